@@ -1,0 +1,189 @@
+"""Figures of the kit: top terms, similarity heatmap, timeline.
+
+Each function takes the table it draws, returns a :class:`matplotlib.figure.Figure`
+and draws Chinese with the font :func:`analysis.fonts.use_cjk_font` finds;
+:func:`save_figure` writes PNG and SVG files that are the same bytes from run to
+run. Notebooks and ``python -m analysis report`` call the same functions.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import matplotlib
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from .fonts import use_cjk_font
+from .io import atomic_write_bytes
+
+KIND_COLORS = {"article": "#c0392b", "related": "#2e86c1"}
+
+
+def shorten(text: str, width: int = 14) -> str:
+    """Cut a headline to ``width`` characters, with an ellipsis when cut.
+
+    Examples
+    --------
+    >>> shorten("美駐UN大使會台代表 允助台參與聯合國事務", 10)
+    '美駐UN大使會台代…'
+    """
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _new(figsize: tuple[float, float]):
+    use_cjk_font()
+    return plt.figure(figsize=figsize, layout="constrained")
+
+
+def plot_top_terms(freqs: pd.DataFrame, *, n: int = 20, by: str | None = None,
+                   title: str = "Most frequent terms", max_panels: int = 4) -> plt.Figure:
+    """Horizontal bars of the ``n`` most frequent terms, most frequent at the top.
+
+    Parameters
+    ----------
+    freqs : DataFrame
+        From :func:`analysis.term_frequencies` (columns ``term`` and ``count``).
+    n : int
+        Terms per panel.
+    by : str, optional
+        A group column of ``freqs``; one panel per group (at most ``max_panels``).
+    title : str
+        The figure's title.
+    max_panels : int
+        Most panels drawn when ``by`` is given.
+    """
+    groups = [(None, freqs)] if by is None else list(freqs.groupby(by, sort=True))[:max_panels]
+    fig = _new((4.2 * len(groups) + 1.0, 0.28 * n + 1.4))
+    axes = fig.subplots(1, len(groups), squeeze=False)[0]
+    for ax, (name, part) in zip(axes, groups):
+        top = part.sort_values(["count", "term"], ascending=[False, True], kind="mergesort").head(n)
+        color = KIND_COLORS.get(str(name), "#2e86c1")
+        ax.barh(range(len(top)), top["count"], color=color)
+        ax.set_yticks(range(len(top)), labels=top["term"].tolist())
+        ax.invert_yaxis()
+        ax.set_xlabel("count (occurrences)")
+        if name is not None:
+            ax.set_title(f"{by} = {name}")
+        ax.grid(axis="x", alpha=0.3)
+    fig.suptitle(title)
+    return fig
+
+
+def plot_similarity_heatmap(matrix: pd.DataFrame, *, labels: Mapping[str, str] | pd.Series | None = None,
+                            width: int = 16, title: str = "TF-IDF cosine similarity",
+                            annotate: bool | None = None) -> plt.Figure:
+    """A heatmap of a square similarity table, labelled with shortened headlines.
+
+    Parameters
+    ----------
+    matrix : DataFrame
+        From :func:`analysis.similarity_matrix`.
+    labels : mapping or Series, optional
+        ``doc_id`` to label (e.g. headline); defaults to the ``doc_id``.
+    width : int
+        Characters kept of each label.
+    title : str
+        The figure's title.
+    annotate : bool, optional
+        Write each similarity in its cell (default: when at most 25 documents).
+    """
+    n = len(matrix)
+    names = [shorten((labels or {}).get(d, d) if labels is not None else d, width) for d in matrix.index]
+    names = [f"{i}. {s}" for i, s in enumerate(names)]
+    size = max(5.0, 0.36 * n + 3.2)
+    fig = _new((size + 1.6, size))
+    ax = fig.subplots()
+    im = ax.imshow(matrix.to_numpy(), vmin=0, vmax=1, cmap="viridis")
+    ax.set_xticks(range(n), labels=[str(i) for i in range(n)], fontsize=7)
+    ax.set_yticks(range(n), labels=names, fontsize=8)
+    ax.set_xlabel("document (number as on the left)")
+    if annotate if annotate is not None else n <= 25:
+        for (i, j), v in np.ndenumerate(matrix.to_numpy()):
+            if i != j and v >= 0.1:
+                ax.text(j, i, f"{v:.2f}"[1:] if v < 1 else "1", ha="center", va="center", fontsize=5.5,
+                        color="black" if v > 0.5 else "white")
+    fig.colorbar(im, ax=ax, label="cosine similarity (0-1)", shrink=0.8)
+    ax.set_title(title)
+    return fig
+
+
+def plot_timeline(docs: pd.DataFrame, *, freq: str = "MS", labels: bool | None = None, width: int = 18,
+                  title: str = "When the documents were published") -> plt.Figure:
+    """Each dated document on a time axis (the article marked), above counts per period.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        From :func:`analysis.load_corpus`.
+    freq : str
+        Period of the counts (pandas frequency, default months).
+    labels : bool, optional
+        Label each document with its shortened headline (default: at most 40 documents).
+    width : int
+        Characters kept of each headline.
+    title : str
+        The figure's title.
+    """
+    from .timeline import timeline
+
+    dated = docs.dropna(subset=["published"]).sort_values(["published", "doc_id"], kind="mergesort")
+    show_labels = labels if labels is not None else len(dated) <= 40
+    counts = timeline(docs, freq=freq)
+    top_h = 0.26 * len(dated) + 1.0 if show_labels else 2.4
+    fig = _new((11, top_h + 2.8))
+    ax, bx = fig.subplots(2, 1, sharex=True, height_ratios=[top_h, 2.4])
+    y = np.arange(len(dated))
+    for kind, marker, size in (("related", "o", 28), ("article", "*", 160)):
+        sel = (dated["kind"] == kind).to_numpy()
+        ax.scatter(dated["published"][sel], y[sel], marker=marker, s=size,
+                   color=KIND_COLORS.get(kind, "grey"), label=kind, zorder=3)
+    if show_labels:
+        ax.set_yticks(y, labels=[shorten(t, width) for t in dated["title"]], fontsize=8)
+    else:
+        ax.set_yticks([])
+        ax.set_ylabel("documents, by date")
+    ax.invert_yaxis()
+    ax.grid(axis="x", alpha=0.3)
+    ax.legend(loc="upper right", fontsize=8)
+    ax.set_title(title)
+    bottom = np.zeros(len(counts))
+    centers = counts["period"]
+    widths = np.diff(np.append(mdates.date2num(centers), mdates.date2num(
+        centers.iloc[-1] + pd.tseries.frequencies.to_offset(freq)))) * 0.9 if len(counts) else []
+    for kind in [k for k in ("article", "related") if k in counts]:
+        bx.bar(centers, counts[kind], width=widths, bottom=bottom, align="edge",
+               color=KIND_COLORS[kind], label=kind)
+        bottom += counts[kind].to_numpy()
+    bx.set_ylabel(f"documents per period ({freq})")
+    bx.set_xlabel("publication date (as written on the page; time zone not stated)")
+    bx.xaxis.set_major_formatter(mdates.ConciseDateFormatter(bx.xaxis.get_major_locator()))
+    bx.grid(axis="y", alpha=0.3)
+    return fig
+
+
+def save_figure(fig: plt.Figure, stem: str | Path, *, formats: Sequence[str] = ("png", "svg"),
+                dpi: int = 150, close: bool = True) -> list[Path]:
+    """Save a figure as ``stem.png`` and ``stem.svg``, atomically and byte-identically from run to run.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
+    stem = Path(stem)
+    paths = []
+    for fmt in formats:
+        buf = io.BytesIO()
+        metadata = {"Date": None} if fmt in ("svg", "pdf") else {"Software": None}
+        with matplotlib.rc_context({"svg.hashsalt": "analysis-kit"}):
+            fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata)
+        paths.append(atomic_write_bytes(stem.with_suffix(f".{fmt}"), buf.getvalue()))
+    if close:
+        plt.close(fig)
+    return paths

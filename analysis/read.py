@@ -1,0 +1,138 @@
+"""Step 1 of the pipeline: turn a file's bytes into text.
+
+Crawled pages come in UTF-8 (with or without a byte-order mark), UTF-16 with a
+byte-order mark, Big5 (cp950) and GB18030. :func:`decode` recognises byte-order
+marks, tries UTF-8, and otherwise asks ``charset_normalizer`` for a guess that
+it confirms by finding a page's markers in the decoded text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from .errors import CorpusError
+
+#: Legacy encodings tried, in this order, when a file is not UTF-8.
+LEGACY_ENCODINGS = ("cp950", "gb18030")
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Text that only a news page of this corpus holds: the related-news marker or a dateline.
+_PAGE_MARKERS = re.compile(r"相關新聞|相关新闻|日[訊讯]】")
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    r"""Split text on ``\n``, ``\r\n`` and ``\r`` only.
+
+    Unlike :meth:`str.splitlines`, form feeds, ``\x1c``-``\x1e``, U+2028 and
+    U+2029 stay inside their line, so line numbers match what an editor shows.
+
+    Examples
+    --------
+    >>> split_lines("a\r\nb\rc\nd")
+    ['a', 'b', 'c', 'd']
+    """
+    return _LINE_BREAK.split(text)
+
+
+def _line_of_offset(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _strict(data: bytes, encoding: str, path: Path | None) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise CorpusError(
+            f"cannot decode as {encoding} (byte {exc.start})",
+            path=path,
+            line=_line_of_offset(data, exc.start),
+        ) from None
+    except LookupError:
+        raise CorpusError(f"unknown encoding {encoding!r}", path=path) from None
+
+
+def decode(data: bytes, *, path: str | Path | None = None, encoding: str | None = None) -> tuple[str, str]:
+    """Decode a page's bytes.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    path : str or Path, optional
+        Used only to name the file in error messages.
+    encoding : str, optional
+        Force this codec instead of detecting one.
+
+    Returns
+    -------
+    tuple of (str, str)
+        The text, and the name of the codec that decoded it.
+
+    Raises
+    ------
+    CorpusError
+        For a binary file, or bytes that no candidate encoding decodes.
+
+    Examples
+    --------
+    >>> decode("相關新聞".encode("cp950"))
+    ('相關新聞', 'cp950')
+    """
+    path = Path(path) if path is not None else None
+    if encoding is not None:
+        return _strict(data, encoding, path), encoding
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, codec, path), codec
+    if b"\x00" in data:
+        raise CorpusError(
+            "binary file (NUL bytes and no UTF-16 byte-order mark)",
+            path=path,
+            line=_line_of_offset(data, data.index(b"\x00")),
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    candidates = list(LEGACY_ENCODINGS)
+    guess = _detect(data)
+    if guess and guess not in candidates:
+        candidates.insert(0, guess)
+    decoded = []
+    for codec in candidates:
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _PAGE_MARKERS.search(text):
+            return text, codec
+        decoded.append((codec, text))
+    if decoded:
+        # Nothing looks like a news page; return the best decoding and let the parser say so.
+        codec, text = decoded[0]
+        return text, codec
+    raise CorpusError(
+        "not UTF-8, Big5 or GB18030 text; pass encoding=... to force one",
+        path=path,
+        line=_line_of_offset(data, utf8_error.start),
+    )
+
+
+def _detect(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    if best is None:
+        return None
+    return codecs.lookup(best.encoding).name

@@ -1,0 +1,73 @@
+"""Tell Traditional from Simplified Chinese, and fold character widths.
+
+Both helpers are small and specific to this corpus's needs: the script decides
+which dictionary :mod:`analysis.segment` uses, and width folding makes ``ＵＮ``
+and ``UN`` segment the same way without changing the text's length.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+Script = Literal["hant", "hans"]
+
+
+def _opencc_dictionary(name: str) -> Path:
+    spec = importlib.util.find_spec("opencc")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a broken install
+        raise ImportError("opencc-python-reimplemented is required; reinstall the kit")
+    return Path(next(iter(spec.submodule_search_locations))) / "dictionary" / name
+
+
+@lru_cache(maxsize=1)
+def _script_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """Characters used only in Traditional, and only in Simplified, from OpenCC's tables."""
+    def table(name: str) -> dict[str, list[str]]:
+        out = {}
+        for line in _opencc_dictionary(name).read_text(encoding="utf-8").splitlines():
+            key, _, values = line.partition("\t")
+            if key and values:
+                out[key] = values.split()
+        return out
+
+    t2s, s2t = table("TSCharacters.txt"), table("STCharacters.txt")
+    trad = {k for k, v in t2s.items() if v != [k]} - set(s2t)
+    simp = {k for k, v in s2t.items() if v != [k]} - set(t2s)
+    return frozenset(trad), frozenset(simp)
+
+
+def detect_script(text: str) -> Script:
+    """Return ``"hans"`` when a text has more Simplified-only than Traditional-only characters.
+
+    Text with neither (numbers, Latin, characters common to both) counts as Traditional,
+    the corpus's own script.
+
+    Examples
+    --------
+    >>> detect_script("美國駐聯合國大使"), detect_script("美国驻联合国大使")
+    ('hant', 'hans')
+    """
+    trad, simp = _script_chars()
+    n_trad = sum(ch in trad for ch in text)
+    n_simp = sum(ch in simp for ch in text)
+    return "hans" if n_simp > n_trad else "hant"
+
+
+_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_WIDTH[0x3000] = 0x20
+
+
+def fold_width(text: str) -> str:
+    """Map full-width ASCII forms (``ＵＮ``, ``１２``) and U+3000 to their half-width forms.
+
+    The result has the same length as the input, so offsets carry over.
+
+    Examples
+    --------
+    >>> fold_width("美駐ＵＮ大使１３日")
+    '美駐UN大使13日'
+    """
+    return text.translate(_WIDTH)

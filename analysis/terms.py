@@ -1,0 +1,201 @@
+"""Step 4 of the pipeline: from segmented words to counted terms.
+
+A *term* is a word as :func:`analysis.segment` cuts it, folded with Unicode NFKC
+(so ``，`` and ``,``, ``ＵＮ`` and ``UN`` are one term), and kept only when it is
+not punctuation, whitespace, a pure number or a stopword. The same
+:func:`terms` feeds the frequency tables and the TF-IDF vectors, so counts and
+similarities always agree on what a word is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from . import config
+from .script import _script_chars
+from .segment import get_segmenter
+
+UserDict = "str | Path | Sequence[str | Path] | None"
+
+_NUMBER = re.compile(r"^[+\-]?\d+(?:[.,:/]\d+)*%?$")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The kit's stopword list (:data:`config.STOPWORDS_FILE`), with Simplified forms added.
+
+    Examples
+    --------
+    >>> {"的", "我們", "我们"} <= stopwords()
+    True
+    """
+    words = set()
+    for line in config.STOPWORDS_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.add(unicodedata.normalize("NFKC", line))
+    words |= {_to_simplified(w) for w in words}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _t2s_chars() -> dict[str, str]:
+    from .script import _opencc_dictionary
+
+    table = {}
+    for line in _opencc_dictionary("TSCharacters.txt").read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        if key and values:
+            table[key] = values.split()[0]
+    return table
+
+
+def _to_simplified(word: str) -> str:
+    table = _t2s_chars()
+    return "".join(table.get(ch, ch) for ch in word)
+
+
+def normalize(word: str) -> str:
+    """Fold a word to its term form (Unicode NFKC, edge spaces removed).
+
+    Examples
+    --------
+    >>> normalize("ＵＮ"), normalize("，")
+    ('UN', ',')
+    """
+    return unicodedata.normalize("NFKC", word).strip()
+
+
+def is_term(term: str, *, stop: frozenset[str] | None = None) -> bool:
+    """True when a normalised word counts as a term.
+
+    Not a term: the empty string, whitespace, anything made only of punctuation
+    and symbols (full- and half-width), a pure number (``2020``, ``3.5``,
+    ``12:30``, ``50%``) or a stopword.
+    """
+    if not term or term.isspace():
+        return False
+    if all(unicodedata.category(ch)[0] in "PSZC" for ch in term):
+        return False
+    if _NUMBER.match(term):
+        return False
+    return term not in (stopwords() if stop is None else stop)
+
+
+def terms(text: str, *, userdict=None) -> list[str]:
+    """The terms of a text, in order.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> terms("美國駐聯合國大使克拉夫特，2020年訪問台灣。")
+    ['美國', '駐', '聯合國', '大使', '克拉夫特', '訪問', '台灣']
+    """
+    stop = stopwords()
+    out = []
+    for word in get_segmenter(userdict=userdict)(text):
+        t = normalize(word)
+        if is_term(t, stop=stop):
+            out.append(t)
+    return out
+
+
+def document_text(docs: pd.DataFrame) -> pd.Series:
+    """Title and text of each document joined by a line break: what terms are counted in."""
+    return docs["title"].fillna("") + "\n" + docs["text"].fillna("")
+
+
+def document_terms(docs: pd.DataFrame, *, userdict=None, unique: bool = False) -> pd.Series:
+    """The terms of each document's title and text, as a Series of lists aligned with ``docs``.
+
+    Each distinct text is segmented once, however many documents share it.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        From :func:`analysis.load_corpus`.
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+    unique : bool
+        Keep only the first document of each ``content_id``.
+    """
+    if unique and "content_id" in docs:
+        docs = docs.drop_duplicates("content_id")
+    texts = document_text(docs)
+    from .cache import segment_many
+
+    by_text = segment_many(pd.unique(texts), userdict=userdict)
+    stop = stopwords()
+    cleaned = {}
+    for text, words in by_text.items():
+        cleaned[text] = [t for t in (normalize(w) for w in words) if is_term(t, stop=stop)]
+    return pd.Series([cleaned[t] for t in texts], index=docs.index, name="terms")
+
+
+def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = None, userdict=None,
+                     unique: bool = False, min_count: int = 1) -> pd.DataFrame:
+    """Count terms in the documents' titles and texts.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        From :func:`analysis.load_corpus`.
+    by : str or list of str, optional
+        Count separately for each value of these columns (e.g. ``"kind"``,
+        ``"page_id"``, or a month column you add).
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+    unique : bool
+        Count each distinct document text (``content_id``) once.
+    min_count : int
+        Drop terms counted fewer times.
+
+    Returns
+    -------
+    DataFrame
+        Columns: the ``by`` columns, then ``term``, ``count``, ``share`` (of all
+        terms counted in the group), ``documents`` (how many documents hold the
+        term) and ``rank`` (1 for the most frequent in the group). Sorted by
+        group, count descending, then term.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> docs = pd.DataFrame({"title": ["台灣"], "text": ["台灣與美國。"]})
+    >>> term_frequencies(docs)[["term", "count"]].values.tolist()
+    [['台灣', 2], ['美國', 1]]
+    """
+    keys = [] if by is None else [by] if isinstance(by, str) else list(by)
+    if unique and "content_id" in docs:
+        docs = docs.drop_duplicates("content_id")
+    per_doc = document_terms(docs, userdict=userdict)
+    long = pd.DataFrame({"_doc": per_doc.index.repeat(per_doc.str.len()),
+                         "term": [t for ts in per_doc for t in ts]})
+    for k in keys:
+        long[k] = docs.loc[long["_doc"], k].to_numpy()
+    group = [*keys, "term"]
+    counts = long.groupby(group, sort=True, dropna=False).agg(count=("term", "size"),
+                                                              documents=("_doc", "nunique")).reset_index()
+    totals = counts.groupby(keys, dropna=False)["count"].transform("sum") if keys else counts["count"].sum()
+    counts["share"] = counts["count"] / totals
+    counts = counts[counts["count"] >= min_count]
+    counts = counts.sort_values([*keys, "count", "term"], ascending=[*([True] * len(keys)), False, True],
+                                kind="mergesort").reset_index(drop=True)
+    counts["rank"] = counts.groupby(keys, dropna=False).cumcount() + 1 if keys else range(1, len(counts) + 1)
+    return counts[[*keys, "term", "count", "share", "documents", "rank"]]

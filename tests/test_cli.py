@@ -1,0 +1,87 @@
+"""The command line end to end, in a temporary folder."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+from analysis.config import SEEDS_DIR
+
+TABLES = {"documents", "unplaced_lines", "term_frequencies", "term_frequencies_by_kind", "similarity_pairs",
+          "nearest_neighbours", "similarity_matrix", "timeline"}
+FIGURES = {"top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline"}
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True,
+                          timeout=300)
+
+
+@pytest.fixture(scope="module")
+def two_reports(tmp_path_factory):
+    outs = []
+    for name in ("one", "two"):
+        out = tmp_path_factory.mktemp(name)
+        proc = run("report", "--corpus", str(SEEDS_DIR), "--out", str(out))
+        assert proc.returncode == 0, proc.stderr
+        assert "Glyph" not in proc.stderr and "Traceback" not in proc.stderr
+        outs.append(out)
+    return outs
+
+
+def test_writes_every_output(two_reports):
+    out = two_reports[0]
+    assert {p.stem for p in (out / "tables").glob("*.csv")} == TABLES
+    for fmt in ("png", "svg"):
+        assert {p.stem for p in (out / "figures").glob(f"*.{fmt}")} == FIGURES
+    findings = (out / "findings.md").read_text(encoding="utf-8")
+    assert "21 documents" in findings and "January 2021 (13 documents)" in findings
+    for fig in FIGURES - {"top_terms_by_kind"}:
+        assert f"figures/{fig}.png" in findings
+
+
+def test_tables_are_excel_friendly_and_complete(two_reports):
+    out = two_reports[0]
+    for table in TABLES:
+        assert (out / "tables" / f"{table}.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    docs = pd.read_csv(out / "tables" / "documents.csv", encoding="utf-8-sig")
+    assert len(docs) == 21 and docs["title"].iloc[1] == "美駐UN大使會台代表 允助台參與聯合國事務"
+
+
+def test_byte_identical_from_run_to_run(two_reports):
+    a, b = two_reports
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    for rel in files:
+        assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
+
+
+def test_missing_corpus_is_one_clear_line(tmp_path):
+    proc = run("report", "--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0 and "Traceback" not in proc.stderr
+    assert "nowhere" in proc.stderr and "no such file or folder" in proc.stderr
+
+
+def test_empty_corpus_is_one_clear_line(tmp_path):
+    (tmp_path / "empty").mkdir()
+    assert main(["report", "--corpus", str(tmp_path / "empty"), "--out", str(tmp_path / "out")]) == 2
+
+
+def test_help_explains_every_option():
+    proc = run("report", "--help")
+    assert proc.returncode == 0
+    for opt in ("--corpus", "--out", "--userdict", "--top", "--page", "--encoding", "--strict", "--workers",
+                "--cache-dir", "--no-cache", "--quiet"):
+        assert opt in proc.stdout
+
+
+def test_console_script_is_installed():
+    from importlib.metadata import entry_points
+
+    assert any(ep.name == "analysis" and ep.value == "analysis.cli:main"
+               for ep in entry_points(group="console_scripts"))

@@ -1,0 +1,81 @@
+"""Segmentation: lossless on every line, entities whole, width-insensitive, script detected."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import segment
+from analysis.script import detect_script, fold_width
+from analysis.segment import Segmenter
+
+ENTITIES = ["克拉夫特", "李光章", "歐江安", "蔡英文", "蓬佩奧", "柯拉克", "台灣黑熊", "聯合國", "總統府",
+            "馬英九", "林鶴明", "波頓", "童振源", "費鴻泰", "美聯社", "曼哈頓", "李登輝"]
+
+
+def test_lossless_on_every_seed_line(seed_lines):
+    for line in seed_lines:
+        assert "".join(segment(line)) == line
+
+
+def test_lossless_on_awkward_strings():
+    for text in ["", " ", "\u3000\u3000", "a\r\nb", "𠮷野家", "ＵＮ，UN,", "\t混合 text 123.45%",
+                 "\ufeff前", "🙂表情", "ｋｅｌｌｙ　ｃｒａｆｔ"]:
+        assert "".join(segment(text)) == text
+
+
+@pytest.mark.parametrize("entity", ENTITIES)
+def test_entities_stay_whole(entity, seed_lines):
+    lines = [line for line in seed_lines if entity in line]
+    assert lines, f"{entity} is not in the seed page"
+    for line in lines:
+        assert entity in segment(line), (entity, line)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("美國駐聯合國大使克拉夫特", "克拉夫特"),
+    ("國務卿蓬佩奧宣布", "蓬佩奧"),
+    ("與AIT協調中", "AIT"),
+    ("因COVID-19停辦", "COVID-19"),
+])
+def test_hard_cases(text, word):
+    assert word in segment(text)
+
+
+def test_full_width_segments_like_half_width():
+    full, half = segment("美駐ＵＮ大使"), segment("美駐UN大使")
+    assert [len(w) for w in full] == [len(w) for w in half]
+    assert "ＵＮ" in full
+
+
+def test_fold_width_keeps_length():
+    s = "ＵＮ　１２３，"
+    assert len(fold_width(s)) == len(s) and fold_width(s) == "UN 123,"
+
+
+@pytest.mark.parametrize("text, script", [
+    ("美國駐聯合國大使將訪問台灣", "hant"), ("美国驻联合国大使将访问台湾", "hans"), ("2021 UN", "hant")])
+def test_detect_script(text, script):
+    assert detect_script(text) == script
+
+
+def test_simplified_text_segments_well():
+    assert segment("美国驻联合国大使克拉夫特将访问台湾") == ["美国", "驻", "联合国", "大使", "克拉夫特", "将",
+                                                            "访问", "台湾"]
+
+
+def test_userdict_argument(tmp_path):
+    d = tmp_path / "mine.txt"
+    d.write_text("# my words\n\n頻密友好 5 n\n", encoding="utf-8")
+    assert "頻密友好" not in segment("近來互動頻密友好")
+    assert "頻密友好" in segment("近來互動頻密友好", userdict=d)
+
+
+def test_missing_userdict_is_named(tmp_path):
+    with pytest.raises(FileNotFoundError, match="nope.txt"):
+        segment("台灣", userdict=tmp_path / "nope.txt")
+
+
+def test_no_jieba_log_lines(capfd):
+    Segmenter()("美國駐聯合國大使")
+    captured = capfd.readouterr()
+    assert "prefix dict" not in captured.err and "Loading model" not in captured.err

@@ -1,0 +1,70 @@
+"""Term frequencies against an independent count, and the term filter."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+import pytest
+
+from analysis import term_frequencies, terms
+from analysis.terms import document_terms, is_term, normalize
+
+
+def test_against_a_hand_count():
+    docs = pd.DataFrame({
+        "doc_id": ["a", "b"], "kind": ["article", "related"],
+        "title": ["克拉夫特", "蔡英文"],
+        "text": ["克拉夫特，蔡英文。聯合國、2021、的！", "聯合國。ＵＮ與UN"],
+    })
+    tf = term_frequencies(docs)
+    got = dict(zip(tf["term"], tf["count"]))
+    # Counted by hand: punctuation, the number 2021 and the stopwords 的/與 are not terms.
+    assert got == {"克拉夫特": 2, "蔡英文": 2, "聯合國": 2, "UN": 2}
+    assert dict(zip(tf["term"], tf["documents"])) == {"克拉夫特": 1, "蔡英文": 2, "聯合國": 2, "UN": 1}
+    assert tf["share"].sum() == pytest.approx(1.0)
+    assert tf["rank"].tolist() == [1, 2, 3, 4]
+    # Ties are broken by term, so the order is deterministic.
+    assert tf["term"].tolist() == sorted(got, key=lambda t: (-got[t], t))
+
+
+def test_matches_an_independent_counter(seed_docs):
+    tf = term_frequencies(seed_docs)
+    counter = Counter()
+    for title, text in zip(seed_docs["title"], seed_docs["text"]):
+        counter.update(terms(title + "\n" + text))
+    assert dict(zip(tf["term"], tf["count"])) == dict(counter)
+    assert (tf["count"].diff().dropna() <= 0).all()
+
+
+def test_by_kind_adds_up(seed_docs):
+    overall = term_frequencies(seed_docs).set_index("term")["count"]
+    by_kind = term_frequencies(seed_docs, by="kind").groupby("term")["count"].sum()
+    pd.testing.assert_series_equal(by_kind.sort_index(), overall.sort_index(), check_names=False)
+
+
+def test_unique_counts_each_text_once(seed_docs):
+    doubled = pd.concat([seed_docs, seed_docs.assign(doc_id=seed_docs["doc_id"] + "#2")])
+    once = term_frequencies(doubled, unique=True)
+    pd.testing.assert_frame_equal(once, term_frequencies(seed_docs))
+    twice = term_frequencies(doubled)
+    assert (twice["count"].to_numpy() == 2 * once["count"].to_numpy()).all()
+
+
+@pytest.mark.parametrize("word, kept", [
+    ("台灣", True), ("，", False), (",", False), ("「", False), ("2021", False), ("3.5", False),
+    ("50%", False), (" ", False), ("\u3000", False), ("的", False), ("我們", False), ("UN", True),
+    ("COVID-19", True), ("13日", True),
+])
+def test_is_term(word, kept):
+    assert is_term(normalize(word)) is kept
+
+
+def test_width_variants_are_one_term():
+    assert normalize("ＵＮ") == "UN" and normalize("，") == ","
+
+
+def test_document_terms_aligned(seed_docs):
+    per_doc = document_terms(seed_docs)
+    assert per_doc.index.equals(seed_docs.index)
+    assert "克拉夫特" in per_doc.iloc[0]

@@ -1,0 +1,40 @@
+"""Timeline counts."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import timeline
+
+
+def test_monthly_counts_of_the_seed_page(seed_docs):
+    t = timeline(seed_docs)
+    assert len(t) == 38
+    assert t["period"].iloc[0] == pd.Timestamp("2020-09-01")
+    assert t["period"].iloc[-1] == pd.Timestamp("2023-10-01")
+    assert t.set_index("period").loc["2021-01-01", "count"] == 13
+    assert t["count"].sum() == 21
+    assert (t["article"] + t["related"] == t["count"]).all()
+    assert t["article"].sum() == 1
+    # Months with no document are there, as 0.
+    assert (t.set_index("period").loc["2020-11-01":"2020-12-01", "count"] == 0).all()
+
+
+def test_counts_match_an_independent_count(seed_docs):
+    t = timeline(seed_docs).set_index("period")["count"]
+    by_hand = seed_docs["published"].dt.to_period("M").value_counts()
+    for period, n in by_hand.items():
+        assert t[period.to_timestamp()] == n
+
+
+def test_yearly_and_undated(seed_docs):
+    docs = seed_docs.copy()
+    docs.loc[3, "published"] = pd.NaT
+    t = timeline(docs, freq="YS")
+    assert t["period"].dt.year.tolist() == [2020, 2021, 2022, 2023]
+    assert t["count"].sum() == 20
+
+
+def test_empty():
+    docs = pd.DataFrame({"published": pd.Series([], dtype="datetime64[ns]"), "kind": pd.Series([], dtype=str)})
+    assert timeline(docs).empty
