@@ -49,7 +49,7 @@ _DATELINE = re.compile(
     r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[訊讯]\s*】"
 )
 # Time-zone words that sit between the outlet and the date: 新唐人北京時間 -> 新唐人.
-_ZONE_SUFFIX = re.compile(r"(北京|台北|臺北|香港|紐約|纽约|美東|美东|當地|当地)?[時时]間$")
+_ZONE_SUFFIX = re.compile(r"(北京|台北|臺北|香港|紐約|纽约|美東|美东|當地|当地)?[時时][間间]$")
 # (大紀元記者王明報導), (大紀元記者王明、李華台北報導), （記者王明／綜合報導）
 _REPORTER = re.compile(r"\s*[(（](?P<inner>[^()（）]*?[記记]者[^()（）]*?)[)）]")
 _REPORTER_NAME = re.compile(r"[記记]者(?P<name>[^／/]+?)(?:[／/][^／/]*)?(?:綜合|综合)?[報报][導导]")
@@ -155,11 +155,13 @@ class _Parser:
         self.page_id = page_id
         self.errors = errors
         self.page = _Page()
+        #: Why the page gave no document (None when it gave some).
+        self.skipped: str | None = None
 
     # -- reporting -------------------------------------------------------------
-    def problem(self, reason: str, lineno: int | None, *, fatal: bool = False) -> None:
+    def problem(self, reason: str, lineno: int | None) -> None:
         """Warn (or raise, with errors='raise') about a problem at a line."""
-        if self.errors == "raise" or fatal:
+        if self.errors == "raise":
             raise CorpusError(reason, path=self.source, line=lineno)
         where = f"{self.source}:{lineno}" if lineno else str(self.source)
         warnings.warn(f"{where}: {reason}", CorpusWarning, stacklevel=4)
@@ -181,14 +183,15 @@ class _Parser:
         n = len(self.lines)
         content = self.nonblank(0, n)
         if not content:
-            self.problem("empty page (no text)", None, fatal=self.errors == "raise")
+            self.skipped = "empty page (no text)"
+            self.problem(self.skipped, None)
             return self.page
         marker = next((i for i in content if self.lines[i] in RELATED_MARKERS), None)
         body_end = marker if marker is not None else n
         has_dateline = any(parse_dateline(self.lines[i]) for i in self.nonblank(0, body_end)[:3])
         if marker is None and not has_dateline:
-            self.problem("not a news page (neither a dateline nor a 相關新聞 list)", content[0],
-                         fatal=self.errors == "raise")
+            self.skipped = "not a news page (neither a dateline nor a 相關新聞 list)"
+            self.problem(self.skipped, content[0] + 1)
             return self.page
         self.article(self.nonblank(0, body_end))
         if marker is not None:
@@ -325,6 +328,9 @@ def parse_page(text: str, *, source: PathLike = "<string>", page_id: str | None 
     source = Path(source)
     parser = _Parser(split_lines(text), source=source, page_id=page_id or source.stem, errors=errors)
     page = parser.parse()
+    if parser.skipped:
+        page.unplaced.append({"source": str(source), "line": None,
+                              "reason": f"file skipped: {parser.skipped}", "content": ""})
     return page.documents, page.unplaced
 
 
@@ -360,9 +366,6 @@ def read_page(file: Path, *, page_id: str, encoding: str | None = None,
             docs, unplaced = parse_page(text, source=file, page_id=page_id, errors=errors)
         for w in caught:
             warnings.warn_explicit(w.message, w.category, str(file), 0)
-        if not docs and not unplaced:
-            unplaced = [{"source": str(file), "line": None, "reason": "file skipped: not a news page",
-                         "content": ""}]
         return docs, unplaced
     except CorpusError as exc:
         if errors == "raise":

@@ -17,6 +17,8 @@ from .errors import CorpusError
 #: Legacy encodings tried, in this order, when a file is not UTF-8.
 LEGACY_ENCODINGS = ("cp950", "gb18030")
 
+_SUPERSETS = {"big5": "cp950", "gb2312": "gb18030", "gbk": "gb18030"}
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -135,4 +137,6 @@ def _detect(data: bytes) -> str | None:
     best = from_bytes(data[:65536]).best()
     if best is None:
         return None
-    return codecs.lookup(best.encoding).name
+    name = codecs.lookup(best.encoding).name
+    # Prefer the supersets that real sites and tools write.
+    return _SUPERSETS.get(name, name)
