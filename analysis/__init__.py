@@ -14,20 +14,23 @@ from .corpus import content_id, load_corpus, parse_page
 from .errors import CorpusError, CorpusWarning
 from .fonts import cjk_font, use_cjk_font
 from .io import write_csv
-from .plots import plot_similarity_heatmap, plot_timeline, plot_top_terms, save_figure, shorten
+from .overview import corpus_summary, document_lengths, first_sentence, quality_flags
+from .plots import plot_lengths, plot_similarity_heatmap, plot_timeline, plot_top_terms, save_figure, shorten
 from .report import build_report
 from .script import detect_script
 from .segment import Segmenter, segment
-from .similarity import nearest_neighbours, similar_pairs, similarity_matrix, tfidf_vectors
-from .terms import document_terms, term_frequencies, terms
-from .timeline import timeline
+from .similarity import (attach_titles, keywords, nearest_neighbours, similar_pairs, similarity_matrix, text_reuse,
+                         tfidf_vectors)
+from .terms import document_terms, term_frequencies, terms, top_terms_by_period
+from .timeline import relative_dates, timeline
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "CorpusError", "CorpusWarning", "Segmenter", "build_report", "cjk_font", "configure", "content_id",
-    "detect_script", "document_terms", "load_corpus", "nearest_neighbours", "parse_page",
-    "plot_similarity_heatmap", "plot_timeline", "plot_top_terms", "save_figure", "segment",
+    "CorpusError", "CorpusWarning", "Segmenter", "attach_titles", "build_report", "cjk_font", "configure",
+    "content_id", "corpus_summary", "detect_script", "document_lengths", "document_terms", "first_sentence",
+    "keywords", "load_corpus", "nearest_neighbours", "parse_page", "plot_lengths", "plot_similarity_heatmap",
+    "plot_timeline", "plot_top_terms", "quality_flags", "relative_dates", "save_figure", "segment",
     "segment_many", "shorten", "similar_pairs", "similarity_matrix", "term_frequencies", "terms",
-    "tfidf_vectors", "timeline", "use_cjk_font", "write_csv",
+    "text_reuse", "tfidf_vectors", "timeline", "top_terms_by_period", "use_cjk_font", "write_csv",
 ]

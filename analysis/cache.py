@@ -140,7 +140,7 @@ def _segment_chunk(texts: list[str]) -> list[bytes]:
 
 
 def _progress(total: int, desc: str):
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     show = options.progress if options.progress is not None else sys.stderr.isatty()
     return tqdm(total=total, desc=desc, unit="text", disable=not show or total == 0,

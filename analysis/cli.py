@@ -43,14 +43,31 @@ def _parser() -> argparse.ArgumentParser:
                    help="segmentation cache folder (default: the per-user cache folder)")
     r.add_argument("--no-cache", action="store_true", help="neither read nor write the segmentation cache")
     r.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    n = sub.add_parser(
+        "notebooks", help="execute every notebook and export HTML copies",
+        description="Execute every notebook in notebooks/ from a fresh kernel, write it back with its "
+                    "outputs (for the default corpus) and export an HTML copy to OUT/notebooks/. "
+                    "Fails on any error output or missing-glyph warning.",
+    )
+    n.add_argument("--corpus", type=Path, help="run the notebooks on this corpus instead of the one "
+                   "their parameter cell names; the executed notebooks are then not written back")
+    n.add_argument("--out", type=Path, default=config.REPORTS_DIR,
+                   help="report folder; HTML copies go to OUT/notebooks (default: %(default)s)")
+    n.add_argument("--notebooks", type=Path, default=config.NOTEBOOKS_DIR,
+                   help="folder of notebooks (default: %(default)s)")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 2 for bad input)."""
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.ERROR if args.quiet else logging.WARNING,
-                        format="analysis: %(levelname)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("analysis: %(message)s"))
+    root = logging.getLogger("analysis")
+    root.addHandler(handler)
+    root.setLevel(logging.ERROR if getattr(args, "quiet", False) else logging.WARNING)
+    if args.command == "notebooks":
+        return _notebooks(args)
     from .cache import configure
     from .report import build_report
 
@@ -63,8 +80,24 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if not args.quiet:
         d = rep.docs
-        print(f"analysis: {d['page_id'].nunique()} pages, {len(d)} documents -> {args.out} "
+        print(f"analysis: {d['page_id'].nunique():,} page(s), {len(d):,} documents -> {args.out} "
               f"({len(rep.files)} files)")
+    return 0
+
+
+def _notebooks(args: argparse.Namespace) -> int:
+    from .notebooks import run_all
+
+    logging.getLogger("analysis.notebooks").setLevel(logging.INFO)
+    if args.corpus is not None and not args.corpus.exists():
+        print(f"analysis: error: {args.corpus}: no such file or folder", file=sys.stderr)
+        return 2
+    try:
+        files = run_all(corpus=args.corpus, out=args.out, folder=args.notebooks)
+    except RuntimeError as exc:
+        print(f"analysis: error: {exc}", file=sys.stderr)
+        return 1
+    print(f"analysis: executed notebooks -> {len(files)} files")
     return 0
 
 

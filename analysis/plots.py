@@ -167,6 +167,41 @@ def plot_timeline(docs: pd.DataFrame, *, freq: str = "MS", labels: bool | None =
     return fig
 
 
+def plot_lengths(lengths: pd.DataFrame, *, labels: Mapping[str, str] | pd.Series | None = None,
+                 column: str = "text_chars", width: int = 16,
+                 title: str = "Length of each document") -> plt.Figure:
+    """Horizontal bars of each document's length, coloured by kind.
+
+    Parameters
+    ----------
+    lengths : DataFrame
+        From :func:`analysis.overview.document_lengths`.
+    labels : mapping or Series, optional
+        ``doc_id`` to label (e.g. headline); defaults to the ``doc_id``.
+    column : str
+        ``text_chars``, ``title_chars`` or ``terms``.
+    width : int
+        Characters kept of each label.
+    title : str
+        The figure's title.
+    """
+    units = {"text_chars": "characters of text", "title_chars": "characters of headline",
+             "terms": "terms counted"}
+    n = len(lengths)
+    fig = _new((8, 0.26 * n + 1.4))
+    ax = fig.subplots()
+    names = [shorten(labels.get(d, d) if labels is not None else d, width) for d in lengths["doc_id"]]
+    ax.barh(range(n), lengths[column], color=[KIND_COLORS.get(k, "grey") for k in lengths["kind"]])
+    ax.set_yticks(range(n), labels=names, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel(units.get(column, column))
+    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in KIND_COLORS.values()]
+    ax.legend(handles, list(KIND_COLORS), loc="lower right", fontsize=8)
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_title(title)
+    return fig
+
+
 def save_figure(fig: plt.Figure, stem: str | Path, *, formats: Sequence[str] = ("png", "svg"),
                 dpi: int = 150, close: bool = True) -> list[Path]:
     """Save a figure as ``stem.png`` and ``stem.svg``, atomically and byte-identically from run to run.

@@ -171,6 +171,10 @@ def build_report(corpus: str | Path, out: str | Path, *, userdict=None, top: int
         logger.warning("%s", w.message)
     if docs.empty:
         raise CorpusError("no news page could be read from the corpus", path=corpus)
+    # Paths in the tables are relative to the project when inside it, so that the same corpus gives the
+    # same bytes on every machine and from every working folder.
+    for table in (docs, unplaced):
+        table["source"] = table["source"].map(lambda p: corpus_label(Path(p)))
     rep = Report(docs=docs, unplaced=unplaced)
     matrix_docs = _page_for_matrix(docs, page)
     t = rep.tables

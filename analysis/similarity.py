@@ -183,3 +183,111 @@ def similar_pairs(docs: pd.DataFrame, *, top: int = 10, userdict=None) -> pd.Dat
     }).drop_duplicates(["_a", "_b"])
     pairs = pairs.sort_values(["similarity", "_a", "_b"], ascending=[False, True, True], kind="mergesort")
     return pairs.head(top)[["doc_a", "doc_b", "similarity"]].reset_index(drop=True)
+
+
+def keywords(docs: pd.DataFrame, *, top: int = 5, userdict=None) -> pd.DataFrame:
+    """The most distinctive terms of each document: its highest TF-IDF weights.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        From :func:`analysis.load_corpus`; IDF is computed over these documents.
+    top : int
+        Keywords per document.
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id``, ``rank``, ``term``, ``weight`` (TF-IDF, rows L2-normalised);
+        ties broken by term.
+    """
+    X, vocab = tfidf_vectors(docs, userdict=userdict)
+    vocab_arr = np.asarray(vocab, dtype=object)
+    rows = []
+    for i, doc_id in enumerate(docs["doc_id"]):
+        lo, hi = X.indptr[i], X.indptr[i + 1]
+        cols, vals = X.indices[lo:hi], X.data[lo:hi].round(DECIMALS)
+        order = sorted(range(len(cols)), key=lambda j: (-vals[j], vocab_arr[cols[j]]))[:top]
+        for rank, j in enumerate(order, start=1):
+            rows.append((doc_id, rank, vocab_arr[cols[j]], float(vals[j])))
+    return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "weight"])
+
+
+def attach_titles(table: pd.DataFrame, docs: pd.DataFrame, *, columns: tuple[str, ...] = (),
+                  width: int | None = None) -> pd.DataFrame:
+    """Add a ``<column>_title`` column beside each id column of a table (e.g. ``doc_a``, ``neighbour``).
+
+    Parameters
+    ----------
+    table : DataFrame
+        A table of ``doc_id`` values, such as :func:`similar_pairs` returns.
+    docs : DataFrame
+        The documents, for their titles.
+    columns : tuple of str
+        The id columns (default: every column whose values are all ``doc_id`` s).
+    width : int, optional
+        Shorten titles to this many characters.
+    """
+    from .plots import shorten
+
+    titles = dict(zip(docs["doc_id"], docs["title"]))
+    cols = columns or tuple(c for c in table.columns if table[c].dtype != float and table[c].isin(titles).all()
+                            and len(table))
+    out = table.copy()
+    for c in cols:
+        pos = out.columns.get_loc(c) + 1
+        t = out[c].map(titles)
+        out.insert(pos, f"{c}_title", t.map(lambda s: shorten(s, width)) if width else t)
+    return out
+
+
+def text_reuse(docs: pd.DataFrame, *, min_chars: int = 15, candidates: pd.DataFrame | None = None,
+               k: int = 5, userdict=None) -> pd.DataFrame:
+    """Pairs of documents that share a passage of at least ``min_chars`` characters, word for word.
+
+    Comparing every pair is quadratic, so only candidate pairs are compared: by
+    default each document's ``k`` nearest neighbours by TF-IDF (texts that share
+    a long passage also share its terms).
+
+    Parameters
+    ----------
+    docs : DataFrame
+        From :func:`analysis.load_corpus`.
+    min_chars : int
+        Shortest shared passage reported (whitespace ignored).
+    candidates : DataFrame, optional
+        Pairs to compare, with columns ``doc_a`` and ``doc_b``.
+    k : int
+        Neighbours per document when ``candidates`` is not given.
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_a``, ``doc_b``, ``shared_chars`` (the longest shared passage),
+        ``share_of_shorter`` (its length over the shorter text's), ``passage``;
+        longest first.
+    """
+    from difflib import SequenceMatcher
+
+    if candidates is None:
+        nn = nearest_neighbours(docs, k=k, userdict=userdict)
+        order = {d: i for i, d in enumerate(docs["doc_id"])}
+        a, b = nn["doc_id"].map(order), nn["neighbour"].map(order)
+        candidates = pd.DataFrame({"doc_a": np.where(a < b, nn["doc_id"], nn["neighbour"]),
+                                   "doc_b": np.where(a < b, nn["neighbour"], nn["doc_id"])}).drop_duplicates()
+    texts = dict(zip(docs["doc_id"], ("".join(t.split()) for t in docs["text"].fillna(""))))
+    rows = []
+    for a, b in candidates[["doc_a", "doc_b"]].itertuples(index=False):
+        ta, tb = texts[a], texts[b]
+        if not ta or not tb:
+            continue
+        m = SequenceMatcher(None, ta, tb, autojunk=False).find_longest_match(0, len(ta), 0, len(tb))
+        if m.size >= min_chars:
+            rows.append((a, b, m.size, round(m.size / min(len(ta), len(tb)), DECIMALS), ta[m.a:m.a + m.size]))
+    out = pd.DataFrame(rows, columns=["doc_a", "doc_b", "shared_chars", "share_of_shorter", "passage"])
+    return out.sort_values(["shared_chars", "doc_a", "doc_b"], ascending=[False, True, True],
+                           kind="mergesort").reset_index(drop=True)

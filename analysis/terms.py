@@ -199,3 +199,37 @@ def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = Non
                                 kind="mergesort").reset_index(drop=True)
     counts["rank"] = counts.groupby(keys, dropna=False).cumcount() + 1 if keys else range(1, len(counts) + 1)
     return counts[[*keys, "term", "count", "share", "documents", "rank"]]
+
+
+def top_terms_by_period(docs: pd.DataFrame, *, freq: str = "YS", top: int = 8, userdict=None,
+                        unique: bool = False) -> pd.DataFrame:
+    """The most frequent terms of each period, to see how the vocabulary shifts.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        From :func:`analysis.load_corpus`; undated documents are left out.
+    freq : str
+        A pandas frequency for the periods (``"YS"`` years, ``"QS"`` quarters, ``"MS"`` months).
+    top : int
+        Terms kept per period.
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+    unique : bool
+        Count each distinct text once.
+
+    Returns
+    -------
+    DataFrame
+        ``period`` (labelled as :func:`analysis.timeline` labels it), ``period_documents``,
+        then ``rank``, ``term``, ``count``, ``share``, ``documents`` (holding the term).
+    """
+    dated = docs.dropna(subset=["published"])
+    label = pd.Series(pd.NaT, index=dated.index, dtype="datetime64[ns]")
+    for period, rows in pd.Series(dated.index, index=dated["published"]).resample(freq):
+        label[rows.to_numpy()] = period
+    dated = dated.assign(period=label)
+    freqs = term_frequencies(dated, by="period", userdict=userdict, unique=unique)
+    sizes = dated.groupby("period").size().rename("period_documents")
+    out = freqs[freqs["rank"] <= top].merge(sizes, left_on="period", right_index=True)
+    return out[["period", "period_documents", "rank", "term", "count", "share", "documents"]].reset_index(drop=True)

@@ -47,3 +47,24 @@ def timeline(docs: pd.DataFrame, *, freq: str = "MS", unique: bool = False) -> p
         out[k] = col.reindex(full.index, fill_value=0).fillna(0).astype("int64").to_numpy()
     out["count"] = out["count"].astype("int64")
     return out
+
+
+def relative_dates(docs: pd.DataFrame) -> pd.DataFrame:
+    """When each related item was published relative to its page's article.
+
+    Returns
+    -------
+    DataFrame
+        For every related item: ``doc_id``, ``page_id``, ``title``, ``published``,
+        ``article_published`` and ``days_after_article`` (negative when the item
+        is older than the article; fractional, from the timestamps as written),
+        sorted by page then date.
+    """
+    arts = docs[docs["kind"] == "article"].drop_duplicates("page_id").set_index("page_id")["published"]
+    rel = docs[docs["kind"] == "related"]
+    out = pd.DataFrame({
+        "doc_id": rel["doc_id"], "page_id": rel["page_id"], "title": rel["title"],
+        "published": rel["published"], "article_published": rel["page_id"].map(arts),
+    })
+    out["days_after_article"] = ((out["published"] - out["article_published"]).dt.total_seconds() / 86400).round(3)
+    return out.sort_values(["page_id", "published", "doc_id"], kind="mergesort").reset_index(drop=True)

@@ -10,7 +10,6 @@ import pytest
 
 # Tests never touch the user's own cache: every run gets a fresh one.
 os.environ.setdefault("ANALYSIS_CACHE_DIR", tempfile.mkdtemp(prefix="analysis-test-cache-"))
-os.environ.setdefault("MPLBACKEND", "Agg")
 
 from analysis import load_corpus  # noqa: E402
 from analysis.config import SEEDS_DIR  # noqa: E402

@@ -68,3 +68,37 @@ def test_empty_text_documents_do_not_break(seed_docs):
     docs = pd.concat([seed_docs, extra], ignore_index=True)
     m = similarity_matrix(docs)
     assert (m.loc["x"].drop("x") == 0).all()
+
+
+def test_keywords_are_the_highest_weights(seed_docs):
+    from analysis import keywords, tfidf_vectors
+
+    kw = keywords(seed_docs, top=3)
+    assert kw.groupby("doc_id").size().eq(3).all()
+    X, vocab = tfidf_vectors(seed_docs)
+    row = X[2].toarray().ravel()
+    assert kw[kw["doc_id"] == seed_docs["doc_id"].iloc[2]]["weight"].tolist() == pytest.approx(
+        sorted(row, reverse=True)[:3], abs=1e-6)
+    assert kw.loc[kw["doc_id"] == seed_docs["doc_id"].iloc[2], "term"].iloc[0] == "台灣黑熊"
+
+
+def test_text_reuse_finds_the_repeated_lead(seed_docs):
+    from analysis import text_reuse
+
+    reuse = text_reuse(seed_docs, min_chars=15)
+    top = reuse.iloc[0]
+    art, item = seed_docs["doc_id"].iloc[0], title_of(seed_docs, "美駐UN大使會台代表")
+    assert (top["doc_a"], top["doc_b"], top["share_of_shorter"]) == (art, item, 1.0)
+    assert top["passage"] == "".join(seed_docs["text"].iloc[1].split())
+    lead = "美台關係再升溫!美國國務卿蓬佩奧"
+    pair = {title_of(seed_docs, "外交部:與AIT協調中"), title_of(seed_docs, "讚台可靠夥伴")}
+    shared = reuse[reuse.apply(lambda r: {r.doc_a, r.doc_b} == pair, axis=1)]
+    assert len(shared) == 1 and shared["shared_chars"].iloc[0] >= 60 and lead not in shared["passage"].iloc[0][:0]
+
+
+def test_attach_titles(seed_docs):
+    from analysis import attach_titles
+
+    pairs = attach_titles(similar_pairs(seed_docs, top=2), seed_docs, width=8)
+    assert list(pairs.columns) == ["doc_a", "doc_a_title", "doc_b", "doc_b_title", "similarity"]
+    assert pairs["doc_a_title"].str.len().max() <= 8

@@ -68,3 +68,17 @@ def test_document_terms_aligned(seed_docs):
     per_doc = document_terms(seed_docs)
     assert per_doc.index.equals(seed_docs.index)
     assert "克拉夫特" in per_doc.iloc[0]
+
+
+def test_top_terms_by_period(seed_docs):
+    from analysis import top_terms_by_period
+
+    shift = top_terms_by_period(seed_docs, freq="YS", top=3)
+    assert shift["period"].dt.year.unique().tolist() == [2020, 2021, 2022, 2023]
+    sizes = shift.groupby("period")["period_documents"].first().tolist()
+    assert sizes == [5, 14, 1, 1] and sum(sizes) == len(seed_docs)
+    y2021 = seed_docs[seed_docs["published"].dt.year == 2021]
+    expected = term_frequencies(y2021).head(3)
+    got = shift[shift["period"].dt.year == 2021]
+    assert got["term"].tolist() == expected["term"].tolist()
+    assert got["count"].tolist() == expected["count"].tolist()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from analysis import timeline
 
@@ -38,3 +39,14 @@ def test_yearly_and_undated(seed_docs):
 def test_empty():
     docs = pd.DataFrame({"published": pd.Series([], dtype="datetime64[ns]"), "kind": pd.Series([], dtype=str)})
     assert timeline(docs).empty
+
+
+def test_relative_dates(seed_docs):
+    from analysis import relative_dates
+
+    rel = relative_dates(seed_docs)
+    assert len(rel) == 20 and (rel["days_after_article"] > 0).all()
+    first = rel.iloc[0]
+    assert first["published"] == pd.Timestamp("2020-09-17 13:08:24")
+    assert first["days_after_article"] == pytest.approx((13 * 3600 + 8 * 60 + 24) / 86400, abs=1e-3)
+    assert rel["published"].is_monotonic_increasing
