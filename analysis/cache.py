@@ -92,8 +92,10 @@ class SegmentCache:
 
     @staticmethod
     def key(fingerprint: str, text: str) -> bytes:
-        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16,
-                               person=fingerprint.encode()[:16]).digest()
+        h = hashlib.blake2b(fingerprint.encode(), digest_size=16)
+        h.update(b"\0")
+        h.update(text.encode("utf-8", "surrogatepass"))
+        return h.digest()
 
     def get_many(self, keys: list[bytes]) -> dict[bytes, bytes]:
         found: dict[bytes, bytes] = {}

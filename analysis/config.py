@@ -21,7 +21,8 @@ NOTEBOOK_EXPORTS_DIR = REPORTS_DIR / "notebooks"
 
 #: Data shipped inside the package (dictionaries, stopwords).
 DATA_DIR = PACKAGE_DIR / "data"
-MAIN_DICT_HANT = DATA_DIR / "dict_hant.txt"
+#: Dictionary adjustments learned from UD Chinese GSD (CC BY-SA 4.0); see analysis.lexicon.
+GSD_ADJUSTMENTS = DATA_DIR / "gsd_adjustments.txt"
 ENTITIES_DICT = DATA_DIR / "userdict.txt"
 STOPWORDS_FILE = DATA_DIR / "stopwords.txt"
 

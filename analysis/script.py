@@ -34,8 +34,9 @@ def _script_chars() -> tuple[frozenset[str], frozenset[str]]:
         return out
 
     t2s, s2t = table("TSCharacters.txt"), table("STCharacters.txt")
-    trad = {k for k, v in t2s.items() if v != [k]} - set(s2t)
-    simp = {k for k, v in s2t.items() if v != [k]} - set(t2s)
+    # A character is script-specific when its conversion never keeps it (臺 -> 台, but 台 -> 台/臺/颱).
+    trad = {k for k, v in t2s.items() if k not in v} - set(s2t)
+    simp = {k for k, v in s2t.items() if k not in v} - set(t2s)
     return frozenset(trad), frozenset(simp)
 
 

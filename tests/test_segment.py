@@ -79,3 +79,44 @@ def test_no_jieba_log_lines(capfd):
     Segmenter()("美國駐聯合國大使")
     captured = capfd.readouterr()
     assert "prefix dict" not in captured.err and "Loading model" not in captured.err
+
+
+@pytest.mark.parametrize("text, words", [
+    ("美國國務卿蓬佩奧宣布", ["美國", "國務卿", "蓬佩奧", "宣布"]),
+    ("克拉夫特將在13日訪台", ["克拉夫特", "將", "在", "13", "日", "訪台"]),
+    ("人口16,250人", ["人口", "16,250", "人"]),
+    ("第2次世界大戰", ["第2", "次", "世界", "大戰"]),
+    ("花費3.5億", ["花費", "3.5", "億"]),
+    ("普魯申科獲得金牌", ["普魯申科", "獲得", "金牌"]),
+    ("與AIT協調中", ["與", "AIT", "協調", "中"]),
+    ("Kelly Craft大使", ["Kelly", " ", "Craft", "大使"]),
+])
+def test_hard_cases_exactly(text, words):
+    assert segment(text) == words
+
+
+def test_jieba_state_is_not_changed_by_the_kit():
+    """Loading the kit's dictionaries must not change what plain jieba does in the same process."""
+    import jieba.finalseg
+
+    before = set(jieba.finalseg.Force_Split_Words)
+    Segmenter()("博物館成為景點")
+    assert set(jieba.finalseg.Force_Split_Words) == before
+
+
+def test_every_gold_sentence_round_trips():
+    import os
+
+    from analysis.config import GOLD_CONLLU
+
+    if not GOLD_CONLLU.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"gold data missing in CI: {GOLD_CONLLU}")
+        pytest.skip(f"gold data not beside this clone: {GOLD_CONLLU}")
+    texts = []
+    for line in GOLD_CONLLU.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# text = "):
+            texts.append(line[len("# text = "):])
+    assert len(texts) == 500
+    for t in texts:
+        assert "".join(segment(t)) == t

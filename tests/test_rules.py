@@ -1,0 +1,31 @@
+"""Joining rules after jieba."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.rules import join_pieces
+
+
+@pytest.mark.parametrize("pieces, joined", [
+    (["16", ",", "250", "人"], ["16,250", "人"]),
+    (["1", ".", "3", "萬"], ["1.3", "萬"]),
+    (["3", ",", "400", ",", "000"], ["3,400,000"]),
+    (["第", "6", "屆"], ["第6", "屆"]),
+    (["第", "二", "次"], ["第二", "次"]),
+    (["普魯", "申科"], ["普魯申科"]),
+    (["瑪麗", "娜", "說"], ["瑪麗娜", "說"]),
+    (["美國", "的"], ["美國", "的"]),        # not transliteration syllables
+    (["第", "一線"], ["第", "一線"]),         # not a numeral
+    (["1", ",", "他"], ["1", ",", "他"]),     # a comma between words, not a separator
+    (["巴", "西"], ["巴", "西"]),             # two characters only
+])
+def test_join_pieces(pieces, joined):
+    assert join_pieces(pieces) == joined
+    assert "".join(join_pieces(pieces)) == "".join(pieces)
+
+
+def test_switches():
+    assert join_pieces(["第", "6"], ordinals=False) == ["第", "6"]
+    assert join_pieces(["普魯", "申科"], names=False) == ["普魯", "申科"]
+    assert join_pieces(["1", ".", "3"], numbers=False) == ["1", ".", "3"]
