@@ -23,7 +23,7 @@ from typing import Iterable
 import numpy as np
 
 from . import config
-from .segment import Segmenter, get_segmenter
+from .segmentation import Segmenter, get_segmenter
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +39,8 @@ class Options:
     cache_dir: Path | None = None
     workers: int | None = None  # None: all cores
     progress: bool | None = None  # None: only when stderr is a terminal
+    engine: str = "local"  # or "dask"
+    scheduler: str | None = None  # a Dask scheduler address; None starts a local cluster
 
     @property
     def n_workers(self) -> int:
@@ -49,7 +51,8 @@ options = Options()
 
 
 def configure(*, use_cache: bool | None = None, cache_dir: str | Path | None = None,
-              workers: int | None = None, progress: bool | None = None) -> Options:
+              workers: int | None = None, progress: bool | None = None, engine: str | None = None,
+              scheduler: str | None = None) -> Options:
     """Change session-wide settings; arguments left as None keep their value.
 
     Parameters
@@ -62,6 +65,12 @@ def configure(*, use_cache: bool | None = None, cache_dir: str | Path | None = N
         Processes used to segment large batches (default: all cores).
     progress : bool, optional
         Show progress bars (default: only when output is a terminal).
+    engine : {"local", "dask"}, optional
+        Where pages are parsed and texts segmented: in this process and its worker processes,
+        or as Dask tasks (see :mod:`analysis.distributed`).
+    scheduler : str, optional
+        With the Dask engine, the address of an existing cluster's scheduler
+        (default: start a local cluster of ``workers`` processes).
 
     Returns
     -------
@@ -78,6 +87,12 @@ def configure(*, use_cache: bool | None = None, cache_dir: str | Path | None = N
         options.workers = workers
     if progress is not None:
         options.progress = progress
+    if engine is not None:
+        if engine not in ("local", "dask"):
+            raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+        options.engine = engine
+    if scheduler is not None:
+        options.scheduler = scheduler
     return options
 
 
@@ -185,7 +200,13 @@ def segment_many(texts: Iterable[str], *, userdict=None, hmm: bool = True) -> di
     logger.info("segmenting %d texts (%d from cache)", len(todo), len(result))
     blobs: list[bytes] = []
     with _progress(len(todo), "segmenting") as bar:
-        if len(todo) >= PARALLEL_MIN_TEXTS and options.n_workers > 1:
+        if todo and options.engine == "dask":
+            from .distributed import get_client, segment_texts
+
+            client = get_client(scheduler=options.scheduler, workers=options.workers)
+            blobs = segment_texts(todo, userdicts=seg.userdicts, hmm=hmm, client=client)
+            bar.update(len(todo))
+        elif len(todo) >= PARALLEL_MIN_TEXTS and options.n_workers > 1:
             chunk = max(50, len(todo) // (options.n_workers * 8))
             chunks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]
             with ProcessPoolExecutor(options.n_workers, initializer=_init_worker,

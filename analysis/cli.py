@@ -38,10 +38,18 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--encoding", help="decode every file with this codec instead of detecting it")
     r.add_argument("--strict", action="store_true",
                    help="stop at the first damaged or unreadable page instead of warning")
-    r.add_argument("--workers", type=int, help="processes for segmentation (default: all cores)")
+    r.add_argument("--workers", type=int, help="processes for segmentation, or Dask workers of the local "
+                   "cluster with --engine dask (default: all cores)")
+    r.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="run parsing and segmentation here (local) or as Dask tasks (dask; needs the dask "
+                        "extra); the outputs are the same (default: %(default)s)")
+    r.add_argument("--scheduler", help="with --engine dask: address of an existing Dask scheduler, e.g. "
+                   "tcp://host:8786 (default: start a local cluster)")
     r.add_argument("--cache-dir", type=Path,
                    help="segmentation cache folder (default: the per-user cache folder)")
     r.add_argument("--no-cache", action="store_true", help="neither read nor write the segmentation cache")
+    r.add_argument("--force", action="store_true",
+                   help="rebuild even when the outputs are up to date with the corpus, options and kit")
     r.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     n = sub.add_parser(
         "notebooks", help="execute every notebook and export HTML copies",
@@ -68,16 +76,42 @@ def main(argv: list[str] | None = None) -> int:
     root.setLevel(logging.ERROR if getattr(args, "quiet", False) else logging.WARNING)
     if args.command == "notebooks":
         return _notebooks(args)
+    from . import manifest
+
+    if not args.corpus.exists():
+        print(f"analysis: error: {args.corpus}: no such file or folder", file=sys.stderr)
+        return 2
+    from .segmentation import project_userdicts
+
+    userdicts = [*project_userdicts(), *args.userdict]
+    missing = [p for p in userdicts if not p.is_file()]
+    if missing:
+        print(f"analysis: error: user dictionary not found: {missing[0]}", file=sys.stderr)
+        return 2
+    options = {"top": args.top, "page": args.page, "encoding": args.encoding, "strict": args.strict}
+    fingerprint = manifest.input_fingerprint(args.corpus, options, userdicts)
+    if not args.force and manifest.up_to_date(args.out, fingerprint):
+        if not args.quiet:
+            print(f"analysis: {args.out} is up to date with {args.corpus} (use --force to rebuild)")
+        return 0
+
     from .cache import configure
     from .report import build_report
 
     try:
-        configure(use_cache=not args.no_cache, cache_dir=args.cache_dir, workers=args.workers)
+        configure(use_cache=not args.no_cache, cache_dir=args.cache_dir, workers=args.workers,
+                  engine=args.engine, scheduler=args.scheduler)
         rep = build_report(args.corpus, args.out, userdict=args.userdict or None, top=args.top,
                            page=args.page, encoding=args.encoding, strict=args.strict)
-    except (CorpusError, FileNotFoundError, ValueError) as exc:
+    except (CorpusError, FileNotFoundError, ValueError, ImportError) as exc:
         print(f"analysis: error: {exc}", file=sys.stderr)
         return 2
+    finally:
+        if args.engine == "dask":
+            from .distributed import close_client
+
+            close_client()
+    manifest.write_manifest(args.out, fingerprint, rep.files)
     if not args.quiet:
         d = rep.docs
         print(f"analysis: {d['page_id'].nunique():,} page(s), {len(d):,} documents -> {args.out} "

@@ -400,7 +400,7 @@ def lines_frame(records: list[dict]) -> pd.DataFrame:
 
 
 def load_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = None,
-                errors: Errors = "warn", report: bool = False):
+                errors: Errors = "warn", report: bool = False, engine: str | None = None):
     """Load news pages into a table with one row per document, in page order.
 
     Parameters
@@ -415,6 +415,9 @@ def load_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = N
         :class:`CorpusError` at the first problem instead.
     report : bool
         Also return the table of lines that were not placed in any field.
+    engine : {"local", "dask"}, optional
+        Parse here, or as Dask tasks (default: as :func:`analysis.configure` set it).
+        The result is the same.
 
     Returns
     -------
@@ -440,12 +443,24 @@ def load_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = N
     if errors not in ("warn", "raise"):
         raise ValueError(f"errors must be 'warn' or 'raise', not {errors!r}")
     files = _files(path)
+    page_ids = _unique_page_ids(files)
+    from .cache import options
+
+    engine = engine or options.engine
     records: list[dict] = []
     unplaced: list[dict] = []
-    for file, page_id in zip(files, _unique_page_ids(files)):
-        docs, lost = read_page(file, page_id=page_id, encoding=encoding, errors=errors)
-        records.extend(docs)
-        unplaced.extend(lost)
+    if engine == "dask" and files:
+        from .distributed import get_client, read_pages
+
+        client = get_client(scheduler=options.scheduler, workers=options.workers)
+        records, unplaced = read_pages(files, page_ids, encoding=encoding, errors=errors, client=client)
+    elif engine not in ("local", "dask"):
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    else:
+        for file, page_id in zip(files, page_ids):
+            docs, lost = read_page(file, page_id=page_id, encoding=encoding, errors=errors)
+            records.extend(docs)
+            unplaced.extend(lost)
     df = documents_frame(records)
     logger.info("loaded %d documents from %d files", len(df), len(files))
     return (df, lines_frame(unplaced)) if report else df

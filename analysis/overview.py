@@ -7,7 +7,7 @@ import unicodedata
 
 import pandas as pd
 
-from .terms import document_terms
+from .frequencies import document_terms
 
 _SENTENCE = re.compile(r"(?<=[。！？!?])")
 
@@ -59,7 +59,7 @@ def document_lengths(docs: pd.DataFrame, *, userdict=None) -> pd.DataFrame:
     -------
     DataFrame
         ``doc_id``, ``kind``, ``title_chars``, ``text_chars`` (whitespace not counted),
-        ``terms`` (words kept by :func:`analysis.terms.is_term` in title and text).
+        ``terms`` (words kept by :func:`analysis.frequencies.is_term` in title and text).
     """
     def chars(s: pd.Series) -> pd.Series:
         return s.fillna("").map(lambda t: sum(not ch.isspace() for ch in t)).astype("int64")

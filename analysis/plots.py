@@ -130,7 +130,7 @@ def plot_timeline(docs: pd.DataFrame, *, freq: str = "MS", labels: bool | None =
     title : str
         The figure's title.
     """
-    from .timeline import timeline
+    from .dates import timeline
 
     dated = docs.dropna(subset=["published"]).sort_values(["published", "doc_id"], kind="mergesort")
     show_labels = labels if labels is not None else len(dated) <= 40

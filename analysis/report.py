@@ -17,9 +17,9 @@ from . import plots
 from .corpus import load_corpus
 from .errors import CorpusError, CorpusWarning
 from .io import atomic_write_text, write_csv
-from .similarity import nearest_neighbours, similar_pairs, similarity_matrix
-from .terms import term_frequencies
-from .timeline import timeline
+from .similarity import nearest_neighbours, pairs_from_neighbours, similarity_matrix
+from .frequencies import term_frequencies
+from .dates import timeline
 
 logger = logging.getLogger(__name__)
 
@@ -174,7 +174,8 @@ def build_report(corpus: str | Path, out: str | Path, *, userdict=None, top: int
     # Paths in the tables are relative to the project when inside it, so that the same corpus gives the
     # same bytes on every machine and from every working folder.
     for table in (docs, unplaced):
-        table["source"] = table["source"].map(lambda p: corpus_label(Path(p)))
+        labels = {src: corpus_label(Path(src)) for src in table["source"].unique()}
+        table["source"] = table["source"].map(labels)
     rep = Report(docs=docs, unplaced=unplaced)
     matrix_docs = _page_for_matrix(docs, page)
     t = rep.tables
@@ -182,8 +183,9 @@ def build_report(corpus: str | Path, out: str | Path, *, userdict=None, top: int
     t["unplaced_lines"] = unplaced
     t["term_frequencies"] = term_frequencies(docs, userdict=userdict)
     t["term_frequencies_by_kind"] = term_frequencies(docs, by="kind", userdict=userdict)
-    t["similarity_pairs"] = similar_pairs(docs, top=top, userdict=userdict)
-    t["nearest_neighbours"] = nearest_neighbours(docs, k=5, userdict=userdict)
+    neighbours = nearest_neighbours(docs, k=max(top, 5), userdict=userdict)
+    t["similarity_pairs"] = pairs_from_neighbours(neighbours, docs, top=top)
+    t["nearest_neighbours"] = neighbours[neighbours["rank"] <= 5].reset_index(drop=True)
     t["similarity_matrix"] = similarity_matrix(matrix_docs, userdict=userdict)
     t["timeline"] = timeline(docs)
     for name, table in t.items():

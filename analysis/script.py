@@ -1,7 +1,7 @@
 """Tell Traditional from Simplified Chinese, and fold character widths.
 
 Both helpers are small and specific to this corpus's needs: the script decides
-which dictionary :mod:`analysis.segment` uses, and width folding makes ``ＵＮ``
+which dictionary :mod:`analysis.segmentation` uses, and width folding makes ``ＵＮ``
 and ``UN`` segment the same way without changing the text's length.
 """
 

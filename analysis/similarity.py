@@ -1,7 +1,7 @@
 """Step 5 of the pipeline: TF-IDF similarity between documents.
 
 scikit-learn's :class:`~sklearn.feature_extraction.text.TfidfVectorizer` builds
-the vectors from the kit's terms (:func:`analysis.terms.document_terms`); rows
+the vectors from the kit's terms (:func:`analysis.frequencies.document_terms`); rows
 are L2-normalised, so cosine similarity is a sparse product. A full matrix is
 for a page or a selection; across a corpus use :func:`nearest_neighbours`,
 which keeps only the top ``k`` of each row and never holds an N-by-N array.
@@ -14,7 +14,7 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .terms import document_terms
+from .frequencies import document_terms
 
 #: Largest selection :func:`similarity_matrix` will build (the matrix is dense).
 MAX_MATRIX_DOCS = 2000
@@ -94,26 +94,37 @@ def similarity_matrix(docs: pd.DataFrame, *, userdict=None) -> pd.DataFrame:
                         columns=pd.Index(ids, name="doc_id"))
 
 
-def _top_k_rows(X: sp.csr_matrix, k: int, chunk: int = 2048):
-    """Yield (row, col, similarity) of the k most similar other rows of each row, chunk by chunk."""
-    XT = X.T.tocsc()
+#: Most similarity values held at once while searching neighbours (a block of rows by all rows).
+BLOCK_VALUES = 16_000_000
+
+
+def _top_k(X: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows, columns and values of each row's ``k`` most similar other rows, block by block.
+
+    Each block of rows is multiplied by the whole matrix (sparse), made dense, and cut to its top ``k``
+    with one ``argpartition``: memory is bounded by :data:`BLOCK_VALUES`, whatever the corpus size.
+    """
     n = X.shape[0]
-    for start in range(0, n, chunk):
-        block = (X[start:start + chunk] @ XT).tocsr()
-        for r in range(block.shape[0]):
-            lo, hi = block.indptr[r], block.indptr[r + 1]
-            cols, vals = block.indices[lo:hi], block.data[lo:hi]
-            keep = cols != start + r
-            cols, vals = cols[keep], vals[keep]
-            if len(cols) > k:
-                idx = np.argpartition(-vals, k - 1)[:k]
-                cols, vals = cols[idx], vals[idx]
-            for c, v in zip(cols.tolist(), vals.tolist()):
-                yield start + r, c, v
+    k = min(k, n - 1)
+    if k <= 0:
+        empty = np.array([], dtype=np.int64)
+        return empty, empty, np.array([], dtype=np.float64)
+    XT = X.T.tocsc()
+    step = max(1, min(n, BLOCK_VALUES // max(n, 1)))
+    rows, cols, vals = [], [], []
+    for start in range(0, n, step):
+        block = (X[start:start + step] @ XT).toarray()
+        m = block.shape[0]
+        block[np.arange(m), np.arange(start, start + m)] = -np.inf  # not its own neighbour
+        idx = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        rows.append(np.repeat(np.arange(start, start + m), k))
+        cols.append(idx.ravel())
+        vals.append(np.take_along_axis(block, idx, axis=1).ravel())
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
 
 
-def nearest_neighbours(docs: pd.DataFrame, *, k: int = 5, userdict=None,
-                       min_similarity: float = 0.0) -> pd.DataFrame:
+def nearest_neighbours(docs: pd.DataFrame, *, k: int = 5, userdict=None, min_similarity: float = 0.0,
+                       unique: bool = True) -> pd.DataFrame:
     """Each document's ``k`` most similar other documents, by sparse top-k search.
 
     Memory grows with the number of documents times ``k``, never with its square.
@@ -127,20 +138,24 @@ def nearest_neighbours(docs: pd.DataFrame, *, k: int = 5, userdict=None,
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
     min_similarity : float
-        Drop neighbours below this similarity.
+        Drop neighbours at or below this similarity (0 drops documents with no shared term).
+    unique : bool
+        Compare each distinct text (``content_id``) once, under its first ``doc_id``; copies of
+        the same text are not each other's neighbours.
 
     Returns
     -------
     DataFrame
         Columns ``doc_id``, ``neighbour``, ``similarity``, ``rank`` (1 = nearest),
-        sorted by document order then rank.
+        sorted by document order then rank; ties broken by ``neighbour``.
     """
+    if unique and "content_id" in docs:
+        docs = docs.drop_duplicates("content_id")
     X, _ = tfidf_vectors(docs, userdict=userdict)
     ids = docs["doc_id"].to_numpy()
-    rows = list(_top_k_rows(X, k))
-    out = pd.DataFrame(rows, columns=["_row", "_col", "similarity"])
-    out["similarity"] = out["similarity"].clip(0.0, 1.0).round(DECIMALS)
-    out = out[out["similarity"] > min_similarity] if min_similarity > 0 else out[out["similarity"] > 0]
+    r, c, v = _top_k(X, k)
+    out = pd.DataFrame({"_row": r, "_col": c, "similarity": np.clip(v, 0.0, 1.0).round(DECIMALS)})
+    out = out[out["similarity"] > min_similarity]
     out["neighbour"] = ids[out["_col"].to_numpy()]
     out = out.sort_values(["_row", "similarity", "neighbour"], ascending=[True, False, True],
                           kind="mergesort")
@@ -149,7 +164,22 @@ def nearest_neighbours(docs: pd.DataFrame, *, k: int = 5, userdict=None,
     return out[["doc_id", "neighbour", "similarity", "rank"]].reset_index(drop=True)
 
 
-def similar_pairs(docs: pd.DataFrame, *, top: int = 10, userdict=None) -> pd.DataFrame:
+def pairs_from_neighbours(neighbours: pd.DataFrame, docs: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
+    """The ``top`` most similar distinct pairs, from a :func:`nearest_neighbours` table with ``k >= top``."""
+    order = {d: i for i, d in enumerate(docs["doc_id"])}
+    a = neighbours["doc_id"].map(order).to_numpy()
+    b = neighbours["neighbour"].map(order).to_numpy()
+    pairs = pd.DataFrame({
+        "doc_a": np.where(a < b, neighbours["doc_id"], neighbours["neighbour"]),
+        "doc_b": np.where(a < b, neighbours["neighbour"], neighbours["doc_id"]),
+        "similarity": neighbours["similarity"].to_numpy(),
+        "_a": np.minimum(a, b), "_b": np.maximum(a, b),
+    }).drop_duplicates(["_a", "_b"])
+    pairs = pairs.sort_values(["similarity", "_a", "_b"], ascending=[False, True, True], kind="mergesort")
+    return pairs.head(top)[["doc_a", "doc_b", "similarity"]].reset_index(drop=True)
+
+
+def similar_pairs(docs: pd.DataFrame, *, top: int = 10, userdict=None, unique: bool = True) -> pd.DataFrame:
     """The most similar distinct pairs of documents.
 
     Exact for the top ``top`` pairs: a pair in the overall top ``top`` is among
@@ -164,6 +194,8 @@ def similar_pairs(docs: pd.DataFrame, *, top: int = 10, userdict=None) -> pd.Dat
         How many pairs to return.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
+    unique : bool
+        Compare each distinct text once (copies of one text are not a pair).
 
     Returns
     -------
@@ -171,18 +203,7 @@ def similar_pairs(docs: pd.DataFrame, *, top: int = 10, userdict=None) -> pd.Dat
         Columns ``doc_a``, ``doc_b`` (in corpus order within a pair), ``similarity``;
         sorted by similarity descending, then by ``doc_a`` and ``doc_b``.
     """
-    nn = nearest_neighbours(docs, k=top, userdict=userdict)
-    order = {d: i for i, d in enumerate(docs["doc_id"])}
-    a = nn["doc_id"].map(order)
-    b = nn["neighbour"].map(order)
-    pairs = pd.DataFrame({
-        "doc_a": np.where(a < b, nn["doc_id"], nn["neighbour"]),
-        "doc_b": np.where(a < b, nn["neighbour"], nn["doc_id"]),
-        "similarity": nn["similarity"],
-        "_a": np.minimum(a, b), "_b": np.maximum(a, b),
-    }).drop_duplicates(["_a", "_b"])
-    pairs = pairs.sort_values(["similarity", "_a", "_b"], ascending=[False, True, True], kind="mergesort")
-    return pairs.head(top)[["doc_a", "doc_b", "similarity"]].reset_index(drop=True)
+    return pairs_from_neighbours(nearest_neighbours(docs, k=top, userdict=userdict, unique=unique), docs, top=top)
 
 
 def keywords(docs: pd.DataFrame, *, top: int = 5, userdict=None) -> pd.DataFrame:

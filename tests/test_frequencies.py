@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import term_frequencies, terms
-from analysis.terms import document_terms, is_term, normalize
+from analysis.frequencies import document_terms, is_term, normalize
 
 
 def test_against_a_hand_count():

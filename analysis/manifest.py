@@ -1,0 +1,59 @@
+"""Know when a report is up to date, without loading anything heavy.
+
+``python -m analysis report`` records, in ``OUT/.analysis-manifest.json``, a
+fingerprint of everything its outputs depend on (every page's bytes, the
+options, the dictionaries, and the kit's own code and data) and a hash of every
+file it wrote. A second run on an unchanged corpus finds the same fingerprint and
+intact outputs, and stops there; ``--force`` rebuilds regardless.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Iterable
+
+from . import config
+from .io import atomic_write_text
+
+MANIFEST_NAME = ".analysis-manifest.json"
+
+
+def _file_hash(path: Path) -> str:
+    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    """The pages a report reads: every ``*.txt`` of a folder, sorted, or the one file."""
+    return sorted(p for p in corpus.glob("*.txt") if p.is_file()) if corpus.is_dir() else [corpus]
+
+
+def input_fingerprint(corpus: Path, options: dict, extra_files: Iterable[Path] = ()) -> str:
+    """A hash of the pages, the options, the given extra files and the kit's own code and data."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(json.dumps(options, sort_keys=True, default=str).encode())
+    kit = sorted(config.PACKAGE_DIR.glob("*.py")) + sorted(config.DATA_DIR.glob("*.txt"))
+    for group in (kit, [Path(p) for p in extra_files], corpus_files(corpus)):
+        for path in group:
+            h.update(path.name.encode() + b"\0" + _file_hash(path).encode())
+    return h.hexdigest()
+
+
+def up_to_date(out: Path, fingerprint: str) -> bool:
+    """True when ``out`` holds a report of this fingerprint whose files are all intact."""
+    try:
+        manifest = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
+        if manifest.get("input") != fingerprint:
+            return False
+        return all((out / rel).is_file() and _file_hash(out / rel) == digest
+                   for rel, digest in manifest["outputs"].items())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+
+
+def write_manifest(out: Path, fingerprint: str, files: Iterable[Path]) -> Path:
+    """Record the fingerprint and a hash of every output file."""
+    outputs = {Path(f).resolve().relative_to(out.resolve()).as_posix(): _file_hash(Path(f)) for f in files}
+    text = json.dumps({"input": fingerprint, "outputs": dict(sorted(outputs.items()))}, indent=1)
+    return atomic_write_text(out / MANIFEST_NAME, text + "\n")
