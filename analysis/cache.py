@@ -18,7 +18,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -116,7 +116,7 @@ class SegmentCache:
         found: dict[bytes, bytes] = {}
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
-            q = "SELECT k, v FROM seg WHERE k IN (%s)" % ",".join("?" * len(chunk))
+            q = f"SELECT k, v FROM seg WHERE k IN ({','.join('?' * len(chunk))})"
             found.update(self.db.execute(q, chunk).fetchall())
         return found
 

@@ -20,7 +20,8 @@ import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable, Literal, Sequence, Union
+from typing import Literal
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
@@ -29,7 +30,7 @@ from .read import decode, split_lines
 
 logger = logging.getLogger(__name__)
 
-PathLike = Union[str, Path]
+PathLike = str | Path
 Errors = Literal["warn", "raise"]
 
 #: Columns of the documents table, in order.

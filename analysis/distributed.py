@@ -14,7 +14,8 @@ from __future__ import annotations
 import logging
 import warnings
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
+from collections.abc import Sequence
 
 logger = logging.getLogger(__name__)
 

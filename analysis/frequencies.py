@@ -13,13 +13,11 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
 from . import config
-from .script import _script_chars
 from .segmentation import get_segmenter
 
 _NUMBER = re.compile(r"^[+\-]?\d+(?:[.,:/]\d+)*%?$")

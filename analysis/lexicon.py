@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 #: Frequency given to an added word per gold occurrence.
 ADDED_WEIGHT = 100
@@ -68,7 +68,7 @@ class Adjustments:
         return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
     @classmethod
-    def read(cls, path: str | Path) -> "Adjustments":
+    def read(cls, path: str | Path) -> Adjustments:
         """Load what :meth:`write` saved."""
         adj, section = cls(), None
         for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):

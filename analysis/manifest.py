@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from . import config
 from .io import atomic_write_text

@@ -12,7 +12,7 @@ Every rule joins neighbouring pieces, so the output stays lossless.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 #: Syllables of transliterated foreign names (Traditional forms), after the usual transcription tables.
 TRANSLIT = frozenset(

@@ -30,7 +30,7 @@ import logging
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from . import config
 from .lexicon import Adjustments

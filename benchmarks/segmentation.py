@@ -22,7 +22,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -82,7 +82,7 @@ def cross_validated(sentences: list[Sentence], k: int, **switches) -> tuple[floa
     for i, test in enumerate(folds):
         train = [s for j, f in enumerate(folds) if j != i for s in f]
         seg = Segmenter(adjust=learn(train), entities=False, **switches)
-        scores.append(score(lambda t: seg(t, script="hant"), test))
+        scores.append(score(lambda t, seg=seg: seg(t, script="hant"), test))
     return tuple(statistics.mean(getattr(s, f) for s in scores)  # type: ignore[return-value]
                  for f in ("precision", "recall", "f1", "propn_whole"))
 
