@@ -14,7 +14,6 @@ import hashlib
 import logging
 import os
 import sqlite3
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,14 +155,6 @@ def _segment_chunk(texts: list[str]) -> list[bytes]:
     return [_encode(_worker_segmenter(t)) for t in texts]
 
 
-def _progress(total: int, desc: str):
-    from tqdm import tqdm
-
-    show = options.progress if options.progress is not None else sys.stderr.isatty()
-    return tqdm(total=total, desc=desc, unit="text", disable=not show or total == 0,
-                mininterval=0.5, delay=2.0)
-
-
 def segment_many(texts: Iterable[str], *, userdict=None, hmm: bool = True) -> dict[str, list[str]]:
     """Segment texts, each distinct one once; return a dict from text to its words.
 
@@ -199,7 +190,9 @@ def segment_many(texts: Iterable[str], *, userdict=None, hmm: bool = True) -> di
     todo = [t for t in distinct if t not in result]
     logger.info("segmenting %d texts (%d from cache)", len(todo), len(result))
     blobs: list[bytes] = []
-    with _progress(len(todo), "segmenting") as bar:
+    from .progress import progress
+
+    with progress(len(todo), "segmenting", unit="text") as bar:
         if todo and options.engine == "dask":
             from .distributed import get_client, segment_texts
 

@@ -458,10 +458,14 @@ def load_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = N
     elif engine not in ("local", "dask"):
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     else:
-        for file, page_id in zip(files, page_ids):
-            docs, lost = read_page(file, page_id=page_id, encoding=encoding, errors=errors)
-            records.extend(docs)
-            unplaced.extend(lost)
+        from .progress import progress
+
+        with progress(len(files), "reading pages", unit="page") as bar:
+            for file, page_id in zip(files, page_ids):
+                docs, lost = read_page(file, page_id=page_id, encoding=encoding, errors=errors)
+                records.extend(docs)
+                unplaced.extend(lost)
+                bar.update(1)
     df = documents_frame(records)
     logger.info("loaded %d documents from %d files", len(df), len(files))
     return (df, lines_frame(unplaced)) if report else df

@@ -160,7 +160,9 @@ def plot_timeline(docs: pd.DataFrame, *, freq: str = "MS", labels: bool | None =
         bx.bar(centers, counts[kind], width=widths, bottom=bottom, align="edge",
                color=KIND_COLORS[kind], label=kind)
         bottom += counts[kind].to_numpy()
-    bx.set_ylabel(f"documents per period ({freq})")
+    unit = {"MS": "month", "ME": "month", "M": "month", "W": "week", "D": "day", "QS": "quarter",
+            "YS": "year", "AS": "year"}.get(freq, f"period ({freq})")
+    bx.set_ylabel(f"documents per {unit}")
     bx.set_xlabel("publication date (as written on the page; time zone not stated)")
     bx.xaxis.set_major_formatter(mdates.ConciseDateFormatter(bx.xaxis.get_major_locator()))
     bx.grid(axis="y", alpha=0.3)

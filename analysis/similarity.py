@@ -111,7 +111,10 @@ def _top_k(X: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray
         return empty, empty, np.array([], dtype=np.float64)
     XT = X.T.tocsc()
     step = max(1, min(n, BLOCK_VALUES // max(n, 1)))
+    from .progress import progress
+
     rows, cols, vals = [], [], []
+    bar = progress(n, "nearest neighbours", unit="doc")
     for start in range(0, n, step):
         block = (X[start:start + step] @ XT).toarray()
         m = block.shape[0]
@@ -120,6 +123,8 @@ def _top_k(X: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray
         rows.append(np.repeat(np.arange(start, start + m), k))
         cols.append(idx.ravel())
         vals.append(np.take_along_axis(block, idx, axis=1).ravel())
+        bar.update(m)
+    bar.close()
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
 
 

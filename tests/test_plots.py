@@ -62,3 +62,11 @@ def test_saved_figures_are_byte_identical(seed_docs, tmp_path):
     for p, q in zip(*paths):
         assert p.read_bytes() == q.read_bytes()
     assert sorted(x.suffix for x in paths[0]) == [".png", ".svg"]
+
+
+def test_fallback_font_shipped_by_a_registry_package_covers_chinese():
+    """On a machine with no CJK font, the font that mplfonts ships is used; it must draw the corpus."""
+    from analysis.fonts import _bundled_font
+
+    path = _bundled_font()
+    assert path is not None and _covers(str(path), PROBE + "蓬佩奧歐江安臉書聲音來源")
