@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from analysis import segment
@@ -120,3 +122,10 @@ def test_every_gold_sentence_round_trips():
     assert len(texts) == 500
     for t in texts:
         assert "".join(segment(t)) == t
+
+
+def test_jieba_cache_lives_in_the_user_cache_folder():
+    from analysis.config import user_cache_dir
+
+    tok = Segmenter().tokenizer("hant")
+    assert Path(tok.tmp_dir).resolve().is_relative_to(user_cache_dir().resolve())
