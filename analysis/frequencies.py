@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from . import config
+from .script import to_simplified_chars
 from .segmentation import get_segmenter
 
 _NUMBER = re.compile(r"^[+\-]?\d+(?:[.,:/]\d+)*%?$")
@@ -37,25 +38,9 @@ def stopwords() -> frozenset[str]:
         line = line.strip()
         if line and not line.startswith("#"):
             words.add(unicodedata.normalize("NFKC", line))
-    words |= {_to_simplified(w) for w in words}
+    simplified = str.maketrans(to_simplified_chars())
+    words |= {w.translate(simplified) for w in words}
     return frozenset(words)
-
-
-@lru_cache(maxsize=1)
-def _t2s_chars() -> dict[str, str]:
-    from .script import _opencc_dictionary
-
-    table = {}
-    for line in _opencc_dictionary("TSCharacters.txt").read_text(encoding="utf-8").splitlines():
-        key, _, values = line.partition("\t")
-        if key and values:
-            table[key] = values.split()[0]
-    return table
-
-
-def _to_simplified(word: str) -> str:
-    table = _t2s_chars()
-    return "".join(table.get(ch, ch) for ch in word)
 
 
 def normalize(word: str) -> str:

@@ -12,7 +12,6 @@ Every rule joins neighbouring pieces, so the output stays lossless.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 #: Syllables of transliterated foreign names (Traditional forms), after the usual transcription tables.
 TRANSLIT = frozenset(
@@ -72,8 +71,3 @@ def join_pieces(pieces: list[str], *, numbers: bool = True, ordinals: bool = Tru
         out.append(p)
         i += 1
     return out
-
-
-def apply_rules(pieces: Iterable[str], **switches: bool) -> list[str]:
-    """:func:`join_pieces` on any iterable of pieces."""
-    return join_pieces(list(pieces), **switches)

@@ -22,18 +22,26 @@ def _opencc_dictionary(name: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "dictionary" / name
 
 
+@lru_cache(maxsize=4)
+def opencc_table(name: str) -> dict[str, list[str]]:
+    """One of OpenCC's character tables: each character to its conversions, the usual one first."""
+    out = {}
+    for line in _opencc_dictionary(name).read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        if key and values:
+            out[key] = values.split()
+    return out
+
+
+def to_simplified_chars() -> dict[str, str]:
+    """Each Traditional character to its usual Simplified form (a one-to-one table, for ``str.translate``)."""
+    return {k: v[0] for k, v in opencc_table("TSCharacters.txt").items()}
+
+
 @lru_cache(maxsize=1)
 def _script_chars() -> tuple[frozenset[str], frozenset[str]]:
     """Characters used only in Traditional, and only in Simplified, from OpenCC's tables."""
-    def table(name: str) -> dict[str, list[str]]:
-        out = {}
-        for line in _opencc_dictionary(name).read_text(encoding="utf-8").splitlines():
-            key, _, values = line.partition("\t")
-            if key and values:
-                out[key] = values.split()
-        return out
-
-    t2s, s2t = table("TSCharacters.txt"), table("STCharacters.txt")
+    t2s, s2t = opencc_table("TSCharacters.txt"), opencc_table("STCharacters.txt")
     # A character is script-specific when its conversion never keeps it (臺 -> 台, but 台 -> 台/臺/颱).
     trad = {k for k, v in t2s.items() if k not in v} - set(s2t)
     simp = {k for k, v in s2t.items() if k not in v} - set(t2s)

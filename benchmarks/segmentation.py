@@ -48,11 +48,9 @@ def plain_jieba(dictionary: Path | None = None, *, hmm: bool = True) -> Segment:
 
 def via_simplified() -> Segment:
     """Convert to Simplified with OpenCC (character by character, so offsets hold), segment, map back."""
-    from opencc import OpenCC  # noqa: F401  (the package whose tables analysis.script reads)
+    from analysis.script import to_simplified_chars
 
-    from analysis.frequencies import _t2s_chars
-
-    table = str.maketrans(_t2s_chars())
+    table = str.maketrans(to_simplified_chars())
     cut = plain_jieba()
 
     def seg(text: str) -> list[str]:
