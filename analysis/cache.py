@@ -15,6 +15,7 @@ import logging
 import os
 import sqlite3
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Iterable
@@ -142,17 +143,16 @@ def _decode(text: str, blob: bytes) -> list[str] | None:
     return out
 
 
-_worker_segmenter: Segmenter | None = None
+#: Segmenters built in this (worker) process, by their options.
+_segmenters: dict[tuple[tuple[str, ...], bool], Segmenter] = {}
 
 
-def _init_worker(userdicts: list[str], hmm: bool) -> None:
-    global _worker_segmenter
-    _worker_segmenter = Segmenter(userdicts=userdicts, hmm=hmm)
-
-
-def _segment_chunk(texts: list[str]) -> list[bytes]:
-    assert _worker_segmenter is not None
-    return [_encode(_worker_segmenter(t)) for t in texts]
+def segment_chunk(texts: list[str], userdicts: tuple[str, ...], hmm: bool) -> list[bytes]:
+    """Segment texts with a segmenter built once per process: the task of worker processes and Dask workers."""
+    seg = _segmenters.get((userdicts, hmm))
+    if seg is None:
+        seg = _segmenters[(userdicts, hmm)] = Segmenter(userdicts=list(userdicts), hmm=hmm)
+    return [_encode(seg(t)) for t in texts]
 
 
 def segment_many(texts: Iterable[str], *, userdict=None, hmm: bool = True) -> dict[str, list[str]]:
@@ -202,9 +202,9 @@ def segment_many(texts: Iterable[str], *, userdict=None, hmm: bool = True) -> di
         elif len(todo) >= PARALLEL_MIN_TEXTS and options.n_workers > 1:
             chunk = max(50, len(todo) // (options.n_workers * 8))
             chunks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]
-            with ProcessPoolExecutor(options.n_workers, initializer=_init_worker,
-                                     initargs=([str(p) for p in seg.userdicts], hmm)) as pool:
-                for part in pool.map(_segment_chunk, chunks):
+            task = partial(segment_chunk, userdicts=tuple(str(p) for p in seg.userdicts), hmm=hmm)
+            with ProcessPoolExecutor(options.n_workers) as pool:
+                for part in pool.map(task, chunks):
                     blobs.extend(part)
                     bar.update(len(part))
         else:

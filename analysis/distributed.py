@@ -21,8 +21,6 @@ logger = logging.getLogger(__name__)
 
 _client: Any = None
 _cluster: Any = None
-#: Segmenters built in this (worker) process, by their options.
-_segmenters: dict[tuple, Any] = {}
 
 
 def get_client(*, scheduler: str | None = None, workers: int | None = None):
@@ -59,23 +57,13 @@ def _chunks(items: Sequence, n_chunks: int) -> list[list]:
     return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
 
-def _segment_task(texts: list[str], userdicts: tuple[str, ...], hmm: bool) -> list[bytes]:
-    """On a worker: segment texts with a segmenter built once per worker process."""
-    from .cache import _encode
-    from .segmentation import Segmenter
-
-    key = (userdicts, hmm)
-    seg = _segmenters.get(key)
-    if seg is None:
-        seg = _segmenters[key] = Segmenter(userdicts=[Path(p) for p in userdicts], hmm=hmm)
-    return [_encode(seg(t)) for t in texts]
-
-
 def segment_texts(texts: Sequence[str], *, userdicts: Sequence[Path], hmm: bool, client=None) -> list[bytes]:
     """Segment texts as Dask tasks; returns the encoded word lengths, in order."""
+    from .cache import segment_chunk
+
     client = client or get_client()
     n_workers = max(1, len(client.scheduler_info().get("workers", {})))
-    futures = client.map(_segment_task, _chunks(list(texts), n_workers * 4),
+    futures = client.map(segment_chunk, _chunks(list(texts), n_workers * 4),
                          userdicts=tuple(str(p) for p in userdicts), hmm=hmm, pure=False)
     return [blob for part in client.gather(futures) for blob in part]
 
