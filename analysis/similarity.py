@@ -301,10 +301,7 @@ def text_reuse(docs: pd.DataFrame, *, min_chars: int = 15, candidates: pd.DataFr
 
     if candidates is None:
         nn = nearest_neighbours(docs, k=k, userdict=userdict)
-        order = {d: i for i, d in enumerate(docs["doc_id"])}
-        a, b = nn["doc_id"].map(order), nn["neighbour"].map(order)
-        candidates = pd.DataFrame({"doc_a": np.where(a < b, nn["doc_id"], nn["neighbour"]),
-                                   "doc_b": np.where(a < b, nn["neighbour"], nn["doc_id"])}).drop_duplicates()
+        candidates = pairs_from_neighbours(nn, docs, top=len(nn))
     texts = dict(zip(docs["doc_id"], ("".join(t.split()) for t in docs["text"].fillna(""))))
     rows = []
     for a, b in candidates[["doc_a", "doc_b"]].itertuples(index=False):
