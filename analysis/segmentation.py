@@ -27,6 +27,7 @@ import contextlib
 import hashlib
 import importlib.util
 import logging
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -298,9 +299,21 @@ def get_segmenter(*, userdict: str | Path | Sequence[str | Path] | None = None,
     The project dictionary is always included when it exists.
     """
     extra = [] if userdict is None else [userdict] if isinstance(userdict, (str, Path)) else list(userdict)
-    paths = tuple(Path(p).resolve() for p in [*project_userdicts(), *extra])
-    stamp = tuple(p.stat().st_mtime_ns if p.exists() else None for p in paths)
-    return _segmenter(paths, hmm, stamp)
+    paths = _resolved(tuple(str(p) for p in [*project_userdicts(), *extra]), os.getcwd())
+    return _segmenter(paths, hmm, tuple(_mtime(p) for p in paths))
+
+
+@lru_cache(maxsize=64)
+def _resolved(paths: tuple[str, ...], cwd: str) -> tuple[Path, ...]:
+    """Absolute paths, resolved once per spelling and working folder: :func:`segment` runs this for every text."""
+    return tuple(Path(p).resolve() for p in paths)
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 def segment(text: str, *, userdict: str | Path | Sequence[str | Path] | None = None,
