@@ -268,7 +268,7 @@ class _Parser:
                 item.update(published=value, text=line[ts.end():].strip(), summary_line=i)
                 self.place(i)
             else:
-                next_is_summary = k + 1 < len(idx) and parse_timestamp(self.lines[idx[k + 1]])[0] is not None
+                next_is_summary = k + 1 < len(idx) and _TIMESTAMP.match(self.lines[idx[k + 1]]) is not None
                 if item is None or (next_is_summary and (item["title"] or item["summary_line"] is not None)):
                     if item is not None and pending_marker is None:
                         self.problem("related item has no '-' line", i + 1)
