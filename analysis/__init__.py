@@ -9,7 +9,11 @@ similarity, and date them::
     term_frequencies(docs).head()
 
 Every name below is importable from ``analysis`` itself; the modules behind them
-are loaded on first use, so that ``python -m analysis`` starts quickly.
+are loaded on first use, so that ``python -m analysis`` starts quickly. The
+modules run one way, down the pipeline: settings and helpers, then reading
+(``decoding``, ``datelines``, ``page``, ``corpus``), ``segmentation``,
+``frequencies``, ``tfidf``, ``similarity``, ``reuse``, ``dates``, ``overview``,
+``plots``, ``findings`` and ``report``, and the command line on top.
 """
 
 from __future__ import annotations
@@ -19,26 +23,28 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-#: Public name -> module that defines it.
+#: Public name -> module that defines it, in pipeline order.
 _EXPORTS = {
-    "configure": "cache", "segment_many": "cache",
-    "content_id": "corpus", "load_corpus": "corpus", "parse_page": "corpus",
+    "configure": "settings",
     "CorpusError": "errors", "CorpusWarning": "errors",
-    "cjk_font": "fonts", "use_cjk_font": "fonts",
-    "write_csv": "io",
-    "corpus_summary": "overview", "document_lengths": "overview", "first_sentence": "overview",
-    "quality_flags": "overview",
-    "plot_lengths": "plots", "plot_similarity_heatmap": "plots", "plot_timeline": "plots",
-    "plot_top_terms": "plots", "save_figure": "plots", "shorten": "plots",
-    "build_report": "report",
-    "detect_script": "script",
-    "Segmenter": "segmentation", "segment": "segmentation",
-    "attach_titles": "similarity", "keywords": "similarity", "nearest_neighbours": "similarity",
-    "similar_pairs": "similarity", "similarity_matrix": "similarity", "text_reuse": "similarity",
-    "tfidf_vectors": "similarity",
+    "content_id": "text", "first_sentence": "text", "shorten": "text",
+    "parse_page": "page",
+    "load_corpus": "corpus", "read_corpus": "corpus",
+    "attach_titles": "tables", "titles": "tables",
+    "Segmenter": "segmentation", "detect_script": "segmentation", "segment": "segmentation",
+    "segment_many": "segmentation",
     "document_terms": "frequencies", "term_frequencies": "frequencies", "terms": "frequencies",
     "top_terms_by_period": "frequencies",
+    "keywords": "tfidf", "tfidf_vectors": "tfidf",
+    "nearest_neighbours": "similarity", "similar_pairs": "similarity", "similarity_matrix": "similarity",
+    "text_reuse": "reuse",
     "relative_dates": "dates", "timeline": "dates",
+    "corpus_summary": "overview", "document_lengths": "overview", "quality_flags": "overview",
+    "write_csv": "outputs",
+    "cjk_font": "fonts", "use_cjk_font": "fonts",
+    "plot_lengths": "plots", "plot_similarity_heatmap": "plots", "plot_timeline": "plots",
+    "plot_top_terms": "plots", "save_figure": "plots",
+    "build_report": "report",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -58,18 +64,21 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
-    from .cache import configure, segment_many  # noqa: F401
-    from .corpus import content_id, load_corpus, parse_page  # noqa: F401
+    from .corpus import load_corpus, read_corpus  # noqa: F401
+    from .dates import relative_dates, timeline  # noqa: F401
     from .errors import CorpusError, CorpusWarning  # noqa: F401
     from .fonts import cjk_font, use_cjk_font  # noqa: F401
-    from .io import write_csv  # noqa: F401
-    from .overview import corpus_summary, document_lengths, first_sentence, quality_flags  # noqa: F401
-    from .plots import (plot_lengths, plot_similarity_heatmap, plot_timeline, plot_top_terms,  # noqa: F401
-                        save_figure, shorten)
-    from .report import build_report  # noqa: F401
-    from .script import detect_script  # noqa: F401
-    from .segmentation import Segmenter, segment  # noqa: F401
-    from .similarity import (attach_titles, keywords, nearest_neighbours, similar_pairs,  # noqa: F401
-                             similarity_matrix, text_reuse, tfidf_vectors)
     from .frequencies import document_terms, term_frequencies, terms, top_terms_by_period  # noqa: F401
-    from .dates import relative_dates, timeline  # noqa: F401
+    from .outputs import write_csv  # noqa: F401
+    from .overview import corpus_summary, document_lengths, quality_flags  # noqa: F401
+    from .page import parse_page  # noqa: F401
+    from .plots import (plot_lengths, plot_similarity_heatmap, plot_timeline, plot_top_terms,  # noqa: F401
+                        save_figure)
+    from .report import build_report  # noqa: F401
+    from .reuse import text_reuse  # noqa: F401
+    from .segmentation import Segmenter, detect_script, segment, segment_many  # noqa: F401
+    from .settings import configure  # noqa: F401
+    from .similarity import nearest_neighbours, similar_pairs, similarity_matrix  # noqa: F401
+    from .tables import attach_titles, titles  # noqa: F401
+    from .text import content_id, first_sentence, shorten  # noqa: F401
+    from .tfidf import keywords, tfidf_vectors  # noqa: F401

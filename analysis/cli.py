@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import config
-from .errors import CorpusError
+from .errors import CorpusError, CorpusWarning, collect_warnings
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -81,9 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.exists():
         print(f"analysis: error: {args.corpus}: no such file or folder", file=sys.stderr)
         return 2
-    from .segmentation import project_userdicts
-
-    userdicts = [*project_userdicts(), *args.userdict]
+    userdicts = [*config.project_userdicts(), *args.userdict]
     missing = [p for p in userdicts if not p.is_file()]
     if missing:
         print(f"analysis: error: user dictionary not found: {missing[0]}", file=sys.stderr)
@@ -95,28 +93,37 @@ def main(argv: list[str] | None = None) -> int:
             print(f"analysis: {args.out} is up to date with {args.corpus} (use --force to rebuild)")
         return 0
 
-    from .cache import configure
+    from .executor import close_client
     from .report import build_report
+    from .settings import configure
 
+    caught: list = []
     try:
         configure(use_cache=not args.no_cache, cache_dir=args.cache_dir, workers=args.workers,
                   engine=args.engine, scheduler=args.scheduler)
-        rep = build_report(args.corpus, args.out, userdict=args.userdict or None, top=args.top,
-                           page=args.page, encoding=args.encoding, strict=args.strict)
+        with collect_warnings(CorpusWarning) as caught:
+            rep = build_report(args.corpus, args.out, userdict=args.userdict or None, top=args.top,
+                               page=args.page, encoding=args.encoding,
+                               errors="raise" if args.strict else "warn")
     except (CorpusError, FileNotFoundError, ValueError, ImportError) as exc:
+        _log_warnings(caught)
         print(f"analysis: error: {exc}", file=sys.stderr)
         return 2
     finally:
-        if args.engine == "dask":
-            from .distributed import close_client
-
-            close_client()
+        close_client()
+    _log_warnings(caught)
     manifest.write_manifest(args.out, fingerprint, rep.files)
     if not args.quiet:
         d = rep.docs
         print(f"analysis: {d['page_id'].nunique():,} page(s), {len(d):,} documents -> {args.out} "
               f"({len(rep.files)} files)")
     return 0
+
+
+def _log_warnings(caught: list) -> None:
+    """Show the warnings a report raised as log lines (``analysis: FILE:LINE: reason``)."""
+    for w in caught:
+        logging.getLogger("analysis").warning("%s", w.message)
 
 
 def _notebooks(args: argparse.Namespace) -> int:

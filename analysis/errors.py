@@ -1,7 +1,15 @@
-"""The kit's own exception and warning types, so that users can catch or filter them."""
+"""The kit's own exception and warning types, and the one helper that collects warnings.
+
+A leaf of the package. Users catch :class:`CorpusError` and filter
+:class:`CorpusWarning`; the executor and the command line collect warnings with
+:func:`collect_warnings`.
+"""
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -16,6 +24,11 @@ class CorpusError(ValueError):
         The 1-based line number, where the problem has one.
     reason : str
         What is wrong, without the location.
+
+    Examples
+    --------
+    >>> str(CorpusError("no dateline", path="seeds/a.txt", line=2))
+    'seeds/a.txt:2: no dateline'
     """
 
     def __init__(self, reason: str, *, path: str | Path | None = None, line: int | None = None):
@@ -31,6 +44,14 @@ class CorpusError(ValueError):
             where += ": "
         return where + self.reason
 
+    def __reduce__(self):
+        # Keep path and line when the error crosses a process boundary (worker processes, Dask).
+        return _rebuild_error, (self.reason, self.path, self.line)
+
+
+def _rebuild_error(reason: str, path: Path | None, line: int | None) -> CorpusError:
+    return CorpusError(reason, path=path, line=line)
+
 
 class CorpusWarning(UserWarning):
     """Something in a page was skipped, repaired or left empty; the message names the file and line.
@@ -41,3 +62,43 @@ class CorpusWarning(UserWarning):
         from analysis import CorpusWarning
         warnings.simplefilter("ignore", CorpusWarning)
     """
+
+
+def unplaced_line(source: str | Path, line: int | None, reason: str, content: str = "") -> dict:
+    """One row of the unplaced-lines table: a line that landed in no field, or a skipped file.
+
+    Examples
+    --------
+    >>> unplaced_line("a.txt", None, "file skipped: empty page (no text)")["reason"]
+    'file skipped: empty page (no text)'
+    """
+    return {"source": str(source), "line": line, "reason": reason, "content": content}
+
+
+def check_errors(errors: str) -> None:
+    """Raise :class:`ValueError` unless ``errors`` is ``"warn"`` or ``"raise"``."""
+    if errors not in ("warn", "raise"):
+        raise ValueError(f"errors must be 'warn' or 'raise', not {errors!r}")
+
+
+@contextmanager
+def collect_warnings(category: type[Warning] = Warning) -> Iterator[list[warnings.WarningMessage]]:
+    """Collect every warning of ``category`` raised inside the block, in order, instead of showing it.
+
+    Examples
+    --------
+    >>> with collect_warnings(CorpusWarning) as caught:
+    ...     warnings.warn("a.txt:3: no headline", CorpusWarning)
+    >>> [str(w.message) for w in caught]
+    ['a.txt:3: no headline']
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", category)
+        found: list[warnings.WarningMessage] = []
+        try:
+            yield found
+        finally:
+            found.extend(w for w in caught if issubclass(w.category, category))
+            others = [w for w in caught if not issubclass(w.category, category)]
+    for w in others:  # not ours to collect: shown as they would have been
+        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

@@ -7,7 +7,6 @@ package ships, so that figures render after the README's set-up alone.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
 from functools import lru_cache
@@ -15,6 +14,8 @@ from pathlib import Path
 
 from matplotlib import font_manager
 from matplotlib.ft2font import FT2Font
+
+from .config import package_file
 
 logger = logging.getLogger(__name__)
 
@@ -38,10 +39,10 @@ def _covers(path: str, text: str = PROBE) -> bool:
 
 
 def _bundled_font() -> Path | None:
-    spec = importlib.util.find_spec("mplfonts")
-    if spec is None or not spec.submodule_search_locations:
+    try:
+        path = package_file("mplfonts", "fonts", "NotoSansCJKsc-Regular.otf")
+    except ImportError:
         return None
-    path = Path(next(iter(spec.submodule_search_locations))) / "fonts" / "NotoSansCJKsc-Regular.otf"
     return path if path.is_file() else None
 
 
@@ -55,6 +56,11 @@ def cjk_font() -> str:
     ------
     RuntimeError
         When neither the system nor the ``mplfonts`` package has a CJK font.
+
+    Examples
+    --------
+    >>> isinstance(cjk_font(), str)
+    True
     """
     override = os.environ.get("ANALYSIS_FONT")
     if override:
@@ -89,6 +95,12 @@ def use_cjk_font() -> str:
     -------
     str
         The CJK family name.
+
+    Examples
+    --------
+    >>> import matplotlib as mpl
+    >>> use_cjk_font() == mpl.rcParams["font.sans-serif"][0]
+    True
     """
     import matplotlib as mpl
 

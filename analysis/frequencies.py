@@ -1,4 +1,4 @@
-"""Step 4 of the pipeline: from segmented words to counted terms.
+"""Terms and their frequencies: from segmented words to counted terms.
 
 A *term* is a word as :func:`analysis.segment` cuts it, folded with Unicode NFKC
 (so ``，`` and ``,``, ``ＵＮ`` and ``UN`` are one term), and kept only when it is
@@ -11,22 +11,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from collections import Counter
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import pandas as pd
 
 from . import config
-from .script import to_simplified_chars
-from .segmentation import get_segmenter
+from .segmentation import get_segmenter, segment_many
+from .segmentation.script import to_simplified_chars
+from .tables import distinct, document_text
+from .typedefs import UserDict
 
 _NUMBER = re.compile(r"^[+\-]?\d+(?:[.,:/]\d+)*%?$")
 
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """The kit's stopword list (:data:`config.STOPWORDS_FILE`), with Simplified forms added.
+    """The kit's stopword list (:data:`analysis.config.STOPWORDS_FILE`), with Simplified forms added.
 
     Examples
     --------
@@ -60,6 +63,11 @@ def is_term(term: str, *, stop: frozenset[str] | None = None) -> bool:
     Not a term: the empty string, whitespace, anything made only of punctuation
     and symbols (full- and half-width), a pure number (``2020``, ``3.5``,
     ``12:30``, ``50%``) or a stopword.
+
+    Examples
+    --------
+    >>> [w for w in ["台灣", "，", "2020", "50%", "的", "UN"] if is_term(w)]
+    ['台灣', 'UN']
     """
     if not term or term.isspace():
         return False
@@ -70,7 +78,7 @@ def is_term(term: str, *, stop: frozenset[str] | None = None) -> bool:
     return term not in (stopwords() if stop is None else stop)
 
 
-def terms(text: str, *, userdict=None) -> list[str]:
+def terms(text: str, *, userdict: UserDict = None) -> list[str]:
     """The terms of a text, in order.
 
     Parameters
@@ -98,25 +106,23 @@ def terms(text: str, *, userdict=None) -> list[str]:
     return out
 
 
-def document_text(docs: pd.DataFrame) -> pd.Series:
-    """Title and text of each document joined by a line break: what terms are counted in."""
-    return docs["title"].fillna("") + "\n" + docs["text"].fillna("")
-
-
 #: Terms of texts already seen in this process, by segmenter fingerprint and text.
 _MEMO: dict[tuple[str, str], list[str]] = {}
 _MEMO_MAX = 500_000
 
 
-def text_terms(texts: Iterable[str], *, userdict=None) -> dict[str, list[str]]:
+def text_terms(texts: Iterable[str], *, userdict: UserDict = None) -> dict[str, list[str]]:
     """The terms of each distinct text, segmenting each once (and never again in this process).
 
     Returns
     -------
     dict of str to list of str
-    """
-    from .cache import segment_many
 
+    Examples
+    --------
+    >>> text_terms(["台灣與美國。", "台灣與美國。"])
+    {'台灣與美國。': ['台灣', '美國']}
+    """
     fingerprint = get_segmenter(userdict=userdict).fingerprint
     out: dict[str, list[str]] = {}
     todo = []
@@ -136,7 +142,7 @@ def text_terms(texts: Iterable[str], *, userdict=None) -> dict[str, list[str]]:
     return out
 
 
-def document_terms(docs: pd.DataFrame, *, userdict=None, unique: bool = False) -> pd.Series:
+def document_terms(docs: pd.DataFrame, *, userdict: UserDict = None, unique: bool | None = None) -> pd.Series:
     """The terms of each document's title and text, as a Series of lists aligned with ``docs``.
 
     Each distinct text is segmented once, however many documents share it.
@@ -147,18 +153,31 @@ def document_terms(docs: pd.DataFrame, *, userdict=None, unique: bool = False) -
         From :func:`analysis.load_corpus`.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
-    unique : bool
-        Keep only the first document of each ``content_id``.
+    unique : bool, optional
+        Deprecated: select distinct texts first, with ``docs.drop_duplicates("content_id")``.
+
+    Returns
+    -------
+    Series
+        One list of terms per row of ``docs``, with the same index.
+
+    Examples
+    --------
+    >>> document_terms(pd.DataFrame({"title": ["台灣"], "text": ["台灣與美國。"]})).tolist()
+    [['台灣', '台灣', '美國']]
     """
-    if unique and "content_id" in docs:
-        docs = docs.drop_duplicates("content_id")
+    if unique is not None:
+        warnings.warn("document_terms(unique=...) is deprecated: it returns one row per document; "
+                      'select distinct texts first with docs.drop_duplicates("content_id")',
+                      DeprecationWarning, stacklevel=2)
+        docs = distinct(docs, unique=unique)
     texts = document_text(docs)
     by_text = text_terms(texts, userdict=userdict)
     return pd.Series([by_text[t] for t in texts], index=docs.index, name="terms", dtype=object)
 
 
-def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = None, userdict=None,
-                     unique: bool = False, min_count: int = 1) -> pd.DataFrame:
+def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = None, userdict: UserDict = None,
+                     unique: bool = True, min_count: int = 1) -> pd.DataFrame:
     """Count terms in the documents' titles and texts.
 
     Parameters
@@ -171,7 +190,8 @@ def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = Non
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
     unique : bool
-        Count each distinct document text (``content_id``) once.
+        Count each distinct text (``content_id``) once, as every function of the kit does by
+        default; False counts every copy, as crawled.
     min_count : int
         Drop terms counted fewer times.
 
@@ -191,8 +211,7 @@ def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = Non
     [['台灣', 2], ['美國', 1]]
     """
     keys = [] if by is None else [by] if isinstance(by, str) else list(by)
-    if unique and "content_id" in docs:
-        docs = docs.drop_duplicates("content_id")
+    docs = distinct(docs, unique=unique)
     # Each distinct (group, text) is counted once and weighted by how many documents share it.
     frame = docs[keys].copy() if keys else pd.DataFrame(index=docs.index)
     frame["_text"] = document_text(docs).to_numpy()
@@ -218,8 +237,8 @@ def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = Non
     return counts[[*keys, "term", "count", "share", "documents", "rank"]]
 
 
-def top_terms_by_period(docs: pd.DataFrame, *, freq: str = "YS", top: int = 8, userdict=None,
-                        unique: bool = False) -> pd.DataFrame:
+def top_terms_by_period(docs: pd.DataFrame, *, freq: str = "YS", top: int = 8, userdict: UserDict = None,
+                        unique: bool = True) -> pd.DataFrame:
     """The most frequent terms of each period, to see how the vocabulary shifts.
 
     Parameters
@@ -233,20 +252,26 @@ def top_terms_by_period(docs: pd.DataFrame, *, freq: str = "YS", top: int = 8, u
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
     unique : bool
-        Count each distinct text once.
+        Count each distinct text (``content_id``) once.
 
     Returns
     -------
     DataFrame
         ``period`` (labelled as :func:`analysis.timeline` labels it), ``period_documents``,
         then ``rank``, ``term``, ``count``, ``share``, ``documents`` (holding the term).
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"title": ["台灣", "美國"], "text": ["", ""], "published": pd.to_datetime(["2020-09-17", "2021-01-15"])})
+    >>> top_terms_by_period(docs, top=1)[["period", "term"]].values.tolist()
+    [[Timestamp('2020-01-01 00:00:00'), '台灣'], [Timestamp('2021-01-01 00:00:00'), '美國']]
     """
-    dated = docs.dropna(subset=["published"])
+    dated = distinct(docs.dropna(subset=["published"]), unique=unique)
     label = pd.Series(pd.NaT, index=dated.index, dtype="datetime64[ns]")
     for period, rows in pd.Series(dated.index, index=dated["published"]).resample(freq):
         label[rows.to_numpy()] = period
     dated = dated.assign(period=label)
-    freqs = term_frequencies(dated, by="period", userdict=userdict, unique=unique)
+    freqs = term_frequencies(dated, by="period", userdict=userdict, unique=False)
     sizes = dated.groupby("period").size().rename("period_documents")
     out = freqs[freqs["rank"] <= top].merge(sizes, left_on="period", right_index=True)
     return out[["period", "period_documents", "rank", "term", "count", "share", "documents"]].reset_index(drop=True)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 
 from . import config
-from .io import atomic_write_text
+from .decoding import corpus_files
+from .outputs import atomic_write_text
 
 MANIFEST_NAME = ".analysis-manifest.json"
 
@@ -24,16 +25,20 @@ def _file_hash(path: Path) -> str:
     return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
 
 
-def corpus_files(corpus: Path) -> list[Path]:
-    """The pages a report reads: every ``*.txt`` of a folder, sorted, or the one file."""
-    return sorted(p for p in corpus.glob("*.txt") if p.is_file()) if corpus.is_dir() else [corpus]
-
-
 def input_fingerprint(corpus: Path, options: dict, extra_files: Iterable[Path] = ()) -> str:
-    """A hash of the pages, the options, the given extra files and the kit's own code and data."""
+    """A hash of the pages, the options, the given extra files and the kit's own code and data.
+
+    Examples
+    --------
+    >>> from analysis.config import SEEDS_DIR
+    >>> input_fingerprint(SEEDS_DIR, {"top": 20}) == input_fingerprint(SEEDS_DIR, {"top": 20})
+    True
+    >>> input_fingerprint(SEEDS_DIR, {"top": 20}) == input_fingerprint(SEEDS_DIR, {"top": 10})
+    False
+    """
     h = hashlib.blake2b(digest_size=16)
     h.update(json.dumps(options, sort_keys=True, default=str).encode())
-    kit = sorted(config.PACKAGE_DIR.glob("*.py")) + sorted(config.DATA_DIR.glob("*.txt"))
+    kit = sorted(config.PACKAGE_DIR.rglob("*.py")) + sorted(config.DATA_DIR.glob("*.txt"))
     for group in (kit, [Path(p) for p in extra_files], corpus_files(corpus)):
         for path in group:
             h.update(path.name.encode() + b"\0" + _file_hash(path).encode())

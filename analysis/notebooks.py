@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from . import config
-from .io import atomic_write_text
+from .outputs import atomic_write_text
 
 logger = logging.getLogger(__name__)
 

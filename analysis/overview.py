@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 import pandas as pd
 
 from .frequencies import document_terms
-
-_SENTENCE = re.compile(r"(?<=[。！？!?])")
-
-
-def first_sentence(text: str) -> str:
-    """The text up to and including its first sentence-final mark (all of it when there is none).
-
-    Examples
-    --------
-    >>> first_sentence("美台關係再升溫!美國國務卿蓬佩奧宣布。其後")
-    '美台關係再升溫!'
-    """
-    text = text.strip()
-    parts = _SENTENCE.split(text, maxsplit=1)
-    return parts[0] if parts else text
-
-
-def _norm(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
+from .text import compact, first_sentence
+from .typedefs import UserDict
 
 
 def corpus_summary(docs: pd.DataFrame) -> pd.DataFrame:
@@ -36,6 +16,13 @@ def corpus_summary(docs: pd.DataFrame) -> pd.DataFrame:
     -------
     DataFrame
         Columns ``measure`` and ``value``.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.config import SEEDS_DIR
+    >>> corpus_summary(load_corpus(SEEDS_DIR)).set_index("measure").loc["documents", "value"]
+    21
     """
     dated = docs["published"].dropna()
     rows = [
@@ -52,7 +39,7 @@ def corpus_summary(docs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["measure", "value"])
 
 
-def document_lengths(docs: pd.DataFrame, *, userdict=None) -> pd.DataFrame:
+def document_lengths(docs: pd.DataFrame, *, userdict: UserDict = None) -> pd.DataFrame:
     """Length of each document's title and text, in characters and in counted terms.
 
     Returns
@@ -60,6 +47,12 @@ def document_lengths(docs: pd.DataFrame, *, userdict=None) -> pd.DataFrame:
     DataFrame
         ``doc_id``, ``kind``, ``title_chars``, ``text_chars`` (whitespace not counted),
         ``terms`` (words kept by :func:`analysis.frequencies.is_term` in title and text).
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "kind": ["related"], "title": ["台灣"], "text": ["台灣與 美國。"]})
+    >>> document_lengths(docs).to_dict("records")
+    [{'doc_id': 'a', 'kind': 'related', 'title_chars': 2, 'text_chars': 6, 'terms': 3}]
     """
     def chars(s: pd.Series) -> pd.Series:
         return s.fillna("").map(lambda t: sum(not ch.isspace() for ch in t)).astype("int64")
@@ -83,12 +76,19 @@ def quality_flags(docs: pd.DataFrame) -> pd.DataFrame:
     -------
     DataFrame
         ``doc_id``, ``title`` and one boolean column per flag, for every document.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.config import SEEDS_DIR
+    >>> quality_flags(load_corpus(SEEDS_DIR))[["truncated", "repeats_article_lead"]].sum().tolist()
+    [1, 1]
     """
     lead = {}
     for row in docs[docs["kind"] == "article"].itertuples(index=False):
-        lead[row.page_id] = _norm(first_sentence(row.text))
+        lead[row.page_id] = compact(first_sentence(row.text))
     repeats = [
-        kind == "related" and bool(lead.get(page)) and _norm(text).startswith(lead[page])
+        kind == "related" and bool(lead.get(page)) and compact(text).startswith(lead[page])
         for kind, page, text in zip(docs["kind"], docs["page_id"], docs["text"].fillna(""))
     ]
     return pd.DataFrame({

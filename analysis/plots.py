@@ -18,22 +18,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from .dates import timeline
+from .deprecation import renamed_arguments
 from .fonts import use_cjk_font
-from .io import atomic_write_bytes
+from .outputs import atomic_write_bytes
+from .text import shorten
 
 KIND_COLORS = {"article": "#c0392b", "related": "#2e86c1"}
-
-
-def shorten(text: str, width: int = 14) -> str:
-    """Cut a headline to ``width`` characters, with an ellipsis when cut.
-
-    Examples
-    --------
-    >>> shorten("美駐UN大使會台代表 允助台參與聯合國事務", 10)
-    '美駐UN大使會台代…'
-    """
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _new(figsize: tuple[float, float]):
@@ -41,31 +32,43 @@ def _new(figsize: tuple[float, float]):
     return plt.figure(figsize=figsize, layout="constrained")
 
 
-def plot_top_terms(freqs: pd.DataFrame, *, n: int = 20, by: str | None = None,
+@renamed_arguments(n="top")
+def plot_top_terms(freqs: pd.DataFrame, *, top: int = 20, by: str | None = None,
                    title: str = "Most frequent terms", max_panels: int = 4) -> plt.Figure:
-    """Horizontal bars of the ``n`` most frequent terms, most frequent at the top.
+    """Horizontal bars of the ``top`` most frequent terms, most frequent at the top.
 
     Parameters
     ----------
     freqs : DataFrame
         From :func:`analysis.term_frequencies` (columns ``term`` and ``count``).
-    n : int
-        Terms per panel.
+    top : int
+        Terms per panel (``n=`` is a deprecated name for it).
     by : str, optional
         A group column of ``freqs``; one panel per group (at most ``max_panels``).
     title : str
         The figure's title.
     max_panels : int
         Most panels drawn when ``by`` is given.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> freqs = pd.DataFrame({"term": ["台灣", "美國"], "count": [41, 34]})
+    >>> fig = plot_top_terms(freqs, top=2)
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['台灣', '美國']
     """
     groups = [(None, freqs)] if by is None else list(freqs.groupby(by, sort=True))[:max_panels]
-    fig = _new((4.2 * len(groups) + 1.0, 0.28 * n + 1.4))
+    fig = _new((4.2 * len(groups) + 1.0, 0.28 * top + 1.4))
     axes = fig.subplots(1, len(groups), squeeze=False)[0]
     for ax, (name, part) in zip(axes, groups):
-        top = part.sort_values(["count", "term"], ascending=[False, True], kind="mergesort").head(n)
+        head = part.sort_values(["count", "term"], ascending=[False, True], kind="mergesort").head(top)
         color = KIND_COLORS.get(str(name), "#2e86c1")
-        ax.barh(range(len(top)), top["count"], color=color)
-        ax.set_yticks(range(len(top)), labels=top["term"].tolist())
+        ax.barh(range(len(head)), head["count"], color=color)
+        ax.set_yticks(range(len(head)), labels=head["term"].tolist())
         ax.invert_yaxis()
         ax.set_xlabel("count (occurrences)")
         if name is not None:
@@ -92,9 +95,20 @@ def plot_similarity_heatmap(matrix: pd.DataFrame, *, labels: Mapping[str, str] |
         The figure's title.
     annotate : bool, optional
         Write each similarity in its cell (default: when at most 25 documents).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> m = pd.DataFrame([[1.0, 0.4], [0.4, 1.0]], index=["a", "b"], columns=["a", "b"])
+    >>> fig = plot_similarity_heatmap(m, labels={"a": "美駐聯大使", "b": "蓬佩奧宣布"})
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['0. 美駐聯大使', '1. 蓬佩奧宣布']
     """
     n = len(matrix)
-    names = [shorten((labels or {}).get(d, d) if labels is not None else d, width) for d in matrix.index]
+    names = [shorten(labels.get(d, d) if labels is not None else d, width) for d in matrix.index]
     names = [f"{i}. {s}" for i, s in enumerate(names)]
     size = max(5.0, 0.36 * n + 3.2)
     fig = _new((size + 1.6, size))
@@ -113,7 +127,8 @@ def plot_similarity_heatmap(matrix: pd.DataFrame, *, labels: Mapping[str, str] |
     return fig
 
 
-def plot_timeline(docs: pd.DataFrame, *, freq: str = "MS", labels: bool | None = None, width: int = 18,
+@renamed_arguments(labels="annotate")
+def plot_timeline(docs: pd.DataFrame, *, freq: str = "MS", annotate: bool | None = None, width: int = 18,
                   title: str = "When the documents were published") -> plt.Figure:
     """Each dated document on a time axis (the article marked), above counts per period.
 
@@ -123,18 +138,29 @@ def plot_timeline(docs: pd.DataFrame, *, freq: str = "MS", labels: bool | None =
         From :func:`analysis.load_corpus`.
     freq : str
         Period of the counts (pandas frequency, default months).
-    labels : bool, optional
-        Label each document with its shortened headline (default: at most 40 documents).
+    annotate : bool, optional
+        Label each document with its shortened headline (default: when at most 40 documents;
+        ``labels=`` is a deprecated name for it).
     width : int
         Characters kept of each headline.
     title : str
         The figure's title.
-    """
-    from .dates import timeline
 
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.config import SEEDS_DIR
+    >>> fig = plot_timeline(load_corpus(SEEDS_DIR))
+    >>> len(fig.axes)
+    2
+    """
     dated = docs.dropna(subset=["published"]).sort_values(["published", "doc_id"], kind="mergesort")
-    show_labels = labels if labels is not None else len(dated) <= 40
-    counts = timeline(docs, freq=freq)
+    show_labels = annotate if annotate is not None else len(dated) <= 40
+    counts = timeline(docs, freq=freq, unique=False)
     top_h = 0.26 * len(dated) + 1.0 if show_labels else 2.4
     fig = _new((11, top_h + 2.8))
     ax, bx = fig.subplots(2, 1, sharex=True, height_ratios=[top_h, 2.4])
@@ -186,6 +212,16 @@ def plot_lengths(lengths: pd.DataFrame, *, labels: Mapping[str, str] | pd.Series
         Characters kept of each label.
     title : str
         The figure's title.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> lengths = pd.DataFrame({"doc_id": ["a", "b"], "kind": ["article", "related"], "text_chars": [900, 60]})
+    >>> plot_lengths(lengths).axes[0].get_xlabel()
+    'characters of text'
     """
     units = {"text_chars": "characters of text", "title_chars": "characters of headline",
              "terms": "terms counted"}
@@ -212,6 +248,13 @@ def save_figure(fig: plt.Figure, stem: str | Path, *, formats: Sequence[str] = (
     -------
     list of Path
         The files written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> fig = plot_top_terms(pd.DataFrame({"term": ["台灣"], "count": [41]}), top=1)
+    >>> [p.suffix for p in save_figure(fig, Path(tempfile.mkdtemp()) / "top_terms")]
+    ['.png', '.svg']
     """
     stem = Path(stem)
     paths = []

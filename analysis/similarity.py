@@ -1,10 +1,9 @@
-"""Step 5 of the pipeline: TF-IDF similarity between documents.
+"""Cosine similarity of TF-IDF vectors: a matrix for a page, nearest neighbours and pairs for a corpus.
 
-scikit-learn's :class:`~sklearn.feature_extraction.text.TfidfVectorizer` builds
-the vectors from the kit's terms (:func:`analysis.frequencies.document_terms`); rows
-are L2-normalised, so cosine similarity is a sparse product. A full matrix is
-for a page or a selection; across a corpus use :func:`nearest_neighbours`,
-which keeps only the top ``k`` of each row and never holds an N-by-N array.
+The vectors are L2-normalised (:func:`analysis.tfidf_vectors`), so cosine
+similarity is a sparse product. A full matrix is for a page or a selection;
+across a corpus use :func:`nearest_neighbours`, which keeps only the top of
+each row and never holds an N-by-N array, and :func:`similar_pairs`.
 """
 
 from __future__ import annotations
@@ -12,47 +11,20 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .frequencies import document_terms
+from .deprecation import renamed_arguments
+from .progress import progress
+from .tables import distinct
+from .tfidf import DECIMALS, tfidf_vectors
+from .typedefs import UserDict
 
 #: Largest selection :func:`similarity_matrix` will build (the matrix is dense).
 MAX_MATRIX_DOCS = 2000
-#: Similarities are rounded to this many decimals in tables, so they compare exactly.
-DECIMALS = 6
+#: Most similarity values held at once while searching neighbours (a block of rows by all rows).
+BLOCK_VALUES = 16_000_000
 
 
-def _identity(terms: list[str]) -> list[str]:
-    return terms
-
-
-def tfidf_vectors(docs: pd.DataFrame, *, userdict=None, min_df: int = 1,
-                  max_features: int | None = None) -> tuple[sp.csr_matrix, list[str]]:
-    """TF-IDF vectors of the documents' titles and texts, one L2-normalised row each.
-
-    Parameters
-    ----------
-    docs : DataFrame
-        From :func:`analysis.load_corpus`.
-    userdict : path or list of paths, optional
-        Extra dictionaries for the segmenter.
-    min_df : int
-        Ignore terms found in fewer documents.
-    max_features : int, optional
-        Keep only the most frequent terms.
-
-    Returns
-    -------
-    tuple of (scipy.sparse.csr_matrix, list of str)
-        The matrix (documents by terms) and the vocabulary in column order.
-    """
-    vec = TfidfVectorizer(analyzer=_identity, lowercase=False, min_df=min_df,
-                          max_features=max_features, dtype=np.float64)
-    X = vec.fit_transform(document_terms(docs, userdict=userdict).tolist())
-    return X.tocsr(), vec.get_feature_names_out().tolist()
-
-
-def similarity_matrix(docs: pd.DataFrame, *, userdict=None) -> pd.DataFrame:
+def similarity_matrix(docs: pd.DataFrame, *, userdict: UserDict = None, unique: bool = True) -> pd.DataFrame:
     """Cosine similarity of TF-IDF vectors, as a square table labelled by ``doc_id``.
 
     Parameters
@@ -61,6 +33,8 @@ def similarity_matrix(docs: pd.DataFrame, *, userdict=None) -> pd.DataFrame:
         A page or a selection of at most :data:`MAX_MATRIX_DOCS` documents.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
+    unique : bool
+        Keep each distinct text (``content_id``) once, under its first ``doc_id``.
 
     Returns
     -------
@@ -80,10 +54,11 @@ def similarity_matrix(docs: pd.DataFrame, *, userdict=None) -> pd.DataFrame:
     >>> m.shape, bool((m.values.diagonal().round(9) == 1).all())
     ((21, 21), True)
     """
+    docs = distinct(docs, unique=unique)
     if len(docs) > MAX_MATRIX_DOCS:
         raise ValueError(
             f"similarity_matrix builds a dense {len(docs)}x{len(docs)} table; it is meant for a page "
-            f"or a selection of at most {MAX_MATRIX_DOCS} documents. Use nearest_neighbours(docs, k=...) "
+            f"or a selection of at most {MAX_MATRIX_DOCS} documents. Use nearest_neighbours(docs, top=...) "
             "or similar_pairs(docs, top=...) for a whole corpus."
         )
     X, _ = tfidf_vectors(docs, userdict=userdict)
@@ -92,10 +67,6 @@ def similarity_matrix(docs: pd.DataFrame, *, userdict=None) -> pd.DataFrame:
     ids = docs["doc_id"].tolist()
     return pd.DataFrame(S.round(DECIMALS), index=pd.Index(ids, name="doc_id"),
                         columns=pd.Index(ids, name="doc_id"))
-
-
-#: Most similarity values held at once while searching neighbours (a block of rows by all rows).
-BLOCK_VALUES = 16_000_000
 
 
 def _top_k(X: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -111,7 +82,6 @@ def _top_k(X: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray
         return empty, empty, np.array([], dtype=np.float64)
     XT = X.T.tocsc()
     step = max(1, min(n, BLOCK_VALUES // max(n, 1)))
-    from .progress import progress
 
     rows, cols, vals = [], [], []
     bar = progress(n, "nearest neighbours", unit="doc")
@@ -128,18 +98,19 @@ def _top_k(X: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
 
 
-def nearest_neighbours(docs: pd.DataFrame, *, k: int = 5, userdict=None, min_similarity: float = 0.0,
-                       unique: bool = True) -> pd.DataFrame:
-    """Each document's ``k`` most similar other documents, by sparse top-k search.
+@renamed_arguments(k="top")
+def nearest_neighbours(docs: pd.DataFrame, *, top: int = 5, userdict: UserDict = None,
+                       min_similarity: float = 0.0, unique: bool = True) -> pd.DataFrame:
+    """Each document's ``top`` most similar other documents, by sparse top-k search.
 
-    Memory grows with the number of documents times ``k``, never with its square.
+    Memory grows with the number of documents times ``top``, never with its square.
 
     Parameters
     ----------
     docs : DataFrame
         Any number of documents.
-    k : int
-        Neighbours kept per document.
+    top : int
+        Neighbours kept per document (``k=`` is a deprecated name for it).
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
     min_similarity : float
@@ -153,12 +124,19 @@ def nearest_neighbours(docs: pd.DataFrame, *, k: int = 5, userdict=None, min_sim
     DataFrame
         Columns ``doc_id``, ``neighbour``, ``similarity``, ``rank`` (1 = nearest),
         sorted by document order then rank; ties broken by ``neighbour``.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.config import SEEDS_DIR
+    >>> nn = nearest_neighbours(load_corpus(SEEDS_DIR), top=1)
+    >>> nn.columns.tolist(), len(nn)
+    (['doc_id', 'neighbour', 'similarity', 'rank'], 21)
     """
-    if unique and "content_id" in docs:
-        docs = docs.drop_duplicates("content_id")
+    docs = distinct(docs, unique=unique)
     X, _ = tfidf_vectors(docs, userdict=userdict)
     ids = docs["doc_id"].to_numpy()
-    r, c, v = _top_k(X, k)
+    r, c, v = _top_k(X, top)
     out = pd.DataFrame({"_row": r, "_col": c, "similarity": np.clip(v, 0.0, 1.0).round(DECIMALS)})
     out = out[out["similarity"] > min_similarity]
     out["neighbour"] = ids[out["_col"].to_numpy()]
@@ -170,7 +148,15 @@ def nearest_neighbours(docs: pd.DataFrame, *, k: int = 5, userdict=None, min_sim
 
 
 def pairs_from_neighbours(neighbours: pd.DataFrame, docs: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
-    """The ``top`` most similar distinct pairs, from a :func:`nearest_neighbours` table with ``k >= top``."""
+    """The ``top`` most similar distinct pairs, from a :func:`nearest_neighbours` table of at least ``top`` a row.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"]})
+    >>> nn = pd.DataFrame({"doc_id": ["a", "b", "c"], "neighbour": ["b", "a", "a"], "similarity": [0.9, 0.9, 0.2]})
+    >>> pairs_from_neighbours(nn, docs, top=2).values.tolist()
+    [['a', 'b', 0.9], ['a', 'c', 0.2]]
+    """
     order = {d: i for i, d in enumerate(docs["doc_id"])}
     a = neighbours["doc_id"].map(order).to_numpy()
     b = neighbours["neighbour"].map(order).to_numpy()
@@ -184,7 +170,8 @@ def pairs_from_neighbours(neighbours: pd.DataFrame, docs: pd.DataFrame, *, top: 
     return pairs.head(top)[["doc_a", "doc_b", "similarity"]].reset_index(drop=True)
 
 
-def similar_pairs(docs: pd.DataFrame, *, top: int = 10, userdict=None, unique: bool = True) -> pd.DataFrame:
+def similar_pairs(docs: pd.DataFrame, *, top: int = 10, userdict: UserDict = None,
+                  unique: bool = True) -> pd.DataFrame:
     """The most similar distinct pairs of documents.
 
     Exact for the top ``top`` pairs: a pair in the overall top ``top`` is among
@@ -207,110 +194,13 @@ def similar_pairs(docs: pd.DataFrame, *, top: int = 10, userdict=None, unique: b
     DataFrame
         Columns ``doc_a``, ``doc_b`` (in corpus order within a pair), ``similarity``;
         sorted by similarity descending, then by ``doc_a`` and ``doc_b``.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.config import SEEDS_DIR
+    >>> similar_pairs(load_corpus(SEEDS_DIR), top=1)["similarity"].round(3).tolist()
+    [0.775]
     """
-    return pairs_from_neighbours(nearest_neighbours(docs, k=top, userdict=userdict, unique=unique), docs, top=top)
-
-
-def keywords(docs: pd.DataFrame, *, top: int = 5, userdict=None) -> pd.DataFrame:
-    """The most distinctive terms of each document: its highest TF-IDF weights.
-
-    Parameters
-    ----------
-    docs : DataFrame
-        From :func:`analysis.load_corpus`; IDF is computed over these documents.
-    top : int
-        Keywords per document.
-    userdict : path or list of paths, optional
-        Extra dictionaries for the segmenter.
-
-    Returns
-    -------
-    DataFrame
-        ``doc_id``, ``rank``, ``term``, ``weight`` (TF-IDF, rows L2-normalised);
-        ties broken by term.
-    """
-    X, vocab = tfidf_vectors(docs, userdict=userdict)
-    vocab_arr = np.asarray(vocab, dtype=object)
-    rows = []
-    for i, doc_id in enumerate(docs["doc_id"]):
-        lo, hi = X.indptr[i], X.indptr[i + 1]
-        cols, vals = X.indices[lo:hi], X.data[lo:hi].round(DECIMALS)
-        order = sorted(range(len(cols)), key=lambda j: (-vals[j], vocab_arr[cols[j]]))[:top]
-        for rank, j in enumerate(order, start=1):
-            rows.append((doc_id, rank, vocab_arr[cols[j]], float(vals[j])))
-    return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "weight"])
-
-
-def attach_titles(table: pd.DataFrame, docs: pd.DataFrame, *, columns: tuple[str, ...] = (),
-                  width: int | None = None) -> pd.DataFrame:
-    """Add a ``<column>_title`` column beside each id column of a table (e.g. ``doc_a``, ``neighbour``).
-
-    Parameters
-    ----------
-    table : DataFrame
-        A table of ``doc_id`` values, such as :func:`similar_pairs` returns.
-    docs : DataFrame
-        The documents, for their titles.
-    columns : tuple of str
-        The id columns (default: every column whose values are all ``doc_id`` s).
-    width : int, optional
-        Shorten titles to this many characters.
-    """
-    from .plots import shorten
-
-    titles = dict(zip(docs["doc_id"], docs["title"]))
-    cols = columns or tuple(c for c in table.columns if table[c].dtype != float and table[c].isin(titles).all()
-                            and len(table))
-    out = table.copy()
-    for c in cols:
-        pos = out.columns.get_loc(c) + 1
-        t = out[c].map(titles)
-        out.insert(pos, f"{c}_title", t.map(lambda s: shorten(s, width)) if width else t)
-    return out
-
-
-def text_reuse(docs: pd.DataFrame, *, min_chars: int = 15, candidates: pd.DataFrame | None = None,
-               k: int = 5, userdict=None) -> pd.DataFrame:
-    """Pairs of documents that share a passage of at least ``min_chars`` characters, word for word.
-
-    Comparing every pair is quadratic, so only candidate pairs are compared: by
-    default each document's ``k`` nearest neighbours by TF-IDF (texts that share
-    a long passage also share its terms).
-
-    Parameters
-    ----------
-    docs : DataFrame
-        From :func:`analysis.load_corpus`.
-    min_chars : int
-        Shortest shared passage reported (whitespace ignored).
-    candidates : DataFrame, optional
-        Pairs to compare, with columns ``doc_a`` and ``doc_b``.
-    k : int
-        Neighbours per document when ``candidates`` is not given.
-    userdict : path or list of paths, optional
-        Extra dictionaries for the segmenter.
-
-    Returns
-    -------
-    DataFrame
-        ``doc_a``, ``doc_b``, ``shared_chars`` (the longest shared passage),
-        ``share_of_shorter`` (its length over the shorter text's), ``passage``;
-        longest first.
-    """
-    from difflib import SequenceMatcher
-
-    if candidates is None:
-        nn = nearest_neighbours(docs, k=k, userdict=userdict)
-        candidates = pairs_from_neighbours(nn, docs, top=len(nn))
-    texts = dict(zip(docs["doc_id"], ("".join(t.split()) for t in docs["text"].fillna(""))))
-    rows = []
-    for a, b in candidates[["doc_a", "doc_b"]].itertuples(index=False):
-        ta, tb = texts[a], texts[b]
-        if not ta or not tb:
-            continue
-        m = SequenceMatcher(None, ta, tb, autojunk=False).find_longest_match(0, len(ta), 0, len(tb))
-        if m.size >= min_chars:
-            rows.append((a, b, m.size, round(m.size / min(len(ta), len(tb)), DECIMALS), ta[m.a:m.a + m.size]))
-    out = pd.DataFrame(rows, columns=["doc_a", "doc_b", "shared_chars", "share_of_shorter", "passage"])
-    return out.sort_values(["shared_chars", "doc_a", "doc_b"], ascending=[False, True, True],
-                           kind="mergesort").reset_index(drop=True)
+    neighbours = nearest_neighbours(docs, top=top, userdict=userdict, unique=unique)
+    return pairs_from_neighbours(neighbours, docs, top=top)

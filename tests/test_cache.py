@@ -6,8 +6,10 @@ import sqlite3
 
 import pytest
 
-from analysis import cache, segment
-from analysis.cache import SegmentCache, configure, options, segment_many
+from analysis import segment
+from analysis.segmentation import batch as cache
+from analysis.segmentation.batch import SegmentCache, segment_many
+from analysis.settings import configure, options
 
 
 @pytest.fixture

@@ -7,8 +7,10 @@ from datetime import datetime
 import pandas as pd
 import pytest
 
-from analysis import CorpusError, load_corpus
-from analysis.corpus import COLUMNS, content_id, is_truncated, parse_dateline, parse_timestamp
+from analysis import CorpusError, load_corpus, read_corpus
+from analysis.datelines import parse_dateline, parse_timestamp
+from analysis.tables import COLUMNS
+from analysis.text import content_id, is_truncated
 
 
 def test_shape_and_columns(seed_docs):
@@ -48,7 +50,7 @@ def test_related_fields_match_the_file(seed_docs, seed_lines):
 
 def test_nothing_lost(seed_docs, seed_file):
     """Every character of the page is in a field, apart from markers and timestamps."""
-    _, unplaced = load_corpus(seed_file, report=True)
+    _, unplaced = read_corpus(seed_file)
     assert unplaced.empty
     raw = seed_file.read_text(encoding="utf-8")
     for _, row in seed_docs.iterrows():

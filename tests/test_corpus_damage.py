@@ -7,8 +7,8 @@ import warnings
 import pandas as pd
 import pytest
 
-from analysis import CorpusError, CorpusWarning, load_corpus
-from analysis.corpus import parse_page
+from analysis import CorpusError, CorpusWarning, load_corpus, read_corpus
+from analysis.page import parse_page
 
 SAME = ["kind", "position", "title", "published", "outlet", "text", "truncated", "content_id"]
 
@@ -19,10 +19,10 @@ def write(tmp_path, name: str, text: str, encoding: str = "utf-8"):
     return path
 
 
-def load_quietly(path, **kw):
+def load_quietly(path, *, report: bool = False, **kw):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        result = load_corpus(path, **kw)
+        result = tuple(read_corpus(path, **kw)) if report else load_corpus(path, **kw)
     return result, [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
 
 
@@ -48,7 +48,7 @@ def test_article_only_page(tmp_path, seed_lines, seed_docs):
 
 
 def test_related_list_with_no_items(tmp_path, seed_lines):
-    docs, lines = load_corpus(write(tmp_path, "p.txt", "\n".join(seed_lines[:5])), report=True)
+    docs, lines = read_corpus(write(tmp_path, "p.txt", "\n".join(seed_lines[:5])))
     assert len(docs) == 1 and lines.empty
 
 

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import CorpusError, load_corpus
-from analysis.corpus import parse_page
-from analysis.read import decode
+from analysis.page import parse_page
+from analysis.decoding import decode
 from tests.conftest import SEED_FILE
 
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)

@@ -10,19 +10,19 @@ import pytest
 distributed = pytest.importorskip("distributed")
 
 from analysis import CorpusWarning, configure, load_corpus  # noqa: E402
-from analysis.cache import options  # noqa: E402
+from analysis.settings import options  # noqa: E402
 from analysis.config import SEEDS_DIR  # noqa: E402
 from analysis.report import build_report  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def client():
-    from analysis import distributed as dist
+    from analysis import executor as dist
 
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                        dashboard_address=None)
     c = distributed.Client(cluster)
-    dist._client = c
+    dist.use_client(c)
     yield c
     dist.close_client()
     cluster.close()

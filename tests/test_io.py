@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.io import atomic_write_text, neutralise_formulas, write_csv
+from analysis.outputs import atomic_write_text, neutralise_formulas, write_csv
 
 
 def test_csv_has_bom_and_neutralised_formulas(tmp_path):

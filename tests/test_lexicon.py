@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.lexicon import Adjustments, learn_adjustments
+from analysis.segmentation.lexicon import Adjustments, learn_adjustments
 
 
 def test_learns_what_the_gold_splits_and_adds_what_it_missed():
@@ -37,7 +37,7 @@ def test_write_and_read_round_trip(tmp_path):
 
 
 def test_shipped_adjustments_load():
-    from analysis.segmentation import gsd_adjustments
+    from analysis.segmentation.segmenter import gsd_adjustments
 
     adj = gsd_adjustments()
     assert len(adj.removed) > 100 and adj.suffixes and adj.added

@@ -40,7 +40,7 @@ def test_cjk_font_covers_traditional_chinese():
 
 def test_top_terms_figure(seed_docs):
     _render(plot_top_terms(term_frequencies(seed_docs)))
-    _render(plot_top_terms(term_frequencies(seed_docs, by="kind"), by="kind", n=10))
+    _render(plot_top_terms(term_frequencies(seed_docs, by="kind"), by="kind", top=10))
 
 
 def test_heatmap_figure(seed_docs):
@@ -50,7 +50,7 @@ def test_heatmap_figure(seed_docs):
 
 def test_timeline_figure(seed_docs):
     _render(plot_timeline(seed_docs))
-    _render(plot_timeline(seed_docs, labels=False, freq="QS"))
+    _render(plot_timeline(seed_docs, annotate=False, freq="QS"))
 
 
 def test_saved_figures_are_byte_identical(seed_docs, tmp_path):

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import CorpusError, load_corpus
-from analysis.read import decode, split_lines
+from analysis.decoding import decode, split_lines
 
 SAME = ["doc_id", "kind", "position", "title", "published", "outlet", "text", "truncated", "content_id"]
 

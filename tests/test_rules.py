@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.rules import join_pieces
+from analysis.segmentation.rules import join_pieces
 
 
 @pytest.mark.parametrize("pieces, joined", [

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from analysis import segment
-from analysis.script import detect_script, fold_width
+from analysis.segmentation.script import detect_script, fold_width
 from analysis.segmentation import Segmenter
 
 ENTITIES = ["克拉夫特", "李光章", "歐江安", "蔡英文", "蓬佩奧", "柯拉克", "台灣黑熊", "聯合國", "總統府",

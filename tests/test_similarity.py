@@ -50,7 +50,7 @@ def test_pairs_agree_with_the_matrix(seed_docs, matrix):
 
 
 def test_nearest_neighbours_match_the_matrix(seed_docs, matrix):
-    nn = nearest_neighbours(seed_docs, k=3)
+    nn = nearest_neighbours(seed_docs, top=3)
     assert nn.groupby("doc_id").size().max() == 3
     for doc, group in nn.groupby("doc_id"):
         best = matrix.loc[doc].drop(doc).sort_values(ascending=False).head(3)

@@ -1,4 +1,4 @@
-"""Write outputs atomically and deterministically.
+"""Writing outputs: atomically and deterministically.
 
 Every file is written to a temporary file in the same folder and renamed into
 place, so a crash never leaves half a table. CSV tables are UTF-8 with a
@@ -22,7 +22,14 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
-    """Write bytes to ``path`` through a temporary file and an atomic rename."""
+    """Write bytes to ``path`` through a temporary file and an atomic rename.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> atomic_write_bytes(Path(tempfile.mkdtemp()) / "a" / "b.bin", b"x").read_bytes()
+    b'x'
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -38,7 +45,14 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
 
 
 def atomic_write_text(path: str | Path, text: str) -> Path:
-    """Write UTF-8 text atomically, with ``\\n`` line ends."""
+    """Write UTF-8 text atomically, with ``\\n`` line ends.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> atomic_write_text(Path(tempfile.mkdtemp()) / "f.md", "台灣\\n").read_bytes().decode()
+    '台灣\\n'
+    """
     return atomic_write_bytes(path, text.encode("utf-8"))
 
 
@@ -67,6 +81,14 @@ def write_csv(df: pd.DataFrame, path: str | Path, *, index: bool = False) -> Pat
     """Write a table as CSV for spreadsheets and scripts alike, atomically.
 
     Floats keep 6 decimals; datetimes are ISO 8601; the encoding is UTF-8 with BOM.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import pandas as pd
+    >>> path = write_csv(pd.DataFrame({"term": ["台灣"], "share": [1 / 3]}), Path(tempfile.mkdtemp()) / "t.csv")
+    >>> path.read_bytes().decode("utf-8-sig")
+    'term,share\\n台灣,0.333333\\n'
     """
     buf = io.StringIO()
     neutralise_formulas(df).to_csv(buf, index=index, lineterminator="\n", float_format="%.6f",

@@ -1,32 +1,31 @@
 """Tell Traditional from Simplified Chinese, and fold character widths.
 
 Both helpers are small and specific to this corpus's needs: the script decides
-which dictionary :mod:`analysis.segmentation` uses, and width folding makes ``ＵＮ``
+which dictionary the segmenter uses, and width folding makes ``ＵＮ``
 and ``UN`` segment the same way without changing the text's length.
 """
 
 from __future__ import annotations
 
-import importlib.util
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal
+
+from ..config import package_file
 
 Script = Literal["hant", "hans"]
 
 
-def _opencc_dictionary(name: str) -> Path:
-    spec = importlib.util.find_spec("opencc")
-    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a broken install
-        raise ImportError("opencc-python-reimplemented is required; reinstall the kit")
-    return Path(next(iter(spec.submodule_search_locations))) / "dictionary" / name
-
-
 @lru_cache(maxsize=4)
 def opencc_table(name: str) -> dict[str, list[str]]:
-    """One of OpenCC's character tables: each character to its conversions, the usual one first."""
+    """One of OpenCC's character tables: each character to its conversions, the usual one first.
+
+    Examples
+    --------
+    >>> opencc_table("TSCharacters.txt")["臺"]
+    ['台']
+    """
     out = {}
-    for line in _opencc_dictionary(name).read_text(encoding="utf-8").splitlines():
+    for line in package_file("opencc", "dictionary", name).read_text(encoding="utf-8").splitlines():
         key, _, values = line.partition("\t")
         if key and values:
             out[key] = values.split()
@@ -34,7 +33,13 @@ def opencc_table(name: str) -> dict[str, list[str]]:
 
 
 def to_simplified_chars() -> dict[str, str]:
-    """Each Traditional character to its usual Simplified form (a one-to-one table, for ``str.translate``)."""
+    """Each Traditional character to its usual Simplified form (a one-to-one table, for ``str.translate``).
+
+    Examples
+    --------
+    >>> "國務卿".translate(str.maketrans(to_simplified_chars()))
+    '国务卿'
+    """
     return {k: v[0] for k, v in opencc_table("TSCharacters.txt").items()}
 
 

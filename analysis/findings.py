@@ -1,0 +1,127 @@
+"""The findings report: the computed tables told in English, as Markdown.
+
+Every number in it is read from the tables that :func:`analysis.build_report`
+computed, so the prose cannot drift from the tables and figures beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from .config import PROJ_ROOT
+from .tables import titles as title_map
+
+
+def _table_md(df: pd.DataFrame) -> str:
+    cols = list(df.columns)
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for row in df.itertuples(index=False):
+        cells = [f"{v:.3f}" if isinstance(v, float) else str(v).replace("|", "\\|") for v in row]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _n(count: int, word: str, plural: str | None = None) -> str:
+    """``1 page``, ``2 pages``.
+
+    Examples
+    --------
+    >>> _n(1, "page"), _n(1200, "document")
+    ('1 page', '1,200 documents')
+    """
+    return f"{count:,} {word if count == 1 else (plural or word + 's')}"
+
+
+def corpus_label(corpus: Path) -> str:
+    """The corpus path as a reader should see it: relative to the project when inside it.
+
+    Examples
+    --------
+    >>> corpus_label(PROJ_ROOT / "seeds")
+    'seeds'
+    """
+    try:
+        return corpus.resolve().relative_to(PROJ_ROOT).as_posix()
+    except ValueError:
+        return corpus.as_posix()
+
+
+def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str) -> str:
+    """The findings report in English, every number taken from the computed tables.
+
+    Parameters
+    ----------
+    tables : mapping of str to DataFrame
+        The tables :func:`analysis.build_report` computed, by name (``documents``,
+        ``unplaced_lines``, ``term_frequencies``, ``similarity_pairs``, ``nearest_neighbours``,
+        ``timeline``).
+    corpus_label : str
+        How the corpus is named in the text (see :func:`corpus_label`).
+
+    Returns
+    -------
+    str
+        Markdown, with links to the figures.
+    """
+    t = tables
+    docs = t["documents"]
+    titles = title_map(docs).to_dict()
+    arts, rel = docs[docs["kind"] == "article"], docs[docs["kind"] == "related"]
+    dated = docs["published"].dropna()
+    tf = t["term_frequencies"].head(10)
+    pairs = t["similarity_pairs"].head(5).assign(
+        a=lambda d: d["doc_a"].map(titles), b=lambda d: d["doc_b"].map(titles))
+    tl = t["timeline"]
+    busiest = tl.sort_values(["count", "period"], ascending=[False, True], kind="mergesort").head(3)
+    nn = t["nearest_neighbours"]
+    art_nn = nn[(nn["doc_id"].isin(arts["doc_id"])) & (nn["rank"] == 1)
+                & nn["neighbour"].isin(rel["doc_id"])]
+    out = [
+        "# Findings",
+        "",
+        f"Computed by `python -m analysis report` from `{corpus_label}`. Every number below comes from "
+        "the tables in `tables/`; rerun the command to refresh them.",
+        "",
+        "## The corpus",
+        "",
+        f"- {_n(docs['page_id'].nunique(), 'page')}, {_n(len(docs), 'document')}: "
+        f"{_n(len(arts), 'article')} and {_n(len(rel), 'related item')} "
+        f"({_n(docs['content_id'].nunique(), 'distinct text')}).",
+        f"- {int((docs['title'].str.len() + docs['text'].str.len()).sum()):,} characters of headline and text.",
+        f"- Dates from {dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d} "
+        f"({_n(len(tl), 'month')}, {int((tl['count'] == 0).sum())} of them empty)." if len(dated)
+        else "- No dates.",
+        f"- Outlets named in datelines: {', '.join(sorted(set(arts['outlet']) - {''})) or 'none'}.",
+        f"- Data-quality flags: {_n(int(docs['truncated'].sum()), 'text')} cut off mid-sentence; "
+        f"{_n(len(t['unplaced_lines']), 'line')} not placed in any field (see `tables/unplaced_lines.csv`).",
+        "",
+        "## Most frequent terms",
+        "",
+        _table_md(tf[["rank", "term", "count", "documents"]]),
+        "",
+        "![Top terms](figures/top_terms.png)",
+        "",
+        "## Most similar pairs (TF-IDF cosine)",
+        "",
+        _table_md(pairs[["a", "b", "similarity"]].rename(columns={"a": "document A", "b": "document B"})),
+        "",
+    ]
+    for row in art_nn.itertuples(index=False):
+        out.append(f"The article 「{titles[row.doc_id]}」 is most similar to the related item "
+                   f"「{titles[row.neighbour]}」 ({row.similarity:.3f}).")
+        out.append("")
+    out += [
+        "![Similarity heatmap](figures/similarity_heatmap.png)",
+        "",
+        "## Timeline",
+        "",
+        "Busiest months: " + "; ".join(f"{r.period:%B %Y} ({_n(r.count, 'document')})"
+                                       for r in busiest.itertuples(index=False)) + ".",
+        "",
+        "![Timeline](figures/timeline.png)",
+        "",
+    ]
+    return "\n".join(out)

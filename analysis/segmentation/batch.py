@@ -1,0 +1,133 @@
+"""Segment many texts at once: each distinct text once, cached by content, in parallel.
+
+The cache is an SQLite file in the per-user cache folder
+(:func:`analysis.config.user_cache_dir`), keyed by the segmenter's fingerprint
+and a hash of the text; it stores word lengths, never code or pickles. Where it
+lives, whether it is used, and how many worker processes segment a large batch
+are session settings (:func:`analysis.configure`); the work itself is handed to
+:func:`analysis.executor.run_chunks`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from .. import config
+from ..executor import run_chunks
+from ..settings import options
+from ..typedefs import UserDict
+from .segmenter import get_segmenter, shared_segmenter
+
+logger = logging.getLogger(__name__)
+
+#: Below this many uncached texts, segmenting in this process beats starting workers.
+PARALLEL_MIN_TEXTS = 2000
+
+
+class SegmentCache:
+    """Word lengths of segmented texts in SQLite, keyed by segmenter fingerprint and text hash."""
+
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(path, timeout=30)
+        self.db.execute("CREATE TABLE IF NOT EXISTS seg (k BLOB PRIMARY KEY, v BLOB NOT NULL)")
+
+    @staticmethod
+    def key(fingerprint: str, text: str) -> bytes:
+        h = hashlib.blake2b(fingerprint.encode(), digest_size=16)
+        h.update(b"\0")
+        h.update(text.encode("utf-8", "surrogatepass"))
+        return h.digest()
+
+    def get_many(self, keys: list[bytes]) -> dict[bytes, bytes]:
+        found: dict[bytes, bytes] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            q = f"SELECT k, v FROM seg WHERE k IN ({','.join('?' * len(chunk))})"
+            found.update(self.db.execute(q, chunk).fetchall())
+        return found
+
+    def put_many(self, items: Iterable[tuple[bytes, bytes]]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO seg VALUES (?, ?)", items)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _encode(words: list[str]) -> bytes:
+    return np.fromiter((len(w) for w in words), dtype="<u4", count=len(words)).tobytes()
+
+
+def _decode(text: str, blob: bytes) -> list[str] | None:
+    lengths = np.frombuffer(blob, dtype="<u4")
+    if int(lengths.sum()) != len(text):
+        return None  # a corrupt or foreign entry: segment again
+    out, start = [], 0
+    for n in lengths.tolist():
+        out.append(text[start:start + n])
+        start += n
+    return out
+
+
+def segment_chunk(texts: list[str], *, userdicts: tuple[str, ...], hmm: bool) -> list[bytes]:
+    """Segment texts into encoded word lengths: the task that worker processes and Dask workers run."""
+    seg = shared_segmenter([Path(p) for p in userdicts], hmm=hmm)
+    return [_encode(seg(t)) for t in texts]
+
+
+def segment_many(texts: Iterable[str], *, userdict: UserDict = None, hmm: bool = True) -> dict[str, list[str]]:
+    """Segment texts, each distinct one once; return a dict from text to its words.
+
+    Uses the cache and worker processes as :func:`analysis.configure` set them.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        The texts; repeats cost nothing.
+    userdict : path or list of paths, optional
+        Extra dictionaries (see :func:`analysis.segment`).
+    hmm : bool
+        Let jieba's HMM join unknown characters.
+
+    Returns
+    -------
+    dict of str to list of str
+
+    Examples
+    --------
+    >>> segment_many(["美國駐聯合國大使", "美國駐聯合國大使", "克拉夫特訪台"])
+    {'美國駐聯合國大使': ['美國', '駐', '聯合國', '大使'], '克拉夫特訪台': ['克拉夫特', '訪台']}
+    """
+    seg = get_segmenter(userdict=userdict, hmm=hmm)
+    distinct = list(dict.fromkeys(texts))
+    result: dict[str, list[str]] = {}
+    cache = None
+    keys: dict[str, bytes] = {}
+    if options.use_cache and distinct:
+        cache = SegmentCache((options.cache_dir or config.user_cache_dir()) / "segments.sqlite")
+        keys = {t: SegmentCache.key(seg.fingerprint, t) for t in distinct}
+        stored = cache.get_many(list(keys.values()))
+        for t in distinct:
+            blob = stored.get(keys[t])
+            words = _decode(t, blob) if blob is not None else None
+            if words is not None:
+                result[t] = words
+    todo = [t for t in distinct if t not in result]
+    logger.info("segmenting %d texts (%d from cache)", len(todo), len(result))
+    blobs = run_chunks(segment_chunk, todo, desc="segmenting", unit="text", parallel_min=PARALLEL_MIN_TEXTS,
+                       min_chunk=50, userdicts=tuple(str(p) for p in seg.userdicts), hmm=hmm)
+    for t, blob in zip(todo, blobs):
+        result[t] = _decode(t, blob)  # type: ignore[assignment]
+    if cache is not None:
+        if todo:
+            cache.put_many((keys[t], b) for t, b in zip(todo, blobs))
+        cache.close()
+    return result

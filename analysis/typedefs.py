@@ -1,0 +1,17 @@
+"""Type aliases shared by the whole package, so that one idea has one name and one type.
+
+A leaf: it imports nothing of the package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal, Union
+
+#: A file or folder, as a string or a :class:`~pathlib.Path`.
+PathLike = Union[str, Path]
+#: Extra segmentation dictionaries: one path, several, or None for the kit's and the project's own only.
+UserDict = Union[str, Path, Sequence[Union[str, Path]], None]
+#: What to do with a damaged page: warn and keep going, or raise :class:`analysis.CorpusError`.
+Errors = Literal["warn", "raise"]
