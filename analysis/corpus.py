@@ -31,7 +31,24 @@ PARALLEL_MIN_PAGES = 2000
 
 
 class Corpus(NamedTuple):
-    """What :func:`read_corpus` returns: the documents and the lines that fit no field."""
+    """What :func:`read_corpus` returns: the documents and the lines that fit no field.
+
+    A named tuple, so it unpacks as ``docs, unplaced = read_corpus(...)``.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        The documents table (columns :data:`analysis.tables.COLUMNS`).
+    unplaced : DataFrame
+        The unplaced-lines table (columns :data:`analysis.tables.LINE_COLUMNS`).
+
+    Examples
+    --------
+    >>> from analysis.config import SEEDS_DIR
+    >>> corpus = read_corpus(SEEDS_DIR)
+    >>> corpus._fields, len(corpus.docs)
+    (('docs', 'unplaced'), 21)
+    """
 
     docs: pd.DataFrame
     unplaced: pd.DataFrame
@@ -51,11 +68,39 @@ def read_page(file: Path, *, page_id: str, encoding: str | None = None,
               errors: Errors = "warn") -> tuple[list[dict], list[dict]]:
     """Read, decode and parse one file; an unreadable file gives a warning (or raises) and one unplaced row.
 
+    Parameters
+    ----------
+    file : Path
+        The page.
+    page_id : str
+        The page's id in the documents table.
+    encoding : str, optional
+        Decode with this codec instead of detecting it.
+    errors : {"warn", "raise"}
+        Warn with :class:`analysis.CorpusWarning` and keep going, or raise.
+
     Returns
     -------
     tuple of (list of dict, list of dict)
         The documents and the unplaced lines, as :func:`analysis.parse_page` returns them.
+
+    Raises
+    ------
+    CorpusError
+        With ``errors="raise"``, when the file cannot be read, decoded or parsed.
+
+    Examples
+    --------
+    >>> from analysis.config import SEEDS_DIR
+    >>> docs, unplaced = read_page(corpus_files(SEEDS_DIR)[0], page_id="p")
+    >>> len(docs), docs[0]["doc_id"], unplaced
+    (21, 'p:00', [])
+    >>> read_page(Path("no/such/page.txt"), page_id="x", errors="raise")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.CorpusError: no/such/page.txt: cannot read file (No such file or directory)
     """
+    check_errors(errors)
     try:
         try:
             data = file.read_bytes()
@@ -72,7 +117,28 @@ def read_page(file: Path, *, page_id: str, encoding: str | None = None,
 
 def read_pages(items: list[tuple[Path, str]], *, encoding: str | None = None,
                errors: Errors = "warn") -> list[tuple[list[dict], list[dict]]]:
-    """Read a chunk of ``(file, page_id)`` pairs: the task that :func:`read_corpus` hands to the executor."""
+    """Read a chunk of ``(file, page_id)`` pairs: the task that :func:`read_corpus` hands to the executor.
+
+    Parameters
+    ----------
+    items : list of tuple of (Path, str)
+        Each file and its page id.
+    encoding : str, optional
+        Decode with this codec instead of detecting it.
+    errors : {"warn", "raise"}
+        As for :func:`read_page`.
+
+    Returns
+    -------
+    list of tuple of (list of dict, list of dict)
+        :func:`read_page`'s result for each item, in order.
+
+    Examples
+    --------
+    >>> from analysis.config import SEEDS_DIR
+    >>> [len(docs) for docs, _ in read_pages([(f, "p") for f in corpus_files(SEEDS_DIR)])]
+    [21]
+    """
     return [read_page(file, page_id=page_id, encoding=encoding, errors=errors) for file, page_id in items]
 
 
@@ -80,7 +146,17 @@ def read_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = N
                 errors: Errors = "warn", engine: Engine | None = None) -> Corpus:
     """Load news pages into the documents table, with the table of lines that fit no field.
 
-    Parameters are those of :func:`load_corpus`.
+    Parameters
+    ----------
+    path : str, Path or iterable of them
+        A folder (every ``*.txt`` in it, sorted by name), one file, or a list of files.
+    encoding : str, optional
+        Decode every file with this codec instead of detecting it.
+    errors : {"warn", "raise"}
+        Warn with :class:`CorpusWarning` and keep going, or raise :class:`CorpusError`
+        (see :func:`load_corpus`).
+    engine : {"local", "dask"}, optional
+        Where to read (default: as :func:`analysis.configure` set it).
 
     Returns
     -------
@@ -88,6 +164,13 @@ def read_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = N
         A named tuple ``(docs, unplaced)``: the documents as :func:`load_corpus` returns them,
         and the unplaced lines (``source, line, reason, content``), one row per line that
         landed in no field and per skipped file.
+
+    Raises
+    ------
+    CorpusError
+        When ``path`` does not exist, or with ``errors="raise"``.
+    ValueError
+        When ``errors`` is neither ``"warn"`` nor ``"raise"``.
 
     Examples
     --------
@@ -138,6 +221,8 @@ def load_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = N
     ------
     CorpusError
         When ``path`` does not exist, or with ``errors="raise"``.
+    ValueError
+        When ``errors`` is neither ``"warn"`` nor ``"raise"``.
 
     Examples
     --------

@@ -31,6 +31,11 @@ TIMESTAMP = re.compile(
 def parse_dateline(line: str) -> dict | None:
     """Split a body's first line into its dateline fields and the rest.
 
+    Parameters
+    ----------
+    line : str
+        A stripped line; the dateline must open it.
+
     Returns
     -------
     dict or None
@@ -43,6 +48,9 @@ def parse_dateline(line: str) -> dict | None:
     >>> d = parse_dateline("【大紀元2020年09月17日訊】(大紀元記者王明報導)台北")
     >>> d["outlet"], d["date"].day, d["reporter"], d["rest"]
     ('大紀元', 17, '王明', '台北')
+    >>> d = parse_dateline("【新唐人北京時間2020年02月30日訊】")
+    >>> d["outlet"], d["date"], parse_dateline("台北報導") is None
+    ('新唐人', None, True)
     """
     m = _DATELINE.match(line)
     if m is None:
@@ -65,6 +73,11 @@ def parse_dateline(line: str) -> dict | None:
 
 def parse_timestamp(line: str) -> tuple[re.Match | None, datetime | None]:
     """Match a timestamp at the start of a line and convert it.
+
+    Parameters
+    ----------
+    line : str
+        A stripped line, e.g. a related item's timestamp and summary.
 
     Returns
     -------

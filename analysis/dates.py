@@ -52,6 +52,12 @@ def timeline(docs: pd.DataFrame, *, freq: str = "MS", unique: bool = True) -> pd
 def relative_dates(docs: pd.DataFrame) -> pd.DataFrame:
     """When each related item was published relative to its page's article.
 
+    Parameters
+    ----------
+    docs : DataFrame
+        From :func:`analysis.load_corpus` (columns ``doc_id``, ``page_id``, ``kind``, ``title``,
+        ``published``); a page's first article is the one its items are dated against.
+
     Returns
     -------
     DataFrame

@@ -43,10 +43,22 @@ def split_lines(text: str) -> list[str]:
     Unlike :meth:`str.splitlines`, form feeds, ``\x1c``-``\x1e``, U+2028 and
     U+2029 stay inside their line, so line numbers match what an editor shows.
 
+    Parameters
+    ----------
+    text : str
+        A decoded page.
+
+    Returns
+    -------
+    list of str
+        The lines, without their line breaks; a final line break gives a final empty line.
+
     Examples
     --------
     >>> split_lines("a\r\nb\rc\nd")
     ['a', 'b', 'c', 'd']
+    >>> split_lines("a\fb\n")
+    ['a\x0cb', '']
     """
     return _LINE_BREAK.split(text)
 
@@ -149,6 +161,15 @@ def _detect(data: bytes) -> str | None:
 def corpus_files(path: PathLike | Iterable[PathLike]) -> list[Path]:
     """The pages of a corpus: every ``*.txt`` of a folder sorted by name, one file, or the files given.
 
+    Parameters
+    ----------
+    path : str, Path or iterable of them
+        A folder, one file, or several files (taken as given, in their order, unchecked).
+
+    Returns
+    -------
+    list of Path
+
     Raises
     ------
     CorpusError
@@ -159,6 +180,10 @@ def corpus_files(path: PathLike | Iterable[PathLike]) -> list[Path]:
     >>> from analysis.config import SEEDS_DIR
     >>> [p.name for p in corpus_files(SEEDS_DIR)]
     ['000_bb4a6ccb6fd5c6e9.txt']
+    >>> corpus_files("no/such/folder")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.CorpusError: no/such/folder: no such file or folder
     """
     if isinstance(path, (str, Path)):
         p = Path(path)

@@ -16,6 +16,22 @@ F = TypeVar("F", bound=Callable)
 def renamed_arguments(**old_to_new: str) -> Callable[[F], F]:
     """Accept each old keyword argument under its new name, warning that the old name goes away.
 
+    Parameters
+    ----------
+    **old_to_new : str
+        Each old keyword's new name, e.g. ``k="top"``.
+
+    Returns
+    -------
+    callable
+        A decorator; the function it wraps warns with :class:`DeprecationWarning` when called
+        with an old name, and passes the value on under the new one.
+
+    Raises
+    ------
+    TypeError
+        From the wrapped function, when called with both the old and the new name.
+
     Examples
     --------
     >>> @renamed_arguments(k="top")
@@ -26,6 +42,10 @@ def renamed_arguments(**old_to_new: str) -> Callable[[F], F]:
     ...     warnings.simplefilter("always")
     ...     head([1, 2, 3], k=1), str(caught[0].message)
     ([1], 'head(k=...) is deprecated; use head(top=...)')
+    >>> head([1, 2, 3], k=1, top=2)
+    Traceback (most recent call last):
+    ...
+    TypeError: head() got both k= and top=; use top=
     """
     def decorate(func: F) -> F:
         @functools.wraps(func)

@@ -16,6 +16,18 @@ from pathlib import Path
 class CorpusError(ValueError):
     """A page that cannot be read, naming the file and, where known, the line.
 
+    A :class:`ValueError`, so code that catches bad input in general catches it too.
+    It keeps ``path`` and ``line`` when pickled across processes.
+
+    Parameters
+    ----------
+    reason : str
+        What is wrong, without the location.
+    path : str or Path, optional
+        The file the problem was found in.
+    line : int, optional
+        The 1-based line number.
+
     Attributes
     ----------
     path : pathlib.Path or None
@@ -61,11 +73,35 @@ class CorpusWarning(UserWarning):
         import warnings
         from analysis import CorpusWarning
         warnings.simplefilter("ignore", CorpusWarning)
+
+    Examples
+    --------
+    >>> from analysis import parse_page
+    >>> with collect_warnings(CorpusWarning) as caught:
+    ...     docs, unplaced = parse_page("一行沒有日期的字。", source="p.txt")
+    >>> [str(w.message) for w in caught]
+    ['p.txt:1: not a news page (neither a dateline nor a 相關新聞 list)']
     """
 
 
 def unplaced_line(source: str | Path, line: int | None, reason: str, content: str = "") -> dict:
     """One row of the unplaced-lines table: a line that landed in no field, or a skipped file.
+
+    Parameters
+    ----------
+    source : str or Path
+        The file.
+    line : int or None
+        The 1-based line number (None for a whole file).
+    reason : str
+        Why the line was not placed, or ``"file skipped: ..."``.
+    content : str
+        The line's text.
+
+    Returns
+    -------
+    dict
+        ``source`` (as a string), ``line``, ``reason`` and ``content``.
 
     Examples
     --------
@@ -76,7 +112,26 @@ def unplaced_line(source: str | Path, line: int | None, reason: str, content: st
 
 
 def check_errors(errors: str) -> None:
-    """Raise :class:`ValueError` unless ``errors`` is ``"warn"`` or ``"raise"``."""
+    """Raise :class:`ValueError` unless ``errors`` is ``"warn"`` or ``"raise"``.
+
+    Parameters
+    ----------
+    errors : str
+        The value of an ``errors=`` argument.
+
+    Raises
+    ------
+    ValueError
+        For any other value.
+
+    Examples
+    --------
+    >>> check_errors("warn")
+    >>> check_errors("ignore")
+    Traceback (most recent call last):
+    ...
+    ValueError: errors must be 'warn' or 'raise', not 'ignore'
+    """
     if errors not in ("warn", "raise"):
         raise ValueError(f"errors must be 'warn' or 'raise', not {errors!r}")
 
@@ -85,6 +140,18 @@ def check_errors(errors: str) -> None:
 def collect_warnings(category: type[Warning] = Warning) -> Iterator[list[warnings.WarningMessage]]:
     """Collect every warning of ``category`` raised inside the block, in order, instead of showing it.
 
+    Warnings of other categories are shown as usual when the block ends.
+
+    Parameters
+    ----------
+    category : type of Warning
+        The warnings to collect (default: all).
+
+    Yields
+    ------
+    list of warnings.WarningMessage
+        Empty inside the block; filled with the collected warnings when it ends.
+
     Examples
     --------
     >>> with collect_warnings(CorpusWarning) as caught:
@@ -92,13 +159,16 @@ def collect_warnings(category: type[Warning] = Warning) -> Iterator[list[warning
     >>> [str(w.message) for w in caught]
     ['a.txt:3: no headline']
     """
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", category)
-        found: list[warnings.WarningMessage] = []
-        try:
-            yield found
-        finally:
-            found.extend(w for w in caught if issubclass(w.category, category))
-            others = [w for w in caught if not issubclass(w.category, category)]
-    for w in others:  # not ours to collect: shown as they would have been
-        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    found: list[warnings.WarningMessage] = []
+    others: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", category)
+            try:
+                yield found
+            finally:
+                found.extend(w for w in caught if issubclass(w.category, category))
+                others.extend(w for w in caught if not issubclass(w.category, category))
+    finally:
+        for w in others:  # not ours to collect: shown as they would have been, even when the block raised
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

@@ -43,6 +43,20 @@ _cluster: Any = None
 def chunks(items: Sequence[T], parts: int, *, min_size: int = 1) -> list[list[T]]:
     """Cut ``items`` into at most ``parts`` consecutive chunks of at least ``min_size`` (but the last).
 
+    Parameters
+    ----------
+    items : sequence
+        What to cut; it is not copied, only sliced.
+    parts : int
+        Most chunks wanted (values below 1 count as 1).
+    min_size : int
+        Smallest chunk, the last excepted; a larger ``min_size`` gives fewer chunks.
+
+    Returns
+    -------
+    list of list
+        The chunks, in order; empty when ``items`` is.
+
     Examples
     --------
     >>> chunks(list(range(7)), 3)
@@ -90,6 +104,13 @@ def run_chunks(task: Callable[..., list[R]], items: Sequence[T], *, desc: str, u
     list
         ``task``'s results, in the order of ``items``.
 
+    Raises
+    ------
+    ValueError
+        For an unknown ``engine``.
+    ImportError
+        With the Dask engine, when the ``dask`` extra is not installed.
+
     Examples
     --------
     >>> run_chunks(lambda chunk: [x * x for x in chunk], [1, 2, 3], desc="squaring")
@@ -123,7 +144,36 @@ def run_chunks(task: Callable[..., list[R]], items: Sequence[T], *, desc: str, u
 
 
 def get_client(*, scheduler: str | None = None, workers: int | None = None):
-    """The session's Dask client: connected to ``scheduler``, or to a local cluster it starts."""
+    """The session's Dask client: connected to ``scheduler``, or to a local cluster it starts.
+
+    The client is made on the first call and returned by every later one, whatever its arguments,
+    until :func:`close_client`.
+
+    Parameters
+    ----------
+    scheduler : str, optional
+        An existing scheduler's address, e.g. ``"tcp://host:8786"``.
+    workers : int, optional
+        Worker processes of the local cluster started when there is no ``scheduler`` (default: 2).
+
+    Returns
+    -------
+    distributed.Client
+
+    Raises
+    ------
+    ImportError
+        When the ``dask`` extra is not installed.
+
+    Examples
+    --------
+    Not run here (it starts a Jupyter kernel or a Dask cluster)::
+
+        client = get_client(workers=2)
+        len(client.scheduler_info()["workers"])
+        # 2
+        close_client()
+    """
     global _client, _cluster
     if _client is not None:
         return _client
@@ -134,7 +184,7 @@ def get_client(*, scheduler: str | None = None, workers: int | None = None):
     if scheduler:
         _client = Client(scheduler)
     else:
-        _cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
+        _cluster = LocalCluster(n_workers=workers or options.n_workers, threads_per_worker=1, processes=True,
                                 dashboard_address=None)
         _client = Client(_cluster)
     logger.info("Dask client: %s", _client)
@@ -142,13 +192,36 @@ def get_client(*, scheduler: str | None = None, workers: int | None = None):
 
 
 def use_client(client: Any) -> None:
-    """Run Dask tasks on this client (for example one a test or a notebook started itself)."""
+    """Run Dask tasks on this client (for example one a test or a notebook started itself).
+
+    Parameters
+    ----------
+    client : distributed.Client
+        The client :func:`get_client` returns from now on; :func:`close_client` closes it.
+
+    Examples
+    --------
+    Not run here (it starts a Jupyter kernel or a Dask cluster)::
+
+        from distributed import Client, LocalCluster
+        cluster = LocalCluster(n_workers=2, processes=True)
+        use_client(Client(cluster))
+        get_client() is not None
+        # True
+    """
     global _client
     _client = client
 
 
 def close_client() -> None:
-    """Close the session's client and the local cluster it started, if any."""
+    """Close the session's client and the local cluster it started, if any.
+
+    A cluster behind a client given to :func:`use_client` is its owner's to close.
+
+    Examples
+    --------
+    >>> close_client()  # nothing to close: a no-op
+    """
     global _client, _cluster
     if _client is not None:
         _client.close()

@@ -38,10 +38,23 @@ def _n(count: int, word: str, plural: str | None = None) -> str:
 def corpus_label(corpus: Path) -> str:
     """The corpus path as a reader should see it: relative to the project when inside it.
 
+    Parameters
+    ----------
+    corpus : Path
+        A folder or file.
+
+    Returns
+    -------
+    str
+        The path relative to :data:`analysis.config.PROJ_ROOT` when inside it, else as given,
+        with ``/`` separators.
+
     Examples
     --------
     >>> corpus_label(PROJ_ROOT / "seeds")
     'seeds'
+    >>> corpus_label(Path("/data/pages"))
+    '/data/pages'
     """
     try:
         return corpus.resolve().relative_to(PROJ_ROOT).as_posix()
@@ -57,7 +70,7 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str) 
     tables : mapping of str to DataFrame
         The tables :func:`analysis.build_report` computed, by name (``documents``,
         ``unplaced_lines``, ``term_frequencies``, ``similarity_pairs``, ``nearest_neighbours``,
-        ``timeline``).
+        ``timeline``); the timeline by month, as :func:`analysis.timeline` counts by default.
     corpus_label : str
         How the corpus is named in the text (see :func:`corpus_label`).
 
@@ -65,6 +78,27 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str) 
     -------
     str
         Markdown, with links to the figures.
+
+    Raises
+    ------
+    KeyError
+        When one of those tables is missing.
+
+    Examples
+    --------
+    >>> from analysis import nearest_neighbours, read_corpus, term_frequencies, timeline
+    >>> from analysis.config import SEEDS_DIR
+    >>> from analysis.similarity import pairs_from_neighbours
+    >>> docs, unplaced = read_corpus(SEEDS_DIR)
+    >>> nn = nearest_neighbours(docs)
+    >>> tables = {"documents": docs, "unplaced_lines": unplaced, "term_frequencies": term_frequencies(docs),
+    ...           "similarity_pairs": pairs_from_neighbours(nn, docs), "nearest_neighbours": nn,
+    ...           "timeline": timeline(docs)}
+    >>> md = findings_markdown(tables, corpus_label="seeds")
+    >>> [line for line in md.splitlines() if line.startswith("## ")]
+    ['## The corpus', '## Most frequent terms', '## Most similar pairs (TF-IDF cosine)', '## Timeline']
+    >>> md.splitlines()[6]
+    '- 1 page, 21 documents: 1 article and 20 related items (21 distinct texts).'
     """
     t = tables
     docs = t["documents"]
@@ -75,7 +109,10 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str) 
     pairs = t["similarity_pairs"].head(5).assign(
         a=lambda d: d["doc_a"].map(titles), b=lambda d: d["doc_b"].map(titles))
     tl = t["timeline"]
-    busiest = tl.sort_values(["count", "period"], ascending=[False, True], kind="mergesort").head(3)
+    busiest = tl[tl["count"] > 0].sort_values(["count", "period"], ascending=[False, True],
+                                             kind="mergesort").head(3)
+    # Counts are of distinct texts (the kit's default); say so when copies were set aside.
+    unit = "document" if docs["content_id"].is_unique else "distinct text"
     nn = t["nearest_neighbours"]
     art_nn = nn[(nn["doc_id"].isin(arts["doc_id"])) & (nn["rank"] == 1)
                 & nn["neighbour"].isin(rel["doc_id"])]
@@ -100,7 +137,7 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str) 
         "",
         "## Most frequent terms",
         "",
-        _table_md(tf[["rank", "term", "count", "documents"]]),
+        _table_md(tf[["rank", "term", "count", "documents"]].rename(columns={"documents": unit + "s"})),
         "",
         "![Top terms](figures/top_terms.png)",
         "",
@@ -118,8 +155,9 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str) 
         "",
         "## Timeline",
         "",
-        "Busiest months: " + "; ".join(f"{r.period:%B %Y} ({_n(r.count, 'document')})"
-                                       for r in busiest.itertuples(index=False)) + ".",
+        "Busiest months: " + "; ".join(f"{r.period:%B %Y} ({_n(r.count, unit)})"
+                                       for r in busiest.itertuples(index=False)) + "." if len(busiest)
+        else "No document is dated.",
         "",
         "![Timeline](figures/timeline.png)",
         "",

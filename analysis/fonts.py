@@ -50,7 +50,14 @@ def _bundled_font() -> Path | None:
 def cjk_font() -> str:
     """Return the family name of a font that draws Traditional Chinese, registering it if needed.
 
-    ``$ANALYSIS_FONT`` (a family name or a font file) overrides the search.
+    ``$ANALYSIS_FONT`` (a family name or a font file) overrides the search. The answer is
+    cached for the session.
+
+    Returns
+    -------
+    str
+        A family name matplotlib knows, e.g. ``"Noto Sans CJK TC"`` or, from ``mplfonts``,
+        ``"Noto Sans CJK SC"``.
 
     Raises
     ------
@@ -95,6 +102,11 @@ def use_cjk_font() -> str:
     -------
     str
         The CJK family name.
+
+    Raises
+    ------
+    RuntimeError
+        When no CJK font is found (see :func:`cjk_font`).
 
     Examples
     --------

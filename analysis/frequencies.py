@@ -31,6 +31,13 @@ _NUMBER = re.compile(r"^[+\-]?\d+(?:[.,:/]\d+)*%?$")
 def stopwords() -> frozenset[str]:
     """The kit's stopword list (:data:`analysis.config.STOPWORDS_FILE`), with Simplified forms added.
 
+    Read once per process.
+
+    Returns
+    -------
+    frozenset of str
+        The stopwords, folded with Unicode NFKC.
+
     Examples
     --------
     >>> {"的", "我們", "我们"} <= stopwords()
@@ -49,6 +56,15 @@ def stopwords() -> frozenset[str]:
 def normalize(word: str) -> str:
     """Fold a word to its term form (Unicode NFKC, edge spaces removed).
 
+    Parameters
+    ----------
+    word : str
+        A piece from :func:`analysis.segment`.
+
+    Returns
+    -------
+    str
+
     Examples
     --------
     >>> normalize("ＵＮ"), normalize("，")
@@ -64,10 +80,23 @@ def is_term(term: str, *, stop: frozenset[str] | None = None) -> bool:
     and symbols (full- and half-width), a pure number (``2020``, ``3.5``,
     ``12:30``, ``50%``) or a stopword.
 
+    Parameters
+    ----------
+    term : str
+        A word folded with :func:`normalize`.
+    stop : frozenset of str, optional
+        The stopwords (default: :func:`stopwords`).
+
+    Returns
+    -------
+    bool
+
     Examples
     --------
     >>> [w for w in ["台灣", "，", "2020", "50%", "的", "UN"] if is_term(w)]
     ['台灣', 'UN']
+    >>> is_term("的", stop=frozenset())
+    True
     """
     if not term or term.isspace():
         return False
@@ -91,6 +120,13 @@ def terms(text: str, *, userdict: UserDict = None) -> list[str]:
     Returns
     -------
     list of str
+        The words of :func:`analysis.segment` folded with :func:`normalize`, kept when
+        :func:`is_term`; repeats included.
+
+    Raises
+    ------
+    FileNotFoundError
+        When a dictionary of ``userdict`` does not exist.
 
     Examples
     --------
@@ -114,9 +150,20 @@ _MEMO_MAX = 500_000
 def text_terms(texts: Iterable[str], *, userdict: UserDict = None) -> dict[str, list[str]]:
     """The terms of each distinct text, segmenting each once (and never again in this process).
 
+    Texts not seen before are segmented together by :func:`analysis.segment_many` (cached, in
+    parallel for large batches).
+
+    Parameters
+    ----------
+    texts : iterable of str
+        The texts; repeats cost nothing.
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+
     Returns
     -------
     dict of str to list of str
+        Each distinct text and its terms, as :func:`terms` gives them.
 
     Examples
     --------
@@ -262,9 +309,11 @@ def top_terms_by_period(docs: pd.DataFrame, *, freq: str = "YS", top: int = 8, u
 
     Examples
     --------
-    >>> docs = pd.DataFrame({"title": ["台灣", "美國"], "text": ["", ""], "published": pd.to_datetime(["2020-09-17", "2021-01-15"])})
-    >>> top_terms_by_period(docs, top=1)[["period", "term"]].values.tolist()
-    [[Timestamp('2020-01-01 00:00:00'), '台灣'], [Timestamp('2021-01-01 00:00:00'), '美國']]
+    >>> docs = pd.DataFrame({"title": ["台灣", "美國"], "text": ["", ""],
+    ...                      "published": pd.to_datetime(["2020-09-17", "2021-01-15"])})
+    >>> top = top_terms_by_period(docs, top=1)
+    >>> top["period"].dt.year.tolist(), top["term"].tolist(), top["period_documents"].tolist()
+    ([2020, 2021], ['台灣', '美國'], [1, 1])
     """
     dated = distinct(docs.dropna(subset=["published"]), unique=unique)
     label = pd.Series(pd.NaT, index=dated.index, dtype="datetime64[ns]")

@@ -24,12 +24,61 @@ BAD_OUTPUT = re.compile(r"Glyph \d+ .*missing from|missing from font|Traceback \
 
 
 def notebook_paths(folder: str | Path = config.NOTEBOOKS_DIR) -> list[Path]:
-    """The notebooks of a folder, in reading order (their names sort that way)."""
+    """The notebooks of a folder, in reading order (their names sort that way).
+
+    Hidden files (names starting with ``.``) are left out.
+
+    Parameters
+    ----------
+    folder : str or Path
+        Where the notebooks are (default: the project's ``notebooks/``).
+
+    Returns
+    -------
+    list of Path
+        The ``*.ipynb`` files, sorted by name.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in ("02-terms.ipynb", "01-corpus.ipynb", ".draft.ipynb", "notes.md"):
+    ...     _ = (folder / name).write_text("{}")
+    >>> [p.name for p in notebook_paths(folder)]
+    ['01-corpus.ipynb', '02-terms.ipynb']
+    """
     return sorted(p for p in Path(folder).glob("*.ipynb") if not p.name.startswith("."))
 
 
 def inject_parameters(nb, params: dict) -> None:
-    """Insert a cell setting ``params`` after the cell tagged ``parameters`` (papermill's convention)."""
+    """Insert a cell setting ``params`` after the cell tagged ``parameters`` (papermill's convention).
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        The notebook, changed in place.
+    params : dict
+        Variable names and values; each value is written as its :func:`repr`.
+
+    Raises
+    ------
+    ValueError
+        When no cell is tagged ``parameters``.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[
+    ...     nbformat.v4.new_code_cell("corpus_dir = 'seeds'", metadata={"tags": ["parameters"]}),
+    ...     nbformat.v4.new_code_cell("docs = load_corpus(corpus_dir)")])
+    >>> inject_parameters(nb, {"corpus_dir": "/data/pages"})
+    >>> [cell.source for cell in nb.cells]
+    ["corpus_dir = 'seeds'", "corpus_dir = '/data/pages'", 'docs = load_corpus(corpus_dir)']
+    >>> inject_parameters(nbformat.v4.new_notebook(), {"corpus_dir": "/data/pages"})
+    Traceback (most recent call last):
+    ...
+    ValueError: the notebook has no cell tagged 'parameters'
+    """
     import nbformat
 
     src = "\n".join(f"{k} = {v!r}" for k, v in params.items())
@@ -42,7 +91,23 @@ def inject_parameters(nb, params: dict) -> None:
 
 
 def strip_volatile(nb) -> None:
-    """Remove what changes from run to run: timings, kernel and widget state, cell ids stay."""
+    """Remove what changes from run to run: execution timings, papermill and widget metadata; cell ids stay.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        An executed notebook, changed in place.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[
+    ...     nbformat.v4.new_code_cell("1 + 1", metadata={"execution": {"iopub.status.idle": "2026-01-01"}})])
+    >>> nb.metadata["widgets"] = {}
+    >>> strip_volatile(nb)
+    >>> "widgets" in nb.metadata, nb.cells[0].metadata
+    (False, {})
+    """
     nb.metadata.pop("papermill", None)
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
@@ -51,7 +116,31 @@ def strip_volatile(nb) -> None:
 
 
 def problems(nb) -> list[str]:
-    """Error outputs and missing-glyph warnings in an executed notebook, one line each."""
+    """Error outputs and missing-glyph warnings in an executed notebook, one line each.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        An executed notebook.
+
+    Returns
+    -------
+    list of str
+        ``"cell N: ..."`` for each error output and each stream output that matches
+        :data:`BAD_OUTPUT`; empty for a clean notebook.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> error = nbformat.v4.new_output("error", ename="ZeroDivisionError", evalue="division by zero")
+    >>> glyph = nbformat.v4.new_output("stream", name="stderr",
+    ...                                text="UserWarning: Glyph 21488 missing from font(s) DejaVu Sans.")
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 / 0", outputs=[error]),
+    ...                                      nbformat.v4.new_code_cell("plot()", outputs=[glyph])])
+    >>> problems(nb)
+    ['cell 0: ZeroDivisionError: division by zero',
+     'cell 1: UserWarning: Glyph 21488 missing from font(s) DejaVu Sans.']
+    """
     found = []
     for i, cell in enumerate(nb.cells):
         for out in cell.get("outputs", []):
@@ -66,10 +155,34 @@ def problems(nb) -> list[str]:
 def execute(path: str | Path, *, corpus: str | Path | None = None, timeout: int = 600):
     """Run a notebook top to bottom in a fresh kernel, in its own folder; return it executed.
 
+    Parameters
+    ----------
+    path : str or Path
+        The notebook; it is read, not written.
+    corpus : str or Path, optional
+        Run on this corpus: ``corpus_dir`` is injected after the cell tagged ``parameters``.
+    timeout : int
+        Seconds a cell may run.
+
+    Returns
+    -------
+    nbformat.NotebookNode
+        The executed notebook, with its volatile metadata stripped (:func:`strip_volatile`).
+
     Raises
     ------
     RuntimeError
         When a cell fails or an output shows a missing glyph, naming the notebook and cell.
+    ValueError
+        With ``corpus``, when no cell is tagged ``parameters``.
+
+    Examples
+    --------
+    Not run here (it starts a Jupyter kernel or a Dask cluster)::
+
+        nb = execute(config.NOTEBOOKS_DIR / "01-corpus-overview.ipynb")
+        problems(nb)
+        # []
     """
     import nbformat
     from nbclient import NotebookClient
@@ -93,7 +206,27 @@ def execute(path: str | Path, *, corpus: str | Path | None = None, timeout: int 
 
 
 def export_html(nb, dest: str | Path) -> Path:
-    """Write an executed notebook as a standalone HTML page."""
+    """Write an executed notebook as a standalone HTML page.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        The notebook.
+    dest : str or Path
+        The HTML file, written atomically; missing folders are created.
+
+    Returns
+    -------
+    Path
+        ``dest``.
+
+    Examples
+    --------
+    >>> import nbformat, tempfile
+    >>> page = export_html(nbformat.v4.new_notebook(), Path(tempfile.mkdtemp()) / "empty.html")
+    >>> page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    True
+    """
     from nbconvert import HTMLExporter
 
     body, _ = HTMLExporter().from_notebook_node(nb)
@@ -119,6 +252,19 @@ def run_all(*, corpus: str | Path | None = None, out: str | Path = config.REPORT
     -------
     list of Path
         The files written.
+
+    Raises
+    ------
+    RuntimeError
+        When a notebook fails (see :func:`execute`); the notebooks before it are already written.
+
+    Examples
+    --------
+    Not run here (it starts a Jupyter kernel or a Dask cluster)::
+
+        written = run_all(corpus="/data/pages", out="/tmp/report")
+        [p.name for p in written][:2]
+        # ['01-corpus-overview.html', '02-term-frequencies.html']
     """
     import nbformat
 

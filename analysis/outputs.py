@@ -24,6 +24,21 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
     """Write bytes to ``path`` through a temporary file and an atomic rename.
 
+    Missing folders are created; the file gets mode 0644. On failure the temporary file is removed
+    and any earlier file at ``path`` is left as it was.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file, replaced when it exists.
+    data : bytes
+        Its new content.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
     Examples
     --------
     >>> import tempfile
@@ -47,6 +62,18 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
 def atomic_write_text(path: str | Path, text: str) -> Path:
     """Write UTF-8 text atomically, with ``\\n`` line ends.
 
+    Parameters
+    ----------
+    path : str or Path
+        The file, replaced when it exists.
+    text : str
+        Its new content, written as given (no newline translation, no byte-order mark).
+
+    Returns
+    -------
+    Path
+        ``path``.
+
     Examples
     --------
     >>> import tempfile
@@ -58,6 +85,16 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
 
 def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     """Prefix ``'`` to text cells that start like a spreadsheet formula.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Any table; only object and string columns are changed.
+
+    Returns
+    -------
+    DataFrame
+        A copy; cells starting with one of :data:`FORMULA_PREFIXES` get a leading ``'``.
 
     Examples
     --------
@@ -80,7 +117,22 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
 def write_csv(df: pd.DataFrame, path: str | Path, *, index: bool = False) -> Path:
     """Write a table as CSV for spreadsheets and scripts alike, atomically.
 
-    Floats keep 6 decimals; datetimes are ISO 8601; the encoding is UTF-8 with BOM.
+    Floats keep 6 decimals; datetimes are ISO 8601; the encoding is UTF-8 with BOM; lines end in
+    ``\\n``; formula-like text cells are neutralised (:func:`neutralise_formulas`).
+
+    Parameters
+    ----------
+    df : DataFrame
+        The table.
+    path : str or Path
+        The file, replaced when it exists; missing folders are created.
+    index : bool
+        Write the index as the first column.
+
+    Returns
+    -------
+    Path
+        ``path``.
 
     Examples
     --------

@@ -12,10 +12,15 @@ from .typedefs import UserDict
 def corpus_summary(docs: pd.DataFrame) -> pd.DataFrame:
     """One row per measure of the corpus: pages, documents, kinds, distinct texts, dates, outlets.
 
+    Parameters
+    ----------
+    docs : DataFrame
+        From :func:`analysis.load_corpus`.
+
     Returns
     -------
     DataFrame
-        Columns ``measure`` and ``value``.
+        Columns ``measure`` and ``value`` (counts as int, outlets and dates as str).
 
     Examples
     --------
@@ -41,6 +46,13 @@ def corpus_summary(docs: pd.DataFrame) -> pd.DataFrame:
 
 def document_lengths(docs: pd.DataFrame, *, userdict: UserDict = None) -> pd.DataFrame:
     """Length of each document's title and text, in characters and in counted terms.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        From :func:`analysis.load_corpus`.
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
 
     Returns
     -------
@@ -71,6 +83,11 @@ def quality_flags(docs: pd.DataFrame) -> pd.DataFrame:
     (a related item whose summary opens with its page's article's first
     sentence), ``duplicate_text`` (its ``content_id`` occurs earlier in the
     corpus), ``undated``, ``no_title``, ``no_text``.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        From :func:`analysis.load_corpus`.
 
     Returns
     -------

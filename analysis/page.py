@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .datelines import TIMESTAMP, parse_dateline, parse_timestamp
 from .decoding import split_lines
-from .errors import CorpusError, CorpusWarning, unplaced_line
+from .errors import CorpusError, CorpusWarning, check_errors, unplaced_line
 from .text import content_id, is_truncated
 from .typedefs import Errors, PathLike
 
@@ -215,15 +215,28 @@ def parse_page(text: str, *, source: PathLike = "<string>", page_id: str | None 
     Returns
     -------
     tuple of (list of dict, list of dict)
-        The documents (article first) and the lines that were not placed in a field.
+        The documents (article first; the keys are the columns of :func:`analysis.load_corpus`)
+        and the lines that were not placed in a field (a page that is skipped gives one
+        ``"file skipped: ..."`` row).
+
+    Raises
+    ------
+    CorpusError
+        With ``errors="raise"``, at the first problem.
 
     Examples
     --------
-    >>> page = "美駐聯大使將訪台\\n【大紀元2020年09月17日訊】美國大使將訪問台灣。\\n相關新聞\\n-\\n蓬佩奧宣布\\n2020-09-18 07:12:23國務卿宣布。"
+    >>> page = ("美駐聯大使將訪台\\n【大紀元2020年09月17日訊】美國大使將訪問台灣。\\n"
+    ...         "相關新聞\\n-\\n蓬佩奧宣布\\n2020-09-18 07:12:23國務卿宣布。")
     >>> docs, unplaced = parse_page(page, source="p.txt")
     >>> [(d["kind"], d["title"], d["outlet"]) for d in docs], unplaced
     ([('article', '美駐聯大使將訪台', '大紀元'), ('related', '蓬佩奧宣布', '')], [])
+    >>> parse_page("一行沒有日期的字。", source="p.txt", errors="raise")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.CorpusError: p.txt:1: not a news page (neither a dateline nor a 相關新聞 list)
     """
+    check_errors(errors)
     source = Path(source)
     parser = _Parser(split_lines(text), source=source, page_id=page_id or source.stem, errors=errors)
     page = parser.parse()

@@ -22,6 +22,7 @@ from .dates import timeline
 from .deprecation import renamed_arguments
 from .fonts import use_cjk_font
 from .outputs import atomic_write_bytes
+from .tables import distinct
 from .text import shorten
 
 KIND_COLORS = {"article": "#c0392b", "related": "#2e86c1"}
@@ -129,7 +130,7 @@ def plot_similarity_heatmap(matrix: pd.DataFrame, *, labels: Mapping[str, str] |
 
 @renamed_arguments(labels="annotate")
 def plot_timeline(docs: pd.DataFrame, *, freq: str = "MS", annotate: bool | None = None, width: int = 18,
-                  title: str = "When the documents were published") -> plt.Figure:
+                  unique: bool = True, title: str = "When the documents were published") -> plt.Figure:
     """Each dated document on a time axis (the article marked), above counts per period.
 
     Parameters
@@ -143,6 +144,9 @@ def plot_timeline(docs: pd.DataFrame, *, freq: str = "MS", annotate: bool | None
         ``labels=`` is a deprecated name for it).
     width : int
         Characters kept of each headline.
+    unique : bool
+        Draw each distinct text (``content_id``) once, at its first date, as :func:`analysis.timeline`
+        counts it; False draws every copy.
     title : str
         The figure's title.
 
@@ -158,7 +162,8 @@ def plot_timeline(docs: pd.DataFrame, *, freq: str = "MS", annotate: bool | None
     >>> len(fig.axes)
     2
     """
-    dated = docs.dropna(subset=["published"]).sort_values(["published", "doc_id"], kind="mergesort")
+    docs = distinct(docs.dropna(subset=["published"]), unique=unique, by_date=True)
+    dated = docs.sort_values(["published", "doc_id"], kind="mergesort")
     show_labels = annotate if annotate is not None else len(dated) <= 40
     counts = timeline(docs, freq=freq, unique=False)
     top_h = 0.26 * len(dated) + 1.0 if show_labels else 2.4
@@ -243,6 +248,19 @@ def plot_lengths(lengths: pd.DataFrame, *, labels: Mapping[str, str] | pd.Series
 def save_figure(fig: plt.Figure, stem: str | Path, *, formats: Sequence[str] = ("png", "svg"),
                 dpi: int = 150, close: bool = True) -> list[Path]:
     """Save a figure as ``stem.png`` and ``stem.svg``, atomically and byte-identically from run to run.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure.
+    stem : str or Path
+        The files' path without a suffix (any suffix is replaced); missing folders are created.
+    formats : sequence of str
+        The formats, each also the file's suffix (``"png"``, ``"svg"``, ``"pdf"``...).
+    dpi : int
+        Resolution of raster formats.
+    close : bool
+        Close the figure afterwards, to free its memory.
 
     Returns
     -------

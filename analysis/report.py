@@ -26,7 +26,29 @@ from .typedefs import Errors, PathLike, UserDict
 
 @dataclass
 class Report:
-    """What :func:`build_report` computed, and the files it wrote."""
+    """What :func:`build_report` computed, and the files it wrote.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        The documents, with ``source`` relative to the project (see :func:`analysis.findings.corpus_label`).
+    unplaced : DataFrame
+        The lines that fit no field.
+    tables : dict of str to DataFrame
+        Every table written to ``tables/``, by file stem.
+    files : list of Path
+        Every file written, in order (the manifest excepted).
+    findings : str
+        The Markdown of ``findings.md``.
+
+    Examples
+    --------
+    >>> from analysis import read_corpus
+    >>> from analysis.config import SEEDS_DIR
+    >>> rep = Report(*read_corpus(SEEDS_DIR))
+    >>> len(rep.docs), rep.tables, rep.files
+    (21, {}, [])
+    """
 
     docs: pd.DataFrame
     unplaced: pd.DataFrame
@@ -77,7 +99,9 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
     Raises
     ------
     CorpusError
-        When the corpus is missing, empty or (with ``errors="raise"``) damaged.
+        When the corpus is missing, empty or (with ``errors="raise"``) damaged, or has no page ``page``.
+    ValueError
+        When ``errors`` is neither ``"warn"`` nor ``"raise"``.
 
     Examples
     --------
@@ -88,6 +112,8 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
     (['documents', 'nearest_neighbours', 'similarity_matrix'], 17)
     """
     if strict is not None:
+        if errors != "warn":
+            raise TypeError("build_report() got both strict= and errors=; use errors=")
         warnings.warn('build_report(strict=...) is deprecated; use errors="raise" or errors="warn"',
                       DeprecationWarning, stacklevel=2)
         errors = "raise" if strict else "warn"

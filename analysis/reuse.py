@@ -46,12 +46,19 @@ def text_reuse(docs: pd.DataFrame, *, min_chars: int = 15, candidates: pd.DataFr
         ``share_of_shorter`` (its length over the shorter text's), ``passage``;
         longest first.
 
+    Raises
+    ------
+    KeyError
+        When ``candidates`` names a ``doc_id`` that is not in ``docs``.
+
     Examples
     --------
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "title": ["甲", "乙"], "content_id": ["1", "2"],
-    ...                      "text": ["美國國務卿蓬佩奧宣布美駐聯合國大使克拉夫特將訪台。", "據報導，美國國務卿蓬佩奧宣布美駐聯合國大使將訪台。"]})
-    >>> text_reuse(docs, min_chars=10)[["doc_a", "doc_b", "shared_chars"]].values.tolist()
-    [['a', 'b', 17]]
+    ...                      "text": ["美國國務卿蓬佩奧宣布美駐聯合國大使克拉夫特將訪台。",
+    ...                               "據報導，美國國務卿蓬佩奧宣布美駐聯合國大使將訪台。"]})
+    >>> reuse = text_reuse(docs, min_chars=10)
+    >>> reuse[["doc_a", "doc_b", "shared_chars"]].values.tolist(), reuse.loc[0, "passage"]
+    ([['a', 'b', 17]], '美國國務卿蓬佩奧宣布美駐聯合國大使')
     """
     if candidates is None:
         nn = nearest_neighbours(docs, top=top, userdict=userdict)

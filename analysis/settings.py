@@ -19,7 +19,34 @@ ENGINES = ("local", "dask")
 
 @dataclass
 class Options:
-    """The settings in force; read them from :data:`options`, change them with :func:`configure`."""
+    """The settings in force; read them from :data:`options`, change them with :func:`configure`.
+
+    Parameters
+    ----------
+    use_cache : bool
+        Read and write the segmentation cache.
+    cache_dir : Path, optional
+        Where the cache lives (None: the per-user cache folder).
+    workers : int, optional
+        Worker processes, or Dask workers of a local cluster (None: all cores; 2 for a local
+        Dask cluster).
+    progress : bool, optional
+        Show progress bars (None: only when stderr is a terminal).
+    engine : {"local", "dask"}
+        Where pages are parsed and texts segmented.
+    scheduler : str, optional
+        A Dask scheduler's address (None: start a local cluster).
+
+    Attributes
+    ----------
+    n_workers : int
+        Processes to use: ``workers``, or the number of cores.
+
+    Examples
+    --------
+    >>> Options(workers=3).n_workers, Options().engine
+    (3, 'local')
+    """
 
     use_cache: bool = True
     cache_dir: Path | None = None  # None: the per-user cache folder
@@ -30,7 +57,18 @@ class Options:
 
     @property
     def n_workers(self) -> int:
-        """Processes to use: ``workers``, or the number of cores."""
+        """Processes to use: ``workers``, or the number of cores.
+
+        Returns
+        -------
+        int
+            At least 1.
+
+        Examples
+        --------
+        >>> Options(workers=2).n_workers, Options().n_workers >= 1
+        (2, True)
+        """
         return max(1, self.workers or os.cpu_count() or 1)
 
 
@@ -39,7 +77,32 @@ options = Options()
 
 
 def check_engine(engine: str) -> Engine:
-    """Return ``engine`` when it is one the kit knows, else raise :class:`ValueError`."""
+    """Return ``engine`` when it is one the kit knows, else raise :class:`ValueError`.
+
+    Parameters
+    ----------
+    engine : str
+        The engine's name.
+
+    Returns
+    -------
+    {"local", "dask"}
+        ``engine`` itself.
+
+    Raises
+    ------
+    ValueError
+        When ``engine`` is neither ``"local"`` nor ``"dask"``.
+
+    Examples
+    --------
+    >>> check_engine("dask")
+    'dask'
+    >>> check_engine("spark")
+    Traceback (most recent call last):
+    ...
+    ValueError: engine must be 'local' or 'dask', not 'spark'
+    """
     if engine not in ENGINES:
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     return engine  # type: ignore[return-value]
@@ -57,7 +120,8 @@ def configure(*, use_cache: bool | None = None, cache_dir: str | Path | None = N
     cache_dir : str or Path, optional
         Where the cache lives (default: the per-user cache folder).
     workers : int, optional
-        Processes used for large batches, or Dask workers of a local cluster (default: all cores).
+        Processes used for large batches, or Dask workers of a local cluster (default: all cores,
+        but 2 for a local Dask cluster).
     progress : bool, optional
         Show progress bars (default: only when output is a terminal).
     engine : {"local", "dask"}, optional
@@ -72,11 +136,20 @@ def configure(*, use_cache: bool | None = None, cache_dir: str | Path | None = N
     Options
         The settings now in force.
 
+    Raises
+    ------
+    ValueError
+        When ``workers`` is below 1 or ``engine`` is unknown.
+
     Examples
     --------
     >>> from analysis import configure
     >>> configure(progress=False).progress
     False
+    >>> configure(workers=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: workers must be at least 1
     """
     if workers is not None and workers < 1:
         raise ValueError("workers must be at least 1")

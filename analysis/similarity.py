@@ -150,6 +150,24 @@ def nearest_neighbours(docs: pd.DataFrame, *, top: int = 5, userdict: UserDict =
 def pairs_from_neighbours(neighbours: pd.DataFrame, docs: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
     """The ``top`` most similar distinct pairs, from a :func:`nearest_neighbours` table of at least ``top`` a row.
 
+    Each pair is kept once, however many times it appears (``a``'s neighbour ``b`` and ``b``'s
+    neighbour ``a``).
+
+    Parameters
+    ----------
+    neighbours : DataFrame
+        Columns ``doc_id``, ``neighbour`` and ``similarity``.
+    docs : DataFrame
+        The documents (column ``doc_id``), for the corpus order within and between pairs.
+    top : int
+        How many pairs to return.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``doc_a``, ``doc_b`` (in corpus order), ``similarity``; sorted by similarity
+        descending, then corpus order.
+
     Examples
     --------
     >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"]})

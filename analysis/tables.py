@@ -24,10 +24,23 @@ LINE_COLUMNS = ("source", "line", "reason", "content")
 def documents_frame(records: list[dict]) -> pd.DataFrame:
     """Build the documents table with its fixed columns and dtypes from parsed records.
 
+    Parameters
+    ----------
+    records : list of dict
+        Documents as :func:`analysis.parse_page` returns them.
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`COLUMNS`; ``published`` as ``datetime64[ns]``, ``position`` and ``line``
+        as ``int64``, ``truncated`` as bool, even when there are no records.
+
     Examples
     --------
     >>> list(documents_frame([]).columns) == list(COLUMNS)
     True
+    >>> str(documents_frame([]).dtypes["published"])
+    'datetime64[ns]'
     """
     df = pd.DataFrame.from_records(records, columns=list(COLUMNS))
     df["published"] = pd.to_datetime(df["published"]).astype("datetime64[ns]")
@@ -39,6 +52,16 @@ def documents_frame(records: list[dict]) -> pd.DataFrame:
 
 def lines_frame(records: list[dict]) -> pd.DataFrame:
     """Build the unplaced-lines table from records.
+
+    Parameters
+    ----------
+    records : list of dict
+        Rows as :func:`analysis.errors.unplaced_line` makes them.
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`LINE_COLUMNS`; ``line`` is a nullable ``Int64`` (empty for a skipped file).
 
     Examples
     --------
@@ -62,6 +85,12 @@ def distinct(docs: pd.DataFrame, *, unique: bool = True, by_date: bool = False) 
     by_date : bool
         Keep each text's earliest-published copy instead of its first in corpus order.
 
+    Returns
+    -------
+    DataFrame
+        The rows kept, with their index, in the order of ``docs`` (in date order with ``by_date``);
+        ``docs`` itself when ``unique`` is False or it has no ``content_id`` column.
+
     Examples
     --------
     >>> d = pd.DataFrame({"doc_id": ["a", "b", "c"], "content_id": ["x", "y", "x"]})
@@ -78,6 +107,16 @@ def distinct(docs: pd.DataFrame, *, unique: bool = True, by_date: bool = False) 
 def document_text(docs: pd.DataFrame) -> pd.Series:
     """Title and text of each document joined by a line break: what terms are counted in.
 
+    Parameters
+    ----------
+    docs : DataFrame
+        With columns ``title`` and ``text``; missing values count as empty.
+
+    Returns
+    -------
+    Series of str
+        Aligned with ``docs``.
+
     Examples
     --------
     >>> document_text(pd.DataFrame({"title": ["標題"], "text": ["內文"]})).tolist()
@@ -88,6 +127,18 @@ def document_text(docs: pd.DataFrame) -> pd.Series:
 
 def titles(docs: pd.DataFrame, *, width: int | None = None) -> pd.Series:
     """Each document's title, indexed by ``doc_id`` (shortened to ``width`` characters when given).
+
+    Parameters
+    ----------
+    docs : DataFrame
+        With columns ``doc_id`` and ``title``.
+    width : int, optional
+        Shorten titles to this many characters (see :func:`analysis.shorten`).
+
+    Returns
+    -------
+    Series of str
+        Named ``title``, indexed by ``doc_id``.
 
     Examples
     --------

@@ -19,6 +19,16 @@ _SENTENCE = re.compile(r"(?<=[。！？!?])")
 def compact(text: str) -> str:
     """Fold a text for comparison: Unicode NFKC, all whitespace removed.
 
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    str
+        The folded text.
+
     Examples
     --------
     >>> compact("美駐ＵＮ 大使\\n訪台")
@@ -33,10 +43,24 @@ def content_id(title: str, text: str) -> str:
     Width variants, runs of whitespace and edge spaces do not change the hash, so
     the same related item crawled from many pages gets one ``content_id``.
 
+    Parameters
+    ----------
+    title : str
+        The document's headline.
+    text : str
+        The document's text.
+
+    Returns
+    -------
+    str
+        16 lowercase hexadecimal digits (BLAKE2b, 8 bytes).
+
     Examples
     --------
     >>> content_id("美駐ＵＮ大使", "") == content_id("美駐UN大使 ", "")
     True
+    >>> content_id("美駐UN大使", "")
+    'd81dacee068b4954'
     """
     norm = " ".join(unicodedata.normalize("NFKC", f"{title}\n{text}").split())
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
@@ -44,6 +68,18 @@ def content_id(title: str, text: str) -> str:
 
 def is_truncated(text: str) -> bool:
     """True when a non-empty text does not end with sentence-final punctuation.
+
+    Trailing whitespace is ignored; see :data:`SENTENCE_END` for the marks that end a text.
+
+    Parameters
+    ----------
+    text : str
+        A document's text.
+
+    Returns
+    -------
+    bool
+        False for an empty text.
 
     Examples
     --------
@@ -57,10 +93,22 @@ def is_truncated(text: str) -> bool:
 def first_sentence(text: str) -> str:
     """The text up to and including its first sentence-final mark (all of it when there is none).
 
+    Parameters
+    ----------
+    text : str
+        Any text; edge whitespace is removed first.
+
+    Returns
+    -------
+    str
+        The first sentence, ending in ``。``, ``！``, ``？``, ``!`` or ``?`` when the text has one.
+
     Examples
     --------
     >>> first_sentence("美台關係再升溫!美國國務卿蓬佩奧宣布。其後")
     '美台關係再升溫!'
+    >>> first_sentence(" 沒有句號 ")
+    '沒有句號'
     """
     text = text.strip()
     parts = _SENTENCE.split(text, maxsplit=1)
@@ -69,6 +117,20 @@ def first_sentence(text: str) -> str:
 
 def shorten(text: str, width: int = 14) -> str:
     """Cut a headline to ``width`` characters, with an ellipsis when cut.
+
+    Runs of whitespace (line breaks included) become one space first.
+
+    Parameters
+    ----------
+    text : str
+        The headline (anything else is converted with :class:`str`).
+    width : int
+        Most characters returned, the ellipsis included.
+
+    Returns
+    -------
+    str
+        ``text`` itself when short enough, else its first ``width - 1`` characters and ``…``.
 
     Examples
     --------

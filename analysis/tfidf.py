@@ -49,10 +49,15 @@ def tfidf_vectors(docs: pd.DataFrame, *, userdict: UserDict = None, min_df: int 
     >>> X, vocab = tfidf_vectors(pd.DataFrame({"title": ["台灣", "美國"], "text": ["台灣與美國。", ""]}))
     >>> X.shape, vocab
     ((2, 2), ['台灣', '美國'])
+    >>> X.toarray().round(3).tolist()
+    [[0.942, 0.335], [0.0, 1.0]]
     """
+    rows = document_terms(docs, userdict=userdict).tolist()
+    if not any(rows):  # no document has a term (or there is no document): nothing to weigh
+        return sp.csr_matrix((len(rows), 0), dtype=np.float64), []
     vec = TfidfVectorizer(analyzer=_identity, lowercase=False, min_df=min_df,
                           max_features=max_features, dtype=np.float64)
-    X = vec.fit_transform(document_terms(docs, userdict=userdict).tolist())
+    X = vec.fit_transform(rows)
     return X.tocsr(), vec.get_feature_names_out().tolist()
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal, Union
+from typing import Literal
 
 #: A file or folder, as a string or a :class:`~pathlib.Path`.
-PathLike = Union[str, Path]
+PathLike = str | Path
 #: Extra segmentation dictionaries: one path, several, or None for the kit's and the project's own only.
-UserDict = Union[str, Path, Sequence[Union[str, Path]], None]
+UserDict = str | Path | Sequence[str | Path] | None
 #: What to do with a damaged page: warn and keep going, or raise :class:`analysis.CorpusError`.
 Errors = Literal["warn", "raise"]

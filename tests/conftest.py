@@ -1,4 +1,4 @@
-"""Shared fixtures: the seed page, a private cache folder, and page builders for damaged input."""
+"""Shared set-up: a private cache folder, hypothesis profiles, the seed page, corpus and report."""
 
 from __future__ import annotations
 
@@ -7,12 +7,18 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 # Tests never touch the user's own cache: every run gets a fresh one.
 os.environ.setdefault("ANALYSIS_CACHE_DIR", tempfile.mkdtemp(prefix="analysis-test-cache-"))
 
 from analysis import load_corpus  # noqa: E402
 from analysis.config import SEEDS_DIR  # noqa: E402
+
+# Property-based tests: reproducible in CI, no per-example deadline anywhere (module order must not matter).
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 SEED_FILE = SEEDS_DIR / "000_bb4a6ccb6fd5c6e9.txt"
 
@@ -30,6 +36,15 @@ def seed_lines() -> list[str]:
 @pytest.fixture(scope="session")
 def seed_docs():
     return load_corpus(SEEDS_DIR)
+
+
+@pytest.fixture(scope="session")
+def seed_report(tmp_path_factory):
+    """build_report on the seed corpus, run once for the session (tests read it, never change it)."""
+    from analysis.report import build_report
+
+    out = tmp_path_factory.mktemp("seed-report")
+    return out, build_report(SEEDS_DIR, out)
 
 
 def title_of(docs, needle: str) -> str:

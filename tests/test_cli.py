@@ -106,3 +106,14 @@ def test_changed_page_makes_the_report_stale(tmp_path, seed_file):
     assert main(["report", "--corpus", str(corpus), "--out", str(out), "-q"]) == 0
     (corpus / "p.txt").write_bytes(seed_file.read_bytes().replace("克拉夫特".encode(), "柯拉夫特".encode()))
     assert "up to date" not in run("report", "--corpus", str(corpus), "--out", str(out)).stdout
+
+
+def test_main_adds_its_log_handler_once(capsys):
+    import logging
+
+    for _ in range(3):
+        with pytest.raises(SystemExit):
+            main(["report", "--help"])
+    capsys.readouterr()
+    main(["report", "--corpus", "nowhere-at-all"])
+    assert sum(getattr(h, "_analysis_cli", False) for h in logging.getLogger("analysis").handlers) == 1

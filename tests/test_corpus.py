@@ -1,106 +1,80 @@
-"""The parser, field by field against the seed page (independent reading of the file)."""
+"""Loading a corpus: which files, in which order, under which page ids, and the same tables however it is read."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import warnings
 
 import pandas as pd
 import pytest
 
-from analysis import CorpusError, load_corpus, read_corpus
-from analysis.datelines import parse_dateline, parse_timestamp
-from analysis.tables import COLUMNS
-from analysis.text import content_id, is_truncated
+from analysis import CorpusError, CorpusWarning, load_corpus, read_corpus
+from analysis import corpus as corpus_mod
+from analysis import executor
+from analysis.settings import options
+
+HEAD = "標題{n}\n【大紀元2020年09月{day:02d}日訊】第{n}頁的本文。\n相關新聞\n-\n相關{n}\n"
+PAGE = HEAD + "2020-09-18 07:12:23摘要{n}。"
+DAMAGED = HEAD + "2021-13-45 07:12:23摘要{n}。"  # line 6: a malformed timestamp
 
 
-def test_shape_and_columns(seed_docs):
-    assert len(seed_docs) == 21
-    assert list(seed_docs.columns) == list(COLUMNS)
-    assert seed_docs["doc_id"].is_unique
-    assert seed_docs["kind"].tolist() == ["article"] + ["related"] * 20
-    assert seed_docs["position"].tolist() == list(range(21))
-    assert (seed_docs["page_id"] == "000_bb4a6ccb6fd5c6e9").all()
-    assert seed_docs["published"].dtype.kind == "M"
+def write_pages(folder, n: int, damaged: tuple[int, ...] = ()) -> list:
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for i in range(n):
+        path = folder / f"p{i:03d}.txt"
+        path.write_text((DAMAGED if i in damaged else PAGE).format(n=i, day=1 + i % 28), encoding="utf-8")
+        paths.append(path)
+    return paths
 
 
-def test_article_fields(seed_docs, seed_lines):
-    art = seed_docs.iloc[0]
-    assert art["title"] == seed_lines[0]
-    assert art["outlet"] == "新唐人亞太台"
-    assert art["published"] == pd.Timestamp("2020-09-17")
-    assert art["dateline"] == "【新唐人亞太台 2020 年 09 月 17 日訊】"
-    body_first = seed_lines[1][len("【新唐人亞太台 2020 年 09 月 17 日訊】"):]
-    assert art["text"] == "\n".join([body_first, seed_lines[2], seed_lines[3]])
-    assert "(聲音來源)" in art["text"].split("\n")[1]
-    assert art["line"] == 1
+def read_recording(path, **kw):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = read_corpus(path, **kw)
+    return corpus, [(w.category, str(w.message)) for w in caught]
 
 
-def test_related_fields_match_the_file(seed_docs, seed_lines):
-    assert seed_lines[4] == "相關新聞"
-    related = seed_docs.iloc[1:]
-    for k, (_, row) in enumerate(related.iterrows()):
-        dash, title, stamped = seed_lines[5 + 3 * k: 8 + 3 * k]
-        assert dash == "-"
-        assert row["title"] == title
-        assert row["published"] == datetime.strptime(stamped[:19], "%Y-%m-%d %H:%M:%S")
-        assert row["text"] == stamped[19:]
-        assert row["outlet"] == ""
-        assert row["line"] == 7 + 3 * k
+def test_folder_one_file_and_list_of_files_agree(seed_file, seed_docs):
+    pd.testing.assert_frame_equal(load_corpus([seed_file]), seed_docs)
+    pd.testing.assert_frame_equal(load_corpus(str(seed_file)), seed_docs)
+    pd.testing.assert_frame_equal(load_corpus(seed_file.parent), seed_docs)
 
 
-def test_nothing_lost(seed_docs, seed_file):
-    """Every character of the page is in a field, apart from markers and timestamps."""
-    _, unplaced = read_corpus(seed_file)
-    assert unplaced.empty
-    raw = seed_file.read_text(encoding="utf-8")
-    for _, row in seed_docs.iterrows():
-        assert row["title"] in raw and row["text"].split("\n")[-1] in raw
+def test_pages_are_read_in_name_order_and_a_list_in_its_own_order(tmp_path):
+    paths = write_pages(tmp_path / "c", 3)
+    assert load_corpus(tmp_path / "c")["page_id"].unique().tolist() == ["p000", "p001", "p002"]
+    assert load_corpus(paths[::-1])["page_id"].unique().tolist() == ["p002", "p001", "p000"]
 
 
-def test_truncated_flag(seed_docs):
-    flagged = seed_docs.loc[seed_docs["truncated"], "title"].tolist()
-    assert flagged == ["馬稱克拉夫特來台無用 昔見波頓照片被翻出"]
+def test_read_corpus_returns_docs_and_unplaced(seed_file, seed_docs):
+    result = read_corpus(seed_file)
+    docs, unplaced = result
+    assert result.docs is docs and result.unplaced is unplaced
+    pd.testing.assert_frame_equal(docs, seed_docs)
+    assert list(unplaced.columns) == ["source", "line", "reason", "content"] and unplaced.empty
 
 
-def test_content_ids(seed_docs):
-    assert seed_docs["content_id"].is_unique
-    assert content_id("美駐ＵＮ大使", "內文") == content_id("美駐UN大使 ", "內文")
-    assert content_id("a", "b") != content_id("a", "c")
+def test_duplicate_pages_keep_every_row(tmp_path, seed_file):
+    (tmp_path / "a.txt").write_bytes(seed_file.read_bytes())
+    (tmp_path / "b.txt").write_bytes(seed_file.read_bytes())
+    docs = load_corpus(tmp_path)
+    assert len(docs) == 42 and docs["doc_id"].is_unique
+    assert docs["content_id"].duplicated().sum() == 21
 
 
-@pytest.mark.parametrize("line, outlet, date, reporter, rest", [
-    ("【新唐人亞太台 2020 年 09 月 17 日訊】來看到", "新唐人亞太台", "2020-09-17", "", "來看到"),
-    ("【新唐人北京時間2020年09月18日訊】本文", "新唐人", "2020-09-18", "", "本文"),
-    ("【大紀元2020年09月17日訊】本文", "大紀元", "2020-09-17", "", "本文"),
-    ("【大紀元2020年09月17日訊】(大紀元記者王明報導)本文", "大紀元", "2020-09-17", "王明", "本文"),
-    ("【大紀元2020年9月7日訊】（大紀元記者李華台北報導）本文", "大紀元", "2020-09-07", "李華台北", "本文"),
-    ("【新唐人2020年09月18日讯】简体", "新唐人", "2020-09-18", "", "简体"),
-])
-def test_parse_dateline(line, outlet, date, reporter, rest):
-    d = parse_dateline(line)
-    assert (d["outlet"], d["date"], d["reporter"], d["rest"]) == (outlet, pd.Timestamp(date), reporter, rest)
+def test_same_stem_in_two_folders(tmp_path, seed_file):
+    for sub in ("x", "y"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / seed_file.name).write_bytes(seed_file.read_bytes())
+    docs = load_corpus([tmp_path / "x" / seed_file.name, tmp_path / "y" / seed_file.name])
+    assert docs["doc_id"].is_unique and docs["page_id"].nunique() == 2
 
 
-def test_parse_dateline_rejects_body_text():
-    assert parse_dateline("來看到,就在美國國務院次卿訪台前") is None
-
-
-@pytest.mark.parametrize("line, expected, rest", [
-    ("2020-09-18 07:12:23來看到", datetime(2020, 9, 18, 7, 12, 23), "來看到"),
-    ("2021/01/15 12:56美國", datetime(2021, 1, 15, 12, 56), "美國"),
-    ("2021-01-15T12:56:40美國", datetime(2021, 1, 15, 12, 56, 40), "美國"),
-    ("2021-01-15 12:56:4014日", datetime(2021, 1, 15, 12, 56, 40), "14日"),
-    ("2021-01-15美國", datetime(2021, 1, 15), "美國"),
-    ("2021-13-45 99:99:99美國", None, "美國"),
-])
-def test_parse_timestamp(line, expected, rest):
-    m, value = parse_timestamp(line)
-    assert m is not None and value == expected and line[m.end():] == rest
-
-
-@pytest.mark.parametrize("text, cut", [("還發新", True), ("合作。", False), ("「自欺欺人」", False), ("", False)])
-def test_is_truncated(text, cut):
-    assert is_truncated(text) is cut
+def test_duplicate_stems_are_numbered(tmp_path):
+    files = [write_pages(tmp_path / sub, 1)[0] for sub in ("x", "y", "z")]
+    docs = load_corpus(files)
+    assert docs["page_id"].unique().tolist() == ["p000", "p000~2", "p000~3"]
+    assert docs["doc_id"].tolist()[::2] == ["p000:00", "p000~2:00", "p000~3:00"]
 
 
 def test_missing_path_raises():
@@ -108,6 +82,72 @@ def test_missing_path_raises():
         load_corpus("/no/such/folder")
 
 
-def test_list_of_files_and_single_file_agree(seed_file, seed_docs):
-    pd.testing.assert_frame_equal(load_corpus([seed_file]), seed_docs)
-    pd.testing.assert_frame_equal(load_corpus(str(seed_file)), seed_docs)
+def test_unreadable_file_in_a_list_is_skipped_and_named(tmp_path, seed_file):
+    (docs, unplaced), caught = read_recording([seed_file, tmp_path / "gone.txt"])
+    assert len(docs) == 21
+    assert unplaced["reason"].str.startswith("file skipped: cannot read file").tolist() == [True]
+    assert [c for c, m in caught if "gone.txt" in m] == [CorpusWarning]
+
+
+@pytest.mark.parametrize("kw, message", [
+    ({"errors": "ignore"}, "errors must be 'warn' or 'raise'"),
+    ({"engine": "spark"}, "engine must be 'local' or 'dask'"),
+])
+def test_bad_arguments_raise_value_error(seed_file, kw, message):
+    with pytest.raises(ValueError, match=message):
+        read_corpus(seed_file, **kw)
+    with pytest.raises(ValueError, match=message):
+        load_corpus(seed_file, **kw)
+
+
+def test_deprecated_report_still_works_and_warns(seed_file, seed_docs):
+    with pytest.warns(DeprecationWarning, match="read_corpus"):
+        docs, unplaced = load_corpus(seed_file, report=True)
+    pd.testing.assert_frame_equal(docs, seed_docs)
+    assert unplaced.empty
+    with pytest.warns(DeprecationWarning, match="read_corpus"):
+        pd.testing.assert_frame_equal(load_corpus(seed_file, report=False), seed_docs)
+
+
+def use_worker_processes(monkeypatch) -> list[int]:
+    """Read in two worker processes from two pages up (the threshold is 2000); return the pools' sizes."""
+    monkeypatch.setattr(corpus_mod, "PARALLEL_MIN_PAGES", 2)
+    monkeypatch.setattr(options, "workers", 2)
+    monkeypatch.setattr(options, "engine", "local")
+    pools = []
+
+    class RecordingPool(executor.ProcessPoolExecutor):
+        def __init__(self, max_workers=None, *args, **kwargs):
+            pools.append(max_workers)
+            super().__init__(max_workers, *args, **kwargs)
+
+    monkeypatch.setattr(executor, "ProcessPoolExecutor", RecordingPool)
+    return pools
+
+
+@pytest.mark.parametrize("n, damaged", [
+    (5, (1, 3)),            # one chunk: chunks are at least 50 pages
+    (103, (2, 60, 101)),    # three chunks, a damaged page in each
+])
+def test_worker_processes_give_the_same_tables_and_warnings(tmp_path, monkeypatch, n, damaged):
+    write_pages(tmp_path / "c", n, damaged)
+    (serial_docs, serial_lines), serial_warnings = read_recording(tmp_path / "c")
+    pools = use_worker_processes(monkeypatch)
+    (docs, lines), caught = read_recording(tmp_path / "c")
+    assert pools == [2]  # this run used two worker processes
+    pd.testing.assert_frame_equal(docs, serial_docs)
+    pd.testing.assert_frame_equal(lines, serial_lines)
+    assert len(docs) == 2 * n
+    corpus_warnings = [(c, m) for c, m in caught if c is CorpusWarning]
+    assert corpus_warnings == [(c, m) for c, m in serial_warnings if c is CorpusWarning]
+    assert [m.split(":")[0].rsplit("/", 1)[-1] for _, m in corpus_warnings] == [f"p{i:03d}.txt" for i in damaged]
+    assert all("malformed timestamp" in m for _, m in corpus_warnings)
+
+
+def test_errors_raise_in_a_worker_process_keeps_file_and_line(tmp_path, monkeypatch):
+    write_pages(tmp_path / "c", 4, damaged=(2,))
+    pools = use_worker_processes(monkeypatch)
+    with pytest.raises(CorpusError, match=r"p002\.txt:6: malformed timestamp") as err:
+        read_corpus(tmp_path / "c", errors="raise")
+    assert (err.value.path.name, err.value.line) == ("p002.txt", 6)
+    assert pools == [2]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import timeline
+from analysis import relative_dates, timeline
 
 
 def test_monthly_counts_of_the_seed_page(seed_docs):
@@ -50,3 +50,35 @@ def test_relative_dates(seed_docs):
     assert first["published"] == pd.Timestamp("2020-09-17 13:08:24")
     assert first["days_after_article"] == pytest.approx((13 * 3600 + 8 * 60 + 24) / 86400, abs=1e-3)
     assert rel["published"].is_monotonic_increasing
+
+
+def test_unique_counts_each_text_once_at_its_first_date():
+    docs = pd.DataFrame({
+        "doc_id": ["a", "b", "c"], "kind": ["article", "related", "related"], "content_id": ["x", "y", "x"],
+        "published": pd.to_datetime(["2021-03-05", "2021-01-10", "2021-01-02"]),
+    })
+    t = timeline(docs)  # x counted once, at its earliest copy (c, January), so March is not in it
+    assert t[["period", "count", "article", "related"]].values.tolist() == [[pd.Timestamp("2021-01-01"), 2, 0, 2]]
+    every = timeline(docs, unique=False)
+    assert every["count"].tolist() == [2, 0, 1] and every["article"].tolist() == [0, 0, 1]
+
+
+def test_weekly_periods():
+    docs = pd.DataFrame({"kind": ["related"] * 3, "content_id": list("abc"),
+                         "published": pd.to_datetime(["2021-01-04", "2021-01-06", "2021-01-20"])})
+    t = timeline(docs, freq="W")
+    assert t["count"].tolist() == [2, 0, 1]
+    assert (t["period"].diff().dropna() == pd.Timedelta(days=7)).all()
+
+
+def test_relative_dates_of_items_older_than_their_article():
+    docs = pd.DataFrame({
+        "doc_id": ["p:00", "p:01", "p:02", "q:00", "q:01"], "page_id": ["p", "p", "p", "q", "q"],
+        "kind": ["article", "related", "related", "article", "related"], "title": list("甲乙丙丁戊"),
+        "published": pd.to_datetime(["2021-01-10 00:00", "2021-01-11 12:00", "2021-01-09 00:00", None,
+                                     "2021-01-01 00:00"]),
+    })
+    rel = relative_dates(docs)
+    assert rel["doc_id"].tolist() == ["p:02", "p:01", "q:01"]  # by page, then date
+    assert rel["days_after_article"].tolist()[:2] == [-1.0, 1.5]
+    assert pd.isna(rel["days_after_article"].iloc[2])          # the article has no date

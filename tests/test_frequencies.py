@@ -82,3 +82,24 @@ def test_top_terms_by_period(seed_docs):
     got = shift[shift["period"].dt.year == 2021]
     assert got["term"].tolist() == expected["term"].tolist()
     assert got["count"].tolist() == expected["count"].tolist()
+
+
+def test_min_count_and_groups_of_two_columns():
+    docs = pd.DataFrame({"kind": ["article", "related", "related"], "page_id": ["p", "p", "q"],
+                         "title": ["台灣", "台灣", "美國"], "text": ["台灣與美國。", "", "美國。"],
+                         "content_id": ["1", "2", "3"]})
+    assert term_frequencies(docs, min_count=3)[["term", "count"]].values.tolist() == [["台灣", 3], ["美國", 3]]
+    by = term_frequencies(docs, by=["kind", "page_id"])
+    assert by.columns.tolist() == ["kind", "page_id", "term", "count", "share", "documents", "rank"]
+    assert by[["kind", "page_id", "term", "count", "rank"]].values.tolist() == [
+        ["article", "p", "台灣", 2, 1], ["article", "p", "美國", 1, 2],
+        ["related", "p", "台灣", 1, 1], ["related", "q", "美國", 2, 1]]
+    assert by.groupby(["kind", "page_id"])["share"].sum().tolist() == pytest.approx([1.0, 1.0, 1.0])
+
+
+def test_terms_of_an_undated_document_are_left_out_of_periods(seed_docs):
+    from analysis import top_terms_by_period
+
+    docs = seed_docs.copy()
+    docs.loc[docs["published"].dt.year > 2021, "published"] = pd.NaT
+    assert top_terms_by_period(docs, freq="YS", top=1)["period"].dt.year.tolist() == [2020, 2021]

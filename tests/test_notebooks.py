@@ -7,7 +7,8 @@ import json
 import pytest
 
 from analysis.config import NOTEBOOKS_DIR
-from analysis.notebooks import BAD_OUTPUT, execute, notebook_paths, problems
+from analysis.notebooks import (BAD_OUTPUT, execute, inject_parameters, notebook_paths, problems,
+                                strip_volatile)
 
 NOTEBOOKS = notebook_paths(NOTEBOOKS_DIR)
 
@@ -49,3 +50,39 @@ def test_problem_detector_flags_bad_outputs():
     nb.cells[0].outputs = [nbformat.v4.new_output("stream", name="stderr",
                                                   text="UserWarning: Glyph 21488 (\\N{CJK}) missing from font(s)")]
     assert problems(nb) and BAD_OUTPUT.search(nb.cells[0].outputs[0]["text"])
+
+
+def test_inject_parameters_after_the_tagged_cell():
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# t"),
+                                         nbformat.v4.new_code_cell("corpus_dir = 'seeds'",
+                                                                   metadata={"tags": ["parameters"]}),
+                                         nbformat.v4.new_code_cell("print(corpus_dir)")])
+    inject_parameters(nb, {"corpus_dir": "/data/c", "top": 5})
+    assert [c.source for c in nb.cells] == ["# t", "corpus_dir = 'seeds'", "corpus_dir = '/data/c'\ntop = 5",
+                                            "print(corpus_dir)"]
+    assert nb.cells[2].metadata["tags"] == ["injected-parameters"]
+    with pytest.raises(ValueError, match="no cell tagged 'parameters'"):
+        inject_parameters(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x")]), {"a": 1})
+
+
+def test_strip_volatile_keeps_the_outputs():
+    import nbformat
+
+    cell = nbformat.v4.new_code_cell("1", metadata={"execution": {"iopub.status.idle": "t"}, "tags": ["a"]})
+    cell.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "1"}, execution_count=1)]
+    nb = nbformat.v4.new_notebook(cells=[cell], metadata={"widgets": {}, "papermill": {},
+                                                          "language_info": {"name": "python"}})
+    strip_volatile(nb)
+    assert dict(nb.metadata) == {"language_info": {"name": "python"}}
+    assert dict(nb.cells[0].metadata) == {"tags": ["a"]} and len(nb.cells[0].outputs) == 1
+
+
+def test_problems_names_error_outputs():
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x"), nbformat.v4.new_code_cell("y")])
+    nb.cells[1].outputs = [nbformat.v4.new_output("error", ename="NameError", evalue="name 'y' is not defined",
+                                                  traceback=[])]
+    assert problems(nb) == ["cell 1: NameError: name 'y' is not defined"]

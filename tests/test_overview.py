@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
-from analysis import corpus_summary, document_lengths, first_sentence, quality_flags
+from analysis import corpus_summary, document_lengths, quality_flags
 
 
 def test_summary(seed_docs):
@@ -33,6 +32,37 @@ def test_duplicate_flag(seed_docs):
     assert quality_flags(doubled)["duplicate_text"].tolist() == [False] * 21 + [True] * 21
 
 
-@pytest.mark.parametrize("text, first", [("甲。乙。", "甲。"), ("無標點", "無標點"), ("再升溫!美國", "再升溫!")])
-def test_first_sentence(text, first):
-    assert first_sentence(text) == first
+def test_summary_measures_in_order(seed_docs):
+    assert corpus_summary(seed_docs)["measure"].tolist() == [
+        "pages", "documents", "articles", "related items", "distinct texts (content_id)", "outlets", "first date",
+        "last date", "undated documents"]
+
+
+def test_summary_of_an_undated_corpus_without_outlets(seed_docs):
+    docs = seed_docs.assign(published=pd.NaT, outlet="")
+    s = dict(corpus_summary(docs).values.tolist())
+    assert (s["first date"], s["last date"], s["outlets"], s["undated documents"]) == ("", "", "none", 21)
+
+
+def test_flags_of_unusual_documents():
+    docs = pd.DataFrame({
+        "doc_id": ["p:00", "p:01", "p:02", "q:00"], "page_id": ["p", "p", "p", "q"],
+        "kind": ["article", "related", "related", "article"],
+        "title": ["標題", " ", "乙", "丙"], "text": ["第一句。第二句。", "第一句。其後", "", "第一句。其後"],
+        "truncated": [False, True, False, True], "content_id": ["1", "2", "3", "4"],
+        "published": pd.to_datetime(["2020-09-17", None, "2020-09-18", "2020-09-19"]),
+    })
+    flags = quality_flags(docs).set_index("doc_id")
+    assert flags["repeats_article_lead"].tolist() == [False, True, False, False]  # an article is never flagged
+    assert flags["no_title"].tolist() == [False, True, False, False]
+    assert flags["no_text"].tolist() == [False, False, True, False]
+    assert flags["undated"].tolist() == [False, True, False, False]
+    assert flags["truncated"].tolist() == [False, True, False, True]
+
+
+def test_lengths_of_a_small_table():
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "kind": ["article", "related"], "title": ["台灣 美國", None],
+                         "text": ["台灣與美國。\n", "，。"]}, index=[7, 3])
+    assert document_lengths(docs).to_dict("records") == [
+        {"doc_id": "a", "kind": "article", "title_chars": 4, "text_chars": 6, "terms": 4},
+        {"doc_id": "b", "kind": "related", "title_chars": 0, "text_chars": 2, "terms": 0}]

@@ -6,11 +6,11 @@ import warnings
 
 import matplotlib
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 
 from analysis import (plot_similarity_heatmap, plot_timeline, plot_top_terms, save_figure, similarity_matrix,
                       term_frequencies)
-from analysis.fonts import PROBE, _covers, cjk_font
 
 
 def _render(fig):
@@ -28,14 +28,6 @@ def test_the_check_catches_missing_glyphs():
         with pytest.warns(UserWarning, match="missing from font"):
             fig.canvas.draw()
         plt.close(fig)
-
-
-def test_cjk_font_covers_traditional_chinese():
-    from matplotlib import font_manager
-
-    family = cjk_font()
-    path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
-    assert _covers(path, PROBE + "蓬佩奧歐江安臉書聲音來源")
 
 
 def test_top_terms_figure(seed_docs):
@@ -64,9 +56,59 @@ def test_saved_figures_are_byte_identical(seed_docs, tmp_path):
     assert sorted(x.suffix for x in paths[0]) == [".png", ".svg"]
 
 
-def test_fallback_font_shipped_by_a_registry_package_covers_chinese():
-    """On a machine with no CJK font, the font that mplfonts ships is used; it must draw the corpus."""
-    from analysis.fonts import _bundled_font
+def test_lengths_figure(seed_docs):
+    from analysis import document_lengths, plot_lengths
 
-    path = _bundled_font()
-    assert path is not None and _covers(str(path), PROBE + "蓬佩奧歐江安臉書聲音來源")
+    lengths = document_lengths(seed_docs)
+    labels = dict(zip(seed_docs["doc_id"], seed_docs["title"]))
+    fig = plot_lengths(lengths, labels=labels, column="terms", width=6)
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == "terms counted"
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == seed_docs["title"].iloc[0][:5] + "…"
+    assert [p.get_width() for p in ax.patches] == lengths["terms"].tolist()
+    _render(fig)
+
+
+def test_top_terms_are_the_most_frequent_first():
+    freqs = pd.DataFrame({"term": ["乙", "甲", "丙", "丁"], "count": [5, 5, 9, 1]})
+    fig = plot_top_terms(freqs, top=3)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["丙", "乙", "甲"]  # ties by term
+    assert [p.get_width() for p in ax.patches] == [9, 5, 5]
+    plt.close(fig)
+
+
+def test_top_terms_panels_per_group():
+    freqs = pd.DataFrame({"kind": ["related", "article", "x", "y", "z"], "term": list("甲乙丙丁戊"),
+                          "count": [1, 2, 3, 4, 5]})
+    fig = plot_top_terms(freqs, by="kind", max_panels=3)
+    assert [ax.get_title() for ax in fig.axes] == ["kind = article", "kind = related", "kind = x"]
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("annotate, n, cells", [(None, 3, 2), (False, 3, 0), (True, 3, 2)])
+def test_heatmap_labels_and_cell_values(annotate, n, cells):
+    m = pd.DataFrame([[1.0, 0.4, 0.05], [0.4, 1.0, 0.05], [0.05, 0.05, 1.0]], index=list("abc"), columns=list("abc"))
+    fig = plot_similarity_heatmap(m, labels={"a": "美駐聯大使將訪台灣", "b": "蓬佩奧"}, width=4, annotate=annotate)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["0. 美駐聯…", "1. 蓬佩奧", "2. c"]
+    assert sorted(t.get_text() for t in ax.texts) == [".40"] * cells  # off the diagonal, 0.1 and up
+    plt.close(fig)
+
+
+def test_save_figure_formats_and_closing(tmp_path):
+    fig = plot_top_terms(pd.DataFrame({"term": ["台灣"], "count": [41]}), top=1)
+    paths = save_figure(fig, tmp_path / "sub" / "t", formats=("svg",), close=False)
+    assert paths == [tmp_path / "sub" / "t.svg"] and plt.fignum_exists(fig.number)
+    assert save_figure(fig, tmp_path / "t")[0].read_bytes().startswith(b"\x89PNG")
+    assert not plt.fignum_exists(fig.number)
+
+
+def test_timeline_draws_each_distinct_text_once(seed_docs):
+    """The figure agrees with timeline(): copies of a text are one point, unless unique=False."""
+    doubled = pd.concat([seed_docs, seed_docs.assign(doc_id=seed_docs["doc_id"] + "#2")], ignore_index=True)
+    points = [len(c.get_offsets()) for c in plot_timeline(doubled).axes[0].collections]
+    assert sum(points) == len(seed_docs)
+    every = [len(c.get_offsets()) for c in plot_timeline(doubled, unique=False).axes[0].collections]
+    assert sum(every) == 2 * len(seed_docs)
+    plt.close("all")

@@ -1,4 +1,4 @@
-"""TF-IDF similarity: a symmetric matrix with a unit diagonal, and the known pairs of the seed page."""
+"""Cosine similarity: a symmetric matrix with a unit diagonal, neighbours and pairs that agree with it."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 
 from analysis import nearest_neighbours, similar_pairs, similarity_matrix
 from analysis import similarity as sim_mod
+from analysis.similarity import pairs_from_neighbours
 from tests.conftest import title_of
 
 
@@ -70,38 +71,48 @@ def test_empty_text_documents_do_not_break(seed_docs):
     assert (m.loc["x"].drop("x") == 0).all()
 
 
-def test_keywords_are_the_highest_weights(seed_docs):
-    from analysis import keywords, tfidf_vectors
-
-    kw = keywords(seed_docs, top=3)
-    assert kw.groupby("doc_id").size().eq(3).all()
-    X, vocab = tfidf_vectors(seed_docs)
-    row = X[2].toarray().ravel()
-    assert kw[kw["doc_id"] == seed_docs["doc_id"].iloc[2]]["weight"].tolist() == pytest.approx(
-        sorted(row, reverse=True)[:3], abs=1e-6)
-    assert kw.loc[kw["doc_id"] == seed_docs["doc_id"].iloc[2], "term"].iloc[0] == "台灣黑熊"
+def test_unique_keeps_each_text_once(seed_docs):
+    doubled = pd.concat([seed_docs, seed_docs.assign(doc_id=seed_docs["doc_id"] + "#2")], ignore_index=True)
+    pd.testing.assert_frame_equal(similarity_matrix(doubled), similarity_matrix(seed_docs))
+    pd.testing.assert_frame_equal(similar_pairs(doubled, top=5), similar_pairs(seed_docs, top=5))
+    copies = similar_pairs(doubled, top=21, unique=False)
+    assert (copies["similarity"] == 1.0).all()  # every text and its copy
+    assert set(zip(copies["doc_a"], copies["doc_b"])) == {(d, d + "#2") for d in seed_docs["doc_id"]}
 
 
-def test_text_reuse_finds_the_repeated_lead(seed_docs):
-    from analysis import text_reuse
-
-    reuse = text_reuse(seed_docs, min_chars=15)
-    top = reuse.iloc[0]
-    art, item = seed_docs["doc_id"].iloc[0], title_of(seed_docs, "美駐UN大使會台代表")
-    assert (top["doc_a"], top["doc_b"], top["share_of_shorter"]) == (art, item, 1.0)
-    assert top["passage"] == "".join(seed_docs["text"].iloc[1].split())
-    lead = "美台關係再升溫!美國國務卿蓬佩奧"
-    pair = {title_of(seed_docs, "外交部:與AIT協調中"), title_of(seed_docs, "讚台可靠夥伴")}
-    shared = reuse[reuse.apply(lambda r: {r.doc_a, r.doc_b} == pair, axis=1)]
-    assert len(shared) == 1 and shared["shared_chars"].iloc[0] >= 60
-    assert "美國駐聯合國大使克拉夫特,將訪問台灣。蓬佩奧說" in shared["passage"].iloc[0]
-    texts = seed_docs.set_index("doc_id")["text"]
-    assert all(texts[d].startswith(lead) for d in pair)
+def test_nearest_neighbours_table(seed_docs):
+    nn = nearest_neighbours(seed_docs, top=2)
+    assert nn.columns.tolist() == ["doc_id", "neighbour", "similarity", "rank"]
+    assert nn["doc_id"].unique().tolist() == seed_docs["doc_id"].tolist()  # document order
+    assert nn["rank"].tolist() == [1, 2] * 21
+    assert (nn["doc_id"] != nn["neighbour"]).all()
+    assert (nn.groupby("doc_id", sort=False)["similarity"].diff().dropna() <= 0).all()
 
 
-def test_attach_titles(seed_docs):
-    from analysis import attach_titles
+def test_min_similarity_drops_weak_neighbours(seed_docs, matrix):
+    nn = nearest_neighbours(seed_docs, top=20, min_similarity=0.3)
+    assert (nn["similarity"] > 0.3).all()
+    m = matrix.to_numpy().copy()
+    np.fill_diagonal(m, 0)
+    assert len(nn) == int((m > 0.3).sum())
 
-    pairs = attach_titles(similar_pairs(seed_docs, top=2), seed_docs, width=8)
-    assert list(pairs.columns) == ["doc_a", "doc_a_title", "doc_b", "doc_b_title", "similarity"]
-    assert pairs["doc_a_title"].str.len().max() <= 8
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_too_few_documents_have_no_neighbours(seed_docs, n):
+    assert nearest_neighbours(seed_docs.head(n), top=3).empty
+
+
+def test_blocks_give_the_same_neighbours(seed_docs, monkeypatch):
+    whole = nearest_neighbours(seed_docs, top=4)
+    monkeypatch.setattr(sim_mod, "BLOCK_VALUES", 21 * 5)  # blocks of five rows
+    pd.testing.assert_frame_equal(nearest_neighbours(seed_docs, top=4), whole)
+
+
+def test_pairs_from_neighbours():
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c", "d"]})
+    nn = pd.DataFrame({"doc_id": ["a", "b", "c", "d", "d"], "neighbour": ["b", "a", "d", "c", "a"],
+                       "similarity": [0.5, 0.5, 0.9, 0.9, 0.5]})
+    pairs = pairs_from_neighbours(nn, docs, top=10)
+    # each pair once, in corpus order within it; by similarity, then corpus order
+    assert pairs.values.tolist() == [["c", "d", 0.9], ["a", "b", 0.5], ["a", "d", 0.5]]
+    assert pairs_from_neighbours(nn, docs, top=1).values.tolist() == [["c", "d", 0.9]]

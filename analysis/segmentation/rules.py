@@ -32,6 +32,22 @@ def join_pieces(pieces: list[str], *, numbers: bool = True, ordinals: bool = Tru
                 names: bool = True) -> list[str]:
     """Apply the joining rules to a segmented text.
 
+    Parameters
+    ----------
+    pieces : list of str
+        The pieces of a segmented text, in order.
+    numbers : bool
+        Join digit groups separated by ``,`` or ``.``.
+    ordinals : bool
+        Join ``第`` and the numeral after it.
+    names : bool
+        Join runs of transliteration syllables (:data:`TRANSLIT`) into one name.
+
+    Returns
+    -------
+    list of str
+        The pieces, some joined; ``"".join`` of it equals ``"".join(pieces)``.
+
     Examples
     --------
     >>> join_pieces(["人口", "16", ",", "250", "人"])
@@ -40,6 +56,8 @@ def join_pieces(pieces: list[str], *, numbers: bool = True, ordinals: bool = Tru
     ['第6', '屆']
     >>> join_pieces(["選手", "普魯", "申科"])
     ['選手', '普魯申科']
+    >>> join_pieces(["第", "6", "屆"], ordinals=False)
+    ['第', '6', '屆']
     """
     out: list[str] = []
     i, n = 0, len(pieces)

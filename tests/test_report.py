@@ -1,0 +1,81 @@
+"""build_report: every table, figure and the findings in one folder; bad input stops it early and clearly."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+from analysis import CorpusError, CorpusWarning, build_report
+
+TABLES = ["documents", "unplaced_lines", "term_frequencies", "term_frequencies_by_kind", "similarity_pairs",
+          "nearest_neighbours", "similarity_matrix", "timeline"]
+FIGURES = ["top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline"]
+
+
+def test_writes_8_tables_8_figure_files_and_the_findings(seed_report):
+    out, rep = seed_report
+    expected = ([out / "tables" / f"{t}.csv" for t in TABLES]
+                + [out / "figures" / f"{f}.{fmt}" for f in FIGURES for fmt in ("png", "svg")]
+                + [out / "findings.md"])
+    assert rep.files == expected
+    assert sorted(p for p in out.rglob("*") if p.is_file()) == sorted(expected)  # nothing else, no temporary file
+    assert (out / "findings.md").read_text(encoding="utf-8") == rep.findings
+
+
+def test_tables_are_what_the_report_holds(seed_report, seed_docs):
+    out, rep = seed_report
+    assert list(rep.tables) == TABLES
+    assert rep.tables["documents"] is rep.docs and rep.tables["unplaced_lines"] is rep.unplaced
+    back = pd.read_csv(out / "tables" / "documents.csv", encoding="utf-8-sig")
+    assert back["doc_id"].tolist() == seed_docs["doc_id"].tolist()
+    assert set(back["source"]) == {"seeds/000_bb4a6ccb6fd5c6e9.txt"}  # relative to the project, on any machine
+    assert len(rep.tables["similarity_pairs"]) == 20 and (rep.tables["nearest_neighbours"]["rank"] <= 5).all()
+    matrix = pd.read_csv(out / "tables" / "similarity_matrix.csv", encoding="utf-8-sig", index_col=0)
+    assert matrix.shape == (21, 21)  # the first page's matrix, with its doc_id index
+
+
+@pytest.fixture
+def damaged_corpus(tmp_path, seed_file):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines = seed_file.read_text(encoding="utf-8").split("\n")
+    lines[7] = "2021-13-45 99:99:99" + lines[7][19:]
+    (corpus / "bad.txt").write_text("\n".join(lines), encoding="utf-8")
+    return corpus
+
+
+def test_errors_raise_on_a_damaged_page(damaged_corpus, tmp_path):
+    with pytest.raises(CorpusError, match=r"bad\.txt:8: malformed timestamp"):
+        build_report(damaged_corpus, tmp_path / "out", errors="raise")
+    assert not (tmp_path / "out").exists()  # stopped before writing anything
+
+
+def test_unknown_page_raises(tmp_path, seed_file):
+    with pytest.raises(CorpusError, match="no page 'nope' in the corpus"):
+        build_report(seed_file, tmp_path / "out", page="nope")
+    assert not (tmp_path / "out").exists()
+
+
+def test_empty_folder_raises(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.md").write_text("not a page", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"empty: no \*\.txt pages in the corpus folder"):
+        build_report(tmp_path / "empty", tmp_path / "out")
+
+
+def test_a_corpus_with_no_readable_page_raises(tmp_path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "notes.txt").write_text("購物清單\n牛奶", encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(CorpusError, match="no news page could be read from the corpus"):
+            build_report(tmp_path / "c", tmp_path / "out")
+    assert [w.category for w in caught] == [CorpusWarning]
+
+
+@pytest.mark.parametrize("kw, error", [({"errors": "ignore"}, ValueError), ({}, CorpusError)])
+def test_bad_arguments_and_a_missing_corpus(tmp_path, kw, error):
+    with pytest.raises(error):
+        build_report(tmp_path / "nowhere", tmp_path / "out", **kw)

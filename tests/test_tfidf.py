@@ -1,0 +1,77 @@
+"""TF-IDF vectors against a hand computation, and keywords as the highest weights."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import keywords, tfidf_vectors
+from analysis.frequencies import document_terms
+
+DOCS = pd.DataFrame({"doc_id": ["a", "b", "c"], "title": ["台灣", "美國", "台灣"],
+                     "text": ["台灣黑熊。", "美國大使。", "美國黑熊。"]})
+
+
+def by_hand(docs: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
+    """Raw counts times smoothed IDF, ln((1 + n) / (1 + df)) + 1, each row scaled to unit length."""
+    per_doc = [Counter(ts) for ts in document_terms(docs)]
+    vocab = sorted(set().union(*per_doc))
+    n = len(per_doc)
+    idf = {t: math.log((1 + n) / (1 + sum(t in c for c in per_doc))) + 1 for t in vocab}
+    rows = np.array([[c[t] * idf[t] for t in vocab] for c in per_doc])
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True), vocab
+
+
+def test_vectors_match_a_hand_computation():
+    X, vocab = tfidf_vectors(DOCS)
+    expected, expected_vocab = by_hand(DOCS)
+    assert vocab == expected_vocab == ["台灣", "台灣黑熊", "大使", "美國", "黑熊"]
+    assert X.shape == (3, 5) and X.format == "csr"
+    np.testing.assert_allclose(X.toarray(), expected, atol=1e-12)
+
+
+def test_seed_vectors_are_unit_rows_in_document_order(seed_docs):
+    X, vocab = tfidf_vectors(seed_docs)
+    assert X.shape == (21, len(vocab)) and vocab == sorted(vocab)
+    np.testing.assert_allclose(np.sqrt(X.multiply(X).sum(axis=1)).A1, 1.0)
+    expected, _ = by_hand(seed_docs)
+    np.testing.assert_allclose(X.toarray(), expected, atol=1e-12)
+
+
+@pytest.mark.parametrize("kw, vocab", [
+    ({"min_df": 2}, ["台灣", "美國"]),          # in two documents each
+    ({"max_features": 2}, ["台灣", "美國"]),    # the two terms counted twice
+])
+def test_vocabulary_limits(kw, vocab):
+    assert tfidf_vectors(DOCS, **kw)[1] == vocab
+
+
+def test_keywords_are_the_highest_weights(seed_docs):
+    kw = keywords(seed_docs, top=3)
+    assert kw.groupby("doc_id").size().eq(3).all()
+    X, vocab = tfidf_vectors(seed_docs)
+    row = X[2].toarray().ravel()
+    assert kw[kw["doc_id"] == seed_docs["doc_id"].iloc[2]]["weight"].tolist() == pytest.approx(
+        sorted(row, reverse=True)[:3], abs=1e-6)
+    assert kw.loc[kw["doc_id"] == seed_docs["doc_id"].iloc[2], "term"].iloc[0] == "台灣黑熊"
+
+
+def test_keywords_table_and_ties_broken_by_term():
+    kw = keywords(DOCS, top=2)
+    assert kw.columns.tolist() == ["doc_id", "rank", "term", "weight"]
+    assert kw[["doc_id", "rank", "term"]].values.tolist() == [
+        ["a", 1, "台灣黑熊"], ["a", 2, "台灣"], ["b", 1, "美國"], ["b", 2, "大使"],
+        ["c", 1, "黑熊"], ["c", 2, "台灣"]]  # 台灣 and 美國 weigh the same in c: the first term wins
+    c = kw[kw["doc_id"] == "c"]["weight"].tolist()
+    expected, vocab = by_hand(DOCS)
+    assert c == pytest.approx([expected[2][vocab.index("黑熊")], expected[2][vocab.index("美國")]], abs=1e-6)
+
+
+def test_keywords_of_a_document_with_no_term():
+    docs = pd.DataFrame({"doc_id": ["a", "x"], "title": ["台灣", ""], "text": ["台灣黑熊。", "，。"]})
+    kw = keywords(docs, top=5)
+    assert set(kw["doc_id"]) == {"a"}
