@@ -35,7 +35,8 @@ _EXPORTS = {
     "segment_many": "segmentation",
     "document_terms": "frequencies", "term_frequencies": "frequencies", "terms": "frequencies",
     "top_terms_by_period": "frequencies",
-    "keywords": "tfidf", "tfidf_vectors": "tfidf",
+    "TfidfModel": "tfidf", "Weighting": "tfidf", "keywords": "tfidf", "tfidf_model": "tfidf",
+    "tfidf_vectors": "tfidf",
     "nearest_neighbours": "similarity", "similar_pairs": "similarity", "similarity_matrix": "similarity",
     "text_reuse": "reuse",
     "relative_dates": "dates", "timeline": "dates",
@@ -81,4 +82,4 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .similarity import nearest_neighbours, similar_pairs, similarity_matrix  # noqa: F401
     from .tables import attach_titles, titles  # noqa: F401
     from .text import content_id, first_sentence, shorten  # noqa: F401
-    from .tfidf import keywords, tfidf_vectors  # noqa: F401
+    from .tfidf import TfidfModel, Weighting, keywords, tfidf_model, tfidf_vectors  # noqa: F401

@@ -1,7 +1,8 @@
-"""Loading a corpus: files to the documents table, with an account of every line that fits no field.
+"""Loading a corpus: files to the documents table, with one account of every problem the reader found.
 
 :func:`load_corpus` returns the documents; :func:`read_corpus` returns them with
-the unplaced-lines table. Each file is decoded (:mod:`analysis.decoding`) and
+the problems table: one row for each :class:`~analysis.errors.CorpusWarning` raised,
+saying what the reader did. Each file is decoded (:mod:`analysis.decoding`) and
 parsed (:mod:`analysis.page`); many files are read in worker processes or as
 Dask tasks (:mod:`analysis.executor`), with the same result.
 """
@@ -17,11 +18,11 @@ from typing import NamedTuple
 import pandas as pd
 
 from .decoding import corpus_files, decode
-from .errors import CorpusError, CorpusWarning, check_errors, unplaced_line
+from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .executor import run_chunks
 from .page import parse_page
 from .settings import Engine
-from .tables import documents_frame, lines_frame
+from .tables import documents_frame, problems_frame
 from .typedefs import Errors, PathLike
 
 logger = logging.getLogger(__name__)
@@ -31,27 +32,28 @@ PARALLEL_MIN_PAGES = 2000
 
 
 class Corpus(NamedTuple):
-    """What :func:`read_corpus` returns: the documents and the lines that fit no field.
+    """What :func:`read_corpus` returns: the documents and the problems the reader found.
 
-    A named tuple, so it unpacks as ``docs, unplaced = read_corpus(...)``.
+    A named tuple, so it unpacks as ``docs, problems = read_corpus(...)``.
 
     Parameters
     ----------
     docs : DataFrame
         The documents table (columns :data:`analysis.tables.COLUMNS`).
-    unplaced : DataFrame
-        The unplaced-lines table (columns :data:`analysis.tables.LINE_COLUMNS`).
+    problems : DataFrame
+        The problems table (columns :data:`analysis.tables.PROBLEM_COLUMNS`): one row per
+        :class:`~analysis.errors.CorpusWarning` raised while reading, in order.
 
     Examples
     --------
     >>> from analysis.config import SEEDS_DIR
     >>> corpus = read_corpus(SEEDS_DIR)
-    >>> corpus._fields, len(corpus.docs)
-    (('docs', 'unplaced'), 21)
+    >>> corpus._fields, len(corpus.docs), len(corpus.problems)
+    (('docs', 'problems'), 21, 0)
     """
 
     docs: pd.DataFrame
-    unplaced: pd.DataFrame
+    problems: pd.DataFrame
 
 
 def _unique_page_ids(files: list[Path]) -> list[str]:
@@ -66,7 +68,7 @@ def _unique_page_ids(files: list[Path]) -> list[str]:
 
 def read_page(file: Path, *, page_id: str, encoding: str | None = None,
               errors: Errors = "warn") -> tuple[list[dict], list[dict]]:
-    """Read, decode and parse one file; an unreadable file gives a warning (or raises) and one unplaced row.
+    """Read, decode and parse one file; an unreadable file gives a warning (or raises) and one ``skipped`` row.
 
     Parameters
     ----------
@@ -82,7 +84,7 @@ def read_page(file: Path, *, page_id: str, encoding: str | None = None,
     Returns
     -------
     tuple of (list of dict, list of dict)
-        The documents and the unplaced lines, as :func:`analysis.parse_page` returns them.
+        The documents and the problems, as :func:`analysis.parse_page` returns them.
 
     Raises
     ------
@@ -92,8 +94,8 @@ def read_page(file: Path, *, page_id: str, encoding: str | None = None,
     Examples
     --------
     >>> from analysis.config import SEEDS_DIR
-    >>> docs, unplaced = read_page(corpus_files(SEEDS_DIR)[0], page_id="p")
-    >>> len(docs), docs[0]["doc_id"], unplaced
+    >>> docs, problems = read_page(corpus_files(SEEDS_DIR)[0], page_id="p")
+    >>> len(docs), docs[0]["doc_id"], problems
     (21, 'p:00', [])
     >>> read_page(Path("no/such/page.txt"), page_id="x", errors="raise")
     Traceback (most recent call last):
@@ -112,7 +114,7 @@ def read_page(file: Path, *, page_id: str, encoding: str | None = None,
         if errors == "raise":
             raise
         warnings.warn(str(exc), CorpusWarning, stacklevel=2)
-        return [], [unplaced_line(file, exc.line, f"file skipped: {exc.reason}")]
+        return [], [problem_row(file, exc.line, action="skipped", reason=exc.reason)]
 
 
 def read_pages(items: list[tuple[Path, str]], *, encoding: str | None = None,
@@ -144,7 +146,7 @@ def read_pages(items: list[tuple[Path, str]], *, encoding: str | None = None,
 
 def read_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = None,
                 errors: Errors = "warn", engine: Engine | None = None) -> Corpus:
-    """Load news pages into the documents table, with the table of lines that fit no field.
+    """Load news pages into the documents table, with the table of problems the reader found.
 
     Parameters
     ----------
@@ -161,9 +163,14 @@ def read_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = N
     Returns
     -------
     Corpus
-        A named tuple ``(docs, unplaced)``: the documents as :func:`load_corpus` returns them,
-        and the unplaced lines (``source, line, reason, content``), one row per line that
-        landed in no field and per skipped file.
+        A named tuple ``(docs, problems)``: the documents as :func:`load_corpus` returns them,
+        and the problems (``source, line, action, reason, content``): exactly one row for each
+        :class:`CorpusWarning` raised, in the order raised, with the same file and line.
+        ``action`` says what the reader did: ``"unplaced"`` (the line is in no field),
+        ``"merged"`` (the line was joined to its neighbour's field: a wrapped headline, a
+        continued summary, a stray line between two items), ``"left empty"`` (a field was left
+        empty: a malformed date, a missing dateline, headline or summary), ``"skipped"`` (a
+        whole file gave no document) or ``"kept"`` (lines read as written, only flagged).
 
     Raises
     ------
@@ -175,9 +182,9 @@ def read_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = N
     Examples
     --------
     >>> from analysis.config import SEEDS_DIR
-    >>> docs, unplaced = read_corpus(SEEDS_DIR)
-    >>> len(docs), len(unplaced)
-    (21, 0)
+    >>> docs, problems = read_corpus(SEEDS_DIR)
+    >>> len(docs), list(problems.columns)
+    (21, ['source', 'line', 'action', 'reason', 'content'])
     """
     check_errors(errors)
     files = corpus_files(path)
@@ -185,9 +192,9 @@ def read_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = N
     pages = run_chunks(read_pages, items, desc="reading pages", unit="page", engine=engine,
                        parallel_min=PARALLEL_MIN_PAGES, min_chunk=50, encoding=encoding, errors=errors)
     docs = documents_frame([d for page_docs, _ in pages for d in page_docs])
-    unplaced = lines_frame([u for _, page_lines in pages for u in page_lines])
-    logger.info("loaded %d documents from %d files", len(docs), len(files))
-    return Corpus(docs, unplaced)
+    problems = problems_frame([p for _, page_problems in pages for p in page_problems])
+    logger.info("loaded %d documents from %d files (%d problems)", len(docs), len(files), len(problems))
+    return Corpus(docs, problems)
 
 
 def load_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = None,
@@ -208,14 +215,17 @@ def load_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = N
         Read here (and in worker processes for large corpora), or as Dask tasks
         (default: as :func:`analysis.configure` set it). The result is the same.
     report : bool, optional
-        Deprecated: use :func:`read_corpus`, which returns the unplaced lines as well.
+        Deprecated: use :func:`read_corpus`, which returns the problems table as well.
 
     Returns
     -------
     pandas.DataFrame
-        The documents, with columns ``doc_id, page_id, kind, position, title,
-        published, outlet, reporter, text, truncated, content_id, dateline,
-        source, line``.
+        The documents, with columns ``doc_id, page_id, kind, position, title, published,
+        published_precision, time_zone, outlet, reporter, reporter_place, text, truncated,
+        content_id, dateline, source, line`` (:data:`analysis.tables.COLUMNS`).
+        ``published`` is the date as written (naive; ``time_zone`` names the zone when the
+        page states one), known to ``published_precision`` (``"day"``, ``"minute"`` or
+        ``"second"``; ``""`` when ``published`` is empty).
 
     Raises
     ------
@@ -233,8 +243,8 @@ def load_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = N
     """
     corpus = read_corpus(path, encoding=encoding, errors=errors, engine=engine)
     if report is not None:
-        warnings.warn("load_corpus(report=...) is deprecated; use read_corpus(), which returns (docs, unplaced)",
+        warnings.warn("load_corpus(report=...) is deprecated; use read_corpus(), which returns (docs, problems)",
                       DeprecationWarning, stacklevel=2)
         if report:
-            return corpus.docs, corpus.unplaced
+            return corpus.docs, corpus.problems
     return corpus.docs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .tables import distinct
@@ -49,6 +50,50 @@ def timeline(docs: pd.DataFrame, *, freq: str = "MS", unique: bool = True) -> pd
     return out
 
 
+def precision(docs: pd.DataFrame) -> pd.Series:
+    """How precisely each document's ``published`` is known: ``"day"``, ``"minute"`` or ``"second"``.
+
+    The ``published_precision`` column when the table has one (the reader fills it from how the
+    date was written); otherwise ``"day"`` for a time of exactly midnight and ``"second"`` else.
+    Empty where ``published`` is.
+
+    Examples
+    --------
+    >>> when = pd.to_datetime(["2020-09-17 00:00:00", "2020-09-18 07:12:23", None])
+    >>> precision(pd.DataFrame({"published": when})).tolist()
+    ['day', 'second', '']
+    """
+    if "published_precision" in docs:
+        return docs["published_precision"].fillna("").astype(str)
+    when = docs["published"]
+    out = pd.Series("second", index=docs.index, dtype=object)
+    out[when == when.dt.normalize()] = "day"
+    out[when.isna()] = ""
+    return out
+
+
+def lag_days(later: pd.Series, earlier: pd.Series, *, later_precision: pd.Series,
+             earlier_precision: pd.Series) -> pd.Series:
+    """Days from ``earlier`` to ``later``: whole calendar days when either is known only to the day.
+
+    An item stamped 2020-09-17 07:12 is 0 days after an article dated 2020-09-17 (a day), not
+    0.30; one stamped 2020-09-18 07:12 is 1 day after it. Between two timestamps the lag is
+    fractional, rounded to three decimals (about a minute and a half).
+
+    Examples
+    --------
+    >>> later = pd.Series(pd.to_datetime(["2020-09-17 13:09", "2020-09-18 07:12", "2020-09-18 07:12"]))
+    >>> earlier = pd.Series(pd.to_datetime(["2020-09-17 00:00", "2020-09-17 00:00", "2020-09-17 19:12"]))
+    >>> lag_days(later, earlier, later_precision=pd.Series(["minute"] * 3),
+    ...          earlier_precision=pd.Series(["day", "day", "minute"])).tolist()
+    [0.0, 1.0, 0.5]
+    """
+    by_day = (later_precision.to_numpy() == "day") | (earlier_precision.to_numpy() == "day")
+    exact = (later - earlier).dt.total_seconds() / 86400
+    calendar = (later.dt.normalize() - earlier.dt.normalize()).dt.days.astype(float)
+    return pd.Series(np.where(by_day, calendar, exact.round(3)), index=later.index, dtype=float)
+
+
 def relative_dates(docs: pd.DataFrame) -> pd.DataFrame:
     """When each related item was published relative to its page's article.
 
@@ -56,29 +101,40 @@ def relative_dates(docs: pd.DataFrame) -> pd.DataFrame:
     ----------
     docs : DataFrame
         From :func:`analysis.load_corpus` (columns ``doc_id``, ``page_id``, ``kind``, ``title``,
-        ``published``); a page's first article is the one its items are dated against.
+        ``published``, and ``published_precision`` when the reader gave it); a page's first
+        article is the one its items are dated against.
 
     Returns
     -------
     DataFrame
         For every related item: ``doc_id``, ``page_id``, ``title``, ``published``,
-        ``article_published`` and ``days_after_article`` (negative when the item
-        is older than the article; fractional, from the timestamps as written),
-        sorted by page then date.
+        ``article_published``, ``days_after_article`` (negative when the item is older than the
+        article; whole calendar days when either date is known only to the day, as an article's
+        dateline usually is, else fractional: see :func:`lag_days`) and ``lag_precision``
+        (``"day"`` or ``"time"``), sorted by page then date.
 
     Examples
     --------
     >>> from analysis import load_corpus
     >>> from analysis.config import SEEDS_DIR
     >>> rel = relative_dates(load_corpus(SEEDS_DIR))
-    >>> len(rel), float(rel["days_after_article"].min())
-    (20, 0.548)
+    >>> len(rel), float(rel["days_after_article"].min()), rel["lag_precision"].unique().tolist()
+    (20, 0.0, ['day'])
     """
-    arts = docs[docs["kind"] == "article"].drop_duplicates("page_id").set_index("page_id")["published"]
+    prec = precision(docs)
+    is_art = docs["kind"] == "article"
+    first = ~docs.loc[is_art, "page_id"].duplicated()
+    arts = docs.loc[is_art][first.to_numpy()].set_index("page_id")
+    art_prec = prec[is_art][first.to_numpy()]
+    art_prec.index = arts.index
     rel = docs[docs["kind"] == "related"]
     out = pd.DataFrame({
         "doc_id": rel["doc_id"], "page_id": rel["page_id"], "title": rel["title"],
-        "published": rel["published"], "article_published": rel["page_id"].map(arts),
+        "published": rel["published"], "article_published": rel["page_id"].map(arts["published"]),
     })
-    out["days_after_article"] = ((out["published"] - out["article_published"]).dt.total_seconds() / 86400).round(3)
+    earlier_prec = rel["page_id"].map(art_prec).fillna("")
+    out["days_after_article"] = lag_days(out["published"], out["article_published"],
+                                         later_precision=prec[rel.index], earlier_precision=earlier_prec)
+    out["lag_precision"] = np.where((prec[rel.index].to_numpy() == "day") | (earlier_prec.to_numpy() == "day"),
+                                    "day", "time")
     return out.sort_values(["page_id", "published", "doc_id"], kind="mergesort").reset_index(drop=True)

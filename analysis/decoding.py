@@ -31,8 +31,15 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Text that only a news page of this corpus holds: the related-news marker or a dateline.
-_PAGE_MARKERS = re.compile(r"相關新聞|相关新闻|日[訊讯]】")
+#: Headings of a page's related list, Traditional then Simplified. The page grammar
+#: (:mod:`analysis.related`) reads them; here they also tell a correctly decoded page.
+LIST_HEADINGS = (
+    "相關新聞", "延伸閱讀", "相關文章", "推薦閱讀", "相關報導", "更多新聞", "熱門新聞",
+    "相关新闻", "延伸阅读", "相关文章", "推荐阅读", "相关报导", "相关报道", "更多新闻", "热门新闻",
+)
+
+# Text that only a news page of this corpus holds: a related list's heading or a dateline.
+_PAGE_MARKERS = re.compile("|".join(LIST_HEADINGS) + r"|日[訊讯]】")
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 

@@ -1,8 +1,9 @@
-"""The kit's own exception and warning types, and the one helper that collects warnings.
+"""The kit's own exception and warning types, the problem record, and the one helper that collects warnings.
 
 A leaf of the package. Users catch :class:`CorpusError` and filter
-:class:`CorpusWarning`; the executor and the command line collect warnings with
-:func:`collect_warnings`.
+:class:`CorpusWarning`; each warning the reader raises is also a row of the
+problems table (:func:`problem_row`, with an ``action`` from :data:`ACTIONS`); the
+executor and the command line collect warnings with :func:`collect_warnings`.
 """
 
 from __future__ import annotations
@@ -66,7 +67,10 @@ def _rebuild_error(reason: str, path: Path | None, line: int | None) -> CorpusEr
 
 
 class CorpusWarning(UserWarning):
-    """Something in a page was skipped, repaired or left empty; the message names the file and line.
+    """Something in a page was skipped, merged, left empty or flagged; the message names the file and line.
+
+    Each one the reader raises is also one row, with the same file and line, of the problems
+    table that :func:`analysis.read_corpus` returns.
 
     Filter them like any warning::
 
@@ -78,37 +82,63 @@ class CorpusWarning(UserWarning):
     --------
     >>> from analysis import parse_page
     >>> with collect_warnings(CorpusWarning) as caught:
-    ...     docs, unplaced = parse_page("一行沒有日期的字。", source="p.txt")
+    ...     docs, problems = parse_page("一行沒有日期的字。", source="p.txt")
     >>> [str(w.message) for w in caught]
     ['p.txt:1: not a news page (neither a dateline nor a 相關新聞 list)']
     """
 
 
-def unplaced_line(source: str | Path, line: int | None, reason: str, content: str = "") -> dict:
-    """One row of the unplaced-lines table: a line that landed in no field, or a skipped file.
+#: What the reader did about each problem: the values of the problems table's ``action`` column.
+ACTIONS = {
+    "unplaced": "the line was put in no field",
+    "merged": "the line was joined to a neighbouring line's field (a wrapped headline, a continued summary)",
+    "left empty": "a field was left empty (a date, a headline, a summary, an outlet)",
+    "skipped": "the whole file gave no document",
+    "kept": "the lines were read as written, and only flagged",
+}
+
+
+def problem_row(source: str | Path, line: int | None, *, action: str, reason: str, content: str = "") -> dict:
+    """One row of the problems table: what the reader found at a line and what it did about it.
+
+    Every :class:`CorpusWarning` the reader raises has exactly one such row.
 
     Parameters
     ----------
     source : str or Path
         The file.
     line : int or None
-        The 1-based line number (None for a whole file).
+        The 1-based line number (None when the problem is the whole file).
+    action : str
+        What the reader did, a key of :data:`ACTIONS`.
     reason : str
-        Why the line was not placed, or ``"file skipped: ..."``.
+        What was wrong: the warning's message after file and line (for an unplaced line the
+        warning also quotes the line's start).
     content : str
-        The line's text.
+        The line's text, when the problem is one line.
 
     Returns
     -------
     dict
-        ``source`` (as a string), ``line``, ``reason`` and ``content``.
+        ``source`` (as a string), ``line``, ``action``, ``reason`` and ``content``.
+
+    Raises
+    ------
+    ValueError
+        For an action that is not in :data:`ACTIONS`.
 
     Examples
     --------
-    >>> unplaced_line("a.txt", None, "file skipped: empty page (no text)")["reason"]
-    'file skipped: empty page (no text)'
+    >>> problem_row("a.txt", 7, action="merged", reason="summary continues", content="續")
+    {'source': 'a.txt', 'line': 7, 'action': 'merged', 'reason': 'summary continues', 'content': '續'}
+    >>> problem_row("a.txt", None, action="ignored", reason="?")
+    Traceback (most recent call last):
+    ...
+    ValueError: action must be one of 'unplaced', 'merged', 'left empty', 'skipped', 'kept', not 'ignored'
     """
-    return {"source": str(source), "line": line, "reason": reason, "content": content}
+    if action not in ACTIONS:
+        raise ValueError(f"action must be one of {', '.join(map(repr, ACTIONS))}, not {action!r}")
+    return {"source": str(source), "line": line, "action": action, "reason": reason, "content": content}
 
 
 def check_errors(errors: str) -> None:

@@ -62,17 +62,21 @@ def corpus_label(corpus: Path) -> str:
         return corpus.as_posix()
 
 
-def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str) -> str:
+def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
+                      tfidf: Mapping[str, object] | None = None) -> str:
     """The findings report in English, every number taken from the computed tables.
 
     Parameters
     ----------
     tables : mapping of str to DataFrame
         The tables :func:`analysis.build_report` computed, by name (``documents``,
-        ``unplaced_lines``, ``term_frequencies``, ``similarity_pairs``, ``nearest_neighbours``,
+        ``problems``, ``term_frequencies``, ``similarity_pairs``, ``nearest_neighbours``,
         ``timeline``); the timeline by month, as :func:`analysis.timeline` counts by default.
     corpus_label : str
         How the corpus is named in the text (see :func:`corpus_label`).
+    tfidf : mapping, optional
+        The TF-IDF model's settings and size (:meth:`analysis.tfidf.TfidfModel.describe`), stated
+        under the similarity tables.
 
     Returns
     -------
@@ -89,9 +93,9 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str) 
     >>> from analysis import nearest_neighbours, read_corpus, term_frequencies, timeline
     >>> from analysis.config import SEEDS_DIR
     >>> from analysis.similarity import pairs_from_neighbours
-    >>> docs, unplaced = read_corpus(SEEDS_DIR)
+    >>> docs, problems = read_corpus(SEEDS_DIR)
     >>> nn = nearest_neighbours(docs)
-    >>> tables = {"documents": docs, "unplaced_lines": unplaced, "term_frequencies": term_frequencies(docs),
+    >>> tables = {"documents": docs, "problems": problems, "term_frequencies": term_frequencies(docs),
     ...           "similarity_pairs": pairs_from_neighbours(nn, docs), "nearest_neighbours": nn,
     ...           "timeline": timeline(docs)}
     >>> md = findings_markdown(tables, corpus_label="seeds")
@@ -133,7 +137,7 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str) 
         else "- No dates.",
         f"- Outlets named in datelines: {', '.join(sorted(set(arts['outlet']) - {''})) or 'none'}.",
         f"- Data-quality flags: {_n(int(docs['truncated'].sum()), 'text')} cut off mid-sentence; "
-        f"{_n(len(t['unplaced_lines']), 'line')} not placed in any field (see `tables/unplaced_lines.csv`).",
+        f"{_n(len(t['problems']), 'problem')} found while reading (see `tables/problems.csv`).",
         "",
         "## Most frequent terms",
         "",
@@ -146,6 +150,11 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str) 
         _table_md(pairs[["a", "b", "similarity"]].rename(columns={"a": "document A", "b": "document B"})),
         "",
     ]
+    if tfidf:
+        weights = "1 + log(count)" if tfidf.get("sublinear_tf") else "raw counts"
+        out += [f"One TF-IDF model for every similarity table and figure: term weights {weights}, "
+                f"{'smoothed ' if tfidf.get('smooth_idf') else ''}IDF over {_n(int(tfidf['texts']), 'distinct text')}, "
+                f"{_n(int(tfidf['terms']), 'term')} (min_df {tfidf['min_df']}, max_df {tfidf['max_df']}).", ""]
     for row in art_nn.itertuples(index=False):
         out.append(f"The article 「{titles[row.doc_id]}」 is most similar to the related item "
                    f"「{titles[row.neighbour]}」 ({row.similarity:.3f}).")

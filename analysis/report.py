@@ -21,6 +21,7 @@ from .frequencies import term_frequencies
 from .outputs import atomic_write_text, write_csv
 from .similarity import nearest_neighbours, pairs_from_neighbours, similarity_matrix
 from .tables import titles
+from .tfidf import TfidfModel, tfidf_model
 from .typedefs import Errors, PathLike, UserDict
 
 
@@ -32,14 +33,16 @@ class Report:
     ----------
     docs : DataFrame
         The documents, with ``source`` relative to the project (see :func:`analysis.findings.corpus_label`).
-    unplaced : DataFrame
-        The lines that fit no field.
+    problems : DataFrame
+        Every problem the reader found, with the action it took (see :func:`analysis.read_corpus`).
     tables : dict of str to DataFrame
         Every table written to ``tables/``, by file stem.
     files : list of Path
         Every file written, in order (the manifest excepted).
     findings : str
         The Markdown of ``findings.md``.
+    model : TfidfModel or None
+        The one TF-IDF model every comparing table used.
 
     Examples
     --------
@@ -51,10 +54,11 @@ class Report:
     """
 
     docs: pd.DataFrame
-    unplaced: pd.DataFrame
+    problems: pd.DataFrame
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     findings: str = ""
+    model: TfidfModel | None = None
 
 
 def _page_for_matrix(docs: pd.DataFrame, page: str | None) -> pd.DataFrame:
@@ -94,7 +98,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
     Returns
     -------
     Report
-        The documents, the unplaced lines, every table by name, the files written and the findings.
+        The documents, the problems, every table by name, the files written and the findings.
 
     Raises
     ------
@@ -109,7 +113,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
     >>> from analysis.config import SEEDS_DIR
     >>> rep = build_report(SEEDS_DIR, tempfile.mkdtemp())
     >>> sorted(rep.tables)[:3], len(rep.files)
-    (['documents', 'nearest_neighbours', 'similarity_matrix'], 17)
+    (['documents', 'nearest_neighbours', 'problems'], 17)
     """
     if strict is not None:
         if errors != "warn":
@@ -121,25 +125,27 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
     corpus, out = Path(corpus), Path(out)
     if corpus.is_dir() and not any(p.is_file() for p in corpus.glob("*.txt")):
         raise CorpusError("no *.txt pages in the corpus folder", path=corpus)
-    docs, unplaced = read_corpus(corpus, encoding=encoding, errors=errors)
+    docs, problems = read_corpus(corpus, encoding=encoding, errors=errors)
     if docs.empty:
         raise CorpusError("no news page could be read from the corpus", path=corpus)
     # Paths in the tables are relative to the project when inside it, so that the same corpus gives the
     # same bytes on every machine and from every working folder.
-    for table in (docs, unplaced):
+    for table in (docs, problems):
         labels = {src: corpus_label(Path(src)) for src in table["source"].unique()}
         table["source"] = table["source"].map(labels)
-    rep = Report(docs=docs, unplaced=unplaced)
+    rep = Report(docs=docs, problems=problems)
     matrix_docs = _page_for_matrix(docs, page)
     t = rep.tables
     t["documents"] = docs
-    t["unplaced_lines"] = unplaced
+    t["problems"] = problems
     t["term_frequencies"] = term_frequencies(docs, userdict=userdict)
     t["term_frequencies_by_kind"] = term_frequencies(docs, by="kind", userdict=userdict)
-    neighbours = nearest_neighbours(docs, top=max(top, 5), userdict=userdict)
+    # One TF-IDF model for every comparing table, so that a pair has one value in all of them.
+    rep.model = model = tfidf_model(docs, userdict=userdict)
+    neighbours = nearest_neighbours(docs, top=max(top, 5), model=model)
     t["similarity_pairs"] = pairs_from_neighbours(neighbours, docs, top=top)
     t["nearest_neighbours"] = neighbours[neighbours["rank"] <= 5].reset_index(drop=True)
-    t["similarity_matrix"] = similarity_matrix(matrix_docs, userdict=userdict)
+    t["similarity_matrix"] = similarity_matrix(matrix_docs, model=model)
     t["timeline"] = timeline(docs)
     for name, table in t.items():
         rep.files.append(write_csv(table, out / "tables" / f"{name}.csv", index=name == "similarity_matrix"))
@@ -155,6 +161,6 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
     }
     for name, fig in figures.items():
         rep.files.extend(plots.save_figure(fig, out / "figures" / name))
-    rep.findings = findings_markdown(t, corpus_label=corpus_label(corpus))
+    rep.findings = findings_markdown(t, corpus_label=corpus_label(corpus), tfidf=model.describe())
     rep.files.append(atomic_write_text(out / "findings.md", rep.findings))
     return rep

@@ -4,6 +4,13 @@ The vectors are L2-normalised (:func:`analysis.tfidf_vectors`), so cosine
 similarity is a sparse product. A full matrix is for a page or a selection;
 across a corpus use :func:`nearest_neighbours`, which keeps only the top of
 each row and never holds an N-by-N array, and :func:`similar_pairs`.
+
+Pass one model fitted on the corpus (``model=tfidf_model(docs)``) to all of
+them, and the same pair has the same value in every table. Similarities are
+rounded to :data:`~analysis.tfidf.DECIMALS` decimals before they are ranked, so
+that equal values are equal on every machine; ties are broken by corpus order
+(the earlier document first). Documents that share no term are never
+neighbours.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ import scipy.sparse as sp
 from .deprecation import renamed_arguments
 from .progress import progress
 from .tables import distinct
-from .tfidf import DECIMALS, tfidf_vectors
+from .tfidf import DECIMALS, TfidfModel, tfidf_model
 from .typedefs import UserDict
 
 #: Largest selection :func:`similarity_matrix` will build (the matrix is dense).
@@ -24,15 +31,19 @@ MAX_MATRIX_DOCS = 2000
 BLOCK_VALUES = 16_000_000
 
 
-def similarity_matrix(docs: pd.DataFrame, *, userdict: UserDict = None, unique: bool = True) -> pd.DataFrame:
+def similarity_matrix(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdict: UserDict = None,
+                      unique: bool = True) -> pd.DataFrame:
     """Cosine similarity of TF-IDF vectors, as a square table labelled by ``doc_id``.
 
     Parameters
     ----------
     docs : DataFrame
         A page or a selection of at most :data:`MAX_MATRIX_DOCS` documents.
+    model : TfidfModel, optional
+        A model fitted on the whole corpus (:func:`analysis.tfidf_model`), so that the matrix agrees
+        with the corpus's neighbours and pairs; default: fit one on ``docs`` alone.
     userdict : path or list of paths, optional
-        Extra dictionaries for the segmenter.
+        Extra dictionaries for the segmenter, when no ``model`` is given.
     unique : bool
         Keep each distinct text (``content_id``) once, under its first ``doc_id``.
 
@@ -61,7 +72,7 @@ def similarity_matrix(docs: pd.DataFrame, *, userdict: UserDict = None, unique: 
             f"or a selection of at most {MAX_MATRIX_DOCS} documents. Use nearest_neighbours(docs, top=...) "
             "or similar_pairs(docs, top=...) for a whole corpus."
         )
-    X, _ = tfidf_vectors(docs, userdict=userdict)
+    X = (model or tfidf_model(docs, userdict=userdict)).transform(docs)
     S = (X @ X.T).toarray()
     np.clip(S, 0.0, 1.0, out=S)
     ids = docs["doc_id"].tolist()
@@ -70,37 +81,44 @@ def similarity_matrix(docs: pd.DataFrame, *, userdict: UserDict = None, unique: 
 
 
 def _top_k(X: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Rows, columns and values of each row's ``k`` most similar other rows, block by block.
+    """Rows, columns and values of each row's ``k`` most similar other rows, exactly, block by block.
 
-    Each block of rows is multiplied by the whole matrix (sparse), made dense, and cut to its top ``k``
-    with one ``argpartition``: memory is bounded by :data:`BLOCK_VALUES`, whatever the corpus size.
+    Each block of rows is multiplied by the whole transposed matrix (converted to CSR once), made
+    dense, rounded to :data:`DECIMALS`, and cut to its top ``k``: every value above the row's ``k``-th
+    largest, then the tied ones in corpus order. Zero similarities are left out. Memory is bounded by
+    :data:`BLOCK_VALUES`, whatever the corpus size; the result equals a brute-force ranking of the
+    full matrix by (similarity descending, column ascending).
     """
     n = X.shape[0]
     k = min(k, n - 1)
-    if k <= 0:
+    if k <= 0 or X.shape[1] == 0:
         empty = np.array([], dtype=np.int64)
         return empty, empty, np.array([], dtype=np.float64)
-    XT = X.T.tocsc()
+    XT = X.T.tocsr()
     step = max(1, min(n, BLOCK_VALUES // max(n, 1)))
-
     rows, cols, vals = [], [], []
-    bar = progress(n, "nearest neighbours", unit="doc")
-    for start in range(0, n, step):
-        block = (X[start:start + step] @ XT).toarray()
-        m = block.shape[0]
-        block[np.arange(m), np.arange(start, start + m)] = -np.inf  # not its own neighbour
-        idx = np.argpartition(-block, k - 1, axis=1)[:, :k]
-        rows.append(np.repeat(np.arange(start, start + m), k))
-        cols.append(idx.ravel())
-        vals.append(np.take_along_axis(block, idx, axis=1).ravel())
-        bar.update(m)
-    bar.close()
+    with progress(n, "nearest neighbours", unit="doc") as bar:
+        for start in range(0, n, step):
+            block = (X[start:start + step] @ XT).toarray()
+            m = block.shape[0]
+            np.round(block, DECIMALS, out=block)
+            block[np.arange(m), np.arange(start, start + m)] = -1.0  # not its own neighbour
+            kth = np.partition(block, n - k, axis=1)[:, n - k]
+            r, c = np.nonzero((block >= kth[:, None]) & (block > 0))
+            v = block[r, c]
+            order = np.lexsort((c, -v, r))
+            r, c, v = r[order], c[order], v[order]
+            keep = np.arange(len(r)) - np.searchsorted(r, r) < k
+            rows.append(r[keep] + start)
+            cols.append(c[keep])
+            vals.append(v[keep])
+            bar.update(m)
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
 
 
 @renamed_arguments(k="top")
-def nearest_neighbours(docs: pd.DataFrame, *, top: int = 5, userdict: UserDict = None,
-                       min_similarity: float = 0.0, unique: bool = True) -> pd.DataFrame:
+def nearest_neighbours(docs: pd.DataFrame, *, top: int = 5, model: TfidfModel | None = None,
+                       userdict: UserDict = None, min_similarity: float = 0.0, unique: bool = True) -> pd.DataFrame:
     """Each document's ``top`` most similar other documents, by sparse top-k search.
 
     Memory grows with the number of documents times ``top``, never with its square.
@@ -111,10 +129,12 @@ def nearest_neighbours(docs: pd.DataFrame, *, top: int = 5, userdict: UserDict =
         Any number of documents.
     top : int
         Neighbours kept per document (``k=`` is a deprecated name for it).
+    model : TfidfModel, optional
+        A model fitted on the corpus (:func:`analysis.tfidf_model`); default: fit one on ``docs``.
     userdict : path or list of paths, optional
-        Extra dictionaries for the segmenter.
+        Extra dictionaries for the segmenter, when no ``model`` is given.
     min_similarity : float
-        Drop neighbours at or below this similarity (0 drops documents with no shared term).
+        Drop neighbours at or below this similarity (documents that share no term are never neighbours).
     unique : bool
         Compare each distinct text (``content_id``) once, under its first ``doc_id``; copies of
         the same text are not each other's neighbours.
@@ -123,7 +143,7 @@ def nearest_neighbours(docs: pd.DataFrame, *, top: int = 5, userdict: UserDict =
     -------
     DataFrame
         Columns ``doc_id``, ``neighbour``, ``similarity``, ``rank`` (1 = nearest),
-        sorted by document order then rank; ties broken by ``neighbour``.
+        sorted by document order then rank; equal similarities ranked in corpus order.
 
     Examples
     --------
@@ -134,14 +154,12 @@ def nearest_neighbours(docs: pd.DataFrame, *, top: int = 5, userdict: UserDict =
     (['doc_id', 'neighbour', 'similarity', 'rank'], 21)
     """
     docs = distinct(docs, unique=unique)
-    X, _ = tfidf_vectors(docs, userdict=userdict)
+    X = (model or tfidf_model(docs, userdict=userdict)).transform(docs)
     ids = docs["doc_id"].to_numpy()
     r, c, v = _top_k(X, top)
-    out = pd.DataFrame({"_row": r, "_col": c, "similarity": np.clip(v, 0.0, 1.0).round(DECIMALS)})
+    out = pd.DataFrame({"_row": r, "_col": c, "similarity": np.minimum(v, 1.0)})
     out = out[out["similarity"] > min_similarity]
     out["neighbour"] = ids[out["_col"].to_numpy()]
-    out = out.sort_values(["_row", "similarity", "neighbour"], ascending=[True, False, True],
-                          kind="mergesort")
     out["doc_id"] = ids[out["_row"].to_numpy()]
     out["rank"] = out.groupby("_row").cumcount() + 1
     return out[["doc_id", "neighbour", "similarity", "rank"]].reset_index(drop=True)
@@ -188,8 +206,8 @@ def pairs_from_neighbours(neighbours: pd.DataFrame, docs: pd.DataFrame, *, top: 
     return pairs.head(top)[["doc_a", "doc_b", "similarity"]].reset_index(drop=True)
 
 
-def similar_pairs(docs: pd.DataFrame, *, top: int = 10, userdict: UserDict = None,
-                  unique: bool = True) -> pd.DataFrame:
+def similar_pairs(docs: pd.DataFrame, *, top: int = 10, model: TfidfModel | None = None,
+                  userdict: UserDict = None, unique: bool = True) -> pd.DataFrame:
     """The most similar distinct pairs of documents.
 
     Exact for the top ``top`` pairs: a pair in the overall top ``top`` is among
@@ -202,8 +220,10 @@ def similar_pairs(docs: pd.DataFrame, *, top: int = 10, userdict: UserDict = Non
         Any number of documents.
     top : int
         How many pairs to return.
+    model : TfidfModel, optional
+        A model fitted on the corpus (:func:`analysis.tfidf_model`); default: fit one on ``docs``.
     userdict : path or list of paths, optional
-        Extra dictionaries for the segmenter.
+        Extra dictionaries for the segmenter, when no ``model`` is given.
     unique : bool
         Compare each distinct text once (copies of one text are not a pair).
 
@@ -218,7 +238,7 @@ def similar_pairs(docs: pd.DataFrame, *, top: int = 10, userdict: UserDict = Non
     >>> from analysis import load_corpus
     >>> from analysis.config import SEEDS_DIR
     >>> similar_pairs(load_corpus(SEEDS_DIR), top=1)["similarity"].round(3).tolist()
-    [0.775]
+    [0.769]
     """
-    neighbours = nearest_neighbours(docs, top=top, userdict=userdict, unique=unique)
+    neighbours = nearest_neighbours(docs, top=top, model=model, userdict=userdict, unique=unique)
     return pairs_from_neighbours(neighbours, docs, top=top)

@@ -1,12 +1,16 @@
 """The kit's tidy tables: their columns, how they are built, and the helpers every step shares.
 
-The documents table has one row per document (:data:`COLUMNS`); the unplaced-lines
-table one row per line of a page that landed in no field, or per skipped file
-(:data:`LINE_COLUMNS`). Steps select distinct texts with :func:`distinct`, join
-title and text with :func:`document_text`, and label ids with :func:`titles`.
+The documents table has one row per document (:data:`COLUMNS`); the problems table
+one row per problem the reader found and warned about (:data:`PROBLEM_COLUMNS`): a line
+that landed in no field, a line merged into a neighbour, a field left empty, a skipped
+file, or lines kept as written but flagged. Steps select distinct texts with
+:func:`distinct`, join title and text with :func:`document_text`, and label ids with
+:func:`titles`.
 """
 
 from __future__ import annotations
+
+import warnings
 
 import pandas as pd
 
@@ -14,11 +18,17 @@ from .text import shorten
 
 #: Columns of the documents table, in order.
 COLUMNS = (
-    "doc_id", "page_id", "kind", "position", "title", "published", "outlet", "reporter",
-    "text", "truncated", "content_id", "dateline", "source", "line",
+    "doc_id", "page_id", "kind", "position", "title", "published", "published_precision", "time_zone",
+    "outlet", "reporter", "reporter_place", "text", "truncated", "content_id", "dateline", "source", "line",
 )
-#: Columns of the unplaced-lines table.
-LINE_COLUMNS = ("source", "line", "reason", "content")
+#: Columns of the problems table: where (``source``, ``line``), what the reader did (``action``,
+#: one of :data:`analysis.errors.ACTIONS`), why (``reason``) and the line itself (``content``).
+PROBLEM_COLUMNS = ("source", "line", "action", "reason", "content")
+#: Deprecated name of :data:`PROBLEM_COLUMNS`.
+LINE_COLUMNS = PROBLEM_COLUMNS
+
+_TEXT = ("doc_id", "page_id", "kind", "title", "published_precision", "time_zone", "outlet", "reporter",
+         "reporter_place", "text", "content_id", "dateline", "source")
 
 
 def documents_frame(records: list[dict]) -> pd.DataFrame:
@@ -32,45 +42,78 @@ def documents_frame(records: list[dict]) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Columns :data:`COLUMNS`; ``published`` as ``datetime64[ns]``, ``position`` and ``line``
-        as ``int64``, ``truncated`` as bool, even when there are no records.
+        Columns :data:`COLUMNS`; ``published`` as naive ``datetime64[ns]`` (the date as written,
+        in the zone ``time_zone`` names when it names one); ``position`` and ``line`` as ``int64``;
+        ``truncated`` as bool; the text columns as ``str`` with ``""`` for a missing value (e.g.
+        ``published_precision`` when ``published`` is empty), even when there are no records.
 
     Examples
     --------
     >>> list(documents_frame([]).columns) == list(COLUMNS)
     True
-    >>> str(documents_frame([]).dtypes["published"])
-    'datetime64[ns]'
+    >>> documents_frame([]).dtypes[["published", "published_precision"]].astype(str).tolist()
+    ['datetime64[ns]', 'str']
     """
     df = pd.DataFrame.from_records(records, columns=list(COLUMNS))
     df["published"] = pd.to_datetime(df["published"]).astype("datetime64[ns]")
     df["position"] = df["position"].astype("int64")
     df["line"] = df["line"].astype("int64")
     df["truncated"] = df["truncated"].astype(bool)
+    for column in _TEXT:
+        df[column] = df[column].astype("str").fillna("")
     return df
 
 
-def lines_frame(records: list[dict]) -> pd.DataFrame:
-    """Build the unplaced-lines table from records.
+def problems_frame(records: list[dict]) -> pd.DataFrame:
+    """Build the problems table from records.
 
     Parameters
     ----------
     records : list of dict
-        Rows as :func:`analysis.errors.unplaced_line` makes them.
+        Rows as :func:`analysis.errors.problem_row` makes them.
 
     Returns
     -------
     DataFrame
-        Columns :data:`LINE_COLUMNS`; ``line`` is a nullable ``Int64`` (empty for a skipped file).
+        Columns :data:`PROBLEM_COLUMNS`; ``line`` is a nullable ``Int64`` (empty for a whole file),
+        the others ``str``.
 
     Examples
     --------
-    >>> int(lines_frame([dict(source="a.txt", line=3, reason="item marker with no item", content="-")]).loc[0, "line"])
-    3
+    >>> row = dict(source="a.txt", line=3, action="unplaced", reason="item marker with no item", content="-")
+    >>> df = problems_frame([row])
+    >>> int(df.loc[0, "line"]), df.loc[0, "action"], str(df["line"].dtype)
+    (3, 'unplaced', 'Int64')
     """
-    df = pd.DataFrame.from_records(records, columns=list(LINE_COLUMNS))
+    df = pd.DataFrame.from_records(records, columns=list(PROBLEM_COLUMNS))
     df["line"] = df["line"].astype("Int64")
+    for column in ("source", "action", "reason", "content"):
+        df[column] = df[column].astype("str").fillna("")
     return df
+
+
+def lines_frame(records: list[dict]) -> pd.DataFrame:
+    """Deprecated: use :func:`problems_frame`.
+
+    Parameters
+    ----------
+    records : list of dict
+        Rows as :func:`analysis.errors.problem_row` makes them.
+
+    Returns
+    -------
+    DataFrame
+        :func:`problems_frame`'s table.
+
+    Examples
+    --------
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     list(lines_frame([]).columns) == list(PROBLEM_COLUMNS), caught[0].category.__name__
+    (True, 'DeprecationWarning')
+    """
+    warnings.warn("lines_frame() is deprecated; use problems_frame()", DeprecationWarning, stacklevel=2)
+    return problems_frame(records)
 
 
 def distinct(docs: pd.DataFrame, *, unique: bool = True, by_date: bool = False) -> pd.DataFrame:

@@ -1,12 +1,27 @@
-"""TF-IDF vectors of documents, and each document's keywords.
+"""TF-IDF: one model per corpus, its vectors, and each document's keywords.
 
-scikit-learn's :class:`~sklearn.feature_extraction.text.TfidfVectorizer` builds
-the vectors from the kit's terms (:func:`analysis.document_terms`), one
-L2-normalised row per document, so that cosine similarity
-(:mod:`analysis.similarity`) is a sparse product.
+:func:`tfidf_model` fits scikit-learn's
+:class:`~sklearn.feature_extraction.text.TfidfVectorizer` once, on the
+corpus's distinct texts (each ``content_id`` once, so that a related item
+recycled on 500 pages does not count as 500 documents for IDF), over the kit's
+terms (:func:`analysis.document_terms`). Every table that compares documents
+(:func:`analysis.similarity_matrix`, :func:`analysis.nearest_neighbours`,
+:func:`analysis.similar_pairs`, :func:`analysis.keywords`,
+:func:`analysis.text_reuse`) takes ``model=``, so that a script fits once and
+every table, figure and notebook gives the same pair the same value. Rows are
+L2-normalised, so cosine similarity (:mod:`analysis.similarity`) is a sparse
+product.
+
+The weighting (:class:`Weighting`) is sublinear term frequency (1 + log tf)
+with smoothed IDF and no ``max_df`` cut: articles are about five times longer
+than related items' summaries, and with raw counts an article's vector is
+dominated by the few terms it repeats. ``benchmarks/weighting.py`` measures the
+choice (see the README's "Similarity" section); every part can be changed.
 """
 
 from __future__ import annotations
+
+from dataclasses import asdict, dataclass
 
 import numpy as np
 import pandas as pd
@@ -14,6 +29,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .frequencies import document_terms
+from .tables import distinct
 from .typedefs import UserDict
 
 #: Weights and similarities are rounded to this many decimals in tables, so they compare exactly.
@@ -24,25 +40,152 @@ def _identity(terms: list[str]) -> list[str]:
     return terms
 
 
-def tfidf_vectors(docs: pd.DataFrame, *, userdict: UserDict = None, min_df: int = 1,
-                  max_features: int | None = None) -> tuple[sp.csr_matrix, list[str]]:
+@dataclass(frozen=True, kw_only=True)
+class Weighting:
+    """How terms are weighted: the options of scikit-learn's ``TfidfVectorizer`` that the kit exposes.
+
+    Parameters
+    ----------
+    sublinear_tf : bool
+        Weigh a term's count as 1 + log(count) instead of the raw count.
+    smooth_idf : bool
+        Add one to document frequencies, as if one more text held every term.
+    min_df : int or float
+        Ignore terms in fewer texts (an int) or a smaller share of texts (a float).
+    max_df : int or float
+        Ignore terms in more texts (an int) or a larger share of texts (a float); 1.0 keeps all.
+    max_features : int, optional
+        Keep only the most frequent terms.
+
+    Examples
+    --------
+    >>> Weighting().sublinear_tf, Weighting(max_df=0.5).max_df
+    (True, 0.5)
+    """
+
+    sublinear_tf: bool = True
+    smooth_idf: bool = True
+    min_df: int | float = 1
+    max_df: int | float = 1.0
+    max_features: int | None = None
+
+
+class TfidfModel:
+    """A TF-IDF model fitted once on a corpus's distinct texts; :func:`tfidf_model` makes one.
+
+    Attributes
+    ----------
+    vectorizer : sklearn.feature_extraction.text.TfidfVectorizer or None
+        The fitted vectorizer (None when no text had a term).
+    weighting : Weighting
+        The weighting it was fitted with.
+    userdict : path or list of paths, or None
+        The extra dictionaries its terms were segmented with.
+    n_texts : int
+        How many distinct texts it was fitted on.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"title": ["台灣", "美國"], "text": ["台灣與美國。", ""], "content_id": ["a", "b"]})
+    >>> model = tfidf_model(docs)
+    >>> model.vocabulary, model.n_texts, model.transform(docs).shape
+    (['台灣', '美國'], 2, (2, 2))
+    """
+
+    def __init__(self, vectorizer: TfidfVectorizer | None, *, weighting: Weighting, userdict: UserDict,
+                 n_texts: int):
+        self.vectorizer = vectorizer
+        self.weighting = weighting
+        self.userdict = userdict
+        self.n_texts = n_texts
+
+    @property
+    def vocabulary(self) -> list[str]:
+        """The terms, in column order."""
+        return [] if self.vectorizer is None else self.vectorizer.get_feature_names_out().tolist()
+
+    def transform(self, docs: pd.DataFrame) -> sp.csr_matrix:
+        """The L2-normalised TF-IDF vectors of ``docs`` (titles and texts), one row per row of ``docs``.
+
+        Terms the model was not fitted on are ignored.
+        """
+        rows = document_terms(docs, userdict=self.userdict).tolist()
+        if self.vectorizer is None:
+            return sp.csr_matrix((len(rows), 0), dtype=np.float64)
+        return self.vectorizer.transform(rows).tocsr()
+
+    def describe(self) -> dict:
+        """The settings and size of the model, for a report's record.
+
+        Examples
+        --------
+        >>> tfidf_model(pd.DataFrame({"title": ["台灣"], "text": [""]})).describe()["terms"]
+        1
+        """
+        return {**asdict(self.weighting), "texts": self.n_texts, "terms": len(self.vocabulary)}
+
+    def __repr__(self) -> str:
+        return f"TfidfModel({self.n_texts} texts, {len(self.vocabulary)} terms, {self.weighting})"
+
+
+def tfidf_model(docs: pd.DataFrame, *, userdict: UserDict = None, weighting: Weighting | None = None,
+                unique: bool = True) -> TfidfModel:
+    """Fit one TF-IDF model on a corpus, to be passed as ``model=`` to every comparing function.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        The corpus, from :func:`analysis.load_corpus`.
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+    weighting : Weighting, optional
+        How terms are weighted (default: :class:`Weighting`'s defaults).
+    unique : bool
+        Fit on each distinct text (``content_id``) once.
+
+    Returns
+    -------
+    TfidfModel
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.config import SEEDS_DIR
+    >>> model = tfidf_model(load_corpus(SEEDS_DIR))
+    >>> model.n_texts, len(model.vocabulary) > 300
+    (21, True)
+    """
+    weighting = weighting or Weighting()
+    texts = distinct(docs, unique=unique)
+    rows = document_terms(texts, userdict=userdict).tolist()
+    if not any(rows):  # no text has a term (or there is no text): nothing to weigh
+        return TfidfModel(None, weighting=weighting, userdict=userdict, n_texts=len(rows))
+    vec = TfidfVectorizer(analyzer=_identity, lowercase=False, dtype=np.float64, norm="l2", **asdict(weighting))
+    vec.fit(rows)
+    return TfidfModel(vec, weighting=weighting, userdict=userdict, n_texts=len(rows))
+
+
+def tfidf_vectors(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdict: UserDict = None,
+                  min_df: int = 1, max_features: int | None = None) -> tuple[sp.csr_matrix, list[str]]:
     """TF-IDF vectors of the documents' titles and texts, one L2-normalised row each.
 
     Parameters
     ----------
     docs : DataFrame
         From :func:`analysis.load_corpus`.
+    model : TfidfModel, optional
+        A model fitted on the corpus (:func:`tfidf_model`); default: fit one on ``docs``.
     userdict : path or list of paths, optional
-        Extra dictionaries for the segmenter.
+        Extra dictionaries for the segmenter, when no ``model`` is given.
     min_df : int
-        Ignore terms found in fewer documents.
+        Ignore terms found in fewer texts, when no ``model`` is given.
     max_features : int, optional
-        Keep only the most frequent terms.
+        Keep only the most frequent terms, when no ``model`` is given.
 
     Returns
     -------
     tuple of (scipy.sparse.csr_matrix, list of str)
-        The matrix (documents by terms) and the vocabulary in column order.
+        The matrix (one row per row of ``docs``, by terms) and the vocabulary in column order.
 
     Examples
     --------
@@ -50,28 +193,27 @@ def tfidf_vectors(docs: pd.DataFrame, *, userdict: UserDict = None, min_df: int 
     >>> X.shape, vocab
     ((2, 2), ['台灣', '美國'])
     >>> X.toarray().round(3).tolist()
-    [[0.942, 0.335], [0.0, 1.0]]
+    [[0.922, 0.387], [0.0, 1.0]]
     """
-    rows = document_terms(docs, userdict=userdict).tolist()
-    if not any(rows):  # no document has a term (or there is no document): nothing to weigh
-        return sp.csr_matrix((len(rows), 0), dtype=np.float64), []
-    vec = TfidfVectorizer(analyzer=_identity, lowercase=False, min_df=min_df,
-                          max_features=max_features, dtype=np.float64)
-    X = vec.fit_transform(rows)
-    return X.tocsr(), vec.get_feature_names_out().tolist()
+    if model is None:
+        model = tfidf_model(docs, userdict=userdict, weighting=Weighting(min_df=min_df, max_features=max_features))
+    return model.transform(docs), model.vocabulary
 
 
-def keywords(docs: pd.DataFrame, *, top: int = 5, userdict: UserDict = None) -> pd.DataFrame:
+def keywords(docs: pd.DataFrame, *, top: int = 5, model: TfidfModel | None = None,
+             userdict: UserDict = None) -> pd.DataFrame:
     """The most distinctive terms of each document: its highest TF-IDF weights.
 
     Parameters
     ----------
     docs : DataFrame
-        From :func:`analysis.load_corpus`; IDF is computed over these documents.
+        From :func:`analysis.load_corpus`.
     top : int
         Keywords per document.
+    model : TfidfModel, optional
+        A model fitted on the corpus (:func:`tfidf_model`); default: fit one on ``docs``.
     userdict : path or list of paths, optional
-        Extra dictionaries for the segmenter.
+        Extra dictionaries for the segmenter, when no ``model`` is given.
 
     Returns
     -------
@@ -85,7 +227,7 @@ def keywords(docs: pd.DataFrame, *, top: int = 5, userdict: UserDict = None) -> 
     >>> keywords(docs, top=1)[["doc_id", "term"]].values.tolist()
     [['a', '台灣'], ['b', '美國']]
     """
-    X, vocab = tfidf_vectors(docs, userdict=userdict)
+    X, vocab = tfidf_vectors(docs, model=model, userdict=userdict)
     vocab_arr = np.asarray(vocab, dtype=object)
     rows = []
     for i, doc_id in enumerate(docs["doc_id"]):

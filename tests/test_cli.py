@@ -11,7 +11,7 @@ import pytest
 from analysis.cli import main
 from analysis.config import SEEDS_DIR
 
-TABLES = {"documents", "unplaced_lines", "term_frequencies", "term_frequencies_by_kind", "similarity_pairs",
+TABLES = {"documents", "problems", "term_frequencies", "term_frequencies_by_kind", "similarity_pairs",
           "nearest_neighbours", "similarity_matrix", "timeline"}
 FIGURES = {"top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline"}
 

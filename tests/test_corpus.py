@@ -1,8 +1,13 @@
-"""Loading a corpus: which files, in which order, under which page ids, and the same tables however it is read."""
+"""Loading a corpus: which files, in which order, under which page ids, and the same tables however it is read.
+
+A corpus of several different pages (``tests/data/pages`` with the seed page) reads as each page does
+alone, and every warning raised while reading has exactly one row in the problems table.
+"""
 
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -10,7 +15,11 @@ import pytest
 from analysis import CorpusError, CorpusWarning, load_corpus, read_corpus
 from analysis import corpus as corpus_mod
 from analysis import executor
+from analysis.decoding import corpus_files
 from analysis.settings import options
+from analysis.tables import COLUMNS, PROBLEM_COLUMNS
+
+PAGES = Path(__file__).parent / "data" / "pages"
 
 HEAD = "標題{n}\n【大紀元2020年09月{day:02d}日訊】第{n}頁的本文。\n相關新聞\n-\n相關{n}\n"
 PAGE = HEAD + "2020-09-18 07:12:23摘要{n}。"
@@ -46,12 +55,13 @@ def test_pages_are_read_in_name_order_and_a_list_in_its_own_order(tmp_path):
     assert load_corpus(paths[::-1])["page_id"].unique().tolist() == ["p002", "p001", "p000"]
 
 
-def test_read_corpus_returns_docs_and_unplaced(seed_file, seed_docs):
+def test_read_corpus_returns_docs_and_problems(seed_file, seed_docs):
     result = read_corpus(seed_file)
-    docs, unplaced = result
-    assert result.docs is docs and result.unplaced is unplaced
+    docs, problems = result
+    assert result._fields == ("docs", "problems")
+    assert result.docs is docs and result.problems is problems
     pd.testing.assert_frame_equal(docs, seed_docs)
-    assert list(unplaced.columns) == ["source", "line", "reason", "content"] and unplaced.empty
+    assert list(problems.columns) == ["source", "line", "action", "reason", "content"] and problems.empty
 
 
 def test_duplicate_pages_keep_every_row(tmp_path, seed_file):
@@ -83,9 +93,10 @@ def test_missing_path_raises():
 
 
 def test_unreadable_file_in_a_list_is_skipped_and_named(tmp_path, seed_file):
-    (docs, unplaced), caught = read_recording([seed_file, tmp_path / "gone.txt"])
+    (docs, problems), caught = read_recording([seed_file, tmp_path / "gone.txt"])
     assert len(docs) == 21
-    assert unplaced["reason"].str.startswith("file skipped: cannot read file").tolist() == [True]
+    assert problems[["action", "content"]].values.tolist() == [["skipped", ""]]
+    assert problems["reason"].str.startswith("cannot read file").tolist() == [True]
     assert [c for c, m in caught if "gone.txt" in m] == [CorpusWarning]
 
 
@@ -102,9 +113,9 @@ def test_bad_arguments_raise_value_error(seed_file, kw, message):
 
 def test_deprecated_report_still_works_and_warns(seed_file, seed_docs):
     with pytest.warns(DeprecationWarning, match="read_corpus"):
-        docs, unplaced = load_corpus(seed_file, report=True)
+        docs, problems = load_corpus(seed_file, report=True)
     pd.testing.assert_frame_equal(docs, seed_docs)
-    assert unplaced.empty
+    assert problems.empty and list(problems.columns) == list(PROBLEM_COLUMNS)
     with pytest.warns(DeprecationWarning, match="read_corpus"):
         pd.testing.assert_frame_equal(load_corpus(seed_file, report=False), seed_docs)
 
@@ -142,6 +153,7 @@ def test_worker_processes_give_the_same_tables_and_warnings(tmp_path, monkeypatc
     assert corpus_warnings == [(c, m) for c, m in serial_warnings if c is CorpusWarning]
     assert [m.split(":")[0].rsplit("/", 1)[-1] for _, m in corpus_warnings] == [f"p{i:03d}.txt" for i in damaged]
     assert all("malformed timestamp" in m for _, m in corpus_warnings)
+    assert lines["action"].tolist() == ["left empty"] * len(damaged)
 
 
 def test_errors_raise_in_a_worker_process_keeps_file_and_line(tmp_path, monkeypatch):
@@ -151,3 +163,99 @@ def test_errors_raise_in_a_worker_process_keeps_file_and_line(tmp_path, monkeypa
         read_corpus(tmp_path / "c", errors="raise")
     assert (err.value.path.name, err.value.line) == ("p002.txt", 6)
     assert pools == [2]
+
+
+# -- a corpus of several different pages --------------------------------------------------------------------
+
+def read_alone(path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        return tuple(read_corpus(path))
+
+
+def test_the_test_pages_and_the_seed_page_read_together_as_each_alone(seed_file, seed_docs):
+    files = [seed_file, *corpus_files(PAGES)]
+    assert len(files) >= 7
+    (docs, problems), caught = read_recording(files)
+    assert list(docs.columns) == list(COLUMNS) and docs["doc_id"].is_unique
+    assert docs["page_id"].unique().tolist() == [f.stem for f in files]
+    pd.testing.assert_frame_equal(docs[docs["page_id"] == seed_file.stem], seed_docs)
+    for f in files:
+        alone_docs, alone_problems = read_alone(f)
+        pd.testing.assert_frame_equal(docs[docs["page_id"] == f.stem].reset_index(drop=True), alone_docs)
+        pd.testing.assert_frame_equal(problems[problems["source"] == str(f)].reset_index(drop=True), alone_problems)
+    assert len([m for c, m in caught if c is CorpusWarning]) == len(problems) > 0
+    # the folder alone gives the same pages in the same order
+    folder_docs, folder_problems = read_alone(PAGES)
+    pd.testing.assert_frame_equal(folder_docs, docs[docs["page_id"] != seed_file.stem].reset_index(drop=True))
+    pd.testing.assert_frame_equal(folder_problems, problems)
+
+
+def test_the_test_pages_cover_every_column():
+    docs, _ = read_alone(PAGES)
+    articles = docs[docs["kind"] == "article"]
+    assert articles["outlet"].nunique() >= 4
+    assert {"Asia/Shanghai", "Asia/Taipei", "America/New_York", ""} <= set(articles["time_zone"])
+    assert set(docs["published_precision"]) == {"day", "minute", "second"}
+    assert (articles["reporter_place"] != "").sum() >= 3 and (articles["reporter"] != "").sum() >= 4
+
+
+DAMAGE = {  # file -> what is done to the seed page: (line index, what it becomes) or a deletion
+    "malformed_timestamp.txt": ("replace", 7, "2020-09-18 07:12:23", "2021-13-45 99:99:99"),
+    "no_dash.txt": ("delete", 8),
+    "no_headline.txt": ("delete", 9),
+    "no_summary.txt": ("delete", 10),
+    "stray_marker.txt": ("insert", 5, "-"),
+    "repeated_heading.txt": ("insert", 17, "推薦閱讀："),
+    "advert.txt": ("insert", 8, "【廣告】立即訂閱"),
+    "wrapped_title.txt": ("insert", 1, "續一行標題"),
+    "no_dateline.txt": ("replace", 1, "【新唐人亞太台 2020 年 09 月 17 日訊】", ""),
+    "impossible_date.txt": ("replace", 1, "09 月 17", "02 月 30"),
+    "body_list.txt": ("replace", 4, "相關新聞", "本台記者整理"),
+}
+SKIPPED = {"empty.txt": b"", "binary.txt": b"\x00\x01garbage", "notes.txt": "購物清單\n牛奶".encode()}
+
+
+def write_damaged_corpus(folder, seed_lines) -> None:
+    folder.mkdir()
+    for name, (op, i, *args) in DAMAGE.items():
+        lines = list(seed_lines)
+        if op == "delete":
+            del lines[i]
+        elif op == "insert":
+            lines.insert(i, *args)
+        else:
+            assert args[0] in lines[i]
+            lines[i] = lines[i].replace(*args)
+        (folder / name).write_text("\n".join(lines), encoding="utf-8")
+    for name, data in SKIPPED.items():
+        (folder / name).write_bytes(data)
+    for page in corpus_files(PAGES):
+        (folder / page.name).write_bytes(page.read_bytes())
+
+
+def test_every_warning_has_exactly_one_problem_row(tmp_path, seed_lines):
+    write_damaged_corpus(tmp_path / "c", seed_lines)
+    (docs, problems), caught = read_recording(tmp_path / "c")
+    messages = [m for c, m in caught if c is CorpusWarning]
+    assert len(messages) == len(problems)
+    for message, row in zip(messages, problems.itertuples()):
+        where = row.source if pd.isna(row.line) else f"{row.source}:{row.line}"
+        assert message.startswith(f"{where}: {row.reason}"), (message, row)
+    # every damaged file is named, and says what was done
+    named = {Path(s).name for s in problems["source"]}
+    assert set(DAMAGE) | set(SKIPPED) <= named
+    assert set(problems["action"]) == {"unplaced", "merged", "left empty", "skipped", "kept"}
+    assert problems.loc[problems["action"] == "skipped", "source"].map(lambda s: Path(s).name).tolist() == sorted(
+        SKIPPED)
+    assert docs["page_id"].nunique() == len(DAMAGE) + len(corpus_files(PAGES))
+
+
+def test_errors_raise_stops_at_the_first_problem(tmp_path, seed_lines):
+    write_damaged_corpus(tmp_path / "c", seed_lines)
+    (_, problems), _ = read_recording(tmp_path / "c")
+    first = problems.iloc[0]
+    with pytest.raises(CorpusError) as err:
+        read_corpus(tmp_path / "c", errors="raise")
+    assert (str(err.value.path), err.value.line, err.value.reason) == (
+        first["source"], None if pd.isna(first["line"]) else first["line"], first["reason"])

@@ -1,4 +1,8 @@
-"""Datelines that open an article and timestamps that open a related item, as other outlets write them too."""
+"""Datelines that open an article and timestamps that open a related item, as other outlets write them too.
+
+Dates are read as written with their precision; a stated time zone is named, never applied; a byline
+is split into the reporters' names and the place they report from.
+"""
 
 from __future__ import annotations
 
@@ -7,52 +11,93 @@ from datetime import datetime
 import pandas as pd
 import pytest
 
-from analysis.datelines import parse_dateline, parse_timestamp
+from analysis.datelines import PLACES, ZONES, parse_dateline, parse_timestamp, split_byline
 
 
-@pytest.mark.parametrize("line, outlet, date, reporter, rest", [
-    ("【新唐人亞太台 2020 年 09 月 17 日訊】來看到", "新唐人亞太台", "2020-09-17", "", "來看到"),
-    ("【新唐人北京時間2020年09月18日訊】本文", "新唐人", "2020-09-18", "", "本文"),
-    ("【大紀元2020年09月17日訊】本文", "大紀元", "2020-09-17", "", "本文"),
-    ("【大紀元2020年09月17日訊】(大紀元記者王明報導)本文", "大紀元", "2020-09-17", "王明", "本文"),
-    ("【大紀元2020年9月7日訊】（大紀元記者李華台北報導）本文", "大紀元", "2020-09-07", "李華台北", "本文"),
-    ("【新唐人2020年09月18日讯】简体", "新唐人", "2020-09-18", "", "简体"),
+@pytest.mark.parametrize("line, outlet, date, reporter, place, rest", [
+    ("【新唐人亞太台 2020 年 09 月 17 日訊】來看到", "新唐人亞太台", "2020-09-17", "", "", "來看到"),
+    ("【新唐人北京時間2020年09月18日訊】本文", "新唐人", "2020-09-18", "", "", "本文"),
+    ("【大紀元2020年09月17日訊】本文", "大紀元", "2020-09-17", "", "", "本文"),
+    ("【大紀元2020年09月17日訊】(大紀元記者王明報導)本文", "大紀元", "2020-09-17", "王明", "", "本文"),
+    ("【大紀元2020年9月7日訊】（大紀元記者李華台北報導）本文", "大紀元", "2020-09-07", "李華", "台北", "本文"),
+    ("【新唐人2020年09月18日讯】简体", "新唐人", "2020-09-18", "", "", "简体"),
 ])
-def test_parse_dateline(line, outlet, date, reporter, rest):
+def test_parse_dateline(line, outlet, date, reporter, place, rest):
     d = parse_dateline(line)
-    assert (d["outlet"], d["date"], d["reporter"], d["rest"]) == (outlet, pd.Timestamp(date), reporter, rest)
+    assert (d["outlet"], d["date"], d["precision"], d["reporter"], d["reporter_place"], d["rest"]) == (
+        outlet, pd.Timestamp(date), "day", reporter, place, rest)
 
 
 def test_parse_dateline_rejects_body_text():
     assert parse_dateline("來看到,就在美國國務院次卿訪台前") is None
 
 
-@pytest.mark.parametrize("line, outlet, date, reporter, rest", [
-    # time-zone words between outlet and date are not part of the outlet
-    ("【新唐人北京時間2020年09月18日訊】本文", "新唐人", datetime(2020, 9, 18), "", "本文"),
-    ("【新唐人台北時間2020年09月18日訊】本文", "新唐人", datetime(2020, 9, 18), "", "本文"),
-    ("【大紀元紐約時間2020年9月7日訊】本文", "大紀元", datetime(2020, 9, 7), "", "本文"),
-    ("【新唐人北京时间2021年01月07日讯】简体", "新唐人", datetime(2021, 1, 7), "", "简体"),
+@pytest.mark.parametrize("line, outlet, zone, date, reporter, place, rest", [
+    # time-zone words between outlet and date are not part of the outlet: they name the zone
+    ("【新唐人北京時間2020年09月18日訊】本文", "新唐人", "Asia/Shanghai", datetime(2020, 9, 18), "", "", "本文"),
+    ("【新唐人台北時間2020年09月18日訊】本文", "新唐人", "Asia/Taipei", datetime(2020, 9, 18), "", "", "本文"),
+    ("【新唐人臺北時間2020年09月18日訊】本文", "新唐人", "Asia/Taipei", datetime(2020, 9, 18), "", "", "本文"),
+    ("【大紀元香港時間2020年9月7日訊】本文", "大紀元", "Asia/Hong_Kong", datetime(2020, 9, 7), "", "", "本文"),
+    ("【大紀元紐約時間2020年9月7日訊】本文", "大紀元", "America/New_York", datetime(2020, 9, 7), "", "", "本文"),
+    ("【新唐人美東時間2020年9月7日訊】本文", "新唐人", "America/New_York", datetime(2020, 9, 7), "", "", "本文"),
+    ("【新唐人當地時間2020年9月7日訊】本文", "新唐人", "", datetime(2020, 9, 7), "", "", "本文"),
+    ("【新唐人北京时间2021年01月07日讯】简体", "新唐人", "Asia/Shanghai", datetime(2021, 1, 7), "", "", "简体"),
     # reporter brackets: half- and full-width, with ／ or /, 綜合報導, Simplified
-    ("【大紀元2020年09月17日訊】（記者王明／綜合報導）本文", "大紀元", datetime(2020, 9, 17), "王明", "本文"),
-    ("【大紀元2020年09月17日訊】(記者王明/台北報導)本文", "大紀元", datetime(2020, 9, 17), "王明", "本文"),
-    ("【大紀元2020年09月17日訊】（大紀元記者王明綜合報導）本文", "大紀元", datetime(2020, 9, 17), "王明", "本文"),
-    ("【大纪元2020年09月17日讯】(大纪元记者王明报导)本文", "大纪元", datetime(2020, 9, 17), "王明", "本文"),
-    ("【大紀元2020年09月17日訊】（大紀元記者王明、李華台北報導）本文", "大紀元", datetime(2020, 9, 17),
-     "王明、李華台北", "本文"),
+    ("【大紀元2020年09月17日訊】（記者王明／綜合報導）本文", "大紀元", "", datetime(2020, 9, 17), "王明", "", "本文"),
+    ("【大紀元2020年09月17日訊】(記者王明/台北報導)本文", "大紀元", "", datetime(2020, 9, 17), "王明", "台北", "本文"),
+    ("【大紀元2020年09月17日訊】（大紀元記者王明綜合報導）本文", "大紀元", "", datetime(2020, 9, 17), "王明", "",
+     "本文"),
+    ("【大纪元2020年09月17日讯】(大纪元记者王明报导)本文", "大纪元", "", datetime(2020, 9, 17), "王明", "", "本文"),
+    ("【大紀元2020年09月17日訊】（大紀元記者王明、李華台北報導）本文", "大紀元", "", datetime(2020, 9, 17),
+     "王明、李華", "台北", "本文"),
+    ("【大紀元2020年09月17日訊】（大紀元記者王明、李華華盛頓綜合報導）本文", "大紀元", "", datetime(2020, 9, 17),
+     "王明、李華", "華盛頓", "本文"),
     # a bracket without 記者 is body text
-    ("【新唐人亞太台 2020 年 09 月 17 日訊】(聲音來源)本文", "新唐人亞太台", datetime(2020, 9, 17), "",
+    ("【新唐人亞太台 2020 年 09 月 17 日訊】(聲音來源)本文", "新唐人亞太台", "", datetime(2020, 9, 17), "", "",
      "(聲音來源)本文"),
     # no outlet, nothing after the dateline, impossible dates
-    ("【2020年09月17日訊】本文", "", datetime(2020, 9, 17), "", "本文"),
-    ("【大紀元2020年09月17日訊】", "大紀元", datetime(2020, 9, 17), "", ""),
-    ("【大紀元2021年02月30日訊】本文", "大紀元", None, "", "本文"),
-    ("【大紀元2021年13月01日訊】本文", "大紀元", None, "", "本文"),
+    ("【2020年09月17日訊】本文", "", "", datetime(2020, 9, 17), "", "", "本文"),
+    ("【大紀元2020年09月17日訊】", "大紀元", "", datetime(2020, 9, 17), "", "", ""),
+    ("【大紀元2021年02月30日訊】本文", "大紀元", "", None, "", "", "本文"),
+    ("【大紀元2021年13月01日訊】本文", "大紀元", "", None, "", "", "本文"),
 ])
-def test_datelines_of_other_outlets(line, outlet, date, reporter, rest):
+def test_datelines_of_other_outlets(line, outlet, zone, date, reporter, place, rest):
     dateline = line[:len(line) - len(rest)]  # the brackets exactly as written
-    assert parse_dateline(line) == {"outlet": outlet, "date": date, "reporter": reporter, "dateline": dateline,
-                                    "rest": rest}
+    assert parse_dateline(line) == {"outlet": outlet, "date": date, "precision": "day" if date else "",
+                                    "time_zone": zone, "reporter": reporter, "reporter_place": place,
+                                    "dateline": dateline, "rest": rest}
+
+
+@pytest.mark.parametrize("byline, names, place", [
+    ("大紀元記者王明報導", "王明", ""),
+    ("大紀元記者王明、李華台北報導", "王明、李華", "台北"),
+    ("大紀元記者林芳如紐約報導", "林芳如", "紐約"),
+    ("大紀元記者張婉婷臺北報導", "張婉婷", "臺北"),
+    ("記者陳安華盛頓報導", "陳安", "華盛頓"),
+    ("記者周子敬香港報導", "周子敬", "香港"),
+    ("大紀元記者吳欣台灣台北報導", "吳欣", "台灣台北"),        # a run of place words is one place
+    ("記者王明、記者李華高雄報導", "王明、李華", "高雄"),       # 記者 repeated before each name
+    ("記者王明綜合報導", "王明", ""),                          # 綜合: a compiled report names no place
+    ("記者王明台北綜合報導", "王明", "台北"),
+    ("記者王明／綜合報導", "王明", ""),
+    ("記者王明/花蓮報導", "王明", "花蓮"),
+    ("記者王明／布達佩斯報導", "王明", "布達佩斯"),            # after a slash the place is taken as written
+    ("大纪元记者王明、李华纽约报道", "王明、李华", "纽约"),
+    ("記者江英台中報導", "江英", "台中"),
+    ("記者王明報導", "王明", ""),
+    ("聲音來源", "", ""),
+])
+def test_split_byline(byline, names, place):
+    assert split_byline(byline) == (names, place)
+
+
+def test_every_zone_is_an_iana_name_and_every_place_a_word():
+    from zoneinfo import ZoneInfo
+
+    for word, zone in ZONES.items():
+        assert zone == "" or ZoneInfo(zone).key == zone, word
+    assert {"台北", "臺北", "華盛頓", "紐約", "香港", "新加坡"} <= set(PLACES) and "綜合" not in PLACES
+    assert len(set(PLACES)) == len(PLACES) and all(len(p) >= 2 for p in PLACES)
 
 
 @pytest.mark.parametrize("line", [
@@ -66,36 +111,39 @@ def test_not_a_dateline(line):
     assert parse_dateline(line) is None
 
 
-@pytest.mark.parametrize("line, expected, rest", [
-    ("2020-09-18 07:12:23來看到", datetime(2020, 9, 18, 7, 12, 23), "來看到"),
-    ("2021/01/15 12:56美國", datetime(2021, 1, 15, 12, 56), "美國"),
-    ("2021-01-15T12:56:40美國", datetime(2021, 1, 15, 12, 56, 40), "美國"),
-    ("2021-01-15 12:56:4014日", datetime(2021, 1, 15, 12, 56, 40), "14日"),
-    ("2021-01-15美國", datetime(2021, 1, 15), "美國"),
-    ("2021-13-45 99:99:99美國", None, "美國"),
+@pytest.mark.parametrize("line, expected, precision, rest", [
+    ("2020-09-18 07:12:23來看到", datetime(2020, 9, 18, 7, 12, 23), "second", "來看到"),
+    ("2021/01/15 12:56美國", datetime(2021, 1, 15, 12, 56), "minute", "美國"),
+    ("2021-01-15T12:56:40美國", datetime(2021, 1, 15, 12, 56, 40), "second", "美國"),
+    ("2021-01-15 12:56:4014日", datetime(2021, 1, 15, 12, 56, 40), "second", "14日"),
+    ("2021-01-15美國", datetime(2021, 1, 15), "day", "美國"),
+    ("2021-13-45 99:99:99美國", None, "", "美國"),
 ])
-def test_parse_timestamp(line, expected, rest):
-    m, value = parse_timestamp(line)
-    assert m is not None and value == expected and line[m.end():] == rest
+def test_parse_timestamp(line, expected, precision, rest):
+    m, value, got = parse_timestamp(line)
+    assert m is not None and value == expected and got == precision and line[m.end():] == rest
 
 
-@pytest.mark.parametrize("line, expected, rest", [
-    ("2021.01.15美國", datetime(2021, 1, 15), "美國"),
-    ("2021-01-15\u300012:56:40美國", datetime(2021, 1, 15, 12, 56, 40), "美國"),   # full-width space
-    ("2021-01-15  12:56美國", datetime(2021, 1, 15, 12, 56), "美國"),
-    ("2021-1-5 7:05美國", datetime(2021, 1, 5, 7, 5), "美國"),
-    ("2021/01/15", datetime(2021, 1, 15), ""),
-    ("2021-02-30 10:00美國", None, "美國"),           # impossible dates and times give None
-    ("2021-02-29美國", None, "美國"),
-    ("2021-01-15 24:00美國", None, "美國"),
-    ("2020-02-29 23:59:59美國", datetime(2020, 2, 29, 23, 59, 59), "美國"),
+@pytest.mark.parametrize("line, expected, precision, rest", [
+    ("2021.01.15美國", datetime(2021, 1, 15), "day", "美國"),
+    ("2021-01-15\u300012:56:40美國", datetime(2021, 1, 15, 12, 56, 40), "second", "美國"),   # full-width space
+    ("2021-01-15  12:56美國", datetime(2021, 1, 15, 12, 56), "minute", "美國"),
+    ("2021-1-5 7:05美國", datetime(2021, 1, 5, 7, 5), "minute", "美國"),
+    ("2021/01/15", datetime(2021, 1, 15), "day", ""),
+    ("2021/01/15 00:00", datetime(2021, 1, 15), "minute", ""),      # midnight written is a minute, not a day
+    ("2021-01-15 00:00:00美國", datetime(2021, 1, 15), "second", "美國"),
+    ("2021-02-30 10:00美國", None, "", "美國"),           # impossible dates and times give None, no precision
+    ("2021-02-29美國", None, "", "美國"),
+    ("2021-01-15 24:00美國", None, "", "美國"),
+    ("2020-02-29 23:59:59美國", datetime(2020, 2, 29, 23, 59, 59), "second", "美國"),
 ])
-def test_timestamp_variants(line, expected, rest):
-    m, value = parse_timestamp(line)
-    assert m is not None and value == expected and line[m.end():] == rest
+def test_timestamp_variants(line, expected, precision, rest):
+    stamp = parse_timestamp(line)
+    assert stamp.match is not None and line[stamp.match.end():] == rest
+    assert (stamp.value, stamp.precision) == (expected, precision)
 
 
 @pytest.mark.parametrize("line", ["相關新聞", "20210115 12:56", "21-01-15 12:56", " 2021-01-15", "美國2021-01-15",
                                   ""])
 def test_not_a_timestamp(line):
-    assert parse_timestamp(line) == (None, None)
+    assert parse_timestamp(line) == (None, None, "")

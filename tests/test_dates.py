@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from analysis import relative_dates, timeline
 
@@ -45,10 +44,14 @@ def test_relative_dates(seed_docs):
     from analysis import relative_dates
 
     rel = relative_dates(seed_docs)
-    assert len(rel) == 20 and (rel["days_after_article"] > 0).all()
+    assert len(rel) == 20 and (rel["days_after_article"] >= 0).all()
     first = rel.iloc[0]
     assert first["published"] == pd.Timestamp("2020-09-17 13:08:24")
-    assert first["days_after_article"] == pytest.approx((13 * 3600 + 8 * 60 + 24) / 86400, abs=1e-3)
+    # The article's dateline gives a day only: an item from the same day is 0 days after it, one
+    # from the next morning 1 day, in calendar days (not +0.55 and +1.30 as instants would give).
+    assert first["days_after_article"] == 0 and first["lag_precision"] == "day"
+    nxt = rel[rel["published"].dt.date == pd.Timestamp("2020-09-18").date()]
+    assert len(nxt) and (nxt["days_after_article"] == 1).all()
     assert rel["published"].is_monotonic_increasing
 
 
@@ -80,5 +83,20 @@ def test_relative_dates_of_items_older_than_their_article():
     })
     rel = relative_dates(docs)
     assert rel["doc_id"].tolist() == ["p:02", "p:01", "q:01"]  # by page, then date
-    assert rel["days_after_article"].tolist()[:2] == [-1.0, 1.5]
+    assert rel["days_after_article"].tolist()[:2] == [-1.0, 1.0]  # midnight: known to the day
     assert pd.isna(rel["days_after_article"].iloc[2])          # the article has no date
+
+
+def test_lags_between_two_timestamps_are_fractional():
+    from analysis import relative_dates
+
+    docs = pd.DataFrame({
+        "doc_id": ["p:00", "p:01"], "page_id": ["p", "p"], "kind": ["article", "related"], "title": ["甲", "乙"],
+        "published": pd.to_datetime(["2021-01-10 06:00", "2021-01-11 18:00"]),
+        "published_precision": ["minute", "second"],
+    })
+    rel = relative_dates(docs)
+    assert rel["days_after_article"].tolist() == [1.5] and rel["lag_precision"].tolist() == ["time"]
+    day = relative_dates(docs.assign(published_precision=["day", "second"]))
+    assert day["days_after_article"].tolist() == [1.0] and day["lag_precision"].tolist() == ["day"]
+

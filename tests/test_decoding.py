@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import CorpusError, load_corpus
-from analysis.decoding import corpus_files, decode, split_lines
+from analysis import decoding
+from analysis.decoding import LIST_HEADINGS, corpus_files, decode, split_lines
 
 SAME = ["doc_id", "kind", "position", "title", "published", "outlet", "text", "truncated", "content_id"]
 
@@ -51,6 +52,22 @@ def test_encoding_override(tmp_path, seed_file, seed_docs):
     pd.testing.assert_frame_equal(load_corpus(page, encoding="cp950")[SAME[1:]], seed_docs[SAME[1:]])
     with pytest.raises(CorpusError, match=r"p\.txt:1: cannot decode as utf-8"):
         load_corpus(page, encoding="utf-8", errors="raise")
+
+
+@pytest.mark.parametrize("heading", [*LIST_HEADINGS, "相關新聞：", "【延伸閱讀】", "相關文章:"])
+def test_every_list_heading_marks_a_page(heading):
+    assert decoding._PAGE_MARKERS.search(heading)
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("政黨輪替後的立法院\n延伸閱讀：\n-\n朝野協商破局\n2021-03-12 18:20:44議事停擺。", "cp950"),
+    ("政党轮替后的立法院\n推荐阅读\n-\n朝野协商破局\n2021-03-12 18:20:44议事停摆。", "gb18030"),
+    ("政黨輪替後的立法院\n【熱門新聞】\n-\n朝野協商破局\n2021-03-12 18:20:44議事停擺。", "cp950"),
+])
+def test_a_legacy_page_with_only_a_heading_variant_is_recognised(monkeypatch, text, encoding):
+    """No dateline: only the list's heading tells the right codec from a wrong guess that decodes too."""
+    monkeypatch.setattr(decoding, "_detect", lambda data: "latin-1")  # decodes anything, wrongly
+    assert decode(text.encode(encoding)) == (text, encoding)
 
 
 def test_unknown_encoding_is_named():

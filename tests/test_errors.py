@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from analysis import CorpusError, CorpusWarning
-from analysis.errors import check_errors, collect_warnings, unplaced_line
+from analysis.errors import ACTIONS, check_errors, collect_warnings, problem_row
 
 
 @pytest.mark.parametrize("path, line, message", [
@@ -44,10 +44,20 @@ def test_corpus_warning_is_a_user_warning():
     assert issubclass(CorpusWarning, UserWarning)
 
 
-def test_unplaced_line():
-    assert unplaced_line(Path("a.txt"), 3, "item marker with no item", "-") == {
-        "source": "a.txt", "line": 3, "reason": "item marker with no item", "content": "-"}
-    assert unplaced_line("a.txt", None, "file skipped: empty page")["content"] == ""
+def test_problem_row():
+    assert problem_row(Path("a.txt"), 3, action="unplaced", reason="item marker with no item", content="-") == {
+        "source": "a.txt", "line": 3, "action": "unplaced", "reason": "item marker with no item", "content": "-"}
+    assert problem_row("a.txt", None, action="skipped", reason="empty page")["content"] == ""
+
+
+def test_the_actions():
+    assert list(ACTIONS) == ["unplaced", "merged", "left empty", "skipped", "kept"]
+
+
+@pytest.mark.parametrize("action", ["Merged", "ignored", "", None])
+def test_problem_row_refuses_other_actions(action):
+    with pytest.raises(ValueError, match="action must be one of"):
+        problem_row("a.txt", 1, action=action, reason="r")
 
 
 @pytest.mark.parametrize("value, ok", [("warn", True), ("raise", True), ("ignore", False), ("Warn", False),

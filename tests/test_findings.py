@@ -43,7 +43,7 @@ def tables(seed_report):
 
 
 def test_findings_of_the_seed_report(seed_report, tables):
-    md = findings_markdown(tables, corpus_label="seeds")
+    md = findings_markdown(tables, corpus_label="seeds", tfidf=seed_report[1].model.describe())
     assert md == seed_report[1].findings
     docs = tables["documents"]
     title = docs.set_index("doc_id")["title"]

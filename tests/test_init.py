@@ -29,6 +29,7 @@ CLASSES = [(name, obj) for name, obj in PUBLIC if inspect.isclass(obj)]
 NO_DATA_ARGUMENT = {
     "configure": "session settings: every argument is an option, keyword-only",
     "Segmenter": "a class configured by options only, keyword-only",
+    "Weighting": "a record of options only, keyword-only",
     "cjk_font": "takes no argument",
     "use_cjk_font": "takes no argument",
 }

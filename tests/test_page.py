@@ -1,16 +1,19 @@
-"""The page grammar: the seed page field by field, damaged and unusual pages, and random damage.
+"""The page grammar: the seed page field by field, pages of other outlets and layouts, damaged pages, random damage.
 
 The seed page is read independently of the parser (line by line, with the file's known layout), so a
-parser bug cannot agree with itself. Damaged pages must read what can be read, name what cannot and lose
-nothing silently. The property-based tests (hypothesis) apply random damage to the seed page, with random
-line ends and encodings: with ``errors="warn"`` nothing may raise; with ``errors="raise"`` only
-:class:`CorpusError` may. The parser also checks itself that every non-blank line was placed or reported.
+parser bug cannot agree with itself. The pages in ``tests/data/pages`` (written for these tests) are read
+against a table of what each says. Damaged pages must read what can be read, name what cannot and lose
+nothing silently: every warning has exactly one problem row, with its line and what was done. The
+property-based tests (hypothesis) apply random damage to the seed page, with random line ends and
+encodings: with ``errors="warn"`` nothing may raise; with ``errors="raise"`` only :class:`CorpusError`
+may. The parser also checks itself that every non-blank line was placed or reported.
 """
 
 from __future__ import annotations
 
 import warnings
 from datetime import datetime
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -23,6 +26,7 @@ from analysis.tables import COLUMNS
 from tests.conftest import SEED_FILE
 
 SAME = ["kind", "position", "title", "published", "outlet", "text", "truncated", "content_id"]
+PAGES = Path(__file__).parent / "data" / "pages"
 
 
 def write(tmp_path, name: str, text: str, encoding: str = "utf-8"):
@@ -41,8 +45,17 @@ def load_quietly(path, *, report: bool = False, **kw):
 def parse_quietly(text: str, **kw):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        docs, unplaced = parse_page(text, **kw)
-    return docs, unplaced, [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+        docs, problems = parse_page(text, **kw)
+    return docs, problems, [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+
+
+def assert_one_row_per_warning(messages: list[str], rows) -> None:
+    """Each warning has its own row, in the same order, naming the same file, line and reason."""
+    rows = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else rows
+    assert len(messages) == len(rows), (messages, rows)
+    for message, row in zip(messages, rows):
+        where = row["source"] if pd.isna(row["line"]) else f"{row['source']}:{row['line']}"
+        assert message.startswith(f"{where}: {row['reason']}"), (message, row)
 
 
 # -- the seed page, field by field ---------------------------------------------------------------
@@ -55,6 +68,11 @@ def test_shape_and_columns(seed_docs):
     assert seed_docs["position"].tolist() == list(range(21))
     assert (seed_docs["page_id"] == "000_bb4a6ccb6fd5c6e9").all()
     assert seed_docs["published"].dtype.kind == "M"
+
+
+def test_seed_dates_with_their_precision_and_no_zone(seed_docs):
+    assert seed_docs["published_precision"].tolist() == ["day"] + ["second"] * 20
+    assert (seed_docs[["time_zone", "reporter", "reporter_place"]] == "").all().all()
 
 
 def test_article_fields(seed_docs, seed_lines):
@@ -84,8 +102,8 @@ def test_related_fields_match_the_file(seed_docs, seed_lines):
 
 def test_nothing_lost(seed_docs, seed_file):
     """Every character of the page is in a field, apart from markers and timestamps."""
-    _, unplaced = read_corpus(seed_file)
-    assert unplaced.empty
+    _, problems = read_corpus(seed_file)
+    assert problems.empty
     raw = seed_file.read_text(encoding="utf-8")
     for _, row in seed_docs.iterrows():
         assert row["title"] in raw and row["text"].split("\n")[-1] in raw
@@ -101,8 +119,9 @@ def test_content_ids_of_the_seed_page_are_distinct(seed_docs):
 
 
 def test_parse_page_on_a_string(seed_file):
-    docs, unplaced = parse_page(seed_file.read_text(encoding="utf-8"), source="x/page.txt")
-    assert len(docs) == 21 and not unplaced and docs[0]["page_id"] == "page"
+    docs, problems = parse_page(seed_file.read_text(encoding="utf-8"), source="x/page.txt")
+    assert len(docs) == 21 and not problems and docs[0]["page_id"] == "page"
+    assert [k for k in docs[0]] == list(COLUMNS)
 
 
 def test_page_id_source_and_doc_ids(seed_file):
@@ -114,9 +133,10 @@ def test_page_id_source_and_doc_ids(seed_file):
 # -- small pages: the grammar's variants ---------------------------------------------------------
 
 HEAD = "標題\n【大紀元2020年09月17日訊】本文。\n"
+ITEM = "-\n甲\n2020-09-18 07:12:23甲文。\n"
 
 
-@pytest.mark.parametrize("page, expected, warned", [
+@pytest.mark.parametrize("page, expected, problems", [
     pytest.param(HEAD + "相關新聞\n－\n甲\n2020-09-18 07:12:23甲文。\n—\n乙\n2020-09-19 07:12:23乙文。\n–\n丙\n"
                  "2020-09-20 07:12:23丙文。",
                  [("article", "標題", "本文。", "2020-09-17"),
@@ -129,23 +149,162 @@ HEAD = "標題\n【大紀元2020年09月17日訊】本文。\n"
                  [], id="simplified-markers"),
     pytest.param("標題\n本文。\n相關新聞\n-\n甲\n2020-09-18 07:12:23甲文。",
                  [("article", "標題", "本文。", None), ("related", "甲", "甲文。", "2020-09-18 07:12:23")],
-                 ["p.txt:2: article has no dateline"], id="no-dateline"),
+                 [(2, "left empty", "article has no dateline")], id="no-dateline"),
+    pytest.param("【大紀元2020年09月17日訊】本文。",
+                 [("article", "", "本文。", "2020-09-17")],
+                 [(1, "left empty", "article has no headline")], id="no-headline"),
     pytest.param("標題\n【大紀元2021年02月30日訊】本文。",
                  [("article", "標題", "本文。", None)],
-                 ["p.txt:2: impossible date in dateline '【大紀元2021年02月30日訊】'"], id="impossible-date"),
+                 [(2, "left empty", "impossible date in dateline '【大紀元2021年02月30日訊】'")], id="impossible-date"),
     pytest.param(HEAD + "相關新聞\n-\n甲\n2020-09-18 07:12:23甲文。\n續文。",
                  [("article", "標題", "本文。", "2020-09-17"),
                   ("related", "甲", "甲文。\n續文。", "2020-09-18 07:12:23")],
-                 ["p.txt:7: related summary continues on another line"], id="summary-on-two-lines"),
+                 [(7, "merged", "related summary continues on another line")], id="summary-on-two-lines"),
+    pytest.param("美國務院宣布\n解除台美交往限制\n【大紀元2021年01月10日訊】本文。",
+                 [("article", "美國務院宣布解除台美交往限制", "本文。", "2021-01-10")],
+                 [(2, "merged", "article headline continues on another line")], id="headline-on-two-lines"),
+    pytest.param("美駐UN大使Kelly\nCraft將訪台\n見總統並演說\n\n【大紀元2021年01月08日訊】本文。\n相關新聞\n" + ITEM,
+                 [("article", "美駐UN大使Kelly Craft將訪台見總統並演說", "本文。", "2021-01-08"),
+                  ("related", "甲", "甲文。", "2020-09-18 07:12:23")],
+                 [(2, "merged", "article headline continues"), (3, "merged", "article headline continues")],
+                 id="headline-on-three-lines"),
+    pytest.param(HEAD + "相關新聞\n-\n國務卿宣布\nCOVID\n19 防疫合作\n2020-09-18 07:12:23甲文。\n" + ITEM,
+                 [("article", "標題", "本文。", "2020-09-17"),
+                  ("related", "國務卿宣布COVID 19 防疫合作", "甲文。", "2020-09-18 07:12:23"),
+                  ("related", "甲", "甲文。", "2020-09-18 07:12:23")],
+                 [(6, "merged", "related headline continues on another line"),
+                  (7, "merged", "related headline continues on another line")], id="related-headline-wrapped"),
+    pytest.param(HEAD + "相關新聞\n" + ITEM + "【廣告】訂閱電子報\n-\n乙\n2020-09-19 07:12:23乙文。",
+                 [("article", "標題", "本文。", "2020-09-17"),
+                  ("related", "甲", "甲文。\n【廣告】訂閱電子報", "2020-09-18 07:12:23"),
+                  ("related", "乙", "乙文。", "2020-09-19 07:12:23")],
+                 [(7, "merged", "related summary continues on another line")], id="stray-line-between-items"),
+    pytest.param(HEAD + "相關新聞\n-\n甲\n延伸閱讀\n2020-09-18 07:12:23甲文。",
+                 [("article", "標題", "本文。", "2020-09-17"), ("related", "甲", "", None),
+                  ("related", "", "甲文。", "2020-09-18 07:12:23")],
+                 [(6, "unplaced", "repeated list heading"),
+                  (5, "left empty", "related item has no timestamp and summary line"),
+                  (7, "left empty", "related summary has no headline")], id="heading-inside-an-item"),
+    pytest.param(HEAD + ITEM + "第二段。",
+                 [("article", "標題", "本文。\n-\n甲\n2020-09-18 07:12:23甲文。\n第二段。", "2020-09-17")],
+                 [(3, "kept", "1 group(s) of body lines look like related items")], id="body-looks-like-a-list"),
+    pytest.param(HEAD + ITEM + "-\n乙\n續\n2020-09-19乙文。",
+                 [("article", "標題", "本文。\n-\n甲\n2020-09-18 07:12:23甲文。\n-\n乙\n續\n2020-09-19乙文。",
+                   "2020-09-17")],
+                 [(3, "kept", "2 group(s) of body lines look like related items")], id="body-looks-like-two-items"),
+    pytest.param(HEAD + "相關新聞\n" + ITEM + "-\n乙\n2021-13-45 10:00乙文。",
+                 [("article", "標題", "本文。", "2020-09-17"), ("related", "甲", "甲文。", "2020-09-18 07:12:23"),
+                  ("related", "乙", "乙文。", None)],
+                 [(9, "left empty", "malformed timestamp '2021-13-45 10:00'; published left empty")],
+                 id="malformed-timestamp"),
 ])
-def test_small_pages(page, expected, warned):
-    docs, unplaced, messages = parse_quietly(page, source="p.txt")
+def test_small_pages(page, expected, problems):
+    docs, rows, messages = parse_quietly(page, source="p.txt")
     got = [(d["kind"], d["title"], d["text"], d["published"]) for d in docs]
     assert got == [(k, t, x, pd.Timestamp(p).to_pydatetime() if p else None) for k, t, x, p in expected]
-    assert unplaced == []
-    assert len(messages) == len(warned)
-    for message, start in zip(messages, warned):
-        assert message.startswith(start), (message, start)
+    assert [(r["line"], r["action"]) for r in rows] == [(line, action) for line, action, _ in problems]
+    assert all(r["reason"].startswith(reason) for r, (_, _, reason) in zip(rows, problems))
+    assert_one_row_per_warning(messages, rows)
+
+
+@pytest.mark.parametrize("heading", [
+    "相關新聞", "相關新聞：", "相關新聞:", "相關新聞 ：", "延伸閱讀", "延伸閱讀：", "相關文章", "推薦閱讀", "相關報導",
+    "更多新聞", "熱門新聞", "相关新闻", "延伸阅读：", "相关文章", "推荐阅读", "相关报道", "更多新闻", "热门新闻",
+    "【相關新聞】", "【延伸閱讀】：", "【推薦閱讀：】", "【 相關文章 】",
+])
+def test_list_heading_variants(heading):
+    docs, rows, messages = parse_quietly(HEAD + heading + "\n" + ITEM, source="p.txt")
+    assert [(d["kind"], d["title"], d["text"]) for d in docs] == [("article", "標題", "本文。"),
+                                                                  ("related", "甲", "甲文。")]
+    assert rows == [] and messages == []
+
+
+@pytest.mark.parametrize("line", ["相關新聞報導", "更多新聞請見官網", "延伸閱讀】", "「相關新聞」", "相關新聞：立法院"])
+def test_lines_that_are_not_list_headings_stay_in_the_body(line):
+    docs, rows, messages = parse_quietly(HEAD + line + "\n第二段。", source="p.txt")
+    assert [d["text"] for d in docs] == [f"本文。\n{line}\n第二段。"] and rows == [] and messages == []
+
+
+# -- pages of other outlets and layouts (tests/data/pages) ----------------------------------------------------
+
+@pytest.mark.parametrize(
+    "name, title, outlet, reporter, place, published, precision, zone, related, problems", [
+        ("01_dajiyuan_reporter_place.txt", "立法院三讀通過前瞻預算 在野黨批排擠地方建設", "大紀元", "林怡君、陳俊宏",
+         "台北", "2021-03-05", "day", "", 3, []),
+        ("02_ntd_beijing_time.txt", "共機連兩日擾台西南空域 國防部：全程嚴密監控", "新唐人", "", "", "2021-01-24",
+         "day", "Asia/Shanghai", 2, []),
+        ("03_wrapped_article_headline.txt", "挺台團體Keep Taiwan Free赴國會遊說 籲支持台灣參與世界衛生大會",
+         "新唐人亞太台", "", "", "2021-05-18", "day", "", 2, [(2, "merged"), (3, "merged")]),
+        ("04_wrapped_related_and_advert.txt", "公投綁大選提案遭否決 藍綠各執一詞", "新唐人亞太台", "", "",
+         "2021-03-19", "day", "", 3, [(8, "merged"), (14, "merged")]),
+        ("05_yanshen_heading.txt", "疫苗採購爭議延燒 指揮中心：依合約說明到貨進度", "希望之聲", "李芳", "",
+         "2021-06-02", "day", "", 2, []),
+        ("06_minute_timestamps.txt", "美駐聯大使訪台行程取消 外交部：尊重美方決定", "大紀元", "林芳如", "紐約",
+         "2021-01-13", "day", "America/New_York", 2, []),
+        ("07_no_list.txt", "國慶大會登場 總統籲兩岸在平等基礎上對話", "大紀元", "張婉婷", "臺北", "2021-10-10", "day",
+         "", 0, []),
+        ("08_body_looks_like_list.txt", "地方選舉明投票 中選會提醒選民攜帶證件", "新唐人", "", "", "2022-11-25", "day",
+         "Asia/Taipei", 0, [(4, "kept")]),
+    ])
+def test_pages_read_as_written(name, title, outlet, reporter, place, published, precision, zone, related, problems):
+    (docs, rows), messages = load_quietly(PAGES / name, report=True)
+    article = docs.iloc[0]
+    assert (article["kind"], article["title"], article["outlet"], article["reporter"], article["reporter_place"]) == (
+        "article", title, outlet, reporter, place)
+    assert (article["published"], article["published_precision"], article["time_zone"]) == (
+        pd.Timestamp(published), precision, zone)
+    assert docs["kind"].tolist() == ["article"] + ["related"] * related
+    assert list(zip(rows["line"], rows["action"])) == problems
+    assert_one_row_per_warning(messages, rows)
+
+
+def test_page_pages_lose_nothing_and_invent_nothing():
+    """Every title and text of every test page is in its file, once line breaks and wrapping are undone."""
+    for path in sorted(PAGES.glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        flat = "".join(raw.split())
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", CorpusWarning)
+            docs = load_corpus(path)
+        for _, d in docs.iterrows():
+            assert "".join(d["title"].split()) in flat and all(part in raw for part in d["text"].split("\n"))
+            assert d["dateline"] in raw and d["dateline"].startswith("【") == (d["kind"] == "article")
+
+
+def test_wrapped_article_headline_keeps_the_dateline():
+    docs = load_quietly(PAGES / "03_wrapped_article_headline.txt")[0]
+    assert docs["dateline"].iloc[0] == "【新唐人亞太台 2021 年 05 月 18 日訊】"
+    assert docs["text"].iloc[0].startswith("世界衛生大會即將在下週以視訊方式召開") and docs["line"].iloc[0] == 1
+
+
+def test_wrapped_related_headline_and_a_stray_line():
+    (docs, rows), _ = load_quietly(PAGES / "04_wrapped_related_and_advert.txt", report=True)
+    related = docs[docs["kind"] == "related"]
+    assert related["title"].tolist() == ["中選會公告四案公投 8月28日投票", "藻礁公投連署過關 環團盼朝野理性討論",
+                                         "國民黨團提案修法 盼公投與大選合併舉行 在野批執政黨害怕民意"]
+    assert related["line"].tolist() == [6, 10, 13] and related["published"].notna().all()
+    assert related["text"].iloc[0].endswith("珍愛藻礁。\n【廣告】訂閱新唐人電子報 每日新聞不漏接")
+    assert rows["content"].tolist() == ["【廣告】訂閱新唐人電子報 每日新聞不漏接", "舉行 在野批執政黨害怕民意"]
+    assert rows["reason"].tolist() == ["related summary continues on another line",
+                                       "related headline continues on another line"]
+
+
+def test_minute_timestamps():
+    docs = load_quietly(PAGES / "06_minute_timestamps.txt")[0]
+    related = docs[docs["kind"] == "related"]
+    assert related["published"].tolist() == [pd.Timestamp("2021-01-14 09:30"), pd.Timestamp("2021-01-13 11:05")]
+    assert related["published_precision"].tolist() == ["minute", "minute"]
+    assert (related["time_zone"] == "").all()  # the dateline's zone is the article's, not the list's
+
+
+def test_body_that_looks_like_a_list_is_kept_and_flagged():
+    (docs, rows), messages = load_quietly(PAGES / "08_body_looks_like_list.txt", report=True)
+    assert len(docs) == 1
+    assert docs["text"].iloc[0].split("\n")[-3:] == [
+        "-", "各黨候選人選前之夜 全台催票",
+        "2022-11-25 21:30:00各政黨候選人在選前最後一晚舉辦造勢晚會，呼籲支持者踴躍投票。"]
+    assert rows[["line", "action", "content"]].values.tolist() == [[4, "kept", "-"]]
+    assert "no list heading" in messages[0]
 
 
 def test_parse_page_validates_errors():
@@ -177,8 +336,8 @@ def test_article_only_page(tmp_path, seed_lines, seed_docs):
 
 
 def test_related_list_with_no_items(tmp_path, seed_lines):
-    docs, lines = read_corpus(write(tmp_path, "p.txt", "\n".join(seed_lines[:5])))
-    assert len(docs) == 1 and lines.empty
+    docs, problems = read_corpus(write(tmp_path, "p.txt", "\n".join(seed_lines[:5])))
+    assert len(docs) == 1 and problems.empty
 
 
 def test_simplified_page(tmp_path):
@@ -188,25 +347,45 @@ def test_simplified_page(tmp_path):
     docs = load_corpus(write(tmp_path, "s.txt", page))
     assert docs["kind"].tolist() == ["article", "related"]
     assert docs["outlet"].iloc[0] == "新唐人" and docs["published"].iloc[0] == pd.Timestamp("2021-01-07")
+    assert docs["time_zone"].tolist() == ["Asia/Shanghai", ""]
     assert docs["text"].iloc[1] == "美台关系再升温。"
 
 
-def test_reporter_bracket(tmp_path):
-    page = "標題\n【大紀元2020年09月17日訊】(大紀元記者王明報導)台北。\n第二段。"
+@pytest.mark.parametrize("bracket, reporter, place", [
+    ("(大紀元記者王明報導)", "王明", ""),
+    ("(大紀元記者王明、李華台北報導)", "王明、李華", "台北"),
+    ("（記者王明／綜合報導）", "王明", ""),
+    ("（大紀元記者林芳如紐約報導）", "林芳如", "紐約"),
+])
+def test_reporter_bracket(tmp_path, bracket, reporter, place):
+    page = f"標題\n【大紀元2020年09月17日訊】{bracket}台北。\n第二段。"
     docs = load_corpus(write(tmp_path, "r.txt", page))
     row = docs.iloc[0]
-    assert (row["outlet"], row["reporter"], row["text"]) == ("大紀元", "王明", "台北。\n第二段。")
-    assert row["dateline"] == "【大紀元2020年09月17日訊】(大紀元記者王明報導)"
+    assert (row["outlet"], row["reporter"], row["reporter_place"], row["text"]) == (
+        "大紀元", reporter, place, "台北。\n第二段。")
+    assert row["dateline"] == f"【大紀元2020年09月17日訊】{bracket}"
+
+
+def damaged_seed(tmp_path, seed_lines, name: str, change) -> tuple:
+    """The seed page with one change; its documents, problem rows and warnings."""
+    lines = list(seed_lines)
+    change(lines)
+    path = write(tmp_path, name, "\n".join(lines))
+    (docs, rows), messages = load_quietly(path, report=True)
+    assert_one_row_per_warning(messages, rows)
+    return path, lines, docs, rows
 
 
 def test_malformed_timestamp_keeps_the_item(tmp_path, seed_lines):
-    lines = list(seed_lines)
-    lines[7] = "2021-13-45 99:99:99" + lines[7][19:]
-    path = write(tmp_path, "bad.txt", "\n".join(lines))
-    docs, messages = load_quietly(path)
+    def change(lines):
+        lines[7] = "2021-13-45 99:99:99" + lines[7][19:]
+
+    path, lines, docs, rows = damaged_seed(tmp_path, seed_lines, "bad.txt", change)
     assert len(docs) == 21
     assert pd.isna(docs["published"].iloc[1]) and docs["text"].iloc[1] == lines[7][19:]
-    assert any("bad.txt:8" in m and "malformed timestamp" in m for m in messages)
+    assert docs["published_precision"].iloc[1] == ""
+    assert rows[["line", "action"]].values.tolist() == [[8, "left empty"]]
+    assert rows["reason"].iloc[0].startswith("malformed timestamp") and rows["content"].iloc[0] == lines[7]
     with pytest.raises(CorpusError, match=r"bad\.txt:8: malformed timestamp"):
         load_corpus(path, errors="raise")
 
@@ -220,54 +399,61 @@ def test_malformed_timestamp_keeps_the_item(tmp_path, seed_lines):
 def test_unreadable_files_are_skipped_and_named(tmp_path, seed_file, name, content, reason):
     (tmp_path / name).write_bytes(content)
     (tmp_path / seed_file.name).write_bytes(seed_file.read_bytes())
-    (docs, lines), messages = load_quietly(tmp_path, report=True)
+    (docs, problems), messages = load_quietly(tmp_path, report=True)
     assert len(docs) == 21
-    assert any(name in m and reason in m for m in messages), messages
-    skipped = lines[lines["source"].str.endswith(name)]
-    assert len(skipped) == 1 and reason in skipped["reason"].iloc[0]
+    assert_one_row_per_warning(messages, problems)
+    assert len(messages) == 1 and name in messages[0] and reason in messages[0]
+    assert problems["source"].iloc[0].endswith(name) and problems["action"].iloc[0] == "skipped"
+    assert problems["reason"].iloc[0].startswith(reason)
     with pytest.raises(CorpusError, match=reason) as err:
         load_corpus(tmp_path, errors="raise")
     assert name in str(err.value)
 
 
 def test_every_line_is_placed_or_reported(tmp_path, seed_lines):
-    lines = list(seed_lines)
-    lines.insert(5, "-")            # a '-' with no item before the first real one
-    lines.insert(20, "相關新聞")     # a repeated marker
-    lines.append("-")               # a dangling '-' at the end
-    (docs, unplaced), messages = load_quietly(write(tmp_path, "d.txt", "\n".join(lines)), report=True)
+    def change(lines):
+        lines.insert(5, "-")            # a '-' with no item before the first real one
+        lines.insert(18, "相關新聞")     # a repeated heading between two items
+        lines.insert(31, "【延伸閱讀】")  # and another, in a variant
+        lines.append("-")               # a dangling '-' at the end
+
+    _, lines, docs, rows = damaged_seed(tmp_path, seed_lines, "d.txt", change)
     assert len(docs) == 21
-    assert unplaced["reason"].tolist() == ["item marker with no item", "repeated 相關新聞 marker",
-                                           "item marker with no item"]
-    assert unplaced["line"].tolist() == [6, 21, len(lines)]
-    assert len(messages) == 3
+    assert rows["reason"].tolist() == ["item marker with no item", "repeated list heading", "repeated list heading",
+                                       "item marker with no item"]
+    assert rows["line"].tolist() == [6, 19, 32, len(lines)]
+    assert rows["content"].tolist() == ["-", "相關新聞", "【延伸閱讀】", "-"] and set(rows["action"]) == {"unplaced"}
 
 
 def test_missing_dash(tmp_path, seed_lines, seed_docs):
-    lines = list(seed_lines)
-    assert lines[8] == "-"
-    del lines[8]  # the '-' before the second related item
-    docs, messages = load_quietly(write(tmp_path, "m.txt", "\n".join(lines)))
+    def change(lines):
+        assert lines[8] == "-"
+        del lines[8]  # the '-' before the second related item
+
+    _, _, docs, rows = damaged_seed(tmp_path, seed_lines, "m.txt", change)
     pd.testing.assert_frame_equal(docs[SAME], seed_docs[SAME])
-    assert any("m.txt:9" in m and "no '-' line" in m for m in messages)
+    assert rows[["line", "action", "reason"]].values.tolist() == [[9, "kept", "related item has no '-' line"]]
 
 
 def test_missing_headline(tmp_path, seed_lines, seed_docs):
-    lines = list(seed_lines)
-    del lines[9]  # the second related item's headline
-    docs, messages = load_quietly(write(tmp_path, "h.txt", "\n".join(lines)))
+    def change(lines):
+        del lines[9]  # the second related item's headline
+
+    _, _, docs, rows = damaged_seed(tmp_path, seed_lines, "h.txt", change)
     assert len(docs) == 21 and docs["title"].iloc[2] == ""
     assert docs["text"].iloc[2] == seed_docs["text"].iloc[2]
-    assert any("h.txt:10" in m and "no headline" in m for m in messages)
+    assert rows[["line", "action", "reason"]].values.tolist() == [[10, "left empty", "related summary has no headline"]]
 
 
 def test_missing_summary(tmp_path, seed_lines, seed_docs):
-    lines = list(seed_lines)
-    del lines[10]  # the second related item's timestamp and summary
-    docs, messages = load_quietly(write(tmp_path, "s.txt", "\n".join(lines)))
+    def change(lines):
+        del lines[10]  # the second related item's timestamp and summary
+
+    _, _, docs, rows = damaged_seed(tmp_path, seed_lines, "s.txt", change)
     assert len(docs) == 21 and docs["title"].iloc[2] == seed_docs["title"].iloc[2]
     assert docs["text"].iloc[2] == "" and pd.isna(docs["published"].iloc[2])
-    assert any("s.txt:10" in m and "no timestamp" in m for m in messages)
+    assert rows[["line", "action", "reason"]].values.tolist() == [
+        [10, "left empty", "related item has no timestamp and summary line"]]
 
 
 def test_truncated_summary_is_flagged(seed_docs):
@@ -277,13 +463,16 @@ def test_truncated_summary_is_flagged(seed_docs):
 # -- random damage (hypothesis; the profiles are set in tests/conftest.py) -------------------------
 
 SEED = SEED_FILE.read_text(encoding="utf-8").split("\n")
-MARKERS = ["-", "相關新聞", "相关新闻", "【大紀元2020年09月17日訊】", "2021-13-45 99:99:99", "2021/01/15 12:56"]
+WRAPPED = (PAGES / "04_wrapped_related_and_advert.txt").read_text(encoding="utf-8").split("\n")
+MARKERS = ["-", "相關新聞", "相关新闻", "延伸閱讀：", "【相關報導】", "【大紀元2020年09月17日訊】",
+           "【新唐人北京時間2021年01月24日訊】（大紀元記者王明、李華台北報導）", "2021-13-45 99:99:99",
+           "2021/01/15 12:56"]
 junk = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30)
 
 
 @st.composite
 def damaged_pages(draw) -> str:
-    lines = list(draw(st.sampled_from([SEED, SEED[:4], SEED[4:], SEED[:5], []])))
+    lines = list(draw(st.sampled_from([SEED, SEED[:4], SEED[4:], SEED[:5], WRAPPED, WRAPPED[2:], []])))
     for _ in range(draw(st.integers(0, 8))):
         op = draw(st.sampled_from(["delete", "duplicate", "truncate", "insert", "replace", "swap", "marker"]))
         if op == "insert" or not lines:
@@ -313,17 +502,32 @@ def _parse(text: str, errors: str):
         return parse_page(text, source="page.txt", errors=errors)
 
 
+def _flat(text: str) -> str:
+    """The text without white space and byte-order marks: what a title joined from wrapped lines is part of."""
+    return "".join(ch for ch in text if not ch.isspace() and ch != "\ufeff")
+
+
 @settings(max_examples=2000, suppress_health_check=[HealthCheck.too_slow])
 @given(damaged_pages())
 def test_damaged_pages_never_raise(text):
-    docs, unplaced = _parse(text, "warn")
+    docs, _ = _parse(text, "warn")
     for d in docs:  # nothing is invented: every title and line of text is in the page
-        assert d["title"].split("\n")[0].strip() in text
+        assert _flat(d["title"]) in _flat(text)
         assert all(part in text for part in d["text"].split("\n"))
     try:
         _parse(text, "raise")
     except CorpusError as exc:
         assert "page.txt" in str(exc)
+
+
+@settings(max_examples=1000, suppress_health_check=[HealthCheck.too_slow])
+@given(damaged_pages())
+def test_every_warning_has_one_problem_row(text):
+    docs, rows, messages = parse_quietly(text, source="page.txt")
+    assert_one_row_per_warning(messages, rows)
+    assert {r["action"] for r in rows} <= {"unplaced", "merged", "left empty", "skipped", "kept"}
+    assert all(r["content"] == "" if r["line"] is None else r["content"] for r in rows)
+    assert (docs == []) == any(r["action"] == "skipped" for r in rows)
 
 
 @settings(max_examples=1000)

@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 
 from analysis import CorpusError, CorpusWarning, build_report
+from tests.conftest import SEED_FILE
 
-TABLES = ["documents", "unplaced_lines", "term_frequencies", "term_frequencies_by_kind", "similarity_pairs",
+TABLES = ["documents", "problems", "term_frequencies", "term_frequencies_by_kind", "similarity_pairs",
           "nearest_neighbours", "similarity_matrix", "timeline"]
 FIGURES = ["top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline"]
 
@@ -27,7 +28,7 @@ def test_writes_8_tables_8_figure_files_and_the_findings(seed_report):
 def test_tables_are_what_the_report_holds(seed_report, seed_docs):
     out, rep = seed_report
     assert list(rep.tables) == TABLES
-    assert rep.tables["documents"] is rep.docs and rep.tables["unplaced_lines"] is rep.unplaced
+    assert rep.tables["documents"] is rep.docs and rep.tables["problems"] is rep.problems
     back = pd.read_csv(out / "tables" / "documents.csv", encoding="utf-8-sig")
     assert back["doc_id"].tolist() == seed_docs["doc_id"].tolist()
     assert set(back["source"]) == {"seeds/000_bb4a6ccb6fd5c6e9.txt"}  # relative to the project, on any machine
@@ -79,3 +80,28 @@ def test_a_corpus_with_no_readable_page_raises(tmp_path):
 def test_bad_arguments_and_a_missing_corpus(tmp_path, kw, error):
     with pytest.raises(error):
         build_report(tmp_path / "nowhere", tmp_path / "out", **kw)
+
+
+def test_every_similarity_table_agrees_on_a_corpus_of_several_pages(tmp_path):
+    """The heatmap's matrix, the pairs and the neighbours come from one model: a pair has one value."""
+    import sys
+
+    from analysis.config import PROJ_ROOT
+
+    sys.path.insert(0, str(PROJ_ROOT / "benchmarks"))
+    from make_corpus import make_corpus
+
+    corpus = tmp_path / "corpus"
+    make_corpus(3, corpus, seed=5)
+    (corpus / "000_seed.txt").write_bytes(SEED_FILE.read_bytes())  # sorts first: the heatmap's page
+    rep = build_report(corpus, tmp_path / "out", top=40)
+    m = rep.tables["similarity_matrix"]
+    checked = 0
+    for table, a, b in (("similarity_pairs", "doc_a", "doc_b"), ("nearest_neighbours", "doc_id", "neighbour")):
+        for row in rep.tables[table].itertuples(index=False):
+            x, y = getattr(row, a), getattr(row, b)
+            if x in m.index and y in m.index:
+                assert m.loc[x, y] == row.similarity
+                checked += 1
+    assert checked >= 15
+    assert rep.docs["page_id"].nunique() == 4

@@ -116,3 +116,76 @@ def test_pairs_from_neighbours():
     # each pair once, in corpus order within it; by similarity, then corpus order
     assert pairs.values.tolist() == [["c", "d", 0.9], ["a", "b", 0.5], ["a", "d", 0.5]]
     assert pairs_from_neighbours(nn, docs, top=1).values.tolist() == [["c", "d", 0.9]]
+
+
+# -- corpora of several different pages: one model, exact top-k ------------------------------------------
+
+@pytest.fixture(scope="module")
+def crawl(tmp_path_factory):
+    """The seed page and eight synthetic pages (recombined sentences, recycled related items)."""
+    import sys
+
+    from analysis import load_corpus
+    from analysis.config import PROJ_ROOT, SEEDS_DIR
+
+    sys.path.insert(0, str(PROJ_ROOT / "benchmarks"))
+    from make_corpus import make_corpus
+
+    folder = tmp_path_factory.mktemp("crawl")
+    make_corpus(8, folder, seed=3)
+    return load_corpus([*sorted(SEEDS_DIR.glob("*.txt")), *sorted(folder.glob("*.txt"))])
+
+
+def _brute_force(X, top: int) -> list[tuple[int, int, float]]:
+    """Every row's top neighbours from the full matrix: (similarity rounded, descending; column ascending)."""
+    S = (X @ X.T).toarray().round(sim_mod.DECIMALS)
+    out = []
+    for i, row in enumerate(S):
+        cand = [(j, v) for j, v in enumerate(row) if j != i and v > 0]
+        cand.sort(key=lambda jv: (-jv[1], jv[0]))
+        out += [(i, j, min(v, 1.0)) for j, v in cand[:top]]
+    return out
+
+
+@pytest.mark.parametrize("block_values", [10**9, 500, 37])
+@pytest.mark.parametrize("top", [1, 3, 8])
+def test_top_k_equals_brute_force_over_several_blocks(crawl, monkeypatch, block_values, top):
+    from analysis import tfidf_model
+    from analysis.tables import distinct
+
+    docs = distinct(crawl)
+    X = tfidf_model(docs).transform(docs)
+    monkeypatch.setattr(sim_mod, "BLOCK_VALUES", block_values)
+    assert block_values >= len(docs) ** 2 or block_values // len(docs) < len(docs)  # one block, or several
+    r, c, v = sim_mod._top_k(X, top)
+    assert list(zip(r.tolist(), c.tolist(), v.tolist())) == _brute_force(X, top)
+
+
+def test_ties_are_broken_by_corpus_order():
+    docs = pd.DataFrame({"doc_id": list("abcd"), "content_id": list("1234"),
+                         "title": ["台灣", "台灣", "台灣", "美國"], "text": ["", "。", "！", ""]})
+    nn = nearest_neighbours(docs, top=1)
+    # a, b and c are identical in terms (punctuation is not a term) but distinct texts: each one's
+    # nearest is the earliest of the other two; d shares nothing and has no neighbour.
+    assert nn[["doc_id", "neighbour"]].values.tolist() == [["a", "b"], ["b", "a"], ["c", "a"]]
+
+
+def test_one_model_gives_every_table_the_same_values(crawl):
+    from analysis import keywords, tfidf_model
+
+    model = tfidf_model(crawl)
+    pairs = similar_pairs(crawl, top=30, model=model)
+    nn = nearest_neighbours(crawl, top=30, model=model)
+    page = crawl[crawl["page_id"] == crawl["page_id"].iloc[0]]  # first page: its texts keep their doc_ids
+    m = similarity_matrix(page, model=model)
+    by_pair = {(a, b): s for a, b, s in nn[["doc_id", "neighbour", "similarity"]].itertuples(index=False)}
+    for a, b, s in pairs.itertuples(index=False):
+        assert by_pair[(a, b)] == s and by_pair[(b, a)] == s
+    inside = [(a, b, s) for (a, b), s in by_pair.items() if a in m.index and b in m.index]
+    assert inside, "the page's own pairs are among the neighbours"
+    for a, b, s in inside:
+        assert m.loc[a, b] == s
+    # Without a shared model, the page's matrix is fitted on the page alone and disagrees.
+    alone = similarity_matrix(page)
+    assert any(alone.loc[a, b] != s for a, b, s in inside)
+    assert set(keywords(page, model=model)["term"]) <= set(model.vocabulary)

@@ -6,23 +6,31 @@ import pandas as pd
 import pytest
 
 from analysis import attach_titles, similar_pairs, titles
-from analysis.tables import COLUMNS, LINE_COLUMNS, distinct, document_text, documents_frame, lines_frame
+from analysis.tables import (COLUMNS, LINE_COLUMNS, PROBLEM_COLUMNS, distinct, document_text, documents_frame,
+                             lines_frame, problems_frame)
 
-RECORD = dict(doc_id="p:00", page_id="p", kind="article", position=0, title="標題", published=None, outlet="",
-              reporter="", text="本文。", truncated=False, content_id="c0", dateline="", source="p.txt", line=1)
+RECORD = dict(doc_id="p:00", page_id="p", kind="article", position=0, title="標題", published=None,
+              published_precision="", time_zone="", outlet="", reporter="", reporter_place="", text="本文。",
+              truncated=False, content_id="c0", dateline="", source="p.txt", line=1)
 
-DTYPES = {"position": "int64", "line": "int64", "truncated": "bool", "published": "datetime64[ns]"}
+TEXT = ["doc_id", "page_id", "kind", "title", "published_precision", "time_zone", "outlet", "reporter",
+        "reporter_place", "text", "content_id", "dateline", "source"]
+DTYPES = {"position": "int64", "line": "int64", "truncated": "bool", "published": "datetime64[ns]",
+          **{c: "str" for c in TEXT}}
 
 
 def test_documents_table_has_the_fixed_columns(seed_docs):
-    assert COLUMNS[:3] == ("doc_id", "page_id", "kind") and len(set(COLUMNS)) == len(COLUMNS) == 14
+    assert COLUMNS[:3] == ("doc_id", "page_id", "kind") and len(set(COLUMNS)) == len(COLUMNS) == 17
+    assert COLUMNS[5:8] == ("published", "published_precision", "time_zone")
+    assert COLUMNS[9:11] == ("reporter", "reporter_place")
     assert list(seed_docs.columns) == list(COLUMNS)
 
 
 @pytest.mark.parametrize("records", [
     [],
     [RECORD],                                                           # published all None
-    [RECORD, {**RECORD, "doc_id": "p:01", "position": 1, "published": "2020-09-18 07:12:23", "line": 7}],
+    [RECORD, {**RECORD, "doc_id": "p:01", "position": 1, "published": "2020-09-18 07:12:23",
+              "published_precision": "second", "line": 7}],
 ], ids=["empty", "undated", "dated"])
 def test_documents_frame_dtypes(records):
     df = documents_frame(records)
@@ -31,18 +39,37 @@ def test_documents_frame_dtypes(records):
 
 
 def test_documents_frame_keeps_values_and_drops_unknown_keys():
-    df = documents_frame([{**RECORD, "published": "2020-09-18 07:12:23", "extra": 1}])
+    df = documents_frame([{**RECORD, "published": "2020-09-18 07:12:23", "time_zone": "Asia/Taipei", "extra": 1}])
     assert "extra" not in df
     assert df.loc[0, "published"] == pd.Timestamp("2020-09-18 07:12:23") and df.loc[0, "title"] == "標題"
+    assert df.loc[0, "time_zone"] == "Asia/Taipei" and df["published"].dt.tz is None  # as written, not converted
 
 
-def test_lines_frame_line_numbers_may_be_missing():
-    df = lines_frame([dict(source="a.txt", line=3, reason="r", content="-"),
-                      dict(source="a.txt", line=None, reason="file skipped: empty page", content="")])
-    assert list(df.columns) == list(LINE_COLUMNS)
-    assert str(df["line"].dtype) == "Int64"
+def test_documents_frame_fills_missing_text_with_empty_strings():
+    record = {k: v for k, v in RECORD.items() if k not in ("published_precision", "time_zone", "reporter_place")}
+    df = documents_frame([record])
+    assert df.loc[0, ["published_precision", "time_zone", "reporter_place"]].tolist() == ["", "", ""]
+
+
+PROBLEMS = [dict(source="a.txt", line=3, action="unplaced", reason="r", content="-"),
+            dict(source="a.txt", line=None, action="skipped", reason="empty page", content="")]
+
+
+def test_problems_frame_line_numbers_may_be_missing():
+    df = problems_frame(PROBLEMS)
+    assert list(df.columns) == list(PROBLEM_COLUMNS) == ["source", "line", "action", "reason", "content"]
+    assert str(df["line"].dtype) == "Int64" and {str(df[c].dtype) for c in PROBLEM_COLUMNS if c != "line"} == {"str"}
     assert df["line"].iloc[0] == 3 and df["line"].isna().tolist() == [False, True]
-    assert list(lines_frame([]).columns) == list(LINE_COLUMNS)
+    assert df["action"].tolist() == ["unplaced", "skipped"]
+    empty = problems_frame([])
+    assert list(empty.columns) == list(PROBLEM_COLUMNS) and str(empty["action"].dtype) == "str"
+
+
+def test_old_names_of_the_problems_table_still_work():
+    assert LINE_COLUMNS == PROBLEM_COLUMNS
+    with pytest.warns(DeprecationWarning, match=r"lines_frame\(\) is deprecated; use problems_frame\(\)"):
+        df = lines_frame(PROBLEMS)
+    pd.testing.assert_frame_equal(df, problems_frame(PROBLEMS))
 
 
 DUPES = pd.DataFrame({

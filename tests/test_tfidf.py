@@ -9,20 +9,24 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import keywords, tfidf_vectors
+from analysis import TfidfModel, Weighting, keywords, tfidf_model, tfidf_vectors
 from analysis.frequencies import document_terms
 
 DOCS = pd.DataFrame({"doc_id": ["a", "b", "c"], "title": ["台灣", "美國", "台灣"],
                      "text": ["台灣黑熊。", "美國大使。", "美國黑熊。"]})
 
 
-def by_hand(docs: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
-    """Raw counts times smoothed IDF, ln((1 + n) / (1 + df)) + 1, each row scaled to unit length."""
+def by_hand(docs: pd.DataFrame, *, sublinear: bool = True) -> tuple[np.ndarray, list[str]]:
+    """1 + ln(count) (or the raw count) times smoothed IDF, ln((1 + n) / (1 + df)) + 1, rows of unit length."""
     per_doc = [Counter(ts) for ts in document_terms(docs)]
     vocab = sorted(set().union(*per_doc))
     n = len(per_doc)
     idf = {t: math.log((1 + n) / (1 + sum(t in c for c in per_doc))) + 1 for t in vocab}
-    rows = np.array([[c[t] * idf[t] for t in vocab] for c in per_doc])
+
+    def tf(count: int) -> float:
+        return (1 + math.log(count) if count else 0.0) if sublinear else count
+
+    rows = np.array([[tf(c[t]) * idf[t] for t in vocab] for c in per_doc])
     return rows / np.linalg.norm(rows, axis=1, keepdims=True), vocab
 
 
@@ -75,3 +79,31 @@ def test_keywords_of_a_document_with_no_term():
     docs = pd.DataFrame({"doc_id": ["a", "x"], "title": ["台灣", ""], "text": ["台灣黑熊。", "，。"]})
     kw = keywords(docs, top=5)
     assert set(kw["doc_id"]) == {"a"}
+
+
+def test_raw_counts_on_request():
+    model = tfidf_model(DOCS, weighting=Weighting(sublinear_tf=False))
+    np.testing.assert_allclose(model.transform(DOCS).toarray(), by_hand(DOCS, sublinear=False)[0], atol=1e-12)
+
+
+def test_the_model_is_fitted_on_distinct_texts():
+    copies = pd.concat([DOCS.assign(content_id=["1", "2", "3"])] * 3, ignore_index=True)
+    copies["doc_id"] = [f"d{i}" for i in range(len(copies))]
+    model = tfidf_model(copies)
+    assert isinstance(model, TfidfModel) and model.n_texts == 3
+    # IDF over three distinct texts, whatever the number of copies: the vectors are those of DOCS.
+    np.testing.assert_allclose(model.transform(copies.head(3)).toarray(), by_hand(DOCS)[0], atol=1e-12)
+    assert tfidf_model(copies, unique=False).n_texts == 9
+
+
+def test_transform_ignores_unknown_terms_and_keeps_row_order():
+    model = tfidf_model(DOCS)
+    other = pd.DataFrame({"title": ["聯合國", "台灣"], "text": ["", ""]})
+    X = model.transform(other)
+    assert X.shape == (2, len(model.vocabulary)) and X[0].nnz == 0 and X[1].nnz == 1
+
+
+def test_describe_names_the_weighting():
+    d = tfidf_model(DOCS, weighting=Weighting(max_df=0.5)).describe()
+    assert d["max_df"] == 0.5 and d["sublinear_tf"] is True and d["texts"] == 3 and d["terms"] == 3
+

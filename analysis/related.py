@@ -1,0 +1,223 @@
+"""The page grammar's related list: its heading, its items, and wrapped lines.
+
+Under a heading (``相關新聞`` and its variants, :func:`is_list_heading`) each related
+item is a ``-`` line, a headline line and a line that starts with a timestamp followed at
+once by the item's summary. :class:`RelatedList` reads those lines into items for the
+page parser (:mod:`analysis.page`), which it reports to through the :class:`Reader`
+interface: each line is placed in a field or reported, with what was done about it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from .datelines import TIMESTAMP, parse_timestamp
+from .decoding import LIST_HEADINGS
+
+#: Lines that open a related item.
+ITEM_MARKERS = frozenset({"-", "－", "—", "–"})
+#: Most lines a headline is wrapped over.
+MAX_HEADLINE_LINES = 3
+
+_WORDS = "|".join(LIST_HEADINGS)
+# 相關新聞, 相關新聞：, 【延伸閱讀】, 【相關文章：】, 推荐阅读:
+_HEADING = re.compile(rf"^(?:【\s*(?:{_WORDS})\s*[:：]?\s*】|(?:{_WORDS}))\s*[:：]?$")
+# Latin letters and digits, half- and full-width: a wrapped line between two of them lost a space.
+_LATIN = re.compile(r"[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]")
+
+
+def is_list_heading(line: str) -> bool:
+    """Whether a stripped line is the heading of a related list.
+
+    The headings are :data:`analysis.decoding.LIST_HEADINGS` (相關新聞, 延伸閱讀, 相關文章, 推薦閱讀,
+    相關報導, 更多新聞, 熱門新聞 and their Simplified forms), alone on the line, optionally in 【】
+    and optionally followed by a full- or half-width colon.
+
+    Parameters
+    ----------
+    line : str
+        A stripped line.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> [is_list_heading(x) for x in ["相關新聞", "延伸閱讀：", "【推荐阅读】", "相關新聞:", "相關新聞報導"]]
+    [True, True, True, True, False]
+    """
+    return _HEADING.match(line) is not None
+
+
+def join_wrapped(first: str, second: str) -> str:
+    """Join a line and its continuation: with a space between Latin letters or digits, else with nothing.
+
+    Parameters
+    ----------
+    first, second : str
+        Stripped lines.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> join_wrapped("立法院三讀通過", "國防預算"), join_wrapped("Keep Taiwan", "Free 送暖")
+    ('立法院三讀通過國防預算', 'Keep Taiwan Free 送暖')
+    >>> join_wrapped("美駐UN", "大使"), join_wrapped("COVID-", "19")
+    ('美駐UN大使', 'COVID-19')
+    """
+    if first and second and _LATIN.match(first[-1]) and _LATIN.match(second[0]):
+        return f"{first} {second}"
+    return first + second
+
+
+def looks_like_items(lines: Sequence[str]) -> list[int]:
+    """Where lines look like related items: a ``-`` line, one to three lines, then a timestamp line.
+
+    Parameters
+    ----------
+    lines : sequence of str
+        Stripped, non-blank lines (e.g. an article's body).
+
+    Returns
+    -------
+    list of int
+        The positions of the ``-`` lines that open such a run.
+
+    Examples
+    --------
+    >>> looks_like_items(["本文。", "-", "標題", "2021-01-15 12:56摘要", "-", "只有標題"])
+    [1]
+    """
+    found = []
+    for k, line in enumerate(lines):
+        if line not in ITEM_MARKERS:
+            continue
+        for j in range(k + 2, min(k + 2 + MAX_HEADLINE_LINES, len(lines))):
+            if lines[j] in ITEM_MARKERS:
+                break
+            if TIMESTAMP.match(lines[j]):
+                found.append(k)
+                break
+    return found
+
+
+class Reader(Protocol):
+    """What :class:`RelatedList` needs of the page parser."""
+
+    lines: list[str]
+
+    def problem(self, reason: str, lineno: int | None, *, action: str) -> None: ...
+
+    def unplace(self, i: int, reason: str) -> None: ...
+
+    def place(self, *indices: int) -> None: ...
+
+    def add(self, kind: str, **fields) -> None: ...
+
+
+class RelatedList:
+    """Read a related list's non-blank lines into items, reporting each damaged line to the parser.
+
+    A ``-`` line opens an item; the lines after it up to the timestamp line are its headline
+    (a wrapped headline is joined, :func:`join_wrapped`); the timestamp line gives the date and
+    the summary; lines after that, up to the next item, continue the summary. An item whose
+    ``-`` line is missing starts at a line followed by a timestamp line.
+
+    Parameters
+    ----------
+    reader : Reader
+        The page parser: its lines, and where to report problems and items.
+    idx : list of int
+        The indices of the list's non-blank lines, after its heading.
+
+    Examples
+    --------
+    >>> from analysis.page import parse_page
+    >>> docs, problems = parse_page("標題\\n【大紀元2021年01月15日訊】本文。\\n延伸閱讀\\n-\\n甲\\n"
+    ...                             "2021-01-15 12:56甲文。", source="p.txt")
+    >>> [(d["title"], d["published_precision"]) for d in docs[1:]]
+    [('甲', 'minute')]
+    """
+
+    def __init__(self, reader: Reader, idx: list[int]):
+        self.reader = reader
+        self.idx = idx
+        self.item: dict | None = None
+        self.marker: int | None = None  # a '-' line not yet attached to an item
+
+    def read(self) -> None:
+        """Read every line, then the last item."""
+        for k, i in enumerate(self.idx):
+            self.line(k, i)
+            if self.marker is not None and self.item is not None:
+                self.reader.place(self.marker)
+                self.marker = None
+        if self.marker is not None:
+            self.reader.unplace(self.marker, "item marker with no item")
+        self.flush()
+
+    def line(self, k: int, i: int) -> None:
+        text = self.reader.lines[i]
+        if text in ITEM_MARKERS:
+            if self.marker is not None:
+                self.reader.unplace(self.marker, "item marker with no item")
+            self.flush()
+            self.marker = i
+        elif is_list_heading(text):  # a second list begins: the item before it ends
+            self.reader.unplace(i, "repeated list heading")
+            self.flush()
+        elif TIMESTAMP.match(text):
+            self.summary(i)
+        elif self.item is None:
+            self.start(text, i)
+        elif self.item["summary_line"] is None:
+            self.merge(i, "title", "related headline continues on another line")
+        elif self.next_is_timestamp(k):
+            self.reader.problem("related item has no '-' line", i + 1, action="kept")
+            self.flush()
+            self.start(text, i)
+        else:
+            self.merge(i, "text", "related summary continues on another line")
+
+    def next_is_timestamp(self, k: int) -> bool:
+        return k + 1 < len(self.idx) and TIMESTAMP.match(self.reader.lines[self.idx[k + 1]]) is not None
+
+    def start(self, title: str, i: int) -> None:
+        self.reader.place(i)
+        self.item = {"title": title, "line": i + 1, "published": None, "published_precision": "", "text": "",
+                     "summary_line": None}
+
+    def merge(self, i: int, key: str, reason: str) -> None:
+        self.reader.problem(reason, i + 1, action="merged")
+        line = self.reader.lines[i]
+        self.item[key] = join_wrapped(self.item[key], line) if key == "title" else f"{self.item[key]}\n{line}"
+        self.reader.place(i)
+
+    def summary(self, i: int) -> None:
+        line = self.reader.lines[i]
+        if self.item is None or self.item["summary_line"] is not None:
+            self.flush()
+            self.reader.problem("related summary has no headline", i + 1, action="left empty")
+            self.start("", i)
+        stamp = parse_timestamp(line)
+        if stamp.value is None:
+            self.reader.problem(f"malformed timestamp {stamp.match.group(0)!r}; published left empty", i + 1,
+                                action="left empty")
+        self.item.update(published=stamp.value, published_precision=stamp.precision,
+                         text=line[stamp.match.end():].strip(), summary_line=i)
+        self.reader.place(i)
+
+    def flush(self) -> None:
+        item, self.item = self.item, None
+        if item is None:
+            return
+        if item["summary_line"] is None:
+            self.reader.problem("related item has no timestamp and summary line", item["line"], action="left empty")
+        self.reader.add("related", title=item["title"], published=item["published"],
+                        published_precision=item["published_precision"], text=item["text"], line=item["line"])
