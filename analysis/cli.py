@@ -11,6 +11,20 @@ from . import config
 from .errors import CorpusError, CorpusWarning, collect_warnings
 
 
+def _column_map(value: str) -> dict[str, str]:
+    """``title=標題,published=發布時間`` as a mapping of field to column, for ``--columns``.
+
+    Examples
+    --------
+    >>> _column_map("title=標題, published = 發布時間")
+    {'title': '標題', 'published': '發布時間'}
+    """
+    pairs = [p.split("=", 1) for p in value.split(",") if p.strip()]
+    if not pairs or any(len(p) != 2 or not p[0].strip() or not p[1].strip() for p in pairs):
+        raise argparse.ArgumentTypeError(f"expected FIELD=COLUMN pairs separated by commas, not {value!r}")
+    return {field.strip(): column.strip() for field, column in pairs}
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="analysis",
@@ -20,12 +34,22 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     r = sub.add_parser(
         "report", help="write tables, figures and findings.md for a corpus",
-        description="Parse every *.txt page of a corpus folder and write tables/*.csv (UTF-8 with BOM), "
+        description="Read every page or table of a corpus folder (text pages *.txt, saved web pages *.html, "
+                    "*.htm and *.html.gz, tables *.csv, *.tsv, *.jsonl, *.parquet, *.xlsx) and write "
+                    "tables/*.csv (UTF-8 with BOM), "
                     "figures/*.png and *.svg, and findings.md under the output folder. The same input "
                     "gives byte-identical tables.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples, one per kind of input:\n"
+               "  analysis report --corpus seeds --out reports                 # text pages (*.txt)\n"
+               "  analysis report --corpus saved_pages/ --out out              # saved web pages (*.html, *.html.gz)\n"
+               "  analysis report --corpus export.csv --out out     # a table: CSV, TSV, JSONL, Parquet, Excel\n"
+               "  analysis report --corpus export.csv --columns title=標題,published=時間,text=內文 --out out\n"
+               "  analysis report --corpus crawl.jsonl --out out               # a scraper's JSON Lines",
     )
     r.add_argument("--corpus", type=Path, default=config.SEEDS_DIR,
-                   help="folder of *.txt pages, or one page (default: %(default)s)")
+                   help="a folder of pages or tables, or one file: seeds, saved/page.html, "
+                        "export.csv, crawl.jsonl (default: %(default)s)")
     r.add_argument("--out", type=Path, default=config.REPORTS_DIR,
                    help="folder the report is written to (default: %(default)s)")
     r.add_argument("--userdict", type=Path, action="append", default=[],
@@ -36,6 +60,10 @@ def _parser() -> argparse.ArgumentParser:
                    "most-similar table (default: %(default)s)")
     r.add_argument("--page", help="page_id whose similarity heatmap is drawn (default: the first page)")
     r.add_argument("--encoding", help="decode every file with this codec instead of detecting it")
+    r.add_argument("--columns", type=_column_map, metavar="FIELD=COLUMN,...",
+                   help="for tables: which column holds which field, e.g. title=標題,published=發布時間,text=內文 "
+                        "(fields: title, published, text, summary, outlet, url, reporter, page, position, kind; "
+                        "without it, common column names are recognised)")
     r.add_argument("--strict", action="store_true",
                    help="stop at the first damaged or unreadable page instead of warning")
     r.add_argument("--workers", type=int, help="processes for segmentation, or Dask workers of the local "
@@ -101,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     A whole report (not run here: it writes a report folder)::
 
         main(["report", "--corpus", "seeds", "--out", "/tmp/report"])
-        # analysis: 1 page(s), 21 documents -> /tmp/report (17 files)
+        # analysis: 1 page(s), 21 documents -> /tmp/report (18 files)
         # 0
     """
     args = _parser().parse_args(argv)
@@ -124,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"analysis: error: user dictionary not found: {missing[0]}", file=sys.stderr)
         return 2
-    options = {"top": args.top, "page": args.page, "encoding": args.encoding, "strict": args.strict}
+    options = {"top": args.top, "page": args.page, "encoding": args.encoding, "strict": args.strict,
+               "columns": args.columns}
     fingerprint = manifest.input_fingerprint(args.corpus, options, userdicts)
     if not args.force and manifest.up_to_date(args.out, fingerprint):
         if not args.quiet:
@@ -141,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
                   engine=args.engine, scheduler=args.scheduler)
         with collect_warnings(CorpusWarning) as caught:
             rep = build_report(args.corpus, args.out, userdict=args.userdict or None, top=args.top,
-                               page=args.page, encoding=args.encoding,
+                               page=args.page, columns=args.columns, encoding=args.encoding,
                                errors="raise" if args.strict else "warn")
     except (CorpusError, FileNotFoundError, ValueError, ImportError) as exc:
         _log_warnings(caught)

@@ -17,12 +17,15 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .decoding import corpus_files, decode
+from .decoding import corpus_files, decode, file_format, page_stem, read_bytes
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .executor import run_chunks
 from .page import parse_page
+from .tabular import ColumnMap
+from .tabular_files import read_frame, read_table
 from .settings import Engine
 from .tables import documents_frame, problems_frame
+from .webpage import read_html
 from .typedefs import Errors, PathLike
 
 logger = logging.getLogger(__name__)
@@ -60,15 +63,17 @@ def _unique_page_ids(files: list[Path]) -> list[str]:
     seen: dict[str, int] = {}
     ids = []
     for f in files:
-        n = seen.get(f.stem, 0) + 1
-        seen[f.stem] = n
-        ids.append(f.stem if n == 1 else f"{f.stem}~{n}")
+        stem = page_stem(f)
+        n = seen.get(stem, 0) + 1
+        seen[stem] = n
+        ids.append(stem if n == 1 else f"{stem}~{n}")
     return ids
 
 
-def read_page(file: Path, *, page_id: str, encoding: str | None = None,
-              errors: Errors = "warn") -> tuple[list[dict], list[dict]]:
-    """Read, decode and parse one file; an unreadable file gives a warning (or raises) and one ``skipped`` row.
+def read_page(file: Path, *, page_id: str, encoding: str | None = None, errors: Errors = "warn",
+              columns: ColumnMap | None = None) -> tuple[list[dict], list[dict]]:
+    """Read one file in its format (:data:`READERS`); an unreadable file gives a warning (or raises) and one
+    ``skipped`` row.
 
     Parameters
     ----------
@@ -80,6 +85,8 @@ def read_page(file: Path, *, page_id: str, encoding: str | None = None,
         Decode with this codec instead of detecting it.
     errors : {"warn", "raise"}
         Warn with :class:`analysis.CorpusWarning` and keep going, or raise.
+    columns : mapping, optional
+        For a table, which column holds which field (see :func:`analysis.tabular_files.read_table`).
 
     Returns
     -------
@@ -104,12 +111,8 @@ def read_page(file: Path, *, page_id: str, encoding: str | None = None,
     """
     check_errors(errors)
     try:
-        try:
-            data = file.read_bytes()
-        except OSError as exc:
-            raise CorpusError(f"cannot read file ({exc.strerror or exc})", path=file) from None
-        text, _ = decode(data, path=file, encoding=encoding)
-        return parse_page(text, source=file, page_id=page_id, errors=errors)
+        reader = READERS[file_format(file) or "text"]  # a file named explicitly is read as a text page
+        return reader(file, page_id=page_id, encoding=encoding, errors=errors, columns=columns)
     except CorpusError as exc:
         if errors == "raise":
             raise
@@ -117,8 +120,30 @@ def read_page(file: Path, *, page_id: str, encoding: str | None = None,
         return [], [problem_row(file, exc.line, action="skipped", reason=exc.reason)]
 
 
-def read_pages(items: list[tuple[Path, str]], *, encoding: str | None = None,
-               errors: Errors = "warn") -> list[tuple[list[dict], list[dict]]]:
+def read_text_page(file: Path, *, page_id: str, encoding: str | None = None, errors: Errors = "warn",
+                   columns: ColumnMap | None = None) -> tuple[list[dict], list[dict]]:
+    """Read a text page (the seed's layout): decode its bytes and parse it with :func:`analysis.parse_page`.
+
+    ``columns`` is accepted for a uniform reader signature, and ignored.
+
+    Examples
+    --------
+    >>> from analysis.config import SEEDS_DIR
+    >>> docs, problems = read_text_page(corpus_files(SEEDS_DIR)[0], page_id="p")
+    >>> len(docs), docs[0]["format"]
+    (21, 'text')
+    """
+    text, _ = decode(read_bytes(file), path=file, encoding=encoding)
+    return parse_page(text, source=file, page_id=page_id, errors=errors)
+
+
+#: The reader of each format (:data:`analysis.decoding.FORMATS`).
+READERS = {"text": read_text_page, "html": read_html, "csv": read_table, "tsv": read_table,
+           "jsonl": read_table, "parquet": read_table, "excel": read_table}
+
+
+def read_pages(items: list[tuple[Path, str]], *, encoding: str | None = None, errors: Errors = "warn",
+               columns: ColumnMap | None = None) -> list[tuple[list[dict], list[dict]]]:
     """Read a chunk of ``(file, page_id)`` pairs: the task that :func:`read_corpus` hands to the executor.
 
     Parameters
@@ -141,17 +166,24 @@ def read_pages(items: list[tuple[Path, str]], *, encoding: str | None = None,
     >>> [len(docs) for docs, _ in read_pages([(f, "p") for f in corpus_files(SEEDS_DIR)])]
     [21]
     """
-    return [read_page(file, page_id=page_id, encoding=encoding, errors=errors) for file, page_id in items]
+    return [read_page(file, page_id=page_id, encoding=encoding, errors=errors, columns=columns)
+            for file, page_id in items]
 
 
-def read_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = None,
-                errors: Errors = "warn", engine: Engine | None = None) -> Corpus:
+def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: ColumnMap | None = None,
+                encoding: str | None = None, errors: Errors = "warn", engine: Engine | None = None) -> Corpus:
     """Load news pages into the documents table, with the table of problems the reader found.
 
     Parameters
     ----------
-    path : str, Path or iterable of them
-        A folder (every ``*.txt`` in it, sorted by name), one file, or a list of files.
+    path : str, Path, iterable of them, or DataFrame
+        A folder (every file in a format the kit reads, sorted by name: text pages ``*.txt``, saved
+        web pages ``*.html``/``*.htm`` (gzipped too), tables ``*.csv``, ``*.tsv``, ``*.jsonl``,
+        ``*.parquet``, ``*.xlsx``), one file, a list of files, or a pandas DataFrame (one document
+        a row).
+    columns : mapping, optional
+        For tables: which column holds which field (``{"title": "標題", "published": "發布時間", ...}``;
+        see :func:`analysis.tabular_files.read_table`); without it, common names are recognised.
     encoding : str, optional
         Decode every file with this codec instead of detecting it.
     errors : {"warn", "raise"}
@@ -187,24 +219,35 @@ def read_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = N
     (21, ['source', 'line', 'action', 'reason', 'content'])
     """
     check_errors(errors)
+    if isinstance(path, pd.DataFrame):
+        docs, problems = read_frame(path, columns=columns, errors=errors)
+        return Corpus(documents_frame(docs), problems_frame(problems))
     files = corpus_files(path)
     items = list(zip(files, _unique_page_ids(files)))
     pages = run_chunks(read_pages, items, desc="reading pages", unit="page", engine=engine,
-                       parallel_min=PARALLEL_MIN_PAGES, min_chunk=50, encoding=encoding, errors=errors)
+                       parallel_min=PARALLEL_MIN_PAGES, min_chunk=50, encoding=encoding, errors=errors,
+                       columns=columns)
     docs = documents_frame([d for page_docs, _ in pages for d in page_docs])
     problems = problems_frame([p for _, page_problems in pages for p in page_problems])
     logger.info("loaded %d documents from %d files (%d problems)", len(docs), len(files), len(problems))
     return Corpus(docs, problems)
 
 
-def load_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = None,
-                errors: Errors = "warn", engine: Engine | None = None, report: bool | None = None):
+def load_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: ColumnMap | None = None,
+                encoding: str | None = None, errors: Errors = "warn", engine: Engine | None = None,
+                report: bool | None = None):
     """Load news pages into a table with one row per document, in page order.
 
     Parameters
     ----------
-    path : str, Path or iterable of them
-        A folder (every ``*.txt`` in it, sorted by name), one file, or a list of files.
+    path : str, Path, iterable of them, or DataFrame
+        A folder (every file in a format the kit reads, sorted by name: text pages ``*.txt``, saved
+        web pages ``*.html``/``*.htm`` (gzipped too), tables ``*.csv``, ``*.tsv``, ``*.jsonl``,
+        ``*.parquet``, ``*.xlsx``), one file, a list of files, or a pandas DataFrame (one document
+        a row).
+    columns : mapping, optional
+        For tables: which column holds which field (``{"title": "標題", "published": "發布時間", ...}``;
+        see :func:`analysis.tabular_files.read_table`); without it, common names are recognised.
     encoding : str, optional
         Decode every file with this codec instead of detecting it.
     errors : {"warn", "raise"}
@@ -241,7 +284,7 @@ def load_corpus(path: PathLike | Iterable[PathLike], *, encoding: str | None = N
     >>> docs.loc[0, ["kind", "outlet"]].tolist()
     ['article', '新唐人亞太台']
     """
-    corpus = read_corpus(path, encoding=encoding, errors=errors, engine=engine)
+    corpus = read_corpus(path, columns=columns, encoding=encoding, errors=errors, engine=engine)
     if report is not None:
         warnings.warn("load_corpus(report=...) is deprecated; use read_corpus(), which returns (docs, problems)",
                       DeprecationWarning, stacklevel=2)

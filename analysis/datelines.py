@@ -2,11 +2,14 @@
 
 A dateline is ``【新唐人亞太台 2020 年 09 月 17 日訊】``, optionally with a time
 zone word (``新唐人北京時間2020年09月18日訊``) and a reporter in brackets after it
-(``(大紀元記者王明、李華台北報導)``). A timestamp is ``2020-09-18 07:12:23`` and its
+(``(大紀元記者王明、李華台北報導)``), or a byline alone, as 中央社, 自由時報, 聯合報, 中時 and
+ETtoday write it (``（中央社記者王明台北25日電）``, ``〔記者王明／台北報導〕``: :mod:`analysis.bylines`
+reads them). A timestamp is ``2020-09-18 07:12:23`` and its
 usual variants (``2021/01/15 12:56``, ``2021-01-15T12:56:40``, ``2021.01.15``).
 
 Dates are kept as written, with their precision (:data:`PRECISIONS`): a dateline
-gives a day, a timestamp a day, a minute or a second. A time zone that a dateline
+gives a day (or none: a byline alone gives no date, and 中央社's ``25日電`` only the day of the
+month, which no month can be made of), a timestamp a day, a minute or a second. A time zone that a dateline
 states is named (:data:`ZONES`), never applied.
 """
 
@@ -15,6 +18,10 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from typing import NamedTuple
+
+from .bylines import PLACES as PLACES  # re-exported: the places of a byline
+from .bylines import parse_byline
+from .bylines import split_byline as split_byline  # re-exported
 
 #: How precisely a date is known, coarsest first ("" when there is no date).
 PRECISIONS = ("day", "minute", "second")
@@ -30,20 +37,8 @@ ZONES = {
     "當地": "", "当地": "",
 }
 
-#: Places a reporter files from, as datelines write them (Traditional and Simplified): the
-#: trailing run of these words in a byline is the place, what precedes it the names.
-PLACES = (
-    "台灣", "臺灣", "台北", "臺北", "新北", "桃園", "台中", "臺中", "台南", "臺南", "高雄", "基隆", "新竹",
-    "嘉義", "花蓮", "台東", "臺東", "宜蘭", "屏東", "南投", "彰化", "雲林", "苗栗", "金門", "馬祖", "澎湖",
-    "香港", "澳門", "北京", "上海", "廣州", "深圳", "華盛頓", "紐約", "洛杉磯", "舊金山", "芝加哥", "休士頓",
-    "波士頓", "東京", "大阪", "首爾", "倫敦", "巴黎", "柏林", "日內瓦", "布魯塞爾", "多倫多", "溫哥華",
-    "蒙特婁", "雪梨", "墨爾本", "奧克蘭", "新加坡", "吉隆坡", "曼谷",
-    "台湾", "桃园", "嘉义", "花莲", "台东", "宜兰", "屏东", "金门", "马祖", "澳门", "广州", "华盛顿", "纽约",
-    "洛杉矶", "旧金山", "休斯顿", "东京", "首尔", "伦敦", "日内瓦", "多伦多", "温哥华", "悉尼", "墨尔本",
-)
-
-# 【新唐人亞太台 2020 年 09 月 17 日訊】, 【新唐人北京時間2020年09月18日訊】, 【大紀元2020年09月17日訊】
-_DATELINE = re.compile(
+#: A dated bracket that opens a line: 【新唐人亞太台 2020 年 09 月 17 日訊】, 【新唐人北京時間2020年09月18日訊】.
+DATELINE = re.compile(
     r"^【\s*(?P<outlet>[^】\d]*?)\s*"
     r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[訊讯]\s*】"
 )
@@ -51,54 +46,11 @@ _DATELINE = re.compile(
 _ZONE_SUFFIX = re.compile(rf"(?P<zone>{'|'.join(ZONES)})?[時时][間间]$")
 # (大紀元記者王明報導), (大紀元記者王明、李華台北報導), （記者王明／綜合報導）
 _REPORTER = re.compile(r"\s*[(（](?P<inner>[^()（）]*?[記记]者[^()（）]*?)[)）]")
-# What stands between 記者 and 報導, without 綜合 (a compiled report names no place).
-_BYLINE = re.compile(r"[記记]者(?P<who>.+?)(?:[綜综]合)?[報报][導导道]")
-_PLACE_AT_END = re.compile(rf"(?:{'|'.join(sorted(PLACES, key=len, reverse=True))})+$")
 # 2020-09-18 07:12:23, 2021/01/15 12:56, 2021-01-15T12:56:40, 2021.01.15
 TIMESTAMP = re.compile(
     r"^(?P<y>\d{4})[-/.](?P<mo>\d{1,2})[-/.](?P<d>\d{1,2})"
     r"(?:(?:[ T]|\u3000)+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?"
 )
-
-
-def split_byline(byline: str) -> tuple[str, str]:
-    """Split the inside of a reporter bracket into the reporters' names and the place they report from.
-
-    The rule: take what stands between ``記者`` and ``報導`` (dropping ``綜合``, which says the
-    report is compiled and names no place). After a slash (``／`` or ``/``) comes the place, as
-    written; without a slash, the place is the trailing run of words from :data:`PLACES`.
-    The names are what precedes it, separated by ``、`` as written. A name that itself ends
-    in a place word (rare) would lose it to the place.
-
-    Parameters
-    ----------
-    byline : str
-        E.g. ``"大紀元記者王明、李華台北報導"``.
-
-    Returns
-    -------
-    tuple of (str, str)
-        The names and the place; ``("", "")`` when there is no ``記者 ... 報導``.
-
-    Examples
-    --------
-    >>> split_byline("大紀元記者王明、李華台北報導")
-    ('王明、李華', '台北')
-    >>> split_byline("記者王明／綜合報導"), split_byline("記者林芳/華盛頓報導"), split_byline("記者陳安綜合報導")
-    (('王明', ''), ('林芳', '華盛頓'), ('陳安', ''))
-    """
-    m = _BYLINE.search(byline)
-    if m is None:
-        return "", ""
-    who = m["who"]
-    slash = re.search(r"[／/]", who)
-    if slash is not None:
-        names, place = who[:slash.start()], who[slash.end():]
-    else:
-        at = _PLACE_AT_END.search(who)
-        names, place = (who[:at.start()], at.group(0)) if at else (who, "")
-    names = re.sub(r"[記记]者", "", names).strip(" 、,，")
-    return names, place.strip(" 、,，")
 
 
 def _zone(outlet: str) -> tuple[str, str]:
@@ -112,6 +64,11 @@ def _zone(outlet: str) -> tuple[str, str]:
 def parse_dateline(line: str) -> dict | None:
     """Split a body's first line into its dateline fields and the rest.
 
+    A dateline is a dated bracket (:data:`DATELINE`), optionally followed by a reporter bracket, or
+    a byline alone (:func:`analysis.bylines.parse_byline`): ``（中央社記者王明台北25日電）``,
+    ``〔記者王明／台北報導〕``, ``【聯合報／記者王明／台北即時報導】``, ``記者王明／台北報導`` and the
+    rest. Either must open the line; what follows it is the rest.
+
     Parameters
     ----------
     line : str
@@ -120,9 +77,11 @@ def parse_dateline(line: str) -> dict | None:
     Returns
     -------
     dict or None
-        ``outlet``, ``date`` (a :class:`datetime.datetime` or None when the date is impossible),
-        ``precision`` (``"day"``, or ``""`` without a date), ``time_zone`` (an IANA name from
-        :data:`ZONES`, or ``""``), ``reporter`` and ``reporter_place`` (see :func:`split_byline`),
+        ``outlet`` (as written; ``""`` when the dateline names none), ``date`` (a
+        :class:`datetime.datetime`; None when the date is impossible or not given), ``precision``
+        (``"day"``, or ``""`` without a date), ``day_of_month`` (an int when the dateline gives
+        only the day of the month, as 中央社's ``25日電`` does, else None), ``time_zone`` (an IANA name
+        from :data:`ZONES`, or ``""``), ``reporter`` and ``reporter_place`` (see :func:`split_byline`),
         ``dateline`` (the brackets exactly as written) and ``rest``; None when the line has no dateline.
 
     Examples
@@ -133,10 +92,18 @@ def parse_dateline(line: str) -> dict | None:
     >>> d = parse_dateline("【新唐人北京時間2020年02月30日訊】")
     >>> d["outlet"], d["time_zone"], d["date"], d["precision"], parse_dateline("台北報導") is None
     ('新唐人', 'Asia/Shanghai', None, '', True)
+    >>> d = parse_dateline("（中央社記者王明台北25日電）行政院")
+    >>> d["outlet"], d["date"], d["precision"], d["day_of_month"], d["reporter"], d["dateline"], d["rest"]
+    ('中央社', None, '', 25, '王明', '（中央社記者王明台北25日電）', '行政院')
     """
-    m = _DATELINE.match(line)
+    m = DATELINE.match(line)
     if m is None:
-        return None
+        b = parse_byline(line)
+        if b is None:
+            return None
+        return {"outlet": b["outlet"], "date": None, "precision": "", "day_of_month": b["day_of_month"],
+                "time_zone": "", "reporter": b["reporter"], "reporter_place": b["reporter_place"],
+                "dateline": b["byline"].strip(), "rest": b["rest"]}
     outlet, zone = _zone(m["outlet"].strip())
     try:
         date = datetime(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -144,12 +111,16 @@ def parse_dateline(line: str) -> dict | None:
         date = None
     end = m.end()
     reporter = place = ""
-    r = _REPORTER.match(line, end)
-    if r is not None:
+    after = line[end:].lstrip()
+    b = parse_byline(after)  # a byline after the date: the date's outlet is the page's
+    if b is not None:
+        reporter, place = b["reporter"], b["reporter_place"]
+        end = len(line) - len(after) + len(b["byline"])
+    elif (r := _REPORTER.match(line, end)) is not None:
         reporter, place = split_byline(r["inner"])
         end = r.end()
-    return {"outlet": outlet, "date": date, "precision": "day" if date else "", "time_zone": zone,
-            "reporter": reporter, "reporter_place": place, "dateline": line[:end].strip(),
+    return {"outlet": outlet, "date": date, "precision": "day" if date else "", "day_of_month": None,
+            "time_zone": zone, "reporter": reporter, "reporter_place": place, "dateline": line[:end].strip(),
             "rest": line[end:].strip()}
 
 

@@ -165,8 +165,47 @@ def _detect(data: bytes) -> str | None:
     return _SUPERSETS.get(name, name)
 
 
+#: File name endings the kit reads, and the format each names (the ``format`` column).
+FORMATS = {
+    ".txt": "text", ".html": "html", ".htm": "html", ".html.gz": "html", ".htm.gz": "html",
+    ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet",
+    ".xlsx": "excel",
+}
+
+
+def file_format(path: PathLike) -> str | None:
+    """The format a file name says (a value of :data:`FORMATS`), or None for a file the kit does not read.
+
+    Examples
+    --------
+    >>> [file_format(p) for p in ["a.txt", "b.HTML.gz", "c.csv", "d.xlsx", "e.pdf"]]
+    ['text', 'html', 'csv', 'excel', None]
+    """
+    name = Path(path).name.lower()
+    for suffix in sorted(FORMATS, key=len, reverse=True):
+        if name.endswith(suffix):
+            return FORMATS[suffix]
+    return None
+
+
+def page_stem(path: PathLike) -> str:
+    """A file's name without the ending that says its format (``page.html.gz`` -> ``page``).
+
+    Examples
+    --------
+    >>> page_stem("saved/p1.html.gz"), page_stem("000_bb4a.txt"), page_stem("notes.v2.csv")
+    ('p1', '000_bb4a', 'notes.v2')
+    """
+    name = Path(path).name
+    for suffix in sorted(FORMATS, key=len, reverse=True):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return Path(path).stem
+
+
 def corpus_files(path: PathLike | Iterable[PathLike]) -> list[Path]:
-    """The pages of a corpus: every ``*.txt`` of a folder sorted by name, one file, or the files given.
+    """The files of a corpus: every file of a folder in a format the kit reads (:data:`FORMATS`), sorted by
+    name; one file; or the files given.
 
     Parameters
     ----------
@@ -195,8 +234,34 @@ def corpus_files(path: PathLike | Iterable[PathLike]) -> list[Path]:
     if isinstance(path, (str, Path)):
         p = Path(path)
         if p.is_dir():
-            return sorted(x for x in p.glob("*.txt") if x.is_file())
+            return sorted(x for x in p.iterdir() if x.is_file() and file_format(x) is not None)
         if p.is_file():
             return [p]
         raise CorpusError("no such file or folder", path=p)
     return [Path(x) for x in path]
+
+
+def read_bytes(path: PathLike) -> bytes:
+    """A file's bytes, gunzipped when its name ends in ``.gz``; a :class:`CorpusError` naming it when unreadable.
+
+    Examples
+    --------
+    >>> read_bytes("no/such/page.txt")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.CorpusError: no/such/page.txt: cannot read file (No such file or directory)
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"cannot read file ({exc.strerror or exc})", path=path) from None
+    if path.name.lower().endswith(".gz"):
+        import gzip
+
+        try:
+            return gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise CorpusError(f"cannot decompress gzip file ({exc})", path=path) from None
+    return data
+

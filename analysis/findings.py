@@ -62,6 +62,31 @@ def corpus_label(corpus: Path) -> str:
         return corpus.as_posix()
 
 
+def _lags(rel: pd.DataFrame | None) -> list[str]:
+    """A sentence on when related items were published relative to their article, with its unit.
+
+    Examples
+    --------
+    >>> rel = pd.DataFrame({"days_after_article": [0.0, 1.0, 1119.0], "lag_precision": ["day"] * 3})
+    >>> _lags(rel)[0].split(" (")[0]
+    'Related items were published 0 to 1,119 days after their article'
+    >>> _lags(rel)[0].split(" (")[1]
+    "median 1; 0 before it, 1 the same day), in calendar days: an article's dateline gives the day only."
+    """
+    if rel is None or rel["days_after_article"].notna().sum() == 0:
+        return []
+    lag = rel["days_after_article"].dropna()
+
+    def days(x: float) -> str:
+        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
+
+    unit = (", in calendar days: an article's dateline gives the day only" if (rel["lag_precision"] == "day").all()
+            else "")
+    return [f"Related items were published {days(lag.min())} to {days(lag.max())} days after their article "
+            f"(median {days(lag.median())}; {int((lag < 0).sum())} before it, {int((lag == 0).sum())} the same "
+            f"day){unit}.", ""]
+
+
 def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
                       tfidf: Mapping[str, object] | None = None) -> str:
     """The findings report in English, every number taken from the computed tables.
@@ -168,6 +193,7 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
                                        for r in busiest.itertuples(index=False)) + "." if len(busiest)
         else "No document is dated.",
         "",
+        *_lags(t.get("relative_dates")),
         "![Timeline](figures/timeline.png)",
         "",
     ]

@@ -1,9 +1,10 @@
 """The page grammar: one page's text to its documents, and an account of every problem in it.
 
 A page holds a main article (a headline, possibly wrapped over up to three lines; a
-dateline such as ``【新唐人亞太台 2020 年 09 月 17 日訊】`` that opens the body; body
-paragraphs) and a list of related items under a ``相關新聞`` heading or one of its
-variants (:mod:`analysis.related` reads the list, :mod:`analysis.datelines` the dates).
+dateline such as ``【新唐人亞太台 2020 年 09 月 17 日訊】``, or a byline such as
+``（中央社記者王明台北25日電）``, that opens the body; body paragraphs) and a list of
+related items under a ``相關新聞`` heading or one of its variants (:mod:`analysis.related`
+reads the list, :mod:`analysis.datelines` the dates and :mod:`analysis.bylines` the bylines).
 
 Every non-blank line of a page lands in a field of a document or is reported: each
 :class:`~analysis.errors.CorpusWarning` the parser raises is also one row of the
@@ -19,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .datelines import parse_dateline
+from .datelines import DATELINE, parse_dateline
 from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import MAX_HEADLINE_LINES, RelatedList, is_list_heading, join_wrapped, looks_like_items
@@ -34,8 +35,17 @@ class _Page:
     placed: set[int] = field(default_factory=set)
 
 
-_NO_DATELINE = {"date": None, "precision": "", "time_zone": "", "outlet": "", "reporter": "", "reporter_place": "",
-                "dateline": "", "rest": ""}
+_NO_DATELINE = {"date": None, "precision": "", "day_of_month": None, "time_zone": "", "outlet": "", "reporter": "",
+                "reporter_place": "", "dateline": "", "rest": ""}
+
+
+def _no_date(head: dict) -> str:
+    """Why a dateline gave no date: an impossible one, only the day of the month (中央社), or a byline alone."""
+    if head["day_of_month"] is not None:
+        return f"dateline gives the day of the month only ({head['day_of_month']}日); published left empty"
+    if DATELINE.match(head["dateline"]):
+        return f"impossible date in dateline {head['dateline']!r}"
+    return "dateline gives no date (a byline only); published left empty"
 
 
 def _clean(line: str) -> str:
@@ -97,7 +107,7 @@ class _Parser:
         return self.page
 
     def dateline_at(self, idx: list[int]) -> int | None:
-        """Where the dateline is among the first lines (after a headline of up to three lines)."""
+        """Where the dateline (or a byline alone) is among the first lines (after a headline of up to three lines)."""
         return next((k for k, i in enumerate(idx[:MAX_HEADLINE_LINES + 1]) if parse_dateline(self.lines[i])), None)
 
     def article(self, idx: list[int]) -> None:
@@ -123,7 +133,7 @@ class _Parser:
         if head is None:
             return _NO_DATELINE, idx
         if head["date"] is None:
-            self.problem(f"impossible date in dateline {head['dateline']!r}", idx[0] + 1, action="left empty")
+            self.problem(_no_date(head), idx[0] + 1, action="left empty")
         self.place(idx[0])
         return head, idx[1:]
 
@@ -157,7 +167,7 @@ class _Parser:
             "published_precision": published_precision, "time_zone": time_zone, "outlet": outlet,
             "reporter": reporter, "reporter_place": reporter_place, "text": text,
             "truncated": is_truncated(text), "content_id": content_id(title, text), "dateline": dateline,
-            "source": str(self.source), "line": line,
+            "source": str(self.source), "line": line, "row": None, "format": "text", "url": "",
         })
 
 

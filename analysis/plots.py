@@ -194,7 +194,9 @@ def plot_timeline(docs: pd.DataFrame, *, freq: str = "MS", annotate: bool | None
     unit = {"MS": "month", "ME": "month", "M": "month", "W": "week", "D": "day", "QS": "quarter",
             "YS": "year", "AS": "year"}.get(freq, f"period ({freq})")
     bx.set_ylabel(f"documents per {unit}")
-    bx.set_xlabel("publication date (as written on the page; time zone not stated)")
+    zones = sorted(set(docs["time_zone"].dropna()) - {""}) if "time_zone" in docs else []
+    bx.set_xlabel("publication date, as written on the page"
+                  + (f" (time zones stated: {', '.join(zones)})" if zones else " (no time zone stated)"))
     bx.xaxis.set_major_formatter(mdates.ConciseDateFormatter(bx.xaxis.get_major_locator()))
     bx.grid(axis="y", alpha=0.3)
     return fig

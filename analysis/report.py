@@ -14,13 +14,15 @@ import pandas as pd
 
 from . import plots
 from .corpus import read_corpus
-from .dates import timeline
+from .decoding import corpus_files
+from .dates import relative_dates, timeline
 from .errors import CorpusError, check_errors
 from .findings import corpus_label, findings_markdown
 from .frequencies import term_frequencies
 from .outputs import atomic_write_text, write_csv
 from .similarity import nearest_neighbours, pairs_from_neighbours, similarity_matrix
 from .tables import titles
+from .tabular import ColumnMap
 from .tfidf import TfidfModel, tfidf_model
 from .typedefs import Errors, PathLike, UserDict
 
@@ -71,14 +73,14 @@ def _page_for_matrix(docs: pd.DataFrame, page: str | None) -> pd.DataFrame:
 
 
 def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, top: int = 20,
-                 page: str | None = None, encoding: str | None = None, errors: Errors = "warn",
-                 strict: bool | None = None) -> Report:
+                 page: str | None = None, columns: ColumnMap | None = None, encoding: str | None = None,
+                 errors: Errors = "warn", strict: bool | None = None) -> Report:
     """Load a corpus, compute every table, draw every figure and write them under ``out``.
 
     Parameters
     ----------
     corpus : str or Path
-        A folder of ``*.txt`` pages or one file.
+        A folder or one file, in any format :func:`analysis.load_corpus` reads.
     out : str or Path
         The report folder: ``tables/``, ``figures/`` and ``findings.md`` are written there.
     userdict : path or list of paths, optional
@@ -87,6 +89,8 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
         Rows of the top-terms figure and of the most-similar-pairs table.
     page : str, optional
         The page whose similarity matrix is drawn (default: the first page).
+    columns : mapping, optional
+        For tables: which column holds which field (see :func:`analysis.load_corpus`).
     encoding : str, optional
         Decode every file with this codec instead of detecting it.
     errors : {"warn", "raise"}
@@ -113,7 +117,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
     >>> from analysis.config import SEEDS_DIR
     >>> rep = build_report(SEEDS_DIR, tempfile.mkdtemp())
     >>> sorted(rep.tables)[:3], len(rep.files)
-    (['documents', 'nearest_neighbours', 'problems'], 17)
+    (['documents', 'nearest_neighbours', 'problems'], 18)
     """
     if strict is not None:
         if errors != "warn":
@@ -123,9 +127,10 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
         errors = "raise" if strict else "warn"
     check_errors(errors)
     corpus, out = Path(corpus), Path(out)
-    if corpus.is_dir() and not any(p.is_file() for p in corpus.glob("*.txt")):
-        raise CorpusError("no *.txt pages in the corpus folder", path=corpus)
-    docs, problems = read_corpus(corpus, encoding=encoding, errors=errors)
+    if corpus.is_dir() and not corpus_files(corpus):
+        raise CorpusError("no file in a format the kit reads in the corpus folder "
+                          "(*.txt, *.html, *.htm, *.csv, *.tsv, *.jsonl, *.parquet, *.xlsx)", path=corpus)
+    docs, problems = read_corpus(corpus, columns=columns, encoding=encoding, errors=errors)
     if docs.empty:
         raise CorpusError("no news page could be read from the corpus", path=corpus)
     # Paths in the tables are relative to the project when inside it, so that the same corpus gives the
@@ -147,6 +152,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
     t["nearest_neighbours"] = neighbours[neighbours["rank"] <= 5].reset_index(drop=True)
     t["similarity_matrix"] = similarity_matrix(matrix_docs, model=model)
     t["timeline"] = timeline(docs)
+    t["relative_dates"] = relative_dates(docs)
     for name, table in t.items():
         rep.files.append(write_csv(table, out / "tables" / f"{name}.csv", index=name == "similarity_matrix"))
     figures = {

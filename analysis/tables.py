@@ -20,6 +20,7 @@ from .text import shorten
 COLUMNS = (
     "doc_id", "page_id", "kind", "position", "title", "published", "published_precision", "time_zone",
     "outlet", "reporter", "reporter_place", "text", "truncated", "content_id", "dateline", "source", "line",
+    "row", "format", "url",
 )
 #: Columns of the problems table: where (``source``, ``line``), what the reader did (``action``,
 #: one of :data:`analysis.errors.ACTIONS`), why (``reason``) and the line itself (``content``).
@@ -28,7 +29,10 @@ PROBLEM_COLUMNS = ("source", "line", "action", "reason", "content")
 LINE_COLUMNS = PROBLEM_COLUMNS
 
 _TEXT = ("doc_id", "page_id", "kind", "title", "published_precision", "time_zone", "outlet", "reporter",
-         "reporter_place", "text", "content_id", "dateline", "source")
+         "reporter_place", "text", "content_id", "dateline", "source", "format", "url")
+
+
+_FIXED = frozenset(COLUMNS)
 
 
 def documents_frame(records: list[dict]) -> pd.DataFrame:
@@ -43,9 +47,12 @@ def documents_frame(records: list[dict]) -> pd.DataFrame:
     -------
     DataFrame
         Columns :data:`COLUMNS`; ``published`` as naive ``datetime64[ns]`` (the date as written,
-        in the zone ``time_zone`` names when it names one); ``position`` and ``line`` as ``int64``;
+        in the zone ``time_zone`` names when it names one); ``position`` as ``int64``, ``line`` and
+        ``row`` as nullable ``Int64`` (a page's line, a table's row);
         ``truncated`` as bool; the text columns as ``str`` with ``""`` for a missing value (e.g.
         ``published_precision`` when ``published`` is empty), even when there are no records.
+        Any other keys of the records (a table's own columns, a web page's ``url``) follow as
+        columns of their own, in the order first seen, as given.
 
     Examples
     --------
@@ -53,11 +60,18 @@ def documents_frame(records: list[dict]) -> pd.DataFrame:
     True
     >>> documents_frame([]).dtypes[["published", "published_precision"]].astype(str).tolist()
     ['datetime64[ns]', 'str']
+    >>> from analysis import parse_page
+    >>> docs, _ = parse_page("標題\\n【大紀元2020年09月17日訊】內文。", source="p.txt")
+    >>> documents_frame([{**docs[0], "url": "https://example.org/1"}]).columns[-1]
+    'url'
     """
-    df = pd.DataFrame.from_records(records, columns=list(COLUMNS))
+    extra = list(dict.fromkeys(k for r in records for k in r if k not in _FIXED))
+    df = pd.DataFrame.from_records(records, columns=[*COLUMNS, *extra])
     df["published"] = pd.to_datetime(df["published"]).astype("datetime64[ns]")
     df["position"] = df["position"].astype("int64")
-    df["line"] = df["line"].astype("int64")
+    df["line"] = df["line"].astype("Int64")  # a page's line; empty for a table's row
+    df["row"] = df["row"].astype("Int64")  # a table's row (1 = the first data row); empty for a page
+    df["format"] = df["format"].astype(object).fillna("text")
     df["truncated"] = df["truncated"].astype(bool)
     for column in _TEXT:
         df[column] = df[column].astype("str").fillna("")

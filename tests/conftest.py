@@ -52,3 +52,16 @@ def title_of(docs, needle: str) -> str:
     hits = docs.loc[docs["title"].str.contains(needle, regex=False), "doc_id"]
     assert len(hits) == 1, (needle, hits.tolist())
     return hits.iloc[0]
+
+
+def quietly(fn, *args, **kwargs):
+    """Call ``fn``, recording the CorpusWarnings it raises; returns its result and the warning messages."""
+    import warnings
+
+    from analysis import CorpusWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = fn(*args, **kwargs)
+    return result, [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+

@@ -12,7 +12,7 @@ from analysis.cli import main
 from analysis.config import SEEDS_DIR
 
 TABLES = {"documents", "problems", "term_frequencies", "term_frequencies_by_kind", "similarity_pairs",
-          "nearest_neighbours", "similarity_matrix", "timeline"}
+          "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates"}
 FIGURES = {"top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline"}
 
 
@@ -117,3 +117,23 @@ def test_main_adds_its_log_handler_once(capsys):
     capsys.readouterr()
     main(["report", "--corpus", "nowhere-at-all"])
     assert sum(getattr(h, "_analysis_cli", False) for h in logging.getLogger("analysis").handlers) == 1
+
+
+def test_columns_option_maps_a_table_with_unusual_names(tmp_path):
+    table = tmp_path / "export.csv"
+    table.write_text("題名,刊出,全篇\n"
+                     "美駐聯大使將訪台,2020-09-17 10:00,美國駐聯合國大使克拉夫特將訪問台灣。\n", encoding="utf-8")
+    bad = run("report", "--corpus", str(table), "--out", str(tmp_path / "no"), "--columns", "title")
+    assert bad.returncode == 2 and "FIELD=COLUMN" in bad.stderr
+    proc = run("report", "--corpus", str(table), "--out", str(tmp_path / "out"),
+               "--columns", "title=題名,published=刊出,text=全篇")
+    assert proc.returncode == 0, proc.stderr
+    docs = pd.read_csv(tmp_path / "out" / "tables" / "documents.csv", encoding="utf-8-sig")
+    assert docs.loc[0, "title"] == "美駐聯大使將訪台" and docs.loc[0, "format"] == "csv"
+    assert docs.loc[0, "published"] == "2020-09-17T10:00:00" and docs.loc[0, "row"] == 1
+
+
+def test_help_shows_one_example_per_kind_of_input():
+    out = run("report", "--help").stdout
+    for example in ("--corpus seeds", "saved_pages/", "export.csv", "--columns title=", "crawl.jsonl"):
+        assert example in out, example

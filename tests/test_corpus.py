@@ -196,7 +196,7 @@ def test_the_test_pages_cover_every_column():
     articles = docs[docs["kind"] == "article"]
     assert articles["outlet"].nunique() >= 4
     assert {"Asia/Shanghai", "Asia/Taipei", "America/New_York", ""} <= set(articles["time_zone"])
-    assert set(docs["published_precision"]) == {"day", "minute", "second"}
+    assert {"day", "minute", "second"} <= set(docs["published_precision"])
     assert (articles["reporter_place"] != "").sum() >= 3 and (articles["reporter"] != "").sum() >= 4
 
 

@@ -64,8 +64,102 @@ def test_parse_dateline_rejects_body_text():
 def test_datelines_of_other_outlets(line, outlet, zone, date, reporter, place, rest):
     dateline = line[:len(line) - len(rest)]  # the brackets exactly as written
     assert parse_dateline(line) == {"outlet": outlet, "date": date, "precision": "day" if date else "",
-                                    "time_zone": zone, "reporter": reporter, "reporter_place": place,
-                                    "dateline": dateline, "rest": rest}
+                                    "day_of_month": None, "time_zone": zone, "reporter": reporter,
+                                    "reporter_place": place, "dateline": dateline, "rest": rest}
+
+
+# A byline alone opens the body: (first body line, outlet, reporter, place, date, precision, day of month, dateline).
+# The rest is what follows the dateline. 2018-09-12 stands for a full date.
+BYLINES = [
+    # 大紀元: a dated bracket, then the reporter bracket
+    ("【大紀元2018年09月12日訊】（大紀元記者程靜綜合報導）美國", "大紀元", "程靜", "", "2018-09-12", "day", None,
+     "【大紀元2018年09月12日訊】（大紀元記者程靜綜合報導）"),
+    ("【大纪元2018年09月12日讯】（大纪元记者程静综合报导）美国", "大纪元", "程静", "", "2018-09-12", "day", None,
+     "【大纪元2018年09月12日讯】（大纪元记者程静综合报导）"),
+    ("【大紀元2018年09月12日訊】（中央社記者王明台北12日電）美國", "大紀元", "王明", "台北", "2018-09-12", "day",
+     None, "【大紀元2018年09月12日訊】（中央社記者王明台北12日電）"),   # a reprint: the date's outlet is the page's
+    # 中央社: the day of the month only
+    ("（中央社記者王明台北25日電）行政院", "中央社", "王明", "台北", None, "", 25, "（中央社記者王明台北25日電）"),
+    ("（中央社記者王明、李華台北25日電）行政院", "中央社", "王明、李華", "台北", None, "", 25,
+     "（中央社記者王明、李華台北25日電）"),
+    ("（中央社華盛頓24日綜合外電報導）美國", "中央社", "", "華盛頓", None, "", 24, "（中央社華盛頓24日綜合外電報導）"),
+    ("（中央社記者林芳如東京3日專電）日本", "中央社", "林芳如", "東京", None, "", 3, "（中央社記者林芳如東京3日專電）"),
+    ("（中央社駐東京特派員楊明5日專電）日本", "中央社", "楊明", "東京", None, "", 5,
+     "（中央社駐東京特派員楊明5日專電）"),
+    ("（中央社台北1日電）總統府", "中央社", "", "台北", None, "", 1, "（中央社台北1日電）"),
+    ("（中央社记者王明台北25日电）行政院", "中央社", "王明", "台北", None, "", 25, "（中央社记者王明台北25日电）"),
+    ("（中央社华盛顿24日综合外电报导）美国", "中央社", "", "华盛顿", None, "", 24, "（中央社华盛顿24日综合外电报导）"),
+    # 自由時報
+    ("〔記者王明／台北報導〕梅雨", "", "王明", "台北", None, "", None, "〔記者王明／台北報導〕"),
+    ("〔自由時報記者王明／台北報導〕梅雨", "自由時報", "王明", "台北", None, "", None,
+     "〔自由時報記者王明／台北報導〕"),
+    ("〔即時新聞／綜合報導〕美國", "", "", "", None, "", None, "〔即時新聞／綜合報導〕"),
+    ("〔駐美特派員王明／華盛頓報導〕美國", "", "王明", "華盛頓", None, "", None, "〔駐美特派員王明／華盛頓報導〕"),
+    ("〔編譯陳成良／綜合報導〕美國", "", "陳成良", "", None, "", None, "〔編譯陳成良／綜合報導〕"),
+    ("〔记者王明／台北报导〕梅雨", "", "王明", "台北", None, "", None, "〔记者王明／台北报导〕"),
+    ("〔即时新闻／综合报导〕美国", "", "", "", None, "", None, "〔即时新闻／综合报导〕"),
+    # 聯合報
+    ("（記者王明／台北報導）立法院", "", "王明", "台北", None, "", None, "（記者王明／台北報導）"),
+    ("【聯合報／記者王明／台北即時報導】立法院", "聯合報", "王明", "台北", None, "", None,
+     "【聯合報／記者王明／台北即時報導】"),
+    ("【聯合報╱記者王明、李華╱高雄報導】港都", "聯合報", "王明、李華", "高雄", None, "", None,
+     "【聯合報╱記者王明、李華╱高雄報導】"),
+    ("【联合报／记者王明／台北即时报导】立法院", "联合报", "王明", "台北", None, "", None,
+     "【联合报／记者王明／台北即时报导】"),
+    # 中時
+    ("（中時新聞網 記者王明）國防部", "中時新聞網", "王明", "", None, "", None, "（中時新聞網 記者王明）"),
+    ("中國時報 記者王明／台北報導", "中國時報", "王明", "台北", None, "", None, "中國時報 記者王明／台北報導"),
+    ("中國時報 記者王明、李華／台北報導 台股", "中國時報", "王明、李華", "台北", None, "", None,
+     "中國時報 記者王明、李華／台北報導"),
+    ("（中时新闻网 记者王明）国防部", "中时新闻网", "王明", "", None, "", None, "（中时新闻网 记者王明）"),
+    # ETtoday, and others without brackets
+    ("記者王明／台北報導", "", "王明", "台北", None, "", None, "記者王明／台北報導"),
+    ("記者王明／綜合報導", "", "王明", "", None, "", None, "記者王明／綜合報導"),
+    ("ETtoday新聞雲記者王明／台北報導", "ETtoday新聞雲", "王明", "台北", None, "", None,
+     "ETtoday新聞雲記者王明／台北報導"),
+    ("记者王明／台北报导", "", "王明", "台北", None, "", None, "记者王明／台北报导"),
+    ("聯合報／記者王明／台北即時報導 立法院", "聯合報", "王明", "台北", None, "", None,
+     "聯合報／記者王明／台北即時報導"),
+]
+
+
+@pytest.mark.parametrize("line, outlet, reporter, place, date, precision, day, dateline", BYLINES)
+def test_bylines_of_other_outlets(line, outlet, reporter, place, date, precision, day, dateline):
+    rest = line[len(dateline):].strip()
+    assert parse_dateline(line) == {
+        "outlet": outlet, "date": date and datetime.fromisoformat(date), "precision": precision, "day_of_month": day,
+        "time_zone": "", "reporter": reporter, "reporter_place": place, "dateline": dateline, "rest": rest}
+    assert line.startswith(dateline) and not rest.startswith(("（", "(", "〔", "【", "記者", "记者"))
+
+
+def test_the_bylines_cover_every_style():
+    outlets = {outlet for _, outlet, *_ in BYLINES}
+    assert {"大紀元", "中央社", "自由時報", "聯合報", "中時新聞網", "中國時報", "ETtoday新聞雲", ""} <= outlets
+    assert {"大纪元", "联合报", "中时新闻网"} <= outlets and len(BYLINES) >= 20
+
+
+def test_a_day_of_the_month_can_be_read_back_from_the_dateline_column():
+    """The documents table keeps the dateline as written; the day of the month is read back from it alone."""
+    dateline = parse_dateline("（中央社記者王明台北25日電）行政院")["dateline"]
+    assert parse_dateline(dateline)["day_of_month"] == 25 and parse_dateline(dateline)["rest"] == ""
+
+
+@pytest.mark.parametrize("line", [
+    "記者會上，部長表示",                       # 記者 in a word, no byline
+    "記者王明台北報導",                          # without brackets a slash must stand before the place
+    "（記者王明攝）本文",                        # a photo credit
+    "(圖／記者王明攝)本文",
+    "（記者王明）本文",                          # a reporter alone, in a bracket that names no outlet
+    "【獨家】本文",
+    "（中央社）本文",
+    "（中央社記者王明台北32日電）本文",           # no such day
+    "（中央社記者王明台北電）本文",               # no day
+    "本文〔記者王明／台北報導〕",                 # not at the start
+    "行政院今天表示（中央社記者王明台北25日電）",
+    "〔記者會／台北，報導〕本文",                  # punctuation in the names
+])
+def test_not_a_byline(line):
+    assert parse_dateline(line) is None
 
 
 @pytest.mark.parametrize("byline, names, place", [
@@ -85,6 +179,10 @@ def test_datelines_of_other_outlets(line, outlet, zone, date, reporter, place, r
     ("大纪元记者王明、李华纽约报道", "王明、李华", "纽约"),
     ("記者江英台中報導", "江英", "台中"),
     ("記者王明報導", "王明", ""),
+    ("聯合報／記者王明／台北即時報導", "王明", "台北"),          # 即時: a real-time report names no place
+    ("聯合報╱記者王明╱台中報導", "王明", "台中"),
+    ("駐美特派員王明／華盛頓報導", "王明", "華盛頓"),
+    ("中央社記者王明華盛頓綜合外電報導", "王明", "華盛頓"),
     ("聲音來源", "", ""),
 ])
 def test_split_byline(byline, names, place):

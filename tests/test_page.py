@@ -245,14 +245,29 @@ def test_lines_that_are_not_list_headings_stay_in_the_body(line):
          "", 0, []),
         ("08_body_looks_like_list.txt", "地方選舉明投票 中選會提醒選民攜帶證件", "新唐人", "", "", "2022-11-25", "day",
          "Asia/Taipei", 0, [(4, "kept")]),
+        # bylines of other outlets: a date only from 大紀元's bracket; 中央社 gives the day of the month only
+        ("09_cna_day_only.txt", "央行理監事會決議利率不變 總裁：房市管制持續", "中央社", "陳家豪、林珮君", "台北", None,
+         "", "", 2, [(2, "left empty")]),
+        ("10_ltn_byline.txt", "梅雨鋒面報到 氣象局發布豪雨特報", "", "林思妤", "台北", None, "", "", 2,
+         [(2, "left empty")]),
+        ("11_udn_instant.txt", "道交條例修正三讀 酒駕累犯加重處罰並公布姓名", "聯合報", "王怡婷、陳宏志", "台北",
+         None, "", "", 1, [(2, "left empty")]),
+        ("12_chinatimes_print.txt", "台股站穩萬七 外資連三買", "中國時報", "吳佳穎", "台北", None, "", "", 1,
+         [(2, "left empty")]),
+        ("13_ettoday_no_list.txt", "颱風外圍環流影響 北北基宜今晚嚴防強降雨", "", "許力方", "台北", None, "", "", 0,
+         [(2, "left empty")]),
+        ("14_dajiyuan_simplified.txt", "美国众议院通过法案 支持台湾参与国际刑警组织", "大纪元", "程静", "",
+         "2018-09-12", "day", "", 1, []),
+        ("15_chinatimes_online.txt", "立委關切新型戰機交機進度 國防部：如期交付", "中時新聞網", "黃柏翰", "",
+         None, "", "", 1, [(2, "left empty")]),
     ])
 def test_pages_read_as_written(name, title, outlet, reporter, place, published, precision, zone, related, problems):
     (docs, rows), messages = load_quietly(PAGES / name, report=True)
     article = docs.iloc[0]
     assert (article["kind"], article["title"], article["outlet"], article["reporter"], article["reporter_place"]) == (
         "article", title, outlet, reporter, place)
-    assert (article["published"], article["published_precision"], article["time_zone"]) == (
-        pd.Timestamp(published), precision, zone)
+    assert (pd.isna(article["published"]) if published is None else article["published"] == pd.Timestamp(published))
+    assert (article["published_precision"], article["time_zone"]) == (precision, zone)
     assert docs["kind"].tolist() == ["article"] + ["related"] * related
     assert list(zip(rows["line"], rows["action"])) == problems
     assert_one_row_per_warning(messages, rows)
@@ -268,7 +283,7 @@ def test_page_pages_lose_nothing_and_invent_nothing():
             docs = load_corpus(path)
         for _, d in docs.iterrows():
             assert "".join(d["title"].split()) in flat and all(part in raw for part in d["text"].split("\n"))
-            assert d["dateline"] in raw and d["dateline"].startswith("【") == (d["kind"] == "article")
+            assert d["dateline"] in raw and (d["dateline"] != "") == (d["kind"] == "article")
 
 
 def test_wrapped_article_headline_keeps_the_dateline():
@@ -305,6 +320,74 @@ def test_body_that_looks_like_a_list_is_kept_and_flagged():
         "2022-11-25 21:30:00各政黨候選人在選前最後一晚舉辦造勢晚會，呼籲支持者踴躍投票。"]
     assert rows[["line", "action", "content"]].values.tolist() == [[4, "kept", "-"]]
     assert "no list heading" in messages[0]
+
+
+BYLINE_PAGES = sorted(PAGES.glob("09_*.txt")) + sorted(PAGES.glob("1[0-9]_*.txt"))
+
+
+@pytest.mark.parametrize("path", BYLINE_PAGES, ids=lambda p: p.stem)
+def test_a_byline_leaves_the_text(path):
+    """The dateline is the body's first line up to the text, as written; the text starts after it."""
+    lines = [x for x in path.read_text(encoding="utf-8").split("\n") if x.strip()]
+    article = load_quietly(path)[0].iloc[0]
+    assert lines[1].startswith(article["dateline"]) and article["dateline"]
+    first = lines[1][len(article["dateline"]):].strip()
+    assert article["text"].split("\n")[0] == (first or lines[2])
+    assert not article["text"].startswith(("（", "(", "〔", "【", "記者", "记者", "中國時報"))
+    assert article["line"] == 1
+
+
+def test_the_byline_pages_cover_the_outlets():
+    docs = load_quietly(BYLINE_PAGES)[0]
+    articles = docs[docs["kind"] == "article"]
+    assert {"中央社", "聯合報", "中國時報", "中時新聞網", "大纪元", ""} <= set(articles["outlet"])
+    assert (articles["reporter"] != "").all() and len(articles) >= 6
+
+
+def test_day_of_the_month_only(tmp_path):
+    """中央社's 25日電 gives no month: published stays empty, with one problem row, and no other warning."""
+    path = PAGES / "09_cna_day_only.txt"
+    (docs, rows), messages = load_quietly(path, report=True)
+    article = docs.iloc[0]
+    assert pd.isna(article["published"]) and article["published_precision"] == ""
+    assert article["dateline"] == "（中央社記者陳家豪、林珮君台北25日電）"
+    assert rows[["line", "action", "reason"]].values.tolist() == [
+        [2, "left empty", "dateline gives the day of the month only (25日); published left empty"]]
+    assert rows["content"].iloc[0].startswith("（中央社記者") and len(messages) == 1
+    assert not any("no dateline" in m for m in messages)
+    assert docs["published"].iloc[1:].notna().all()  # the related items keep their own dates
+    with pytest.raises(CorpusError, match=r"09_cna_day_only\.txt:2: dateline gives the day of the month only"):
+        load_corpus(path, errors="raise")
+
+
+@pytest.mark.parametrize("first, outlet, reporter, place, reason", [
+    ("（中央社記者王明台北5日電）本文。", "中央社", "王明", "台北", "dateline gives the day of the month only (5日)"),
+    ("（中央社记者王明台北5日电）本文。", "中央社", "王明", "台北", "dateline gives the day of the month only (5日)"),
+    ("〔自由時報記者王明／台北報導〕本文。", "自由時報", "王明", "台北", "dateline gives no date (a byline only)"),
+    ("〔记者王明／台北报导〕本文。", "", "王明", "台北", "dateline gives no date (a byline only)"),
+    ("〔即時新聞／綜合報導〕本文。", "", "", "", "dateline gives no date (a byline only)"),
+    ("（記者王明／台北報導）本文。", "", "王明", "台北", "dateline gives no date (a byline only)"),
+    ("【聯合報／記者王明／台北即時報導】本文。", "聯合報", "王明", "台北", "dateline gives no date (a byline only)"),
+    ("（中時新聞網 記者王明）本文。", "中時新聞網", "王明", "", "dateline gives no date (a byline only)"),
+    ("中國時報 記者王明／台北報導\n本文。", "中國時報", "王明", "台北", "dateline gives no date (a byline only)"),
+    ("記者王明／台北報導\n本文。", "", "王明", "台北", "dateline gives no date (a byline only)"),
+    ("记者王明／台北报导\n本文。", "", "王明", "台北", "dateline gives no date (a byline only)"),
+])
+def test_byline_pages(first, outlet, reporter, place, reason):
+    docs, rows, messages = parse_quietly(f"標題\n{first}\n第二段。", source="b.txt")
+    assert len(docs) == 1 and docs[0]["text"] == "本文。\n第二段。" and docs[0]["published"] is None
+    assert (docs[0]["outlet"], docs[0]["reporter"], docs[0]["reporter_place"]) == (outlet, reporter, place)
+    assert [(r["line"], r["action"]) for r in rows] == [(2, "left empty")] and rows[0]["reason"].startswith(reason)
+    assert_one_row_per_warning(messages, rows)
+
+
+def test_a_byline_is_read_only_where_the_body_opens():
+    """A byline further down the body is text; so is one after a lead-in on the first body line."""
+    docs, rows, _ = parse_quietly("標題\n【大紀元2020年09月17日訊】本文。\n（中央社記者王明台北25日電）第二段。")
+    assert docs[0]["reporter"] == "" and docs[0]["text"] == "本文。\n（中央社記者王明台北25日電）第二段。" and not rows
+    docs, rows, _ = parse_quietly("標題\n行政院今天表示（中央社記者王明台北25日電）本文。\n相關新聞")
+    assert docs[0]["dateline"] == "" and docs[0]["text"] == "行政院今天表示（中央社記者王明台北25日電）本文。"
+    assert [r["reason"] for r in rows] == ["article has no dateline (no outlet or date)"]
 
 
 def test_parse_page_validates_errors():
@@ -466,7 +549,8 @@ SEED = SEED_FILE.read_text(encoding="utf-8").split("\n")
 WRAPPED = (PAGES / "04_wrapped_related_and_advert.txt").read_text(encoding="utf-8").split("\n")
 MARKERS = ["-", "相關新聞", "相关新闻", "延伸閱讀：", "【相關報導】", "【大紀元2020年09月17日訊】",
            "【新唐人北京時間2021年01月24日訊】（大紀元記者王明、李華台北報導）", "2021-13-45 99:99:99",
-           "2021/01/15 12:56"]
+           "2021/01/15 12:56", "（中央社記者王明台北25日電）", "〔記者王明／台北報導〕", "記者王明／台北報導",
+           "【聯合報／記者王明／台北即時報導】", "（中時新聞網 記者王明）"]
 junk = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30)
 
 

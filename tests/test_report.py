@@ -11,7 +11,7 @@ from analysis import CorpusError, CorpusWarning, build_report
 from tests.conftest import SEED_FILE
 
 TABLES = ["documents", "problems", "term_frequencies", "term_frequencies_by_kind", "similarity_pairs",
-          "nearest_neighbours", "similarity_matrix", "timeline"]
+          "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates"]
 FIGURES = ["top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline"]
 
 
@@ -62,7 +62,7 @@ def test_unknown_page_raises(tmp_path, seed_file):
 def test_empty_folder_raises(tmp_path):
     (tmp_path / "empty").mkdir()
     (tmp_path / "empty" / "notes.md").write_text("not a page", encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"empty: no \*\.txt pages in the corpus folder"):
+    with pytest.raises(CorpusError, match=r"empty: no file in a format the kit reads in the corpus folder"):
         build_report(tmp_path / "empty", tmp_path / "out")
 
 

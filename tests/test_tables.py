@@ -15,12 +15,12 @@ RECORD = dict(doc_id="p:00", page_id="p", kind="article", position=0, title="標
 
 TEXT = ["doc_id", "page_id", "kind", "title", "published_precision", "time_zone", "outlet", "reporter",
         "reporter_place", "text", "content_id", "dateline", "source"]
-DTYPES = {"position": "int64", "line": "int64", "truncated": "bool", "published": "datetime64[ns]",
+DTYPES = {"position": "int64", "line": "Int64", "row": "Int64", "truncated": "bool", "published": "datetime64[ns]",
           **{c: "str" for c in TEXT}}
 
 
 def test_documents_table_has_the_fixed_columns(seed_docs):
-    assert COLUMNS[:3] == ("doc_id", "page_id", "kind") and len(set(COLUMNS)) == len(COLUMNS) == 17
+    assert COLUMNS[:3] == ("doc_id", "page_id", "kind") and len(set(COLUMNS)) == len(COLUMNS) == 20
     assert COLUMNS[5:8] == ("published", "published_precision", "time_zone")
     assert COLUMNS[9:11] == ("reporter", "reporter_place")
     assert list(seed_docs.columns) == list(COLUMNS)
@@ -38,9 +38,11 @@ def test_documents_frame_dtypes(records):
     assert {c: str(df[c].dtype) for c in DTYPES} == DTYPES
 
 
-def test_documents_frame_keeps_values_and_drops_unknown_keys():
-    df = documents_frame([{**RECORD, "published": "2020-09-18 07:12:23", "time_zone": "Asia/Taipei", "extra": 1}])
-    assert "extra" not in df
+def test_documents_frame_keeps_values_and_other_keys_after_the_fixed_columns():
+    df = documents_frame([{**RECORD, "published": "2020-09-18 07:12:23", "time_zone": "Asia/Taipei", "extra": 1},
+                          {**RECORD, "doc_id": "p:01", "url": "https://example.org"}])
+    assert list(df.columns) == [*COLUMNS, "extra"]
+    assert df["extra"].tolist()[0] == 1 and pd.isna(df["extra"].tolist()[1]) and df.loc[1, "url"] == "https://example.org"
     assert df.loc[0, "published"] == pd.Timestamp("2020-09-18 07:12:23") and df.loc[0, "title"] == "標題"
     assert df.loc[0, "time_zone"] == "Asia/Taipei" and df["published"].dt.tz is None  # as written, not converted
 

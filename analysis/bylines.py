@@ -1,0 +1,206 @@
+"""Bylines: who filed an article, for which outlet, from where, as Taiwanese outlets write it.
+
+A byline opens an article's body, after a dated bracket (``【大紀元2018年09月12日訊】``, read by
+:mod:`analysis.datelines`) or on its own (:func:`parse_byline`), in Traditional or Simplified characters:
+
+=========  ============================================================================
+outlet     byline
+=========  ============================================================================
+大紀元     ``（大紀元記者程靜綜合報導）`` (after the dated bracket)
+中央社     ``（中央社記者王明、李華台北25日電）``, ``（中央社華盛頓24日綜合外電報導）``
+自由時報   ``〔記者王明／台北報導〕``, ``〔自由時報記者王明／台北報導〕``, ``〔即時新聞／綜合報導〕``
+聯合報     ``（記者王明／台北報導）``, ``【聯合報／記者王明／台北即時報導】``
+中時       ``（中時新聞網 記者王明）``, ``中國時報 記者王明／台北報導``
+ETtoday    ``記者王明／台北報導``
+=========  ============================================================================
+
+The outlet is the one a byline names (:data:`OUTLETS`, as written), ``""`` when it names none. A
+中央社 byline also gives the day of the month (``25日電``), never the month or the year.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Places a reporter files from, as datelines write them (Traditional and Simplified): the
+#: trailing run of these words in a byline is the place, what precedes it the names.
+PLACES = (
+    "台灣", "臺灣", "台北", "臺北", "新北", "桃園", "台中", "臺中", "台南", "臺南", "高雄", "基隆", "新竹",
+    "嘉義", "花蓮", "台東", "臺東", "宜蘭", "屏東", "南投", "彰化", "雲林", "苗栗", "金門", "馬祖", "澎湖",
+    "香港", "澳門", "北京", "上海", "廣州", "深圳", "華盛頓", "紐約", "洛杉磯", "舊金山", "芝加哥", "休士頓",
+    "波士頓", "東京", "大阪", "首爾", "倫敦", "巴黎", "柏林", "日內瓦", "布魯塞爾", "多倫多", "溫哥華",
+    "蒙特婁", "雪梨", "墨爾本", "奧克蘭", "新加坡", "吉隆坡", "曼谷",
+    "台湾", "桃园", "嘉义", "花莲", "台东", "宜兰", "屏东", "金门", "马祖", "澳门", "广州", "华盛顿", "纽约",
+    "洛杉矶", "旧金山", "休斯顿", "东京", "首尔", "伦敦", "日内瓦", "多伦多", "温哥华", "悉尼", "墨尔本",
+)
+
+#: Outlets a byline names (Traditional, then Simplified), kept as written in the ``outlet`` column.
+OUTLETS = (
+    "中央社", "中央通訊社", "自由時報", "自由時報電子報", "聯合報", "聯合新聞網", "經濟日報", "中國時報",
+    "中時新聞網", "中時電子報", "工商時報", "旺報", "ETtoday新聞雲", "ETtoday", "大紀元", "新唐人", "希望之聲",
+    "中央通讯社", "自由时报", "联合报", "联合新闻网", "经济日报", "中国时报", "中时新闻网", "中时电子报",
+    "工商时报", "大纪元", "希望之声",
+)
+
+_SLASH = "[／/╱]"
+# 報導 and what may precede it without being a place: 即時報導, 綜合報導, 綜合外電報導 (and 报道).
+_REPORTED = "(?:即時|即时|綜合|综合|外電|外电)*[報报][導导道]"
+_OUTLET = "|".join(sorted(OUTLETS, key=len, reverse=True))
+_LEAD = rf"(?:(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*)?"  # an outlet, optionally, before 記者 or a desk
+# 記者, 特派員 or 編譯 (who translated and compiled), and what may stand before it: 駐美特派員, 特約記者.
+_REPORTER_WORD = "(?:[記记]者|特派[員员]|[編编][譯译])"
+_QUALIFIED = rf"(?:[駐驻][^\W\d_]{{1,4}}?|特約|特约|特派|實習|实习)?{_REPORTER_WORD}"
+# What stands between 記者 and 報導.
+_BYLINE = re.compile(rf"{_REPORTER_WORD}(?P<who>.+?){_REPORTED}")
+_PLACE_AT_END = re.compile(rf"(?:{'|'.join(sorted(PLACES, key=len, reverse=True))})+$")
+# One name or several, separated by 、 as written: two to four letters (王明, 歐陽夏蘭), or more with a
+# middle dot (瓦旦·吉洛); a place is letters only. No digits or punctuation: 記者會上，... is no byline.
+_NAME = r"[^\W\d_]{2,4}(?:[·‧．・][^\W\d_]{1,10})*"
+_NAMES = re.compile(rf"{_NAME}(?:\s*[、,，]\s*{_NAME})*")
+_PLACE = re.compile(r"[^\W\d_]{0,10}")
+
+# A bracket at the start of a line: （）, (), 〔〕, 【】, [].
+_BRACKET = re.compile(r"[（(〔【\[]\s*(?P<inner>[^（）()〔〕【】\[\]]{1,60}?)\s*[）)〕】\]]")
+# Inside a bracket: 中央社記者王明台北25日電, 中央社華盛頓24日綜合外電報導, 中央社駐東京特派員王明25日專電.
+_CNA = re.compile(r"(?P<outlet>中央社|中央通訊社|中央通讯社)\s*(?P<who>[^\d]*?)\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*日\s*"
+                  rf"(?:[專专]?[電电]|{_REPORTED})")
+_ABROAD = re.compile(r"[駐驻](?P<place>.+?)特派[員员](?P<names>.+)")
+# 自由時報記者王明／台北報導, 聯合報／記者王明／台北即時報導, 記者王明綜合報導
+_REPORTER = re.compile(rf"{_LEAD}(?P<byline>{_QUALIFIED}.+?{_REPORTED})")
+# A desk instead of reporters: 即時新聞／綜合報導, 國際新聞中心／綜合報導
+_DESK = re.compile(rf"{_LEAD}[^\W\d_]{{0,4}}(?:新聞|新闻|中心|頻道|频道|小組|小组){_SLASH}[^／/╱]{{0,10}}?{_REPORTED}")
+# An outlet and its reporters only: 中時新聞網 記者王明
+_NAMED = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者\s*(?P<names>[^／/╱]+)")
+# Without brackets, a slash before the place is needed: 記者王明／台北報導, 中國時報 記者王明／台北報導
+_BARE = re.compile(rf"{_LEAD}(?P<byline>{_QUALIFIED}\s*[^\s／/╱]{{1,30}}?\s*{_SLASH}\s*[^\s／/╱]{{0,10}}?{_REPORTED})")
+
+
+def _names_and_place(who: str) -> tuple[str, str]:
+    """Names and place from what stands between 記者 and 報導 (see :func:`split_byline`)."""
+    slash = re.search(_SLASH, who)
+    if slash is not None:
+        names, place = who[:slash.start()], who[slash.end():]
+    else:
+        at = _PLACE_AT_END.search(who)
+        names, place = (who[:at.start()], at.group(0)) if at else (who, "")
+    names = re.sub(_REPORTER_WORD, "", names).strip(" \u3000、,，")
+    return names, place.strip(" \u3000、,，")
+
+
+def split_byline(byline: str) -> tuple[str, str]:
+    """Split the inside of a reporter bracket into the reporters' names and the place they report from.
+
+    The rule: take what stands between ``記者`` (or ``特派員``, ``編譯``) and ``報導`` (dropping
+    ``綜合``, ``即時`` and ``外電``, which say how the report was made and name no place).
+    After a slash (``／``, ``/`` or ``╱``) comes the place, as written; without a slash, the
+    place is the trailing run of words from :data:`PLACES`. The names are what precedes it,
+    separated by ``、`` as written. A name that itself ends in a place word (rare) would lose it
+    to the place, and a place missing from :data:`PLACES` stays in the names when no slash marks it.
+
+    Parameters
+    ----------
+    byline : str
+        E.g. ``"大紀元記者王明、李華台北報導"``.
+
+    Returns
+    -------
+    tuple of (str, str)
+        The names and the place; ``("", "")`` when there is no ``記者 ... 報導``.
+
+    Examples
+    --------
+    >>> split_byline("大紀元記者王明、李華台北報導")
+    ('王明、李華', '台北')
+    >>> split_byline("記者王明／綜合報導"), split_byline("記者林芳/華盛頓報導"), split_byline("記者陳安綜合報導")
+    (('王明', ''), ('林芳', '華盛頓'), ('陳安', ''))
+    >>> split_byline("聯合報／記者王明／台北即時報導")
+    ('王明', '台北')
+    """
+    m = _BYLINE.search(byline)
+    return ("", "") if m is None else _names_and_place(m["who"])
+
+
+def _valid(names: str, place: str, *, reporter_needed: bool = True) -> bool:
+    """Whether names and a place look like a byline's, not like a sentence."""
+    names_ok = _NAMES.fullmatch(names) is not None or (names == "" and not reporter_needed)
+    return names_ok and _PLACE.fullmatch(place) is not None
+
+
+def _cna(inner: str) -> dict | None:
+    """中央社記者王明台北25日電 -> the outlet, names, place and day of the month."""
+    m = _CNA.fullmatch(inner)
+    if m is None:
+        return None
+    who = m["who"].strip()
+    abroad = _ABROAD.fullmatch(who)
+    if abroad is not None:  # 駐東京特派員王明: the place, then the names
+        names, place = abroad["names"].strip(), abroad["place"].strip()
+    elif re.search("[記记]者", who):
+        names, place = _names_and_place(who)
+    else:  # 中央社華盛頓24日綜合外電報導: no reporter, the place as written
+        names, place = "", who
+    if not _valid(names, place, reporter_needed=False):
+        return None
+    return {"outlet": m["outlet"], "reporter": names, "reporter_place": place, "day_of_month": int(m["day"])}
+
+
+def _fields(inner: str) -> dict | None:
+    """The fields of a bracket's inside, or None when it is not a byline."""
+    found = _cna(inner)
+    if found is not None:
+        return found
+    m = _REPORTER.fullmatch(inner) or _NAMED.fullmatch(inner)
+    if m is not None:
+        names, place = split_byline(m["byline"]) if "byline" in m.re.groupindex else (m["names"].strip(), "")
+        if not _valid(names, place):
+            return None
+        return {"outlet": m["outlet"] or "", "reporter": names, "reporter_place": place, "day_of_month": None}
+    m = _DESK.fullmatch(inner)
+    if m is not None:  # a desk compiles; it is no reporter, and 綜合 names no place
+        return {"outlet": m["outlet"] or "", "reporter": "", "reporter_place": "", "day_of_month": None}
+    return None
+
+
+def parse_byline(line: str) -> dict | None:
+    """Read a byline that opens a line: a bracket (``（中央社記者王明台北25日電）``, ``〔記者王明／台北報導〕``)
+    or, with a slash before the place, bare text (``記者王明／台北報導``).
+
+    Parameters
+    ----------
+    line : str
+        A stripped line, e.g. an article body's first line.
+
+    Returns
+    -------
+    dict or None
+        ``outlet`` (:data:`OUTLETS`, as written; ``""`` when the byline names none), ``reporter``
+        (names, separated by ``、`` as written; ``""`` for a desk such as 即時新聞), ``reporter_place``
+        (see :func:`split_byline`; ``""`` for a compiled report), ``day_of_month`` (an int for 中央社's
+        ``25日電``, else None), ``byline`` (exactly as written) and ``rest``; None when the line opens
+        with no byline.
+
+    Examples
+    --------
+    >>> b = parse_byline("（中央社記者王明、李華台北25日電）行政院今天表示")
+    >>> b["outlet"], b["reporter"], b["reporter_place"], b["day_of_month"], b["rest"]
+    ('中央社', '王明、李華', '台北', 25, '行政院今天表示')
+    >>> b = parse_byline("【聯合報／記者林河名／台北即時報導】立法院")
+    >>> b["outlet"], b["reporter"], b["reporter_place"], b["byline"]
+    ('聯合報', '林河名', '台北', '【聯合報／記者林河名／台北即時報導】')
+    >>> lines = ["〔即時新聞／綜合報導〕", "（中時新聞網 記者李文）", "记者王明／台北报导"]
+    >>> [parse_byline(x)["reporter"] for x in lines]
+    ['', '李文', '王明']
+    >>> parse_byline("記者會上，部長表示") is None, parse_byline("【獨家】立法院") is None
+    (True, True)
+    """
+    m = _BRACKET.match(line)
+    found = _fields(m["inner"]) if m is not None else None
+    if found is None:
+        m = _BARE.match(line)
+        if m is None:
+            return None
+        names, place = split_byline(m["byline"])
+        if not _valid(names, place):
+            return None
+        found = {"outlet": m["outlet"] or "", "reporter": names, "reporter_place": place, "day_of_month": None}
+    return {**found, "byline": line[:m.end()], "rest": line[m.end():].strip()}

@@ -1,0 +1,204 @@
+"""Publication times as tables hold them: one cell to a date, how precisely it is known, and the offset it states.
+
+Crawls write times in many ways, and :func:`parse_published` reads these (full-width digits and
+colons are read as half-width):
+
+- ISO 8601 and its relatives: ``2021-12-23``, ``2021-12-23 10:05``, ``2021-12-23T10:05:33``,
+  ``2021/12/23 10:05``, ``2021.12.23``, with fractions of a second and an offset (``+08:00``, ``+0800``,
+  ``Z``, ``UTC``, ``GMT+8``) allowed;
+- ROC (民國) years, year + 1911: ``110/12/23``, ``110-12-23 15:05``, ``民國110年12月23日``;
+- Chinese dates: ``2021年12月23日``, ``110年12月23日``, with a weekday (``(四)``, ``星期四``) and a time
+  (``15:05``, ``下午3:05``, ``15時05分``) after them;
+- compact digits: ``20211223``, ``20211223100533``; epoch seconds or milliseconds (numbers from 10^9);
+- RSS dates: ``Thu, 23 Dec 2021 10:05:00 +0800``;
+- datetime cells (Excel, Parquet, a DataFrame), with or without a time zone.
+
+The date is kept as written (naive local time): an offset or zone is named in ``time_zone``, never
+applied. Epoch numbers name no local time, so they are read as UTC (``time_zone`` ``"UTC"``).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+from email.utils import parsedate_tz
+from typing import NamedTuple
+
+import pandas as pd
+
+#: Years a date may have: those the documents table's ``datetime64[ns]`` column holds.
+YEARS = range(1678, 2262)
+#: A ROC (民國) year plus this is the common-era year: 民國110年 is 2021.
+ROC_OFFSET = 1911
+
+
+class Published(NamedTuple):
+    """A publication time as :func:`parse_published` reads it.
+
+    Attributes
+    ----------
+    value : datetime or None
+        Naive, as written (None for an empty cell).
+    precision : str
+        ``"day"``, ``"minute"`` or ``"second"``: how much of the time was written (``""`` without one).
+    time_zone : str
+        The offset written with it (``"UTC+08:00"``), a zone's name (``"UTC"``, ``"Asia/Taipei"``), or ``""``.
+    """
+
+    value: datetime | None
+    precision: str
+    time_zone: str
+
+
+_WEEKDAY = r"(?:\(\s*(?:星期|週|周)?[一二三四五六日天]\s*\)|(?:星期|週|周|禮拜|礼拜)[一二三四五六日天])?"
+_MARKER = "上午|下午|早上|凌晨|中午|晚上|AM|PM"
+_TIME = (rf"(?:(?:T|\s)*(?P<ap>{_MARKER})?\s*(?P<h>\d{{1,2}})\s*[:時时點点]\s*(?P<mi>\d{{1,2}})\s*分?"
+         rf"(?:\s*:\s*(?P<s>\d{{1,2}})(?:[.,]\d+)?|\s*(?P<s2>\d{{1,2}})\s*秒)?\s*(?P<ap2>{_MARKER})?)?")
+_ZONE = r"\s*(?P<tz>Z|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})?"
+_DATES = [re.compile(head + r"\s*" + _WEEKDAY + _TIME + _ZONE + r"\s*$", re.IGNORECASE) for head in (
+    r"^(?P<y>\d{4}|\d{3})([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})",
+    r"^(?:(?:中華)?民[國国]\s*)?(?P<y>\d{2,4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日號号]",
+)]
+_COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:(?P<h>\d{2})(?P<mi>\d{2})(?P<s>\d{2})?)?$")
+_EPOCH = re.compile(r"^\d{10,13}(?:\.\d+)?$")
+_OFFSET = re.compile(r"([+-])(\d{1,2}):?(\d{2})?$")
+
+
+def _zone(tz: str | None) -> str:
+    if not tz:
+        return ""
+    m = _OFFSET.search(tz.replace(" ", ""))
+    if m is None or int(m[2]) == int(m[3] or 0) == 0:
+        return "UTC"  # Z, UTC, GMT, +00:00
+    return f"UTC{m[1]}{int(m[2]):02d}:{m[3] or '00'}"
+
+
+def _offset_zone(seconds: int) -> str:
+    minutes = abs(seconds) // 60
+    return _zone(f"{'-' if seconds < 0 else '+'}{minutes // 60}:{minutes % 60:02d}")
+
+
+def _hour(h: int, marker: str) -> int:
+    marker = marker.upper()
+    if marker in ("下午", "晚上", "PM") and h < 12:
+        return h + 12
+    if marker in ("上午", "早上", "凌晨", "AM") and h == 12:
+        return 0
+    return h
+
+
+def _build(y: int, m: int, d: int, h: int = 0, mi: int = 0, s: int = 0, *, precision: str,
+           zone: str = "") -> Published | None:
+    if y not in YEARS:
+        return None
+    try:
+        return Published(datetime(y, m, d, h, mi, s), precision, zone)
+    except ValueError:
+        return None
+
+
+def _from_match(m: re.Match) -> Published | None:
+    y = int(m["y"])
+    y = y if len(m["y"]) == 4 else y + ROC_OFFSET
+    if m["h"] is None:
+        return _build(y, int(m["m"]), int(m["d"]), precision="day", zone=_zone(m["tz"]))
+    second = m["s"] or m["s2"]
+    hour = _hour(int(m["h"]), m["ap"] or m["ap2"] or "")
+    return _build(y, int(m["m"]), int(m["d"]), hour, int(m["mi"]), int(second or 0),
+                  precision="second" if second else "minute", zone=_zone(m["tz"]))
+
+
+def _from_epoch(number: float) -> Published | None:
+    seconds = number / 1000 if number >= 1e11 else number
+    try:
+        value = datetime(1970, 1, 1) + timedelta(seconds=seconds)
+    except OverflowError:
+        return None
+    return Published(value, "second", "UTC") if value.year in YEARS else None
+
+
+def _from_datetime(value: datetime) -> Published | None:
+    if value.year not in YEARS:
+        return None
+    tz = value.tzinfo
+    zone = ""
+    if tz is not None:
+        zone = getattr(tz, "key", None) or getattr(tz, "zone", None) or ""
+        if not zone:
+            zone = _offset_zone(int((value.utcoffset() or timedelta(0)).total_seconds()))
+        value = value.replace(tzinfo=None)
+    if (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0):
+        precision = "day"
+    else:
+        precision = "minute" if (value.second, value.microsecond) == (0, 0) else "second"
+    return Published(value, precision, zone)
+
+
+def parse_published(value) -> Published | None:
+    """Read a table cell as a publication time.
+
+    Parameters
+    ----------
+    value : str, number, datetime, date or None
+        The cell. A datetime cell's precision is read from its value: ``"day"`` at midnight,
+        ``"minute"`` with zero seconds, else ``"second"``.
+
+    Returns
+    -------
+    Published or None
+        ``(value, precision, time_zone)``; all empty for an empty cell (None, NaN, NaT, ``""``);
+        None when the cell holds something that is not a date (or a date outside 1678-2261).
+
+    Examples
+    --------
+    >>> parse_published("2021-12-23T10:05:33+08:00")
+    Published(value=datetime.datetime(2021, 12, 23, 10, 5, 33), precision='second', time_zone='UTC+08:00')
+    >>> [parse_published(v)[:2] for v in ["110/12/23", "2021年12月23日 下午3:05"]]
+    [(datetime.datetime(2021, 12, 23, 0, 0), 'day'), (datetime.datetime(2021, 12, 23, 15, 5), 'minute')]
+    >>> parse_published(1640225100), parse_published(""), parse_published("昨天")
+    (Published(value=datetime.datetime(2021, 12, 23, 2, 5), precision='second', time_zone='UTC'), \
+Published(value=None, precision='', time_zone=''), None)
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return Published(None, "", "")
+    if isinstance(value, (bool, complex)) or type(value).__name__ == "bool_":
+        return None
+    if isinstance(value, datetime):
+        return _from_datetime(value)
+    if isinstance(value, date):
+        return _build(value.year, value.month, value.day, precision="day")
+    if isinstance(value, numbers.Real):
+        try:
+            number = float(value)
+        except OverflowError:  # an int too large for a float
+            return None
+        if math.isnan(number):
+            return Published(None, "", "")
+        if not math.isfinite(number):
+            return None
+        value = str(int(number)) if number.is_integer() else repr(number)
+    if not isinstance(value, str):
+        return None
+    text = unicodedata.normalize("NFKC", value).strip()
+    if not text:
+        return Published(None, "", "")
+    m = _COMPACT.match(text)
+    found = m and _build(*(int(p) for p in m.groups(default="0")),
+                         precision="second" if m["s"] else "minute" if m["h"] else "day")
+    if found:
+        return found
+    if _EPOCH.match(text) and float(text) >= 1e9:
+        return _from_epoch(float(text))
+    for pattern in _DATES:
+        m = pattern.match(text)
+        if m:
+            return _from_match(m)
+    rss = parsedate_tz(text) if re.search(r"[A-Za-z].*\d{1,2}:\d{2}", text) else None
+    if rss is None:
+        return None
+    zone = "" if rss[9] is None else _offset_zone(rss[9])
+    second = re.search(r"\d{1,2}:\d{2}:\d{2}", text) is not None
+    return _build(*rss[:6], precision="second" if second else "minute", zone=zone)

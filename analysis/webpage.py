@@ -1,0 +1,283 @@
+"""Saved web pages (HTML, gzipped too): the article and its related-news block.
+
+:func:`read_html` decodes a saved page (honouring its ``<meta charset>`` before guessing) and
+:func:`parse_html` reads it: trafilatura (with htmldate for dates) extracts the main text without
+menus, adverts, comments or footers, and the metadata; the page's own related-news block (a heading
+such as 相關新聞 or 延伸閱讀, :data:`analysis.decoding.LIST_HEADINGS`) is read item by item, and
+taken out of the page before extraction, by :func:`analysis.webpage_related.take_related`. Nothing is
+fetched: links are kept as written, made absolute against the page's own address as text only.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import warnings
+from pathlib import Path
+
+from .datelines import PRECISIONS, parse_dateline, split_byline
+from .decoding import decode, read_bytes
+from .errors import CorpusError, CorpusWarning, check_errors, problem_row
+from .text import compact, content_id, is_truncated
+from .typedefs import Errors, PathLike
+from .webpage_dates import WHEN, parse_when
+from .webpage_related import element_text, take_related
+
+_CHARSET = re.compile(rb"""<(?:meta[^>]*?charset|\?xml[^>]*?encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_SUPERSETS = {"big5": "cp950", "gb2312": "gb18030", "gbk": "gb18030"}
+# Single-byte declarations decode anything, so a wrongly declared Big5 page would come out garbled: guess instead.
+_UNTRUSTED = {"ascii", "latin-1", "iso8859-1", "cp1252", "utf-16", "utf-16-le", "utf-16-be"}
+_SENTENCE = re.compile("[。！？!?]")
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
+                  "OpinionNewsArticle", "BackgroundNewsArticle", "Report"}
+# Where a page states its publication time, most explicit first.
+_DATE_META = ("article:published_time", "og:article:published_time", "og:published_time", "datepublished",
+              "pubdate", "publishdate", "publish-date", "parsely-pub-date", "dc.date.issued", "sailthru.date")
+# Advert containers by class or id (ad, ads, ad_box, adGeek-slot, advertisement, sponsor, adsbygoogle, gpt-ad-1).
+_AD = re.compile(r"\s(?:ads?|ad[-_]\S*|adgeek\S*|adsbygoogle|advert\S*|sponsor\S*|gpt-ad\S*|\S+[-_]ads?)\s", re.I)
+_BYLINE_XPATH = ("//*[contains(@class,'author') or contains(@class,'reporter') or contains(@class,'byline') or "
+                 "contains(@class,'writer') or contains(@id,'author') or contains(@id,'byline')]")
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The codec a page declares in its first 4 KB (``<meta charset>``, http-equiv or ``<?xml encoding>``).
+
+    Big5 and GB2312/GBK name their supersets (cp950, gb18030), as :func:`analysis.decoding.decode` does;
+    declarations that cannot be checked (ASCII, Latin-1, UTF-16 written in ASCII bytes) or are unknown give None.
+
+    Examples
+    --------
+    >>> declared_encoding(b'<html><head><meta charset="Big5">'), declared_encoding(b"<html>")
+    ('cp950', None)
+    >>> declared_encoding(b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+    'gb18030'
+    """
+    m = _CHARSET.search(data[:4096])
+    try:
+        name = codecs.lookup(m[1].decode("ascii")).name if m else None
+    except LookupError:
+        return None
+    return None if name in _UNTRUSTED else _SUPERSETS.get(name, name)
+
+
+def read_html(file: Path, *, page_id: str, encoding: str | None = None, errors: Errors = "warn",
+              columns: object = None) -> tuple[list[dict], list[dict]]:
+    """Read a saved web page (``.html``/``.htm``, gzipped too) into documents and problems.
+
+    The bytes are decoded with ``encoding`` when given; else by a byte-order mark; else by the page's
+    own declaration (:func:`declared_encoding`) when it decodes them; else as
+    :func:`analysis.decoding.decode` detects. The text is read by :func:`parse_html`.
+    ``columns`` is accepted for a uniform reader signature, and ignored.
+
+    Parameters
+    ----------
+    file : Path
+        The page.
+    page_id : str
+        The page's id in the documents table.
+    encoding : str, optional
+        Decode with this codec instead of detecting it.
+    errors : {"warn", "raise"}
+        As for :func:`parse_html`.
+
+    Returns
+    -------
+    tuple of (list of dict, list of dict)
+        As :func:`parse_html`; a :class:`CorpusError` when the file cannot be read or decoded.
+
+    Examples
+    --------
+    >>> read_html(Path("no/such/page.html"), page_id="p")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.CorpusError: no/such/page.html: cannot read file (No such file or directory)
+    """
+    data = read_bytes(file)
+    declared = None if encoding or data.startswith(_BOMS) else declared_encoding(data)
+    try:
+        text, _ = decode(data, path=file, encoding=encoding or declared)
+    except CorpusError:
+        if not declared:
+            raise
+        text, _ = decode(data, path=file)  # a wrong declaration: detect instead
+    return parse_html(text, source=file, page_id=page_id, errors=errors)
+
+
+def _meta(tree) -> dict[str, str]:
+    pairs = [((m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower(),
+              (m.get("content") or "").strip()) for m in tree.iter("meta")]
+    return {k: v for k, v in reversed(pairs) if k and v}  # the first of each name wins
+
+
+def _json_ld(tree) -> dict:
+    """The first article-like JSON-LD object (looking inside lists and ``@graph``), or {}."""
+    stack = []
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            stack.append(json.loads(script.text_content(), strict=False))
+        except ValueError:
+            continue
+    while stack:
+        obj = stack.pop(0)
+        if isinstance(obj, list):
+            stack[:0] = obj
+        elif isinstance(obj, dict):
+            types = obj.get("@type")
+            if _ARTICLE_TYPES & set(types if isinstance(types, list) else [types]):
+                return obj
+            stack.extend(obj.get("@graph", []))
+    return {}
+
+
+def _name(value) -> str:
+    """A JSON-LD person or organisation (or a list of them) as text: names joined by 、."""
+    if isinstance(value, list):
+        return "、".join(n for n in map(_name, value) if n)
+    if isinstance(value, dict):
+        value = value.get("name", "")
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _byline(value: str) -> tuple[str, str]:
+    """Reporter names and place from an author or byline string (記者王明／台北報導 -> 王明, 台北)."""
+    names, place = split_byline(value)
+    return (names, place) if names else (re.sub(r"^(?:文\s*[／/:：])?\s*[記记]者\s*", "", value.strip()), "")
+
+
+def _furniture(line: str) -> bool:
+    """A leading line that only dates or signs the article (2019/06/21, 更新 2018-09-12 10:20 人氣 352, 記者王明)."""
+    return (len(line) <= 40 and not _SENTENCE.search(line) and not parse_dateline(line)
+            and bool(WHEN.search(line) or re.search("[記记]者", line)))
+
+
+def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None = None,
+               errors: Errors = "warn") -> tuple[list[dict], list[dict]]:
+    """Parse a saved web page's HTML into the article and its related items.
+
+    The article's title (JSON-LD ``headline``, ``og:title``, else trafilatura's, without a trailing
+    ``| outlet``), publication time (the most precise of ``article:published_time``, JSON-LD
+    ``datePublished`` and similar meta tags; else a dateline's day; else the day htmldate finds),
+    outlet (``og:site_name``, JSON-LD ``publisher``, trafilatura's site name), reporter and place
+    (a dateline's byline, a 記者…報導 byline element, JSON-LD or meta ``author``), ``url``
+    (canonical or ``og:url``) and main text (trafilatura, precision first, paragraphs joined by
+    ``\\n``). A text that opens with a dateline (:func:`analysis.datelines.parse_dateline`) gives its
+    outlet, reporter and date, and loses it, as on text pages. ``published`` is the local time
+    written (naive); ``time_zone`` is the offset the page states (``"UTC+08:00"``), or ``""``.
+
+    Each related block (:func:`analysis.related.is_list_heading`) gives one related item per link:
+    title, summary text (``""`` when none), time when shown, and ``url``. Blocks are removed
+    before the main text is extracted, so their headlines never join it.
+
+    Parameters
+    ----------
+    html : str
+        The page, decoded.
+    source : str or Path, optional
+        Where the page came from, for messages and the ``source`` column.
+    page_id : str, optional
+        Defaults to the stem of ``source``.
+    errors : {"warn", "raise"}
+        On a missing title or date or an empty related block, warn with :class:`CorpusWarning` and
+        keep going, or raise :class:`CorpusError`.
+
+    Returns
+    -------
+    tuple of (list of dict, list of dict)
+        The documents (the keys of :data:`analysis.tables.COLUMNS` and ``url``; ``format`` is
+        ``"html"``, ``line`` and ``row`` None) and the problems, one row per warning.
+
+    Raises
+    ------
+    CorpusError
+        When the page has no article text (always), or at the first problem with ``errors="raise"``.
+
+    Examples
+    --------
+    >>> page = ('<html><head><title>颱風逼近 東部停班停課 | 海風報</title><meta property="og:site_name" '
+    ...         'content="海風報"><meta property="article:published_time" content="2023-07-26T08:05+08:00">'
+    ...         '</head><body><article><h1>颱風逼近 東部停班停課</h1><p>中央氣象局今天清晨發布陸上颱風警報，'
+    ...         '花蓮與台東縣政府宣布停班停課，並提醒民眾避免前往海邊與山區。</p></article>'
+    ...         '<div class="related"><h3>延伸閱讀</h3><ul><li><a href="/n/2">颱風假怎麼放</a>'
+    ...         '<span>2023/07/25 21:40</span></li></ul></div></body></html>')
+    >>> docs, problems = parse_html(page, source="p.html")
+    >>> [(d["kind"], d["title"], d["outlet"], str(d["published"]), d["published_precision"]) for d in docs]
+    [('article', '颱風逼近 東部停班停課', '海風報', '2023-07-26 08:05:00', 'minute'), \
+('related', '颱風假怎麼放', '', '2023-07-25 21:40:00', 'minute')]
+    >>> docs[0]["time_zone"], docs[0]["text"][:9], docs[1]["url"], problems
+    ('UTC+08:00', '中央氣象局今天清晨', '/n/2', [])
+    >>> parse_html("<html><body><nav><a href='/'>首頁</a></nav></body></html>", source="m.html")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.CorpusError: m.html: no article text (menus, links or scripts only)
+    """
+    import trafilatura
+
+    check_errors(errors)
+    source = Path(source)
+    page_id = page_id or source.stem
+    tree = trafilatura.load_html(html)
+    if tree is None or tree.find("body") is None:
+        raise CorpusError("not an HTML page (nothing to parse)", path=source)
+    meta, ld = _meta(tree), _json_ld(tree)
+    ld_url = ld.get("url") or ld.get("mainEntityOfPage")
+    url = (next(iter(tree.xpath("//link[@rel='canonical']/@href")), "").strip() or meta.get("og:url")
+           or _name(ld_url if isinstance(ld_url, str) else (ld_url or {}).get("@id")))
+    base = next(iter(tree.xpath("//base/@href")), "").strip() or url
+    related, empty = take_related(tree.find("body"), base)  # read, and taken out of the page
+    for el in [el for el in tree.iter() if el.tag not in ("html", "body", "main", "article")
+               and _AD.search(f" {el.get('class', '')} {el.get('id', '')} ")]:
+        el.drop_tree()
+    bylines = [_byline(element_text(el)) for el in tree.xpath(_BYLINE_XPATH) if re.search("[記记]者", element_text(el))]
+    doc = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False, include_tables=False,
+                                      favor_precision=True)
+    doc = {k: (doc.get(k) if isinstance(doc, dict) else getattr(doc, k, None)) or ""  # a dict in trafilatura 1.x
+           for k in ("text", "title", "author", "sitename", "url", "date")}
+    lines = [x for x in (" ".join(x.split()) for x in doc.get("text", "").split("\n")) if x]
+    if all(compact(x) in {compact(a.text_content()) for a in tree.iter("a")} for x in lines):
+        raise CorpusError("no article text (menus, links or scripts only)", path=source)  # link words only: menus
+    sitename = doc.get("sitename", "")
+    outlet = meta.get("og:site_name") or _name(ld.get("publisher")) or (
+        sitename if sitename.lower() not in (doc.get("url") or url or "").lower() else "")
+    title = _name(ld.get("headline")) or meta.get("og:title") or doc.get("title", "")
+    authors = [_byline(a) for a in (_name(ld.get("author")), meta.get("author", ""), doc.get("author", ""))
+               if a and a != outlet and not a.startswith("http")]
+    reporter, place = (bylines + authors + [("", "")])[0]
+    stated = [parse_when(ld.get("datePublished"))] + [parse_when(meta.get(k)) for k in _DATE_META] + [
+        parse_when(x) for x in tree.xpath("//*[@itemprop='datePublished']/@datetime")]
+    when, precision, tz = sorted([w for w in stated if w[0]] or [(None, "", "")],
+                                 key=lambda w: -PRECISIONS.index(w[1] or "day"))[0]
+    suffix = re.search(r"\s*[|｜–—_-]\s*([^|｜–—_-]{1,40})$", title)  # 標題 | 晨光新聞網
+    names = [x for x in (outlet, sitename, _name(ld.get("publisher"))) if x]
+    if suffix and any(suffix[1].strip() in x or x in suffix[1] for x in names):
+        title = title[:suffix.start()]
+    lines = lines[1:] if title and compact(lines[0]) == compact(title) else lines  # the headline, kept
+    while lines and _furniture(lines[0]):
+        lines = lines[1:]
+    head, dateline = parse_dateline(lines[0]) if lines else None, ""
+    if head is not None:  # as on text pages: the dateline's fields to their columns, and out of the text
+        dateline, outlet = head["dateline"], head["outlet"] or outlet
+        reporter, place = (head["reporter"], head["reporter_place"]) if head["reporter"] else (reporter, place)
+        lines = [head["rest"]] * bool(head["rest"]) + lines[1:]
+        if head["date"] is not None and precision in ("", "day"):
+            when, precision, tz = head["date"], "day", head["time_zone"]
+    if when is None:
+        when, precision, tz = parse_when(doc.get("date"))
+    problems: list[dict] = []
+    for reason, action in [("article has no title", "left empty")] * (not title) + [(
+            "article has no publication date (no published_time meta, JSON-LD, dateline or date in the page)",
+            "left empty")] * (when is None) + [
+            (f"related block {h!r} has no readable items (no links with text)", "kept") for h in empty]:
+        if errors == "raise":
+            raise CorpusError(reason, path=source)
+        problems.append(problem_row(source, None, action=action, reason=reason))
+        warnings.warn(f"{source}: {reason}", CorpusWarning, stacklevel=2)
+    article = {"title": title, "published": when, "published_precision": precision, "time_zone": tz,
+               "outlet": outlet, "reporter": reporter, "reporter_place": place, "text": "\n".join(lines),
+               "dateline": dateline, "url": url or doc.get("url", "")}
+    return [{"doc_id": f"{page_id}:{n:02d}", "page_id": page_id, "kind": "related" if n else "article", "position": n,
+             "outlet": "", "reporter": "", "reporter_place": "", "dateline": "", **d,
+             "truncated": is_truncated(d["text"]), "content_id": content_id(d["title"], d["text"]),
+             "source": str(source), "line": None, "row": None, "format": "html"}
+            for n, d in enumerate([article, *related])], problems

@@ -1,0 +1,41 @@
+"""Dates as saved web pages write them: in meta tags, JSON-LD, ``<time>`` elements and running text.
+
+:data:`WHEN` finds one (``2023-04-12T14:35:20+08:00``, ``2023-04-12 14:35``, ``2023/04/12``,
+``2023年4月12日 14:35``, with an optional offset) and :func:`parse_when` reads it. Both
+:mod:`analysis.webpage` (the article) and :mod:`analysis.webpage_related` (its related items) use them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+# 2023-04-12T14:35:20+08:00, 2023-04-12 14:35, 2023/04/12, 2023年4月12日 14:35, with an optional offset
+WHEN = re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<mo>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?:\s*日)?"
+                  r"(?:\s*T?\s*(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?)?"
+                  r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}(?!\d))?")
+
+
+def parse_when(value: str | None) -> tuple[datetime | None, str, str]:
+    """A date as a page writes it: the local time written (naive), its precision and its UTC offset.
+
+    Examples
+    --------
+    >>> parse_when("2023-04-12T14:35:20+08:00")
+    (datetime.datetime(2023, 4, 12, 14, 35, 20), 'second', 'UTC+08:00')
+    >>> parse_when("更新：2021年1月5日 09:30"), parse_when("2019/06/21"), parse_when("昨天")
+    ((datetime.datetime(2021, 1, 5, 9, 30), 'minute', ''), (datetime.datetime(2019, 6, 21, 0, 0), 'day', ''), \
+(None, '', ''))
+    """
+    m = WHEN.search(value or "")
+    if m is None:
+        return None, "", ""
+    try:
+        when = datetime(int(m["y"]), int(m["mo"]), int(m["d"]), int(m["h"] or 0), int(m["mi"] or 0),
+                        int(m["s"] or 0))
+    except ValueError:
+        return None, "", ""
+    tz = m["tz"] or ""
+    tz = "+00:00" if tz == "Z" else tz if ":" in tz or not tz else f"{tz[:3]}:{tz[3:]}"
+    tz = f"UTC{tz}" if tz and m["h"] else ""  # as the kit writes a stated offset: UTC+08:00
+    return when, "second" if m["s"] else "minute" if m["h"] else "day", tz

@@ -1,0 +1,139 @@
+"""Tables, one document a row: columns recognised or mapped, pages, positions, kinds and ids, cells as documents.
+
+The files these tests read are described in ``tests/test_tabular_files.py``; DataFrames are built here.
+"""
+
+from __future__ import annotations
+
+import warnings
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
+
+from analysis import CorpusError, CorpusWarning, load_corpus, read_corpus
+from analysis.tables import COLUMNS
+from analysis.tabular import NAMES, recognise_columns
+from analysis.tabular_files import read_frame, read_table
+from tests.conftest import quietly
+
+TABLES = Path(__file__).parent / "data" / "tables"
+CSV = TABLES / "excel_export.csv"
+TSV = TABLES / "related_crawl.tsv"
+
+
+def at(when: str) -> datetime:
+    return datetime.fromisoformat(when)
+
+
+# -- the column mapping -----------------------------------------------------------------------------------------
+
+def test_columns_mapping_overrides_and_recognises_the_rest(tmp_path):
+    path = tmp_path / "crawl.csv"
+    path.write_text("headline,crawled,date,body,source\n美國大使,2022-01-01,2021-12-23,內文。,大紀元\n",
+                    encoding="utf-8")
+    docs, _ = read_table(path, page_id="c", columns={"published": "date", "outlet": None})
+    assert (docs[0]["title"], docs[0]["published"], docs[0]["text"], docs[0]["outlet"], docs[0]["source"]) == (
+        "美國大使", at("2021-12-23"), "內文。", "", str(path))
+    assert docs[0]["crawled"] == "2022-01-01" and docs[0]["input_source"] == "大紀元"  # kept, renamed
+
+
+def test_recognised_names_are_logged(caplog):
+    with caplog.at_level("INFO", logger="analysis.tabular"):
+        read_table(TSV, page_id="crawl")
+    assert "title from 'title', published from 'published', summary from 'summary'" in caplog.text
+
+
+@pytest.mark.parametrize("field", list(NAMES))
+def test_every_listed_name_is_recognised_in_any_case(field):
+    for name in NAMES[field]:
+        spelled = name.upper().replace("_", " ")
+        assert recognise_columns([spelled, "title"] if field != "title" else [spelled])[field] == spelled
+
+
+def test_a_mapped_column_the_table_lacks_names_file_and_column():
+    with pytest.raises(CorpusError, match=r"excel_export\.csv: no column '標題 ' for title \(columns: '標題', "):
+        read_table(CSV, page_id="x", columns={"title": "標題 "})
+    with pytest.raises(ValueError, match="unknown field"):
+        read_table(CSV, page_id="x", columns={"headline": "標題"})
+
+
+def test_a_table_without_title_or_text_lists_its_columns(tmp_path):
+    path = tmp_path / "ids.csv"
+    path.write_text("id,views\n1,2\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"ids\.csv: no title, text or summary column \(columns: 'id', 'views'\)"):
+        read_table(path, page_id="ids")
+    (docs, problems), messages = quietly(read_corpus, path)  # in a corpus: the file is skipped, and said so
+    assert len(docs) == 0 and list(problems["action"]) == ["skipped"] and len(messages) == 1
+
+
+# -- DataFrames ---------------------------------------------------------------------------------------------------
+
+def test_dataframe_pages_positions_kinds_and_repeated_ids():
+    frame = pd.DataFrame({"page": [7, 7, 7, 8], "rank": [0, 1, 1, None], "type": ["article", "related", "主文", ""],
+                          "title": ["甲", "乙", "丙", "丁"]})
+    (docs, problems), _ = quietly(read_frame, frame)
+    assert [(d["doc_id"], d["kind"], d["position"]) for d in docs] == [
+        ("7:00", "article", 0), ("7:01", "related", 1), ("7:01~2", "article", 1), ("8:00", "article", 0)]
+    assert [(p["line"], p["action"], p["reason"]) for p in problems] == [
+        (3, "kept", "doc_id '7:01' is already row 2's; named '7:01~2'")]
+
+
+def test_a_page_column_without_positions_numbers_rows_in_their_order():
+    frame = pd.DataFrame({"page_id": ["a", "b", "a", "a"], "title": ["甲", "乙", "丙", "丁"]})
+    docs, _ = read_corpus(frame)
+    assert docs[["doc_id", "kind", "position"]].values.tolist() == [
+        ["a:00", "article", 0], ["b:00", "article", 0], ["a:01", "related", 1], ["a:02", "related", 2]]
+
+
+def test_columns_mapping_through_load_corpus_and_read_corpus(tmp_path):
+    path = tmp_path / "crawl.csv"
+    path.write_text("頭條,抓取時間,全文內容\n美國大使訪台,2021-12-23 10:05,大使將訪問台灣。\n", encoding="utf-8")
+    mapping = {"title": "頭條", "published": "抓取時間", "text": "全文內容"}
+    docs = load_corpus(path, columns=mapping)
+    assert docs.loc[0, ["title", "text", "published_precision"]].tolist() == [
+        "美國大使訪台", "大使將訪問台灣。", "minute"]
+    frame = pd.read_csv(path)
+    assert read_corpus(frame, columns=mapping).docs[["title", "text"]].equals(docs[["title", "text"]])
+    with pytest.raises(CorpusError, match="no column '標題' for title"):
+        read_corpus(frame, columns={"title": "標題"})
+
+
+def test_a_type_column_of_something_else_is_not_the_kind():
+    docs, problems = read_frame(pd.DataFrame({"title": ["甲", "乙"], "type": ["video", "news"]}))
+    assert [d["kind"] for d in docs] == ["article", "article"] and [d["type"] for d in docs] == ["video", "news"]
+    assert problems == []
+
+
+# -- properties: any table loads, or fails with CorpusError ---------------------------------------------------------
+
+_NAMES = st.one_of(st.text(max_size=6), st.sampled_from(
+    ["title", "標題", "date", "發布時間", "text", "summary", "page", "position", "rank", "kind", "type", "url",
+     "doc_id", "row", "source", "Unnamed: 0"]))
+_CELLS = st.one_of(st.none(), st.text(max_size=12), st.integers(), st.floats(), st.sampled_from(
+    ["2021-12-23", "110/12/23", "2021年12月23日 下午3:05", "1640225100000", "article", "related", "0", "-1"]))
+
+
+@settings(max_examples=200)
+@given(names=st.lists(_NAMES, max_size=5), rows=st.lists(st.lists(_CELLS, min_size=5, max_size=5), max_size=5))
+def test_any_dataframe_loads_or_raises_corpus_error(names, rows):
+    frame = pd.DataFrame([r[: len(names)] for r in rows], columns=names) if names else pd.DataFrame(
+        index=range(len(rows)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        try:
+            docs, problems = read_corpus(frame)
+        except CorpusError:
+            event("CorpusError")
+            return
+    event(f"loaded, {'some' if len(docs) else 'no'} documents")
+    assert len(docs) + (problems["action"] == "skipped").sum() == len(frame)
+    assert docs["doc_id"].is_unique and list(docs.columns[: len(COLUMNS)]) == list(COLUMNS)
+
+
+def test_timestamps_with_an_offset_keep_their_wall_time():
+    docs, _ = read_frame(pd.DataFrame({"title": ["甲"], "date": [datetime(2021, 12, 23, 2, 5, tzinfo=timezone.utc)]}))
+    assert (docs[0]["published"], docs[0]["time_zone"]) == (at("2021-12-23 02:05"), "UTC")

@@ -1,0 +1,225 @@
+"""Saved web pages: the fixtures in ``tests/data/html`` (written for these tests, after the markup of
+Taiwanese news sites) read against a table of what each page says; boilerplate kept out of the text;
+problems named once each; pages read with the seed's text pages; and never a network call. The related
+blocks' items are tested in ``tests/test_webpage_related.py``, whose table and helpers these tests share.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import socket
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import CorpusError, load_corpus, read_corpus
+from analysis.tables import COLUMNS
+from analysis.text import content_id, is_truncated
+from analysis.webpage import declared_encoding, parse_html, read_html
+from tests.conftest import SEED_FILE
+from tests.test_webpage_related import HTML, RELATED, quietly, read
+
+READ = ["01_og_meta.html", "02_json_ld.html", "03_big5.htm", "05_dateline.html", "07_no_date_empty_list.html"]
+
+
+# What each page says, read off the HTML by hand.
+PAGES = {
+    "01_og_meta.html": dict(
+        title="立法院三讀通過數位韌性條例 明年起分階段施行", outlet="晨光新聞網",
+        published=datetime(2023, 4, 12, 14, 35, 20), precision="second", time_zone="UTC+08:00",
+        reporter="陳怡君", place="台北", dateline="", paragraphs=5, first="立法院今天下午院會三讀通過",
+        url="https://news.morninglight.example.tw/politics/20230412/881204",
+        boilerplate=["首頁", "訂閱電子報", "會員登入", "分享至臉書", "限時優惠", "廣告", "贊助內容", "網友留言",
+                     "不痛不癢", "送出留言", "即時新聞", "北市公車明起調整路線", "版權所有", "隱私權政策", "標籤"]),
+    "02_json_ld.html": dict(
+        title="北市老屋防震補強補助加碼 最高補助一百萬元", outlet="北島新聞網",
+        published=datetime(2022, 11, 3, 9, 5), precision="second", time_zone="UTC+08:00",
+        reporter="林佳蓉", place="", dateline="", paragraphs=4, first="台北市政府今天宣布",
+        url="https://www.northisle.example.tw/news/local/2022-11-03/64071",
+        boilerplate=["搜尋", "下載北島新聞APP", "延伸閱讀", "分享", "編輯精選", "廣告聯播網", "Copyright",
+                     "客服專線"]),
+    "03_big5.htm": dict(
+        title="高雄港新貨櫃中心啟用 年運量可望倍增", outlet="港都日報",
+        published=datetime(2019, 6, 21), precision="day", time_zone="",
+        reporter="張雅婷", place="高雄", dateline="", paragraphs=3, first="高雄港第七貨櫃中心今天舉行啟用典禮",
+        url="http://www.harbourdaily.example.com.tw/news/2019/0621/a1033.htm",
+        boilerplate=["首頁", "產經", "相關報導", "2019/06/21", "版權所有"]),
+    "05_dateline.html": dict(
+        title="美国国会通过法案 支持台湾参与国际组织", outlet="大纪元",
+        published=datetime(2018, 9, 12), precision="day", time_zone="",
+        reporter="林映", place="台北", dateline="【大纪元2018年09月12日讯】（大纪元记者林映台北报导）",
+        paragraphs=4, first="美国国会众议院周二以口头表决方式通过一项法案",
+        url="https://www.epoch.example.org/gb/18/9/12/n10712345.htm",
+        boilerplate=["首页", "评论", "更新", "人气", "订阅大纪元电子报", "读者甲", "版权所有", "关于我们", "【"]),
+    "07_no_date_empty_list.html": dict(
+        title="社論：讓長照人力留得住", outlet="南方評論", published=None, precision="", time_zone="",
+        reporter="", place="", dateline="", paragraphs=3, first="長照二點零上路多年", url="",
+        boilerplate=["首頁", "專欄", "熱門新聞", "版權所有"]),
+}
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_article_fields(name):
+    want = PAGES[name]
+    docs, _, _ = read(name)
+    a = docs[0]
+    assert (a["kind"], a["position"], a["doc_id"]) == ("article", 0, f"{Path(name).stem}:00")
+    assert (a["title"], a["outlet"], a["reporter"], a["reporter_place"], a["dateline"], a["url"]) == (
+        want["title"], want["outlet"], want["reporter"], want["place"], want["dateline"], want["url"])
+    assert (a["published"], a["published_precision"], a["time_zone"]) == (
+        want["published"], want["precision"], want["time_zone"])
+    lines = a["text"].split("\n")
+    assert len(lines) == want["paragraphs"] and lines[0].startswith(want["first"]), lines
+    assert all(line.strip() == line and line for line in lines)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_boilerplate_stays_out_of_the_text(name):
+    docs, _, _ = read(name)
+    text = docs[0]["text"]
+    for junk in PAGES[name]["boilerplate"] + RELATED[name]["titles"]:
+        assert junk not in text, junk
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_records_have_the_documents_columns_and_a_url(name):
+    docs, _, _ = read(name)
+    for d in docs:
+        assert set(d) == set(COLUMNS) | {"url"}
+        assert (d["format"], d["line"], d["row"], d["source"]) == ("html", None, None, str(HTML / name))
+        assert d["content_id"] == content_id(d["title"], d["text"])
+        assert d["truncated"] == is_truncated(d["text"])
+
+
+def test_big5_page_is_decoded_by_its_declaration_and_without_it(tmp_path):
+    data = (HTML / "03_big5.htm").read_bytes()
+    assert declared_encoding(data) == "cp950"
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    # declared wrongly as UTF-8: the declaration fails to decode it, and detection takes over
+    wrong = tmp_path / "wrong.htm"
+    wrong.write_bytes(data.replace(b'charset="big5"', b'charset="utf-8"'))
+    assert declared_encoding(wrong.read_bytes()) == "utf-8"
+    for path in (HTML / "03_big5.htm", wrong):
+        (docs, _), _ = quietly(read_html, path, page_id="p")
+        assert docs[0]["title"] == PAGES["03_big5.htm"]["title"]
+    (docs, _), _ = quietly(read_html, wrong, page_id="p", encoding="cp950")
+    assert docs[0]["outlet"] == "港都日報"
+    with pytest.raises(CorpusError, match="cannot decode as utf-8"):
+        read_html(HTML / "03_big5.htm", page_id="p", encoding="utf-8")
+
+
+def test_gzipped_page_reads_as_the_page(tmp_path):
+    gz = tmp_path / "01_og_meta.html.gz"
+    gz.write_bytes(gzip.compress((HTML / "01_og_meta.html").read_bytes()))
+    plain, _, _ = read("01_og_meta.html")
+    (docs, problems), _ = quietly(read_html, gz, page_id="01_og_meta")
+    assert problems == []
+    strip = ("source",)
+    assert [{k: v for k, v in d.items() if k not in strip} for d in docs] == [
+        {k: v for k, v in d.items() if k not in strip} for d in plain]
+    loaded = load_corpus(tmp_path)
+    assert loaded["title"].tolist() == [d["title"] for d in plain] and set(loaded["format"]) == {"html"}
+
+
+def test_problems_are_warned_once_each_and_raise_on_request():
+    docs, problems, messages = read("07_no_date_empty_list.html")
+    assert [(p["action"], p["line"]) for p in problems] == [("left empty", None), ("kept", None)]
+    assert "publication date" in problems[0]["reason"] and "'熱門新聞'" in problems[1]["reason"]
+    assert messages == [f"{HTML / '07_no_date_empty_list.html'}: {p['reason']}" for p in problems]
+    assert len(docs) == 1
+    with pytest.raises(CorpusError, match="no publication date"):
+        read_html(HTML / "07_no_date_empty_list.html", page_id="p", errors="raise")
+    for name in PAGES:
+        if name != "07_no_date_empty_list.html":
+            assert read(name)[1:] == ([], [])
+
+
+def test_page_without_article_text_is_an_error():
+    with pytest.raises(CorpusError, match="no article text"):
+        read_html(HTML / "06_menus_only.html", page_id="p")
+
+
+def test_page_without_title():
+    page = ("<html><body><div class='content'><p>颱風過後，花蓮縣政府今天動員清潔隊清理市區積水與倒塌路樹，"
+            "預計三天內恢復主要道路通行。</p><p>縣府提醒民眾注意落石。</p></div></body></html>")
+    (docs, problems), messages = quietly(parse_html, page, source="t.html")
+    assert docs[0]["title"] == "" and docs[0]["text"].startswith("颱風過後")
+    assert [(p["action"], p["reason"]) for p in problems][0] == ("left empty", "article has no title")
+    assert messages[0] == "t.html: article has no title" and len(messages) == len(problems)
+    with pytest.raises(ValueError, match="errors must be"):
+        parse_html(page, errors="ignore")
+
+
+def test_load_corpus_reads_the_html_folder():
+    (docs, problems), messages = quietly(read_corpus, HTML)
+    assert docs["page_id"].unique().tolist() == [Path(n).stem for n in READ]
+    assert len(docs) == sum(1 + len(RELATED[n]["titles"]) for n in READ)
+    assert set(docs["format"]) == {"html"} and docs["line"].isna().all() and docs["row"].isna().all()
+    assert docs.groupby("page_id")["position"].apply(list).map(lambda p: p == list(range(len(p)))).all()
+    assert docs["published"].dtype == "datetime64[ns]"
+    skipped = problems[problems["action"] == "skipped"]
+    assert skipped["source"].tolist() == [str(HTML / "06_menus_only.html")]
+    assert len(messages) == len(problems) == 3
+
+
+def test_load_corpus_mixes_html_pages_and_text_pages(tmp_path):
+    shutil.copy(SEED_FILE, tmp_path / SEED_FILE.name)
+    shutil.copy(HTML / "05_dateline.html", tmp_path / "05_dateline.html")
+    docs = load_corpus(tmp_path)
+    seed = load_corpus(SEED_FILE)
+    assert docs.groupby("page_id", sort=False)["format"].first().to_dict() == {
+        SEED_FILE.stem: "text", "05_dateline": "html"}
+    assert len(docs) == len(seed) + 3
+    assert docs.loc[docs["format"] == "html", "outlet"].iloc[0] == "大纪元"
+    same = [c for c in seed.columns if c != "source"]
+    pd.testing.assert_frame_equal(docs.loc[docs["format"] == "text", same].reset_index(drop=True), seed[same])
+
+
+def test_reading_makes_no_network_call(monkeypatch, tmp_path):
+    def refuse(*args, **kw):
+        raise AssertionError("network call while reading a saved page")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    gz = tmp_path / "02_json_ld.html.gz"
+    gz.write_bytes(gzip.compress((HTML / "02_json_ld.html").read_bytes()))
+    for path in [*sorted(HTML.iterdir()), gz]:
+        try:
+            quietly(read_html, path, page_id="p")
+        except CorpusError as exc:
+            assert path.name == "06_menus_only.html", exc
+    docs, _ = quietly(load_corpus, HTML)
+    assert len(docs) == 16
+
+
+def run_report(corpus: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", "report", "--corpus", str(corpus), "--out", str(out)],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_report_runs_on_html_pages_beside_text_pages(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED_FILE, corpus / SEED_FILE.name)
+    for name in ("01_og_meta.html", "06_menus_only.html"):
+        shutil.copy(HTML / name, corpus / name)
+    proc = run_report(corpus, tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    documents = pd.read_csv(tmp_path / "out" / "tables" / "documents.csv", encoding="utf-8-sig")
+    assert documents["format"].value_counts().to_dict() == {"text": 21, "html": 5}
+    problems = pd.read_csv(tmp_path / "out" / "tables" / "problems.csv", encoding="utf-8-sig")
+    assert problems["action"].tolist() == ["skipped"]
+
+
+def test_report_runs_on_a_folder_of_html_pages(tmp_path):
+    proc = run_report(HTML, tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    documents = pd.read_csv(tmp_path / "out" / "tables" / "documents.csv", encoding="utf-8-sig")
+    assert len(documents) == 16

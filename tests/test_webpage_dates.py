@@ -1,0 +1,35 @@
+"""Dates as saved web pages write them (:mod:`analysis.webpage_dates`): the local time written, its
+precision, and a stated offset named (never applied) only when a time of day comes with it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from analysis.webpage_dates import WHEN, parse_when
+
+
+@pytest.mark.parametrize("value, want", [
+    ("2023-04-12T14:35:20Z", (datetime(2023, 4, 12, 14, 35, 20), "second", "UTC+00:00")),
+    ("2023-04-12 14:35+0800", (datetime(2023, 4, 12, 14, 35), "minute", "UTC+08:00")),
+    ("2023.4.5T09:07:03.250-05:00", (datetime(2023, 4, 5, 9, 7, 3), "second", "UTC-05:00")),
+    ("2023-04-12+08:00", (datetime(2023, 4, 12), "day", "")),  # an offset without a time of day: dropped
+    ("2023-04-12T14:35:20+08001", (datetime(2023, 4, 12, 14, 35, 20), "second", "")),  # not an offset
+    ("發布時間：2022年8月30日", (datetime(2022, 8, 30), "day", "")),
+])
+def test_parse_when_reads_the_time_written_and_its_offset(value, want):
+    assert parse_when(value) == want
+
+
+@pytest.mark.parametrize("value", [None, "", "昨天", "2023-02-30 10:00", "12:30"])
+def test_parse_when_gives_nothing_for_no_date_or_an_impossible_one(value):
+    assert parse_when(value) == (None, "", "")
+
+
+def test_when_finds_the_date_inside_text():
+    m = WHEN.search("議員選舉競爭激烈 2022/08/30 更新")
+    assert (m["y"], m["mo"], m["d"], m["h"]) == ("2022", "08", "30", None)
+    assert m[0] == "2022/08/30 "  # the white space after it too, so that taking it out leaves one space
+    assert WHEN.sub("", "議員選舉 2022/08/30 更新", count=1) == "議員選舉 更新"
