@@ -86,3 +86,22 @@ def test_problems_names_error_outputs():
     nb.cells[1].outputs = [nbformat.v4.new_output("error", ename="NameError", evalue="name 'y' is not defined",
                                                   traceback=[])]
     assert problems(nb) == ["cell 1: NameError: name 'y' is not defined"]
+
+
+@pytest.mark.slow
+def test_notebooks_run_on_a_corpus_of_every_format(tmp_path):
+    """corpus_dir may name saved web pages, tables and text pages, mixed in one folder."""
+    import shutil
+
+    from analysis.config import PROJ_ROOT, SEEDS_DIR
+    from analysis.notebooks import run_all
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in [*SEEDS_DIR.glob("*.txt"), PROJ_ROOT / "tests/data/html/01_og_meta.html",
+                 PROJ_ROOT / "tests/data/html/03_big5.htm", PROJ_ROOT / "tests/data/tables/related_crawl.tsv"]:
+        shutil.copy(path, corpus / path.name)
+    written = run_all(corpus=corpus, out=tmp_path / "out", folder=NOTEBOOKS_DIR)
+    assert [p.name for p in written] == [p.stem + ".html" for p in NOTEBOOKS]
+    overview = (tmp_path / "out" / "notebooks" / "01-corpus-overview.html").read_text(encoding="utf-8")
+    assert "晨光新聞網" in overview and "港都日報" in overview  # the web pages' outlets are in the summary
