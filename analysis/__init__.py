@@ -35,6 +35,7 @@ _EXPORTS = {
     "segment_many": "segmentation",
     "document_terms": "frequencies", "term_frequencies": "frequencies", "terms": "frequencies",
     "top_terms_by_period": "frequencies",
+    "kwic": "concordance", "collocations": "association", "dispersion": "comparison", "keyness": "comparison",
     "TfidfModel": "tfidf", "Weighting": "tfidf", "keywords": "tfidf", "tfidf_model": "tfidf",
     "tfidf_vectors": "tfidf",
     "nearest_neighbours": "similarity", "similar_pairs": "similarity", "similarity_matrix": "similarity",
@@ -45,6 +46,8 @@ _EXPORTS = {
     "cjk_font": "fonts", "use_cjk_font": "fonts",
     "plot_lengths": "plots", "plot_similarity_heatmap": "plots", "plot_timeline": "plots",
     "plot_top_terms": "plots", "save_figure": "plots",
+    "plot_dispersion": "termplots", "plot_keyness": "termplots",
+    "cooccurrence_network": "network", "network_nodes": "network", "plot_network": "network",
     "build_report": "report",
 }
 
@@ -65,11 +68,15 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
+    from .association import collocations  # noqa: F401
+    from .concordance import kwic  # noqa: F401
     from .corpus import load_corpus, read_corpus  # noqa: F401
     from .dates import relative_dates, timeline  # noqa: F401
     from .errors import CorpusError, CorpusWarning  # noqa: F401
     from .fonts import cjk_font, use_cjk_font  # noqa: F401
     from .frequencies import document_terms, term_frequencies, terms, top_terms_by_period  # noqa: F401
+    from .comparison import dispersion, keyness  # noqa: F401
+    from .network import cooccurrence_network, network_nodes, plot_network  # noqa: F401
     from .outputs import write_csv  # noqa: F401
     from .overview import corpus_summary, document_lengths, quality_flags  # noqa: F401
     from .page import parse_page  # noqa: F401
@@ -81,5 +88,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .settings import configure  # noqa: F401
     from .similarity import nearest_neighbours, similar_pairs, similarity_matrix  # noqa: F401
     from .tables import attach_titles, titles  # noqa: F401
+    from .termplots import plot_dispersion, plot_keyness  # noqa: F401
     from .text import content_id, first_sentence, shorten  # noqa: F401
     from .tfidf import TfidfModel, Weighting, keywords, tfidf_model, tfidf_vectors  # noqa: F401

@@ -87,6 +87,46 @@ def _lags(rel: pd.DataFrame | None) -> list[str]:
             f"day){unit}.", ""]
 
 
+def _key_rows(table: pd.DataFrame, *, n: int = 5) -> str:
+    """The ``n`` strongest key terms of each side of a keyness table, as a Markdown table."""
+    rows = pd.concat([table[table["log_likelihood"] > 0].head(n),
+                      table[table["log_likelihood"] < 0].sort_values(["log_likelihood", "term"]).head(n)])
+    return _table_md(rows[["term", "target_count", "reference_count", "log_likelihood", "log_ratio", "p_adjusted"]])
+
+
+def _key_terms(t: Mapping[str, pd.DataFrame]) -> list[str]:
+    """The keyness and collocation sections, from the report's tables (absent tables give nothing)."""
+    out: list[str] = []
+    related, month = t.get("keyness_related"), t.get("keyness_busiest_month")
+    if related is not None or month is not None:
+        out += ["## Key terms", "",
+                "Keyness by log-likelihood (G2, signed: negative where the term is relatively more frequent on the "
+                "other side) and Log Ratio (binary log of the ratio of relative frequencies; a zero count taken "
+                "as 0.5), p-values Holm-corrected for the number of terms compared.", ""]
+    for table, heading, figure in ((related, "Related items (target) against articles (reference)",
+                                    "keyness_related"),
+                                   (month, "The busiest month (target) against the rest (reference)",
+                                    "keyness_busiest_month")):
+        if table is None:
+            continue
+        if table.empty:
+            out += [f"{heading}: not computed (a side has no document or no term).", ""]
+            continue
+        sig = int((table["p_adjusted"] < 0.05).sum())
+        when = table.attrs.get("month")
+        if when is not None:
+            heading = heading.replace("The busiest month (target)", f"The busiest month, {when:%B %Y} (target),")
+        out += [f"{heading}: {_n(sig, 'term')} significant at 0.05 after correction, of {len(table):,}.",
+                "", _key_rows(table), "", f"![{heading}](figures/{figure}.png)", ""]
+    pairs = t.get("collocations")
+    if pairs is not None and len(pairs):
+        out += ["## Strongest word pairs", "",
+                "Within five terms of each other, at least twice, ranked by log-likelihood:", "",
+                _table_md(pairs.head(10)[["term", "collocate", "count", "log_likelihood", "mi", "logdice"]]), "",
+                "![Co-occurrence network](figures/cooccurrence_network.png)", ""]
+    return out
+
+
 def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
                       tfidf: Mapping[str, object] | None = None) -> str:
     """The findings report in English, every number taken from the computed tables.
@@ -197,4 +237,5 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
         "![Timeline](figures/timeline.png)",
         "",
     ]
+    out += _key_terms(t)
     return "\n".join(out)

@@ -13,15 +13,19 @@ from pathlib import Path
 import pandas as pd
 
 from . import plots
+from .association import collocations
+from .comparison import keyness
 from .corpus import read_corpus
 from .decoding import corpus_files
 from .dates import relative_dates, timeline
 from .errors import CorpusError, check_errors
 from .findings import corpus_label, findings_markdown
+from .network import cooccurrence_network, plot_network
 from .frequencies import term_frequencies
 from .outputs import atomic_write_text, write_csv
 from .similarity import nearest_neighbours, pairs_from_neighbours, similarity_matrix
 from .tables import titles
+from .termplots import plot_keyness
 from .tabular import ColumnMap
 from .tfidf import TfidfModel, tfidf_model
 from .typedefs import Errors, PathLike, UserDict
@@ -72,6 +76,30 @@ def _page_for_matrix(docs: pd.DataFrame, page: str | None) -> pd.DataFrame:
     return sel
 
 
+#: The columns of a keyness table, for the empty table written when a side has no document.
+KEYNESS_COLUMNS = ("term", "target_count", "reference_count", "target_documents", "reference_documents",
+                   "target_per_million", "reference_per_million", "log_likelihood", "p_value", "p_adjusted",
+                   "log_ratio", "percent_diff")
+
+
+def _busiest_month(timeline_table: pd.DataFrame) -> pd.Timestamp | None:
+    """The month with the most distinct texts (the earliest of equals), or None without dates."""
+    if timeline_table.empty or timeline_table["count"].max() == 0:
+        return None
+    ranked = timeline_table.sort_values(["count", "period"], ascending=[False, True], kind="mergesort")
+    return ranked["period"].iloc[0]
+
+
+def _keyness(docs: pd.DataFrame, target, *, userdict: UserDict) -> pd.DataFrame:
+    """Keyness of ``target`` against the rest, or an empty table when either side has no document or term."""
+    if target is None or not target.any() or target.all():
+        return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
+    try:
+        return keyness(docs, target, userdict=userdict)
+    except ValueError:  # a side without a term
+        return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
+
+
 def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, top: int = 20,
                  page: str | None = None, columns: ColumnMap | None = None, encoding: str | None = None,
                  errors: Errors = "warn", strict: bool | None = None) -> Report:
@@ -117,7 +145,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
     >>> from analysis.config import SEEDS_DIR
     >>> rep = build_report(SEEDS_DIR, tempfile.mkdtemp())
     >>> sorted(rep.tables)[:3], len(rep.files)
-    (['documents', 'nearest_neighbours', 'problems'], 18)
+    (['collocations', 'cooccurrence_network', 'documents'], 28)
     """
     if strict is not None:
         if errors != "warn":
@@ -153,6 +181,16 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
     t["similarity_matrix"] = similarity_matrix(matrix_docs, model=model)
     t["timeline"] = timeline(docs)
     t["relative_dates"] = relative_dates(docs)
+    # Terms in context and groups compared: what distinguishes related items from articles, and the
+    # busiest month from the rest; the strongest word pairs; each distinct text counted once.
+    busiest = _busiest_month(t["timeline"])
+    month = docs["published"].dt.to_period("M").dt.to_timestamp()
+    t["keyness_related"] = _keyness(docs, docs["kind"] == "related", userdict=userdict)
+    t["keyness_busiest_month"] = _keyness(docs, (month == busiest).to_numpy() if busiest is not None
+                                          else None, userdict=userdict)
+    t["keyness_busiest_month"].attrs["month"] = busiest
+    t["collocations"] = collocations(docs, None, window=5, min_count=2, top=max(top, 50), userdict=userdict)
+    t["cooccurrence_network"] = cooccurrence_network(docs, top=30, window=5, min_count=2, userdict=userdict)
     for name, table in t.items():
         rep.files.append(write_csv(table, out / "tables" / f"{name}.csv", index=name == "similarity_matrix"))
     figures = {
@@ -164,6 +202,14 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
             t["similarity_matrix"], labels=titles(docs),
             title=f"TF-IDF cosine similarity, page {matrix_docs['page_id'].iloc[0]}"),
         "timeline": plots.plot_timeline(docs),
+        "keyness_related": plot_keyness(t["keyness_related"], top=15,
+                                        title="Key terms: related items (right) against articles (left)"),
+        "keyness_busiest_month": plot_keyness(
+            t["keyness_busiest_month"], top=15,
+            title=f"Key terms: {busiest:%B %Y} (right) against the rest (left)" if busiest is not None
+            else "Key terms of the busiest month (no dated documents)"),
+        "cooccurrence_network": plot_network(t["cooccurrence_network"], seed=0, top_edges=60,
+                                             title="Co-occurrence of the 30 most frequent terms (within 5 terms)"),
     }
     for name, fig in figures.items():
         rep.files.extend(plots.save_figure(fig, out / "figures" / name))

@@ -35,6 +35,11 @@ NO_DATA_ARGUMENT = {
 }
 #: Public callables with more than one positional parameter, and why.
 POSITIONAL_EXCEPTIONS = {
+    "kwic": ("docs", "pattern"),           # the documents and what to find in them (names fixed by issue 13)
+    "collocations": ("docs", "term"),      # the documents and the node term, None for every pair (issue 13)
+    "keyness": ("docs", "target"),         # the documents and which of them are the target
+    "dispersion": ("docs", "terms"),       # the documents and the terms to place
+    "plot_dispersion": ("docs", "terms"),  # the documents and the terms to draw
     "content_id": ("title", "text"),       # two data arguments: a document's title and text
     "attach_titles": ("table", "docs"),    # two data arguments: the table of ids and the documents
     "build_report": ("corpus", "out"),     # the input folder and the output folder
@@ -226,3 +231,10 @@ def test_the_layout_check_finds_an_import_that_runs_up(tmp_path):
     dotted = tmp_path / "frequencies.py"
     dotted.write_text("from .segmentation.script import to_simplified_chars\nimport analysis.plots\n", encoding="utf-8")
     assert _imports(dotted, ("frequencies",)) == {"segmentation", "plots"}
+
+
+def test_no_module_is_named_like_an_exported_name():
+    """Importing a submodule sets it as an attribute of the package, hiding an exported function of that name."""
+    package = PROJ_ROOT / "analysis"
+    modules = {p.stem for p in package.glob("*.py")} | {p.name for p in package.iterdir() if p.is_dir()}
+    assert modules & set(analysis.__all__) == set()

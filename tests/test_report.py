@@ -11,8 +11,10 @@ from analysis import CorpusError, CorpusWarning, build_report
 from tests.conftest import SEED_FILE
 
 TABLES = ["documents", "problems", "term_frequencies", "term_frequencies_by_kind", "similarity_pairs",
-          "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates"]
-FIGURES = ["top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline"]
+          "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates", "keyness_related",
+          "keyness_busiest_month", "collocations", "cooccurrence_network"]
+FIGURES = ["top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline", "keyness_related",
+           "keyness_busiest_month", "cooccurrence_network"]
 
 
 def test_writes_8_tables_8_figure_files_and_the_findings(seed_report):

@@ -1,0 +1,246 @@
+"""Collocations: the terms that keep company with a term, and a corpus's strongest pairs of terms.
+
+Co-occurrence is counted on the sequence of *terms* (:func:`analysis.terms`: stopwords, punctuation
+and numbers already gone) of each title and each text separately: two terms co-occur when at most
+``window`` terms apart in the same field, never across a title and its text or across documents.
+Counts are a sparse term-by-term matrix (:func:`cooccurrence`), never a dense one.
+
+The measures (:func:`association`) follow Evert (2008, "Corpora and collocations") for
+co-occurrence in a textual window, on the 2x2 table of the node's window slots against the rest
+of the corpus:
+
+=================  ============================  ==================================
+                   the collocate y               any other term
+=================  ============================  ==================================
+windows of x       O11 = O                       O12 = span * f(x) - O
+rest of corpus     O21 = f(y) - O                O22 = N - span * f(x) - f(y) + O
+=================  ============================  ==================================
+
+where O is how many tokens of y stand within ``window`` terms of a token of x (summed over the
+tokens of x), f(x), f(y) the corpus frequencies, N the number of term tokens and
+``span = 2 * window`` (slots on both sides of each token of x). Cells that overlapping windows
+would make negative (tiny or very repetitive texts, a node denser than its windows) are set to 0.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from .frequencies import is_term, normalize, text_terms
+from .tables import distinct
+from .typedefs import UserDict
+
+#: Measure columns, in order, after the counts.
+MEASURES = ("expected", "log_likelihood", "mi", "t_score", "logdice")
+
+
+class Cooccurrence(NamedTuple):
+    """Sparse co-occurrence counts of a corpus, from :func:`cooccurrence`."""
+
+    #: ``matrix[a, b]``: how often term ``b`` follows term ``a`` at 1 to ``window`` terms (CSR, int64).
+    matrix: sparse.csr_matrix
+    #: The terms, sorted; a term's id is its position.
+    vocabulary: list[str]
+    #: Each term's corpus frequency (int64, by id).
+    counts: np.ndarray
+    #: N, the number of term tokens.
+    total: int
+
+
+def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True,
+                 userdict: UserDict = None) -> Cooccurrence:
+    """Count which terms follow which, within ``window`` terms, in each title and text.
+
+    Each distinct field text is segmented and counted once and weighted by how many fields hold
+    it; the matrix is built one distance at a time as a sparse matrix (memory about the number of
+    term tokens, never the vocabulary squared).
+
+    Parameters
+    ----------
+    docs : DataFrame
+        With columns ``title`` and ``text`` (``content_id`` for ``unique``).
+    window : int
+        The largest distance, in terms, at which two terms co-occur (1 = adjacent terms).
+    unique : bool
+        Count each distinct text (``content_id``) once; False counts every copy, as crawled.
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+
+    Returns
+    -------
+    Cooccurrence
+        ``matrix`` (directed: ``matrix[a, b]`` counts ``b`` after ``a``; add its transpose for
+        either order), ``vocabulary``, ``counts`` and ``total``.
+
+    Examples
+    --------
+    >>> co = cooccurrence(pd.DataFrame({"title": ["台灣"], "text": ["台灣與美國，美國與日本。"]}), window=1)
+    >>> co.vocabulary, co.counts.tolist(), co.total
+    (['台灣', '日本', '美國'], [2, 1, 2], 5)
+    >>> co.matrix.toarray().tolist()  # the title's 台灣 is not next to the text's
+    [[0, 0, 1], [0, 0, 0], [0, 1, 1]]
+    """
+    if window < 1:
+        raise ValueError(f"cooccurrence: window must be 1 or more, not {window}")
+    docs = distinct(docs, unique=unique)
+    fields = Counter(str(t) for t in [*docs["title"].fillna(""), *docs["text"].fillna("")])
+    by_text = text_terms(fields, userdict=userdict)
+    vocabulary = sorted({t for ts in by_text.values() for t in ts})
+    index = {t: i for i, t in enumerate(vocabulary)}
+    seqs = [(by_text[t], n) for t, n in fields.items() if by_text[t]]
+    lengths = np.array([len(ts) for ts, _ in seqs], dtype=np.int64)
+    ids = np.fromiter((index[t] for ts, _ in seqs for t in ts), dtype=np.int64, count=int(lengths.sum()))
+    seq = np.repeat(np.arange(len(seqs)), lengths)
+    weight = np.repeat(np.array([n for _, n in seqs], dtype=np.int64), lengths)
+    size = len(vocabulary)
+    counts = np.bincount(ids, weights=weight, minlength=size).astype(np.int64)
+    matrix = sparse.csr_matrix((size, size), dtype=np.int64)
+    for d in range(1, window + 1):
+        same = seq[:-d] == seq[d:]
+        pairs = sparse.coo_matrix((weight[:-d][same], (ids[:-d][same], ids[d:][same])), shape=(size, size))
+        matrix = matrix + pairs.tocsr()  # duplicates are summed
+    return Cooccurrence(matrix.tocsr(), vocabulary, counts, int(counts.sum()))
+
+
+def association(count, node_count, collocate_count, total: int, *, window: int = 5) -> pd.DataFrame:
+    """The association measures of co-occurrence counts in a window of ``window`` terms on each side.
+
+    With O = ``count``, f(x) = ``node_count``, f(y) = ``collocate_count``, N = ``total``,
+    span = 2 * ``window`` and the 2x2 table of the module's docstring:
+
+    - ``expected``: E = f(x) * f(y) * span / N, the co-occurrences expected by chance.
+    - ``log_likelihood``: G2 = 2 * sum(Oij * ln(Oij / Eij)) over the four cells, Eij = row total *
+      column total / table total, 0 * ln 0 = 0 (Dunning 1993, "Accurate methods for the statistics
+      of surprise and coincidence"; the form Rayson & Garside 2000 use); negative when O < E11
+      (the pair repels).
+    - ``mi``: log2(O / E) (Church & Hanks 1990, "Word association norms, mutual information, and
+      lexicography", with the window span in E as Stubbs 1995 and Evert 2008 have it).
+    - ``t_score``: (O - E) / sqrt(O) (Church et al. 1991).
+    - ``logdice``: 14 + log2(2 * O / (f(x) + f(y))) (Rychlý 2008, "A lexicographer-friendly
+      association score"); 14 at most when no window overlaps another.
+
+    Parameters
+    ----------
+    count, node_count, collocate_count : array-like of int
+        O, f(x) and f(y), aligned.
+    total : int
+        N, the number of term tokens.
+    window : int
+        Terms on each side of the node (span = 2 * window).
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`MEASURES`.
+
+    Examples
+    --------
+    >>> association([2], [2], [2], 20, window=1).round(4).values.tolist()
+    [[0.4, 7.4581, 2.3219, 1.1314, 14.0]]
+    """
+    o, fx, fy = (np.asarray(v, dtype=float) for v in (count, node_count, collocate_count))
+    span = 2 * window
+    expected = fx * fy * span / total
+    cells = np.stack([o, span * fx - o, fy - o, total - span * fx - fy + o]).clip(min=0)
+    n = cells.sum(axis=0)
+    rows, cols = (cells[0] + cells[1], cells[2] + cells[3]), (cells[0] + cells[2], cells[1] + cells[3])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g2 = 0.0
+        for k, (r, c) in enumerate([(0, 0), (0, 1), (1, 0), (1, 1)]):
+            e = rows[r] * cols[c] / n
+            g2 = g2 + np.where(cells[k] > 0, cells[k] * np.log(cells[k] / e), 0.0)
+        g2 = 2 * g2 * np.where(o < rows[0] * cols[0] / n, -1.0, 1.0)
+        return pd.DataFrame({"expected": expected, "log_likelihood": g2, "mi": np.log2(o / expected),
+                             "t_score": (o - expected) / np.sqrt(o), "logdice": 14 + np.log2(2 * o / (fx + fy))})
+
+
+def collocations(docs: pd.DataFrame, term: str | None, *, window: int = 5, min_count: int = 2, top: int = 100,
+                 unique: bool = True, userdict: UserDict = None) -> pd.DataFrame:
+    """The terms that occur near ``term``, or (``term=None``) the corpus's strongest pairs of terms.
+
+    Co-occurrence is counted within ``window`` terms on either side, in each title and each text
+    separately (see the module's docstring for the 2x2 table and :func:`association` for the
+    measures: log-likelihood after Dunning 1993 and Rayson & Garside 2000, MI after Church & Hanks
+    1990 with E = f(x) * f(y) * span / N and span = 2 * window, t-score, Rychlý's logDice).
+    A term is never its own collocate.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        From :func:`analysis.load_corpus`.
+    term : str or None
+        The node, a term as :func:`analysis.terms` gives it (folded with NFKC here); None for
+        every pair of terms.
+    window : int
+        Terms on each side of the node (1 = adjacent terms only).
+    min_count : int
+        Keep collocates (pairs) that co-occur at least this many times.
+    top : int
+        Rows kept, the strongest first.
+    unique : bool
+        Count each distinct text (``content_id``) once; False counts every copy, as crawled.
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+
+    Returns
+    -------
+    DataFrame
+        For a term: ``collocate``, ``count`` (O, co-occurrences in the window), ``collocate_count``
+        (f(y), its corpus frequency), then ``expected``, ``log_likelihood`` (signed), ``mi``,
+        ``t_score``, ``logdice``. For None: ``term``, ``collocate``, ``count``, ``term_count``,
+        ``collocate_count`` and the measures, each unordered pair once with ``term`` the more
+        frequent of the two (the earlier in code-point order on a tie), its measures those of
+        ``collocations(docs, term)``. Sorted by ``log_likelihood`` descending, then by the terms.
+        Empty when the term does not occur.
+
+    Raises
+    ------
+    ValueError
+        When ``term`` is not a term (a stopword, punctuation or a number), or ``window`` is below 1.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"title": ["", ""], "text": ["台灣 美國 日本 韓國", "台灣 美國 法國 德國"]})
+    >>> collocations(docs, "台灣", window=1)[["collocate", "count", "collocate_count"]].values.tolist()
+    [['美國', 2, 2]]
+    >>> collocations(docs, None, window=1)[["term", "collocate", "count"]].values.tolist()
+    [['台灣', '美國', 2]]
+    """
+    co = cooccurrence(docs, window=window, unique=unique, userdict=userdict)
+    both = (co.matrix + co.matrix.T).tocsr()
+    if term is None:
+        pairs = sparse.triu(both, k=1).tocoo()
+        keep = pairs.data >= min_count
+        i, j, count = pairs.row[keep], pairs.col[keep], pairs.data[keep]
+        first = co.counts[i] >= co.counts[j]
+        node, other = np.where(first, i, j), np.where(first, j, i)
+        vocab = np.array(co.vocabulary, dtype=object)
+        table = pd.DataFrame({"term": vocab[node], "collocate": vocab[other], "count": count,
+                              "term_count": co.counts[node], "collocate_count": co.counts[other]})
+        keys = ["term", "collocate"]
+    else:
+        node = normalize(term)
+        if not is_term(node):
+            raise ValueError(f"collocations: {term!r} is not a term (a stopword, punctuation or a number)")
+        x = co.vocabulary.index(node) if node in co.vocabulary else None
+        row = both[[x]].tocoo() if x is not None else sparse.coo_matrix((1, 0), dtype=np.int64)
+        keep = (row.data >= min_count) & (row.col != x)
+        cols, count = row.col[keep], row.data[keep]
+        table = pd.DataFrame({"collocate": np.array(co.vocabulary, dtype=object)[cols], "count": count,
+                              "collocate_count": co.counts[cols]})
+        table["_node"] = co.counts[x] if x is not None else 0
+        keys = ["collocate"]
+    fx = table["term_count"] if term is None else table.pop("_node")
+    measures = association(table["count"], fx, table["collocate_count"], max(co.total, 1), window=window)
+    table = pd.concat([table.reset_index(drop=True), measures.set_axis(range(len(table)))], axis=1)
+    for column in ("count", "term_count", "collocate_count"):
+        if column in table:
+            table[column] = table[column].astype("int64")
+    table[keys] = table[keys].astype(str)
+    table = table.sort_values(["log_likelihood", *keys], ascending=[False, *[True] * len(keys)], kind="mergesort")
+    return table.head(top).reset_index(drop=True)

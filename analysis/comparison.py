@@ -1,0 +1,271 @@
+"""Keyness and dispersion: which terms set one group of documents apart, and how evenly a term spreads.
+
+Counts are the kit's own (:func:`analysis.term_frequencies` on each side, :func:`analysis.document_terms`
+for dispersion); the statistics are the standard ones of corpus linguistics, cited where computed:
+
+- log-likelihood G2 (Rayson & Garside 2000), signed, its chi-square p-value (1 degree of freedom) and a
+  correction for many comparisons (Holm 1979, Bonferroni, Benjamini & Hochberg 1995);
+- Log Ratio (Hardie 2014) and %DIFF (Gabrielatos & Marchi 2012), effect sizes;
+- Gries's DP (Gries 2008) and its normalised form DP_norm (Lijffijt & Gries 2012), dispersion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from scipy.special import xlogy
+from scipy.stats import chi2
+
+from .frequencies import document_terms, normalize, term_frequencies
+from .tables import distinct
+from .typedefs import UserDict
+
+Correction = Literal["holm", "bonferroni", "fdr_bh"] | None
+#: Added in place of a zero count in Log Ratio and %DIFF (Hardie 2014's recommendation).
+ZERO = 0.5
+
+
+def adjust_pvalues(p: Sequence[float] | np.ndarray, *, method: Correction = "holm") -> np.ndarray:
+    """Correct p-values for many comparisons.
+
+    With ``m`` p-values sorted ascending, ``p(1) <= ... <= p(m)``:
+
+    - ``"bonferroni"``: ``min(1, m * p)``;
+    - ``"holm"`` (Holm 1979, step-down; controls the family-wise error rate under any dependence):
+      ``p~(i) = min(1, max over j <= i of (m - j + 1) * p(j))``;
+    - ``"fdr_bh"`` (Benjamini & Hochberg 1995; controls the false discovery rate):
+      ``p~(i) = min(1, min over j >= i of m / j * p(j))``, as :func:`scipy.stats.false_discovery_control`;
+    - ``None``: the p-values unchanged.
+
+    Parameters
+    ----------
+    p : sequence of float
+        The p-values, in any order.
+    method : {"holm", "bonferroni", "fdr_bh", None}
+        The correction.
+
+    Returns
+    -------
+    numpy.ndarray
+        The adjusted p-values, in the order given.
+
+    Examples
+    --------
+    >>> adjust_pvalues([0.01, 0.04, 0.03], method="holm").round(4).tolist()
+    [0.03, 0.06, 0.06]
+    >>> adjust_pvalues([0.01, 0.04, 0.03], method="fdr_bh").round(4).tolist()
+    [0.03, 0.04, 0.04]
+    """
+    p = np.asarray(p, dtype=float)
+    m = p.size
+    if method is None or m == 0:
+        return p.copy()
+    if method == "bonferroni":
+        return np.minimum(p * m, 1.0)
+    order = np.argsort(p, kind="mergesort")
+    ranked = p[order]
+    if method == "holm":
+        adjusted = np.maximum.accumulate((m - np.arange(m)) * ranked)
+    elif method == "fdr_bh":
+        adjusted = np.minimum.accumulate((m / np.arange(m, 0, -1)) * ranked[::-1])[::-1]
+    else:
+        raise ValueError(f'correction must be "holm", "bonferroni", "fdr_bh" or None, not {method!r}')
+    out = np.empty(m)
+    out[order] = np.minimum(adjusted, 1.0)
+    return out
+
+
+def _select(docs: pd.DataFrame, which: Any, by: str | None, role: str) -> np.ndarray:
+    """A boolean row mask from a mask aligned with ``docs`` or, with ``by``, a value (or list) of that column."""
+    is_mask = not isinstance(which, (str, bytes)) and np.ndim(which) == 1 and np.asarray(which).dtype == bool
+    if not is_mask:
+        if by is None:
+            raise TypeError(f"{role} is not a boolean mask: give by= the column whose value {role}={which!r} is")
+        values = list(which) if isinstance(which, (list, tuple, set, frozenset)) else [which]
+        return docs[by].isin(values).to_numpy()
+    if isinstance(which, pd.Series) and not which.index.equals(docs.index):
+        raise ValueError(f"the {role} mask's index is not the documents' index")
+    mask = np.asarray(which, dtype=bool)
+    if mask.shape != (len(docs),):
+        raise ValueError(f"the {role} mask has {mask.size} values for {len(docs)} documents")
+    return mask
+
+
+def _label(which: Any, by: str | None, default: str, values: pd.Series | None = None) -> str:
+    if by is not None and which is None and values is not None and 0 < values.nunique() <= 3:
+        return ", ".join(map(str, sorted(values.dropna().unique())))  # the rest, named by its values
+    if by is None or which is None or np.ndim(which) == 1 and np.asarray(which).dtype == bool:
+        return default
+    return ", ".join(map(str, which)) if isinstance(which, (list, tuple, set, frozenset)) else str(which)
+
+
+def keyness(docs: pd.DataFrame, target: Any, *, reference: Any = None, by: str | None = None, unique: bool = True,
+            min_count: int = 1, correction: Correction = "holm", userdict: UserDict = None) -> pd.DataFrame:
+    """Which terms distinguish the ``target`` documents from the ``reference`` ones (keyness).
+
+    With ``a``, ``b`` a term's counts in target and reference and ``c``, ``d`` the two sides' totals
+    (every counted term token of the side), the columns are:
+
+    - ``log_likelihood``: G2 of Rayson & Garside (2000), ``E1 = c (a + b) / (c + d)``,
+      ``E2 = d (a + b) / (c + d)``, ``G2 = 2 (a ln(a / E1) + b ln(b / E2))`` (``0 ln 0 = 0``; the two
+      "term" cells, as their paper and AntConc's 2-term log-likelihood; Dunning's 4-cell G2 of the full
+      2x2 table is slightly larger). Signed: negative where ``a / c < b / d``, the term relatively more
+      frequent in the reference.
+    - ``p_value``: ``chi2.sf(|G2|, df=1)``; ``p_adjusted``: corrected by :func:`adjust_pvalues` over
+      every row of the table (``correction=None``: equal to ``p_value``).
+    - ``log_ratio``: Hardie (2014), ``log2((a / c) / (b / d))``; a zero count is replaced by 0.5, as
+      Hardie recommends, so a term of one side only has a finite value (the totals are unchanged).
+    - ``percent_diff``: %DIFF of Gabrielatos & Marchi (2012), ``(NF_t - NF_r) * 100 / NF_r`` with the
+      normalised frequencies ``NF = count / total`` and the same 0.5 for a zero count (they suggest a
+      tiny number instead, which makes a one-side term's value astronomically large); hence
+      ``percent_diff = 100 * (2 ** log_ratio - 1)``.
+    - ``target_per_million``, ``reference_per_million``: ``a / c * 1e6``, ``b / d * 1e6`` (no 0.5).
+
+    Parameters
+    ----------
+    docs : DataFrame
+        From :func:`analysis.load_corpus`.
+    target : boolean mask or value
+        The target documents: a boolean mask aligned with ``docs`` (a Series with its index, or an
+        array), or with ``by`` a value (or list of values) of that column, such as ``"related"``.
+    reference : boolean mask or value, optional
+        The reference documents, given the same way; default: every document not in the target.
+        Target and reference must not share a document.
+    by : str, optional
+        The column whose values ``target`` and ``reference`` name (e.g. ``"kind"``, ``"outlet"``).
+    unique : bool
+        Count each distinct text (``content_id``) once on each side, as :func:`analysis.term_frequencies`
+        does (a text present on both sides counts on both).
+    min_count : int
+        Keep terms counted at least this often on both sides together; the correction runs over the rows kept.
+    correction : {"holm", "bonferroni", "fdr_bh", None}
+        The correction for many comparisons in ``p_adjusted`` (see :func:`adjust_pvalues`).
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+
+    Returns
+    -------
+    DataFrame
+        ``term``, ``target_count``, ``reference_count``, ``target_documents``, ``reference_documents``
+        (documents holding the term), ``target_per_million``, ``reference_per_million``,
+        ``log_likelihood``, ``p_value``, ``p_adjusted``, ``log_ratio``, ``percent_diff``; sorted by
+        ``log_likelihood`` descending, then term. ``attrs`` holds ``target``, ``reference`` (labels: the values
+        selected, the reference's own values when it is the rest of at most three, else "target", "the rest"),
+        ``target_total``, ``reference_total`` and ``correction``.
+
+    Raises
+    ------
+    ValueError
+        When a side selects no document or no term, or the two sides share a document.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"kind": ["article", "related"], "title": ["", ""],
+    ...                      "text": ["台灣。台灣與美國。", "美國。美國與日本。"]})
+    >>> key = keyness(docs, "related", by="kind")
+    >>> key[["term", "target_count", "reference_count", "log_ratio"]].values.tolist()
+    [['日本', 1, 0, 1.0], ['美國', 2, 1, 1.0], ['台灣', 0, 2, -2.0]]
+    >>> key["log_likelihood"].round(3).tolist(), key.attrs["reference"]
+    ([1.386, 0.34, -2.773], 'article')
+    """
+    t = _select(docs, target, by, "target")
+    r = ~t if reference is None else _select(docs, reference, by, "reference")
+    if (t & r).any():
+        raise ValueError(f"target and reference share {int((t & r).sum())} documents")
+    sides = []
+    for mask, role in ((t, "target"), (r, "reference")):
+        if not mask.any():
+            raise ValueError(f"the {role} selects no document")
+        freq = term_frequencies(docs[mask], unique=unique, userdict=userdict)
+        if freq.empty:
+            raise ValueError(f"the {role} has no term")
+        sides.append(freq.set_index("term")[["count", "documents"]].add_prefix(f"{role}_"))
+    c, d = (float(s.iloc[:, 0].sum()) for s in sides)
+    table = sides[0].join(sides[1], how="outer").fillna(0).astype("int64").reset_index()
+    table = table[table["target_count"] + table["reference_count"] >= min_count].reset_index(drop=True)
+    a = table["target_count"].to_numpy(float)
+    b = table["reference_count"].to_numpy(float)
+    e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
+    g2 = np.maximum(2 * (xlogy(a, a / e1) + xlogy(b, b / e2)), 0.0)
+    nf_t, nf_r = np.where(a == 0, ZERO, a) / c, np.where(b == 0, ZERO, b) / d
+    table["target_per_million"] = a / c * 1e6
+    table["reference_per_million"] = b / d * 1e6
+    table["log_likelihood"] = np.sign(a / c - b / d) * g2
+    table["p_value"] = chi2.sf(g2, 1)
+    table["p_adjusted"] = adjust_pvalues(table["p_value"].to_numpy(), method=correction)
+    table["log_ratio"] = np.log2(nf_t / nf_r)
+    table["percent_diff"] = (nf_t - nf_r) * 100 / nf_r
+    table = table.sort_values(["log_likelihood", "term"], ascending=[False, True], kind="mergesort")
+    table = table.reset_index(drop=True)[
+        ["term", "target_count", "reference_count", "target_documents", "reference_documents",
+         "target_per_million", "reference_per_million", "log_likelihood", "p_value", "p_adjusted",
+         "log_ratio", "percent_diff"]]
+    rest = docs.loc[r, by] if by is not None else None
+    table.attrs.update(target=_label(target, by, "target"), reference=_label(reference, by, "the rest", rest),
+                       target_total=int(c), reference_total=int(d), correction=correction)
+    return table
+
+
+def dispersion(docs: pd.DataFrame, terms: str | Sequence[str], *, parts: str = "documents", unique: bool = True,
+               userdict: UserDict = None) -> pd.DataFrame:
+    """How evenly each term spreads over the parts of the corpus: Gries's DP.
+
+    With ``s_i`` the share of the corpus's counted term tokens in part ``i`` and ``v_i`` the share of
+    the term's occurrences in part ``i``, ``DP = 0.5 * sum_i |v_i - s_i|`` (Gries 2008, "Dispersions
+    and adjusted frequencies in corpora", IJCL 13(4)): 0 when the term is spread as the corpus is,
+    towards 1 when it sits in one small part. ``DP_norm = DP / (1 - min_i s_i)`` (Lijffijt & Gries
+    2012) reaches 1 exactly.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        From :func:`analysis.load_corpus`.
+    terms : str or list of str
+        The terms (folded as the kit folds terms, so ``ＵＮ`` is ``UN``).
+    parts : str
+        ``"documents"`` (each document a part) or a column of ``docs`` whose values are the parts
+        (e.g. ``"page_id"``, ``"kind"``, a month column you add).
+    unique : bool
+        Count each distinct text (``content_id``) once.
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+
+    Returns
+    -------
+    DataFrame
+        One row per term, in the order given: ``term``, ``count``, ``range`` (parts holding it),
+        ``dp`` and ``dp_norm`` (NaN for a term never counted).
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"title": ["台灣", "美國", "美國"], "text": ["", "", ""]})
+    >>> dispersion(docs, ["台灣", "美國"]).round(4).values.tolist()
+    [['台灣', 1, 1, 0.6667, 1.0], ['美國', 2, 2, 0.3333, 0.5]]
+    """
+    wanted = list(dict.fromkeys(normalize(w) for w in ([terms] if isinstance(terms, str) else terms)))
+    docs = distinct(docs, unique=unique)
+    lists = document_terms(docs, userdict=userdict)
+    codes = np.arange(len(docs)) if parts == "documents" else pd.factorize(docs[parts], use_na_sentinel=False)[0]
+    sizes = np.zeros(int(codes.max()) + 1 if len(codes) else 0)
+    found: dict[str, dict[int, int]] = {w: {} for w in wanted}
+    for code, words in zip(codes, lists):
+        sizes[code] += len(words)
+        for w in words:
+            if w in found:
+                found[w][code] = found[w].get(code, 0) + 1
+    total = sizes.sum()
+    share = sizes / total if total else sizes
+    rows = []
+    for w in wanted:
+        count = sum(found[w].values())
+        dp = np.nan
+        if count and total:
+            where = np.fromiter(found[w], dtype=int)
+            v = np.fromiter(found[w].values(), dtype=float) / count
+            dp = 0.5 * (np.abs(v - share[where]).sum() + 1.0 - share[where].sum())
+        rows.append((w, count, len(found[w]), dp, dp / (1.0 - share.min()) if len(share) else np.nan))
+    return pd.DataFrame(rows, columns=["term", "count", "range", "dp", "dp_norm"]).astype(
+        {"count": "int64", "range": "int64", "dp": float, "dp_norm": float})
