@@ -61,6 +61,28 @@ def _zone(outlet: str) -> tuple[str, str]:
     return outlet[:z.start()].strip(), ZONES.get(z["zone"] or "", "")
 
 
+_OFFSET = re.compile(r"([+-])(\d{1,2}):?(\d{2})?$")
+
+
+def offset_zone(written: str | None) -> str:
+    """The ``time_zone`` the kit records for an offset as a page or table writes it.
+
+    ``UTC`` for a zero offset (``Z``, ``UTC``, ``GMT``, ``+00:00``), else ``UTC+08:00``; ``""`` when
+    nothing is written. Web pages and tables share it, so the same offset reads the same everywhere.
+
+    Examples
+    --------
+    >>> [offset_zone(x) for x in ["+08:00", "+0800", "GMT+8", "Z", "-5:30", None]]
+    ['UTC+08:00', 'UTC+08:00', 'UTC+08:00', 'UTC', 'UTC-05:30', '']
+    """
+    if not written:
+        return ""
+    m = _OFFSET.search(written.replace(" ", ""))
+    if m is None or int(m[2]) == int(m[3] or 0) == 0:
+        return "UTC"
+    return f"UTC{m[1]}{int(m[2]):02d}:{m[3] or '00'}"
+
+
 def parse_dateline(line: str) -> dict | None:
     """Split a body's first line into its dateline fields and the rest.
 

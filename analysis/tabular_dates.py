@@ -29,6 +29,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from .datelines import offset_zone
+
 #: Years a date may have: those the documents table's ``datetime64[ns]`` column holds.
 YEARS = range(1678, 2262)
 #: A ROC (民國) year plus this is the common-era year: 民國110年 is 2021.
@@ -64,21 +66,9 @@ _DATES = [re.compile(head + r"\s*" + _WEEKDAY + _TIME + _ZONE + r"\s*$", re.IGNO
 )]
 _COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:(?P<h>\d{2})(?P<mi>\d{2})(?P<s>\d{2})?)?$")
 _EPOCH = re.compile(r"^\d{10,13}(?:\.\d+)?$")
-_OFFSET = re.compile(r"([+-])(\d{1,2}):?(\d{2})?$")
-
-
-def _zone(tz: str | None) -> str:
-    if not tz:
-        return ""
-    m = _OFFSET.search(tz.replace(" ", ""))
-    if m is None or int(m[2]) == int(m[3] or 0) == 0:
-        return "UTC"  # Z, UTC, GMT, +00:00
-    return f"UTC{m[1]}{int(m[2]):02d}:{m[3] or '00'}"
-
-
 def _offset_zone(seconds: int) -> str:
     minutes = abs(seconds) // 60
-    return _zone(f"{'-' if seconds < 0 else '+'}{minutes // 60}:{minutes % 60:02d}")
+    return offset_zone(f"{'-' if seconds < 0 else '+'}{minutes // 60}:{minutes % 60:02d}")
 
 
 def _hour(h: int, marker: str) -> int:
@@ -104,11 +94,11 @@ def _from_match(m: re.Match) -> Published | None:
     y = int(m["y"])
     y = y if len(m["y"]) == 4 else y + ROC_OFFSET
     if m["h"] is None:
-        return _build(y, int(m["m"]), int(m["d"]), precision="day", zone=_zone(m["tz"]))
+        return _build(y, int(m["m"]), int(m["d"]), precision="day", zone=offset_zone(m["tz"]))
     second = m["s"] or m["s2"]
     hour = _hour(int(m["h"]), m["ap"] or m["ap2"] or "")
     return _build(y, int(m["m"]), int(m["d"]), hour, int(m["mi"]), int(second or 0),
-                  precision="second" if second else "minute", zone=_zone(m["tz"]))
+                  precision="second" if second else "minute", zone=offset_zone(m["tz"]))
 
 
 def _from_epoch(number: float) -> Published | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from .datelines import offset_zone
+
 # 2023-04-12T14:35:20+08:00, 2023-04-12 14:35, 2023/04/12, 2023年4月12日 14:35, with an optional offset
 WHEN = re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<mo>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?:\s*日)?"
                   r"(?:\s*T?\s*(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?)?"
@@ -35,7 +37,5 @@ def parse_when(value: str | None) -> tuple[datetime | None, str, str]:
                         int(m["s"] or 0))
     except ValueError:
         return None, "", ""
-    tz = m["tz"] or ""
-    tz = "+00:00" if tz == "Z" else tz if ":" in tz or not tz else f"{tz[:3]}:{tz[3:]}"
-    tz = f"UTC{tz}" if tz and m["h"] else ""  # as the kit writes a stated offset: UTC+08:00
+    tz = offset_zone(m["tz"]) if m["h"] else ""  # an offset counts only beside a time of day
     return when, "second" if m["s"] else "minute" if m["h"] else "day", tz
