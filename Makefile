@@ -37,9 +37,10 @@ test: install
 lab: install
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
-## bench: run the benchmarks (segmentation accuracy and speed, TF-IDF weighting, pipeline scale)
+## bench: run the benchmarks (segmentation on two standards and names, word discovery, TF-IDF weighting, pipeline scale)
 bench: install
 	$(PY) benchmarks/segmentation.py
+	$(PY) benchmarks/discovery.py
 	$(PY) benchmarks/weighting.py
 	$(PY) benchmarks/pipeline.py
 

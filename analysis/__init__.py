@@ -33,6 +33,7 @@ _EXPORTS = {
     "attach_titles": "tables", "titles": "tables",
     "Segmenter": "segmentation", "detect_script": "segmentation", "segment": "segmentation",
     "segment_many": "segmentation",
+    "boilerplate": "filler", "boilerplate_counts": "filler", "boilerplate_spans": "filler",
     "document_terms": "frequencies", "term_frequencies": "frequencies", "terms": "frequencies",
     "top_terms_by_period": "frequencies",
     "kwic": "concordance", "collocations": "association", "dispersion": "comparison", "keyness": "comparison",
@@ -43,11 +44,13 @@ _EXPORTS = {
     "relative_dates": "dates", "timeline": "dates",
     "corpus_summary": "overview", "document_lengths": "overview", "quality_flags": "overview",
     "write_csv": "outputs",
+    "accept_words": "discovery", "discover_words": "discovery",
     "cjk_font": "fonts", "use_cjk_font": "fonts",
     "plot_lengths": "plots", "plot_similarity_heatmap": "plots", "plot_timeline": "plots",
     "plot_top_terms": "plots", "save_figure": "plots",
     "plot_dispersion": "termplots", "plot_keyness": "termplots",
     "cooccurrence_network": "network", "network_nodes": "network", "plot_network": "network",
+    "provenance_record": "provenance",
     "build_report": "report",
 }
 
@@ -72,7 +75,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .concordance import kwic  # noqa: F401
     from .corpus import load_corpus, read_corpus  # noqa: F401
     from .dates import relative_dates, timeline  # noqa: F401
+    from .discovery import accept_words, discover_words  # noqa: F401
     from .errors import CorpusError, CorpusWarning  # noqa: F401
+    from .filler import boilerplate, boilerplate_counts, boilerplate_spans  # noqa: F401
     from .fonts import cjk_font, use_cjk_font  # noqa: F401
     from .frequencies import document_terms, term_frequencies, terms, top_terms_by_period  # noqa: F401
     from .comparison import dispersion, keyness  # noqa: F401
@@ -82,6 +87,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .page import parse_page  # noqa: F401
     from .plots import (plot_lengths, plot_similarity_heatmap, plot_timeline, plot_top_terms,  # noqa: F401
                         save_figure)
+    from .provenance import provenance_record  # noqa: F401
     from .report import build_report  # noqa: F401
     from .reuse import text_reuse  # noqa: F401
     from .segmentation import Segmenter, detect_script, segment, segment_many  # noqa: F401

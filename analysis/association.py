@@ -33,7 +33,7 @@ from scipy import sparse
 
 from .frequencies import is_term, normalize, text_terms
 from .tables import distinct
-from .typedefs import UserDict
+from .typedefs import SegmenterLike, UserDict
 
 #: Measure columns, in order, after the counts.
 MEASURES = ("expected", "log_likelihood", "mi", "t_score", "logdice")
@@ -53,7 +53,7 @@ class Cooccurrence(NamedTuple):
 
 
 def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True,
-                 userdict: UserDict = None) -> Cooccurrence:
+                 userdict: UserDict = None, segmenter: SegmenterLike | None = None) -> Cooccurrence:
     """Count which terms follow which, within ``window`` terms, in each title and text.
 
     Each distinct field text is segmented and counted once and weighted by how many fields hold
@@ -70,6 +70,8 @@ def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True,
         Count each distinct text (``content_id``) once; False counts every copy, as crawled.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
 
     Returns
     -------
@@ -89,7 +91,7 @@ def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True,
         raise ValueError(f"cooccurrence: window must be 1 or more, not {window}")
     docs = distinct(docs, unique=unique)
     fields = Counter(str(t) for t in [*docs["title"].fillna(""), *docs["text"].fillna("")])
-    by_text = text_terms(fields, userdict=userdict)
+    by_text = text_terms(fields, userdict=userdict, segmenter=segmenter)
     vocabulary = sorted({t for ts in by_text.values() for t in ts})
     index = {t: i for i, t in enumerate(vocabulary)}
     seqs = [(by_text[t], n) for t, n in fields.items() if by_text[t]]
@@ -160,7 +162,8 @@ def association(count, node_count, collocate_count, total: int, *, window: int =
 
 
 def collocations(docs: pd.DataFrame, term: str | None, *, window: int = 5, min_count: int = 2, top: int = 100,
-                 unique: bool = True, userdict: UserDict = None) -> pd.DataFrame:
+                 unique: bool = True, userdict: UserDict = None,
+                 segmenter: SegmenterLike | None = None) -> pd.DataFrame:
     """The terms that occur near ``term``, or (``term=None``) the corpus's strongest pairs of terms.
 
     Co-occurrence is counted within ``window`` terms on either side, in each title and each text
@@ -186,6 +189,8 @@ def collocations(docs: pd.DataFrame, term: str | None, *, window: int = 5, min_c
         Count each distinct text (``content_id``) once; False counts every copy, as crawled.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
 
     Returns
     -------
@@ -211,7 +216,7 @@ def collocations(docs: pd.DataFrame, term: str | None, *, window: int = 5, min_c
     >>> collocations(docs, None, window=1)[["term", "collocate", "count"]].values.tolist()
     [['台灣', '美國', 2]]
     """
-    co = cooccurrence(docs, window=window, unique=unique, userdict=userdict)
+    co = cooccurrence(docs, window=window, unique=unique, userdict=userdict, segmenter=segmenter)
     both = (co.matrix + co.matrix.T).tocsr()
     if term is None:
         pairs = sparse.triu(both, k=1).tocoo()

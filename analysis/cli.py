@@ -37,8 +37,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Read every page or table of a corpus folder (text pages *.txt, saved web pages *.html, "
                     "*.htm and *.html.gz, tables *.csv, *.tsv, *.jsonl, *.parquet, *.xlsx) and write "
                     "tables/*.csv (UTF-8 with BOM), "
-                    "figures/*.png and *.svg, and findings.md under the output folder. The same input "
-                    "gives byte-identical tables.",
+                    "figures/*.png and *.svg, findings.md and provenance.json (segmenter, dictionaries and "
+                    "library versions) under the output folder. The same input gives byte-identical tables.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="examples, one per kind of input:\n"
                "  analysis report --corpus seeds --out reports                 # text pages (*.txt)\n"
@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="extra segmentation dictionary, jieba format; repeat for several "
                         f"(the project dictionary {config.PROJECT_USERDICT.relative_to(config.PROJ_ROOT)} "
                         "is always used when it exists)")
+    r.add_argument("--variants", action="store_true",
+                   help="count variant characters as one term: 臺灣 and 台灣 as 台灣, 爲 as 為 "
+                        "(analysis/data/variants.txt; the text is not changed)")
     r.add_argument("--top", type=int, default=20, help="terms in the top-terms figure and pairs in the "
                    "most-similar table (default: %(default)s)")
     r.add_argument("--page", help="page_id whose similarity heatmap is drawn (default: the first page)")
@@ -91,6 +94,36 @@ def _parser() -> argparse.ArgumentParser:
                    help="report folder; HTML copies go to OUT/notebooks (default: %(default)s)")
     n.add_argument("--notebooks", type=Path, default=config.NOTEBOOKS_DIR,
                    help="folder of notebooks (default: %(default)s)")
+    project = config.PROJECT_USERDICT.relative_to(config.PROJ_ROOT)
+    d = sub.add_parser(
+        "discover", help="find words of a corpus that the segmenter lacks, and add them to the project dictionary",
+        description="Find candidate words in the distinct texts of a corpus from their characters alone "
+                    "(how often they recur, how well they hold together, how varied their neighbours are; "
+                    "see analysis.discovery), print the best, and with --accept add the accepted ones to the "
+                    "project dictionary, which every command and function then reads.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+               "  analysis discover --corpus seeds                          # print the top candidates\n"
+               "  analysis discover --corpus crawl/ --top 50 --out words.csv  # and write every candidate\n"
+               f"  analysis discover --corpus crawl/ --accept                # add the accepted words to {project}",
+    )
+    d.add_argument("--corpus", type=Path, default=config.SEEDS_DIR,
+                   help="a folder of pages or tables, or one file, as for report (default: %(default)s)")
+    d.add_argument("--columns", type=_column_map, metavar="FIELD=COLUMN,...",
+                   help="for tables: which column holds which field, as for report")
+    d.add_argument("--encoding", help="decode every file with this codec instead of detecting it")
+    d.add_argument("--userdict", type=Path, action="append", default=[],
+                   help=f"extra segmentation dictionary whose words are known; repeat for several (the project "
+                        f"dictionary {project} is always used when it exists)")
+    d.add_argument("--top", type=int, default=30, help="candidates printed, accepted ones first (default: %(default)s)")
+    d.add_argument("--min-count", type=int, help="occurrences a candidate needs (default: 5)")
+    d.add_argument("--max-length", type=int, help="longest candidate, in characters (default: 10)")
+    d.add_argument("--out", type=Path, metavar="FILE.csv", help="also write every candidate to this CSV file")
+    d.add_argument("--accept", action="store_true",
+                   help=f"add the accepted words to the project dictionary ({project}) or to --dictionary")
+    d.add_argument("--dictionary", type=Path, metavar="FILE",
+                   help="with --accept: add the words to this dictionary instead of the project dictionary "
+                        "(give it as --userdict too, so that its words count as known)")
     return p
 
 
@@ -98,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 2 for bad input, 1 when a notebook fails).
 
     ``analysis report`` writes the report unless it is up to date (see :mod:`analysis.manifest`);
-    ``analysis notebooks`` executes the notebooks. ``analysis COMMAND --help`` lists the options.
+    ``analysis notebooks`` executes the notebooks; ``analysis discover`` finds words the segmenter lacks.
+    ``analysis COMMAND --help`` lists the options.
 
     Parameters
     ----------
@@ -129,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     A whole report (not run here: it writes a report folder)::
 
         main(["report", "--corpus", "seeds", "--out", "/tmp/report"])
-        # analysis: 1 page(s), 21 documents -> /tmp/report (28 files)
+        # analysis: 1 page(s), 21 documents -> /tmp/report (30 files)
         # 0
     """
     args = _parser().parse_args(argv)
@@ -142,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     root.setLevel(logging.ERROR if getattr(args, "quiet", False) else logging.WARNING)
     if args.command == "notebooks":
         return _notebooks(args)
+    if args.command == "discover":
+        return _discover(args)
     from . import manifest
 
     if not args.corpus.exists():
@@ -152,9 +188,15 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"analysis: error: user dictionary not found: {missing[0]}", file=sys.stderr)
         return 2
+    from .provenance import provenance_record
+
+    # The provenance (segmenter, dictionaries, library versions) is an input too: another one rebuilds.
     options = {"top": args.top, "page": args.page, "encoding": args.encoding, "strict": args.strict,
-               "columns": args.columns}
-    fingerprint = manifest.input_fingerprint(args.corpus, options, userdicts)
+               "columns": args.columns, "provenance": provenance_record(userdict=args.userdict or None),
+               "variants": args.variants}
+    # The project's boilerplate patterns change what is counted, like its dictionary.
+    boilerplate = [p for p in [config.PROJECT_BOILERPLATE] if p.is_file()]
+    fingerprint = manifest.input_fingerprint(args.corpus, options, [*userdicts, *boilerplate])
     if not args.force and manifest.up_to_date(args.out, fingerprint):
         if not args.quiet:
             print(f"analysis: {args.out} is up to date with {args.corpus} (use --force to rebuild)")
@@ -167,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     caught: list = []
     try:
         configure(use_cache=not args.no_cache, cache_dir=args.cache_dir, workers=args.workers,
-                  engine=args.engine, scheduler=args.scheduler)
+                  engine=args.engine, scheduler=args.scheduler, variants=args.variants)
         with collect_warnings(CorpusWarning) as caught:
             rep = build_report(args.corpus, args.out, userdict=args.userdict or None, top=args.top,
                                page=args.page, columns=args.columns, encoding=args.encoding,
@@ -206,6 +248,48 @@ def _notebooks(args: argparse.Namespace) -> int:
         print(f"analysis: error: {exc}", file=sys.stderr)
         return 1
     print(f"analysis: executed notebooks -> {len(files)} files")
+    return 0
+
+
+def _discover(args: argparse.Namespace) -> int:
+    """``analysis discover``: print the best candidates; write them all with --out; add the accepted with --accept."""
+    from .corpus import load_corpus
+    from .discovery import accept_words, discover_words
+    from .outputs import write_csv
+    from .segmentation import read_userdict
+
+    if not args.corpus.exists():
+        print(f"analysis: error: {args.corpus}: no such file or folder", file=sys.stderr)
+        return 2
+    limits = {k: v for k, v in (("min_count", args.min_count), ("max_length", args.max_length)) if v is not None}
+    caught: list = []
+    try:
+        with collect_warnings(CorpusWarning) as caught:
+            docs = load_corpus(args.corpus, columns=args.columns, encoding=args.encoding)
+        table = discover_words(docs, userdict=args.userdict or None, top=sys.maxsize, **limits)
+    except (CorpusError, FileNotFoundError, ValueError, ImportError) as exc:
+        _log_warnings(caught)
+        print(f"analysis: error: {exc}", file=sys.stderr)
+        return 2
+    _log_warnings(caught)
+    accepted = table.loc[table["accepted"], "word"].tolist()
+    t = table.attrs["thresholds"]
+    print(f"analysis: {table.attrs['texts']:,} distinct texts, {len(table):,} candidates, {len(accepted):,} accepted "
+          f"(count >= {t['min_count']}, cohesion >= {t['min_cohesion']} bits, boundary entropy >= "
+          f"{t['min_entropy']} bits)")
+    shown = table.head(args.top)[["word", "count", "documents", "cohesion", "left_entropy", "right_entropy",
+                                  "accepted", "reason"]]
+    if len(shown):
+        print(shown.to_string(index=False, float_format=lambda x: f"{x:.2f}"))
+    if args.out is not None:
+        write_csv(table, args.out)
+        print(f"analysis: {len(table):,} candidates -> {args.out}")
+    if args.accept:
+        path = args.dictionary or config.PROJECT_USERDICT
+        present = {w for w, _, _ in read_userdict(path)} if path.is_file() else set()
+        accept_words(accepted, path=path)
+        added = [w for w in accepted if w not in present]
+        print(f"analysis: added {len(added):,} word(s) to {path} ({len(accepted) - len(added):,} already there)")
     return 0
 
 

@@ -21,7 +21,7 @@ from scipy.stats import chi2
 
 from .frequencies import document_terms, normalize, term_frequencies
 from .tables import distinct
-from .typedefs import UserDict
+from .typedefs import SegmenterLike, UserDict
 
 Correction = Literal["holm", "bonferroni", "fdr_bh"] | None
 #: Added in place of a zero count in Log Ratio and %DIFF (Hardie 2014's recommendation).
@@ -103,7 +103,8 @@ def _label(which: Any, by: str | None, default: str, values: pd.Series | None = 
 
 
 def keyness(docs: pd.DataFrame, target: Any, *, reference: Any = None, by: str | None = None, unique: bool = True,
-            min_count: int = 1, correction: Correction = "holm", userdict: UserDict = None) -> pd.DataFrame:
+            min_count: int = 1, correction: Correction = "holm", userdict: UserDict = None,
+            segmenter: SegmenterLike | None = None) -> pd.DataFrame:
     """Which terms distinguish the ``target`` documents from the ``reference`` ones (keyness).
 
     With ``a``, ``b`` a term's counts in target and reference and ``c``, ``d`` the two sides' totals
@@ -145,6 +146,8 @@ def keyness(docs: pd.DataFrame, target: Any, *, reference: Any = None, by: str |
         The correction for many comparisons in ``p_adjusted`` (see :func:`adjust_pvalues`).
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
 
     Returns
     -------
@@ -179,7 +182,7 @@ def keyness(docs: pd.DataFrame, target: Any, *, reference: Any = None, by: str |
     for mask, role in ((t, "target"), (r, "reference")):
         if not mask.any():
             raise ValueError(f"the {role} selects no document")
-        freq = term_frequencies(docs[mask], unique=unique, userdict=userdict)
+        freq = term_frequencies(docs[mask], unique=unique, userdict=userdict, segmenter=segmenter)
         if freq.empty:
             raise ValueError(f"the {role} has no term")
         sides.append(freq.set_index("term")[["count", "documents"]].add_prefix(f"{role}_"))
@@ -210,7 +213,7 @@ def keyness(docs: pd.DataFrame, target: Any, *, reference: Any = None, by: str |
 
 
 def dispersion(docs: pd.DataFrame, terms: str | Sequence[str], *, parts: str = "documents", unique: bool = True,
-               userdict: UserDict = None) -> pd.DataFrame:
+               userdict: UserDict = None, segmenter: SegmenterLike | None = None) -> pd.DataFrame:
     """How evenly each term spreads over the parts of the corpus: Gries's DP.
 
     With ``s_i`` the share of the corpus's counted term tokens in part ``i`` and ``v_i`` the share of
@@ -232,6 +235,8 @@ def dispersion(docs: pd.DataFrame, terms: str | Sequence[str], *, parts: str = "
         Count each distinct text (``content_id``) once.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
 
     Returns
     -------
@@ -247,7 +252,7 @@ def dispersion(docs: pd.DataFrame, terms: str | Sequence[str], *, parts: str = "
     """
     wanted = list(dict.fromkeys(normalize(w) for w in ([terms] if isinstance(terms, str) else terms)))
     docs = distinct(docs, unique=unique)
-    lists = document_terms(docs, userdict=userdict)
+    lists = document_terms(docs, userdict=userdict, segmenter=segmenter)
     codes = np.arange(len(docs)) if parts == "documents" else pd.factorize(docs[parts], use_na_sentinel=False)[0]
     sizes = np.zeros(int(codes.max()) + 1 if len(codes) else 0)
     found: dict[str, dict[int, int]] = {w: {} for w in wanted}

@@ -5,7 +5,8 @@ with its offsets in the field, so that ``field_text[start:end] == match``. Match
 words by default, as :func:`analysis.segment` cuts them (``中國`` is not found inside
 ``中國時報``), on characters anywhere with ``whole_terms=False``. Both the pattern and the text
 are folded with Unicode NFKC first (``UN`` finds ``ＵＮ``), as terms are; offsets and the
-contexts are given in the text as written. The table is a DataFrame (:class:`Concordance`) that
+contexts are given in the text as written, outlet boilerplate included (only counting leaves it
+out, see :mod:`analysis.filler`). The table is a DataFrame (:class:`Concordance`) that
 Jupyter shows as an aligned concordance and :func:`analysis.outputs.write_csv` writes as a plain CSV.
 """
 
@@ -20,10 +21,10 @@ from typing import Literal
 
 import pandas as pd
 
-from .frequencies import is_term, normalize, stopwords
+from .frequencies import word_terms
 from .segmentation import segment_many
 from .tables import distinct
-from .typedefs import UserDict
+from .typedefs import SegmenterLike, UserDict
 
 #: Columns of a kwic table, in order.
 COLUMNS = ("doc_id", "field", "start", "end", "term_index", "left", "match", "right")
@@ -180,7 +181,7 @@ def _contexts(text: str, words: list[str], offsets: list[int], start: int, end: 
 
 def kwic(docs: pd.DataFrame, pattern: str, *, window: int = 10, unit: Literal["words", "chars"] = "words",
          regex: bool = False, whole_terms: bool = True, sort: Literal["left", "right"] | None = None,
-         unique: bool = True, userdict: UserDict = None) -> Concordance:
+         unique: bool = True, userdict: UserDict = None, segmenter: SegmenterLike | None = None) -> Concordance:
     """Keyword in context: every hit of ``pattern`` in the titles and texts, with its context.
 
     Parameters
@@ -210,6 +211,8 @@ def kwic(docs: pd.DataFrame, pattern: str, *, window: int = 10, unit: Literal["w
         Search each distinct text (``content_id``) once; False searches every copy, as crawled.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
 
     Returns
     -------
@@ -254,8 +257,8 @@ def kwic(docs: pd.DataFrame, pattern: str, *, window: int = 10, unit: Literal["w
         needle = None if regex else _fold(pattern)
         rx = re.compile(pattern) if regex else None
         todo = [t for _, _, t in fields if (needle in _fold(t) if rx is None else rx.search(_fold(t)))]
-    words_of = segment_many(todo, userdict=userdict) if todo else {}
-    stop, rows = stopwords(), []
+    words_of = segment_many(todo, userdict=userdict, segmenter=segmenter) if todo else {}
+    rows = []
     for doc_id, field, text in fields:
         words = words_of.get(text)
         if words is None:
@@ -264,7 +267,7 @@ def kwic(docs: pd.DataFrame, pattern: str, *, window: int = 10, unit: Literal["w
         if not hits:
             continue
         offsets = list(accumulate((len(w) for w in words), initial=0))
-        term_ends = [offsets[k + 1] for k, w in enumerate(words) if is_term(normalize(w), stop=stop)]
+        term_ends = [offsets[k + 1] for k, t in enumerate(word_terms(text, words)) if t is not None]
         for start, end in hits:
             left, right, lkey, rkey = _contexts(text, words, offsets, start, end, window, unit)
             rows.append((doc_id, field, start, end, bisect_right(term_ends, start), left.translate(_BLANKS),

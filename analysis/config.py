@@ -30,10 +30,14 @@ NOTEBOOK_EXPORTS_DIR = REPORTS_DIR / "notebooks"
 #: The project's own dictionary: words a researcher adds for their corpus.
 #: ``make report`` and the notebooks pick it up when it exists.
 PROJECT_USERDICT = PROJ_ROOT / "dictionaries" / "userdict.txt"
+#: The project's own boilerplate patterns (same format as :data:`BOILERPLATE_FILE`), read when it exists.
+PROJECT_BOILERPLATE = PROJ_ROOT / "dictionaries" / "boilerplate.txt"
 
 #: Gold segmentation read in place by the benchmarks and tests (outside the project, never copied in).
 SHARED_DATA_DIR = PROJ_ROOT.parent / "shared" / "data"
 GOLD_CONLLU = SHARED_DATA_DIR / "ud-zh-gsd" / "zh_gsd-ud-dev.conllu"
+#: Sinica Treebank sample, development half (CKIP conventions; CC BY-NC-SA 2.5: read in place, never shipped).
+SINICA_DEV = SHARED_DATA_DIR / "sinica-treebank-dev" / "sinica_dev.txt"
 
 
 def project_userdicts() -> list[Path]:
@@ -96,8 +100,15 @@ def package_file(package: str, *parts: str) -> Path:
 DATA_DIR = package_file("analysis", "data")
 #: Dictionary adjustments learned from UD Chinese GSD (CC BY-SA 4.0); see analysis.segmentation.lexicon.
 GSD_ADJUSTMENTS = DATA_DIR / "gsd_adjustments.txt"
-ENTITIES_DICT = DATA_DIR / "userdict.txt"
+#: The names Taiwanese news is about (people, organisations, places), written by hand for the kit.
+ENTITIES_DICT = DATA_DIR / "names.txt"
+#: Words of Taiwanese news that the Taiwan dictionary lacks (titles, sides, travel verbs), by hand.
+NEWS_WORDS_DICT = DATA_DIR / "news_words.txt"
 STOPWORDS_FILE = DATA_DIR / "stopwords.txt"
+#: Outlet boilerplate (broadcast filler, credits) left out of term counts; see analysis.filler.
+BOILERPLATE_FILE = DATA_DIR / "boilerplate.txt"
+#: Variant characters folded into one term on request (``configure(variants=True)``).
+VARIANTS_FILE = DATA_DIR / "variants.txt"
 
 
 def user_cache_dir() -> Path:

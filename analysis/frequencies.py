@@ -2,13 +2,17 @@
 
 A *term* is a word as :func:`analysis.segment` cuts it, folded with Unicode NFKC
 (so ``，`` and ``,``, ``ＵＮ`` and ``UN`` are one term), and kept only when it is
-not punctuation, whitespace, a pure number or a stopword. The same
-:func:`terms` feeds the frequency tables and the TF-IDF vectors, so counts and
-similarities always agree on what a word is.
+not punctuation, whitespace, a pure number or a stopword, and does not lie inside
+outlet boilerplate (:mod:`analysis.filler`: 新聞一開始, 責任編輯：王明). With
+``configure(variants=True)``, variant characters fold too (臺灣 and 台灣 are one term).
+The same :func:`terms` feeds the frequency tables and the TF-IDF vectors, so counts
+and similarities always agree on what a word is.
 """
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import re
 import unicodedata
 import warnings
@@ -19,19 +23,22 @@ from functools import lru_cache
 import pandas as pd
 
 from . import config
+from .filler import boilerplate_spans, file_signature, inside_spans, patterns, patterns_digest
 from .segmentation import get_segmenter, segment_many
+from .segmentation.conventions import is_quantity
 from .segmentation.script import to_simplified_chars
+from .settings import options
 from .tables import distinct, document_text
-from .typedefs import UserDict
+from .typedefs import SegmenterLike, UserDict
 
 _NUMBER = re.compile(r"^[+\-]?\d+(?:[.,:/]\d+)*%?$")
 
 
-@lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """The kit's stopword list (:data:`analysis.config.STOPWORDS_FILE`), with Simplified forms added.
+    """The kit's stopword list (:data:`analysis.config.STOPWORDS_FILE`), with Simplified forms and
+    the spellings with variant characters added (這裏 for 這裡, see :func:`variants`).
 
-    Read once per process.
+    Read again when the file changes.
 
     Returns
     -------
@@ -40,21 +47,110 @@ def stopwords() -> frozenset[str]:
 
     Examples
     --------
-    >>> {"的", "我們", "我们"} <= stopwords()
+    >>> {"的", "我們", "我们", "這裡", "這裏"} <= stopwords()
     True
     """
+    return _stopwords(file_signature([config.STOPWORDS_FILE, config.VARIANTS_FILE]))[0]
+
+
+@lru_cache(maxsize=2)
+def _stopwords(signature: tuple) -> tuple[frozenset[str], str]:
+    """The stopwords and a hash of them."""
     words = set()
     for line in config.STOPWORDS_FILE.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             words.add(unicodedata.normalize("NFKC", line))
+    spellings: dict[str, list[str]] = {}
+    for variant, canonical in variants().items():
+        spellings.setdefault(canonical, [canonical]).append(variant)
+    for word in list(words):
+        if any(ch in spellings for ch in word):
+            words.update("".join(p) for p in itertools.product(*(spellings.get(ch, ch) for ch in word)))
     simplified = str.maketrans(to_simplified_chars())
     words |= {w.translate(simplified) for w in words}
-    return frozenset(words)
+    digest = hashlib.blake2b("\n".join(sorted(words)).encode(), digest_size=16).hexdigest()
+    return frozenset(words), digest
+
+
+def variants() -> dict[str, str]:
+    """The variant characters folded by ``configure(variants=True)``, each to its canonical form.
+
+    Read from :data:`analysis.config.VARIANTS_FILE` (``variant<TAB>canonical`` a line), again when
+    it changes.
+
+    Returns
+    -------
+    dict of str to str
+
+    Raises
+    ------
+    ValueError
+        For a line that is not two different single characters, or a canonical form that is itself
+        a variant; the message names file and line.
+
+    Examples
+    --------
+    >>> variants()["臺"], variants()["爲"]
+    ('台', '為')
+    """
+    return dict(_variants(file_signature([config.VARIANTS_FILE]))[0])
+
+
+@lru_cache(maxsize=2)
+def _variants(signature: tuple) -> tuple[dict[str, str], dict[int, str], str]:
+    """The variant table, as a ``str.translate`` table, and a hash of it."""
+    table: dict[str, str] = {}
+    path = config.VARIANTS_FILE
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        pair = line.split()
+        if len(pair) != 2 or len(pair[0]) != 1 or len(pair[1]) != 1 or pair[0] == pair[1]:
+            raise ValueError(f"{path}:{number}: expected a variant character, a tab and its canonical form, "
+                             f"not {line!r}")
+        table[pair[0]] = pair[1]
+    chained = sorted(set(table) & set(table.values()))
+    if chained:
+        raise ValueError(f"{path}: canonical forms listed as variants too: {''.join(chained)}")
+    digest = hashlib.blake2b(repr(sorted(table.items())).encode(), digest_size=16).hexdigest()
+    return table, str.maketrans(table), digest
+
+
+def _fold_table() -> dict[int, str] | None:
+    """The ``str.translate`` table of the variants when the session folds them, else None."""
+    return _variants(file_signature([config.VARIANTS_FILE]))[1] if options.variants else None
+
+
+def vocabulary_digest() -> str:
+    """Identifies what decides which words are terms: stopwords, boilerplate patterns, variant folding.
+
+    Part of the key of the terms kept in memory (:func:`text_terms`), so that a change to any of
+    them is never answered with terms computed before it.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from analysis import configure
+    >>> before = vocabulary_digest()
+    >>> _ = configure(variants=True)
+    >>> vocabulary_digest() == before
+    False
+    >>> _ = configure(variants=False)
+    >>> vocabulary_digest() == before
+    True
+    """
+    stop = _stopwords(file_signature([config.STOPWORDS_FILE, config.VARIANTS_FILE]))[1]
+    fold = _variants(file_signature([config.VARIANTS_FILE]))[2] if options.variants else "-"
+    return f"{stop}:{patterns_digest()}:{fold}"
 
 
 def normalize(word: str) -> str:
-    """Fold a word to its term form (Unicode NFKC, edge spaces removed).
+    """Fold a word to its term form (Unicode NFKC, edge spaces removed; with ``configure(variants=True)``,
+    variant characters to their canonical form, see :func:`variants`).
 
     Parameters
     ----------
@@ -67,10 +163,20 @@ def normalize(word: str) -> str:
 
     Examples
     --------
-    >>> normalize("ＵＮ"), normalize("，")
-    ('UN', ',')
+    >>> normalize("ＵＮ"), normalize("，"), normalize("臺灣")
+    ('UN', ',', '臺灣')
+    >>> from analysis import configure
+    >>> _ = configure(variants=True)
+    >>> normalize("臺灣")
+    '台灣'
+    >>> _ = configure(variants=False)
     """
-    return unicodedata.normalize("NFKC", word).strip()
+    return _normalize(word, _fold_table())
+
+
+def _normalize(word: str, fold: dict[int, str] | None) -> str:
+    term = unicodedata.normalize("NFKC", word).strip()
+    return term if fold is None else term.translate(fold)
 
 
 def is_term(term: str, *, stop: frozenset[str] | None = None) -> bool:
@@ -78,7 +184,8 @@ def is_term(term: str, *, stop: frozenset[str] | None = None) -> bool:
 
     Not a term: the empty string, whitespace, anything made only of punctuation
     and symbols (full- and half-width), a pure number (``2020``, ``3.5``,
-    ``12:30``, ``50%``) or a stopword.
+    ``12:30``, ``50%``), a quantity (``一個``, ``十五座``, ``3.5萬``:
+    :func:`analysis.segmentation.conventions.is_quantity`) or a stopword.
 
     Parameters
     ----------
@@ -93,7 +200,7 @@ def is_term(term: str, *, stop: frozenset[str] | None = None) -> bool:
 
     Examples
     --------
-    >>> [w for w in ["台灣", "，", "2020", "50%", "的", "UN"] if is_term(w)]
+    >>> [w for w in ["台灣", "，", "2020", "50%", "的", "十五座", "UN"] if is_term(w)]
     ['台灣', 'UN']
     >>> is_term("的", stop=frozenset())
     True
@@ -102,12 +209,12 @@ def is_term(term: str, *, stop: frozenset[str] | None = None) -> bool:
         return False
     if all(unicodedata.category(ch)[0] in "PSZC" for ch in term):
         return False
-    if _NUMBER.match(term):
+    if _NUMBER.match(term) or is_quantity(term):
         return False
     return term not in (stopwords() if stop is None else stop)
 
 
-def terms(text: str, *, userdict: UserDict = None) -> list[str]:
+def terms(text: str, *, userdict: UserDict = None, segmenter: SegmenterLike | None = None) -> list[str]:
     """The terms of a text, in order.
 
     Parameters
@@ -116,12 +223,15 @@ def terms(text: str, *, userdict: UserDict = None) -> list[str]:
         Any text.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
 
     Returns
     -------
     list of str
         The words of :func:`analysis.segment` folded with :func:`normalize`, kept when
-        :func:`is_term`; repeats included.
+        :func:`is_term` and not inside outlet boilerplate (:func:`analysis.boilerplate_spans`);
+        repeats included.
 
     Raises
     ------
@@ -132,22 +242,74 @@ def terms(text: str, *, userdict: UserDict = None) -> list[str]:
     --------
     >>> terms("美國駐聯合國大使克拉夫特，2020年訪問台灣。")
     ['美國', '駐', '聯合國', '大使', '克拉夫特', '訪問', '台灣']
+    >>> terms("火線新聞，馬上帶您關心，克拉夫特訪問台灣。")
+    ['克拉夫特', '訪問', '台灣']
     """
-    stop = stopwords()
-    out = []
-    for word in get_segmenter(userdict=userdict)(text):
-        t = normalize(word)
-        if is_term(t, stop=stop):
-            out.append(t)
+    words = get_segmenter(userdict=userdict, segmenter=segmenter)(text)
+    return [t for t in word_terms(text, words) if t is not None]
+
+
+def word_terms(text: str, words: Sequence[str]) -> list[str | None]:
+    """Each word's term, or None where the word is not counted.
+
+    Parameters
+    ----------
+    text : str
+        The text as written.
+    words : sequence of str
+        Its words, in order (from :func:`analysis.segment` or a segmenter of your own; a word the
+        segmenter changed cannot be placed in the text, and is never taken for boilerplate).
+
+    Returns
+    -------
+    list of str or None
+        Aligned with ``words``: the word folded with :func:`normalize`, or None when it is not a
+        term (:func:`is_term`) or lies wholly inside a boilerplate phrase.
+
+    Examples
+    --------
+    >>> word_terms("火線新聞，美方宣布", ["火線", "新聞", "，", "美方", "宣布"])
+    [None, None, None, '美方', '宣布']
+    """
+    return _word_terms(text, words, stopwords(), _fold_table(), patterns())
+
+
+def _word_terms(text: str, words: Sequence[str], stop: frozenset[str], fold: dict[int, str] | None,
+                pats: Sequence) -> list[str | None]:
+    out = [t if is_term(t, stop=stop) else None for t in (_normalize(w, fold) for w in words)]
+    spans = boilerplate_spans(text, patterns=pats)
+    if spans:
+        for k, inside in enumerate(inside_spans(_word_offsets(text, words), spans)):
+            if inside:
+                out[k] = None
     return out
 
 
-#: Terms of texts already seen in this process, by segmenter fingerprint and text.
-_MEMO: dict[tuple[str, str], list[str]] = {}
+def _word_offsets(text: str, words: Sequence[str]) -> list[tuple[int, int] | None]:
+    """Where each word lies in the text; None for a word that is not there as written.
+
+    The kit's segmentation is lossless (its words join into the text); a segmenter of one's own may
+    drop spaces or change a word, so each word is looked for a little ahead.
+    """
+    out, pos = [], 0
+    for w in words:
+        i = pos if text.startswith(w, pos) else text.find(w, pos, pos + len(w) + 64) if w else -1
+        if i < 0:
+            out.append(None)
+        else:
+            out.append((i, i + len(w)))
+            pos = i + len(w)
+    return out
+
+
+#: Terms of texts already seen in this process, by segmenter fingerprint, vocabulary (stopwords,
+#: boilerplate, variants: :func:`vocabulary_digest`) and text.
+_MEMO: dict[tuple[str, str, str], list[str]] = {}
 _MEMO_MAX = 500_000
 
 
-def text_terms(texts: Iterable[str], *, userdict: UserDict = None) -> dict[str, list[str]]:
+def text_terms(texts: Iterable[str], *, userdict: UserDict = None,
+               segmenter: SegmenterLike | None = None) -> dict[str, list[str]]:
     """The terms of each distinct text, segmenting each once (and never again in this process).
 
     Texts not seen before are segmented together by :func:`analysis.segment_many` (cached, in
@@ -159,6 +321,8 @@ def text_terms(texts: Iterable[str], *, userdict: UserDict = None) -> dict[str, 
         The texts; repeats cost nothing.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
 
     Returns
     -------
@@ -170,26 +334,28 @@ def text_terms(texts: Iterable[str], *, userdict: UserDict = None) -> dict[str, 
     >>> text_terms(["台灣與美國。", "台灣與美國。"])
     {'台灣與美國。': ['台灣', '美國']}
     """
-    fingerprint = get_segmenter(userdict=userdict).fingerprint
+    fingerprint = get_segmenter(userdict=userdict, segmenter=segmenter).fingerprint
+    vocabulary = vocabulary_digest()
     out: dict[str, list[str]] = {}
     todo = []
     for t in dict.fromkeys(texts):
-        hit = _MEMO.get((fingerprint, t))
+        hit = _MEMO.get((fingerprint, vocabulary, t))
         if hit is None:
             todo.append(t)
         else:
             out[t] = hit
     if todo:
-        stop = stopwords()
+        stop, fold, pats = stopwords(), _fold_table(), patterns()
         if len(_MEMO) + len(todo) > _MEMO_MAX:
             _MEMO.clear()
-        for text, words in segment_many(todo, userdict=userdict).items():
-            terms_ = [t for t in (normalize(w) for w in words) if is_term(t, stop=stop)]
-            out[text] = _MEMO[(fingerprint, text)] = terms_
+        for text, words in segment_many(todo, userdict=userdict, segmenter=segmenter).items():
+            terms_ = [t for t in _word_terms(text, words, stop, fold, pats) if t is not None]
+            out[text] = _MEMO[(fingerprint, vocabulary, text)] = terms_
     return out
 
 
-def document_terms(docs: pd.DataFrame, *, userdict: UserDict = None, unique: bool | None = None) -> pd.Series:
+def document_terms(docs: pd.DataFrame, *, userdict: UserDict = None, segmenter: SegmenterLike | None = None,
+                   unique: bool | None = None) -> pd.Series:
     """The terms of each document's title and text, as a Series of lists aligned with ``docs``.
 
     Each distinct text is segmented once, however many documents share it.
@@ -200,6 +366,8 @@ def document_terms(docs: pd.DataFrame, *, userdict: UserDict = None, unique: boo
         From :func:`analysis.load_corpus`.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
     unique : bool, optional
         Deprecated: select distinct texts first, with ``docs.drop_duplicates("content_id")``.
 
@@ -219,12 +387,13 @@ def document_terms(docs: pd.DataFrame, *, userdict: UserDict = None, unique: boo
                       DeprecationWarning, stacklevel=2)
         docs = distinct(docs, unique=unique)
     texts = document_text(docs)
-    by_text = text_terms(texts, userdict=userdict)
+    by_text = text_terms(texts, userdict=userdict, segmenter=segmenter)
     return pd.Series([by_text[t] for t in texts], index=docs.index, name="terms", dtype=object)
 
 
 def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = None, userdict: UserDict = None,
-                     unique: bool = True, min_count: int = 1) -> pd.DataFrame:
+                     segmenter: SegmenterLike | None = None, unique: bool = True,
+                     min_count: int = 1) -> pd.DataFrame:
     """Count terms in the documents' titles and texts.
 
     Parameters
@@ -236,6 +405,8 @@ def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = Non
         ``"page_id"``, or a month column you add).
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
     unique : bool
         Count each distinct text (``content_id``) once, as every function of the kit does by
         default; False counts every copy, as crawled.
@@ -263,7 +434,7 @@ def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = Non
     frame = docs[keys].copy() if keys else pd.DataFrame(index=docs.index)
     frame["_text"] = document_text(docs).to_numpy()
     groups = frame.groupby([*keys, "_text"], dropna=False, sort=False).size().rename("_n").reset_index()
-    by_text = text_terms(groups["_text"], userdict=userdict)
+    by_text = text_terms(groups["_text"], userdict=userdict, segmenter=segmenter)
     counted = {t: Counter(ts) for t, ts in by_text.items()}
     sizes = [len(counted[t]) for t in groups["_text"]]
     long = pd.DataFrame({
@@ -285,7 +456,7 @@ def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = Non
 
 
 def top_terms_by_period(docs: pd.DataFrame, *, freq: str = "YS", top: int = 8, userdict: UserDict = None,
-                        unique: bool = True) -> pd.DataFrame:
+                        segmenter: SegmenterLike | None = None, unique: bool = True) -> pd.DataFrame:
     """The most frequent terms of each period, to see how the vocabulary shifts.
 
     Parameters
@@ -298,6 +469,8 @@ def top_terms_by_period(docs: pd.DataFrame, *, freq: str = "YS", top: int = 8, u
         Terms kept per period.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
     unique : bool
         Count each distinct text (``content_id``) once.
 
@@ -320,7 +493,7 @@ def top_terms_by_period(docs: pd.DataFrame, *, freq: str = "YS", top: int = 8, u
     for period, rows in pd.Series(dated.index, index=dated["published"]).resample(freq):
         label[rows.to_numpy()] = period
     dated = dated.assign(period=label)
-    freqs = term_frequencies(dated, by="period", userdict=userdict, unique=False)
+    freqs = term_frequencies(dated, by="period", userdict=userdict, segmenter=segmenter, unique=False)
     sizes = dated.groupby("period").size().rename("period_documents")
     out = freqs[freqs["rank"] <= top].merge(sizes, left_on="period", right_index=True)
     return out[["period", "period_documents", "rank", "term", "count", "share", "documents"]].reset_index(drop=True)

@@ -21,7 +21,7 @@ from .fonts import use_cjk_font
 from .frequencies import document_terms, normalize, term_frequencies, text_terms
 from .plots import _new
 from .tables import distinct
-from .typedefs import UserDict
+from .typedefs import SegmenterLike, UserDict
 
 #: Edge weights :func:`cooccurrence_network` knows.
 MEASURES = ("logdice", "count")
@@ -87,7 +87,8 @@ def incidence_matrix(term_lists: Sequence[Sequence[str]], *, terms: Sequence[str
 
 def cooccurrence_network(docs: pd.DataFrame, *, terms: Sequence[str] | None = None, top: int = 30,
                          window: int | None = None, min_count: int = 2, measure: str = "logdice",
-                         unique: bool = True, userdict: UserDict = None) -> pd.DataFrame:
+                         unique: bool = True, userdict: UserDict = None,
+                         segmenter: SegmenterLike | None = None) -> pd.DataFrame:
     """The co-occurrence network of the top terms (or of given terms), as an edge table.
 
     Two terms co-occur in a *unit*: a document (its title and text), or with ``window`` a span of
@@ -118,6 +119,8 @@ def cooccurrence_network(docs: pd.DataFrame, *, terms: Sequence[str] | None = No
         Count each distinct text (``content_id``) once; False counts every copy, as crawled.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
 
     Returns
     -------
@@ -145,14 +148,14 @@ def cooccurrence_network(docs: pd.DataFrame, *, terms: Sequence[str] | None = No
         raise ValueError(f"window must be None (documents) or at least 1 (terms apart), not {window}")
     docs = distinct(docs, unique=unique)
     if terms is None:
-        chosen = term_frequencies(docs, unique=False, userdict=userdict)["term"].head(top).tolist()
+        chosen = term_frequencies(docs, unique=False, userdict=userdict, segmenter=segmenter)["term"].head(top).tolist()
     else:
         chosen = list(dict.fromkeys(normalize(t) for t in terms))
     if window is None:
-        lists = document_terms(docs, userdict=userdict).tolist()
+        lists = document_terms(docs, userdict=userdict, segmenter=segmenter).tolist()
     else:  # spans stay inside a field, as in analysis.association: never across a title and its text
         fields = [docs[c].fillna("").astype(str).tolist() for c in ("title", "text")]
-        by_text = text_terms([t for f in fields for t in f], userdict=userdict)
+        by_text = text_terms([t for f in fields for t in f], userdict=userdict, segmenter=segmenter)
         lists = [by_text[t] for f in fields for t in f]
     X = incidence_matrix(lists, terms=chosen, window=window)
     co = (X.T @ X).tocoo()

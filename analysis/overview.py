@@ -6,7 +6,7 @@ import pandas as pd
 
 from .frequencies import document_terms
 from .text import compact, first_sentence
-from .typedefs import UserDict
+from .typedefs import SegmenterLike, UserDict
 
 
 def corpus_summary(docs: pd.DataFrame) -> pd.DataFrame:
@@ -44,7 +44,8 @@ def corpus_summary(docs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["measure", "value"])
 
 
-def document_lengths(docs: pd.DataFrame, *, userdict: UserDict = None) -> pd.DataFrame:
+def document_lengths(docs: pd.DataFrame, *, userdict: UserDict = None,
+                     segmenter: SegmenterLike | None = None) -> pd.DataFrame:
     """Length of each document's title and text, in characters and in counted terms.
 
     Parameters
@@ -53,6 +54,8 @@ def document_lengths(docs: pd.DataFrame, *, userdict: UserDict = None) -> pd.Dat
         From :func:`analysis.load_corpus`.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
 
     Returns
     -------
@@ -72,7 +75,7 @@ def document_lengths(docs: pd.DataFrame, *, userdict: UserDict = None) -> pd.Dat
     return pd.DataFrame({
         "doc_id": docs["doc_id"], "kind": docs["kind"],
         "title_chars": chars(docs["title"]), "text_chars": chars(docs["text"]),
-        "terms": document_terms(docs, userdict=userdict).str.len().astype("int64"),
+        "terms": document_terms(docs, userdict=userdict, segmenter=segmenter).str.len().astype("int64"),
     }).reset_index(drop=True)
 
 

@@ -1,7 +1,9 @@
 """The whole pipeline in one call: tables, figures and a findings report for a corpus.
 
 ``python -m analysis report`` runs :func:`build_report`; scripts can too. The
-outputs are the same bytes from run to run on the same input.
+outputs are the same bytes from run to run on the same input, and
+``provenance.json`` records what they were made with (the segmenter, its
+dictionaries, the stopwords, the library versions: :mod:`analysis.provenance`).
 """
 
 from __future__ import annotations
@@ -19,16 +21,18 @@ from .corpus import read_corpus
 from .decoding import corpus_files
 from .dates import relative_dates, timeline
 from .errors import CorpusError, check_errors
+from .filler import boilerplate, boilerplate_counts
 from .findings import corpus_label, findings_markdown
 from .network import cooccurrence_network, plot_network
 from .frequencies import term_frequencies
 from .outputs import atomic_write_text, write_csv
+from .provenance import provenance_json, provenance_record
 from .similarity import nearest_neighbours, pairs_from_neighbours, similarity_matrix
 from .tables import titles
 from .termplots import plot_keyness
 from .tabular import ColumnMap
 from .tfidf import TfidfModel, tfidf_model
-from .typedefs import Errors, PathLike, UserDict
+from .typedefs import Errors, PathLike, SegmenterLike, UserDict
 
 
 @dataclass
@@ -49,6 +53,9 @@ class Report:
         The Markdown of ``findings.md``.
     model : TfidfModel or None
         The one TF-IDF model every comparing table used.
+    provenance : dict
+        What the report was made with, as written to ``provenance.json``
+        (see :func:`analysis.provenance.provenance_record`).
 
     Examples
     --------
@@ -65,6 +72,7 @@ class Report:
     files: list[Path] = field(default_factory=list)
     findings: str = ""
     model: TfidfModel | None = None
+    provenance: dict = field(default_factory=dict)
 
 
 def _page_for_matrix(docs: pd.DataFrame, page: str | None) -> pd.DataFrame:
@@ -90,19 +98,20 @@ def _busiest_month(timeline_table: pd.DataFrame) -> pd.Timestamp | None:
     return ranked["period"].iloc[0]
 
 
-def _keyness(docs: pd.DataFrame, target, *, userdict: UserDict) -> pd.DataFrame:
+def _keyness(docs: pd.DataFrame, target, *, userdict: UserDict, segmenter: SegmenterLike | None) -> pd.DataFrame:
     """Keyness of ``target`` against the rest, or an empty table when either side has no document or term."""
     if target is None or not target.any() or target.all():
         return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
     try:
-        return keyness(docs, target, userdict=userdict)
+        return keyness(docs, target, userdict=userdict, segmenter=segmenter)
     except ValueError:  # a side without a term
         return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
 
 
-def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, top: int = 20,
-                 page: str | None = None, columns: ColumnMap | None = None, encoding: str | None = None,
-                 errors: Errors = "warn", strict: bool | None = None) -> Report:
+def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
+                 segmenter: SegmenterLike | None = None, top: int = 20, page: str | None = None,
+                 columns: ColumnMap | None = None, encoding: str | None = None, errors: Errors = "warn",
+                 strict: bool | None = None) -> Report:
     """Load a corpus, compute every table, draw every figure and write them under ``out``.
 
     Parameters
@@ -110,9 +119,13 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
     corpus : str or Path
         A folder or one file, in any format :func:`analysis.load_corpus` reads.
     out : str or Path
-        The report folder: ``tables/``, ``figures/`` and ``findings.md`` are written there.
+        The report folder: ``tables/``, ``figures/``, ``findings.md`` and ``provenance.json`` are
+        written there.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words, for every table and figure (default: the
+        session's, else the kit's); recorded in ``provenance.json``.
     top : int
         Rows of the top-terms figure and of the most-similar-pairs table.
     page : str, optional
@@ -130,14 +143,16 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
     Returns
     -------
     Report
-        The documents, the problems, every table by name, the files written and the findings.
+        The documents, the problems, every table by name, the files written, the findings and
+        the provenance.
 
     Raises
     ------
     CorpusError
         When the corpus is missing, empty or (with ``errors="raise"``) damaged, or has no page ``page``.
     ValueError
-        When ``errors`` is neither ``"warn"`` nor ``"raise"``.
+        When ``errors`` is neither ``"warn"`` nor ``"raise"``, or ``userdict`` is given with a
+        segmenter of your own.
 
     Examples
     --------
@@ -145,7 +160,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
     >>> from analysis.config import SEEDS_DIR
     >>> rep = build_report(SEEDS_DIR, tempfile.mkdtemp())
     >>> sorted(rep.tables)[:3], len(rep.files)
-    (['collocations', 'cooccurrence_network', 'documents'], 28)
+    (['boilerplate', 'collocations', 'cooccurrence_network'], 30)
     """
     if strict is not None:
         if errors != "warn":
@@ -155,6 +170,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
         errors = "raise" if strict else "warn"
     check_errors(errors)
     corpus, out = Path(corpus), Path(out)
+    record = provenance_record(userdict=userdict, segmenter=segmenter)  # fails early on a bad combination
     if corpus.is_dir() and not corpus_files(corpus):
         raise CorpusError("no file in a format the kit reads in the corpus folder "
                           "(*.txt, *.html, *.htm, *.csv, *.tsv, *.jsonl, *.parquet, *.xlsx)", path=corpus)
@@ -166,15 +182,18 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
     for table in (docs, problems):
         labels = {src: corpus_label(Path(src)) for src in table["source"].unique()}
         table["source"] = table["source"].map(labels)
-    rep = Report(docs=docs, problems=problems)
+    rep = Report(docs=docs, problems=problems, provenance=record)
     matrix_docs = _page_for_matrix(docs, page)
     t = rep.tables
     t["documents"] = docs
     t["problems"] = problems
-    t["term_frequencies"] = term_frequencies(docs, userdict=userdict)
-    t["term_frequencies_by_kind"] = term_frequencies(docs, by="kind", userdict=userdict)
+    seg = {"userdict": userdict, "segmenter": segmenter}
+    t["term_frequencies"] = term_frequencies(docs, **seg)
+    t["term_frequencies_by_kind"] = term_frequencies(docs, by="kind", **seg)
+    # What the counts left out as outlet boilerplate (analysis.filler), so that nothing goes unreported.
+    t["boilerplate"] = boilerplate_counts(boilerplate(docs))
     # One TF-IDF model for every comparing table, so that a pair has one value in all of them.
-    rep.model = model = tfidf_model(docs, userdict=userdict)
+    rep.model = model = tfidf_model(docs, **seg)
     neighbours = nearest_neighbours(docs, top=max(top, 5), model=model)
     t["similarity_pairs"] = pairs_from_neighbours(neighbours, docs, top=top)
     t["nearest_neighbours"] = neighbours[neighbours["rank"] <= 5].reset_index(drop=True)
@@ -185,12 +204,12 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
     # busiest month from the rest; the strongest word pairs; each distinct text counted once.
     busiest = _busiest_month(t["timeline"])
     month = docs["published"].dt.to_period("M").dt.to_timestamp()
-    t["keyness_related"] = _keyness(docs, docs["kind"] == "related", userdict=userdict)
+    t["keyness_related"] = _keyness(docs, docs["kind"] == "related", **seg)
     t["keyness_busiest_month"] = _keyness(docs, (month == busiest).to_numpy() if busiest is not None
-                                          else None, userdict=userdict)
+                                          else None, **seg)
     t["keyness_busiest_month"].attrs["month"] = busiest
-    t["collocations"] = collocations(docs, None, window=5, min_count=2, top=max(top, 50), userdict=userdict)
-    t["cooccurrence_network"] = cooccurrence_network(docs, top=30, window=5, min_count=2, userdict=userdict)
+    t["collocations"] = collocations(docs, None, window=5, min_count=2, top=max(top, 50), **seg)
+    t["cooccurrence_network"] = cooccurrence_network(docs, top=30, window=5, min_count=2, **seg)
     for name, table in t.items():
         rep.files.append(write_csv(table, out / "tables" / f"{name}.csv", index=name == "similarity_matrix"))
     figures = {
@@ -215,4 +234,5 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None, 
         rep.files.extend(plots.save_figure(fig, out / "figures" / name))
     rep.findings = findings_markdown(t, corpus_label=corpus_label(corpus), tfidf=model.describe())
     rep.files.append(atomic_write_text(out / "findings.md", rep.findings))
+    rep.files.append(atomic_write_text(out / "provenance.json", provenance_json(record)))
     return rep

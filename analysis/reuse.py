@@ -14,12 +14,13 @@ import pandas as pd
 from .deprecation import renamed_arguments
 from .similarity import nearest_neighbours, pairs_from_neighbours
 from .tfidf import DECIMALS, TfidfModel
-from .typedefs import UserDict
+from .typedefs import SegmenterLike, UserDict
 
 
 @renamed_arguments(k="top")
 def text_reuse(docs: pd.DataFrame, *, min_chars: int = 15, candidates: pd.DataFrame | None = None,
-               top: int = 5, model: TfidfModel | None = None, userdict: UserDict = None) -> pd.DataFrame:
+               top: int = 5, model: TfidfModel | None = None, userdict: UserDict = None,
+               segmenter: SegmenterLike | None = None) -> pd.DataFrame:
     """Pairs of documents that share a passage of at least ``min_chars`` characters, word for word.
 
     Comparing every pair is quadratic, so only candidate pairs are compared: by
@@ -40,6 +41,9 @@ def text_reuse(docs: pd.DataFrame, *, min_chars: int = 15, candidates: pd.DataFr
         The corpus's TF-IDF model, for the candidate neighbours (default: fit one on ``docs``).
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter, when no ``model`` is given.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words, when no ``model`` is given (default: the
+        session's, else the kit's).
 
     Returns
     -------
@@ -63,7 +67,7 @@ def text_reuse(docs: pd.DataFrame, *, min_chars: int = 15, candidates: pd.DataFr
     ([['a', 'b', 17]], '美國國務卿蓬佩奧宣布美駐聯合國大使')
     """
     if candidates is None:
-        nn = nearest_neighbours(docs, top=top, model=model, userdict=userdict)
+        nn = nearest_neighbours(docs, top=top, model=model, userdict=userdict, segmenter=segmenter)
         candidates = pairs_from_neighbours(nn, docs, top=len(nn))
     texts = dict(zip(docs["doc_id"], ("".join(t.split()) for t in docs["text"].fillna(""))))
     rows = []

@@ -1,4 +1,4 @@
-"""Session-wide settings: the segmentation cache, worker processes, progress bars and the engine.
+"""Session-wide settings: the segmenter, its cache, worker processes, progress bars and the engine.
 
 A leaf of the package: every step reads :data:`options`, and nothing here
 depends on any step. :func:`configure` is the one way to change them (the
@@ -9,6 +9,7 @@ command line's ``--cache-dir``, ``--no-cache``, ``--workers``, ``--engine`` and
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -36,6 +37,11 @@ class Options:
         Where pages are parsed and texts segmented.
     scheduler : str, optional
         A Dask scheduler's address (None: start a local cluster).
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words, used by every function that segments
+        (None: the kit's; see :mod:`analysis.segmentation.custom`).
+    variants : bool
+        Count variant characters as one term (臺灣 and 台灣 as 台灣; see ``analysis/data/variants.txt``).
 
     Attributes
     ----------
@@ -54,6 +60,8 @@ class Options:
     progress: bool | None = None  # None: only when stderr is a terminal
     engine: Engine = "local"
     scheduler: str | None = None  # a Dask scheduler address; None starts a local cluster
+    segmenter: Callable[[str], Iterable[str]] | None = None  # None: the kit's segmenter
+    variants: bool = False  # True: variant characters fold into one term (臺 -> 台)
 
     @property
     def n_workers(self) -> int:
@@ -110,7 +118,9 @@ def check_engine(engine: str) -> Engine:
 
 def configure(*, use_cache: bool | None = None, cache_dir: str | Path | None = None,
               workers: int | None = None, progress: bool | None = None, engine: Engine | None = None,
-              scheduler: str | None = None) -> Options:
+              scheduler: str | None = None,
+              segmenter: Callable[[str], Iterable[str]] | Literal["kit"] | None = None,
+              variants: bool | None = None) -> Options:
     """Change session-wide settings; arguments left as None keep their value.
 
     Parameters
@@ -130,6 +140,13 @@ def configure(*, use_cache: bool | None = None, cache_dir: str | Path | None = N
     scheduler : str, optional
         With the Dask engine, the address of an existing cluster's scheduler
         (default: start a local cluster of ``workers`` processes).
+    segmenter : callable or "kit", optional
+        A segmenter of your own for every function that segments: any callable from a text to a
+        list of its words (see :mod:`analysis.segmentation.custom`); ``"kit"`` goes back to the
+        kit's own.
+    variants : bool, optional
+        Count variant characters as one term: 臺灣 and 台灣 are both counted as 台灣, 爲 as 為
+        (the table is ``analysis/data/variants.txt``). The text itself is never changed.
 
     Returns
     -------
@@ -139,7 +156,10 @@ def configure(*, use_cache: bool | None = None, cache_dir: str | Path | None = N
     Raises
     ------
     ValueError
-        When ``workers`` is below 1 or ``engine`` is unknown.
+        When ``workers`` is below 1, ``engine`` is unknown or ``segmenter`` is a string other than
+        ``"kit"``.
+    TypeError
+        When ``segmenter`` cannot be called.
 
     Examples
     --------
@@ -153,6 +173,10 @@ def configure(*, use_cache: bool | None = None, cache_dir: str | Path | None = N
     """
     if workers is not None and workers < 1:
         raise ValueError("workers must be at least 1")
+    if isinstance(segmenter, str) and segmenter != "kit":
+        raise ValueError(f"segmenter must be a callable or 'kit', not {segmenter!r}")
+    if segmenter is not None and not isinstance(segmenter, str) and not callable(segmenter):
+        raise TypeError(f"segmenter must be a callable from a text to its words, not {type(segmenter).__name__}")
     if engine is not None:
         options.engine = check_engine(engine)
     if use_cache is not None:
@@ -165,4 +189,8 @@ def configure(*, use_cache: bool | None = None, cache_dir: str | Path | None = N
         options.progress = progress
     if scheduler is not None:
         options.scheduler = scheduler
+    if segmenter is not None:
+        options.segmenter = None if isinstance(segmenter, str) else segmenter
+    if variants is not None:
+        options.variants = variants
     return options

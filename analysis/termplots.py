@@ -17,7 +17,7 @@ from .frequencies import document_terms, normalize
 from .comparison import dispersion
 from .plots import KIND_COLORS, _new
 from .tables import distinct
-from .typedefs import UserDict
+from .typedefs import SegmenterLike, UserDict
 
 _TARGET, _REFERENCE = "#2e86c1", "#c0392b"
 
@@ -107,7 +107,8 @@ def plot_keyness(table: pd.DataFrame, *, top: int = 15, alpha: float = 0.05, ann
 
 
 def plot_dispersion(docs: pd.DataFrame, terms: str | Sequence[str], *, by: str = "order", unique: bool = True,
-                    userdict: UserDict = None, title: str = "Where each term occurs") -> plt.Figure:
+                    userdict: UserDict = None, segmenter: SegmenterLike | None = None,
+                    title: str = "Where each term occurs") -> plt.Figure:
     """A dispersion plot: one row per term, a tick at each of its occurrences along the corpus.
 
     Each row's label gives the term's count and Gries's DP over the documents drawn
@@ -128,6 +129,8 @@ def plot_dispersion(docs: pd.DataFrame, terms: str | Sequence[str], *, by: str =
         Draw each distinct text (``content_id``) once (with ``by="date"`` at its earliest date).
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
     title : str
         The figure's title.
 
@@ -151,7 +154,7 @@ def plot_dispersion(docs: pd.DataFrame, terms: str | Sequence[str], *, by: str =
         left_out = len(distinct(docs, unique=unique)) - len(distinct(dated, unique=unique))
     else:
         kept = distinct(docs, unique=unique)
-    lists = document_terms(kept, userdict=userdict).tolist()
+    lists = document_terms(kept, userdict=userdict, segmenter=segmenter).tolist()
     where = mdates.date2num(kept["published"]) if by == "date" else None
     found: dict[str, list[float]] = {w: [] for w in wanted}
     offset, bounds = 0, []
@@ -161,7 +164,7 @@ def plot_dispersion(docs: pd.DataFrame, terms: str | Sequence[str], *, by: str =
                 found[w].append(float(where[i]) if where is not None else float(offset + j))
         offset += len(words)
         bounds.append(offset)
-    stats = dispersion(kept, wanted, unique=False, userdict=userdict).set_index("term")
+    stats = dispersion(kept, wanted, unique=False, userdict=userdict, segmenter=segmenter).set_index("term")
     dps = ["–" if np.isnan(stats.at[w, "dp"]) else f"{stats.at[w, 'dp']:.2f}" for w in wanted]
     labels = [f"{w}\nn={stats.at[w, 'count']}, DP={dp}" for w, dp in zip(wanted, dps)]
     fig = _new((10, 0.55 * max(len(wanted), 1) + 1.6))

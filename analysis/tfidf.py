@@ -29,8 +29,9 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .frequencies import document_terms
+from .settings import options
 from .tables import distinct
-from .typedefs import UserDict
+from .typedefs import SegmenterLike, UserDict
 
 #: Weights and similarities are rounded to this many decimals in tables, so they compare exactly.
 DECIMALS = 6
@@ -81,6 +82,8 @@ class TfidfModel:
         The weighting it was fitted with.
     userdict : path or list of paths, or None
         The extra dictionaries its terms were segmented with.
+    segmenter : callable or None
+        The segmenter of your own its terms were segmented with (None: the kit's).
     n_texts : int
         How many distinct texts it was fitted on.
 
@@ -93,10 +96,11 @@ class TfidfModel:
     """
 
     def __init__(self, vectorizer: TfidfVectorizer | None, *, weighting: Weighting, userdict: UserDict,
-                 n_texts: int):
+                 segmenter: SegmenterLike | None = None, n_texts: int):
         self.vectorizer = vectorizer
         self.weighting = weighting
         self.userdict = userdict
+        self.segmenter = segmenter
         self.n_texts = n_texts
 
     @property
@@ -107,9 +111,18 @@ class TfidfModel:
     def transform(self, docs: pd.DataFrame) -> sp.csr_matrix:
         """The L2-normalised TF-IDF vectors of ``docs`` (titles and texts), one row per row of ``docs``.
 
-        Terms the model was not fitted on are ignored.
+        Terms the model was not fitted on are ignored. The texts are segmented as the model's were.
+
+        Raises
+        ------
+        ValueError
+            When the model was fitted with the kit's segmenter and the session now has another
+            (:func:`analysis.configure`): fit a model with it.
         """
-        rows = document_terms(docs, userdict=self.userdict).tolist()
+        if self.segmenter is None and options.segmenter is not None:
+            raise ValueError("this TF-IDF model was fitted with the kit's segmenter, and the session now uses "
+                             "another: fit a new model (tfidf_model) to compare documents with it")
+        rows = document_terms(docs, userdict=self.userdict, segmenter=self.segmenter).tolist()
         if self.vectorizer is None:
             return sp.csr_matrix((len(rows), 0), dtype=np.float64)
         return self.vectorizer.transform(rows).tocsr()
@@ -128,8 +141,8 @@ class TfidfModel:
         return f"TfidfModel({self.n_texts} texts, {len(self.vocabulary)} terms, {self.weighting})"
 
 
-def tfidf_model(docs: pd.DataFrame, *, userdict: UserDict = None, weighting: Weighting | None = None,
-                unique: bool = True) -> TfidfModel:
+def tfidf_model(docs: pd.DataFrame, *, userdict: UserDict = None, segmenter: SegmenterLike | None = None,
+                weighting: Weighting | None = None, unique: bool = True) -> TfidfModel:
     """Fit one TF-IDF model on a corpus, to be passed as ``model=`` to every comparing function.
 
     Parameters
@@ -138,6 +151,9 @@ def tfidf_model(docs: pd.DataFrame, *, userdict: UserDict = None, weighting: Wei
         The corpus, from :func:`analysis.load_corpus`.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's);
+        the model keeps it and segments what it transforms with it.
     weighting : Weighting, optional
         How terms are weighted (default: :class:`Weighting`'s defaults).
     unique : bool
@@ -156,17 +172,19 @@ def tfidf_model(docs: pd.DataFrame, *, userdict: UserDict = None, weighting: Wei
     (21, True)
     """
     weighting = weighting or Weighting()
+    segmenter = segmenter if segmenter is not None else options.segmenter  # kept: transform segments alike
     texts = distinct(docs, unique=unique)
-    rows = document_terms(texts, userdict=userdict).tolist()
+    rows = document_terms(texts, userdict=userdict, segmenter=segmenter).tolist()
     if not any(rows):  # no text has a term (or there is no text): nothing to weigh
-        return TfidfModel(None, weighting=weighting, userdict=userdict, n_texts=len(rows))
+        return TfidfModel(None, weighting=weighting, userdict=userdict, n_texts=len(rows), segmenter=segmenter)
     vec = TfidfVectorizer(analyzer=_identity, lowercase=False, dtype=np.float64, norm="l2", **asdict(weighting))
     vec.fit(rows)
-    return TfidfModel(vec, weighting=weighting, userdict=userdict, n_texts=len(rows))
+    return TfidfModel(vec, weighting=weighting, userdict=userdict, n_texts=len(rows), segmenter=segmenter)
 
 
 def tfidf_vectors(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdict: UserDict = None,
-                  min_df: int = 1, max_features: int | None = None) -> tuple[sp.csr_matrix, list[str]]:
+                  segmenter: SegmenterLike | None = None, min_df: int = 1,
+                  max_features: int | None = None) -> tuple[sp.csr_matrix, list[str]]:
     """TF-IDF vectors of the documents' titles and texts, one L2-normalised row each.
 
     Parameters
@@ -177,6 +195,9 @@ def tfidf_vectors(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdi
         A model fitted on the corpus (:func:`tfidf_model`); default: fit one on ``docs``.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter, when no ``model`` is given.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words, when no ``model`` is given (default: the
+        session's, else the kit's).
     min_df : int
         Ignore terms found in fewer texts, when no ``model`` is given.
     max_features : int, optional
@@ -196,12 +217,13 @@ def tfidf_vectors(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdi
     [[0.922, 0.387], [0.0, 1.0]]
     """
     if model is None:
-        model = tfidf_model(docs, userdict=userdict, weighting=Weighting(min_df=min_df, max_features=max_features))
+        model = tfidf_model(docs, userdict=userdict, segmenter=segmenter,
+                            weighting=Weighting(min_df=min_df, max_features=max_features))
     return model.transform(docs), model.vocabulary
 
 
 def keywords(docs: pd.DataFrame, *, top: int = 5, model: TfidfModel | None = None,
-             userdict: UserDict = None) -> pd.DataFrame:
+             userdict: UserDict = None, segmenter: SegmenterLike | None = None) -> pd.DataFrame:
     """The most distinctive terms of each document: its highest TF-IDF weights.
 
     Parameters
@@ -214,6 +236,9 @@ def keywords(docs: pd.DataFrame, *, top: int = 5, model: TfidfModel | None = Non
         A model fitted on the corpus (:func:`tfidf_model`); default: fit one on ``docs``.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter, when no ``model`` is given.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words, when no ``model`` is given (default: the
+        session's, else the kit's).
 
     Returns
     -------
@@ -227,7 +252,7 @@ def keywords(docs: pd.DataFrame, *, top: int = 5, model: TfidfModel | None = Non
     >>> keywords(docs, top=1)[["doc_id", "term"]].values.tolist()
     [['a', '台灣'], ['b', '美國']]
     """
-    X, vocab = tfidf_vectors(docs, model=model, userdict=userdict)
+    X, vocab = tfidf_vectors(docs, model=model, userdict=userdict, segmenter=segmenter)
     vocab_arr = np.asarray(vocab, dtype=object)
     rows = []
     for i, doc_id in enumerate(docs["doc_id"]):

@@ -5,7 +5,7 @@ A leaf: it imports nothing of the package.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -13,5 +13,7 @@ from typing import Literal
 PathLike = str | Path
 #: Extra segmentation dictionaries: one path, several, or None for the kit's and the project's own only.
 UserDict = str | Path | Sequence[str | Path] | None
+#: A segmenter of your own: any callable from a text to its words (see :mod:`analysis.segmentation.custom`).
+SegmenterLike = Callable[[str], Iterable[str]]
 #: What to do with a damaged page: warn and keep going, or raise :class:`analysis.CorpusError`.
 Errors = Literal["warn", "raise"]

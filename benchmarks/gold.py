@@ -34,6 +34,27 @@ def read_conllu(path: str | Path) -> list[Sentence]:
     return sentences
 
 
+def read_sinica(path: str | Path) -> list[Sentence]:
+    """Sentences of the Sinica Treebank sample (``word/POS`` tokens, one sentence a line).
+
+    CKIP's person names (``Nb``) and place names (``Nc``) get the UPOS ``PROPN``, so that
+    :func:`score` counts them as the proper nouns that should come out whole.
+    """
+    sentences = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        words, upos = [], []
+        for token in line.split():
+            word, _, tag = token.rpartition("/")
+            if not word:
+                raise ValueError(f"{path}:{n}: token without a word/TAG shape: {token!r}")
+            words.append(word)
+            upos.append("PROPN" if tag.startswith(("Nb", "Nc")) else tag)
+        sentences.append(Sentence("".join(words), words, upos))
+    return sentences
+
+
 def spans(words: Sequence[str]) -> set[tuple[int, int]]:
     out, start = set(), 0
     for w in words:

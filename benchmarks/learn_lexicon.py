@@ -28,7 +28,7 @@ Regenerate with: python benchmarks/learn_lexicon.py"""
 
 def base_segmenter() -> Segmenter:
     """The segmenter the adjustments are learned against: dictionary and HMM only."""
-    return Segmenter(adjust=False, rules=False, entities=False)
+    return Segmenter(adjust=False, conventions=False, rules=False, entities=False)
 
 
 def learn(sentences):

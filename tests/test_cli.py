@@ -11,9 +11,9 @@ import pytest
 from analysis.cli import main
 from analysis.config import SEEDS_DIR
 
-TABLES = {"documents", "problems", "term_frequencies", "term_frequencies_by_kind", "similarity_pairs",
-          "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates", "keyness_related",
-          "keyness_busiest_month", "collocations", "cooccurrence_network"}
+TABLES = {"documents", "problems", "term_frequencies", "term_frequencies_by_kind", "boilerplate",
+          "similarity_pairs", "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates",
+          "keyness_related", "keyness_busiest_month", "collocations", "cooccurrence_network"}
 FIGURES = {"top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline", "keyness_related",
            "keyness_busiest_month", "cooccurrence_network"}
 

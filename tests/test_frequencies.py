@@ -7,8 +7,8 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from analysis import term_frequencies, terms
-from analysis.frequencies import document_terms, is_term, normalize
+from analysis import config, configure, term_frequencies, terms
+from analysis.frequencies import document_terms, is_term, normalize, stopwords, text_terms, variants
 
 
 def test_against_a_hand_count():
@@ -103,3 +103,101 @@ def test_terms_of_an_undated_document_are_left_out_of_periods(seed_docs):
     docs = seed_docs.copy()
     docs.loc[docs["published"].dt.year > 2021, "published"] = pd.NaT
     assert top_terms_by_period(docs, freq="YS", top=1)["period"].dt.year.tolist() == [2020, 2021]
+
+
+# -- vocabulary hygiene: the stopword list's categories, variant characters, what the memo is keyed by -------
+
+@pytest.mark.parametrize("word", [
+    "另外", "此外", "對此", "不過", "然而", "因此",   # connectives and discourse markers
+    "今天", "昨天", "下週", "目前", "當時", "當地",   # deixis of time and place
+    "他們", "自己", "什麼",                          # pronouns
+    "一個", "這種", "這些", "那位", "每次",           # determiner-measure words (CKIP: one word)
+    "表示", "指出", "說", "強調",                     # reporting verbs
+    "的", "了", "嗎",                                # particles
+])
+def test_function_words_deixis_and_reporting_verbs_are_not_terms(word):
+    assert not is_term(normalize(word))
+
+
+@pytest.mark.parametrize("word", ["中國", "美國", "台灣", "政府", "總統", "外交", "民主", "雙方", "新聞", "未來"])
+def test_content_words_researchers_count_are_terms(word):
+    assert is_term(normalize(word))
+
+
+@pytest.mark.parametrize("compound", ["一個", "這種", "這些", "那個", "一位", "該名"])
+def test_determiner_measure_words_at_both_granularities(compound):
+    """CKIP's 一個 is one word; other segmenters cut 一 + 個: neither is counted."""
+    assert not is_term(compound) and not any(is_term(ch) for ch in compound)
+
+
+def test_the_stopword_file_is_in_categories_without_repeats_or_content_words():
+    lines = config.STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    entries = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    assert len(entries) == len(set(entries)) and all(" " not in e for e in entries)
+    categories = [line for line in lines if line.startswith("# -- ")]
+    assert len(categories) >= 10
+    assert not set(entries) & {"中國", "美國", "台灣", "臺灣", "政府", "總統", "國家", "新聞", "發言人"}
+
+
+def test_variant_spellings_of_stopwords_are_stopwords_too():
+    assert {"這裡", "這裏", "為了", "爲了", "这里"} <= stopwords()
+
+
+def test_stopwords_are_read_again_when_the_file_changes(tmp_path, monkeypatch):
+    path = tmp_path / "stopwords.txt"
+    path.write_text("的\n", encoding="utf-8")
+    monkeypatch.setattr(config, "STOPWORDS_FILE", path)
+    text = "台灣與美國的關係。"
+    before = text_terms([text])[text]
+    assert "台灣" in before and is_term("台灣")
+    path.write_text("的\n台灣\n", encoding="utf-8")
+    assert not is_term("台灣")
+    assert text_terms([text])[text] == [t for t in before if t != "台灣"]  # not the terms kept in memory
+
+
+def test_the_variant_table():
+    table = variants()
+    for variant, canonical in [("臺", "台"), ("裏", "裡"), ("着", "著"), ("綫", "線"), ("峯", "峰"), ("羣", "群"),
+                               ("爲", "為"), ("衞", "衛"), ("啓", "啟"), ("敎", "教"), ("眞", "真"), ("册", "冊")]:
+        assert table[variant] == canonical
+    assert not set(table) & set(table.values())  # no chains
+    assert all(len(v) == len(c) == 1 and v != c for v, c in table.items())
+
+
+@pytest.fixture
+def folding():
+    """Variant folding switched on for one test, and off again whatever happens."""
+    configure(variants=True)
+    yield
+    configure(variants=False)
+
+
+def test_variants_are_counted_as_one_term_only_when_asked():
+    def counts(docs):
+        tf = term_frequencies(docs)
+        return dict(zip(tf["term"], tf["count"]))
+
+    docs = pd.DataFrame({"title": ["臺灣"], "text": ["台灣與臺灣，爲了台灣。"]})
+    off = counts(docs)
+    assert any("臺" in t for t in off)
+    configure(variants=True)
+    try:
+        on = counts(docs)
+        assert normalize("臺灣") == "台灣"
+    finally:
+        configure(variants=False)
+    folded = Counter()
+    for term, count in off.items():
+        folded[term.translate(str.maketrans(variants()))] += count
+    assert on == dict(folded) and on["台灣"] >= 3
+    assert docs["text"].tolist() == ["台灣與臺灣，爲了台灣。"]  # the text is never changed
+    assert normalize("臺灣") == "臺灣"
+
+
+def test_memoised_terms_follow_the_variants_option(folding):
+    text = "臺灣的新局。"
+    on = text_terms([text])[text]
+    configure(variants=False)
+    off = text_terms([text])[text]
+    assert "臺" in "".join(off) and "臺" not in "".join(on)
+    assert on == [t.translate(str.maketrans(variants())) for t in off]

@@ -31,6 +31,7 @@ NO_DATA_ARGUMENT = {
     "Segmenter": "a class configured by options only, keyword-only",
     "Weighting": "a record of options only, keyword-only",
     "cjk_font": "takes no argument",
+    "provenance_record": "describes the session's segmenter and libraries: options only, keyword-only",
     "use_cjk_font": "takes no argument",
 }
 #: Public callables with more than one positional parameter, and why.

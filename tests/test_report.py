@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import warnings
 
 import pandas as pd
@@ -10,9 +11,9 @@ import pytest
 from analysis import CorpusError, CorpusWarning, build_report
 from tests.conftest import SEED_FILE
 
-TABLES = ["documents", "problems", "term_frequencies", "term_frequencies_by_kind", "similarity_pairs",
-          "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates", "keyness_related",
-          "keyness_busiest_month", "collocations", "cooccurrence_network"]
+TABLES = ["documents", "problems", "term_frequencies", "term_frequencies_by_kind", "boilerplate",
+          "similarity_pairs", "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates",
+          "keyness_related", "keyness_busiest_month", "collocations", "cooccurrence_network"]
 FIGURES = ["top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline", "keyness_related",
            "keyness_busiest_month", "cooccurrence_network"]
 
@@ -21,10 +22,11 @@ def test_writes_8_tables_8_figure_files_and_the_findings(seed_report):
     out, rep = seed_report
     expected = ([out / "tables" / f"{t}.csv" for t in TABLES]
                 + [out / "figures" / f"{f}.{fmt}" for f in FIGURES for fmt in ("png", "svg")]
-                + [out / "findings.md"])
+                + [out / "findings.md", out / "provenance.json"])
     assert rep.files == expected
     assert sorted(p for p in out.rglob("*") if p.is_file()) == sorted(expected)  # nothing else, no temporary file
     assert (out / "findings.md").read_text(encoding="utf-8") == rep.findings
+    assert json.loads((out / "provenance.json").read_text(encoding="utf-8")) == rep.provenance
 
 
 def test_tables_are_what_the_report_holds(seed_report, seed_docs):

@@ -6,6 +6,10 @@ and a hash of the text; it stores word lengths, never code or pickles. Where it
 lives, whether it is used, and how many worker processes segment a large batch
 are session settings (:func:`analysis.configure`); the work itself is handed to
 :func:`analysis.executor.run_chunks`.
+
+A segmenter of your own (:mod:`.custom`) is cached under its own fingerprint, and
+is sent to worker processes or Dask tasks only when it can be pickled; otherwise
+every text is segmented in this process.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ import numpy as np
 from .. import config
 from ..executor import run_chunks
 from ..settings import options
-from ..typedefs import UserDict
+from ..typedefs import SegmenterLike, UserDict
+from .custom import CustomSegmenter
 from .segmenter import get_segmenter, shared_segmenter
 
 logger = logging.getLogger(__name__)
@@ -142,7 +147,8 @@ def _decode(text: str, blob: bytes) -> list[str] | None:
     return out
 
 
-def segment_chunk(texts: list[str], *, userdicts: tuple[str, ...], hmm: bool) -> list[bytes]:
+def segment_chunk(texts: list[str], *, userdicts: tuple[str, ...] = (), hmm: bool = True,
+                  segmenter: CustomSegmenter | None = None) -> list[bytes]:
     """Segment texts into encoded word lengths: the task that worker processes and Dask workers run.
 
     Parameters
@@ -153,6 +159,8 @@ def segment_chunk(texts: list[str], *, userdicts: tuple[str, ...], hmm: bool) ->
         The dictionaries, already resolved (see :func:`analysis.segmentation.segmenter.userdict_paths`).
     hmm : bool
         Let an HMM join characters that no dictionary knows.
+    segmenter : CustomSegmenter, optional
+        A segmenter of your own, used instead of the kit's (``userdicts`` and ``hmm`` unused).
 
     Returns
     -------
@@ -166,14 +174,17 @@ def segment_chunk(texts: list[str], *, userdicts: tuple[str, ...], hmm: bool) ->
     >>> np.frombuffer(blob, dtype="<u4").tolist()
     [4, 2]
     """
-    seg = shared_segmenter([Path(p) for p in userdicts], hmm=hmm)
+    seg = segmenter if segmenter is not None else shared_segmenter([Path(p) for p in userdicts], hmm=hmm)
     return [_encode(seg(t)) for t in texts]
 
 
-def segment_many(texts: Iterable[str], *, userdict: UserDict = None, hmm: bool = True) -> dict[str, list[str]]:
+def segment_many(texts: Iterable[str], *, userdict: UserDict = None, hmm: bool = True,
+                 segmenter: SegmenterLike | None = None) -> dict[str, list[str]]:
     """Segment texts, each distinct one once; return a dict from text to its words.
 
-    Uses the cache and worker processes as :func:`analysis.configure` set them.
+    Uses the cache and worker processes as :func:`analysis.configure` set them. A segmenter of
+    your own is cached under its own fingerprint; it runs in worker processes (or Dask tasks)
+    only when it can be pickled, else every text is segmented in this process.
 
     Parameters
     ----------
@@ -183,6 +194,8 @@ def segment_many(texts: Iterable[str], *, userdict: UserDict = None, hmm: bool =
         Extra dictionaries (see :func:`analysis.segment`).
     hmm : bool
         Let jieba's HMM join unknown characters.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
 
     Returns
     -------
@@ -193,6 +206,9 @@ def segment_many(texts: Iterable[str], *, userdict: UserDict = None, hmm: bool =
     ------
     FileNotFoundError
         When a dictionary of ``userdict`` does not exist.
+    ValueError
+        When ``userdict`` or ``hmm=False`` is given with a segmenter of your own, or when a word
+        it returns is not in its text.
 
     Examples
     --------
@@ -200,7 +216,7 @@ def segment_many(texts: Iterable[str], *, userdict: UserDict = None, hmm: bool =
     >>> len(words), words["美國駐聯合國大使"], words["克拉夫特訪台"]
     (2, ['美國', '駐', '聯合國', '大使'], ['克拉夫特', '訪台'])
     """
-    seg = get_segmenter(userdict=userdict, hmm=hmm)
+    seg = get_segmenter(userdict=userdict, hmm=hmm, segmenter=segmenter)
     distinct = list(dict.fromkeys(texts))
     result: dict[str, list[str]] = {}
     cache = None
@@ -217,8 +233,16 @@ def segment_many(texts: Iterable[str], *, userdict: UserDict = None, hmm: bool =
                     result[t] = words
         todo = [t for t in distinct if t not in result]
         logger.info("segmenting %d texts (%d from cache)", len(todo), len(result))
-        blobs = run_chunks(segment_chunk, todo, desc="segmenting", unit="text", parallel_min=PARALLEL_MIN_TEXTS,
-                           min_chunk=50, userdicts=tuple(str(p) for p in seg.userdicts), hmm=hmm)
+        task: dict = {"userdicts": tuple(str(p) for p in getattr(seg, "userdicts", ())), "hmm": hmm}
+        parallel_min = PARALLEL_MIN_TEXTS
+        if isinstance(seg, CustomSegmenter):
+            task = {"segmenter": seg}
+            # Worker processes and Dask tasks only for a callable that can travel there.
+            if (options.engine == "dask" or len(todo) >= parallel_min) and not seg.picklable:
+                logger.info("segmenting in this process: %s cannot be pickled for worker processes", seg.name)
+                task["engine"], parallel_min = "local", len(todo) + 1
+        blobs = run_chunks(segment_chunk, todo, desc="segmenting", unit="text", parallel_min=parallel_min,
+                           min_chunk=50, **task)
         for t, blob in zip(todo, blobs):
             result[t] = _decode(t, blob)  # type: ignore[assignment]
         if cache is not None and todo:

@@ -36,11 +36,16 @@ def gsd_adjustments() -> Adjustments:
     return Adjustments.read(config.GSD_ADJUSTMENTS)
 
 
-_USERDICT_LINE = re.compile(r"^(?P<word>.+?)(?:\s+(?P<freq>\d+))?(?:\s+(?P<tag>[A-Za-z]+))?$")
+#: ``word [freq] [tag]``; a tag is jieba's, lower-case and short (nr, ns, nt, eng), so that a
+#: multi-word entry such as ``Keep Taiwan Free`` keeps its last word.
+_USERDICT_LINE = re.compile(r"^(?P<word>.+?)(?:\s+(?P<freq>\d+))?(?:\s+(?P<tag>[a-z]{1,4}))?$")
 
 
 def read_userdict(path: str | Path) -> list[tuple[str, int | None, str | None]]:
     """Read a user dictionary: ``word [freq] [tag]`` a line, ``#`` comments and blank lines skipped.
+
+    A word may hold spaces (``Keep Taiwan Free``, ``Kelly Craft nr``): the segmenter joins such
+    entries after jieba, which always splits at spaces.
 
     Parameters
     ----------
@@ -64,6 +69,11 @@ def read_userdict(path: str | Path) -> list[tuple[str, int | None, str | None]]:
     >>> from analysis.config import ENTITIES_DICT
     >>> ("克拉夫特", None, "nr") in read_userdict(ENTITIES_DICT)
     True
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "words.txt"
+    >>> _ = path.write_text("# names\\nKeep Taiwan Free\\n陳時中 10 nr\\n", encoding="utf-8")
+    >>> read_userdict(path)
+    [('Keep Taiwan Free', None, None), ('陳時中', 10, 'nr')]
     """
     path = Path(path)
     entries = []

