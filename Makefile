@@ -37,10 +37,12 @@ test: install
 lab: install
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
-## bench: run the benchmarks (segmentation on two standards and names, word discovery, TF-IDF weighting, pipeline scale)
+## bench: run the benchmarks (segmentation, word discovery, actors and quotes, stories, TF-IDF weighting, pipeline scale)
 bench: install
 	$(PY) benchmarks/segmentation.py
 	$(PY) benchmarks/discovery.py
+	$(PY) benchmarks/actors.py
+	$(PY) benchmarks/stories.py
 	$(PY) benchmarks/weighting.py
 	$(PY) benchmarks/pipeline.py
 

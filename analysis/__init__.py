@@ -34,13 +34,14 @@ _EXPORTS = {
     "Segmenter": "segmentation", "detect_script": "segmentation", "segment": "segmentation",
     "segment_many": "segmentation",
     "boilerplate": "filler", "boilerplate_counts": "filler", "boilerplate_spans": "filler",
+    "read_aliases": "names", "actor_variants": "mentions", "actors": "mentions", "quotes": "quotations",
     "document_terms": "frequencies", "term_frequencies": "frequencies", "terms": "frequencies",
     "top_terms_by_period": "frequencies",
     "kwic": "concordance", "collocations": "association", "dispersion": "comparison", "keyness": "comparison",
     "TfidfModel": "tfidf", "Weighting": "tfidf", "keywords": "tfidf", "tfidf_model": "tfidf",
     "tfidf_vectors": "tfidf",
     "nearest_neighbours": "similarity", "similar_pairs": "similarity", "similarity_matrix": "similarity",
-    "text_reuse": "reuse",
+    "reuse_candidates": "reuse", "text_reuse": "reuse", "wire_agency": "reuse",
     "relative_dates": "dates", "timeline": "dates",
     "corpus_summary": "overview", "document_lengths": "overview", "quality_flags": "overview",
     "write_csv": "outputs",
@@ -50,6 +51,12 @@ _EXPORTS = {
     "plot_top_terms": "plots", "save_figure": "plots",
     "plot_dispersion": "termplots", "plot_keyness": "termplots",
     "cooccurrence_network": "network", "network_nodes": "network", "plot_network": "network",
+    "actor_frequencies": "comention", "actor_keyness": "comention", "actor_network": "comention",
+    "actor_timeline": "comention", "plot_actor_timeline": "comention", "speakers": "comention",
+    "plot_story_timeline": "storylines", "stories": "storylines", "story_table": "storylines",
+    "bursts": "attention", "plot_bursts": "attention",
+    "plot_related_lists": "linking", "related_items": "linking", "related_lists": "linking",
+    "related_summary": "linking",
     "provenance_record": "provenance",
     "build_report": "report",
 }
@@ -78,9 +85,14 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .discovery import accept_words, discover_words  # noqa: F401
     from .errors import CorpusError, CorpusWarning  # noqa: F401
     from .filler import boilerplate, boilerplate_counts, boilerplate_spans  # noqa: F401
+    from .mentions import actor_variants, actors  # noqa: F401
+    from .names import read_aliases  # noqa: F401
+    from .quotations import quotes  # noqa: F401
     from .fonts import cjk_font, use_cjk_font  # noqa: F401
     from .frequencies import document_terms, term_frequencies, terms, top_terms_by_period  # noqa: F401
     from .comparison import dispersion, keyness  # noqa: F401
+    from .comention import (actor_frequencies, actor_keyness, actor_network, actor_timeline,  # noqa: F401
+                            plot_actor_timeline, speakers)
     from .network import cooccurrence_network, network_nodes, plot_network  # noqa: F401
     from .outputs import write_csv  # noqa: F401
     from .overview import corpus_summary, document_lengths, quality_flags  # noqa: F401
@@ -88,11 +100,14 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .plots import (plot_lengths, plot_similarity_heatmap, plot_timeline, plot_top_terms,  # noqa: F401
                         save_figure)
     from .provenance import provenance_record  # noqa: F401
+    from .attention import bursts, plot_bursts  # noqa: F401
+    from .linking import plot_related_lists, related_items, related_lists, related_summary  # noqa: F401
     from .report import build_report  # noqa: F401
-    from .reuse import text_reuse  # noqa: F401
+    from .reuse import reuse_candidates, text_reuse, wire_agency  # noqa: F401
     from .segmentation import Segmenter, detect_script, segment, segment_many  # noqa: F401
     from .settings import configure  # noqa: F401
     from .similarity import nearest_neighbours, similar_pairs, similarity_matrix  # noqa: F401
+    from .storylines import plot_story_timeline, stories, story_table  # noqa: F401
     from .tables import attach_titles, titles  # noqa: F401
     from .termplots import plot_dispersion, plot_keyness  # noqa: F401
     from .text import content_id, first_sentence, shorten  # noqa: F401

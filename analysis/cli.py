@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     A whole report (not run here: it writes a report folder)::
 
         main(["report", "--corpus", "seeds", "--out", "/tmp/report"])
-        # analysis: 1 page(s), 21 documents -> /tmp/report (30 files)
+        # analysis: 1 page(s), 21 documents -> /tmp/report (49 files)
         # 0
     """
     args = _parser().parse_args(argv)

@@ -119,6 +119,9 @@ def keyness(docs: pd.DataFrame, target: Any, *, reference: Any = None, by: str |
       every row of the table (``correction=None``: equal to ``p_value``).
     - ``log_ratio``: Hardie (2014), ``log2((a / c) / (b / d))``; a zero count is replaced by 0.5, as
       Hardie recommends, so a term of one side only has a finite value (the totals are unchanged).
+      Where the 0.5 would reverse the direction the counts show (a term counted once in a large side
+      and never in a side so small that 0.5 of a count there is a higher rate), the effect size cannot
+      be estimated and ``log_ratio`` and ``percent_diff`` are NaN.
     - ``percent_diff``: %DIFF of Gabrielatos & Marchi (2012), ``(NF_t - NF_r) * 100 / NF_r`` with the
       normalised frequencies ``NF = count / total`` and the same 0.5 for a zero count (they suggest a
       tiny number instead, which makes a one-side term's value astronomically large); hence
@@ -174,20 +177,125 @@ def keyness(docs: pd.DataFrame, target: Any, *, reference: Any = None, by: str |
     >>> key["log_likelihood"].round(3).tolist(), key.attrs["reference"]
     ([1.386, 0.34, -2.773], 'article')
     """
+    t, r = target_reference(docs, target, reference=reference, by=by)
+    sides = []
+    for mask, role in ((t, "target"), (r, "reference")):
+        freq = term_frequencies(docs[mask], unique=unique, userdict=userdict, segmenter=segmenter)
+        if freq.empty:
+            raise ValueError(f"the {role} has no term")
+        sides.append(freq)
+    table = keyness_table(sides[0], sides[1], min_count=min_count, correction=correction)
+    table.attrs.update(side_labels(docs, target, reference=reference, by=by))
+    return table
+
+
+def side_labels(docs: pd.DataFrame, target: Any, *, reference: Any = None, by: str | None = None) -> dict[str, str]:
+    """How :func:`keyness` names its two sides in its table's ``attrs``.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        The documents.
+    target, reference, by
+        As :func:`keyness` takes them.
+
+    Returns
+    -------
+    dict
+        ``target`` and ``reference``: the values selected; the reference's own values when it is
+        the rest of at most three; else "target" and "the rest".
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"kind": ["article", "related"]})
+    >>> side_labels(docs, "related", by="kind")
+    {'target': 'related', 'reference': 'article'}
+    """
+    rest = docs.loc[~_select(docs, target, by, "target"), by] if by is not None and reference is None else None
+    return {"target": _label(target, by, "target"), "reference": _label(reference, by, "the rest", rest)}
+
+
+def target_reference(docs: pd.DataFrame, target: Any, *, reference: Any = None,
+                     by: str | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The boolean masks of the target and reference documents, as :func:`keyness` selects them.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        The documents.
+    target, reference, by
+        As :func:`keyness` takes them.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        The target mask and the reference mask.
+
+    Raises
+    ------
+    ValueError
+        When a side selects no document, or the two sides share a document.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"kind": ["article", "related", "related"]})
+    >>> [m.tolist() for m in target_reference(docs, "related", by="kind")]
+    [[False, True, True], [True, False, False]]
+    """
     t = _select(docs, target, by, "target")
     r = ~t if reference is None else _select(docs, reference, by, "reference")
     if (t & r).any():
         raise ValueError(f"target and reference share {int((t & r).sum())} documents")
-    sides = []
     for mask, role in ((t, "target"), (r, "reference")):
         if not mask.any():
             raise ValueError(f"the {role} selects no document")
-        freq = term_frequencies(docs[mask], unique=unique, userdict=userdict, segmenter=segmenter)
-        if freq.empty:
-            raise ValueError(f"the {role} has no term")
+    return t, r
+
+
+def keyness_table(target: pd.DataFrame, reference: pd.DataFrame, *, min_count: int = 1,
+                  correction: Correction = "holm") -> pd.DataFrame:
+    """The keyness of counted items, given each side's counts: the computation of :func:`keyness`.
+
+    Parameters
+    ----------
+    target, reference : DataFrame
+        Each side's ``term``, ``count`` and ``documents`` (as :func:`analysis.term_frequencies`
+        gives them; any counted item, such as actors, works the same way). Totals are the sums of
+        ``count``.
+    min_count : int
+        Keep items counted at least this often on both sides together.
+    correction : {"holm", "bonferroni", "fdr_bh", None}
+        See :func:`keyness`.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`keyness`; ``attrs`` holds ``target_total``, ``reference_total`` and
+        ``correction``.
+
+    Raises
+    ------
+    ValueError
+        When a side has nothing counted.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"term": ["日本", "美國"], "count": [1, 2], "documents": [1, 1]})
+    >>> r = pd.DataFrame({"term": ["美國", "台灣"], "count": [1, 2], "documents": [1, 1]})
+    >>> keyness_table(t, r)[["term", "log_ratio"]].values.tolist()
+    [['日本', 1.0], ['美國', 1.0], ['台灣', -2.0]]
+    >>> big = pd.DataFrame({"term": ["日本", "美國"], "count": [1, 99], "documents": [1, 9]})
+    >>> small = pd.DataFrame({"term": ["美國"], "count": [1], "documents": [1]})
+    >>> keyness_table(big, small).set_index("term").loc["日本", ["log_likelihood", "log_ratio"]].round(3).tolist()
+    [0.02, nan]
+    """
+    sides = []
+    for freq, role in ((target, "target"), (reference, "reference")):
+        if freq.empty or not freq["count"].sum():
+            raise ValueError(f"the {role} has nothing counted")
         sides.append(freq.set_index("term")[["count", "documents"]].add_prefix(f"{role}_"))
     c, d = (float(s.iloc[:, 0].sum()) for s in sides)
-    table = sides[0].join(sides[1], how="outer").fillna(0).astype("int64").reset_index()
+    table = sides[0].join(sides[1], how="outer").fillna(0).astype("int64").rename_axis("term").reset_index()
     table = table[table["target_count"] + table["reference_count"] >= min_count].reset_index(drop=True)
     a = table["target_count"].to_numpy(float)
     b = table["reference_count"].to_numpy(float)
@@ -199,16 +307,16 @@ def keyness(docs: pd.DataFrame, target: Any, *, reference: Any = None, by: str |
     table["log_likelihood"] = np.sign(a / c - b / d) * g2
     table["p_value"] = chi2.sf(g2, 1)
     table["p_adjusted"] = adjust_pvalues(table["p_value"].to_numpy(), method=correction)
-    table["log_ratio"] = np.log2(nf_t / nf_r)
-    table["percent_diff"] = (nf_t - nf_r) * 100 / nf_r
+    log_ratio = np.log2(nf_t / nf_r)
+    reversed_ = np.sign(log_ratio) * np.sign(a / c - b / d) < 0  # the 0.5 outweighs the counts
+    table["log_ratio"] = np.where(reversed_, np.nan, log_ratio)
+    table["percent_diff"] = np.where(reversed_, np.nan, (nf_t - nf_r) * 100 / nf_r)
     table = table.sort_values(["log_likelihood", "term"], ascending=[False, True], kind="mergesort")
     table = table.reset_index(drop=True)[
         ["term", "target_count", "reference_count", "target_documents", "reference_documents",
          "target_per_million", "reference_per_million", "log_likelihood", "p_value", "p_adjusted",
          "log_ratio", "percent_diff"]]
-    rest = docs.loc[r, by] if by is not None else None
-    table.attrs.update(target=_label(target, by, "target"), reference=_label(reference, by, "the rest", rest),
-                       target_total=int(c), reference_total=int(d), correction=correction)
+    table.attrs.update(target_total=int(c), reference_total=int(d), correction=correction)
     return table
 
 

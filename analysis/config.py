@@ -32,6 +32,8 @@ NOTEBOOK_EXPORTS_DIR = REPORTS_DIR / "notebooks"
 PROJECT_USERDICT = PROJ_ROOT / "dictionaries" / "userdict.txt"
 #: The project's own boilerplate patterns (same format as :data:`BOILERPLATE_FILE`), read when it exists.
 PROJECT_BOILERPLATE = PROJ_ROOT / "dictionaries" / "boilerplate.txt"
+#: The project's own aliases (same format as :data:`ALIASES_FILE`), read when it exists; its lines win.
+PROJECT_ALIASES = PROJ_ROOT / "dictionaries" / "aliases.txt"
 
 #: Gold segmentation read in place by the benchmarks and tests (outside the project, never copied in).
 SHARED_DATA_DIR = PROJ_ROOT.parent / "shared" / "data"
@@ -109,6 +111,8 @@ STOPWORDS_FILE = DATA_DIR / "stopwords.txt"
 BOILERPLATE_FILE = DATA_DIR / "boilerplate.txt"
 #: Variant characters folded into one term on request (``configure(variants=True)``).
 VARIANTS_FILE = DATA_DIR / "variants.txt"
+#: The names under which the news writes about the same actor (蔡總統, 美方), by hand; see analysis.mentions.
+ALIASES_FILE = DATA_DIR / "aliases.txt"
 
 
 def user_cache_dir() -> Path:

@@ -127,6 +127,62 @@ def _key_terms(t: Mapping[str, pd.DataFrame]) -> list[str]:
     return out
 
 
+def _actors(t: Mapping[str, pd.DataFrame]) -> list[str]:
+    """The actors and voices section, from the report's tables (absent tables give nothing)."""
+    named, variants, said = t.get("actors"), t.get("actor_variants"), t.get("speakers")
+    if named is None or said is None:
+        return []
+    out = ["## Actors and voices", ""]
+    if named.empty:
+        return out + ["No actor is named.", ""]
+    out += [f"{_n(int(named['count'].sum()), 'mention')} of {_n(len(named), 'actor')} "
+            f"({', '.join(f'{_n(int(n), k)}' for k, n in named.groupby('type')['actor'].size().items())}); "
+            "the most named:", "",
+            _table_md(named.head(10)[["actor", "type", "count", "documents"]]), ""]
+    if variants is not None:
+        several = variants.groupby("actor", sort=False).filter(lambda g: len(g) > 1)
+        for actor, g in list(several.groupby("actor", sort=False))[:5]:
+            out.append(f"- {actor}: " + "、".join(f"{m} ({c})" for m, c in zip(g["mention"], g["count"])))
+        if len(several):
+            out += ["", "(each actor's names as written, with their counts: `tables/actor_variants.csv`)", ""]
+    named_said = said[said["speaker"] != ""]
+    out += [f"{_n(int(said['quotes'].sum()), 'quotation or statement', 'quotations or statements')}, "
+            f"{int(named_said['quotes'].sum()):,} of them by a named speaker; the most quoted:", "",
+            _table_md(named_said.head(8)[["speaker", "speaker_type", "quotes", "documents", "cues"]]), "",
+            "![The most named actors](figures/top_actors.png)", "",
+            "![Actors named together](figures/actor_network.png)", ""]
+    return out
+
+
+def _stories(t: Mapping[str, pd.DataFrame]) -> list[str]:
+    """The stories, bursts and related-lists section, from the report's tables (absent tables give nothing)."""
+    table, peaks, summary = t.get("stories"), t.get("bursts"), t.get("related_summary")
+    if table is None:
+        return []
+    several = table[table["documents"] > 1]
+    out = ["## Stories, bursts and related lists", "",
+           f"{_n(len(table), 'story', 'stories')} (documents on the same event, linked by TF-IDF similarity within "
+           f"a time window; `tables/stories.csv`), {len(several):,} of them with more than one document:", ""]
+    if len(several):
+        out += [_table_md(several.head(5).assign(first=lambda d: d["first"].dt.strftime("%Y-%m-%d"),
+                                                 last=lambda d: d["last"].dt.strftime("%Y-%m-%d"))
+                          [["story_id", "first", "last", "documents", "headline"]]), ""]
+    if peaks is not None and len(peaks):
+        out += ["Bursts of attention (documents per month against the corpus's own rate, Kleinberg's model):", "",
+                _table_md(peaks.head(3).assign(start=lambda d: d["start"].dt.strftime("%Y-%m"),
+                                               end=lambda d: d["end"].dt.strftime("%Y-%m"))
+                          [["start", "end", "level", "count", "weight"]]), ""]
+    elif peaks is not None:
+        out += ["No burst of attention at monthly resolution.", ""]
+    if summary is not None and len(summary):
+        verdict = summary.loc[summary["measure"] == "verdict", "value"]
+        if len(verdict):
+            out += [f"Related lists: {verdict.iloc[0]}", ""]
+    out += ["![Stories](figures/story_timeline.png)", "", "![Bursts](figures/bursts.png)", "",
+            "![Related lists](figures/related_lists.png)", ""]
+    return out
+
+
 def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
                       tfidf: Mapping[str, object] | None = None) -> str:
     """The findings report in English, every number taken from the computed tables.
@@ -238,4 +294,6 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
         "",
     ]
     out += _key_terms(t)
+    out += _actors(t)
+    out += _stories(t)
     return "\n".join(out)

@@ -157,12 +157,41 @@ def cooccurrence_network(docs: pd.DataFrame, *, terms: Sequence[str] | None = No
         fields = [docs[c].fillna("").astype(str).tolist() for c in ("title", "text")]
         by_text = text_terms([t for f in fields for t in f], userdict=userdict, segmenter=segmenter)
         lists = [by_text[t] for f in fields for t in f]
-    X = incidence_matrix(lists, terms=chosen, window=window)
+    return edge_table(incidence_matrix(lists, terms=chosen, window=window), chosen, min_count=min_count,
+                      measure=measure)
+
+
+def edge_table(X: sp.csr_matrix, names: Sequence[str], *, min_count: int = 1, measure: str = "logdice") -> pd.DataFrame:
+    """The edge table of a binary unit-by-item matrix: pairs held by the same units, weighted by logDice.
+
+    Parameters
+    ----------
+    X : scipy.sparse.csr_matrix
+        Units by items, zeros and ones (:func:`incidence_matrix`).
+    names : sequence of str
+        The items, in the columns' order; a pair's ``source`` is the one that comes first.
+    min_count : int
+        Drop pairs that share fewer units.
+    measure : {"logdice", "count"}
+        What ``weight`` holds.
+
+    Returns
+    -------
+    DataFrame
+        ``source``, ``target``, ``count``, ``weight``, ``logdice`` (with that measure),
+        ``source_frequency``, ``target_frequency``; sorted by weight descending, then source, then target.
+
+    Examples
+    --------
+    >>> X = incidence_matrix([["台灣", "美國"], ["台灣", "美國"], ["台灣"]], terms=["台灣", "美國"])
+    >>> edge_table(X, ["台灣", "美國"])[["source", "target", "count", "source_frequency"]].values.tolist()
+    [['台灣', '美國', 2, 3]]
+    """
     co = (X.T @ X).tocoo()
     freq = X.sum(axis=0).A1.astype(np.int64)
     keep = (co.row < co.col) & (co.data >= min_count)
     i, j, n = co.row[keep], co.col[keep], co.data[keep].astype(np.int64)
-    names = np.asarray(chosen, dtype=object)
+    names = np.asarray(list(names), dtype=object)
     edges = pd.DataFrame({"source": names[i], "target": names[j], "count": n}, columns=["source", "target", "count"])
     logdice = 14 + np.log2(2 * n / (freq[i] + freq[j]).astype(float)) if len(n) else np.zeros(0)
     edges["weight"] = logdice if measure == "logdice" else n.astype(float)
@@ -286,6 +315,8 @@ def plot_network(edges: pd.DataFrame, *, layout: str = "spring", seed: int = 0, 
                            node_size=120 + 1100 * size / size.max(), node_color="#2e86c1", alpha=0.35)
     nx.draw_networkx_labels(graph, pos, ax=ax, font_size=10, font_family=family)
     weighed = "logDice" if "logdice" in edges else "weight"
-    fig.supxlabel(f"node size: {'documents (or windows) holding the term' if by_freq else 'degree'}; "
+    held = "sentences (or documents) naming the actor" if "source_type" in edges else \
+        "documents (or windows) holding the term"
+    fig.supxlabel(f"node size: {held if by_freq else 'degree'}; "
                   f"edge width: {weighed}", fontsize=8)
     return fig

@@ -12,10 +12,13 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import plots
 from .association import collocations
+from .attention import bursts, plot_bursts
+from .comention import actor_frequencies, actor_network, speakers
 from .comparison import keyness
 from .corpus import read_corpus
 from .decoding import corpus_files
@@ -25,9 +28,13 @@ from .filler import boilerplate, boilerplate_counts
 from .findings import corpus_label, findings_markdown
 from .network import cooccurrence_network, plot_network
 from .frequencies import term_frequencies
+from .linking import plot_related_lists, related_lists, related_summary
+from .mentions import actor_variants, actors
 from .outputs import atomic_write_text, write_csv
 from .provenance import provenance_json, provenance_record
+from .quotations import quotes
 from .similarity import nearest_neighbours, pairs_from_neighbours, similarity_matrix
+from .storylines import plot_story_timeline, stories, story_table
 from .tables import titles
 from .termplots import plot_keyness
 from .tabular import ColumnMap
@@ -160,7 +167,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     >>> from analysis.config import SEEDS_DIR
     >>> rep = build_report(SEEDS_DIR, tempfile.mkdtemp())
     >>> sorted(rep.tables)[:3], len(rep.files)
-    (['boilerplate', 'collocations', 'cooccurrence_network'], 30)
+    (['actor_network', 'actor_variants', 'actors'], 49)
     """
     if strict is not None:
         if errors != "warn":
@@ -210,6 +217,19 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     t["keyness_busiest_month"].attrs["month"] = busiest
     t["collocations"] = collocations(docs, None, window=5, min_count=2, top=max(top, 50), **seg)
     t["cooccurrence_network"] = cooccurrence_network(docs, top=30, window=5, min_count=2, **seg)
+    # Actors and voices: who is named, under which names, who speaks, and who is named together.
+    mentions = actors(docs, **seg)
+    t["actors"] = actor_frequencies(docs, mentions=mentions).rename(columns={"term": "actor"})
+    t["actor_variants"] = actor_variants(mentions)
+    t["quotes"] = quotes(docs, **seg)
+    t["speakers"] = speakers(t["quotes"])
+    t["actor_network"] = actor_network(docs, mentions=mentions, unit="sentence", top=30)
+    # Stories across the crawl, bursts of attention, and how the related lists are assembled.
+    story_of = stories(docs, model=model)
+    t["stories"] = story_table(docs, story_of)
+    t["bursts"] = bursts(docs, by="documents", freq="MS")
+    t["related_lists"] = related_lists(docs, model=model)
+    t["related_summary"] = related_summary(t["related_lists"], docs=docs)
     for name, table in t.items():
         rep.files.append(write_csv(table, out / "tables" / f"{name}.csv", index=name == "similarity_matrix"))
     figures = {
@@ -229,9 +249,18 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
             else "Key terms of the busiest month (no dated documents)"),
         "cooccurrence_network": plot_network(t["cooccurrence_network"], seed=0, top_edges=60,
                                              title="Co-occurrence of the 30 most frequent terms (within 5 terms)"),
+        "top_actors": plots.plot_top_terms(t["actors"].rename(columns={"actor": "term"}), top=top,
+                                           title=f"The {top} most named actors (mentions)"),
+        "actor_network": plot_network(t["actor_network"], seed=0, top_edges=60,
+                                      title="Actors named in the same sentence (the 30 most named)"),
+        "story_timeline": plot_story_timeline(docs, story_of, top=15),
+        "bursts": plot_bursts(docs, table=t["bursts"], by="documents", freq="MS",
+                              title="Documents per month and bursts of attention (Kleinberg)"),
+        "related_lists": plot_related_lists(docs, model=model),
     }
     for name, fig in figures.items():
         rep.files.extend(plots.save_figure(fig, out / "figures" / name))
+        plt.close(fig)  # a report draws a dozen figures; none is shown
     rep.findings = findings_markdown(t, corpus_label=corpus_label(corpus), tfidf=model.describe())
     rep.files.append(atomic_write_text(out / "findings.md", rep.findings))
     rep.files.append(atomic_write_text(out / "provenance.json", provenance_json(record)))

@@ -76,6 +76,7 @@ def plot_keyness(table: pd.DataFrame, *, top: int = 15, alpha: float = 0.05, ann
     ax = fig.subplots()
     y = np.arange(len(rows))
     significant = (rows[pcol] < alpha).to_numpy()
+    rows = rows.assign(log_ratio=rows["log_ratio"].fillna(0.0))  # not estimable: no bar, G2 still shown
     for i, row in rows.iterrows():
         color = colors[row["log_likelihood"] > 0]
         ax.barh(i, row["log_ratio"], color=color, alpha=1.0 if significant[i] else 0.35,
@@ -87,7 +88,7 @@ def plot_keyness(table: pd.DataFrame, *, top: int = 15, alpha: float = 0.05, ann
         ax.axhline(len(pos) - 0.5, color="grey", linewidth=0.6, linestyle=":")
     if annotate if annotate is not None else len(rows) <= 40:
         for i, row in rows.iterrows():
-            right = row["log_ratio"] >= 0
+            right = row["log_likelihood"] >= 0
             ax.annotate(f"G²={row['log_likelihood']:.1f}{_stars(row[pcol])}", (row["log_ratio"], i),
                         xytext=(3 if right else -3, 0), textcoords="offset points", va="center",
                         ha="left" if right else "right", fontsize=7)

@@ -13,9 +13,12 @@ from analysis.config import SEEDS_DIR
 
 TABLES = {"documents", "problems", "term_frequencies", "term_frequencies_by_kind", "boilerplate",
           "similarity_pairs", "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates",
-          "keyness_related", "keyness_busiest_month", "collocations", "cooccurrence_network"}
+          "keyness_related", "keyness_busiest_month", "collocations", "cooccurrence_network",
+          "actors", "actor_variants", "quotes", "speakers", "actor_network", "stories", "bursts",
+          "related_lists", "related_summary"}
 FIGURES = {"top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline", "keyness_related",
-           "keyness_busiest_month", "cooccurrence_network"}
+           "keyness_busiest_month", "cooccurrence_network", "top_actors", "actor_network", "story_timeline",
+           "bursts", "related_lists"}
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

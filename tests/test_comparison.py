@@ -214,3 +214,18 @@ def test_dispersion_counts_distinct_texts(seed_docs):
     every = dispersion(doubled, ["台灣", "克拉夫特"], unique=False)
     assert every["count"].tolist() == [2 * c for c in once["count"]]
     assert every["dp"].to_numpy() == pytest.approx(once["dp"].to_numpy())  # the same shares, twice over
+
+
+def test_log_ratio_is_nan_where_the_half_count_would_reverse_the_direction():
+    """Hardie's 0.5 for a zero count must not turn 'more in the target' into a negative Log Ratio."""
+    from analysis.comparison import keyness_table
+
+    big = pd.DataFrame({"term": ["日本", "美國"], "count": [1, 99], "documents": [1, 9]})
+    small = pd.DataFrame({"term": ["美國", "中國"], "count": [1, 3], "documents": [1, 1]})
+    table = keyness_table(big, small).set_index("term")
+    assert table.loc["日本", "log_likelihood"] > 0 and np.isnan(table.loc["日本", "log_ratio"])
+    assert np.isnan(table.loc["日本", "percent_diff"])
+    # where the direction holds, the value is Hardie's: 中國 only in the small side
+    assert table.loc["中國", "log_ratio"] == pytest.approx(np.log2((0.5 / 100) / (3 / 4)))
+    signs = np.sign(table["log_ratio"].dropna()) == np.sign(table.loc[table["log_ratio"].notna(), "log_likelihood"])
+    assert signs.all()

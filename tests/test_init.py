@@ -39,10 +39,13 @@ POSITIONAL_EXCEPTIONS = {
     "kwic": ("docs", "pattern"),           # the documents and what to find in them (names fixed by issue 13)
     "collocations": ("docs", "term"),      # the documents and the node term, None for every pair (issue 13)
     "keyness": ("docs", "target"),         # the documents and which of them are the target
+    "actor_keyness": ("docs", "target"),   # as keyness, with actors for terms
     "dispersion": ("docs", "terms"),       # the documents and the terms to place
     "plot_dispersion": ("docs", "terms"),  # the documents and the terms to draw
     "content_id": ("title", "text"),       # two data arguments: a document's title and text
     "attach_titles": ("table", "docs"),    # two data arguments: the table of ids and the documents
+    "story_table": ("docs", "stories"),    # two data arguments: the documents and their stories
+    "plot_story_timeline": ("docs", "stories"),  # the same two, drawn
     "build_report": ("corpus", "out"),     # the input folder and the output folder
     "save_figure": ("fig", "stem"),        # the figure and where it goes
     "write_csv": ("df", "path"),           # the table and where it goes

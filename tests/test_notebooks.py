@@ -16,7 +16,8 @@ NOTEBOOKS = notebook_paths(NOTEBOOKS_DIR)
 def test_notebooks_exist_in_reading_order():
     names = [p.name for p in NOTEBOOKS]
     assert names == ["01-corpus-overview.ipynb", "02-term-frequencies.ipynb", "03-similarity.ipynb",
-                     "04-timeline.ipynb", "05-framing.ipynb"]
+                     "04-timeline.ipynb", "05-framing.ipynb", "06-actors.ipynb",
+                     "07-stories-and-related-lists.ipynb"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -13,12 +13,15 @@ from tests.conftest import SEED_FILE
 
 TABLES = ["documents", "problems", "term_frequencies", "term_frequencies_by_kind", "boilerplate",
           "similarity_pairs", "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates",
-          "keyness_related", "keyness_busiest_month", "collocations", "cooccurrence_network"]
+          "keyness_related", "keyness_busiest_month", "collocations", "cooccurrence_network",
+          "actors", "actor_variants", "quotes", "speakers", "actor_network", "stories", "bursts",
+          "related_lists", "related_summary"]
 FIGURES = ["top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline", "keyness_related",
-           "keyness_busiest_month", "cooccurrence_network"]
+           "keyness_busiest_month", "cooccurrence_network", "top_actors", "actor_network", "story_timeline",
+           "bursts", "related_lists"]
 
 
-def test_writes_8_tables_8_figure_files_and_the_findings(seed_report):
+def test_writes_every_table_figure_and_the_findings(seed_report):
     out, rep = seed_report
     expected = ([out / "tables" / f"{t}.csv" for t in TABLES]
                 + [out / "figures" / f"{f}.{fmt}" for f in FIGURES for fmt in ("png", "svg")]

@@ -1,0 +1,217 @@
+"""Related lists: a hand-built crawl with planted order and recycled items, the seed page, the figure."""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from analysis import (content_id, plot_related_lists, related_items, related_lists, related_summary,
+                      tfidf_model)
+from analysis.linking import ITEM_COLUMNS, LIST_COLUMNS, repeats_lead
+
+LEAD = "中央氣象署今天上午發布颱風海上警報，提醒民眾注意。"
+
+
+def _doc(page: str, position: int, title: str, text: str, published: str, precision: str = "second") -> dict:
+    return {"doc_id": f"{page}:{position:02d}", "page_id": page, "kind": "article" if position == 0 else "related",
+            "position": position, "title": title, "text": text, "published": pd.Timestamp(published),
+            "published_precision": precision, "content_id": content_id(title, text)}
+
+
+# Two texts recycled: R1 on pages A and B, R2 on pages A, B and C.
+R1 = ("颱風 停班", "颱風 停班 停課 公告", "2024-01-05 08:00")
+R2 = ("颱風 路徑", "颱風 路徑 預報 更新", "2024-01-12 09:30")
+
+
+def _crawl() -> pd.DataFrame:
+    rows = [
+        # page A: items in date order (rho = +1); two before the article's day, two after
+        _doc("A", 0, "颱風 警報", "颱風 警報 發布 " + LEAD, "2024-01-10", "day"),
+        _doc("A", 1, "地震 消息", "地震 消息 一則", "2024-01-01 10:00"),
+        _doc("A", 2, *R1),
+        _doc("A", 3, *R2),
+        _doc("A", 4, "選舉 新聞", "選舉 新聞 開票", "2024-01-20 20:00"),
+        # page B: items newest first (rho = -1)
+        _doc("B", 0, "選舉 開票", "選舉 開票 結果", "2024-01-13", "day"),
+        _doc("B", 1, "選舉 花絮", "選舉 花絮 一則", "2024-01-14 12:00"),
+        _doc("B", 2, *R2),
+        _doc("B", 3, *R1),
+        # page C: items by falling similarity to the article (rho of position with similarity = -1);
+        # position 2 repeats the article's lead
+        _doc("C", 0, "颱風 豪雨 特報", LEAD + " 颱風 豪雨 特報 山區", "2024-01-12", "day"),
+        _doc("C", 1, "颱風 豪雨 山區", "颱風 豪雨 特報 山區 土石", "2024-01-11 08:00"),
+        _doc("C", 2, "特報 發布", LEAD + "其後 更新", "2024-01-12 15:00"),
+        _doc("C", 3, *R2),
+        _doc("C", 4, "股市 收盤", "股市 收盤 上漲", "2024-01-02 13:30"),
+    ]
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def crawl():
+    return _crawl()
+
+
+@pytest.fixture(scope="module")
+def model(crawl):
+    return tfidf_model(crawl, segmenter=str.split)
+
+
+@pytest.fixture(scope="module")
+def table(crawl, model):
+    return related_lists(crawl, model=model).set_index("page_id")
+
+
+def test_recycled_counts_are_exact(crawl, model, table):
+    assert table["recycled_items"].to_dict() == {"A": 2, "B": 2, "C": 1}
+    assert table["recycled_share"].to_dict() == {"A": 0.5, "B": 0.666667, "C": 0.25}
+    items = related_items(crawl, model=model).set_index("doc_id")
+    assert items.loc[["A:02", "A:03", "B:02", "C:03", "A:01"], "pages"].tolist() == [2, 3, 3, 3, 1]
+    summary = related_summary(table.reset_index(), docs=crawl).set_index("measure")["value"]
+    assert summary["recycled items (text on 2+ pages)"] == 5
+    assert summary["distinct recycled texts"] == 2
+    assert summary["most recycled item"] == "颱風 路徑 (3 pages)"
+
+
+def test_order_by_date_planted(table):
+    assert table.loc["A", "order_date_rho"] == 1.0
+    assert table.loc["B", "order_date_rho"] == -1.0
+
+
+def test_order_by_similarity_planted(table):
+    assert table.loc["C", "order_similarity_rho"] == -1.0
+
+
+def test_before_after_and_lags_in_calendar_days(table):
+    a = table.loc["A"]
+    # article dated 2024-01-10 (a day): items on 01-01, 01-05, 01-12, 01-20 are -9, -5, 2 and 10 days away
+    assert (a["before"], a["same_day"], a["after"]) == (0.5, 0.0, 0.5)
+    assert (a["lag_min_days"], a["lag_median_days"], a["lag_max_days"]) == (-9.0, -1.5, 10.0)
+    assert table.loc["C", "same_day"] == 0.5  # 09:30 and 15:00 on 2024-01-12, the article's day: 0 days
+
+
+def test_lead_repeats(crawl, table):
+    assert table["lead_repeats"].to_dict() == {"A": 0, "B": 0, "C": 1}
+    assert related_items(crawl, model=tfidf_model(crawl, segmenter=str.split)).query("repeats_lead")[
+        "doc_id"].tolist() == ["C:02"]
+
+
+@pytest.mark.parametrize("article, item, expected", [
+    (LEAD + "其後雙方說明。", "快訊：" + LEAD, True),             # its whole first sentence (25 characters)
+    (LEAD + "其後雙方說明。", LEAD[1:], False),                   # 24 characters of it only
+    ("颱風 警報 發布 " + LEAD, "風 警報 發布 " + LEAD + "另有", True),  # 30 characters of the opening in a run
+    ("颱風 警報 發布 " + LEAD, "警報 發布 " + LEAD + "另有", False),    # 29 characters, and not the first sentence
+    (LEAD, "", False),
+])
+def test_repeats_lead(article, item, expected):
+    assert repeats_lead(article, item) is expected
+
+
+def test_rho_is_nan_when_undefined():
+    rows = [_doc("P", 0, "甲", "甲 乙", "2024-01-10", "day"), _doc("P", 1, "乙", "乙 丙", "2024-01-11 10:00"),
+            _doc("P", 2, "丙", "丙 丁", "2024-01-12 10:00")]
+    t = related_lists(pd.DataFrame(rows), model=None, segmenter=str.split)
+    assert list(t.columns) == list(LIST_COLUMNS)
+    assert math.isnan(t.loc[0, "order_date_rho"])  # two items: too few to rank
+
+
+def test_summary_verdict_follows_the_thresholds(table):
+    t = table.reset_index()
+    by_date = t.assign(order_date_rho=[-0.9, -0.8, -0.7], order_similarity_rho=[0.1, 0.0, -0.2])
+    said = related_summary(by_date).set_index("measure").loc["verdict", "value"]
+    assert said.startswith("Related lists are mostly ordered by recency (newest first)")
+    assert "recur on other pages" in said
+    unordered = related_summary(t.assign(order_date_rho=0.2, order_similarity_rho=-0.1))
+    assert "neither by date nor by similarity" in unordered.set_index("measure").loc["verdict", "value"]
+
+
+def test_seed_page(seed_docs):
+    """The issue: the seed list is ordered neither by date nor by similarity (1 is 2020-09-18, 2 is 2021-01-15)."""
+    row = related_lists(seed_docs).iloc[0]
+    assert row["items"] == 20 and row["recycled_items"] == 0 and row["lead_repeats"] == 1
+    assert (row["before"], row["same_day"], row["after"]) == (0.0, 0.05, 0.95)
+    assert (row["lag_min_days"], row["lag_median_days"], row["lag_max_days"]) == (0.0, 116.0, 1119.0)
+    assert abs(row["order_date_rho"]) < 0.5 and abs(row["order_similarity_rho"]) < 0.5
+    items = related_items(seed_docs).set_index("position")
+    assert items.loc[[1, 2, 5], "published"].dt.strftime("%Y-%m-%d").tolist() == ["2020-09-18", "2021-01-15",
+                                                                                  "2020-09-17"]
+
+
+def test_plot_related_lists_draws_chinese(crawl, seed_docs):
+    for fig in (plot_related_lists(seed_docs), plot_related_lists(crawl, segmenter=str.split)):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            fig.canvas.draw()
+        assert len(fig.axes) == 2
+        plt.close(fig)
+
+
+def test_empty_tables_have_the_columns_and_dtypes_of_full_ones(crawl, model):
+    """No related item: the tables have no row, but real dtypes, so a boolean mask selects rows, not columns."""
+    full_items, full_lists = related_items(crawl, model=model), related_lists(crawl, model=model)
+    articles_only = crawl[crawl["kind"] == "article"]
+    items = related_items(articles_only, model=model)
+    assert list(items.columns) == list(ITEM_COLUMNS) and items.empty
+    assert items.dtypes.to_dict() == full_items.dtypes.to_dict()
+    assert items["recycled"].dtype == bool and items["similarity"].dtype == "float64"
+    assert items["pages"].dtype == "int64" and str(items["published"].dtype).startswith("datetime64")
+    assert list(items[items["repeats_lead"]].columns) == list(ITEM_COLUMNS)
+    lists = related_lists(articles_only, model=model)
+    assert list(lists.columns) == list(LIST_COLUMNS) and lists.empty
+    assert lists.dtypes.to_dict() == full_lists.dtypes.to_dict()
+    assert lists["items"].dtype == "int64" and lists["order_date_rho"].dtype == "float64"
+    assert list(lists[lists["items"] > 0].columns) == list(LIST_COLUMNS)
+    summary = related_summary(lists).set_index("measure")["value"]
+    assert summary["verdict"] == "No page has a related list."
+
+
+def test_page_without_article_has_a_missing_article(crawl, model):
+    orphan = crawl[crawl["doc_id"] != "B:00"]
+    table = related_lists(orphan, model=tfidf_model(orphan, segmenter=str.split)).set_index("page_id")
+    assert pd.isna(table.loc["B", "article"])
+    assert table.loc["A", "article"] == "A:00"
+    assert table["article"].dtype == crawl["doc_id"].dtype
+
+
+def test_verdict_when_no_rho_can_be_measured(table):
+    t = table.reset_index().assign(order_date_rho=float("nan"), order_similarity_rho=float("nan"))
+    said = related_summary(t).set_index("measure").loc["verdict", "value"]
+    assert said.startswith("The order of the related lists cannot be measured")
+    assert "none of the 3 pages" in said
+    assert "neither" not in said and "nan" not in said
+
+
+def test_verdict_when_only_one_rho_can_be_measured(table):
+    t = table.reset_index().assign(order_date_rho=float("nan"), order_similarity_rho=[0.1, 0.0, -0.2])
+    said = related_summary(t).set_index("measure").loc["verdict", "value"]
+    assert said.startswith("Related lists are not ordered by similarity; their order by date cannot be measured")
+    assert "no page has a measurable rho with date" in said and "measurable on 3 of 3 pages" in said
+    assert "nan" not in said
+
+
+@pytest.mark.parametrize("items, recycled, expected", [([4, 4, 3], [2, 2, 2], "Most items (55%)"),
+                                                       ([4, 3, 3], [2, 2, 1], "Half the items (5 of 10)"),
+                                                       ([4, 3, 3], [1, 1, 1], "3 of 10 items")])
+def test_verdict_most_means_a_strict_majority(table, items, recycled, expected):
+    t = table.reset_index().assign(items=items, recycled_items=recycled)
+    said = related_summary(t).set_index("measure").loc["verdict", "value"]
+    assert expected in said
+    assert ("Most" in said) is expected.startswith("Most")
+
+
+def test_plot_has_no_negative_ticks_when_no_lag_is_negative(crawl, seed_docs):
+    fig = plot_related_lists(seed_docs)  # the seed page's lags are all 0 or more
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    low, high = ax.get_ylim()
+    assert -1 < low <= 0
+    assert not [t for t in ax.get_yticks() if low <= t <= high and t < 0]
+    plt.close(fig)
+    fig = plot_related_lists(crawl, segmenter=str.split)  # page A has items 9 days before its article
+    fig.canvas.draw()
+    assert fig.axes[0].get_ylim()[0] <= -9
+    plt.close(fig)

@@ -1,0 +1,224 @@
+"""quotes (analysis/quotations.py): who speaks, with which verb, saying what.
+
+The texts are written for these tests in the styles of several outlets (中央社, 自由時報, 聯合報,
+television transcripts); none is taken from the seed page or any gold annotation.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis import actors, quotes
+from analysis.quotations import COLUMNS, KINDS
+
+
+def frame(*texts: str, titles: tuple[str, ...] = ()) -> pd.DataFrame:
+    titles = titles or ("",) * len(texts)
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "title": list(titles), "text": list(texts)})
+
+
+def said(text: str, **kwargs) -> list[tuple[str, str, str, str, str]]:
+    table = quotes(frame(text), **kwargs)
+    return list(zip(table["speaker"], table["speaker_mention"], table["cue"], table["kind"], table["quote"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("外交部長吳釗燮今天表示，台灣不會屈服。他說：「我們會堅持下去。」",
+                 [("吳釗燮", "吳釗燮", "表示", "reported", "台灣不會屈服"),
+                  ("吳釗燮", "他", "說", "quotation", "我們會堅持下去。")], id="cna-reported-then-quoted"),
+    pytest.param("國民黨立委翁曉玲質疑行政院。「政院應該把談判內容公開，」翁曉玲說。",
+                 [("翁曉玲", "翁曉玲", "說", "quotation", "政院應該把談判內容公開，")], id="cna-speaker-after"),
+    pytest.param("台灣不會屈服，吳釗燮說。", [("吳釗燮", "吳釗燮", "說", "reported", "台灣不會屈服")],
+                 id="cna-verb-last"),
+    pytest.param("〔記者王寓中／台北報導〕國防部發言人孫立方少將受訪時強調，國軍全程掌握。",
+                 [("孫立方", "孫立方", "強調", "reported", "國軍全程掌握")], id="ltn-spokesperson-named"),
+    pytest.param("行政院長蘇貞昌10日受訪時，表示非常歡迎。", [("蘇貞昌", "蘇貞昌", "表示", "reported", "非常歡迎")],
+                 id="udn-subject-a-clause-back"),
+    pytest.param("立法院今天再度爆發衝突。\n(聲音來源)民進黨立委 吳思瑤:「在野黨濫權擴權。」\n"
+                 "(聲音來源)行政院:「尊重立法院的職權。」",
+                 [("吳思瑤", "吳思瑤", "(聲音來源)", "voice", "在野黨濫權擴權。"),
+                  ("行政院", "行政院", "(聲音來源)", "voice", "尊重立法院的職權。")], id="tv-sound-bites"),
+    pytest.param("台積電董事長魏哲家坦言，成本比較高。他強調，不會放慢腳步。",
+                 [("魏哲家", "魏哲家", "坦言", "reported", "成本比較高"),
+                  ("魏哲家", "他", "強調", "reported", "不會放慢腳步")], id="pronoun"),
+    pytest.param("總統府發言人表達誠摯歡迎。", [("總統府", "總統府", "表達", "reported", "誠摯歡迎")],
+                 id="unnamed-spokesperson-speaks-for-the-body"),
+    pytest.param("警方表示，嫌犯已落網。", [("", "警方", "表示", "reported", "嫌犯已落網")], id="unnamed-source"),
+    pytest.param("駐紐約辦事處推文發出照片，推文還寫到：「我們希望有朝一日可以進到那裡。」",
+                 [("駐紐約辦事處", "駐紐約辦事處", "寫到", "quotation", "我們希望有朝一日可以進到那裡。")],
+                 id="a-post-speaks-for-its-poster"),
+    pytest.param("克拉夫特還推文點名川普帳號，「台灣有位值得信賴的朋友，以及一個倡議的政府。」",
+                 [("克拉夫特", "克拉夫特", "「」", "quotation", "台灣有位值得信賴的朋友，以及一個倡議的政府。")],
+                 id="quotation-without-verb"),
+    pytest.param("僑委會委員長童振源應邀出席，感謝僑界的貢獻，並說台灣名列前茅。",
+                 [("童振源", "童振源", "感謝", "reported", "僑界的貢獻"),
+                  ("童振源", "童振源", "說", "reported", "台灣名列前茅")], id="carried-subject"),
+    pytest.param("中國外交部發言人汪文斌回應稱，美方應停止挑釁。",
+                 [("汪文斌", "汪文斌", "稱", "reported", "美方應停止挑釁")], id="two-verbs"),
+    pytest.param("國民黨立院黨團總召費鴻泰昨天在節目中表示，克拉夫特「不是好客，是惡客，不應該要來」，引發批評。",
+                 [("費鴻泰", "費鴻泰", "表示", "quotation", "不是好客，是惡客，不應該要來")], id="chain-of-names"),
+    pytest.param("美國大使視訊稱「蔡總統」。", [("", "美國大使", "稱", "quotation", "蔡總統")],
+                 id="short-quote-right-after-verb"),
+    pytest.param("馬英九說：“兩岸應該和平。”", [("馬英九", "馬英九", "說", "quotation", "兩岸應該和平。")],
+                 id="curly-quotes"),
+    pytest.param("克拉夫特提到，她將布偶帶進聯合國大會廳，今天駐紐約辦事處推文發出照片，證實布偶真的被帶進聯合國。",
+                 [("克拉夫特", "克拉夫特", "提到", "reported", "她將布偶帶進聯合國大會廳"),
+                  ("駐紐約辦事處", "駐紐約辦事處", "證實", "reported", "布偶真的被帶進聯合國")],
+                 id="new-speaker-ends-one"),
+    pytest.param("美國國務院次卿再發推文，稱台灣是偉大夥伴，另外，駐紐約辦事處今天在社群媒體發文。",
+                 [("", "美國國務院次卿", "稱", "reported", "台灣是偉大夥伴")], id="title-with-no-name"),
+    pytest.param("美國在台協會（AIT）發言人今天回應媒體詢問時表示，美方支持台灣。外交部對此表達感謝。",
+                 [("美國在台協會", "美國在台協會", "表示", "reported", "美方支持台灣"),
+                  ("外交部", "外交部", "表達", "reported", "感謝")], id="the-verb-that-says-it"),
+    pytest.param("日本防衛大臣中谷元也說，自衛隊會加強防衛。", [("", "大臣", "說", "reported", "自衛隊會加強防衛")],
+                 id="the-title-not-the-country"),
+])
+def test_statements(text, expected):
+    assert said(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "大使帶「台灣黑熊」進聯合國。", "這是「歷史性」的會面。", "且展現出「一個自由的中國」所能達成的成就。",
+    "引發民進黨立委王定宇的譴責。", "他怎麼不批評美方。", "他遭民進黨立委批評。", "國民黨立委翁曉玲質疑行政院。",
+    "在一篇譴責中共鎮壓香港的聲明中，他再度出席。", "駐紐約辦事處在最新一期「時代雜誌」刊登廣告。",
+    "據了解，相關單位表示歡迎。",
+])
+def test_scare_quotes_nouns_and_denials_are_no_statements(text):
+    assert said(text) == []
+
+
+def test_a_headline_colon_and_a_title_resolved_in_the_document():
+    docs = frame("美國駐聯合國大使克拉夫特呼籲，世界需要台灣。", titles=("美駐聯大使：缺少台灣的聯合國是欺騙世界",))
+    table = quotes(docs)
+    assert list(zip(table["field"], table["speaker"], table["speaker_mention"], table["cue"], table["quote"])) == [
+        ("title", "克拉夫特", "美駐聯大使", "：", "缺少台灣的聯合國是欺騙世界"),
+        ("text", "克拉夫特", "克拉夫特", "呼籲", "世界需要台灣")]
+    alone = quotes(frame("大使將訪台。", titles=("美駐聯大使：將訪台 外交部：歡迎",)))
+    assert alone[["speaker", "speaker_mention", "quote"]].values.tolist() == [["", "美駐聯大使", "將訪台"],
+                                                                            ["外交部", "外交部", "歡迎"]]
+    assert said("外交部：歡迎大使來訪") == []  # a colon in the text is no headline
+
+
+def test_columns_kinds_and_offsets(seed_docs):
+    docs = pd.concat([seed_docs, frame("外交部長吳釗燮今天表示，台灣不會屈服。他說：「我們會堅持下去。」")],
+                     ignore_index=True)
+    table = quotes(docs)
+    assert tuple(table.columns) == COLUMNS
+    assert set(table["kind"]) == set(KINDS)
+    assert str(table["start"].dtype) == str(table["end"].dtype) == "int64"
+    by_id = docs.set_index("doc_id")
+    for row in table.itertuples():
+        assert by_id.loc[row.doc_id, row.field][row.start:row.end] == row.quote
+    empty = quotes(frame("沒有引述的句子。"))
+    assert tuple(empty.columns) == COLUMNS and empty.empty
+
+
+def test_rows_in_document_order_and_deterministic(seed_docs):
+    table = quotes(seed_docs)
+    order = {d: i for i, d in enumerate(seed_docs["doc_id"])}
+    keys = [(order[d], f != "title", s) for d, f, s in zip(table["doc_id"], table["field"], table["start"])]
+    assert keys == sorted(keys)
+    pd.testing.assert_frame_equal(table, quotes(seed_docs.copy()))
+
+
+def test_speakers_of_the_seed_page(seed_docs):
+    table = quotes(seed_docs)
+    speakers = set(table["speaker"])
+    assert {"歐江安", "克拉夫特", "蔡英文", "費鴻泰", "馬英九", "林鶴明", "蓬佩奧", "張惇涵", "蘇貞昌", "童振源",
+            "駐紐約辦事處"} <= speakers
+    voice = table[table["kind"] == "voice"]
+    assert voice["speaker"].tolist() == ["歐江安"] and voice["quote"].str.startswith("我們駐紐約").all()
+    post = table[table["cue"] == "寫到"]
+    assert post[["speaker", "quote"]].values.tolist() == [["駐紐約辦事處", "我們希望有朝一日可以進到那裡。"]]
+    assert not table["quote"].isin(["歷史性", "台灣黑熊", "自欺欺人", "走路有風"]).any()
+
+
+def test_speakers_follow_your_aliases(tmp_path):
+    mine = tmp_path / "aliases.txt"
+    mine.write_text("美方\tplace\n", encoding="utf-8")
+    text = "美方今天宣布，大使將訪台。"
+    assert said(text) == [("美國", "美方", "宣布", "reported", "大使將訪台")]
+    assert said(text, aliases=mine) == [("美方", "美方", "宣布", "reported", "大使將訪台")]
+
+
+def test_unique_reads_each_distinct_text_once():
+    docs = frame("蘇貞昌表示，非常歡迎。", "蘇貞昌表示，非常歡迎。")
+    docs["content_id"] = ["x", "x"]
+    assert quotes(docs)["doc_id"].tolist() == ["d0"]
+    assert quotes(docs, unique=False)["doc_id"].tolist() == ["d0", "d1"]
+
+
+PIECES = ["蔡總統", "表示", "，", "「", "」", "說：", "(聲音來源)", "外交部", "\n", " ", "他", "美方", "「好」",
+          "台北市長", "：", "。", "記者", "王", "大使", "（", "）", "Kelly Craft", "柯比", "稱", "“", "”", "發言人",
+          "陸", "並說", "推文"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30), st.lists(st.sampled_from(PIECES), max_size=8))
+def test_any_text_gives_offsets_that_slice_back(text_pieces, title_pieces):
+    docs = frame("".join(text_pieces), titles=("".join(title_pieces),))
+    for table, column in ((quotes(docs), "quote"), (actors(docs), "mention")):
+        for row in table.itertuples():
+            assert docs.loc[0, row.field][row.start:row.end] == getattr(row, column)
+
+
+# -- headlines: one-character verbs, colons, words before the verb; pronouns -------------------------------
+
+def headline(title: str, text: str) -> list[tuple[str, str, int]]:
+    table = quotes(frame(text, titles=(title,)))
+    table = table[table["field"] == "title"]
+    return list(zip(table["speaker"], table["cue"], table["start"]))
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    pytest.param("英國首相讚台可靠夥伴:將深化合作", "英國首相施凱爾今天訪問。",
+                 [("施凱爾", "讚", 5), ("施凱爾", ":", 11)], id="fused-verb-and-colon"),
+    pytest.param("英國首相接見外長 允助台參與國際組織", "英國首相施凱爾今天接見外長。",
+                 [("施凱爾", "允", 10)], id="verb-taking-the-subject-of-the-part-before"),
+    pytest.param("陳建仁會見日本議員 行政院證實", "", [("行政院", "證實", 0)], id="words-before-the-verb"),
+    pytest.param("立委籲政府加強防疫", "立委王美花今天受訪。", [("王美花", "籲", 3)], id="one-character-appeal"),
+    pytest.param("2024 10:30 會議開始", "", [], id="a-time-is-no-colon"),
+])
+def test_headlines(title, text, expected):
+    assert headline(title, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("外交部長林佳龍說，巴拉圭總統潘尼亞將來訪。他強調，雙方關係穩固。",
+                 ["林佳龍", "林佳龍"], id="he-is-the-speaker-not-a-person-in-the-statement"),
+    pytest.param("陸委會副主委兼發言人梁文傑表示，兩岸應對話。", ["梁文傑"], id="two-titles-joined-by-jian"),
+    pytest.param("國民黨立院黨團書記長洪孟楷強調，改革必須推動。", ["洪孟楷"], id="caucus-secretary-general"),
+])
+def test_speakers(text, expected):
+    assert list(quotes(frame(text))["speaker"]) == expected
+
+
+def cues_of(text: str, title: str = "") -> list[tuple[str, str]]:
+    table = quotes(frame(text, titles=(title,)))
+    return list(zip(table["speaker"], table["cue"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("經濟部長王美花今天表示，產業布局不會改變，並重申政府會全力支持中小企業。",
+                 [("王美花", "表示"), ("王美花", "重申")], id="second-verb-bing"),
+    pytest.param("國民黨主席朱立倫今天在台中受訪時說，油電價格一再調漲，呼籲政府盡快提出配套。",
+                 [("朱立倫", "說"), ("朱立倫", "呼籲")], id="second-verb-bare"),
+    pytest.param("國台辦發言人馬曉光15日在例行記者會上稱，兩岸交流應當恢復正常。",
+                 [("馬曉光", "稱")], id="time-place-between"),
+    pytest.param("中共東部戰區今天宣布，在東海展開演習，國防部晚間表示，國軍已嚴密監控。",
+                 [("東部戰區", "宣布"), ("國防部", "表示")], id="new-subject-ends-statement"),
+    pytest.param("市長蔣萬安除了表示歡迎外賓，代表蔡英文政府致意以外，也承諾將擴大交流。",
+                 [("蔣萬安", "表示"), ("蔣萬安", "承諾")], id="chule-yiwai"),
+])
+def test_later_clauses_and_fused_verbs(text, expected):
+    assert [x for x in cues_of(text) if x[1] != "「」"] == expected
+
+
+def test_a_channel_is_not_the_speaker():
+    title = "紐約時報刊廣告:台灣值得信賴"
+    text = "駐美代表處在最新一期「紐約時報」刊登全頁廣告，提到台灣是美國值得信賴的夥伴。"
+    got = cues_of(text, title)
+    assert got[0] == ("駐美代表處", ":")
+    assert ("駐美代表處", "提到") in got

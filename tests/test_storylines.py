@@ -1,0 +1,163 @@
+"""Stories: documents that report the same event, grouped within a time window."""
+
+from __future__ import annotations
+
+import warnings
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from analysis import plot_story_timeline, stories, story_table
+from tests.conftest import title_of
+
+VISIT = "美國國務卿蓬佩奧宣布，美國駐聯合國大使克拉夫特將在13日訪問台灣，並與蔡英文總統會面。"
+VISIT_REWRITE = "美國駐聯合國大使克拉夫特將訪問台灣並與蔡英文總統會面，國務卿蓬佩奧今天宣布。"
+VISIT_FOLLOW = "美國駐聯合國大使克拉夫特取消訪問台灣，國務卿蓬佩奧宣布所有出訪取消。"
+BEAR = "台灣黑熊布偶進入聯合國總部，駐紐約辦事處在社群媒體發文，照片引發熱烈討論。"
+BEAR_REWRITE = "駐紐約辦事處在社群媒體發文，台灣黑熊布偶的照片進入聯合國總部，引發討論。"
+PARADE = "雙十國慶遊行重返紐約華埠，僑界人士在曼哈頓舉行升旗典禮。"
+
+
+def corpus(rows):
+    """A documents table from (doc_id, text, date or None[, content_id]) rows."""
+    frame = pd.DataFrame([(r[0], r[1], r[2], r[3] if len(r) > 3 else r[0]) for r in rows],
+                         columns=["doc_id", "text", "published", "content_id"])
+    frame["title"] = ""
+    frame["kind"] = "related"
+    frame["outlet"] = ""
+    frame["published"] = pd.to_datetime(frame["published"])
+    return frame
+
+
+def groups(result):
+    """The partition, as a set of frozensets of doc_ids (independent of the story numbers)."""
+    return {frozenset(g) for g in result.groupby("story_id")["doc_id"].apply(list)}
+
+
+DOCS = corpus([("v1", VISIT, "2021-01-07"), ("b1", BEAR, "2021-01-15"), ("v2", VISIT_REWRITE, "2021-01-08"),
+               ("p", PARADE, "2021-01-09"), ("b2", BEAR_REWRITE, "2021-01-16"), ("v3", VISIT, "2021-01-09", "v1")])
+
+
+def test_planted_stories_are_found():
+    got = stories(DOCS)
+    assert got.columns.tolist() == ["doc_id", "story_id", "story_size"]
+    assert got["doc_id"].tolist() == DOCS["doc_id"].tolist()
+    assert groups(got) == {frozenset({"v1", "v2", "v3"}), frozenset({"b1", "b2"}), frozenset({"p"})}
+    assert dict(zip(got["doc_id"], got["story_size"])) == {"v1": 3, "b1": 2, "v2": 3, "p": 1, "b2": 2, "v3": 3}
+
+
+def test_story_ids_are_numbered_by_first_publication():
+    got = stories(DOCS).set_index("doc_id")["story_id"]
+    assert (got["v1"], got["p"], got["b1"]) == ("s0001", "s0002", "s0003")
+
+
+def test_same_result_in_any_row_order_and_run():
+    first = stories(DOCS)
+    assert first.equals(stories(DOCS))
+    shuffled = DOCS.sample(frac=1, random_state=3)
+    again = stories(shuffled).set_index("doc_id").loc[DOCS["doc_id"]].reset_index()
+    assert again.equals(first)
+
+
+@pytest.mark.parametrize("window, together", [(7, True), (3, True), (1.5, False)])
+def test_window_between_two_reports(window, together):
+    docs = corpus([("a", VISIT, "2021-01-07"), ("b", VISIT_REWRITE, "2021-01-09")])
+    assert (stories(docs, window_days=window)["story_id"].nunique() == 1) is together
+
+
+def test_threshold():
+    docs = corpus([("a", VISIT, "2021-01-07"), ("b", VISIT_FOLLOW, "2021-01-08")])
+    assert stories(docs, threshold=0.1)["story_id"].nunique() == 1
+    assert stories(docs, threshold=0.99)["story_id"].nunique() == 2
+
+
+def test_no_chaining_beyond_the_window():
+    """Each link is five days long, but a story may not span more than the window from its first document."""
+    docs = corpus([("a", VISIT, "2021-01-01"), ("b", VISIT_REWRITE, "2021-01-06"), ("c", VISIT + "。", "2021-01-11")])
+    got = stories(docs, window_days=7, threshold=0.3).set_index("doc_id")["story_id"]
+    assert got["a"] != got["c"]
+    assert got.nunique() == 2
+    assert stories(docs, window_days=10, threshold=0.3)["story_id"].nunique() == 1
+
+
+def test_identical_texts_are_one_story_whatever_their_dates():
+    docs = corpus([("a", VISIT, "2021-01-07", "x"), ("b", BEAR, "2021-01-07"), ("c", VISIT, "2021-06-01", "x"),
+                   ("d", VISIT_REWRITE, "2021-01-08")])
+    got = stories(docs)
+    assert groups(got) == {frozenset({"a", "c", "d"}), frozenset({"b"})}
+
+
+def test_an_undated_document_cannot_bridge_two_periods():
+    docs = corpus([("a", VISIT, "2021-01-07"), ("u", VISIT + "！", None), ("c", VISIT_REWRITE, "2021-05-01")])
+    got = stories(docs).set_index("doc_id")["story_id"]
+    assert got["a"] != got["c"]
+    assert got["u"] in (got["a"], got["c"])  # linked by similarity alone, to one of them
+    alone = stories(corpus([("u", VISIT, None), ("v", VISIT_REWRITE, None)]))
+    assert alone["story_id"].nunique() == 1
+
+
+def test_empty_and_unique_false():
+    assert stories(DOCS.iloc[:0]).empty
+    assert groups(stories(DOCS, unique=False)) == groups(stories(DOCS))
+
+
+def test_seed_page_expectations(seed_docs):
+    got = stories(seed_docs).set_index("doc_id")["story_id"]
+    pompeo = [title_of(seed_docs, "外交部:與AIT協調中"), title_of(seed_docs, "讚台可靠夥伴")]
+    lead = [seed_docs["doc_id"].iloc[0], title_of(seed_docs, "美駐UN大使會台代表")]
+    assert got[pompeo].nunique() == 1
+    assert got[lead].nunique() == 1
+    assert got[pompeo[0]] != got[lead[0]]  # September 2020 and January 2021: not one story
+    assert got[title_of(seed_docs, "雙十國慶")] not in set(got[pompeo + lead])
+
+
+def test_story_table():
+    docs = DOCS.assign(title=["克拉夫特將訪台", "黑熊進聯合國", "蓬佩奧宣布大使訪台", "國慶遊行", "黑熊照片",
+                              "克拉夫特將訪台"],
+                       kind=["related", "related", "article", "related", "related", "related"],
+                       outlet=["中央社", "", "自由時報", "", "", "中央社"])
+    table = story_table(docs, stories(docs))
+    assert table.columns.tolist() == ["story_id", "first", "last", "last_copy", "documents", "distinct_texts",
+                                      "outlets", "headline"]
+    assert table["documents"].tolist() == [3, 2, 1]
+    visit = table.iloc[0]
+    # v3 (01-09) is a copy of v1 (01-07): dated by its text's first publication, as stories() dates it
+    assert (visit["first"], visit["last"]) == (pd.Timestamp("2021-01-07"), pd.Timestamp("2021-01-08"))
+    assert visit["last_copy"] == pd.Timestamp("2021-01-09")
+    assert (visit["distinct_texts"], visit["outlets"]) == (2, "中央社、自由時報")
+    assert visit["headline"] == "蓬佩奧宣布大使訪台"  # the article's, though not the earliest document
+    assert table.iloc[1]["headline"] == "黑熊進聯合國"  # no article: equally common titles, the earliest
+
+
+def test_story_timeline_draws_lanes_without_missing_glyphs(seed_docs):
+    found = stories(seed_docs)
+    fig = plot_story_timeline(seed_docs, found, top=4)
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    table = story_table(seed_docs, found).head(4)
+    assert len(labels) == 4 and labels[0].endswith(f"({table['documents'].iloc[0]})")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # 'Glyph ... missing from font(s)' becomes an error
+        fig.canvas.draw()
+    plt.close(fig)
+
+
+def test_story_table_dates_texts_as_stories_does():
+    """A copy recycled months later joins its story without stretching it, in stories() and story_table alike."""
+    docs = corpus([("a", VISIT, "2021-01-07", "x"), ("d", VISIT_REWRITE, "2021-01-08"),
+                   ("c", VISIT, "2021-06-01", "x"), ("u", BEAR, None)])
+    table = story_table(docs, stories(docs)).set_index("documents")
+    visit, bear = table.loc[3], table.loc[1]
+    assert (visit["first"], visit["last"]) == (pd.Timestamp("2021-01-07"), pd.Timestamp("2021-01-08"))
+    assert (visit["last"] - visit["first"]).days <= 7  # within the window stories() keeps
+    assert visit["last_copy"] == pd.Timestamp("2021-06-01")  # the recycling stays visible
+    assert pd.isna(bear["first"]) and pd.isna(bear["last"]) and pd.isna(bear["last_copy"])
+
+
+def test_story_timeline_draws_recycled_copies(seed_docs):
+    docs = corpus([("a", VISIT, "2021-01-07", "x"), ("d", VISIT_REWRITE, "2021-01-08"),
+                   ("c", VISIT, "2021-06-01", "x")])
+    fig = plot_story_timeline(docs, stories(docs))
+    assert [line.get_linestyle() for line in fig.axes[0].get_lines()] == ["-", ":"]
+    plt.close(fig)
