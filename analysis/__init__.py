@@ -57,6 +57,7 @@ _EXPORTS = {
     "bursts": "attention", "plot_bursts": "attention",
     "plot_related_lists": "linking", "related_items": "linking", "related_lists": "linking",
     "related_summary": "linking",
+    "Explorer": "explorer", "explore": "explorer",
     "provenance_record": "provenance",
     "build_report": "report",
 }
@@ -84,6 +85,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .dates import relative_dates, timeline  # noqa: F401
     from .discovery import accept_words, discover_words  # noqa: F401
     from .errors import CorpusError, CorpusWarning  # noqa: F401
+    from .explorer import Explorer, explore  # noqa: F401
     from .filler import boilerplate, boilerplate_counts, boilerplate_spans  # noqa: F401
     from .mentions import actor_variants, actors  # noqa: F401
     from .names import read_aliases  # noqa: F401

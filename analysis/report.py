@@ -9,6 +9,7 @@ dictionaries, the stopwords, the library versions: :mod:`analysis.provenance`).
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -232,35 +233,37 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     t["related_summary"] = related_summary(t["related_lists"], docs=docs)
     for name, table in t.items():
         rep.files.append(write_csv(table, out / "tables" / f"{name}.csv", index=name == "similarity_matrix"))
-    figures = {
-        "top_terms": plots.plot_top_terms(t["term_frequencies"], top=top,
-                                          title=f"The {top} most frequent terms"),
-        "top_terms_by_kind": plots.plot_top_terms(t["term_frequencies_by_kind"], top=15, by="kind",
-                                                  title="Most frequent terms: articles and related items"),
-        "similarity_heatmap": plots.plot_similarity_heatmap(
+    figures: dict[str, Callable[[], plt.Figure]] = {
+        "top_terms": lambda: plots.plot_top_terms(t["term_frequencies"], top=top,
+                                                  title=f"The {top} most frequent terms"),
+        "top_terms_by_kind": lambda: plots.plot_top_terms(t["term_frequencies_by_kind"], top=15, by="kind",
+                                                          title="Most frequent terms: articles and related items"),
+        "similarity_heatmap": lambda: plots.plot_similarity_heatmap(
             t["similarity_matrix"], labels=titles(docs),
             title=f"TF-IDF cosine similarity, page {matrix_docs['page_id'].iloc[0]}"),
-        "timeline": plots.plot_timeline(docs),
-        "keyness_related": plot_keyness(t["keyness_related"], top=15,
-                                        title="Key terms: related items (right) against articles (left)"),
-        "keyness_busiest_month": plot_keyness(
+        "timeline": lambda: plots.plot_timeline(docs),
+        "keyness_related": lambda: plot_keyness(t["keyness_related"], top=15,
+                                                title="Key terms: related items (right) against articles (left)"),
+        "keyness_busiest_month": lambda: plot_keyness(
             t["keyness_busiest_month"], top=15,
             title=f"Key terms: {busiest:%B %Y} (right) against the rest (left)" if busiest is not None
             else "Key terms of the busiest month (no dated documents)"),
-        "cooccurrence_network": plot_network(t["cooccurrence_network"], seed=0, top_edges=60,
-                                             title="Co-occurrence of the 30 most frequent terms (within 5 terms)"),
-        "top_actors": plots.plot_top_terms(t["actors"].rename(columns={"actor": "term"}), top=top,
-                                           title=f"The {top} most named actors (mentions)"),
-        "actor_network": plot_network(t["actor_network"], seed=0, top_edges=60,
-                                      title="Actors named in the same sentence (the 30 most named)"),
-        "story_timeline": plot_story_timeline(docs, story_of, top=15),
-        "bursts": plot_bursts(docs, table=t["bursts"], by="documents", freq="MS",
-                              title="Documents per month and bursts of attention (Kleinberg)"),
-        "related_lists": plot_related_lists(docs, model=model),
+        "cooccurrence_network": lambda: plot_network(
+            t["cooccurrence_network"], seed=0, top_edges=60,
+            title="Co-occurrence of the 30 most frequent terms (within 5 terms)"),
+        "top_actors": lambda: plots.plot_top_terms(t["actors"].rename(columns={"actor": "term"}), top=top,
+                                                   title=f"The {top} most named actors (mentions)"),
+        "actor_network": lambda: plot_network(t["actor_network"], seed=0, top_edges=60,
+                                              title="Actors named in the same sentence (the 30 most named)"),
+        "story_timeline": lambda: plot_story_timeline(docs, story_of, top=15),
+        "bursts": lambda: plot_bursts(docs, table=t["bursts"], by="documents", freq="MS",
+                                      title="Documents per month and bursts of attention (Kleinberg)"),
+        "related_lists": lambda: plot_related_lists(docs, model=model),
     }
-    for name, fig in figures.items():
+    for name, draw in figures.items():  # one figure open at a time: drawn, saved, closed
+        fig = draw()
         rep.files.extend(plots.save_figure(fig, out / "figures" / name))
-        plt.close(fig)  # a report draws a dozen figures; none is shown
+        plt.close(fig)
     rep.findings = findings_markdown(t, corpus_label=corpus_label(corpus), tfidf=model.describe())
     rep.files.append(atomic_write_text(out / "findings.md", rep.findings))
     rep.files.append(atomic_write_text(out / "provenance.json", provenance_json(record)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import copy
 import json
 
 import pytest
@@ -11,6 +13,142 @@ from analysis.notebooks import (BAD_OUTPUT, execute, inject_parameters, notebook
                                 strip_volatile)
 
 NOTEBOOKS = notebook_paths(NOTEBOOKS_DIR)
+SECTIONS = ["## Data", "## Method", "## Findings", "## Caveats"]
+_REFLEXIVE = (ast.Eq, ast.Is, ast.LtE, ast.GtE)  # x OP x holds for every x (NaN aside)
+_EXTREMES = {"idxmax": "max", "idxmin": "min"}
+
+
+def _stored_names(node: ast.AST) -> set[str]:
+    """Names a statement binds or changes in place (``x = ...``, ``x[k] = ...``, ``x.a = ...``, loops)."""
+    names = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name) and isinstance(sub.ctx, (ast.Store, ast.Del)):
+            names.add(sub.id)
+        elif isinstance(sub, (ast.Subscript, ast.Attribute)) and isinstance(sub.ctx, (ast.Store, ast.Del)):
+            base = sub.value
+            while isinstance(base, (ast.Subscript, ast.Attribute)):
+                base = base.value
+            if isinstance(base, ast.Name):
+                names.add(base.id)
+    return names
+
+
+class _Normalise(ast.NodeTransformer):
+    """Replace names by their assigned (already expanded) expressions, and row-at-idxmax lookups by ``.max()``."""
+
+    def __init__(self, env: dict[str, ast.expr]):
+        self.env = env
+
+    def visit_Name(self, node):
+        return copy.deepcopy(self.env[node.id]) if isinstance(node.ctx, ast.Load) and node.id in self.env else node
+
+    @staticmethod
+    def _extreme(s: ast.expr, how: str) -> ast.expr:
+        return ast.Call(func=ast.Attribute(value=s, attr=_EXTREMES[how], ctx=ast.Load()), args=[], keywords=[])
+
+    @staticmethod
+    def _idx_call(node: ast.expr):
+        """``S.idxmax()`` (or ``idxmin``) with no arguments: return ``(S, "idxmax")``."""
+        if (isinstance(node, ast.Call) and not node.args and not node.keywords
+                and isinstance(node.func, ast.Attribute) and node.func.attr in _EXTREMES):
+            return node.func.value, node.func.attr
+        return None
+
+    def visit_Subscript(self, node):
+        self.generic_visit(node)
+        base = node.value.value if isinstance(node.value, ast.Attribute) and node.value.attr in ("loc", "at") \
+            else node.value
+        key = node.slice
+        if isinstance(key, ast.Tuple) and len(key.elts) == 2:  # F.loc[F[c].idxmax(), c]
+            found = self._idx_call(key.elts[0])
+            if found and isinstance(found[0], ast.Subscript) and ast.dump(found[0].value) == ast.dump(base) \
+                    and ast.dump(found[0].slice) == ast.dump(key.elts[1]):
+                return self._extreme(found[0], found[1])
+        found = self._idx_call(key)
+        if found and ast.dump(found[0]) == ast.dump(base):  # S[S.idxmax()], S.loc[...], S.at[...]
+            return self._extreme(found[0], found[1])
+        return self._column_of_row(node.value, key, node)
+
+    def visit_Attribute(self, node):
+        self.generic_visit(node)
+        return self._column_of_row(node.value, ast.Constant(node.attr), node)
+
+    def _column_of_row(self, row: ast.expr, column: ast.expr, node: ast.expr) -> ast.expr:
+        """``F.loc[F[c].idxmax()][c]`` or ``F.loc[F[c].idxmax()].c``: the column ``c`` of the row at its maximum."""
+        if isinstance(row, ast.Subscript) and isinstance(row.value, ast.Attribute) and row.value.attr == "loc":
+            found = self._idx_call(row.slice)
+            if found and isinstance(found[0], ast.Subscript) \
+                    and ast.dump(found[0].value) == ast.dump(row.value.value) \
+                    and ast.dump(found[0].slice) == ast.dump(column):
+                return self._extreme(found[0], found[1])
+        return node
+
+
+def _cannot_fail(test: ast.expr) -> bool:
+    if isinstance(test, ast.Constant):
+        return bool(test.value)
+    if isinstance(test, (ast.Tuple, ast.List, ast.Set, ast.Dict)):
+        return bool(test.keys if isinstance(test, ast.Dict) else test.elts)
+    if isinstance(test, ast.BoolOp):
+        parts = [_cannot_fail(v) for v in test.values]
+        return all(parts) if isinstance(test.op, ast.And) else any(parts)
+    if isinstance(test, ast.Compare):
+        sides = [test.left, *test.comparators]
+        return all(isinstance(op, _REFLEXIVE) and ast.dump(a) == ast.dump(b)
+                   for op, a, b in zip(test.ops, sides, sides[1:]))
+    return False
+
+
+def tautological_asserts(source: str) -> list[str]:
+    """The ``assert`` statements of ``source`` that cannot fail, as ``"line N: <source>"``.
+
+    ``source`` is Python, e.g. a notebook's code cells joined in order; lines starting with ``%`` or
+    ``!`` (IPython magics) are blanked first. An assert is reported when its test
+
+    - is a constant that is true (``assert True``, ``assert 1``, ``assert "text"``) or a non-empty
+      tuple, list, set or dict display (``assert (x == 1, "message")`` is always true);
+    - is a comparison by ``==``, ``is``, ``<=`` or ``>=`` whose two sides are the same expression
+      (equal ``ast.dump``), such as ``assert x == x`` or ``assert df["a"].sum() >= df["a"].sum()``;
+      a chain (``a == b == c``) only when every link is;
+    - becomes such a comparison once two rewrites are applied to both sides:
+      (1) a name is replaced by the expression last assigned to it (``name = expr``) above the
+      assert, itself expanded the same way when it was assigned, unless a later statement rebinds
+      or changes in place (``x[k] = ...``) a name that expression uses (``n = len(df)`` is
+      forgotten after ``df = df.dropna()``);
+      (2) the value at the position of a series' own maximum is that maximum: ``S[S.idxmax()]``,
+      ``S.loc[S.idxmax()]``, ``S.at[S.idxmax()]``, ``F.loc[F[c].idxmax()][c]``,
+      ``F.loc[F[c].idxmax()].c`` and ``F.loc[F[c].idxmax(), c]`` all read as ``F[c].max()`` (and the
+      same with ``idxmin`` and ``min``), where ``S``, ``F`` and ``c`` must be the same expressions;
+    - is ``a and b`` with both parts unable to fail, or ``a or b`` with either.
+
+    Not detected: tautologies that need types or values to see (``len(x) >= 0``, ``x.sum() == sum(x)``),
+    and calls with side effects (two calls of the same function are read as the same value).
+    """
+    lines = ["" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()]
+    tree = ast.parse("\n".join(lines))
+    env: dict[str, ast.expr] = {}
+    found = []
+    for stmt in sorted((n for n in ast.walk(tree) if isinstance(n, ast.stmt)), key=lambda n: (n.lineno, n.col_offset)):
+        if isinstance(stmt, ast.Assert):
+            test = _Normalise(env).visit(copy.deepcopy(stmt.test))
+            if _cannot_fail(test):
+                found.append(f"line {stmt.lineno}: {ast.unparse(stmt)}")
+            continue
+        if isinstance(stmt, (ast.If, ast.For, ast.While, ast.With, ast.Try, ast.FunctionDef, ast.ClassDef)):
+            stored = {n.id for n in ast.walk(stmt.target) if isinstance(n, ast.Name)} \
+                if isinstance(stmt, ast.For) else set()  # the body's statements are visited on their own
+        else:
+            stored = _stored_names(stmt)
+        for name in [k for k, v in env.items() if k in stored
+                     or stored & {n.id for n in ast.walk(v) if isinstance(n, ast.Name)}]:
+            del env[name]
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            env[stmt.targets[0].id] = _Normalise(env).visit(copy.deepcopy(stmt.value))
+    return found
+
+
+def _code(cells) -> str:
+    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
 
 
 def test_notebooks_exist_in_reading_order():
@@ -31,8 +169,55 @@ def test_notebook_follows_the_house_rules(path):
         src = "".join(c["source"])
         assert not any(line.startswith(("def ", "class ", "%run")) for line in src.splitlines()), src
         assert len(src.splitlines()) <= 15, src
-    headings = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    assert "## Caveats" in headings
+    sections = [line.strip() for c in cells if c["cell_type"] == "markdown"
+                for line in "".join(c["source"]).splitlines() if line.strip() in SECTIONS]
+    assert sections == SECTIONS, f"sections {sections}: want each of {SECTIONS} once, in that order"
+    assert tautological_asserts(_code(cells)) == [], "an assert that cannot fail: check a claim that could be false"
+
+
+@pytest.mark.parametrize("source", [
+    "assert True",
+    "assert 1",
+    "assert (x == 1, 'message')",
+    "assert x == x",
+    "assert df['a'].sum() >= df['a'].sum()",
+    "assert a == a and b is b",
+    "assert y > 0 or z == z",
+    "%config X\nassert s[s.idxmax()] == s.max()",
+    "assert s.loc[s.idxmin()] <= s.min()",
+    "assert m.loc[m['r'].idxmax(), 'r'] == m['r'].max()",
+    "busiest = monthly.loc[monthly['related'].idxmax()]\nassert busiest['related'] == monthly['related'].max()",
+    "top = m.loc[m['r'].idxmax()]\nassert top.r == m['r'].max()",
+    "m = timeline(docs)\nbusiest = m.loc[m['r'].idxmax()]\nn = int(m['r'].sum())\nassert busiest['r'] == m['r'].max()",
+    "s = m['r']\ntop = s.loc[s.idxmax()]\nassert top == m['r'].max()",
+    "n = len(docs)\nif n:\n    assert n == len(docs)",
+])
+def test_tautology_detector_catches(source):
+    assert len(tautological_asserts(source)) == 1, source
+
+
+@pytest.mark.parametrize("source", [
+    "assert False",
+    "assert x",
+    "assert x == y",
+    "assert x != x",
+    "assert s[s.idxmax()] == t.max()",
+    "assert s[s.idxmax()] == s.min()",
+    "assert m.loc[m['r'].idxmax()]['q'] == m['r'].max()",
+    "assert monthly['count'].sum() == len(dated)",
+    "n = len(docs)\ndocs = docs.dropna()\nassert n == len(docs)",
+    "n = len(docs)\ndocs['x'] = 1\nassert n == len(docs)",
+    "a = f(x)\nx = g(x)\nassert a == f(x)",
+    "assert y > 0 or z == w",
+    "m = f()\nbusiest = m.loc[m['r'].idxmax()]\nm = g()\nassert busiest['r'] == m['r'].max()",
+])
+def test_tautology_detector_lets_real_checks_pass(source):
+    assert tautological_asserts(source) == [], source
+
+
+def test_tautology_detector_names_the_line():
+    found = tautological_asserts("x = 1\nassert x\nassert x == y\nassert y == y")
+    assert found == ["line 2: assert x", "line 4: assert y == y"]  # x is 1, a true constant
 
 
 @pytest.mark.slow

@@ -1,0 +1,348 @@
+"""An explorer for JupyterLab: a term in context, two groups compared, a document and its neighbours.
+
+:func:`explore` returns an ipywidgets ``Tab`` of three tabs, built on the kit's own functions:
+
+- **Term**: type a term and press Enter to see its concordance (:func:`analysis.kwic`), the documents
+  that contain it per month (:func:`plot_term_months`) and its collocates
+  (:func:`analysis.collocations`).
+- **Groups**: pick a column (``kind``, ``outlet`` or the month published) and two of its values to
+  see their keyness (:func:`analysis.keyness`, :func:`analysis.plot_keyness`).
+- **Document**: pick a document to see its nearest neighbours (:func:`analysis.nearest_neighbours`)
+  and the passages it shares with them (:func:`analysis.text_reuse`).
+
+What every interaction needs is computed once, when the explorer is built: the TF-IDF model, every
+document's neighbours, the terms of every document (which also fills the segmentation cache) and
+the values of each group column. Each handler is a plain method of :class:`Explorer` that fills
+``Output`` widgets, so that it can be called, and tested, without a browser.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import logging
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .association import collocations
+from .comparison import keyness
+from .concordance import kwic
+from .frequencies import document_terms
+from .dates import timeline
+from .plots import KIND_COLORS, _new
+from .reuse import text_reuse
+from .similarity import nearest_neighbours
+from .tables import attach_titles, titles
+from .termplots import plot_keyness
+from .tfidf import TfidfModel, tfidf_model
+from .typedefs import SegmenterLike, UserDict
+
+logger = logging.getLogger(__name__)
+
+#: The columns the Groups tab compares: column of the explorer's table -> label in the menu.
+GROUP_COLUMNS = {"kind": "kind", "outlet": "outlet", "month": "period (month)"}
+#: Shown for an empty value of a group column (an item without an outlet, a document without a date).
+EMPTY = "(none)"
+
+_CONCORDANCE_LINES = 200  # lines shown; the count says how many there are
+_TITLE_WIDTH = 40
+
+
+# -- what an Output widget holds: display_data bundles, built without a running kernel ----------------
+
+def _bundle(plain: str, rich: dict[str, str] | None = None) -> dict:
+    return {"output_type": "display_data", "data": {"text/plain": plain, **(rich or {})}, "metadata": {}}
+
+
+def _heading(text: str) -> dict:
+    return _bundle(text, {"text/html": f"<h4>{html.escape(text)}</h4>"})
+
+
+def _message(text: str) -> dict:
+    return _bundle(text, {"text/html": f"<p><i>{html.escape(text)}</i></p>"})
+
+
+def _table(df: pd.DataFrame) -> dict:
+    return _bundle(df.to_string(index=False), {"text/html": df.to_html(index=False, float_format="{:.3f}".format)})
+
+
+def _figure(fig: plt.Figure, label: str) -> dict:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=80)
+    plt.close(fig)
+    return _bundle(f"<Figure: {label}>", {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii")})
+
+
+def plot_term_months(counts: pd.DataFrame, *, title: str = "Documents per month") -> plt.Figure:
+    """A small bar chart of documents per month, articles and related items stacked.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        From :func:`analysis.timeline` (``period`` and one count column per ``kind``).
+    title : str
+        The figure's title.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> from analysis import load_corpus, timeline
+    >>> from analysis.config import SEEDS_DIR
+    >>> fig = plot_term_months(timeline(load_corpus(SEEDS_DIR)))
+    >>> fig.axes[0].get_ylabel()
+    'documents'
+    """
+    fig = _new((7.0, 2.4))
+    ax = fig.add_subplot()
+    x = range(len(counts))
+    bottom = pd.Series(0, index=counts.index)
+    for kind, color in KIND_COLORS.items():
+        if kind in counts:
+            ax.bar(x, counts[kind], bottom=bottom, color=color, label=kind, width=0.8)
+            bottom = bottom + counts[kind]
+    step = max(1, len(counts) // 12)
+    ax.set_xticks(list(x)[::step], [f"{p:%Y-%m}" for p in counts["period"]][::step], rotation=45, ha="right",
+                  fontsize=7)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set(title=title, xlabel="month published", ylabel="documents")
+    ax.legend(fontsize=7, frameon=False)
+    return fig
+
+
+def _fill(out: widgets.Output, *items: dict) -> None:
+    out.outputs = tuple(items)
+
+
+class Explorer:
+    """The explorer's state and handlers: build once, then call ``show_term``, ``show_groups``, ``show_document``.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        From :func:`analysis.load_corpus`.
+    model : TfidfModel, optional
+        The corpus's TF-IDF model (:func:`analysis.tfidf_model`); default: fit one on ``docs``.
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
+    top : int
+        Neighbours kept per document, and rows shown of collocates and of each side's key terms.
+
+    Attributes
+    ----------
+    widget : ipywidgets.Tab
+        The three tabs, to display in JupyterLab.
+    concordance, timeline, collocates, groups, document : ipywidgets.Output
+        What the handlers fill; each holds a tuple of display bundles in ``outputs``.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.config import SEEDS_DIR
+    >>> explorer = Explorer(load_corpus(SEEDS_DIR))
+    >>> explorer.show_term("克拉夫特")
+    >>> "克拉夫特" in explorer.concordance.outputs[0]["data"]["text/plain"]
+    True
+    """
+
+    def __init__(self, docs: pd.DataFrame, *, model: TfidfModel | None = None, userdict: UserDict = None,
+                 segmenter: SegmenterLike | None = None, top: int = 10) -> None:
+        published = pd.to_datetime(docs["published"], errors="coerce")
+        self.docs = docs.assign(month=published.dt.strftime("%Y-%m").fillna(""))
+        self.top = top
+        self._options = {"userdict": userdict, "segmenter": segmenter}
+        self.model = model if model is not None else tfidf_model(docs, **self._options)
+        self.neighbours = nearest_neighbours(docs, top=top, model=self.model)
+        self.titles = titles(docs)
+        self.months = timeline(docs, freq="MS")["period"]  # every month of the corpus, empty ones included
+        # Copies of one text have no neighbours of their own: they answer with their first copy's.
+        first = docs.drop_duplicates("content_id").set_index("content_id")["doc_id"]
+        self._first_copy = docs["content_id"].map(first).set_axis(docs["doc_id"]).to_dict()
+        terms = document_terms(docs, **self._options).explode().dropna()
+        self.vocabulary = terms.value_counts()  # tokens per term, most frequent first
+        self.group_values = {column: self._values(column) for column in GROUP_COLUMNS}
+        self.widget = self._build()
+
+    def _values(self, column: str) -> list[str]:
+        values = self.docs[column].fillna("").astype(str)
+        return sorted(values.unique()) if column == "month" else values.value_counts().index.tolist()
+
+    # -- the handlers ------------------------------------------------------------------------------------
+
+    def show_term(self, term: str) -> None:
+        """Fill the Term tab: concordance lines, documents per month, collocates of ``term``."""
+        term = term.strip()
+        outs = (self.concordance, self.timeline, self.collocates)
+        if not term:
+            for out in outs:
+                _fill(out)
+            _fill(self.concordance, _message("Type a term and press Enter."))
+            return
+        hits = kwic(self.docs, term, **self._options)
+        if hits.empty:
+            for out in outs:
+                _fill(out)
+            _fill(self.concordance, _message(self._not_found(term)))
+            return
+        shown = hits.head(_CONCORDANCE_LINES)
+        lines = "\n".join(f"{r.left} 【{r.match}】 {r.right}" for r in shown.itertuples())
+        count = f"{len(hits)} line(s) in {hits['doc_id'].nunique()} document(s)"
+        if len(hits) > len(shown):
+            count += f", the first {len(shown)} shown"
+        _fill(self.concordance, _heading(f"「{term}」 in context: {count}"),
+              _bundle(lines, {"text/html": shown._repr_html_()}))
+
+        holding = self.docs[self.docs["doc_id"].isin(hits["doc_id"])]
+        if holding["published"].notna().any():
+            counts = timeline(holding, freq="MS").set_index("period").reindex(self.months, fill_value=0)
+            label = f"Documents containing 「{term}」, per month"
+            _fill(self.timeline, _figure(plot_term_months(counts.reset_index(), title=label), label))
+        else:
+            _fill(self.timeline, _message(f"No document containing 「{term}」 is dated."))
+
+        near = collocations(self.docs, term, top=self.top, **self._options)
+        if near.empty:
+            _fill(self.collocates, _message(f"「{term}」 has no collocate seen at least twice within five terms."))
+        else:
+            columns = ["collocate", "count", "log_likelihood", "logdice"]
+            _fill(self.collocates, _heading(f"Collocates of 「{term}」 (within five terms)"), _table(near[columns]))
+
+    def _not_found(self, term: str) -> str:
+        message = f"「{term}」 does not occur in these documents as a whole term."
+        similar = [t for t in self.vocabulary.index if term in t or (t in term and len(t) > 1)][:8]
+        if similar:
+            message += " Terms that contain it or are part of it: " + "、".join(similar) + "."
+        return message
+
+    def show_groups(self, column: str, target: str, reference: str) -> None:
+        """Fill the Groups tab: the keyness of documents whose ``column`` is ``target`` against ``reference``."""
+        if column not in GROUP_COLUMNS:
+            _fill(self.groups, _message(f"Pick a column of: {', '.join(GROUP_COLUMNS)}."))
+            return
+        values = self.docs[column].fillna("").astype(str)
+        target, reference = (("" if v == EMPTY else v) for v in (target, reference))
+        if target == reference:
+            _fill(self.groups, _message("Pick two different values to compare."))
+            return
+        try:
+            key = keyness(self.docs, values == target, reference=values == reference, **self._options)
+        except ValueError as error:  # a side with no document or no term
+            _fill(self.groups, _message(f"Cannot compare these groups: {error}"))
+            return
+        key.attrs.update(target=target or EMPTY, reference=reference or EMPTY)
+        sides = pd.concat([key[key["log_likelihood"] > 0].head(self.top).assign(side=target or EMPTY),
+                           key[key["log_likelihood"] < 0].iloc[::-1].head(self.top).assign(side=reference or EMPTY)])
+        columns = ["side", "term", "target_count", "reference_count", "log_likelihood", "log_ratio", "p_adjusted"]
+        label = f"{GROUP_COLUMNS[column]}: {target or EMPTY} against {reference or EMPTY}"
+        _fill(self.groups, _heading(f"Key terms of each side ({label})"), _table(sides[columns]),
+              _figure(plot_keyness(key, top=self.top, title=label), label))
+
+    def show_document(self, doc_id: str) -> None:
+        """Fill the Document tab: the nearest neighbours of ``doc_id`` and the passages it shares with them."""
+        if doc_id not in self._first_copy:
+            _fill(self.document, _message(f"No document {doc_id!r} in this corpus."))
+            return
+        first = self._first_copy[doc_id]
+        near = self.neighbours[self.neighbours["doc_id"] == first]
+        items = [_heading(f"{self.titles[doc_id]} ({doc_id})")]
+        if near.empty:
+            items.append(_message("No other document shares a term with it."))
+        else:
+            table = attach_titles(near[["rank", "neighbour", "similarity"]], self.docs, width=_TITLE_WIDTH)
+            items += [_heading("Nearest neighbours (TF-IDF cosine)"), _table(table)]
+        pairs = self.neighbours[(self.neighbours["doc_id"] == first) | (self.neighbours["neighbour"] == first)]
+        other = pairs["neighbour"].where(pairs["doc_id"] == first, pairs["doc_id"]).drop_duplicates()
+        candidates = pd.DataFrame({"doc_a": first, "doc_b": other})
+        reuse = text_reuse(self.docs, candidates=candidates, model=self.model) if len(candidates) else pd.DataFrame()
+        if reuse.empty:
+            items.append(_message("It shares no passage of 15 characters or more with its neighbours."))
+        else:
+            other = reuse["doc_b"].where(reuse["doc_a"] == first, reuse["doc_a"]).rename("other")
+            table = attach_titles(pd.concat([other, reuse[["shared_chars", "passage", "agency"]]], axis=1),
+                                  self.docs, columns=("other",), width=_TITLE_WIDTH)
+            items += [_heading("Passages shared word for word"), _table(table)]
+        _fill(self.document, *items)
+
+    # -- the widgets ---------------------------------------------------------------------------------------
+
+    def _build(self) -> widgets.Tab:
+        self.concordance, self.timeline, self.collocates = widgets.Output(), widgets.Output(), widgets.Output()
+        self.groups, self.document = widgets.Output(), widgets.Output()
+
+        self.term_box = widgets.Text(placeholder="a term, e.g. 克拉夫特; Enter to search", description="Term",
+                                     continuous_update=False)
+        self.term_box.observe(lambda change: self.show_term(change["new"]), names="value")
+        term_tab = widgets.VBox([self.term_box, self.concordance, self.timeline, self.collocates])
+
+        self.column_menu = widgets.Dropdown(options=[(label, c) for c, label in GROUP_COLUMNS.items()],
+                                            description="Column")
+        self.target_menu = widgets.Dropdown(description="Target")
+        self.reference_menu = widgets.Dropdown(description="Reference")
+        compare = widgets.Button(description="Compare")
+        self.column_menu.observe(lambda change: self._set_values(change["new"]), names="value")
+        compare.on_click(lambda _: self.show_groups(self.column_menu.value, self.target_menu.value,
+                                                    self.reference_menu.value))
+        self._set_values(self.column_menu.value)
+        groups_tab = widgets.VBox([widgets.HBox([self.column_menu, self.target_menu, self.reference_menu, compare]),
+                                   self.groups])
+
+        labels = self.titles.map(lambda t: t[:_TITLE_WIDTH])
+        self.document_menu = widgets.Dropdown(options=[(f"{labels[d]} ({d})", d) for d in self.docs["doc_id"]],
+                                              value=None, description="Document",
+                                              layout=widgets.Layout(width="90%"))
+        self.document_menu.observe(lambda change: change["new"] and self.show_document(change["new"]), names="value")
+        document_tab = widgets.VBox([self.document_menu, self.document])
+
+        tab = widgets.Tab(children=[term_tab, groups_tab, document_tab])
+        tab.titles = ("Term", "Groups", "Document")
+        return tab
+
+    def _set_values(self, column: str) -> None:
+        values = self.group_values[column]
+        counts = self.docs[column].fillna("").astype(str).value_counts()
+        options = [(f"{v or EMPTY} ({counts[v]})", v or EMPTY) for v in values]
+        self.target_menu.options = options
+        self.reference_menu.options = options
+        if len(options) > 1:
+            self.target_menu.value, self.reference_menu.value = options[0][1], options[1][1]
+
+
+def explore(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdict: UserDict = None,
+            segmenter: SegmenterLike | None = None) -> widgets.Tab:
+    """An explorer of a corpus for JupyterLab: a term in context, two groups compared, a document's neighbours.
+
+    The TF-IDF model, every document's neighbours and terms are computed once, here; each interaction
+    then answers within a second on the seed page. Display the result as the last line of a cell.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        From :func:`analysis.load_corpus`.
+    model : TfidfModel, optional
+        The corpus's TF-IDF model (:func:`analysis.tfidf_model`); default: fit one on ``docs``.
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
+
+    Returns
+    -------
+    ipywidgets.Tab
+        Three tabs: Term, Groups and Document (see :class:`Explorer` for the handlers behind them).
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.config import SEEDS_DIR
+    >>> tab = explore(load_corpus(SEEDS_DIR))
+    >>> type(tab).__name__, tab.titles
+    ('Tab', ('Term', 'Groups', 'Document'))
+    """
+    return Explorer(docs, model=model, userdict=userdict, segmenter=segmenter).widget

@@ -1,0 +1,131 @@
+"""The explorer's handlers, called without a browser: what each fills its Output widgets with."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pytest
+
+import analysis
+from analysis.explorer import EMPTY, Explorer, explore
+
+SEED_ID = "000_bb4a6ccb6fd5c6e9"
+
+
+@pytest.fixture(scope="module")
+def explorer(seed_docs):
+    return Explorer(seed_docs)
+
+
+def plain(out: widgets.Output) -> list[str]:
+    return [item["data"]["text/plain"] for item in out.outputs]
+
+
+def test_explore_returns_three_tabs(seed_docs, explorer):
+    tab = explore(seed_docs, model=explorer.model)
+    assert isinstance(tab, widgets.Tab)
+    assert tab.titles == ("Term", "Groups", "Document")
+    assert analysis.explore is explore
+
+
+@pytest.mark.parametrize("term", ["克拉夫特", "美國", "台灣"])
+def test_a_term_shows_its_lines_months_and_collocates(explorer, term):
+    explorer.show_term(term)
+    heading, lines = plain(explorer.concordance)
+    assert f"「{term}」" in heading
+    assert lines.splitlines() and all(f"【{term}】" in line for line in lines.splitlines())
+    assert "text/html" in explorer.concordance.outputs[1]["data"]
+    (figure,) = explorer.timeline.outputs
+    assert "image/png" in figure["data"] and term in figure["data"]["text/plain"]
+    collocates = plain(explorer.collocates)
+    assert len(collocates) == 2 and "collocate" in collocates[1]
+
+
+def test_the_count_of_lines_is_that_of_kwic(seed_docs, explorer):
+    explorer.show_term("克拉夫特")
+    hits = analysis.kwic(seed_docs, "克拉夫特")
+    heading = plain(explorer.concordance)[0]
+    assert f"{len(hits)} line(s) in {hits['doc_id'].nunique()} document(s)" in heading
+
+
+@pytest.mark.parametrize("term, says", [
+    ("不存在的詞", "does not occur"),
+    ("克拉", "克拉夫特"),  # a part of a term: the terms that contain it are named
+    ("   ", "Type a term"),
+])
+def test_an_unknown_or_empty_term_shows_a_message(explorer, term, says):
+    explorer.show_term("美國")  # earlier results are cleared
+    explorer.show_term(term)
+    (message,) = plain(explorer.concordance)
+    assert says in message
+    assert explorer.timeline.outputs == () and explorer.collocates.outputs == ()
+
+
+def test_typing_a_term_in_the_box_answers(explorer):
+    explorer.term_box.value = "蓬佩奧"
+    assert "【蓬佩奧】" in plain(explorer.concordance)[1]
+
+
+@pytest.mark.parametrize("column, target, reference", [
+    ("kind", "related", "article"),
+    ("outlet", "新唐人亞太台", EMPTY),
+    ("month", "2021-01", "2020-09"),
+])
+def test_groups_show_keyness_rows_and_the_figure(seed_docs, explorer, column, target, reference):
+    explorer.show_groups(column, target, reference)
+    heading, table, figure = explorer.groups.outputs
+    assert target in heading["data"]["text/plain"]
+    rows = table["data"]["text/plain"].splitlines()[1:]
+    assert rows and all(row.split()[0] in (target, reference) for row in rows)
+    assert "image/png" in figure["data"]
+
+
+def test_groups_rows_are_those_of_keyness(seed_docs, explorer):
+    explorer.show_groups("kind", "related", "article")
+    key = analysis.keyness(seed_docs, "related", reference="article", by="kind")
+    strongest = key.iloc[0]["term"]
+    first_row = explorer.groups.outputs[1]["data"]["text/plain"].splitlines()[1].split()
+    assert first_row[:2] == ["related", strongest]
+
+
+@pytest.mark.parametrize("column, target, reference, says", [
+    ("kind", "article", "article", "two different values"),
+    ("month", "2021-01", "1999-01", "Cannot compare"),
+    ("colour", "a", "b", "Pick a column"),
+])
+def test_groups_that_cannot_be_compared_show_a_message(explorer, column, target, reference, says):
+    explorer.show_groups(column, target, reference)
+    (message,) = plain(explorer.groups)
+    assert says in message
+
+
+def test_the_menus_offer_each_column_values(explorer):
+    explorer.column_menu.value = "month"
+    months = [value for _, value in explorer.target_menu.options]
+    assert months == sorted(months) and "2021-01" in months
+    explorer.column_menu.value = "kind"
+    assert {value for _, value in explorer.reference_menu.options} == {"article", "related"}
+
+
+def test_a_document_shows_its_neighbours_and_shared_passages(seed_docs, explorer):
+    doc = f"{SEED_ID}:12"
+    explorer.show_document(doc)
+    texts = plain(explorer.document)
+    assert texts[0].startswith(seed_docs.set_index("doc_id").loc[doc, "title"])
+    neighbours = explorer.neighbours[explorer.neighbours.doc_id == doc]
+    titles = analysis.titles(seed_docs, width=40)
+    table = texts[texts.index("Nearest neighbours (TF-IDF cosine)") + 1]
+    assert all(titles[n] in table for n in neighbours.neighbour)
+    shared = texts[texts.index("Passages shared word for word") + 1]
+    assert titles[f"{SEED_ID}:16"] in shared and "克拉夫特" in shared
+    assert len(shared.splitlines()) == 2  # one pair, once, though each is the other's neighbour
+
+
+def test_picking_a_document_in_the_menu_answers(explorer):
+    explorer.document_menu.value = f"{SEED_ID}:00"
+    assert f"({SEED_ID}:00)" in plain(explorer.document)[0]
+
+
+def test_an_unknown_document_shows_a_message(explorer):
+    explorer.show_document("nothing:99")
+    (message,) = plain(explorer.document)
+    assert "No document" in message
