@@ -37,13 +37,15 @@ test: install
 lab: install
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
-## bench: run the benchmarks (segmentation, word discovery, actors and quotes, stories, TF-IDF weighting, pipeline scale)
+## bench: run the benchmarks (segmentation, word discovery, actors and quotes, stories, TF-IDF weighting, neighbour search, explorer, pipeline scale)
 bench: install
 	$(PY) benchmarks/segmentation.py
 	$(PY) benchmarks/discovery.py
 	$(PY) benchmarks/actors.py
 	$(PY) benchmarks/stories.py
 	$(PY) benchmarks/weighting.py
+	$(PY) benchmarks/neighbours.py
+	$(PY) benchmarks/explorer.py
 	$(PY) benchmarks/pipeline.py
 
 ## lint: check style with ruff

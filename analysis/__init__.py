@@ -60,6 +60,7 @@ _EXPORTS = {
     "Explorer": "explorer", "explore": "explorer",
     "provenance_record": "provenance",
     "build_report": "report",
+    "ReportTables": "store", "open_report": "store",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -105,6 +106,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .attention import bursts, plot_bursts  # noqa: F401
     from .linking import plot_related_lists, related_items, related_lists, related_summary  # noqa: F401
     from .report import build_report  # noqa: F401
+    from .store import ReportTables, open_report  # noqa: F401
     from .reuse import reuse_candidates, text_reuse, wire_agency  # noqa: F401
     from .segmentation import Segmenter, detect_script, segment, segment_many  # noqa: F401
     from .settings import configure  # noqa: F401

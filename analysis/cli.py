@@ -59,8 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--variants", action="store_true",
                    help="count variant characters as one term: 臺灣 and 台灣 as 台灣, 爲 as 為 "
                         "(analysis/data/variants.txt; the text is not changed)")
-    r.add_argument("--top", type=int, default=20, help="terms in the top-terms figure and pairs in the "
-                   "most-similar table (default: %(default)s)")
+    r.add_argument("--top", type=int, default=20, help="rows of the top-terms and top-actors figures; changing "
+                   "only this redraws the figures from the tables without computing them again "
+                   "(default: %(default)s)")
     r.add_argument("--page", help="page_id whose similarity heatmap is drawn (default: the first page)")
     r.add_argument("--encoding", help="decode every file with this codec instead of detecting it")
     r.add_argument("--columns", type=_column_map, metavar="FIELD=COLUMN,...",
@@ -82,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--force", action="store_true",
                    help="rebuild even when the outputs are up to date with the corpus, options and kit")
     r.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    r.add_argument("-v", "--verbose", action="store_true",
+                   help="also print how long each step took (reading, each table, each figure)")
     n = sub.add_parser(
         "notebooks", help="execute every notebook and export HTML copies",
         description="Execute every notebook in notebooks/ from a fresh kernel, write it back with its "
@@ -173,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
         handler.setFormatter(logging.Formatter("analysis: %(message)s"))
         handler._analysis_cli = True  # type: ignore[attr-defined]
         root.addHandler(handler)
-    root.setLevel(logging.ERROR if getattr(args, "quiet", False) else logging.WARNING)
+    root.setLevel(logging.ERROR if getattr(args, "quiet", False) else
+                  logging.INFO if getattr(args, "verbose", False) else logging.WARNING)
     if args.command == "notebooks":
         return _notebooks(args)
     if args.command == "discover":
@@ -191,16 +195,20 @@ def main(argv: list[str] | None = None) -> int:
     from .provenance import provenance_record
 
     # The provenance (segmenter, dictionaries, library versions) is an input too: another one rebuilds.
-    options = {"top": args.top, "page": args.page, "encoding": args.encoding, "strict": args.strict,
+    options = {"page": args.page, "encoding": args.encoding, "strict": args.strict,
                "columns": args.columns, "provenance": provenance_record(userdict=args.userdict or None),
                "variants": args.variants}
     # The project's boilerplate patterns change what is counted, like its dictionary.
     boilerplate = [p for p in [config.PROJECT_BOILERPLATE] if p.is_file()]
-    fingerprint = manifest.input_fingerprint(args.corpus, options, [*userdicts, *boilerplate])
+    # Two fingerprints: of what the tables depend on, and of that and the presentation (--top).
+    tables_fingerprint = manifest.input_fingerprint(args.corpus, options, [*userdicts, *boilerplate])
+    fingerprint = manifest.extend_fingerprint(tables_fingerprint, {"top": args.top})
     if not args.force and manifest.up_to_date(args.out, fingerprint):
         if not args.quiet:
             print(f"analysis: {args.out} is up to date with {args.corpus} (use --force to rebuild)")
         return 0
+    if not args.force and manifest.tables_up_to_date(args.out, tables_fingerprint):
+        return _redraw(args, fingerprint, tables_fingerprint)
 
     from .executor import close_client
     from .report import build_report
@@ -221,11 +229,24 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         close_client()
     _log_warnings(caught)
-    manifest.write_manifest(args.out, fingerprint, rep.files)
+    manifest.write_manifest(args.out, fingerprint, rep.files, tables=tables_fingerprint)
     if not args.quiet:
         d = rep.docs
         print(f"analysis: {d['page_id'].nunique():,} page(s), {len(d):,} documents -> {args.out} "
               f"({len(rep.files)} files)")
+    return 0
+
+
+def _redraw(args: argparse.Namespace, fingerprint: str, tables_fingerprint: str) -> int:
+    """Only a presentation option changed: draw the figures and findings again from the stored tables."""
+    from . import manifest
+    from .report import render_report
+
+    rep = render_report(args.out, top=args.top)
+    kept = manifest.recorded_outputs(args.out, under=("tables/", "provenance.json"))
+    manifest.write_manifest(args.out, fingerprint, [*kept, *rep.files], tables=tables_fingerprint)
+    if not args.quiet:
+        print(f"analysis: {args.out}: tables up to date; figures and findings redrawn ({len(rep.files)} files)")
     return 0
 
 

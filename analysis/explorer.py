@@ -11,9 +11,12 @@
   and the passages it shares with them (:func:`analysis.text_reuse`).
 
 What every interaction needs is computed once, when the explorer is built: the TF-IDF model, every
-document's neighbours, the terms of every document (which also fills the segmentation cache) and
-the values of each group column. Each handler is a plain method of :class:`Explorer` that fills
-``Output`` widgets, so that it can be called, and tested, without a browser.
+document's neighbours, the word boundaries of every title and text (:class:`analysis.indexes.HitIndex`),
+each distinct text's term counts (:class:`analysis.indexes.TermCounts`), the co-occurrence counts of
+the collocates and the values of each group column. Each handler then answers from them, with the
+tables the kit's functions give, within a second on the seed page and within a few seconds on a crawl
+of 10,000 pages (``benchmarks/explorer.py`` times them). Each handler is a plain method of
+:class:`Explorer` that fills ``Output`` widgets, so that it can be called, and tested, without a browser.
 """
 
 from __future__ import annotations
@@ -25,13 +28,15 @@ import logging
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
-from .association import collocations
-from .comparison import keyness
+from .association import cooccurrence
+from .comparison import keyness_table, target_reference
 from .concordance import kwic
-from .frequencies import document_terms
 from .dates import timeline
+from .frequencies import is_term, normalize
+from .indexes import HitIndex, TermCounts, node_collocates
 from .plots import KIND_COLORS, _new
 from .reuse import text_reuse
 from .similarity import nearest_neighbours
@@ -48,6 +53,7 @@ GROUP_COLUMNS = {"kind": "kind", "outlet": "outlet", "month": "period (month)"}
 EMPTY = "(none)"
 
 _CONCORDANCE_LINES = 200  # lines shown; the count says how many there are
+_WINDOW = 5  # terms on each side of a collocate's node, as collocations() counts by default
 _TITLE_WIDTH = 40
 
 
@@ -160,18 +166,24 @@ class Explorer:
         self._options = {"userdict": userdict, "segmenter": segmenter}
         self.model = model if model is not None else tfidf_model(docs, **self._options)
         self.neighbours = nearest_neighbours(docs, top=top, model=self.model)
+        self._neighbours_of = self.neighbours.groupby("doc_id", sort=False).indices  # doc_id -> rows
+        self._neighbour_to = self.neighbours.groupby("neighbour", sort=False).indices
         self.titles = titles(docs)
         self.months = timeline(docs, freq="MS")["period"]  # every month of the corpus, empty ones included
         # Copies of one text have no neighbours of their own: they answer with their first copy's.
         first = docs.drop_duplicates("content_id").set_index("content_id")["doc_id"]
         self._first_copy = docs["content_id"].map(first).set_axis(docs["doc_id"]).to_dict()
-        terms = document_terms(docs, **self._options).explode().dropna()
-        self.vocabulary = terms.value_counts()  # tokens per term, most frequent first
+        self._hits = HitIndex(self.docs, **self._options)
+        self._counts = TermCounts(self.docs, **self._options)
+        self.vocabulary = self._counts.totals()  # each term's count over the distinct texts, most frequent first
+        self._co = cooccurrence(self.docs, window=_WINDOW, **self._options)
+        self._both = (self._co.matrix + self._co.matrix.T).tocsr()
+        self._columns = {c: self.docs[c].fillna("").astype(str).to_numpy() for c in GROUP_COLUMNS}
         self.group_values = {column: self._values(column) for column in GROUP_COLUMNS}
         self.widget = self._build()
 
     def _values(self, column: str) -> list[str]:
-        values = self.docs[column].fillna("").astype(str)
+        values = pd.Series(self._columns[column])
         return sorted(values.unique()) if column == "month" else values.value_counts().index.tolist()
 
     # -- the handlers ------------------------------------------------------------------------------------
@@ -185,21 +197,25 @@ class Explorer:
                 _fill(out)
             _fill(self.concordance, _message("Type a term and press Enter."))
             return
-        hits = kwic(self.docs, term, **self._options)
-        if hits.empty:
+        per_doc = self._hits.hits(term)  # lines of each distinct text, as kwic counts them
+        held = np.flatnonzero(per_doc)
+        if not len(held):
             for out in outs:
                 _fill(out)
             _fill(self.concordance, _message(self._not_found(term)))
             return
-        shown = hits.head(_CONCORDANCE_LINES)
+        # kwic itself reads only the documents of the lines shown: the first ones, in corpus order.
+        first = held[:int(np.searchsorted(np.cumsum(per_doc[held]), _CONCORDANCE_LINES)) + 1]
+        reading = self.docs.iloc[self._hits.rows[first]]
+        shown = kwic(reading, term, **self._options).head(_CONCORDANCE_LINES)
         lines = "\n".join(f"{r.left} 【{r.match}】 {r.right}" for r in shown.itertuples())
-        count = f"{len(hits)} line(s) in {hits['doc_id'].nunique()} document(s)"
-        if len(hits) > len(shown):
+        count = f"{int(per_doc.sum())} line(s) in {len(held)} document(s)"
+        if per_doc.sum() > len(shown):
             count += f", the first {len(shown)} shown"
         _fill(self.concordance, _heading(f"「{term}」 in context: {count}"),
               _bundle(lines, {"text/html": shown._repr_html_()}))
 
-        holding = self.docs[self.docs["doc_id"].isin(hits["doc_id"])]
+        holding = self.docs.iloc[self._hits.rows[held]]
         if holding["published"].notna().any():
             counts = timeline(holding, freq="MS").set_index("period").reindex(self.months, fill_value=0)
             label = f"Documents containing 「{term}」, per month"
@@ -207,7 +223,11 @@ class Explorer:
         else:
             _fill(self.timeline, _message(f"No document containing 「{term}」 is dated."))
 
-        near = collocations(self.docs, term, top=self.top, **self._options)
+        if not is_term(normalize(term)):
+            _fill(self.collocates, _message(f"「{term}」 is not counted as a term (a stopword, punctuation or a "
+                                            "number), so it has no collocates."))
+            return
+        near = node_collocates(self._co, self._both, term, window=_WINDOW, top=self.top)
         if near.empty:
             _fill(self.collocates, _message(f"「{term}」 has no collocate seen at least twice within five terms."))
         else:
@@ -226,13 +246,18 @@ class Explorer:
         if column not in GROUP_COLUMNS:
             _fill(self.groups, _message(f"Pick a column of: {', '.join(GROUP_COLUMNS)}."))
             return
-        values = self.docs[column].fillna("").astype(str)
+        values = self._columns[column]
         target, reference = (("" if v == EMPTY else v) for v in (target, reference))
         if target == reference:
             _fill(self.groups, _message("Pick two different values to compare."))
             return
-        try:
-            key = keyness(self.docs, values == target, reference=values == reference, **self._options)
+        try:  # keyness(), with each side's term counts summed from the index
+            masks = target_reference(self.docs, values == target, reference=values == reference)
+            sides = [self._counts.frequencies(mask) for mask in masks]
+            for side, role in zip(sides, ("target", "reference")):
+                if side.empty:
+                    raise ValueError(f"the {role} has no term")
+            key = keyness_table(*sides)
         except ValueError as error:  # a side with no document or no term
             _fill(self.groups, _message(f"Cannot compare these groups: {error}"))
             return
@@ -250,23 +275,25 @@ class Explorer:
             _fill(self.document, _message(f"No document {doc_id!r} in this corpus."))
             return
         first = self._first_copy[doc_id]
-        near = self.neighbours[self.neighbours["doc_id"] == first]
+        of, to = (index.get(first, np.array([], dtype=np.int64)) for index in (self._neighbours_of, self._neighbour_to))
+        near = self.neighbours.iloc[of]
+        pairs = self.neighbours.iloc[np.union1d(of, to)]  # in table order, as a boolean selection gives them
+        other = pairs["neighbour"].where(pairs["doc_id"] == first, pairs["doc_id"]).drop_duplicates()
+        involved = self.docs[self.docs["doc_id"].isin([first, *other])]  # all that the tables below read
         items = [_heading(f"{self.titles[doc_id]} ({doc_id})")]
         if near.empty:
             items.append(_message("No other document shares a term with it."))
         else:
-            table = attach_titles(near[["rank", "neighbour", "similarity"]], self.docs, width=_TITLE_WIDTH)
+            table = attach_titles(near[["rank", "neighbour", "similarity"]], involved, width=_TITLE_WIDTH)
             items += [_heading("Nearest neighbours (TF-IDF cosine)"), _table(table)]
-        pairs = self.neighbours[(self.neighbours["doc_id"] == first) | (self.neighbours["neighbour"] == first)]
-        other = pairs["neighbour"].where(pairs["doc_id"] == first, pairs["doc_id"]).drop_duplicates()
         candidates = pd.DataFrame({"doc_a": first, "doc_b": other})
-        reuse = text_reuse(self.docs, candidates=candidates, model=self.model) if len(candidates) else pd.DataFrame()
+        reuse = text_reuse(involved, candidates=candidates, model=self.model) if len(candidates) else pd.DataFrame()
         if reuse.empty:
             items.append(_message("It shares no passage of 15 characters or more with its neighbours."))
         else:
             other = reuse["doc_b"].where(reuse["doc_a"] == first, reuse["doc_a"]).rename("other")
             table = attach_titles(pd.concat([other, reuse[["shared_chars", "passage", "agency"]]], axis=1),
-                                  self.docs, columns=("other",), width=_TITLE_WIDTH)
+                                  involved, columns=("other",), width=_TITLE_WIDTH)
             items += [_heading("Passages shared word for word"), _table(table)]
         _fill(self.document, *items)
 
@@ -293,8 +320,8 @@ class Explorer:
         groups_tab = widgets.VBox([widgets.HBox([self.column_menu, self.target_menu, self.reference_menu, compare]),
                                    self.groups])
 
-        labels = self.titles.map(lambda t: t[:_TITLE_WIDTH])
-        self.document_menu = widgets.Dropdown(options=[(f"{labels[d]} ({d})", d) for d in self.docs["doc_id"]],
+        labels = [f"{t[:_TITLE_WIDTH]} ({d})" for d, t in self.titles.items()]
+        self.document_menu = widgets.Dropdown(options=list(zip(labels, self.titles.index)),
                                               value=None, description="Document",
                                               layout=widgets.Layout(width="90%"))
         self.document_menu.observe(lambda change: change["new"] and self.show_document(change["new"]), names="value")
@@ -306,7 +333,7 @@ class Explorer:
 
     def _set_values(self, column: str) -> None:
         values = self.group_values[column]
-        counts = self.docs[column].fillna("").astype(str).value_counts()
+        counts = pd.Series(self._columns[column]).value_counts()
         options = [(f"{v or EMPTY} ({counts[v]})", v or EMPTY) for v in values]
         self.target_menu.options = options
         self.reference_menu.options = options

@@ -276,6 +276,14 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
         out += [f"One TF-IDF model for every similarity table and figure: term weights {weights}, "
                 f"{'smoothed ' if tfidf.get('smooth_idf') else ''}IDF over {_n(int(tfidf['texts']), 'distinct text')}, "
                 f"{_n(int(tfidf['terms']), 'term')} (min_df {tfidf['min_df']}, max_df {tfidf['max_df']}).", ""]
+    if nn.attrs.get("method") == "approximate":
+        out += ["Nearest neighbours were searched approximately (a nearest-neighbour-descent graph, every "
+                "similarity then computed exactly; see `analysis.neighbours` for its measured recall): "
+                "a true neighbour can be missing.", ""]
+    if len(art_nn) > 5:  # a crawl: say how many, and show the closest pairs only
+        out += [f"{len(art_nn):,} of {_n(len(arts), 'article')} are most similar to a related item; "
+                "the five closest:", ""]
+        art_nn = art_nn.sort_values("similarity", ascending=False, kind="mergesort").head(5)
     for row in art_nn.itertuples(index=False):
         out.append(f"The article 「{titles[row.doc_id]}」 is most similar to the related item "
                    f"「{titles[row.neighbour]}」 ({row.similarity:.3f}).")

@@ -28,7 +28,7 @@ from .segmentation import get_segmenter, segment_many
 from .segmentation.conventions import is_quantity
 from .segmentation.script import to_simplified_chars
 from .settings import options
-from .tables import distinct, document_text
+from .tables import distinct
 from .typedefs import SegmenterLike, UserDict
 
 _NUMBER = re.compile(r"^[+\-]?\d+(?:[.,:/]\d+)*%?$")
@@ -386,9 +386,41 @@ def document_terms(docs: pd.DataFrame, *, userdict: UserDict = None, segmenter: 
                       'select distinct texts first with docs.drop_duplicates("content_id")',
                       DeprecationWarning, stacklevel=2)
         docs = distinct(docs, unique=unique)
-    texts = document_text(docs)
-    by_text = text_terms(texts, userdict=userdict, segmenter=segmenter)
-    return pd.Series([by_text[t] for t in texts], index=docs.index, name="terms", dtype=object)
+    terms_ = field_terms(docs["title"], docs["text"], userdict=userdict, segmenter=segmenter)
+    return pd.Series(terms_, index=docs.index, name="terms", dtype=object)
+
+
+def field_terms(titles: Iterable[str], texts: Iterable[str], *, userdict: UserDict = None,
+                segmenter: SegmenterLike | None = None) -> list[list[str]]:
+    """The terms of each title followed by those of its text: a document's terms, field by field.
+
+    Titles and texts are segmented apart (a line break ends every word, so this equals segmenting
+    them joined), which lets every step share one segmentation per field, cached by
+    :func:`text_terms`.
+
+    Parameters
+    ----------
+    titles, texts : iterable of str
+        Aligned; missing values count as empty.
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
+
+    Returns
+    -------
+    list of list of str
+        One list per pair.
+
+    Examples
+    --------
+    >>> field_terms(["台灣"], ["台灣與美國。"])
+    [['台灣', '台灣', '美國']]
+    """
+    titles = ["" if t is None or t != t else str(t) for t in titles]
+    texts = ["" if t is None or t != t else str(t) for t in texts]
+    by_text = text_terms([*titles, *texts], userdict=userdict, segmenter=segmenter)
+    return [by_text[a] + by_text[b] for a, b in zip(titles, texts)]
 
 
 def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = None, userdict: UserDict = None,
@@ -432,14 +464,16 @@ def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = Non
     docs = distinct(docs, unique=unique)
     # Each distinct (group, text) is counted once and weighted by how many documents share it.
     frame = docs[keys].copy() if keys else pd.DataFrame(index=docs.index)
-    frame["_text"] = document_text(docs).to_numpy()
-    groups = frame.groupby([*keys, "_text"], dropna=False, sort=False).size().rename("_n").reset_index()
-    by_text = text_terms(groups["_text"], userdict=userdict, segmenter=segmenter)
-    counted = {t: Counter(ts) for t, ts in by_text.items()}
-    sizes = [len(counted[t]) for t in groups["_text"]]
+    frame["_title"] = docs["title"].fillna("").astype(str).to_numpy()
+    frame["_body"] = docs["text"].fillna("").astype(str).to_numpy()
+    groups = frame.groupby([*keys, "_title", "_body"], dropna=False, sort=False).size().rename("_n").reset_index()
+    pairs = list(zip(groups["_title"], groups["_body"]))
+    counted = {p: Counter(ts) for p, ts in zip(pairs, field_terms(groups["_title"], groups["_body"],
+                                                                  userdict=userdict, segmenter=segmenter))}
+    sizes = [len(counted[p]) for p in pairs]
     long = pd.DataFrame({
-        "term": [w for t in groups["_text"] for w in counted[t]],
-        "count": [c * n for t, n in zip(groups["_text"], groups["_n"]) for c in counted[t].values()],
+        "term": [w for p in pairs for w in counted[p]],
+        "count": [c * n for p, n in zip(pairs, groups["_n"]) for c in counted[p].values()],
         "documents": groups["_n"].to_numpy().repeat(sizes),
     })
     for k in keys:

@@ -12,35 +12,30 @@ of the same items recycled from page to page?
 Signs: a positive ``order_date_rho`` means later positions hold later items (oldest first); a
 negative one, newest first. A negative ``order_similarity_rho`` means the most similar items come
 first, as a list ranked by topic would have them.
+
+Every step works on all pages at once, so that its cost grows with the number of items: the lead
+test is :mod:`analysis.linking_leads`, the per-page statistics :mod:`analysis.linking_order`, the
+verdict :mod:`analysis.linking_summary`.
 """
 
 from __future__ import annotations
-
-from difflib import SequenceMatcher
 
 import matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
 import numpy as np
 import pandas as pd
-from scipy.stats import spearmanr
 
 from .dates import relative_dates
+# the constants, repeats_lead and related_summary stay importable from here, where they were first
+from .linking_leads import LEAD_MATCH, MIN_LEAD_SENTENCE, OPENING_CHARS, lead_repeats, repeats_lead  # noqa: F401
+from .linking_order import MIN_ITEMS_FOR_RHO, group_median, group_spearman  # noqa: F401
+from .linking_summary import ORDER_THRESHOLD, related_summary  # noqa: F401
 from .plots import _new
-from .similarity import similarity_matrix
-from .text import compact, first_sentence
-from .tfidf import TfidfModel, tfidf_model
+from .tfidf import DECIMALS, TfidfModel, tfidf_model
 from .typedefs import SegmenterLike, UserDict
 
-#: |rho| from which a list counts as ordered by date or by similarity.
-ORDER_THRESHOLD = 0.5
-#: Characters of the article's opening an item must share, in one run, to repeat its lead.
-LEAD_MATCH = 30
-#: Characters of the article's text that count as its opening.
-OPENING_CHARS = 150
-#: Shortest first sentence whose presence in an item counts as repeating the lead.
-MIN_LEAD_SENTENCE = 10
-#: Fewest items with a value for a rank correlation to be computed (else NaN).
-MIN_ITEMS_FOR_RHO = 3
+#: Items whose similarity to their article is computed at once (bounds the memory of their terms).
+PAIR_BLOCK = 65_536
 
 ITEM_COLUMNS = ("page_id", "doc_id", "position", "title", "published", "days_after_article", "similarity",
                 "pages", "recycled", "repeats_lead")
@@ -49,48 +44,63 @@ LIST_COLUMNS = ("page_id", "article", "items", "dated_items", "before", "same_da
                 "recycled_items", "recycled_share", "lead_repeats")
 
 
-def repeats_lead(article_text: str, text: str) -> bool:
-    """Whether a text repeats an article's lead: its whole first sentence, or 30 characters of its opening in a run.
+def _sums_in_order(indptr: np.ndarray, data: np.ndarray) -> np.ndarray:
+    """Each row's sum, added value by value in order from 0, as a sparse product adds it."""
+    lengths = np.diff(indptr)
+    order = np.argsort(-lengths, kind="stable")
+    longest_first, starts = lengths[order], indptr[:-1][order]
+    sums = np.zeros(len(lengths))
+    for j in range(int(longest_first[0]) if len(lengths) else 0):
+        k = int(np.searchsorted(-longest_first, -j, side="left"))  # the rows with more than j values
+        sums[:k] += data[starts[:k] + j]
+    out = np.empty_like(sums)
+    out[order] = sums
+    return out
 
-    Texts are compared folded (:func:`analysis.text.compact`: NFKC, no whitespace). The first sentence
-    counts when it has at least :data:`MIN_LEAD_SENTENCE` characters; the opening is the article's
-    first :data:`OPENING_CHARS` characters, of which :data:`LEAD_MATCH` must appear in one run.
 
-    Parameters
-    ----------
-    article_text : str
-        The article's text.
-    text : str
-        The related item's text (its summary).
+def _text_codes(docs: pd.DataFrame) -> np.ndarray:
+    """One code per distinct pair of title and text (missing as empty, as :func:`analysis.document_text` joins them)."""
+    title = pd.factorize(docs["title"].fillna(""))[0].astype(np.int64)
+    text = pd.factorize(docs["text"].fillna(""))[0].astype(np.int64)
+    return pd.factorize(title * (text.max(initial=0) + 1) + text)[0]
 
-    Returns
-    -------
-    bool
 
-    Examples
-    --------
-    >>> art = "美國駐聯合國大使克拉夫特今天與我駐紐約辦事處處長李光章共進午餐，這是歷史性的一刻。其後雙方合影。"
-    >>> repeats_lead(art, "美國駐聯合國大使克拉夫特今天與我駐紐約辦事處處長李光章共進午餐，這是歷史性的一刻。")
-    True
-    >>> repeats_lead(art, "克拉夫特今天與我駐紐約辦事處處長李光章共進午餐")
-    False
-    >>> repeats_lead(art, "")
-    False
+def _aligned_similarity(first: pd.DataFrame, which: np.ndarray, second: pd.DataFrame,
+                        model: TfidfModel) -> np.ndarray:
+    """TF-IDF cosine of each row of ``second`` with row ``which`` of ``first``, as a similarity matrix gives it.
+
+    Each distinct text is transformed once. For each pair, the terms of the text of ``second`` are
+    looked up in the vector of ``first``'s, and the products are added in term order, as
+    :func:`analysis.similarity_matrix`'s sparse product adds them; then clipped to [0, 1] and
+    rounded to :data:`~analysis.tfidf.DECIMALS` decimals: the same bytes, without a matrix per page.
     """
-    art, item = compact(article_text or ""), compact(text or "")
-    if not art or not item:
-        return False
-    lead = compact(first_sentence(article_text))
-    if len(lead) >= MIN_LEAD_SENTENCE and lead in item:
-        return True
-    opening = art[:OPENING_CHARS]
-    match = SequenceMatcher(None, opening, item, autojunk=False).find_longest_match(0, len(opening), 0, len(item))
-    return match.size >= LEAD_MATCH
+    both = pd.concat([first[["title", "text"]], second[["title", "text"]]], ignore_index=True)
+    codes = _text_codes(both)
+    X = model.transform(both.iloc[np.unique(codes, return_index=True)[1]])
+    X.sort_indices()
+    width = max(X.shape[1], 1)
+    keys = np.repeat(np.arange(X.shape[0], dtype=np.int64), np.diff(X.indptr)) * width + X.indices  # ascending
+    a, b = codes[:len(first)][which], codes[len(first):]
+    sims = []
+    for start in range(0, len(a), PAIR_BLOCK):
+        rows = X[b[start:start + PAIR_BLOCK]]
+        pair = np.repeat(np.arange(rows.shape[0]), np.diff(rows.indptr))
+        wanted = a[start:start + PAIR_BLOCK][pair].astype(np.int64) * width + rows.indices
+        at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+        hit = keys[at] == wanted if len(keys) else np.zeros(len(wanted), dtype=bool)
+        indptr = np.concatenate(([0], np.cumsum(np.bincount(pair[hit], minlength=rows.shape[0]))))
+        sims.append(_sums_in_order(indptr, X.data[at[hit]] * rows.data[hit]))
+    sims = np.concatenate(sims) if sims else np.zeros(0)
+    np.clip(sims, 0.0, 1.0, out=sims)
+    return sims.round(DECIMALS)
 
 
 def related_items(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdict: UserDict = None,
                   segmenter: SegmenterLike | None = None) -> pd.DataFrame:
     """Every related item against its page's article: lag, similarity, recycling and lead repeats.
+
+    The cost grows with the number of items: each distinct text is transformed and folded once,
+    and each item's similarity is one row-wise product with its article's vector.
 
     Parameters
     ----------
@@ -111,9 +121,9 @@ def related_items(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdi
         One row per related item, by page and position: ``page_id``, ``doc_id``, ``position``,
         ``title``, ``published``, ``days_after_article`` (as :func:`analysis.relative_dates` gives it:
         calendar days when either date is known only to the day), ``similarity`` (TF-IDF cosine with
-        the page's article; NaN without an article), ``pages`` (how many pages of the corpus hold the
-        same text, by ``content_id``, as article or item), ``recycled`` (``pages >= 2``) and
-        ``repeats_lead`` (see :func:`repeats_lead`).
+        the page's article, as :func:`analysis.similarity_matrix` gives it; NaN without an article),
+        ``pages`` (how many pages of the corpus hold the same text, by ``content_id``, as article or
+        item), ``recycled`` (``pages >= 2``) and ``repeats_lead`` (see :func:`repeats_lead`).
 
     Examples
     --------
@@ -125,30 +135,33 @@ def related_items(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdi
     >>> int(items["repeats_lead"].sum()), int(items["recycled"].sum())
     (1, 0)
     """
+    return _items(docs, model=model, userdict=userdict, segmenter=segmenter, similarity=True)
+
+
+def _items(docs: pd.DataFrame, *, model: TfidfModel | None, userdict: UserDict, segmenter: SegmenterLike | None,
+           similarity: bool) -> pd.DataFrame:
+    """:func:`related_items`' table; with ``similarity=False``, its ``similarity`` column left NaN (no model)."""
     rel = docs[docs["kind"] == "related"] if "kind" in docs else docs.iloc[:0]
     if rel.empty:
         return _empty_items(rel)
-    model = model if model is not None else tfidf_model(docs, userdict=userdict, segmenter=segmenter)
     lags = relative_dates(docs).set_index("doc_id")["days_after_article"]
     pages = docs.groupby("content_id")["page_id"].nunique() if "content_id" in docs else None
     articles = docs[docs["kind"] == "article"].drop_duplicates("page_id")
-    similarity = {}
-    for page_id, page in rel.groupby("page_id", sort=False):
-        art = articles[articles["page_id"] == page_id]
-        if art.empty:
-            continue
-        m = similarity_matrix(pd.concat([art, page]), model=model, unique=False)
-        similarity.update(zip(page["doc_id"], m.iloc[0, 1:].to_numpy()))
-    lead_text = articles.set_index("page_id")["text"]
+    which = pd.Index(articles["page_id"]).get_indexer(rel["page_id"])  # -1: the page has no article
+    has = which >= 0
+    sims = np.full(len(rel), np.nan)
+    if similarity and has.any():
+        model = model if model is not None else tfidf_model(docs, userdict=userdict, segmenter=segmenter)
+        sims[has] = _aligned_similarity(articles, which[has], rel[has], model)
     out = pd.DataFrame({
         "page_id": rel["page_id"], "doc_id": rel["doc_id"], "position": rel["position"], "title": rel["title"],
         "published": rel["published"], "days_after_article": rel["doc_id"].map(lags).astype(float),
-        "similarity": rel["doc_id"].map(similarity).astype(float),
+        "similarity": sims,
         "pages": rel["content_id"].map(pages).fillna(1).astype("int64") if pages is not None else 1,
     })
     out["recycled"] = out["pages"] >= 2
-    out["repeats_lead"] = [repeats_lead(lead_text.get(p, ""), t)
-                           for p, t in zip(rel["page_id"], rel["text"].fillna(""))]
+    out["repeats_lead"] = lead_repeats(articles["text"].tolist(), rel["text"].fillna("").tolist(),
+                                       which=which.tolist())
     return out.sort_values(["page_id", "position"], kind="mergesort").reset_index(drop=True)
 
 
@@ -177,16 +190,8 @@ def _list_dtypes(items: pd.DataFrame, docs: pd.DataFrame) -> dict:
     return dtypes
 
 
-def _rho(x: pd.Series, y: pd.Series) -> float:
-    ok = x.notna().to_numpy() & y.notna().to_numpy()
-    x, y = x[ok], y[ok]
-    if ok.sum() < MIN_ITEMS_FOR_RHO or x.nunique() < 2 or y.nunique() < 2:
-        return float("nan")
-    return round(float(spearmanr(x, y).statistic), 6)
-
-
 def related_lists(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdict: UserDict = None,
-                  segmenter: SegmenterLike | None = None) -> pd.DataFrame:
+                  segmenter: SegmenterLike | None = None, items: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per page: how its related list was assembled (dates, order, similarity, recycling).
 
     Parameters
@@ -199,6 +204,8 @@ def related_lists(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdi
         Extra dictionaries for the segmenter, when no ``model`` is given.
     segmenter : callable, optional
         A segmenter of your own, when no ``model`` is given.
+    items : DataFrame, optional
+        :func:`related_items`' table of ``docs``, when it is already computed (default: computed).
 
     Returns
     -------
@@ -224,172 +231,79 @@ def related_lists(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdi
     (20, 0.0, 0.05, 116.0)
     >>> round(float(row["order_date_rho"]), 2), round(float(row["order_similarity_rho"]), 2)
     (0.32, -0.29)
-    """
-    items = related_items(docs, model=model, userdict=userdict, segmenter=segmenter)
-    articles = docs[docs["kind"] == "article"].drop_duplicates("page_id").set_index("page_id")["doc_id"]
-    rows = []
-    for page_id, page in items.groupby("page_id", sort=True):
-        lag = page["days_after_article"].dropna()
-        n_dated = len(lag)
-        when = page["published"].astype("int64").where(page["published"].notna())
-        rows.append({
-            "page_id": page_id, "article": articles.get(page_id), "items": len(page), "dated_items": n_dated,
-            "before": round(float((lag < 0).mean()), 6) if n_dated else np.nan,
-            "same_day": round(float((lag == 0).mean()), 6) if n_dated else np.nan,
-            "after": round(float((lag > 0).mean()), 6) if n_dated else np.nan,
-            "lag_median_days": float(lag.median()) if n_dated else np.nan,
-            "lag_min_days": float(lag.min()) if n_dated else np.nan,
-            "lag_max_days": float(lag.max()) if n_dated else np.nan,
-            "order_date_rho": _rho(page["position"].astype(float), when),
-            "order_similarity_rho": _rho(page["position"].astype(float), page["similarity"]),
-            "similarity_median": round(float(page["similarity"].median()), 6),
-            "recycled_items": int(page["recycled"].sum()),
-            "recycled_share": round(float(page["recycled"].mean()), 6),
-            "lead_repeats": int(page["repeats_lead"].sum()),
-        })
-    dtypes = _list_dtypes(items, docs)
-    if not rows:
-        return pd.DataFrame({c: pd.Series(dtype=dtypes[c]) for c in LIST_COLUMNS})
-    return pd.DataFrame(rows, columns=list(LIST_COLUMNS)).astype(dtypes)
-
-
-def related_summary(table: pd.DataFrame, *, docs: pd.DataFrame | None = None,
-                    threshold: float = ORDER_THRESHOLD) -> pd.DataFrame:
-    """How the corpus's related lists are assembled: by recency, by topic, by recycling; with a verdict.
-
-    Popularity cannot be read from the pages (they show no view counts); an item recycled on many
-    pages is the nearest trace of it.
-
-    Parameters
-    ----------
-    table : DataFrame
-        :func:`related_lists`'s table.
-    docs : DataFrame, optional
-        The documents, to count distinct recycled texts and name the most recycled one.
-    threshold : float
-        |rho| from which a list counts as ordered by date or by similarity.
-
-    Returns
-    -------
-    DataFrame
-        ``measure`` and ``value``, the last row being the ``verdict`` sentence.
-
-    Examples
-    --------
-    >>> from analysis import load_corpus
-    >>> from analysis.config import SEEDS_DIR
     >>> docs = load_corpus(SEEDS_DIR)
-    >>> summary = related_summary(related_lists(docs), docs=docs).set_index("measure")["value"]
-    >>> summary["pages ordered by date"], summary["pages ordered by similarity"]
-    (0, 0)
-    >>> print(summary["verdict"])  # doctest: +ELLIPSIS
-    Related lists are ordered neither by date nor by similarity to the article (median rho ...
+    >>> related_lists(docs, items=related_items(docs)).equals(related_lists(docs))  # items computed once
+    True
     """
-    pages = len(table)
-    dated = table["dated_items"].sum()
-    pooled = {k: round(float((table[k] * table["dated_items"]).sum() / dated), 4) if dated else float("nan")
-              for k in ("before", "same_day", "after")}
-    date_rho = table["order_date_rho"].median()
-    sim_rho = table["order_similarity_rho"].median()
-    newest = int((table["order_date_rho"] <= -threshold).sum())
-    oldest = int((table["order_date_rho"] >= threshold).sum())
-    by_sim = int((table["order_similarity_rho"] <= -threshold).sum())
-    items = int(table["items"].sum())
-    recycled = int(table["recycled_items"].sum())
-    rows = [
-        ("pages", pages), ("related items", items),
-        ("median list length", float(table["items"].median()) if pages else float("nan")),
-        ("share of dated items before the article", pooled["before"]),
-        ("share of dated items on the article's day", pooled["same_day"]),
-        ("share of dated items after the article", pooled["after"]),
-        ("median lag (days)", float(table["lag_median_days"].median()) if pages else float("nan")),
-        ("median rho of position with date", round(float(date_rho), 4)),
-        ("median rho of position with similarity", round(float(sim_rho), 4)),
-        ("threshold |rho|", threshold),
-        ("pages ordered by date", newest + oldest), ("pages ordered newest first", newest),
-        ("pages ordered by similarity", by_sim),
-        ("median similarity of an item to its article", round(float(table["similarity_median"].median()), 4)),
-        ("recycled items (text on 2+ pages)", recycled),
-        ("share of items recycled", round(recycled / items, 4) if items else float("nan")),
-        ("items repeating the article's lead", int(table["lead_repeats"].sum())),
-    ]
-    if docs is not None:
-        on_pages = docs.groupby("content_id")["page_id"].nunique()
-        rel = docs[docs["kind"] == "related"]
-        counts = on_pages[on_pages.index.isin(rel["content_id"])]
-        rows.append(("distinct recycled texts", int((counts >= 2).sum())))
-        if (counts >= 2).any():
-            top_id = counts.sort_values(ascending=False, kind="mergesort").index[0]
-            title = rel.loc[rel["content_id"] == top_id, "title"].iloc[0]
-            rows.append(("most recycled item", f"{title} ({int(counts[top_id])} pages)"))
-    measurable = (int(table["order_date_rho"].notna().sum()), int(table["order_similarity_rho"].notna().sum()))
-    rows.append(("verdict", _verdict(pages, newest, oldest, by_sim, date_rho, sim_rho, recycled, items, threshold,
-                                     measurable)))
-    return pd.DataFrame(rows, columns=["measure", "value"])
+    if items is None:
+        items = related_items(docs, model=model, userdict=userdict, segmenter=segmenter)
+    return _lists(items, docs)
 
 
-def _verdict(pages: int, newest: int, oldest: int, by_sim: int, date_rho: float, sim_rho: float, recycled: int,
-             items: int, threshold: float, measurable: tuple[int, int]) -> str:
-    if not pages:
-        return "No page has a related list."
-    by_date_n, by_sim_n = measurable
-    why = (f"a rho needs at least {MIN_ITEMS_FOR_RHO} items with a value (a date against a dated article, "
-           "a similarity against an article), not all equal")
-    if not by_date_n and not by_sim_n:
-        said = (f"The order of the related lists cannot be measured: none of the {pages} pages has a measurable "
-                f"rank correlation of position with date or with similarity ({why}).")
-    else:
-        orders = []
-        if newest > pages / 2:
-            orders.append("by recency (newest first)")
-        elif oldest > pages / 2:
-            orders.append("by date (oldest first)")
-        if by_sim > pages / 2:
-            orders.append("by topic (most similar first)")
-        parts = []
-        for name, rho, n in (("date", date_rho, by_date_n), ("similarity", sim_rho, by_sim_n)):
-            parts.append(f"median rho {rho:.2f} with {name}, measurable on {n} of {pages} pages"
-                         if n else f"no page has a measurable rho with {name}")
-        rhos = f"({'; '.join(parts)}; |rho| >= {threshold} counts)"
-        if orders:
-            said = f"Related lists are mostly ordered {' and '.join(orders)} {rhos}."
-        elif by_date_n and by_sim_n:
-            said = f"Related lists are ordered neither by date nor by similarity to the article {rhos}."
-        else:
-            known, unknown = ("date", "similarity") if by_date_n else ("similarity", "date")
-            said = (f"Related lists are not ordered by {known}; their order by {unknown} cannot be measured "
-                    f"({why}) {rhos}.")
-    share = recycled / items if items else 0.0
-    if share > 0.5:
-        said += (f" Most items ({share:.0%}) recur on other pages: lists are largely recycled, a trace of "
-                 "popularity or of editorial picks.")
-    elif share == 0.5:
-        said += (f" Half the items ({recycled} of {items}) recur on other pages: a trace of popularity or of "
-                 "editorial picks.")
-    elif recycled:
-        said += f" {recycled} of {items} items recur on other pages."
-    else:
-        said += " No item recurs on another page, so recycling (a trace of popularity) cannot be seen here."
-    return said
+def _shares(count: np.ndarray, total: np.ndarray) -> list[float]:
+    """``count / total`` rounded to 6 decimals as Python rounds it (NaN where ``total`` is 0)."""
+    return [round(c / t, 6) if t else np.nan for c, t in zip(count.tolist(), total.tolist())]
+
+
+def _lists(items: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
+    """:func:`related_lists`' table from :func:`related_items`' table, every page at once."""
+    dtypes = _list_dtypes(items, docs)
+    codes, page_ids = pd.factorize(items["page_id"], sort=True)
+    items, codes = items[codes >= 0], codes[codes >= 0]  # as groupby, a missing page_id is no page
+    if not len(items):
+        return pd.DataFrame({c: pd.Series(dtype=dtypes[c]) for c in LIST_COLUMNS})
+    n = len(page_ids)
+    count = np.bincount(codes, minlength=n)
+    lag = items["days_after_article"].to_numpy(dtype=float)
+    dated = ~np.isnan(lag)
+    n_dated = np.bincount(codes[dated], minlength=n)
+    extremes = pd.Series(lag).groupby(codes).agg(["min", "max"]).reindex(range(n))
+    position = items["position"].astype(float).to_numpy()
+    when = items["published"].astype("int64").where(items["published"].notna()).to_numpy(dtype=float)
+    similarity = items["similarity"].to_numpy(dtype=float)
+    recycled = np.bincount(codes[items["recycled"].to_numpy(dtype=bool)], minlength=n)
+    articles = docs[docs["kind"] == "article"].drop_duplicates("page_id").set_index("page_id")["doc_id"]
+    table = pd.DataFrame({
+        "page_id": page_ids, "article": [articles.get(p) for p in page_ids], "items": count, "dated_items": n_dated,
+        "before": _shares(np.bincount(codes[dated & (lag < 0)], minlength=n), n_dated),
+        "same_day": _shares(np.bincount(codes[dated & (lag == 0)], minlength=n), n_dated),
+        "after": _shares(np.bincount(codes[dated & (lag > 0)], minlength=n), n_dated),
+        "lag_median_days": group_median(codes, lag, n_groups=n),
+        "lag_min_days": extremes["min"].to_numpy(dtype=float), "lag_max_days": extremes["max"].to_numpy(dtype=float),
+        "order_date_rho": [round(r, 6) for r in group_spearman(codes, position, when, n_groups=n).tolist()],
+        "order_similarity_rho": [round(r, 6) for r in group_spearman(codes, position, similarity,
+                                                                      n_groups=n).tolist()],
+        "similarity_median": [round(m, 6) for m in group_median(codes, similarity, n_groups=n).tolist()],
+        "recycled_items": recycled, "recycled_share": _shares(recycled, count),
+        "lead_repeats": np.bincount(codes[items["repeats_lead"].to_numpy(dtype=bool)], minlength=n),
+    }, columns=list(LIST_COLUMNS))
+    return table.astype(dtypes)
 
 
 def plot_related_lists(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdict: UserDict = None,
-                       segmenter: SegmenterLike | None = None,
-                       title: str = "How the related lists are ordered") -> plt.Figure:
+                       segmenter: SegmenterLike | None = None, title: str = "How the related lists are ordered",
+                       lists: pd.DataFrame | None = None, items: pd.DataFrame | None = None) -> plt.Figure:
     """Two panels: each item's lag by list position, and each page's order correlations.
+
+    Pass the tables already computed (``lists=``, ``items=``) and nothing is computed again; the
+    lags panel needs no similarity, so with ``lists`` alone no TF-IDF vector is computed.
 
     Parameters
     ----------
     docs : DataFrame
         From :func:`analysis.load_corpus`.
     model : TfidfModel, optional
-        One model fitted on the corpus; default: fitted on ``docs``.
+        One model fitted on the corpus; default: fitted on ``docs`` when a similarity is needed.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter, when no ``model`` is given.
     segmenter : callable, optional
         A segmenter of your own, when no ``model`` is given.
     title : str
         The figure's title.
+    lists : DataFrame, optional
+        :func:`related_lists`' table of ``docs`` (default: computed).
+    items : DataFrame, optional
+        :func:`related_items`' table of ``docs`` (default: computed).
 
     Returns
     -------
@@ -399,13 +313,15 @@ def plot_related_lists(docs: pd.DataFrame, *, model: TfidfModel | None = None, u
     --------
     >>> from analysis import load_corpus
     >>> from analysis.config import SEEDS_DIR
-    >>> fig = plot_related_lists(load_corpus(SEEDS_DIR))
+    >>> docs = load_corpus(SEEDS_DIR)
+    >>> fig = plot_related_lists(docs)
     >>> [ax.get_xlabel() for ax in fig.axes]
     ['position in the related list', 'rank correlation of position with publication time']
+    >>> fig = plot_related_lists(docs, lists=related_lists(docs))  # the table already computed
     """
-    model = model if model is not None else tfidf_model(docs, userdict=userdict, segmenter=segmenter)
-    items = related_items(docs, model=model)
-    table = related_lists(docs, model=model)
+    if items is None:  # similarities only for the table when it is to be computed
+        items = _items(docs, model=model, userdict=userdict, segmenter=segmenter, similarity=lists is None)
+    table = lists if lists is not None else _lists(items, docs)
     fig = _new((11, 4.4))
     ax, bx = fig.subplots(1, 2, width_ratios=[3, 2])
     shown = items.dropna(subset=["days_after_article"])

@@ -66,6 +66,31 @@ def input_fingerprint(corpus: Path, options: dict, extra_files: Iterable[Path] =
     return h.hexdigest()
 
 
+def extend_fingerprint(fingerprint: str, options: dict) -> str:
+    """A fingerprint of another one and more options (the presentation options over the tables' inputs).
+
+    Parameters
+    ----------
+    fingerprint : str
+        From :func:`input_fingerprint`.
+    options : dict
+        Serialised as JSON.
+
+    Returns
+    -------
+    str
+        32 hexadecimal digits.
+
+    Examples
+    --------
+    >>> extend_fingerprint("abc", {"top": 20}) == extend_fingerprint("abc", {"top": 10})
+    False
+    """
+    h = hashlib.blake2b(fingerprint.encode(), digest_size=16)
+    h.update(json.dumps(options, sort_keys=True, default=str).encode())
+    return h.hexdigest()
+
+
 def up_to_date(out: Path, fingerprint: str) -> bool:
     """True when ``out`` holds a report of this fingerprint whose files are all intact.
 
@@ -95,16 +120,13 @@ def up_to_date(out: Path, fingerprint: str) -> bool:
     False
     """
     try:
-        manifest = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
-        if manifest.get("input") != fingerprint:
-            return False
-        return all((out / rel).is_file() and _file_hash(out / rel) == digest
-                   for rel, digest in manifest["outputs"].items())
+        manifest = _read(out)
+        return manifest.get("input") == fingerprint and _intact(out, manifest)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return False
 
 
-def write_manifest(out: Path, fingerprint: str, files: Iterable[Path]) -> Path:
+def write_manifest(out: Path, fingerprint: str, files: Iterable[Path], *, tables: str | None = None) -> Path:
     """Record the fingerprint and a hash of every output file.
 
     Parameters
@@ -115,6 +137,9 @@ def write_manifest(out: Path, fingerprint: str, files: Iterable[Path]) -> Path:
         From :func:`input_fingerprint`.
     files : iterable of Path
         The files the report wrote, all inside ``out``.
+    tables : str, optional
+        The fingerprint of what the tables alone depend on (the inputs without the presentation
+        options), for :func:`tables_up_to_date`.
 
     Returns
     -------
@@ -136,5 +161,67 @@ def write_manifest(out: Path, fingerprint: str, files: Iterable[Path]) -> Path:
     ('.analysis-manifest.json', ['tables/terms.csv'])
     """
     outputs = {Path(f).resolve().relative_to(out.resolve()).as_posix(): _file_hash(Path(f)) for f in files}
-    text = json.dumps({"input": fingerprint, "outputs": dict(sorted(outputs.items()))}, indent=1)
+    record = {"input": fingerprint, **({"tables": tables} if tables else {}), "outputs": dict(sorted(outputs.items()))}
+    text = json.dumps(record, indent=1)
     return atomic_write_text(out / MANIFEST_NAME, text + "\n")
+
+
+def _intact(out: Path, manifest: dict, prefixes: tuple[str, ...] = ("",)) -> bool:
+    return all((out / rel).is_file() and _file_hash(out / rel) == digest
+               for rel, digest in manifest["outputs"].items() if rel.startswith(prefixes))
+
+
+def _read(out: Path) -> dict:
+    return json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
+
+
+def tables_up_to_date(out: Path, fingerprint: str) -> bool:
+    """True when ``out`` holds tables of this tables fingerprint, all intact (figures may differ).
+
+    Parameters
+    ----------
+    out : Path
+        The report folder.
+    fingerprint : str
+        From :func:`input_fingerprint`, over the options the tables depend on.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> table = atomic_write_text(out / "tables" / "terms.parquet", "...")
+    >>> figure = atomic_write_text(out / "figures" / "top.svg", "<svg/>")
+    >>> _ = write_manifest(out, "abc", [table, figure], tables="t1")
+    >>> _ = figure.write_text("<svg>changed</svg>")
+    >>> tables_up_to_date(out, "t1"), tables_up_to_date(out, "t2"), up_to_date(out, "abc")
+    (True, False, False)
+    """
+    try:
+        manifest = _read(out)
+        return (manifest.get("tables") == fingerprint
+                and any(rel.startswith("tables/") for rel in manifest["outputs"])
+                and _intact(out, manifest, ("tables/", "provenance.json")))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+
+
+def recorded_outputs(out: Path, *, under: tuple[str, ...]) -> list[Path]:
+    """The files the manifest lists whose paths start with one of ``under``.
+
+    Parameters
+    ----------
+    out : Path
+        The report folder.
+    under : tuple of str
+        Path prefixes relative to ``out`` (``"tables/"``).
+
+    Returns
+    -------
+    list of Path
+    """
+    return [out / rel for rel in _read(out)["outputs"] if rel.startswith(under)]
+

@@ -40,21 +40,18 @@ Decisions a coder should know (each can be changed in ``dictionaries/aliases.txt
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
 from typing import NamedTuple
 
 import pandas as pd
 
-from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, COUNTRY_CHARS, CREDIT, CUES, HEADLINE_CUES,
-                    LEADER_TITLES, PERSON_BODIES, FUNCTION_CHARS, GLUE, HEADS, MINISTRIES, NAME_SYLLABLES,
-                    NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, PLACE_SUFFIXES, SELF, STOPWORDS,
-                    SURNAME_TITLES, SURNAMES, TITLES, Lexicon, common_words, foreign_name, given_name, han, is_title,
-                    jieba_tag, lexicon, ordinary, personal_name, surname_size, transliterated)
-from .segmentation import segment_many
+from .mentionscan import _Found, scan_many
+from .names import Lexicon, lexicon
+from .segmentation import get_segmenter, segment_many
 from .tables import distinct
 from .typedefs import PathLike, SegmenterLike, UserDict
 
@@ -66,8 +63,6 @@ COLUMNS = ("doc_id", "field", "start", "end", "sentence", "mention", "actor", "t
 EVIDENCE = ("dictionary", "alias", "title", "transliteration", "tag", "suffix")
 
 _BOUNDARY = re.compile(r"[。！？!?；;\n]+")
-_LATIN_NAME = re.compile(r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)+")
-_SKIP = frozenset((" ", "\u3000", "、"))
 
 class Mention(NamedTuple):
     """One mention: where it is in its field, as written, and whom it names."""
@@ -102,295 +97,6 @@ class DocumentActors(NamedTuple):
         """The one person of the document named next to ``title`` (大使 matches 美國駐聯合國大使), else None."""
         found = {actor for actor, titles in self.holders.items() if any(t.endswith(title) for t in titles)}
         return found.pop() if len(found) == 1 else None
-
-
-# -- one field ---------------------------------------------------------------------------------------------
-
-class _Found(NamedTuple):
-    start: int
-    end: int
-    actor: str
-    type: str
-    evidence: str
-    pending: tuple[str, str] | None  # (surname, title) to resolve in the document
-
-
-def _matches(text: str, pos: int, lex: Lexicon) -> list[tuple[int, str]]:
-    """The known forms starting at ``pos``, the longest first: (end, form)."""
-    hits = []
-    prefixes, forms = lex.prefixes, lex.forms
-    end, n = pos + 1, len(text)
-    while end <= n and text[pos:end] in prefixes:
-        if text[pos:end] in forms:
-            hits.append((end, text[pos:end]))
-        end += 1
-    return hits[::-1]
-
-
-def _surname_title(form: str) -> tuple[str, str] | None:
-    size = surname_size(form)
-    if size and form[size:] in SURNAME_TITLES and han(form):
-        return form[:size], form[size:]
-    return None
-
-
-class _Scan:
-    """The rules of this module over one text and its words, in three passes (see :func:`scan`)."""
-
-    def __init__(self, text: str, words: list[str], lex: Lexicon):
-        self.text, self.words, self.lex, self.forms = text, words, lex, lex.forms
-        self.offsets = list(accumulate(map(len, words), initial=0))
-        self.n = len(words)
-        self.found: dict[int, _Found] = {}  # by start
-        self.taken = [False] * self.n  # words inside a mention (or a title compound)
-        self.titles: list[tuple[int, int]] = []  # spans of title words
-        self.title_starts: set[int] = set()
-        self.title_ends: set[int] = set()
-
-    def word_of(self, pos: int) -> int:
-        return bisect_right(self.offsets, pos) - 1
-
-    def word(self, k: int) -> str:
-        return self.words[k] if 0 <= k < self.n else ""
-
-    def add(self, start: int, end: int, actor: str, kind: str, evidence: str, pending=None) -> None:
-        self.found[start] = _Found(start, end, actor, kind, evidence, pending)
-        for k in range(self.word_of(start), self.word_of(end - 1) + 1):
-            self.taken[k] = True
-
-    def add_title(self, start: int, end: int) -> None:
-        self.titles.append((start, end))
-        self.title_starts.add(start)
-        self.title_ends.add(end)
-
-    # 1. Known forms
-    def known_forms(self) -> None:
-        """The longest known form at a word's start (or after a glued character: 見蔡|總統), ending on a
-        word's end or before a title glued to it (民眾|黨主席); a place before the head of its city or
-        county (花蓮|縣長, 台北市長) is that title, not a mention."""
-        text, offsets, k = self.text, self.offsets, 0
-        while k < self.n:
-            hit = self._longest(k)
-            if hit is None:
-                k += 1
-                continue
-            pos, end, form, target = hit
-            j = self.word_of(end - 1)
-            rest = text[end:offsets[j + 1]]
-            after = self.word(j + 1) if not rest else ""
-            # only the place's own head fuses with it (花蓮|縣長); before another title (宏都拉斯|外交部長)
-            # the place is a word of its own, and a mention
-            head = after == "長" or (target is not None and target[1] == "place" and after in HEADS)
-            if head or rest.endswith("長"):
-                self.add_title(pos, offsets[j + 2] if head else offsets[j + 1])
-                target = None
-            elif rest:
-                self.add_title(end, offsets[j + 1])  # 台北市|議員: a name and a title in one word
-            if target is not None:
-                actor, kind, evidence = target
-                self.add(pos, end, actor, kind, evidence, _surname_title(form) if kind == "person" else None)
-            for i in range(self.word_of(pos), j + (2 if head else 1)):
-                self.taken[i] = True
-            k = j + 1
-
-    def _longest(self, k: int) -> tuple[int, int, str, tuple | None] | None:
-        text, offsets, word, start = self.text, self.offsets, self.words[k], self.offsets[k]
-        for pos in (start, start + 1) if len(word) >= 2 and word[0] in GLUE else (start,):
-            for end, form in _matches(text, pos, self.lex):
-                rest = text[end:offsets[self.word_of(end - 1) + 1]]
-                if form[0].isascii() and (pos != start or rest):
-                    continue  # Latin forms are whole words
-                target = self.forms[form]
-                if rest in PLACE_SUFFIXES and target is not None and target[1] == "place":
-                    end, form, rest = end + 1, form + rest, ""  # 紐約市 as one word: a city of that name
-                    target = (target[0] + form[-1], "place", target[2])
-                if (not rest or (len(rest) >= 2 and rest in TITLES)) and (pos == start or end >= offsets[k + 1]):
-                    return pos, end, form, target
-        return None
-
-    # 2. Names by their neighbours and their shape
-    def after_title(self, k: int) -> bool:
-        while k > 0 and self.words[k - 1] in _SKIP:
-            k -= 1
-        return self.offsets[k] in self.title_ends
-
-    def name_end(self, k: int) -> int | None:
-        """Where a name starting at word ``k``, after a title, ends (謝|明達, 陳燦|堅說, 葛|萊斯里), if it is one."""
-        word, offsets = self.words[k], self.offsets
-        nxt = self.word(k + 1) if k + 1 < self.n and not self.taken[k + 1] else ""
-        end = offsets[k + 1]
-        if transliterated(word, size=2) or personal_name(word) or foreign_name(word):
-            j = k
-            while transliterated(word, size=2) and j + 1 < self.n and not self.taken[j + 1] \
-                    and all(ch in NAME_SYLLABLES for ch in self.words[j + 1]):
-                j += 1  # 佩斯|科夫
-            end, nxt = offsets[j + 1], self.word(j + 1) if j + 1 < self.n and not self.taken[j + 1] else ""
-            if end - offsets[k] == 2 and han(nxt[:1]) and nxt[0] not in FUNCTION_CHARS \
-                    and (len(nxt) == 1 or nxt[1] in FUNCTION_CHARS) and end not in self.title_starts:
-                end += 1  # a two-character name that is the start of a three-character one: 陳燦|堅說
-            return end
-        if 0 < len(word) == surname_size(word) and han(nxt) and nxt[0] not in FUNCTION_CHARS:
-            if given_name(nxt):
-                return offsets[k + 2]
-            if len(nxt) == 2 and nxt[1] in FUNCTION_CHARS and nxt not in CUES and not ordinary(nxt):
-                return end + 1  # 尹|立說 (not 曾|指出)
-            if transliterated(nxt, size=2):
-                return offsets[k + 2]
-        return None
-
-    def by_neighbours(self) -> None:
-        """Names next to a title, a surname before a title, transliterations, jieba's tags, bodies."""
-        text, words, offsets = self.text, self.words, self.offsets
-        for k in range(self.n):
-            word, start, nxt = words[k], offsets[k], self.word(k + 1)
-            if self.taken[k] or start in self.title_starts:
-                continue
-            # a surname and a title: 蔡|總統, 見蔡|總統, 柯市長
-            if nxt in SURNAME_TITLES and not self.taken[k + 1] and not self.after_title(k):
-                head = word if len(word) == 1 else word[1:] if len(word) == 2 and word[0] in GLUE else ""
-                if head and head in SURNAMES:
-                    begin = offsets[k + 1] - len(head)
-                    self.add(begin, offsets[k + 2], text[begin:offsets[k + 2]], "person", "title", (head, nxt))
-                    continue
-            if len(word) == 3 and word[0] in SURNAMES and word[1:] in SURNAME_TITLES \
-                    and word not in common_words()[0]:
-                self.add(start, start + 3, word, "person", "title", (word[0], word[1:]))
-                continue
-            # a name after a title (發言人 歐江安, 總召柯建銘), or before one (李光章|大使)
-            end = self.name_end(k) if self.after_title(k) or offsets[k + 1] in self.title_starts else None
-            prefix = next((i for i in range(len(word) - 2, 1, -1)
-                           if word[:i] in TITLES and personal_name(word[i:])), 0)
-            if prefix:
-                self.add_title(start, start + prefix)
-                start, end = start + prefix, offsets[k + 1]
-            if end is not None:
-                if CREDIT.match(text, end) and text[max(0, start - 2):start] == "記者":
-                    self.taken[k] = True  # a reporter's credit, not an actor: （中央社記者王文傑台北20日電）
-                    continue
-                self.add(start, end, text[start:end], "person", "title")
-            elif transliterated(word) and not self.word(k - 1).startswith("駐"):  # 駐|古斯加巴: a capital
-                self.add(start, start + len(word), word, "person", "transliteration")
-            elif len(word) - surname_size(word) == 2 and personal_name(word) \
-                    and (jieba_tag(word) or "").startswith("nr"):
-                self.add(start, start + len(word), word, "person", "tag")
-            elif (len(word) >= 3 and han(word) and word.endswith(ORG_SUFFIXES) and word not in NOT_BODIES
-                  and word not in common_words()[1] and word not in STOPWORDS and word[0] not in NOT_BODY_STARTS):
-                self.add(start, start + len(word), word, "organisation", "suffix")
-            elif _LATIN_NAME.fullmatch(word) and self.word(k - 1) in ("(", "（") and nxt in (")", "）"):
-                # a name in Latin letters, in brackets after a person's name: 克拉夫特(Kelly Craft)
-                before = next((f for f in self.found.values() if f.end == offsets[k - 1]), None)
-                if before is not None and before.type == "person":
-                    self.add(start, start + len(word), before.actor, "person", "alias")
-
-    # 3. Bodies of countries and cities
-    def bodies(self) -> None:
-        """A country or city and a body: 中國|外交部, 美|國務院 (not 日本|政府: 政府 after a name is generic)."""
-        words, offsets = self.words, self.offsets
-        by_end = {f.end: f for f in self.found.values()}
-        for k in range(1, self.n):
-            body = words[k]
-            if self.taken[k] and offsets[k] not in self.found and not (body in BODIES and body in self.forms
-                                                                      and self.forms[body] is None):
-                continue  # (國會 alone is generic, but 美國|國會 is a body)
-            head = by_end.get(offsets[k])
-            if body in PERSON_BODIES and head is not None and head.type == "person" and not head.pending \
-                    and not self.taken[k]:  # 馬英九|基金會: a body named for a person, one mention
-                self.found.pop(head.start, None)
-                self.add(head.start, offsets[k + 1], self.text[head.start:offsets[k + 1]], "organisation", "suffix")
-                continue
-            if body not in BODIES and not (not self.taken[k] and len(body) >= 2 and han(body)
-                                           and body.endswith(OFFICE_SUFFIXES) and body not in NOT_BODIES
-                                           and not (jieba_tag(body) or "").startswith("v")):
-                continue  # a body every government has, or one no dictionary knows (新北|市黨部; not 北京|簽署)
-            single = words[k - 1] if not self.taken[k - 1] and words[k - 1] in ABBREVIATIONS \
-                and body in MINISTRIES else None
-            if (head is None and single is None) or (head is not None and (head.pending or head.type != "place")):
-                continue
-            begin = head.start if head is not None else offsets[k - 1]
-            country = head.actor if head is not None else ABBREVIATIONS[single]
-            own = self.forms.get(body)
-            if country in SELF and own is not None:
-                actor, kind, evidence = own
-            else:
-                target = self.forms.get(country + body)
-                joined = country + (body[1:] if country[-1] == body[0] and body[0] in PLACE_SUFFIXES else body)
-                actor, kind, evidence = target if target is not None else (joined, "organisation", "suffix")
-            self.found.pop(begin, None)
-            self.found.pop(offsets[k], None)
-            self.add(begin, offsets[k + 1], actor, kind, evidence)
-
-
-    # 4. One-character names
-    def before_post(self, k: int) -> bool:
-        """Does a post or title start at word ``k``: 駐(聯), a title, or a name right before a title (UN|大使)?"""
-        word, pos = self.word(k), self.offsets[min(k, self.n)]
-        if word.startswith("駐") and len(word) <= 3 or pos in self.title_starts:
-            return True
-        f = self.found.get(pos)
-        return f is not None and f.end in self.title_starts
-
-    def single_characters(self) -> None:
-        """One-character names standing as words of their own: a country before a post or title (美|駐|聯合國|大使,
-        美|UN|大使, 會台|代表), and a surname for a leader before a generic body or a headline verb (蔡|政府, 馬稱)."""
-        words, offsets, text = self.words, self.offsets, self.text
-        for k in range(self.n):
-            if self.taken[k]:
-                continue
-            word, nxt = words[k], self.word(k + 1)
-            end = offsets[k + 1]
-            char = word if len(word) == 1 else word[1] if len(word) == 2 and word[0] in GLUE else ""
-            previous = text[offsets[k] - 1:offsets[k]] if len(word) == 1 else word[0]
-            if char in COUNTRY_CHARS and not previous.isdigit() and self.before_post(k + 1):
-                self.add(end - 1, end, COUNTRY_CHARS[char], "place", "alias")
-                continue
-            if len(word) == 1 and nxt in ADMINISTRATION:
-                surname, pos = word, offsets[k]
-            elif len(word) == 2 and word[1] in HEADLINE_CUES and word not in CUES and not ordinary(word):
-                surname, pos = word[0], offsets[k]
-            else:
-                continue
-            leader = next((self.forms[surname + t] for t in LEADER_TITLES if self.forms.get(surname + t)), None)
-            if surname in SURNAMES and leader is not None and leader[1] == "person":
-                self.add(pos, pos + 1, leader[0], "person", "alias", (surname, "總統"))
-
-
-def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[tuple[int, int]]]:
-    """Find the mentions of one text, given its words: the rules of this module, before the document's.
-
-    Three passes: the known forms of the lexicon; then names by their neighbours (titles) and
-    their shape (surnames, transliteration, jieba's tags, suffixes); then the bodies of countries.
-
-    Parameters
-    ----------
-    text : str
-        A title or text.
-    words : list of str
-        Its words (lossless: they join to ``text``).
-    lex : Lexicon
-        The known names.
-
-    Returns
-    -------
-    (list, list)
-        The mentions found, in order, as ``(start, end, actor, type, evidence, pending)`` where
-        ``pending`` is ``(surname, title)`` for a surname and title to resolve in the document;
-        and the spans of the title words.
-
-    Examples
-    --------
-    >>> found, titles = scan("總統蔡英文", ["總統", "蔡英文"], lexicon())
-    >>> [(f.start, f.end, f.actor, f.evidence) for f in found], titles
-    ([(2, 5, '蔡英文', 'dictionary')], [(0, 2)])
-    """
-    state = _Scan(text, words, lex)
-    state.known_forms()
-    for k in range(state.n):
-        if not state.taken[k] and is_title(words[k], lex.forms):
-            state.add_title(state.offsets[k], state.offsets[k + 1])
-    state.by_neighbours()
-    state.bodies()
-    state.single_characters()
-    return sorted(state.found.values()), sorted(state.titles)
 
 
 # -- documents ---------------------------------------------------------------------------------------------
@@ -435,17 +141,41 @@ def document_actors(docs: pd.DataFrame, *, userdict: UserDict = None, segmenter:
     """
     lex = lexicon(userdict=userdict, aliases=aliases)
     docs = distinct(docs, unique=unique)
+    # actors() and quotes() read the same documents one after the other: the last result is kept.
+    fingerprint = get_segmenter(userdict=userdict, segmenter=segmenter).fingerprint
+    key = (_digest(docs), fingerprint)
+    if _LAST and _LAST[0] == key and _LAST[1] is lex:
+        return list(_LAST[2])
+    out = _document_actors(docs, lex, userdict=userdict, aliases=aliases, fingerprint=fingerprint,
+                           segmenter=segmenter)
+    _LAST[:] = [key, lex, tuple(out)]
+    return out
+
+
+#: The key, lexicon and result of the last :func:`document_actors` call.
+_LAST: list = []
+
+
+def _digest(docs: pd.DataFrame) -> str:
+    """A digest of the ids, titles and texts of a documents table."""
+    values = pd.util.hash_pandas_object(docs[["doc_id", "title", "text"]].astype(str), index=False)
+    return hashlib.sha256(values.to_numpy().tobytes()).hexdigest()
+
+
+def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, aliases, fingerprint: str,
+                     segmenter: SegmenterLike | None) -> list[DocumentActors]:
     rows = [(str(doc_id), "" if pd.isna(title) else str(title), "" if pd.isna(text) else str(text))
             for doc_id, title, text in zip(docs["doc_id"], docs["title"], docs["text"])]
-    words_of = segment_many([t for _, title, text in rows for t in (title, text)], userdict=userdict,
-                            segmenter=segmenter)
+    values = [t for _, title, text in rows for t in (title, text)]
+    words_of = segment_many(values, userdict=userdict, segmenter=segmenter)
+    found_in = scan_many(values, words_of, fingerprint=fingerprint, userdict=userdict, aliases=aliases)
     scanned: dict[str, tuple[list[_Found], list[tuple[int, int]], dict[int, set[str]]]] = {}
     out = []
     for doc_id, title, text in rows:
         parts = []
         for field, value in (("title", title), ("text", text)):
             if value not in scanned:
-                found, titles = scan(value, words_of.get(value, []), lex)
+                found, titles = found_in[value]
                 scanned[value] = (found, titles, _adjacent_titles(value, found, titles))
             parts.append((field, value, *scanned[value]))
         holders: dict[str, set[str]] = {}

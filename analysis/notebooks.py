@@ -3,15 +3,25 @@
 ``python -m analysis notebooks`` (run by ``make report``) executes every
 notebook in ``notebooks/`` in name order, writes it back with its outputs (so a
 code host shows the findings), strips what changes from run to run (execution
-times, kernel ids), and exports an HTML copy to ``reports/notebooks/``. With
-``--corpus`` pointing elsewhere, the corpus is injected after the cell tagged
-``parameters`` (as papermill does) and only the HTML copies are written.
+times, kernel ids), and exports an HTML copy to ``reports/notebooks/`` that
+carries a subset of the kit's CJK font (:mod:`analysis.htmlfont`), so that its
+Chinese reads on a machine without one. Every figure a notebook shows is saved
+too, by :func:`analysis.save_figure`, as ``reports/figures/<notebook>-figure-<n>``
+(PNG and SVG, :func:`shown_figures`). With ``--corpus`` pointing elsewhere, the
+corpus is injected after the cell tagged ``parameters`` (as papermill does) and
+only the HTML copies and the figures are written.
+
+The kernel talks to the runner over Unix sockets in a private folder (over
+CurveZMQ-encrypted TCP where there are none), never over plain TCP.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import os
 import re
+import tempfile
 from pathlib import Path
 
 from . import config
@@ -21,6 +31,8 @@ logger = logging.getLogger(__name__)
 
 #: Output text that fails a notebook: missing glyphs mean Chinese did not render.
 BAD_OUTPUT = re.compile(r"Glyph \d+ .*missing from|missing from font|Traceback \(most recent call last\)")
+#: A relative link to a notebook beside this one, which the HTML copies point to the sibling copy.
+_NOTEBOOK_LINK = re.compile(r'href="((?:\./)?[^"/:?#]+)\.ipynb(#[^"]*)?"')
 
 
 def notebook_paths(folder: str | Path = config.NOTEBOOKS_DIR) -> list[Path]:
@@ -152,7 +164,100 @@ def problems(nb) -> list[str]:
     return found
 
 
-def execute(path: str | Path, *, corpus: str | Path | None = None, timeout: int = 600):
+def shown_figures(nb, name: str) -> list[str]:
+    """The file stems under which ``python -m analysis notebooks`` saves the figures a notebook shows.
+
+    The ``n``-th image output of the executed notebook, counting from 1 in the order of its cells,
+    is the figure saved as ``<name>-figure-<n>.png`` and ``.svg`` (see :func:`save_shown_figures`).
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        An executed notebook.
+    name : str
+        The notebook's name without ``.ipynb`` (its stem).
+
+    Returns
+    -------
+    list of str
+        One stem per image output, in order.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> figure = nbformat.v4.new_output("display_data", data={"image/png": "iVBO", "text/plain": "<Figure>"})
+    >>> table = nbformat.v4.new_output("execute_result", data={"text/plain": "1"}, execution_count=1)
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("plot()", outputs=[table, figure]),
+    ...                                      nbformat.v4.new_code_cell("plot()", outputs=[figure])])
+    >>> shown_figures(nb, "01-corpus-overview")
+    ['01-corpus-overview-figure-1', '01-corpus-overview-figure-2']
+    """
+    n = sum(1 for cell in nb.cells for out in cell.get("outputs", []) if "image/png" in out.get("data", {}))
+    return [f"{name}-figure-{k}" for k in range(1, n + 1)]
+
+
+def save_shown_figures(stem: str | Path) -> None:
+    """In a running IPython kernel: save every matplotlib figure the session shows from now on.
+
+    Each figure, as it is shown (drawn inline at the end of a cell, passed to ``display`` or
+    returned by a cell), is saved by :func:`analysis.save_figure` as ``<stem>-figure-1``,
+    ``<stem>-figure-2``, ... (PNG and SVG, the same bytes from run to run) and left open for
+    the display. :func:`execute` runs this in the kernel it starts when asked for the figures;
+    a notebook run by hand in JupyterLab saves nothing.
+
+    Parameters
+    ----------
+    stem : str or Path
+        The folder and the notebook's name, e.g. ``reports/figures/01-corpus-overview``.
+
+    Raises
+    ------
+    RuntimeError
+        Outside an IPython session.
+
+    Examples
+    --------
+    Not run here (it needs a running kernel)::
+
+        save_shown_figures("/tmp/figures/01-corpus-overview")
+    """
+    from IPython import get_ipython
+    from matplotlib.figure import Figure
+
+    shell = get_ipython()
+    if shell is None:
+        raise RuntimeError("save_shown_figures: not in an IPython session")
+    formatter, count = shell.display_formatter, itertools.count(1)
+    show = formatter.format
+
+    def save_and_show(obj, include=None, exclude=None):
+        if isinstance(obj, Figure):
+            from .plots import save_figure
+
+            save_figure(obj, f"{stem}-figure-{next(count)}", close=False)
+        return show(obj, include=include, exclude=exclude)
+
+    formatter.format = save_and_show
+
+
+def _kernel_config(sockets: str | Path):
+    """Settings for the kernel manager, so that the kernel is never reached over plain TCP.
+
+    On POSIX, Unix sockets in the private folder ``sockets``; elsewhere TCP with CurveZMQ keys that
+    the manager provisions (when pyzmq has Curve and the kernel declares it). Over plain TCP the
+    kernel warns at start-up, a warning ``make report`` would print for every notebook.
+    """
+    from traitlets.config import Config
+
+    if os.name == "posix":
+        return Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")}})
+    import zmq
+
+    return Config({"KernelManager": {"transport_encryption": "auto" if zmq.has("curve") else "disabled"}})
+
+
+def execute(path: str | Path, *, corpus: str | Path | None = None, timeout: int = 600,
+            figures: str | Path | None = None):
     """Run a notebook top to bottom in a fresh kernel, in its own folder; return it executed.
 
     Parameters
@@ -163,6 +268,9 @@ def execute(path: str | Path, *, corpus: str | Path | None = None, timeout: int 
         Run on this corpus: ``corpus_dir`` is injected after the cell tagged ``parameters``.
     timeout : int
         Seconds a cell may run.
+    figures : str or Path, optional
+        Save every figure the notebook shows in this folder, as :func:`shown_figures` names them
+        (earlier figures of the same notebook there are removed first).
 
     Returns
     -------
@@ -180,9 +288,9 @@ def execute(path: str | Path, *, corpus: str | Path | None = None, timeout: int 
     --------
     Not run here (it starts a Jupyter kernel or a Dask cluster)::
 
-        nb = execute(config.NOTEBOOKS_DIR / "01-corpus-overview.ipynb")
-        problems(nb)
-        # []
+        nb = execute(config.NOTEBOOKS_DIR / "01-corpus-overview.ipynb", figures="/tmp/figures")
+        problems(nb), shown_figures(nb, "01-corpus-overview")
+        # ([], ['01-corpus-overview-figure-1'])
     """
     import nbformat
     from nbclient import NotebookClient
@@ -192,12 +300,23 @@ def execute(path: str | Path, *, corpus: str | Path | None = None, timeout: int 
     nb = nbformat.read(path, as_version=4)
     if corpus is not None:
         inject_parameters(nb, {"corpus_dir": str(Path(corpus).resolve())})
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(path.parent)}})
-    try:
-        client.execute()
-    except CellExecutionError as exc:
-        raise RuntimeError(f"{path.name}: {str(exc).strip().splitlines()[-1]}") from None
+    startup = []
+    if figures is not None:
+        folder = Path(figures).resolve()
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob(f"{path.stem}-figure-*"):
+            if re.fullmatch(rf"{re.escape(path.stem)}-figure-\d+\.(png|svg)", old.name):
+                old.unlink()
+        code = f"__import__('analysis.notebooks').notebooks.save_shown_figures({str(folder / path.stem)!r})"
+        startup.append(f"--IPKernelApp.exec_lines={code}")
+    with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                                extra_arguments=startup, config=_kernel_config(sockets),
+                                resources={"metadata": {"path": str(path.parent)}})
+        try:
+            client.execute()
+        except CellExecutionError as exc:
+            raise RuntimeError(f"{path.name}: {str(exc).strip().splitlines()[-1]}") from None
     strip_volatile(nb)
     bad = problems(nb)
     if bad:
@@ -206,7 +325,12 @@ def execute(path: str | Path, *, corpus: str | Path | None = None, timeout: int 
 
 
 def export_html(nb, dest: str | Path) -> Path:
-    """Write an executed notebook as a standalone HTML page.
+    """Write an executed notebook as a standalone HTML page that shows its Chinese on any machine.
+
+    The page carries a subset of the kit's CJK font for the characters it uses
+    (:func:`analysis.htmlfont.embed_font`), and its links to notebooks beside it
+    (``02-term-frequencies.ipynb``) point to their HTML copies beside it. Nothing in it is fetched
+    from the network to show the text, and the same notebook gives the same bytes.
 
     Parameters
     ----------
@@ -223,26 +347,31 @@ def export_html(nb, dest: str | Path) -> Path:
     Examples
     --------
     >>> import nbformat, tempfile
-    >>> page = export_html(nbformat.v4.new_notebook(), Path(tempfile.mkdtemp()) / "empty.html")
-    >>> page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    True
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("[台灣](02-terms.ipynb)")])
+    >>> page = export_html(nb, Path(tempfile.mkdtemp()) / "notes.html").read_text(encoding="utf-8")
+    >>> page.startswith("<!DOCTYPE html>"), "@font-face" in page, 'href="02-terms.html"' in page
+    (True, True, True)
     """
     from nbconvert import HTMLExporter
 
+    from .htmlfont import embed_font
+
     body, _ = HTMLExporter().from_notebook_node(nb)
-    return atomic_write_text(dest, body)
+    body = _NOTEBOOK_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', body)
+    return atomic_write_text(dest, embed_font(body))
 
 
 def run_all(*, corpus: str | Path | None = None, out: str | Path = config.REPORTS_DIR,
             folder: str | Path = config.NOTEBOOKS_DIR, write_back: bool | None = None) -> list[Path]:
-    """Execute every notebook, write the executed copies back and export HTML to ``out/notebooks``.
+    """Execute every notebook, write the executed copies back, export HTML and save the figures shown.
 
     Parameters
     ----------
     corpus : str or Path, optional
         Another corpus to run the notebooks on (default: the one their parameters name).
     out : str or Path
-        The report folder; HTML copies go to its ``notebooks/`` subfolder.
+        The report folder: HTML copies go to its ``notebooks/`` subfolder, the figures each
+        notebook shows to ``figures/`` (named by :func:`shown_figures`).
     folder : str or Path
         Where the notebooks are.
     write_back : bool, optional
@@ -251,7 +380,8 @@ def run_all(*, corpus: str | Path | None = None, out: str | Path = config.REPORT
     Returns
     -------
     list of Path
-        The files written.
+        The files written: for each notebook, its figures (PNG and SVG), the notebook when written
+        back, and its HTML copy.
 
     Raises
     ------
@@ -263,18 +393,21 @@ def run_all(*, corpus: str | Path | None = None, out: str | Path = config.REPORT
     Not run here (it starts a Jupyter kernel or a Dask cluster)::
 
         written = run_all(corpus="/data/pages", out="/tmp/report")
-        [p.name for p in written][:2]
-        # ['01-corpus-overview.html', '02-term-frequencies.html']
+        [p.name for p in written][:5]
+        # ['00-start-here-figure-1.png', '00-start-here-figure-1.svg', '00-start-here-figure-2.png',
+        #  '00-start-here-figure-2.svg', '00-start-here.html']
     """
     import nbformat
 
     if corpus is not None and Path(corpus).resolve() == config.SEEDS_DIR.resolve():
         corpus = None  # the notebooks' own corpus: nothing to inject
     write_back = corpus is None if write_back is None else write_back
+    figures = Path(out) / "figures"
     written = []
     for path in notebook_paths(folder):
         logger.info("executing %s", path.name)
-        nb = execute(path, corpus=corpus)
+        nb = execute(path, corpus=corpus, figures=figures)
+        written += [figures / f"{stem}.{fmt}" for stem in shown_figures(nb, path.stem) for fmt in ("png", "svg")]
         if write_back:
             written.append(atomic_write_text(path, nbformat.writes(nb) + "\n"))
         written.append(export_html(nb, Path(out) / "notebooks" / f"{path.stem}.html"))

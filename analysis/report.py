@@ -8,8 +8,12 @@ dictionaries, the stopwords, the library versions: :mod:`analysis.provenance`).
 
 from __future__ import annotations
 
+import logging
+import re
+import time
 import warnings
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,18 +33,21 @@ from .filler import boilerplate, boilerplate_counts
 from .findings import corpus_label, findings_markdown
 from .network import cooccurrence_network, plot_network
 from .frequencies import term_frequencies
-from .linking import plot_related_lists, related_lists, related_summary
+from .linking import plot_related_lists, related_items, related_lists, related_summary
 from .mentions import actor_variants, actors
-from .outputs import atomic_write_text, write_csv
+from .outputs import atomic_write_text, write_csv, write_parquet
 from .provenance import provenance_json, provenance_record
 from .quotations import quotes
 from .similarity import nearest_neighbours, pairs_from_neighbours, similarity_matrix
+from .store import open_report
 from .storylines import plot_story_timeline, stories, story_table
 from .tables import titles
 from .termplots import plot_keyness
 from .tabular import ColumnMap
 from .tfidf import TfidfModel, tfidf_model
 from .typedefs import Errors, PathLike, SegmenterLike, UserDict
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -64,6 +71,10 @@ class Report:
     provenance : dict
         What the report was made with, as written to ``provenance.json``
         (see :func:`analysis.provenance.provenance_record`).
+    timings : dict of str to float
+        Seconds spent in each step, in order (reading, counting, each table, each figure, writing):
+        where the time goes. Logged at level INFO (``python -m analysis report -v``); never written,
+        so that the outputs stay the same bytes.
 
     Examples
     --------
@@ -81,6 +92,24 @@ class Report:
     findings: str = ""
     model: TfidfModel | None = None
     provenance: dict = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class _Clock:
+    """Times the steps of a report into a dict, and logs each at level INFO."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+
+    @contextmanager
+    def __call__(self, step: str):
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            seconds = time.perf_counter() - t0
+            self.timings[step] = self.timings.get(step, 0.0) + seconds
+            logger.info("%-28s %7.2f s", step, seconds)
 
 
 def _page_for_matrix(docs: pd.DataFrame, page: str | None) -> pd.DataFrame:
@@ -91,6 +120,11 @@ def _page_for_matrix(docs: pd.DataFrame, page: str | None) -> pd.DataFrame:
         raise CorpusError(f"no page {page!r} in the corpus")
     return sel
 
+
+#: Rows of the most-similar-pairs table.
+PAIRS = 20
+#: Rows of the collocations table.
+COLLOCATIONS = 50
 
 #: The columns of a keyness table, for the empty table written when a side has no document.
 KEYNESS_COLUMNS = ("term", "target_count", "reference_count", "target_documents", "reference_documents",
@@ -116,6 +150,52 @@ def _keyness(docs: pd.DataFrame, target, *, userdict: UserDict, segmenter: Segme
         return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
 
 
+def _figures(t: dict[str, pd.DataFrame], *, top: int) -> dict[str, Callable[[], plt.Figure]]:
+    """Every figure of the report, drawn from its tables alone (so that a presentation option only redraws)."""
+    busiest = t["keyness_busiest_month"].attrs.get("month")
+    page = t["documents"].set_index("doc_id").loc[t["similarity_matrix"].index[0], "page_id"]
+    return {
+        "top_terms": lambda: plots.plot_top_terms(t["term_frequencies"], top=top,
+                                                  title=f"The {top} most frequent terms"),
+        "top_terms_by_kind": lambda: plots.plot_top_terms(t["term_frequencies_by_kind"], top=15, by="kind",
+                                                          title="Most frequent terms: articles and related items"),
+        "similarity_heatmap": lambda: plots.plot_similarity_heatmap(
+            t["similarity_matrix"], labels=titles(t["documents"]),
+            title=f"TF-IDF cosine similarity, page {page}"),
+        "timeline": lambda: plots.plot_timeline(t["documents"]),
+        "keyness_related": lambda: plot_keyness(t["keyness_related"], top=15,
+                                                title="Key terms: related items (right) against articles (left)"),
+        "keyness_busiest_month": lambda: plot_keyness(
+            t["keyness_busiest_month"], top=15,
+            title=f"Key terms: {busiest:%B %Y} (right) against the rest (left)" if busiest is not None
+            else "Key terms of the busiest month (no dated documents)"),
+        "cooccurrence_network": lambda: plot_network(
+            t["cooccurrence_network"], seed=0, top_edges=60,
+            title="Co-occurrence of the 30 most frequent terms (within 5 terms)"),
+        "top_actors": lambda: plots.plot_top_terms(t["actors"].rename(columns={"actor": "term"}), top=top,
+                                                   title=f"The {top} most named actors (mentions)"),
+        "actor_network": lambda: plot_network(t["actor_network"], seed=0, top_edges=60,
+                                              title="Actors named in the same sentence (the 30 most named)"),
+        "story_timeline": lambda: plot_story_timeline(t["documents"], t["story_members"], top=15, table=t["stories"]),
+        "bursts": lambda: plot_bursts(t["documents"], table=t["bursts"], by="documents", freq="MS",
+                                      title="Documents per month and bursts of attention (Kleinberg)"),
+        "related_lists": lambda: plot_related_lists(t["documents"], lists=t["related_lists"], items=t["related_items"]),
+    }
+
+
+def _render(rep: Report, out: Path, *, top: int, label: str, clock: _Clock) -> None:
+    """Draw every figure from the tables, one at a time (drawn, saved, closed), and write the findings."""
+    for name, draw in _figures(rep.tables, top=top).items():
+        with clock(f"figure {name}"):
+            fig = draw()
+            rep.files.extend(plots.save_figure(fig, out / "figures" / name))
+            plt.close(fig)
+    with clock("findings"):
+        rep.findings = findings_markdown(rep.tables, corpus_label=label,
+                                         tfidf=rep.tables["nearest_neighbours"].attrs.get("tfidf"))
+    rep.files.append(atomic_write_text(out / "findings.md", rep.findings))
+
+
 def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
                  segmenter: SegmenterLike | None = None, top: int = 20, page: str | None = None,
                  columns: ColumnMap | None = None, encoding: str | None = None, errors: Errors = "warn",
@@ -135,7 +215,8 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
         A segmenter of your own, from a text to its words, for every table and figure (default: the
         session's, else the kit's); recorded in ``provenance.json``.
     top : int
-        Rows of the top-terms figure and of the most-similar-pairs table.
+        Rows of the top-terms and top-actors figures: a presentation option, which changes no table
+        (the most-similar-pairs table has :data:`PAIRS` rows, the collocations :data:`COLLOCATIONS`).
     page : str, optional
         The page whose similarity matrix is drawn (default: the first page).
     columns : mapping, optional
@@ -168,7 +249,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     >>> from analysis.config import SEEDS_DIR
     >>> rep = build_report(SEEDS_DIR, tempfile.mkdtemp())
     >>> sorted(rep.tables)[:3], len(rep.files)
-    (['actor_network', 'actor_variants', 'actors'], 49)
+    (['actor_network', 'actor_variants', 'actors'], 76)
     """
     if strict is not None:
         if errors != "warn":
@@ -182,7 +263,10 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     if corpus.is_dir() and not corpus_files(corpus):
         raise CorpusError("no file in a format the kit reads in the corpus folder "
                           "(*.txt, *.html, *.htm, *.csv, *.tsv, *.jsonl, *.parquet, *.xlsx)", path=corpus)
-    docs, problems = read_corpus(corpus, columns=columns, encoding=encoding, errors=errors)
+    timings: dict[str, float] = {}
+    clock = _Clock(timings)
+    with clock("reading"):
+        docs, problems = read_corpus(corpus, columns=columns, encoding=encoding, errors=errors)
     if docs.empty:
         raise CorpusError("no news page could be read from the corpus", path=corpus)
     # Paths in the tables are relative to the project when inside it, so that the same corpus gives the
@@ -190,81 +274,119 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     for table in (docs, problems):
         labels = {src: corpus_label(Path(src)) for src in table["source"].unique()}
         table["source"] = table["source"].map(labels)
-    rep = Report(docs=docs, problems=problems, provenance=record)
+    rep = Report(docs=docs, problems=problems, provenance=record, timings=timings)
     matrix_docs = _page_for_matrix(docs, page)
     t = rep.tables
     t["documents"] = docs
     t["problems"] = problems
     seg = {"userdict": userdict, "segmenter": segmenter}
-    t["term_frequencies"] = term_frequencies(docs, **seg)
-    t["term_frequencies_by_kind"] = term_frequencies(docs, by="kind", **seg)
-    # What the counts left out as outlet boilerplate (analysis.filler), so that nothing goes unreported.
-    t["boilerplate"] = boilerplate_counts(boilerplate(docs))
-    # One TF-IDF model for every comparing table, so that a pair has one value in all of them.
-    rep.model = model = tfidf_model(docs, **seg)
-    neighbours = nearest_neighbours(docs, top=max(top, 5), model=model)
-    t["similarity_pairs"] = pairs_from_neighbours(neighbours, docs, top=top)
-    t["nearest_neighbours"] = neighbours[neighbours["rank"] <= 5].reset_index(drop=True)
-    t["similarity_matrix"] = similarity_matrix(matrix_docs, model=model)
-    t["timeline"] = timeline(docs)
-    t["relative_dates"] = relative_dates(docs)
+    with clock("segmenting and counting"):
+        t["term_frequencies"] = term_frequencies(docs, **seg)
+        t["term_frequencies_by_kind"] = term_frequencies(docs, by="kind", **seg)
+    with clock("boilerplate"):
+        # What the counts left out as outlet boilerplate (analysis.filler), so that nothing goes unreported.
+        t["boilerplate"] = boilerplate_counts(boilerplate(docs))
+    with clock("tf-idf model"):
+        # One TF-IDF model for every comparing table, so that a pair has one value in all of them.
+        rep.model = model = tfidf_model(docs, **seg)
+    with clock("nearest neighbours"):
+        neighbours = nearest_neighbours(docs, top=PAIRS, model=model)
+        t["similarity_pairs"] = pairs_from_neighbours(neighbours, docs, top=PAIRS)
+        t["nearest_neighbours"] = neighbours[neighbours["rank"] <= 5].reset_index(drop=True)
+        t["nearest_neighbours"].attrs.update(method=neighbours.attrs["method"], tfidf=model.describe())
+        t["similarity_matrix"] = similarity_matrix(matrix_docs, model=model)
+    with clock("timeline"):
+        t["timeline"] = timeline(docs)
+        t["relative_dates"] = relative_dates(docs)
     # Terms in context and groups compared: what distinguishes related items from articles, and the
     # busiest month from the rest; the strongest word pairs; each distinct text counted once.
     busiest = _busiest_month(t["timeline"])
     month = docs["published"].dt.to_period("M").dt.to_timestamp()
-    t["keyness_related"] = _keyness(docs, docs["kind"] == "related", **seg)
-    t["keyness_busiest_month"] = _keyness(docs, (month == busiest).to_numpy() if busiest is not None
-                                          else None, **seg)
-    t["keyness_busiest_month"].attrs["month"] = busiest
-    t["collocations"] = collocations(docs, None, window=5, min_count=2, top=max(top, 50), **seg)
-    t["cooccurrence_network"] = cooccurrence_network(docs, top=30, window=5, min_count=2, **seg)
-    # Actors and voices: who is named, under which names, who speaks, and who is named together.
-    mentions = actors(docs, **seg)
-    t["actors"] = actor_frequencies(docs, mentions=mentions).rename(columns={"term": "actor"})
-    t["actor_variants"] = actor_variants(mentions)
-    t["quotes"] = quotes(docs, **seg)
-    t["speakers"] = speakers(t["quotes"])
-    t["actor_network"] = actor_network(docs, mentions=mentions, unit="sentence", top=30)
+    with clock("keyness"):
+        t["keyness_related"] = _keyness(docs, docs["kind"] == "related", **seg)
+        t["keyness_busiest_month"] = _keyness(docs, (month == busiest).to_numpy() if busiest is not None
+                                              else None, **seg)
+        t["keyness_busiest_month"].attrs["month"] = busiest
+    with clock("collocations"):
+        t["collocations"] = collocations(docs, None, window=5, min_count=2, top=COLLOCATIONS, **seg)
+        t["cooccurrence_network"] = cooccurrence_network(docs, top=30, window=5, min_count=2, **seg)
+    with clock("actors"):
+        # Actors and voices: who is named, under which names, who speaks, and who is named together.
+        mentions = actors(docs, **seg)
+        t["actors"] = actor_frequencies(docs, mentions=mentions).rename(columns={"term": "actor"})
+        t["actor_variants"] = actor_variants(mentions)
+    with clock("quotes"):
+        t["quotes"] = quotes(docs, **seg)
+        t["speakers"] = speakers(t["quotes"])
+    with clock("actor network"):
+        t["actor_network"] = actor_network(docs, mentions=mentions, unit="sentence", top=30)
     # Stories across the crawl, bursts of attention, and how the related lists are assembled.
-    story_of = stories(docs, model=model)
-    t["stories"] = story_table(docs, story_of)
-    t["bursts"] = bursts(docs, by="documents", freq="MS")
-    t["related_lists"] = related_lists(docs, model=model)
-    t["related_summary"] = related_summary(t["related_lists"], docs=docs)
-    for name, table in t.items():
-        rep.files.append(write_csv(table, out / "tables" / f"{name}.csv", index=name == "similarity_matrix"))
-    figures: dict[str, Callable[[], plt.Figure]] = {
-        "top_terms": lambda: plots.plot_top_terms(t["term_frequencies"], top=top,
-                                                  title=f"The {top} most frequent terms"),
-        "top_terms_by_kind": lambda: plots.plot_top_terms(t["term_frequencies_by_kind"], top=15, by="kind",
-                                                          title="Most frequent terms: articles and related items"),
-        "similarity_heatmap": lambda: plots.plot_similarity_heatmap(
-            t["similarity_matrix"], labels=titles(docs),
-            title=f"TF-IDF cosine similarity, page {matrix_docs['page_id'].iloc[0]}"),
-        "timeline": lambda: plots.plot_timeline(docs),
-        "keyness_related": lambda: plot_keyness(t["keyness_related"], top=15,
-                                                title="Key terms: related items (right) against articles (left)"),
-        "keyness_busiest_month": lambda: plot_keyness(
-            t["keyness_busiest_month"], top=15,
-            title=f"Key terms: {busiest:%B %Y} (right) against the rest (left)" if busiest is not None
-            else "Key terms of the busiest month (no dated documents)"),
-        "cooccurrence_network": lambda: plot_network(
-            t["cooccurrence_network"], seed=0, top_edges=60,
-            title="Co-occurrence of the 30 most frequent terms (within 5 terms)"),
-        "top_actors": lambda: plots.plot_top_terms(t["actors"].rename(columns={"actor": "term"}), top=top,
-                                                   title=f"The {top} most named actors (mentions)"),
-        "actor_network": lambda: plot_network(t["actor_network"], seed=0, top_edges=60,
-                                              title="Actors named in the same sentence (the 30 most named)"),
-        "story_timeline": lambda: plot_story_timeline(docs, story_of, top=15),
-        "bursts": lambda: plot_bursts(docs, table=t["bursts"], by="documents", freq="MS",
-                                      title="Documents per month and bursts of attention (Kleinberg)"),
-        "related_lists": lambda: plot_related_lists(docs, model=model),
-    }
-    for name, draw in figures.items():  # one figure open at a time: drawn, saved, closed
-        fig = draw()
-        rep.files.extend(plots.save_figure(fig, out / "figures" / name))
-        plt.close(fig)
-    rep.findings = findings_markdown(t, corpus_label=corpus_label(corpus), tfidf=model.describe())
-    rep.files.append(atomic_write_text(out / "findings.md", rep.findings))
+    with clock("stories"):
+        t["story_members"] = stories(docs, model=model)
+        t["stories"] = story_table(docs, t["story_members"])
+    with clock("bursts"):
+        t["bursts"] = bursts(docs, by="documents", freq="MS")
+    with clock("related lists"):
+        t["related_items"] = related_items(docs, model=model)
+        t["related_lists"] = related_lists(docs, model=model, items=t["related_items"])
+        t["related_summary"] = related_summary(t["related_lists"], docs=docs)
+    with clock("writing tables"):
+        # CSV for spreadsheets; Parquet, values as computed, for notebooks to open lazily (analysis.store).
+        for name, table in t.items():
+            rep.files.append(write_csv(table, out / "tables" / f"{name}.csv", index=name == "similarity_matrix"))
+            rep.files.append(write_parquet(table, out / "tables" / f"{name}.parquet",
+                                           index=name == "similarity_matrix"))
+    _render(rep, out, top=top, label=corpus_label(corpus), clock=clock)
     rep.files.append(atomic_write_text(out / "provenance.json", provenance_json(record)))
     return rep
+
+
+def render_report(out: PathLike, *, top: int = 20, corpus_label: str | None = None) -> Report:
+    """Draw a built report's figures and findings again from its tables, computing nothing.
+
+    For a presentation option (``top``) changed after :func:`build_report`: the tables are read
+    back from ``out/tables/*.parquet`` (:func:`analysis.open_report`), and the figures, the findings
+    and nothing else are written again, the same bytes that :func:`build_report` writes with that
+    option. ``python -m analysis report`` does this by itself when only such an option changed.
+
+    Parameters
+    ----------
+    out : str or Path
+        A report folder written by :func:`build_report`.
+    top : int
+        Rows of the top-terms and top-actors figures.
+    corpus_label : str, optional
+        How the findings name the corpus (default: as the report's own findings name it).
+
+    Returns
+    -------
+    Report
+        The tables read, the files written (figures and findings) and the findings.
+
+    Raises
+    ------
+    CorpusError
+        When ``out`` holds no report tables.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from analysis.config import SEEDS_DIR
+    >>> out = tempfile.mkdtemp()
+    >>> built = build_report(SEEDS_DIR, out, top=10)
+    >>> again = render_report(out, top=10)
+    >>> again.findings == built.findings, len(again.files)
+    (True, 25)
+    """
+    out = Path(out)
+    tables = open_report(out)
+    t = {name: tables[name] for name in tables}
+    if corpus_label is None:
+        previous = (out / "findings.md").read_text(encoding="utf-8") if (out / "findings.md").is_file() else ""
+        found = re.search(r"from `([^`]*)`", previous)
+        corpus_label = found.group(1) if found else str(out)
+    timings: dict[str, float] = {}
+    rep = Report(docs=t["documents"], problems=t["problems"], tables=t, timings=timings)
+    _render(rep, out, top=top, label=corpus_label, clock=_Clock(timings))
+    return rep
+

@@ -17,18 +17,15 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
 from .deprecation import renamed_arguments
-from .progress import progress
+from .neighbours import Method, resolve_method, top_k
 from .tables import distinct
 from .tfidf import DECIMALS, TfidfModel, tfidf_model
 from .typedefs import SegmenterLike, UserDict
 
 #: Largest selection :func:`similarity_matrix` will build (the matrix is dense).
 MAX_MATRIX_DOCS = 2000
-#: Most similarity values held at once while searching neighbours (a block of rows by all rows).
-BLOCK_VALUES = 16_000_000
 
 
 def similarity_matrix(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdict: UserDict = None,
@@ -83,49 +80,16 @@ def similarity_matrix(docs: pd.DataFrame, *, model: TfidfModel | None = None, us
                         columns=pd.Index(ids, name="doc_id"))
 
 
-def _top_k(X: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Rows, columns and values of each row's ``k`` most similar other rows, exactly, block by block.
-
-    Each block of rows is multiplied by the whole transposed matrix (converted to CSR once), made
-    dense, rounded to :data:`DECIMALS`, and cut to its top ``k``: every value above the row's ``k``-th
-    largest, then the tied ones in corpus order. Zero similarities are left out. Memory is bounded by
-    :data:`BLOCK_VALUES`, whatever the corpus size; the result equals a brute-force ranking of the
-    full matrix by (similarity descending, column ascending).
-    """
-    n = X.shape[0]
-    k = min(k, n - 1)
-    if k <= 0 or X.shape[1] == 0:
-        empty = np.array([], dtype=np.int64)
-        return empty, empty, np.array([], dtype=np.float64)
-    XT = X.T.tocsr()
-    step = max(1, min(n, BLOCK_VALUES // max(n, 1)))
-    rows, cols, vals = [], [], []
-    with progress(n, "nearest neighbours", unit="doc") as bar:
-        for start in range(0, n, step):
-            block = (X[start:start + step] @ XT).toarray()
-            m = block.shape[0]
-            np.round(block, DECIMALS, out=block)
-            block[np.arange(m), np.arange(start, start + m)] = -1.0  # not its own neighbour
-            kth = np.partition(block, n - k, axis=1)[:, n - k]
-            r, c = np.nonzero((block >= kth[:, None]) & (block > 0))
-            v = block[r, c]
-            order = np.lexsort((c, -v, r))
-            r, c, v = r[order], c[order], v[order]
-            keep = np.arange(len(r)) - np.searchsorted(r, r) < k
-            rows.append(r[keep] + start)
-            cols.append(c[keep])
-            vals.append(v[keep])
-            bar.update(m)
-    return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
-
-
 @renamed_arguments(k="top")
 def nearest_neighbours(docs: pd.DataFrame, *, top: int = 5, model: TfidfModel | None = None,
                        userdict: UserDict = None, segmenter: SegmenterLike | None = None,
-                       min_similarity: float = 0.0, unique: bool = True) -> pd.DataFrame:
+                       min_similarity: float = 0.0, unique: bool = True, method: Method = "auto") -> pd.DataFrame:
     """Each document's ``top`` most similar other documents, by sparse top-k search.
 
-    Memory grows with the number of documents times ``top``, never with its square.
+    Memory grows with the number of documents times ``top``, never with its square. Up to
+    :data:`analysis.neighbours.EXACT_LIMIT` distinct texts the search is exact; beyond, it is
+    approximate (every similarity reported is exact, but a neighbour can be missed; see
+    :mod:`analysis.neighbours`, which states the recall measured). ``df.attrs["method"]`` says which.
 
     Parameters
     ----------
@@ -145,12 +109,16 @@ def nearest_neighbours(docs: pd.DataFrame, *, top: int = 5, model: TfidfModel | 
     unique : bool
         Compare each distinct text (``content_id``) once, under its first ``doc_id``; copies of
         the same text are not each other's neighbours.
+    method : {"auto", "exact", "approximate"}
+        The search (see :mod:`analysis.neighbours`): exact, approximate, or exact up to
+        :data:`~analysis.neighbours.EXACT_LIMIT` distinct texts.
 
     Returns
     -------
     DataFrame
         Columns ``doc_id``, ``neighbour``, ``similarity``, ``rank`` (1 = nearest),
         sorted by document order then rank; equal similarities ranked in corpus order.
+        ``attrs["method"]`` is ``"exact"`` or ``"approximate"``.
 
     Examples
     --------
@@ -163,13 +131,15 @@ def nearest_neighbours(docs: pd.DataFrame, *, top: int = 5, model: TfidfModel | 
     docs = distinct(docs, unique=unique)
     X = (model or tfidf_model(docs, userdict=userdict, segmenter=segmenter)).transform(docs)
     ids = docs["doc_id"].to_numpy()
-    r, c, v = _top_k(X, top)
+    r, c, v = top_k(X, top, method=method)
     out = pd.DataFrame({"_row": r, "_col": c, "similarity": np.minimum(v, 1.0)})
     out = out[out["similarity"] > min_similarity]
     out["neighbour"] = ids[out["_col"].to_numpy()]
     out["doc_id"] = ids[out["_row"].to_numpy()]
     out["rank"] = out.groupby("_row").cumcount() + 1
-    return out[["doc_id", "neighbour", "similarity", "rank"]].reset_index(drop=True)
+    out = out[["doc_id", "neighbour", "similarity", "rank"]].reset_index(drop=True)
+    out.attrs["method"] = resolve_method(method, len(docs))
+    return out
 
 
 def pairs_from_neighbours(neighbours: pd.DataFrame, docs: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
@@ -215,11 +185,11 @@ def pairs_from_neighbours(neighbours: pd.DataFrame, docs: pd.DataFrame, *, top: 
 
 def similar_pairs(docs: pd.DataFrame, *, top: int = 10, model: TfidfModel | None = None,
                   userdict: UserDict = None, segmenter: SegmenterLike | None = None,
-                  unique: bool = True) -> pd.DataFrame:
+                  unique: bool = True, method: Method = "auto") -> pd.DataFrame:
     """The most similar distinct pairs of documents.
 
-    Exact for the top ``top`` pairs: a pair in the overall top ``top`` is among
-    the ``top`` nearest neighbours of both its documents, so a sparse top-k
+    Exact for the top ``top`` pairs when the neighbour search is: a pair in the overall top
+    ``top`` is among the ``top`` nearest neighbours of both its documents, so a sparse top-k
     search finds it without an N-by-N matrix.
 
     Parameters
@@ -237,6 +207,8 @@ def similar_pairs(docs: pd.DataFrame, *, top: int = 10, model: TfidfModel | None
         session's, else the kit's).
     unique : bool
         Compare each distinct text once (copies of one text are not a pair).
+    method : {"auto", "exact", "approximate"}
+        The neighbour search (see :func:`nearest_neighbours`).
 
     Returns
     -------
@@ -251,5 +223,6 @@ def similar_pairs(docs: pd.DataFrame, *, top: int = 10, model: TfidfModel | None
     >>> similar_pairs(load_corpus(SEEDS_DIR), top=1)["similarity"].round(1).tolist()
     [0.8]
     """
-    neighbours = nearest_neighbours(docs, top=top, model=model, userdict=userdict, segmenter=segmenter, unique=unique)
+    neighbours = nearest_neighbours(docs, top=top, model=model, userdict=userdict, segmenter=segmenter, unique=unique,
+                                    method=method)
     return pairs_from_neighbours(neighbours, docs, top=top)

@@ -7,8 +7,9 @@ TF-IDF cosine similarity (one model for the corpus, :func:`analysis.tfidf_model`
 with a guard against chaining: a link is only followed when the story it makes spans at most
 ``window_days`` from its first to its last dated document, so that a topic the outlet returns to
 every week does not become one story over years. Identical texts (same ``content_id``) are always one
-story. Candidate links come from the sparse nearest-neighbour search
-(:func:`analysis.nearest_neighbours`), never from an N-by-N matrix.
+story. Candidate links come from a nearest-neighbour search within the time window
+(:func:`analysis.storylines_window.window_neighbours`): documents sorted by date, each compared only
+with the documents of its window, never an N-by-N matrix.
 
 :func:`story_table` gives one row per story, :func:`plot_story_timeline` draws the largest as lanes
 over time. The defaults were chosen on synthetic crawls with planted stories
@@ -25,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .plots import KIND_COLORS, _new
-from .similarity import nearest_neighbours
+from .storylines_window import StoryUnion, window_neighbours
 from .tables import distinct
 from .text import shorten
 from .tfidf import TfidfModel, tfidf_model
@@ -37,34 +38,6 @@ logger = logging.getLogger(__name__)
 THRESHOLD = 0.4
 WINDOW_DAYS = 7.0
 TOP = 10
-
-
-class _Stories:
-    """Union-find over documents, each component knowing its first and last date."""
-
-    def __init__(self, dates: np.ndarray) -> None:
-        self.parent = np.arange(len(dates))
-        self.first = dates.copy()
-        self.last = dates.copy()
-
-    def find(self, i: int) -> int:
-        root = i
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[i] != root:
-            self.parent[i], i = root, self.parent[i]
-        return root
-
-    def span(self, a: int, b: int) -> float:
-        """Days from the first to the last dated document of the two roots' stories together (0 undated)."""
-        days = np.fmax(self.last[a], self.last[b]) - np.fmin(self.first[a], self.first[b])  # fmin/fmax skip NaN
-        return 0.0 if np.isnan(days) else float(days)
-
-    def union(self, a: int, b: int) -> None:
-        a, b = sorted((a, b))  # the earlier document's root stays the root: deterministic
-        self.parent[b] = a
-        self.first[a] = np.fmin(self.first[a], self.first[b])
-        self.last[a] = np.fmax(self.last[a], self.last[b])
 
 
 def _days(docs: pd.DataFrame) -> np.ndarray:
@@ -94,13 +67,21 @@ def stories(docs: pd.DataFrame, *, window_days: float = WINDOW_DAYS, threshold: 
     The defaults were measured on synthetic crawls of planted stories (originals, copies on other
     outlets, rewrites and follow-ups over up to a week, among unrelated documents;
     ``benchmarks/stories.py``): with ``window_days=7`` the adjusted Rand index is .974 at
-    ``threshold=0.4`` and .99 from 0.5 up, against .917 at 0.3; without a window, chaining brings it
+    ``threshold=0.4`` and .99 from 0.5 up, against .899 at 0.3; without a window, chaining brings it
     below .9 at any threshold. The synthetic texts share more template wording than real news, so
     the default sits at the low end of that plateau, where real rewrites (freer than synthetic ones)
     still link; on the seed page, its same-event pairs are at 0.52 to 0.76 and its other pairs below
     0.37. A lower threshold merges stories on a shared topic; a higher one leaves rewrites and
     follow-ups apart. A story longer than the window (a trial, an election) comes out as several
     stories: raise ``window_days`` to follow it.
+
+    Links are searched within the window only (:func:`analysis.storylines_window.window_neighbours`):
+    the texts sorted by date, each compared with the texts dated at most ``window_days`` from it and
+    with the undated ones, so that the cost grows with the corpus times the texts of a window, not
+    with the square of the corpus (an undated text is compared with every text). The links are the
+    ones a brute-force search of the full similarity matrix finds, each text's ``top`` most similar
+    among those within the window (``tests/test_storylines.py`` compares them on the seed page and on
+    synthetic crawls).
 
     Parameters
     ----------
@@ -114,8 +95,8 @@ def stories(docs: pd.DataFrame, *, window_days: float = WINDOW_DAYS, threshold: 
     model : TfidfModel, optional
         The corpus's TF-IDF model (:func:`analysis.tfidf_model`); default: fit one on ``docs``.
     top : int
-        Nearest neighbours of each text searched for links (a story of more texts is still
-        connected through its members' links).
+        Nearest neighbours of each text searched for links, among the texts dated at most
+        ``window_days`` from it (a story of more texts is still connected through its members' links).
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter, when no ``model`` is given.
     segmenter : callable, optional
@@ -153,29 +134,26 @@ def stories(docs: pd.DataFrame, *, window_days: float = WINDOW_DAYS, threshold: 
     days = _days(docs)
     if "content_id" in docs:  # a text is dated by its first publication: a recycled copy is no new event
         days = pd.Series(days).groupby(docs["content_id"].to_numpy()).transform("min").to_numpy()
-    found = _Stories(days)
-    position = {d: i for i, d in enumerate(docs["doc_id"])}
-    if "content_id" in docs:  # identical texts: one story, always
-        for _, group in docs.groupby("content_id", sort=False).groups.items():
-            head = found.find(int(group[0]))
-            for i in group[1:]:
-                other = found.find(int(i))
-                if other != head:
-                    found.union(head, other)
-                    head = found.find(head)
+        node = pd.factorize(docs["content_id"])[0]  # identical texts: one node, so one story, always
+        alone = node < 0  # no content_id: a text of its own
+        node[alone] = node.max(initial=-1) + 1 + np.arange(alone.sum())
+    else:
+        node = np.arange(n)
+    first_doc = np.full(node.max() + 1, n)
+    np.minimum.at(first_doc, node, np.arange(n))
+    found = StoryUnion(days[first_doc])  # a node's documents share their text's date
     model = model or tfidf_model(docs, userdict=userdict, segmenter=segmenter)
-    nn = nearest_neighbours(distinct(docs, unique=unique), top=top, model=model, unique=False)
-    nn = nn[nn["similarity"] >= threshold]
-    a = nn["doc_id"].map(position).to_numpy(dtype=np.int64)
-    b = nn["neighbour"].map(position).to_numpy(dtype=np.int64)
-    links = pd.DataFrame({"a": np.minimum(a, b), "b": np.maximum(a, b), "similarity": nn["similarity"].to_numpy()})
+    searched = distinct(docs, unique=unique)
+    rows = searched.index.to_numpy()
+    r, c, v = window_neighbours(model.transform(searched), days[rows], window_days=window_days, top=top)
+    v = np.minimum(v, 1.0)
+    a, b = rows[r[v >= threshold]], rows[c[v >= threshold]]
+    links = pd.DataFrame({"a": np.minimum(a, b), "b": np.maximum(a, b), "similarity": v[v >= threshold]})
     links = links.drop_duplicates(["a", "b"]).sort_values(["similarity", "a", "b"], ascending=[False, True, True],
                                                           kind="mergesort")
-    gap = np.abs(days[links["a"].to_numpy()] - days[links["b"].to_numpy()])
-    links = links[~(gap > window_days)]  # NaN (undated) passes
     refused = 0
-    for i, j in links[["a", "b"]].itertuples(index=False):
-        ri, rj = found.find(int(i)), found.find(int(j))
+    for i, j in zip(node[links["a"].to_numpy()].tolist(), node[links["b"].to_numpy()].tolist()):
+        ri, rj = found.find(i), found.find(j)
         if ri == rj:
             continue
         if found.span(ri, rj) <= window_days:
@@ -183,30 +161,33 @@ def stories(docs: pd.DataFrame, *, window_days: float = WINDOW_DAYS, threshold: 
         else:
             refused += 1
     logger.debug("stories: %d links followed or redundant, %d refused by the window", len(links) - refused, refused)
-    roots = np.array([found.find(i) for i in range(n)])
+    roots = np.array([found.find(i) for i in range(len(first_doc))])[node]
     first = pd.Series(days).groupby(roots).min()  # NaN for a story with no date
     order = pd.DataFrame({"root": first.index, "first": first.to_numpy()})
     order["first_doc"] = pd.Series(np.arange(n)).groupby(roots).min().loc[order["root"]].to_numpy()
     order = order.sort_values(["first", "first_doc"], na_position="last", kind="mergesort")
     width = max(4, len(str(len(order))))
-    names = {root: f"s{k:0{width}d}" for k, root in enumerate(order["root"], start=1)}
-    story_id = [names[r] for r in roots]
+    names = pd.Series([f"s{k:0{width}d}" for k in range(1, len(order) + 1)], index=order["root"].to_numpy())
     size = pd.Series(roots).map(pd.Series(roots).value_counts())
-    return pd.DataFrame({"doc_id": docs["doc_id"].to_numpy(), "story_id": story_id,
+    return pd.DataFrame({"doc_id": docs["doc_id"].to_numpy(), "story_id": names.loc[roots].to_list(),
                          "story_size": size.to_numpy(dtype="int64")})
 
 
-def _headline(group: pd.DataFrame) -> str:
-    """The earliest article's title, else the commonest title (the earliest of equally common)."""
-    titles = group[group["title"].fillna("").str.strip() != ""]
-    if titles.empty:
-        return ""
-    articles = titles[titles["kind"] == "article"] if "kind" in titles else titles.iloc[:0]
-    if len(articles):
-        return articles.iloc[0]["title"]
-    counts = titles["title"].value_counts(sort=False)
-    best = counts.max()
-    return next(t for t in titles["title"] if counts[t] == best)
+def _headlines(merged: pd.DataFrame) -> pd.Series:
+    """Each story's earliest article's title, else its commonest title (the earliest of equally common).
+
+    ``merged`` is in date order; titles that are empty or blank are left out; a story without a
+    title is left out of the result.
+    """
+    titled = merged[merged["title"].fillna("").str.strip() != ""]
+    titled = pd.DataFrame({"story_id": titled["story_id"].to_numpy(), "title": titled["title"].to_numpy(),
+                           "kind": titled["kind"].to_numpy() if "kind" in titled else None,
+                           "at": np.arange(len(titled))})
+    counts = titled.groupby(["story_id", "title"], sort=False).agg(n=("at", "size"), at=("at", "min")).reset_index()
+    best = counts.sort_values(["story_id", "n", "at"], ascending=[True, False, True], kind="mergesort")
+    headline = best.drop_duplicates("story_id").set_index("story_id")["title"]
+    articles = titled[titled["kind"] == "article"].drop_duplicates("story_id").set_index("story_id")["title"]
+    return articles.combine_first(headline)
 
 
 def story_table(docs: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFrame:
@@ -261,21 +242,35 @@ def story_table(docs: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFrame:
     merged["_dated"] = merged["published"].groupby(text.to_numpy()).transform("min")
     merged["_order"] = np.arange(len(merged))
     merged = merged.sort_values(["published", "_order"], na_position="last", kind="mergesort")
-    rows = []
-    for story_id, group in merged.groupby("story_id", sort=True):
-        outlets = sorted({o for o in group.get("outlet", pd.Series(dtype=object)).dropna() if str(o).strip()})
-        rows.append({"story_id": story_id, "first": group["_dated"].min(), "last": group["_dated"].max(),
-                     "last_copy": group["published"].max(), "documents": len(group),
-                     "distinct_texts": group["content_id"].nunique(),
-                     "outlets": "、".join(outlets), "headline": _headline(group)})
-    table = pd.DataFrame(rows, columns=["story_id", "first", "last", "last_copy", "documents", "distinct_texts",
-                                        "outlets", "headline"])
+    merged = merged[merged["story_id"].notna()]
+    by_story = merged.groupby("story_id", sort=True)
+    table = pd.DataFrame({"first": by_story["_dated"].min(), "last": by_story["_dated"].max(),
+                          "last_copy": by_story["published"].max(), "documents": by_story.size(),
+                          "distinct_texts": by_story["content_id"].nunique()})
+    outlets, headlines = _outlets(merged), _headlines(merged).to_dict()
+    table["outlets"] = [outlets.get(story_id, "") for story_id in table.index]
+    table["headline"] = [headlines.get(story_id, "") for story_id in table.index]
+    table = table.rename_axis("story_id").reset_index()
     return table.sort_values(["documents", "first", "story_id"], ascending=[False, True, True],
                              na_position="last", kind="mergesort").reset_index(drop=True)
 
 
+def _outlets(merged: pd.DataFrame) -> dict:
+    """Each story's outlets, the names that are not blank, sorted and joined by ``、`` (stories with one)."""
+    if "outlet" not in merged:
+        return {}
+    named = merged[["story_id", "outlet"]].dropna()
+    named = named[np.array([bool(str(o).strip()) for o in named["outlet"]], dtype=bool)].drop_duplicates()
+    named = named.sort_values(["story_id", "outlet"], kind="mergesort")
+    joined: dict = {}
+    for story_id, outlet in zip(named["story_id"].tolist(), named["outlet"].tolist()):
+        joined.setdefault(story_id, []).append(outlet)
+    return {story_id: "、".join(outlets) for story_id, outlets in joined.items()}
+
+
 def plot_story_timeline(docs: pd.DataFrame, stories: pd.DataFrame, *, top: int = 15, width: int = 20,
-                        title: str = "The largest stories over time") -> plt.Figure:
+                        title: str = "The largest stories over time",
+                        table: pd.DataFrame | None = None) -> plt.Figure:
     """The ``top`` largest stories as lanes over time: a dot per document, a line from first to last.
 
     The line runs from the story's first to its last text (:func:`analysis.story_table`); a dotted
@@ -297,6 +292,9 @@ def plot_story_timeline(docs: pd.DataFrame, stories: pd.DataFrame, *, top: int =
         Characters kept of each headline.
     title : str
         The figure's title.
+    table : DataFrame, optional
+        :func:`analysis.story_table`'s table of ``docs`` and ``stories``, when it is already computed
+        (default: computed).
 
     Returns
     -------
@@ -307,11 +305,13 @@ def plot_story_timeline(docs: pd.DataFrame, stories: pd.DataFrame, *, top: int =
     >>> from analysis import load_corpus
     >>> from analysis.config import SEEDS_DIR
     >>> docs = load_corpus(SEEDS_DIR)
-    >>> fig = plot_story_timeline(docs, stories(docs), top=5)
+    >>> found = stories(docs)
+    >>> fig = plot_story_timeline(docs, found, top=5)
     >>> len(fig.axes[0].get_yticklabels())
     5
+    >>> fig = plot_story_timeline(docs, found, top=5, table=story_table(docs, found))  # not computed again
     """
-    table = story_table(docs, stories).head(top)
+    table = (table if table is not None else story_table(docs, stories)).head(top)
     lanes = {s: k for k, s in enumerate(table["story_id"])}
     cols = ["doc_id"] + [c for c in ("kind", "published") if c in docs]
     drawn = stories[stories["story_id"].isin(lanes)].merge(docs[cols], on="doc_id", how="left")

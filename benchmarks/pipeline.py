@@ -1,15 +1,28 @@
-"""Time and peak memory of the whole pipeline, the kit's against a hand-written one, side by side.
+"""Time and peak memory of the whole pipeline at several corpus sizes, in one table from one run.
 
-    python benchmarks/pipeline.py [--sizes 1000 10000] [--rounds 2] [--workdir DIR]
+    python benchmarks/pipeline.py [--sizes 1000 10000] [--rounds 2] [--vocabulary seed realistic]
+                                  [--top 30] [--workdir DIR]
 
-For each corpus size it writes a synthetic corpus (benchmarks/make_corpus.py) and runs, alternating
-within each round: (a) benchmarks/handwritten.py, the pipeline a researcher writes in a notebook
-(jieba.lcut on every document, a Counter, TfidfVectorizer and a dense cosine_similarity); (b) the
-kit's ``python -m analysis report`` with an empty cache ("cold"); (c) the same command again on the
-unchanged corpus ("up to date"); (d) ``--force`` with a warm cache ("warm rebuild"). Wall time is
-the median over rounds; peak memory is the largest sum of resident memory over the whole process
-tree (workers included), sampled every 20 ms. The hand-written pipeline is skipped where its dense
-similarity matrix alone would not fit in this machine's memory.
+For each vocabulary of benchmarks/make_corpus.py (``seed``: the seed page's sentences recombined,
+some 700 terms, the neighbour search's worst case; ``realistic``: a crawl with a Zipf vocabulary
+that grows with the pages, stories and recycled related items) and each size, it writes a synthetic
+crawl and runs, in order within each round:
+
+- hand-written: benchmarks/handwritten.py, the pipeline a researcher writes in a notebook (jieba.lcut
+  on every document, a Counter, TfidfVectorizer and a dense cosine_similarity); skipped where its
+  dense similarity matrix would not fit in this machine's memory;
+- cold: ``python -m analysis report -q --corpus C --out O --cache-dir K`` with empty O and K;
+- up to date: the same command again, nothing changed;
+- warm rebuild: the same with ``--force`` (the segmentation cache is warm);
+- incremental: a copy of the crawl with 1% more pages (the generator's continuation of the same
+  crawl: later articles, whose related lists recycle earlier ones), reported into the same O with
+  the same K: the time to bring every table up to date;
+- re-render: that again with another presentation option (``--top 30``).
+
+Wall time is the median over rounds; peak memory is the largest sum of resident memory over the
+whole process tree (workers included), sampled every 20 ms. Ratios are against the kit's cold run
+of the same size in the same run. Under the table, "time against pages" gives how each time grows
+between consecutive sizes.
 """
 
 from __future__ import annotations
@@ -28,83 +41,169 @@ import psutil
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from make_corpus import RELATED_PER_PAGE, make_corpus  # noqa: E402
+from make_corpus import RELATED_PER_PAGE, VOCABULARIES, make_corpus  # noqa: E402
+
+KIT_STEPS = ("cold", "up to date", "warm rebuild", "incremental", "re-render")
+GROWTH = 0.01   # the incremental step adds this share of pages
 
 
 def measure(cmd: list[str]) -> tuple[float, float]:
     """Run a command; return (seconds, peak resident MB of its process tree)."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    root = psutil.Process(proc.pid)
-    peak = 0
-    while proc.poll() is None:
-        try:
-            procs = [root, *root.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
-        except psutil.Error:
-            pass
-        time.sleep(0.02)
-    seconds = time.perf_counter() - t0
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
+    with tempfile.TemporaryFile() as err:   # a file, not a pipe: a chatty command cannot block on it
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        root = psutil.Process(proc.pid)
+        peak = 0
+        while proc.poll() is None:
+            try:
+                procs = [root, *root.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+            except psutil.Error:
+                pass
+            time.sleep(0.02)
+        seconds = time.perf_counter() - t0
+        if proc.returncode != 0:
+            err.seek(0)
+            raise RuntimeError(f"{' '.join(cmd)} failed: {err.read().decode(errors='replace')[-2000:]}")
     return seconds, peak / 2**20
 
 
-def run_size(n: int, rounds: int, work: Path) -> dict[str, tuple[float, float]]:
-    corpus = work / f"corpus-{n}"
-    if not corpus.exists():
-        make_corpus(n, corpus)
+def _write_once(folder: Path, write) -> None:
+    """Make ``folder`` with ``write(tmp)`` unless it exists: an interrupted run leaves no half-written crawl."""
+    if folder.exists():
+        return
+    tmp = folder.with_name(folder.name + ".partial")
+    shutil.rmtree(tmp, ignore_errors=True)
+    write(tmp)
+    tmp.rename(folder)
+
+
+def _corpora(n: int, vocabulary: str, work: Path) -> tuple[Path, Path, int]:
+    """The n-page crawl and a copy grown by 1% (the same crawl continued); the number of pages added."""
+    base = work / f"{vocabulary}-{n}"
+    corpus, grown = base / "corpus", base / "corpus-grown"
+    extra = max(1, round(n * GROWTH))
+    t0 = time.perf_counter()
+    _write_once(corpus, lambda tmp: make_corpus(n, tmp, vocabulary=vocabulary))
+
+    def grow(tmp: Path) -> None:
+        shutil.copytree(corpus, tmp)
+        make_corpus(n, tmp, vocabulary=vocabulary, extend=extra)
+
+    _write_once(grown, grow)
+    mb = sum(p.stat().st_size for p in corpus.iterdir()) / 2**20
+    print(f"  {vocabulary} {n:,} pages: {mb:,.0f} MB on disk, +{extra:,} pages for the incremental step "
+          f"(ready in {time.perf_counter() - t0:.0f} s)", flush=True)
+    return corpus, grown, extra
+
+
+def run_size(n: int, vocabulary: str, rounds: int, work: Path, top: int) -> dict:
+    """Every step's (median seconds, largest peak MB) for one crawl, and why the hand-written one was skipped."""
+    corpus, grown, extra = _corpora(n, vocabulary, work)
+    base = work / f"{vocabulary}-{n}"
     docs = n * (1 + RELATED_PER_PAGE)
     dense_gb = 8 * docs**2 / 2**30
     can_handwrite = dense_gb * 2.5 < psutil.virtual_memory().available / 2**30
     py = sys.executable
+    out, cache, hand_out = base / "out", base / "cache", base / "hand-written"
+
+    def report(c: Path, *extra_args: str) -> list[str]:
+        return [py, "-m", "analysis", "report", "-q", "--corpus", str(c), "--out", str(out),
+                "--cache-dir", str(cache), *extra_args]
+
+    steps = {
+        "hand-written": [py, str(HERE / "handwritten.py"), str(corpus), str(hand_out)] if can_handwrite else None,
+        "cold": report(corpus),
+        "up to date": report(corpus),
+        "warm rebuild": report(corpus, "--force"),
+        "incremental": report(grown),
+        "re-render": report(grown, "--top", str(top)),
+    }
     results: dict[str, list[tuple[float, float]]] = {}
-    for _ in range(rounds):
-        out, cache = work / f"out-{n}", work / f"cache-{n}"
-        for d in (out, cache):
+    for r in range(rounds):
+        for d in (out, cache, hand_out):
             shutil.rmtree(d, ignore_errors=True)
-        steps = {
-            "hand-written": [py, str(HERE / "handwritten.py"), str(corpus), str(work)] if can_handwrite else None,
-            "kit, cold": [py, "-m", "analysis", "report", "-q", "--corpus", str(corpus), "--out", str(out),
-                          "--cache-dir", str(cache)],
-        }
-        steps["kit, up to date"] = steps["kit, cold"]
-        steps["kit, warm rebuild"] = [*steps["kit, cold"], "--force"]
+        hand_out.mkdir(parents=True)
         for name, cmd in steps.items():
             if cmd is not None:
                 results.setdefault(name, []).append(measure(cmd))
-    out = {k: (statistics.median(t for t, _ in v), max(m for _, m in v)) for k, v in results.items()}
-    if not can_handwrite:
-        print(f"  {n} pages: hand-written pipeline skipped: its dense {docs:,} x {docs:,} similarity matrix "
-              f"needs {dense_gb:,.0f} GB")
-    return out
+                sec, mb = results[name][-1]
+                print(f"    round {r + 1}: {name:13s} {sec:9.2f} s {mb:8,.0f} MB", flush=True)
+    res = {k: (statistics.median(t for t, _ in v), max(m for _, m in v)) for k, v in results.items()}
+    res["skipped"] = None if can_handwrite else f"skipped: needs {dense_gb * 2.5:,.0f} GB"
+    res["extra"] = extra
+    return res
+
+
+def _table(rows: list[list[str]], right: set[int]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for k, r in enumerate(rows):
+        cells = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))]
+        lines.append("  ".join(cells).rstrip())
+        if k == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def print_table(table: dict[tuple[str, int], dict], top: int) -> None:
+    head = ["vocabulary", "pages", "cold s", "up to date", "warm rebuild", "incremental +1%",
+            f"re-render --top {top}", "kit peak MB", "hand-written s", "hand-written MB"]
+    rows = [head]
+    for (vocabulary, n), res in table.items():
+        cold = res["cold"][0]
+        kit_mb = max(res[s][1] for s in KIT_STEPS)
+        row = [vocabulary, f"{n:,}", f"{cold:.2f}"]
+        row += [f"{res[s][0]:.2f} ({res[s][0] / cold:.2f}x)" for s in KIT_STEPS[1:]]
+        row.append(f"{kit_mb:,.0f}")
+        hand = res.get("hand-written")
+        if hand:
+            row += [f"{hand[0]:.2f} ({hand[0] / cold:.1f}x)", f"{hand[1]:,.0f} ({hand[1] / kit_mb:.1f}x)"]
+        else:
+            row += [res["skipped"], ""]
+        rows.append(row)
+    print(_table(rows, right=set(range(1, len(head)))))
+    print("Seconds are wall-clock medians. (x) after a kit time: that time over the kit's cold time; after the\n"
+          "hand-written time: its time over the kit's cold time; after its memory: its peak over the kit's peak.\n"
+          "Peak MB: the largest resident memory of the whole process tree (workers included), over every kit step.")
+
+
+def print_growth(table: dict[tuple[str, int], dict]) -> None:
+    steps = [*KIT_STEPS, "hand-written"]
+    rows = [["vocabulary", "pages", "pages x", *(f"{s} x" for s in steps)]]
+    for vocabulary in dict.fromkeys(v for v, _ in table):
+        sizes = sorted(n for v, n in table if v == vocabulary)
+        for a, b in zip(sizes, sizes[1:]):
+            ra, rb = table[vocabulary, a], table[vocabulary, b]
+            cells = [f"{rb[s][0] / ra[s][0]:.1f}" if ra.get(s) and rb.get(s) else "" for s in steps]
+            rows.append([vocabulary, f"{a:,} -> {b:,}", f"{b / a:.1f}", *cells])
+    if len(rows) > 1:
+        print("\nTime against pages: each time at the larger size over the time at the smaller one "
+              "(1.0 x the pages ratio is linear).")
+        print(_table(rows, right=set(range(2, len(rows[0])))))
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    p.add_argument("--rounds", type=int, default=2)
-    p.add_argument("--workdir", type=Path, help="where corpora and outputs go (default: a temporary folder)")
+    p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="pages (e.g. 1000 10000 30000 100000)")
+    p.add_argument("--rounds", type=int, default=2, help="runs of every step; times are medians")
+    p.add_argument("--vocabulary", nargs="+", choices=VOCABULARIES, default=list(VOCABULARIES),
+                   help="which synthetic crawls: seed (dense worst case), realistic, or both (default)")
+    p.add_argument("--top", type=int, default=30, help="the --top of the re-render step (the report's default is 20)")
+    p.add_argument("--workdir", type=Path,
+                   help="where crawls and outputs go; crawls found there are reused (default: a temporary folder)")
     args = p.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="analysis-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"machine: {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GB; work in {work}\n")
-    table = {n: run_size(n, args.rounds, work) for n in args.sizes}
-    print(f"\n{'pages':>7s}  {'pipeline':20s} {'seconds':>9s} {'peak MB':>9s}  ratios")
-    for n, res in table.items():
-        hand = res.get("hand-written")
-        cold = res["kit, cold"]
-        for name, (sec, mb) in res.items():
-            ratio = ""
-            if name == "kit, cold" and hand:
-                ratio = f"{hand[0] / sec:.1f}x faster, {mb / hand[1]:.2f}x the memory of hand-written"
-            elif name != "hand-written" and name != "kit, cold":
-                ratio = f"{cold[0] / sec:.1f}x faster than cold"
-            print(f"{n:7,d}  {name:20s} {sec:9.2f} {mb:9.0f}  {ratio}")
-    sizes = sorted(table)
-    for a, b in zip(sizes, sizes[1:]):
-        ta, tb = table[a]["kit, cold"][0], table[b]["kit, cold"][0]
-        print(f"\nkit, cold: {b:,} pages take {tb / ta:.1f}x the time of {a:,} pages ({b / a:.0f}x the pages)")
+    print(f"machine: {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GB; work in {work}\n",
+          flush=True)
+    table = {}
+    for vocabulary in dict.fromkeys(args.vocabulary):
+        for n in sorted(set(args.sizes)):
+            table[vocabulary, n] = run_size(n, vocabulary, args.rounds, work, args.top)
+    print()
+    print_table(table, args.top)
+    print_growth(table)
 
 
 if __name__ == "__main__":

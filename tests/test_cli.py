@@ -14,8 +14,8 @@ from analysis.config import SEEDS_DIR
 TABLES = {"documents", "problems", "term_frequencies", "term_frequencies_by_kind", "boilerplate",
           "similarity_pairs", "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates",
           "keyness_related", "keyness_busiest_month", "collocations", "cooccurrence_network",
-          "actors", "actor_variants", "quotes", "speakers", "actor_network", "stories", "bursts",
-          "related_lists", "related_summary"}
+          "actors", "actor_variants", "quotes", "speakers", "actor_network", "story_members", "stories", "bursts",
+          "related_items", "related_lists", "related_summary"}
 FIGURES = {"top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline", "keyness_related",
            "keyness_busiest_month", "cooccurrence_network", "top_actors", "actor_network", "story_timeline",
            "bursts", "related_lists"}
@@ -41,6 +41,7 @@ def two_reports(tmp_path_factory):
 def test_writes_every_output(two_reports):
     out = two_reports[0]
     assert {p.stem for p in (out / "tables").glob("*.csv")} == TABLES
+    assert {p.stem for p in (out / "tables").glob("*.parquet")} == TABLES
     for fmt in ("png", "svg"):
         assert {p.stem for p in (out / "figures").glob(f"*.{fmt}")} == FIGURES
     findings = (out / "findings.md").read_text(encoding="utf-8")
@@ -142,3 +143,37 @@ def test_help_shows_one_example_per_kind_of_input():
     out = run("report", "--help").stdout
     for example in ("--corpus seeds", "saved_pages/", "export.csv", "--columns title=", "crawl.jsonl"):
         assert example in out, example
+
+
+def test_a_presentation_option_redraws_without_computing(two_reports, tmp_path):
+    import shutil
+
+    out = tmp_path / "report"
+    shutil.copytree(two_reports[0], out)
+    tables = {p.name: p.read_bytes() for p in (out / "tables").iterdir()}
+    before = (out / "figures" / "top_terms.svg").read_bytes()
+    proc = run("report", "--corpus", str(SEEDS_DIR), "--out", str(out), "--top", "7")
+    assert proc.returncode == 0, proc.stderr
+    assert "figures and findings redrawn" in proc.stdout
+    assert {p.name: p.read_bytes() for p in (out / "tables").iterdir()} == tables  # no table written again
+    redrawn = {p.name: p.read_bytes() for p in (out / "figures").iterdir()}
+    assert redrawn["top_terms.svg"] != before  # seven bars, not twenty
+    assert "up to date" in run("report", "--corpus", str(SEEDS_DIR), "--out", str(out), "--top", "7").stdout
+    # the same bytes as a full build with that option
+    proc = run("report", "--corpus", str(SEEDS_DIR), "--out", str(out), "--top", "7", "--force")
+    assert proc.returncode == 0, proc.stderr
+    assert {p.name: p.read_bytes() for p in (out / "figures").iterdir()} == redrawn
+    assert {p.name: p.read_bytes() for p in (out / "tables").iterdir()} == tables
+
+
+def test_a_damaged_table_is_computed_again(two_reports, tmp_path):
+    import shutil
+
+    out = tmp_path / "report"
+    shutil.copytree(two_reports[0], out)
+    (out / "tables" / "actors.parquet").write_bytes(b"damaged")
+    proc = run("report", "--corpus", str(SEEDS_DIR), "--out", str(out), "--top", "7")
+    assert proc.returncode == 0, proc.stderr
+    assert "redrawn" not in proc.stdout and "76 files" in proc.stdout
+    fresh = two_reports[0] / "tables" / "actors.parquet"
+    assert (out / "tables" / "actors.parquet").read_bytes() == fresh.read_bytes()

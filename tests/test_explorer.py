@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
+import pandas as pd
 import pytest
 
 import analysis
@@ -129,3 +130,54 @@ def test_an_unknown_document_shows_a_message(explorer):
     explorer.show_document("nothing:99")
     (message,) = plain(explorer.document)
     assert "No document" in message
+
+
+@pytest.fixture(scope="module")
+def big(seed_docs):
+    """The seed page 12 times, each copy a page of its own with texts of its own: 台灣 has over 200 lines."""
+    copies = [seed_docs.assign(doc_id=seed_docs["doc_id"] + f"-{k}", page_id=seed_docs["page_id"] + f"-{k}",
+                               content_id=seed_docs["content_id"] + f"-{k}") for k in range(12)]
+    docs = pd.concat(copies, ignore_index=True)
+    return docs, Explorer(docs)
+
+
+def test_a_frequent_term_shows_the_first_200_of_all_its_lines(big):
+    docs, explorer = big
+    explorer.show_term("台灣")
+    hits = analysis.kwic(docs, "台灣")
+    assert len(hits) > 200
+    heading, lines = plain(explorer.concordance)
+    assert f"{len(hits)} line(s) in {hits['doc_id'].nunique()} document(s), the first 200 shown" in heading
+    assert lines.splitlines() == [f"{r.left} 【{r.match}】 {r.right}" for r in hits.head(200).itertuples()]
+
+
+def test_collocates_are_those_of_collocations(seed_docs, explorer):
+    for term in ["克拉夫特", "聯合國", "台灣黑熊"]:
+        explorer.show_term(term)
+        want = analysis.collocations(seed_docs, term, top=explorer.top)
+        shown = explorer.collocates.outputs[1]["data"]["text/plain"]
+        assert shown == want[["collocate", "count", "log_likelihood", "logdice"]].to_string(index=False), term
+
+
+def test_a_stopword_shows_its_lines_but_no_collocates(explorer):
+    explorer.show_term("的")
+    heading, _ = plain(explorer.concordance)
+    assert "「的」 in context" in heading
+    (message,) = plain(explorer.collocates)
+    assert "not counted as a term" in message
+
+
+@pytest.mark.parametrize("column, target, reference", [
+    ("kind", "related", "article"),
+    ("outlet", "新唐人亞太台", EMPTY),
+    ("month", "2021-01", "2020-09"),
+])
+def test_groups_show_the_rows_of_keyness_on_each_side(seed_docs, explorer, column, target, reference):
+    explorer.show_groups(column, target, reference)
+    values = explorer.docs[column].fillna("").astype(str)
+    key = analysis.keyness(seed_docs, (values == target).to_numpy(),
+                           reference=(values == ("" if reference == EMPTY else reference)).to_numpy())
+    sides = pd.concat([key[key["log_likelihood"] > 0].head(explorer.top).assign(side=target),
+                       key[key["log_likelihood"] < 0].iloc[::-1].head(explorer.top).assign(side=reference)])
+    columns = ["side", "term", "target_count", "reference_count", "log_likelihood", "log_ratio", "p_adjusted"]
+    assert explorer.groups.outputs[1]["data"]["text/plain"] == sides[columns].to_string(index=False)

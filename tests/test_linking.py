@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import math
+import random
 import warnings
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.stats import spearmanr
 
 from analysis import (content_id, plot_related_lists, related_items, related_lists, related_summary,
-                      tfidf_model)
+                      save_figure, similarity_matrix, tfidf_model)
 from analysis.linking import ITEM_COLUMNS, LIST_COLUMNS, repeats_lead
+from analysis.linking_leads import lead_repeats, shares_run
+from analysis.linking_order import group_median, group_spearman
 
 LEAD = "中央氣象署今天上午發布颱風海上警報，提醒民眾注意。"
 
@@ -215,3 +222,90 @@ def test_plot_has_no_negative_ticks_when_no_lag_is_negative(crawl, seed_docs):
     fig.canvas.draw()
     assert fig.axes[0].get_ylim()[0] <= -9
     plt.close(fig)
+
+
+# The per-page loops replaced by work over all items at once: each part against what it replaced.
+
+def _difflib_repeats_lead(article_text: str, text: str) -> bool:
+    """The lead test as it was first written, with difflib's longest match: the reference."""
+    from difflib import SequenceMatcher
+
+    from analysis.text import compact, first_sentence
+
+    art, item = compact(article_text or ""), compact(text or "")
+    if not art or not item:
+        return False
+    lead = compact(first_sentence(article_text))
+    if len(lead) >= 10 and lead in item:
+        return True
+    opening = art[:150]
+    match = SequenceMatcher(None, opening, item, autojunk=False).find_longest_match(0, len(opening), 0, len(item))
+    return match.size >= 30
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="甲乙丙", max_size=40), st.text(alphabet="甲乙丙", max_size=40), st.integers(0, 12))
+def test_shares_run_is_a_longest_common_substring_test(a, b, length):
+    from difflib import SequenceMatcher
+
+    longest = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+    assert shares_run(a, b, length=length) is (longest >= length)
+
+
+def test_repeats_lead_as_difflib_on_a_crawl():
+    """Items cut from the article's sentences at every offset and length, the run test's edge cases among them."""
+    rng = random.Random(0)
+    sentences = ["中央氣象署今天上午發布颱風海上警報", "提醒民眾注意強風豪雨", "台北市政府宣布明天照常上班上課",
+                 "交通部表示高鐵班次不受影響", "氣象專家分析颱風路徑可能北轉"]
+    answers = []
+    for _ in range(400):
+        article = "。".join(rng.choices(sentences, k=rng.randrange(2, 12))) + "。"  # up to twice the opening
+        start, size = rng.randrange(0, len(article) - 10), rng.randrange(24, 36)  # runs around 30 characters
+        item = rng.choice(["", "快訊：", "颱風"]) + article[start:start + size] + rng.choice(["", "其後", "。"])
+        for text in (item, item.replace("颱", "台", 1), " ".join(item)):
+            answers.append(repeats_lead(article, text))
+            assert answers[-1] is _difflib_repeats_lead(article, text), (article, text)
+    assert 0.2 < sum(answers) / len(answers) < 0.8  # both answers, many times
+    assert lead_repeats(["甲乙", LEAD], ["甲乙", "快訊：" + LEAD]) == [False, True]
+
+
+def test_group_spearman_and_median_are_scipy_and_pandas_bit_for_bit():
+    rng = np.random.default_rng(1)
+    sizes = rng.integers(0, 25, size=300)
+    groups = np.repeat(np.arange(len(sizes)), sizes)
+    x = rng.integers(0, 6, size=len(groups)).astype(float)  # many ties
+    y = rng.normal(size=len(groups)).round(1)
+    y[rng.random(len(groups)) < 0.1] = np.nan
+    rho = group_spearman(groups, x, y, n_groups=len(sizes) + 1)
+    median = group_median(groups, y, n_groups=len(sizes) + 1)
+    assert np.isnan(rho[-1]) and np.isnan(median[-1])  # a group without a pair
+    for g in range(len(sizes)):
+        gx, gy = pd.Series(x[groups == g]), pd.Series(y[groups == g])
+        ok = gx.notna() & gy.notna()
+        if ok.sum() < 3 or gx[ok].nunique() < 2 or gy[ok].nunique() < 2:
+            assert np.isnan(rho[g])
+        else:
+            assert rho[g] == float(spearmanr(gx[ok], gy[ok]).statistic)  # exactly, not approximately
+        expected = gy.median()
+        assert (np.isnan(median[g]) and np.isnan(expected)) or median[g] == expected
+
+
+def test_similarity_to_the_article_is_the_page_matrix_bit_for_bit(crawl, model, seed_docs):
+    for docs, m in ((crawl, model), (seed_docs, tfidf_model(seed_docs))):
+        items = related_items(docs, model=m).set_index("doc_id")
+        for _, page in docs.groupby("page_id"):
+            matrix = similarity_matrix(page, model=m, unique=False)
+            article = page.loc[page["kind"] == "article", "doc_id"].iloc[0]
+            related = page.loc[page["kind"] == "related", "doc_id"]
+            assert items.loc[related, "similarity"].tolist() == matrix.loc[article, related].tolist()
+
+
+def test_plot_draws_the_same_from_the_tables_given(crawl, model, tmp_path):
+    """The report passes the tables it computed: the figure is the same, byte for byte."""
+    lists, items = related_lists(crawl, model=model), related_items(crawl, model=model)
+    drawn = []
+    for name, kwargs in (("computed", {}), ("lists", {"lists": lists}), ("both", {"lists": lists, "items": items})):
+        fig = plot_related_lists(crawl, model=model, **kwargs)
+        drawn.append([path.read_bytes() for path in save_figure(fig, tmp_path / name)])
+        plt.close(fig)
+    assert drawn[0] == drawn[1] == drawn[2]

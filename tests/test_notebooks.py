@@ -1,21 +1,33 @@
-"""Every notebook runs top to bottom in a fresh kernel, with no error and no missing glyph."""
+"""Every notebook runs top to bottom in a fresh kernel, with no error and no missing glyph; every figure
+it shows is saved for the report, and its HTML copy shows its Chinese without a system font."""
 
 from __future__ import annotations
 
 import ast
+import base64
 import copy
+import html
+import io
 import json
+import re
+import subprocess
+import sys
 
 import pytest
 
 from analysis.config import NOTEBOOKS_DIR
-from analysis.notebooks import (BAD_OUTPUT, execute, inject_parameters, notebook_paths, problems,
-                                strip_volatile)
+from analysis.notebooks import (BAD_OUTPUT, execute, export_html, inject_parameters, notebook_paths, problems,
+                                shown_figures, strip_volatile)
 
 NOTEBOOKS = notebook_paths(NOTEBOOKS_DIR)
 SECTIONS = ["## Data", "## Method", "## Findings", "## Caveats"]
 _REFLEXIVE = (ast.Eq, ast.Is, ast.LtE, ast.GtE)  # x OP x holds for every x (NaN aside)
 _EXTREMES = {"idxmax": "max", "idxmin": "min"}
+#: Code that draws a figure without the package: matplotlib or seaborn imported, pyplot or pandas plotting.
+_DRAWS_ITSELF = re.compile(r"^\s*(import|from)\s+(matplotlib|seaborn|plotly)\b|\bplt\.|\.plot(\.|\()|\.hist\(", re.M)
+#: Characters a page must draw with a CJK font: CJK punctuation, kana, bopomofo, ideographs, full-width forms.
+_CJK = re.compile("[\u2e80-\u2fdf\u3000-\u312f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f"
+                  "\uff00-\uffef\U00020000-\U0002fa1f]")
 
 
 def _stored_names(node: ast.AST) -> set[str]:
@@ -153,8 +165,8 @@ def _code(cells) -> str:
 
 def test_notebooks_exist_in_reading_order():
     names = [p.name for p in NOTEBOOKS]
-    assert names == ["01-corpus-overview.ipynb", "02-term-frequencies.ipynb", "03-similarity.ipynb",
-                     "04-timeline.ipynb", "05-framing.ipynb", "06-actors.ipynb",
+    assert names == ["00-start-here.ipynb", "01-corpus-overview.ipynb", "02-term-frequencies.ipynb",
+                     "03-similarity.ipynb", "04-timeline.ipynb", "05-framing.ipynb", "06-actors.ipynb",
                      "07-stories-and-related-lists.ipynb"]
 
 
@@ -169,6 +181,7 @@ def test_notebook_follows_the_house_rules(path):
         src = "".join(c["source"])
         assert not any(line.startswith(("def ", "class ", "%run")) for line in src.splitlines()), src
         assert len(src.splitlines()) <= 15, src
+        assert not _DRAWS_ITSELF.search(src), f"figures are drawn by the package's plotting functions: {src}"
     sections = [line.strip() for c in cells if c["cell_type"] == "markdown"
                 for line in "".join(c["source"]).splitlines() if line.strip() in SECTIONS]
     assert sections == SECTIONS, f"sections {sections}: want each of {SECTIONS} once, in that order"
@@ -215,18 +228,111 @@ def test_tautology_detector_lets_real_checks_pass(source):
     assert tautological_asserts(source) == [], source
 
 
+@pytest.mark.parametrize("source, draws", [
+    ("import matplotlib.pyplot as plt", True),
+    ("from matplotlib import pyplot", True),
+    ("plt.bar(x, y)", True),
+    ("monthly.plot(x='period', y='count')", True),
+    ("monthly.plot.bar()", True),
+    ("lengths['text_chars'].hist()", True),
+    ("plot_keyness(key, top=10);", False),
+    ("fig = plot_lengths(lengths)", False),
+])
+def test_drawing_outside_the_package_is_caught(source, draws):
+    assert bool(_DRAWS_ITSELF.search(source)) is draws
+
+
 def test_tautology_detector_names_the_line():
     found = tautological_asserts("x = 1\nassert x\nassert x == y\nassert y == y")
     assert found == ["line 2: assert x", "line 4: assert y == y"]  # x is 1, a true constant
 
 
+def _embedded_font(page: str):
+    """The font of the page's one ``@font-face``, decoded, and the characters its cmap maps."""
+    from fontTools.ttLib import TTFont
+
+    faces = re.findall(r"@font-face\s*{[^}]*url\(\"?data:font/woff;base64,([A-Za-z0-9+/=]+)", page)
+    assert len(faces) == 1, f"{len(faces)} embedded fonts"
+    font = TTFont(io.BytesIO(base64.b64decode(faces[0])))
+    return font, {chr(c) for c in font.getBestCmap()}
+
+
+def _assert_draws_its_chinese(page: str) -> None:
+    needed = set(_CJK.findall(html.unescape(page)))
+    assert needed, "the page shows Chinese"
+    font, covered = _embedded_font(page)
+    assert needed <= covered, f"missing from the embedded font: {''.join(sorted(needed - covered))[:80]}"
+    assert page.index("@font-face") < page.index("</head>")
+    assert "Open Font License" in font["name"].getDebugName(13)  # the licence travels with the subset
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_executes_cleanly(path):
-    nb = execute(path)  # raises on an error output or a missing glyph
+def test_notebook_executes_cleanly(path, tmp_path):
+    nb = execute(path, figures=tmp_path / "figures")  # raises on an error output or a missing glyph
     assert problems(nb) == []
-    images = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
-    assert images, "every notebook shows at least one figure"
+    shown = shown_figures(nb, path.stem)
+    assert shown, "every notebook shows at least one figure"
+    # Every figure shown is a figure of the report: saved under the name shown_figures gives it, and nothing else.
+    saved = sorted(p.name for p in (tmp_path / "figures").iterdir())
+    assert saved == sorted(f"{stem}.{fmt}" for stem in shown for fmt in ("png", "svg"))
+    assert all((tmp_path / "figures" / f"{stem}.png").read_bytes().startswith(b"\x89PNG") for stem in shown)
+    page = export_html(nb, tmp_path / f"{path.stem}.html").read_text(encoding="utf-8")
+    _assert_draws_its_chinese(page)
+
+
+def _notebook(*cells):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=list(cells))
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return nb
+
+
+def test_html_copy_embeds_a_font_for_every_chinese_character(tmp_path):
+    import nbformat
+    import pandas as pd
+
+    table = pd.DataFrame({"標題": ["美駐聯大使將訪台"], "媒體": ["新唐人亞太台"]})
+    cell = nbformat.v4.new_code_cell("kwic(docs, '中共')", execution_count=1, outputs=[
+        nbformat.v4.new_output("stream", name="stdout", text="美台 | 外交 | 突破（ＵＮ）\n"),
+        nbformat.v4.new_output("execute_result", execution_count=1,
+                               data={"text/html": table.to_html(), "text/plain": table.to_string()})])
+    intro = nbformat.v4.new_markdown_cell("# 臺灣黑熊\n\n「歷史性」的一刻，見[第二本](02-term-frequencies.ipynb)。")
+    nb = _notebook(intro, cell)
+    first = export_html(nb, tmp_path / "a.html").read_bytes()
+    page = first.decode("utf-8")
+    _assert_draws_its_chinese(page)
+    _, covered = _embedded_font(page)
+    assert set("臺灣黑熊「」，。（）ＵＮ中共美駐聯大使將訪台新唐人亞太") <= covered
+    assert len(covered) < 200, "a subset: the characters of the page, not the whole font"
+    assert 'href="02-term-frequencies.html"' in page  # the sibling notebook's HTML copy
+    assert '"analysis-cjk"; }' in page and "font-family: var(--jp-content-font-family" in page
+    assert export_html(nb, tmp_path / "b.html").read_bytes() == first  # the same bytes every time
+
+
+def test_notebooks_command_is_quiet_and_saves_the_figures_shown(tmp_path):
+    """The command's own path: a kernel that prints no warning (no plain TCP), figures saved as shown."""
+    import nbformat
+
+    folder, out = tmp_path / "notebooks", tmp_path / "report"
+    folder.mkdir()
+    draw = ("import pandas as pd\nfrom analysis import plot_top_terms\n"
+            "plot_top_terms(pd.DataFrame({'term': ['台灣', '美國'], 'count': [2, 1]}), top=2);")
+    nbformat.write(_notebook(nbformat.v4.new_code_cell(draw), nbformat.v4.new_code_cell("print('中共')")),
+                   folder / "01-one.ipynb")
+    (out / "figures").mkdir(parents=True)
+    (out / "figures" / "01-one-figure-7.png").write_bytes(b"a figure of an earlier run")
+    written = []
+    for _ in range(2):  # a second run writes the same bytes
+        proc = subprocess.run([sys.executable, "-m", "analysis", "notebooks", "--notebooks", str(folder),
+                               "--out", str(out)], capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 0, proc.stderr
+        assert "without encryption" not in proc.stderr
+        assert [line for line in proc.stderr.splitlines() if not line.startswith("analysis: ")] == [], proc.stderr
+        written.append({p.name: p.read_bytes() for p in [*(out / "figures").iterdir(), *(out / "notebooks").iterdir()]})
+    assert sorted(written[0]) == ["01-one-figure-1.png", "01-one-figure-1.svg", "01-one.html"]
+    assert written[0] == written[1]
 
 
 def test_problem_detector_flags_bad_outputs():
@@ -288,6 +394,7 @@ def test_notebooks_run_on_a_corpus_of_every_format(tmp_path):
                  PROJ_ROOT / "tests/data/html/03_big5.htm", PROJ_ROOT / "tests/data/tables/related_crawl.tsv"]:
         shutil.copy(path, corpus / path.name)
     written = run_all(corpus=corpus, out=tmp_path / "out", folder=NOTEBOOKS_DIR)
-    assert [p.name for p in written] == [p.stem + ".html" for p in NOTEBOOKS]
+    assert [p.name for p in written if p.suffix == ".html"] == [p.stem + ".html" for p in NOTEBOOKS]
+    assert all(p.is_file() for p in written) and not any(p.suffix == ".ipynb" for p in written)
     overview = (tmp_path / "out" / "notebooks" / "01-corpus-overview.html").read_text(encoding="utf-8")
     assert "晨光新聞網" in overview and "港都日報" in overview  # the web pages' outlets are in the summary

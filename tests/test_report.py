@@ -14,8 +14,8 @@ from tests.conftest import SEED_FILE
 TABLES = ["documents", "problems", "term_frequencies", "term_frequencies_by_kind", "boilerplate",
           "similarity_pairs", "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates",
           "keyness_related", "keyness_busiest_month", "collocations", "cooccurrence_network",
-          "actors", "actor_variants", "quotes", "speakers", "actor_network", "stories", "bursts",
-          "related_lists", "related_summary"]
+          "actors", "actor_variants", "quotes", "speakers", "actor_network", "story_members", "stories", "bursts",
+          "related_items", "related_lists", "related_summary"]
 FIGURES = ["top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline", "keyness_related",
            "keyness_busiest_month", "cooccurrence_network", "top_actors", "actor_network", "story_timeline",
            "bursts", "related_lists"]
@@ -23,7 +23,7 @@ FIGURES = ["top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline", "
 
 def test_writes_every_table_figure_and_the_findings(seed_report):
     out, rep = seed_report
-    expected = ([out / "tables" / f"{t}.csv" for t in TABLES]
+    expected = ([out / "tables" / f"{t}.{fmt}" for t in TABLES for fmt in ("csv", "parquet")]
                 + [out / "figures" / f"{f}.{fmt}" for f in FIGURES for fmt in ("png", "svg")]
                 + [out / "findings.md", out / "provenance.json"])
     assert rep.files == expected

@@ -102,12 +102,6 @@ def test_too_few_documents_have_no_neighbours(seed_docs, n):
     assert nearest_neighbours(seed_docs.head(n), top=3).empty
 
 
-def test_blocks_give_the_same_neighbours(seed_docs, monkeypatch):
-    whole = nearest_neighbours(seed_docs, top=4)
-    monkeypatch.setattr(sim_mod, "BLOCK_VALUES", 21 * 5)  # blocks of five rows
-    pd.testing.assert_frame_equal(nearest_neighbours(seed_docs, top=4), whole)
-
-
 def test_pairs_from_neighbours():
     docs = pd.DataFrame({"doc_id": ["a", "b", "c", "d"]})
     nn = pd.DataFrame({"doc_id": ["a", "b", "c", "d", "d"], "neighbour": ["b", "a", "d", "c", "a"],
@@ -134,31 +128,6 @@ def crawl(tmp_path_factory):
     folder = tmp_path_factory.mktemp("crawl")
     make_corpus(8, folder, seed=3)
     return load_corpus([*sorted(SEEDS_DIR.glob("*.txt")), *sorted(folder.glob("*.txt"))])
-
-
-def _brute_force(X, top: int) -> list[tuple[int, int, float]]:
-    """Every row's top neighbours from the full matrix: (similarity rounded, descending; column ascending)."""
-    S = (X @ X.T).toarray().round(sim_mod.DECIMALS)
-    out = []
-    for i, row in enumerate(S):
-        cand = [(j, v) for j, v in enumerate(row) if j != i and v > 0]
-        cand.sort(key=lambda jv: (-jv[1], jv[0]))
-        out += [(i, j, min(v, 1.0)) for j, v in cand[:top]]
-    return out
-
-
-@pytest.mark.parametrize("block_values", [10**9, 500, 37])
-@pytest.mark.parametrize("top", [1, 3, 8])
-def test_top_k_equals_brute_force_over_several_blocks(crawl, monkeypatch, block_values, top):
-    from analysis import tfidf_model
-    from analysis.tables import distinct
-
-    docs = distinct(crawl)
-    X = tfidf_model(docs).transform(docs)
-    monkeypatch.setattr(sim_mod, "BLOCK_VALUES", block_values)
-    assert block_values >= len(docs) ** 2 or block_values // len(docs) < len(docs)  # one block, or several
-    r, c, v = sim_mod._top_k(X, top)
-    assert list(zip(r.tolist(), c.tolist(), v.tolist())) == _brute_force(X, top)
 
 
 def test_ties_are_broken_by_corpus_order():

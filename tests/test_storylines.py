@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import sys
 import warnings
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import plot_story_timeline, stories, story_table
+from analysis import load_corpus, plot_story_timeline, save_figure, stories, story_table, tfidf_model
+from analysis import storylines, storylines_window
+from analysis.config import PROJ_ROOT
+from analysis.storylines_window import window_neighbours
+from analysis.tables import distinct
+from analysis.tfidf import DECIMALS
 from tests.conftest import title_of
 
 VISIT = "美國國務卿蓬佩奧宣布，美國駐聯合國大使克拉夫特將在13日訪問台灣，並與蔡英文總統會面。"
@@ -161,3 +168,87 @@ def test_story_timeline_draws_recycled_copies(seed_docs):
     fig = plot_story_timeline(docs, stories(docs))
     assert [line.get_linestyle() for line in fig.axes[0].get_lines()] == ["-", ":"]
     plt.close(fig)
+
+
+# The search within the window against brute force: the full similarity matrix, ranked row by row.
+
+def _brute_force(X, days, *, window_days, top):
+    """Every pair's similarity, pairs more than the window apart left out, each row ranked: the reference."""
+    S = (X @ X.T).toarray()
+    np.round(S, DECIMALS, out=S)
+    np.fill_diagonal(S, -1.0)
+    with np.errstate(invalid="ignore"):
+        S[np.abs(days[:, None] - days[None, :]) > window_days] = -1.0
+    rows, cols, values = [], [], []
+    for i, row in enumerate(S):
+        j = np.flatnonzero(row > 0)
+        j = j[np.lexsort((j, -row[j]))][:top]
+        rows += [i] * len(j)
+        cols += j.tolist()
+        values += row[j].tolist()
+    return np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(values)
+
+
+@pytest.fixture(scope="module")
+def crawl(tmp_path_factory):
+    """A few hundred synthetic pages (benchmarks/make_corpus.py): 20 related items each, recycled across pages."""
+    sys.path.insert(0, str(PROJ_ROOT / "benchmarks"))
+    from make_corpus import make_corpus
+
+    folder = tmp_path_factory.mktemp("crawl")
+    make_corpus(200, folder)
+    return load_corpus(folder)
+
+
+def _undated(docs):
+    """Every seventh text undated, and the rest dated within a few weeks, so that windows are crowded."""
+    docs = docs.copy()
+    texts = docs["content_id"].factorize()[0]
+    docs["published"] = pd.Timestamp("2021-01-01") + pd.to_timedelta(texts % 40 * 0.37, unit="D")
+    docs.loc[texts % 7 == 3, "published"] = pd.NaT
+    return docs
+
+
+@pytest.mark.parametrize("which", ["seed", "crawl", "crowded"])
+@pytest.mark.parametrize("window_days, top", [(7.0, 10), (2.5, 3)])
+def test_window_search_is_brute_force(which, window_days, top, seed_docs, crawl, monkeypatch):
+    docs = {"seed": seed_docs, "crawl": crawl, "crowded": _undated(crawl)}[which]
+    if which == "crowded":  # small blocks: windows sliced over many blocks, undated rows in every one
+        monkeypatch.setattr(storylines_window, "BLOCK_ROWS", 16)
+        monkeypatch.setattr(storylines_window, "BLOCK_VALUES", 4000)
+    model = tfidf_model(docs)
+    texts = distinct(docs).reset_index(drop=True)
+    X, days = model.transform(texts), storylines._days(texts)
+    got = window_neighbours(X, days, window_days=window_days, top=top)
+    expected = _brute_force(X, days, window_days=window_days, top=top)
+    for a, b in zip(got, expected):
+        assert np.array_equal(a, b)
+    assert len(got[0]) > (50 if which != "seed" else 5)
+    # and the stories: the same table as when the links come from brute force
+    windowed = stories(docs, model=model, window_days=window_days, top=top)
+    monkeypatch.setattr(storylines, "window_neighbours", _brute_force)
+    assert windowed.equals(stories(docs, model=model, window_days=window_days, top=top))
+
+
+def test_seed_stories_as_with_the_corpus_wide_search(seed_docs, monkeypatch):
+    """On the seed page, searching the whole corpus first and then keeping the pairs within the window
+    finds the same stories."""
+    def corpus_wide(X, days, *, window_days, top):
+        rows, cols, values = _brute_force(X, days, window_days=np.inf, top=top)  # every text a candidate
+        with np.errstate(invalid="ignore"):
+            near = ~(np.abs(days[rows] - days[cols]) > window_days)
+        return rows[near], cols[near], values[near]
+
+    windowed = stories(seed_docs)
+    monkeypatch.setattr(storylines, "window_neighbours", corpus_wide)
+    assert windowed.equals(stories(seed_docs))
+
+
+def test_story_timeline_draws_the_same_from_the_table_given(seed_docs, tmp_path):
+    found = stories(seed_docs)
+    drawn = []
+    for name, kwargs in (("computed", {}), ("given", {"table": story_table(seed_docs, found)})):
+        fig = plot_story_timeline(seed_docs, found, top=5, **kwargs)
+        drawn.append([path.read_bytes() for path in save_figure(fig, tmp_path / name)])
+        plt.close(fig)
+    assert drawn[0] == drawn[1]

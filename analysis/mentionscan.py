@@ -1,0 +1,442 @@
+"""Scan one title or text for mentions of actors, and many of them at once: cached by content, in parallel.
+
+The rules are those of :mod:`analysis.mentions` (its documentation describes them), applied to one
+field and its words, before the document's own rules (a surname and title resolved to the person
+the document names). :func:`scan_many` scans each distinct field once: results are kept in an
+SQLite file beside the segmentation cache (``mentions.sqlite``), keyed by the text, its words'
+segmenter, the names known (:class:`analysis.names.Lexicon`) and this module's rules, so that a
+grown crawl scans only its new texts; large batches are scanned in worker processes
+(:func:`analysis.executor.run_chunks`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
+from pathlib import Path
+from typing import NamedTuple
+
+from . import config
+from .executor import run_chunks
+from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, COUNTRY_CHARS, CREDIT, CUES, HEADLINE_CUES,
+                    LEADER_TITLES, PERSON_BODIES, FUNCTION_CHARS, GLUE, HEADS, MINISTRIES, NAME_SYLLABLES,
+                    NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, PLACE_SUFFIXES, SELF, STOPWORDS,
+                    SURNAME_TITLES, SURNAMES, TITLES, Lexicon, common_words, foreign_name, given_name, han, is_title,
+                    jieba_tag, lexicon, ordinary, personal_name, surname_size, transliterated)
+from .segmentation.batch import SegmentCache
+from .settings import options
+from .typedefs import PathLike, UserDict
+
+logger = logging.getLogger(__name__)
+
+#: Below this many unscanned texts, scanning in this process beats starting workers.
+PARALLEL_MIN_TEXTS = 2000
+
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)+")
+_SKIP = frozenset((" ", "\u3000", "、"))
+
+
+# -- one field ---------------------------------------------------------------------------------------------
+
+class _Found(NamedTuple):
+    start: int
+    end: int
+    actor: str
+    type: str
+    evidence: str
+    pending: tuple[str, str] | None  # (surname, title) to resolve in the document
+
+
+def _matches(text: str, pos: int, lex: Lexicon) -> list[tuple[int, str]]:
+    """The known forms starting at ``pos``, the longest first: (end, form)."""
+    hits = []
+    prefixes, forms = lex.prefixes, lex.forms
+    end, n = pos + 1, len(text)
+    while end <= n and text[pos:end] in prefixes:
+        if text[pos:end] in forms:
+            hits.append((end, text[pos:end]))
+        end += 1
+    return hits[::-1]
+
+
+def _surname_title(form: str) -> tuple[str, str] | None:
+    size = surname_size(form)
+    if size and form[size:] in SURNAME_TITLES and han(form):
+        return form[:size], form[size:]
+    return None
+
+
+class _Scan:
+    """The rules of this module over one text and its words, in three passes (see :func:`scan`)."""
+
+    def __init__(self, text: str, words: list[str], lex: Lexicon):
+        self.text, self.words, self.lex, self.forms = text, words, lex, lex.forms
+        self.offsets = list(accumulate(map(len, words), initial=0))
+        self.n = len(words)
+        self.found: dict[int, _Found] = {}  # by start
+        self.taken = [False] * self.n  # words inside a mention (or a title compound)
+        self.titles: list[tuple[int, int]] = []  # spans of title words
+        self.title_starts: set[int] = set()
+        self.title_ends: set[int] = set()
+
+    def word_of(self, pos: int) -> int:
+        return bisect_right(self.offsets, pos) - 1
+
+    def word(self, k: int) -> str:
+        return self.words[k] if 0 <= k < self.n else ""
+
+    def add(self, start: int, end: int, actor: str, kind: str, evidence: str, pending=None) -> None:
+        self.found[start] = _Found(start, end, actor, kind, evidence, pending)
+        for k in range(self.word_of(start), self.word_of(end - 1) + 1):
+            self.taken[k] = True
+
+    def add_title(self, start: int, end: int) -> None:
+        self.titles.append((start, end))
+        self.title_starts.add(start)
+        self.title_ends.add(end)
+
+    # 1. Known forms
+    def known_forms(self) -> None:
+        """The longest known form at a word's start (or after a glued character: 見蔡|總統), ending on a
+        word's end or before a title glued to it (民眾|黨主席); a place before the head of its city or
+        county (花蓮|縣長, 台北市長) is that title, not a mention."""
+        text, offsets, k = self.text, self.offsets, 0
+        while k < self.n:
+            hit = self._longest(k)
+            if hit is None:
+                k += 1
+                continue
+            pos, end, form, target = hit
+            j = self.word_of(end - 1)
+            rest = text[end:offsets[j + 1]]
+            after = self.word(j + 1) if not rest else ""
+            # only the place's own head fuses with it (花蓮|縣長); before another title (宏都拉斯|外交部長)
+            # the place is a word of its own, and a mention
+            head = after == "長" or (target is not None and target[1] == "place" and after in HEADS)
+            if head or rest.endswith("長"):
+                self.add_title(pos, offsets[j + 2] if head else offsets[j + 1])
+                target = None
+            elif rest:
+                self.add_title(end, offsets[j + 1])  # 台北市|議員: a name and a title in one word
+            if target is not None:
+                actor, kind, evidence = target
+                self.add(pos, end, actor, kind, evidence, _surname_title(form) if kind == "person" else None)
+            for i in range(self.word_of(pos), j + (2 if head else 1)):
+                self.taken[i] = True
+            k = j + 1
+
+    def _longest(self, k: int) -> tuple[int, int, str, tuple | None] | None:
+        text, offsets, word, start = self.text, self.offsets, self.words[k], self.offsets[k]
+        for pos in (start, start + 1) if len(word) >= 2 and word[0] in GLUE else (start,):
+            for end, form in _matches(text, pos, self.lex):
+                rest = text[end:offsets[self.word_of(end - 1) + 1]]
+                if form[0].isascii() and (pos != start or rest):
+                    continue  # Latin forms are whole words
+                target = self.forms[form]
+                if rest in PLACE_SUFFIXES and target is not None and target[1] == "place":
+                    end, form, rest = end + 1, form + rest, ""  # 紐約市 as one word: a city of that name
+                    target = (target[0] + form[-1], "place", target[2])
+                if (not rest or (len(rest) >= 2 and rest in TITLES)) and (pos == start or end >= offsets[k + 1]):
+                    return pos, end, form, target
+        return None
+
+    # 2. Names by their neighbours and their shape
+    def after_title(self, k: int) -> bool:
+        while k > 0 and self.words[k - 1] in _SKIP:
+            k -= 1
+        return self.offsets[k] in self.title_ends
+
+    def name_end(self, k: int) -> int | None:
+        """Where a name starting at word ``k``, after a title, ends (謝|明達, 陳燦|堅說, 葛|萊斯里), if it is one."""
+        word, offsets = self.words[k], self.offsets
+        nxt = self.word(k + 1) if k + 1 < self.n and not self.taken[k + 1] else ""
+        end = offsets[k + 1]
+        if transliterated(word, size=2) or personal_name(word) or foreign_name(word):
+            j = k
+            while transliterated(word, size=2) and j + 1 < self.n and not self.taken[j + 1] \
+                    and all(ch in NAME_SYLLABLES for ch in self.words[j + 1]):
+                j += 1  # 佩斯|科夫
+            end, nxt = offsets[j + 1], self.word(j + 1) if j + 1 < self.n and not self.taken[j + 1] else ""
+            if end - offsets[k] == 2 and han(nxt[:1]) and nxt[0] not in FUNCTION_CHARS \
+                    and (len(nxt) == 1 or nxt[1] in FUNCTION_CHARS) and end not in self.title_starts:
+                end += 1  # a two-character name that is the start of a three-character one: 陳燦|堅說
+            return end
+        if 0 < len(word) == surname_size(word) and han(nxt) and nxt[0] not in FUNCTION_CHARS:
+            if given_name(nxt):
+                return offsets[k + 2]
+            if len(nxt) == 2 and nxt[1] in FUNCTION_CHARS and nxt not in CUES and not ordinary(nxt):
+                return end + 1  # 尹|立說 (not 曾|指出)
+            if transliterated(nxt, size=2):
+                return offsets[k + 2]
+        return None
+
+    def by_neighbours(self) -> None:
+        """Names next to a title, a surname before a title, transliterations, jieba's tags, bodies."""
+        text, words, offsets = self.text, self.words, self.offsets
+        for k in range(self.n):
+            word, start, nxt = words[k], offsets[k], self.word(k + 1)
+            if self.taken[k] or start in self.title_starts:
+                continue
+            # a surname and a title: 蔡|總統, 見蔡|總統, 柯市長
+            if nxt in SURNAME_TITLES and not self.taken[k + 1] and not self.after_title(k):
+                head = word if len(word) == 1 else word[1:] if len(word) == 2 and word[0] in GLUE else ""
+                if head and head in SURNAMES:
+                    begin = offsets[k + 1] - len(head)
+                    self.add(begin, offsets[k + 2], text[begin:offsets[k + 2]], "person", "title", (head, nxt))
+                    continue
+            if len(word) == 3 and word[0] in SURNAMES and word[1:] in SURNAME_TITLES \
+                    and word not in common_words()[0]:
+                self.add(start, start + 3, word, "person", "title", (word[0], word[1:]))
+                continue
+            # a name after a title (發言人 歐江安, 總召柯建銘), or before one (李光章|大使)
+            end = self.name_end(k) if self.after_title(k) or offsets[k + 1] in self.title_starts else None
+            prefix = next((i for i in range(len(word) - 2, 1, -1)
+                           if word[:i] in TITLES and personal_name(word[i:])), 0)
+            if prefix:
+                self.add_title(start, start + prefix)
+                start, end = start + prefix, offsets[k + 1]
+            if end is not None:
+                if CREDIT.match(text, end) and text[max(0, start - 2):start] == "記者":
+                    self.taken[k] = True  # a reporter's credit, not an actor: （中央社記者王文傑台北20日電）
+                    continue
+                self.add(start, end, text[start:end], "person", "title")
+            elif transliterated(word) and not self.word(k - 1).startswith("駐"):  # 駐|古斯加巴: a capital
+                self.add(start, start + len(word), word, "person", "transliteration")
+            elif len(word) - surname_size(word) == 2 and personal_name(word) \
+                    and (jieba_tag(word) or "").startswith("nr"):
+                self.add(start, start + len(word), word, "person", "tag")
+            elif (len(word) >= 3 and han(word) and word.endswith(ORG_SUFFIXES) and word not in NOT_BODIES
+                  and word not in common_words()[1] and word not in STOPWORDS and word[0] not in NOT_BODY_STARTS):
+                self.add(start, start + len(word), word, "organisation", "suffix")
+            elif _LATIN_NAME.fullmatch(word) and self.word(k - 1) in ("(", "（") and nxt in (")", "）"):
+                # a name in Latin letters, in brackets after a person's name: 克拉夫特(Kelly Craft)
+                before = next((f for f in self.found.values() if f.end == offsets[k - 1]), None)
+                if before is not None and before.type == "person":
+                    self.add(start, start + len(word), before.actor, "person", "alias")
+
+    # 3. Bodies of countries and cities
+    def bodies(self) -> None:
+        """A country or city and a body: 中國|外交部, 美|國務院 (not 日本|政府: 政府 after a name is generic)."""
+        words, offsets = self.words, self.offsets
+        by_end = {f.end: f for f in self.found.values()}
+        for k in range(1, self.n):
+            body = words[k]
+            if self.taken[k] and offsets[k] not in self.found and not (body in BODIES and body in self.forms
+                                                                      and self.forms[body] is None):
+                continue  # (國會 alone is generic, but 美國|國會 is a body)
+            head = by_end.get(offsets[k])
+            if body in PERSON_BODIES and head is not None and head.type == "person" and not head.pending \
+                    and not self.taken[k]:  # 馬英九|基金會: a body named for a person, one mention
+                self.found.pop(head.start, None)
+                self.add(head.start, offsets[k + 1], self.text[head.start:offsets[k + 1]], "organisation", "suffix")
+                continue
+            if body not in BODIES and not (not self.taken[k] and len(body) >= 2 and han(body)
+                                           and body.endswith(OFFICE_SUFFIXES) and body not in NOT_BODIES
+                                           and not (jieba_tag(body) or "").startswith("v")):
+                continue  # a body every government has, or one no dictionary knows (新北|市黨部; not 北京|簽署)
+            single = words[k - 1] if not self.taken[k - 1] and words[k - 1] in ABBREVIATIONS \
+                and body in MINISTRIES else None
+            if (head is None and single is None) or (head is not None and (head.pending or head.type != "place")):
+                continue
+            begin = head.start if head is not None else offsets[k - 1]
+            country = head.actor if head is not None else ABBREVIATIONS[single]
+            own = self.forms.get(body)
+            if country in SELF and own is not None:
+                actor, kind, evidence = own
+            else:
+                target = self.forms.get(country + body)
+                joined = country + (body[1:] if country[-1] == body[0] and body[0] in PLACE_SUFFIXES else body)
+                actor, kind, evidence = target if target is not None else (joined, "organisation", "suffix")
+            self.found.pop(begin, None)
+            self.found.pop(offsets[k], None)
+            self.add(begin, offsets[k + 1], actor, kind, evidence)
+
+
+    # 4. One-character names
+    def before_post(self, k: int) -> bool:
+        """Does a post or title start at word ``k``: 駐(聯), a title, or a name right before a title (UN|大使)?"""
+        word, pos = self.word(k), self.offsets[min(k, self.n)]
+        if word.startswith("駐") and len(word) <= 3 or pos in self.title_starts:
+            return True
+        f = self.found.get(pos)
+        return f is not None and f.end in self.title_starts
+
+    def single_characters(self) -> None:
+        """One-character names standing as words of their own: a country before a post or title (美|駐|聯合國|大使,
+        美|UN|大使, 會台|代表), and a surname for a leader before a generic body or a headline verb (蔡|政府, 馬稱)."""
+        words, offsets, text = self.words, self.offsets, self.text
+        for k in range(self.n):
+            if self.taken[k]:
+                continue
+            word, nxt = words[k], self.word(k + 1)
+            end = offsets[k + 1]
+            char = word if len(word) == 1 else word[1] if len(word) == 2 and word[0] in GLUE else ""
+            previous = text[offsets[k] - 1:offsets[k]] if len(word) == 1 else word[0]
+            if char in COUNTRY_CHARS and not previous.isdigit() and self.before_post(k + 1):
+                self.add(end - 1, end, COUNTRY_CHARS[char], "place", "alias")
+                continue
+            if len(word) == 1 and nxt in ADMINISTRATION:
+                surname, pos = word, offsets[k]
+            elif len(word) == 2 and word[1] in HEADLINE_CUES and word not in CUES and not ordinary(word):
+                surname, pos = word[0], offsets[k]
+            else:
+                continue
+            leader = next((self.forms[surname + t] for t in LEADER_TITLES if self.forms.get(surname + t)), None)
+            if surname in SURNAMES and leader is not None and leader[1] == "person":
+                self.add(pos, pos + 1, leader[0], "person", "alias", (surname, "總統"))
+
+
+def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[tuple[int, int]]]:
+    """Find the mentions of one text, given its words: the rules of this module, before the document's.
+
+    Three passes: the known forms of the lexicon; then names by their neighbours (titles) and
+    their shape (surnames, transliteration, jieba's tags, suffixes); then the bodies of countries.
+
+    Parameters
+    ----------
+    text : str
+        A title or text.
+    words : list of str
+        Its words (lossless: they join to ``text``).
+    lex : Lexicon
+        The known names.
+
+    Returns
+    -------
+    (list, list)
+        The mentions found, in order, as ``(start, end, actor, type, evidence, pending)`` where
+        ``pending`` is ``(surname, title)`` for a surname and title to resolve in the document;
+        and the spans of the title words.
+
+    Examples
+    --------
+    >>> found, titles = scan("總統蔡英文", ["總統", "蔡英文"], lexicon())
+    >>> [(f.start, f.end, f.actor, f.evidence) for f in found], titles
+    ([(2, 5, '蔡英文', 'dictionary')], [(0, 2)])
+    """
+    state = _Scan(text, words, lex)
+    state.known_forms()
+    for k in range(state.n):
+        if not state.taken[k] and is_title(words[k], lex.forms):
+            state.add_title(state.offsets[k], state.offsets[k + 1])
+    state.by_neighbours()
+    state.bodies()
+    state.single_characters()
+    return sorted(state.found.values()), sorted(state.titles)
+
+
+# -- many fields -------------------------------------------------------------------------------------------
+
+#: What a scan gives: the mentions found and the spans of the title words.
+Scanned = tuple[list[_Found], list[tuple[int, int]]]
+
+
+def _rules_digest(lex: Lexicon, fingerprint: str) -> str:
+    """A digest of everything a scan depends on but its text: the names, the segmenter, the rules' code."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(fingerprint.encode())
+    for path in (Path(__file__), Path(__file__).with_name("names.py")):
+        h.update(path.read_bytes())
+    h.update(json.dumps(sorted(lex.forms.items()), ensure_ascii=False).encode())
+    return h.hexdigest()
+
+
+def _encode(scanned: Scanned) -> bytes:
+    found, titles = scanned
+    return json.dumps([[list(f) for f in found], titles], ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _decode(blob: bytes) -> Scanned:
+    found, titles = json.loads(blob)
+    return ([_Found(s, e, a, t, ev, tuple(p) if p else None) for s, e, a, t, ev, p in found],
+            [tuple(span) for span in titles])
+
+
+def scan_chunk(items: list[tuple[str, list[str]]], *, userdict: UserDict = None,
+               aliases: PathLike | Sequence[PathLike] | None = None) -> list[bytes]:
+    """Scan texts with their words, with the names these files give: the task worker processes run.
+
+    Parameters
+    ----------
+    items : list of (str, list of str)
+        Texts and their words.
+    userdict, aliases
+        As for :func:`analysis.names.lexicon`.
+
+    Returns
+    -------
+    list of bytes
+        Each text's mentions and title spans, encoded for the cache.
+
+    Examples
+    --------
+    >>> [blob] = scan_chunk([("總統蔡英文", ["總統", "蔡英文"])])
+    >>> found, titles = _decode(blob)
+    >>> [(f.start, f.end, f.actor) for f in found], titles
+    ([(2, 5, '蔡英文')], [(0, 2)])
+    """
+    lex = lexicon(userdict=userdict, aliases=aliases)
+    return [_encode(scan(text, words, lex)) for text, words in items]
+
+
+def scan_many(texts: Sequence[str], words_of: dict[str, list[str]], *, fingerprint: str,
+              userdict: UserDict = None, aliases: PathLike | Sequence[PathLike] | None = None
+              ) -> dict[str, Scanned]:
+    """Scan each distinct text once: from the cache when it was scanned before, else here or in workers.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Titles and texts; repeats cost nothing.
+    words_of : dict of str to list of str
+        Each text's words (:func:`analysis.segment_many`).
+    fingerprint : str
+        The fingerprint of the segmenter that cut the words.
+    userdict, aliases
+        As for :func:`analysis.names.lexicon`.
+
+    Returns
+    -------
+    dict of str to (list, list)
+        Each text's mentions and title spans, as :func:`scan` gives them.
+
+    Examples
+    --------
+    >>> out = scan_many(["總統蔡英文"], {"總統蔡英文": ["總統", "蔡英文"]}, fingerprint="example")
+    >>> [f.actor for f in out["總統蔡英文"][0]]
+    ['蔡英文']
+    """
+    lex = lexicon(userdict=userdict, aliases=aliases)
+    distinct = list(dict.fromkeys(texts))
+    out: dict[str, Scanned] = {}
+    cache, keys = None, {}
+    try:
+        if options.use_cache and distinct:
+            cache = SegmentCache((options.cache_dir or config.user_cache_dir()) / "mentions.sqlite")
+            digest = _rules_digest(lex, fingerprint)
+            keys = {t: SegmentCache.key(digest, t) for t in distinct}
+            stored = cache.get_many(list(keys.values()))
+            for t in distinct:
+                blob = stored.get(keys[t])
+                if blob is not None:
+                    out[t] = _decode(blob)
+        todo = [t for t in distinct if t not in out]
+        logger.info("finding actors in %d texts (%d from cache)", len(todo), len(out))
+        blobs = run_chunks(scan_chunk, [(t, words_of.get(t, [])) for t in todo], desc="finding actors",
+                           unit="text", parallel_min=PARALLEL_MIN_TEXTS, min_chunk=50,
+                           userdict=userdict, aliases=aliases)
+        for t, blob in zip(todo, blobs):
+            out[t] = _decode(blob)
+        if cache is not None and todo:
+            cache.put_many((keys[t], b) for t, b in zip(todo, blobs))
+    finally:
+        if cache is not None:
+            cache.close()
+    return out
+
+

@@ -1,0 +1,149 @@
+"""Open a built report's tables without rebuilding them: lazily, whole or in part, from Parquet.
+
+:func:`analysis.build_report` writes every table twice: as CSV for spreadsheets
+(``tables/<name>.csv``) and as Parquet for programs (``tables/<name>.parquet``,
+values as computed, types kept). A notebook on a 100,000-page corpus opens the
+report with :func:`open_report` and reads only the tables, columns and rows it
+needs; nothing is segmented or counted again::
+
+    from analysis import open_report
+    rep = open_report("reports")
+    rep["term_frequencies"].head()
+    rep.read("actors", columns=["actor", "mentions"])
+    rep.read("documents", columns=["doc_id", "title"], filters=[("kind", "==", "article")])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import CorpusError
+from .outputs import read_parquet_table
+from .typedefs import PathLike
+
+
+class ReportTables(Mapping):
+    """The tables of a built report, read from Parquet on first use and kept.
+
+    A read-only mapping from table name (``"actors"``, ``"documents"``, ...) to DataFrame.
+
+    Parameters
+    ----------
+    folder : str or Path
+        The report folder (its ``tables/`` holds the ``*.parquet`` files).
+
+    Attributes
+    ----------
+    folder : Path
+        The report folder.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from analysis import build_report
+    >>> from analysis.config import SEEDS_DIR
+    >>> out = tempfile.mkdtemp()
+    >>> _ = build_report(SEEDS_DIR, out)
+    >>> rep = ReportTables(out)
+    >>> "actors" in rep, len(rep["documents"])
+    (True, 21)
+    >>> rep.read("documents", columns=["doc_id"], filters=[("kind", "==", "article")])["doc_id"].tolist()
+    ['000_bb4a6ccb6fd5c6e9:00']
+    """
+
+    def __init__(self, folder: PathLike) -> None:
+        self.folder = Path(folder)
+        tables = self.folder / "tables"
+        if not tables.is_dir() or not any(tables.glob("*.parquet")):
+            raise CorpusError("no Parquet tables in this folder: build the report first "
+                              "(python -m analysis report --out FOLDER)", path=self.folder)
+        self._paths = {p.stem: p for p in sorted(tables.glob("*.parquet"))}
+        self._loaded: dict[str, pd.DataFrame] = {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._loaded:
+            self._loaded[name] = self.read(name)
+        return self._loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def __repr__(self) -> str:
+        return f"ReportTables({str(self.folder)!r}: {', '.join(self._paths)})"
+
+    def path(self, name: str) -> Path:
+        """The Parquet file of a table.
+
+        Parameters
+        ----------
+        name : str
+            A table name, as in ``tables/<name>.csv``.
+
+        Returns
+        -------
+        Path
+
+        Raises
+        ------
+        KeyError
+            For a table the report does not have (the message lists those it has).
+        """
+        if name not in self._paths:
+            raise KeyError(f"no table {name!r} in {self.folder}; tables: {', '.join(self._paths)}")
+        return self._paths[name]
+
+    def read(self, name: str, *, columns: Sequence[str] | None = None,
+             filters: list[tuple] | None = None) -> pd.DataFrame:
+        """Read a table, or only some of its columns and rows, without keeping it.
+
+        Parameters
+        ----------
+        name : str
+            A table name.
+        columns : list of str, optional
+            The columns to read (default: all).
+        filters : list of (column, op, value), optional
+            Rows to keep, in pyarrow's filter form: ``[("kind", "==", "article")]``,
+            ``[("published", ">=", pd.Timestamp("2021-01-01"))]``; the conditions of a list all hold.
+
+        Returns
+        -------
+        DataFrame
+        """
+        return read_parquet_table(self.path(name), columns=list(columns) if columns is not None else None,
+                                  filters=filters)
+
+
+def open_report(folder: PathLike) -> ReportTables:
+    """Open a built report's tables: each read from Parquet when first used.
+
+    Parameters
+    ----------
+    folder : str or Path
+        A folder written by ``python -m analysis report`` or :func:`analysis.build_report`.
+
+    Returns
+    -------
+    ReportTables
+        A mapping from table name to DataFrame, with :meth:`ReportTables.read` for parts of a table.
+
+    Raises
+    ------
+    CorpusError
+        When the folder holds no report tables.
+
+    Examples
+    --------
+    >>> from analysis.config import REPORTS_DIR
+    >>> rep = open_report(REPORTS_DIR)
+    >>> rep["term_frequencies"].columns.tolist()[:2]
+    ['term', 'count']
+    """
+    return ReportTables(folder)
+

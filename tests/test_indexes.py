@@ -1,0 +1,88 @@
+"""Each index answers exactly as the kit's own function does: kwic's lines, term_frequencies' counts,
+collocations' table."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import collocations, kwic, term_frequencies
+from analysis.association import cooccurrence
+from analysis.indexes import HitIndex, TermCounts, node_collocates
+
+#: Beyond the vocabulary: a stopword, a part of a name, a phrase of several words, full-width letters,
+#: a term inside a longer word (中國 in 中國時報), punctuation, and a string that never occurs.
+SPECIAL = ["的", "克拉", "美國國務院", "駐聯合國大使", "ＵＮ", "UN", "中國", "，", "台灣黑熊", "不存在的詞"]
+
+
+@pytest.fixture(scope="module")
+def crawl(seed_docs):
+    """The seed page twice, the second copy as another page whose texts repeat the first's (recycled)."""
+    copy = seed_docs.assign(doc_id=seed_docs["doc_id"] + "-b", page_id=seed_docs["page_id"] + "-b")
+    return pd.concat([seed_docs, copy], ignore_index=True)
+
+
+@pytest.fixture(scope="module")
+def hit_index(seed_docs):
+    return HitIndex(seed_docs)
+
+
+def _sample_terms(docs: pd.DataFrame, every: int = 7) -> list[str]:
+    freq = term_frequencies(docs)
+    return [*freq["term"].iloc[::every], *SPECIAL]
+
+
+def test_hits_are_kwic_lines_per_document(seed_docs, hit_index):
+    for term in _sample_terms(seed_docs):
+        lines = kwic(seed_docs, term).groupby("doc_id").size()
+        per_doc = pd.Series(hit_index.hits(term), index=hit_index.doc_ids)
+        assert per_doc[per_doc > 0].sort_index().to_dict() == lines.sort_index().to_dict(), term
+
+
+def test_hits_count_each_distinct_text_once(crawl):
+    index = HitIndex(crawl)
+    assert len(index.doc_ids) == crawl["content_id"].nunique()
+    assert index.hits("克拉夫特").sum() == len(kwic(crawl, "克拉夫特")) > 0
+
+
+def test_an_empty_pattern_is_refused(hit_index):
+    with pytest.raises(ValueError, match="empty"):
+        hit_index.hits("")
+
+
+@pytest.mark.parametrize("select", ["all", "related", "article", "2021-01", "every third"])
+def test_group_frequencies_are_term_frequencies(crawl, select):
+    counts = TermCounts(crawl)
+    month = crawl["published"].dt.strftime("%Y-%m")
+    mask = {"all": np.ones(len(crawl), dtype=bool), "related": (crawl["kind"] == "related").to_numpy(),
+            "article": (crawl["kind"] == "article").to_numpy(), "2021-01": (month == "2021-01").to_numpy(),
+            "every third": np.arange(len(crawl)) % 3 == 0}[select]
+    want = term_frequencies(crawl[mask])[["term", "count", "documents"]].sort_values("term", ignore_index=True)
+    got = counts.frequencies(mask).sort_values("term", ignore_index=True)
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+
+
+def test_totals_rank_terms_by_their_count_over_distinct_texts(seed_docs):
+    totals = TermCounts(seed_docs).totals()
+    freq = term_frequencies(seed_docs)
+    assert totals.to_dict() == dict(zip(freq["term"], freq["count"]))
+    assert totals.is_monotonic_decreasing and totals.index[0] == freq["term"].iloc[0]
+
+
+@pytest.fixture(scope="module")
+def counts(seed_docs):
+    co = cooccurrence(seed_docs, window=5)
+    return co, (co.matrix + co.matrix.T).tocsr()
+
+
+def test_collocates_are_collocations(seed_docs, counts):
+    co, both = counts
+    for term in [t for t in _sample_terms(seed_docs, every=11) if t not in ("的", "，")]:
+        want = collocations(seed_docs, term, top=10)
+        pd.testing.assert_frame_equal(node_collocates(co, both, term, top=10), want, obj=term)
+
+
+def test_a_collocate_node_must_be_a_term(counts):
+    with pytest.raises(ValueError, match="not a term"):
+        node_collocates(*counts, "的")
