@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import time
 import warnings
 from collections.abc import Callable
@@ -95,6 +96,16 @@ class Report:
     timings: dict[str, float] = field(default_factory=dict)
 
 
+def _peak_mb() -> float:
+    """This process's peak resident memory so far, in MB (0 where the platform does not say)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # bytes on macOS, KB elsewhere
+
+
 class _Clock:
     """Times the steps of a report into a dict, and logs each at level INFO."""
 
@@ -109,7 +120,7 @@ class _Clock:
         finally:
             seconds = time.perf_counter() - t0
             self.timings[step] = self.timings.get(step, 0.0) + seconds
-            logger.info("%-28s %7.2f s", step, seconds)
+            logger.info("%-28s %7.2f s   peak memory so far %6.0f MB", step, seconds, _peak_mb())
 
 
 def _page_for_matrix(docs: pd.DataFrame, page: str | None) -> pd.DataFrame:
