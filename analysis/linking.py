@@ -44,6 +44,9 @@ LIST_COLUMNS = ("page_id", "article", "items", "dated_items", "before", "same_da
                 "recycled_items", "recycled_share", "lead_repeats")
 
 
+#: Above this many points, a figure's scatter is drawn as an image inside its SVG.
+RASTER_POINTS = 5000
+
 def _sums_in_order(indptr: np.ndarray, data: np.ndarray) -> np.ndarray:
     """Each row's sum, added value by value in order from 0, as a sparse product adds it."""
     lengths = np.diff(indptr)
@@ -326,13 +329,15 @@ def plot_related_lists(docs: pd.DataFrame, *, model: TfidfModel | None = None, u
     ax, bx = fig.subplots(1, 2, width_ratios=[3, 2])
     shown = items.dropna(subset=["days_after_article"])
     plain = ~(shown["recycled"] | shown["repeats_lead"])
-    ax.scatter(shown["position"][plain], shown["days_after_article"][plain], s=26, color="#2e86c1", label="item")
+    dense = len(shown) > RASTER_POINTS  # a crawl's items as an image in the SVG: small files, drawn fast
+    ax.scatter(shown["position"][plain], shown["days_after_article"][plain], s=26, color="#2e86c1", label="item",
+               rasterized=dense)
     for column, marker, color, label in (("recycled", "s", "#8e44ad", "text on other pages too"),
                                          ("repeats_lead", "D", "#c0392b", "repeats the article's lead")):
         sel = shown[column]
         if sel.any():
             ax.scatter(shown["position"][sel], shown["days_after_article"][sel], s=34, marker=marker, color=color,
-                       label=label)
+                       label=label, rasterized=dense)
     ax.axhline(0, color="grey", lw=0.8)
     ax.set_yscale("symlog", linthresh=1)
     if len(shown):
@@ -348,7 +353,8 @@ def plot_related_lists(docs: pd.DataFrame, *, model: TfidfModel | None = None, u
     ax.set_title(title)
     bx.axvspan(-ORDER_THRESHOLD, ORDER_THRESHOLD, color="grey", alpha=0.08, lw=0)
     bx.axhspan(-ORDER_THRESHOLD, ORDER_THRESHOLD, color="grey", alpha=0.08, lw=0)
-    bx.scatter(table["order_date_rho"], table["order_similarity_rho"], s=30, color="#2e86c1")
+    bx.scatter(table["order_date_rho"], table["order_similarity_rho"], s=30, color="#2e86c1",
+               rasterized=len(table) > RASTER_POINTS)
     bx.set_xlim(-1.05, 1.05)
     bx.set_ylim(-1.05, 1.05)
     bx.set_xlabel("rank correlation of position with publication time")

@@ -309,3 +309,21 @@ def test_plot_draws_the_same_from_the_tables_given(crawl, model, tmp_path):
         drawn.append([path.read_bytes() for path in save_figure(fig, tmp_path / name)])
         plt.close(fig)
     assert drawn[0] == drawn[1] == drawn[2]
+
+
+def test_a_crawl_s_items_are_an_image_in_the_svg(seed_docs, tmp_path, monkeypatch):
+    import io
+
+    import analysis.linking as linking
+
+    def svg(fig) -> str:
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg")
+        plt.close(fig)
+        return buf.getvalue()
+
+    few = svg(plot_related_lists(seed_docs))
+    monkeypatch.setattr(linking, "RASTER_POINTS", 5)  # the seed page's 20 items count as many
+    many = svg(plot_related_lists(seed_docs))
+    assert "<image" not in few and "<image" in many
+    assert len(many) < len(few) or few.count("<use") > many.count("<use")  # the markers are no longer vector
