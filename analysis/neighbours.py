@@ -102,6 +102,11 @@ def top_k(X: sp.csr_matrix, k: int, *, method: Method = "auto") -> tuple[np.ndar
     """
     chosen = resolve_method(method, X.shape[0])
     logger.info("searching %d neighbours of %d texts, %s", k, X.shape[0], chosen)
+    k = min(k, X.shape[0] - 1)
+    if k <= 0 or X.shape[1] == 0:
+        empty = np.array([], dtype=np.int64)
+        return empty, empty, np.array([], dtype=np.float64)
+    X = X.astype(np.float64).tocsr()
     return _exact(X, k) if chosen == "exact" else _approximate(X, k)
 
 
@@ -119,7 +124,7 @@ def _rank(r: np.ndarray, c: np.ndarray, v: np.ndarray, k: int | None
 
 
 def _exact(X: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each row's ``k`` most similar other rows, exactly.
+    """Each row's ``k`` most similar other rows, exactly (``X`` float64 CSR, ``0 < k < rows``).
 
     A sparse product that keeps only each row's largest values (``sparse_dot_topn``, compiled,
     in as many threads as :func:`analysis.configure` allows workers: each row is computed by one
@@ -131,11 +136,6 @@ def _exact(X: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray
     is that of the sparse product (pairs of rows sharing a term), memory about ``n * k``.
     """
     n = X.shape[0]
-    k = min(k, n - 1)
-    empty = np.array([], dtype=np.int64)
-    if k <= 0 or X.shape[1] == 0:
-        return empty, empty, np.array([], dtype=np.float64)
-    X = X.astype(np.float64).tocsr()
     XT = X.T.tocsr()
     want = k + 1 + TIE_MARGIN  # the row itself, k others, and a margin for ties
     with progress(1, "nearest neighbours", unit="search") as bar:
@@ -185,18 +185,14 @@ def _threads() -> int | None:
 
 
 def _approximate(X: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each row's ``k`` most similar other rows among its nearest-neighbour-descent candidates, scored exactly.
+    """Each row's ``k`` most similar other rows among its nearest-neighbour-descent candidates, scored exactly
+    (``X`` float64 CSR, ``0 < k < rows``).
 
     The graph is built with a fixed random state, so the same matrix gives the same candidates.
     """
     from pynndescent import NNDescent  # compiles on first use (numba): only loaded for large corpora
 
     n = X.shape[0]
-    k = min(k, n - 1)
-    empty = np.array([], dtype=np.int64)
-    if k <= 0 or X.shape[1] == 0:
-        return empty, empty, np.array([], dtype=np.float64)
-    X = X.astype(np.float64).tocsr()
     with progress(1, "nearest neighbours (approximate)", unit="search") as bar:
         index = NNDescent(X.astype(np.float32), metric="cosine", n_neighbors=min(n, k + 1 + CANDIDATE_MARGIN),
                           random_state=0, n_jobs=max(1, options.n_workers), low_memory=True, verbose=False)
