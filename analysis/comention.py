@@ -21,12 +21,14 @@ from collections.abc import Sequence
 from typing import Any
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from .mentions import actors
 from .comparison import Correction, keyness_table, side_labels, target_reference
 from .fonts import use_cjk_font
-from .network import MEASURES, edge_table, incidence_matrix
+from .network import MEASURES, edge_table
 from .plots import _new
 from .tables import distinct
 from .typedefs import SegmenterLike, UserDict
@@ -169,8 +171,14 @@ def actor_network(docs: pd.DataFrame, *, unit: str = "sentence", mentions: pd.Da
     per_actor = units.groupby("actor").size()
     kind = m.drop_duplicates("actor").set_index("actor")["type"]
     chosen = sorted(per_actor.index, key=lambda a: (-per_actor[a], a))[:top]
-    lists = units.groupby(keys, sort=True)["actor"].agg(list).tolist()
-    edges = edge_table(incidence_matrix(lists, terms=chosen), chosen, min_count=min_count, measure=measure)
+    # one row per unit, one column per chosen actor: incidence_matrix's matrix, built from group codes
+    unit = units.groupby(keys, sort=True).ngroup()
+    column = pd.Index(chosen).get_indexer(units["actor"])
+    keep = (column >= 0) & unit.notna().to_numpy()
+    shape = (int(unit.max()) + 1 if unit.notna().any() else 0, len(chosen))
+    matrix = sp.csr_matrix((np.ones(int(keep.sum()), dtype=np.int64),
+                            (unit.to_numpy()[keep].astype(np.int64), column[keep])), shape=shape)
+    edges = edge_table(matrix, chosen, min_count=min_count, measure=measure)
     edges["source_type"] = kind.reindex(edges["source"]).to_numpy()
     edges["target_type"] = kind.reindex(edges["target"]).to_numpy()
     return edges

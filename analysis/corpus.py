@@ -32,6 +32,8 @@ logger = logging.getLogger(__name__)
 
 #: Below this many files, reading in this process beats starting workers.
 PARALLEL_MIN_PAGES = 2000
+#: Pages parsed before their records become a table (bounds the reader's memory).
+READ_BLOCK = 5000
 
 
 class Corpus(NamedTuple):
@@ -224,11 +226,18 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
         return Corpus(documents_frame(docs), problems_frame(problems))
     files = corpus_files(path)
     items = list(zip(files, _unique_page_ids(files)))
-    pages = run_chunks(read_pages, items, desc="reading pages", unit="page", engine=engine,
-                       parallel_min=PARALLEL_MIN_PAGES, min_chunk=50, encoding=encoding, errors=errors,
-                       columns=columns)
-    docs = documents_frame([d for page_docs, _ in pages for d in page_docs])
-    problems = problems_frame([p for _, page_problems in pages for p in page_problems])
+    # Pages are read a block at a time and each block becomes a table at once: the parsed records of a
+    # whole crawl (several times the size of its table) are never held together.
+    frames, problem_rows = [], []
+    for start in range(0, len(items), READ_BLOCK):
+        pages = run_chunks(read_pages, items[start:start + READ_BLOCK], desc="reading pages", unit="page",
+                           engine=engine, parallel_min=PARALLEL_MIN_PAGES, min_chunk=50, encoding=encoding,
+                           errors=errors, columns=columns)
+        frames.append(documents_frame([d for page_docs, _ in pages for d in page_docs]))
+        problem_rows.extend(p for _, page_problems in pages for p in page_problems)
+        del pages
+    docs = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0] if frames else documents_frame([])
+    problems = problems_frame(problem_rows)
     logger.info("loaded %d documents from %d files (%d problems)", len(docs), len(files), len(problems))
     return Corpus(docs, problems)
 

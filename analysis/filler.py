@@ -234,8 +234,12 @@ def boilerplate_spans(text: str, *, patterns: Sequence[Pattern] | None = None) -
     """
     if not text:
         return []
+    pats = _load(file_signature(_files()))[0] if patterns is None else patterns
+    union = _LAST_UNION[1] if pats is _LAST_UNION[0] else _remember_union(pats)
+    if union is not None and union.search(text) is None:  # most texts hold no boilerplate at all
+        return []
     found = []
-    for order, p in enumerate(_load(file_signature(_files()))[0] if patterns is None else patterns):
+    for order, p in enumerate(pats):
         for m in p.regex.finditer(text):
             start, end = m.span()
             if end > start and "\n" not in m.group():
@@ -247,6 +251,32 @@ def boilerplate_spans(text: str, *, patterns: Sequence[Pattern] | None = None) -
             spans.append(Span(start, -neg_end, category, text[start:-neg_end]))
             reached = -neg_end
     return spans
+
+
+#: The patterns last searched and their union: the same tuple comes back for every text of a corpus.
+_LAST_UNION: list = [None, None]
+
+
+def _remember_union(pats: Sequence[Pattern]) -> re.Pattern | None:
+    _LAST_UNION[:] = [pats, _union(tuple(pats))]
+    return _LAST_UNION[1]
+
+
+@lru_cache(maxsize=8)
+def _union(pats: tuple[Pattern, ...]) -> re.Pattern | None:
+    """One regex matching wherever any of ``pats`` does, to skip texts none of them matches.
+
+    None when the patterns cannot be joined safely (different flags, or back-references, whose
+    numbers change in a union); then every pattern is searched on its own.
+    """
+    if not pats or len({p.regex.flags for p in pats}) != 1:
+        return None
+    if any(re.search(r"\\[1-9]|\(\?P=", p.regex.pattern) for p in pats):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.regex.pattern})" for p in pats), pats[0].regex.flags)
+    except re.error:
+        return None
 
 
 def inside_spans(offsets: Sequence[tuple[int, int] | None], spans: Sequence[Span]) -> list[bool]:
@@ -308,11 +338,12 @@ def boilerplate(docs: pd.DataFrame, *, unique: bool = True) -> pd.DataFrame:
     [['text', 'broadcast', '火線新聞', 0, 4], ['text', 'broadcast', '馬上帶您關心', 5, 11]]
     """
     docs = distinct(docs, unique=unique)
-    rows = []
+    pats, rows = patterns(), []
     for doc_id, title, text in zip(docs["doc_id"], docs["title"], docs["text"]):
         for field, value in (("title", title), ("text", text)):
             value = "" if pd.isna(value) else str(value)
-            rows.extend((doc_id, field, s.category, s.phrase, s.start, s.end) for s in boilerplate_spans(value))
+            rows.extend((doc_id, field, s.category, s.phrase, s.start, s.end)
+                        for s in boilerplate_spans(value, patterns=pats))
     table = pd.DataFrame(rows, columns=list(COLUMNS))
     return table.astype({"start": "int64", "end": "int64"})
 

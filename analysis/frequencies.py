@@ -271,12 +271,32 @@ def word_terms(text: str, words: Sequence[str]) -> list[str | None]:
     >>> word_terms("火線新聞，美方宣布", ["火線", "新聞", "，", "美方", "宣布"])
     [None, None, None, '美方', '宣布']
     """
-    return _word_terms(text, words, stopwords(), _fold_table(), patterns())
+    return _word_terms(text, words, _term_table(), stopwords(), _fold_table(), patterns())
 
 
-def _word_terms(text: str, words: Sequence[str], stop: frozenset[str], fold: dict[int, str] | None,
-                pats: Sequence) -> list[str | None]:
-    out = [t if is_term(t, stop=stop) else None for t in (_normalize(w, fold) for w in words)]
+#: Each word seen and its term (or None), by vocabulary (:func:`vocabulary_digest`): a word is folded
+#: and tested once, and every occurrence of a term shares one string (the memo below stays small).
+_TERM_TABLES: dict[str, dict[str, str | None]] = {}
+_TERM_TABLE_MAX = 2_000_000
+
+
+def _term_table() -> dict[str, str | None]:
+    """The word-to-term table of the current vocabulary (emptied when it grows past :data:`_TERM_TABLE_MAX`)."""
+    table = _TERM_TABLES.setdefault(vocabulary_digest(), {})
+    if len(table) > _TERM_TABLE_MAX:
+        table.clear()
+    return table
+
+
+def _word_terms(text: str, words: Sequence[str], table: dict[str, str | None], stop: frozenset[str],
+                fold: dict[int, str] | None, pats: Sequence) -> list[str | None]:
+    out: list[str | None] = []
+    for w in words:
+        try:
+            out.append(table[w])
+        except KeyError:
+            term = _normalize(w, fold)
+            out.append(table.setdefault(w, term if is_term(term, stop=stop) else None))
     spans = boilerplate_spans(text, patterns=pats)
     if spans:
         for k, inside in enumerate(inside_spans(_word_offsets(text, words), spans)):
@@ -345,11 +365,11 @@ def text_terms(texts: Iterable[str], *, userdict: UserDict = None,
         else:
             out[t] = hit
     if todo:
-        stop, fold, pats = stopwords(), _fold_table(), patterns()
+        stop, fold, pats, table = stopwords(), _fold_table(), patterns(), _term_table()
         if len(_MEMO) + len(todo) > _MEMO_MAX:
             _MEMO.clear()
         for text, words in segment_many(todo, userdict=userdict, segmenter=segmenter).items():
-            terms_ = [t for t in _word_terms(text, words, stop, fold, pats) if t is not None]
+            terms_ = [t for t in _word_terms(text, words, table, stop, fold, pats) if t is not None]
             out[text] = _MEMO[(fingerprint, vocabulary, text)] = terms_
     return out
 

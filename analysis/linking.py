@@ -349,7 +349,8 @@ def plot_related_lists(docs: pd.DataFrame, *, model: TfidfModel | None = None, u
     ax.set_ylabel("days after the article (calendar days; symlog)")
     ax.grid(alpha=0.3)
     if len(shown):
-        ax.legend(loc="best", fontsize=8)
+        # "best" tests every point against each place: a crawl's items leave no empty corner to find
+        ax.legend(loc="upper right" if dense else "best", fontsize=8)
     ax.set_title(title)
     bx.axvspan(-ORDER_THRESHOLD, ORDER_THRESHOLD, color="grey", alpha=0.08, lw=0)
     bx.axhspan(-ORDER_THRESHOLD, ORDER_THRESHOLD, color="grey", alpha=0.08, lw=0)

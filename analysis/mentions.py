@@ -156,6 +156,17 @@ def document_actors(docs: pd.DataFrame, *, userdict: UserDict = None, segmenter:
 _LAST: list = []
 
 
+def forget_document_actors() -> None:
+    """Free the last :func:`document_actors` result kept for the next caller (a report does, after quotes).
+
+    Examples
+    --------
+    >>> forget_document_actors(); _LAST
+    []
+    """
+    _LAST.clear()
+
+
 def _digest(docs: pd.DataFrame) -> str:
     """A digest of the ids, titles and texts of a documents table."""
     values = pd.util.hash_pandas_object(docs[["doc_id", "title", "text"]].astype(str), index=False)

@@ -35,7 +35,7 @@ from .findings import corpus_label, findings_markdown
 from .network import cooccurrence_network, plot_network
 from .frequencies import term_frequencies
 from .linking import plot_related_lists, related_items, related_lists, related_summary
-from .mentions import actor_variants, actors
+from .mentions import actor_variants, actors, forget_document_actors
 from .outputs import atomic_write_text, write_csv, write_parquet
 from .provenance import provenance_json, provenance_record
 from .quotations import quotes
@@ -329,6 +329,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     with clock("quotes"):
         t["quotes"] = quotes(docs, **seg)
         t["speakers"] = speakers(t["quotes"])
+        forget_document_actors()  # every document's words and mentions: nothing after this reads them
     with clock("actor network"):
         t["actor_network"] = actor_network(docs, mentions=mentions, unit="sentence", top=30)
     # Stories across the crawl, bursts of attention, and how the related lists are assembled.

@@ -19,10 +19,12 @@ crawl and runs, in order within each round:
   the same K: the time to bring every table up to date;
 - re-render: that again with another presentation option (``--top 30``).
 
-Wall time is the median over rounds; peak memory is the largest sum of resident memory over the
-whole process tree (workers included), sampled every 20 ms. Ratios are against the kit's cold run
-of the same size in the same run. Under the table, "time against pages" gives how each time grows
-between consecutive sizes.
+Wall time is the median over rounds; peak memory is the largest sum over the whole process tree
+(workers included), sampled every 20 ms, of each process's proportional set size (PSS: its own pages,
+and its share of pages it shares with others, such as a forked worker's copy of its parent) and, beside
+it, of resident set sizes (RSS, which counts each shared page once per process sharing it). Ratios
+are against the kit's cold run of the same size in the same run. Under the table, "time against
+pages" gives how each time grows between consecutive sizes.
 """
 
 from __future__ import annotations
@@ -47,17 +49,26 @@ KIT_STEPS = ("cold", "up to date", "warm rebuild", "incremental", "re-render")
 GROWTH = 0.01   # the incremental step adds this share of pages
 
 
-def measure(cmd: list[str]) -> tuple[float, float]:
-    """Run a command; return (seconds, peak resident MB of its process tree)."""
+def _pss(p: psutil.Process) -> int:
+    """A process's proportional set size where the platform reports one (Linux), else its resident size."""
+    try:
+        return p.memory_full_info().pss
+    except (AttributeError, psutil.AccessDenied):
+        return p.memory_info().rss
+
+
+def measure(cmd: list[str]) -> tuple[float, float, float]:
+    """Run a command; return (seconds, peak summed PSS MB, peak summed RSS MB of its process tree)."""
     with tempfile.TemporaryFile() as err:   # a file, not a pipe: a chatty command cannot block on it
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
         root = psutil.Process(proc.pid)
-        peak = 0
+        peak = peak_pss = 0
         while proc.poll() is None:
             try:
-                procs = [root, *root.children(recursive=True)]
-                peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+                procs = [p for p in (root, *root.children(recursive=True)) if p.is_running()]
+                peak = max(peak, sum(p.memory_info().rss for p in procs))
+                peak_pss = max(peak_pss, sum(_pss(p) for p in procs))
             except psutil.Error:
                 pass
             time.sleep(0.02)
@@ -65,7 +76,7 @@ def measure(cmd: list[str]) -> tuple[float, float]:
         if proc.returncode != 0:
             err.seek(0)
             raise RuntimeError(f"{' '.join(cmd)} failed: {err.read().decode(errors='replace')[-2000:]}")
-    return seconds, peak / 2**20
+    return seconds, peak_pss / 2**20, peak / 2**20
 
 
 def _write_once(folder: Path, write) -> None:
@@ -119,7 +130,7 @@ def run_size(n: int, vocabulary: str, rounds: int, work: Path, top: int) -> dict
         "incremental": report(grown),
         "re-render": report(grown, "--top", str(top)),
     }
-    results: dict[str, list[tuple[float, float]]] = {}
+    results: dict[str, list[tuple[float, float, float]]] = {}
     for r in range(rounds):
         for d in (out, cache, hand_out):
             shutil.rmtree(d, ignore_errors=True)
@@ -127,9 +138,10 @@ def run_size(n: int, vocabulary: str, rounds: int, work: Path, top: int) -> dict
         for name, cmd in steps.items():
             if cmd is not None:
                 results.setdefault(name, []).append(measure(cmd))
-                sec, mb = results[name][-1]
-                print(f"    round {r + 1}: {name:13s} {sec:9.2f} s {mb:8,.0f} MB", flush=True)
-    res = {k: (statistics.median(t for t, _ in v), max(m for _, m in v)) for k, v in results.items()}
+                sec, pss, rss = results[name][-1]
+                print(f"    round {r + 1}: {name:13s} {sec:9.2f} s {pss:8,.0f} MB PSS {rss:8,.0f} MB RSS", flush=True)
+    res = {k: (statistics.median(t for t, _, _ in v), max(m for _, m, _ in v), max(m for _, _, m in v))
+           for k, v in results.items()}
     res["skipped"] = None if can_handwrite else f"skipped: needs {dense_gb * 2.5:,.0f} GB"
     res["extra"] = extra
     return res
@@ -148,14 +160,15 @@ def _table(rows: list[list[str]], right: set[int]) -> str:
 
 def print_table(table: dict[tuple[str, int], dict], top: int) -> None:
     head = ["vocabulary", "pages", "cold s", "up to date", "warm rebuild", "incremental +1%",
-            f"re-render --top {top}", "kit peak MB", "hand-written s", "hand-written MB"]
+            f"re-render --top {top}", "kit peak MB PSS / RSS", "hand-written s", "hand-written MB"]
     rows = [head]
     for (vocabulary, n), res in table.items():
         cold = res["cold"][0]
         kit_mb = max(res[s][1] for s in KIT_STEPS)
+        kit_rss = max(res[s][2] for s in KIT_STEPS)
         row = [vocabulary, f"{n:,}", f"{cold:.2f}"]
         row += [f"{res[s][0]:.2f} ({res[s][0] / cold:.2f}x)" for s in KIT_STEPS[1:]]
-        row.append(f"{kit_mb:,.0f}")
+        row.append(f"{kit_mb:,.0f} / {kit_rss:,.0f}")
         hand = res.get("hand-written")
         if hand:
             row += [f"{hand[0]:.2f} ({hand[0] / cold:.1f}x)", f"{hand[1]:,.0f} ({hand[1] / kit_mb:.1f}x)"]
@@ -165,7 +178,8 @@ def print_table(table: dict[tuple[str, int], dict], top: int) -> None:
     print(_table(rows, right=set(range(1, len(head)))))
     print("Seconds are wall-clock medians. (x) after a kit time: that time over the kit's cold time; after the\n"
           "hand-written time: its time over the kit's cold time; after its memory: its peak over the kit's peak.\n"
-          "Peak MB: the largest resident memory of the whole process tree (workers included), over every kit step.")
+          "Peak MB: the largest memory of the whole process tree (workers included) over every kit step, as\n"
+          "summed PSS (shared pages divided among the processes sharing them) / summed RSS (counted in each).")
 
 
 def print_growth(table: dict[tuple[str, int], dict]) -> None:

@@ -191,6 +191,19 @@ def test_the_test_pages_and_the_seed_page_read_together_as_each_alone(seed_file,
     pd.testing.assert_frame_equal(folder_problems, problems)
 
 
+@pytest.mark.parametrize("block", [1, 2, 3])
+def test_reading_in_blocks_gives_the_same_tables(seed_file, monkeypatch, block):
+    # pages, web pages and tables with columns of their own, cut into blocks of 1 to 3 files
+    files = [seed_file, *corpus_files(PAGES), *corpus_files(PAGES.parent / "html"),
+             *corpus_files(PAGES.parent / "tables")]
+    whole = read_alone(files)
+    monkeypatch.setattr(corpus_mod, "READ_BLOCK", block)
+    blocks = read_alone(files)
+    assert len(files) > 3 * block
+    pd.testing.assert_frame_equal(blocks[0], whole[0])
+    pd.testing.assert_frame_equal(blocks[1], whole[1])
+
+
 def test_the_test_pages_cover_every_column():
     docs, _ = read_alone(PAGES)
     articles = docs[docs["kind"] == "article"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -142,7 +143,7 @@ def _decode(text: str, blob: bytes) -> list[str] | None:
         return None  # a corrupt or foreign entry: segment again
     out, start = [], 0
     for n in lengths.tolist():
-        out.append(text[start:start + n])
+        out.append(sys.intern(text[start:start + n]))  # one string per distinct word, however many texts hold it
         start += n
     return out
 
