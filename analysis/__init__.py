@@ -35,6 +35,7 @@ _EXPORTS = {
     "segment_many": "segmentation",
     "boilerplate": "filler", "boilerplate_counts": "filler", "boilerplate_spans": "filler",
     "read_aliases": "names", "actor_variants": "mentions", "actors": "mentions", "quotes": "quotations",
+    "actors_and_quotes": "quotations",
     "document_terms": "frequencies", "term_frequencies": "frequencies", "terms": "frequencies",
     "top_terms_by_period": "frequencies",
     "kwic": "concordance", "collocations": "association", "dispersion": "comparison", "keyness": "comparison",
@@ -90,7 +91,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .filler import boilerplate, boilerplate_counts, boilerplate_spans  # noqa: F401
     from .mentions import actor_variants, actors  # noqa: F401
     from .names import read_aliases  # noqa: F401
-    from .quotations import quotes  # noqa: F401
+    from .quotations import actors_and_quotes, quotes  # noqa: F401
     from .fonts import cjk_font, use_cjk_font  # noqa: F401
     from .frequencies import document_terms, term_frequencies, terms, top_terms_by_period  # noqa: F401
     from .comparison import dispersion, keyness  # noqa: F401

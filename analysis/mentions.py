@@ -44,7 +44,7 @@ import hashlib
 import logging
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import pandas as pd
@@ -155,16 +155,45 @@ def document_actors(docs: pd.DataFrame, *, userdict: UserDict = None, segmenter:
 #: The key, lexicon and result of the last :func:`document_actors` call.
 _LAST: list = []
 
+#: Distinct documents that :func:`iter_document_actors` reads at a time.
+ACTOR_BLOCK = 5000
 
-def forget_document_actors() -> None:
-    """Free the last :func:`document_actors` result kept for the next caller (a report does, after quotes).
+
+def iter_document_actors(docs: pd.DataFrame, *, userdict: UserDict = None, segmenter: SegmenterLike | None = None,
+                         aliases: PathLike | Sequence[PathLike] | None = None, unique: bool = True,
+                         block: int | None = None) -> Iterator[DocumentActors]:
+    """:func:`document_actors`' result one block of documents at a time, keeping none of it.
+
+    For a corpus whose words and mentions would not fit in memory together: each document is the
+    same as :func:`document_actors` gives (a document's mentions depend on that document alone).
+
+    Parameters
+    ----------
+    docs : DataFrame
+        As for :func:`document_actors`.
+    userdict, segmenter, aliases, unique
+        As for :func:`actors`.
+    block : int, optional
+        Distinct documents read at a time (default :data:`ACTOR_BLOCK`).
+
+    Yields
+    ------
+    DocumentActors
+        In the order of ``docs``.
 
     Examples
     --------
-    >>> forget_document_actors(); _LAST
-    []
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "title": ["", ""], "text": ["蔡英文出訪。", "美國宣布。"]})
+    >>> [d.doc_id for d in iter_document_actors(docs, block=1)]
+    ['a', 'b']
     """
-    _LAST.clear()
+    lex = lexicon(userdict=userdict, aliases=aliases)
+    docs = distinct(docs, unique=unique)
+    fingerprint = get_segmenter(userdict=userdict, segmenter=segmenter).fingerprint
+    size = max(1, block or ACTOR_BLOCK)
+    for start in range(0, len(docs), size):
+        yield from _document_actors(docs.iloc[start:start + size], lex, userdict=userdict, aliases=aliases,
+                                    fingerprint=fingerprint, segmenter=segmenter)
 
 
 def _digest(docs: pd.DataFrame) -> str:
@@ -294,13 +323,36 @@ def actors(docs: pd.DataFrame, *, userdict: UserDict = None, segmenter: Segmente
      ['text', 17, '克拉芙特', '克拉夫特', 'person', 'alias'],
      ['text', 22, '美方', '美國', 'place', 'alias']]
     """
+    found = document_actors(docs, userdict=userdict, segmenter=segmenter, aliases=aliases, unique=unique)
+    return mentions_frame([row for doc in found for row in mention_rows(doc)])
+
+
+def mention_rows(doc: DocumentActors) -> list[tuple]:
+    """One document's rows of the :func:`actors` table (its columns :data:`COLUMNS`), in order.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "title": [""], "text": ["總統蔡英文今天出訪。"]})
+    >>> [row[-3:] for row in mention_rows(document_actors(docs)[0])]
+    [('蔡英文', 'person', 'dictionary')]
+    """
     rows = []
-    for doc in document_actors(docs, userdict=userdict, segmenter=segmenter, aliases=aliases, unique=unique):
-        for f in doc.fields:
-            starts = _sentence_starts(f.text)
-            for m in f.mentions:
-                rows.append((doc.doc_id, f.field, m.start, m.end, bisect_right(starts, m.start), m.mention,
-                             m.actor, m.type, m.evidence))
+    for f in doc.fields:
+        starts = _sentence_starts(f.text)
+        for m in f.mentions:
+            rows.append((doc.doc_id, f.field, m.start, m.end, bisect_right(starts, m.start), m.mention,
+                         m.actor, m.type, m.evidence))
+    return rows
+
+
+def mentions_frame(rows: list[tuple]) -> pd.DataFrame:
+    """The :func:`actors` table from :func:`mention_rows`' rows.
+
+    Examples
+    --------
+    >>> list(mentions_frame([]).columns) == list(COLUMNS)
+    True
+    """
     table = pd.DataFrame(rows, columns=list(COLUMNS))
     return table.astype({"start": "int64", "end": "int64", "sentence": "int64"})
 

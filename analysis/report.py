@@ -35,10 +35,10 @@ from .findings import corpus_label, findings_markdown
 from .network import cooccurrence_network, plot_network
 from .frequencies import term_frequencies
 from .linking import plot_related_lists, related_items, related_lists, related_summary
-from .mentions import actor_variants, actors, forget_document_actors
+from .mentions import actor_variants
 from .outputs import atomic_write_text, write_csv, write_parquet
 from .provenance import provenance_json, provenance_record
-from .quotations import quotes
+from .quotations import actors_and_quotes
 from .similarity import nearest_neighbours, pairs_from_neighbours, similarity_matrix
 from .store import open_report
 from .storylines import plot_story_timeline, stories, story_table
@@ -321,15 +321,14 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     with clock("collocations"):
         t["collocations"] = collocations(docs, None, window=5, min_count=2, top=COLLOCATIONS, **seg)
         t["cooccurrence_network"] = cooccurrence_network(docs, top=30, window=5, min_count=2, **seg)
-    with clock("actors"):
-        # Actors and voices: who is named, under which names, who speaks, and who is named together.
-        mentions = actors(docs, **seg)
+    with clock("actors and quotes"):
+        # Actors and voices: who is named, under which names, who speaks, and who is named together;
+        # one pass over the documents, a block at a time.
+        mentions, said = actors_and_quotes(docs, **seg)
         t["actors"] = actor_frequencies(docs, mentions=mentions).rename(columns={"term": "actor"})
         t["actor_variants"] = actor_variants(mentions)
-    with clock("quotes"):
-        t["quotes"] = quotes(docs, **seg)
-        t["speakers"] = speakers(t["quotes"])
-        forget_document_actors()  # every document's words and mentions: nothing after this reads them
+        t["quotes"] = said
+        t["speakers"] = speakers(said)
     with clock("actor network"):
         t["actor_network"] = actor_network(docs, mentions=mentions, unit="sentence", top=30)
     # Stories across the crawl, bursts of attention, and how the related lists are assembled.

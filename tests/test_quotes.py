@@ -6,12 +6,15 @@ television transcripts); none is taken from the seed page or any gold annotation
 
 from __future__ import annotations
 
+import warnings
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis import actors, quotes
+from analysis import actors, actors_and_quotes, load_corpus, quotes
 from analysis.quotations import COLUMNS, KINDS
 
 
@@ -222,3 +225,16 @@ def test_a_channel_is_not_the_speaker():
     got = cues_of(text, title)
     assert got[0] == ("駐美代表處", ":")
     assert ("駐美代表處", "提到") in got
+
+
+@pytest.mark.parametrize("block", [None, 1, 2, 7])
+@pytest.mark.parametrize("unique", [True, False])
+def test_actors_and_quotes_in_blocks_equal_actors_and_quotes(seed_file, block, unique):
+    # the seed page and the test pages of other outlets: 100+ documents, repeated texts included
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        docs = load_corpus([seed_file, seed_file, *sorted((Path(__file__).parent / "data" / "pages").glob("*.txt"))])
+    mentions, said = actors_and_quotes(docs, block=block, unique=unique)
+    assert len(said) > 20 and len(mentions) > 200
+    pd.testing.assert_frame_equal(mentions, actors(docs, unique=unique))
+    pd.testing.assert_frame_equal(said, quotes(docs, unique=unique))
