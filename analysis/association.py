@@ -224,8 +224,7 @@ def collocations(docs: pd.DataFrame, term: str | None, *, window: int = 5, min_c
         i, j, count = pairs.row[keep], pairs.col[keep], pairs.data[keep]
         first = co.counts[i] >= co.counts[j]
         node, other = np.where(first, i, j), np.where(first, j, i)
-        vocab = np.array(co.vocabulary, dtype=object)
-        table = pd.DataFrame({"term": vocab[node], "collocate": vocab[other], "count": count,
+        table = pd.DataFrame({"term": node, "collocate": other, "count": count,
                               "term_count": co.counts[node], "collocate_count": co.counts[other]})
         keys = ["term", "collocate"]
     else:
@@ -236,16 +235,22 @@ def collocations(docs: pd.DataFrame, term: str | None, *, window: int = 5, min_c
         row = both[[x]].tocoo() if x is not None else sparse.coo_matrix((1, 0), dtype=np.int64)
         keep = (row.data >= min_count) & (row.col != x)
         cols, count = row.col[keep], row.data[keep]
-        table = pd.DataFrame({"collocate": np.array(co.vocabulary, dtype=object)[cols], "count": count,
-                              "collocate_count": co.counts[cols]})
+        table = pd.DataFrame({"collocate": cols, "count": count, "collocate_count": co.counts[cols]})
         table["_node"] = co.counts[x] if x is not None else 0
         keys = ["collocate"]
     fx = table["term_count"] if term is None else table.pop("_node")
     measures = association(table["count"], fx, table["collocate_count"], max(co.total, 1), window=window)
     table = pd.concat([table.reset_index(drop=True), measures.set_axis(range(len(table)))], axis=1)
+    ll = table["log_likelihood"].to_numpy(dtype=float)
+    if 0 < top < len(table) and np.count_nonzero(~np.isnan(ll)) >= top:
+        # only rows that can be among the top (ties at the cut included) get their words: a crawl has
+        # millions of pairs
+        table = table[ll >= np.partition(ll[~np.isnan(ll)], -top)[-top]]
     for column in ("count", "term_count", "collocate_count"):
         if column in table:
             table[column] = table[column].astype("int64")
-    table[keys] = table[keys].astype(str)
+    vocab = np.array(co.vocabulary, dtype=object)
+    for column in keys:
+        table[column] = pd.Series(vocab[table[column].to_numpy(dtype=np.int64)], index=table.index).astype(str)
     table = table.sort_values(["log_likelihood", *keys], ascending=[False, *[True] * len(keys)], kind="mergesort")
     return table.head(top).reset_index(drop=True)
