@@ -86,10 +86,11 @@ def nearest_neighbours(docs: pd.DataFrame, *, top: int = 5, model: TfidfModel | 
                        min_similarity: float = 0.0, unique: bool = True, method: Method = "auto") -> pd.DataFrame:
     """Each document's ``top`` most similar other documents, by sparse top-k search.
 
-    Memory grows with the number of documents times ``top``, never with its square. Up to
-    :data:`analysis.neighbours.EXACT_LIMIT` distinct texts the search is exact; beyond, it is
-    approximate (every similarity reported is exact, but a neighbour can be missed; see
-    :mod:`analysis.neighbours`, which states the recall measured). ``df.attrs["method"]`` says which.
+    Memory grows with the number of documents times ``top``, never with its square. While the
+    exact search's work is at most :data:`analysis.neighbours.EXACT_WORK` (some 150,000 distinct
+    texts of a synthetic outlet) the search is exact; beyond, it is approximate (every similarity
+    reported is exact, but a neighbour can be missed; see :mod:`analysis.neighbours`, which states
+    the recall measured). ``df.attrs["method"]`` says which.
 
     Parameters
     ----------
@@ -110,8 +111,8 @@ def nearest_neighbours(docs: pd.DataFrame, *, top: int = 5, model: TfidfModel | 
         Compare each distinct text (``content_id``) once, under its first ``doc_id``; copies of
         the same text are not each other's neighbours.
     method : {"auto", "exact", "approximate"}
-        The search (see :mod:`analysis.neighbours`): exact, approximate, or exact up to
-        :data:`~analysis.neighbours.EXACT_LIMIT` distinct texts.
+        The search (see :mod:`analysis.neighbours`): exact, approximate, or exact while its work
+        is at most :data:`~analysis.neighbours.EXACT_WORK`.
 
     Returns
     -------
@@ -138,7 +139,7 @@ def nearest_neighbours(docs: pd.DataFrame, *, top: int = 5, model: TfidfModel | 
     out["doc_id"] = ids[out["_row"].to_numpy()]
     out["rank"] = out.groupby("_row").cumcount() + 1
     out = out[["doc_id", "neighbour", "similarity", "rank"]].reset_index(drop=True)
-    out.attrs["method"] = resolve_method(method, len(docs))
+    out.attrs["method"] = resolve_method(method, X)
     return out
 
 

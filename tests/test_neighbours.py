@@ -117,9 +117,15 @@ def test_approximate_is_scored_exactly_and_finds_most_true_neighbours(larger):
 
 
 def test_auto_switches_at_the_limit(crawl, monkeypatch):
-    monkeypatch.setattr(nb, "EXACT_LIMIT", 10)
+    assert nearest_neighbours(crawl, top=2).attrs["method"] == "exact"
+    monkeypatch.setattr(nb, "EXACT_WORK", 10)
     nn = nearest_neighbours(crawl, top=2)
     assert nn.attrs["method"] == "approximate"
     assert similar_pairs(crawl, top=3, method="exact").shape == (3, 3)
     with pytest.raises(ValueError, match="method must be"):
         nearest_neighbours(crawl, method="fast")
+
+
+def test_exact_work_counts_the_products_multiply_adds(vectors):
+    binary = (vectors != 0).astype(np.int64)
+    assert nb.exact_work(vectors) == (binary @ binary.T).sum() > 0  # one per (row, row, shared term)
