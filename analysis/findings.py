@@ -227,8 +227,10 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
     """
     t = tables
     docs = t["documents"]
-    titles = title_map(docs).to_dict()
-    arts, rel = docs[docs["kind"] == "article"], docs[docs["kind"] == "related"]
+    titles = title_map(docs)
+    is_article = (docs["kind"] == "article").to_numpy()
+    n_articles, n_related = int(is_article.sum()), int((docs["kind"] == "related").sum())
+    outlets = sorted(set(docs["outlet"].to_numpy(object)[is_article]) - {""})
     dated = docs["published"].dropna()
     tf = t["term_frequencies"].head(10)
     pairs = t["similarity_pairs"].head(5).assign(
@@ -239,8 +241,10 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
     # Counts are of distinct texts (the kit's default); say so when copies were set aside.
     unit = "document" if docs["content_id"].is_unique else "distinct text"
     nn = t["nearest_neighbours"]
-    art_nn = nn[(nn["doc_id"].isin(arts["doc_id"])) & (nn["rank"] == 1)
-                & nn["neighbour"].isin(rel["doc_id"])]
+    nn = nn[nn["rank"] == 1]
+    kind_of = pd.Series(docs["kind"].to_numpy(object), index=pd.Index(docs["doc_id"].to_numpy(object)))
+    art_nn = nn[(kind_of.reindex(nn["doc_id"].to_numpy(object)).to_numpy() == "article")
+                & (kind_of.reindex(nn["neighbour"].to_numpy(object)).to_numpy() == "related")]
     out = [
         "# Findings",
         "",
@@ -250,13 +254,13 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
         "## The corpus",
         "",
         f"- {_n(docs['page_id'].nunique(), 'page')}, {_n(len(docs), 'document')}: "
-        f"{_n(len(arts), 'article')} and {_n(len(rel), 'related item')} "
+        f"{_n(n_articles, 'article')} and {_n(n_related, 'related item')} "
         f"({_n(docs['content_id'].nunique(), 'distinct text')}).",
         f"- {int((docs['title'].str.len() + docs['text'].str.len()).sum()):,} characters of headline and text.",
         f"- Dates from {dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d} "
         f"({_n(len(tl), 'month')}, {int((tl['count'] == 0).sum())} of them empty)." if len(dated)
         else "- No dates.",
-        f"- Outlets named in datelines: {', '.join(sorted(set(arts['outlet']) - {''})) or 'none'}.",
+        f"- Outlets named in datelines: {', '.join(outlets) or 'none'}.",
         f"- Data-quality flags: {_n(int(docs['truncated'].sum()), 'text')} cut off mid-sentence; "
         f"{_n(len(t['problems']), 'problem')} found while reading (see `tables/problems.csv`).",
         "",
@@ -281,7 +285,7 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
                 "similarity then computed exactly; see `analysis.neighbours` for its measured recall): "
                 "a true neighbour can be missing.", ""]
     if len(art_nn) > 5:  # a crawl: say how many, and show the closest pairs only
-        out += [f"{len(art_nn):,} of {_n(len(arts), 'article')} are most similar to a related item; "
+        out += [f"{len(art_nn):,} of {_n(n_articles, 'article')} are most similar to a related item; "
                 "the five closest:", ""]
         art_nn = art_nn.sort_values("similarity", ascending=False, kind="mergesort").head(5)
     for row in art_nn.itertuples(index=False):
