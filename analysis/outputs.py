@@ -12,8 +12,10 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:  # pandas is loaded only when a table is written
     import pandas as pd
@@ -46,18 +48,47 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
     >>> atomic_write_bytes(Path(tempfile.mkdtemp()) / "a" / "b.bin", b"x").read_bytes()
     b'x'
     """
+    with atomic_file(path) as fh:
+        fh.write(data)
+    return Path(path)
+
+
+@contextmanager
+def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` through: a temporary file beside it, renamed over it on success.
+
+    For outputs too large to build in memory first. Missing folders are created; the file gets mode
+    0644. On an error the temporary file is removed and any earlier file at ``path`` is left as it was.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file, replaced when the block ends without an error.
+
+    Yields
+    ------
+    binary file object
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "b.bin"
+    >>> with atomic_file(target) as fh:
+    ...     _ = fh.write(b"x")
+    >>> target.read_bytes()
+    b'x'
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
 
 
 def atomic_write_text(path: str | Path, text: str) -> Path:
@@ -143,10 +174,13 @@ def write_csv(df: pd.DataFrame, path: str | Path, *, index: bool = False) -> Pat
     >>> path.read_bytes().decode("utf-8-sig")
     'term,share\\n台灣,0.333333\\n'
     """
-    buf = io.StringIO()
-    neutralise_formulas(df).to_csv(buf, index=index, lineterminator="\n", float_format="%.6f",
-                                   date_format="%Y-%m-%dT%H:%M:%S")
-    return atomic_write_bytes(path, buf.getvalue().encode("utf-8-sig"))
+    with atomic_file(path) as fh:  # streamed: a crawl's documents table is never one string in memory
+        text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
+        neutralise_formulas(df).to_csv(text, index=index, lineterminator="\n", float_format="%.6f",
+                                       date_format="%Y-%m-%dT%H:%M:%S")
+        text.flush()
+        text.detach()
+    return Path(path)
 
 
 def write_parquet(df: pd.DataFrame, path: str | Path, *, index: bool = False) -> Path:
