@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from unittest import mock
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import boilerplate, boilerplate_counts, boilerplate_spans, kwic, term_frequencies, terms
-from analysis import config
+from analysis import config, filler
 from analysis.filler import COLUMNS, COUNT_COLUMNS, patterns, read_patterns
 from analysis.frequencies import is_term, normalize, text_terms
 from analysis.segmentation import segment
@@ -204,3 +207,19 @@ def test_the_report_lists_what_counts_left_out(seed_report, seed_docs):
     assert back["match"].tolist() == table["match"].tolist() and len(back) > 0
     counted = set(rep.tables["term_frequencies"]["term"])
     assert not {"火線", "鏡頭", "火線新聞"} & counted  # only ever in 火線新聞 and 鏡頭轉到 on the seed page
+
+
+PIECES = ["火線新聞", "馬上帶您關心", "（聲音來源）", "記者王明／台北報導", "美方今天宣布", "，", "\n", "來看",
+          "觀眾朋友", "責任編輯：李", "新唐人亞太台記者陳綜合報導", "台灣", " ", "接著來看到"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12))
+def test_the_union_that_skips_clean_texts_finds_what_each_pattern_finds(pieces):
+    text = "".join(pieces)
+    fast = boilerplate_spans(text)
+    with mock.patch.object(filler, "_union", lambda pats: None), \
+            mock.patch.object(filler, "_LAST_UNION", [None, None]):  # every pattern searched on its own
+        slow = boilerplate_spans(text)
+    assert fast == slow
+    assert filler._union(tuple(patterns())) is not None  # the kit's patterns do join
