@@ -11,6 +11,20 @@ from . import config
 from .errors import CorpusError, CorpusWarning, collect_warnings
 
 
+def _names(value: str) -> list[str] | None:
+    """``top_terms,timeline`` as a sorted list of names, for ``--figures`` (None for ``all``).
+
+    Examples
+    --------
+    >>> _names("timeline, top_terms"), _names("all")
+    (['timeline', 'top_terms'], None)
+    """
+    names = sorted({n.strip() for n in value.split(",") if n.strip()})
+    if not names:
+        raise argparse.ArgumentTypeError(f"expected names separated by commas, not {value!r}")
+    return None if names == ["all"] else names
+
+
 def _column_map(value: str) -> dict[str, str]:
     """``title=標題,published=發布時間`` as a mapping of field to column, for ``--columns``.
 
@@ -62,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--top", type=int, default=20, help="rows of the top-terms and top-actors figures; changing "
                    "only this redraws the figures from the tables without computing them again "
                    "(default: %(default)s)")
+    r.add_argument("--figures", type=_names, metavar="NAME,...",
+                   help="draw only these figures (top_terms, top_terms_by_kind, similarity_heatmap, timeline, "
+                   "keyness_related, keyness_busiest_month, cooccurrence_network, top_actors, actor_network, "
+                   "story_timeline, bursts, related_lists; default: all); like --top, changing only this redraws "
+                   "without computing the tables again")
     r.add_argument("--page", help="page_id whose similarity heatmap is drawn (default: the first page)")
     r.add_argument("--encoding", help="decode every file with this codec instead of detecting it")
     r.add_argument("--columns", type=_column_map, metavar="FIELD=COLUMN,...",
@@ -202,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     boilerplate = [p for p in [config.PROJECT_BOILERPLATE] if p.is_file()]
     # Two fingerprints: of what the tables depend on, and of that and the presentation (--top).
     tables_fingerprint = manifest.input_fingerprint(args.corpus, options, [*userdicts, *boilerplate])
-    fingerprint = manifest.extend_fingerprint(tables_fingerprint, {"top": args.top})
+    presentation = {"top": args.top} if args.figures is None else {"top": args.top, "figures": args.figures}
+    fingerprint = manifest.extend_fingerprint(tables_fingerprint, presentation)
     if not args.force and manifest.up_to_date(args.out, fingerprint):
         if not args.quiet:
             print(f"analysis: {args.out} is up to date with {args.corpus} (use --force to rebuild)")
@@ -221,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         with collect_warnings(CorpusWarning) as caught:
             rep = build_report(args.corpus, args.out, userdict=args.userdict or None, top=args.top,
                                page=args.page, columns=args.columns, encoding=args.encoding,
-                               errors="raise" if args.strict else "warn")
+                               errors="raise" if args.strict else "warn", figures=args.figures)
     except (CorpusError, FileNotFoundError, ValueError, ImportError) as exc:
         _log_warnings(caught)
         print(f"analysis: error: {exc}", file=sys.stderr)
@@ -242,7 +262,11 @@ def _redraw(args: argparse.Namespace, fingerprint: str, tables_fingerprint: str)
     from . import manifest
     from .report import render_report
 
-    rep = render_report(args.out, top=args.top)
+    try:
+        rep = render_report(args.out, top=args.top, figures=args.figures)
+    except ValueError as exc:  # a figure the report does not have
+        print(f"analysis: error: {exc}", file=sys.stderr)
+        return 2
     kept = manifest.recorded_outputs(args.out, under=("tables/", "provenance.json"))
     manifest.write_manifest(args.out, fingerprint, [*kept, *rep.files], tables=tables_fingerprint)
     if not args.quiet:

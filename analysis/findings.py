@@ -6,7 +6,8 @@ computed, so the prose cannot drift from the tables and figures beside it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -184,7 +185,7 @@ def _stories(t: Mapping[str, pd.DataFrame]) -> list[str]:
 
 
 def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
-                      tfidf: Mapping[str, object] | None = None) -> str:
+                      tfidf: Mapping[str, object] | None = None, figures: Collection[str] | None = None) -> str:
     """The findings report in English, every number taken from the computed tables.
 
     Parameters
@@ -198,6 +199,8 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
     tfidf : mapping, optional
         The TF-IDF model's settings and size (:meth:`analysis.tfidf.TfidfModel.describe`), stated
         under the similarity tables.
+    figures : collection of str, optional
+        The figures drawn (default: all): the links to the others are left out.
 
     Returns
     -------
@@ -308,4 +311,12 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
     out += _key_terms(t)
     out += _actors(t)
     out += _stories(t)
+    if figures is not None:
+        kept = [line for line in out if not ((m := _FIGURE_LINK.fullmatch(line)) and m.group(1) not in figures)]
+        if len(kept) < len(out):  # where a link was, no double blank line
+            out = [line for k, line in enumerate(kept) if line or k == 0 or kept[k - 1]]
     return "\n".join(out)
+
+
+#: A line that shows one of the report's figures.
+_FIGURE_LINK = re.compile(r"!\[[^\]]*\]\(figures/([\w-]+)\.png\)")

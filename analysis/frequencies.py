@@ -326,6 +326,8 @@ def _word_offsets(text: str, words: Sequence[str]) -> list[tuple[int, int] | Non
 #: boilerplate, variants: :func:`vocabulary_digest`) and text.
 _MEMO: dict[tuple[str, str, str], list[str]] = {}
 _MEMO_MAX = 500_000
+#: Texts segmented at a time by :func:`text_terms`.
+TERMS_BLOCK = 20_000
 
 
 def text_terms(texts: Iterable[str], *, userdict: UserDict = None,
@@ -368,9 +370,13 @@ def text_terms(texts: Iterable[str], *, userdict: UserDict = None,
         stop, fold, pats, table = stopwords(), _fold_table(), patterns(), _term_table()
         if len(_MEMO) + len(todo) > _MEMO_MAX:
             _MEMO.clear()
-        for text, words in segment_many(todo, userdict=userdict, segmenter=segmenter).items():
-            terms_ = [t for t in _word_terms(text, words, table, stop, fold, pats) if t is not None]
-            out[text] = _MEMO[(fingerprint, vocabulary, text)] = terms_
+        # a block of texts at a time: the words of a whole crawl are never held together, only its terms
+        for start in range(0, len(todo), TERMS_BLOCK):
+            block = segment_many(todo[start:start + TERMS_BLOCK], userdict=userdict, segmenter=segmenter)
+            for text, words in block.items():
+                terms_ = [t for t in _word_terms(text, words, table, stop, fold, pats) if t is not None]
+                out[text] = _MEMO[(fingerprint, vocabulary, text)] = terms_
+            del block
     return out
 
 

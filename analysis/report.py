@@ -13,7 +13,7 @@ import re
 import sys
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,6 +161,42 @@ def _keyness(docs: pd.DataFrame, target, *, userdict: UserDict, segmenter: Segme
         return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
 
 
+#: The report's figures (``figures/<name>.png`` and ``.svg``), in the order drawn: what ``figures=`` chooses from.
+FIGURES = ("top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline", "keyness_related",
+           "keyness_busiest_month", "cooccurrence_network", "top_actors", "actor_network", "story_timeline",
+           "bursts", "related_lists")
+
+
+def check_figures(figures: Sequence[str] | None) -> tuple[str, ...]:
+    """The figures chosen, in the order drawn (all of :data:`FIGURES` for None).
+
+    Parameters
+    ----------
+    figures : sequence of str, optional
+        Names from :data:`FIGURES`.
+
+    Returns
+    -------
+    tuple of str
+
+    Raises
+    ------
+    ValueError
+        For a name that is not a figure of the report; the message lists them.
+
+    Examples
+    --------
+    >>> check_figures(["timeline", "top_terms"])
+    ('top_terms', 'timeline')
+    """
+    if figures is None:
+        return FIGURES
+    unknown = [f for f in figures if f not in FIGURES]
+    if unknown:
+        raise ValueError(f"no figure {unknown[0]!r} in the report; its figures: {', '.join(FIGURES)}")
+    return tuple(f for f in FIGURES if f in set(figures))
+
+
 def _figures(t: dict[str, pd.DataFrame], *, top: int) -> dict[str, Callable[[], plt.Figure]]:
     """Every figure of the report, drawn from its tables alone (so that a presentation option only redraws)."""
     busiest = t["keyness_busiest_month"].attrs.get("month")
@@ -194,15 +230,20 @@ def _figures(t: dict[str, pd.DataFrame], *, top: int) -> dict[str, Callable[[], 
     }
 
 
-def _render(rep: Report, out: Path, *, top: int, label: str, clock: _Clock) -> None:
-    """Draw every figure from the tables, one at a time (drawn, saved, closed), and write the findings."""
+def _render(rep: Report, out: Path, *, top: int, label: str, clock: _Clock, figures: tuple[str, ...]) -> None:
+    """Draw the chosen figures from the tables, one at a time (drawn, saved, closed), remove the files of
+    the others, and write the findings."""
     for name, draw in _figures(rep.tables, top=top).items():
+        if name not in figures:  # not chosen: no stale copy of an earlier run is left beside the findings
+            for suffix in (".png", ".svg"):
+                (out / "figures" / f"{name}{suffix}").unlink(missing_ok=True)
+            continue
         with clock(f"figure {name}"):
             fig = draw()
             rep.files.extend(plots.save_figure(fig, out / "figures" / name))
             plt.close(fig)
     with clock("findings"):
-        rep.findings = findings_markdown(rep.tables, corpus_label=label,
+        rep.findings = findings_markdown(rep.tables, corpus_label=label, figures=figures,
                                          tfidf=rep.tables["nearest_neighbours"].attrs.get("tfidf"))
     rep.files.append(atomic_write_text(out / "findings.md", rep.findings))
 
@@ -210,7 +251,7 @@ def _render(rep: Report, out: Path, *, top: int, label: str, clock: _Clock) -> N
 def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
                  segmenter: SegmenterLike | None = None, top: int = 20, page: str | None = None,
                  columns: ColumnMap | None = None, encoding: str | None = None, errors: Errors = "warn",
-                 strict: bool | None = None) -> Report:
+                 strict: bool | None = None, figures: Sequence[str] | None = None) -> Report:
     """Load a corpus, compute every table, draw every figure and write them under ``out``.
 
     Parameters
@@ -239,6 +280,9 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
         or stop at the first with :class:`analysis.CorpusError`.
     strict : bool, optional
         Deprecated: ``strict=True`` is ``errors="raise"``.
+    figures : sequence of str, optional
+        The figures to draw, by name (:data:`FIGURES`; default: all): a presentation option like
+        ``top``. The files of the others are removed and the findings do not link them.
 
     Returns
     -------
@@ -269,6 +313,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
                       DeprecationWarning, stacklevel=2)
         errors = "raise" if strict else "warn"
     check_errors(errors)
+    chosen = check_figures(figures)
     corpus, out = Path(corpus), Path(out)
     record = provenance_record(userdict=userdict, segmenter=segmenter)  # fails early on a bad combination
     if corpus.is_dir() and not corpus_files(corpus):
@@ -347,12 +392,13 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
             rep.files.append(write_csv(table, out / "tables" / f"{name}.csv", index=name == "similarity_matrix"))
             rep.files.append(write_parquet(table, out / "tables" / f"{name}.parquet",
                                            index=name == "similarity_matrix"))
-    _render(rep, out, top=top, label=corpus_label(corpus), clock=clock)
+    _render(rep, out, top=top, label=corpus_label(corpus), clock=clock, figures=chosen)
     rep.files.append(atomic_write_text(out / "provenance.json", provenance_json(record)))
     return rep
 
 
-def render_report(out: PathLike, *, top: int = 20, corpus_label: str | None = None) -> Report:
+def render_report(out: PathLike, *, top: int = 20, corpus_label: str | None = None,
+                  figures: Sequence[str] | None = None) -> Report:
     """Draw a built report's figures and findings again from its tables, computing nothing.
 
     For a presentation option (``top``) changed after :func:`build_report`: the tables are read
@@ -368,6 +414,8 @@ def render_report(out: PathLike, *, top: int = 20, corpus_label: str | None = No
         Rows of the top-terms and top-actors figures.
     corpus_label : str, optional
         How the findings name the corpus (default: as the report's own findings name it).
+    figures : sequence of str, optional
+        The figures to draw (:data:`FIGURES`; default: all).
 
     Returns
     -------
@@ -389,6 +437,7 @@ def render_report(out: PathLike, *, top: int = 20, corpus_label: str | None = No
     >>> again.findings == built.findings, len(again.files)
     (True, 25)
     """
+    chosen = check_figures(figures)
     out = Path(out)
     tables = open_report(out)
     t = {name: tables[name] for name in tables}
@@ -398,6 +447,6 @@ def render_report(out: PathLike, *, top: int = 20, corpus_label: str | None = No
         corpus_label = found.group(1) if found else str(out)
     timings: dict[str, float] = {}
     rep = Report(docs=t["documents"], problems=t["problems"], tables=t, timings=timings)
-    _render(rep, out, top=top, label=corpus_label, clock=_Clock(timings))
+    _render(rep, out, top=top, label=corpus_label, clock=_Clock(timings), figures=chosen)
     return rep
 

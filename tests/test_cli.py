@@ -81,8 +81,8 @@ def test_empty_corpus_is_one_clear_line(tmp_path):
 def test_help_explains_every_option():
     proc = run("report", "--help")
     assert proc.returncode == 0
-    for opt in ("--corpus", "--out", "--userdict", "--top", "--page", "--encoding", "--strict", "--workers",
-                "--cache-dir", "--no-cache", "--quiet"):
+    for opt in ("--corpus", "--out", "--userdict", "--top", "--figures", "--page", "--encoding", "--strict",
+                "--workers", "--cache-dir", "--no-cache", "--quiet"):
         assert opt in proc.stdout
 
 
@@ -164,6 +164,36 @@ def test_a_presentation_option_redraws_without_computing(two_reports, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert {p.name: p.read_bytes() for p in (out / "figures").iterdir()} == redrawn
     assert {p.name: p.read_bytes() for p in (out / "tables").iterdir()} == tables
+
+
+def test_which_figures_is_a_presentation_option_too(two_reports, tmp_path):
+    import shutil
+
+    from analysis.report import FIGURES as REPORT_FIGURES
+
+    assert set(REPORT_FIGURES) == FIGURES
+    out = tmp_path / "report"
+    shutil.copytree(two_reports[0], out)
+    tables = {p.name: p.read_bytes() for p in (out / "tables").iterdir()}
+    full = {p.name: p.read_bytes() for p in [*(out / "figures").iterdir(), out / "findings.md"]}
+    proc = run("report", "--corpus", str(SEEDS_DIR), "--out", str(out), "--figures", "timeline,top_terms")
+    assert proc.returncode == 0, proc.stderr
+    assert "figures and findings redrawn" in proc.stdout
+    assert sorted(p.name for p in (out / "figures").iterdir()) == [
+        "timeline.png", "timeline.svg", "top_terms.png", "top_terms.svg"]  # the others removed
+    findings = (out / "findings.md").read_text(encoding="utf-8")
+    assert "figures/top_terms.png" in findings and "figures/bursts.png" not in findings
+    assert "\n\n\n" not in findings and findings.count("](figures/") == 2
+    assert {p.name: p.read_bytes() for p in (out / "tables").iterdir()} == tables
+    assert "up to date" in run("report", "--corpus", str(SEEDS_DIR), "--out", str(out),
+                               "--figures", "top_terms, timeline").stdout
+    # back to all of them: drawn again from the tables, the same bytes as the full build
+    proc = run("report", "--corpus", str(SEEDS_DIR), "--out", str(out))
+    assert proc.returncode == 0 and "figures and findings redrawn" in proc.stdout, proc.stderr
+    assert {p.name: p.read_bytes() for p in [*(out / "figures").iterdir(), out / "findings.md"]} == full
+    proc = run("report", "--corpus", str(SEEDS_DIR), "--out", str(out), "--figures", "timeline,pie_chart")
+    assert proc.returncode == 2 and "no figure 'pie_chart'" in proc.stderr and "related_lists" in proc.stderr
+    assert {p.name: p.read_bytes() for p in [*(out / "figures").iterdir(), out / "findings.md"]} == full
 
 
 def test_a_damaged_table_is_computed_again(two_reports, tmp_path):

@@ -201,3 +201,15 @@ def test_memoised_terms_follow_the_variants_option(folding):
     off = text_terms([text])[text]
     assert "臺" in "".join(off) and "臺" not in "".join(on)
     assert on == [t.translate(str.maketrans(variants())) for t in off]
+
+
+@pytest.mark.parametrize("block", [1, 3])
+def test_terms_segmented_in_blocks_are_the_terms_of_one_batch(seed_docs, monkeypatch, block):
+    from analysis import frequencies
+
+    texts = [*seed_docs["title"], *seed_docs["text"]]
+    whole = text_terms(texts)
+    monkeypatch.setattr(frequencies, "_MEMO", {})  # segmented again, in blocks
+    monkeypatch.setattr(frequencies, "TERMS_BLOCK", block)
+    assert text_terms(texts) == whole
+    assert len(frequencies._MEMO) == len(set(texts)) > 3 * block
