@@ -8,8 +8,8 @@ dictionaries, the stopwords, the library versions: :mod:`analysis.provenance`).
 
 from __future__ import annotations
 
+import json
 import logging
-import re
 import sys
 import time
 import warnings
@@ -71,7 +71,8 @@ class Report:
         The one TF-IDF model every comparing table used.
     provenance : dict
         What the report was made with, as written to ``provenance.json``
-        (see :func:`analysis.provenance.provenance_record`).
+        (see :func:`analysis.provenance.provenance_record`), and from (``corpus``: the corpus as the
+        findings name it, :func:`analysis.findings.corpus_label`).
     timings : dict of str to float
         Seconds spent in each step, in order (reading, counting, each table, each figure, writing):
         where the time goes. Logged at level INFO (``python -m analysis report -v``); never written,
@@ -392,7 +393,8 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
             rep.files.append(write_csv(table, out / "tables" / f"{name}.csv", index=name == "similarity_matrix"))
             rep.files.append(write_parquet(table, out / "tables" / f"{name}.parquet",
                                            index=name == "similarity_matrix"))
-    _render(rep, out, top=top, label=corpus_label(corpus), clock=clock, figures=chosen)
+    record["corpus"] = corpus_label(corpus)
+    _render(rep, out, top=top, label=record["corpus"], clock=clock, figures=chosen)
     rep.files.append(atomic_write_text(out / "provenance.json", provenance_json(record)))
     return rep
 
@@ -413,7 +415,7 @@ def render_report(out: PathLike, *, top: int = 20, corpus_label: str | None = No
     top : int
         Rows of the top-terms and top-actors figures.
     corpus_label : str, optional
-        How the findings name the corpus (default: as the report's own findings name it).
+        How the findings name the corpus (default: as the report's ``provenance.json`` records it).
     figures : sequence of str, optional
         The figures to draw (:data:`FIGURES`; default: all).
 
@@ -442,9 +444,9 @@ def render_report(out: PathLike, *, top: int = 20, corpus_label: str | None = No
     tables = open_report(out)
     t = {name: tables[name] for name in tables}
     if corpus_label is None:
-        previous = (out / "findings.md").read_text(encoding="utf-8") if (out / "findings.md").is_file() else ""
-        found = re.search(r"from `([^`]*)`", previous)
-        corpus_label = found.group(1) if found else str(out)
+        made = out / "provenance.json"
+        corpus_label = json.loads(made.read_text(encoding="utf-8")).get("corpus", str(out)) if made.is_file() \
+            else str(out)
     timings: dict[str, float] = {}
     rep = Report(docs=t["documents"], problems=t["problems"], tables=t, timings=timings)
     _render(rep, out, top=top, label=corpus_label, clock=_Clock(timings), figures=chosen)
