@@ -16,11 +16,12 @@ import itertools
 import re
 import unicodedata
 import warnings
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from . import config
 from .filler import boilerplate_spans, file_signature, inside_spans, patterns, patterns_digest
@@ -493,18 +494,27 @@ def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = Non
     frame["_title"] = docs["title"].fillna("").astype(str).to_numpy()
     frame["_body"] = docs["text"].fillna("").astype(str).to_numpy()
     groups = frame.groupby([*keys, "_title", "_body"], dropna=False, sort=False).size().rename("_n").reset_index()
-    pairs = list(zip(groups["_title"], groups["_body"]))
-    counted = {p: Counter(ts) for p, ts in zip(pairs, field_terms(groups["_title"], groups["_body"],
-                                                                  userdict=userdict, segmenter=segmenter))}
-    sizes = [len(counted[p]) for p in pairs]
-    long = pd.DataFrame({
-        "term": [w for p in pairs for w in counted[p]],
-        "count": [c * n for p, n in zip(pairs, groups["_n"]) for c in counted[p].values()],
-        "documents": groups["_n"].to_numpy().repeat(sizes),
-    })
-    for k in keys:
-        long[k] = groups[k].to_numpy().repeat(sizes)
-    counts = long.groupby([*keys, "term"], sort=True, dropna=False)[["count", "documents"]].sum().reset_index()
+    del frame
+    # A sparse matrix of (group, text) rows by terms, summed into the ``by`` groups: memory of the order
+    # of the corpus's words, not a Python object for every (text, term).
+    vocabulary: dict[str, int] = {}
+    matrix = _term_matrix(groups["_title"].tolist(), groups["_body"].tolist(), vocabulary,
+                          userdict=userdict, segmenter=segmenter)
+    group = (groups.groupby(keys, dropna=False, sort=False).ngroup().to_numpy() if keys
+             else np.zeros(len(groups), dtype=np.int64))
+    first = np.unique(group, return_index=True)[1]  # a row of each group, for its key values
+    weights = sp.csr_matrix((groups["_n"].to_numpy(dtype=np.int64), (group, np.arange(len(groups)))),
+                            shape=(len(first), len(groups)))
+    count = sp.csr_matrix(weights @ matrix)
+    held = sp.csr_matrix(weights @ (matrix > 0).astype(np.int64))  # the same places: a count > 0 is held
+    count.sort_indices()
+    held.sort_indices()
+    rows = np.repeat(np.arange(count.shape[0]), np.diff(count.indptr))
+    terms_ = np.array(list(vocabulary), dtype=object)
+    counts = pd.DataFrame({**{k: groups[k].to_numpy()[first][rows] for k in keys},
+                           "term": pd.array(terms_[count.indices], dtype="str"),
+                           "count": count.data.astype(np.int64),
+                           "documents": held.data.astype(np.int64)})
     totals = counts.groupby(keys, dropna=False)["count"].transform("sum") if keys else counts["count"].sum()
     counts["share"] = counts["count"] / totals
     counts = counts[counts["count"] >= min_count]
@@ -513,6 +523,25 @@ def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = Non
     counts["rank"] = counts.groupby(keys, dropna=False).cumcount() + 1 if keys else range(1, len(counts) + 1)
     counts[["count", "documents"]] = counts[["count", "documents"]].astype("int64")
     return counts[[*keys, "term", "count", "share", "documents", "rank"]]
+
+
+def _term_matrix(titles: list[str], bodies: list[str], vocabulary: dict[str, int], *, userdict: UserDict,
+                 segmenter: SegmenterLike | None) -> sp.csr_matrix:
+    """Rows of term counts, one per title and body pair, with columns numbered in ``vocabulary`` (filled in)."""
+    by_text = text_terms([*titles, *bodies], userdict=userdict, segmenter=segmenter)
+    ids: dict[str, np.ndarray] = {}
+    for text, found in by_text.items():
+        ids[text] = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in found), dtype=np.int64,
+                                count=len(found))
+    lengths = np.fromiter((len(ids[a]) + len(ids[b]) for a, b in zip(titles, bodies)), dtype=np.int64,
+                          count=len(titles))
+    indices = np.concatenate([np.zeros(0, dtype=np.int64), *(x for a, b in zip(titles, bodies)
+                                                             for x in (ids[a], ids[b]))])
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    matrix = sp.csr_matrix((np.ones(len(indices), dtype=np.int64), indices, indptr),
+                           shape=(len(titles), len(vocabulary)))
+    matrix.sum_duplicates()
+    return matrix
 
 
 def top_terms_by_period(docs: pd.DataFrame, *, freq: str = "YS", top: int = 8, userdict: UserDict = None,
