@@ -96,8 +96,10 @@ def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True,
     index = {t: i for i, t in enumerate(vocabulary)}
     seqs = [(by_text[t], n) for t, n in fields.items() if by_text[t]]
     lengths = np.array([len(ts) for ts, _ in seqs], dtype=np.int64)
-    ids = np.fromiter((index[t] for ts, _ in seqs for t in ts), dtype=np.int64, count=int(lengths.sum()))
-    seq = np.repeat(np.arange(len(seqs)), lengths)
+    # 32-bit where they fit: a crawl has tens of millions of terms in order
+    small = np.int32 if max(len(vocabulary), len(seqs)) < 2**31 else np.int64
+    ids = np.fromiter((index[t] for ts, _ in seqs for t in ts), dtype=small, count=int(lengths.sum()))
+    seq = np.repeat(np.arange(len(seqs), dtype=small), lengths)
     weight = np.repeat(np.array([n for _, n in seqs], dtype=np.int64), lengths)
     size = len(vocabulary)
     counts = np.bincount(ids, weights=weight, minlength=size).astype(np.int64)
@@ -217,9 +219,9 @@ def collocations(docs: pd.DataFrame, term: str | None, *, window: int = 5, min_c
     [['台灣', '美國', 2]]
     """
     co = cooccurrence(docs, window=window, unique=unique, userdict=userdict, segmenter=segmenter)
-    both = (co.matrix + co.matrix.T).tocsr()
     if term is None:
-        pairs = sparse.triu(both, k=1).tocoo()
+        # each pair once (i < j), both orders summed, without the whole symmetric matrix
+        pairs = (sparse.triu(co.matrix, k=1) + sparse.tril(co.matrix, k=-1).T).tocoo()
         keep = pairs.data >= min_count
         i, j, count = pairs.row[keep], pairs.col[keep], pairs.data[keep]
         first = co.counts[i] >= co.counts[j]
@@ -232,7 +234,8 @@ def collocations(docs: pd.DataFrame, term: str | None, *, window: int = 5, min_c
         if not is_term(node):
             raise ValueError(f"collocations: {term!r} is not a term (a stopword, punctuation or a number)")
         x = co.vocabulary.index(node) if node in co.vocabulary else None
-        row = both[[x]].tocoo() if x is not None else sparse.coo_matrix((1, 0), dtype=np.int64)
+        row = ((co.matrix[[x]] + co.matrix[:, [x]].T).tocoo() if x is not None
+               else sparse.coo_matrix((1, 0), dtype=np.int64))
         keep = (row.data >= min_count) & (row.col != x)
         cols, count = row.col[keep], row.data[keep]
         table = pd.DataFrame({"collocate": cols, "count": count, "collocate_count": co.counts[cols]})
