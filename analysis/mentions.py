@@ -171,7 +171,11 @@ def iter_document_actors(docs: pd.DataFrame, *, userdict: UserDict = None, segme
     ----------
     docs : DataFrame
         As for :func:`document_actors`.
-    userdict, segmenter, aliases, unique
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
+    aliases, unique
         As for :func:`actors`.
     block : int, optional
         Distinct documents read at a time (default :data:`ACTOR_BLOCK`).

@@ -638,7 +638,11 @@ def actors_and_quotes(docs: pd.DataFrame, *, userdict: UserDict = None, segmente
     ----------
     docs : DataFrame
         From :func:`analysis.load_corpus`.
-    userdict, segmenter, aliases, unique
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
+    aliases, unique
         As for :func:`quotes`.
     block : int, optional
         Distinct documents read at a time (default :data:`analysis.mentions.ACTOR_BLOCK`).
