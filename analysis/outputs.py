@@ -225,9 +225,9 @@ def write_parquet(df: pd.DataFrame, path: str | Path, *, index: bool = False) ->
     # file's metadata, as JSON: read_parquet_table gives them back.
     attrs = json.dumps(df.attrs, sort_keys=True, ensure_ascii=False, default=_json_value)
     table = table.replace_schema_metadata({**(table.schema.metadata or {}), ATTRS_KEY: attrs.encode()})
-    buf = pa.BufferOutputStream()
-    pq.write_table(table, buf, compression="zstd")
-    return atomic_write_bytes(path, buf.getvalue().to_pybytes())
+    with atomic_file(path) as fh:  # streamed, like write_csv: no copy of the whole file in memory
+        pq.write_table(table, fh, compression="zstd")
+    return Path(path)
 
 
 #: The key of a table's attrs in the metadata of its Parquet file.
