@@ -256,6 +256,45 @@ def _kernel_config(sockets: str | Path):
     return Config({"KernelManager": {"transport_encryption": "auto" if zmq.has("curve") else "disabled"}})
 
 
+#: The traceback a kernel may log when it is told to shut down while its output thread is already
+#: closing (an ipykernel race at exit, after every cell has run): harmless, and not the notebook's.
+_SHUTDOWN_RACE = re.compile(
+    r"^ERROR:tornado\.general:Uncaught exception in ZMQStream callback\n"
+    r"Traceback \(most recent call last\):\n(?:[ \t].*\n)*"
+    r"zmq\.error\.ZMQError: Socket operation on non-socket\n?", re.MULTILINE)
+
+
+def kernel_messages(text: str) -> list[str]:
+    """What a kernel process wrote to its own standard error, one line each, less the shutdown race.
+
+    Cell output reaches the notebook, not this stream: what is left here is the kernel's own
+    logging, which :func:`execute` passes on as warnings (or in its error, when a cell fails). The
+    one known harmless message, a traceback ipykernel can log while it shuts down
+    (``ZMQError: Socket operation on non-socket``), is dropped.
+
+    Parameters
+    ----------
+    text : str
+        The kernel's standard error.
+
+    Returns
+    -------
+    list of str
+        Its non-blank lines, the shutdown race removed.
+
+    Examples
+    --------
+    >>> race = ("ERROR:tornado.general:Uncaught exception in ZMQStream callback\\n"
+    ...         "Traceback (most recent call last):\\n  File \\"x.py\\", line 1, in f\\n    g()\\n"
+    ...         "zmq.error.ZMQError: Socket operation on non-socket\\n")
+    >>> kernel_messages(race)
+    []
+    >>> kernel_messages("[IPKernelApp] WARNING | a real problem\\n" + race)
+    ['[IPKernelApp] WARNING | a real problem']
+    """
+    return [line for line in _SHUTDOWN_RACE.sub("", text).splitlines() if line.strip()]
+
+
 def execute(path: str | Path, *, corpus: str | Path | None = None, timeout: int = 600,
             figures: str | Path | None = None):
     """Run a notebook top to bottom in a fresh kernel, in its own folder; return it executed.
@@ -313,10 +352,16 @@ def execute(path: str | Path, *, corpus: str | Path | None = None, timeout: int 
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                                 extra_arguments=startup, config=_kernel_config(sockets),
                                 resources={"metadata": {"path": str(path.parent)}})
+        log = Path(sockets) / "kernel.log"
         try:
-            client.execute()
+            with open(log, "w", encoding="utf-8", errors="replace") as stderr:
+                client.execute(stderr=stderr)
         except CellExecutionError as exc:
-            raise RuntimeError(f"{path.name}: {str(exc).strip().splitlines()[-1]}") from None
+            said = kernel_messages(log.read_text(encoding="utf-8", errors="replace"))
+            detail = str(exc).strip().splitlines()[-1]
+            raise RuntimeError(f"{path.name}: {detail}" + "".join(f"\n  kernel: {x}" for x in said)) from None
+        for line in kernel_messages(log.read_text(encoding="utf-8", errors="replace")):
+            logger.warning("%s: kernel: %s", path.name, line)
     strip_volatile(nb)
     bad = problems(nb)
     if bad:

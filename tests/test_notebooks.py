@@ -16,8 +16,8 @@ import sys
 import pytest
 
 from analysis.config import NOTEBOOKS_DIR
-from analysis.notebooks import (BAD_OUTPUT, execute, export_html, inject_parameters, notebook_paths, problems,
-                                shown_figures, strip_volatile)
+from analysis.notebooks import (BAD_OUTPUT, execute, export_html, inject_parameters, kernel_messages, notebook_paths,
+                                problems, shown_figures, strip_volatile)
 
 NOTEBOOKS = notebook_paths(NOTEBOOKS_DIR)
 SECTIONS = ["## Data", "## Method", "## Findings", "## Caveats"]
@@ -333,6 +333,32 @@ def test_notebooks_command_is_quiet_and_saves_the_figures_shown(tmp_path):
         written.append({p.name: p.read_bytes() for p in [*(out / "figures").iterdir(), *(out / "notebooks").iterdir()]})
     assert sorted(written[0]) == ["01-one-figure-1.png", "01-one-figure-1.svg", "01-one.html"]
     assert written[0] == written[1]
+
+
+# What a kernel printed on CI while it shut down after the last cell (ipykernel 7.4, pyzmq 27.3).
+_RACE = """ERROR:tornado.general:Uncaught exception in ZMQStream callback
+Traceback (most recent call last):
+  File "/check/.venv/lib/python3.11/site-packages/zmq/eventloop/zmqstream.py", line 585, in _log_error
+    f.result()
+  File "/check/.venv/lib/python3.11/site-packages/ipykernel/kernelbase.py", line 372, in dispatch_control
+    await self.process_control(msg)
+  File "/check/.venv/lib/python3.11/site-packages/ipykernel/kernelbase.py", line 408, in process_control
+    sys.stderr.flush()
+  File "/check/.venv/lib/python3.11/site-packages/ipykernel/iostream.py", line 343, in schedule
+    self._event_pipe.send(b"")
+  File "zmq/backend/cython/_zmq.py", line 190, in zmq.backend.cython._zmq._check_rc
+zmq.error.ZMQError: Socket operation on non-socket
+"""
+
+
+def test_kernel_messages_drop_only_the_shutdown_race():
+    assert kernel_messages(_RACE) == []
+    assert kernel_messages("") == []
+    other = "Traceback (most recent call last):\n  File \"a.py\", line 1\nValueError: not the race\n"
+    said = kernel_messages("[IPKernelApp] WARNING | before\n" + _RACE + other + _RACE)
+    assert said == ["[IPKernelApp] WARNING | before", *other.splitlines()]
+    # a ZMQ error that is not the shutdown race is kept
+    assert kernel_messages(_RACE.replace("Socket operation on non-socket", "Address in use")) != []
 
 
 def test_problem_detector_flags_bad_outputs():
