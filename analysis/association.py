@@ -52,7 +52,7 @@ class Cooccurrence(NamedTuple):
     total: int
 
 
-def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True,
+def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True, directed: bool = True,
                  userdict: UserDict = None, segmenter: SegmenterLike | None = None) -> Cooccurrence:
     """Count which terms follow which, within ``window`` terms, in each title and text.
 
@@ -68,6 +68,10 @@ def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True,
         The largest distance, in terms, at which two terms co-occur (1 = adjacent terms).
     unique : bool
         Count each distinct text (``content_id``) once; False counts every copy, as crawled.
+    directed : bool
+        True: ``matrix[a, b]`` counts ``b`` after ``a``. False: each pair in either order is
+        counted once, in ``matrix[min(a, b), max(a, b)]`` (an upper-triangular matrix, about half
+        the entries: what the strongest pairs of a corpus need).
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
     segmenter : callable, optional
@@ -86,6 +90,10 @@ def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True,
     (['台灣', '日本', '美國'], [2, 1, 2], 5)
     >>> co.matrix.toarray().tolist()  # the title's 台灣 is not next to the text's
     [[0, 0, 1], [0, 0, 0], [0, 1, 1]]
+    >>> co = cooccurrence(pd.DataFrame({"title": ["台灣"], "text": ["台灣與美國，美國與日本。"]}), window=1,
+    ...                   directed=False)
+    >>> co.matrix.toarray().tolist()  # 美國 before 日本 counts in [日本, 美國]
+    [[0, 0, 1], [0, 0, 1], [0, 0, 1]]
     """
     if window < 1:
         raise ValueError(f"cooccurrence: window must be 1 or more, not {window}")
@@ -100,15 +108,26 @@ def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True,
     small = np.int32 if max(len(vocabulary), len(seqs)) < 2**31 else np.int64
     ids = np.fromiter((index[t] for ts, _ in seqs for t in ts), dtype=small, count=int(lengths.sum()))
     seq = np.repeat(np.arange(len(seqs), dtype=small), lengths)
-    weight = np.repeat(np.array([n for _, n in seqs], dtype=np.int64), lengths)
+    copies = np.array([n for _, n in seqs], dtype=np.int64)
     size = len(vocabulary)
+    # no count exceeds the weighted tokens times the window: summed in 32 bits when that fits
+    # (half the memory of a crawl's tens of millions of pairs), returned in 64
+    narrow = np.int32 if int(copies @ lengths) * window < 2**31 else np.int64
+    weight = np.repeat(copies.astype(narrow), lengths)
     counts = np.bincount(ids, weights=weight, minlength=size).astype(np.int64)
-    matrix = sparse.csr_matrix((size, size), dtype=np.int64)
+    matrix = sparse.csr_matrix((size, size), dtype=narrow)
     for d in range(1, window + 1):
         same = seq[:-d] == seq[d:]
-        pairs = sparse.coo_matrix((weight[:-d][same], (ids[:-d][same], ids[d:][same])), shape=(size, size))
+        a, b = ids[:-d][same], ids[d:][same]
+        if not directed:
+            a, b = np.minimum(a, b), np.maximum(a, b)
+        pairs = sparse.coo_matrix((weight[:-d][same], (a, b)), shape=(size, size))
+        del a, b, same
         matrix = matrix + pairs.tocsr()  # duplicates are summed
-    return Cooccurrence(matrix.tocsr(), vocabulary, counts, int(counts.sum()))
+        del pairs
+    matrix = matrix.tocsr()
+    matrix.data = matrix.data.astype(np.int64)
+    return Cooccurrence(matrix, vocabulary, counts, int(counts.sum()))
 
 
 def association(count, node_count, collocate_count, total: int, *, window: int = 5) -> pd.DataFrame:
@@ -148,8 +167,19 @@ def association(count, node_count, collocate_count, total: int, *, window: int =
     [[0.4, 7.4581, 2.3219, 1.1314, 14.0]]
     """
     o, fx, fy = (np.asarray(v, dtype=float) for v in (count, node_count, collocate_count))
-    span = 2 * window
-    expected = fx * fy * span / total
+    out = np.empty((len(o), len(MEASURES)))
+    for start in range(0, len(o), CHUNK):  # a crawl's millions of pairs, a bounded slice at a time
+        part = slice(start, start + CHUNK)
+        out[part] = _measures(o[part], fx[part], fy[part], total, 2 * window)
+    return pd.DataFrame(out, columns=list(MEASURES))
+
+
+#: Pairs measured at a time (:func:`association`): its temporaries are a few dozen floats a pair.
+CHUNK = 1 << 18
+
+
+def _log_likelihood(o: np.ndarray, fx: np.ndarray, fy: np.ndarray, total: int, span: int) -> np.ndarray:
+    """Signed G2 of each pair (see :func:`association`), from float arrays."""
     cells = np.stack([o, span * fx - o, fy - o, total - span * fx - fy + o]).clip(min=0)
     n = cells.sum(axis=0)
     rows, cols = (cells[0] + cells[1], cells[2] + cells[3]), (cells[0] + cells[2], cells[1] + cells[3])
@@ -158,9 +188,33 @@ def association(count, node_count, collocate_count, total: int, *, window: int =
         for k, (r, c) in enumerate([(0, 0), (0, 1), (1, 0), (1, 1)]):
             e = rows[r] * cols[c] / n
             g2 = g2 + np.where(cells[k] > 0, cells[k] * np.log(cells[k] / e), 0.0)
-        g2 = 2 * g2 * np.where(o < rows[0] * cols[0] / n, -1.0, 1.0)
-        return pd.DataFrame({"expected": expected, "log_likelihood": g2, "mi": np.log2(o / expected),
-                             "t_score": (o - expected) / np.sqrt(o), "logdice": 14 + np.log2(2 * o / (fx + fy))})
+        return 2 * g2 * np.where(o < rows[0] * cols[0] / n, -1.0, 1.0)
+
+
+def _measures(o: np.ndarray, fx: np.ndarray, fy: np.ndarray, total: int, span: int) -> np.ndarray:
+    """The columns of :data:`MEASURES` side by side, from float arrays."""
+    expected = fx * fy * span / total
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.column_stack([expected, _log_likelihood(o, fx, fy, total, span), np.log2(o / expected),
+                                (o - expected) / np.sqrt(o), 14 + np.log2(2 * o / (fx + fy))])
+
+
+def _strongest(o: np.ndarray, fx: np.ndarray, fy: np.ndarray, total: int, span: int, top: int) -> np.ndarray:
+    """Positions of the pairs that can be among the ``top`` by G2 (ties at the cut kept), in order.
+
+    All of them when there are no more than ``top`` (or ``top`` is 0), or fewer than ``top`` have a
+    G2 at all. G2 is computed a slice at a time, so a crawl's millions of pairs cost 8 bytes each.
+    """
+    if not 0 < top < len(o):
+        return np.arange(len(o))
+    ll = np.empty(len(o))
+    for start in range(0, len(o), CHUNK):
+        part = slice(start, start + CHUNK)
+        ll[part] = _log_likelihood(*(np.asarray(v[part], dtype=float) for v in (o, fx, fy)), total, span)
+    known = ll[~np.isnan(ll)]
+    if len(known) < top:
+        return np.arange(len(o))
+    return np.flatnonzero(ll >= np.partition(known, -top)[-top])
 
 
 def collocations(docs: pd.DataFrame, term: str | None, *, window: int = 5, min_count: int = 2, top: int = 100,
@@ -218,17 +272,20 @@ def collocations(docs: pd.DataFrame, term: str | None, *, window: int = 5, min_c
     >>> collocations(docs, None, window=1)[["term", "collocate", "count"]].values.tolist()
     [['台灣', '美國', 2]]
     """
-    co = cooccurrence(docs, window=window, unique=unique, userdict=userdict, segmenter=segmenter)
+    # either order in one cell (i <= j): a crawl's pairs are held once
+    co = cooccurrence(docs, window=window, unique=unique, directed=False, userdict=userdict, segmenter=segmenter)
     if term is None:
-        # each pair once (i < j), both orders summed, without the whole symmetric matrix
-        pairs = (sparse.triu(co.matrix, k=1) + sparse.tril(co.matrix, k=-1).T).tocoo()
-        keep = pairs.data >= min_count
-        i, j, count = pairs.row[keep], pairs.col[keep], pairs.data[keep]
+        m = co.matrix
+        keep = m.data >= min_count
+        i = np.repeat(np.arange(m.shape[0], dtype=m.indices.dtype), np.diff(m.indptr))[keep]
+        j, count = m.indices[keep], m.data[keep]
+        keep = i != j  # a term is never its own collocate
+        i, j, count = i[keep], j[keep], count[keep]
         first = co.counts[i] >= co.counts[j]
         node, other = np.where(first, i, j), np.where(first, j, i)
-        table = pd.DataFrame({"term": node, "collocate": other, "count": count,
-                              "term_count": co.counts[node], "collocate_count": co.counts[other]})
-        keys = ["term", "collocate"]
+        columns = {"term": node, "collocate": other, "count": count,
+                   "term_count": co.counts[node], "collocate_count": co.counts[other]}
+        fx, keys = columns["term_count"], ["term", "collocate"]
     else:
         node = normalize(term)
         if not is_term(node):
@@ -238,17 +295,15 @@ def collocations(docs: pd.DataFrame, term: str | None, *, window: int = 5, min_c
                else sparse.coo_matrix((1, 0), dtype=np.int64))
         keep = (row.data >= min_count) & (row.col != x)
         cols, count = row.col[keep], row.data[keep]
-        table = pd.DataFrame({"collocate": cols, "count": count, "collocate_count": co.counts[cols]})
-        table["_node"] = co.counts[x] if x is not None else 0
-        keys = ["collocate"]
-    fx = table["term_count"] if term is None else table.pop("_node")
-    measures = association(table["count"], fx, table["collocate_count"], max(co.total, 1), window=window)
-    table = pd.concat([table.reset_index(drop=True), measures.set_axis(range(len(table)))], axis=1)
-    ll = table["log_likelihood"].to_numpy(dtype=float)
-    if 0 < top < len(table) and np.count_nonzero(~np.isnan(ll)) >= top:
-        # only rows that can be among the top (ties at the cut included) get their words: a crawl has
-        # millions of pairs
-        table = table[ll >= np.partition(ll[~np.isnan(ll)], -top)[-top]]
+        columns = {"collocate": cols, "count": count, "collocate_count": co.counts[cols]}
+        fx, keys = np.full(len(cols), co.counts[x] if x is not None else 0), ["collocate"]
+    # only rows that can be among the top (ties at the cut included) are measured and get their
+    # words: a crawl has millions of pairs
+    total = max(co.total, 1)
+    rows = _strongest(columns["count"], fx, columns["collocate_count"], total, 2 * window, top)
+    table = pd.DataFrame({name: values[rows] for name, values in columns.items()})
+    measures = association(table["count"], fx[rows], table["collocate_count"], total, window=window)
+    table = pd.concat([table, measures], axis=1)
     for column in ("count", "term_count", "collocate_count"):
         if column in table:
             table[column] = table[column].astype("int64")

@@ -366,7 +366,9 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
         t["keyness_busiest_month"].attrs["month"] = busiest
     with clock("collocations"):
         t["collocations"] = collocations(docs, None, window=5, min_count=2, top=COLLOCATIONS, **seg)
-        t["cooccurrence_network"] = cooccurrence_network(docs, top=30, window=5, min_count=2, **seg)
+        # the 30 most frequent terms are the term table's first rows (each distinct text once)
+        t["cooccurrence_network"] = cooccurrence_network(docs, terms=t["term_frequencies"]["term"].head(30).tolist(),
+                                                         window=5, min_count=2, **seg)
     with clock("actors and quotes"):
         # Actors and voices: who is named, under which names, who speaks, and who is named together;
         # one pass over the documents, a block at a time.
