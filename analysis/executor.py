@@ -18,6 +18,8 @@ existing one.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import sys
 import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -38,6 +40,8 @@ CHUNKS_PER_WORKER = 8
 
 _client: Any = None
 _cluster: Any = None
+#: In a forked worker of :func:`map_inherited`: the state its parent handed down.
+_inherited: Any = None
 
 
 def chunks(items: Sequence[T], parts: int, *, min_size: int = 1) -> list[list[T]]:
@@ -140,6 +144,75 @@ def run_chunks(task: Callable[..., list[R]], items: Sequence[T], *, desc: str, u
             bar.update(len(part_results))
             for message, category in caught:
                 warnings.warn(message, category, stacklevel=2)
+    return results
+
+
+def _inherit(state: Any) -> None:
+    global _inherited
+    _inherited = state
+
+
+def _call_inherited(task: Callable[[Any, Any], R], item: Any) -> tuple[R, list[tuple[str, type]]]:
+    with collect_warnings() as caught:
+        result = task(item, _inherited)
+    return result, [(str(w.message), w.category) for w in caught]
+
+
+def can_fork() -> bool:
+    """Whether worker processes can be forked here, inheriting this process's memory (Linux and the like).
+
+    Not on Windows (no fork) nor macOS (where forking a process that has loaded system frameworks
+    is unsafe).
+
+    Examples
+    --------
+    >>> isinstance(can_fork(), bool)
+    True
+    """
+    return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
+
+
+def map_inherited(task: Callable[[T, Any], R], items: Sequence[T], state: Any, *,
+                  workers: int | None = None) -> list[R]:
+    """``task(item, state)`` for each item, in forked worker processes that inherit ``state``.
+
+    For work on large objects already in memory (a report's tables, to draw its figures): ``state``
+    reaches the workers by fork, never pickled or copied; only the items and the results travel.
+    Here, one item after another, where workers cannot be forked (:func:`can_fork`) or with one
+    worker. Warnings a task raises in a worker are raised again here, in the items' order.
+
+    Parameters
+    ----------
+    task : callable
+        A module-level function of an item and the state.
+    items : sequence
+        Small, picklable items (names, paths).
+    state : object
+        What every call reads.
+    workers : int, optional
+        Most worker processes (default: as :func:`analysis.configure` set them).
+
+    Returns
+    -------
+    list
+        The results, in the items' order.
+
+    Examples
+    --------
+    >>> map_inherited(divmod, [7, 9], 4)
+    [(1, 3), (2, 1)]
+    """
+    n = min(workers or options.n_workers, len(items))
+    if n < 2 or not can_fork():
+        return [task(item, state) for item in items]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(n, mp_context=context, initializer=_inherit, initargs=(state,)) as pool:
+        done = list(pool.map(partial(_call_inherited, task), items))
+    results: list[R] = []
+    for result, caught in done:
+        results.append(result)
+        for message, category in caught:
+            warnings.warn(message, category, stacklevel=2)
     return results
 
 

@@ -30,6 +30,7 @@ from .corpus import read_corpus
 from .decoding import corpus_files
 from .dates import relative_dates, timeline
 from .errors import CorpusError, check_errors
+from .executor import map_inherited
 from .filler import boilerplate, boilerplate_counts
 from .findings import corpus_label, findings_markdown
 from .network import cooccurrence_network, plot_network
@@ -119,9 +120,12 @@ class _Clock:
         try:
             yield
         finally:
-            seconds = time.perf_counter() - t0
-            self.timings[step] = self.timings.get(step, 0.0) + seconds
-            logger.info("%-28s %7.2f s   peak memory so far %6.0f MB", step, seconds, _peak_mb())
+            self.record(step, time.perf_counter() - t0)
+
+    def record(self, step: str, seconds: float) -> None:
+        """Add a step's seconds (measured elsewhere, e.g. in a worker) and log them."""
+        self.timings[step] = self.timings.get(step, 0.0) + seconds
+        logger.info("%-28s %7.2f s   peak memory so far %6.0f MB", step, seconds, _peak_mb())
 
 
 def _page_for_matrix(docs: pd.DataFrame, page: str | None) -> pd.DataFrame:
@@ -231,18 +235,28 @@ def _figures(t: dict[str, pd.DataFrame], *, top: int) -> dict[str, Callable[[], 
     }
 
 
+def _draw(name: str, state: tuple[dict[str, Callable[[], plt.Figure]], Path]) -> tuple[list[Path], float]:
+    """Draw one figure, save it (PNG and SVG) and close it: its files and the seconds it took."""
+    draws, folder = state
+    t0 = time.perf_counter()
+    fig = draws[name]()
+    files = plots.save_figure(fig, folder / name)
+    plt.close(fig)
+    return files, time.perf_counter() - t0
+
+
 def _render(rep: Report, out: Path, *, top: int, label: str, clock: _Clock, figures: tuple[str, ...]) -> None:
     """Draw the chosen figures from the tables, one at a time (drawn, saved, closed), remove the files of
     the others, and write the findings."""
-    for name, draw in _figures(rep.tables, top=top).items():
+    draws = _figures(rep.tables, top=top)
+    for name in draws:
         if name not in figures:  # not chosen: no stale copy of an earlier run is left beside the findings
             for suffix in (".png", ".svg"):
                 (out / "figures" / f"{name}{suffix}").unlink(missing_ok=True)
-            continue
-        with clock(f"figure {name}"):
-            fig = draw()
-            rep.files.extend(plots.save_figure(fig, out / "figures" / name))
-            plt.close(fig)
+    # figures are independent: drawn side by side by forked workers that inherit the tables
+    for name, (files, seconds) in zip(figures, map_inherited(_draw, figures, (draws, out / "figures"))):
+        clock.record(f"figure {name}", seconds)
+        rep.files.extend(files)
     with clock("findings"):
         rep.findings = findings_markdown(rep.tables, corpus_label=label, figures=figures,
                                          tfidf=rep.tables["nearest_neighbours"].attrs.get("tfidf"))

@@ -137,6 +137,35 @@ def test_unknown_engine_raises(two_workers):
         run_chunks(square, [1], desc="x", engine="spark")
 
 
+def scaled_by_state(item: int, state) -> tuple[int, int, int]:
+    """The item through the state's function (a lambda: it cannot be pickled), with this process's id."""
+    if item % 3 == 0:
+        warnings.warn(f"item {item} is a multiple of 3", TaskWarning, stacklevel=1)
+    return state["f"](item), os.getpid(), id(state["big"])
+
+
+@pytest.mark.skipif(not executor.can_fork(), reason="forked workers only where fork is safe (not Windows, macOS)")
+def test_map_inherited_hands_the_state_down_by_fork_in_order_with_warnings(two_workers):
+    state = {"f": lambda x: 10 * x, "big": list(range(100_000))}  # unpicklable: it must be inherited
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        got = executor.map_inherited(scaled_by_state, list(range(1, 8)), state)
+    assert [value for value, _, _ in got] == [10 * x for x in range(1, 8)]
+    assert os.getpid() not in {pid for _, pid, _ in got}
+    assert {big for _, _, big in got} == {id(state["big"])}, "the workers' state is the parent's, not a copy"
+    assert [str(w.message) for w in caught] == ["item 3 is a multiple of 3", "item 6 is a multiple of 3"]
+
+
+def test_map_inherited_runs_here_with_one_worker(local):
+    got = executor.map_inherited(scaled_by_state, [1, 2], {"f": lambda x: -x, "big": []}, workers=1)
+    assert [(value, pid) for value, pid, _ in got] == [(-1, os.getpid()), (-2, os.getpid())]
+
+
+def test_map_inherited_passes_a_worker_error_on(two_workers):
+    with pytest.raises(ZeroDivisionError):
+        executor.map_inherited(scaled_by_state, [1, 2], {"f": lambda x: 1 // (x - 2), "big": []})
+
+
 # -- Dask ----------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
