@@ -121,6 +121,8 @@ def relative_dates(docs: pd.DataFrame) -> pd.DataFrame:
     >>> len(rel), float(rel["days_after_article"].min()), rel["lag_precision"].unique().tolist()
     (20, 0.0, ['day'])
     """
+    # the columns it reads: a crawl's rows are selected below, never its texts with them
+    docs = docs[[c for c in ("doc_id", "page_id", "kind", "title", "published", "published_precision") if c in docs]]
     prec = precision(docs)
     is_art = docs["kind"] == "article"
     first = ~docs.loc[is_art, "page_id"].duplicated()

@@ -141,9 +141,16 @@ def related_items(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdi
     return _items(docs, model=model, userdict=userdict, segmenter=segmenter, similarity=True)
 
 
+#: The columns :func:`related_items` reads.
+_ITEM_INPUTS = ("doc_id", "page_id", "kind", "position", "title", "text", "published", "published_precision",
+                "content_id")
+
+
 def _items(docs: pd.DataFrame, *, model: TfidfModel | None, userdict: UserDict, segmenter: SegmenterLike | None,
            similarity: bool) -> pd.DataFrame:
     """:func:`related_items`' table; with ``similarity=False``, its ``similarity`` column left NaN (no model)."""
+    # the columns it reads: a crawl's rows are selected below, never its other columns with them
+    docs = docs[[c for c in _ITEM_INPUTS if c in docs]]
     rel = docs[docs["kind"] == "related"] if "kind" in docs else docs.iloc[:0]
     if rel.empty:
         return _empty_items(rel)
@@ -163,8 +170,7 @@ def _items(docs: pd.DataFrame, *, model: TfidfModel | None, userdict: UserDict, 
         "pages": rel["content_id"].map(pages).fillna(1).astype("int64") if pages is not None else 1,
     })
     out["recycled"] = out["pages"] >= 2
-    out["repeats_lead"] = lead_repeats(articles["text"].tolist(), rel["text"].fillna("").tolist(),
-                                       which=which.tolist())
+    out["repeats_lead"] = lead_repeats(articles["text"].tolist(), rel["text"], which=which.tolist())
     return out.sort_values(["page_id", "position"], kind="mergesort").reset_index(drop=True)
 
 

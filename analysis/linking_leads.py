@@ -134,8 +134,8 @@ def lead_repeats(article_texts: Sequence[str], texts: Sequence[str], *,
     ----------
     article_texts : sequence of str
         The articles' texts: one per item, aligned with ``texts``, or one per article with ``which``.
-    texts : sequence of str
-        The items' texts.
+    texts : sequence of str or Series
+        The items' texts (missing ones count as empty).
     which : sequence of int, optional
         Each item's article, as a position in ``article_texts`` (-1: none, never a repeat).
 
@@ -155,6 +155,8 @@ def lead_repeats(article_texts: Sequence[str], texts: Sequence[str], *,
     if which is None:
         which = range(len(article_texts))
     leads = [_lead(text) for text in article_texts] + [("", "", ())]  # -1: no article
-    codes, distinct = pd.factorize(pd.Series(texts, dtype=object), use_na_sentinel=False)
+    # distinct texts folded once; a Series (a crawl's column) is factorized as it is, not as objects
+    series = texts if isinstance(texts, pd.Series) else pd.Series(texts, dtype=object)
+    codes, distinct = pd.factorize(series.fillna(""), use_na_sentinel=False)
     folded = [compact(text or "") for text in distinct]
     return [_repeats(*leads[a], folded[t]) for a, t in zip(which, codes.tolist())]

@@ -39,6 +39,7 @@ from .linking import plot_related_lists, related_items, related_lists, related_s
 from .mentions import actor_variants
 from .outputs import atomic_write_text, write_csv, write_parquet
 from .provenance import provenance_json, provenance_record
+from .settings import release_freed_memory
 from .quotations import actors_and_quotes
 from .similarity import nearest_neighbours, pairs_from_neighbours, similarity_matrix
 from .store import open_report
@@ -329,6 +330,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
         errors = "raise" if strict else "warn"
     check_errors(errors)
     chosen = check_figures(figures)
+    release_freed_memory()  # what a step frees is given back, not kept for the steps after it
     corpus, out = Path(corpus), Path(out)
     record = provenance_record(userdict=userdict, segmenter=segmenter)  # fails early on a bad combination
     if corpus.is_dir() and not corpus_files(corpus):
