@@ -178,9 +178,10 @@ def keyness(docs: pd.DataFrame, target: Any, *, reference: Any = None, by: str |
     ([1.386, 0.34, -2.773], 'article')
     """
     t, r = target_reference(docs, target, reference=reference, by=by)
+    fields = docs[[c for c in ("title", "text", "content_id") if c in docs]]  # what is counted, no other column
     sides = []
     for mask, role in ((t, "target"), (r, "reference")):
-        freq = term_frequencies(docs[mask], unique=unique, userdict=userdict, segmenter=segmenter)
+        freq = term_frequencies(fields[mask], unique=unique, userdict=userdict, segmenter=segmenter)
         if freq.empty:
             raise ValueError(f"the {role} has no term")
         sides.append(freq)

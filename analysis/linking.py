@@ -271,7 +271,8 @@ def _lists(items: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
     when = items["published"].astype("int64").where(items["published"].notna()).to_numpy(dtype=float)
     similarity = items["similarity"].to_numpy(dtype=float)
     recycled = np.bincount(codes[items["recycled"].to_numpy(dtype=bool)], minlength=n)
-    articles = docs[docs["kind"] == "article"].drop_duplicates("page_id").set_index("page_id")["doc_id"]
+    articles = docs[["kind", "page_id", "doc_id"]]
+    articles = articles[articles["kind"] == "article"].drop_duplicates("page_id").set_index("page_id")["doc_id"]
     table = pd.DataFrame({
         "page_id": page_ids, "article": [articles.get(p) for p in page_ids], "items": count, "dated_items": n_dated,
         "before": _shares(np.bincount(codes[dated & (lag < 0)], minlength=n), n_dated),

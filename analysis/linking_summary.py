@@ -77,7 +77,8 @@ def related_summary(table: pd.DataFrame, *, docs: pd.DataFrame | None = None,
     ]
     if docs is not None:
         on_pages = docs.groupby("content_id")["page_id"].nunique()
-        rel = docs[docs["kind"] == "related"]
+        rel = docs[["kind", "content_id", "title"]]
+        rel = rel[rel["kind"] == "related"]
         counts = on_pages[on_pages.index.isin(rel["content_id"])]
         rows.append(("distinct recycled texts", int((counts >= 2).sum())))
         if (counts >= 2).any():

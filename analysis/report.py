@@ -247,8 +247,9 @@ def _draw(name: str, state: tuple[dict[str, Callable[[], plt.Figure]], Path]) ->
 
 
 def _render(rep: Report, out: Path, *, top: int, label: str, clock: _Clock, figures: tuple[str, ...]) -> None:
-    """Draw the chosen figures from the tables, one at a time (drawn, saved, closed), remove the files of
-    the others, and write the findings."""
+    """Draw the chosen figures from the tables (each drawn, saved and closed by a forked worker where the
+    platform allows, :func:`analysis.executor.map_inherited`), remove the files of the others, and write
+    the findings."""
     draws = _figures(rep.tables, top=top)
     for name in draws:
         if name not in figures:  # not chosen: no stale copy of an earlier run is left beside the findings
