@@ -14,7 +14,7 @@ Two methods, both ranking as the kit ranks everywhere (similarity rounded to
   search is measured by ``tests/test_neighbours.py`` and ``benchmarks/neighbours.py``.
 
 ``"auto"`` (the default) is exact while the exact product's work (:func:`exact_work`)
-is at most :data:`EXACT_WORK`, approximate beyond: some 150,000 distinct texts of a
+is at most :data:`EXACT_WORK`, approximate beyond: some 300,000 distinct texts of a
 synthetic outlet's vocabulary, fewer of a denser one.
 """
 
@@ -36,9 +36,12 @@ logger = logging.getLogger(__name__)
 #: How the neighbours are searched (see the module's documentation).
 Method = Literal["auto", "exact", "approximate"]
 #: Above this much work of the exact product (:func:`exact_work`), ``method="auto"`` searches
-#: approximately: about where the approximate search became the faster on a 2-core machine
-#: (work 8e9, 60,679 texts of a 30,000-page crawl: 52 s exact, 148 s approximate, beside another run).
-EXACT_WORK = 5e10
+#: approximately. Measured on a 2-core machine, the exact search was the faster and the leaner at
+#: every size tried: 60,679 texts of a 30,000-page crawl (work 8e9): 52 s exact, 148 s approximate
+#: (beside another run); 200,666 texts of a 100,000-page crawl (work 8.85e10): 262 s exact (peak 0.7 GB above
+#: what was held), 508 s approximate (2.0 GB above; its step in a report). Its time grows with the work, the approximate
+#: one's with the texts: beyond 2e11 (untried) the approximate search is expected to win.
+EXACT_WORK = 2e11
 #: Neighbours retrieved beyond ``top`` per document, so that ties at the last place are seen.
 TIE_MARGIN = 8
 #: Candidates per document in the approximate search, beyond ``top``.

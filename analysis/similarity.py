@@ -87,7 +87,7 @@ def nearest_neighbours(docs: pd.DataFrame, *, top: int = 5, model: TfidfModel | 
     """Each document's ``top`` most similar other documents, by sparse top-k search.
 
     Memory grows with the number of documents times ``top``, never with its square. While the
-    exact search's work is at most :data:`analysis.neighbours.EXACT_WORK` (some 150,000 distinct
+    exact search's work is at most :data:`analysis.neighbours.EXACT_WORK` (some 300,000 distinct
     texts of a synthetic outlet) the search is exact; beyond, it is approximate (every similarity
     reported is exact, but a neighbour can be missed; see :mod:`analysis.neighbours`, which states
     the recall measured). ``df.attrs["method"]`` says which.

@@ -112,3 +112,24 @@ def test_every_similarity_table_agrees_on_a_corpus_of_several_pages(tmp_path):
                 checked += 1
     assert checked >= 15
     assert rep.docs["page_id"].nunique() == 4
+
+
+def test_figures_are_the_same_bytes_drawn_by_workers_or_here(tmp_path, monkeypatch):
+    """Side by side in forked workers (a small corpus) or one after another (a large crawl): the same files."""
+    from analysis import report
+    from analysis.settings import options
+
+    monkeypatch.setattr(options, "workers", 2)
+    calls = []
+    real = report.map_inherited
+    monkeypatch.setattr(report, "map_inherited", lambda *a, **k: calls.append(k["workers"]) or real(*a, **k))
+    build_report(SEED_FILE.parent, tmp_path / "workers")
+    monkeypatch.setattr(report, "FIGURE_WORKERS_MAX_ROWS", 20)  # fewer than the seed's 21 documents
+    build_report(SEED_FILE.parent, tmp_path / "here")
+    assert calls == [None, 1]  # the configured workers, then this process alone
+    names = sorted(p.name for p in (tmp_path / "workers" / "figures").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "here" / "figures").iterdir())
+    assert len(names) == 2 * len(report.FIGURES)
+    for name in names:
+        assert (tmp_path / "here" / "figures" / name).read_bytes() == \
+            (tmp_path / "workers" / "figures" / name).read_bytes(), name
