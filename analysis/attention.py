@@ -235,7 +235,11 @@ def _occurrences(dated: pd.DataFrame, *, by: str, mentions: pd.DataFrame | None,
     return items, X
 
 
-def _dated(docs: pd.DataFrame, *, unique: bool) -> pd.DataFrame:
+def _dated(docs: pd.DataFrame, *, unique: bool, by: str = "term", mentions: pd.DataFrame | None = None
+           ) -> pd.DataFrame:
+    if by in ("documents", "story") or (by == "actor" and mentions is not None):
+        # the columns read: a crawl's dated rows are selected and sorted below, never its texts with them
+        docs = docs[[c for c in ("doc_id", "content_id", "published") if c in docs]]
     dated = distinct(docs.dropna(subset=["published"]), unique=unique, by_date=True)
     return dated.sort_values("published", kind="mergesort").reset_index(drop=True)
 
@@ -269,7 +273,7 @@ def period_counts(docs: pd.DataFrame, *, by: str = "documents", items: Sequence[
     """
     if by not in BY:
         raise ValueError(f"by must be one of {', '.join(BY)}, not {by!r}")
-    dated = _dated(docs, unique=unique)
+    dated = _dated(docs, unique=unique, by=by, mentions=mentions)
     if dated.empty:
         return pd.DataFrame(columns=["period", "total"])
     labels, where = _periods(dated, freq)
