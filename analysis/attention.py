@@ -38,7 +38,7 @@ from scipy.special import gammaln
 from .frequencies import document_terms
 from .mentions import actors
 from .plots import _new
-from .tables import distinct
+from .tables import distinct, only_columns
 from .typedefs import SegmenterLike, UserDict
 
 #: What :func:`bursts` can follow.
@@ -239,7 +239,7 @@ def _dated(docs: pd.DataFrame, *, unique: bool, by: str = "term", mentions: pd.D
            ) -> pd.DataFrame:
     if by in ("documents", "story") or (by == "actor" and mentions is not None):
         # the columns read: a crawl's dated rows are selected and sorted below, never its texts with them
-        docs = docs[[c for c in ("doc_id", "content_id", "published") if c in docs]]
+        docs = only_columns(docs, ("doc_id", "content_id", "published"))
     dated = distinct(docs.dropna(subset=["published"]), unique=unique, by_date=True)
     return dated.sort_values("published", kind="mergesort").reset_index(drop=True)
 

@@ -20,7 +20,7 @@ from scipy.special import xlogy
 from scipy.stats import chi2
 
 from .frequencies import document_terms, normalize, term_frequencies
-from .tables import distinct
+from .tables import distinct, only_columns
 from .typedefs import SegmenterLike, UserDict
 
 Correction = Literal["holm", "bonferroni", "fdr_bh"] | None
@@ -178,7 +178,7 @@ def keyness(docs: pd.DataFrame, target: Any, *, reference: Any = None, by: str |
     ([1.386, 0.34, -2.773], 'article')
     """
     t, r = target_reference(docs, target, reference=reference, by=by)
-    fields = docs[[c for c in ("title", "text", "content_id") if c in docs]]  # what is counted, no other column
+    fields = only_columns(docs, ("title", "text", "content_id"))  # what is counted, no other column
     sides = []
     for mask, role in ((t, "target"), (r, "reference")):
         freq = term_frequencies(fields[mask], unique=unique, userdict=userdict, segmenter=segmenter)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .tables import distinct
+from .tables import distinct, only_columns
 
 
 def timeline(docs: pd.DataFrame, *, freq: str = "MS", unique: bool = True) -> pd.DataFrame:
@@ -122,7 +122,7 @@ def relative_dates(docs: pd.DataFrame) -> pd.DataFrame:
     (20, 0.0, ['day'])
     """
     # the columns it reads: a crawl's rows are selected below, never its texts with them
-    docs = docs[[c for c in ("doc_id", "page_id", "kind", "title", "published", "published_precision") if c in docs]]
+    docs = only_columns(docs, ("doc_id", "page_id", "kind", "title", "published", "published_precision"))
     prec = precision(docs)
     is_art = docs["kind"] == "article"
     first = ~docs.loc[is_art, "page_id"].duplicated()

@@ -31,6 +31,7 @@ from .linking_leads import LEAD_MATCH, MIN_LEAD_SENTENCE, OPENING_CHARS, lead_re
 from .linking_order import MIN_ITEMS_FOR_RHO, group_median, group_spearman  # noqa: F401
 from .linking_summary import ORDER_THRESHOLD, related_summary  # noqa: F401
 from .plots import _new
+from .tables import only_columns
 from .tfidf import DECIMALS, TfidfModel, tfidf_model
 from .typedefs import SegmenterLike, UserDict
 
@@ -150,7 +151,7 @@ def _items(docs: pd.DataFrame, *, model: TfidfModel | None, userdict: UserDict, 
            similarity: bool) -> pd.DataFrame:
     """:func:`related_items`' table; with ``similarity=False``, its ``similarity`` column left NaN (no model)."""
     # the columns it reads: a crawl's rows are selected below, never its other columns with them
-    docs = docs[[c for c in _ITEM_INPUTS if c in docs]]
+    docs = only_columns(docs, _ITEM_INPUTS)
     rel = docs[docs["kind"] == "related"] if "kind" in docs else docs.iloc[:0]
     if rel.empty:
         return _empty_items(rel)

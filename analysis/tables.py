@@ -3,9 +3,9 @@
 The documents table has one row per document (:data:`COLUMNS`); the problems table
 one row per problem the reader found and warned about (:data:`PROBLEM_COLUMNS`): a line
 that landed in no field, a line merged into a neighbour, a field left empty, a skipped
-file, or lines kept as written but flagged. Steps select distinct texts with
-:func:`distinct`, join title and text with :func:`document_text`, and label ids with
-:func:`titles`.
+file, or lines kept as written but flagged. Steps select the columns they read with
+:func:`only_columns`, distinct texts with :func:`distinct`, join title and text with
+:func:`document_text`, and label ids with :func:`titles`.
 """
 
 from __future__ import annotations
@@ -128,6 +128,33 @@ def lines_frame(records: list[dict]) -> pd.DataFrame:
     """
     warnings.warn("lines_frame() is deprecated; use problems_frame()", DeprecationWarning, stacklevel=2)
     return problems_frame(records)
+
+
+def only_columns(docs: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """The table with only those of ``columns`` it has, in that order.
+
+    Select a step's columns before its rows: selecting rows of a crawl's whole documents table
+    copies every text with them.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        A documents table.
+    columns : tuple of str
+        The columns the step reads; those the table lacks are left out.
+
+    Returns
+    -------
+    DataFrame
+        The same rows and index, those columns only (pandas copies their data lazily).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"doc_id": ["a"], "text": ["台灣"], "published": [None]})
+    >>> only_columns(d, ("doc_id", "content_id", "published")).columns.tolist()
+    ['doc_id', 'published']
+    """
+    return docs[[c for c in columns if c in docs]]
 
 
 def distinct(docs: pd.DataFrame, *, unique: bool = True, by_date: bool = False) -> pd.DataFrame:
