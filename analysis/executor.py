@@ -72,11 +72,17 @@ def chunks(items: Sequence[T], parts: int, *, min_size: int = 1) -> list[list[T]
     return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
 
-def _collecting(task: Callable[..., list[R]], chunk: list, **kwargs) -> tuple[list[R], list[tuple[str, type]]]:
+def _collecting(task: Callable[..., R], chunk: Any, *args: Any, **kwargs: Any) -> tuple[R, list[tuple[str, type]]]:
     """Run a task in another process and bring back its warnings as (message, category) pairs."""
     with collect_warnings() as caught:
-        result = task(chunk, **kwargs)
+        result = task(chunk, *args, **kwargs)
     return result, [(str(w.message), w.category) for w in caught]
+
+
+def _warn_again(caught: list[tuple[str, type]]) -> None:
+    """Raise here, in order, the warnings a task raised in another process (:func:`_collecting`)."""
+    for message, category in caught:
+        warnings.warn(message, category, stacklevel=3)
 
 
 def run_chunks(task: Callable[..., list[R]], items: Sequence[T], *, desc: str, unit: str = "it",
@@ -142,8 +148,7 @@ def run_chunks(task: Callable[..., list[R]], items: Sequence[T], *, desc: str, u
         for part_results, caught in done:
             results.extend(part_results)
             bar.update(len(part_results))
-            for message, category in caught:
-                warnings.warn(message, category, stacklevel=2)
+            _warn_again(caught)
     return results
 
 
@@ -153,9 +158,7 @@ def _inherit(state: Any) -> None:
 
 
 def _call_inherited(task: Callable[[Any, Any], R], item: Any) -> tuple[R, list[tuple[str, type]]]:
-    with collect_warnings() as caught:
-        result = task(item, _inherited)
-    return result, [(str(w.message), w.category) for w in caught]
+    return _collecting(task, item, _inherited)
 
 
 def can_fork() -> bool:
@@ -211,8 +214,7 @@ def map_inherited(task: Callable[[T, Any], R], items: Sequence[T], state: Any, *
     results: list[R] = []
     for result, caught in done:
         results.append(result)
-        for message, category in caught:
-            warnings.warn(message, category, stacklevel=2)
+        _warn_again(caught)
     return results
 
 
