@@ -353,15 +353,17 @@ def execute(path: str | Path, *, corpus: str | Path | None = None, timeout: int 
                                 extra_arguments=startup, config=_kernel_config(sockets),
                                 resources={"metadata": {"path": str(path.parent)}})
         log = Path(sockets) / "kernel.log"
+        failed = None
         try:
             with open(log, "w", encoding="utf-8", errors="replace") as stderr:
                 client.execute(stderr=stderr)
         except CellExecutionError as exc:
-            said = kernel_messages(log.read_text(encoding="utf-8", errors="replace"))
-            detail = str(exc).strip().splitlines()[-1]
-            raise RuntimeError(f"{path.name}: {detail}" + "".join(f"\n  kernel: {x}" for x in said)) from None
-        for line in kernel_messages(log.read_text(encoding="utf-8", errors="replace")):
-            logger.warning("%s: kernel: %s", path.name, line)
+            failed = str(exc).strip().splitlines()[-1]
+        said = kernel_messages(log.read_text(encoding="utf-8", errors="replace"))
+    if failed is not None:
+        raise RuntimeError(f"{path.name}: {failed}" + "".join(f"\n  kernel: {x}" for x in said))
+    for line in said:
+        logger.warning("%s: kernel: %s", path.name, line)
     strip_volatile(nb)
     bad = problems(nb)
     if bad:
