@@ -34,6 +34,7 @@ logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 R = TypeVar("R")
+S = TypeVar("S")
 
 #: Chunks per worker: enough to balance uneven chunks, few enough to keep overhead low.
 CHUNKS_PER_WORKER = 8
@@ -216,6 +217,51 @@ def map_inherited(task: Callable[[T, Any], R], items: Sequence[T], state: Any, *
         results.append(result)
         _warn_again(caught)
     return results
+
+
+def fork_beside(task: Callable[[T, Any], R], item: T, state: Any, *, here: Callable[[], S],
+                workers: int | None = None) -> tuple[S, R]:
+    """``here()`` in this process while ``task(item, state)`` runs in one forked worker that inherits ``state``.
+
+    For two independent pieces of work on objects in memory. Only the worker's task should be
+    free of OpenMP (what sparse_dot_topn and numba parallelise with): OpenMP's threads do not survive
+    a fork, so a forked process that uses it after its parent did can hang; ``here`` may use it.
+    One after the other in this process (``here`` first) where workers cannot be forked
+    (:func:`can_fork`) or with one worker. Warnings the task raises in the worker are raised again
+    here, after ``here``'s.
+
+    Parameters
+    ----------
+    task : callable
+        A module-level function of the item and the state.
+    item : object
+        A small, picklable item.
+    state : object
+        What the task reads.
+    here : callable
+        What this process does meanwhile.
+    workers : int, optional
+        Most worker processes (default: as :func:`analysis.configure` set them); below 2, no fork.
+
+    Returns
+    -------
+    tuple
+        ``here()``'s result and the task's.
+
+    Examples
+    --------
+    >>> fork_beside(divmod, 7, 4, here=lambda: "meanwhile")
+    ('meanwhile', (1, 3))
+    """
+    if min(workers or options.n_workers, 2) < 2 or not can_fork():
+        return here(), task(item, state)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(1, mp_context=context, initializer=_inherit, initargs=(state,)) as pool:
+        future = pool.submit(_call_inherited, task, item)
+        mine = here()
+        result, caught = future.result()
+    _warn_again(caught)
+    return mine, result
 
 
 def get_client(*, scheduler: str | None = None, workers: int | None = None):

@@ -278,12 +278,21 @@ def save_figure(fig: plt.Figure, stem: str | Path, *, formats: Sequence[str] = (
     """
     stem = Path(stem)
     paths = []
-    for fmt in formats:
-        buf = io.BytesIO()
-        metadata = {"Date": None} if fmt in ("svg", "pdf") else {"Software": None}
-        with matplotlib.rc_context({"svg.hashsalt": "analysis-kit"}):
-            fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata)
-        paths.append(atomic_write_bytes(stem.with_suffix(f".{fmt}"), buf.getvalue()))
-    if close:
-        plt.close(fig)
+    engine = fig.get_layout_engine()
+    try:
+        for fmt in formats:
+            buf = io.BytesIO()
+            metadata = {"Date": None} if fmt in ("svg", "pdf") else {"Software": None}
+            with matplotlib.rc_context({"svg.hashsalt": "analysis-kit"}):
+                fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata)
+            paths.append(atomic_write_bytes(stem.with_suffix(f".{fmt}"), buf.getvalue()))
+            if engine is not None:
+                # the layout is computed once, for the first format; the others are drawn with it
+                # (the same positions in every file, and a third less work)
+                fig.set_layout_engine("none")
+    finally:
+        if close:
+            plt.close(fig)
+        elif engine is not None:
+            fig.set_layout_engine(engine)
     return paths

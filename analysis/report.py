@@ -15,6 +15,7 @@ import time
 import warnings
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from .corpus import read_corpus
 from .decoding import corpus_files
 from .dates import relative_dates, timeline
 from .errors import CorpusError, check_errors
-from .executor import map_inherited
+from .executor import fork_beside, map_inherited
 from .filler import boilerplate, boilerplate_counts
 from .findings import corpus_label, findings_markdown
 from .network import cooccurrence_network, plot_network
@@ -39,7 +40,7 @@ from .linking import plot_related_lists, related_items, related_lists, related_s
 from .mentions import actor_variants
 from .outputs import atomic_write_text, write_csv, write_parquet
 from .provenance import provenance_json, provenance_record
-from .settings import release_freed_memory
+from .settings import options, release_freed_memory
 from .quotations import actors_and_quotes
 from .similarity import nearest_neighbours, pairs_from_neighbours, similarity_matrix
 from .store import open_report
@@ -128,6 +129,11 @@ class _Clock:
         self.timings[step] = self.timings.get(step, 0.0) + seconds
         logger.info("%-28s %7.2f s   peak memory so far %6.0f MB", step, seconds, _peak_mb())
 
+    def merge(self, timings: dict[str, float]) -> None:
+        """Add the steps another clock timed and logged (in a worker, say), without logging them again."""
+        for step, seconds in timings.items():
+            self.timings[step] = self.timings.get(step, 0.0) + seconds
+
 
 def _page_for_matrix(docs: pd.DataFrame, page: str | None) -> pd.DataFrame:
     if page is None:
@@ -167,10 +173,17 @@ def _keyness(docs: pd.DataFrame, target, *, userdict: UserDict, segmenter: Segme
         return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
 
 
-#: Documents above which the figures are drawn one after another in the report's process, not side by
-#: side by workers: redrawing a 100,000-page report (2.1 million documents), two workers took 41 s and
-#: a peak of 7.1 GB (summed PSS), this process alone 56 s and 5.1 GB.
+#: Documents above which the actors are found, the tables written and the figures drawn in the report's
+#: process, one step after another, not side by side by forked workers: redrawing a 100,000-page report
+#: (2.1 million documents), two workers took 41 s and a peak of 7.1 GB (summed PSS), this process alone
+#: 56 s and 5.1 GB.
 FIGURE_WORKERS_MAX_ROWS = 500_000
+#: The report's tables (``tables/<name>.csv`` and ``.parquet``), in the order :attr:`Report.tables` holds them.
+TABLES = ("documents", "problems", "term_frequencies", "term_frequencies_by_kind", "boilerplate",
+          "similarity_pairs", "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates",
+          "keyness_related", "keyness_busiest_month", "collocations", "cooccurrence_network",
+          "actors", "actor_variants", "quotes", "speakers", "actor_network", "story_members", "stories", "bursts",
+          "related_items", "related_lists", "related_summary")
 #: The report's figures (``figures/<name>.png`` and ``.svg``), in the order drawn: what ``figures=`` chooses from.
 FIGURES = ("top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline", "keyness_related",
            "keyness_busiest_month", "cooccurrence_network", "top_actors", "actor_network", "story_timeline",
@@ -240,30 +253,108 @@ def _figures(t: dict[str, pd.DataFrame], *, top: int) -> dict[str, Callable[[], 
     }
 
 
-def _draw(name: str, state: tuple[dict[str, Callable[[], plt.Figure]], Path]) -> tuple[list[Path], float]:
-    """Draw one figure, save it (PNG and SVG) and close it: its files and the seconds it took."""
-    draws, folder = state
+def _text_tables(docs: pd.DataFrame, clock: _Clock, *, model: TfidfModel, matrix_docs: pd.DataFrame,
+                 terms: list[str], seg: dict) -> dict[str, pd.DataFrame]:
+    """The report's tables that compare texts: neighbours and similarity, timeline, keyness, collocations,
+    stories, bursts and related lists (``terms``: the 30 most frequent, for the co-occurrence network)."""
+    t: dict[str, pd.DataFrame] = {}
+    with clock("nearest neighbours"):
+        neighbours = nearest_neighbours(docs, top=PAIRS, model=model)
+        t["similarity_pairs"] = pairs_from_neighbours(neighbours, docs, top=PAIRS)
+        t["nearest_neighbours"] = neighbours[neighbours["rank"] <= 5].reset_index(drop=True)
+        t["nearest_neighbours"].attrs.update(method=neighbours.attrs["method"], tfidf=model.describe())
+        t["similarity_matrix"] = similarity_matrix(matrix_docs, model=model)
+        del neighbours
+    with clock("timeline"):
+        t["timeline"] = timeline(docs)
+        t["relative_dates"] = relative_dates(docs)
+    # Terms in context and groups compared: what distinguishes related items from articles, and the
+    # busiest month from the rest; the strongest word pairs; each distinct text counted once.
+    busiest = _busiest_month(t["timeline"])
+    month = docs["published"].dt.to_period("M").dt.to_timestamp()
+    with clock("keyness"):
+        t["keyness_related"] = _keyness(docs, docs["kind"] == "related", **seg)
+        t["keyness_busiest_month"] = _keyness(docs, (month == busiest).to_numpy() if busiest is not None
+                                              else None, **seg)
+        t["keyness_busiest_month"].attrs["month"] = busiest
+    with clock("collocations"):
+        t["collocations"] = collocations(docs, None, window=5, min_count=2, top=COLLOCATIONS, **seg)
+        t["cooccurrence_network"] = cooccurrence_network(docs, terms=terms, window=5, min_count=2, **seg)
+    # Stories across the crawl, bursts of attention, and how the related lists are assembled.
+    with clock("stories"):
+        t["story_members"] = stories(docs, model=model)
+        t["stories"] = story_table(docs, t["story_members"])
+    with clock("bursts"):
+        t["bursts"] = bursts(docs, by="documents", freq="MS")
+    with clock("related lists"):
+        t["related_items"] = related_items(docs, model=model)
+        t["related_lists"] = related_lists(docs, model=model, items=t["related_items"])
+        t["related_summary"] = related_summary(t["related_lists"], docs=docs)
+    return t
+
+
+def _actor_tables(docs: pd.DataFrame, clock: _Clock, *, seg: dict) -> dict[str, pd.DataFrame]:
+    """The report's tables of actors and voices: who is named, under which names, who speaks, and who is
+    named together; one pass over the documents, a block at a time."""
+    t: dict[str, pd.DataFrame] = {}
+    with clock("actors and quotes"):
+        mentions, said = actors_and_quotes(docs, **seg)
+        t["actors"] = actor_frequencies(docs, mentions=mentions).rename(columns={"term": "actor"})
+        t["actor_variants"] = actor_variants(mentions)
+        t["quotes"] = said
+        t["speakers"] = speakers(said)
+    with clock("actor network"):
+        t["actor_network"] = actor_network(docs, mentions=mentions, unit="sentence", top=30)
+    return t
+
+
+def _actor_steps(docs: pd.DataFrame, seg: dict) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
+    """:func:`_actor_tables` with a clock of its own (in a worker or here): the tables and each step's seconds."""
+    timings: dict[str, float] = {}
+    return _actor_tables(docs, _Clock(timings), seg=seg), timings
+
+
+def _output(item: tuple[str, str], state: tuple[dict[str, pd.DataFrame], dict[str, Callable[[], plt.Figure]], Path]
+            ) -> tuple[list[Path], float]:
+    """Write one table (CSV and Parquet) or draw one figure (PNG and SVG, then closed): its files and seconds."""
+    kind, name = item
+    tables, draws, out = state
     t0 = time.perf_counter()
-    fig = draws[name]()
-    files = plots.save_figure(fig, folder / name)
-    plt.close(fig)
+    if kind == "table":
+        # CSV for spreadsheets; Parquet, values as computed, for notebooks to open lazily (analysis.store)
+        index = name == "similarity_matrix"
+        files = [write_csv(tables[name], out / "tables" / f"{name}.csv", index=index),
+                 write_parquet(tables[name], out / "tables" / f"{name}.parquet", index=index)]
+    else:
+        files = plots.save_figure(draws[name](), out / "figures" / name)
     return files, time.perf_counter() - t0
 
 
-def _render(rep: Report, out: Path, *, top: int, label: str, clock: _Clock, figures: tuple[str, ...]) -> None:
-    """Draw the chosen figures from the tables (each drawn, saved and closed by a forked worker where the
-    platform allows, :func:`analysis.executor.map_inherited`), remove the files of the others, and write
-    the findings."""
+def _render(rep: Report, out: Path, *, top: int, label: str, clock: _Clock, figures: tuple[str, ...],
+            write_tables: bool = False) -> None:
+    """Write the tables (with ``write_tables``), draw the chosen figures from them, remove the files of
+    the other figures, and write the findings.
+
+    Tables and figures are independent: written and drawn side by side by forked workers that inherit
+    the tables where the platform allows (:func:`analysis.executor.map_inherited`), the largest tables
+    first; one after another for a large crawl, where each worker would hold its own copy of what it
+    derives from the documents.
+    """
     draws = _figures(rep.tables, top=top)
     for name in draws:
         if name not in figures:  # not chosen: no stale copy of an earlier run is left beside the findings
             for suffix in (".png", ".svg"):
                 (out / "figures" / f"{name}{suffix}").unlink(missing_ok=True)
-    # figures are independent: drawn side by side by forked workers that inherit the tables, but for a
-    # large crawl, where each worker would hold its own copy of what it derives from the documents
+    tables = sorted(rep.tables, key=lambda name: -len(rep.tables[name])) if write_tables else []
+    items = [*(("table", name) for name in tables), *(("figure", name) for name in figures)]
     workers = 1 if len(rep.tables["documents"]) > FIGURE_WORKERS_MAX_ROWS else None
-    drawn = map_inherited(_draw, figures, (draws, out / "figures"), workers=workers)
-    for name, (files, seconds) in zip(figures, drawn):
+    done = dict(zip(items, map_inherited(_output, items, (rep.tables, draws, out), workers=workers)))
+    if write_tables:
+        clock.record("writing tables", sum(done["table", name][1] for name in tables))
+        for name in rep.tables:  # the files listed in the tables' order, whatever order they were written in
+            rep.files.extend(done["table", name][0])
+    for name in figures:
+        files, seconds = done["figure", name]
         clock.record(f"figure {name}", seconds)
         rep.files.extend(files)
     with clock("findings"):
@@ -370,57 +461,21 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     with clock("tf-idf model"):
         # One TF-IDF model for every comparing table, so that a pair has one value in all of them.
         rep.model = model = tfidf_model(docs, **seg)
-    with clock("nearest neighbours"):
-        neighbours = nearest_neighbours(docs, top=PAIRS, model=model)
-        t["similarity_pairs"] = pairs_from_neighbours(neighbours, docs, top=PAIRS)
-        t["nearest_neighbours"] = neighbours[neighbours["rank"] <= 5].reset_index(drop=True)
-        t["nearest_neighbours"].attrs.update(method=neighbours.attrs["method"], tfidf=model.describe())
-        t["similarity_matrix"] = similarity_matrix(matrix_docs, model=model)
-    with clock("timeline"):
-        t["timeline"] = timeline(docs)
-        t["relative_dates"] = relative_dates(docs)
-    # Terms in context and groups compared: what distinguishes related items from articles, and the
-    # busiest month from the rest; the strongest word pairs; each distinct text counted once.
-    busiest = _busiest_month(t["timeline"])
-    month = docs["published"].dt.to_period("M").dt.to_timestamp()
-    with clock("keyness"):
-        t["keyness_related"] = _keyness(docs, docs["kind"] == "related", **seg)
-        t["keyness_busiest_month"] = _keyness(docs, (month == busiest).to_numpy() if busiest is not None
-                                              else None, **seg)
-        t["keyness_busiest_month"].attrs["month"] = busiest
-    with clock("collocations"):
-        t["collocations"] = collocations(docs, None, window=5, min_count=2, top=COLLOCATIONS, **seg)
-        # the 30 most frequent terms are the term table's first rows (each distinct text once)
-        t["cooccurrence_network"] = cooccurrence_network(docs, terms=t["term_frequencies"]["term"].head(30).tolist(),
-                                                         window=5, min_count=2, **seg)
-    with clock("actors and quotes"):
-        # Actors and voices: who is named, under which names, who speaks, and who is named together;
-        # one pass over the documents, a block at a time.
-        mentions, said = actors_and_quotes(docs, **seg)
-        t["actors"] = actor_frequencies(docs, mentions=mentions).rename(columns={"term": "actor"})
-        t["actor_variants"] = actor_variants(mentions)
-        t["quotes"] = said
-        t["speakers"] = speakers(said)
-    with clock("actor network"):
-        t["actor_network"] = actor_network(docs, mentions=mentions, unit="sentence", top=30)
-    # Stories across the crawl, bursts of attention, and how the related lists are assembled.
-    with clock("stories"):
-        t["story_members"] = stories(docs, model=model)
-        t["stories"] = story_table(docs, t["story_members"])
-    with clock("bursts"):
-        t["bursts"] = bursts(docs, by="documents", freq="MS")
-    with clock("related lists"):
-        t["related_items"] = related_items(docs, model=model)
-        t["related_lists"] = related_lists(docs, model=model, items=t["related_items"])
-        t["related_summary"] = related_summary(t["related_lists"], docs=docs)
-    with clock("writing tables"):
-        # CSV for spreadsheets; Parquet, values as computed, for notebooks to open lazily (analysis.store).
-        for name, table in t.items():
-            rep.files.append(write_csv(table, out / "tables" / f"{name}.csv", index=name == "similarity_matrix"))
-            rep.files.append(write_parquet(table, out / "tables" / f"{name}.parquet",
-                                           index=name == "similarity_matrix"))
+    # Two independent groups of steps side by side: the actors and their voices, in a worker forked
+    # where the platform allows, and here what compares texts (neighbours, keyness, collocations,
+    # stories, related lists; the neighbour search's threads would not survive a fork). One after the
+    # other in this process for a large crawl or with Dask.
+    texts = partial(_text_tables, docs, clock, model=model, matrix_docs=matrix_docs,
+                    terms=t["term_frequencies"]["term"].head(30).tolist(), seg=seg)
+    side = len(docs) <= FIGURE_WORKERS_MAX_ROWS and options.engine == "local"
+    compared, (actors, actor_timings) = fork_beside(_actor_steps, docs, seg, here=texts,
+                                                    workers=None if side else 1)
+    clock.merge(actor_timings)
+    t.update(compared)
+    t.update(actors)
+    rep.tables = t = {name: t[name] for name in TABLES}
     record["corpus"] = corpus_label(corpus)
-    _render(rep, out, top=top, label=record["corpus"], clock=clock, figures=chosen)
+    _render(rep, out, top=top, label=record["corpus"], clock=clock, figures=chosen, write_tables=True)
     rep.files.append(atomic_write_text(out / "provenance.json", provenance_json(record)))
     return rep
 

@@ -166,6 +166,29 @@ def test_map_inherited_passes_a_worker_error_on(two_workers):
         executor.map_inherited(scaled_by_state, [1, 2], {"f": lambda x: 1 // (x - 2), "big": []})
 
 
+@pytest.mark.skipif(not executor.can_fork(), reason="forked workers only where fork is safe (not Windows, macOS)")
+def test_fork_beside_runs_the_task_in_a_worker_while_this_process_works(two_workers):
+    state = {"f": lambda x: 10 * x, "big": list(range(100_000))}  # unpicklable: it must be inherited
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        mine, (value, pid, big) = executor.fork_beside(
+            scaled_by_state, 3, state, here=lambda: warnings.warn("here first") or os.getpid())
+    assert mine == os.getpid() != pid and value == 30
+    assert big == id(state["big"]), "the worker's state is the parent's, not a copy"
+    assert [str(w.message) for w in caught] == ["here first", "item 3 is a multiple of 3"]
+
+
+def test_fork_beside_runs_both_here_with_one_worker(local):
+    mine, (value, pid, _) = executor.fork_beside(scaled_by_state, 2, {"f": lambda x: -x, "big": []},
+                                                 here=os.getpid, workers=1)
+    assert mine == pid == os.getpid() and value == -2
+
+
+def test_fork_beside_passes_a_worker_error_on(two_workers):
+    with pytest.raises(ZeroDivisionError):
+        executor.fork_beside(scaled_by_state, 2, {"f": lambda x: 1 // (x - 2), "big": []}, here=list)
+
+
 # -- Dask ----------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

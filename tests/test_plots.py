@@ -104,6 +104,22 @@ def test_save_figure_formats_and_closing(tmp_path):
     assert not plt.fignum_exists(fig.number)
 
 
+def test_save_figure_lays_out_once_and_gives_the_figure_back(tmp_path):
+    """Every format is drawn with the first format's layout; a figure kept open keeps its layout engine."""
+    fig = plot_top_terms(pd.DataFrame({"term": ["台灣", "美國"], "count": [41, 7]}), top=2)
+    engine = fig.get_layout_engine()
+    save_figure(fig, tmp_path / "t", formats=("png",), close=False)
+    laid_out = [ax.get_position().bounds for ax in fig.axes]
+    calls = []
+    original = engine.execute
+    engine.execute = lambda f: (calls.append(f), original(f))[1]
+    save_figure(fig, tmp_path / "u", formats=("png", "svg", "pdf"), close=False)
+    assert len(calls) == 1  # the layout was computed for the PNG only
+    assert [ax.get_position().bounds for ax in fig.axes] == laid_out
+    assert fig.get_layout_engine() is engine
+    plt.close(fig)
+
+
 def test_timeline_draws_each_distinct_text_once(seed_docs):
     """The figure agrees with timeline(): copies of a text are one point, unless unique=False."""
     doubled = pd.concat([seed_docs, seed_docs.assign(doc_id=seed_docs["doc_id"] + "#2")], ignore_index=True)

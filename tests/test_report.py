@@ -114,22 +114,27 @@ def test_every_similarity_table_agrees_on_a_corpus_of_several_pages(tmp_path):
     assert rep.docs["page_id"].nunique() == 4
 
 
-def test_figures_are_the_same_bytes_drawn_by_workers_or_here(tmp_path, monkeypatch):
-    """Side by side in forked workers (a small corpus) or one after another (a large crawl): the same files."""
+def test_tables_and_figures_are_the_same_bytes_from_workers_or_here(tmp_path, monkeypatch):
+    """Steps, tables and figures side by side in forked workers (a small corpus) or one after another
+    (a large crawl): the same files, listed in the same order."""
     from analysis import report
     from analysis.settings import options
 
     monkeypatch.setattr(options, "workers", 2)
     calls = []
-    real = report.map_inherited
-    monkeypatch.setattr(report, "map_inherited", lambda *a, **k: calls.append(k["workers"]) or real(*a, **k))
-    build_report(SEED_FILE.parent, tmp_path / "workers")
+    for name in ("fork_beside", "map_inherited"):
+        real = getattr(report, name)
+        monkeypatch.setattr(report, name, lambda *a, real=real, **k: calls.append(k["workers"]) or real(*a, **k))
+    side = build_report(SEED_FILE.parent, tmp_path / "workers")
     monkeypatch.setattr(report, "FIGURE_WORKERS_MAX_ROWS", 20)  # fewer than the seed's 21 documents
-    build_report(SEED_FILE.parent, tmp_path / "here")
-    assert calls == [None, 1]  # the configured workers, then this process alone
-    names = sorted(p.name for p in (tmp_path / "workers" / "figures").iterdir())
-    assert names == sorted(p.name for p in (tmp_path / "here" / "figures").iterdir())
-    assert len(names) == 2 * len(report.FIGURES)
-    for name in names:
-        assert (tmp_path / "here" / "figures" / name).read_bytes() == \
-            (tmp_path / "workers" / "figures" / name).read_bytes(), name
+    alone = build_report(SEED_FILE.parent, tmp_path / "here")
+    # the configured workers (the actors beside the other steps, then the outputs), then this process alone
+    assert calls == [None, None, 1, 1]
+    assert [p.relative_to(tmp_path / "workers") for p in side.files] == \
+        [p.relative_to(tmp_path / "here") for p in alone.files]
+    assert [p.name for p in side.files[:2]] == ["documents.csv", "documents.parquet"]  # in the tables' order
+    assert sum(p.parent.name == "figures" for p in side.files) == 2 * len(report.FIGURES)
+    for name in (tmp_path / "workers" / "tables").iterdir():
+        assert (tmp_path / "here" / "tables" / name.name).read_bytes() == name.read_bytes(), name.name
+    for name in (tmp_path / "workers" / "figures").iterdir():
+        assert (tmp_path / "here" / "figures" / name.name).read_bytes() == name.read_bytes(), name.name
