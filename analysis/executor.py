@@ -88,7 +88,7 @@ def _warn_again(caught: list[tuple[str, type]]) -> None:
 
 def run_chunks(task: Callable[..., list[R]], items: Sequence[T], *, desc: str, unit: str = "it",
                engine: Engine | None = None, parallel_min: int = 2000, min_chunk: int = 1,
-               **kwargs: Any) -> list[R]:
+               prepare: Callable[[], object] | None = None, **kwargs: Any) -> list[R]:
     """Apply ``task`` to chunks of ``items`` and return the results, one per item, in order.
 
     Parameters
@@ -107,6 +107,10 @@ def run_chunks(task: Callable[..., list[R]], items: Sequence[T], *, desc: str, u
         workers would cost more than it saves.
     min_chunk : int
         Smallest chunk sent to a worker.
+    prepare : callable, optional
+        Called here just before local worker processes are forked, to load what every worker would
+        otherwise load again by itself (a tagger's tables): forked, they inherit it. Not called when
+        the items are done here, with Dask, or where workers are not forked.
     **kwargs
         Passed to every call of ``task``.
 
@@ -138,6 +142,8 @@ def run_chunks(task: Callable[..., list[R]], items: Sequence[T], *, desc: str, u
             futures = client.map(partial(_collecting, task, **kwargs), parts, pure=False)
             done = client.gather(futures)
         elif len(items) >= parallel_min and options.n_workers > 1:
+            if prepare is not None and multiprocessing.get_start_method() == "fork":
+                prepare()
             parts = chunks(items, options.n_workers * CHUNKS_PER_WORKER, min_size=min_chunk)
             with ProcessPoolExecutor(options.n_workers) as pool:
                 done = list(pool.map(partial(_collecting, task, **kwargs), parts))

@@ -27,7 +27,7 @@ from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, COUNTRY_CHARS, CREDIT
                     LEADER_TITLES, PERSON_BODIES, FUNCTION_CHARS, GLUE, HEADS, MINISTRIES, NAME_SYLLABLES,
                     NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, PLACE_SUFFIXES, SELF, STOPWORDS,
                     SURNAME_TITLES, SURNAMES, TITLES, Lexicon, common_words, foreign_name, given_name, han, is_title,
-                    jieba_tag, lexicon, ordinary, personal_name, surname_size, transliterated)
+                    jieba_tag, lexicon, load_tagger, ordinary, personal_name, surname_size, transliterated)
 from .segmentation.batch import SegmentCache
 from .settings import options
 from .typedefs import PathLike, UserDict
@@ -428,7 +428,7 @@ def scan_many(texts: Sequence[str], words_of: dict[str, list[str]], *, fingerpri
         todo = [t for t in distinct if t not in out]
         logger.info("finding actors in %d texts (%d from cache)", len(todo), len(out))
         blobs = run_chunks(scan_chunk, [(t, words_of.get(t, [])) for t in todo], desc="finding actors",
-                           unit="text", parallel_min=PARALLEL_MIN_TEXTS, min_chunk=50,
+                           unit="text", parallel_min=PARALLEL_MIN_TEXTS, min_chunk=50, prepare=load_tagger,
                            userdict=userdict, aliases=aliases)
         for t, blob in zip(todo, blobs):
             out[t] = _decode(blob)

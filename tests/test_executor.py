@@ -144,6 +144,28 @@ def scaled_by_state(item: int, state) -> tuple[int, int, int]:
     return state["f"](item), os.getpid(), id(state["big"])
 
 
+LOADED: list[int] = []  # what prepare= loads: a table a worker would otherwise load itself
+
+
+def load_once() -> None:
+    LOADED.append(os.getpid())
+
+
+def with_loaded(chunk: list[int]) -> list[tuple[int, list[int]]]:
+    return [(x, list(LOADED)) for x in chunk]
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers inherit only when forked")
+def test_run_chunks_prepares_here_before_forking_workers(two_workers):
+    LOADED.clear()
+    got = run_chunks(with_loaded, list(range(40)), desc="x", parallel_min=10, prepare=load_once)
+    assert [x for x, _ in got] == list(range(40))
+    assert {tuple(seen) for _, seen in got} == {(os.getpid(),)}, "loaded once, here, and inherited by every worker"
+    LOADED.clear()
+    got = run_chunks(with_loaded, list(range(5)), desc="x", parallel_min=10, prepare=load_once)
+    assert got == [(x, []) for x in range(5)] and LOADED == []  # done here: nothing to prepare for
+
+
 @pytest.mark.skipif(not executor.can_fork(), reason="forked workers only where fork is safe (not Windows, macOS)")
 def test_map_inherited_hands_the_state_down_by_fork_in_order_with_warnings(two_workers):
     state = {"f": lambda x: 10 * x, "big": list(range(100_000))}  # unpicklable: it must be inherited
@@ -172,7 +194,7 @@ def test_fork_beside_runs_the_task_in_a_worker_while_this_process_works(two_work
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         mine, (value, pid, big) = executor.fork_beside(
-            scaled_by_state, 3, state, here=lambda: warnings.warn("here first") or os.getpid())
+            scaled_by_state, 3, state, here=lambda: warnings.warn("here first", stacklevel=1) or os.getpid())
     assert mine == os.getpid() != pid and value == 30
     assert big == id(state["big"]), "the worker's state is the parent's, not a copy"
     assert [str(w.message) for w in caught] == ["here first", "item 3 is a multiple of 3"]
