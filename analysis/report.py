@@ -173,11 +173,14 @@ def _keyness(docs: pd.DataFrame, target, *, userdict: UserDict, segmenter: Segme
         return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
 
 
-#: Documents above which the actors are found, the tables written and the figures drawn in the report's
-#: process, one step after another, not side by side by forked workers: redrawing a 100,000-page report
-#: (2.1 million documents), two workers took 41 s and a peak of 7.1 GB (summed PSS), this process alone
-#: 56 s and 5.1 GB.
+#: Documents above which the tables are written and the figures drawn in the report's process, one
+#: after another, not side by side by forked workers: redrawing a 100,000-page report (2.1 million
+#: documents), two workers took 41 s and a peak of 7.1 GB (summed PSS), this process alone 56 s and 5.1 GB.
 FIGURE_WORKERS_MAX_ROWS = 500_000
+#: Documents above which the actors are found after the steps that compare texts, not beside them in a
+#: forked worker: at 10,000 pages (210,000 documents) the actors beside the neighbour search took the
+#: report's peak to 1.52 GB (summed PSS), against 1.35 GB one after the other.
+STEPS_BESIDE_MAX_ROWS = 100_000
 #: The report's tables (``tables/<name>.csv`` and ``.parquet``), in the order :attr:`Report.tables` holds them.
 TABLES = ("documents", "problems", "term_frequencies", "term_frequencies_by_kind", "boilerplate",
           "similarity_pairs", "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates",
@@ -467,7 +470,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     # other in this process for a large crawl or with Dask.
     texts = partial(_text_tables, docs, clock, model=model, matrix_docs=matrix_docs,
                     terms=t["term_frequencies"]["term"].head(30).tolist(), seg=seg)
-    side = len(docs) <= FIGURE_WORKERS_MAX_ROWS and options.engine == "local"
+    side = len(docs) <= STEPS_BESIDE_MAX_ROWS and options.engine == "local"
     compared, (actors, actor_timings) = fork_beside(_actor_steps, docs, seg, here=texts,
                                                     workers=None if side else 1)
     clock.merge(actor_timings)

@@ -127,6 +127,7 @@ def test_tables_and_figures_are_the_same_bytes_from_workers_or_here(tmp_path, mo
         monkeypatch.setattr(report, name, lambda *a, real=real, **k: calls.append(k["workers"]) or real(*a, **k))
     side = build_report(SEED_FILE.parent, tmp_path / "workers")
     monkeypatch.setattr(report, "FIGURE_WORKERS_MAX_ROWS", 20)  # fewer than the seed's 21 documents
+    monkeypatch.setattr(report, "STEPS_BESIDE_MAX_ROWS", 20)
     alone = build_report(SEED_FILE.parent, tmp_path / "here")
     # the configured workers (the actors beside the other steps, then the outputs), then this process alone
     assert calls == [None, None, 1, 1]
