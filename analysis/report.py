@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 import time
 import warnings
 from collections.abc import Callable, Sequence
-from contextlib import contextmanager
 from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,28 +21,22 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import plots
-from .association import collocations
-from .attention import bursts, plot_bursts
-from .comention import actor_frequencies, actor_network, speakers
-from .comparison import keyness
+from .attention import plot_bursts
 from .corpus import read_corpus
 from .decoding import corpus_files
-from .dates import relative_dates, timeline
 from .errors import CorpusError, check_errors
-from .executor import fork_beside, map_inherited
+from .forking import fork_beside, map_inherited
 from .filler import boilerplate, boilerplate_counts
 from .findings import corpus_label, findings_markdown
-from .network import cooccurrence_network, plot_network
+from .network import plot_network
 from .frequencies import term_frequencies
-from .linking import plot_related_lists, related_items, related_lists, related_summary
-from .mentions import actor_variants
+from .linking import plot_related_lists
 from .outputs import atomic_write_text, write_csv, write_parquet
 from .provenance import provenance_json, provenance_record
 from .settings import options, release_freed_memory
-from .quotations import actors_and_quotes
-from .similarity import nearest_neighbours, pairs_from_neighbours, similarity_matrix
 from .store import open_report
-from .storylines import plot_story_timeline, stories, story_table
+from .report_steps import Clock, actor_steps, text_tables
+from .storylines import plot_story_timeline
 from .tables import titles
 from .termplots import plot_keyness
 from .tabular import ColumnMap
@@ -100,41 +92,6 @@ class Report:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def _peak_mb() -> float:
-    """This process's peak resident memory so far, in MB (0 where the platform does not say)."""
-    try:
-        import resource
-    except ImportError:  # Windows
-        return 0.0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # bytes on macOS, KB elsewhere
-
-
-class _Clock:
-    """Times the steps of a report into a dict, and logs each at level INFO."""
-
-    def __init__(self, timings: dict[str, float]) -> None:
-        self.timings = timings
-
-    @contextmanager
-    def __call__(self, step: str):
-        t0 = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.record(step, time.perf_counter() - t0)
-
-    def record(self, step: str, seconds: float) -> None:
-        """Add a step's seconds (measured elsewhere, e.g. in a worker) and log them."""
-        self.timings[step] = self.timings.get(step, 0.0) + seconds
-        logger.info("%-28s %7.2f s   peak memory so far %6.0f MB", step, seconds, _peak_mb())
-
-    def merge(self, timings: dict[str, float]) -> None:
-        """Add the steps another clock timed and logged (in a worker, say), without logging them again."""
-        for step, seconds in timings.items():
-            self.timings[step] = self.timings.get(step, 0.0) + seconds
-
-
 def _page_for_matrix(docs: pd.DataFrame, page: str | None) -> pd.DataFrame:
     if page is None:
         page = docs["page_id"].iloc[0]
@@ -142,35 +99,6 @@ def _page_for_matrix(docs: pd.DataFrame, page: str | None) -> pd.DataFrame:
     if sel.empty:
         raise CorpusError(f"no page {page!r} in the corpus")
     return sel
-
-
-#: Rows of the most-similar-pairs table.
-PAIRS = 20
-#: Rows of the collocations table.
-COLLOCATIONS = 50
-
-#: The columns of a keyness table, for the empty table written when a side has no document.
-KEYNESS_COLUMNS = ("term", "target_count", "reference_count", "target_documents", "reference_documents",
-                   "target_per_million", "reference_per_million", "log_likelihood", "p_value", "p_adjusted",
-                   "log_ratio", "percent_diff")
-
-
-def _busiest_month(timeline_table: pd.DataFrame) -> pd.Timestamp | None:
-    """The month with the most distinct texts (the earliest of equals), or None without dates."""
-    if timeline_table.empty or timeline_table["count"].max() == 0:
-        return None
-    ranked = timeline_table.sort_values(["count", "period"], ascending=[False, True], kind="mergesort")
-    return ranked["period"].iloc[0]
-
-
-def _keyness(docs: pd.DataFrame, target, *, userdict: UserDict, segmenter: SegmenterLike | None) -> pd.DataFrame:
-    """Keyness of ``target`` against the rest, or an empty table when either side has no document or term."""
-    if target is None or not target.any() or target.all():
-        return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
-    try:
-        return keyness(docs, target, userdict=userdict, segmenter=segmenter)
-    except ValueError:  # a side without a term
-        return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
 
 
 #: Documents above which the tables are written and the figures drawn in the report's process, one
@@ -256,67 +184,6 @@ def _figures(t: dict[str, pd.DataFrame], *, top: int) -> dict[str, Callable[[], 
     }
 
 
-def _text_tables(docs: pd.DataFrame, clock: _Clock, *, model: TfidfModel, matrix_docs: pd.DataFrame,
-                 terms: list[str], seg: dict) -> dict[str, pd.DataFrame]:
-    """The report's tables that compare texts: neighbours and similarity, timeline, keyness, collocations,
-    stories, bursts and related lists (``terms``: the 30 most frequent, for the co-occurrence network)."""
-    t: dict[str, pd.DataFrame] = {}
-    with clock("nearest neighbours"):
-        neighbours = nearest_neighbours(docs, top=PAIRS, model=model)
-        t["similarity_pairs"] = pairs_from_neighbours(neighbours, docs, top=PAIRS)
-        t["nearest_neighbours"] = neighbours[neighbours["rank"] <= 5].reset_index(drop=True)
-        t["nearest_neighbours"].attrs.update(method=neighbours.attrs["method"], tfidf=model.describe())
-        t["similarity_matrix"] = similarity_matrix(matrix_docs, model=model)
-        del neighbours
-    with clock("timeline"):
-        t["timeline"] = timeline(docs)
-        t["relative_dates"] = relative_dates(docs)
-    # Terms in context and groups compared: what distinguishes related items from articles, and the
-    # busiest month from the rest; the strongest word pairs; each distinct text counted once.
-    busiest = _busiest_month(t["timeline"])
-    month = docs["published"].dt.to_period("M").dt.to_timestamp()
-    with clock("keyness"):
-        t["keyness_related"] = _keyness(docs, docs["kind"] == "related", **seg)
-        t["keyness_busiest_month"] = _keyness(docs, (month == busiest).to_numpy() if busiest is not None
-                                              else None, **seg)
-        t["keyness_busiest_month"].attrs["month"] = busiest
-    with clock("collocations"):
-        t["collocations"] = collocations(docs, None, window=5, min_count=2, top=COLLOCATIONS, **seg)
-        t["cooccurrence_network"] = cooccurrence_network(docs, terms=terms, window=5, min_count=2, **seg)
-    # Stories across the crawl, bursts of attention, and how the related lists are assembled.
-    with clock("stories"):
-        t["story_members"] = stories(docs, model=model)
-        t["stories"] = story_table(docs, t["story_members"])
-    with clock("bursts"):
-        t["bursts"] = bursts(docs, by="documents", freq="MS")
-    with clock("related lists"):
-        t["related_items"] = related_items(docs, model=model)
-        t["related_lists"] = related_lists(docs, model=model, items=t["related_items"])
-        t["related_summary"] = related_summary(t["related_lists"], docs=docs)
-    return t
-
-
-def _actor_tables(docs: pd.DataFrame, clock: _Clock, *, seg: dict) -> dict[str, pd.DataFrame]:
-    """The report's tables of actors and voices: who is named, under which names, who speaks, and who is
-    named together; one pass over the documents, a block at a time."""
-    t: dict[str, pd.DataFrame] = {}
-    with clock("actors and quotes"):
-        mentions, said = actors_and_quotes(docs, **seg)
-        t["actors"] = actor_frequencies(docs, mentions=mentions).rename(columns={"term": "actor"})
-        t["actor_variants"] = actor_variants(mentions)
-        t["quotes"] = said
-        t["speakers"] = speakers(said)
-    with clock("actor network"):
-        t["actor_network"] = actor_network(docs, mentions=mentions, unit="sentence", top=30)
-    return t
-
-
-def _actor_steps(docs: pd.DataFrame, seg: dict) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
-    """:func:`_actor_tables` with a clock of its own (in a worker or here): the tables and each step's seconds."""
-    timings: dict[str, float] = {}
-    return _actor_tables(docs, _Clock(timings), seg=seg), timings
-
-
 def _output(item: tuple[str, str], state: tuple[dict[str, pd.DataFrame], dict[str, Callable[[], plt.Figure]], Path]
             ) -> tuple[list[Path], float]:
     """Write one table (CSV and Parquet) or draw one figure (PNG and SVG, then closed): its files and seconds."""
@@ -333,13 +200,13 @@ def _output(item: tuple[str, str], state: tuple[dict[str, pd.DataFrame], dict[st
     return files, time.perf_counter() - t0
 
 
-def _render(rep: Report, out: Path, *, top: int, label: str, clock: _Clock, figures: tuple[str, ...],
+def _render(rep: Report, out: Path, *, top: int, label: str, clock: Clock, figures: tuple[str, ...],
             write_tables: bool = False) -> None:
     """Write the tables (with ``write_tables``), draw the chosen figures from them, remove the files of
     the other figures, and write the findings.
 
     Tables and figures are independent: written and drawn side by side by forked workers that inherit
-    the tables where the platform allows (:func:`analysis.executor.map_inherited`), the largest tables
+    the tables where the platform allows (:func:`analysis.forking.map_inherited`), the largest tables
     first; one after another for a large crawl, where each worker would hold its own copy of what it
     derives from the documents.
     """
@@ -439,7 +306,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
         raise CorpusError("no file in a format the kit reads in the corpus folder "
                           "(*.txt, *.html, *.htm, *.csv, *.tsv, *.jsonl, *.parquet, *.xlsx)", path=corpus)
     timings: dict[str, float] = {}
-    clock = _Clock(timings)
+    clock = Clock(timings)
     with clock("reading"):
         docs, problems = read_corpus(corpus, columns=columns, encoding=encoding, errors=errors)
     if docs.empty:
@@ -468,10 +335,10 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     # where the platform allows, and here what compares texts (neighbours, keyness, collocations,
     # stories, related lists; the neighbour search's threads would not survive a fork). One after the
     # other in this process for a large crawl or with Dask.
-    texts = partial(_text_tables, docs, clock, model=model, matrix_docs=matrix_docs,
+    texts = partial(text_tables, docs, clock, model=model, matrix_docs=matrix_docs,
                     terms=t["term_frequencies"]["term"].head(30).tolist(), seg=seg)
     side = len(docs) <= STEPS_BESIDE_MAX_ROWS and options.engine == "local"
-    compared, (actors, actor_timings) = fork_beside(_actor_steps, docs, seg, here=texts,
+    compared, (actors, actor_timings) = fork_beside(actor_steps, docs, seg, here=texts,
                                                     workers=None if side else 1)
     clock.merge(actor_timings)
     t.update(compared)
@@ -533,6 +400,6 @@ def render_report(out: PathLike, *, top: int = 20, corpus_label: str | None = No
             else str(out)
     timings: dict[str, float] = {}
     rep = Report(docs=t["documents"], problems=t["problems"], tables=t, timings=timings)
-    _render(rep, out, top=top, label=corpus_label, clock=_Clock(timings), figures=chosen)
+    _render(rep, out, top=top, label=corpus_label, clock=Clock(timings), figures=chosen)
     return rep
 

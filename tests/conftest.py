@@ -14,6 +14,7 @@ os.environ.setdefault("ANALYSIS_CACHE_DIR", tempfile.mkdtemp(prefix="analysis-te
 
 from analysis import load_corpus  # noqa: E402
 from analysis.config import SEEDS_DIR  # noqa: E402
+from analysis.settings import options  # noqa: E402
 
 # Property-based tests: reproducible in CI, no per-example deadline anywhere (module order must not matter).
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
@@ -65,3 +66,16 @@ def quietly(fn, *args, **kwargs):
         result = fn(*args, **kwargs)
     return result, [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
 
+
+@pytest.fixture
+def local(monkeypatch):
+    """Work runs with the local engine (worker processes, not Dask)."""
+    monkeypatch.setattr(options, "engine", "local")
+    return options
+
+
+@pytest.fixture
+def two_workers(local, monkeypatch):
+    """The local engine with two worker processes."""
+    monkeypatch.setattr(options, "workers", 2)
+    return options

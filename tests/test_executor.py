@@ -67,18 +67,6 @@ def test_chunks_of_a_tuple_are_lists():
     assert chunks(("a", "b", "c"), 2) == [["a", "b"], ["c"]]
 
 
-@pytest.fixture
-def local(monkeypatch):
-    monkeypatch.setattr(options, "engine", "local")
-    return options
-
-
-@pytest.fixture
-def two_workers(local, monkeypatch):
-    monkeypatch.setattr(options, "workers", 2)
-    return options
-
-
 def test_empty_input_returns_an_empty_list(two_workers):
     assert run_chunks(square, [], desc="nothing", parallel_min=1) == []
 
@@ -137,13 +125,6 @@ def test_unknown_engine_raises(two_workers):
         run_chunks(square, [1], desc="x", engine="spark")
 
 
-def scaled_by_state(item: int, state) -> tuple[int, int, int]:
-    """The item through the state's function (a lambda: it cannot be pickled), with this process's id."""
-    if item % 3 == 0:
-        warnings.warn(f"item {item} is a multiple of 3", TaskWarning, stacklevel=1)
-    return state["f"](item), os.getpid(), id(state["big"])
-
-
 LOADED: list[int] = []  # what prepare= loads: a table a worker would otherwise load itself
 
 
@@ -164,51 +145,6 @@ def test_run_chunks_prepares_here_before_forking_workers(two_workers):
     LOADED.clear()
     got = run_chunks(with_loaded, list(range(5)), desc="x", parallel_min=10, prepare=load_once)
     assert got == [(x, []) for x in range(5)] and LOADED == []  # done here: nothing to prepare for
-
-
-@pytest.mark.skipif(not executor.can_fork(), reason="forked workers only where fork is safe (not Windows, macOS)")
-def test_map_inherited_hands_the_state_down_by_fork_in_order_with_warnings(two_workers):
-    state = {"f": lambda x: 10 * x, "big": list(range(100_000))}  # unpicklable: it must be inherited
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        got = executor.map_inherited(scaled_by_state, list(range(1, 8)), state)
-    assert [value for value, _, _ in got] == [10 * x for x in range(1, 8)]
-    assert os.getpid() not in {pid for _, pid, _ in got}
-    assert {big for _, _, big in got} == {id(state["big"])}, "the workers' state is the parent's, not a copy"
-    assert [str(w.message) for w in caught] == ["item 3 is a multiple of 3", "item 6 is a multiple of 3"]
-
-
-def test_map_inherited_runs_here_with_one_worker(local):
-    got = executor.map_inherited(scaled_by_state, [1, 2], {"f": lambda x: -x, "big": []}, workers=1)
-    assert [(value, pid) for value, pid, _ in got] == [(-1, os.getpid()), (-2, os.getpid())]
-
-
-def test_map_inherited_passes_a_worker_error_on(two_workers):
-    with pytest.raises(ZeroDivisionError):
-        executor.map_inherited(scaled_by_state, [1, 2], {"f": lambda x: 1 // (x - 2), "big": []})
-
-
-@pytest.mark.skipif(not executor.can_fork(), reason="forked workers only where fork is safe (not Windows, macOS)")
-def test_fork_beside_runs_the_task_in_a_worker_while_this_process_works(two_workers):
-    state = {"f": lambda x: 10 * x, "big": list(range(100_000))}  # unpicklable: it must be inherited
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        mine, (value, pid, big) = executor.fork_beside(
-            scaled_by_state, 3, state, here=lambda: warnings.warn("here first", stacklevel=1) or os.getpid())
-    assert mine == os.getpid() != pid and value == 30
-    assert big == id(state["big"]), "the worker's state is the parent's, not a copy"
-    assert [str(w.message) for w in caught] == ["here first", "item 3 is a multiple of 3"]
-
-
-def test_fork_beside_runs_both_here_with_one_worker(local):
-    mine, (value, pid, _) = executor.fork_beside(scaled_by_state, 2, {"f": lambda x: -x, "big": []},
-                                                 here=os.getpid, workers=1)
-    assert mine == pid == os.getpid() and value == -2
-
-
-def test_fork_beside_passes_a_worker_error_on(two_workers):
-    with pytest.raises(ZeroDivisionError):
-        executor.fork_beside(scaled_by_state, 2, {"f": lambda x: 1 // (x - 2), "big": []}, here=list)
 
 
 # -- Dask ----------------------------------------------------------------------------------------

@@ -1,0 +1,139 @@
+"""Work on objects already in memory, in worker processes forked from this one that inherit them.
+
+For what is too large to send to a worker (a report's tables, the documents table): the state
+reaches the workers by fork, never pickled or copied; only small items and the results travel.
+:func:`map_inherited` maps a task over items; :func:`fork_beside` runs one task beside this
+process's own work. Where workers cannot be forked (Windows, macOS: :func:`can_fork`) or with one
+worker, the same work runs here, one piece after another, with the same results. Warnings a task
+raises in a worker are raised again here, in order, as :func:`analysis.executor.run_chunks` does.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from typing import Any, TypeVar
+
+from .executor import _collecting, _warn_again
+from .settings import options
+
+T = TypeVar("T")
+R = TypeVar("R")
+S = TypeVar("S")
+
+#: In a forked worker: the state its parent handed down.
+_inherited: Any = None
+
+
+def _inherit(state: Any) -> None:
+    global _inherited
+    _inherited = state
+
+
+def _call_inherited(task: Callable[[Any, Any], R], item: Any) -> tuple[R, list[tuple[str, type]]]:
+    return _collecting(task, item, _inherited)
+
+
+def can_fork() -> bool:
+    """Whether worker processes can be forked here, inheriting this process's memory (Linux and the like).
+
+    Not on Windows (no fork) nor macOS (where forking a process that has loaded system frameworks
+    is unsafe).
+
+    Examples
+    --------
+    >>> isinstance(can_fork(), bool)
+    True
+    """
+    return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
+
+
+def map_inherited(task: Callable[[T, Any], R], items: Sequence[T], state: Any, *,
+                  workers: int | None = None) -> list[R]:
+    """``task(item, state)`` for each item, in forked worker processes that inherit ``state``.
+
+    For work on large objects already in memory (a report's tables, to draw its figures): ``state``
+    reaches the workers by fork, never pickled or copied; only the items and the results travel.
+    Here, one item after another, where workers cannot be forked (:func:`can_fork`) or with one
+    worker. Warnings a task raises in a worker are raised again here, in the items' order.
+
+    Parameters
+    ----------
+    task : callable
+        A module-level function of an item and the state.
+    items : sequence
+        Small, picklable items (names, paths).
+    state : object
+        What every call reads.
+    workers : int, optional
+        Most worker processes (default: as :func:`analysis.configure` set them).
+
+    Returns
+    -------
+    list
+        The results, in the items' order.
+
+    Examples
+    --------
+    >>> map_inherited(divmod, [7, 9], 4)
+    [(1, 3), (2, 1)]
+    """
+    n = min(workers or options.n_workers, len(items))
+    if n < 2 or not can_fork():
+        return [task(item, state) for item in items]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(n, mp_context=context, initializer=_inherit, initargs=(state,)) as pool:
+        done = list(pool.map(partial(_call_inherited, task), items))
+    results: list[R] = []
+    for result, caught in done:
+        results.append(result)
+        _warn_again(caught)
+    return results
+
+
+def fork_beside(task: Callable[[T, Any], R], item: T, state: Any, *, here: Callable[[], S],
+                workers: int | None = None) -> tuple[S, R]:
+    """``here()`` in this process while ``task(item, state)`` runs in one forked worker that inherits ``state``.
+
+    For two independent pieces of work on objects in memory. Only the worker's task should be
+    free of OpenMP (what sparse_dot_topn and numba parallelise with): OpenMP's threads do not survive
+    a fork, so a forked process that uses it after its parent did can hang; ``here`` may use it.
+    One after the other in this process (``here`` first) where workers cannot be forked
+    (:func:`can_fork`) or with one worker. Warnings the task raises in the worker are raised again
+    here, after ``here``'s.
+
+    Parameters
+    ----------
+    task : callable
+        A module-level function of the item and the state.
+    item : object
+        A small, picklable item.
+    state : object
+        What the task reads.
+    here : callable
+        What this process does meanwhile.
+    workers : int, optional
+        Most worker processes (default: as :func:`analysis.configure` set them); below 2, no fork.
+
+    Returns
+    -------
+    tuple
+        ``here()``'s result and the task's.
+
+    Examples
+    --------
+    >>> fork_beside(divmod, 7, 4, here=lambda: "meanwhile")
+    ('meanwhile', (1, 3))
+    """
+    if (workers or options.n_workers) < 2 or not can_fork():
+        return here(), task(item, state)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(1, mp_context=context, initializer=_inherit, initargs=(state,)) as pool:
+        future = pool.submit(_call_inherited, task, item)
+        mine = here()
+        result, caught = future.result()
+    _warn_again(caught)
+    return mine, result

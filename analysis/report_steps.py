@@ -1,0 +1,156 @@
+"""The report's steps: the groups of tables it computes from the documents, each step timed and logged.
+
+:func:`text_tables` compares texts (neighbours and similarity, timeline, keyness, collocations,
+stories, bursts, related lists); :func:`actor_tables` finds the actors and their voices. The two are
+independent: :func:`analysis.build_report` runs the second beside the first where it can
+(:func:`analysis.forking.fork_beside`), each with a :class:`Clock` of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from contextlib import contextmanager
+
+import pandas as pd
+
+from .association import collocations
+from .attention import bursts
+from .comention import actor_frequencies, actor_network, speakers
+from .comparison import keyness
+from .dates import relative_dates, timeline
+from .linking import related_items, related_lists, related_summary
+from .mentions import actor_variants
+from .network import cooccurrence_network
+from .quotations import actors_and_quotes
+from .similarity import nearest_neighbours, pairs_from_neighbours, similarity_matrix
+from .storylines import stories, story_table
+from .tfidf import TfidfModel
+from .typedefs import SegmenterLike, UserDict
+
+logger = logging.getLogger(__name__)
+
+#: Rows of the most-similar-pairs table.
+PAIRS = 20
+#: Rows of the collocations table.
+COLLOCATIONS = 50
+
+#: The columns of a keyness table, for the empty table written when a side has no document.
+KEYNESS_COLUMNS = ("term", "target_count", "reference_count", "target_documents", "reference_documents",
+                   "target_per_million", "reference_per_million", "log_likelihood", "p_value", "p_adjusted",
+                   "log_ratio", "percent_diff")
+
+
+def _busiest_month(timeline_table: pd.DataFrame) -> pd.Timestamp | None:
+    """The month with the most distinct texts (the earliest of equals), or None without dates."""
+    if timeline_table.empty or timeline_table["count"].max() == 0:
+        return None
+    ranked = timeline_table.sort_values(["count", "period"], ascending=[False, True], kind="mergesort")
+    return ranked["period"].iloc[0]
+
+
+def _keyness(docs: pd.DataFrame, target, *, userdict: UserDict, segmenter: SegmenterLike | None) -> pd.DataFrame:
+    """Keyness of ``target`` against the rest, or an empty table when either side has no document or term."""
+    if target is None or not target.any() or target.all():
+        return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
+    try:
+        return keyness(docs, target, userdict=userdict, segmenter=segmenter)
+    except ValueError:  # a side without a term
+        return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory so far, in MB (0 where the platform does not say)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # bytes on macOS, KB elsewhere
+
+
+class Clock:
+    """Times the steps of a report into a dict, and logs each at level INFO."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+
+    @contextmanager
+    def __call__(self, step: str):
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.record(step, time.perf_counter() - t0)
+
+    def record(self, step: str, seconds: float) -> None:
+        """Add a step's seconds (measured elsewhere, e.g. in a worker) and log them."""
+        self.merge({step: seconds})
+        logger.info("%-28s %7.2f s   peak memory so far %6.0f MB", step, seconds, _peak_mb())
+
+    def merge(self, timings: dict[str, float]) -> None:
+        """Add the steps another clock timed and logged (in a worker, say), without logging them again."""
+        for step, seconds in timings.items():
+            self.timings[step] = self.timings.get(step, 0.0) + seconds
+
+
+def text_tables(docs: pd.DataFrame, clock: Clock, *, model: TfidfModel, matrix_docs: pd.DataFrame,
+                 terms: list[str], seg: dict) -> dict[str, pd.DataFrame]:
+    """The report's tables that compare texts: neighbours and similarity, timeline, keyness, collocations,
+    stories, bursts and related lists (``terms``: the 30 most frequent, for the co-occurrence network)."""
+    t: dict[str, pd.DataFrame] = {}
+    with clock("nearest neighbours"):
+        neighbours = nearest_neighbours(docs, top=PAIRS, model=model)
+        t["similarity_pairs"] = pairs_from_neighbours(neighbours, docs, top=PAIRS)
+        t["nearest_neighbours"] = neighbours[neighbours["rank"] <= 5].reset_index(drop=True)
+        t["nearest_neighbours"].attrs.update(method=neighbours.attrs["method"], tfidf=model.describe())
+        t["similarity_matrix"] = similarity_matrix(matrix_docs, model=model)
+        del neighbours
+    with clock("timeline"):
+        t["timeline"] = timeline(docs)
+        t["relative_dates"] = relative_dates(docs)
+    # Terms in context and groups compared: what distinguishes related items from articles, and the
+    # busiest month from the rest; the strongest word pairs; each distinct text counted once.
+    busiest = _busiest_month(t["timeline"])
+    month = docs["published"].dt.to_period("M").dt.to_timestamp()
+    with clock("keyness"):
+        t["keyness_related"] = _keyness(docs, docs["kind"] == "related", **seg)
+        t["keyness_busiest_month"] = _keyness(docs, (month == busiest).to_numpy() if busiest is not None
+                                              else None, **seg)
+        t["keyness_busiest_month"].attrs["month"] = busiest
+    with clock("collocations"):
+        t["collocations"] = collocations(docs, None, window=5, min_count=2, top=COLLOCATIONS, **seg)
+        t["cooccurrence_network"] = cooccurrence_network(docs, terms=terms, window=5, min_count=2, **seg)
+    # Stories across the crawl, bursts of attention, and how the related lists are assembled.
+    with clock("stories"):
+        t["story_members"] = stories(docs, model=model)
+        t["stories"] = story_table(docs, t["story_members"])
+    with clock("bursts"):
+        t["bursts"] = bursts(docs, by="documents", freq="MS")
+    with clock("related lists"):
+        t["related_items"] = related_items(docs, model=model)
+        t["related_lists"] = related_lists(docs, model=model, items=t["related_items"])
+        t["related_summary"] = related_summary(t["related_lists"], docs=docs)
+    return t
+
+
+def actor_tables(docs: pd.DataFrame, clock: Clock, *, seg: dict) -> dict[str, pd.DataFrame]:
+    """The report's tables of actors and voices: who is named, under which names, who speaks, and who is
+    named together; one pass over the documents, a block at a time."""
+    t: dict[str, pd.DataFrame] = {}
+    with clock("actors and quotes"):
+        mentions, said = actors_and_quotes(docs, **seg)
+        t["actors"] = actor_frequencies(docs, mentions=mentions).rename(columns={"term": "actor"})
+        t["actor_variants"] = actor_variants(mentions)
+        t["quotes"] = said
+        t["speakers"] = speakers(said)
+    with clock("actor network"):
+        t["actor_network"] = actor_network(docs, mentions=mentions, unit="sentence", top=30)
+    return t
+
+
+def actor_steps(docs: pd.DataFrame, seg: dict) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
+    """:func:`actor_tables` with a clock of its own (in a worker or here): the tables and each step's seconds."""
+    timings: dict[str, float] = {}
+    return actor_tables(docs, Clock(timings), seg=seg), timings
