@@ -35,6 +35,7 @@ def timeline(docs: pd.DataFrame, *, freq: str = "MS", unique: bool = True) -> pd
     >>> len(t), int(t.loc[t.period == "2021-01-01", "count"].iloc[0])
     (38, 13)
     """
+    docs = only_columns(docs, ("doc_id", "kind", "published", "content_id"))  # not a crawl's texts with its rows
     dated = distinct(docs.dropna(subset=["published"]), unique=unique, by_date=True)
     kinds = sorted(docs["kind"].dropna().unique()) if "kind" in docs else []
     if dated.empty:

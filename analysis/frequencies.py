@@ -324,11 +324,17 @@ def _word_offsets(text: str, words: Sequence[str]) -> list[tuple[int, int] | Non
 
 
 #: Terms of texts already seen in this process, by segmenter fingerprint, vocabulary (stopwords,
-#: boilerplate, variants: :func:`vocabulary_digest`) and text.
-_MEMO: dict[tuple[str, str, str], list[str]] = {}
+#: boilerplate, variants: :func:`vocabulary_digest`) and the text's digest (:func:`_text_key`): not the
+#: text itself, which would keep every text of a crawl alive (some 300 MB at 100,000 pages).
+_MEMO: dict[tuple[str, str, bytes], list[str]] = {}
 _MEMO_MAX = 500_000
 #: Texts segmented at a time by :func:`text_terms`.
 TERMS_BLOCK = 20_000
+
+
+def _text_key(text: str) -> bytes:
+    """A 128-bit digest of a text, its key in the memo of :func:`text_terms`."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def text_terms(texts: Iterable[str], *, userdict: UserDict = None,
@@ -362,7 +368,7 @@ def text_terms(texts: Iterable[str], *, userdict: UserDict = None,
     out: dict[str, list[str]] = {}
     todo = []
     for t in dict.fromkeys(texts):
-        hit = _MEMO.get((fingerprint, vocabulary, t))
+        hit = _MEMO.get((fingerprint, vocabulary, _text_key(t)))
         if hit is None:
             todo.append(t)
         else:
@@ -376,7 +382,7 @@ def text_terms(texts: Iterable[str], *, userdict: UserDict = None,
             block = segment_many(todo[start:start + TERMS_BLOCK], userdict=userdict, segmenter=segmenter)
             for text, words in block.items():
                 terms_ = [t for t in _word_terms(text, words, table, stop, fold, pats) if t is not None]
-                out[text] = _MEMO[(fingerprint, vocabulary, text)] = terms_
+                out[text] = _MEMO[(fingerprint, vocabulary, _text_key(text))] = terms_
             del block
     return out
 

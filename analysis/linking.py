@@ -78,9 +78,15 @@ def _aligned_similarity(first: pd.DataFrame, which: np.ndarray, second: pd.DataF
     :func:`analysis.similarity_matrix`'s sparse product adds them; then clipped to [0, 1] and
     rounded to :data:`~analysis.tfidf.DECIMALS` decimals: the same bytes, without a matrix per page.
     """
-    both = pd.concat([first[["title", "text"]], second[["title", "text"]]], ignore_index=True)
-    codes = _text_codes(both)
-    X = model.transform(both.iloc[np.unique(codes, return_index=True)[1]])
+    # Each side's distinct texts first, then those of both together: the codes of the two sides put
+    # end to end, without a copy of every item's text (a crawl's related items repeat a few texts).
+    sides = [side[["title", "text"]] for side in (first, second)]
+    own = [_text_codes(side) for side in sides]
+    firsts = [side.iloc[np.unique(c, return_index=True)[1]] for side, c in zip(sides, own)]
+    both = pd.concat(firsts, ignore_index=True)
+    joint = _text_codes(both)
+    codes = np.concatenate([joint[:len(firsts[0])][own[0]], joint[len(firsts[0]):][own[1]]])
+    X = model.transform(both.iloc[np.unique(joint, return_index=True)[1]])
     X.sort_indices()
     width = max(X.shape[1], 1)
     keys = np.repeat(np.arange(X.shape[0], dtype=np.int64), np.diff(X.indptr)) * width + X.indices  # ascending
@@ -100,7 +106,7 @@ def _aligned_similarity(first: pd.DataFrame, which: np.ndarray, second: pd.DataF
 
 
 def related_items(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdict: UserDict = None,
-                  segmenter: SegmenterLike | None = None) -> pd.DataFrame:
+                  segmenter: SegmenterLike | None = None, dates: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every related item against its page's article: lag, similarity, recycling and lead repeats.
 
     The cost grows with the number of items: each distinct text is transformed and folded once,
@@ -118,6 +124,9 @@ def related_items(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdi
     segmenter : callable, optional
         A segmenter of your own, from a text to its words, when no ``model`` is given (default: the
         session's, else the kit's).
+    dates : DataFrame, optional
+        :func:`analysis.relative_dates`' table of ``docs``, when it is already computed (default:
+        computed).
 
     Returns
     -------
@@ -139,7 +148,7 @@ def related_items(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdi
     >>> int(items["repeats_lead"].sum()), int(items["recycled"].sum())
     (1, 0)
     """
-    return _items(docs, model=model, userdict=userdict, segmenter=segmenter, similarity=True)
+    return _items(docs, model=model, userdict=userdict, segmenter=segmenter, similarity=True, dates=dates)
 
 
 #: The columns :func:`related_items` reads.
@@ -148,14 +157,14 @@ _ITEM_INPUTS = ("doc_id", "page_id", "kind", "position", "title", "text", "publi
 
 
 def _items(docs: pd.DataFrame, *, model: TfidfModel | None, userdict: UserDict, segmenter: SegmenterLike | None,
-           similarity: bool) -> pd.DataFrame:
+           similarity: bool, dates: pd.DataFrame | None = None) -> pd.DataFrame:
     """:func:`related_items`' table; with ``similarity=False``, its ``similarity`` column left NaN (no model)."""
     # the columns it reads: a crawl's rows are selected below, never its other columns with them
     docs = only_columns(docs, _ITEM_INPUTS)
     rel = docs[docs["kind"] == "related"] if "kind" in docs else docs.iloc[:0]
     if rel.empty:
         return _empty_items(rel)
-    lags = relative_dates(docs).set_index("doc_id")["days_after_article"]
+    lags = (relative_dates(docs) if dates is None else dates).set_index("doc_id")["days_after_article"]
     pages = docs.groupby("content_id")["page_id"].nunique() if "content_id" in docs else None
     articles = docs[docs["kind"] == "article"].drop_duplicates("page_id")
     which = pd.Index(articles["page_id"]).get_indexer(rel["page_id"])  # -1: the page has no article

@@ -136,7 +136,7 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     """
     import pandas as pd
 
-    out = df.copy()
+    out = df.copy(deep=False)  # only the columns changed are new: a crawl's documents are not copied
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
             s = out[col]
@@ -228,6 +228,38 @@ def write_parquet(df: pd.DataFrame, path: str | Path, *, index: bool = False) ->
     with atomic_file(path) as fh:  # streamed, like write_csv: no copy of the whole file in memory
         pq.write_table(table, fh, compression="zstd")
     return Path(path)
+
+
+def write_table(df: pd.DataFrame, folder: str | Path, name: str, *, index: bool = False) -> list[Path]:
+    """Write a report's table twice: ``<name>.csv`` for spreadsheets (:func:`write_csv`) and
+    ``<name>.parquet``, values as computed, for programs (:func:`write_parquet`).
+
+    Parameters
+    ----------
+    df : DataFrame
+        The table.
+    folder : str or Path
+        The folder of the two files (a report's ``tables/``).
+    name : str
+        The files' stem.
+    index : bool
+        Write the index as the first column.
+
+    Returns
+    -------
+    list of Path
+        The CSV file and the Parquet file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import pandas as pd
+    >>> [p.name for p in write_table(pd.DataFrame({"term": ["台灣"]}), tempfile.mkdtemp(), "terms")]
+    ['terms.csv', 'terms.parquet']
+    """
+    folder = Path(folder)
+    return [write_csv(df, folder / f"{name}.csv", index=index),
+            write_parquet(df, folder / f"{name}.parquet", index=index)]
 
 
 #: The key of a table's attrs in the metadata of its Parquet file.

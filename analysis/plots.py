@@ -22,7 +22,7 @@ from .dates import timeline
 from .deprecation import renamed_arguments
 from .fonts import use_cjk_font
 from .outputs import atomic_write_bytes
-from .tables import distinct
+from .tables import distinct, only_columns
 from .text import shorten
 
 KIND_COLORS = {"article": "#c0392b", "related": "#2e86c1"}
@@ -162,6 +162,8 @@ def plot_timeline(docs: pd.DataFrame, *, freq: str = "MS", annotate: bool | None
     >>> len(fig.axes)
     2
     """
+    # the columns drawn: a crawl's dated rows are selected below, never its texts with them
+    docs = only_columns(docs, ("doc_id", "kind", "title", "published", "time_zone", "content_id"))
     docs = distinct(docs.dropna(subset=["published"]), unique=unique, by_date=True)
     dated = docs.sort_values(["published", "doc_id"], kind="mergesort")
     show_labels = annotate if annotate is not None else len(dated) <= 40

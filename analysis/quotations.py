@@ -659,9 +659,33 @@ def actors_and_quotes(docs: pd.DataFrame, *, userdict: UserDict = None, segmente
     >>> mentions["actor"].tolist(), statements["speaker"].tolist()
     (['吳釗燮', '台灣'], ['吳釗燮'])
     """
-    mention_rows_, quote_rows = [], []
+    mention_rows_, quote_rows, parts = [], [], ([], [])
     for doc in iter_document_actors(docs, userdict=userdict, segmenter=segmenter, aliases=aliases, unique=unique,
                                     block=block):
         mention_rows_.extend(mention_rows(doc))
         quote_rows.extend(_quote_rows(doc))
-    return mentions_frame(mention_rows_), _quotes_frame(quote_rows)
+        if len(mention_rows_) + len(quote_rows) >= ROWS_AT_ONCE:  # a table's columns hold less than its tuples
+            parts[0].append(mentions_frame(mention_rows_))
+            parts[1].append(_quotes_frame(quote_rows))
+            mention_rows_, quote_rows = [], []
+    parts[0].append(mentions_frame(mention_rows_))
+    parts[1].append(_quotes_frame(quote_rows))
+    del mention_rows_, quote_rows
+    return _joined(parts[0]), _joined(parts[1])
+
+
+#: Rows of mentions and statements that :func:`actors_and_quotes` gathers as tuples before it makes
+#: them table columns (Python tuples take several times the memory of the columns).
+ROWS_AT_ONCE = 200_000
+
+
+def _joined(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Parts of one table end to end: the table its rows make at once (a text column that is empty in
+    one part has that part's dtype there, so every column takes the dtype of its rows all together)."""
+    if len(parts) == 1:
+        return parts[0]
+    whole = pd.concat(parts, ignore_index=True)
+    for column in whole.columns:
+        if whole[column].dtype == object:
+            whole[column] = pd.Series(whole[column].tolist(), dtype=None, name=column)
+    return whole

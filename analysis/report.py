@@ -12,7 +12,7 @@ import json
 import logging
 import time
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,10 +31,10 @@ from .findings import corpus_label, findings_markdown
 from .network import plot_network
 from .frequencies import term_frequencies
 from .linking import plot_related_lists
-from .outputs import atomic_write_text, write_csv, write_parquet
+from .outputs import atomic_write_text, write_table
 from .provenance import provenance_json, provenance_record
 from .settings import options, release_freed_memory
-from .store import open_report
+from .store import WrittenTables, open_report
 from .report_steps import Clock, actor_steps, text_tables
 from .storylines import plot_story_timeline
 from .tables import titles
@@ -56,8 +56,10 @@ class Report:
         The documents, with ``source`` relative to the project (see :func:`analysis.findings.corpus_label`).
     problems : DataFrame
         Every problem the reader found, with the action it took (see :func:`analysis.read_corpus`).
-    tables : dict of str to DataFrame
-        Every table written to ``tables/``, by file stem.
+    tables : mapping of str to DataFrame
+        Every table written to ``tables/``, by file stem: a dict; for a crawl of more than
+        :data:`FIGURE_WORKERS_MAX_ROWS` documents, a :class:`analysis.store.WrittenTables` that reads
+        its large tables back from ``tables/*.parquet`` each time one is used.
     files : list of Path
         Every file written, in order (the manifest excepted).
     findings : str
@@ -84,7 +86,7 @@ class Report:
 
     docs: pd.DataFrame
     problems: pd.DataFrame
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    tables: MutableMapping[str, pd.DataFrame] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     findings: str = ""
     model: TfidfModel | None = None
@@ -109,6 +111,10 @@ FIGURE_WORKERS_MAX_ROWS = 500_000
 #: forked worker: at 10,000 pages (210,000 documents) the actors beside the neighbour search took the
 #: report's peak to 1.52 GB (summed PSS), against 1.35 GB one after the other.
 STEPS_BESIDE_MAX_ROWS = 100_000
+#: Rows from which a table of a crawl of more than :data:`FIGURE_WORKERS_MAX_ROWS` documents is written as
+#: soon as it is made and read back from Parquet when used (:class:`analysis.store.WrittenTables`), not
+#: held to the end: the documents and problems excepted.
+WRITE_EARLY_MIN_ROWS = 100_000
 #: The report's tables (``tables/<name>.csv`` and ``.parquet``), in the order :attr:`Report.tables` holds them.
 TABLES = ("documents", "problems", "term_frequencies", "term_frequencies_by_kind", "boilerplate",
           "similarity_pairs", "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates",
@@ -192,9 +198,7 @@ def _output(item: tuple[str, str], state: tuple[dict[str, pd.DataFrame], dict[st
     t0 = time.perf_counter()
     if kind == "table":
         # CSV for spreadsheets; Parquet, values as computed, for notebooks to open lazily (analysis.store)
-        index = name == "similarity_matrix"
-        files = [write_csv(tables[name], out / "tables" / f"{name}.csv", index=index),
-                 write_parquet(tables[name], out / "tables" / f"{name}.parquet", index=index)]
+        files = write_table(tables[name], out / "tables", name, index=name == "similarity_matrix")
     else:
         files = plots.save_figure(draws[name](), out / "figures" / name)
     return files, time.perf_counter() - t0
@@ -215,14 +219,17 @@ def _render(rep: Report, out: Path, *, top: int, label: str, clock: Clock, figur
         if name not in figures:  # not chosen: no stale copy of an earlier run is left beside the findings
             for suffix in (".png", ".svg"):
                 (out / "figures" / f"{name}{suffix}").unlink(missing_ok=True)
-    tables = sorted(rep.tables, key=lambda name: -len(rep.tables[name])) if write_tables else []
+    written = rep.tables if isinstance(rep.tables, WrittenTables) else None
+    tables = [name for name in rep.tables if not (written and written.files(name))] if write_tables else []
+    tables.sort(key=lambda name: -(written.rows(name) if written else len(rep.tables[name])))
     items = [*(("table", name) for name in tables), *(("figure", name) for name in figures)]
-    workers = 1 if len(rep.tables["documents"]) > FIGURE_WORKERS_MAX_ROWS else None
+    workers = 1 if len(rep.docs) > FIGURE_WORKERS_MAX_ROWS else None
     done = dict(zip(items, map_inherited(_output, items, (rep.tables, draws, out), workers=workers)))
     if write_tables:
-        clock.record("writing tables", sum(done["table", name][1] for name in tables))
+        clock.record("writing tables", sum(done["table", name][1] for name in tables)
+                     + (written.seconds if written else 0.0))
         for name in rep.tables:  # the files listed in the tables' order, whatever order they were written in
-            rep.files.extend(done["table", name][0])
+            rep.files.extend(written.files(name) if written and written.files(name) else done["table", name][0])
     for name in figures:
         files, seconds = done["figure", name]
         clock.record(f"figure {name}", seconds)
@@ -318,7 +325,10 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
         table["source"] = table["source"].map(labels)
     rep = Report(docs=docs, problems=problems, provenance=record, timings=timings)
     matrix_docs = _page_for_matrix(docs, page)
-    t = rep.tables
+    # A crawl's large tables are written as soon as made and read back when used, not all held at once.
+    large = len(docs) > FIGURE_WORKERS_MAX_ROWS
+    rep.tables = t = WrittenTables(out / "tables", min_rows=WRITE_EARLY_MIN_ROWS if large else None,
+                                   keep=("documents", "problems"))
     t["documents"] = docs
     t["problems"] = problems
     seg = {"userdict": userdict, "segmenter": segmenter}
@@ -336,14 +346,15 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     # stories, related lists; the neighbour search's threads would not survive a fork). One after the
     # other in this process for a large crawl or with Dask.
     texts = partial(text_tables, docs, clock, model=model, matrix_docs=matrix_docs,
-                    terms=t["term_frequencies"]["term"].head(30).tolist(), seg=seg)
+                    terms=t["term_frequencies"]["term"].head(30).tolist(), seg=seg, into=t)
     side = len(docs) <= STEPS_BESIDE_MAX_ROWS and options.engine == "local"
-    compared, (actors, actor_timings) = fork_beside(actor_steps, docs, seg, here=texts,
-                                                    workers=None if side else 1)
+    _, (actors, actor_timings) = fork_beside(actor_steps, docs, seg, here=texts, workers=None if side else 1)
     clock.merge(actor_timings)
-    t.update(compared)
     t.update(actors)
-    rep.tables = t = {name: t[name] for name in TABLES}
+    del actors
+    t.reorder(TABLES)
+    if not large:
+        rep.tables = dict(t.items())  # all held: a plain dict
     record["corpus"] = corpus_label(corpus)
     _render(rep, out, top=top, label=record["corpus"], clock=clock, figures=chosen, write_tables=True)
     rep.files.append(atomic_write_text(out / "provenance.json", provenance_json(record)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import MutableMapping
 from contextlib import contextmanager
 
 import pandas as pd
@@ -96,42 +97,54 @@ class Clock:
 
 
 def text_tables(docs: pd.DataFrame, clock: Clock, *, model: TfidfModel, matrix_docs: pd.DataFrame,
-                 terms: list[str], seg: dict) -> dict[str, pd.DataFrame]:
+                 terms: list[str], seg: dict, into: MutableMapping[str, pd.DataFrame] | None = None
+                 ) -> MutableMapping[str, pd.DataFrame]:
     """The report's tables that compare texts: neighbours and similarity, timeline, keyness, collocations,
-    stories, bursts and related lists (``terms``: the 30 most frequent, for the co-occurrence network)."""
-    t: dict[str, pd.DataFrame] = {}
+    stories, bursts and related lists (``terms``: the 30 most frequent, for the co-occurrence network),
+    each set in ``into`` (default: a new dict) as soon as it is made, and ``into`` returned.
+
+    No table is read back from ``into`` (:class:`analysis.store.WrittenTables` may have written it away).
+    """
+    t: MutableMapping[str, pd.DataFrame] = {} if into is None else into
     with clock("nearest neighbours"):
         neighbours = nearest_neighbours(docs, top=PAIRS, model=model)
         t["similarity_pairs"] = pairs_from_neighbours(neighbours, docs, top=PAIRS)
-        t["nearest_neighbours"] = neighbours[neighbours["rank"] <= 5].reset_index(drop=True)
-        t["nearest_neighbours"].attrs.update(method=neighbours.attrs["method"], tfidf=model.describe())
+        nearest = neighbours[neighbours["rank"] <= 5].reset_index(drop=True)
+        nearest.attrs.update(method=neighbours.attrs["method"], tfidf=model.describe())
+        t["nearest_neighbours"] = nearest
+        del nearest
         t["similarity_matrix"] = similarity_matrix(matrix_docs, model=model)
         del neighbours
     with clock("timeline"):
-        t["timeline"] = timeline(docs)
-        t["relative_dates"] = relative_dates(docs)
+        t["timeline"] = timeline_table = timeline(docs)
+        t["relative_dates"] = dates = relative_dates(docs)
+    # How the related lists are assembled, from the dates just computed (then dropped).
+    with clock("related lists"):
+        t["related_items"] = items = related_items(docs, model=model, dates=dates)
+        del dates
+        t["related_lists"] = lists = related_lists(docs, model=model, items=items)
+        del items
+        t["related_summary"] = related_summary(lists, docs=docs)
     # Terms in context and groups compared: what distinguishes related items from articles, and the
     # busiest month from the rest; the strongest word pairs; each distinct text counted once.
-    busiest = _busiest_month(t["timeline"])
+    busiest = _busiest_month(timeline_table)
     month = docs["published"].dt.to_period("M").dt.to_timestamp()
     with clock("keyness"):
         t["keyness_related"] = _keyness(docs, docs["kind"] == "related", **seg)
-        t["keyness_busiest_month"] = _keyness(docs, (month == busiest).to_numpy() if busiest is not None
-                                              else None, **seg)
-        t["keyness_busiest_month"].attrs["month"] = busiest
+        busiest_keyness = _keyness(docs, (month == busiest).to_numpy() if busiest is not None else None, **seg)
+        busiest_keyness.attrs["month"] = busiest
+        t["keyness_busiest_month"] = busiest_keyness
+        del busiest_keyness
     with clock("collocations"):
         t["collocations"] = collocations(docs, None, window=5, min_count=2, top=COLLOCATIONS, **seg)
         t["cooccurrence_network"] = cooccurrence_network(docs, terms=terms, window=5, min_count=2, **seg)
-    # Stories across the crawl, bursts of attention, and how the related lists are assembled.
+    # Stories across the crawl and bursts of attention.
     with clock("stories"):
-        t["story_members"] = stories(docs, model=model)
-        t["stories"] = story_table(docs, t["story_members"])
+        t["story_members"] = members = stories(docs, model=model)
+        t["stories"] = story_table(docs, members)
+        del members
     with clock("bursts"):
         t["bursts"] = bursts(docs, by="documents", freq="MS")
-    with clock("related lists"):
-        t["related_items"] = related_items(docs, model=model)
-        t["related_lists"] = related_lists(docs, model=model, items=t["related_items"])
-        t["related_summary"] = related_summary(t["related_lists"], docs=docs)
     return t
 
 

@@ -15,13 +15,14 @@ needs; nothing is segmented or counted again::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import time
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from .errors import CorpusError
-from .outputs import read_parquet_table
+from .outputs import read_parquet_table, write_table
 from .typedefs import PathLike
 
 
@@ -118,6 +119,99 @@ class ReportTables(Mapping):
         """
         return read_parquet_table(self.path(name), columns=list(columns) if columns is not None else None,
                                   filters=filters)
+
+
+class WrittenTables(MutableMapping):
+    """The tables of a report being built: each table of at least ``min_rows`` rows is written to
+    ``<folder>/<name>.csv`` and ``.parquet`` as soon as it is made, and read back from Parquet
+    (:func:`analysis.outputs.read_parquet_table`) each time it is used, so that a crawl's large
+    tables are not all held in memory at once; smaller ones are kept.
+
+    Iteration follows the order the tables were set in (:meth:`reorder` changes it).
+
+    Parameters
+    ----------
+    folder : str or Path
+        Where the tables are written (a report's ``tables/``).
+    min_rows : int, optional
+        Rows from which a table is written at once and not kept (default: none is).
+    keep : iterable of str
+        Tables always kept in memory, whatever their size (written later by the caller).
+
+    Attributes
+    ----------
+    seconds : float
+        Time spent writing tables so far.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import pandas as pd
+    >>> t = WrittenTables(tempfile.mkdtemp(), min_rows=2)
+    >>> t["big"] = pd.DataFrame({"n": [1, 2, 3]})
+    >>> t["small"] = pd.DataFrame({"n": [1]})
+    >>> list(t), [p.name for p in t.files("big")], t.files("small"), t["big"]["n"].tolist()
+    (['big', 'small'], ['big.csv', 'big.parquet'], [], [1, 2, 3])
+    """
+
+    def __init__(self, folder: PathLike, *, min_rows: int | None = None, keep: Iterable[str] = ()) -> None:
+        self.folder = Path(folder)
+        self.min_rows = min_rows
+        self.keep = frozenset(keep)
+        self.seconds = 0.0
+        self._order: dict[str, None] = {}
+        self._held: dict[str, pd.DataFrame] = {}
+        self._files: dict[str, list[Path]] = {}
+
+    def __setitem__(self, name: str, table: pd.DataFrame) -> None:
+        self._order[name] = None
+        self._held.pop(name, None)
+        self._files.pop(name, None)
+        if self.min_rows is not None and len(table) >= self.min_rows and name not in self.keep:
+            t0 = time.perf_counter()
+            self._files[name] = write_table(table, self.folder, name, index=name == "similarity_matrix")
+            self.seconds += time.perf_counter() - t0
+        else:
+            self._held[name] = table
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name in self._held:
+            return self._held[name]
+        if name in self._files:
+            return read_parquet_table(self._files[name][1])
+        raise KeyError(name)
+
+    def __delitem__(self, name: str) -> None:
+        del self._order[name]
+        self._held.pop(name, None)
+        self._files.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __repr__(self) -> str:
+        return f"WrittenTables({str(self.folder)!r}: {', '.join(self._order)})"
+
+    def files(self, name: str) -> list[Path]:
+        """The files a table was written to when it was set (empty for a table kept in memory)."""
+        return list(self._files.get(name, []))
+
+    def rows(self, name: str) -> int:
+        """A table's rows, without reading a written one back."""
+        if name in self._held:
+            return len(self._held[name])
+        import pyarrow.parquet as pq
+
+        return pq.read_metadata(self._files[name][1]).num_rows
+
+    def reorder(self, names: Sequence[str]) -> None:
+        """Keep only the tables ``names`` names, in that order."""
+        for name in [n for n in self._order if n not in names]:
+            del self[name]
+        self._order = {name: None for name in names if name in self._order}
 
 
 def open_report(folder: PathLike) -> ReportTables:

@@ -213,3 +213,14 @@ def test_terms_segmented_in_blocks_are_the_terms_of_one_batch(seed_docs, monkeyp
     monkeypatch.setattr(frequencies, "TERMS_BLOCK", block)
     assert text_terms(texts) == whole
     assert len(frequencies._MEMO) == len(set(texts)) > 3 * block
+
+
+def test_terms_are_remembered_by_the_texts_digest_not_the_text(monkeypatch):
+    from analysis import frequencies
+
+    monkeypatch.setattr(frequencies, "_MEMO", {})
+    text = "外交部長吳釗燮今天表示，台灣與美國的關係穩定。"
+    first = text_terms([text])
+    assert all(text not in key for key in frequencies._MEMO)  # a crawl's texts are not kept alive by it
+    monkeypatch.setattr(frequencies, "segment_many", lambda *a, **k: pytest.fail("segmented again"))
+    assert text_terms([text]) == first

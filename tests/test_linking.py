@@ -73,6 +73,13 @@ def table(crawl, model):
     return related_lists(crawl, model=model).set_index("page_id")
 
 
+def test_items_from_dates_already_computed_are_the_same(crawl, model):
+    from analysis import relative_dates
+
+    pd.testing.assert_frame_equal(related_items(crawl, model=model, dates=relative_dates(crawl)),
+                                  related_items(crawl, model=model))
+
+
 def test_recycled_counts_are_exact(crawl, model, table):
     assert table["recycled_items"].to_dict() == {"A": 2, "B": 2, "C": 1}
     assert table["recycled_share"].to_dict() == {"A": 0.5, "B": 0.666667, "C": 0.25}

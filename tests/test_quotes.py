@@ -229,7 +229,11 @@ def test_a_channel_is_not_the_speaker():
 
 @pytest.mark.parametrize("block", [None, 1, 2, 7])
 @pytest.mark.parametrize("unique", [True, False])
-def test_actors_and_quotes_in_blocks_equal_actors_and_quotes(seed_file, block, unique):
+@pytest.mark.parametrize("rows_at_once", [200_000, 40])
+def test_actors_and_quotes_in_blocks_equal_actors_and_quotes(seed_file, block, unique, rows_at_once, monkeypatch):
+    from analysis import quotations
+
+    monkeypatch.setattr(quotations, "ROWS_AT_ONCE", rows_at_once)  # 40: the rows made columns in parts
     # the seed page and the test pages of other outlets: 100+ documents, repeated texts included
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

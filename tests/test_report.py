@@ -128,7 +128,13 @@ def test_tables_and_figures_are_the_same_bytes_from_workers_or_here(tmp_path, mo
     side = build_report(SEED_FILE.parent, tmp_path / "workers")
     monkeypatch.setattr(report, "FIGURE_WORKERS_MAX_ROWS", 20)  # fewer than the seed's 21 documents
     monkeypatch.setattr(report, "STEPS_BESIDE_MAX_ROWS", 20)
+    monkeypatch.setattr(report, "WRITE_EARLY_MIN_ROWS", 5)  # tables of 5 rows or more written as made
     alone = build_report(SEED_FILE.parent, tmp_path / "here")
+    early = [name for name in alone.tables if alone.tables.files(name)]
+    assert "related_items" in early and "documents" not in early and "similarity_pairs" in early
+    assert list(alone.tables) == list(side.tables) == list(report.TABLES)
+    pd.testing.assert_frame_equal(alone.tables["related_items"], side.tables["related_items"])
+    assert (tmp_path / "here" / "findings.md").read_bytes() == (tmp_path / "workers" / "findings.md").read_bytes()
     # the configured workers (the actors beside the other steps, then the outputs), then this process alone
     assert calls == [None, None, 1, 1]
     assert [p.relative_to(tmp_path / "workers") for p in side.files] == \

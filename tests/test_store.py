@@ -46,3 +46,30 @@ def test_an_unknown_table_lists_the_known_ones(seed_report):
     out, _ = seed_report
     with pytest.raises(KeyError, match="term_frequencies"):
         open_report(out)["no_such_table"]
+
+
+def test_written_tables_write_large_tables_at_once_and_read_them_back(tmp_path):
+    from analysis.outputs import read_parquet_table
+    from analysis.store import WrittenTables
+
+    t = WrittenTables(tmp_path, min_rows=3, keep=("documents",))
+    big = pd.DataFrame({"term": ["台灣", "美國", "中國"], "count": [3, 2, 1]})
+    big.attrs["month"] = pd.Timestamp("2021-01-01")
+    t["documents"] = big
+    t["big"] = big
+    t["small"] = big.head(2)
+    assert [p.name for p in t.files("big")] == ["big.csv", "big.parquet"]
+    assert t.files("documents") == [] and t.files("small") == []  # kept, whatever their size
+    assert not (tmp_path / "documents.csv").exists()
+    back = t["big"]
+    pd.testing.assert_frame_equal(back, big)
+    assert back.attrs == big.attrs and back is not t["big"]  # read again at each use, not kept
+    assert read_parquet_table(tmp_path / "big.parquet").equals(big)
+    assert t.rows("big") == 3 and t.rows("small") == 2 and len(t) == 3
+    t["big"] = big.head(1)  # set again, smaller: kept, and its earlier files no longer its own
+    assert t.files("big") == [] and len(t["big"]) == 1
+    t.reorder(["small", "documents"])
+    assert list(t) == ["small", "documents"]
+    with pytest.raises(KeyError):
+        t["big"]
+    assert t.seconds > 0
