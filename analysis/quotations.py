@@ -687,5 +687,5 @@ def _joined(parts: list[pd.DataFrame]) -> pd.DataFrame:
     whole = pd.concat(parts, ignore_index=True)
     for column in whole.columns:
         if whole[column].dtype == object:
-            whole[column] = pd.Series(whole[column].tolist(), dtype=None, name=column)
+            whole[column] = pd.Series(whole[column].tolist(), name=column)
     return whole

@@ -219,17 +219,18 @@ def _render(rep: Report, out: Path, *, top: int, label: str, clock: Clock, figur
         if name not in figures:  # not chosen: no stale copy of an earlier run is left beside the findings
             for suffix in (".png", ".svg"):
                 (out / "figures" / f"{name}{suffix}").unlink(missing_ok=True)
-    written = rep.tables if isinstance(rep.tables, WrittenTables) else None
-    tables = [name for name in rep.tables if not (written and written.files(name))] if write_tables else []
-    tables.sort(key=lambda name: -(written.rows(name) if written else len(rep.tables[name])))
+    # the tables written when they were made (a crawl's large ones) are not written again
+    early = {name: rep.tables.files(name) for name in rep.tables} if isinstance(rep.tables, WrittenTables) else {}
+    tables = [name for name in rep.tables if not early.get(name)] if write_tables else []
+    tables.sort(key=lambda name: -len(rep.tables[name]))  # all held in memory
     items = [*(("table", name) for name in tables), *(("figure", name) for name in figures)]
     workers = 1 if len(rep.docs) > FIGURE_WORKERS_MAX_ROWS else None
     done = dict(zip(items, map_inherited(_output, items, (rep.tables, draws, out), workers=workers)))
     if write_tables:
         clock.record("writing tables", sum(done["table", name][1] for name in tables)
-                     + (written.seconds if written else 0.0))
+                     + (rep.tables.seconds if early else 0.0))
         for name in rep.tables:  # the files listed in the tables' order, whatever order they were written in
-            rep.files.extend(written.files(name) if written and written.files(name) else done["table", name][0])
+            rep.files.extend(early.get(name) or done["table", name][0])
     for name in figures:
         files, seconds = done["figure", name]
         clock.record(f"figure {name}", seconds)
@@ -333,7 +334,9 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     t["problems"] = problems
     seg = {"userdict": userdict, "segmenter": segmenter}
     with clock("segmenting and counting"):
-        t["term_frequencies"] = term_frequencies(docs, **seg)
+        t["term_frequencies"] = frequencies = term_frequencies(docs, **seg)
+        top_terms = frequencies["term"].head(30).tolist()  # for the co-occurrence network; not read back
+        del frequencies
         t["term_frequencies_by_kind"] = term_frequencies(docs, by="kind", **seg)
     with clock("boilerplate"):
         # What the counts left out as outlet boilerplate (analysis.filler), so that nothing goes unreported.
@@ -346,7 +349,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     # stories, related lists; the neighbour search's threads would not survive a fork). One after the
     # other in this process for a large crawl or with Dask.
     texts = partial(text_tables, docs, clock, model=model, matrix_docs=matrix_docs,
-                    terms=t["term_frequencies"]["term"].head(30).tolist(), seg=seg, into=t)
+                    terms=top_terms, seg=seg, into=t)
     side = len(docs) <= STEPS_BESIDE_MAX_ROWS and options.engine == "local"
     _, (actors, actor_timings) = fork_beside(actor_steps, docs, seg, here=texts, workers=None if side else 1)
     clock.merge(actor_timings)
