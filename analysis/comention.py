@@ -30,7 +30,7 @@ from .comparison import Correction, keyness_table, side_labels, target_reference
 from .fonts import use_cjk_font
 from .network import MEASURES, edge_table
 from .plots import _new
-from .tables import distinct
+from .tables import distinct, is_in
 from .typedefs import SegmenterLike, UserDict
 
 #: Units in which :func:`actor_network` counts co-mentions.
@@ -45,7 +45,7 @@ def _mentions(docs: pd.DataFrame, mentions: pd.DataFrame | None, *, types: Seque
     if mentions is None:
         mentions = actors(docs, userdict=userdict, segmenter=segmenter)
     elif "doc_id" in docs:
-        mentions = mentions[mentions["doc_id"].isin(docs["doc_id"])]
+        mentions = mentions[is_in(mentions["doc_id"], docs["doc_id"])]
     if types is not None:
         unknown = sorted(set(types) - set(TYPES))
         if unknown:

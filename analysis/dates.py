@@ -122,8 +122,38 @@ def relative_dates(docs: pd.DataFrame) -> pd.DataFrame:
     >>> len(rel), float(rel["days_after_article"].min()), rel["lag_precision"].unique().tolist()
     (20, 0.0, ['day'])
     """
+    return _item_dates(docs).sort_values(["page_id", "published", "doc_id"], kind="mergesort").reset_index(drop=True)
+
+
+def _item_dates(docs: pd.DataFrame) -> pd.DataFrame:
+    """:func:`relative_dates`' rows in the order of the related items in ``docs``, with their index."""
+    lags = item_lags(docs)
+    base = only_columns(docs, ("doc_id", "page_id", "kind", "title"))
+    out = base.loc[base["kind"] == "related", ["doc_id", "page_id", "title"]]
+    for column in lags:  # by position: the same rows in the same order
+        out[column] = lags[column].to_numpy()
+    return out
+
+
+def item_lags(docs: pd.DataFrame) -> pd.DataFrame:
+    """Each related item's date against its article's, in the items' order in ``docs``, with their index.
+
+    :func:`relative_dates`' columns ``published``, ``article_published``, ``days_after_article`` and
+    ``lag_precision``, read from ``page_id``, ``kind``, ``published`` and ``published_precision``
+    alone: for a step that needs each item's lag beside its other columns, without looking it up
+    by ``doc_id`` or copying a crawl's titles.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> from analysis.config import SEEDS_DIR
+    >>> docs = load_corpus(SEEDS_DIR)
+    >>> lags = item_lags(docs)
+    >>> lags.index.equals(docs.index[docs["kind"] == "related"]), float(lags["days_after_article"].iloc[0])
+    (True, 1.0)
+    """
     # the columns it reads: a crawl's rows are selected below, never its texts with them
-    docs = only_columns(docs, ("doc_id", "page_id", "kind", "title", "published", "published_precision"))
+    docs = only_columns(docs, ("page_id", "kind", "published", "published_precision"))
     prec = precision(docs)
     is_art = docs["kind"] == "article"
     first = ~docs.loc[is_art, "page_id"].duplicated()
@@ -131,13 +161,10 @@ def relative_dates(docs: pd.DataFrame) -> pd.DataFrame:
     art_prec = prec[is_art][first.to_numpy()]
     art_prec.index = arts.index
     rel = docs[docs["kind"] == "related"]
-    out = pd.DataFrame({
-        "doc_id": rel["doc_id"], "page_id": rel["page_id"], "title": rel["title"],
-        "published": rel["published"], "article_published": rel["page_id"].map(arts["published"]),
-    })
+    out = pd.DataFrame({"published": rel["published"], "article_published": rel["page_id"].map(arts["published"])})
     earlier_prec = rel["page_id"].map(art_prec).fillna("")
     out["days_after_article"] = lag_days(out["published"], out["article_published"],
                                          later_precision=prec[rel.index], earlier_precision=earlier_prec)
     out["lag_precision"] = np.where((prec[rel.index].to_numpy() == "day") | (earlier_prec.to_numpy() == "day"),
                                     "day", "time")
-    return out.sort_values(["page_id", "published", "doc_id"], kind="mergesort").reset_index(drop=True)
+    return out

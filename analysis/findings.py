@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 from .config import PROJ_ROOT
-from .tables import titles as title_map
+from .store import table_columns
+from .tables import is_in, titles as title_map
 
 
 def _table_md(df: pd.DataFrame) -> str:
@@ -86,6 +87,18 @@ def _lags(rel: pd.DataFrame | None) -> list[str]:
     return [f"Related items were published {days(lag.min())} to {days(lag.max())} days after their article "
             f"(median {days(lag.median())}; {int((lag < 0).sum())} before it, {int((lag == 0).sum())} the same "
             f"day){unit}.", ""]
+
+
+def _titles(docs: pd.DataFrame, ids: list[str]) -> pd.Series:
+    """The titles of documents ``ids``, indexed by ``doc_id`` (those rows alone taken from ``docs``).
+
+    Examples
+    --------
+    >>> _titles(pd.DataFrame({"doc_id": ["a", "b"], "title": ["甲", "乙"]}), ["b"]).to_dict()
+    {'b': '乙'}
+    """
+    rows = docs.loc[is_in(docs["doc_id"], pd.Series(ids, dtype=docs["doc_id"].dtype)), ["doc_id", "title"]]
+    return title_map(rows).pipe(lambda s: s[~s.index.duplicated()])
 
 
 def _key_rows(table: pd.DataFrame, *, n: int = 5) -> str:
@@ -230,14 +243,13 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
     """
     t = tables
     docs = t["documents"]
-    titles = title_map(docs)
     is_article = (docs["kind"] == "article").to_numpy()
     n_articles, n_related = int(is_article.sum()), int((docs["kind"] == "related").sum())
     outlets = sorted(set(docs["outlet"].to_numpy(object)[is_article]) - {""})
     dated = docs["published"].dropna()
     tf = t["term_frequencies"].head(10)
-    pairs = t["similarity_pairs"].head(5).assign(
-        a=lambda d: d["doc_a"].map(titles), b=lambda d: d["doc_b"].map(titles))
+    pairs = t["similarity_pairs"].head(5)
+    pair_titles = _titles(docs, [*pairs["doc_a"], *pairs["doc_b"]])
     tl = t["timeline"]
     busiest = tl[tl["count"] > 0].sort_values(["count", "period"], ascending=[False, True],
                                              kind="mergesort").head(3)
@@ -245,9 +257,11 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
     unit = "document" if docs["content_id"].is_unique else "distinct text"
     nn = t["nearest_neighbours"]
     nn = nn[nn["rank"] == 1]
-    kind_of = pd.Series(docs["kind"].to_numpy(object), index=pd.Index(docs["doc_id"].to_numpy(object)))
-    art_nn = nn[(kind_of.reindex(nn["doc_id"].to_numpy(object)).to_numpy() == "article")
-                & (kind_of.reindex(nn["neighbour"].to_numpy(object)).to_numpy() == "related")]
+    # an article's nearest neighbour a related item: kinds looked up in the columns as they are (a crawl's
+    # two million ids are never made Python strings)
+    of_kind = {k: docs.loc[(docs["kind"] == k).to_numpy(), "doc_id"] for k in ("article", "related")}
+    art_nn = nn[is_in(nn["doc_id"], of_kind["article"]) & is_in(nn["neighbour"], of_kind["related"])]
+    del of_kind
     out = [
         "# Findings",
         "",
@@ -275,7 +289,8 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
         "",
         "## Most similar pairs (TF-IDF cosine)",
         "",
-        _table_md(pairs[["a", "b", "similarity"]].rename(columns={"a": "document A", "b": "document B"})),
+        _table_md(pairs.assign(a=pairs["doc_a"].map(pair_titles), b=pairs["doc_b"].map(pair_titles))
+                  [["a", "b", "similarity"]].rename(columns={"a": "document A", "b": "document B"})),
         "",
     ]
     if tfidf:
@@ -291,6 +306,7 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
         out += [f"{len(art_nn):,} of {_n(n_articles, 'article')} are most similar to a related item; "
                 "the five closest:", ""]
         art_nn = art_nn.sort_values("similarity", ascending=False, kind="mergesort").head(5)
+    titles = _titles(docs, [*art_nn["doc_id"], *art_nn["neighbour"]])
     for row in art_nn.itertuples(index=False):
         out.append(f"The article 「{titles[row.doc_id]}」 is most similar to the related item "
                    f"「{titles[row.neighbour]}」 ({row.similarity:.3f}).")
@@ -304,7 +320,7 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
                                        for r in busiest.itertuples(index=False)) + "." if len(busiest)
         else "No document is dated.",
         "",
-        *_lags(t.get("relative_dates")),
+        *_lags(table_columns(t, "relative_dates", ("days_after_article", "lag_precision"))),
         "![Timeline](figures/timeline.png)",
         "",
     ]

@@ -24,19 +24,22 @@ import matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
-from .dates import relative_dates
+from .dates import item_lags
 # the constants, repeats_lead and related_summary stay importable from here, where they were first
-from .linking_leads import LEAD_MATCH, MIN_LEAD_SENTENCE, OPENING_CHARS, lead_repeats, repeats_lead  # noqa: F401
+from .linking_leads import LEAD_MATCH, MIN_LEAD_SENTENCE, OPENING_CHARS, lead_repeats_at, repeats_lead  # noqa: F401
 from .linking_order import MIN_ITEMS_FOR_RHO, group_median, group_spearman  # noqa: F401
-from .linking_summary import ORDER_THRESHOLD, related_summary  # noqa: F401
+from .linking_summary import ORDER_THRESHOLD, related_summary, text_pages  # noqa: F401
 from .plots import _new
 from .tables import only_columns
-from .tfidf import DECIMALS, TfidfModel, tfidf_model
+from .tfidf import DECIMALS, TRANSFORM_BLOCK, TfidfModel, tfidf_model
 from .typedefs import SegmenterLike, UserDict
 
 #: Items whose similarity to their article is computed at once (bounds the memory of their terms).
 PAIR_BLOCK = 65_536
+#: Items summed up into their pages' rows at once (whole pages; bounds the memory of the statistics).
+LIST_BLOCK = 200_000
 
 ITEM_COLUMNS = ("page_id", "doc_id", "position", "title", "published", "days_after_article", "similarity",
                 "pages", "recycled", "repeats_lead")
@@ -62,35 +65,46 @@ def _sums_in_order(indptr: np.ndarray, data: np.ndarray) -> np.ndarray:
     return out
 
 
+def _codes(column: pd.Series) -> np.ndarray:
+    """:func:`pandas.factorize` codes of a text column, a missing value coded as the empty string (no copy
+    of the column: a crawl's texts filled would be copied)."""
+    codes, uniques = pd.factorize(column)
+    empty = np.flatnonzero(np.asarray(uniques == "", dtype=bool))
+    codes[codes < 0] = empty[0] if len(empty) else len(uniques)
+    return codes.astype(np.int64)
+
+
 def _text_codes(docs: pd.DataFrame) -> np.ndarray:
     """One code per distinct pair of title and text (missing as empty, as :func:`analysis.document_text` joins them)."""
-    title = pd.factorize(docs["title"].fillna(""))[0].astype(np.int64)
-    text = pd.factorize(docs["text"].fillna(""))[0].astype(np.int64)
+    title, text = _codes(docs["title"]), _codes(docs["text"])
     return pd.factorize(title * (text.max(initial=0) + 1) + text)[0]
 
 
-def _aligned_similarity(first: pd.DataFrame, which: np.ndarray, second: pd.DataFrame,
-                        model: TfidfModel) -> np.ndarray:
-    """TF-IDF cosine of each row of ``second`` with row ``which`` of ``first``, as a similarity matrix gives it.
+def _vectors(docs: pd.DataFrame, rows: np.ndarray, model: TfidfModel) -> sp.csr_matrix:
+    """``model.transform(docs.iloc[rows])``, a block of rows taken at a time (never all their texts at once)."""
+    step = TRANSFORM_BLOCK
+    blocks = [model.transform(docs.iloc[rows[start:start + step]]) for start in range(0, len(rows), step)]
+    return sp.vstack(blocks, format="csr") if len(blocks) != 1 else blocks[0]
 
-    Each distinct text is transformed once. For each pair, the terms of the text of ``second`` are
-    looked up in the vector of ``first``'s, and the products are added in term order, as
+
+def _aligned_similarity(docs: pd.DataFrame, first: np.ndarray, second: np.ndarray, model: TfidfModel) -> np.ndarray:
+    """TF-IDF cosine of row ``second[i]`` of ``docs`` with row ``first[i]``, as a similarity matrix gives it.
+
+    Each distinct text is transformed once. For each pair, the terms of the second text are looked
+    up in the vector of the first, and the products are added in term order, as
     :func:`analysis.similarity_matrix`'s sparse product adds them; then clipped to [0, 1] and
     rounded to :data:`~analysis.tfidf.DECIMALS` decimals: the same bytes, without a matrix per page.
+    Rows are positions; only the distinct texts of the rows compared are ever taken from ``docs``.
     """
-    # Each side's distinct texts first, then those of both together: the codes of the two sides put
-    # end to end, without a copy of every item's text (a crawl's related items repeat a few texts).
-    sides = [side[["title", "text"]] for side in (first, second)]
-    own = [_text_codes(side) for side in sides]
-    firsts = [side.iloc[np.unique(c, return_index=True)[1]] for side, c in zip(sides, own)]
-    both = pd.concat(firsts, ignore_index=True)
-    joint = _text_codes(both)
-    codes = np.concatenate([joint[:len(firsts[0])][own[0]], joint[len(firsts[0]):][own[1]]])
-    X = model.transform(both.iloc[np.unique(joint, return_index=True)[1]])
+    codes = _text_codes(only_columns(docs, ("title", "text")))
+    rows = np.concatenate([first, second])
+    distinct, where = np.unique(codes[rows], return_index=True)
+    X = _vectors(docs, rows[where], model)
     X.sort_indices()
     width = max(X.shape[1], 1)
     keys = np.repeat(np.arange(X.shape[0], dtype=np.int64), np.diff(X.indptr)) * width + X.indices  # ascending
-    a, b = codes[:len(first)][which], codes[len(first):]
+    a, b = np.searchsorted(distinct, codes[first]), np.searchsorted(distinct, codes[second])
+    del codes
     sims = []
     for start in range(0, len(a), PAIR_BLOCK):
         rows = X[b[start:start + PAIR_BLOCK]]
@@ -161,27 +175,46 @@ def _items(docs: pd.DataFrame, *, model: TfidfModel | None, userdict: UserDict, 
     """:func:`related_items`' table; with ``similarity=False``, its ``similarity`` column left NaN (no model)."""
     # the columns it reads: a crawl's rows are selected below, never its other columns with them
     docs = only_columns(docs, _ITEM_INPUTS)
-    rel = docs[docs["kind"] == "related"] if "kind" in docs else docs.iloc[:0]
+    kind = docs["kind"].to_numpy() if "kind" in docs else np.full(len(docs), None)
+    is_rel = kind == "related"
+    # the items without their texts: a crawl's two million summaries are never copied, only read by position
+    rel = docs.loc[is_rel, [c for c in docs.columns if c != "text"]]
     if rel.empty:
         return _empty_items(rel)
-    lags = (relative_dates(docs) if dates is None else dates).set_index("doc_id")["days_after_article"]
-    pages = docs.groupby("content_id")["page_id"].nunique() if "content_id" in docs else None
-    articles = docs[docs["kind"] == "article"].drop_duplicates("page_id")
-    which = pd.Index(articles["page_id"]).get_indexer(rel["page_id"])  # -1: the page has no article
+    if dates is None:  # each item's lag in its order: nothing looked up by doc_id
+        lags = item_lags(docs)["days_after_article"].to_numpy(dtype=float)
+    else:
+        lags = rel["doc_id"].map(dates.set_index("doc_id")["days_after_article"]).to_numpy(dtype=float)
+    pages = _pages_holding(docs)[is_rel]
+    # each page's first article, by its position in docs
+    art_rows = np.flatnonzero(kind == "article")
+    art_pages = docs["page_id"].iloc[art_rows]
+    first = ~art_pages.duplicated().to_numpy()
+    art_rows = art_rows[first]
+    which = pd.Index(art_pages[first]).get_indexer(rel["page_id"])  # -1: the page has no article
     has = which >= 0
+    item_rows = np.flatnonzero(is_rel)
+    article_of = np.where(has, art_rows[np.maximum(which, 0)] if len(art_rows) else -1, -1)
     sims = np.full(len(rel), np.nan)
     if similarity and has.any():
         model = model if model is not None else tfidf_model(docs, userdict=userdict, segmenter=segmenter)
-        sims[has] = _aligned_similarity(articles, which[has], rel[has], model)
+        sims[has] = _aligned_similarity(docs, article_of[has], item_rows[has], model)
     out = pd.DataFrame({
         "page_id": rel["page_id"], "doc_id": rel["doc_id"], "position": rel["position"], "title": rel["title"],
-        "published": rel["published"], "days_after_article": rel["doc_id"].map(lags).astype(float),
-        "similarity": sims,
-        "pages": rel["content_id"].map(pages).fillna(1).astype("int64") if pages is not None else 1,
-    })
+        "published": rel["published"], "days_after_article": lags, "similarity": sims, "pages": pages,
+    }, index=rel.index)
     out["recycled"] = out["pages"] >= 2
-    out["repeats_lead"] = lead_repeats(articles["text"].tolist(), rel["text"], which=which.tolist())
+    text = docs["text"] if "text" in docs else pd.Series("", index=docs.index, dtype=object)
+    out["repeats_lead"] = lead_repeats_at(text, articles=article_of, items=item_rows)
     return out.sort_values(["page_id", "position"], kind="mergesort").reset_index(drop=True)
+
+
+def _pages_holding(docs: pd.DataFrame) -> np.ndarray:
+    """For each row of ``docs``, on how many pages its text (``content_id``) is: 1 without a ``content_id``."""
+    if "content_id" not in docs:
+        return np.ones(len(docs), dtype=np.int64)
+    content, pages, _ = text_pages(docs)
+    return np.where(content >= 0, pages[np.maximum(content, 0)] if len(pages) else 1, 1).astype(np.int64)
 
 
 def _dtype(frame: pd.DataFrame, column: str, default: object = object) -> object:
@@ -265,12 +298,36 @@ def _shares(count: np.ndarray, total: np.ndarray) -> list[float]:
 
 
 def _lists(items: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
-    """:func:`related_lists`' table from :func:`related_items`' table, every page at once."""
+    """:func:`related_lists`' table from :func:`related_items`', whole pages :data:`LIST_BLOCK` items at a time."""
     dtypes = _list_dtypes(items, docs)
     codes, page_ids = pd.factorize(items["page_id"], sort=True)
-    items, codes = items[codes >= 0], codes[codes >= 0]  # as groupby, a missing page_id is no page
-    if not len(items):
+    # the columns read (never the items' titles), without the items of no page (as groupby, a missing
+    # page_id is no page), grouped by page
+    values = items[["days_after_article", "position", "published", "similarity", "recycled", "repeats_lead"]]
+    keep = codes >= 0
+    if not keep.all():
+        values, codes = values[keep], codes[keep]
+    if not len(values):
         return pd.DataFrame({c: pd.Series(dtype=dtypes[c]) for c in LIST_COLUMNS})
+    if (np.diff(codes) < 0).any():
+        order = np.argsort(codes, kind="stable")
+        values, codes = values.iloc[order], codes[order]
+    articles = docs[["kind", "page_id", "doc_id"]]
+    articles = articles[articles["kind"] == "article"].drop_duplicates("page_id").set_index("page_id")["doc_id"]
+    tables, start = [], 0
+    while start < len(codes):
+        end = min(start + LIST_BLOCK, len(codes))
+        end = int(np.searchsorted(codes, codes[end - 1], side="right"))  # the last page whole
+        first, last = int(codes[start]), int(codes[end - 1])
+        tables.append(_list_rows(values.iloc[start:end], codes[start:end] - first, page_ids[first:last + 1],
+                                 articles))
+        start = end
+    table = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
+    return table.astype(dtypes)
+
+
+def _list_rows(items: pd.DataFrame, codes: np.ndarray, page_ids: pd.Index, articles: pd.Series) -> pd.DataFrame:
+    """:func:`related_lists`' rows of pages ``page_ids``, from their items (``codes``: each one's page)."""
     n = len(page_ids)
     count = np.bincount(codes, minlength=n)
     lag = items["days_after_article"].to_numpy(dtype=float)
@@ -281,9 +338,7 @@ def _lists(items: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
     when = items["published"].astype("int64").where(items["published"].notna()).to_numpy(dtype=float)
     similarity = items["similarity"].to_numpy(dtype=float)
     recycled = np.bincount(codes[items["recycled"].to_numpy(dtype=bool)], minlength=n)
-    articles = docs[["kind", "page_id", "doc_id"]]
-    articles = articles[articles["kind"] == "article"].drop_duplicates("page_id").set_index("page_id")["doc_id"]
-    table = pd.DataFrame({
+    return pd.DataFrame({
         "page_id": page_ids, "article": [articles.get(p) for p in page_ids], "items": count, "dated_items": n_dated,
         "before": _shares(np.bincount(codes[dated & (lag < 0)], minlength=n), n_dated),
         "same_day": _shares(np.bincount(codes[dated & (lag == 0)], minlength=n), n_dated),
@@ -297,7 +352,6 @@ def _lists(items: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
         "recycled_items": recycled, "recycled_share": _shares(recycled, count),
         "lead_repeats": np.bincount(codes[items["repeats_lead"].to_numpy(dtype=bool)], minlength=n),
     }, columns=list(LIST_COLUMNS))
-    return table.astype(dtypes)
 
 
 def plot_related_lists(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdict: UserDict = None,

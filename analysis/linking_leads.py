@@ -1,7 +1,7 @@
 """Whether a related item repeats its article's lead: its first sentence, or a run of its opening.
 
 :func:`repeats_lead` answers for one article and one item; :func:`lead_repeats` for every item of a
-crawl, each article's lead and each distinct item text folded once. The test is linear in the
+crawl, each article's lead and each distinct item text folded once per block of items. The test is linear in the
 lengths of the texts: a run of :data:`LEAD_MATCH` characters of the article's opening always holds
 one of the opening's aligned blocks of half that length whole, so only the blocks are searched for
 in the item, and the runs around a block that is found.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from .text import compact, first_sentence
@@ -21,6 +22,9 @@ LEAD_MATCH = 30
 OPENING_CHARS = 150
 #: Shortest first sentence whose presence in an item counts as repeating the lead.
 MIN_LEAD_SENTENCE = 10
+#: Items :func:`lead_repeats` tests at once: only their articles' leads and their distinct texts,
+#: folded, are held (a crawl's two million items never all at once).
+LEAD_BLOCK = 100_000
 
 
 def _blocks(opening: str, length: int) -> tuple[tuple[int, str], ...]:
@@ -128,7 +132,7 @@ def repeats_lead(article_text: str, text: str) -> bool:
 
 def lead_repeats(article_texts: Sequence[str], texts: Sequence[str], *,
                  which: Sequence[int] | None = None) -> list[bool]:
-    """:func:`repeats_lead` for many items, each article and each distinct item text folded once.
+    """:func:`repeats_lead` for many items, each article and each distinct item text folded once a block.
 
     Parameters
     ----------
@@ -152,11 +156,61 @@ def lead_repeats(article_texts: Sequence[str], texts: Sequence[str], *,
     >>> lead_repeats([art], ["快訊：" + art, "李光章", art], which=[0, 0, -1])
     [True, False, False]
     """
-    if which is None:
-        which = range(len(article_texts))
-    leads = [_lead(text) for text in article_texts] + [("", "", ())]  # -1: no article
-    # distinct texts folded once; a Series (a crawl's column) is factorized as it is, not as objects
     series = texts if isinstance(texts, pd.Series) else pd.Series(texts, dtype=object)
-    codes, distinct = pd.factorize(series.fillna(""), use_na_sentinel=False)
-    folded = [compact(text or "") for text in distinct]
-    return [_repeats(*leads[a], folded[t]) for a, t in zip(which, codes.tolist())]
+    arts = pd.Series(article_texts if isinstance(article_texts, list) else list(article_texts), dtype=object)
+    which = np.arange(len(arts)) if which is None else np.asarray(which, dtype=np.int64)
+    return _repeats_in_blocks(arts, which, series, None)
+
+
+def lead_repeats_at(texts: pd.Series, *, articles: np.ndarray, items: np.ndarray) -> list[bool]:
+    """:func:`lead_repeats` for items and articles given as positions in one column of texts.
+
+    Only a block of items' texts, and their articles', is taken from ``texts`` at a time: a crawl's
+    column is never copied whole.
+
+    Parameters
+    ----------
+    texts : Series
+        A corpus's ``text`` column (missing values count as empty).
+    articles : array of int
+        Each item's article, as a position in ``texts`` (-1: none, never a repeat).
+    items : array of int
+        Each item, as a position in ``texts``.
+
+    Returns
+    -------
+    list of bool
+        One per item.
+
+    Examples
+    --------
+    >>> art = "美國駐聯合國大使克拉夫特今天與我駐紐約辦事處處長李光章共進午餐，這是歷史性的一刻。"
+    >>> texts = pd.Series([art, "快訊：" + art, "李光章", art])
+    >>> lead_repeats_at(texts, articles=np.array([0, 0, -1]), items=np.array([1, 2, 3]))
+    [True, False, False]
+    """
+    return _repeats_in_blocks(texts, np.asarray(articles, dtype=np.int64), texts, np.asarray(items, dtype=np.int64))
+
+
+def _repeats_in_blocks(article_texts: pd.Series, which: np.ndarray, texts: pd.Series,
+                       rows: np.ndarray | None) -> list[bool]:
+    """Each item's test, :data:`LEAD_BLOCK` items at a time: item ``i`` is ``texts`` at position ``rows[i]``
+    (``i`` without ``rows``), its article ``article_texts`` at ``which[i]`` (-1: none)."""
+    out: list[bool] = []
+    for start in range(0, len(which), LEAD_BLOCK):
+        block = slice(start, start + LEAD_BLOCK)
+        items = texts.iloc[block] if rows is None else texts.iloc[rows[block]]
+        out += _block(article_texts, items, which[block])
+    return out
+
+
+def _block(article_texts: pd.Series, texts: pd.Series, which: np.ndarray) -> list[bool]:
+    """:func:`lead_repeats` of a block of items: the leads of its articles and its distinct texts folded once."""
+    articles, at = np.unique(which, return_inverse=True)
+    known = articles[articles >= 0]
+    leads = [_lead(text) for text in article_texts.iloc[known].fillna("").tolist()]
+    leads = [("", "", ())] * (len(articles) - len(known)) + leads  # -1 (no article) sorts first
+    # distinct texts folded once; a Series (a crawl's column) is factorized as it is, not as objects
+    codes, distinct = pd.factorize(texts, use_na_sentinel=False)
+    folded = [compact(text if isinstance(text, str) else "") for text in distinct]
+    return [_repeats(*leads[a], folded[t]) for a, t in zip(at.tolist(), codes.tolist())]

@@ -7,12 +7,34 @@ up for the corpus in a few measures and one sentence, the verdict, that
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .linking_order import MIN_ITEMS_FOR_RHO
 
 #: |rho| from which a list counts as ordered by date or by similarity.
 ORDER_THRESHOLD = 0.5
+
+
+def text_pages(docs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, pd.Index]:
+    """On how many pages each distinct text (``content_id``) is, from the codes of the two columns.
+
+    Returns each row's code (-1: no ``content_id``), each code's number of distinct pages (as
+    ``docs.groupby("content_id")["page_id"].nunique()`` counts them) and the ``content_id`` of each code.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"content_id": ["x", "y", "x", None], "page_id": ["p", "p", "q", "q"]})
+    >>> codes, pages, ids = text_pages(d)
+    >>> codes.tolist(), pages.tolist(), list(ids)
+    ([0, 1, 0, -1], [2, 1], ['x', 'y'])
+    """
+    content, ids = pd.factorize(docs["content_id"])
+    page = pd.factorize(docs["page_id"])[0].astype(np.int64)
+    ok = (content >= 0) & (page >= 0)  # missing values: no text to count, no page to count it on
+    width = int(page.max(initial=0)) + 1
+    pairs = np.unique(content[ok].astype(np.int64) * width + page[ok])
+    return content, np.bincount(pairs // width, minlength=len(ids)), ids
 
 
 def related_summary(table: pd.DataFrame, *, docs: pd.DataFrame | None = None,
@@ -75,16 +97,18 @@ def related_summary(table: pd.DataFrame, *, docs: pd.DataFrame | None = None,
         ("share of items recycled", round(recycled / items, 4) if items else float("nan")),
         ("items repeating the article's lead", int(table["lead_repeats"].sum())),
     ]
-    if docs is not None:
-        on_pages = docs.groupby("content_id")["page_id"].nunique()
-        rel = docs[["kind", "content_id", "title"]]
-        rel = rel[rel["kind"] == "related"]
-        counts = on_pages[on_pages.index.isin(rel["content_id"])]
+    if docs is not None and "content_id" in docs:
+        content, pages_of, ids = text_pages(docs)
+        is_rel = (docs["kind"] == "related").to_numpy() & (content >= 0)
+        on_items = np.zeros(len(ids), dtype=bool)
+        on_items[content[is_rel]] = True  # the texts of related items
+        counts = np.where(on_items, pages_of, 0)
         rows.append(("distinct recycled texts", int((counts >= 2).sum())))
         if (counts >= 2).any():
-            top_id = counts.sort_values(ascending=False, kind="mergesort").index[0]
-            title = rel.loc[rel["content_id"] == top_id, "title"].iloc[0]
-            rows.append(("most recycled item", f"{title} ({int(counts[top_id])} pages)"))
+            top = np.flatnonzero(counts == counts.max())  # of equals, the first content_id in sorted order
+            top_code = top[np.argmin(np.asarray(ids[top], dtype=object))] if len(top) > 1 else top[0]
+            title = docs["title"].iloc[int(np.flatnonzero(is_rel & (content == top_code))[0])]
+            rows.append(("most recycled item", f"{title} ({int(counts[top_code])} pages)"))
     measurable = (int(table["order_date_rho"].notna().sum()), int(table["order_similarity_rho"].notna().sum()))
     rows.append(("verdict", _verdict(pages, newest, oldest, by_sim, date_rho, sim_rho, recycled, items, threshold,
                                      measurable)))

@@ -34,7 +34,7 @@ from .linking import plot_related_lists
 from .outputs import atomic_write_text, write_table
 from .provenance import provenance_json, provenance_record
 from .settings import options, release_freed_memory
-from .store import WrittenTables, open_report
+from .store import WrittenTables, open_report, table_columns
 from .report_steps import Clock, actor_steps, text_tables
 from .storylines import plot_story_timeline
 from .tables import titles
@@ -160,7 +160,8 @@ def check_figures(figures: Sequence[str] | None) -> tuple[str, ...]:
 def _figures(t: dict[str, pd.DataFrame], *, top: int) -> dict[str, Callable[[], plt.Figure]]:
     """Every figure of the report, drawn from its tables alone (so that a presentation option only redraws)."""
     busiest = t["keyness_busiest_month"].attrs.get("month")
-    page = t["documents"].set_index("doc_id").loc[t["similarity_matrix"].index[0], "page_id"]
+    docs = t["documents"]
+    page = docs.loc[(docs["doc_id"] == t["similarity_matrix"].index[0]).to_numpy(), "page_id"].iloc[0]
     return {
         "top_terms": lambda: plots.plot_top_terms(t["term_frequencies"], top=top,
                                                   title=f"The {top} most frequent terms"),
@@ -186,7 +187,9 @@ def _figures(t: dict[str, pd.DataFrame], *, top: int) -> dict[str, Callable[[], 
         "story_timeline": lambda: plot_story_timeline(t["documents"], t["story_members"], top=15, table=t["stories"]),
         "bursts": lambda: plot_bursts(t["documents"], table=t["bursts"], by="documents", freq="MS",
                                       title="Documents per month and bursts of attention (Kleinberg)"),
-        "related_lists": lambda: plot_related_lists(t["documents"], lists=t["related_lists"], items=t["related_items"]),
+        "related_lists": lambda: plot_related_lists(
+            t["documents"], lists=t["related_lists"],
+            items=table_columns(t, "related_items", ("position", "days_after_article", "recycled", "repeats_lead"))),
     }
 
 

@@ -117,11 +117,10 @@ def text_tables(docs: pd.DataFrame, clock: Clock, *, model: TfidfModel, matrix_d
         del neighbours
     with clock("timeline"):
         t["timeline"] = timeline_table = timeline(docs)
-        t["relative_dates"] = dates = relative_dates(docs)
-    # How the related lists are assembled, from the dates just computed (then dropped).
+        t["relative_dates"] = relative_dates(docs)
+    # How the related lists are assembled (each item's lag computed in its order, not looked up by doc_id).
     with clock("related lists"):
-        t["related_items"] = items = related_items(docs, model=model, dates=dates)
-        del dates
+        t["related_items"] = items = related_items(docs, model=model)
         t["related_lists"] = lists = related_lists(docs, model=model, items=items)
         del items
         t["related_summary"] = related_summary(lists, docs=docs)

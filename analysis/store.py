@@ -195,6 +195,22 @@ class WrittenTables(MutableMapping):
     def __repr__(self) -> str:
         return f"WrittenTables({str(self.folder)!r}: {', '.join(self._order)})"
 
+    def read(self, name: str, *, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """A table, or only some of its columns: a written table's are the only ones read back.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> t = WrittenTables(tempfile.mkdtemp(), min_rows=1)
+        >>> t["big"] = pd.DataFrame({"n": [1, 2], "title": ["甲", "乙"]})
+        >>> list(t.read("big", columns=["n"]))
+        ['n']
+        """
+        if name in self._files:
+            return read_parquet_table(self._files[name][1], columns=list(columns) if columns is not None else None)
+        table = self[name]
+        return table if columns is None else table[list(columns)]
+
     def files(self, name: str) -> list[Path]:
         """The files a table was written to when it was set (empty for a table kept in memory)."""
         return list(self._files.get(name, []))
@@ -212,6 +228,23 @@ class WrittenTables(MutableMapping):
         for name in [n for n in self._order if n not in names]:
             del self[name]
         self._order = {name: None for name in names if name in self._order}
+
+
+def table_columns(tables: Mapping[str, pd.DataFrame], name: str, columns: Sequence[str]) -> pd.DataFrame | None:
+    """Only ``columns`` of table ``name`` of ``tables`` (None when it has no such table): read from its
+    file alone when the tables are :class:`ReportTables` or :class:`WrittenTables` that wrote it away.
+
+    Examples
+    --------
+    >>> t = {"relative_dates": pd.DataFrame({"title": ["甲"], "days_after_article": [1.0]})}
+    >>> table_columns(t, "relative_dates", ["days_after_article"]).columns.tolist(), table_columns(t, "x", [])
+    (['days_after_article'], None)
+    """
+    if name not in tables:
+        return None
+    if isinstance(tables, (ReportTables, WrittenTables)):
+        return tables.read(name, columns=columns)
+    return tables[name][list(columns)]
 
 
 def open_report(folder: PathLike) -> ReportTables:

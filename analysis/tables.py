@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import warnings
 
+import numpy as np
 import pandas as pd
 
 from .text import shorten
@@ -128,6 +129,39 @@ def lines_frame(records: list[dict]) -> pd.DataFrame:
     """
     warnings.warn("lines_frame() is deprecated; use problems_frame()", DeprecationWarning, stacklevel=2)
     return problems_frame(records)
+
+
+def _arrow(values: object) -> object:
+    """The pyarrow chunked array behind a text column (a Series or Index of pandas's ``str`` dtype), else None."""
+    array = getattr(values, "array", None)
+    if isinstance(array, pd.arrays.ArrowStringArray):
+        import pyarrow as pa
+
+        return pa.chunked_array(array._pa_array) if hasattr(array, "_pa_array") else pa.chunked_array([pa.array(array)])
+    return None
+
+
+def is_in(column: pd.Series, values: object) -> np.ndarray:
+    """``column.isin(values)`` as a boolean array, with pyarrow's hash set when both hold text.
+
+    pandas's ``isin`` makes each string of a text column a Python object first: for a crawl's two
+    million ``doc_id`` values that is tens of seconds and most of a gigabyte, against well under a
+    second with :func:`pyarrow.compute.is_in`. The answer is the same (a missing value is in
+    ``values`` when a missing value is).
+
+    Examples
+    --------
+    >>> ids = pd.Series(["a", "b", None, "c"], dtype="str")
+    >>> is_in(ids, pd.Series(["c", "a"], dtype="str")).tolist(), is_in(ids, ["b"]).tolist()
+    ([True, False, False, True], [False, True, False, False])
+    """
+    left, right = _arrow(column), _arrow(values)
+    if left is None or right is None:
+        return column.isin(values).to_numpy(dtype=bool)
+    import pyarrow.compute as pc
+
+    found = pc.is_in(left, value_set=right.combine_chunks(), skip_nulls=False)
+    return found.to_numpy().astype(bool) if len(column) else np.zeros(0, dtype=bool)
 
 
 def only_columns(docs: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:

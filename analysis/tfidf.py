@@ -35,6 +35,10 @@ from .typedefs import SegmenterLike, UserDict
 
 #: Weights and similarities are rounded to this many decimals in tables, so they compare exactly.
 DECIMALS = 6
+#: Texts segmented and vectorised at once by :meth:`TfidfModel.transform`: the terms of a crawl's
+#: texts are never all held as lists (each row's vector depends on its text alone, so the result is
+#: the same).
+TRANSFORM_BLOCK = 20_000
 
 
 def _identity(terms: list[str]) -> list[str]:
@@ -122,9 +126,16 @@ class TfidfModel:
         if self.segmenter is None and options.segmenter is not None:
             raise ValueError("this TF-IDF model was fitted with the kit's segmenter, and the session now uses "
                              "another: fit a new model (tfidf_model) to compare documents with it")
+        if self.vectorizer is None or not len(docs):
+            return sp.csr_matrix((len(docs), len(self.vocabulary)), dtype=np.float64)
+        if len(docs) <= TRANSFORM_BLOCK:
+            return self._vectors(docs)
+        return sp.vstack([self._vectors(docs.iloc[start:start + TRANSFORM_BLOCK])
+                          for start in range(0, len(docs), TRANSFORM_BLOCK)], format="csr")
+
+    def _vectors(self, docs: pd.DataFrame) -> sp.csr_matrix:
+        """:meth:`transform` of a block of rows."""
         rows = document_terms(docs, userdict=self.userdict, segmenter=self.segmenter).tolist()
-        if self.vectorizer is None:
-            return sp.csr_matrix((len(rows), 0), dtype=np.float64)
         return self.vectorizer.transform(rows).tocsr()
 
     def describe(self) -> dict:

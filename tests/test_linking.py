@@ -16,7 +16,8 @@ from scipy.stats import spearmanr
 
 from analysis import (content_id, plot_related_lists, related_items, related_lists, related_summary,
                       save_figure, similarity_matrix, tfidf_model)
-from analysis.linking import ITEM_COLUMNS, LIST_COLUMNS, repeats_lead
+from analysis.linking import ITEM_COLUMNS, LIST_COLUMNS, _pages_holding, repeats_lead
+from analysis import linking, linking_leads
 from analysis.linking_leads import lead_repeats, shares_run
 from analysis.linking_order import group_median, group_spearman
 
@@ -274,6 +275,42 @@ def test_repeats_lead_as_difflib_on_a_crawl():
             assert answers[-1] is _difflib_repeats_lead(article, text), (article, text)
     assert 0.2 < sum(answers) / len(answers) < 0.8  # both answers, many times
     assert lead_repeats(["甲乙", LEAD], ["甲乙", "快訊：" + LEAD]) == [False, True]
+
+
+def test_lead_repeats_in_blocks_is_item_by_item(monkeypatch):
+    """Items tested a block at a time (an article's items split across blocks, items without one) as one by one."""
+    rng = random.Random(2)
+    articles = ["颱風海上警報發布，提醒民眾注意強風豪雨，台北市政府宣布明天照常上班上課。" * 2,
+                "交通部表示高鐵班次不受影響，氣象專家分析颱風路徑可能北轉。" * 2, ""]
+    which = [rng.choice([0, 1, 2, -1]) for _ in range(60)]
+    texts = [rng.choice(["", None, "快訊：" + articles[0][:32], articles[1][3:40], "其後雙方合影"]) for _ in which]
+    expected = [a >= 0 and repeats_lead(articles[a], t) for a, t in zip(which, texts)]
+    assert 0 < sum(expected) < len(expected)
+    monkeypatch.setattr(linking_leads, "LEAD_BLOCK", 7)
+    assert lead_repeats(articles, texts, which=np.array(which)) == expected
+    assert lead_repeats(tuple(articles), pd.Series(texts), which=which) == expected
+
+
+def test_pages_holding_a_text_as_groupby_counts_them():
+    rng = np.random.default_rng(3)
+    docs = pd.DataFrame({"content_id": rng.choice(["a", "b", "c", None], size=200),
+                         "page_id": rng.choice(["p1", "p2", "p3", "p4", None], size=200)})
+    docs.loc[docs["content_id"] == "c", "page_id"] = None  # a text on no known page
+    expected = docs["content_id"].map(docs.groupby("content_id")["page_id"].nunique()).fillna(1).astype("int64")
+    assert _pages_holding(docs).tolist() == expected.tolist()
+    assert set(expected) == {0, 1, 4}
+    assert _pages_holding(docs.drop(columns="content_id")).tolist() == [1] * 200
+
+
+def test_lists_in_blocks_of_whole_pages_are_the_lists_at_once(crawl, model, seed_docs, monkeypatch):
+    docs = pd.concat([crawl, seed_docs.assign(page_id="S")], ignore_index=True)
+    items = related_items(docs, model=model)
+    whole = related_lists(docs, items=items)
+    shuffled = items.sample(frac=1, random_state=0)  # a table of the user's, in any order
+    monkeypatch.setattr(linking, "LIST_BLOCK", 2)  # a block ends where a page does, not after 2 items
+    assert len(whole) == 4 and whole["items"].max() > 2
+    pd.testing.assert_frame_equal(related_lists(docs, items=items), whole)
+    pd.testing.assert_frame_equal(related_lists(docs, items=shuffled), whole)
 
 
 def test_group_spearman_and_median_are_scipy_and_pandas_bit_for_bit():

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from analysis import attach_titles, similar_pairs, titles
-from analysis.tables import (COLUMNS, LINE_COLUMNS, PROBLEM_COLUMNS, distinct, document_text, documents_frame,
+from analysis.tables import (COLUMNS, LINE_COLUMNS, PROBLEM_COLUMNS, distinct, document_text, is_in, documents_frame,
                              lines_frame, problems_frame)
 
 RECORD = dict(doc_id="p:00", page_id="p", kind="article", position=0, title="標題", published=None,
@@ -131,3 +132,14 @@ def test_attach_titles_finds_id_columns_or_takes_them_given():
     assert given.columns.tolist() == ["doc_id", "neighbour", "neighbour_title", "note", "similarity"]
     assert "doc_id_title" not in table  # the input is left as it was
     assert attach_titles(table.iloc[:0], docs).columns.tolist() == table.columns.tolist()
+
+
+def test_is_in_answers_as_pandas_isin():
+    rng = np.random.default_rng(0)
+    pool = np.array(["甲", "乙", "丙", "a", "", None], dtype=object)
+    for _ in range(20):
+        column = pd.Series(rng.choice(pool, size=50), dtype="str")
+        values = pd.Series(rng.choice(pool, size=int(rng.integers(0, 6))), dtype="str")
+        for among in (values, pd.Index(values), values.astype(object), values.tolist()):
+            assert is_in(column, among).tolist() == column.isin(among).tolist()
+    assert is_in(pd.Series(["a"], dtype=object), pd.Series(["a"], dtype="str")).tolist() == [True]

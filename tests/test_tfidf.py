@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis import tfidf
 from analysis import TfidfModel, Weighting, keywords, tfidf_model, tfidf_vectors
 from analysis.frequencies import document_terms
 
@@ -101,6 +102,17 @@ def test_transform_ignores_unknown_terms_and_keeps_row_order():
     other = pd.DataFrame({"title": ["聯合國", "台灣"], "text": ["", ""]})
     X = model.transform(other)
     assert X.shape == (2, len(model.vocabulary)) and X[0].nnz == 0 and X[1].nnz == 1
+
+
+def test_transform_in_blocks_is_the_whole_transform(monkeypatch, seed_docs):
+    model = tfidf_model(seed_docs)
+    whole = model.transform(seed_docs)
+    monkeypatch.setattr(tfidf, "TRANSFORM_BLOCK", 3)  # the seed's 21 documents in 7 blocks
+    blocks = model.transform(seed_docs)
+    assert blocks.format == "csr" and blocks.shape == whole.shape and blocks.dtype == whole.dtype
+    for a, b in ((whole.data, blocks.data), (whole.indices, blocks.indices), (whole.indptr, blocks.indptr)):
+        assert np.array_equal(a, b)
+    assert model.transform(seed_docs.iloc[:0]).shape == (0, len(model.vocabulary))
 
 
 def test_describe_names_the_weighting():
