@@ -377,15 +377,22 @@ def speakers(quotes: pd.DataFrame, *, top_cues: int = 3) -> pd.DataFrame:
     if quotes.empty:
         return pd.DataFrame({c: pd.Series(dtype=object if c in ("speaker", "speaker_type", "cues") else "int64")
                              for c in columns})
-    rows = []
-    for (speaker, kind), part in quotes.groupby(["speaker", "speaker_type"], sort=True):
-        cues = part["cue"].value_counts()
-        cues = cues.sort_index(kind="mergesort").sort_values(ascending=False, kind="mergesort").head(top_cues)
-        rows.append({"speaker": speaker, "speaker_type": kind, "quotes": len(part),
-                     "documents": part["doc_id"].nunique(),
-                     **{k: int((part["kind"] == k).sum()) for k in kinds},
-                     "cues": "、".join(f"{c} {n}" for c, n in cues.items())})
-    out = pd.DataFrame(rows, columns=columns)
+    # every speaker at once (a crawl names thousands): counts by group, then each one's commonest cues,
+    # most frequent first and equals in cue order
+    keys = ["speaker", "speaker_type"]
+    quotes = quotes[[*keys, "doc_id", "kind", "cue"]]
+    groups = quotes.groupby(keys, sort=True)
+    out = groups.size().rename("quotes").to_frame()
+    out["documents"] = groups["doc_id"].nunique()
+    for k in kinds:
+        out[k] = quotes["kind"].eq(k).groupby([quotes[c] for c in keys], sort=True).sum().astype("int64")
+    cues = quotes.groupby([*keys, "cue"], sort=True).size().rename("n").reset_index()
+    cues = cues.sort_values([*keys, "n"], ascending=[True, True, False], kind="mergesort")
+    cues = cues[cues.groupby(keys, sort=False).cumcount() < top_cues]
+    listed = (cues["cue"].astype(str) + " " + cues["n"].astype(str)).groupby([cues[c] for c in keys]).agg("、".join)
+    out["cues"] = listed.reindex(out.index, fill_value="").to_numpy(dtype=object)
+    out = out.reset_index()
+    out = pd.DataFrame({c: out[c].tolist() for c in columns}, columns=columns)  # dtypes inferred as for rows
     out["_named"] = out["speaker"].eq("")
     out = out.sort_values(["_named", "quotes", "speaker"], ascending=[True, False, True], kind="mergesort")
     return out.drop(columns="_named").reset_index(drop=True)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from analysis.comention import (actor_frequencies, actor_keyness, actor_network, actor_timeline,
-                                plot_actor_timeline)
+                                plot_actor_timeline, speakers)
 from analysis.comparison import keyness
 
 
@@ -104,3 +105,23 @@ def test_actor_keyness_is_keyness_on_actor_counts(docs, mentions):
 def test_actor_keyness_needs_actors_on_both_sides(docs, mentions):
     with pytest.raises(ValueError, match="names no actor"):
         actor_keyness(docs, "related", by="kind", mentions=mentions[mentions["doc_id"] == "a"])
+
+
+def test_speakers_counts_each_speaker_as_a_loop_over_speakers_would():
+    rng = np.random.default_rng(4)
+    n = 400
+    quotes = pd.DataFrame({"doc_id": rng.choice(["d1", "d2", "d3", "d4"], size=n),
+                           "speaker": rng.choice(["蔡英文", "王永慶", "中天", ""], size=n),
+                           "speaker_type": rng.choice(["person", "organisation"], size=n),
+                           "cue": rng.choice(["表示", "說", "指出", "認為", "呼籲"], size=n),
+                           "kind": rng.choice(["voice", "quotation", "reported"], size=n)})
+    table = speakers(quotes, top_cues=2)
+    for row in table.itertuples(index=False):
+        part = quotes[(quotes["speaker"] == row.speaker) & (quotes["speaker_type"] == row.speaker_type)]
+        counts = sorted(part["cue"].value_counts().items(), key=lambda cn: (-cn[1], cn[0]))[:2]
+        assert (row.quotes, row.documents) == (len(part), part["doc_id"].nunique())
+        assert (row.voice, row.quotation, row.reported) == tuple(int((part["kind"] == k).sum())
+                                                                  for k in ("voice", "quotation", "reported"))
+        assert row.cues == "、".join(f"{c} {k}" for c, k in counts)
+    assert len(table) == len(quotes.groupby(["speaker", "speaker_type"])) and table["speaker"].iloc[-1] == ""
+    assert table[table["speaker"] != ""]["quotes"].is_monotonic_decreasing
