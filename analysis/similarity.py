@@ -20,7 +20,7 @@ import pandas as pd
 
 from .deprecation import renamed_arguments
 from .neighbours import Method, resolve_method, top_k
-from .tables import distinct
+from .tables import distinct, positions
 from .tfidf import DECIMALS, TfidfModel, tfidf_model
 from .typedefs import SegmenterLike, UserDict
 
@@ -171,17 +171,23 @@ def pairs_from_neighbours(neighbours: pd.DataFrame, docs: pd.DataFrame, *, top: 
     >>> pairs_from_neighbours(nn, docs, top=2).values.tolist()
     [['a', 'b', 0.9], ['a', 'c', 0.2]]
     """
-    order = {d: i for i, d in enumerate(docs["doc_id"])}
-    a = neighbours["doc_id"].map(order).to_numpy()
-    b = neighbours["neighbour"].map(order).to_numpy()
-    pairs = pd.DataFrame({
-        "doc_a": np.where(a < b, neighbours["doc_id"], neighbours["neighbour"]),
-        "doc_b": np.where(a < b, neighbours["neighbour"], neighbours["doc_id"]),
-        "similarity": neighbours["similarity"].to_numpy(),
-        "_a": np.minimum(a, b), "_b": np.maximum(a, b),
-    }).drop_duplicates(["_a", "_b"])
-    pairs = pairs.sort_values(["similarity", "_a", "_b"], ascending=[False, True, True], kind="mergesort")
-    return pairs.head(top)[["doc_a", "doc_b", "similarity"]].reset_index(drop=True)
+    # ranked by the documents' places in the corpus, and only the pairs kept given their ids again: a
+    # crawl's millions of neighbours are never made Python strings
+    a, b = positions(neighbours["doc_id"], docs["doc_id"]), positions(neighbours["neighbour"], docs["doc_id"])
+    pairs = pd.DataFrame({"similarity": neighbours["similarity"].to_numpy(),
+                          "_a": np.minimum(a, b), "_b": np.maximum(a, b)}).drop_duplicates(["_a", "_b"])
+    pairs = pairs.sort_values(["similarity", "_a", "_b"], ascending=[False, True, True], kind="mergesort").head(top)
+    rows = pairs.index.to_numpy()
+    first, second, before = (neighbours["doc_id"].iloc[rows].to_numpy(), neighbours["neighbour"].iloc[rows].to_numpy(),
+                             a[rows] < b[rows])
+    out = pd.DataFrame({"doc_a": np.where(before, first, second), "doc_b": np.where(before, second, first),
+                        "similarity": pairs["similarity"].to_numpy()})
+    unknown = [c for c in ("doc_a", "doc_b") if out[c].isna().all()]
+    if unknown and len(neighbours):  # no id to tell the column's type: the type the ids of every pair give it
+        ids = {c: np.where(a < b, neighbours[x], neighbours[y])
+               for c, x, y in (("doc_a", "doc_id", "neighbour"), ("doc_b", "neighbour", "doc_id")) if c in unknown}
+        out = out.astype(pd.DataFrame(ids).dtypes.to_dict())
+    return out
 
 
 def similar_pairs(docs: pd.DataFrame, *, top: int = 10, model: TfidfModel | None = None,

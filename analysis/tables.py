@@ -164,6 +164,26 @@ def is_in(column: pd.Series, values: object) -> np.ndarray:
     return found.to_numpy().astype(bool) if len(column) else np.zeros(0, dtype=bool)
 
 
+def positions(column: pd.Series, among: pd.Series) -> np.ndarray:
+    """Where each value of ``column`` is in ``among`` (its last place there, as a dict built in order
+    would say), as floats: NaN where it is not there. With pyarrow's hash table when both hold text.
+
+    Examples
+    --------
+    >>> ids = pd.Series(["a", "b", "c", "b"], dtype="str")
+    >>> positions(pd.Series(["b", "x", "a"], dtype="str"), ids).tolist()
+    [3.0, nan, 0.0]
+    """
+    left, right = _arrow(column), _arrow(among)
+    if left is None or right is None or not len(column):
+        order = {value: i for i, value in enumerate(among)}
+        return column.map(order).to_numpy(dtype=float)
+    import pyarrow.compute as pc
+
+    found = pc.index_in(left, value_set=right.combine_chunks()[::-1]).to_numpy().astype(float)
+    return len(right) - 1 - found
+
+
 def only_columns(docs: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
     """The table with only those of ``columns`` it has, in that order.
 

@@ -158,3 +158,32 @@ def test_one_model_gives_every_table_the_same_values(crawl):
     alone = similarity_matrix(page)
     assert any(alone.loc[a, b] != s for a, b, s in inside)
     assert set(keywords(page, model=model)["term"]) <= set(model.vocabulary)
+
+
+def _pairs_by_dict(neighbours: pd.DataFrame, docs: pd.DataFrame, top: int) -> pd.DataFrame:
+    """The most similar pairs as a dict of corpus places and the ids of every row give them."""
+    order = {d: i for i, d in enumerate(docs["doc_id"])}
+    a, b = neighbours["doc_id"].map(order).to_numpy(), neighbours["neighbour"].map(order).to_numpy()
+    pairs = pd.DataFrame({"doc_a": np.where(a < b, neighbours["doc_id"], neighbours["neighbour"]),
+                          "doc_b": np.where(a < b, neighbours["neighbour"], neighbours["doc_id"]),
+                          "similarity": neighbours["similarity"].to_numpy(),
+                          "_a": np.minimum(a, b), "_b": np.maximum(a, b)}).drop_duplicates(["_a", "_b"])
+    pairs = pairs.sort_values(["similarity", "_a", "_b"], ascending=[False, True, True], kind="mergesort")
+    return pairs.head(top)[["doc_a", "doc_b", "similarity"]].reset_index(drop=True)
+
+
+@pytest.mark.parametrize("dtype", ["str", object])
+def test_pairs_from_neighbours_as_a_dict_of_places_gives_them(dtype):
+    """Repeated and unknown ids, ties, pairs seen from both sides, any index: the same table, dtypes included."""
+    rng = np.random.default_rng(5)
+    for _ in range(100):
+        docs = pd.DataFrame({"doc_id": pd.array([f"d{i}" for i in rng.integers(0, 15, size=rng.integers(1, 12))],
+                                                dtype=dtype)})
+        m = int(rng.integers(0, 30))
+        neighbours = pd.DataFrame({
+            "doc_id": pd.array([f"d{i}" for i in rng.integers(0, 16, size=m)], dtype=dtype),
+            "neighbour": pd.array([f"d{i}" for i in rng.integers(0, 16, size=m)], dtype=dtype),
+            "similarity": rng.choice([0.1, 0.5, 0.9], size=m)}, index=rng.permutation(m) + 5)
+        for top in (0, 1, 3, 50):
+            got, expected = pairs_from_neighbours(neighbours, docs, top=top), _pairs_by_dict(neighbours, docs, top)
+            pd.testing.assert_frame_equal(got, expected)

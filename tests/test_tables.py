@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from analysis import attach_titles, similar_pairs, titles
-from analysis.tables import (COLUMNS, LINE_COLUMNS, PROBLEM_COLUMNS, distinct, document_text, is_in, documents_frame,
-                             lines_frame, problems_frame)
+from analysis.tables import (COLUMNS, LINE_COLUMNS, PROBLEM_COLUMNS, distinct, document_text, documents_frame, is_in,
+                             lines_frame, positions, problems_frame)
 
 RECORD = dict(doc_id="p:00", page_id="p", kind="article", position=0, title="標題", published=None,
               published_precision="", time_zone="", outlet="", reporter="", reporter_place="", text="本文。",
@@ -143,3 +143,14 @@ def test_is_in_answers_as_pandas_isin():
         for among in (values, pd.Index(values), values.astype(object), values.tolist()):
             assert is_in(column, among).tolist() == column.isin(among).tolist()
     assert is_in(pd.Series(["a"], dtype=object), pd.Series(["a"], dtype="str")).tolist() == [True]
+
+
+def test_positions_are_the_last_place_as_a_dict_gives_it():
+    rng = np.random.default_rng(1)
+    for dtype in ("str", object):
+        among = pd.Series(rng.choice(["甲", "乙", "丙", "a", ""], size=30), dtype=dtype)
+        column = pd.Series(rng.choice(["甲", "乙", "丁", "a", ""], size=40), dtype=dtype)
+        order = {value: i for i, value in enumerate(among)}
+        expected = [float(order[v]) if v in order else None for v in column]
+        got = positions(column, among).tolist()
+        assert [None if np.isnan(g) else g for g in got] == expected
