@@ -245,7 +245,7 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
     docs = t["documents"]
     is_article = (docs["kind"] == "article").to_numpy()
     n_articles, n_related = int(is_article.sum()), int((docs["kind"] == "related").sum())
-    outlets = sorted(set(docs["outlet"].to_numpy(object)[is_article]) - {""})
+    outlets = sorted(set(docs["outlet"][is_article].unique()) - {""})
     dated = docs["published"].dropna()
     tf = t["term_frequencies"].head(10)
     pairs = t["similarity_pairs"].head(5)

@@ -32,7 +32,7 @@ from .linking_leads import LEAD_MATCH, MIN_LEAD_SENTENCE, OPENING_CHARS, lead_re
 from .linking_order import MIN_ITEMS_FOR_RHO, group_median, group_spearman  # noqa: F401
 from .linking_summary import ORDER_THRESHOLD, related_summary, text_pages  # noqa: F401
 from .plots import _new
-from .tables import only_columns
+from .tables import one_chunk, only_columns
 from .tfidf import DECIMALS, TRANSFORM_BLOCK, TfidfModel, tfidf_model
 from .typedefs import SegmenterLike, UserDict
 
@@ -322,7 +322,7 @@ def _lists(items: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
         tables.append(_list_rows(values.iloc[start:end], codes[start:end] - first, page_ids[first:last + 1],
                                  articles))
         start = end
-    table = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
+    table = one_chunk(pd.concat(tables, ignore_index=True)) if len(tables) > 1 else tables[0]
     return table.astype(dtypes)
 
 

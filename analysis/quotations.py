@@ -48,6 +48,7 @@ import pandas as pd
 from .mentions import (DocumentActors, FieldActors, Mention, document_actors, iter_document_actors,
                        mention_rows, mentions_frame)
 from .names import ABBREVIATIONS, CUES, HEADLINE_STARTS
+from .tables import one_chunk
 from .typedefs import PathLike, SegmenterLike, UserDict
 
 #: Columns of the table :func:`quotes` returns, in order.
@@ -688,4 +689,4 @@ def _joined(parts: list[pd.DataFrame]) -> pd.DataFrame:
     for column in whole.columns:
         if whole[column].dtype == object:
             whole[column] = pd.Series(whole[column].tolist(), name=column)
-    return whole
+    return one_chunk(whole)

@@ -184,6 +184,27 @@ def positions(column: pd.Series, among: pd.Series) -> np.ndarray:
     return len(right) - 1 - found
 
 
+def one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table with each text column in one piece: a table put together from parts (blocks of rows)
+    then has the values, and the Parquet bytes, of the table made at once (Parquet's pages end where an
+    arrow column's pieces do).
+
+    Examples
+    --------
+    >>> parts = [pd.DataFrame({"t": pd.Series(["甲"], dtype="str")})] * 2
+    >>> whole = one_chunk(pd.concat(parts, ignore_index=True))
+    >>> whole["t"].tolist(), whole["t"].array._pa_array.num_chunks
+    (['甲', '甲'], 1)
+    """
+    out = frame.copy(deep=False)
+    for column in out.columns:
+        array = out[column].array
+        if isinstance(array, pd.arrays.ArrowStringArray) and array._pa_array.num_chunks > 1:
+            out[column] = pd.Series(pd.array(array._pa_array.combine_chunks(), dtype=out[column].dtype),
+                                    index=out.index, name=column)
+    return out
+
+
 def only_columns(docs: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
     """The table with only those of ``columns`` it has, in that order.
 

@@ -311,6 +311,9 @@ def test_lists_in_blocks_of_whole_pages_are_the_lists_at_once(crawl, model, seed
     assert len(whole) == 4 and whole["items"].max() > 2
     pd.testing.assert_frame_equal(related_lists(docs, items=items), whole)
     pd.testing.assert_frame_equal(related_lists(docs, items=shuffled), whole)
+    blocks = related_lists(docs, items=items)  # its text columns in one piece, as written at once
+    assert all(blocks[c].array._pa_array.num_chunks == 1 for c in blocks.columns
+               if isinstance(blocks[c].array, pd.arrays.ArrowStringArray))
 
 
 def test_group_spearman_and_median_are_scipy_and_pandas_bit_for_bit():

@@ -240,5 +240,9 @@ def test_actors_and_quotes_in_blocks_equal_actors_and_quotes(seed_file, block, u
         docs = load_corpus([seed_file, seed_file, *sorted((Path(__file__).parent / "data" / "pages").glob("*.txt"))])
     mentions, said = actors_and_quotes(docs, block=block, unique=unique)
     assert len(said) > 20 and len(mentions) > 200
-    pd.testing.assert_frame_equal(mentions, actors(docs, unique=unique))
-    pd.testing.assert_frame_equal(said, quotes(docs, unique=unique))
+    expected = {"mentions": actors(docs, unique=unique), "said": quotes(docs, unique=unique)}
+    pd.testing.assert_frame_equal(mentions, expected["mentions"])
+    pd.testing.assert_frame_equal(said, expected["said"])
+    for table in (mentions, said):  # made in parts, written as made at once (see tests/test_tables.py)
+        assert all(table[c].array._pa_array.num_chunks == 1 for c in table.columns
+                   if isinstance(table[c].array, pd.arrays.ArrowStringArray))

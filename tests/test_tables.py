@@ -8,7 +8,7 @@ import pytest
 
 from analysis import attach_titles, similar_pairs, titles
 from analysis.tables import (COLUMNS, LINE_COLUMNS, PROBLEM_COLUMNS, distinct, document_text, documents_frame, is_in,
-                             lines_frame, positions, problems_frame)
+                             lines_frame, one_chunk, positions, problems_frame)
 
 RECORD = dict(doc_id="p:00", page_id="p", kind="article", position=0, title="標題", published=None,
               published_precision="", time_zone="", outlet="", reporter="", reporter_place="", text="本文。",
@@ -154,3 +154,18 @@ def test_positions_are_the_last_place_as_a_dict_gives_it():
         expected = [float(order[v]) if v in order else None for v in column]
         got = positions(column, among).tolist()
         assert [None if np.isnan(g) else g for g in got] == expected
+
+
+def test_a_table_put_together_from_parts_is_written_as_the_table_made_at_once(tmp_path):
+    """Parquet's dictionary pages end where an arrow column's pieces do: 60,000 distinct ids in ten parts."""
+    from analysis.outputs import write_parquet
+
+    ids = [f"crawl/page_{i:06d}.txt" for i in range(60_000)]
+    whole = pd.DataFrame({"page_id": pd.Series(ids, dtype="str"), "n": range(60_000)})
+    parts = pd.concat([pd.DataFrame({"page_id": pd.Series(ids[s:s + 6_000], dtype="str")})
+                       for s in range(0, 60_000, 6_000)], ignore_index=True).assign(n=range(60_000))
+    joined = one_chunk(parts)
+    assert parts["page_id"].array._pa_array.num_chunks == 10 and joined["page_id"].array._pa_array.num_chunks == 1
+    pd.testing.assert_frame_equal(joined, whole)
+    assert (write_parquet(joined, tmp_path / "joined.parquet").read_bytes()
+            == write_parquet(whole, tmp_path / "whole.parquet").read_bytes())
