@@ -139,8 +139,9 @@ def related_items(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdi
         A segmenter of your own, from a text to its words, when no ``model`` is given (default: the
         session's, else the kit's).
     dates : DataFrame, optional
-        :func:`analysis.relative_dates`' table of ``docs``, when it is already computed (default:
-        computed).
+        :func:`analysis.relative_dates`' table of ``docs``, to take each item's lag from it by
+        ``doc_id`` (default: computed in the items' order by :func:`analysis.dates.item_lags`, which
+        on a crawl is faster and leaner than looking two million ids up).
 
     Returns
     -------
@@ -175,8 +176,10 @@ def _items(docs: pd.DataFrame, *, model: TfidfModel | None, userdict: UserDict, 
     """:func:`related_items`' table; with ``similarity=False``, its ``similarity`` column left NaN (no model)."""
     # the columns it reads: a crawl's rows are selected below, never its other columns with them
     docs = only_columns(docs, _ITEM_INPUTS)
-    kind = docs["kind"].to_numpy() if "kind" in docs else np.full(len(docs), None)
-    is_rel = kind == "related"
+    def of_kind(kind: str) -> np.ndarray:
+        return (docs["kind"] == kind).to_numpy(dtype=bool) if "kind" in docs else np.zeros(len(docs), dtype=bool)
+
+    is_rel = of_kind("related")
     # the items without their texts: a crawl's two million summaries are never copied, only read by position
     rel = docs.loc[is_rel, [c for c in docs.columns if c != "text"]]
     if rel.empty:
@@ -187,7 +190,7 @@ def _items(docs: pd.DataFrame, *, model: TfidfModel | None, userdict: UserDict, 
         lags = rel["doc_id"].map(dates.set_index("doc_id")["days_after_article"]).to_numpy(dtype=float)
     pages = _pages_holding(docs)[is_rel]
     # each page's first article, by its position in docs
-    art_rows = np.flatnonzero(kind == "article")
+    art_rows = np.flatnonzero(of_kind("article"))
     art_pages = docs["page_id"].iloc[art_rows]
     first = ~art_pages.duplicated().to_numpy()
     art_rows = art_rows[first]
