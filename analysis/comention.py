@@ -374,7 +374,7 @@ def speakers(quotes: pd.DataFrame, *, top_cues: int = 3) -> pd.DataFrame:
     """
     kinds = ("voice", "quotation", "reported")
     columns = ["speaker", "speaker_type", "quotes", "documents", *kinds, "cues"]
-    if quotes.empty:
+    if quotes.empty or not quotes[["speaker", "speaker_type"]].notna().all(axis=1).any():  # no speaker to count
         return pd.DataFrame({c: pd.Series(dtype=object if c in ("speaker", "speaker_type", "cues") else "int64")
                              for c in columns})
     # every speaker at once (a crawl names thousands): counts by group, then each one's commonest cues,

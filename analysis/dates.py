@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .tables import distinct, only_columns
+from .tables import distinct, of_kind, only_columns
 
 
 def timeline(docs: pd.DataFrame, *, freq: str = "MS", unique: bool = True) -> pd.DataFrame:
@@ -129,9 +129,9 @@ def _item_dates(docs: pd.DataFrame) -> pd.DataFrame:
     """:func:`relative_dates`' rows in the order of the related items in ``docs``, with their index."""
     lags = item_lags(docs)
     base = only_columns(docs, ("doc_id", "page_id", "kind", "title"))
-    out = base.loc[base["kind"] == "related", ["doc_id", "page_id", "title"]]
-    for column in lags:  # by position: the same rows in the same order
-        out[column] = lags[column].to_numpy()
+    out = base.loc[of_kind(base, "related"), ["doc_id", "page_id", "title"]]
+    for column in lags:  # by position: the same rows in the same order, with their dtypes
+        out[column] = lags[column].set_axis(out.index)
     return out
 
 
@@ -155,14 +155,17 @@ def item_lags(docs: pd.DataFrame) -> pd.DataFrame:
     # the columns it reads: a crawl's rows are selected below, never its texts with them
     docs = only_columns(docs, ("page_id", "kind", "published", "published_precision"))
     prec = precision(docs)
-    is_art = docs["kind"] == "article"
+    is_art = of_kind(docs, "article")
     first = ~docs.loc[is_art, "page_id"].duplicated()
     arts = docs.loc[is_art][first.to_numpy()].set_index("page_id")
     art_prec = prec[is_art][first.to_numpy()]
     art_prec.index = arts.index
-    rel = docs[docs["kind"] == "related"]
-    out = pd.DataFrame({"published": rel["published"], "article_published": rel["page_id"].map(arts["published"])})
-    earlier_prec = rel["page_id"].map(art_prec).fillna("")
+    rel = docs[of_kind(docs, "related")]
+    # the article's date of each item (none where its page has no article), in the items' date type
+    art_published = rel["page_id"].map(arts["published"]) if len(arts) else \
+        pd.Series(pd.NaT, index=rel.index, dtype=docs["published"].dtype)
+    out = pd.DataFrame({"published": rel["published"], "article_published": art_published})
+    earlier_prec = rel["page_id"].map(art_prec).fillna("") if len(arts) else pd.Series("", index=rel.index)
     out["days_after_article"] = lag_days(out["published"], out["article_published"],
                                          later_precision=prec[rel.index], earlier_precision=earlier_prec)
     out["lag_precision"] = np.where((prec[rel.index].to_numpy() == "day") | (earlier_prec.to_numpy() == "day"),

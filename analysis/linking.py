@@ -27,12 +27,14 @@ import pandas as pd
 import scipy.sparse as sp
 
 from .dates import item_lags
-# the constants, repeats_lead and related_summary stay importable from here, where they were first
-from .linking_leads import LEAD_MATCH, MIN_LEAD_SENTENCE, OPENING_CHARS, lead_repeats_at, repeats_lead  # noqa: F401
+# the constants, repeats_lead, lead_repeats and related_summary stay importable from here, where they were first
+from .linking_leads import (  # noqa: F401
+    LEAD_MATCH, MIN_LEAD_SENTENCE, OPENING_CHARS, lead_repeats, lead_repeats_at, repeats_lead,
+)
 from .linking_order import MIN_ITEMS_FOR_RHO, group_median, group_spearman  # noqa: F401
 from .linking_summary import ORDER_THRESHOLD, related_summary, text_pages  # noqa: F401
 from .plots import _new
-from .tables import one_chunk, only_columns
+from .tables import of_kind, one_chunk, only_columns
 from .tfidf import DECIMALS, TRANSFORM_BLOCK, TfidfModel, tfidf_model
 from .typedefs import SegmenterLike, UserDict
 
@@ -176,10 +178,7 @@ def _items(docs: pd.DataFrame, *, model: TfidfModel | None, userdict: UserDict, 
     """:func:`related_items`' table; with ``similarity=False``, its ``similarity`` column left NaN (no model)."""
     # the columns it reads: a crawl's rows are selected below, never its other columns with them
     docs = only_columns(docs, _ITEM_INPUTS)
-    def of_kind(kind: str) -> np.ndarray:
-        return (docs["kind"] == kind).to_numpy(dtype=bool) if "kind" in docs else np.zeros(len(docs), dtype=bool)
-
-    is_rel = of_kind("related")
+    is_rel = of_kind(docs, "related")
     # the items without their texts: a crawl's two million summaries are never copied, only read by position
     rel = docs.loc[is_rel, [c for c in docs.columns if c != "text"]]
     if rel.empty:
@@ -190,7 +189,7 @@ def _items(docs: pd.DataFrame, *, model: TfidfModel | None, userdict: UserDict, 
         lags = rel["doc_id"].map(dates.set_index("doc_id")["days_after_article"]).to_numpy(dtype=float)
     pages = _pages_holding(docs)[is_rel]
     # each page's first article, by its position in docs
-    art_rows = np.flatnonzero(of_kind("article"))
+    art_rows = np.flatnonzero(of_kind(docs, "article"))
     art_pages = docs["page_id"].iloc[art_rows]
     first = ~art_pages.duplicated().to_numpy()
     art_rows = art_rows[first]
@@ -241,7 +240,10 @@ def _list_dtypes(items: pd.DataFrame, docs: pd.DataFrame) -> dict:
     dtypes = dict.fromkeys(LIST_COLUMNS, "float64")
     dtypes.update(dict.fromkeys(("items", "dated_items", "recycled_items", "lead_repeats"), "int64"))
     dtypes["page_id"] = items["page_id"].dtype
-    dtypes["article"] = _dtype(docs, "doc_id")
+    article = _dtype(docs, "doc_id")
+    # a page without an article has none: integer ids in a type that can say so
+    integer = pd.api.types.is_integer_dtype(article) and not isinstance(article, pd.api.extensions.ExtensionDtype)
+    dtypes["article"] = "Int64" if integer else article
     return dtypes
 
 
@@ -316,7 +318,7 @@ def _lists(items: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
         order = np.argsort(codes, kind="stable")
         values, codes = values.iloc[order], codes[order]
     articles = docs[["kind", "page_id", "doc_id"]]
-    articles = articles[articles["kind"] == "article"].drop_duplicates("page_id").set_index("page_id")["doc_id"]
+    articles = articles[of_kind(articles, "article")].drop_duplicates("page_id").set_index("page_id")["doc_id"]
     tables, start = [], 0
     while start < len(codes):
         end = min(start + LIST_BLOCK, len(codes))
@@ -342,7 +344,7 @@ def _list_rows(items: pd.DataFrame, codes: np.ndarray, page_ids: pd.Index, artic
     similarity = items["similarity"].to_numpy(dtype=float)
     recycled = np.bincount(codes[items["recycled"].to_numpy(dtype=bool)], minlength=n)
     return pd.DataFrame({
-        "page_id": page_ids, "article": [articles.get(p) for p in page_ids], "items": count, "dated_items": n_dated,
+        "page_id": page_ids, "article": articles.reindex(page_ids).array, "items": count, "dated_items": n_dated,
         "before": _shares(np.bincount(codes[dated & (lag < 0)], minlength=n), n_dated),
         "same_day": _shares(np.bincount(codes[dated & (lag == 0)], minlength=n), n_dated),
         "after": _shares(np.bincount(codes[dated & (lag > 0)], minlength=n), n_dated),

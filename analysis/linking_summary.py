@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .linking_order import MIN_ITEMS_FOR_RHO
+from .tables import of_kind
 
 #: |rho| from which a list counts as ordered by date or by similarity.
 ORDER_THRESHOLD = 0.5
@@ -99,14 +100,17 @@ def related_summary(table: pd.DataFrame, *, docs: pd.DataFrame | None = None,
     ]
     if docs is not None and "content_id" in docs:
         content, pages_of, ids = text_pages(docs)
-        is_rel = (docs["kind"] == "related").to_numpy() & (content >= 0)
+        is_rel = of_kind(docs, "related") & (content >= 0)
         on_items = np.zeros(len(ids), dtype=bool)
         on_items[content[is_rel]] = True  # the texts of related items
         counts = np.where(on_items, pages_of, 0)
         rows.append(("distinct recycled texts", int((counts >= 2).sum())))
         if (counts >= 2).any():
             top = np.flatnonzero(counts == counts.max())  # of equals, the first content_id in sorted order
-            top_code = top[np.argmin(np.asarray(ids[top], dtype=object))] if len(top) > 1 else top[0]
+            # (a categorical's order is its categories')
+            order = ids[top].codes if isinstance(ids, (pd.Categorical, pd.CategoricalIndex)) else \
+                np.asarray(ids[top], dtype=object)
+            top_code = top[np.argmin(order)] if len(top) > 1 else top[0]
             title = docs["title"].iloc[int(np.flatnonzero(is_rel & (content == top_code))[0])]
             rows.append(("most recycled item", f"{title} ({int(counts[top_code])} pages)"))
     measurable = (int(table["order_date_rho"].notna().sum()), int(table["order_similarity_rho"].notna().sum()))

@@ -232,6 +232,33 @@ def only_columns(docs: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
     return docs[[c for c in columns if c in docs]]
 
 
+def of_kind(docs: pd.DataFrame, kind: str) -> np.ndarray:
+    """Which documents are of that ``kind``, as a boolean array: a missing kind (None, NaN, ``pd.NA``)
+    or a table without the column is of none.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        A documents table.
+    kind : str
+        ``"article"``, ``"related"``...
+
+    Returns
+    -------
+    ndarray of bool
+        One per row.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"kind": pd.array(["article", None, "related"], dtype="string")})
+    >>> of_kind(d, "related").tolist(), of_kind(d.drop(columns="kind"), "related").tolist()
+    ([False, False, True], [False, False, False])
+    """
+    if "kind" not in docs:
+        return np.zeros(len(docs), dtype=bool)
+    return (docs["kind"] == kind).to_numpy(dtype=bool, na_value=False)
+
+
 def distinct(docs: pd.DataFrame, *, unique: bool = True, by_date: bool = False) -> pd.DataFrame:
     """Keep the first document of each ``content_id`` (all of them when ``unique`` is False).
 

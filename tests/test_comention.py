@@ -125,3 +125,9 @@ def test_speakers_counts_each_speaker_as_a_loop_over_speakers_would():
         assert row.cues == "、".join(f"{c} {k}" for c, k in counts)
     assert len(table) == len(quotes.groupby(["speaker", "speaker_type"])) and table["speaker"].iloc[-1] == ""
     assert table[table["speaker"] != ""]["quotes"].is_monotonic_decreasing
+
+
+def test_speakers_when_no_speaker_is_named_is_the_empty_table():
+    q = pd.DataFrame({"speaker": [None, None], "speaker_type": [None, None], "doc_id": ["a", "b"],
+                      "kind": ["quotation", "reported"], "cue": ["說", "表示"]})
+    pd.testing.assert_frame_equal(speakers(q), speakers(q.iloc[:0]))

@@ -100,3 +100,31 @@ def test_lags_between_two_timestamps_are_fractional():
     day = relative_dates(docs.assign(published_precision=["day", "second"]))
     assert day["days_after_article"].tolist() == [1.0] and day["lag_precision"].tolist() == ["day"]
 
+
+
+def _pages(published: list[str], kinds: list[str]) -> pd.DataFrame:
+    n = len(kinds)
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "page_id": ["p"] * n, "kind": kinds,
+                         "title": [f"標題{i}" for i in range(n)],
+                         "published": pd.to_datetime(published).tz_localize("Asia/Taipei")})
+
+
+def test_relative_dates_have_the_same_dtypes_with_rows_or_without():
+    with_rows = relative_dates(_pages(["2021-01-02 00:00", "2021-01-01 08:00"], ["article", "related"]))
+    articles = _pages(["2021-01-02"], ["article"])
+    without = relative_dates(articles)
+    assert len(with_rows) == 1 and without.empty
+    assert without.dtypes.to_dict() == with_rows.dtypes.to_dict()
+    assert without["published"].dtype == articles["published"].dtype  # time zone kept
+
+
+def test_relative_dates_of_items_without_article():
+    rel = relative_dates(_pages(["2021-01-02", "2021-01-01"], ["related", "related"]))
+    assert len(rel) == 2 and rel["article_published"].isna().all() and rel["days_after_article"].isna().all()
+    assert rel["article_published"].dtype == rel["published"].dtype
+
+
+def test_a_missing_kind_is_no_item():
+    docs = _pages(["2021-01-02", "2021-01-01", "2021-01-03"], ["article", "related", "related"])
+    docs["kind"] = pd.array(["article", "related", None], dtype="string")
+    assert relative_dates(docs)["doc_id"].tolist() == ["d1"]

@@ -374,3 +374,59 @@ def test_a_crawl_s_items_are_an_image_in_the_svg(seed_docs, tmp_path, monkeypatc
     many = svg(plot_related_lists(seed_docs))
     assert "<image" not in few and "<image" in many
     assert len(many) < len(few) or few.count("<use") > many.count("<use")  # the markers are no longer vector
+
+
+def _two_pages(**dtypes) -> pd.DataFrame:
+    """Page p (an article and two items) and page q (one item, no article)."""
+    docs = pd.DataFrame([_doc("p", 0, "颱風", LEAD + "風雨持續。", "2021-01-02"),
+                         _doc("p", 1, "颱風警報", LEAD, "2021-01-01"),
+                         _doc("p", 2, "豪雨特報", "豪雨特報發布。", "2021-01-03"),
+                         _doc("q", 1, "颱風警報", LEAD, "2021-01-01")])
+    return docs.astype(dtypes) if dtypes else docs
+
+
+def test_a_missing_kind_is_neither_article_nor_item():
+    docs = _two_pages()
+    unknown = pd.DataFrame([{**_doc("r", 0, "其他", "其他內容。", "2021-01-05"), "kind": None}])
+    both = pd.concat([docs, unknown], ignore_index=True)
+    both["kind"] = both["kind"].astype("string[pyarrow]")
+    model = tfidf_model(both)
+    items = related_items(both, model=model)
+    pd.testing.assert_frame_equal(items, related_items(docs, model=model).astype({"page_id": items["page_id"].dtype}),
+                                  check_dtype=False)
+    summary = related_summary(related_lists(both, items=items), docs=both)
+    assert summary.set_index("measure").loc["distinct recycled texts", "value"] == 1
+
+
+def test_a_page_without_article_has_none_in_every_block(monkeypatch):
+    docs = _two_pages(doc_id=object, page_id=object, title=object, text=object)
+    whole = related_lists(docs)
+    assert whole["article"].tolist()[0] == "p:00" and pd.isna(whole["article"].iloc[1])
+    monkeypatch.setattr(linking, "LIST_BLOCK", 1)
+    pd.testing.assert_frame_equal(related_lists(docs), whole)
+
+
+def test_integer_ids_and_a_page_without_article():
+    docs = _two_pages().assign(doc_id=[10, 11, 12, 21])
+    lists = related_lists(docs)
+    assert str(lists["article"].dtype) == "Int64"
+    assert lists["article"].iloc[0] == 10 and lists["article"].isna().iloc[1]
+
+
+def test_most_recycled_item_of_equals_in_the_categories_order():
+    docs = _two_pages()
+    extra = pd.DataFrame([_doc("q", 2, "豪雨特報", "豪雨特報發布。", "2021-01-03")])
+    docs = pd.concat([docs, extra], ignore_index=True)  # two items' texts on 2 pages each
+    items = docs[docs["kind"] == "related"]
+    recycled = sorted(items["content_id"][items["content_id"].duplicated()])
+    title = dict(zip(items["content_id"], items["title"]))
+    assert len(recycled) == 2 and len({title[c] for c in recycled}) == 2
+    others = sorted(set(docs["content_id"]) - set(recycled))
+    for order in (recycled, recycled[::-1]):
+        cat = docs.assign(content_id=pd.Categorical(docs["content_id"], categories=order + others))
+        summary = related_summary(related_lists(cat), docs=cat).set_index("measure")
+        assert summary.loc["most recycled item", "value"] == f"{title[order[0]]} (2 pages)"
+
+
+def test_lead_repeats_stays_importable_from_linking():
+    assert linking.lead_repeats is lead_repeats
