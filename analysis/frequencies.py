@@ -423,6 +423,13 @@ def document_terms(docs: pd.DataFrame, *, userdict: UserDict = None, segmenter: 
     return pd.Series(terms_, index=docs.index, name="terms", dtype=object)
 
 
+def _field(value: object) -> str:
+    """A title or text as a string: a missing one (None, NaN, ``pd.NA``) empty."""
+    if isinstance(value, str):
+        return value
+    return "" if value is None or value is pd.NA or value != value else str(value)
+
+
 def field_terms(titles: Iterable[str], texts: Iterable[str], *, userdict: UserDict = None,
                 segmenter: SegmenterLike | None = None) -> list[list[str]]:
     """The terms of each title followed by those of its text: a document's terms, field by field.
@@ -450,8 +457,7 @@ def field_terms(titles: Iterable[str], texts: Iterable[str], *, userdict: UserDi
     >>> field_terms(["台灣"], ["台灣與美國。"])
     [['台灣', '台灣', '美國']]
     """
-    titles = ["" if t is None or t != t else str(t) for t in titles]
-    texts = ["" if t is None or t != t else str(t) for t in texts]
+    titles, texts = [_field(t) for t in titles], [_field(t) for t in texts]
     by_text = text_terms([*titles, *texts], userdict=userdict, segmenter=segmenter)
     return [by_text[a] + by_text[b] for a, b in zip(titles, texts)]
 

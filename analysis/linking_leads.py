@@ -208,7 +208,7 @@ def _block(article_texts: pd.Series, texts: pd.Series, which: np.ndarray) -> lis
     """:func:`lead_repeats` of a block of items: the leads of its articles and its distinct texts folded once."""
     articles, at = np.unique(which, return_inverse=True)
     known = articles[articles >= 0]
-    leads = [_lead(text) for text in article_texts.iloc[known].fillna("").tolist()]
+    leads = [_lead(text if isinstance(text, str) else "") for text in article_texts.iloc[known].tolist()]
     leads = [("", "", ())] * (len(articles) - len(known)) + leads  # -1 (no article) sorts first
     # distinct texts folded once; a Series (a crawl's column) is factorized as it is, not as objects
     codes, distinct = pd.factorize(texts, use_na_sentinel=False)

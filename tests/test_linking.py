@@ -430,3 +430,12 @@ def test_most_recycled_item_of_equals_in_the_categories_order():
 
 def test_lead_repeats_stays_importable_from_linking():
     assert linking.lead_repeats is lead_repeats
+
+
+@pytest.mark.parametrize("dtype", [object, "string", "category"])
+def test_an_article_without_text_in_any_column_type(dtype):
+    docs = _two_pages()
+    docs.loc[0, "text"] = None
+    items = related_items(docs.astype({"text": dtype}))
+    assert items["repeats_lead"].tolist() == [False, False, False]
+    pd.testing.assert_frame_equal(items, related_items(docs))
