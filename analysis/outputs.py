@@ -217,9 +217,10 @@ def write_parquet(df: pd.DataFrame, path: str | Path, *, index: bool = False) ->
 
     frame = df.copy(deep=False)
     frame.attrs = {}
-    for column in frame.columns:
+    for column in frame.columns:  # a column of mixed values is written as text, its missing ones as nulls
         if frame[column].dtype == object and not frame[column].map(lambda v: v is None or isinstance(v, str)).all():
-            frame[column] = frame[column].map(lambda v: v if v is None or isinstance(v, str) else str(v))
+            frame[column] = frame[column].map(lambda v: v if v is None or isinstance(v, str) else
+                                              None if _missing(v) else str(v))
     table = pa.Table.from_pandas(frame, preserve_index=index)
     # The table's attrs (what a step says about it: the month compared, the search used) go into the
     # file's metadata, as JSON: read_parquet_table gives them back.
@@ -275,6 +276,13 @@ def _json_value(value: object) -> object:
     return str(value)
 
 
+def _missing(value: object) -> bool:
+    """Whether a single value is a missing one: None, NaN, ``pd.NA`` or ``NaT``."""
+    import pandas as pd
+
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
 def read_parquet_table(path: str | Path, *, columns: list[str] | None = None,
                        filters: list[tuple] | None = None) -> pd.DataFrame:
     """Read a table written by :func:`write_parquet`, with its attrs.
@@ -305,8 +313,13 @@ def read_parquet_table(path: str | Path, *, columns: list[str] | None = None,
     import pandas as pd
     import pyarrow.parquet as pq
 
+    schema = pq.read_schema(path)
+    unknown = [c for c in columns or () if c not in schema.names]
+    if unknown:
+        raise KeyError(f"{Path(path).name} has no column {', '.join(map(repr, unknown))}; "
+                       f"its columns: {', '.join(n for n in schema.names if not n.startswith('__index_level_'))}")
     frame = pd.read_parquet(path, columns=columns, filters=filters)
-    raw = (pq.read_schema(path).metadata or {}).get(ATTRS_KEY)
+    raw = (schema.metadata or {}).get(ATTRS_KEY)
     if raw:
         frame.attrs = json.loads(raw, object_hook=lambda d: pd.Timestamp(d["timestamp"]) if set(d) == {"timestamp"}
                                  else d)

@@ -7,7 +7,8 @@ import os
 import pandas as pd
 import pytest
 
-from analysis.outputs import atomic_write_bytes, atomic_write_text, neutralise_formulas, write_csv
+from analysis.outputs import (atomic_write_bytes, atomic_write_text, neutralise_formulas, read_parquet_table, write_csv,
+                              write_parquet)
 
 
 def test_csv_has_bom_and_neutralised_formulas(tmp_path):
@@ -75,3 +76,17 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, mon
 def test_written_files_are_readable_by_others(tmp_path):
     path = atomic_write_bytes(tmp_path / "x.bin", b"x")
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_parquet_writes_a_mixed_column_as_text_and_its_missing_values_as_nulls(tmp_path):
+    df = pd.DataFrame({"measure": ["pages", "rho", "share", "verdict", "none"],
+                       "value": [34, float("nan"), 0.5, "ordered by date", None]})
+    back = read_parquet_table(write_parquet(df, tmp_path / "t.parquet"))
+    assert back["value"].isna().tolist() == [False, True, False, False, True]  # not the text "nan"
+    assert back["value"].iloc[[0, 2, 3]].tolist() == ["34", "0.5", "ordered by date"]
+
+
+def test_reading_a_column_a_table_lacks_names_it_and_the_columns_it_has(tmp_path):
+    path = write_parquet(pd.DataFrame({"term": ["台灣"], "count": [1]}), tmp_path / "t.parquet")
+    with pytest.raises(KeyError, match=r"t.parquet has no column 'nope'; its columns: term, count"):
+        read_parquet_table(path, columns=["term", "nope"])
