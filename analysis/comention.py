@@ -30,7 +30,8 @@ from .comparison import Correction, keyness_table, side_labels, target_reference
 from .fonts import use_cjk_font
 from .network import MEASURES, edge_table
 from .plots import _new
-from .tables import distinct, is_in
+from .selection import is_in
+from .tables import distinct
 from .typedefs import SegmenterLike, UserDict
 
 #: Units in which :func:`actor_network` counts co-mentions.

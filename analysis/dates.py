@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .tables import distinct, of_kind, only_columns
+from .selection import of_kind
+from .tables import distinct, only_columns
 
 
 def timeline(docs: pd.DataFrame, *, freq: str = "MS", unique: bool = True) -> pd.DataFrame:
@@ -161,11 +162,10 @@ def item_lags(docs: pd.DataFrame) -> pd.DataFrame:
     art_prec = prec[is_art][first.to_numpy()]
     art_prec.index = arts.index
     rel = docs[of_kind(docs, "related")]
-    # the article's date of each item (none where its page has no article), in the items' date type
-    art_published = rel["page_id"].map(arts["published"]) if len(arts) else \
-        pd.Series(pd.NaT, index=rel.index, dtype=docs["published"].dtype)
+    # each item's article's date and precision (none where its page has no article), in their own types
+    art_published = arts["published"].reindex(rel["page_id"]).set_axis(rel.index)
     out = pd.DataFrame({"published": rel["published"], "article_published": art_published})
-    earlier_prec = rel["page_id"].map(art_prec).fillna("") if len(arts) else pd.Series("", index=rel.index)
+    earlier_prec = art_prec.reindex(rel["page_id"]).fillna("").set_axis(rel.index)
     out["days_after_article"] = lag_days(out["published"], out["article_published"],
                                          later_precision=prec[rel.index], earlier_precision=earlier_prec)
     out["lag_precision"] = np.where((prec[rel.index].to_numpy() == "day") | (earlier_prec.to_numpy() == "day"),

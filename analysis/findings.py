@@ -14,7 +14,8 @@ import pandas as pd
 
 from .config import PROJ_ROOT
 from .store import table_columns
-from .tables import is_in, titles as title_map
+from .selection import is_in, of_kind
+from .tables import titles as title_map
 
 
 def _table_md(df: pd.DataFrame) -> str:
@@ -243,8 +244,8 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
     """
     t = tables
     docs = t["documents"]
-    is_article = (docs["kind"] == "article").to_numpy()
-    n_articles, n_related = int(is_article.sum()), int((docs["kind"] == "related").sum())
+    is_article = of_kind(docs, "article")
+    n_articles, n_related = int(is_article.sum()), int(of_kind(docs, "related").sum())
     outlets = sorted(set(docs["outlet"][is_article].unique()) - {""})
     dated = docs["published"].dropna()
     tf = t["term_frequencies"].head(10)
@@ -259,9 +260,9 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
     nn = nn[nn["rank"] == 1]
     # an article's nearest neighbour a related item: kinds looked up in the columns as they are (a crawl's
     # two million ids are never made Python strings)
-    of_kind = {k: docs.loc[(docs["kind"] == k).to_numpy(), "doc_id"] for k in ("article", "related")}
-    art_nn = nn[is_in(nn["doc_id"], of_kind["article"]) & is_in(nn["neighbour"], of_kind["related"])]
-    del of_kind
+    ids_of = {k: docs.loc[of_kind(docs, k), "doc_id"] for k in ("article", "related")}
+    art_nn = nn[is_in(nn["doc_id"], ids_of["article"]) & is_in(nn["neighbour"], ids_of["related"])]
+    del ids_of
     out = [
         "# Findings",
         "",

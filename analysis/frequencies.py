@@ -29,7 +29,7 @@ from .segmentation import get_segmenter, segment_many
 from .segmentation.conventions import is_quantity
 from .segmentation.script import to_simplified_chars
 from .settings import options
-from .tables import distinct
+from .tables import distinct, is_missing
 from .typedefs import SegmenterLike, UserDict
 
 _NUMBER = re.compile(r"^[+\-]?\d+(?:[.,:/]\d+)*%?$")
@@ -427,7 +427,7 @@ def _field(value: object) -> str:
     """A title or text as a string: a missing one (None, NaN, ``pd.NA``) empty."""
     if isinstance(value, str):
         return value
-    return "" if value is None or value is pd.NA or value != value else str(value)
+    return "" if is_missing(value) else str(value)
 
 
 def field_terms(titles: Iterable[str], texts: Iterable[str], *, userdict: UserDict = None,

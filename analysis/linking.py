@@ -34,7 +34,8 @@ from .linking_leads import (  # noqa: F401
 from .linking_order import MIN_ITEMS_FOR_RHO, group_median, group_spearman  # noqa: F401
 from .linking_summary import ORDER_THRESHOLD, related_summary, text_pages  # noqa: F401
 from .plots import _new
-from .tables import of_kind, one_chunk, only_columns
+from .selection import of_kind, one_chunk
+from .tables import only_columns
 from .tfidf import DECIMALS, TRANSFORM_BLOCK, TfidfModel, tfidf_model
 from .typedefs import SegmenterLike, UserDict
 

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .linking_order import MIN_ITEMS_FOR_RHO
-from .tables import of_kind
+from .selection import of_kind
 
 #: |rho| from which a list counts as ordered by date or by similarity.
 ORDER_THRESHOLD = 0.5

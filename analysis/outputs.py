@@ -215,12 +215,14 @@ def write_parquet(df: pd.DataFrame, path: str | Path, *, index: bool = False) ->
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    from .tables import is_missing
+
     frame = df.copy(deep=False)
     frame.attrs = {}
     for column in frame.columns:  # a column of mixed values is written as text, its missing ones as nulls
         if frame[column].dtype == object and not frame[column].map(lambda v: v is None or isinstance(v, str)).all():
             frame[column] = frame[column].map(lambda v: v if v is None or isinstance(v, str) else
-                                              None if _missing(v) else str(v))
+                                              None if is_missing(v) else str(v))
     table = pa.Table.from_pandas(frame, preserve_index=index)
     # The table's attrs (what a step says about it: the month compared, the search used) go into the
     # file's metadata, as JSON: read_parquet_table gives them back.
@@ -274,13 +276,6 @@ def _json_value(value: object) -> object:
     if isinstance(value, pd.Timestamp):
         return {"timestamp": value.isoformat()}
     return str(value)
-
-
-def _missing(value: object) -> bool:
-    """Whether a single value is a missing one: None, NaN, ``pd.NA`` or ``NaT``."""
-    import pandas as pd
-
-    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
 def read_parquet_table(path: str | Path, *, columns: list[str] | None = None,

@@ -22,6 +22,7 @@ from .dates import timeline
 from .deprecation import renamed_arguments
 from .fonts import use_cjk_font
 from .outputs import atomic_write_bytes
+from .selection import of_kind
 from .tables import distinct, only_columns
 from .text import shorten
 
@@ -173,7 +174,7 @@ def plot_timeline(docs: pd.DataFrame, *, freq: str = "MS", annotate: bool | None
     ax, bx = fig.subplots(2, 1, sharex=True, height_ratios=[top_h, 2.4])
     y = np.arange(len(dated))
     for kind, marker, size in (("related", "o", 28), ("article", "*", 160)):
-        sel = (dated["kind"] == kind).to_numpy()
+        sel = of_kind(dated, kind)
         ax.scatter(dated["published"][sel], y[sel], marker=marker, s=size,
                    color=KIND_COLORS.get(kind, "grey"), label=kind, zorder=3)
     if show_labels:

@@ -48,7 +48,7 @@ import pandas as pd
 from .mentions import (DocumentActors, FieldActors, Mention, document_actors, iter_document_actors,
                        mention_rows, mentions_frame)
 from .names import ABBREVIATIONS, CUES, HEADLINE_STARTS
-from .tables import one_chunk
+from .selection import one_chunk
 from .typedefs import PathLike, SegmenterLike, UserDict
 
 #: Columns of the table :func:`quotes` returns, in order.

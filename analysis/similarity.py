@@ -20,7 +20,8 @@ import pandas as pd
 
 from .deprecation import renamed_arguments
 from .neighbours import Method, resolve_method, top_k
-from .tables import distinct, positions
+from .selection import positions
+from .tables import distinct
 from .tfidf import DECIMALS, TfidfModel, tfidf_model
 from .typedefs import SegmenterLike, UserDict
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import warnings
 
-import numpy as np
 import pandas as pd
 
 from .text import shorten
@@ -131,80 +130,6 @@ def lines_frame(records: list[dict]) -> pd.DataFrame:
     return problems_frame(records)
 
 
-def _arrow(values: object) -> object:
-    """The pyarrow chunked array behind a text column (a Series or Index of pandas's ``str`` dtype), else None."""
-    array = getattr(values, "array", None)
-    if isinstance(array, pd.arrays.ArrowStringArray):
-        import pyarrow as pa
-
-        return pa.chunked_array(array._pa_array) if hasattr(array, "_pa_array") else pa.chunked_array([pa.array(array)])
-    return None
-
-
-def is_in(column: pd.Series, values: object) -> np.ndarray:
-    """``column.isin(values)`` as a boolean array, with pyarrow's hash set when both hold text.
-
-    pandas's ``isin`` makes each string of a text column a Python object first: for a crawl's two
-    million ``doc_id`` values that is tens of seconds and most of a gigabyte, against well under a
-    second with :func:`pyarrow.compute.is_in`. The answer is the same (a missing value is in
-    ``values`` when a missing value is).
-
-    Examples
-    --------
-    >>> ids = pd.Series(["a", "b", None, "c"], dtype="str")
-    >>> is_in(ids, pd.Series(["c", "a"], dtype="str")).tolist(), is_in(ids, ["b"]).tolist()
-    ([True, False, False, True], [False, True, False, False])
-    """
-    left, right = _arrow(column), _arrow(values)
-    if left is None or right is None:
-        return column.isin(values).to_numpy(dtype=bool)
-    import pyarrow.compute as pc
-
-    found = pc.is_in(left, value_set=right.combine_chunks(), skip_nulls=False)
-    return found.to_numpy().astype(bool) if len(column) else np.zeros(0, dtype=bool)
-
-
-def positions(column: pd.Series, among: pd.Series) -> np.ndarray:
-    """Where each value of ``column`` is in ``among`` (its last place there, as a dict built in order
-    would say), as floats: NaN where it is not there. With pyarrow's hash table when both hold text.
-
-    Examples
-    --------
-    >>> ids = pd.Series(["a", "b", "c", "b"], dtype="str")
-    >>> positions(pd.Series(["b", "x", "a"], dtype="str"), ids).tolist()
-    [3.0, nan, 0.0]
-    """
-    left, right = _arrow(column), _arrow(among)
-    if left is None or right is None or not len(column):
-        order = {value: i for i, value in enumerate(among)}
-        return column.map(order).to_numpy(dtype=float)
-    import pyarrow.compute as pc
-
-    found = pc.index_in(left, value_set=right.combine_chunks()[::-1]).to_numpy().astype(float)
-    return len(right) - 1 - found
-
-
-def one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
-    """The table with each text column in one piece: a table put together from parts (blocks of rows)
-    then has the values, and the Parquet bytes, of the table made at once (Parquet's pages end where an
-    arrow column's pieces do).
-
-    Examples
-    --------
-    >>> parts = [pd.DataFrame({"t": pd.Series(["甲"], dtype="str")})] * 2
-    >>> whole = one_chunk(pd.concat(parts, ignore_index=True))
-    >>> whole["t"].tolist(), whole["t"].array._pa_array.num_chunks
-    (['甲', '甲'], 1)
-    """
-    out = frame.copy(deep=False)
-    for column in out.columns:
-        array = out[column].array
-        if isinstance(array, pd.arrays.ArrowStringArray) and array._pa_array.num_chunks > 1:
-            out[column] = pd.Series(pd.array(array._pa_array.combine_chunks(), dtype=out[column].dtype),
-                                    index=out.index, name=column)
-    return out
-
-
 def only_columns(docs: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
     """The table with only those of ``columns`` it has, in that order.
 
@@ -232,31 +157,15 @@ def only_columns(docs: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
     return docs[[c for c in columns if c in docs]]
 
 
-def of_kind(docs: pd.DataFrame, kind: str) -> np.ndarray:
-    """Which documents are of that ``kind``, as a boolean array: a missing kind (None, NaN, ``pd.NA``)
-    or a table without the column is of none.
-
-    Parameters
-    ----------
-    docs : DataFrame
-        A documents table.
-    kind : str
-        ``"article"``, ``"related"``...
-
-    Returns
-    -------
-    ndarray of bool
-        One per row.
+def is_missing(value: object) -> bool:
+    """Whether one value is a missing one: None, NaN, ``pd.NA`` or ``NaT``.
 
     Examples
     --------
-    >>> d = pd.DataFrame({"kind": pd.array(["article", None, "related"], dtype="string")})
-    >>> of_kind(d, "related").tolist(), of_kind(d.drop(columns="kind"), "related").tolist()
-    ([False, False, True], [False, False, False])
+    >>> [is_missing(v) for v in (None, float("nan"), pd.NA, pd.NaT, "", 0)]
+    [True, True, True, True, False, False]
     """
-    if "kind" not in docs:
-        return np.zeros(len(docs), dtype=bool)
-    return (docs["kind"] == kind).to_numpy(dtype=bool, na_value=False)
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
 def distinct(docs: pd.DataFrame, *, unique: bool = True, by_date: bool = False) -> pd.DataFrame:

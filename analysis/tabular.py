@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import numbers
 import re
 import unicodedata
@@ -24,11 +23,10 @@ from collections.abc import Mapping
 from datetime import date
 from functools import reduce
 
-import pandas as pd
 
 from .errors import CorpusError, CorpusWarning, problem_row
 from .related import join_wrapped
-from .tables import COLUMNS
+from .tables import COLUMNS, is_missing
 from .tabular_dates import Published, parse_published
 from .text import content_id, is_truncated
 from .typedefs import Errors
@@ -71,13 +69,9 @@ def _key(name) -> str:
     return re.sub(r"[\s_\-]", "", unicodedata.normalize("NFKC", str(name))).casefold()
 
 
-def _missing(v) -> bool:
-    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
-
-
 def _text(v) -> str:
     """A cell as text: empty for a missing value, whole numbers without ``.0``, line breaks as ``\\n``."""
-    if _missing(v):
+    if is_missing(v):
         return ""
     if isinstance(v, bytes):
         v = v.decode("utf-8", "replace")
@@ -96,7 +90,7 @@ def _clean(s: str) -> str:
 def _extra(v):
     """A cell of a column that fills no field: numbers and dates as they are, text with ``\\n`` line breaks,
     nested values as JSON; None when empty."""
-    if isinstance(v, (numbers.Number, date)) and not _missing(v):
+    if isinstance(v, (numbers.Number, date)) and not is_missing(v):
         return v
     if isinstance(v, str):
         return _clean(v) if v.strip() else None
@@ -272,7 +266,7 @@ class _Table:
 def _unique_names(names) -> list[str]:
     out: list[str] = []
     for i, name in enumerate(names):
-        name = "" if _missing(name) else str(name).strip().strip("\ufeff").strip()
+        name = "" if is_missing(name) else str(name).strip().strip("\ufeff").strip()
         base = name or f"{_UNNAMED}{i}"
         name, k = base, 0
         while name in out:

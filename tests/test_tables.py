@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from analysis import attach_titles, similar_pairs, titles
-from analysis.tables import (COLUMNS, LINE_COLUMNS, PROBLEM_COLUMNS, distinct, document_text, documents_frame, is_in,
-                             lines_frame, one_chunk, positions, problems_frame)
+from analysis.tables import (COLUMNS, LINE_COLUMNS, PROBLEM_COLUMNS, distinct, document_text, documents_frame,
+                             is_missing, lines_frame, problems_frame)
 
 RECORD = dict(doc_id="p:00", page_id="p", kind="article", position=0, title="標題", published=None,
               published_precision="", time_zone="", outlet="", reporter="", reporter_place="", text="本文。",
@@ -134,38 +134,6 @@ def test_attach_titles_finds_id_columns_or_takes_them_given():
     assert attach_titles(table.iloc[:0], docs).columns.tolist() == table.columns.tolist()
 
 
-def test_is_in_answers_as_pandas_isin():
-    rng = np.random.default_rng(0)
-    pool = np.array(["甲", "乙", "丙", "a", "", None], dtype=object)
-    for _ in range(20):
-        column = pd.Series(rng.choice(pool, size=50), dtype="str")
-        values = pd.Series(rng.choice(pool, size=int(rng.integers(0, 6))), dtype="str")
-        for among in (values, pd.Index(values), values.astype(object), values.tolist()):
-            assert is_in(column, among).tolist() == column.isin(among).tolist()
-    assert is_in(pd.Series(["a"], dtype=object), pd.Series(["a"], dtype="str")).tolist() == [True]
-
-
-def test_positions_are_the_last_place_as_a_dict_gives_it():
-    rng = np.random.default_rng(1)
-    for dtype in ("str", object):
-        among = pd.Series(rng.choice(["甲", "乙", "丙", "a", ""], size=30), dtype=dtype)
-        column = pd.Series(rng.choice(["甲", "乙", "丁", "a", ""], size=40), dtype=dtype)
-        order = {value: i for i, value in enumerate(among)}
-        expected = [float(order[v]) if v in order else None for v in column]
-        got = positions(column, among).tolist()
-        assert [None if np.isnan(g) else g for g in got] == expected
-
-
-def test_a_table_put_together_from_parts_is_written_as_the_table_made_at_once(tmp_path):
-    """Parquet's dictionary pages end where an arrow column's pieces do: 60,000 distinct ids in ten parts."""
-    from analysis.outputs import write_parquet
-
-    ids = [f"crawl/page_{i:06d}.txt" for i in range(60_000)]
-    whole = pd.DataFrame({"page_id": pd.Series(ids, dtype="str"), "n": range(60_000)})
-    parts = pd.concat([pd.DataFrame({"page_id": pd.Series(ids[s:s + 6_000], dtype="str")})
-                       for s in range(0, 60_000, 6_000)], ignore_index=True).assign(n=range(60_000))
-    joined = one_chunk(parts)
-    assert parts["page_id"].array._pa_array.num_chunks == 10 and joined["page_id"].array._pa_array.num_chunks == 1
-    pd.testing.assert_frame_equal(joined, whole)
-    assert (write_parquet(joined, tmp_path / "joined.parquet").read_bytes()
-            == write_parquet(whole, tmp_path / "whole.parquet").read_bytes())
+def test_is_missing_as_pandas_says_of_one_value():
+    for value in (None, float("nan"), np.float64("nan"), pd.NA, pd.NaT, "", "nan", 0, 0.0, "台灣"):
+        assert is_missing(value) == bool(pd.isna(value))
