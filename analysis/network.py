@@ -199,7 +199,7 @@ def edge_table(X: sp.csr_matrix, names: Sequence[str], *, min_count: int = 1, me
         edges["logdice"] = logdice
     edges["source_frequency"] = freq[i]
     edges["target_frequency"] = freq[j]
-    edges = edges.astype({"source": object, "target": object, "count": "int64", "weight": "float64",
+    edges = edges.astype({"source": "str", "target": "str", "count": "int64", "weight": "float64",
                           "source_frequency": "int64", "target_frequency": "int64"})
     return edges.sort_values(["weight", "source", "target"], ascending=[False, True, True],
                              kind="mergesort").reset_index(drop=True)
@@ -235,7 +235,7 @@ def network_nodes(edges: pd.DataFrame) -> pd.DataFrame:
                      ignore_index=True)
     nodes = long.groupby("term", sort=True).agg(frequency=("frequency", "max"), degree=("weight", "size"),
                                                  strength=("weight", "sum")).reset_index()
-    nodes = nodes.astype({"term": object, "frequency": "Int64", "degree": "int64", "strength": "float64"})
+    nodes = nodes.astype({"term": "str", "frequency": "Int64", "degree": "int64", "strength": "float64"})
     return nodes.sort_values(["frequency", "degree", "term"], ascending=[False, False, True], kind="mergesort",
                              na_position="last").reset_index(drop=True)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .frequencies import document_terms
+from .selection import of_kind
 from .text import compact, first_sentence
 from .typedefs import SegmenterLike, UserDict
 
@@ -33,8 +34,8 @@ def corpus_summary(docs: pd.DataFrame) -> pd.DataFrame:
     rows = [
         ("pages", docs["page_id"].nunique()),
         ("documents", len(docs)),
-        ("articles", int((docs["kind"] == "article").sum())),
-        ("related items", int((docs["kind"] == "related").sum())),
+        ("articles", int(of_kind(docs, "article").sum())),
+        ("related items", int(of_kind(docs, "related").sum())),
         ("distinct texts (content_id)", docs["content_id"].nunique()),
         ("outlets", ", ".join(sorted(set(docs["outlet"].dropna()) - {""})) or "none"),
         ("first date", f"{dated.min():%Y-%m-%d}" if len(dated) else ""),
@@ -104,12 +105,12 @@ def quality_flags(docs: pd.DataFrame) -> pd.DataFrame:
     >>> quality_flags(load_corpus(SEEDS_DIR))[["truncated", "repeats_article_lead"]].sum().tolist()
     [1, 1]
     """
-    lead = {}
-    for row in docs[docs["kind"] == "article"].itertuples(index=False):
-        lead[row.page_id] = compact(first_sentence(row.text))
+    text = docs["text"].astype(object).where(docs["text"].notna(), "")
+    lead = {page: compact(first_sentence(t))
+            for page, t in zip(docs["page_id"][of_kind(docs, "article")], text[of_kind(docs, "article")])}
     repeats = [
-        kind == "related" and bool(lead.get(page)) and compact(text).startswith(lead[page])
-        for kind, page, text in zip(docs["kind"], docs["page_id"], docs["text"].fillna(""))
+        related and bool(lead.get(page)) and compact(t).startswith(lead[page])
+        for related, page, t in zip(of_kind(docs, "related"), docs["page_id"], text)
     ]
     return pd.DataFrame({
         "doc_id": docs["doc_id"].to_numpy(),

@@ -25,6 +25,7 @@ from .linking import related_items, related_lists, related_summary
 from .mentions import actor_variants
 from .network import cooccurrence_network
 from .quotations import actors_and_quotes
+from .selection import of_kind
 from .similarity import nearest_neighbours, pairs_from_neighbours, similarity_matrix
 from .storylines import stories, story_table
 from .tfidf import TfidfModel
@@ -129,7 +130,7 @@ def text_tables(docs: pd.DataFrame, clock: Clock, *, model: TfidfModel, matrix_d
     busiest = _busiest_month(timeline_table)
     month = docs["published"].dt.to_period("M").dt.to_timestamp()
     with clock("keyness"):
-        t["keyness_related"] = _keyness(docs, docs["kind"] == "related", **seg)
+        t["keyness_related"] = _keyness(docs, of_kind(docs, "related"), **seg)
         busiest_keyness = _keyness(docs, (month == busiest).to_numpy() if busiest is not None else None, **seg)
         busiest_keyness.attrs["month"] = busiest
         t["keyness_busiest_month"] = busiest_keyness

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .plots import KIND_COLORS, _new
+from .selection import of_kind
 from .storylines_window import StoryUnion, window_neighbours
 from .tables import distinct
 from .text import shorten
@@ -186,7 +187,7 @@ def _headlines(merged: pd.DataFrame) -> pd.Series:
     counts = titled.groupby(["story_id", "title"], sort=False).agg(n=("at", "size"), at=("at", "min")).reset_index()
     best = counts.sort_values(["story_id", "n", "at"], ascending=[True, False, True], kind="mergesort")
     headline = best.drop_duplicates("story_id").set_index("story_id")["title"]
-    articles = titled[titled["kind"] == "article"].drop_duplicates("story_id").set_index("story_id")["title"]
+    articles = titled[of_kind(titled, "article")].drop_duplicates("story_id").set_index("story_id")["title"]
     return articles.combine_first(headline)
 
 

@@ -66,3 +66,19 @@ def test_lengths_of_a_small_table():
     assert document_lengths(docs).to_dict("records") == [
         {"doc_id": "a", "kind": "article", "title_chars": 4, "text_chars": 6, "terms": 4},
         {"doc_id": "b", "kind": "related", "title_chars": 0, "text_chars": 2, "terms": 0}]
+
+
+def test_a_missing_kind_or_text_is_of_no_kind():
+    docs = pd.DataFrame({
+        "doc_id": ["p:00", "p:01", "p:02"], "page_id": ["p", "p", "p"],
+        "kind": pd.array(["article", None, "related"], dtype="string"),
+        "title": ["標題", "甲", "乙"], "text": pd.array([None, "第一句。", "第一句。其後"], dtype="string"),
+        "truncated": [False, False, False], "content_id": ["1", "2", "3"], "outlet": "",
+        "published": pd.to_datetime(["2020-09-17", None, "2020-09-18"]),
+    })
+    s = dict(corpus_summary(docs).values.tolist())
+    assert (s["articles"], s["related items"]) == (1, 1)
+    # The article has no text, so no lead to repeat; the row of no kind is never flagged.
+    assert quality_flags(docs)["repeats_article_lead"].tolist() == [False, False, False]
+    docs.loc[0, "text"] = "第一句。第二句。"
+    assert quality_flags(docs)["repeats_article_lead"].tolist() == [False, False, True]

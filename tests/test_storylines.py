@@ -137,6 +137,17 @@ def test_story_table():
     assert table.iloc[1]["headline"] == "黑熊進聯合國"  # no article: equally common titles, the earliest
 
 
+def test_story_table_headline_with_a_missing_kind():
+    kinds = pd.array(["related", "related", pd.NA, "related", "related", "related"], dtype="string")
+    docs = DOCS.assign(title=["克拉夫特將訪台", "黑熊進聯合國", "蓬佩奧宣布大使訪台", "國慶遊行", "黑熊照片",
+                              "克拉夫特將訪台"], kind=kinds)
+    table = story_table(docs, stories(docs))
+    # No article in the story: its commonest title, not the one of no kind
+    assert table.iloc[0]["headline"] == "克拉夫特將訪台"
+    docs["kind"] = kinds.fillna("article")
+    assert story_table(docs, stories(docs)).iloc[0]["headline"] == "蓬佩奧宣布大使訪台"
+
+
 def test_story_timeline_draws_lanes_without_missing_glyphs(seed_docs):
     found = stories(seed_docs)
     fig = plot_story_timeline(seed_docs, found, top=4)
