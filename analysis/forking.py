@@ -3,7 +3,8 @@
 For what is too large to send to a worker (a report's tables, the documents table): the state
 reaches the workers by fork, never pickled or copied; only small items and the results travel.
 :func:`map_inherited` maps a task over items; :func:`fork_beside` runs one task beside this
-process's own work. Where workers cannot be forked (Windows, macOS: :func:`can_fork`) or with one
+process's own work. A worker starts no workers of its own and runs nothing on Dask: it does
+its share in its own process. Where workers cannot be forked (Windows, macOS: :func:`can_fork`) or with one
 worker, the same work runs here, one piece after another, with the same results. Warnings a task
 raises in a worker are raised again here, in order, as :func:`analysis.executor.run_chunks` does.
 """
@@ -31,6 +32,10 @@ _inherited: Any = None
 def _inherit(state: Any) -> None:
     global _inherited
     _inherited = state
+    # A worker does its share alone: no pool of its own (its siblings use the other cores), and no Dask
+    # client, whose connection and threads a fork does not carry over. The results are the same.
+    options.workers = 1
+    options.engine = "local"
 
 
 def _call_inherited(task: Callable[[Any, Any], R], item: Any) -> tuple[R, list[tuple[str, type]]]:

@@ -45,10 +45,13 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .mentions import (DocumentActors, FieldActors, Mention, document_actors, iter_document_actors,
+from .forking import map_inherited
+from .mentions import (ACTOR_BLOCK, DocumentActors, FieldActors, Mention, document_actors, iter_document_actors,
                        mention_rows, mentions_frame)
-from .names import ABBREVIATIONS, CUES, HEADLINE_STARTS
+from .names import ABBREVIATIONS, CUES, HEADLINE_STARTS, lexicon
 from .selection import one_chunk
+from .settings import options
+from .tables import distinct
 from .typedefs import PathLike, SegmenterLike, UserDict
 
 #: Columns of the table :func:`quotes` returns, in order.
@@ -628,12 +631,14 @@ def _quotes_frame(rows: list[tuple]) -> pd.DataFrame:
 
 def actors_and_quotes(docs: pd.DataFrame, *, userdict: UserDict = None, segmenter: SegmenterLike | None = None,
                       aliases: PathLike | Sequence[PathLike] | None = None, unique: bool = True,
-                      block: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                      block: int | None = None, workers: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`analysis.actors` and :func:`quotes` in one pass, a block of documents at a time.
 
     The same two tables as calling both, for a fraction of the memory on a large corpus: each
     block's words and mentions are read once and dropped (:func:`analysis.mentions.iter_document_actors`).
-    ``python -m analysis report`` uses it.
+    A corpus of several blocks is read in worker processes forked from this one, a block each, that
+    inherit the documents (where the platform forks: :func:`analysis.forking.map_inherited`); the
+    tables are the same as read here. ``python -m analysis report`` uses it.
 
     Parameters
     ----------
@@ -647,6 +652,8 @@ def actors_and_quotes(docs: pd.DataFrame, *, userdict: UserDict = None, segmente
         As for :func:`quotes`.
     block : int, optional
         Distinct documents read at a time (default :data:`analysis.mentions.ACTOR_BLOCK`).
+    workers : int, optional
+        Most worker processes (default: as :func:`analysis.configure` set them; 1 reads every block here).
 
     Returns
     -------
@@ -660,9 +667,25 @@ def actors_and_quotes(docs: pd.DataFrame, *, userdict: UserDict = None, segmente
     >>> mentions["actor"].tolist(), statements["speaker"].tolist()
     (['吳釗燮', '台灣'], ['吳釗燮'])
     """
+    docs = distinct(docs, unique=unique)
+    size = max(1, block or ACTOR_BLOCK)
+    starts = list(range(0, len(docs), size)) or [0]
+    find = {"userdict": userdict, "segmenter": segmenter, "aliases": aliases}
+    lexicon(userdict=userdict, aliases=aliases)  # read (and checked) once, here, before any worker is forked
+    if options.engine == "dask":
+        workers = 1  # no fork of a process that holds a Dask client's threads
+    parts = map_inherited(_block_tables, starts, (docs, size, find), workers=workers)
+    return _joined([m for m, _ in parts]), _joined([q for _, q in parts])
+
+
+def _block_tables(start: int, state: tuple[pd.DataFrame, int, dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The mentions and statements of the block of ``size`` distinct documents from ``start``.
+
+    Run here or in a forked worker; a worker segments what the cache lacks itself, with no pool of its own.
+    """
+    docs, size, find = state
     mention_rows_, quote_rows, parts = [], [], ([], [])
-    for doc in iter_document_actors(docs, userdict=userdict, segmenter=segmenter, aliases=aliases, unique=unique,
-                                    block=block):
+    for doc in iter_document_actors(docs.iloc[start:start + size], unique=False, block=size, **find):
         mention_rows_.extend(mention_rows(doc))
         quote_rows.extend(_quote_rows(doc))
         if len(mention_rows_) + len(quote_rows) >= ROWS_AT_ONCE:  # a table's columns hold less than its tuples
@@ -671,7 +694,6 @@ def actors_and_quotes(docs: pd.DataFrame, *, userdict: UserDict = None, segmente
             mention_rows_, quote_rows = [], []
     parts[0].append(mentions_frame(mention_rows_))
     parts[1].append(_quotes_frame(quote_rows))
-    del mention_rows_, quote_rows
     return _joined(parts[0]), _joined(parts[1])
 
 

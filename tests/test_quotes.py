@@ -230,7 +230,9 @@ def test_a_channel_is_not_the_speaker():
 @pytest.mark.parametrize("block", [None, 1, 2, 7])
 @pytest.mark.parametrize("unique", [True, False])
 @pytest.mark.parametrize("rows_at_once", [200_000, 40])
-def test_actors_and_quotes_in_blocks_equal_actors_and_quotes(seed_file, block, unique, rows_at_once, monkeypatch):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_actors_and_quotes_in_blocks_equal_actors_and_quotes(seed_file, block, unique, rows_at_once, workers,
+                                                            monkeypatch):
     from analysis import quotations
 
     monkeypatch.setattr(quotations, "ROWS_AT_ONCE", rows_at_once)  # 40: the rows made columns in parts
@@ -238,7 +240,7 @@ def test_actors_and_quotes_in_blocks_equal_actors_and_quotes(seed_file, block, u
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         docs = load_corpus([seed_file, seed_file, *sorted((Path(__file__).parent / "data" / "pages").glob("*.txt"))])
-    mentions, said = actors_and_quotes(docs, block=block, unique=unique)
+    mentions, said = actors_and_quotes(docs, block=block, unique=unique, workers=workers)  # 2: blocks in workers
     assert len(said) > 20 and len(mentions) > 200
     expected = {"mentions": actors(docs, unique=unique), "said": quotes(docs, unique=unique)}
     pd.testing.assert_frame_equal(mentions, expected["mentions"])
@@ -246,3 +248,19 @@ def test_actors_and_quotes_in_blocks_equal_actors_and_quotes(seed_file, block, u
     for table in (mentions, said):  # made in parts, written as made at once (see tests/test_tables.py)
         assert all(table[c].array._pa_array.num_chunks == 1 for c in table.columns
                    if isinstance(table[c].array, pd.arrays.ArrowStringArray))
+
+
+def test_actors_and_quotes_in_workers_without_a_cache(seed_file):
+    from analysis.settings import options
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the test pages' headlines that wrap
+        docs = load_corpus([seed_file, *sorted((Path(__file__).parent / "data" / "pages").glob("*.txt"))])
+    use_cache = options.use_cache
+    options.use_cache = False  # each worker segments its block itself
+    try:
+        mentions, said = actors_and_quotes(docs, block=5, workers=2)
+    finally:
+        options.use_cache = use_cache
+    pd.testing.assert_frame_equal(mentions, actors(docs))
+    pd.testing.assert_frame_equal(said, quotes(docs))
