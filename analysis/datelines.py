@@ -5,7 +5,7 @@ zone word (``新唐人北京時間2020年09月18日訊``) and a reporter in brac
 (``(大紀元記者王明、李華台北報導)``), or a byline alone, as 中央社, 自由時報, 聯合報, 中時 and
 ETtoday write it (``（中央社記者王明台北25日電）``, ``〔記者王明／台北報導〕``: :mod:`analysis.bylines`
 reads them). A timestamp is ``2020-09-18 07:12:23`` and its
-usual variants (``2021/01/15 12:56``, ``2021-01-15T12:56:40``, ``2021.01.15``).
+usual variants (``2021/01/15 12:56``, ``2021-01-15T12:56:40``, ``2021.01.15``, a ROC year ``109/09/17 22:10``).
 
 Dates are kept as written, with their precision (:data:`PRECISIONS`): a dateline
 gives a day (or none: a byline alone gives no date, and 中央社's ``25日電`` only the day of the
@@ -23,6 +23,8 @@ from .bylines import PLACES as PLACES  # re-exported: the places of a byline
 from .bylines import parse_byline
 from .bylines import split_byline as split_byline  # re-exported
 
+#: A ROC (民國) year plus this is the common-era year: 民國109年 is 2020.
+ROC_OFFSET = 1911
 #: How precisely a date is known, coarsest first ("" when there is no date).
 PRECISIONS = ("day", "minute", "second")
 
@@ -46,9 +48,9 @@ DATELINE = re.compile(
 _ZONE_SUFFIX = re.compile(rf"(?P<zone>{'|'.join(ZONES)})?[時时][間间]$")
 # (大紀元記者王明報導), (大紀元記者王明、李華台北報導), （記者王明／綜合報導）
 _REPORTER = re.compile(r"\s*[(（](?P<inner>[^()（）]*?[記记]者[^()（）]*?)[)）]")
-# 2020-09-18 07:12:23, 2021/01/15 12:56, 2021-01-15T12:56:40, 2021.01.15
+# 2020-09-18 07:12:23, 2021/01/15 12:56, 2021-01-15T12:56:40, 2021.01.15; a ROC (民國) year: 109/09/17 22:10
 TIMESTAMP = re.compile(
-    r"^(?P<y>\d{4})[-/.](?P<mo>\d{1,2})[-/.](?P<d>\d{1,2})"
+    r"^(?P<y>\d{4}|1[0-4]\d)[-/.](?P<mo>\d{1,2})[-/.](?P<d>\d{1,2})"
     r"(?:(?:[ T]|\u3000)+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?"
 )
 
@@ -184,14 +186,15 @@ def parse_timestamp(line: str) -> Stamp:
     (datetime.datetime(2020, 9, 18, 7, 12, 23), 'second', 19)
     >>> parse_timestamp("2021/01/15 12:56美國")[1:], parse_timestamp("2021.01.15")[2]
     ((datetime.datetime(2021, 1, 15, 12, 56), 'minute'), 'day')
-    >>> parse_timestamp("2021-13-45 12:00")[1:]
-    (None, '')
+    >>> parse_timestamp("2021-13-45 12:00")[1:], parse_timestamp("109/09/17 22:10總統府")[1]
+    ((None, ''), datetime.datetime(2020, 9, 17, 22, 10))
     """
     m = TIMESTAMP.match(line)
     if m is None:
         return Stamp(None, None, "")
+    year = int(m["y"]) + (ROC_OFFSET if len(m["y"]) == 3 else 0)
     try:
-        value = datetime(int(m["y"]), int(m["mo"]), int(m["d"]),
+        value = datetime(year, int(m["mo"]), int(m["d"]),
                          int(m["h"] or 0), int(m["mi"] or 0), int(m["s"] or 0))
     except ValueError:
         return Stamp(m, None, "")

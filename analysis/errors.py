@@ -84,7 +84,7 @@ class CorpusWarning(UserWarning):
     >>> with collect_warnings(CorpusWarning) as caught:
     ...     docs, problems = parse_page("一行沒有日期的字。", source="p.txt")
     >>> [str(w.message) for w in caught]
-    ['p.txt:1: not a news page (neither a dateline nor a 相關新聞 list)']
+    ['p.txt:1: not a news page (neither a dateline, a date line nor a 相關新聞 list)']
     """
 
 

@@ -2,7 +2,9 @@
 
 A page holds a main article (a headline, possibly wrapped over up to three lines; a
 dateline such as ``【新唐人亞太台 2020 年 09 月 17 日訊】``, or a byline such as
-``（中央社記者王明台北25日電）``, that opens the body; body paragraphs) and a list of
+``（中央社記者王明台北25日電）``, that opens the body, and a line holding only the date
+(``2020/09/18 05:30``, ``發布時間：2020年9月18日 星期五``: :func:`date_line`), before or after it,
+as 自由時報, 聯合新聞網 and ETtoday put it; body paragraphs) and a list of
 related items under a ``相關新聞`` heading or one of its variants (:mod:`analysis.related`
 reads the list, :mod:`analysis.datelines` the dates and :mod:`analysis.bylines` the bylines).
 
@@ -15,16 +17,19 @@ kept as written). A parse that loses a line is a bug that the parser checks for 
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from .datelines import DATELINE, parse_dateline
+from .datelines import DATELINE, ROC_OFFSET, parse_dateline
 from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import MAX_HEADLINE_LINES, RelatedList, is_list_heading, join_wrapped, looks_like_items
-from .text import content_id, is_truncated
+from .tabular_dates import Published, parse_published
+from .text import CLOSING_CODE, content_id, is_truncated
 from .typedefs import Errors, PathLike
 
 
@@ -46,6 +51,53 @@ def _no_date(head: dict) -> str:
     if DATELINE.match(head["dateline"]):
         return f"impossible date in dateline {head['dateline']!r}"
     return "dateline gives no date (a byline only); published left empty"
+
+
+# 發布時間：, 更新時間:, 最後更新：, 出版：, 日期：, 時間：
+_DATE_LABEL = re.compile(r"^(?:(?:最後|最后)?(?:更新|發布|發佈|发布|出版|刊登|上稿|日期|時間|时间)(?:時間|时间|日期)?"
+                         r"\s*[:：]\s*)")
+_DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
+
+
+def date_line(line: str) -> Published | None:
+    """The date of a line that holds nothing else (after a label such as ``發布時間：``), else None.
+
+    Any way a crawl writes a time (:func:`analysis.tabular_dates.parse_published`): ``2020/09/18 05:30``,
+    ``2020-09-18 07:12:23``, ``2020年9月18日 星期五``, ``民國109年9月18日``, ``109/09/18 下午3:05``.
+
+    Parameters
+    ----------
+    line : str
+        A stripped line.
+
+    Returns
+    -------
+    Published or None
+        The date, its precision and the offset it states; None when the line holds anything else
+        (a bare number is no date line).
+
+    Examples
+    --------
+    >>> date_line("2020/09/18 05:30")[:2], date_line("發布時間：2020年9月18日 星期五")[:2]
+    ((datetime.datetime(2020, 9, 18, 5, 30), 'minute'), (datetime.datetime(2020, 9, 18, 0, 0), 'day'))
+    >>> date_line("2020年9月18日總統府表示"), date_line("1600000000")
+    (None, None)
+    """
+    rest = _DATE_LABEL.sub("", line, count=1)
+    if not _DATE_SHAPE.search(rest):
+        return None
+    found = parse_published(rest)
+    return found if found is not None and found.value is not None else None
+
+
+def _closing_date(day: int, closing: re.Match) -> dict:
+    """The date whose day of the month is ``day``, on the closing code's day or up to three days before."""
+    try:
+        coded = datetime(int(closing["y"]) + ROC_OFFSET, int(closing["m"]), int(closing["d"]))
+    except ValueError:
+        return {}
+    found = next((d for d in (coded - timedelta(days=k) for k in range(4)) if d.day == day), None)
+    return {"date": found, "precision": "day"} if found is not None else {}
 
 
 def _clean(line: str) -> str:
@@ -91,8 +143,9 @@ class _Parser:
             return self.skip("empty page (no text)", None)
         heading = next((i for i in content if is_list_heading(self.lines[i])), None)
         body_end = heading if heading is not None else n
-        if heading is None and self.dateline_at(self.nonblank(0, body_end)) is None:
-            return self.skip("not a news page (neither a dateline nor a 相關新聞 list)", content[0] + 1)
+        head = self.nonblank(0, body_end)
+        if heading is None and self.dateline_at(head) is None and self.loose_date_at(head) is None:
+            return self.skip("not a news page (neither a dateline, a date line nor a 相關新聞 list)", content[0] + 1)
         self.article(self.nonblank(0, body_end))
         if heading is not None:
             self.place(heading)
@@ -107,18 +160,38 @@ class _Parser:
         return self.page
 
     def dateline_at(self, idx: list[int]) -> int | None:
-        """Where the dateline (or a byline alone) is among the first lines (after a headline of up to three lines)."""
-        return next((k for k, i in enumerate(idx[:MAX_HEADLINE_LINES + 1]) if parse_dateline(self.lines[i])), None)
+        """Where the header starts among the first lines (after a headline of up to three lines): a
+        dateline or a byline alone, or a date line right after a one-line headline or right before a
+        dateline (lines between a headline and a date line alone may be a byline of another layout)."""
+        def dates_header(k: int) -> bool:
+            return bool(k and date_line(self.lines[idx[k]]) and (
+                k == 1 or (k + 1 < len(idx) and parse_dateline(self.lines[idx[k + 1]]))))
+
+        return next((k for k, i in enumerate(idx[:MAX_HEADLINE_LINES + 1])
+                     if parse_dateline(self.lines[i]) or dates_header(k)), None)
+
+    def loose_date_at(self, idx: list[int]) -> int | None:
+        """Where a date line is among the lines after a one-line headline, with other lines before it."""
+        return next((k for k in range(1, min(len(idx), MAX_HEADLINE_LINES + 2)) if date_line(self.lines[idx[k]])),
+                    None)
 
     def article(self, idx: list[int]) -> None:
         at = self.dateline_at(idx)
+        loose = None
         if at is None:  # the headline is one line; the dateline belonged on the next
-            self.problem("article has no dateline (no outlet or date)", idx[min(1, len(idx) - 1)] + 1 if idx else None,
-                         action="left empty")
             at = min(1, len(idx))
+            loose = self.loose_date_at(idx)
+            reason = ("article has no dateline (no outlet or date)" if loose is None else
+                      f"article has no dateline (no outlet); published from the date line on line {idx[loose] + 1}")
+            self.problem(reason, idx[min(1, len(idx) - 1)] + 1 if idx else None, action="left empty")
         title_idx, body_idx = idx[:at], idx[at:]
         title = self.headline(title_idx, body_idx)
-        head, body_idx = self.dateline(body_idx)
+        closing = CLOSING_CODE.search(self.lines[idx[-1]]) if idx else None
+        if loose is None:
+            head, body_idx = self.dateline(body_idx, closing=closing)
+        else:  # the lines before the date line stay in the text
+            head, after = self.dateline(idx[loose:], dates_only=True)
+            body_idx = idx[at:loose] + after
         self.place(*body_idx)
         self.check_body(body_idx)
         text = "\n".join(([head["rest"]] if head["rest"] else []) + [self.lines[i] for i in body_idx])
@@ -127,15 +200,55 @@ class _Parser:
                  reporter_place=head["reporter_place"], dateline=head["dateline"], text=text,
                  line=(idx[0] if idx else 0) + 1)
 
-    def dateline(self, idx: list[int]) -> tuple[dict, list[int]]:
-        """The dateline's fields when the body opens with one (all empty when not), and the remaining lines."""
-        head = parse_dateline(self.lines[idx[0]]) if idx else None
-        if head is None:
+    def dateline(self, idx: list[int], *, closing: re.Match | None = None,
+                 dates_only: bool = False) -> tuple[dict, list[int]]:
+        """The header's fields when the body opens with one (all empty when not), and the remaining lines.
+
+        The header is a dateline (or a byline alone; not with ``dates_only``) and lines holding only a
+        date (the first gives the date: 出版 before 更新), in any order; a dateline followed by text on
+        its line ends it. The ``dateline`` field keeps them as written, one a line. A dateline that
+        gives only the day of the month (中央社's ``25日電``) is dated by the article's closing code
+        (``（編輯：陳家倫）1090925``, ``closing``) when that day is the code's or one of the three before it.
+        """
+        head, stamp, used, k = None, None, [], 0
+        while k < len(idx):
+            line = self.lines[idx[k]]
+            if (found := date_line(line)) is not None:
+                if stamp is None:
+                    stamp, at = found, idx[k]
+            elif head is None and not dates_only and (parsed := parse_dateline(line)) is not None:
+                head, head_at = parsed, idx[k]
+            else:
+                break
+            used.append(idx[k])
+            k += 1
+            if head is not None and head["rest"]:
+                break  # the body opens on the dateline's line
+        if not used:
             return _NO_DATELINE, idx
-        if head["date"] is None:
-            self.problem(_no_date(head), idx[0] + 1, action="left empty")
-        self.place(idx[0])
-        return head, idx[1:]
+        self.place(*used)
+        fields = dict(head or _NO_DATELINE)
+        fields["dateline"] = "\n".join(head["dateline"] if head is not None and i == head_at else self.lines[i]
+                                       for i in used)
+        if stamp is not None:
+            fields.update(self.dated(fields, stamp, at))
+        elif fields["date"] is None and fields["day_of_month"] is not None and closing is not None:
+            fields.update(_closing_date(fields["day_of_month"], closing))
+        if fields["date"] is None and stamp is None:
+            self.problem(_no_date(fields), used[0] + 1, action="left empty")
+        return fields, idx[k:]
+
+    def dated(self, head: dict, stamp: Published, at: int) -> dict:
+        """The date of the header: the date line's, unless the dateline gives another day (then the dateline's)."""
+        written, day = head["date"], head["day_of_month"]
+        if written is not None and written.date() != stamp.value.date():
+            self.problem(f"date line gives {stamp.value:%Y-%m-%d}, the dateline {written:%Y-%m-%d}; "
+                         "published from the dateline", at + 1, action="kept")
+            return {}
+        if written is None and day is not None and day != stamp.value.day:
+            self.problem(f"date line gives {stamp.value:%Y-%m-%d}, the dateline the day {day}日; "
+                         "published from the date line", at + 1, action="kept")
+        return {"date": stamp.value, "precision": stamp.precision, "time_zone": head["time_zone"] or stamp.time_zone}
 
     def headline(self, title_idx: list[int], body_idx: list[int]) -> str:
         """The headline's lines joined into one title (reporting each continuation line)."""
@@ -216,7 +329,7 @@ def parse_page(text: str, *, source: PathLike = "<string>", page_id: str | None 
     >>> parse_page("一行沒有日期的字。", source="p.txt", errors="raise")
     Traceback (most recent call last):
     ...
-    analysis.errors.CorpusError: p.txt:1: not a news page (neither a dateline nor a 相關新聞 list)
+    analysis.errors.CorpusError: p.txt:1: not a news page (neither a dateline, a date line nor a 相關新聞 list)
     """
     check_errors(errors)
     source = Path(source)

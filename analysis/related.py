@@ -194,8 +194,12 @@ class RelatedList:
                      "summary_line": None}
 
     def merge(self, i: int, key: str, reason: str) -> None:
-        self.reader.problem(reason, i + 1, action="merged")
         line = self.reader.lines[i]
+        if key == "text" and not self.item["text"]:  # the summary begins under its timestamp
+            self.item["text"] = line
+            self.reader.place(i)
+            return
+        self.reader.problem(reason, i + 1, action="merged")
         self.item[key] = join_wrapped(self.item[key], line) if key == "title" else f"{self.item[key]}\n{line}"
         self.reader.place(i)
 

@@ -29,12 +29,10 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .datelines import offset_zone
+from .datelines import ROC_OFFSET, offset_zone
 
 #: Years a date may have: those the documents table's ``datetime64[ns]`` column holds.
 YEARS = range(1678, 2262)
-#: A ROC (民國) year plus this is the common-era year: 民國110年 is 2021.
-ROC_OFFSET = 1911
 
 
 class Published(NamedTuple):

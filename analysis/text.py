@@ -13,6 +13,9 @@ import unicodedata
 #: A text that ends in none of these is flagged as cut off mid-sentence.
 SENTENCE_END = frozenset("。！？!?…」』”’\"）)】》.．~～")
 
+#: 中央社's closing: the editors in brackets, then the day as a ROC date (``（編輯：陳家倫）1090917``).
+CLOSING_CODE = re.compile(r"[)）]\s*(?P<y>\d{3})(?P<m>\d{2})(?P<d>\d{2})$")
+
 _SENTENCE = re.compile(r"(?<=[。！？!?])")
 
 
@@ -69,7 +72,8 @@ def content_id(title: str, text: str) -> str:
 def is_truncated(text: str) -> bool:
     """True when a non-empty text does not end with sentence-final punctuation.
 
-    Trailing whitespace is ignored; see :data:`SENTENCE_END` for the marks that end a text.
+    Trailing whitespace is ignored; see :data:`SENTENCE_END` for the marks that end a text. 中央社's
+    closing code after its editors' bracket (:data:`CLOSING_CODE`) ends a text too.
 
     Parameters
     ----------
@@ -85,9 +89,11 @@ def is_truncated(text: str) -> bool:
     --------
     >>> is_truncated("馬稱克拉夫特來台無用"), is_truncated("訪台。"), is_truncated("")
     (True, False, False)
+    >>> is_truncated("抵台。（編輯：陳家倫）1090917"), is_truncated("抵台。1090917")
+    (False, True)
     """
     text = text.rstrip()
-    return bool(text) and text[-1] not in SENTENCE_END
+    return bool(text) and text[-1] not in SENTENCE_END and CLOSING_CODE.search(text) is None
 
 
 def first_sentence(text: str) -> str:

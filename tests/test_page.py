@@ -381,6 +381,95 @@ def test_byline_pages(first, outlet, reporter, place, reason):
     assert_one_row_per_warning(messages, rows)
 
 
+@pytest.mark.parametrize("header, published, precision, dateline", [
+    # 自由時報, 聯合新聞網: the date under the headline, the byline opening the body
+    ("2020/09/18 05:30\n〔記者王明／台北報導〕本文。", datetime(2020, 9, 18, 5, 30), "minute",
+     "2020/09/18 05:30\n〔記者王明／台北報導〕"),
+    # ETtoday: the byline on a line of its own, then the date
+    ("記者王明／綜合報導\n2020年09月17日 18:35\n本文。", datetime(2020, 9, 17, 18, 35), "minute",
+     "記者王明／綜合報導\n2020年09月17日 18:35"),
+    # a label, a weekday, a ROC year, an afternoon
+    ("發布時間：2020年9月18日 星期五\n〔記者王明／台北報導〕本文。", datetime(2020, 9, 18), "day",
+     "發布時間：2020年9月18日 星期五\n〔記者王明／台北報導〕"),
+    ("記者王明／台北報導\n民國109年9月17日 下午3:05\n本文。", datetime(2020, 9, 17, 15, 5), "minute",
+     "記者王明／台北報導\n民國109年9月17日 下午3:05"),
+    # a dated dateline of the same day: the date line's time is kept
+    ("【大紀元2020年09月17日訊】\n2020-09-17 08:30:05\n本文。", datetime(2020, 9, 17, 8, 30, 5), "second",
+     "【大紀元2020年09月17日訊】\n2020-09-17 08:30:05"),
+    # a date line alone: a page with a date and no outlet
+    ("2020年9月18日 星期五\n本文。", datetime(2020, 9, 18), "day", "2020年9月18日 星期五"),
+])
+def test_a_date_line_dates_the_article(header, published, precision, dateline):
+    docs, rows, messages = parse_quietly(f"美次卿訪台 台美關係新里程碑\n{header}\n第二段。", source="d.txt")
+    article = docs[0]
+    assert article["title"] == "美次卿訪台 台美關係新里程碑" and article["text"] == "本文。\n第二段。"
+    assert (article["published"], article["published_precision"], article["dateline"]) == (
+        published, precision, dateline)
+    assert not rows and not messages
+
+
+def test_date_lines_after_lines_of_another_layout():
+    """Lines between the headline and a date line may be a byline the kit does not know: they stay in
+    the text, the date lines give the date (the first: published before updated)."""
+    page = "美次卿抵台訪問\n撰文：陳嘉欣\n出版：2020-09-17 20:15\n更新：2020-09-17 21:02\n本文。"
+    docs, rows, messages = parse_quietly(page, source="h.txt")
+    article = docs[0]
+    assert (article["title"], article["text"]) == ("美次卿抵台訪問", "撰文：陳嘉欣\n本文。")
+    assert (article["published"], article["published_precision"]) == (datetime(2020, 9, 17, 20, 15), "minute")
+    assert article["dateline"] == "出版：2020-09-17 20:15\n更新：2020-09-17 21:02"
+    assert [(r["line"], r["action"], r["reason"]) for r in rows] == [
+        (2, "left empty", "article has no dateline (no outlet); published from the date line on line 3")]
+    assert_one_row_per_warning(messages, rows)
+    # a wrapped headline, then a date line and a byline: the headline's two lines, the byline's reporter
+    docs, rows, _ = parse_quietly("美次卿訪台\n台美關係新里程碑\n2020/09/18 05:30\n〔記者王明／台北報導〕本文。")
+    assert (docs[0]["title"], docs[0]["reporter"], docs[0]["text"]) == ("美次卿訪台台美關係新里程碑", "王明", "本文。")
+    assert docs[0]["published"] == datetime(2020, 9, 18, 5, 30)
+    assert [r["reason"] for r in rows] == ["article headline continues on another line"]
+
+
+def test_a_date_line_that_disagrees_with_the_dateline():
+    docs, rows, messages = parse_quietly("標題\n【大紀元2020年09月17日訊】\n2020-09-19 08:30\n本文。", source="d.txt")
+    assert docs[0]["published"] == datetime(2020, 9, 17) and docs[0]["published_precision"] == "day"
+    assert [(r["line"], r["action"], r["reason"]) for r in rows] == [
+        (3, "kept", "date line gives 2020-09-19, the dateline 2020-09-17; published from the dateline")]
+    assert_one_row_per_warning(messages, rows)
+    docs, rows, _ = parse_quietly("標題\n（中央社記者王明台北16日電）\n2020/09/17 00:10\n本文。", source="d.txt")
+    assert docs[0]["published"] == datetime(2020, 9, 17, 0, 10)
+    assert [r["reason"] for r in rows] == [
+        "date line gives 2020-09-17, the dateline the day 16日; published from the date line"]
+
+
+@pytest.mark.parametrize("line", ["2020年9月18日總統府表示，本文。", "1600000000", "2020", "第2020/09/18號公告"])
+def test_a_line_that_only_starts_with_a_date_is_no_date_line(line):
+    docs, rows, _ = parse_quietly(f"標題\n〔記者王明／台北報導〕\n{line}", source="d.txt")
+    assert docs[0]["published"] is None and docs[0]["text"] == line
+
+
+@pytest.mark.parametrize("day, closing, published", [
+    (17, "（編輯：陳家倫）1090917", datetime(2020, 9, 17)),
+    (30, "（編輯：陳家倫）1091001", datetime(2020, 9, 30)),  # filed on the 30th, edited the next day
+    (5, "（編輯：陳家倫）1091001", None),  # no 5th among the code's day and the three before it
+    (17, "（編輯：陳家倫）1091317", None),  # no such date
+])
+def test_cna_closing_code_dates_the_day_of_the_month(day, closing, published):
+    page = f"美次卿抵台\n（中央社記者王明台北{day}日電）柯拉克今天抵台。\n{closing}"
+    docs, rows, _ = parse_quietly(page, source="c.txt")
+    article = docs[0]
+    assert article["published"] == published and article["truncated"] is False
+    assert article["published_precision"] == ("day" if published else "")
+    assert [r["action"] for r in rows] == ([] if published else ["left empty"])
+
+
+def test_related_items_with_a_roc_timestamp_or_the_summary_under_it():
+    page = ("標題\n【大紀元2020年09月18日訊】本文。\n相關新聞\n-\n總統府：將共進晚宴\n109/09/17 22:10總統府證實。\n"
+            "-\n柯拉克抵台\n2020-09-17 19:10:05\n國務院次卿今天抵台。\n第二行。")
+    docs, rows, _ = parse_quietly(page, source="r.txt")
+    assert [(d["title"], d["published"], d["text"]) for d in docs[1:]] == [
+        ("總統府：將共進晚宴", datetime(2020, 9, 17, 22, 10), "總統府證實。"),
+        ("柯拉克抵台", datetime(2020, 9, 17, 19, 10, 5), "國務院次卿今天抵台。\n第二行。")]
+    assert [(r["line"], r["reason"]) for r in rows] == [(11, "related summary continues on another line")]
+
+
 def test_a_byline_is_read_only_where_the_body_opens():
     """A byline further down the body is text; so is one after a lead-in on the first body line."""
     docs, rows, _ = parse_quietly("標題\n【大紀元2020年09月17日訊】本文。\n（中央社記者王明台北25日電）第二段。")
