@@ -80,7 +80,8 @@ NEGATIONS = ("不", "沒", "未")
 #: Words that start a clause of the reporter's own, which ends a reported statement (另外，…).
 _CONNECTIVE = re.compile(r"[，,](?:另外|此外|對此|對於此|與此同時|另一方面)")
 #: Nouns a chain of names and titles may hold besides names and titles.
-_CHAIN_WORDS = frozenset((" ", "\u3000", "駐", "、", "前", "現任", "新任", "兼"))
+_CHAIN_WORDS = frozenset((" ", "\u3000", "駐", "、", "前", "現任", "新任", "兼",
+                          "政務", "常務", "代理", "首席", "資深", "常任"))  # 外交部政務次長田中光: jieba cuts 政務|次長
 
 _SAYS = frozenset(("說", "稱", "表示", "指出", "說道"))
 #: Place and time words a verb may be fused to (在記者會上稱, 受訪時說).
@@ -95,7 +96,9 @@ _CHANNEL_AFTER = ("刊", "登出", "刊登")
 _TERMINATORS = frozenset("。！？!?；;\n")
 _PARENTHESIS = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]\n。]{0,30}[)）〕】\]]")
 _CLAUSE = frozenset("，,：:")
-_OPEN = {"「": "」", "“": "”"}
+#: Quotation marks, opening to closing: 『』 quote on their own in some outlets (nested in 「」 they stay inside),
+#: straight quotes in crawled text.
+_OPEN = {"「": "」", "“": "”", "『": "』", '"': '"', "＂": "＂"}
 _VOICE = re.compile(r"^[ \t\u3000]*[(（]聲音來源[)）][ \t\u3000]*(?P<who>[^\n:：「]*?)[ \t\u3000]*[:：]"
                     r"[ \t\u3000]*(?P<body>[^\n]*)", re.M)
 

@@ -67,6 +67,12 @@ def said(text: str, **kwargs) -> list[tuple[str, str, str, str, str]]:
                  id="short-quote-right-after-verb"),
     pytest.param("馬英九說：“兩岸應該和平。”", [("馬英九", "馬英九", "說", "quotation", "兩岸應該和平。")],
                  id="curly-quotes"),
+    pytest.param("吳釗燮強調：『台灣不會屈服。』", [("吳釗燮", "吳釗燮", "強調", "quotation", "台灣不會屈服。")],
+                 id="double-corner-quotes"),
+    pytest.param('馬英九說:"兩岸應該和平。"', [("馬英九", "馬英九", "說", "quotation", "兩岸應該和平。")],
+                 id="straight-quotes"),
+    pytest.param("吳釗燮說：「美方說『台灣是夥伴』，我們感謝。」",
+                 [("吳釗燮", "吳釗燮", "說", "quotation", "美方說『台灣是夥伴』，我們感謝。")], id="nested-quotes"),
     pytest.param("克拉夫特提到，她將布偶帶進聯合國大會廳，今天駐紐約辦事處推文發出照片，證實布偶真的被帶進聯合國。",
                  [("克拉夫特", "克拉夫特", "提到", "reported", "她將布偶帶進聯合國大會廳"),
                   ("駐紐約辦事處", "駐紐約辦事處", "證實", "reported", "布偶真的被帶進聯合國")],
@@ -193,6 +199,9 @@ def test_headlines(title, text, expected):
                  ["林佳龍", "林佳龍"], id="he-is-the-speaker-not-a-person-in-the-statement"),
     pytest.param("陸委會副主委兼發言人梁文傑表示，兩岸應對話。", ["梁文傑"], id="two-titles-joined-by-jian"),
     pytest.param("國民黨立院黨團書記長洪孟楷強調，改革必須推動。", ["洪孟楷"], id="caucus-secretary-general"),
+    pytest.param("外交部政務次長田中光說：「我方將討論經濟合作。」", ["田中光"], id="political-deputy-minister"),
+    pytest.param("經濟部常務次長林全能表示，台美將簽署協議。", ["林全能"], id="administrative-deputy-minister"),
+    pytest.param("外交部代理發言人歐江安表示，台灣感謝。", ["歐江安"], id="acting-spokesperson"),
 ])
 def test_speakers(text, expected):
     assert list(quotes(frame(text))["speaker"]) == expected
