@@ -176,8 +176,10 @@ name them with columns={'title': ..., 'text': ...}
 class _Table:
     """One table's rows to documents, and a problem row for every warning."""
 
-    def __init__(self, names: list[str], *, source, fmt: str, prefix: str, columns, errors: Errors, unit="row"):
+    def __init__(self, names: list[str], *, source, fmt: str, prefix: str, columns, errors: Errors, unit="row",
+                 lines: dict[int, int] | None = None):
         self.source, self.fmt, self.prefix, self.errors, self.unit = str(source), fmt, prefix, errors, unit
+        self.lines = lines or {}  # the line of the file each row starts on (a text file's rows only)
         self.names = names
         self.fields = recognise_columns(names, columns=columns, source=self.source)
         self.auto_kind = "kind" in self.fields and "kind" not in (columns or {})
@@ -188,10 +190,11 @@ class _Table:
 
     def problem(self, row: int | None, action: str, reason: str, content: str = "") -> None:
         where = f"{self.unit} {row}: " if row is not None else ""
+        line = self.lines.get(row) if row is not None else None  # file:line for an editor; no line in a binary file
         if self.errors == "raise":
-            raise CorpusError(where + reason, path=self.source, line=row)
+            raise CorpusError(where + reason, path=self.source, line=line)
         self.problems.append(problem_row(self.source, row, action=action, reason=reason, content=content[:200]))
-        location = self.source + (f":{row}" if row is not None else "")
+        location = self.source + (f":{line}" if line is not None else "")
         warnings.warn(f"{location}: {where}{reason}", CorpusWarning, stacklevel=4)
 
     def read(self, rows: list[tuple[int | None, dict | None]], notes: dict) -> tuple[list[dict], list[dict]]:

@@ -75,7 +75,8 @@ def _read_delimited(file: Path, fmt: str, encoding: str | None):
         if "unexpected end of data" in str(exc) and len(records) > 1:
             notes.setdefault(len(records) - 1, []).append(("merged", "a quoted cell is never closed: the rest "
                                                           "of the file was read into this row", ""))
-    return names, [(row, dict(zip(names, cells))) for row, cells in enumerate(records[1:], 1)], notes
+    rows = [(row, dict(zip(names, cells))) for row, cells in enumerate(records[1:], 1)]
+    return names, rows, notes, dict(enumerate(starts[1:], 1))
 
 
 def _read_jsonl(file: Path, fmt: str, encoding: str | None):
@@ -100,7 +101,7 @@ def _read_jsonl(file: Path, fmt: str, encoding: str | None):
     if not names and notes:
         first = min(notes)
         raise CorpusError(f"no JSON object on any line (line {first}: {notes[first][0][1]})", path=file, line=first)
-    return list(names), rows, notes
+    return list(names), rows, notes, {number: number for number, _ in rows}
 
 
 def _read_excel(file: Path, fmt: str, encoding: str | None):
@@ -121,7 +122,7 @@ def _read_excel(file: Path, fmt: str, encoding: str | None):
     notes = {None: [("skipped", f"only the first sheet {sheets[0]!r} is read, not {_listing(sheets[1:])}", "")]}
     names = _unique_names(records[0])
     rows = [(row, dict(zip(names, cells))) for row, cells in enumerate(records[1:], 1)]
-    return names, [(None, None)] + rows if len(sheets) > 1 else rows, notes
+    return names, [(None, None)] + rows if len(sheets) > 1 else rows, notes, None
 
 
 def _frame_rows(frame: pd.DataFrame):
@@ -134,7 +135,7 @@ def _read_parquet(file: Path, fmt: str, encoding: str | None):
         frame = pd.read_parquet(file)
     except Exception as exc:  # pyarrow raises its own kinds (ArrowInvalid, ArrowNotImplementedError, OSError)
         raise CorpusError(f"cannot read as Parquet ({type(exc).__name__}: {exc})", path=file) from None
-    return *_frame_rows(frame), {}
+    return *_frame_rows(frame), {}, None
 
 
 _READERS = {"csv": _read_delimited, "tsv": _read_delimited, "jsonl": _read_jsonl, "excel": _read_excel,
@@ -162,7 +163,7 @@ def read_table(file: Path, *, page_id: str, encoding: str | None = None, errors:
     -------
     tuple of (list of dict, list of dict)
         The documents in row order, and the problems (:func:`analysis.errors.problem_row`; ``line`` is
-        the row number). A document has every key of :data:`analysis.tables.COLUMNS`, then the table's
+        the row number; messages name the file's line where the row starts, for a text file). A document has every key of :data:`analysis.tables.COLUMNS`, then the table's
         other columns: ``text`` is the text column's (the summary's when it is empty); ``row`` its row,
         ``line`` None, ``format`` the file's format. ``position`` is the position column's, else the
         row's place among its page's rows (0 without a page column); ``kind`` the kind column's, else
@@ -193,7 +194,7 @@ def read_table(file: Path, *, page_id: str, encoding: str | None = None, errors:
     >>> read_table(path, page_id="crawl", errors="raise")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    analysis.errors.CorpusError: ...crawl.csv:2: row 2: empty row
+    analysis.errors.CorpusError: ...crawl.csv:3: row 2: empty row
     >>> folder.cleanup()
     """
     check_errors(errors)
@@ -201,9 +202,9 @@ def read_table(file: Path, *, page_id: str, encoding: str | None = None, errors:
     fmt = file_format(file)
     if fmt not in _READERS:
         raise CorpusError(f"not a table ({', '.join(_READERS)})", path=file)
-    names, rows, notes = _READERS[fmt](file, fmt, encoding)
+    names, rows, notes, lines = _READERS[fmt](file, fmt, encoding)
     table = _Table(names, source=file, fmt=fmt, prefix=page_id, columns=columns, errors=errors,
-                   unit="line" if fmt == "jsonl" else "row")
+                   unit="line" if fmt == "jsonl" else "row", lines=lines)
     return table.read(rows, notes)
 
 

@@ -94,7 +94,8 @@ def test_excel_export_problems_name_file_and_row(csv_read):
     (_, problems), messages = csv_read
     assert [(p["line"], p["action"], p["reason"], p["content"]) for p in problems] == [
         (3, "skipped", "empty row", ""), (9, "left empty", "unparseable time '不詳'", "不詳")]
-    assert messages == [f"{CSV}:3: row 3: empty row", f"{CSV}:9: row 9: unparseable time '不詳'"]
+    # file:line where the row starts (cells above hold line breaks), then the row
+    assert messages == [f"{CSV}:7: row 3: empty row", f"{CSV}:14: row 9: unparseable time '不詳'"]
 
 
 def test_duplicated_rows_are_kept_and_share_a_content_id(csv_read):
@@ -116,9 +117,9 @@ def test_other_columns_are_kept_after_the_fixed_ones(csv_read):
 
 
 def test_errors_raise_names_file_and_row():
-    with pytest.raises(CorpusError, match=r"excel_export\.csv:3: row 3: empty row") as info:
+    with pytest.raises(CorpusError, match=r"excel_export\.csv:7: row 3: empty row") as info:
         read_table(CSV, page_id="x", errors="raise")
-    assert info.value.line == 3 and info.value.path == CSV
+    assert info.value.line == 7 and info.value.path == CSV
 
 
 # -- TSV, JSON Lines ------------------------------------------------------------------------------------------
@@ -285,7 +286,7 @@ def test_report_command_on_a_csv(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "analysis", "report", "--corpus", str(CSV), "--out", str(out)],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
-    assert "Traceback" not in proc.stderr and f"{CSV}:3: row 3: empty row" in proc.stderr
+    assert "Traceback" not in proc.stderr and f"{CSV}:7: row 3: empty row" in proc.stderr
     docs = pd.read_csv(out / "tables" / "documents.csv", encoding="utf-8-sig")
     problems = pd.read_csv(out / "tables" / "problems.csv", encoding="utf-8-sig")
     assert len(docs) == 8 and docs["row"].tolist() == [1, 2, 4, 5, 6, 7, 8, 9]
