@@ -2,9 +2,12 @@
 
 Under a heading (``相關新聞`` and its variants, :func:`is_list_heading`) each related
 item is a ``-`` line, a headline line and a line that starts with a timestamp followed at
-once by the item's summary. :class:`RelatedList` reads those lines into items for the
-page parser (:mod:`analysis.page`), which it reports to through the :class:`Reader`
-interface: each line is placed in a field or reported, with what was done about it.
+once by the item's summary. Lists of other outlets are read too: a bullet before the headline on
+its line (``►``, ``•``, ``- ``: :data:`BULLETS`), and headlines alone, one a line, with no
+timestamp (a line joins the headline before it only when a timestamp line follows).
+:class:`RelatedList` reads those lines into items for the page parser (:mod:`analysis.page`),
+which it reports to through the :class:`Reader` interface: each line is placed in a field or
+reported, with what was done about it.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from .decoding import LIST_HEADINGS
 
 #: Lines that open a related item.
 ITEM_MARKERS = frozenset({"-", "－", "—", "–"})
+#: Marks that open an item on its headline's line (►柯拉克訪台行程曝光, ・美方宣布, - 外交部回應).
+BULLETS = "-－—–►▶▸●•■◆・"
+_BULLETED = re.compile(rf"^[{re.escape(BULLETS)}]\s*(?P<title>[^\s\d{re.escape(BULLETS)}].*)$")
 #: Most lines a headline is wrapped over.
 MAX_HEADLINE_LINES = 3
 
@@ -174,16 +180,36 @@ class RelatedList:
             self.flush()
         elif TIMESTAMP.match(text):
             self.summary(i)
+        elif (bullet := _BULLETED.match(text)) is not None:
+            if self.marker is not None:
+                self.reader.unplace(self.marker, "item marker with no item")
+                self.marker = None
+            self.flush()
+            self.start(bullet["title"], i)
         elif self.item is None:
             self.start(text, i)
         elif self.item["summary_line"] is None:
-            self.merge(i, "title", "related headline continues on another line")
+            if self.timestamp_ahead(k):
+                self.merge(i, "title", "related headline continues on another line")
+            else:  # headlines alone, one a line
+                self.flush()
+                self.start(text, i)
         elif self.next_is_timestamp(k):
             self.reader.problem("related item has no '-' line", i + 1, action="kept")
             self.flush()
             self.start(text, i)
         else:
             self.merge(i, "text", "related summary continues on another line")
+
+    def timestamp_ahead(self, k: int) -> bool:
+        """Whether a timestamp line follows line ``k`` before the next item opens (within a headline's lines)."""
+        for j in self.idx[k + 1:k + 1 + MAX_HEADLINE_LINES]:
+            line = self.reader.lines[j]
+            if TIMESTAMP.match(line):
+                return True
+            if line in ITEM_MARKERS or _BULLETED.match(line) or is_list_heading(line):
+                return False
+        return False
 
     def next_is_timestamp(self, k: int) -> bool:
         return k + 1 < len(self.idx) and TIMESTAMP.match(self.reader.lines[self.idx[k + 1]]) is not None

@@ -163,8 +163,9 @@ def read_table(file: Path, *, page_id: str, encoding: str | None = None, errors:
     -------
     tuple of (list of dict, list of dict)
         The documents in row order, and the problems (:func:`analysis.errors.problem_row`; ``line`` is
-        the row number; messages name the file's line where the row starts, for a text file). A document has every key of :data:`analysis.tables.COLUMNS`, then the table's
-        other columns: ``text`` is the text column's (the summary's when it is empty); ``row`` its row,
+        the row number; messages name the file's line where the row starts, for a text file). A
+        document has every key of :data:`analysis.tables.COLUMNS`, then the table's other columns:
+        ``text`` is the text column's (the summary's when it is empty); ``row`` its row,
         ``line`` None, ``format`` the file's format. ``position`` is the position column's, else the
         row's place among its page's rows (0 without a page column); ``kind`` the kind column's, else
         ``"article"`` at position 0 and ``"related"`` after it; ``doc_id`` is ``f"{page_id}:{position:02d}"``,

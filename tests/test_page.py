@@ -470,6 +470,28 @@ def test_related_items_with_a_roc_timestamp_or_the_summary_under_it():
     assert [(r["line"], r["reason"]) for r in rows] == [(11, "related summary continues on another line")]
 
 
+@pytest.mark.parametrize("items", [
+    "►柯拉克訪台行程曝光\n►中國外交部：堅決反對",  # ETtoday's bullets
+    "- 柯拉克訪台行程曝光\n・中國外交部：堅決反對",
+    "柯拉克訪台行程曝光\n中國外交部：堅決反對",  # headlines alone: one item a line, not one long headline
+])
+def test_lists_of_headlines_alone(items):
+    docs, rows, messages = parse_quietly(f"標題\n【大紀元2020年09月18日訊】本文。\n推薦閱讀\n{items}", source="b.txt")
+    assert [(d["title"], d["text"], d["published"]) for d in docs[1:]] == [
+        ("柯拉克訪台行程曝光", "", None), ("中國外交部：堅決反對", "", None)]
+    assert [(r["line"], r["reason"]) for r in rows] == [
+        (4, "related item has no timestamp and summary line"), (5, "related item has no timestamp and summary line")]
+    assert_one_row_per_warning(messages, rows)
+
+
+def test_a_bulleted_item_with_its_timestamp_and_a_headline_that_wraps():
+    page = ("標題\n【大紀元2020年09月18日訊】本文。\n相關新聞\n►美駐聯大使\n將訪台\n2020-09-17 10:00 摘要。\n"
+            "-\n-3度低溫來襲\n2020-09-17 11:00 摘要二。")
+    docs, rows, _ = parse_quietly(page, source="b.txt")
+    assert [(d["title"], d["text"]) for d in docs[1:]] == [("美駐聯大使將訪台", "摘要。"), ("-3度低溫來襲", "摘要二。")]
+    assert [(r["line"], r["reason"]) for r in rows] == [(5, "related headline continues on another line")]
+
+
 def test_a_byline_is_read_only_where_the_body_opens():
     """A byline further down the body is text; so is one after a lead-in on the first body line."""
     docs, rows, _ = parse_quietly("標題\n【大紀元2020年09月17日訊】本文。\n（中央社記者王明台北25日電）第二段。")
