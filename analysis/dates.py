@@ -161,13 +161,15 @@ def item_lags(docs: pd.DataFrame) -> pd.DataFrame:
     arts = docs.loc[is_art][first.to_numpy()].set_index("page_id")
     art_prec = prec[is_art][first.to_numpy()]
     art_prec.index = arts.index
-    rel = docs[of_kind(docs, "related")]
+    is_rel = of_kind(docs, "related")
+    rel = docs[is_rel]
+    rel_prec = prec[is_rel]  # by position: an index may repeat labels
     # each item's article's date and precision (none where its page has no article), in their own types
     art_published = arts["published"].reindex(rel["page_id"]).set_axis(rel.index)
     out = pd.DataFrame({"published": rel["published"], "article_published": art_published})
     earlier_prec = art_prec.reindex(rel["page_id"]).fillna("").set_axis(rel.index)
     out["days_after_article"] = lag_days(out["published"], out["article_published"],
-                                         later_precision=prec[rel.index], earlier_precision=earlier_prec)
-    out["lag_precision"] = np.where((prec[rel.index].to_numpy() == "day") | (earlier_prec.to_numpy() == "day"),
+                                         later_precision=rel_prec, earlier_precision=earlier_prec)
+    out["lag_precision"] = np.where((rel_prec.to_numpy() == "day") | (earlier_prec.to_numpy() == "day"),
                                     "day", "time")
     return out

@@ -128,3 +128,9 @@ def test_a_missing_kind_is_no_item():
     docs = _pages(["2021-01-02", "2021-01-01", "2021-01-03"], ["article", "related", "related"])
     docs["kind"] = pd.array(["article", "related", None], dtype="string")
     assert relative_dates(docs)["doc_id"].tolist() == ["d1"]
+
+
+def test_relative_dates_of_a_table_whose_index_repeats_labels(seed_docs):
+    twice = pd.concat([seed_docs, seed_docs.assign(page_id="p2", doc_id=seed_docs["doc_id"] + "b")])
+    assert not twice.index.is_unique
+    pd.testing.assert_frame_equal(relative_dates(twice), relative_dates(twice.reset_index(drop=True)))
