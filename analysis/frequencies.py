@@ -537,6 +537,41 @@ def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = Non
     return counts[[*keys, "term", "count", "share", "documents", "rank"]]
 
 
+def pooled_frequencies(counts: pd.DataFrame, *, by: str | Sequence[str]) -> pd.DataFrame:
+    """A grouped :func:`term_frequencies` table summed over its groups: the table of the whole corpus.
+
+    Each distinct text is in one group, so the counts and the documents holding each term add up;
+    the result equals ``term_frequencies(docs)`` for ``counts = term_frequencies(docs, by=by)``
+    (``min_count`` 1), without segmenting or counting again.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        :func:`term_frequencies` with ``by``.
+    by : str or list of str
+        Its group columns.
+
+    Returns
+    -------
+    DataFrame
+        ``term``, ``count``, ``share``, ``documents``, ``rank``, sorted as :func:`term_frequencies` sorts.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"kind": ["article", "related"], "title": ["台灣", "美國"], "text": ["台灣與美國。", ""]})
+    >>> pooled_frequencies(term_frequencies(docs, by="kind"), by="kind").values.tolist()
+    [['台灣', 2, 0.5, 1, 1], ['美國', 2, 0.5, 2, 2]]
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    out = counts.drop(columns=[*keys, "share", "rank"]).groupby("term", sort=False)[["count", "documents"]].sum()
+    out = out.reset_index()
+    out["share"] = out["count"] / out["count"].sum()
+    out = out.sort_values(["count", "term"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+    out["rank"] = range(1, len(out) + 1)
+    out[["count", "documents"]] = out[["count", "documents"]].astype("int64")
+    return out[["term", "count", "share", "documents", "rank"]]
+
+
 def _term_matrix(titles: list[str], bodies: list[str], vocabulary: dict[str, int], *, userdict: UserDict,
                  segmenter: SegmenterLike | None) -> sp.csr_matrix:
     """Rows of term counts, one per title and body pair, with columns numbered in ``vocabulary`` (filled in)."""

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from . import config
 from .executor import run_chunks
+from .filler import boilerplate_spans, patterns_digest
 from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, COUNTRY_CHARS, CREDIT, CUES, HEADLINE_CUES,
                     LEADER_TITLES, PERSON_BODIES, FUNCTION_CHARS, GLUE, HEADS, MINISTRIES, NAME_SYLLABLES,
                     NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, PLACE_SUFFIXES, SELF, STOPWORDS,
@@ -291,11 +292,17 @@ class _Scan:
                 self.add(pos, pos + 1, leader[0], "person", "alias", (surname, "總統"))
 
 
+_TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
+
+
 def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[tuple[int, int]]]:
     """Find the mentions of one text, given its words: the rules of this module, before the document's.
 
     Three passes: the known forms of the lexicon; then names by their neighbours (titles) and
     their shape (surnames, transliteration, jieba's tags, suffixes); then the bodies of countries.
+    People named in a credit (:mod:`analysis.filler`: ``（編輯：林沂鋒）1120618``, ``責任編輯：王明``) are
+    the outlet's staff, not actors of the news (its place and outlet are kept), and a name that is
+    part of a name in 《》 (香港 in 《香港01》) is that name's: both left out.
 
     Parameters
     ----------
@@ -327,7 +334,13 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     state.by_neighbours()
     state.bodies()
     state.single_characters()
-    return sorted(state.found.values()), sorted(state.titles)
+    credits = [(c.start, c.end) for c in boilerplate_spans(text) if c.category == "credit"]
+    # part of a name in 《》 (《香港01》, 《紐約時報》): the outlet's or the book's name, not the place
+    titled = [(m.start(1), m.end(1)) for m in _TITLE_MARKS.finditer(text)]
+    found = [f for f in state.found.values()
+             if not (f.type == "person" and any(s <= f.start and f.end <= e for s, e in credits))
+             and not any(s <= f.start and f.end <= e and (f.start, f.end) != (s, e) for s, e in titled)]
+    return sorted(found), sorted(state.titles)
 
 
 # -- many fields -------------------------------------------------------------------------------------------
@@ -343,6 +356,7 @@ def _rules_digest(lex: Lexicon, fingerprint: str) -> str:
     for path in (Path(__file__), Path(__file__).with_name("names.py")):
         h.update(path.read_bytes())
     h.update(json.dumps(sorted(lex.forms.items()), ensure_ascii=False).encode())
+    h.update(patterns_digest().encode())  # credits are left out
     return h.hexdigest()
 
 

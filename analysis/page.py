@@ -90,14 +90,22 @@ def date_line(line: str) -> Published | None:
     return found if found is not None and found.value is not None else None
 
 
-def _closing_date(day: int, closing: re.Match) -> dict:
-    """The date whose day of the month is ``day``, on the closing code's day or up to three days before."""
+def _coded(closing: re.Match | None) -> datetime | None:
+    """The day of 中央社's closing code (``1090917``: ROC year, month, day), None when there is none or no such day."""
+    if closing is None:
+        return None
     try:
-        coded = datetime(int(closing["y"]) + ROC_OFFSET, int(closing["m"]), int(closing["d"]))
+        return datetime(int(closing["y"]) + ROC_OFFSET, int(closing["m"]), int(closing["d"]))
     except ValueError:
-        return {}
-    found = next((d for d in (coded - timedelta(days=k) for k in range(4)) if d.day == day), None)
-    return {"date": found, "precision": "day"} if found is not None else {}
+        return None
+
+
+def _day_of(day: int, reference: datetime | None) -> datetime | None:
+    """The date whose day of the month is ``day``: the reference's day or one of the three before it."""
+    if reference is None:
+        return None
+    midnight = datetime(reference.year, reference.month, reference.day)
+    return next((d for d in (midnight - timedelta(days=k) for k in range(4)) if d.day == day), None)
 
 
 def _clean(line: str) -> str:
@@ -186,7 +194,8 @@ class _Parser:
             self.problem(reason, idx[min(1, len(idx) - 1)] + 1 if idx else None, action="left empty")
         title_idx, body_idx = idx[:at], idx[at:]
         title = self.headline(title_idx, body_idx)
-        closing = CLOSING_CODE.search(self.lines[idx[-1]]) if idx else None
+        # 中央社's closing code ends the text, perhaps before a line of copyright or links
+        closing = next((m for i in reversed(idx[-3:]) if (m := CLOSING_CODE.search(self.lines[i]))), None)
         if loose is None:
             head, body_idx = self.dateline(body_idx, closing=closing)
         else:  # the lines before the date line stay in the text
@@ -208,7 +217,8 @@ class _Parser:
         date (the first gives the date: 出版 before 更新), in any order; a dateline followed by text on
         its line ends it. The ``dateline`` field keeps them as written, one a line. A dateline that
         gives only the day of the month (中央社's ``25日電``) is dated by the article's closing code
-        (``（編輯：陳家倫）1090925``, ``closing``) when that day is the code's or one of the three before it.
+        (``（編輯：陳家倫）1090925``, ``closing``), else by the date line, when that day is theirs or one
+        of the three before it; a date line of another day is reported (a repost's time).
         """
         head, stamp, used, k = None, None, [], 0
         while k < len(idx):
@@ -230,24 +240,31 @@ class _Parser:
         fields = dict(head or _NO_DATELINE)
         fields["dateline"] = "\n".join(head["dateline"] if head is not None and i == head_at else self.lines[i]
                                        for i in used)
-        if stamp is not None:
-            fields.update(self.dated(fields, stamp, at))
-        elif fields["date"] is None and fields["day_of_month"] is not None and closing is not None:
-            fields.update(_closing_date(fields["day_of_month"], closing))
+        day = fields["day_of_month"]
+        if fields["date"] is None and day is not None and not (stamp is not None and stamp.value.day == day):
+            # 25日電: the month and year from the closing code, else from the date line
+            fields["date"] = _day_of(day, _coded(closing) or (stamp.value if stamp is not None else None))
+            fields["precision"] = "day" if fields["date"] is not None else ""
+            if stamp is not None:
+                source = "the dateline" if fields["date"] is not None else "the date line"
+                self.problem(f"date line gives {stamp.value:%Y-%m-%d}, the dateline the day {day}日; "
+                             f"published from {source}", at + 1, action="kept")
+                if fields["date"] is None:
+                    fields.update(self.dated(fields, stamp))
+        elif stamp is not None:
+            written = fields["date"]
+            if written is not None and written.date() != stamp.value.date():
+                self.problem(f"date line gives {stamp.value:%Y-%m-%d}, the dateline {written:%Y-%m-%d}; "
+                             "published from the dateline", at + 1, action="kept")
+            else:
+                fields.update(self.dated(fields, stamp))
         if fields["date"] is None and stamp is None:
             self.problem(_no_date(fields), used[0] + 1, action="left empty")
         return fields, idx[k:]
 
-    def dated(self, head: dict, stamp: Published, at: int) -> dict:
-        """The date of the header: the date line's, unless the dateline gives another day (then the dateline's)."""
-        written, day = head["date"], head["day_of_month"]
-        if written is not None and written.date() != stamp.value.date():
-            self.problem(f"date line gives {stamp.value:%Y-%m-%d}, the dateline {written:%Y-%m-%d}; "
-                         "published from the dateline", at + 1, action="kept")
-            return {}
-        if written is None and day is not None and day != stamp.value.day:
-            self.problem(f"date line gives {stamp.value:%Y-%m-%d}, the dateline the day {day}日; "
-                         "published from the date line", at + 1, action="kept")
+    @staticmethod
+    def dated(head: dict, stamp: Published) -> dict:
+        """The date line's date, precision and zone (the dateline's zone when it states one)."""
         return {"date": stamp.value, "precision": stamp.precision, "time_zone": head["time_zone"] or stamp.time_zone}
 
     def headline(self, title_idx: list[int], body_idx: list[int]) -> str:

@@ -240,6 +240,14 @@ class _Field:
         i = bisect_left(self.starts, pos)
         return self.mentions[i] if i < len(self.mentions) and self.starts[i] == pos else None
 
+    def titled_person(self, lo: int, hi: int) -> Mention | None:
+        """A person named right after a title and right before ``hi`` (the verb), no verb from ``lo`` to them."""
+        for m in self.mentions:
+            if lo <= m.start and m.type == "person" and not self.text[m.end:hi].strip(" \u3000") \
+                    and m.start in self.title_ends and not any(lo <= c[0] < m.start for c in self.cues):
+                return m
+        return None
+
     def _chain(self, pos: int, hi: int) -> tuple[int, Mention | None, Mention | None]:
         """From a name or title at ``pos``, the names and titles that stand together (國民黨立院黨團總召費鴻泰).
 
@@ -298,6 +306,9 @@ class _Field:
                 if last is not None and last.type == "place" and any(end < t < hi for t in self.titles):
                     pos = end  # 日本防衛大臣…說: the speaker holds the title, not the country
                     continue
+                titled = self.titled_person(end, hi)
+                if titled is not None:  # 政治大學國際關係研究中心研究員嚴震生分析: the person the title names
+                    return _Speaker(titled.actor, titled.mention, "person"), lo
                 if last is not None and (places or last.type != "place"):
                     return _Speaker(last.actor, last.mention, last.type), lo
                 pos = end
@@ -447,8 +458,21 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
         used.append((m.start(), m.end()))
 
     # 2. Words in quotation marks, with a verb before or after them, or after a colon or comma.
+    carry, made = None, (None, len(rows))  # a quotation left open at its paragraph's end; the last pair's rows
     for o, c in fld.pairs:
+        previous, count = made
+        if previous is not None and len(rows) > count:
+            p = previous
+            carry = rows[-1] if p[1] >= n or text[p[1]] != _OPEN[text[p[0]]] else None
+        elif previous is not None:
+            carry = None
+        made = ((o, c), len(rows))
         if taken(o):
+            continue
+        if carry is not None and (o == 0 or text[o - 1] == "\n"):
+            # 「…。(paragraph) 「…」: the quotation goes on in the next paragraph, which opens a mark again
+            row(o + 1, c, _Speaker(carry[3], carry[4], carry[5]), carry[6], "quotation")
+            used.append((o, c + 1))
             continue
         size = len(text[o + 1:c].strip())
         if not size:
@@ -482,6 +506,15 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
             row(o + 1, c, found[0], after[2], "quotation")
             used.append((o, after[1]))
             continue
+        if size > SHORT_QUOTE and sep and (c + 1 >= n or text[c] == "\n" or text[c + 1] in _TERMINATORS):
+            # 周春米表示，縣府已撤離…，「寧可多撤一人」。: quoted words that end a named speaker's statement are theirs
+            sentence = fld.sentence_start(lead)
+            near = [x for x in fld.cues if sentence <= x[0] and x[1] <= lead and not taken(x[0])]
+            found = fld.speaker(near[-1][0]) if near else None
+            if found is not None and found[0].speaker:
+                row(o + 1, c, found[0], near[-1][2], "quotation")
+                used.append((o, c + 1))
+                continue
         closes = c + 1 >= n or text[c] == "\n" or text[c + 1] in _CLAUSE or text[c + 1] in _TERMINATORS \
             or text[c + 1] in " \u3000"
         if size > SHORT_QUOTE and sep and closes:  # 克拉夫特還推文點名川普帳號，「…」

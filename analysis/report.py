@@ -29,7 +29,7 @@ from .forking import fork_beside, map_inherited
 from .filler import boilerplate, boilerplate_counts
 from .findings import corpus_label, findings_markdown
 from .network import plot_network
-from .frequencies import term_frequencies
+from .frequencies import pooled_frequencies, term_frequencies
 from .linking import plot_related_lists
 from .outputs import atomic_write_text, write_table
 from .provenance import provenance_json, provenance_record
@@ -337,10 +337,11 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     t["problems"] = problems
     seg = {"userdict": userdict, "segmenter": segmenter}
     with clock("segmenting and counting"):
-        t["term_frequencies"] = frequencies = term_frequencies(docs, **seg)
+        # by kind, then summed over the kinds: the corpus's texts segmented and counted once
+        t["term_frequencies_by_kind"] = by_kind = term_frequencies(docs, by="kind", **seg)
+        t["term_frequencies"] = frequencies = pooled_frequencies(by_kind, by="kind")
         top_terms = frequencies["term"].head(30).tolist()  # for the co-occurrence network; not read back
-        del frequencies
-        t["term_frequencies_by_kind"] = term_frequencies(docs, by="kind", **seg)
+        del frequencies, by_kind
     with clock("boilerplate"):
         # What the counts left out as outlet boilerplate (analysis.filler), so that nothing goes unreported.
         t["boilerplate"] = boilerplate_counts(boilerplate(docs))

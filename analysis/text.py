@@ -16,6 +16,11 @@ SENTENCE_END = frozenset("。！？!?…」』”’\"）)】》.．~～")
 #: 中央社's closing: the editors in brackets, then the day as a ROC date (``（編輯：陳家倫）1090917``).
 CLOSING_CODE = re.compile(r"[)）]\s*(?P<y>\d{3})(?P<m>\d{2})(?P<d>\d{2})$")
 
+#: A last line of credits or times, after the last sentence (責任編輯：林妍, 更新時间：2023/06/20 10:05).
+_TRAILER = re.compile(r"\n[ \t\u3000]*[（(【〔]?(?:責任編輯|责任编辑|總編輯|编辑|編輯|編譯|编译|攝影|摄影|撰文|整理"
+                      r"|翻譯|翻译|核稿|更新時間|更新时间|最後更新|最后更新|更新|發布時間|發佈時間|发布时间|出版)"
+                      r"\s*[：:／/][^\n]{0,40}$")
+
 _SENTENCE = re.compile(r"(?<=[。！？!?])")
 
 
@@ -73,7 +78,8 @@ def is_truncated(text: str) -> bool:
     """True when a non-empty text does not end with sentence-final punctuation.
 
     Trailing whitespace is ignored; see :data:`SENTENCE_END` for the marks that end a text. 中央社's
-    closing code after its editors' bracket (:data:`CLOSING_CODE`) ends a text too.
+    closing code after its editors' bracket (:data:`CLOSING_CODE`) ends a text too, and last lines of
+    credits or times (``責任編輯：林妍``, ``更新時間：2023/06/20 10:05``) are not read as its end.
 
     Parameters
     ----------
@@ -91,8 +97,12 @@ def is_truncated(text: str) -> bool:
     (True, False, False)
     >>> is_truncated("抵台。（編輯：陳家倫）1090917"), is_truncated("抵台。1090917")
     (False, True)
+    >>> is_truncated("抵台。\\n責任編輯：林妍"), is_truncated("抵台\\n更新時間：2023/06/20 10:05")
+    (False, True)
     """
     text = text.rstrip()
+    while (trailer := _TRAILER.search(text)) is not None:
+        text = text[:trailer.start()].rstrip()
     return bool(text) and text[-1] not in SENTENCE_END and CLOSING_CODE.search(text) is None
 
 

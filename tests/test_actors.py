@@ -312,3 +312,13 @@ def test_conventions(text, expected):
 def test_one_character_names(title, expected):
     table = actors(frame("", titles=(title,)))
     assert list(zip(table["mention"], table["actor"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("農委會今天統計農損。\n（編輯：林沂鋒）1120618", ["農委會"]),  # the editor of a credit is no actor
+    ("一名司機向《香港01》表示，生意不好。", []),  # 香港 is part of the outlet's name
+    ("《紐約時報》報導，美方將派員訪台。", ["紐約時報", "美國"]),  # the whole name in 《》 is one
+])
+def test_credits_and_parts_of_names_in_title_marks_are_no_actors(text, expected):
+    table = actors(pd.DataFrame({"doc_id": ["a"], "title": [""], "text": [text]}))
+    assert table["actor"].tolist() == expected

@@ -7,7 +7,7 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from analysis import config, configure, term_frequencies, terms
+from analysis import config, configure, load_corpus, term_frequencies, terms
 from analysis.frequencies import document_terms, is_term, normalize, stopwords, text_terms, variants
 
 
@@ -224,3 +224,17 @@ def test_terms_are_remembered_by_the_texts_digest_not_the_text(monkeypatch):
     assert all(text not in key for key in frequencies._MEMO)  # a crawl's texts are not kept alive by it
     monkeypatch.setattr(frequencies, "segment_many", lambda *a, **k: pytest.fail("segmented again"))
     assert text_terms([text]) == first
+
+
+@pytest.mark.parametrize("by", ["kind", ["kind", "page_id"]])
+def test_pooled_frequencies_are_the_corpus_table(by):
+    import warnings
+    from pathlib import Path
+
+    from analysis.frequencies import pooled_frequencies
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the test pages' reported layouts
+        docs = load_corpus(sorted((Path(__file__).parent / "data" / "pages").glob("*.txt")))
+    docs.loc[docs.index[3], "kind"] = None  # a document of no kind is a group of its own
+    pd.testing.assert_frame_equal(pooled_frequencies(term_frequencies(docs, by=by), by=by), term_frequencies(docs))

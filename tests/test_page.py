@@ -433,10 +433,25 @@ def test_a_date_line_that_disagrees_with_the_dateline():
     assert [(r["line"], r["action"], r["reason"]) for r in rows] == [
         (3, "kept", "date line gives 2020-09-19, the dateline 2020-09-17; published from the dateline")]
     assert_one_row_per_warning(messages, rows)
+    # 中央社's day of the month, reposted the next day: the dateline's day, its month from the date line
     docs, rows, _ = parse_quietly("標題\n（中央社記者王明台北16日電）\n2020/09/17 00:10\n本文。", source="d.txt")
+    assert (docs[0]["published"], docs[0]["published_precision"]) == (datetime(2020, 9, 16), "day")
+    assert [r["reason"] for r in rows] == [
+        "date line gives 2020-09-17, the dateline the day 16日; published from the dateline"]
+    # ... and from the closing code first (a repost on another portal two days later)
+    page = "標題\n2023年8月2日 週三 上午8:40\n（中央社記者楊淑閔台北31日電）農委會今天統計。\n（編輯：陳又瑜）1120801"
+    docs, rows, _ = parse_quietly(page, source="d.txt")
+    assert (docs[0]["published"], docs[0]["published_precision"]) == (datetime(2023, 7, 31), "day")
+    assert [r["reason"] for r in rows] == [
+        "date line gives 2023-08-02, the dateline the day 31日; published from the dateline"]
+    # the same day: the date line's time
+    docs, rows, _ = parse_quietly("標題\n（中央社記者王明台北17日電）\n2020/09/17 00:10\n本文。", source="d.txt")
+    assert (docs[0]["published"], docs[0]["published_precision"], rows) == (datetime(2020, 9, 17, 0, 10), "minute", [])
+    # no day 5 among the date line's and the three before: the date line's, reported
+    docs, rows, _ = parse_quietly("標題\n（中央社記者王明台北5日電）\n2020/09/17 00:10\n本文。", source="d.txt")
     assert docs[0]["published"] == datetime(2020, 9, 17, 0, 10)
     assert [r["reason"] for r in rows] == [
-        "date line gives 2020-09-17, the dateline the day 16日; published from the date line"]
+        "date line gives 2020-09-17, the dateline the day 5日; published from the date line"]
 
 
 @pytest.mark.parametrize("line", ["2020年9月18日總統府表示，本文。", "1600000000", "2020", "第2020/09/18號公告"])
@@ -450,6 +465,7 @@ def test_a_line_that_only_starts_with_a_date_is_no_date_line(line):
     (30, "（編輯：陳家倫）1091001", datetime(2020, 9, 30)),  # filed on the 30th, edited the next day
     (5, "（編輯：陳家倫）1091001", None),  # no 5th among the code's day and the three before it
     (17, "（編輯：陳家倫）1091317", None),  # no such date
+    (17, "（編輯：陳家倫）1090917\n本網站之文字、圖片及影音，非經授權，不得轉載。", datetime(2020, 9, 17)),  # a footer
 ])
 def test_cna_closing_code_dates_the_day_of_the_month(day, closing, published):
     page = f"美次卿抵台\n（中央社記者王明台北{day}日電）柯拉克今天抵台。\n{closing}"

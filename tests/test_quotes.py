@@ -202,6 +202,11 @@ def test_headlines(title, text, expected):
     pytest.param("外交部政務次長田中光說：「我方將討論經濟合作。」", ["田中光"], id="political-deputy-minister"),
     pytest.param("經濟部常務次長林全能表示，台美將簽署協議。", ["林全能"], id="administrative-deputy-minister"),
     pytest.param("外交部代理發言人歐江安表示，台灣感謝。", ["歐江安"], id="acting-spokesperson"),
+    pytest.param("氣象局預報員林定宜指出：「颱風暴風圈已經觸碰到恆春半島。」", ["林定宜"], id="forecaster"),
+    pytest.param("國立政治大學國際關係研究中心研究員嚴震生分析，布林肯此行主要在恢復溝通管道。", ["嚴震生"],
+                 id="the-titled-person-after-words-that-are-no-name"),
+    pytest.param("一名的士司機則向《香港01》表示，「打風冒險開工，加少少錢好合理」。", [""],
+                 id="not-the-place-in-a-name"),
 ])
 def test_speakers(text, expected):
     assert list(quotes(frame(text))["speaker"]) == expected
@@ -226,6 +231,22 @@ def cues_of(text: str, title: str = "") -> list[tuple[str, str]]:
 ])
 def test_later_clauses_and_fused_verbs(text, expected):
     assert [x for x in cues_of(text) if x[1] != "「」"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("屏東縣長周春米表示，縣府已撤離山區居民逾千人，「寧可多撤一人，不要少撤一人」。",
+                 [("周春米", "表示", "reported", "縣府已撤離山區居民逾千人"),
+                  ("周春米", "表示", "quotation", "寧可多撤一人，不要少撤一人")], id="quoted-words-end-the-statement"),
+    pytest.param("習近平說：「中美兩國應該相互尊重。中方尊重美國的利益。\n「同樣，美國也要尊重中國。」\n外交部表示，台灣歡迎。",
+                 [("習近平", "說", "quotation", "中美兩國應該相互尊重。中方尊重美國的利益。"),
+                  ("習近平", "說", "quotation", "同樣，美國也要尊重中國。"),
+                  ("外交部", "表示", "reported", "台灣歡迎")], id="a-quotation-over-two-paragraphs"),
+    pytest.param("習近平說：「中美兩國應該相互尊重。」\n「台灣黑熊」很可愛。",
+                 [("習近平", "說", "quotation", "中美兩國應該相互尊重。")], id="a-closed-quotation-does-not-go-on"),
+])
+def test_quotations_that_go_on(text, expected):
+    table = quotes(frame(text))
+    assert list(zip(table["speaker"], table["cue"], table["kind"], table["quote"])) == expected
 
 
 def test_a_channel_is_not_the_speaker():
