@@ -28,7 +28,8 @@ from .datelines import DATELINE, ROC_OFFSET, parse_dateline
 from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import MAX_HEADLINE_LINES, RelatedList, is_list_heading, join_wrapped, looks_like_items
-from .tabular_dates import Published, parse_published
+from .page_dates import date_line
+from .tabular_dates import Published
 from .text import CLOSING_CODE, content_id, is_truncated
 from .typedefs import Errors, PathLike
 
@@ -51,43 +52,6 @@ def _no_date(head: dict) -> str:
     if DATELINE.match(head["dateline"]):
         return f"impossible date in dateline {head['dateline']!r}"
     return "dateline gives no date (a byline only); published left empty"
-
-
-# 發布時間：, 更新時間:, 最後更新：, 出版：, 日期：, 時間：
-_DATE_LABEL = re.compile(r"^(?:(?:最後|最后)?(?:更新|發布|發佈|发布|出版|刊登|上稿|日期|時間|时间)(?:時間|时间|日期)?"
-                         r"\s*[:：]\s*)")
-_DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
-
-
-def date_line(line: str) -> Published | None:
-    """The date of a line that holds nothing else (after a label such as ``發布時間：``), else None.
-
-    Any way a crawl writes a time (:func:`analysis.tabular_dates.parse_published`): ``2020/09/18 05:30``,
-    ``2020-09-18 07:12:23``, ``2020年9月18日 星期五``, ``民國109年9月18日``, ``109/09/18 下午3:05``.
-
-    Parameters
-    ----------
-    line : str
-        A stripped line.
-
-    Returns
-    -------
-    Published or None
-        The date, its precision and the offset it states; None when the line holds anything else
-        (a bare number is no date line).
-
-    Examples
-    --------
-    >>> date_line("2020/09/18 05:30")[:2], date_line("發布時間：2020年9月18日 星期五")[:2]
-    ((datetime.datetime(2020, 9, 18, 5, 30), 'minute'), (datetime.datetime(2020, 9, 18, 0, 0), 'day'))
-    >>> date_line("2020年9月18日總統府表示"), date_line("1600000000")
-    (None, None)
-    """
-    rest = _DATE_LABEL.sub("", line, count=1)
-    if not _DATE_SHAPE.search(rest):
-        return None
-    found = parse_published(rest)
-    return found if found is not None and found.value is not None else None
 
 
 def _coded(closing: re.Match | None) -> datetime | None:

@@ -18,12 +18,15 @@ from typing import Protocol
 
 from .datelines import TIMESTAMP, parse_timestamp
 from .decoding import LIST_HEADINGS
+from .page_dates import date_line
 
 #: Lines that open a related item.
 ITEM_MARKERS = frozenset({"-", "－", "—", "–"})
 #: Marks that open an item on its headline's line (►柯拉克訪台行程曝光, ・美方宣布, - 外交部回應).
 BULLETS = "-－—–►▶▸●•■◆・"
 _BULLETED = re.compile(rf"^[{re.escape(BULLETS)}]\s*(?P<title>[^\s\d{re.escape(BULLETS)}].*)$")
+# A time alone under a headline (10:48): the item's, on a day the list does not say.
+_TIME_ONLY = re.compile(r"^\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
 #: Most lines a headline is wrapped over.
 MAX_HEADLINE_LINES = 3
 
@@ -180,6 +183,9 @@ class RelatedList:
             self.flush()
         elif TIMESTAMP.match(text):
             self.summary(i)
+        elif self.item is not None and self.item["summary_line"] is None and (
+                _TIME_ONLY.match(text) or date_line(text) is not None):
+            self.dated_only(i)
         elif (bullet := _BULLETED.match(text)) is not None:
             if self.marker is not None:
                 self.reader.unplace(self.marker, "item marker with no item")
@@ -212,7 +218,10 @@ class RelatedList:
         return False
 
     def next_is_timestamp(self, k: int) -> bool:
-        return k + 1 < len(self.idx) and TIMESTAMP.match(self.reader.lines[self.idx[k + 1]]) is not None
+        if k + 1 >= len(self.idx):
+            return False
+        line = self.reader.lines[self.idx[k + 1]]
+        return TIMESTAMP.match(line) is not None or _TIME_ONLY.match(line) is not None or date_line(line) is not None
 
     def start(self, title: str, i: int) -> None:
         self.reader.place(i)
@@ -241,6 +250,17 @@ class RelatedList:
                                 action="left empty")
         self.item.update(published=stamp.value, published_precision=stamp.precision,
                          text=line[stamp.match.end():].strip(), summary_line=i)
+        self.reader.place(i)
+
+    def dated_only(self, i: int) -> None:
+        """A line under a headline holding its date alone (2023年7月27日), or a time alone (10:48)."""
+        line = self.reader.lines[i]
+        found = date_line(line)
+        if found is None:
+            self.reader.problem(f"related item has a time ({line}) and no date; published left empty", i + 1,
+                                action="left empty")
+        self.item.update(published=found.value if found else None, published_precision=found.precision if found else "",
+                         summary_line=i)
         self.reader.place(i)
 
     def flush(self) -> None:

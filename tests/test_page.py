@@ -508,6 +508,18 @@ def test_a_bulleted_item_with_its_timestamp_and_a_headline_that_wraps():
     assert [(r["line"], r["reason"]) for r in rows] == [(5, "related headline continues on another line")]
 
 
+def test_items_dated_by_a_line_of_their_own():
+    page = ("標題\n【大紀元2023年07月26日訊】本文。\n更多新聞\n颱風前夕搶購潮 菜價翻漲\n10:48\n停班停課一覽\n"
+            "2023年7月27日\n")
+    docs, rows, messages = parse_quietly(page, source="t.txt")
+    assert [(d["title"], d["published"], d["published_precision"], d["text"]) for d in docs[1:]] == [
+        ("颱風前夕搶購潮 菜價翻漲", None, "", ""), ("停班停課一覽", datetime(2023, 7, 27), "day", "")]
+    assert [(r["line"], r["action"], r["reason"]) for r in rows] == [
+        (5, "left empty", "related item has a time (10:48) and no date; published left empty"),
+        (6, "kept", "related item has no '-' line")]
+    assert_one_row_per_warning(messages, rows)
+
+
 def test_a_byline_is_read_only_where_the_body_opens():
     """A byline further down the body is text; so is one after a lead-in on the first body line."""
     docs, rows, _ = parse_quietly("標題\n【大紀元2020年09月17日訊】本文。\n（中央社記者王明台北25日電）第二段。")

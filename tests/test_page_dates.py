@@ -1,0 +1,33 @@
+"""Lines that hold only a date."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from analysis.page_dates import date_line
+
+
+@pytest.mark.parametrize("line, value, precision", [
+    ("2020/09/18 05:30", datetime(2020, 9, 18, 5, 30), "minute"),
+    ("2020-09-18 07:12:23", datetime(2020, 9, 18, 7, 12, 23), "second"),
+    ("發布時間：2020年9月18日 星期五", datetime(2020, 9, 18), "day"),
+    ("更新時間:2023/06/20 10:05", datetime(2023, 6, 20, 10, 5), "minute"),
+    ("最後更新：2023-06-20 10:05", datetime(2023, 6, 20, 10, 5), "minute"),
+    ("出版：2020-09-17 20:15", datetime(2020, 9, 17, 20, 15), "minute"),
+    ("民國109年9月17日 下午3:05", datetime(2020, 9, 17, 15, 5), "minute"),
+    ("109/09/17", datetime(2020, 9, 17), "day"),
+    ("２０２０／０９／１８", datetime(2020, 9, 18), "day"),  # full-width digits
+])
+def test_date_lines(line, value, precision):
+    found = date_line(line)
+    assert (found.value, found.precision) == (value, precision)
+
+
+@pytest.mark.parametrize("line", [
+    "2020年9月18日總統府表示", "1600000000", "20200918", "2020", "10:48", "第2020/09/18號公告", "更新：稍後", "",
+    "2020-13-45",
+])
+def test_lines_that_are_no_date_lines(line):
+    assert date_line(line) is None
