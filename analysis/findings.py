@@ -247,6 +247,10 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
     is_article = of_kind(docs, "article")
     n_articles, n_related = int(is_article.sum()), int(of_kind(docs, "related").sum())
     outlets = sorted(set(docs["outlet"][is_article].unique()) - {""})
+    problems = t["problems"]
+    # files of which no document was read (a page that is no news page, an empty or unreadable file)
+    skipped_from = pd.Series(sorted(set(problems.loc[problems["action"] == "skipped", "source"])), dtype="str")
+    skipped = int((~is_in(skipped_from, docs["source"])).sum()) if len(skipped_from) and "source" in docs else 0
     dated = docs["published"].dropna()
     tf = t["term_frequencies"].head(10)
     pairs = t["similarity_pairs"].head(5)
@@ -280,7 +284,8 @@ def findings_markdown(tables: Mapping[str, pd.DataFrame], *, corpus_label: str,
         else "- No dates.",
         f"- Outlets named in datelines: {', '.join(outlets) or 'none'}.",
         f"- Data-quality flags: {_n(int(docs['truncated'].sum()), 'text')} cut off mid-sentence; "
-        f"{_n(len(t['problems']), 'problem')} found while reading (see `tables/problems.csv`).",
+        f"{_n(len(t['problems']), 'problem')} found while reading"
+        + (f", {_n(skipped, 'file')} skipped whole" if skipped else "") + " (see `tables/problems.csv`).",
         "",
         "## Most frequent terms",
         "",

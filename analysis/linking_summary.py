@@ -87,7 +87,8 @@ def related_summary(table: pd.DataFrame, *, docs: pd.DataFrame | None = None,
         ("share of dated items before the article", pooled["before"]),
         ("share of dated items on the article's day", pooled["same_day"]),
         ("share of dated items after the article", pooled["after"]),
-        ("median lag (days)", float(table["lag_median_days"].median()) if pages else float("nan")),
+        ("median of the pages' median lags (days)",
+         float(table["lag_median_days"].median()) if pages else float("nan")),
         ("median rho of position with date", round(float(date_rho), 4)),
         ("median rho of position with similarity", round(float(sim_rho), 4)),
         ("threshold |rho|", threshold),
@@ -130,13 +131,13 @@ def _verdict(pages: int, newest: int, oldest: int, by_sim: int, date_rho: float,
         said = (f"The order of the related lists cannot be measured: none of the {pages} pages has a measurable "
                 f"rank correlation of position with date or with similarity ({why}).")
     else:
-        orders = []
-        if newest > pages / 2:
-            orders.append("by recency (newest first)")
-        elif oldest > pages / 2:
-            orders.append("by date (oldest first)")
-        if by_sim > pages / 2:
-            orders.append("by topic (most similar first)")
+        orders = []  # most of the pages whose order can be measured
+        if by_date_n and newest > by_date_n / 2:
+            orders.append(f"by recency (newest first: {newest} of {by_date_n} pages)")
+        elif by_date_n and oldest > by_date_n / 2:
+            orders.append(f"by date (oldest first: {oldest} of {by_date_n} pages)")
+        if by_sim_n and by_sim > by_sim_n / 2:
+            orders.append(f"by topic (most similar first: {by_sim} of {by_sim_n} pages)")
         parts = []
         for name, rho, n in (("date", date_rho, by_date_n), ("similarity", sim_rho, by_sim_n)):
             parts.append(f"median rho {rho:.2f} with {name}, measurable on {n} of {pages} pages"

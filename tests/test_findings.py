@@ -96,3 +96,15 @@ def test_copies_are_named_distinct_texts(tables):
     assert "| rank | term | count | distinct texts |" in md
     assert "distinct text)" in md or "distinct texts)" in md
     assert "| rank | term | count | documents |" in findings_markdown(tables, corpus_label="seeds")
+
+
+def test_files_skipped_whole_are_counted_apart_from_rows(tables):
+    changed = dict(tables)
+    source = tables["documents"]["source"].iloc[0]
+    changed["problems"] = pd.DataFrame({
+        "source": ["notes.txt", "empty.txt", source, "notes.txt"], "line": [1, None, 3, 2],
+        "action": ["skipped", "skipped", "skipped", "merged"],  # the third: a row of a file that was read
+        "reason": ["not a news page", "empty page (no text)", "empty row", "x"], "content": ["", "", "", ""]})
+    md = findings_markdown(changed, corpus_label="seeds")
+    assert "4 problems found while reading, 2 files skipped whole (see `tables/problems.csv`)." in md
+    assert "found while reading (see" in findings_markdown(tables, corpus_label="seeds")  # none skipped

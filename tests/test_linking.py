@@ -138,8 +138,13 @@ def test_summary_verdict_follows_the_thresholds(table):
     t = table.reset_index()
     by_date = t.assign(order_date_rho=[-0.9, -0.8, -0.7], order_similarity_rho=[0.1, 0.0, -0.2])
     said = related_summary(by_date).set_index("measure").loc["verdict", "value"]
-    assert said.startswith("Related lists are mostly ordered by recency (newest first)")
+    assert said.startswith("Related lists are mostly ordered by recency (newest first: 3 of 3 pages)")
     assert "recur on other pages" in said
+    # the majority of the pages whose order can be measured: 2 of 2, a third page unmeasurable
+    some = t.assign(order_date_rho=[-0.9, -0.8, float("nan")], order_similarity_rho=[0.1, 0.0, float("nan")])
+    said = related_summary(some).set_index("measure").loc["verdict", "value"]
+    assert said.startswith("Related lists are mostly ordered by recency (newest first: 2 of 2 pages)")
+    assert "measurable on 2 of 3 pages" in said
     unordered = related_summary(t.assign(order_date_rho=0.2, order_similarity_rho=-0.1))
     assert "neither by date nor by similarity" in unordered.set_index("measure").loc["verdict", "value"]
 
