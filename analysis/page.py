@@ -3,7 +3,8 @@
 A page holds a main article (a headline, possibly wrapped over up to three lines; a
 dateline such as ``【新唐人亞太台 2020 年 09 月 17 日訊】``, or a byline such as
 ``（中央社記者王明台北25日電）``, that opens the body, and a line holding only the date
-(``2020/09/18 05:30``, ``發布時間：2020年9月18日 星期五``: :func:`date_line`), before or after it,
+(``2020/09/18 05:30``, ``發布時間：2020年9月18日 星期五``, ``中時新聞網 朱真楷 2023/06/19 17:33``:
+:func:`analysis.page_dates.dated_header`), before or after it,
 as 自由時報, 聯合新聞網 and ETtoday put it; body paragraphs) and a list of
 related items under a ``相關新聞`` heading or one of its variants (:mod:`analysis.related`
 reads the list, :mod:`analysis.datelines` the dates and :mod:`analysis.bylines` the bylines).
@@ -28,7 +29,8 @@ from .datelines import DATELINE, ROC_OFFSET, parse_dateline
 from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import MAX_HEADLINE_LINES, RelatedList, is_list_heading, join_wrapped, looks_like_items
-from .page_dates import date_line
+from .bylines import OUTLETS
+from .page_dates import dated_header
 from .tabular_dates import Published
 from .text import CLOSING_CODE, content_id, is_truncated
 from .typedefs import Errors, PathLike
@@ -52,6 +54,22 @@ def _no_date(head: dict) -> str:
     if DATELINE.match(head["dateline"]):
         return f"impossible date in dateline {head['dateline']!r}"
     return "dateline gives no date (a byline only); published left empty"
+
+
+_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def _named(words: str, fields: dict) -> dict:
+    """The outlet (one the kit knows) and reporter (a name alone) that a date line's words give, where
+    the dateline gave none: 中時新聞網 朱真楷 2023/06/19 17:33."""
+    outlet = next((o for o in sorted(OUTLETS, key=len, reverse=True) if words.startswith(o)), "")
+    rest = words[len(outlet):].strip(" |｜/／")
+    found = {}
+    if outlet and not fields["outlet"]:
+        found["outlet"] = outlet
+    if outlet and _NAME.match(rest) and not fields["reporter"]:
+        found["reporter"] = rest
+    return found
 
 
 def _coded(closing: re.Match | None) -> datetime | None:
@@ -136,7 +154,7 @@ class _Parser:
         dateline or a byline alone, or a date line right after a one-line headline or right before a
         dateline (lines between a headline and a date line alone may be a byline of another layout)."""
         def dates_header(k: int) -> bool:
-            return bool(k and date_line(self.lines[idx[k]]) and (
+            return bool(k and dated_header(self.lines[idx[k]]) and (
                 k == 1 or (k + 1 < len(idx) and parse_dateline(self.lines[idx[k + 1]]))))
 
         return next((k for k, i in enumerate(idx[:MAX_HEADLINE_LINES + 1])
@@ -144,8 +162,8 @@ class _Parser:
 
     def loose_date_at(self, idx: list[int]) -> int | None:
         """Where a date line is among the lines after a one-line headline, with other lines before it."""
-        return next((k for k in range(1, min(len(idx), MAX_HEADLINE_LINES + 2)) if date_line(self.lines[idx[k]])),
-                    None)
+        return next((k for k in range(1, min(len(idx), MAX_HEADLINE_LINES + 2))
+                     if dated_header(self.lines[idx[k]])), None)
 
     def article(self, idx: list[int]) -> None:
         at = self.dateline_at(idx)
@@ -187,9 +205,9 @@ class _Parser:
         head, stamp, used, k = None, None, [], 0
         while k < len(idx):
             line = self.lines[idx[k]]
-            if (found := date_line(line)) is not None:
+            if (dated := dated_header(line)) is not None:
                 if stamp is None:
-                    stamp, at = found, idx[k]
+                    (stamp, words), at = dated, idx[k]
             elif head is None and not dates_only and (parsed := parse_dateline(line)) is not None:
                 head, head_at = parsed, idx[k]
             else:
@@ -204,6 +222,8 @@ class _Parser:
         fields = dict(head or _NO_DATELINE)
         fields["dateline"] = "\n".join(head["dateline"] if head is not None and i == head_at else self.lines[i]
                                        for i in used)
+        if stamp is not None and words:
+            fields.update(_named(words, fields))
         day = fields["day_of_month"]
         if fields["date"] is None and day is not None and not (stamp is not None and stamp.value.day == day):
             # 25日電: the month and year from the closing code, else from the date line

@@ -15,6 +15,10 @@ from .tabular_dates import Published, parse_published
 _DATE_LABEL = re.compile(r"^(?:(?:最後|最后)?(?:更新|發布|發佈|发布|出版|刊登|上稿|日期|時間|时间)(?:時間|时间|日期)?"
                          r"\s*[:：]\s*)")
 _DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
+# 2023.06.19 | 22:10: a bar between the date and the time
+_SEPARATOR = re.compile(r"\s*[|｜]\s*")
+# 中時新聞網 朱真楷 2023/06/19 17:33, 鏡週刊 2023.06.20 06:00, 發布 2023.06.19: a few words, then the date
+_WORDS = re.compile(r"^(?P<words>[^\d\n。，,、；;！!？?「」『』（）()【】〔〕]{1,16}?)\s*(?=\d)")
 
 
 def date_line(line: str) -> Published | None:
@@ -41,8 +45,41 @@ def date_line(line: str) -> Published | None:
     >>> date_line("2020年9月18日總統府表示"), date_line("1600000000")
     (None, None)
     """
-    rest = _DATE_LABEL.sub("", unicodedata.normalize("NFKC", line), count=1)
+    rest = _SEPARATOR.sub(" ", _DATE_LABEL.sub("", unicodedata.normalize("NFKC", line), count=1))
     if not _DATE_SHAPE.search(rest):
         return None
     found = parse_published(rest)
     return found if found is not None and found.value is not None else None
+
+
+def dated_header(line: str) -> tuple[Published, str] | None:
+    """The date of a header line that holds a date, perhaps after a few words (an outlet, a reporter,
+    a label), and those words; None when the line holds anything else.
+
+    Parameters
+    ----------
+    line : str
+        A stripped line.
+
+    Returns
+    -------
+    tuple of (Published, str) or None
+        The date (as :func:`date_line` reads it) and the words before it (``""`` when none).
+
+    Examples
+    --------
+    >>> found, words = dated_header("中時新聞網 朱真楷 2023/06/19 17:33")
+    >>> found.value, found.precision, words
+    (datetime.datetime(2023, 6, 19, 17, 33), 'minute', '中時新聞網 朱真楷')
+    >>> dated_header("發布 2023.06.19 | 22:10")[0].value, dated_header("總統府今天表示，2023/06/19 將宣布")
+    (datetime.datetime(2023, 6, 19, 22, 10), None)
+    """
+    found = date_line(line)
+    if found is not None:
+        return found, ""
+    line = unicodedata.normalize("NFKC", line)
+    m = _WORDS.match(line)
+    if m is None:
+        return None
+    found = date_line(line[m.end():])
+    return (found, m["words"].strip()) if found is not None else None

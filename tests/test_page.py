@@ -427,6 +427,19 @@ def test_date_lines_after_lines_of_another_layout():
     assert [r["reason"] for r in rows] == ["article headline continues on another line"]
 
 
+@pytest.mark.parametrize("header, outlet, reporter", [
+    ("中時新聞網 朱真楷 2023/06/19 17:33", "中時新聞網", "朱真楷"),
+    ("鏡週刊 2023.06.20 06:00", "鏡週刊", ""),
+    ("某某週報 2023.06.20 06:00", "", ""),  # an outlet the kit does not know: the date only
+])
+def test_a_date_line_that_names_the_outlet(header, outlet, reporter):
+    docs, rows, messages = parse_quietly(f"布林肯訪陸 藍委：美中緩和\n{header}\n本文。", source="d.txt")
+    article = docs[0]
+    assert (article["outlet"], article["reporter"], article["dateline"], article["text"]) == (
+        outlet, reporter, header, "本文。")
+    assert article["published"].year == 2023 and not rows and not messages
+
+
 def test_a_date_line_that_disagrees_with_the_dateline():
     docs, rows, messages = parse_quietly("標題\n【大紀元2020年09月17日訊】\n2020-09-19 08:30\n本文。", source="d.txt")
     assert docs[0]["published"] == datetime(2020, 9, 17) and docs[0]["published_precision"] == "day"

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from analysis.page_dates import date_line
+from analysis.page_dates import date_line, dated_header
 
 
 @pytest.mark.parametrize("line, value, precision", [
@@ -31,3 +31,20 @@ def test_date_lines(line, value, precision):
 ])
 def test_lines_that_are_no_date_lines(line):
     assert date_line(line) is None
+
+
+@pytest.mark.parametrize("line, value, words", [
+    ("中時新聞網 朱真楷 2023/06/19 17:33", datetime(2023, 6, 19, 17, 33), "中時新聞網 朱真楷"),
+    ("鏡週刊 2023.06.20 06:00", datetime(2023, 6, 20, 6, 0), "鏡週刊"),
+    ("發布 2023.06.19 | 22:10", datetime(2023, 6, 19, 22, 10), "發布"),
+    ("2023/06/19", datetime(2023, 6, 19), ""),
+])
+def test_header_lines_with_words_before_the_date(line, value, words):
+    found, before = dated_header(line)
+    assert (found.value, before) == (value, words)
+
+
+@pytest.mark.parametrize("line", ["總統府今天表示，2023/06/19 將宣布", "立委溫玉霞2023/06/19表示要",
+                                  "截至目前為止共有100人"])
+def test_sentences_are_no_header_lines(line):
+    assert dated_header(line) is None
