@@ -154,8 +154,8 @@ class _Parser:
         dateline or a byline alone, or a date line right after a one-line headline or right before a
         dateline (lines between a headline and a date line alone may be a byline of another layout)."""
         def dates_header(k: int) -> bool:
-            return bool(k and dated_header(self.lines[idx[k]]) and (
-                k == 1 or (k + 1 < len(idx) and parse_dateline(self.lines[idx[k + 1]]))))
+            return bool(k and (dated_header(self.lines[idx[k]]) or self.lines[idx[k]] in OUTLETS) and (
+                k == 1 or (k + 1 < len(idx) and (parse_dateline(self.lines[idx[k + 1]]) or dates_header(k + 1)))))
 
         return next((k for k, i in enumerate(idx[:MAX_HEADLINE_LINES + 1])
                      if parse_dateline(self.lines[i]) or dates_header(k)), None)
@@ -202,7 +202,7 @@ class _Parser:
         (``（編輯：陳家倫）1090925``, ``closing``), else by the date line, when that day is theirs or one
         of the three before it; a date line of another day is reported (a repost's time).
         """
-        head, stamp, used, k = None, None, [], 0
+        head, stamp, outlet, used, k = None, None, None, [], 0
         while k < len(idx):
             line = self.lines[idx[k]]
             if (dated := dated_header(line)) is not None:
@@ -210,6 +210,8 @@ class _Parser:
                     (stamp, words), at = dated, idx[k]
             elif head is None and not dates_only and (parsed := parse_dateline(line)) is not None:
                 head, head_at = parsed, idx[k]
+            elif line in OUTLETS and not dates_only and outlet is None:
+                outlet = line  # 中央社 on a line of its own, above the date and the byline
             else:
                 break
             used.append(idx[k])
@@ -224,6 +226,8 @@ class _Parser:
                                        for i in used)
         if stamp is not None and words:
             fields.update(_named(words, fields))
+        if outlet is not None and not fields["outlet"]:
+            fields["outlet"] = outlet
         day = fields["day_of_month"]
         if fields["date"] is None and day is not None and not (stamp is not None and stamp.value.day == day):
             # 25日電: the month and year from the closing code, else from the date line

@@ -440,6 +440,15 @@ def test_a_date_line_that_names_the_outlet(header, outlet, reporter):
     assert article["published"].year == 2023 and not rows and not messages
 
 
+def test_an_outlet_on_a_line_of_its_own():
+    page = "農損逾10億 政府將現金救助\n中央社\n2023/07/26 08:40\n記者林柏翰／台北報導\n內文。"
+    docs, rows, _ = parse_quietly(page, source="o.txt")
+    article = docs[0]
+    assert (article["title"], article["outlet"], article["reporter"], article["text"]) == (
+        "農損逾10億 政府將現金救助", "中央社", "林柏翰", "內文。")
+    assert article["published"] == datetime(2023, 7, 26, 8, 40) and not rows
+
+
 def test_a_date_line_that_disagrees_with_the_dateline():
     docs, rows, messages = parse_quietly("標題\n【大紀元2020年09月17日訊】\n2020-09-19 08:30\n本文。", source="d.txt")
     assert docs[0]["published"] == datetime(2020, 9, 17) and docs[0]["published_precision"] == "day"
