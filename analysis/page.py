@@ -29,7 +29,7 @@ from .datelines import DATELINE, ROC_OFFSET, parse_dateline
 from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import MAX_HEADLINE_LINES, RelatedList, is_list_heading, join_wrapped, looks_like_items
-from .bylines import OUTLETS
+from .bylines import OUTLETS, PLACES
 from .page_dates import dated_header
 from .tabular_dates import Published
 from .text import CLOSING_CODE, content_id, is_truncated
@@ -57,6 +57,8 @@ def _no_date(head: dict) -> str:
 
 
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# words of a header that are no reporter's name: 綜合報導, 快訊, 記者王明, 編輯部
+_NOT_A_NAME = re.compile(r"報導|报导|快訊|快讯|記者|记者|新聞|新闻|中心|編輯|编辑|專訊|专讯|即時|即时|綜合|综合")
 
 
 def _named(words: str, fields: dict) -> dict:
@@ -67,7 +69,8 @@ def _named(words: str, fields: dict) -> dict:
     found = {}
     if outlet and not fields["outlet"]:
         found["outlet"] = outlet
-    if outlet and _NAME.match(rest) and not fields["reporter"]:
+    if outlet and _NAME.match(rest) and rest not in PLACES and not _NOT_A_NAME.search(rest) \
+            and not fields["reporter"]:
         found["reporter"] = rest
     return found
 
@@ -155,7 +158,8 @@ class _Parser:
         dateline (lines between a headline and a date line alone may be a byline of another layout)."""
         def dates_header(k: int) -> bool:
             return bool(k and (dated_header(self.lines[idx[k]]) or self.lines[idx[k]] in OUTLETS) and (
-                k == 1 or (k + 1 < len(idx) and (parse_dateline(self.lines[idx[k + 1]]) or dates_header(k + 1)))))
+                k == 1 or (k + 1 < min(len(idx), MAX_HEADLINE_LINES + 3) and (
+                    parse_dateline(self.lines[idx[k + 1]]) or dates_header(k + 1)))))
 
         return next((k for k, i in enumerate(idx[:MAX_HEADLINE_LINES + 1])
                      if parse_dateline(self.lines[i]) or dates_header(k)), None)
@@ -231,7 +235,7 @@ class _Parser:
         day = fields["day_of_month"]
         if fields["date"] is None and day is not None and not (stamp is not None and stamp.value.day == day):
             # 25日電: the month and year from the closing code, else from the date line
-            fields["date"] = _day_of(day, _coded(closing) or (stamp.value if stamp is not None else None))
+            fields["date"] = _day_of(day, _coded(closing)) or _day_of(day, stamp.value if stamp is not None else None)
             fields["precision"] = "day" if fields["date"] is not None else ""
             if stamp is not None:
                 source = "the dateline" if fields["date"] is not None else "the date line"

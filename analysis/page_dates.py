@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .bylines import OUTLETS
 from .tabular_dates import Published, parse_published
 
 # 發布時間：, 更新時間:, 最後更新：, 出版：, 日期：, 時間：
@@ -18,7 +19,9 @@ _DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
 # 2023.06.19 | 22:10: a bar between the date and the time
 _SEPARATOR = re.compile(r"\s*[|｜]\s*")
 # 中時新聞網 朱真楷 2023/06/19 17:33, 鏡週刊 2023.06.20 06:00, 發布 2023.06.19: a few words, then the date
-_WORDS = re.compile(r"^(?P<words>[^\d\n。，,、；;！!？?「」『』（）()【】〔〕]{1,16}?)\s*(?=\d)")
+_WORDS = re.compile(r"^(?P<words>[^\d\n。，,、；;：:！!？?「」『』（）()【】〔〕]{1,16}?)\s*(?=\d)")
+# the words a header line may hold before its date: an outlet the kit knows (and a reporter), or a label
+_LABELS = ("發布", "發佈", "发布", "更新", "出版", "刊登", "上稿", "日期", "時間", "时间", "最後更新", "最后更新")
 
 
 def date_line(line: str) -> Published | None:
@@ -53,8 +56,8 @@ def date_line(line: str) -> Published | None:
 
 
 def dated_header(line: str) -> tuple[Published, str] | None:
-    """The date of a header line that holds a date, perhaps after a few words (an outlet, a reporter,
-    a label), and those words; None when the line holds anything else.
+    """The date of a header line that holds a date, perhaps after a few words (an outlet the kit knows
+    and a reporter, or a label such as 發布), and those words; None when the line holds anything else.
 
     Parameters
     ----------
@@ -71,7 +74,7 @@ def dated_header(line: str) -> tuple[Published, str] | None:
     >>> found, words = dated_header("中時新聞網 朱真楷 2023/06/19 17:33")
     >>> found.value, found.precision, words
     (datetime.datetime(2023, 6, 19, 17, 33), 'minute', '中時新聞網 朱真楷')
-    >>> dated_header("發布 2023.06.19 | 22:10")[0].value, dated_header("總統府今天表示，2023/06/19 將宣布")
+    >>> dated_header("發布 2023.06.19 | 22:10")[0].value, dated_header("總統大選 2024.1.13")
     (datetime.datetime(2023, 6, 19, 22, 10), None)
     """
     found = date_line(line)
@@ -79,7 +82,7 @@ def dated_header(line: str) -> tuple[Published, str] | None:
         return found, ""
     line = unicodedata.normalize("NFKC", line)
     m = _WORDS.match(line)
-    if m is None:
-        return None
+    if m is None or not m["words"].strip().startswith((*OUTLETS, *_LABELS)):
+        return None  # 總統大選 2024.1.13: a headline's words, not a header's
     found = date_line(line[m.end():])
     return (found, m["words"].strip()) if found is not None else None

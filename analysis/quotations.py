@@ -99,6 +99,7 @@ _CLAUSE = frozenset("，,：:")
 #: Quotation marks, opening to closing: 『』 quote on their own in some outlets (nested in 「」 they stay inside),
 #: straight quotes in crawled text.
 _OPEN = {"「": "」", "“": "”", "『": "』", '"': '"', "＂": "＂"}
+_MUST_CLOSE = frozenset(("』", '"', "＂"))
 _VOICE = re.compile(r"^[ \t\u3000]*[(（]聲音來源[)）][ \t\u3000]*(?P<who>[^\n:：「]*?)[ \t\u3000]*[:：]"
                     r"[ \t\u3000]*(?P<body>[^\n]*)", re.M)
 
@@ -239,6 +240,13 @@ class _Field:
     def mention_at(self, pos: int) -> Mention | None:
         i = bisect_left(self.starts, pos)
         return self.mentions[i] if i < len(self.mentions) and self.starts[i] == pos else None
+
+    def new_subject(self, start: int, stop: int) -> bool:
+        """Whether a clause after a statement's first one, in [start, stop), opens with a subject of its
+        own (…表示不清楚，但網友留言，「…」: the quoted words are not the first speaker's)."""
+        starts = [i + 1 for i in range(start, stop) if self.text[i] in _CLAUSE]
+        head = self.text[start:starts[0] if starts else stop].strip("，,：: \u3000")
+        return any(self.opens(pos) for pos in (starts if head else starts[1:]) if pos < stop)
 
     def titled_person(self, lo: int, hi: int) -> Mention | None:
         """A person named right after a title and right before ``hi`` (the verb), no verb from ``lo`` to them."""
@@ -405,12 +413,14 @@ class _Field:
 
 
 def _quote_pairs(text: str) -> list[tuple[int, int]]:
-    """Top-level quotation marks: (opening, closing) offsets; one left open runs to the end of its line."""
+    """Top-level quotation marks: (opening, closing) offsets; a 「 or “ left open runs to the end of its
+    line (a quotation that goes on in the next paragraph); 『 and straight quotes count only when they
+    close on their line, and a straight quote after a digit is an inch mark (14"螢幕)."""
     pairs = []
     i, n = 0, len(text)
     while i < n:
         close = _OPEN.get(text[i])
-        if close is None:
+        if close is None or (close in _MUST_CLOSE and i and text[i - 1].isdigit()):
             i += 1
             continue
         depth, j = 0, i + 1
@@ -422,6 +432,9 @@ def _quote_pairs(text: str) -> list[tuple[int, int]]:
                     break
                 depth -= 1
             j += 1
+        if close in _MUST_CLOSE and (j >= n or text[j] != close):
+            i += 1  # never closed on its line: no quotation mark here
+            continue
         pairs.append((i, j))
         i = j + 1
     return pairs
@@ -469,7 +482,10 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
         made = ((o, c), len(rows))
         if taken(o):
             continue
-        if carry is not None and (o == 0 or text[o - 1] == "\n"):
+        line_end = text.find("\n", c)
+        line_end = n if line_end < 0 else line_end
+        if carry is not None and previous is not None and (o == 0 or text[o - 1] == "\n") \
+                and not text[previous[1]:o].strip() and not any(c < x[0] < line_end for x in fld.cues):
             # 「…。(paragraph) 「…」: the quotation goes on in the next paragraph, which opens a mark again
             row(o + 1, c, _Speaker(carry[3], carry[4], carry[5]), carry[6], "quotation")
             used.append((o, c + 1))
@@ -510,7 +526,7 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
             # 周春米表示，縣府已撤離…，「寧可多撤一人」。: quoted words that end a named speaker's statement are theirs
             sentence = fld.sentence_start(lead)
             near = [x for x in fld.cues if sentence <= x[0] and x[1] <= lead and not taken(x[0])]
-            found = fld.speaker(near[-1][0]) if near else None
+            found = fld.speaker(near[-1][0]) if near and not fld.new_subject(near[-1][1], lead) else None
             if found is not None and found[0].speaker:
                 row(o + 1, c, found[0], near[-1][2], "quotation")
                 used.append((o, c + 1))

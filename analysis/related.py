@@ -21,7 +21,7 @@ from .decoding import LIST_HEADINGS
 from .page_dates import date_line
 
 #: Lines that open a related item.
-ITEM_MARKERS = frozenset({"-", "－", "—", "–"})
+ITEM_MARKERS = frozenset({"-", "－", "—", "–", "►", "▶", "▸", "●", "•", "■", "◆", "・"})
 #: Marks that open an item on its headline's line (►柯拉克訪台行程曝光, ・美方宣布, - 外交部回應).
 BULLETS = "-－—–►▶▸●•■◆・"
 _BULLETED = re.compile(rf"^[{re.escape(BULLETS)}]\s*(?P<title>[^\s\d{re.escape(BULLETS)}].*)$")
@@ -159,6 +159,7 @@ class RelatedList:
         self.idx = idx
         self.item: dict | None = None
         self.marker: int | None = None  # a '-' line not yet attached to an item
+        self.marked = False  # whether an item opened with a '-' line of its own
 
     def read(self) -> None:
         """Read every line, then the last item."""
@@ -174,6 +175,7 @@ class RelatedList:
     def line(self, k: int, i: int) -> None:
         text = self.reader.lines[i]
         if text in ITEM_MARKERS:
+            self.marked = True
             if self.marker is not None:
                 self.reader.unplace(self.marker, "item marker with no item")
             self.flush()
@@ -186,7 +188,9 @@ class RelatedList:
         elif self.item is not None and self.item["summary_line"] is None and (
                 _TIME_ONLY.match(text) or date_line(text) is not None):
             self.dated_only(i)
-        elif (bullet := _BULLETED.match(text)) is not None:
+        elif (bullet := _BULLETED.match(text)) is not None and not (
+                self.marked and self.item is not None and self.item["summary_line"] is not None):
+            # (in a list whose items open with a '-' line, a bullet after a summary is the summary's)
             if self.marker is not None:
                 self.reader.unplace(self.marker, "item marker with no item")
                 self.marker = None
@@ -211,7 +215,7 @@ class RelatedList:
         """Whether a timestamp line follows line ``k`` before the next item opens (within a headline's lines)."""
         for j in self.idx[k + 1:k + 1 + MAX_HEADLINE_LINES]:
             line = self.reader.lines[j]
-            if TIMESTAMP.match(line):
+            if TIMESTAMP.match(line) or _TIME_ONLY.match(line) or date_line(line) is not None:
                 return True
             if line in ITEM_MARKERS or _BULLETED.match(line) or is_list_heading(line):
                 return False

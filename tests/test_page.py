@@ -430,7 +430,7 @@ def test_date_lines_after_lines_of_another_layout():
 @pytest.mark.parametrize("header, outlet, reporter", [
     ("中時新聞網 朱真楷 2023/06/19 17:33", "中時新聞網", "朱真楷"),
     ("鏡週刊 2023.06.20 06:00", "鏡週刊", ""),
-    ("某某週報 2023.06.20 06:00", "", ""),  # an outlet the kit does not know: the date only
+    ("中時新聞網 綜合報導 2023/06/19 17:33", "中時新聞網", ""),  # no name
 ])
 def test_a_date_line_that_names_the_outlet(header, outlet, reporter):
     docs, rows, messages = parse_quietly(f"布林肯訪陸 藍委：美中緩和\n{header}\n本文。", source="d.txt")
@@ -469,7 +469,11 @@ def test_a_date_line_that_disagrees_with_the_dateline():
     # the same day: the date line's time
     docs, rows, _ = parse_quietly("標題\n（中央社記者王明台北17日電）\n2020/09/17 00:10\n本文。", source="d.txt")
     assert (docs[0]["published"], docs[0]["published_precision"], rows) == (datetime(2020, 9, 17, 0, 10), "minute", [])
-    # no day 5 among the date line's and the three before: the date line's, reported
+    # a closing code that does not fit the day: the date line's month
+    page = "標題\n2020/09/26 00:10\n（中央社記者王明台北25日電）本文。\n（編輯：陳家倫）1091005"
+    docs, rows, _ = parse_quietly(page, source="d.txt")
+    assert (docs[0]["published"], docs[0]["published_precision"]) == (datetime(2020, 9, 25), "day")
+        # no day 5 among the date line's and the three before: the date line's, reported
     docs, rows, _ = parse_quietly("標題\n（中央社記者王明台北5日電）\n2020/09/17 00:10\n本文。", source="d.txt")
     assert docs[0]["published"] == datetime(2020, 9, 17, 0, 10)
     assert [r["reason"] for r in rows] == [
@@ -540,6 +544,15 @@ def test_items_dated_by_a_line_of_their_own():
         (5, "left empty", "related item has a time (10:48) and no date; published left empty"),
         (6, "kept", "related item has no '-' line")]
     assert_one_row_per_warning(messages, rows)
+
+
+def test_bullets_in_a_summary_of_a_list_of_dash_lines_are_the_summary():
+    page = ("標題\n【大紀元2023年07月26日訊】本文。\n相關新聞\n-\n颱風杜蘇芮逼近\n2023-07-26 10:00 停班停課如下：\n"
+            "● 台北市：停止上班上課\n● 新北市：停止上班上課\n►\n甲\n2023-07-27 10:00 摘要。")
+    docs, rows, _ = parse_quietly(page, source="b.txt")
+    assert [(d["title"], d["text"]) for d in docs[1:]] == [
+        ("颱風杜蘇芮逼近", "停班停課如下：\n● 台北市：停止上班上課\n● 新北市：停止上班上課"), ("甲", "摘要。")]
+    assert [r["reason"] for r in rows] == ["related summary continues on another line"] * 2
 
 
 def test_a_byline_is_read_only_where_the_body_opens():

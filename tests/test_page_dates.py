@@ -45,6 +45,7 @@ def test_header_lines_with_words_before_the_date(line, value, words):
 
 
 @pytest.mark.parametrize("line", ["總統府今天表示，2023/06/19 將宣布", "立委溫玉霞2023/06/19表示要",
-                                  "截至目前為止共有100人"])
+                                  "截至目前為止共有100人", "總統大選 2024.1.13", "某某週報 2023.06.20 06:00",
+                                  "活動時間：2023/06/19 14:00"])
 def test_sentences_are_no_header_lines(line):
     assert dated_header(line) is None

@@ -243,6 +243,20 @@ def test_later_clauses_and_fused_verbs(text, expected):
                   ("外交部", "表示", "reported", "台灣歡迎")], id="a-quotation-over-two-paragraphs"),
     pytest.param("習近平說：「中美兩國應該相互尊重。」\n「台灣黑熊」很可愛。",
                  [("習近平", "說", "quotation", "中美兩國應該相互尊重。")], id="a-closed-quotation-does-not-go-on"),
+    pytest.param("外交部長吳釗燮說：「第一段話還沒說完\n第二段沒有引號，是記者的敘述。\n「這是另一件事情必須處理」，立委王美惠說。",
+                 [("吳釗燮", "說", "quotation", "第一段話還沒說完"),
+                  ("王美惠", "說", "quotation", "這是另一件事情必須處理")], id="only-into-the-next-paragraph"),
+    pytest.param("外交部長吳釗燮說：「第一段話還沒說完\n「這是另一件事情必須處理」，立委王美惠說。",
+                 [("吳釗燮", "說", "quotation", "第一段話還沒說完"),
+                  ("王美惠", "說", "quotation", "這是另一件事情必須處理")], id="a-verb-after-it-wins"),
+    pytest.param("記者詢問時，外交部長吳釗燮表示不清楚，但網友留言，「這根本是一場騙局吧」。",
+                 [("吳釗燮", "表示", "reported", "不清楚，但網友留言"),
+                  ("", "「」", "quotation", "這根本是一場騙局吧")], id="not-after-a-new-subject"),
+    pytest.param('這款筆電搭載14"螢幕，華碩董事長施崇棠表示，銷售會成長。',
+                 [("施崇棠", "表示", "reported", "銷售會成長")], id="an-inch-mark-is-no-quotation"),
+    pytest.param("國民黨團批評『鏡電視案，行政院長蘇貞昌表示，會檢討。",
+                 [("國民黨立法院黨團", "批評", "reported", "『鏡電視案"), ("蘇貞昌", "表示", "reported", "會檢討")],
+                 id="an-unclosed-double-corner-mark-is-no-quotation"),
 ])
 def test_quotations_that_go_on(text, expected):
     table = quotes(frame(text))
