@@ -30,8 +30,7 @@ from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import MAX_HEADLINE_LINES, RelatedList, is_list_heading, join_wrapped, looks_like_items
 from .bylines import OUTLETS, PLACES
-from .page_dates import dated_header
-from .tabular_dates import Published
+from .page_dates import Published, dated_header
 from .text import CLOSING_CODE, content_id, is_truncated
 from .typedefs import Errors, PathLike
 
