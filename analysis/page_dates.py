@@ -16,6 +16,8 @@ from .tabular_dates import Published, parse_published
 _DATE_LABEL = re.compile(r"^(?:(?:最後|最后)?(?:更新|發布|發佈|发布|出版|刊登|上稿|日期|時間|时间)(?:時間|时间|日期)?"
                          r"\s*[:：]\s*)")
 _DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
+# an update time after the publication time on its line
+_UPDATED = re.compile(r"\s+(?:最後|最后)?(?:更新|修改)(?:時間|时间)?\s*[:：]")
 # 2023.06.19 | 22:10: a bar between the date and the time
 _SEPARATOR = re.compile(r"\s*[|｜]\s*")
 # 中時新聞網 朱真楷 2023/06/19 17:33, 鏡週刊 2023.06.20 06:00, 發布 2023.06.19: a few words, then the date
@@ -49,6 +51,7 @@ def date_line(line: str) -> Published | None:
     (None, None)
     """
     rest = _SEPARATOR.sub(" ", _DATE_LABEL.sub("", unicodedata.normalize("NFKC", line), count=1))
+    rest = _UPDATED.split(rest, maxsplit=1)[0]  # 2023-07-18 00:45 更新：2023-07-18 02:10: published, then updated
     if not _DATE_SHAPE.search(rest):
         return None
     found = parse_published(rest)

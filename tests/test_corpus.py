@@ -20,6 +20,9 @@ from analysis.settings import options
 from analysis.tables import COLUMNS, PROBLEM_COLUMNS
 
 PAGES = Path(__file__).parent / "data" / "pages"
+# pages invented in the layouts of other outlets (中央社, 自由時報, 聯合新聞網, ETtoday, 中時, 鏡週刊, 新頭殼,
+# 上報, TVBS, 三立, 公視, 香港01, 明報...), each with something a reader must get right
+OUTLETS = Path(__file__).parent / "data" / "outlets"
 
 HEAD = "標題{n}\n【大紀元2020年09月{day:02d}日訊】第{n}頁的本文。\n相關新聞\n-\n相關{n}\n"
 PAGE = HEAD + "2020-09-18 07:12:23摘要{n}。"
@@ -272,3 +275,17 @@ def test_errors_raise_stops_at_the_first_problem(tmp_path, seed_lines):
         read_corpus(tmp_path / "c", errors="raise")
     assert (str(err.value.path), err.value.line, err.value.reason) == (
         first["source"], None if pd.isna(first["line"]) else first["line"], first["reason"])
+
+
+def test_every_page_of_other_outlets_is_read_and_dated():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # their layouts are reported line by line
+        docs, problems = read_corpus(OUTLETS)
+    articles = docs[docs["kind"] == "article"].set_index("page_id")
+    assert len(articles) == len(list(OUTLETS.glob("*.txt"))) == 33
+    assert not (problems["action"] == "skipped").any()
+    # the one page that gives no date: a byline alone, 〔記者林小華/台北報導〕
+    assert articles.index[articles["published"].isna()].tolist() == ["a_14_ltn_halfwidth"]
+    assert not articles["truncated"].any()
+    assert articles.loc["b_19_chinatimes_0619", ["outlet", "reporter"]].tolist() == ["中時新聞網", "朱真楷"]
+    assert articles.loc["b_14_yahoo_cna_0731", "published"].strftime("%Y-%m-%d") == "2023-07-31"  # the dateline's day

@@ -19,6 +19,7 @@ from analysis.page_dates import date_line, dated_header
     ("民國109年9月17日 下午3:05", datetime(2020, 9, 17, 15, 5), "minute"),
     ("109/09/17", datetime(2020, 9, 17), "day"),
     ("２０２０／０９／１８", datetime(2020, 9, 18), "day"),  # full-width digits
+    ("2023-07-18 00:45 更新：2023-07-18 02:10", datetime(2023, 7, 18, 0, 45), "minute"),  # published, then updated
 ])
 def test_date_lines(line, value, precision):
     found = date_line(line)
