@@ -529,7 +529,11 @@ def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = Non
                            "documents": held.data.astype(np.int64)})
     totals = counts.groupby(keys, dropna=False)["count"].transform("sum") if keys else counts["count"].sum()
     counts["share"] = counts["count"] / totals
-    counts = counts[counts["count"] >= min_count]
+    return _ranked(counts[counts["count"] >= min_count], keys)
+
+
+def _ranked(counts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """A frequency table in its order (group, count descending, term), ranked in each group, in its columns."""
     counts = counts.sort_values([*keys, "count", "term"], ascending=[*([True] * len(keys)), False, True],
                                 kind="mergesort").reset_index(drop=True)
     counts["rank"] = counts.groupby(keys, dropna=False).cumcount() + 1 if keys else range(1, len(counts) + 1)
@@ -566,10 +570,7 @@ def pooled_frequencies(counts: pd.DataFrame, *, by: str | Sequence[str]) -> pd.D
     out = counts.drop(columns=[*keys, "share", "rank"]).groupby("term", sort=False)[["count", "documents"]].sum()
     out = out.reset_index()
     out["share"] = out["count"] / out["count"].sum()
-    out = out.sort_values(["count", "term"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
-    out["rank"] = range(1, len(out) + 1)
-    out[["count", "documents"]] = out[["count", "documents"]].astype("int64")
-    return out[["term", "count", "share", "documents", "rank"]]
+    return _ranked(out, [])
 
 
 def _term_matrix(titles: list[str], bodies: list[str], vocabulary: dict[str, int], *, userdict: UserDict,

@@ -12,9 +12,9 @@ import unicodedata
 from .bylines import OUTLETS
 from .tabular_dates import Published, parse_published
 
-# 發布時間：, 更新時間:, 最後更新：, 出版：, 日期：, 時間：
-_DATE_LABEL = re.compile(r"^(?:(?:最後|最后)?(?:更新|發布|發佈|发布|出版|刊登|上稿|日期|時間|时间)(?:時間|时间|日期)?"
-                         r"\s*[:：]\s*)")
+# the words that label a date: 發布時間：, 更新時間:, 最後更新：, 出版：, 日期：, 時間：
+_LABEL_WORDS = ("更新", "發布", "發佈", "发布", "出版", "刊登", "上稿", "日期", "時間", "时间")
+_DATE_LABEL = re.compile(rf"^(?:(?:最後|最后)?(?:{'|'.join(_LABEL_WORDS)})(?:時間|时间|日期)?\s*[:：]\s*)")
 _DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
 # an update time after the publication time on its line
 _UPDATED = re.compile(r"\s+(?:最後|最后)?(?:更新|修改)(?:時間|时间)?\s*[:：]")
@@ -23,7 +23,7 @@ _SEPARATOR = re.compile(r"\s*[|｜]\s*")
 # 中時新聞網 朱真楷 2023/06/19 17:33, 鏡週刊 2023.06.20 06:00, 發布 2023.06.19: a few words, then the date
 _WORDS = re.compile(r"^(?P<words>[^\d\n。，,、；;：:！!？?「」『』（）()【】〔〕]{1,16}?)\s*(?=\d)")
 # the words a header line may hold before its date: an outlet the kit knows (and a reporter), or a label
-_LABELS = ("發布", "發佈", "发布", "更新", "出版", "刊登", "上稿", "日期", "時間", "时间", "最後更新", "最后更新")
+_LABELS = (*_LABEL_WORDS, "最後更新", "最后更新")
 
 
 def date_line(line: str) -> Published | None:

@@ -27,6 +27,11 @@ BULLETS = "-－—–►▶▸●•■◆・"
 _BULLETED = re.compile(rf"^[{re.escape(BULLETS)}]\s*(?P<title>[^\s\d{re.escape(BULLETS)}].*)$")
 # A time alone under a headline (10:48): the item's, on a day the list does not say.
 _TIME_ONLY = re.compile(r"^\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
+
+
+def _date_alone(line: str) -> bool:
+    """Whether a line holds an item's date or time alone (2023年7月27日, 10:48), with no summary after it."""
+    return _TIME_ONLY.match(line) is not None or date_line(line) is not None
 #: Most lines a headline is wrapped over.
 MAX_HEADLINE_LINES = 3
 
@@ -185,8 +190,7 @@ class RelatedList:
             self.flush()
         elif TIMESTAMP.match(text):
             self.summary(i)
-        elif self.item is not None and self.item["summary_line"] is None and (
-                _TIME_ONLY.match(text) or date_line(text) is not None):
+        elif self.item is not None and self.item["summary_line"] is None and _date_alone(text):
             self.dated_only(i)
         elif (bullet := _BULLETED.match(text)) is not None and not (
                 self.marked and self.item is not None and self.item["summary_line"] is not None):
@@ -215,7 +219,7 @@ class RelatedList:
         """Whether a timestamp line follows line ``k`` before the next item opens (within a headline's lines)."""
         for j in self.idx[k + 1:k + 1 + MAX_HEADLINE_LINES]:
             line = self.reader.lines[j]
-            if TIMESTAMP.match(line) or _TIME_ONLY.match(line) or date_line(line) is not None:
+            if TIMESTAMP.match(line) or _date_alone(line):
                 return True
             if line in ITEM_MARKERS or _BULLETED.match(line) or is_list_heading(line):
                 return False
@@ -225,7 +229,7 @@ class RelatedList:
         if k + 1 >= len(self.idx):
             return False
         line = self.reader.lines[self.idx[k + 1]]
-        return TIMESTAMP.match(line) is not None or _TIME_ONLY.match(line) is not None or date_line(line) is not None
+        return TIMESTAMP.match(line) is not None or _date_alone(line)
 
     def start(self, title: str, i: int) -> None:
         self.reader.place(i)
