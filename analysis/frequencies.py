@@ -462,6 +462,101 @@ def field_terms(titles: Iterable[str], texts: Iterable[str], *, userdict: UserDi
     return [by_text[a] + by_text[b] for a, b in zip(titles, texts)]
 
 
+def field_codes(titles: Iterable[str], texts: Iterable[str], *, vocabulary: pd.Index | None = None,
+                userdict: UserDict = None, segmenter: SegmenterLike | None = None
+                ) -> tuple[np.ndarray, np.ndarray, pd.Index]:
+    """:func:`field_terms` as numbers: each pair's terms coded by their place in a vocabulary, as the
+    rows of a sparse matrix (``indptr``, ``codes``), without a list of terms for each pair.
+
+    The terms of the distinct texts are looked up in blocks of :data:`CODE_BLOCK` by
+    :meth:`pandas.Index.get_indexer` (the vocabulary grown by each block's new terms when none is
+    given), which lets every step that counts or weighs terms share the segmentation without
+    looping over a crawl's terms in Python.
+
+    Parameters
+    ----------
+    titles, texts : iterable of str
+        Aligned; missing values count as empty.
+    vocabulary : pandas.Index, optional
+        Distinct terms; terms not in it are left out. Default: the terms found, in the order first seen.
+    userdict : path or list of paths, optional
+        Extra dictionaries for the segmenter.
+    segmenter : callable, optional
+        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
+
+    Returns
+    -------
+    (ndarray, ndarray, pandas.Index)
+        ``indptr`` (int64, one more than the pairs), ``codes`` (int32 places in the vocabulary, each
+        pair's terms in order) and the vocabulary.
+
+    Examples
+    --------
+    >>> indptr, codes, vocabulary = field_codes(["台灣"], ["台灣與美國。"])
+    >>> indptr.tolist(), codes.tolist(), vocabulary.tolist()
+    ([0, 3], [0, 0, 1], ['台灣', '美國'])
+    >>> [a.tolist() for a in field_codes(["台灣"], ["台灣與美國。"], vocabulary=pd.Index(["美國"]))[:2]]
+    [[0, 1], [0]]
+    """
+    titles, texts = [_field(t) for t in titles], [_field(t) for t in texts]
+    by_text = text_terms([*titles, *texts], userdict=userdict, segmenter=segmenter)
+    place = {text: i for i, text in enumerate(by_text)}
+    sizes = np.fromiter(map(len, by_text.values()), dtype=np.int64, count=len(by_text))
+    found, vocabulary = _coded(by_text.values(), int(sizes.sum()), vocabulary)
+    del by_text
+    # the pairs' fields one after another (title, text, title, text...), each a run of ``found``
+    fields = np.fromiter((place[t] for pair in zip(titles, texts) for t in pair), dtype=np.int64,
+                         count=2 * len(titles))
+    lengths, starts = sizes[fields], (np.cumsum(sizes) - sizes)[fields]
+    ends = np.cumsum(lengths)
+    codes = found[_runs(starts, lengths, int(ends[-1]) if len(ends) else 0)]
+    del found
+    bounds = np.concatenate([[0], ends[1::2]])  # where each pair's codes end
+    known = codes >= 0
+    if known.all():
+        return bounds, codes, vocabulary
+    indptr = np.concatenate([[0], np.cumsum(known, dtype=np.int64)])[bounds]
+    return indptr, codes[known], vocabulary
+
+
+#: Terms coded at a time by :func:`field_codes`: the Python strings of a crawl's terms are never held in one array.
+CODE_BLOCK = 1 << 20
+
+
+def _coded(lists: Iterable[list[str]], total: int, vocabulary: pd.Index | None) -> tuple[np.ndarray, pd.Index]:
+    """The terms of the lists one after another (``total`` of them), as int32 places in ``vocabulary``
+    (-1 where not in it) or, without one, in the vocabulary of the terms in the order first seen."""
+    found = np.empty(total, dtype=np.int32)
+    terms = iter(itertools.chain.from_iterable(lists))
+    grow = vocabulary is None
+    vocabulary = pd.Index([], dtype=object) if grow else vocabulary
+    for start in range(0, total, CODE_BLOCK):
+        block = np.fromiter(terms, dtype=object, count=min(CODE_BLOCK, total - start))
+        if grow:
+            seen = pd.unique(block)
+            new = seen[vocabulary.get_indexer(seen) < 0]
+            if len(new):
+                vocabulary = vocabulary.append(pd.Index(new, dtype=object))
+        found[start:start + len(block)] = vocabulary.get_indexer(block)
+    return found, vocabulary
+
+
+def _runs(starts: np.ndarray, lengths: np.ndarray, total: int) -> np.ndarray:
+    """The positions ``starts[i], starts[i] + 1, ... starts[i] + lengths[i] - 1`` for each ``i`` in turn,
+    in one array of ``total`` (the sum of ``lengths``) built by one cumulative sum."""
+    dtype = np.int32 if int(starts.max(initial=0) + lengths.max(initial=0)) < 2 ** 31 else np.int64
+    steps = np.ones(total, dtype=dtype)
+    used = lengths > 0
+    starts, lengths = starts[used], lengths[used]
+    if not len(starts):
+        return steps
+    first = np.cumsum(lengths) - lengths  # where each run begins in the output
+    # each run begins where the previous one ended (its last position + 1) plus a jump to its start
+    steps[first[1:]] = starts[1:] - (starts[:-1] + lengths[:-1] - 1)
+    steps[0] = starts[0]
+    return np.cumsum(steps, out=steps)
+
+
 def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = None, userdict: UserDict = None,
                      segmenter: SegmenterLike | None = None, unique: bool = True,
                      min_count: int = 1) -> pd.DataFrame:
@@ -509,9 +604,11 @@ def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = Non
     del frame
     # A sparse matrix of (group, text) rows by terms, summed into the ``by`` groups: memory of the order
     # of the corpus's words, not a Python object for every (text, term).
-    vocabulary: dict[str, int] = {}
-    matrix = _term_matrix(groups["_title"].tolist(), groups["_body"].tolist(), vocabulary,
-                          userdict=userdict, segmenter=segmenter)
+    indptr, codes, vocabulary = field_codes(groups["_title"].tolist(), groups["_body"].tolist(),
+                                            userdict=userdict, segmenter=segmenter)
+    matrix = sp.csr_matrix((np.ones(len(codes), dtype=np.int32), codes, indptr),
+                           shape=(len(groups), len(vocabulary)))
+    matrix.sum_duplicates()
     group = (groups.groupby(keys, dropna=False, sort=False).ngroup().to_numpy() if keys
              else np.zeros(len(groups), dtype=np.int64))
     first = np.unique(group, return_index=True)[1]  # a row of each group, for its key values
@@ -522,7 +619,7 @@ def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = Non
     count.sort_indices()
     held.sort_indices()
     rows = np.repeat(np.arange(count.shape[0]), np.diff(count.indptr))
-    terms_ = np.array(list(vocabulary), dtype=object)
+    terms_ = vocabulary.to_numpy(dtype=object)
     counts = pd.DataFrame({**{k: groups[k].to_numpy()[first][rows] for k in keys},
                            "term": pd.array(terms_[count.indices], dtype="str"),
                            "count": count.data.astype(np.int64),
@@ -571,25 +668,6 @@ def pooled_frequencies(counts: pd.DataFrame, *, by: str | Sequence[str]) -> pd.D
     out = out.reset_index()
     out["share"] = out["count"] / out["count"].sum()
     return _ranked(out, [])
-
-
-def _term_matrix(titles: list[str], bodies: list[str], vocabulary: dict[str, int], *, userdict: UserDict,
-                 segmenter: SegmenterLike | None) -> sp.csr_matrix:
-    """Rows of term counts, one per title and body pair, with columns numbered in ``vocabulary`` (filled in)."""
-    by_text = text_terms([*titles, *bodies], userdict=userdict, segmenter=segmenter)
-    ids: dict[str, np.ndarray] = {}
-    for text, found in by_text.items():
-        ids[text] = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in found), dtype=np.int64,
-                                count=len(found))
-    lengths = np.fromiter((len(ids[a]) + len(ids[b]) for a, b in zip(titles, bodies)), dtype=np.int64,
-                          count=len(titles))
-    indices = np.concatenate([np.zeros(0, dtype=np.int64), *(x for a, b in zip(titles, bodies)
-                                                             for x in (ids[a], ids[b]))])
-    indptr = np.concatenate([[0], np.cumsum(lengths)])
-    matrix = sp.csr_matrix((np.ones(len(indices), dtype=np.int64), indices, indptr),
-                           shape=(len(titles), len(vocabulary)))
-    matrix.sum_duplicates()
-    return matrix
 
 
 def top_terms_by_period(docs: pd.DataFrame, *, freq: str = "YS", top: int = 8, userdict: UserDict = None,

@@ -141,12 +141,34 @@ def top_k(X: sp.csr_matrix, k: int, *, method: Method = "auto") -> tuple[np.ndar
     return _exact(X, k) if chosen == "exact" else _approximate(X, k)
 
 
+def ranked_order(rows: np.ndarray, cols: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """The order of pairs by row, similarity descending, then column: ``np.lexsort((cols, -values, rows))``.
+
+    Similarities rounded to :data:`~analysis.tfidf.DECIMALS` decimals, between 0 and 2, are whole
+    numbers of millionths: row, similarity and column then pack into one 64-bit key whose stable sort
+    is that of the three keys, some four times as fast (rows and columns below 2 ** 21; beyond, or for
+    other values, the three keys are sorted).
+
+    Examples
+    --------
+    >>> ranked_order(np.array([1, 0, 0, 0]), np.array([0, 3, 1, 2]), np.array([0.5, 0.2, 0.2, 0.9])).tolist()
+    [3, 2, 1, 0]
+    """
+    bits = int(max(rows.max(), cols.max())).bit_length() if len(rows) else 1
+    if len(rows) and 2 * bits + 21 <= 63 and values.min() >= 0 and values.max() <= 2:
+        scale = 10 ** DECIMALS
+        below = (1 << 21) - 1 - np.rint(values * scale).astype(np.int64)  # descending similarity
+        key = (rows.astype(np.int64) << (bits + 21)) | (below << bits) | cols.astype(np.int64)
+        return np.argsort(key, kind="stable")
+    return np.lexsort((cols, -values, rows))
+
+
 def _rank(r: np.ndarray, c: np.ndarray, v: np.ndarray, k: int | None
           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Drop self and zero pairs, sort by (row, similarity descending, column) and keep ``k`` a row."""
     keep = (c != r) & (v > 0)
     r, c, v = r[keep], c[keep], v[keep]
-    order = np.lexsort((c, -v, r))
+    order = ranked_order(r, c, v)
     r, c, v = r[order], c[order], v[order]
     if k is None:
         return r, c, v

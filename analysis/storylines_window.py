@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
+from .neighbours import ranked_order
 from .tfidf import DECIMALS
 
 #: Most similarity values held at once (a block of documents by its candidates).
@@ -35,7 +36,7 @@ def _block_end(when: np.ndarray, start: int, end: int, window_days: float) -> in
 
 def _top(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, k: int) -> tuple[np.ndarray, ...]:
     """Each row's ``k`` largest values, equal ones in ``cols`` order: (rows, cols, values), by row then rank."""
-    order = np.lexsort((cols, -values, rows))
+    order = ranked_order(rows, cols, values)
     rows, cols, values = rows[order], cols[order], values[order]
     keep = np.arange(len(rows)) - np.searchsorted(rows, rows) < k
     return rows[keep], cols[keep], values[keep]

@@ -27,8 +27,9 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
-from .frequencies import document_terms
+from .frequencies import document_terms, field_codes
 from .settings import options
 from .tables import distinct
 from .typedefs import SegmenterLike, UserDict
@@ -106,6 +107,7 @@ class TfidfModel:
         self.userdict = userdict
         self.segmenter = segmenter
         self.n_texts = n_texts
+        self._terms: pd.Index | None = None
 
     @property
     def vocabulary(self) -> list[str]:
@@ -134,9 +136,25 @@ class TfidfModel:
                           for start in range(0, len(docs), TRANSFORM_BLOCK)], format="csr")
 
     def _vectors(self, docs: pd.DataFrame) -> sp.csr_matrix:
-        """:meth:`transform` of a block of rows."""
-        rows = document_terms(docs, userdict=self.userdict, segmenter=self.segmenter).tolist()
-        return self.vectorizer.transform(rows).tocsr()
+        """:meth:`transform` of a block of rows: what ``self.vectorizer.transform`` makes of their terms
+        (term counts, then the vectorizer's sublinear tf, idf and L2 norm, in its order of operations),
+        counted from the terms' codes (:func:`analysis.frequencies.field_codes`) rather than term by term."""
+        indptr, codes, columns = field_codes(docs["title"], docs["text"], vocabulary=self._columns(),
+                                             userdict=self.userdict, segmenter=self.segmenter)
+        X = sp.csr_matrix((np.ones(len(codes)), codes, indptr), shape=(len(docs), len(columns)))
+        X.sum_duplicates()
+        if self.vectorizer.sublinear_tf:
+            np.log(X.data, X.data)
+            X.data += 1.0
+        if self.vectorizer.use_idf:
+            X.data *= self.vectorizer.idf_[X.indices]
+        return normalize(X, norm=self.vectorizer.norm, copy=False).tocsr()
+
+    def _columns(self) -> pd.Index:
+        """The terms in column order, as an index to look terms up in (made once)."""
+        if self._terms is None:
+            self._terms = pd.Index(self.vectorizer.get_feature_names_out(), dtype=object)
+        return self._terms
 
     def describe(self) -> dict:
         """The settings and size of the model, for a report's record.

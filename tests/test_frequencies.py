@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from analysis import config, configure, load_corpus, term_frequencies, terms
-from analysis.frequencies import document_terms, is_term, normalize, stopwords, text_terms, variants
+from analysis.frequencies import (document_terms, field_codes, field_terms, is_term, normalize, stopwords, text_terms,
+                                  variants)
 
 
 def test_against_a_hand_count():
@@ -238,3 +239,35 @@ def test_pooled_frequencies_are_the_corpus_table(by):
         docs = load_corpus(sorted((Path(__file__).parent / "data" / "pages").glob("*.txt")))
     docs.loc[docs.index[3], "kind"] = None  # a document of no kind is a group of its own
     pd.testing.assert_frame_equal(pooled_frequencies(term_frequencies(docs, by=by), by=by), term_frequencies(docs))
+
+
+@pytest.mark.parametrize("block", [1 << 20, 7])  # the seed's terms at once, and seven at a time
+def test_field_codes_are_the_field_terms(seed_docs, monkeypatch, block):
+    """Each pair's codes name its terms of field_terms, in order; a vocabulary keeps only its terms."""
+    from analysis import frequencies
+
+    monkeypatch.setattr(frequencies, "CODE_BLOCK", block)
+    titles = [*seed_docs["title"], None, "", "台灣"]
+    texts = [*seed_docs["text"], "台灣與美國。", float("nan"), "台灣與美國。"]
+    expected = field_terms(titles, texts)
+    indptr, codes, vocabulary = field_codes(titles, texts)
+    got = [vocabulary[codes[a:b]].tolist() for a, b in zip(indptr[:-1], indptr[1:])]
+    assert got == expected and vocabulary.is_unique and len(indptr) == len(titles) + 1
+    kept = pd.Index(["台灣", "美國", "不在文中"])
+    indptr, codes, same = field_codes(titles, texts, vocabulary=kept)
+    assert same is kept
+    got = [kept[codes[a:b]].tolist() for a, b in zip(indptr[:-1], indptr[1:])]
+    assert got == [[t for t in terms if t in ("台灣", "美國")] for terms in expected]
+    assert field_codes([], [])[0].tolist() == [0]
+
+
+def test_runs_of_positions_with_empty_and_repeated_runs():
+    import numpy as np
+
+    from analysis.frequencies import _runs
+
+    rng = np.random.default_rng(3)
+    starts, lengths = rng.integers(0, 40, 200), rng.integers(0, 4, 200)  # a quarter empty, runs repeated
+    expected = np.concatenate([np.arange(s, s + n) for s, n in zip(starts, lengths)])
+    assert np.array_equal(_runs(starts, lengths, int(lengths.sum())), expected)
+    assert _runs(starts[:0], lengths[:0], 0).tolist() == []

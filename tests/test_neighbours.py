@@ -129,3 +129,15 @@ def test_auto_switches_at_the_limit(crawl, monkeypatch):
 def test_exact_work_counts_the_products_multiply_adds(vectors):
     binary = (vectors != 0).astype(np.int64)
     assert nb.exact_work(vectors) == (binary @ binary.T).sum() > 0  # one per (row, row, shared term)
+
+
+@pytest.mark.parametrize("high", [50, 2 ** 22])  # packed into one key, and rows too many to pack
+def test_ranked_order_is_the_three_key_sort(high):
+    """With ties in every key (repeated pairs, equal similarities), as np.lexsort orders them."""
+    rng = np.random.default_rng(7)
+    rows, cols = rng.integers(0, high, 5000), rng.integers(0, high, 5000)
+    values = np.round(rng.choice([0.0, 0.1, 0.333333, 0.5, 1.0, 1.000001], 5000) + rng.random(5000) * 1e-3, 6)
+    values[::7] = 0.25
+    expected = np.lexsort((cols, -values, rows))
+    assert np.array_equal(nb.ranked_order(rows, cols, values), expected)
+    assert nb.ranked_order(rows[:0], cols[:0], values[:0]).tolist() == []

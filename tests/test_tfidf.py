@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import warnings
+from pathlib import Path
 from collections import Counter
 
 import numpy as np
@@ -119,3 +121,21 @@ def test_describe_names_the_weighting():
     d = tfidf_model(DOCS, weighting=Weighting(max_df=0.5)).describe()
     assert d["max_df"] == 0.5 and d["sublinear_tf"] is True and d["texts"] == 3 and d["terms"] == 3
 
+
+
+@pytest.mark.parametrize("weighting", [Weighting(), Weighting(sublinear_tf=False), Weighting(max_df=0.5, min_df=2)])
+def test_transform_is_the_vectorizers_own_transform(weighting):
+    """Vectors counted from the terms' codes are, to the bit, what the fitted vectorizer makes of the
+    documents' term lists: on pages of many outlets' layouts, with missing and repeated texts."""
+    from analysis import read_corpus
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # their layouts are reported line by line
+        docs = read_corpus(Path(__file__).parent / "data" / "outlets")[0]
+    docs = pd.concat([docs, docs.head(3).assign(text=None), DOCS], ignore_index=True)
+    model = tfidf_model(docs, weighting=weighting)
+    ours = model.transform(docs)
+    theirs = model.vectorizer.transform(document_terms(docs).tolist()).tocsr()
+    assert ours.shape == theirs.shape and ours.dtype == theirs.dtype and ours.nnz > 1000
+    for a, b in ((ours.data, theirs.data), (ours.indices, theirs.indices), (ours.indptr, theirs.indptr)):
+        assert np.array_equal(a, b)
