@@ -38,17 +38,16 @@ Rules a coder should know:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
-from typing import NamedTuple
 
 import pandas as pd
 
+from .clauses import (ADVERBS, CLAUSE_MARKS, CONNECTIVE, QUOTE_MARKS, SAYS, SECOND_VERBS, TERMINATORS, Clauses,
+                      Speaker)
 from .forking import map_inherited
-from .mentions import (ACTOR_BLOCK, DocumentActors, FieldActors, Mention, document_actors, iter_document_actors,
+from .mentions import (ACTOR_BLOCK, DocumentActors, FieldActors, document_actors, iter_document_actors,
                        mention_rows, mentions_frame)
-from .names import ABBREVIATIONS, CUES, HEADLINE_STARTS, lexicon
+from .names import lexicon
 from .selection import one_chunk
 from .settings import options
 from .tables import distinct
@@ -60,389 +59,12 @@ COLUMNS = ("doc_id", "field", "start", "end", "quote", "speaker", "speaker_menti
 KINDS = ("voice", "quotation", "reported")
 #: Quoted words of this many characters or fewer are scare quotes or titles unless a verb is right by them.
 SHORT_QUOTE = 6
-#: Pronouns that stand for the person named last.
-PRONOUNS = frozenset(("他", "她"))
-#: Unnamed speakers (the speaker is empty, ``speaker_mention`` says who).
-UNNAMED = frozenset("""
-警方 檢方 軍方 校方 院方 官方 官員 專家 學者 網友 民眾 業者 家屬 消息人士 知情人士 人士 外媒 媒體 分析人士 發言人
-律師 醫師 居民 目擊者 當事人 主辦單位 該部 該會 該署 該局 該院 該公司 對方 政府 市府 縣府 中央 地方
-""".split())
-#: Posts, statements and letters that speak for whoever issued them (駐紐約辦事處推文…，推文還寫到).
-POSTS = ("推文", "貼文", "聲明", "新聞稿", "臉書", "推特", "文章", "廣告", "信中", "公告", "影片")
-#: Words before a verb that make it a noun or a passive (的批評, 遭批評, 做出回應).
-NOT_A_VERB_BEFORE = ("的", "到", "受", "遭", "被", "其", "做出", "作出", "提出", "有", "無", "予以", "發表",
-                     "引發", "引起", "招致", "面對", "面臨")
-#: Adverbs and connectives that may stand between a clause's start and its verb (，並說…).
-ADVERBS = frozenset("也 亦 更 還 並 又 再 則 就 都 另 同時 隨後 接著 最後 另外 此外 甚至 進一步 並且 而 但 卻 且 "
-                    "也曾 曾 則是".split())
-#: Words that deny the verb after them (怎麼不批評): a statement not made.
-NEGATIONS = ("不", "沒", "未")
-#: Words that start a clause of the reporter's own, which ends a reported statement (另外，…).
-_CONNECTIVE = re.compile(r"[，,](?:另外|此外|對此|對於此|與此同時|另一方面)")
-#: Nouns a chain of names and titles may hold besides names and titles.
-_CHAIN_WORDS = frozenset((" ", "\u3000", "駐", "、", "前", "現任", "新任", "兼",
-                          "政務", "常務", "代理", "首席", "資深", "常任"))  # 外交部政務次長田中光: jieba cuts 政務|次長
-
-_SAYS = frozenset(("說", "稱", "表示", "指出", "說道"))
-#: Place and time words a verb may be fused to (在記者會上稱, 受訪時說).
-#: Verbs that may open a later clause of a statement as another statement of its speaker (…，並重申…).
-_SECOND_VERBS = frozenset(("說", "稱", "表示", "指出", "說道", "重申", "呼籲", "強調", "認為", "直言", "坦言", "透露",
-                           "提到", "補充", "批評", "承諾", "允諾", "宣布"))
-_LOCATIVE_ENDS = frozenset(("上", "中", "時", "後", "前", "內"))
-#: Words before an organisation that make it where something was published, not who speaks (透過臉書).
-_CHANNEL_BEFORE = ("透過", "經由", "刊登在", "刊在", "登在", "刊登於", "刊於")
-#: Words after an organisation that make it where something was published (時代雜誌刊廣告).
-_CHANNEL_AFTER = ("刊", "登出", "刊登")
-_TERMINATORS = frozenset("。！？!?；;\n")
-_PARENTHESIS = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]\n。]{0,30}[)）〕】\]]")
-_CLAUSE = frozenset("，,：:")
-#: Quotation marks, opening to closing: 『』 quote on their own in some outlets (nested in 「」 they stay inside),
-#: straight quotes in crawled text.
-_OPEN = {"「": "」", "“": "”", "『": "』", '"': '"', "＂": "＂"}
-_MUST_CLOSE = frozenset(("』", '"', "＂"))
 _VOICE = re.compile(r"^[ \t\u3000]*[(（]聲音來源[)）][ \t\u3000]*(?P<who>[^\n:：「]*?)[ \t\u3000]*[:：]"
                     r"[ \t\u3000]*(?P<body>[^\n]*)", re.M)
 
-
-class _Speaker(NamedTuple):
-    speaker: str
-    mention: str
-    type: str
-
-
-#: A subject and where its clause starts.
-_Found = tuple[_Speaker, int]
-
-
-class _Field:
-    """A field's words, mentions, titles, quotation marks and verbs, with the lookups the rules need."""
-
-    def __init__(self, doc: DocumentActors, f: FieldActors):
-        self.doc, self.f, self.text = doc, f, f.text
-        self.words = f.words
-        self.offsets = list(accumulate(map(len, f.words), initial=0))
-        self.pairs = _quote_pairs(f.text)
-        self.mentions = [m for m in f.mentions if not self.in_quotes(m.start)]
-        self.starts = [m.start for m in self.mentions]
-        self.titles = {s: e for s, e in f.titles if not self.in_quotes(s)}
-        self.title_ends = {e: s for s, e in self.titles.items()}
-        self.cues = self._cues()
-
-    def opens(self, pos: int) -> bool:
-        """Whether a name, title, pronoun or unnamed speaker opens the clause at ``pos`` (after an adverb)."""
-        pos += len(self.text[pos:]) - len(self.text[pos:].lstrip(" \u3000"))
-        if self.word_at(pos) in ADVERBS:
-            pos += len(self.word_at(pos))
-        word = self.word_at(pos)
-        return self.mention_at(pos) is not None or pos in self.titles or word in PRONOUNS or word in UNNAMED
-
-    def in_quotes(self, pos: int) -> bool:
-        i = bisect_right(self.pairs, (pos, len(self.text) + 1)) - 1
-        return i >= 0 and self.pairs[i][0] < pos <= self.pairs[i][1]
-
-    def word_at(self, pos: int) -> str:
-        k = bisect_left(self.offsets, pos)
-        return self.words[k] if k < len(self.words) and self.offsets[k] == pos else ""
-
-    def _cues(self) -> list[tuple[int, int, str]]:
-        """Every reporting verb used as a verb: (start, end, verb); a verb may end a word (尹立說, 並說)."""
-        words, text = self.words, self.text
-        ends = {m.end for m in self.f.mentions}
-        title_ends = {e for _, e in self.f.titles}
-        out = []
-        for k, word in enumerate(words):
-            start = self.offsets[k]
-            cue = word if word in CUES else None
-            if cue is None:
-                for i in range(1, len(word)):
-                    if word[i:] in CUES and (start + i in ends or word[:i] in ADVERBS or word[:i] in _LOCATIVE_ENDS):
-                        cue, start = word[i:], start + i
-                        break
-            if cue is None and self.f.field == "title" and len(word) >= 2 and word[0] in HEADLINE_STARTS \
-                    and word not in CUES and (start in ends or start in title_ends or self._break(start - 1)):
-                cue = word[0]  # a headline's one-character verb fused to its object: 美次卿|讚台…, 允助台…
-            if cue is None or self.in_quotes(start):
-                continue
-            before = text[max(0, start - 2):start]
-            if before.endswith(NOT_A_VERB_BEFORE) or (before.endswith(NEGATIONS) and cue not in ("認為", "排除")):
-                continue
-            if k >= 2 and words[k - 2] == "的" and len(words[k - 1]) <= 2 and words[k - 1] not in UNNAMED \
-                    and start not in ends and start not in title_ends:
-                continue  # 的嚴重警告: a noun with its modifier
-            after = words[k + 1] if k + 1 < len(words) else ""
-            if after == "的" or after in _SAYS:  # 表示的; 回應稱: the second verb says it
-                continue
-            if self.passive(start):
-                continue
-            out.append((start, start + len(cue), cue))
-        return out
-
-    def passive(self, pos: int) -> bool:
-        """A verb whose names and titles right before it follow 遭 or 被: 他遭民進黨立委批評."""
-        starts = {m.end: m.start for m in self.f.mentions} | self.title_ends
-        moved = pos
-        while moved in starts:
-            moved = starts[moved]
-        return moved < pos and self.text[max(0, moved - 2):moved].endswith(("遭", "被", "受", "受到"))
-
-    # -- where sentences and clauses are
-
-    def _break(self, i: int) -> bool:
-        """A space between the parts of a headline (not between two Latin words)."""
-        return self.f.field == "title" and i > 0 and self.text[i] in " \u3000" \
-            and not self.text[i - 1:i + 2].isascii()
-
-    def previous_part(self, pos: int) -> tuple[int, int] | None:
-        """The part of a headline before the one starting at ``pos`` (after a space), else None."""
-        if pos <= 1 or not self._break(pos - 1):
-            return None
-        return self.sentence_start(pos - 1), pos - 1
-
-    def sentence_start(self, pos: int) -> int:
-        i = pos - 1
-        while i >= 0 and self.text[i] not in _TERMINATORS and not self._break(i):
-            i -= 1
-        return i + 1
-
-    def sentence_end(self, pos: int) -> int:
-        """Where the sentence holding ``pos`` ends; it ends after the quotation marks it opened."""
-        i, n = pos, len(self.text)
-        closing = dict(self.pairs)
-        while i < n and self.text[i] not in _TERMINATORS and not self._break(i):
-            i = closing[i] + 1 if i in closing else i + 1
-        return min(i, n)
-
-    def clause_start(self, pos: int) -> int:
-        i = pos - 1
-        while i >= 0 and self.text[i] not in _TERMINATORS and not self._break(i) \
-                and not (self.text[i] in _CLAUSE and not self.in_quotes(i)):
-            i -= 1
-        return i + 1
-
-    def locative(self, start: int, end: int) -> bool:
-        """A verb inside a phrase of place or time: 在一篇譴責中共鎮壓香港的聲明中."""
-        stop = end
-        while stop < len(self.text) and self.text[stop] not in _TERMINATORS and self.text[stop] not in _CLAUSE:
-            stop += 1
-        rest = self.text[end:stop]
-        return "的" in rest and rest.endswith(("中", "時", "後", "前", "上", "裡", "內")) and \
-            "在" in self.text[self.clause_start(start):start]
-
-    # -- speakers
-
-    def parenthesis(self, pos: int) -> int:
-        """Where a short bracketed aside that opens at ``pos`` ends (0 if none opens there)."""
-        if self.text[pos:pos + 1] not in ("(", "（", "〔", "【", "["):
-            return 0
-        m = _PARENTHESIS.match(self.text, pos)
-        return m.end() if m else 0
-
-    def mention_at(self, pos: int) -> Mention | None:
-        i = bisect_left(self.starts, pos)
-        return self.mentions[i] if i < len(self.mentions) and self.starts[i] == pos else None
-
-    def new_subject(self, start: int, stop: int) -> bool:
-        """Whether a clause after a statement's first one, in [start, stop), opens with a subject of its
-        own (…表示不清楚，但網友留言，「…」: the quoted words are not the first speaker's)."""
-        starts = [i + 1 for i in range(start, stop) if self.text[i] in _CLAUSE]
-        head = self.text[start:starts[0] if starts else stop].strip("，,：: \u3000")
-        return any(self.opens(pos) for pos in (starts if head else starts[1:]) if pos < stop)
-
-    def titled_person(self, lo: int, hi: int) -> Mention | None:
-        """A person named right after a title and right before ``hi`` (the verb), no verb from ``lo`` to them."""
-        for m in self.mentions:
-            if lo <= m.start and m.type == "person" and not self.text[m.end:hi].strip(" \u3000") \
-                    and m.start in self.title_ends and not any(lo <= c[0] < m.start for c in self.cues):
-                return m
-        return None
-
-    def _chain(self, pos: int, hi: int) -> tuple[int, Mention | None, Mention | None]:
-        """From a name or title at ``pos``, the names and titles that stand together (國民黨立院黨團總召費鴻泰).
-
-        Returns where the chain ends, its last person and its last name."""
-        person = last = None
-        while pos < hi:
-            m = self.mention_at(pos)
-            if m is not None:
-                pos, last = m.end, m
-                person = m if m.type == "person" else person
-                continue
-            if pos in self.titles and self.titles[pos] <= hi:
-                pos = self.titles[pos]
-                continue
-            word = self.word_at(pos)
-            if word in _CHAIN_WORDS and word and pos + len(word) <= hi:
-                pos += len(word)
-                continue
-            skip = self.parenthesis(pos)
-            if skip and skip <= hi:
-                pos = skip  # 美國在台協會（AIT）處長孫曉雅
-                continue
-            break
-        return pos, person, last
-
-    def topic(self, lo: int, hi: int, *, places: bool = True) -> _Found | None:
-        """The subject of the clause in [lo, hi): its first name, pronoun, title or unnamed speaker, as a chain."""
-        pos, channel = lo, None
-        while pos < hi:
-            word = self.word_at(pos)
-            m = self.mention_at(pos)
-            if m is not None and self.channel(m):
-                pos, channel = m.end, channel or m  # 在時代雜誌刊登, 透過臉書: where it was published
-                continue
-            if m is not None or pos in self.titles:
-                start = pos
-                end, person, last = self._chain(pos, hi)
-                if person is not None:
-                    return _Speaker(person.actor, person.mention, "person"), lo
-                role = self.title_ends.get(end)
-                if role is not None:  # a title with no name after it
-                    role_text = self.text[role:end]
-                    if last is not None and role_text.endswith("發言人"):
-                        return _Speaker(last.actor, last.mention, last.type), lo
-                    while start > lo:  # 美駐聯大使, 美UN大使: the country and post before the title
-                        k = bisect_left(self.offsets, start) - 1
-                        word = self.words[k]
-                        if not (word in ABBREVIATIONS or word.startswith("駐")) or self.offsets[k] < lo:
-                            break
-                        start = self.offsets[k]
-                    holder = next((h for h in (self.doc.holder(role_text), self.doc.holder(role_text[-2:])) if h), "")
-                    return _Speaker(holder, self.text[start:end].strip(), "person"), lo
-                if last is not None and start in self.titles:
-                    pos = end  # 代表川普政府: a title word used as a verb before a name
-                    continue
-                if last is not None and last.type == "place" and any(end < t < hi for t in self.titles):
-                    pos = end  # 日本防衛大臣…說: the speaker holds the title, not the country
-                    continue
-                titled = self.titled_person(end, hi)
-                if titled is not None:  # 政治大學國際關係研究中心研究員嚴震生分析: the person the title names
-                    return _Speaker(titled.actor, titled.mention, "person"), lo
-                if last is not None and (places or last.type != "place"):
-                    return _Speaker(last.actor, last.mention, last.type), lo
-                pos = end
-                continue
-            if word in PRONOUNS:
-                person = self.last_person(pos)
-                return _Speaker(person.actor if person else "", word, "person"), lo
-            if word in UNNAMED:
-                return _Speaker("", word, ""), lo
-            if word.startswith(POSTS):
-                found = self.poster(pos)
-                if found:
-                    return found, lo
-                break
-            pos = self.parenthesis(pos) or pos + (len(word) or 1)  # a credit in brackets is no subject
-        if channel is not None:
-            found = self.publisher(channel)
-            if found is not None:
-                return found, lo
-        return None
-
-    def channel(self, m: Mention) -> bool:
-        """An organisation where something was published (刊登在時代雜誌, 時代雜誌刊廣告, 透過臉書), not a speaker."""
-        if m.type != "organisation":
-            return False
-        before = self.text[max(0, m.start - 3):m.start].rstrip(" \u3000「“")
-        after = self.text[m.end:m.end + 2].lstrip("」”")
-        return before.endswith(_CHANNEL_BEFORE) or after.startswith(_CHANNEL_AFTER)
-
-    def publisher(self, channel: Mention) -> _Speaker | None:
-        """Who published in a channel: the subject of a clause of another field that names the same channel
-        (時代雜誌刊廣告 in a headline; 駐紐約辦事處在「時代雜誌」刊登廣告 in the text)."""
-        for other in self.doc.fields:
-            if other.field == self.f.field or channel.mention not in other.text:
-                continue
-            fld = _Field(self.doc, other)
-            i = other.text.find(channel.mention)
-            while i >= 0:
-                found = fld.topic(fld.clause_start(i), i, places=False)
-                if found is not None and found[0].speaker != channel.actor:
-                    return found[0]
-                i = other.text.find(channel.mention, i + 1)
-        return None
-
-    def last_person(self, pos: int) -> Mention | None:
-        """The person named last before ``pos`` (in the title when the text has named none yet)."""
-        before = [m for m in self.mentions if m.end <= pos and m.type == "person"]
-        # not a person named inside what someone else is reported to say (吳釗燮說，宏國總統卡斯楚…。他強調)
-        subjects = [m for m in before if not any(self.sentence_start(m.start) <= c[0] < m.start for c in self.cues)]
-        before = subjects or before
-        if before:
-            return before[-1]
-        if self.f.field == "text":
-            persons = [m for m in self.doc.fields[0].mentions if m.type == "person"]
-            return persons[-1] if persons else None
-        return None
-
-    def poster(self, pos: int) -> _Speaker | None:
-        """Whoever issued a post: the name right before the same kind of post, earlier (駐紐約辦事處推文)."""
-        post = next(p for p in POSTS if self.text.startswith(p, pos))
-        for m in reversed([m for m in self.mentions if m.end <= pos]):
-            ahead = self.text[m.end:m.end + 4 + len(post)]
-            if m.type != "place" and post in ahead and not self.channel(m) \
-                    and not any(ch in ahead[:ahead.index(post)] for ch in "，,。"):
-                return _Speaker(m.actor, m.mention, m.type)
-        return None
-
-    def speaker(self, cue_start: int) -> _Found | None:
-        """The speaker of a verb: its clause's subject, else the subject carried from an earlier clause."""
-        lo = self.clause_start(cue_start)
-        found = self.topic(lo, cue_start)
-        if found is not None:
-            return found
-        own = self.text[lo:cue_start].strip()
-        if own and own not in ADVERBS and len(own) > 12:
-            return None  # a long clause with no subject is not someone speaking
-        sentence = self.sentence_start(cue_start)
-        hi = lo - 1
-        while hi > sentence:
-            lo = self.clause_start(hi)
-            if self.text[lo:hi].rstrip().endswith(("以外", "之外")) and "除" in self.text[sentence:lo]:
-                hi = lo - 1  # 除了表示…，代表川普政府…以外，也…: the subject stands before 除了
-                continue
-            found = self.topic(lo, hi, places=False)
-            if found is not None:
-                return found
-            hi = lo - 1
-        part = self.previous_part(sentence) if not own else None
-        if part is not None:  # 美駐UN大使會台代表 允助台參與…: a headline's verb with no subject of its own
-            found = self.topic(*part, places=False)
-            if found is not None:
-                return found[0], part[0]
-        return None
-
-
-def _quote_pairs(text: str) -> list[tuple[int, int]]:
-    """Top-level quotation marks: (opening, closing) offsets; a 「 or “ left open runs to the end of its
-    line (a quotation that goes on in the next paragraph); 『 and straight quotes count only when they
-    close on their line, and a straight quote after a digit is an inch mark (14"螢幕)."""
-    pairs = []
-    i, n = 0, len(text)
-    while i < n:
-        close = _OPEN.get(text[i])
-        if close is None or (close in _MUST_CLOSE and i and text[i - 1].isdigit()):
-            i += 1
-            continue
-        depth, j = 0, i + 1
-        while j < n and text[j] != "\n":
-            if text[j] == text[i] and close != text[i]:
-                depth += 1
-            elif text[j] == close:
-                if depth == 0:
-                    break
-                depth -= 1
-            j += 1
-        if close in _MUST_CLOSE and (j >= n or text[j] != close):
-            i += 1  # never closed on its line: no quotation mark here
-            continue
-        pairs.append((i, j))
-        i = j + 1
-    return pairs
-
-
 def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
     """The statements of one field: (start, end, quote, speaker, speaker_mention, speaker_type, cue, kind)."""
-    fld = _Field(doc, f)
+    fld = Clauses(doc, f)
     text, n = f.text, len(f.text)
     rows: list[tuple] = []
     used: list[tuple[int, int]] = []  # spans whose verbs are taken
@@ -450,8 +72,8 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
     def taken(pos: int) -> bool:
         return any(s <= pos < e for s, e in used)
 
-    def row(start: int, end: int, who: _Speaker | None, cue: str, kind: str) -> None:
-        who = who or _Speaker("", "", "")
+    def row(start: int, end: int, who: Speaker | None, cue: str, kind: str) -> None:
+        who = who or Speaker("", "", "")
         rows.append((start, end, text[start:end], who.speaker, who.mention, who.type, cue, kind))
 
     # 1. Sound bites of television transcripts.
@@ -459,13 +81,13 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
         body_start, body_end = m.start("body"), m.end("body")
         while body_end > body_start and text[body_end - 1] in " \t\u3000":
             body_end -= 1
-        if text[body_start:body_start + 1] in _OPEN:
-            close = _OPEN[text[body_start]]
+        if text[body_start:body_start + 1] in QUOTE_MARKS:
+            close = QUOTE_MARKS[text[body_start]]
             body_start += 1
             if text[body_end - 1:body_end] == close:
                 body_end -= 1
         found = fld.topic(m.start("who"), m.end("who"))
-        who = found[0] if found else _Speaker("", m.group("who").strip(), "")
+        who = found[0] if found else Speaker("", m.group("who").strip(), "")
         if body_end > body_start:
             row(body_start, body_end, who, "(聲音來源)", "voice")
         used.append((m.start(), m.end()))
@@ -476,7 +98,7 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
         previous, count = made
         if previous is not None and len(rows) > count:
             p = previous
-            carry = rows[-1] if p[1] >= n or text[p[1]] != _OPEN[text[p[0]]] else None
+            carry = rows[-1] if p[1] >= n or text[p[1]] != QUOTE_MARKS[text[p[0]]] else None
         elif previous is not None:
             carry = None
         made = ((o, c), len(rows))
@@ -487,7 +109,7 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
         if carry is not None and previous is not None and (o == 0 or text[o - 1] == "\n") \
                 and not text[previous[1]:o].strip() and not any(c < x[0] < line_end for x in fld.cues):
             # 「…。(paragraph) 「…」: the quotation goes on in the next paragraph, which opens a mark again
-            row(o + 1, c, _Speaker(carry[3], carry[4], carry[5]), carry[6], "quotation")
+            row(o + 1, c, Speaker(carry[3], carry[4], carry[5]), carry[6], "quotation")
             used.append((o, c + 1))
             continue
         size = len(text[o + 1:c].strip())
@@ -496,7 +118,7 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
         back = o
         while back > 0 and text[back - 1] in " \u3000":
             back -= 1
-        sep = back > 0 and text[back - 1] in _CLAUSE
+        sep = back > 0 and text[back - 1] in CLAUSE_MARKS
         lead = back - 1 if sep else back
         before = next((x for x in fld.cues if x[1] == lead and not taken(x[0])), None)
         if before is None and size > SHORT_QUOTE:  # 表示，克拉夫特「…」
@@ -514,7 +136,7 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
         while tail < n and text[tail] in "，, \u3000":
             tail += 1
         stop = tail
-        while stop < n and text[stop] not in _TERMINATORS and text[stop] not in _CLAUSE and stop - tail <= 16:
+        while stop < n and text[stop] not in TERMINATORS and text[stop] not in CLAUSE_MARKS and stop - tail <= 16:
             stop += 1
         after = next((x for x in fld.cues if tail <= x[0] and x[1] <= stop), None)
         found = fld.topic(tail, after[0]) if after is not None else None
@@ -522,7 +144,7 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
             row(o + 1, c, found[0], after[2], "quotation")
             used.append((o, after[1]))
             continue
-        if size > SHORT_QUOTE and sep and (c + 1 >= n or text[c] == "\n" or text[c + 1] in _TERMINATORS):
+        if size > SHORT_QUOTE and sep and (c + 1 >= n or text[c] == "\n" or text[c + 1] in TERMINATORS):
             # 周春米表示，縣府已撤離…，「寧可多撤一人」。: quoted words that end a named speaker's statement are theirs
             sentence = fld.sentence_start(lead)
             near = [x for x in fld.cues if sentence <= x[0] and x[1] <= lead and not taken(x[0])]
@@ -531,7 +153,7 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
                 row(o + 1, c, found[0], near[-1][2], "quotation")
                 used.append((o, c + 1))
                 continue
-        closes = c + 1 >= n or text[c] == "\n" or text[c + 1] in _CLAUSE or text[c + 1] in _TERMINATORS \
+        closes = c + 1 >= n or text[c] == "\n" or text[c + 1] in CLAUSE_MARKS or text[c + 1] in TERMINATORS \
             or text[c + 1] in " \u3000"
         if size > SHORT_QUOTE and sep and closes:  # 克拉夫特還推文點名川普帳號，「…」
             found = fld.topic(fld.clause_start(lead), lead)
@@ -568,12 +190,12 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
             begin += 1
         stop = fld.sentence_end(begin)
         comma = next((i for i in range(begin, min(stop, begin + 9)) if text[i] in "，,"), None)
-        if comma is not None and comma > begin and any(y[0] == comma + 1 and y[2] in _SAYS for y in speakers):
+        if comma is not None and comma > begin and any(y[0] == comma + 1 and y[2] in SAYS for y in speakers):
             continue  # 證實這個消息，表示…: the verb that says what was said comes next
         if fld.locative(start, end):
             continue  # 在一篇譴責中共的聲明中: a verb inside a phrase of place or time
-        clause_end = next((i for i in range(end, stop) if text[i] in _CLAUSE), stop)
-        if any(end <= y[0] < clause_end and y[0] - end <= 8 and y[2] in _SAYS for y in speakers):
+        clause_end = next((i for i in range(end, stop) if text[i] in CLAUSE_MARKS), stop)
+        if any(end <= y[0] < clause_end and y[0] - end <= 8 and y[2] in SAYS for y in speakers):
             continue  # 回應媒體詢問時表示: the verb that says it comes later in the clause
         for s, _ in used:  # a statement found already ends this one at its last clause before it
             if begin < s < stop:
@@ -589,14 +211,14 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
             if lead <= begin:
                 continue
             own = text[lead:y[0]].strip(" \u3000")
-            if (not own or own in ADVERBS) and y[2] in _SECOND_VERBS:  # …，並重申…; …，也呼籲…: the same speaker again
+            if (not own or own in ADVERBS) and y[2] in SECOND_VERBS:  # …，並重申…; …，也呼籲…: the same speaker again
                 stop = lead - 1
                 speakers[y] = (who, found[1])
                 break
             if other is not None and other[1] == lead and other[0].mention and fld.opens(lead):  # …，外交部晚間表示，…
                 stop = lead - 1
                 break
-        connective = _CONNECTIVE.search(text, begin, stop)
+        connective = CONNECTIVE.search(text, begin, stop)
         if connective:
             stop = connective.start()
         quote_end = stop
