@@ -34,9 +34,13 @@ _BOMS = (
 #: Headings of a page's related list, Traditional then Simplified. The page grammar
 #: (:mod:`analysis.related`) reads them; here they also tell a correctly decoded page.
 LIST_HEADINGS = (
-    "相關新聞", "延伸閱讀", "相關文章", "推薦閱讀", "相關報導", "更多新聞", "熱門新聞",
-    "相关新闻", "延伸阅读", "相关文章", "推荐阅读", "相关报导", "相关报道", "更多新闻", "热门新闻",
+    "相關新聞", "延伸閱讀", "相關文章", "推薦閱讀", "相關報導", "相關閱讀", "你可能也想看", "更多新聞", "熱門新聞",
+    "相关新闻", "延伸阅读", "相关文章", "推荐阅读", "相关报导", "相关报道", "相关阅读", "更多新闻", "热门新闻",
 )
+#: Of those, the headings of a site's own lists (its most read, its latest), the same on every page:
+#: on a saved web page their blocks are left out, not read as the article's related news; a text
+#: page, which keeps no such sidebar, still reads the list under them.
+SITE_LIST_HEADINGS = ("更多新聞", "熱門新聞", "更多新闻", "热门新闻")
 
 # Text that only a news page of this corpus holds: a related list's heading or a dateline.
 _PAGE_MARKERS = re.compile("|".join(LIST_HEADINGS) + r"|日[訊讯]】")

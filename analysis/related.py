@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from .datelines import TIMESTAMP, parse_timestamp
-from .decoding import LIST_HEADINGS
+from .decoding import LIST_HEADINGS, SITE_LIST_HEADINGS
 from .page_dates import date_line
 
 #: Lines that open a related item.
@@ -38,6 +38,7 @@ MAX_HEADLINE_LINES = 3
 _WORDS = "|".join(LIST_HEADINGS)
 # 相關新聞, 相關新聞：, 【延伸閱讀】, 【相關文章：】, 推荐阅读:
 _HEADING = re.compile(rf"^(?:【\s*(?:{_WORDS})\s*[:：]?\s*】|(?:{_WORDS}))\s*[:：]?$")
+_SITE_HEADING = re.compile("^(?:【\\s*)?(?:{})".format("|".join(SITE_LIST_HEADINGS)))
 # Latin letters and digits, half- and full-width: a wrapped line between two of them lost a space.
 _LATIN = re.compile(r"[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]")
 
@@ -46,8 +47,8 @@ def is_list_heading(line: str) -> bool:
     """Whether a stripped line is the heading of a related list.
 
     The headings are :data:`analysis.decoding.LIST_HEADINGS` (相關新聞, 延伸閱讀, 相關文章, 推薦閱讀,
-    相關報導, 更多新聞, 熱門新聞 and their Simplified forms), alone on the line, optionally in 【】
-    and optionally followed by a full- or half-width colon.
+    相關報導, 相關閱讀, 你可能也想看, 更多新聞, 熱門新聞 and their Simplified forms), alone on the line,
+    optionally in 【】 and optionally followed by a full- or half-width colon.
 
     Parameters
     ----------
@@ -64,6 +65,18 @@ def is_list_heading(line: str) -> bool:
     [True, True, True, True, False]
     """
     return _HEADING.match(line) is not None
+
+
+def is_site_list_heading(line: str) -> bool:
+    """Whether a stripped line heads one of a site's own lists (熱門新聞, 更多新聞:
+    :data:`analysis.decoding.SITE_LIST_HEADINGS`), the same on every page, not an article's related news.
+
+    Examples
+    --------
+    >>> [is_site_list_heading(x) for x in ["熱門新聞", "【更多新聞】", "相關新聞", "熱門新聞排行"]]
+    [True, True, False, False]
+    """
+    return is_list_heading(line) and _SITE_HEADING.match(line) is not None
 
 
 def join_wrapped(first: str, second: str) -> str:

@@ -146,6 +146,43 @@ def _byline(value: str) -> tuple[str, str]:
     return (names, place) if names else (re.sub(r"^(?:文\s*[／/:：])?\s*[記记]者\s*", "", value.strip()), "")
 
 
+# Lines of a page's furniture that the extracted text may keep: an advert's label, a prompt to read on, a
+# comment counter (udn討論區 / 0 則留言 / 我要留言), a call to follow the outlet or install its app.
+_PAGE_LINE = re.compile(r"^(?:廣告|AD|Advertisement|(?:請)?繼續(?:往下)?閱讀\W*"
+                        r"|\S{0,10}討論區(?:\s*/\s*\d+\s*則留言)?(?:\s*/\s*我要留言)?|\d+\s*則留言|我要留言)$", re.I)
+_PROMO = re.compile(r"加入\S{0,12}LINE\s*(?:好友|官方帳號)|(?:下載|安裝)\S{0,10}\s*App\b"
+                    r"|App[^\n]{0,16}(?:立即|馬上)下載", re.I)
+# A photo's caption: a line that ends with the photo's credit, opened by ▲ or ▼ or short.
+_CREDIT_END = re.compile(r"[（(](?:圖|照片|攝影|圖片來源|圖片|記者\S{1,4}攝)(?:[／/：:][^（）()\n]{0,24})?[)）]$")
+# What an error page says first (404, 頁面不存在, 新聞已下架): with little text, the page is no article.
+_ERROR_PAGE = re.compile(r"^(?:404|403|410|500)\b"
+                         r"|(?:頁面|網頁|新聞|文章|內容)(?:\S{0,6})?(?:不存在|已被?(?:移除|刪除|下架))"
+                         r"|找不到(?:\S{0,6})?(?:頁面|網頁)|page not found", re.I | re.M)
+#: An error page's text is at most this long (characters).
+ERROR_PAGE_CHARS = 300
+#: Sections an outlet writes after a headline (標題 | 政治): left out of the title, as the outlet's name is.
+SECTIONS = frozenset("""
+政治 生活 國際 社會 財經 娛樂 體育 兩岸 地方 科技 健康 評論 要聞 即時 焦點 文化 教育 運動 全球 中國 論壇 產業 證券
+旅遊 時尚
+""".split())
+
+
+def page_furniture(line: str) -> bool:
+    """Whether a line of a web page's extracted text is its furniture, not the article's: an advert's label,
+    a prompt to read on, a comment counter, a call to join the outlet's LINE or install its app, a
+    photo's caption (a line ending in its credit, opened by ▲ or of 60 characters at most).
+
+    Examples
+    --------
+    >>> [page_furniture(x) for x in ["廣告", "請繼續往下閱讀...", "udn討論區 / 0 則留言 / 我要留言",
+    ...                              "★更多新頭殼新聞，請加入LINE好友", "▲外交部長吳釗燮3日受訪。（圖／中央社）",
+    ...                              "刑事局公布詐騙統計。（攝影：張家豪）", "外交部今天表示，台美關係穩定。"]]
+    [True, True, True, True, True, True, False]
+    """
+    return bool(_PAGE_LINE.match(line) or (len(line) <= 120 and _PROMO.search(line)) or (
+        _CREDIT_END.search(line) and (line.startswith(("▲", "▼")) or len(line) <= 60)))
+
+
 def _furniture(line: str) -> bool:
     """A leading line that only dates or signs the article (2019/06/21, 更新 2018-09-12 10:20 人氣 352, 記者王明)."""
     return (len(line) <= 40 and not _SENTENCE.search(line) and not parse_dateline(line)
@@ -168,7 +205,11 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
 
     Each related block (:func:`analysis.related.is_list_heading`) gives one related item per link:
     title, summary text (``""`` when none), time when shown, and ``url``. Blocks are removed
-    before the main text is extracted, so their headlines never join it.
+    before the main text is extracted, so their headlines never join it; a site's own lists
+    (熱門新聞, 更多新聞) are removed without their items. The page's furniture left in the extracted
+    text (advert labels, prompts to read on, comment counters, calls to join LINE or install an app,
+    photo captions: :func:`page_furniture`) is left out of it, and a section after the headline
+    (``| 政治``, :data:`SECTIONS`) out of the title.
 
     Parameters
     ----------
@@ -191,7 +232,8 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
     Raises
     ------
     CorpusError
-        When the page has no article text (always), or at the first problem with ``errors="raise"``.
+        When the page has no article text or is an error page (a short text whose first line or
+        title says 404, 頁面不存在, 新聞已下架: always), or at the first problem with ``errors="raise"``.
 
     Examples
     --------
@@ -235,8 +277,11 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
     doc = {k: (doc.get(k) if isinstance(doc, dict) else getattr(doc, k, None)) or ""  # a dict in trafilatura 1.x
            for k in ("text", "title", "author", "sitename", "url", "date")}
     lines = [x for x in (" ".join(x.split()) for x in doc.get("text", "").split("\n")) if x]
+    lines = [x for x in lines if not page_furniture(x)] or lines
     if all(compact(x) in {compact(a.text_content()) for a in tree.iter("a")} for x in lines):
         raise CorpusError("no article text (menus, links or scripts only)", path=source)  # link words only: menus
+    if sum(map(len, lines)) <= ERROR_PAGE_CHARS and any(_ERROR_PAGE.search(x) for x in (lines[0], doc["title"])):
+        raise CorpusError(f"not an article: an error page ({lines[0][:40]})", path=source)
     sitename = doc.get("sitename", "")
     outlet = meta.get("og:site_name") or _name(ld.get("publisher")) or (
         sitename if sitename.lower() not in (doc.get("url") or url or "").lower() else "")
@@ -248,11 +293,14 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
         parse_when(x) for x in tree.xpath("//*[@itemprop='datePublished']/@datetime")]
     when, precision, tz = sorted([w for w in stated if w[0]] or [(None, "", "")],
                                  key=lambda w: -PRECISIONS.index(w[1] or "day"))[0]
-    suffix = re.search(r"\s*[|｜–—_-]\s*([^|｜–—_-]{1,40})$", title)  # 標題 | 晨光新聞網
+    written = title
     names = [x for x in (outlet, sitename, _name(ld.get("publisher"))) if x]
-    if suffix and any(suffix[1].strip() in x or x in suffix[1] for x in names):
-        title = title[:suffix.start()]
-    lines = lines[1:] if title and compact(lines[0]) == compact(title) else lines  # the headline, kept
+    for _ in range(2):  # 標題 | 晨光新聞網, 標題 | 政治 | 晨光新聞網
+        suffix = re.search(r"\s*[|｜–—_-]\s*([^|｜–—_-]{1,40})$", title)
+        if suffix and (suffix[1].strip() in SECTIONS or any(suffix[1].strip() in x or x in suffix[1] for x in names)):
+            title = title[:suffix.start()]
+    headline = {compact(title), compact(written)} - {""}
+    lines = lines[1:] if compact(lines[0]) in headline else lines  # the headline, kept
     while lines and _furniture(lines[0]):
         lines = lines[1:]
     head, dateline = parse_dateline(lines[0]) if lines else None, ""

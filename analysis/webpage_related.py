@@ -1,6 +1,7 @@
 """A saved web page's related-news blocks, read item by item and taken out of the page.
 
-A block is found by its heading (相關新聞, 延伸閱讀 and the like: :func:`analysis.related.is_list_heading`),
+A block is found by its heading (相關新聞, 延伸閱讀 and the like: :func:`analysis.related.is_list_heading`;
+a site's own lists, 熱門新聞 and 更多新聞, are taken out of the page without their items),
 whether the heading leads a container of links or stands alone before a list or a run of link-only
 paragraphs. :func:`take_related` reads each block's items (one per link: headline, summary, time when
 shown, URL made absolute against the page's address as text only) and removes the block from the page,
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from .related import is_list_heading
+from .related import is_list_heading, is_site_list_heading
 from .text import compact
 from .webpage_dates import WHEN, parse_when
 
@@ -65,6 +66,10 @@ def take_related(body, base: str) -> tuple[list[dict], list[str]]:
     """
     related, empty = [], []
     for heading, holders, remove in _related_blocks(body):
+        if is_site_list_heading(heading):  # the site's own list (熱門新聞): neither related news nor the text
+            for node in remove:
+                node.drop_tree()
+            continue
         found = [item for holder in holders for item in _items(holder, base)]
         related, empty = related + found, empty + ([] if found else [heading])
         for node in remove:

@@ -130,7 +130,7 @@ def test_gzipped_page_reads_as_the_page(tmp_path):
 def test_problems_are_warned_once_each_and_raise_on_request():
     docs, problems, messages = read("07_no_date_empty_list.html")
     assert [(p["action"], p["line"]) for p in problems] == [("left empty", None), ("kept", None)]
-    assert "publication date" in problems[0]["reason"] and "'熱門新聞'" in problems[1]["reason"]
+    assert "publication date" in problems[0]["reason"] and "'相關新聞'" in problems[1]["reason"]
     assert messages == [f"{HTML / '07_no_date_empty_list.html'}: {p['reason']}" for p in problems]
     assert len(docs) == 1
     with pytest.raises(CorpusError, match="no publication date"):
@@ -223,3 +223,45 @@ def test_report_runs_on_a_folder_of_html_pages(tmp_path):
     assert proc.returncode == 0, proc.stderr
     documents = pd.read_csv(tmp_path / "out" / "tables" / "documents.csv", encoding="utf-8-sig")
     assert len(documents) == 16
+
+
+SIDEBAR_PAGE = """<html><head><title>颱風逼近 東部停班停課 | 生活</title>
+<meta property="og:site_name" content="海風報"><meta property="article:published_time" content="2023-07-26T08:05+08:00">
+</head><body><article><h1>颱風逼近 東部停班停課 | 生活</h1>
+<p><strong>▲花蓮縣政府今天上午召開防颱會議。（圖／海風報）</strong></p>
+<p>中央氣象局今天清晨發布陸上颱風警報，花蓮與台東縣政府宣布停班停課，並提醒民眾避免前往海邊。</p>
+<div class="img_box"><img src="/a.jpg" alt="雨"><p>台東市區午後降下大雨。（攝影：林小華）</p></div>
+<p>廣告</p>
+<p>請繼續往下閱讀...</p>
+<p>氣象局預報員表示，颱風暴風圈明天清晨可能觸及東半部陸地，各地雨勢將明顯增強。</p>
+<p>★更多海風報新聞，請加入LINE好友</p>
+<p>udn討論區 / 0 則留言 / 我要留言</p>
+</article>
+<aside><h3>熱門新聞</h3><ul><li><a href="/hot/1">國道追撞事故 回堵3公里</a></li>
+<li><a href="/hot/2">中職／味全逆轉勝</a></li></ul></aside>
+<div class="related"><h3>你可能也想看</h3><ul><li><a href="/n/2">颱風假怎麼放</a></li></ul></div>
+</body></html>"""
+
+
+def test_a_sites_own_list_furniture_and_captions_are_not_the_article():
+    """熱門新聞 is the site's, not the article's related news; advert labels, read-on prompts, LINE calls,
+    comment counters and photo captions are not its text; a section after the headline is not its title."""
+    docs, problems = parse_html(SIDEBAR_PAGE, source="s.html")
+    assert problems == []
+    assert [(d["kind"], d["title"]) for d in docs] == [("article", "颱風逼近 東部停班停課"),
+                                                       ("related", "颱風假怎麼放")]
+    assert docs[0]["text"].split("\n") == [
+        "中央氣象局今天清晨發布陸上颱風警報，花蓮與台東縣政府宣布停班停課，並提醒民眾避免前往海邊。",
+        "氣象局預報員表示，颱風暴風圈明天清晨可能觸及東半部陸地，各地雨勢將明顯增強。"]
+    assert not docs[0]["truncated"]
+
+
+def test_an_error_page_is_no_article():
+    page = ("<html><head><title>NOWnews今日新聞</title></head><body><main><h1>404</h1>"
+            "<p>很抱歉，您要找的頁面不存在或已被移除</p><p>您所瀏覽的新聞可能已經下架，或網址輸入錯誤。</p></main>"
+            "<aside><h3>熱門新聞</h3><ul><li><a href='/n/1'>國道追撞事故 回堵3公里</a></li></ul></aside></body></html>")
+    with pytest.raises(CorpusError, match="not an article: an error page"):
+        parse_html(page, source="404.html")
+    # an article that reports a page taken down is one
+    article = SIDEBAR_PAGE.replace("廣告", "網友發現，衛福部的疫苗頁面已被移除，衛福部今天說明是系統更新所致。")
+    assert parse_html(article, source="a.html")[0][0]["kind"] == "article"
