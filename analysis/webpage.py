@@ -140,10 +140,21 @@ def _name(value) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+# Labels before an author's name (作者：, 文／, 記者, 撰文｜), and the names that open what is left
+# (王明 風傳媒記者，…).
+_AUTHOR_LABEL = re.compile(r"^(?:(?:作者|撰文|文字|文|[記记]者|編譯|编译)\s*[：:／/|｜]?\s*)+")
+_LEADING_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*(?=$|[\s，,。；;|｜(（])")
+
+
 def _byline(value: str) -> tuple[str, str]:
-    """Reporter names and place from an author or byline string (記者王明／台北報導 -> 王明, 台北)."""
+    """Reporter names and place from an author or byline string (記者王明／台北報導 -> 王明, 台北;
+    作者： 張家豪 -> 張家豪; 王曉玟 風傳媒記者，路線：外交 -> 王曉玟)."""
     names, place = split_byline(value)
-    return (names, place) if names else (re.sub(r"^(?:文\s*[／/:：])?\s*[記记]者\s*", "", value.strip()), "")
+    if names:
+        return names, place
+    rest = _AUTHOR_LABEL.sub("", value.strip()).strip()
+    leading = _LEADING_NAMES.match(rest)
+    return (leading[0] if leading else rest), ""
 
 
 # Lines of a page's furniture that the extracted text may keep: an advert's label, a prompt to read on, a
@@ -287,7 +298,7 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
         sitename if sitename.lower() not in (doc.get("url") or url or "").lower() else "")
     title = _name(ld.get("headline")) or meta.get("og:title") or doc.get("title", "")
     authors = [_byline(a) for a in (_name(ld.get("author")), meta.get("author", ""), doc.get("author", ""))
-               if a and a != outlet and not a.startswith("http")]
+               if a and not (outlet and (a in outlet or outlet in a)) and not a.startswith("http")]
     reporter, place = (bylines + authors + [("", "")])[0]
     stated = [parse_when(ld.get("datePublished"))] + [parse_when(meta.get(k)) for k in _DATE_META] + [
         parse_when(x) for x in tree.xpath("//*[@itemprop='datePublished']/@datetime")]

@@ -265,3 +265,24 @@ def test_an_error_page_is_no_article():
     # an article that reports a page taken down is one
     article = SIDEBAR_PAGE.replace("廣告", "網友發現，衛福部的疫苗頁面已被移除，衛福部今天說明是系統更新所致。")
     assert parse_html(article, source="a.html")[0][0]["kind"] == "article"
+
+
+@pytest.mark.parametrize("written, reporter", [
+    ("作者： 張家豪", "張家豪"),                       # a label before the name
+    ("王曉玟 風傳媒記者，路線：外交、國防", "王曉玟"),     # an author's box: the name before the rest
+    ("文／記者 林小華", "林小華"),
+    ("李雅雯、陳俊廷", "李雅雯、陳俊廷"),
+    ("記者王明／台北報導", "王明"),
+    ("Jane Doe", "Jane Doe"),
+])
+def test_the_reporter_is_the_name_in_an_author_string(written, reporter):
+    page = SIDEBAR_PAGE.replace('<meta property="og:site_name"', f'<meta name="author" content="{written}">'
+                                '<meta property="og:site_name"')
+    assert parse_html(page, source="a.html")[0][0]["reporter"] == reporter
+
+
+def test_an_author_that_is_the_outlet_is_no_reporter():
+    page = SIDEBAR_PAGE.replace('<meta property="og:site_name" content="海風報">',
+                                '<meta property="og:site_name" content="海風報新聞網">'
+                                '<meta name="author" content="海風報">')
+    assert parse_html(page, source="a.html")[0][0]["reporter"] == ""
