@@ -35,8 +35,9 @@ _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNew
 # Where a page states its publication time, most explicit first.
 _DATE_META = ("article:published_time", "og:article:published_time", "og:published_time", "datepublished",
               "pubdate", "publishdate", "publish-date", "parsely-pub-date", "dc.date.issued", "sailthru.date")
-# Advert containers by class or id (ad, ads, ad_box, adGeek-slot, advertisement, sponsor, adsbygoogle, gpt-ad-1).
-_AD = re.compile(r"\s(?:ads?|ad[-_]\S*|adgeek\S*|adsbygoogle|advert\S*|sponsor\S*|gpt-ad\S*|\S+[-_]ads?)\s", re.I)
+# Advert containers by class or id (ad, ads, ad_box, adGeek-slot, advertisement, sponsor, adsbygoogle,
+# gpt-ad-1, div-gpt-ad-1234-0).
+_AD = re.compile(r"\s(?:ads?|ad[-_]\S*|adgeek\S*|adsbygoogle|advert\S*|sponsor\S*|\S*gpt-ad\S*|\S+[-_]ads?)\s", re.I)
 _BYLINE_XPATH = ("//*[contains(@class,'author') or contains(@class,'reporter') or contains(@class,'byline') or "
                  "contains(@class,'writer') or contains(@id,'author') or contains(@id,'byline')]")
 
