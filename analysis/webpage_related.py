@@ -22,6 +22,7 @@ _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div
                  "caption", "em", "label"}
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _DECORATION = " >›»▶►▸▼•·|+-"
+_RELATIVE_TIME = re.compile(r"^(?:\d+\s*(?:秒|分鐘|分|小時|天|日|週|周|個月|年)前|剛剛|昨天|前天)$")
 _MORE = re.compile(r"^(?:[看閱阅查]\S?)?更多\S{0,4}$|^more\b|^[»>]+$", re.I)
 
 
@@ -163,6 +164,8 @@ def _items(block, base: str) -> list[dict]:
             summary = WHEN.sub("", summary, count=1) if when is not None else summary
         if when is None and (end := _TRAILING_DATE.search(title)) and end.start():
             (when, precision, tz), title = parse_when(end[0]), title[:end.start()]
+        if _RELATIVE_TIME.match(summary):  # 2小時前: a time the page gave when it was saved, no date and no summary
+            summary = ""
         items.append({"title": title, "published": when, "published_precision": precision, "time_zone": tz,
                       "text": summary.strip(_DECORATION + "｜・—"), "url": urljoin(base, href) if base else href})
     return items

@@ -286,3 +286,12 @@ def test_an_author_that_is_the_outlet_is_no_reporter():
                                 '<meta property="og:site_name" content="海風報新聞網">'
                                 '<meta name="author" content="海風報">')
     assert parse_html(page, source="a.html")[0][0]["reporter"] == ""
+
+
+def test_a_related_items_relative_time_is_no_summary():
+    page = SIDEBAR_PAGE.replace('<li><a href="/n/2">颱風假怎麼放</a></li>',
+                                '<li><a href="/n/2">颱風假怎麼放</a><span>2小時前</span></li>'
+                                '<li><a href="/n/3">東部停班停課</a><span>強風豪雨 注意安全</span></li>')
+    items = parse_html(page, source="a.html")[0][1:]
+    assert [(d["title"], d["text"], d["published"]) for d in items] == [
+        ("颱風假怎麼放", "", None), ("東部停班停課", "強風豪雨 注意安全", None)]
