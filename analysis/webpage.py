@@ -195,6 +195,13 @@ def page_furniture(line: str) -> bool:
         _CREDIT_END.search(line) and (line.startswith(("▲", "▼")) or len(line) <= 60)))
 
 
+def _link_list(lines: list[str], tree) -> bool:
+    """Whether most lines open with a link's words (of four characters or more): a list page's entries."""
+    links = {text for a in tree.iter("a") if len(text := compact(a.text_content())) >= 4}
+    opening = sum(any(compact(x).lstrip("-•·►▶").startswith(t) for t in links) for x in lines)
+    return 2 * opening > len(lines)
+
+
 def _furniture(line: str) -> bool:
     """A leading line that only dates or signs the article (2019/06/21, 更新 2018-09-12 10:20 人氣 352, 記者王明)."""
     return (len(line) <= 40 and not _SENTENCE.search(line) and not parse_dateline(line)
@@ -244,8 +251,10 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
     Raises
     ------
     CorpusError
-        When the page has no article text or is an error page (a short text whose first line or
-        title says 404, 頁面不存在, 新聞已下架: always), or at the first problem with ``errors="raise"``.
+        When the page has no article text, is an error page (a short text whose first line or
+        title says 404, 頁面不存在, 新聞已下架) or a list page (``og:type`` other than article, no
+        JSON-LD article, most lines opening with a link's words): always; or at the first problem
+        with ``errors="raise"``.
 
     Examples
     --------
@@ -294,6 +303,10 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
         raise CorpusError("no article text (menus, links or scripts only)", path=source)  # link words only: menus
     if sum(map(len, lines)) <= ERROR_PAGE_CHARS and any(_ERROR_PAGE.search(x) for x in (lines[0], doc["title"])):
         raise CorpusError(f"not an article: an error page ({lines[0][:40]})", path=source)
+    kind = meta.get("og:type", "").lower()
+    if kind and kind != "article" and not ld and _link_list(lines, tree):
+        raise CorpusError(f"not an article: a page of type {kind!r} whose text is a list of links (a section or "
+                          "list page)", path=source)
     sitename = doc.get("sitename", "")
     outlet = meta.get("og:site_name") or _name(ld.get("publisher")) or (
         sitename if sitename.lower() not in (doc.get("url") or url or "").lower() else "")

@@ -295,3 +295,17 @@ def test_a_related_items_relative_time_is_no_summary():
     items = parse_html(page, source="a.html")[0][1:]
     assert [(d["title"], d["text"], d["published"]) for d in items] == [
         ("颱風假怎麼放", "", None), ("東部停班停課", "強風豪雨 注意安全", None)]
+
+
+def test_a_list_page_is_no_article():
+    entries = "".join(f'<li><a href="/n/{i}">立法院臨時會 朝野協商草案第{i}讀</a> 17:4{i} 立法院今召開臨時會。</li>'
+                      for i in range(6))
+    page = ('<html><head><title>政治 - 即時新聞</title><meta property="og:type" content="website">'
+            '<meta property="article:published_time" content="2023-06-19T17:45+08:00">'
+            f'</head><body><main><h1>政治</h1><ul class="list">{entries}</ul></main></body></html>')
+    with pytest.raises(CorpusError, match="not an article: a page of type 'website'"):
+        parse_html(page, source="list.html")
+    # the same page calling itself an article, or an article page typed website, is read
+    assert parse_html(page.replace('"website"', '"article"'), source="l.html")[0][0]["kind"] == "article"
+    assert parse_html(SIDEBAR_PAGE.replace("<head>", '<head><meta property="og:type" content="website">'),
+                      source="a.html")[0][0]["kind"] == "article"
