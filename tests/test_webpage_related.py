@@ -93,10 +93,12 @@ def test_heading_alone_followed_by_linked_paragraphs():
 def test_take_related_removes_blocks_and_names_the_empty_ones():
     tree = load_html("<html><body><p>正文第一段。</p><div><h3>相關新聞</h3><ul><li><a href='/n/2'>颱風假怎麼放</a>"
                      "<span>強風豪雨 停班停課看這裡 2023/07/25</span></li></ul></div><p>正文第二段。</p>"
-                     "<div><h3>熱門新聞</h3><p>暫無內容</p></div></body></html>")
+                     "<div><h3>延伸閱讀</h3><p>暫無內容</p></div>"
+                     "<aside><h3>熱門新聞</h3><ul><li><a href='/hot/1'>國道追撞事故 回堵3公里</a></li></ul></aside>"
+                     "</body></html>")
     body = tree.find("body")
     items, empty = take_related(body, "")
     assert items == [{"title": "颱風假怎麼放", "published": datetime(2023, 7, 25), "published_precision": "day",
                       "time_zone": "", "text": "強風豪雨 停班停課看這裡", "url": "/n/2"}]  # no base: kept as written
-    assert empty == ["熱門新聞"]
+    assert empty == ["延伸閱讀"]  # the site's own list (熱門新聞) is taken out with its items, not the article's
     assert element_text(body) == "正文第一段。正文第二段。"
