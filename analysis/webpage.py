@@ -169,7 +169,7 @@ _CREDIT_END = re.compile(r"[（(](?:圖|照片|攝影|圖片來源|圖片|記者
 # What an error page says first (404, 頁面不存在, 新聞已下架): with little text, the page is no article.
 _ERROR_PAGE = re.compile(r"^(?:404|403|410|500)\b"
                          r"|(?:頁面|網頁|新聞|文章|內容)(?:\S{0,6})?(?:不存在|已被?(?:移除|刪除|下架))"
-                         r"|找不到(?:\S{0,6})?(?:頁面|網頁)|page not found", re.I | re.M)
+                         r"|找不到(?:\S{0,6})?(?:頁面|網頁)|page not found", re.I)
 #: An error page's text is at most this long (characters).
 ERROR_PAGE_CHARS = 300
 #: Sections an outlet writes after a headline (標題 | 政治): left out of the title, as the outlet's name is.
@@ -197,8 +197,8 @@ def page_furniture(line: str) -> bool:
 
 def _link_list(lines: list[str], tree) -> bool:
     """Whether most lines open with a link's words (of four characters or more): a list page's entries."""
-    links = {text for a in tree.iter("a") if len(text := compact(a.text_content())) >= 4}
-    opening = sum(any(compact(x).lstrip("-•·►▶").startswith(t) for t in links) for x in lines)
+    links = tuple({text for a in tree.iter("a") if len(text := compact(a.text_content())) >= 4})
+    opening = sum(compact(x).lstrip("-•·►▶").startswith(links) for x in lines)
     return 2 * opening > len(lines)
 
 
