@@ -19,7 +19,7 @@ import pandas as pd
 from scipy.special import xlogy
 from scipy.stats import chi2
 
-from .frequencies import document_terms, normalize, term_frequencies
+from .frequencies import document_terms, frequencies_at, normalize
 from .tables import distinct, only_columns
 from .typedefs import SegmenterLike, UserDict
 
@@ -181,7 +181,7 @@ def keyness(docs: pd.DataFrame, target: Any, *, reference: Any = None, by: str |
     fields = only_columns(docs, ("title", "text", "content_id"))  # what is counted, no other column
     sides = []
     for mask, role in ((t, "target"), (r, "reference")):
-        freq = term_frequencies(fields[mask], unique=unique, userdict=userdict, segmenter=segmenter)
+        freq = frequencies_at(fields, np.flatnonzero(mask), unique=unique, userdict=userdict, segmenter=segmenter)
         if freq.empty:
             raise ValueError(f"the {role} has no term")
         sides.append(freq)

@@ -16,7 +16,7 @@ import itertools
 import re
 import unicodedata
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -468,10 +468,11 @@ def field_codes(titles: Iterable[str], texts: Iterable[str], *, vocabulary: pd.I
     """:func:`field_terms` as numbers: each pair's terms coded by their place in a vocabulary, as the
     rows of a sparse matrix (``indptr``, ``codes``), without a list of terms for each pair.
 
-    The terms of the distinct texts are looked up in blocks of :data:`CODE_BLOCK` by
-    :meth:`pandas.Index.get_indexer` (the vocabulary grown by each block's new terms when none is
-    given), which lets every step that counts or weighs terms share the segmentation without
-    looping over a crawl's terms in Python.
+    The pairs are read :data:`FIELDS_BLOCK` at a time (so a crawl's texts are never all Python
+    strings at once, and ``titles`` and ``texts`` may be iterators); the terms of each block's
+    distinct texts are looked up in blocks of :data:`CODE_BLOCK` by :meth:`pandas.Index.get_indexer`
+    (the vocabulary grown by each block's new terms when none is given), which lets every step that
+    counts or weighs terms share the segmentation without looping over a crawl's terms in Python.
 
     Parameters
     ----------
@@ -498,20 +499,19 @@ def field_codes(titles: Iterable[str], texts: Iterable[str], *, vocabulary: pd.I
     >>> [a.tolist() for a in field_codes(["台灣"], ["台灣與美國。"], vocabulary=pd.Index(["美國"]))[:2]]
     [[0, 1], [0]]
     """
-    titles, texts = [_field(t) for t in titles], [_field(t) for t in texts]
-    by_text = text_terms([*titles, *texts], userdict=userdict, segmenter=segmenter)
-    place = {text: i for i, text in enumerate(by_text)}
-    sizes = np.fromiter(map(len, by_text.values()), dtype=np.int64, count=len(by_text))
-    found, vocabulary = _coded(by_text.values(), int(sizes.sum()), vocabulary)
-    del by_text
-    # the pairs' fields one after another (title, text, title, text...), each a run of ``found``
-    fields = np.fromiter((place[t] for pair in zip(titles, texts) for t in pair), dtype=np.int64,
-                         count=2 * len(titles))
-    lengths, starts = sizes[fields], (np.cumsum(sizes) - sizes)[fields]
-    ends = np.cumsum(lengths)
-    codes = found[_runs(starts, lengths, int(ends[-1]) if len(ends) else 0)]
-    del found
-    bounds = np.concatenate([[0], ends[1::2]])  # where each pair's codes end
+    pairs = zip(titles, texts)
+    grow = vocabulary is None
+    vocabulary = pd.Index([], dtype=object) if grow else vocabulary
+    bounds, parts, done = [np.zeros(1, dtype=np.int64)], [], 0
+    while block := list(itertools.islice(pairs, FIELDS_BLOCK)):
+        fields = [_field(t) for pair in block for t in pair]  # title, text, title, text...
+        del block
+        ends, codes, vocabulary = _field_block(fields, vocabulary, grow, userdict=userdict, segmenter=segmenter)
+        bounds.append(ends + done)
+        done += len(codes)
+        parts.append(codes)
+    codes = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+    bounds = np.concatenate(bounds)
     known = codes >= 0
     if known.all():
         return bounds, codes, vocabulary
@@ -519,17 +519,35 @@ def field_codes(titles: Iterable[str], texts: Iterable[str], *, vocabulary: pd.I
     return indptr, codes[known], vocabulary
 
 
+#: Pairs of title and text coded at a time by :func:`field_codes`: a crawl's texts are never all
+#: Python strings at once.
+FIELDS_BLOCK = 10_000
 #: Terms coded at a time by :func:`field_codes`: the Python strings of a crawl's terms are never held in one array.
 CODE_BLOCK = 1 << 20
 
 
-def _coded(lists: Iterable[list[str]], total: int, vocabulary: pd.Index | None) -> tuple[np.ndarray, pd.Index]:
+def _field_block(fields: list[str], vocabulary: pd.Index, grow: bool, *, userdict: UserDict,
+                 segmenter: SegmenterLike | None) -> tuple[np.ndarray, np.ndarray, pd.Index]:
+    """A block of :func:`field_codes`: where each pair's codes end, the codes (-1 for a term outside a
+    vocabulary not grown) and the vocabulary (grown by the block's new terms when ``grow``)."""
+    by_text = text_terms(fields, userdict=userdict, segmenter=segmenter)
+    place = {text: i for i, text in enumerate(by_text)}
+    sizes = np.fromiter(map(len, by_text.values()), dtype=np.int64, count=len(by_text))
+    found, vocabulary = _coded(by_text.values(), int(sizes.sum()), vocabulary, grow)
+    del by_text
+    # the pairs' fields one after another, each a run of ``found``
+    at = np.fromiter((place[t] for t in fields), dtype=np.int64, count=len(fields))
+    lengths, starts = sizes[at], (np.cumsum(sizes) - sizes)[at]
+    ends = np.cumsum(lengths)
+    codes = found[_runs(starts, lengths, int(ends[-1]) if len(ends) else 0)]
+    return ends[1::2], codes, vocabulary
+
+
+def _coded(lists: Iterable[list[str]], total: int, vocabulary: pd.Index, grow: bool) -> tuple[np.ndarray, pd.Index]:
     """The terms of the lists one after another (``total`` of them), as int32 places in ``vocabulary``
-    (-1 where not in it) or, without one, in the vocabulary of the terms in the order first seen."""
+    (-1 where not in it), the vocabulary grown by the new terms in the order first seen when ``grow``."""
     found = np.empty(total, dtype=np.int32)
     terms = iter(itertools.chain.from_iterable(lists))
-    grow = vocabulary is None
-    vocabulary = pd.Index([], dtype=object) if grow else vocabulary
     for start in range(0, total, CODE_BLOCK):
         block = np.fromiter(terms, dtype=object, count=min(CODE_BLOCK, total - start))
         if grow:
@@ -594,39 +612,92 @@ def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = Non
     >>> term_frequencies(docs)[["term", "count"]].values.tolist()
     [['台灣', 2], ['美國', 1]]
     """
+    return frequencies_at(docs, None, by=by, userdict=userdict, segmenter=segmenter, unique=unique,
+                          min_count=min_count)
+
+
+#: Texts made Python strings at a time when the rows counted are read from their columns.
+VALUES_BLOCK = 10_000
+
+
+def _values(column: pd.Series, rows: np.ndarray) -> Iterator[object]:
+    """The values of ``column`` at positions ``rows``, a block at a time (a crawl's texts are never copied at once)."""
+    for start in range(0, len(rows), VALUES_BLOCK):
+        yield from column.iloc[rows[start:start + VALUES_BLOCK]].tolist()
+
+
+def frequencies_at(docs: pd.DataFrame, rows: np.ndarray | None, *, by: str | Sequence[str] | None = None,
+                   userdict: UserDict = None, segmenter: SegmenterLike | None = None, unique: bool = True,
+                   min_count: int = 1) -> pd.DataFrame:
+    """:func:`term_frequencies` of ``docs.iloc[rows]``, without copying the rows or their texts.
+
+    Each distinct text is counted once and weighted by how many of the documents counted share it:
+    with ``unique`` (the default) each ``content_id``'s first copy counts once; without, the copies of
+    a ``content_id`` (a digest of title and text) in a group are counted once, times their number.
+    Only the texts counted are made Python strings, for their terms to be looked up.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        From :func:`analysis.load_corpus`.
+    rows : array of int, optional
+        Positions of the documents counted, as ``docs.iloc`` takes them (default: every document).
+    by, userdict, segmenter, unique, min_count
+        As :func:`term_frequencies` takes them.
+
+    Returns
+    -------
+    DataFrame
+        :func:`term_frequencies`' table of ``docs.iloc[rows]``.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"title": ["台灣", "日本"], "text": ["台灣與美國。", ""]})
+    >>> frequencies_at(docs, np.array([1]))[["term", "count"]].values.tolist()
+    [['日本', 1]]
+    """
     keys = [] if by is None else [by] if isinstance(by, str) else list(by)
-    docs = distinct(docs, unique=unique)
-    # Each distinct (group, text) is counted once and weighted by how many documents share it.
-    frame = docs[keys].copy() if keys else pd.DataFrame(index=docs.index)
-    frame["_title"] = docs["title"].fillna("").astype(str).to_numpy()
-    frame["_body"] = docs["text"].fillna("").astype(str).to_numpy()
-    groups = frame.groupby([*keys, "_title", "_body"], dropna=False, sort=False).size().rename("_n").reset_index()
-    del frame
-    # A sparse matrix of (group, text) rows by terms, summed into the ``by`` groups: memory of the order
+    rows = np.arange(len(docs)) if rows is None else np.asarray(rows, dtype=np.int64)
+    content = pd.factorize(docs["content_id"])[0] if "content_id" in docs else None
+    weight = np.ones(len(rows), dtype=np.int64)
+    if content is not None and unique:  # each text's first copy, in corpus order (as distinct() keeps it)
+        rows = rows[~pd.Series(content[rows]).duplicated().to_numpy()]
+        weight = weight[:len(rows)]
+    elif content is not None:  # each group's copies of a text counted once, times their number
+        copies = pd.factorize(_group_codes(docs, rows, keys) * (int(content.max(initial=0)) + 2)
+                              + content[rows] + 1)[0]
+        weight = np.bincount(copies).astype(np.int64)
+        rows = rows[np.unique(copies, return_index=True)[1]]
+    group = _group_codes(docs, rows, keys)
+    # A sparse matrix of the texts' rows by terms, summed into the ``by`` groups: memory of the order
     # of the corpus's words, not a Python object for every (text, term).
-    indptr, codes, vocabulary = field_codes(groups["_title"].tolist(), groups["_body"].tolist(),
+    indptr, codes, vocabulary = field_codes(_values(docs["title"], rows), _values(docs["text"], rows),
                                             userdict=userdict, segmenter=segmenter)
     matrix = sp.csr_matrix((np.ones(len(codes), dtype=np.int32), codes, indptr),
-                           shape=(len(groups), len(vocabulary)))
+                           shape=(len(rows), len(vocabulary)))
     matrix.sum_duplicates()
-    group = (groups.groupby(keys, dropna=False, sort=False).ngroup().to_numpy() if keys
-             else np.zeros(len(groups), dtype=np.int64))
     first = np.unique(group, return_index=True)[1]  # a row of each group, for its key values
-    weights = sp.csr_matrix((groups["_n"].to_numpy(dtype=np.int64), (group, np.arange(len(groups)))),
-                            shape=(len(first), len(groups)))
+    weights = sp.csr_matrix((weight, (group, np.arange(len(rows)))), shape=(len(first), len(rows)))
     count = sp.csr_matrix(weights @ matrix)
     held = sp.csr_matrix(weights @ (matrix > 0).astype(np.int64))  # the same places: a count > 0 is held
     count.sort_indices()
     held.sort_indices()
-    rows = np.repeat(np.arange(count.shape[0]), np.diff(count.indptr))
+    at = np.repeat(np.arange(count.shape[0]), np.diff(count.indptr))
     terms_ = vocabulary.to_numpy(dtype=object)
-    counts = pd.DataFrame({**{k: groups[k].to_numpy()[first][rows] for k in keys},
+    counts = pd.DataFrame({**{k: docs[k].iloc[rows[first]].to_numpy()[at] for k in keys},
                            "term": pd.array(terms_[count.indices], dtype="str"),
                            "count": count.data.astype(np.int64),
                            "documents": held.data.astype(np.int64)})
     totals = counts.groupby(keys, dropna=False)["count"].transform("sum") if keys else counts["count"].sum()
     counts["share"] = counts["count"] / totals
     return _ranked(counts[counts["count"] >= min_count], keys)
+
+
+def _group_codes(docs: pd.DataFrame, rows: np.ndarray, keys: list[str]) -> np.ndarray:
+    """The ``by`` group of each row at ``rows``, numbered in the order first seen (0 for all without keys)."""
+    if not keys:
+        return np.zeros(len(rows), dtype=np.int64)
+    return docs[keys].iloc[rows].groupby(keys, dropna=False, sort=False).ngroup().to_numpy(dtype=np.int64)
 
 
 def _ranked(counts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

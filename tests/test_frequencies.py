@@ -241,16 +241,19 @@ def test_pooled_frequencies_are_the_corpus_table(by):
     pd.testing.assert_frame_equal(pooled_frequencies(term_frequencies(docs, by=by), by=by), term_frequencies(docs))
 
 
-@pytest.mark.parametrize("block", [1 << 20, 7])  # the seed's terms at once, and seven at a time
-def test_field_codes_are_the_field_terms(seed_docs, monkeypatch, block):
-    """Each pair's codes name its terms of field_terms, in order; a vocabulary keeps only its terms."""
+@pytest.mark.parametrize("block, pairs", [(1 << 20, 10_000), (7, 10_000), (1 << 20, 2), (7, 1)])
+def test_field_codes_are_the_field_terms(seed_docs, monkeypatch, block, pairs):
+    """Each pair's codes name its terms of field_terms, in order, whether terms and pairs are coded all
+    at once or a few at a time (the vocabulary grown across blocks of pairs; iterators read once); a
+    vocabulary keeps only its terms."""
     from analysis import frequencies
 
     monkeypatch.setattr(frequencies, "CODE_BLOCK", block)
+    monkeypatch.setattr(frequencies, "FIELDS_BLOCK", pairs)
     titles = [*seed_docs["title"], None, "", "台灣"]
     texts = [*seed_docs["text"], "台灣與美國。", float("nan"), "台灣與美國。"]
     expected = field_terms(titles, texts)
-    indptr, codes, vocabulary = field_codes(titles, texts)
+    indptr, codes, vocabulary = field_codes(iter(titles), iter(texts))
     got = [vocabulary[codes[a:b]].tolist() for a, b in zip(indptr[:-1], indptr[1:])]
     assert got == expected and vocabulary.is_unique and len(indptr) == len(titles) + 1
     kept = pd.Index(["台灣", "美國", "不在文中"])
@@ -259,6 +262,23 @@ def test_field_codes_are_the_field_terms(seed_docs, monkeypatch, block):
     got = [kept[codes[a:b]].tolist() for a, b in zip(indptr[:-1], indptr[1:])]
     assert got == [[t for t in terms if t in ("台灣", "美國")] for terms in expected]
     assert field_codes([], [])[0].tolist() == [0]
+
+
+@pytest.mark.parametrize("unique", [True, False])
+def test_frequencies_at_rows_are_those_of_the_rows_selected(seed_docs, unique):
+    """frequencies_at(docs, rows) is term_frequencies(docs.iloc[rows]): copies of a text counted once
+    (unique) or as often as they are selected, groups by a column, with and without content_id."""
+    import numpy as np
+
+    from analysis.frequencies import frequencies_at
+
+    doubled = pd.concat([seed_docs, seed_docs.assign(doc_id=seed_docs["doc_id"] + "#2")], ignore_index=True)
+    rows = np.r_[np.arange(0, len(doubled), 3), np.arange(1, len(doubled), 4)]  # repeats and copies
+    for docs in (doubled, doubled.drop(columns="content_id")):
+        for by in (None, "kind"):
+            got = frequencies_at(docs, rows, by=by, unique=unique)
+            pd.testing.assert_frame_equal(got, term_frequencies(docs.iloc[rows], by=by, unique=unique))
+    assert frequencies_at(doubled, None).equals(term_frequencies(doubled))
 
 
 def test_runs_of_positions_with_empty_and_repeated_runs():
