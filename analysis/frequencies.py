@@ -616,14 +616,11 @@ def term_frequencies(docs: pd.DataFrame, *, by: str | Sequence[str] | None = Non
                           min_count=min_count)
 
 
-#: Texts made Python strings at a time when the rows counted are read from their columns.
-VALUES_BLOCK = 10_000
-
-
 def _values(column: pd.Series, rows: np.ndarray) -> Iterator[object]:
-    """The values of ``column`` at positions ``rows``, a block at a time (a crawl's texts are never copied at once)."""
-    for start in range(0, len(rows), VALUES_BLOCK):
-        yield from column.iloc[rows[start:start + VALUES_BLOCK]].tolist()
+    """The values of ``column`` at positions ``rows``, read :data:`FIELDS_BLOCK` at a time, as
+    :func:`field_codes` takes them (a crawl's texts are never copied at once)."""
+    for start in range(0, len(rows), FIELDS_BLOCK):
+        yield from column.iloc[rows[start:start + FIELDS_BLOCK]].tolist()
 
 
 def frequencies_at(docs: pd.DataFrame, rows: np.ndarray | None, *, by: str | Sequence[str] | None = None,
@@ -659,15 +656,15 @@ def frequencies_at(docs: pd.DataFrame, rows: np.ndarray | None, *, by: str | Seq
     keys = [] if by is None else [by] if isinstance(by, str) else list(by)
     rows = np.arange(len(docs)) if rows is None else np.asarray(rows, dtype=np.int64)
     content = pd.factorize(docs["content_id"])[0] if "content_id" in docs else None
-    weight = np.ones(len(rows), dtype=np.int64)
     if content is not None and unique:  # each text's first copy, in corpus order (as distinct() keeps it)
         rows = rows[~pd.Series(content[rows]).duplicated().to_numpy()]
-        weight = weight[:len(rows)]
-    elif content is not None:  # each group's copies of a text counted once, times their number
+    if content is not None and not unique:  # each group's copies of a text counted once, times their number
         copies = pd.factorize(_group_codes(docs, rows, keys) * (int(content.max(initial=0)) + 2)
                               + content[rows] + 1)[0]
         weight = np.bincount(copies).astype(np.int64)
         rows = rows[np.unique(copies, return_index=True)[1]]
+    else:  # each row once
+        weight = np.ones(len(rows), dtype=np.int64)
     group = _group_codes(docs, rows, keys)
     # A sparse matrix of the texts' rows by terms, summed into the ``by`` groups: memory of the order
     # of the corpus's words, not a Python object for every (text, term).

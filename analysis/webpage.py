@@ -195,9 +195,9 @@ def page_furniture(line: str) -> bool:
         _CREDIT_END.search(line) and (line.startswith(("▲", "▼")) or len(line) <= 60)))
 
 
-def _link_list(lines: list[str], tree) -> bool:
-    """Whether most lines open with a link's words (of four characters or more): a list page's entries."""
-    links = tuple({text for a in tree.iter("a") if len(text := compact(a.text_content())) >= 4})
+def _link_list(lines: list[str], link_texts: set[str]) -> bool:
+    """Whether most lines open with a link's words (of four characters or more, compacted): a list page's entries."""
+    links = tuple(text for text in link_texts if len(text) >= 4)
     opening = sum(compact(x).lstrip("-•·►▶").startswith(links) for x in lines)
     return 2 * opening > len(lines)
 
@@ -299,12 +299,13 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
            for k in ("text", "title", "author", "sitename", "url", "date")}
     lines = [x for x in (" ".join(x.split()) for x in doc.get("text", "").split("\n")) if x]
     lines = [x for x in lines if not page_furniture(x)] or lines
-    if all(compact(x) in {compact(a.text_content()) for a in tree.iter("a")} for x in lines):
+    link_texts = {compact(a.text_content()) for a in tree.iter("a")}  # once, not once a line
+    if all(compact(x) in link_texts for x in lines):
         raise CorpusError("no article text (menus, links or scripts only)", path=source)  # link words only: menus
     if sum(map(len, lines)) <= ERROR_PAGE_CHARS and any(_ERROR_PAGE.search(x) for x in (lines[0], doc["title"])):
         raise CorpusError(f"not an article: an error page ({lines[0][:40]})", path=source)
     kind = meta.get("og:type", "").lower()
-    if kind and kind != "article" and not ld and _link_list(lines, tree):
+    if kind and kind != "article" and not ld and _link_list(lines, link_texts):
         raise CorpusError(f"not an article: a page of type {kind!r} whose text is a list of links (a section or "
                           "list page)", path=source)
     sitename = doc.get("sitename", "")
