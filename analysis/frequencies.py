@@ -470,9 +470,10 @@ def field_codes(titles: Iterable[str], texts: Iterable[str], *, vocabulary: pd.I
 
     The pairs are read :data:`FIELDS_BLOCK` at a time (so a crawl's texts are never all Python
     strings at once, and ``titles`` and ``texts`` may be iterators); the terms of each block's
-    distinct texts are looked up in blocks of :data:`CODE_BLOCK` by :meth:`pandas.Index.get_indexer`
-    (the vocabulary grown by each block's new terms when none is given), which lets every step that
-    counts or weighs terms share the segmentation without looping over a crawl's terms in Python.
+    distinct texts are coded in blocks of :data:`CODE_BLOCK`, each block factorized and only its
+    distinct terms looked up (in a given vocabulary, or in the one grown by each block's new terms), so
+    the time grows with the terms coded, not with the blocks times the vocabulary. This lets every step
+    that counts or weighs terms share the segmentation without looping over a crawl's terms in Python.
 
     Parameters
     ----------
@@ -500,13 +501,12 @@ def field_codes(titles: Iterable[str], texts: Iterable[str], *, vocabulary: pd.I
     [[0, 1], [0]]
     """
     pairs = zip(titles, texts)
-    grow = vocabulary is None
-    vocabulary = pd.Index([], dtype=object) if grow else vocabulary
+    places = _Places(vocabulary)
     bounds, parts, done = [np.zeros(1, dtype=np.int64)], [], 0
     while block := list(itertools.islice(pairs, FIELDS_BLOCK)):
         fields = [_field(t) for pair in block for t in pair]  # title, text, title, text...
         del block
-        ends, codes, vocabulary = _field_block(fields, vocabulary, grow, userdict=userdict, segmenter=segmenter)
+        ends, codes = _field_block(fields, places, userdict=userdict, segmenter=segmenter)
         bounds.append(ends + done)
         done += len(codes)
         parts.append(codes)
@@ -514,9 +514,9 @@ def field_codes(titles: Iterable[str], texts: Iterable[str], *, vocabulary: pd.I
     bounds = np.concatenate(bounds)
     known = codes >= 0
     if known.all():
-        return bounds, codes, vocabulary
+        return bounds, codes, places.vocabulary()
     indptr = np.concatenate([[0], np.cumsum(known, dtype=np.int64)])[bounds]
-    return indptr, codes[known], vocabulary
+    return indptr, codes[known], places.vocabulary()
 
 
 #: Pairs of title and text coded at a time by :func:`field_codes`: a crawl's texts are never all
@@ -526,37 +526,56 @@ FIELDS_BLOCK = 10_000
 CODE_BLOCK = 1 << 20
 
 
-def _field_block(fields: list[str], vocabulary: pd.Index, grow: bool, *, userdict: UserDict,
-                 segmenter: SegmenterLike | None) -> tuple[np.ndarray, np.ndarray, pd.Index]:
-    """A block of :func:`field_codes`: where each pair's codes end, the codes (-1 for a term outside a
-    vocabulary not grown) and the vocabulary (grown by the block's new terms when ``grow``)."""
+def _field_block(fields: list[str], places: _Places, *, userdict: UserDict,
+                 segmenter: SegmenterLike | None) -> tuple[np.ndarray, np.ndarray]:
+    """A block of :func:`field_codes`: where each pair's codes end, and the codes (-1 for a term
+    outside a given vocabulary)."""
     by_text = text_terms(fields, userdict=userdict, segmenter=segmenter)
     place = {text: i for i, text in enumerate(by_text)}
     sizes = np.fromiter(map(len, by_text.values()), dtype=np.int64, count=len(by_text))
-    found, vocabulary = _coded(by_text.values(), int(sizes.sum()), vocabulary, grow)
+    found = _coded(by_text.values(), int(sizes.sum()), places)
     del by_text
     # the pairs' fields one after another, each a run of ``found``
     at = np.fromiter((place[t] for t in fields), dtype=np.int64, count=len(fields))
     lengths, starts = sizes[at], (np.cumsum(sizes) - sizes)[at]
     ends = np.cumsum(lengths)
     codes = found[_runs(starts, lengths, int(ends[-1]) if len(ends) else 0)]
-    return ends[1::2], codes, vocabulary
+    return ends[1::2], codes
 
 
-def _coded(lists: Iterable[list[str]], total: int, vocabulary: pd.Index, grow: bool) -> tuple[np.ndarray, pd.Index]:
-    """The terms of the lists one after another (``total`` of them), as int32 places in ``vocabulary``
-    (-1 where not in it), the vocabulary grown by the new terms in the order first seen when ``grow``."""
+class _Places:
+    """Terms' places in a vocabulary, looked up a block of terms at a time in time that grows with the
+    block, not with the vocabulary: a given vocabulary's hash table is made once (as text, not Arrow
+    strings, which pandas would convert again for every lookup); a vocabulary grown from nothing is a
+    dict that each block's new terms extend, in the order first seen."""
+
+    def __init__(self, vocabulary: pd.Index | None):
+        self.given = vocabulary
+        self.grown: dict[str, int] = {}
+        self.lookup = None if vocabulary is None else pd.Index(vocabulary.to_numpy(dtype=object), dtype=object)
+
+    def of(self, distinct_terms: np.ndarray) -> np.ndarray:
+        """The places of distinct terms (-1 for a term outside a given vocabulary)."""
+        if self.lookup is not None:
+            return self.lookup.get_indexer(distinct_terms)
+        grown = self.grown
+        return np.fromiter((grown.setdefault(t, len(grown)) for t in distinct_terms.tolist()),
+                           dtype=np.int64, count=len(distinct_terms))
+
+    def vocabulary(self) -> pd.Index:
+        """The vocabulary given, or the terms found in the order first seen."""
+        return self.given if self.given is not None else pd.Index(list(self.grown), dtype=object)
+
+
+def _coded(lists: Iterable[list[str]], total: int, places: _Places) -> np.ndarray:
+    """The terms of the lists one after another (``total`` of them), as int32 places (:class:`_Places`)."""
     found = np.empty(total, dtype=np.int32)
     terms = iter(itertools.chain.from_iterable(lists))
     for start in range(0, total, CODE_BLOCK):
         block = np.fromiter(terms, dtype=object, count=min(CODE_BLOCK, total - start))
-        if grow:
-            seen = pd.unique(block)
-            new = seen[vocabulary.get_indexer(seen) < 0]
-            if len(new):
-                vocabulary = vocabulary.append(pd.Index(new, dtype=object))
-        found[start:start + len(block)] = vocabulary.get_indexer(block)
-    return found, vocabulary
+        local, distinct_terms = pd.factorize(block)
+        found[start:start + len(block)] = places.of(np.asarray(distinct_terms, dtype=object))[local]
+    return found
 
 
 def _runs(starts: np.ndarray, lengths: np.ndarray, total: int) -> np.ndarray:

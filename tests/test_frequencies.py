@@ -244,8 +244,8 @@ def test_pooled_frequencies_are_the_corpus_table(by):
 @pytest.mark.parametrize("block, pairs", [(1 << 20, 10_000), (7, 10_000), (1 << 20, 2), (7, 1)])
 def test_field_codes_are_the_field_terms(seed_docs, monkeypatch, block, pairs):
     """Each pair's codes name its terms of field_terms, in order, whether terms and pairs are coded all
-    at once or a few at a time (the vocabulary grown across blocks of pairs; iterators read once); a
-    vocabulary keeps only its terms."""
+    at once or a few at a time (the vocabulary grown across blocks of pairs, in the order first seen;
+    iterators read once); a vocabulary keeps only its terms."""
     from analysis import frequencies
 
     monkeypatch.setattr(frequencies, "CODE_BLOCK", block)
@@ -256,7 +256,8 @@ def test_field_codes_are_the_field_terms(seed_docs, monkeypatch, block, pairs):
     indptr, codes, vocabulary = field_codes(iter(titles), iter(texts))
     got = [vocabulary[codes[a:b]].tolist() for a, b in zip(indptr[:-1], indptr[1:])]
     assert got == expected and vocabulary.is_unique and len(indptr) == len(titles) + 1
-    kept = pd.Index(["台灣", "美國", "不在文中"])
+    assert vocabulary.tolist() == list(dict.fromkeys(t for terms in expected for t in terms))  # first seen
+    kept = pd.Index(["台灣", "美國", "不在文中"])  # Arrow strings under pandas 3: looked up as text
     indptr, codes, same = field_codes(titles, texts, vocabulary=kept)
     assert same is kept
     got = [kept[codes[a:b]].tolist() for a, b in zip(indptr[:-1], indptr[1:])]
