@@ -546,13 +546,16 @@ def _field_block(fields: list[str], places: _Places, *, userdict: UserDict,
 class _Places:
     """Terms' places in a vocabulary, looked up a block of terms at a time in time that grows with the
     block, not with the vocabulary: a given vocabulary's hash table is made once (as text, not Arrow
-    strings, which pandas would convert again for every lookup); a vocabulary grown from nothing is a
-    dict that each block's new terms extend, in the order first seen."""
+    strings, which pandas would convert again for every lookup; an index of text keeps its own from one
+    call of :func:`field_codes` to the next); a vocabulary grown from nothing is a dict that each block's
+    new terms extend, in the order first seen."""
 
     def __init__(self, vocabulary: pd.Index | None):
         self.given = vocabulary
         self.grown: dict[str, int] = {}
-        self.lookup = None if vocabulary is None else pd.Index(vocabulary.to_numpy(dtype=object), dtype=object)
+        # an index of text is used as it is, so that its hash table, made at its first lookup, serves every call
+        self.lookup = None if vocabulary is None else vocabulary if vocabulary.dtype == object else \
+            pd.Index(vocabulary.to_numpy(dtype=object), dtype=object)
 
     def of(self, distinct_terms: np.ndarray) -> np.ndarray:
         """The places of distinct terms (-1 for a term outside a given vocabulary)."""
