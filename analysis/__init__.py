@@ -11,9 +11,10 @@ similarity, and date them::
 Every name below is importable from ``analysis`` itself; the modules behind them
 are loaded on first use, so that ``python -m analysis`` starts quickly. The
 modules run one way, down the pipeline: settings and helpers, then reading
-(``decoding``, ``datelines``, ``page``, ``corpus``), ``segmentation``,
-``frequencies``, ``tfidf``, ``similarity``, ``reuse``, ``dates``, ``overview``,
-``plots``, ``findings`` and ``report``, and the command line on top.
+(``decoding``, ``datelines``, ``page``, ``corpus``), ``segmentation``, terms
+(``vocabulary``, ``termlists``, ``termcodes``, ``frequencies``), ``tfidf``,
+``similarity``, ``reuse``, ``dates``, ``overview``, ``plots``, ``findings`` and
+``report``, and the command line on top.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ _EXPORTS = {
     "boilerplate": "filler", "boilerplate_counts": "filler", "boilerplate_spans": "filler",
     "read_aliases": "names", "actor_variants": "mentions", "actors": "mentions", "quotes": "quotations",
     "actors_and_quotes": "quotations",
-    "document_terms": "frequencies", "term_frequencies": "frequencies", "terms": "frequencies",
+    "document_terms": "termlists", "term_frequencies": "frequencies", "terms": "termlists",
     "top_terms_by_period": "frequencies",
     "kwic": "concordance", "collocations": "association", "dispersion": "comparison", "keyness": "comparison",
     "TfidfModel": "tfidf", "Weighting": "tfidf", "keywords": "tfidf", "tfidf_model": "tfidf",
@@ -93,7 +94,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .names import read_aliases  # noqa: F401
     from .quotations import actors_and_quotes, quotes  # noqa: F401
     from .fonts import cjk_font, use_cjk_font  # noqa: F401
-    from .frequencies import document_terms, term_frequencies, terms, top_terms_by_period  # noqa: F401
+    from .frequencies import term_frequencies, top_terms_by_period  # noqa: F401
+    from .termlists import document_terms, terms  # noqa: F401
     from .comparison import dispersion, keyness  # noqa: F401
     from .comention import (actor_frequencies, actor_keyness, actor_network, actor_timeline,  # noqa: F401
                             plot_actor_timeline, speakers)

@@ -31,7 +31,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .frequencies import is_term, normalize, text_terms
+from .vocabulary import is_term, normalize
+from .termlists import text_terms
 from .tables import distinct
 from .typedefs import SegmenterLike, UserDict
 

@@ -35,7 +35,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.special import gammaln
 
-from .frequencies import document_terms
+from .termlists import document_terms
 from .mentions import actors
 from .plots import _new
 from .tables import distinct, only_columns

@@ -19,7 +19,9 @@ import pandas as pd
 from scipy.special import xlogy
 from scipy.stats import chi2
 
-from .frequencies import document_terms, frequencies_at, normalize
+from .termlists import document_terms
+from .frequencies import frequencies_at
+from .vocabulary import normalize
 from .tables import distinct, only_columns
 from .typedefs import SegmenterLike, UserDict
 

@@ -21,7 +21,7 @@ from typing import Literal
 
 import pandas as pd
 
-from .frequencies import word_terms
+from .termlists import word_terms
 from .segmentation import segment_many
 from .tables import distinct
 from .typedefs import SegmenterLike, UserDict

@@ -35,7 +35,7 @@ from .association import cooccurrence
 from .comparison import keyness_table, target_reference
 from .concordance import kwic
 from .dates import timeline
-from .frequencies import is_term, normalize
+from .vocabulary import is_term, normalize
 from .indexes import HitIndex, TermCounts, node_collocates
 from .plots import KIND_COLORS, _new
 from .reuse import text_reuse

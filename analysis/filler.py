@@ -28,6 +28,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from . import config
+from .firstchars import first_chars
 from .segmentation.script import to_simplified_chars
 from .tables import distinct
 from .typedefs import PathLike
@@ -268,9 +269,9 @@ def _union(pats: tuple[Pattern, ...]) -> re.Pattern | None:
 
     None when the patterns cannot be joined safely (different flags, or back-references, whose
     numbers change in a union); then every pattern is searched on its own. When the characters a
-    match can start with are known (:func:`_first_chars`), the union opens with a look-ahead for them:
-    Python's ``re`` otherwise tries every alternative at every place of a text (13 times as slow on
-    a crawl's texts with the kit's patterns).
+    match can start with are known (:func:`analysis.firstchars.first_chars`), the union opens with a
+    look-ahead for them: Python's ``re`` otherwise tries every alternative at every place of a text
+    (13 times as slow on a crawl's texts with the kit's patterns).
     """
     if not pats or len({p.regex.flags for p in pats}) != 1:
         return None
@@ -279,72 +280,10 @@ def _union(pats: tuple[Pattern, ...]) -> re.Pattern | None:
     joined = "|".join(f"(?:{p.regex.pattern})" for p in pats)
     flags = pats[0].regex.flags
     try:
-        starts = _first_chars(joined, flags)
+        starts = first_chars(joined, flags)
         return re.compile(joined if starts is None else f"(?=[{starts}])(?:{joined})", flags)
     except re.error:
         return None
-
-
-def _first_chars(pattern: str, flags: int) -> str | None:
-    """The characters any non-empty match of ``pattern`` starts with, as the inside of a character class,
-    or None when they cannot be told (a class such as ``\\w`` or ``.``, a negated class, ignored case,
-    a match that can be empty)."""
-    if flags & re.IGNORECASE:
-        return None
-    try:
-        from re import _parser as sre_parse  # Python 3.11 and later
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_parse  # type: ignore[no-redef]
-    try:
-        ranges, can_be_empty = _starts(sre_parse.parse(pattern, flags))
-    except Exception:  # noqa: BLE001 - a parser's internals may change: then no look-ahead, never a wrong one
-        return None
-    if ranges is None or can_be_empty or not ranges:
-        return None
-    return "".join(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
-                   for lo, hi in sorted(ranges))
-
-
-def _starts(items) -> tuple[set[tuple[int, int]] | None, bool]:
-    """The code point ranges a parsed pattern's match can start with (None: unknown) and whether it can be empty."""
-    found: set[tuple[int, int]] = set()
-    for op, av in items:
-        name = str(op)
-        if name == "LITERAL":
-            return found | {(av, av)}, False
-        if name == "IN":
-            for kind, value in av:
-                if str(kind) == "LITERAL":
-                    found.add((value, value))
-                elif str(kind) == "RANGE":
-                    found.add(tuple(value))
-                else:  # a negation, a category (\w, \d) or anything else: not told here
-                    return None, False
-            return found, False
-        if name in ("AT", "ASSERT", "ASSERT_NOT"):  # zero-width: the next item starts the match
-            continue
-        if name == "SUBPATTERN":
-            if av[1] & re.IGNORECASE:  # (?i:...): its literals match in either case
-                return None, False
-            inner = [av[-1]]
-        elif name == "BRANCH":
-            inner = av[1]
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            inner = [av[2]]
-        else:
-            return None, False
-        empty = False
-        for part in inner:
-            ranges, part_empty = _starts(part)
-            if ranges is None:
-                return None, False
-            found |= ranges
-            empty = empty or part_empty
-        if name.endswith("REPEAT") and av[0] == 0:
-            empty = True
-        if not empty:
-            return found, False
-    return found, True
 
 
 def inside_spans(offsets: Sequence[tuple[int, int] | None], spans: Sequence[Span]) -> list[bool]:

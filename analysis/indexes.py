@@ -29,7 +29,8 @@ from scipy import sparse
 from .association import Cooccurrence, association
 # kwic's own folding and matching, so that the counts are kwic's by construction.
 from .concordance import _find, _fold
-from .frequencies import field_terms, is_term, normalize
+from .termlists import field_terms
+from .vocabulary import is_term, normalize
 from .segmentation import segment_many
 from .typedefs import SegmenterLike, UserDict
 

@@ -18,7 +18,9 @@ import pandas as pd
 import scipy.sparse as sp
 
 from .fonts import use_cjk_font
-from .frequencies import document_terms, normalize, term_frequencies, text_terms
+from .termlists import document_terms, text_terms
+from .vocabulary import normalize
+from .frequencies import term_frequencies
 from .plots import _new
 from .tables import distinct
 from .typedefs import SegmenterLike, UserDict

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .frequencies import document_terms
+from .termlists import document_terms
 from .selection import of_kind
 from .text import compact, first_sentence
 from .typedefs import SegmenterLike, UserDict
@@ -62,7 +62,7 @@ def document_lengths(docs: pd.DataFrame, *, userdict: UserDict = None,
     -------
     DataFrame
         ``doc_id``, ``kind``, ``title_chars``, ``text_chars`` (whitespace not counted),
-        ``terms`` (words kept by :func:`analysis.frequencies.is_term` in title and text).
+        ``terms`` (words kept by :func:`analysis.vocabulary.is_term` in title and text).
 
     Examples
     --------

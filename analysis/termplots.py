@@ -13,7 +13,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .frequencies import document_terms, normalize
+from .termlists import document_terms
+from .vocabulary import normalize
 from .comparison import dispersion
 from .plots import KIND_COLORS, _new
 from .tables import distinct

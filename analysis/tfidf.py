@@ -29,7 +29,8 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from .frequencies import document_terms, field_codes
+from .termlists import document_terms
+from .termcodes import field_codes
 from .settings import options
 from .tables import distinct
 from .typedefs import SegmenterLike, UserDict
@@ -138,7 +139,7 @@ class TfidfModel:
     def _vectors(self, docs: pd.DataFrame) -> sp.csr_matrix:
         """:meth:`transform` of a block of rows: what ``self.vectorizer.transform`` makes of their terms
         (term counts, then the vectorizer's sublinear tf, idf and L2 norm, in its order of operations),
-        counted from the terms' codes (:func:`analysis.frequencies.field_codes`) rather than term by term."""
+        counted from the terms' codes (:func:`analysis.termcodes.field_codes`) rather than term by term."""
         indptr, codes, columns = field_codes(docs["title"], docs["text"], vocabulary=self._columns(),
                                              userdict=self.userdict, segmenter=self.segmenter)
         X = sp.csr_matrix((np.ones(len(codes)), codes, indptr), shape=(len(docs), len(columns)))

@@ -11,7 +11,8 @@ import pytest
 from scipy import sparse
 
 from analysis.association import association, collocations, cooccurrence
-from analysis.frequencies import terms, term_frequencies
+from analysis.frequencies import term_frequencies
+from analysis.termlists import terms
 from analysis.outputs import write_csv
 
 # The tiny corpus, in Latin letters so that its segmentation is certain (checked below). Its term sequences:

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from analysis.frequencies import document_terms, term_frequencies
+from analysis.frequencies import term_frequencies
+from analysis.termlists import document_terms
 from analysis.comparison import adjust_pvalues, dispersion, keyness
 
 

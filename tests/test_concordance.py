@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from analysis.concordance import COLUMNS, Concordance, kwic
-from analysis.frequencies import normalize, terms
+from analysis.termlists import terms
+from analysis.vocabulary import normalize
 from analysis.outputs import write_csv
 from analysis.segmentation import segment
 

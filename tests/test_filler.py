@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from analysis import boilerplate, boilerplate_counts, boilerplate_spans, kwic, term_frequencies, terms
 from analysis import config, filler
 from analysis.filler import COLUMNS, COUNT_COLUMNS, patterns, read_patterns
-from analysis.frequencies import is_term, normalize, text_terms
+from analysis.firstchars import first_chars
+from analysis.termlists import text_terms
+from analysis.vocabulary import is_term, normalize
 from analysis.segmentation import segment
 from analysis.tables import document_text
 
@@ -226,31 +228,6 @@ def test_the_union_that_skips_clean_texts_finds_what_each_pattern_finds(pieces):
     assert filler._union(tuple(patterns())) is not None  # the kit's patterns do join
 
 
-FIRST_PATTERNS = [r"來看(?:到)?", r"(?<!\w)(?:先|再){0,2}來看", r"[（(]記者[^）)]{1,5}[)）]", r"a+b|c?d", r"(?:x|y)*z",
-                  r"[a-c]\d", r"\w+報導", r"(?i:ab)c", r"x?", r"^新聞", r"(?=來)來看", r"(來|看)\1", r"\s*編輯",
-                  r"[^a]b", r".b", r"(?:)新", r"(?>a|b)c"]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.sampled_from(FIRST_PATTERNS), st.text(alphabet="abcdxyzAB1 \n來看到新聞先再（(記者)）報導編輯", max_size=16))
-def test_a_match_starts_with_a_character_the_look_ahead_allows(pattern, text):
-    """The look-ahead the union of patterns opens with never skips a place where a non-empty match starts
-    (or there is none: unknown first characters, a match that can be empty, ignored case)."""
-    import re
-
-    starts = filler._first_chars(pattern, 0)
-    if pattern in (r"x?", r"\w+報導", r"[^a]b", r".b", r"(?i:ab)c", r"\s*編輯"):
-        assert starts is None
-    if starts is None:
-        return
-    allowed = re.compile(f"[{starts}]")
-    regex = re.compile(pattern)
-    for at in range(len(text)):
-        m = regex.match(text, at)
-        if m and m.end() > at:
-            assert allowed.match(text, at), (pattern, text, at)
-
-
 def test_the_kit_s_union_opens_with_the_characters_its_matches_start_with():
-    starts = filler._first_chars("|".join(f"(?:{p.regex.pattern})" for p in patterns()), 0)
+    starts = first_chars("|".join(f"(?:{p.regex.pattern})" for p in patterns()), 0)
     assert starts and "來" in starts and filler._union(tuple(patterns())).pattern.startswith(f"(?=[{starts}])")

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis.frequencies import document_terms
+from analysis.termlists import document_terms
 from analysis.comparison import dispersion, keyness
 from analysis.plots import save_figure
 from analysis.termplots import plot_dispersion, plot_keyness

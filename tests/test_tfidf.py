@@ -13,7 +13,7 @@ import pytest
 
 from analysis import tfidf
 from analysis import TfidfModel, Weighting, keywords, tfidf_model, tfidf_vectors
-from analysis.frequencies import document_terms
+from analysis.termlists import document_terms
 
 DOCS = pd.DataFrame({"doc_id": ["a", "b", "c"], "title": ["台灣", "美國", "台灣"],
                      "text": ["台灣黑熊。", "美國大使。", "美國黑熊。"]})
