@@ -97,8 +97,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--scheduler", help="with --engine dask: address of an existing Dask scheduler, e.g. "
                    "tcp://host:8786 (default: start a local cluster)")
     r.add_argument("--cache-dir", type=Path,
-                   help="segmentation cache folder (default: the per-user cache folder)")
-    r.add_argument("--no-cache", action="store_true", help="neither read nor write the segmentation cache")
+                   help="cache folder: segmented words, mentions, parsed pages (default: the per-user cache folder)")
+    r.add_argument("--no-cache", action="store_true", help="neither read nor write the caches")
     r.add_argument("--force", action="store_true",
                    help="rebuild even when the outputs are up to date with the corpus, options and kit")
     r.add_argument("-q", "--quiet", action="store_true", help="print only errors")

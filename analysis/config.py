@@ -115,12 +115,25 @@ VARIANTS_FILE = DATA_DIR / "variants.txt"
 ALIASES_FILE = DATA_DIR / "aliases.txt"
 
 
+def code_and_data_files() -> list[Path]:
+    """The kit's own code and data, sorted: what a result made by one release of the kit depends on.
+
+    Examples
+    --------
+    >>> files = code_and_data_files()
+    >>> PACKAGE_DIR / "config.py" in files and STOPWORDS_FILE in files
+    True
+    """
+    return sorted(PACKAGE_DIR.rglob("*.py")) + sorted(DATA_DIR.glob("*.txt"))
+
+
 def user_cache_dir() -> Path:
     """Return the per-user cache folder of the kit (``$ANALYSIS_CACHE_DIR`` overrides).
 
     The platform's own cache location through :mod:`platformdirs`, in a folder named
-    ``analysis-kit``: ``~/.cache/analysis-kit`` on Linux. It holds the segmentation
-    cache (``segments.sqlite``) and jieba's prefix-dictionary cache (``jieba/``).
+    ``analysis-kit``: ``~/.cache/analysis-kit`` on Linux. It holds the caches of segmented
+    words (``segments.sqlite``), actors' mentions (``mentions.sqlite``) and parsed pages
+    (``pages.sqlite``), and jieba's prefix-dictionary cache (``jieba/``).
 
     Returns
     -------

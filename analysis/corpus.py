@@ -4,7 +4,9 @@
 the problems table: one row for each :class:`~analysis.errors.CorpusWarning` raised,
 saying what the reader did. Each file is decoded (:mod:`analysis.decoding`) and
 parsed (:mod:`analysis.page`); many files are read in worker processes or as
-Dask tasks (:mod:`analysis.executor`), with the same result.
+Dask tasks (:mod:`analysis.executor`), with the same result. A page parsed before
+without a problem, unchanged, is taken as it was parsed from the session's cache
+(:mod:`analysis.pagecache`), so a grown crawl parses only its new pages.
 """
 
 from __future__ import annotations
@@ -17,13 +19,15 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from .blobstore import BlobStore
 from .decoding import corpus_files, decode, file_format, page_stem, read_bytes
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .executor import run_chunks
 from .page import parse_page
+from .pagecache import decode_page, encode_page, open_store, page_key
 from .tabular import ColumnMap
 from .tabular_files import read_frame, read_table
-from .settings import Engine
+from .settings import Engine, check_engine
 from .tables import documents_frame, problems_frame
 from .webpage import read_html
 from .typedefs import Errors, PathLike
@@ -173,6 +177,22 @@ def read_pages(items: list[tuple[Path, str]], *, encoding: str | None = None, er
             for file, page_id in items]
 
 
+def read_pages_kept(items: list[tuple[Path, str]], *, encoding: str | None = None, errors: Errors = "warn",
+                    columns: ColumnMap | None = None) -> list[tuple[list[dict], list[dict], bytes | None]]:
+    """:func:`read_pages`, with each page's entry for the cache of parsed pages, made where it was parsed
+    (:func:`analysis.pagecache.encode_page`; None for a page with a problem, parsed again every time).
+
+    Examples
+    --------
+    >>> from analysis.config import SEEDS_DIR
+    >>> [(len(docs), len(problems), entry is not None)
+    ...  for docs, problems, entry in read_pages_kept([(f, "p") for f in corpus_files(SEEDS_DIR)])]
+    [(21, 0, True)]
+    """
+    return [(docs, problems, None if problems else encode_page(docs))
+            for docs, problems in read_pages(items, encoding=encoding, errors=errors, columns=columns)]
+
+
 def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: ColumnMap | None = None,
                 encoding: str | None = None, errors: Errors = "warn", engine: Engine | None = None) -> Corpus:
     """Load news pages into the documents table, with the table of problems the reader found.
@@ -222,25 +242,61 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
     (21, ['source', 'line', 'action', 'reason', 'content'])
     """
     check_errors(errors)
+    if engine is not None:
+        check_engine(engine)  # said at once, even when every page is taken from the cache
     if isinstance(path, pd.DataFrame):
         docs, problems = read_frame(path, columns=columns, errors=errors)
         return Corpus(documents_frame(docs), problems_frame(problems))
     files = corpus_files(path)
     items = list(zip(files, _unique_page_ids(files)))
+    store = open_store()
     # Pages are read a block at a time and each block becomes a table at once: the parsed records of a
     # whole crawl (several times the size of its table) are never held together.
-    frames, problem_rows = [], []
-    for start in range(0, len(items), READ_BLOCK):
-        pages = run_chunks(read_pages, items[start:start + READ_BLOCK], desc="reading pages", unit="page",
-                           engine=engine, parallel_min=PARALLEL_MIN_PAGES, min_chunk=50, encoding=encoding,
-                           errors=errors, columns=columns)
-        frames.append(documents_frame([d for page_docs, _ in pages for d in page_docs]))
-        problem_rows.extend(p for _, page_problems in pages for p in page_problems)
-        del pages
+    frames, problem_rows, parsed = [], [], 0
+    try:
+        for start in range(0, len(items), READ_BLOCK):
+            pages, new = _read_block(items[start:start + READ_BLOCK], store, encoding=encoding, errors=errors,
+                                     columns=columns, engine=engine)
+            parsed += new
+            frames.append(documents_frame([d for page_docs, _ in pages for d in page_docs]))
+            problem_rows.extend(p for _, page_problems in pages for p in page_problems)
+            del pages
+    finally:
+        if store is not None:
+            store.close()
     docs = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0] if frames else documents_frame([])
     problems = problems_frame(problem_rows)
-    logger.info("loaded %d documents from %d files (%d problems)", len(docs), len(files), len(problems))
+    logger.info("loaded %d documents from %d files (%d problems; %d files parsed, %d as parsed before)",
+                len(docs), len(files), len(problems), parsed, len(files) - parsed)
     return Corpus(docs, problems)
+
+
+def _read_block(items: list[tuple[Path, str]], store: BlobStore | None, *, encoding: str | None, errors: Errors,
+                columns: ColumnMap | None, engine: Engine | None) -> tuple[list[tuple[list[dict], list[dict]]], int]:
+    """Each page of a block as :func:`read_pages` reads it, those parsed before taken from ``store``
+    (:mod:`analysis.pagecache`); the pages parsed now without a problem are stored. Also how many were parsed."""
+    keys = [page_key(file, page_id, encoding=encoding) for file, page_id in items] if store is not None \
+        else [None] * len(items)
+    found = store.get_many([k for k in keys if k is not None]) if store is not None else {}
+    pages: list = [None] * len(items)
+    for i, key in enumerate(keys):
+        if key in found:
+            try:
+                pages[i] = (decode_page(found[key]), [])
+            except ValueError:  # a damaged entry: the page is parsed again and stored anew
+                pass
+    todo = [i for i, page in enumerate(pages) if page is None]
+    fresh = run_chunks(read_pages if store is None else read_pages_kept, [items[i] for i in todo],
+                       desc="reading pages", unit="page", engine=engine, parallel_min=PARALLEL_MIN_PAGES,
+                       min_chunk=50, encoding=encoding, errors=errors, columns=columns) if todo else []
+    keep = []
+    for i, page in zip(todo, fresh):
+        pages[i] = page[:2]
+        if store is not None and keys[i] is not None and page[2] is not None:
+            keep.append((keys[i], page[2]))
+    if keep:
+        store.put_many(keep)
+    return pages, len(todo)
 
 
 def load_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: ColumnMap | None = None,

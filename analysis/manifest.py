@@ -59,7 +59,7 @@ def input_fingerprint(corpus: Path, options: dict, extra_files: Iterable[Path] =
     """
     h = hashlib.blake2b(digest_size=16)
     h.update(json.dumps(options, sort_keys=True, default=str).encode())
-    kit = sorted(config.PACKAGE_DIR.rglob("*.py")) + sorted(config.DATA_DIR.glob("*.txt"))
+    kit = config.code_and_data_files()
     for group in (kit, [Path(p) for p in extra_files], corpus_files(corpus)):
         for path in group:
             h.update(path.name.encode() + b"\0" + _file_hash(path).encode())

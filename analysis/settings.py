@@ -25,9 +25,9 @@ class Options:
     Parameters
     ----------
     use_cache : bool
-        Read and write the segmentation cache.
+        Read and write the caches: segmented words, actors' mentions, parsed pages.
     cache_dir : Path, optional
-        Where the cache lives (None: the per-user cache folder).
+        Where the caches live (None: the per-user cache folder).
     workers : int, optional
         Worker processes, or Dask workers of a local cluster (None: all cores; 2 for a local
         Dask cluster).
@@ -126,9 +126,9 @@ def configure(*, use_cache: bool | None = None, cache_dir: str | Path | None = N
     Parameters
     ----------
     use_cache : bool, optional
-        Read and write the segmentation cache.
+        Read and write the caches: segmented words, actors' mentions, parsed pages.
     cache_dir : str or Path, optional
-        Where the cache lives (default: the per-user cache folder).
+        Where the caches live (default: the per-user cache folder).
     workers : int, optional
         Processes used for large batches, or Dask workers of a local cluster (default: all cores,
         but 2 for a local Dask cluster).

@@ -124,7 +124,9 @@ def test_deprecated_report_still_works_and_warns(seed_file, seed_docs):
 
 
 def use_worker_processes(monkeypatch) -> list[int]:
-    """Read in two worker processes from two pages up (the threshold is 2000); return the pools' sizes."""
+    """Read in two worker processes from two pages up (the threshold is 2000), every page parsed (none taken
+    from the cache of parsed pages); return the pools' sizes."""
+    monkeypatch.setattr(options, "use_cache", False)
     monkeypatch.setattr(corpus_mod, "PARALLEL_MIN_PAGES", 2)
     monkeypatch.setattr(options, "workers", 2)
     monkeypatch.setattr(options, "engine", "local")
@@ -200,6 +202,7 @@ def test_reading_in_blocks_gives_the_same_tables(seed_file, monkeypatch, block):
     files = [seed_file, *corpus_files(PAGES), *corpus_files(PAGES.parent / "html"),
              *corpus_files(PAGES.parent / "tables")]
     whole = read_alone(files)
+    monkeypatch.setattr(options, "use_cache", False)  # every page parsed again, in blocks
     monkeypatch.setattr(corpus_mod, "READ_BLOCK", block)
     blocks = read_alone(files)
     assert len(files) > 3 * block

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import sqlite3
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import config
+from ..blobstore import BlobStore
 from ..executor import run_chunks
 from ..settings import options
 from ..typedefs import SegmenterLike, UserDict
@@ -36,8 +36,9 @@ logger = logging.getLogger(__name__)
 PARALLEL_MIN_TEXTS = 2000
 
 
-class SegmentCache:
-    """Word lengths of segmented texts in SQLite, keyed by segmenter fingerprint and text hash.
+class SegmentCache(BlobStore):
+    """Word lengths of segmented texts in SQLite (:class:`analysis.blobstore.BlobStore`), keyed by
+    segmenter fingerprint and text hash.
 
     Values are opaque bytes to the cache; :func:`segment_many` stores each word's length as a
     little-endian ``uint32``. Several processes may share one file.
@@ -46,13 +47,6 @@ class SegmentCache:
     ----------
     path : Path
         The SQLite file, created with its folder when missing.
-
-    Attributes
-    ----------
-    path : Path
-        The file.
-    db : sqlite3.Connection
-        The open connection.
 
     Examples
     --------
@@ -64,12 +58,6 @@ class SegmentCache:
     True
     >>> cache.close()
     """
-
-    def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        self.db = sqlite3.connect(path, timeout=30)
-        self.db.execute("CREATE TABLE IF NOT EXISTS seg (k BLOB PRIMARY KEY, v BLOB NOT NULL)")
 
     @staticmethod
     def key(fingerprint: str, text: str) -> bytes:
@@ -96,41 +84,6 @@ class SegmentCache:
         h.update(b"\0")
         h.update(text.encode("utf-8", "surrogatepass"))
         return h.digest()
-
-    def get_many(self, keys: list[bytes]) -> dict[bytes, bytes]:
-        """Look keys up, 500 at a time.
-
-        Parameters
-        ----------
-        keys : list of bytes
-            Keys from :meth:`key`.
-
-        Returns
-        -------
-        dict of bytes to bytes
-            The stored value of each key found; keys not in the cache are left out.
-        """
-        found: dict[bytes, bytes] = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
-            q = f"SELECT k, v FROM seg WHERE k IN ({','.join('?' * len(chunk))})"
-            found.update(self.db.execute(q, chunk).fetchall())
-        return found
-
-    def put_many(self, items: Iterable[tuple[bytes, bytes]]) -> None:
-        """Store ``(key, value)`` pairs in one transaction, replacing values already stored.
-
-        Parameters
-        ----------
-        items : iterable of tuple of (bytes, bytes)
-            Keys from :meth:`key` and their values.
-        """
-        with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO seg VALUES (?, ?)", items)
-
-    def close(self) -> None:
-        """Close the connection; the cache cannot be used afterwards."""
-        self.db.close()
 
 
 def _encode(words: list[str]) -> bytes:

@@ -86,12 +86,3 @@ def test_segment_chunk_is_the_segmenter_in_word_lengths():
     texts = ["美國駐聯合國大使克拉夫特", "第2次世界大戰"]
     blobs = segment_chunk(texts, userdicts=(), hmm=True)
     assert [_decode(t, b) for t, b in zip(texts, blobs)] == [segment(t) for t in texts]
-
-
-def test_segment_cache_stores_and_finds_many(tmp_path):
-    db = SegmentCache(tmp_path / "sub" / "s.sqlite")
-    keys = [SegmentCache.key("f", str(i)) for i in range(1200)]  # more than one query of 500
-    db.put_many((k, bytes([i % 256])) for i, k in enumerate(keys))
-    found = db.get_many(keys + [SegmentCache.key("f", "missing")])
-    db.close()
-    assert len(found) == 1200 and found[keys[513]] == bytes([513 % 256])

@@ -1,0 +1,169 @@
+"""Pages already parsed, kept by content: a crawl read again parses only its new and changed pages.
+
+A text page or a saved web page that the reader parsed without a problem is stored in
+``pages.sqlite``, beside the segmentation cache (the session's cache folder, :func:`analysis.configure`),
+as compressed JSON of its documents (:func:`encode_page`, made where the page was parsed): never code or
+pickles. Its key is a digest of the file's bytes, its path and
+page id, the decoding asked for, and :func:`reader_fingerprint` (the kit's code and data, the Python and
+Unicode versions, the libraries that decode and extract pages), so that any change that could change
+what a page reads as is never answered with an older reading. Pages with a problem are parsed every
+time, so that their warnings are raised again; tables (CSV, Parquet, Excel, JSON Lines) are read whole
+by pandas and not kept here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import platform
+import unicodedata
+import zlib
+from collections.abc import Sequence
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+from . import config
+from .blobstore import BlobStore
+from .decoding import file_format
+from .settings import options
+
+#: Formats whose pages are kept: one file, one page, parsed by the kit's page grammar or web-page reader.
+FORMATS = frozenset({"text", "html"})
+#: Distributions whose versions change what a page reads as (detection of encodings, web-page extraction).
+LIBRARIES = ("charset-normalizer", "trafilatura", "lxml")
+_DATETIME = "$datetime"
+
+
+@lru_cache(maxsize=1)
+def reader_fingerprint() -> str:
+    """A digest of what decides how a file reads: the kit's code and data, Python, Unicode, :data:`LIBRARIES`.
+
+    Returns
+    -------
+    str
+        32 hexadecimal digits.
+
+    Examples
+    --------
+    >>> len(reader_fingerprint()), reader_fingerprint() == reader_fingerprint()
+    (32, True)
+    """
+    h = hashlib.blake2b(digest_size=16)
+    for path in config.code_and_data_files():
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    versions = [platform.python_version(), unicodedata.unidata_version]
+    for dist in LIBRARIES:
+        try:
+            versions.append(f"{dist}={importlib.metadata.version(dist)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{dist}=-")
+    h.update("\0".join(versions).encode())
+    return h.hexdigest()
+
+
+def page_key(file: Path, page_id: str, *, encoding: str | None = None) -> bytes | None:
+    """The key of a page's reading: None for a file in a format not kept (:data:`FORMATS`) or not readable.
+
+    Parameters
+    ----------
+    file : Path
+        The page, as the documents' ``source`` will name it.
+    page_id : str
+        Its page id.
+    encoding : str, optional
+        The codec asked for (None: detected).
+
+    Returns
+    -------
+    bytes or None
+        A 16-byte BLAKE2b digest.
+
+    Examples
+    --------
+    >>> from analysis.config import SEEDS_DIR
+    >>> from analysis.decoding import corpus_files
+    >>> page = corpus_files(SEEDS_DIR)[0]
+    >>> len(page_key(page, "p")), page_key(page, "p") == page_key(page, "q")
+    (16, False)
+    """
+    if file_format(file) not in FORMATS:
+        return None
+    try:
+        data = file.read_bytes()
+    except OSError:  # the reader says what is wrong with it, in its own words
+        return None
+    h = hashlib.blake2b(digest_size=16)
+    h.update("\0".join([reader_fingerprint(), str(file), page_id, encoding or ""]).encode("utf-8", "surrogatepass"))
+    h.update(b"\0")
+    h.update(data)
+    return h.digest()
+
+
+def _encode_value(value: object) -> object:
+    if type(value) is datetime:  # exactly: a subclass (pandas' Timestamp) may hold more than isoformat keeps
+        return {_DATETIME: value.isoformat()}
+    raise TypeError(f"a value of type {type(value).__name__} is not kept")
+
+
+def _decode_object(obj: dict) -> object:
+    if len(obj) == 1 and _DATETIME in obj:
+        return datetime.fromisoformat(obj[_DATETIME])
+    return obj
+
+
+def encode_page(docs: Sequence[dict]) -> bytes | None:
+    """A page's documents as compressed JSON, or None when a value would not come back as it is.
+
+    Strings, whole numbers, floats, booleans, None and :class:`datetime.datetime` (naive or aware) are kept;
+    anything else leaves the page out of the cache rather than change it. Compressed by zlib at its
+    fastest level: JSON of a page's documents is twice the page's size, compressed three quarters.
+
+    Examples
+    --------
+    >>> doc = {"doc_id": "p:00", "published": datetime(2020, 9, 17, 8, 30), "line": 1, "row": None}
+    >>> decode_page(encode_page([doc])) == [doc]
+    True
+    >>> encode_page([{"published": object()}]) is None
+    True
+    """
+    try:
+        text = json.dumps(list(docs), ensure_ascii=False, default=_encode_value, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return None
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def decode_page(blob: bytes) -> list[dict]:
+    """The documents that :func:`encode_page` stored.
+
+    Raises
+    ------
+    ValueError
+        For bytes that :func:`encode_page` did not make (a damaged entry).
+
+    Examples
+    --------
+    >>> decode_page(encode_page([{"published": datetime(2020, 9, 17)}]))
+    [{'published': datetime.datetime(2020, 9, 17, 0, 0)}]
+    """
+    try:
+        text = zlib.decompress(blob).decode("utf-8", "surrogatepass")
+    except zlib.error as exc:
+        raise ValueError(f"not a page of the cache ({exc})") from None
+    return json.loads(text, object_hook=_decode_object)
+
+
+def open_store() -> BlobStore | None:
+    """The session's store of pages, or None when the session uses no cache (``configure(use_cache=False)``).
+
+    Examples
+    --------
+    >>> store = open_store()
+    >>> store is None or store.path.name == "pages.sqlite"
+    True
+    """
+    if not options.use_cache:
+        return None
+    return BlobStore((options.cache_dir or config.user_cache_dir()) / "pages.sqlite")

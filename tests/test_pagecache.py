@@ -1,0 +1,143 @@
+"""Pages kept as parsed (analysis/pagecache.py): read again, the same tables; changed, parsed again."""
+
+from __future__ import annotations
+
+import logging
+import math
+import shutil
+import warnings
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis import CorpusWarning, configure, read_corpus
+from analysis import corpus as corpus_mod
+from analysis import pagecache
+from analysis.blobstore import BlobStore
+from analysis.config import SEEDS_DIR
+from analysis.pagecache import decode_page, encode_page, page_key
+from analysis.settings import options
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    """A cache folder of this test's own, used and then forgotten."""
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(options, "cache_dir", folder)
+    monkeypatch.setattr(options, "use_cache", True)
+    return folder
+
+
+def read(path, caplog) -> tuple[pd.DataFrame, pd.DataFrame, list[str], str]:
+    """The tables, the CorpusWarnings raised, and the reader's account of what it parsed."""
+    caplog.clear()
+    with warnings.catch_warnings(record=True) as caught, caplog.at_level(logging.INFO, logger="analysis.corpus"):
+        warnings.simplefilter("always")
+        docs, problems = read_corpus(path)
+    said = [r.getMessage() for r in caplog.records if r.name == "analysis.corpus"][-1]
+    return docs, problems, [str(w.message) for w in caught if w.category is CorpusWarning], said
+
+
+@pytest.mark.parametrize("folder", [SEEDS_DIR, DATA / "pages", DATA / "html", DATA / "outlets"])
+def test_a_corpus_read_again_is_the_same_and_only_pages_with_problems_are_parsed_again(folder, cache, caplog):
+    docs, problems, caught, said = read(folder, caplog)
+    assert "0 as parsed before" in said
+    again, again_problems, caught_again, said_again = read(folder, caplog)
+    pd.testing.assert_frame_equal(again, docs)
+    pd.testing.assert_frame_equal(again_problems, problems)
+    assert caught_again == caught  # every warning raised again, in order
+    with_problems = problems["source"].nunique()
+    files = len(set(docs["source"]) | set(problems["source"]))
+    assert f"{with_problems} files parsed, {files - with_problems} as parsed before" in said_again
+
+
+def test_a_changed_page_is_parsed_again_and_a_moved_one_too(tmp_path, cache, caplog):
+    crawl = tmp_path / "crawl"
+    shutil.copytree(SEEDS_DIR, crawl)
+    page = next(crawl.iterdir())
+    read(crawl, caplog)
+    page.write_text(page.read_text(encoding="utf-8").replace("克拉夫特", "柯拉夫特"), encoding="utf-8")
+    docs, _, _, said = read(crawl, caplog)
+    assert "1 files parsed" in said and docs["text"].str.contains("柯拉夫特").any()
+    assert not docs["text"].str.contains("克拉夫特").any()
+    page.rename(crawl / f"moved_{page.name}")
+    docs, _, _, said = read(crawl, caplog)
+    assert "1 files parsed" in said and docs["source"].str.contains("moved_").all()
+
+
+def test_a_new_reader_parses_every_page_again(cache, caplog, monkeypatch):
+    read(SEEDS_DIR, caplog)
+    monkeypatch.setattr(pagecache, "reader_fingerprint", lambda: "another release of the kit")
+    assert "1 files parsed, 0 as parsed before" in read(SEEDS_DIR, caplog)[3]
+
+
+def test_the_codec_asked_for_is_part_of_the_key(seed_file):
+    assert page_key(seed_file, "p") != page_key(seed_file, "p", encoding="utf-8")
+    assert page_key(seed_file, "p") == page_key(seed_file, "p")
+    assert page_key(DATA / "tables" / next(p.name for p in (DATA / "tables").iterdir()), "t") is None  # a table
+    assert page_key(Path("no/such/page.txt"), "x") is None  # the reader says what is wrong
+
+
+def test_a_damaged_entry_is_parsed_again_and_replaced(cache, caplog):
+    docs, *_ = read(SEEDS_DIR, caplog)
+    store = BlobStore(cache / "pages.sqlite")
+    (key,) = [k for (k,) in store.db.execute("SELECT k FROM seg")]
+    store.put_many([(key, b"\xff not json")])
+    store.close()
+    again, _, _, said = read(SEEDS_DIR, caplog)
+    assert "1 files parsed" in said
+    pd.testing.assert_frame_equal(again, docs)
+    assert "0 files parsed" in read(SEEDS_DIR, caplog)[3]
+
+
+def test_without_the_cache_nothing_is_kept(tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(options, "cache_dir", tmp_path)
+    configure(use_cache=False)
+    try:
+        read(SEEDS_DIR, caplog)
+        assert "1 files parsed" in read(SEEDS_DIR, caplog)[3]
+    finally:
+        configure(use_cache=True)
+    assert not (tmp_path / "pages.sqlite").exists()
+
+
+def test_worker_processes_store_what_they_parse(tmp_path, cache, caplog, monkeypatch):
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    text = (SEEDS_DIR / next(p.name for p in SEEDS_DIR.iterdir())).read_text(encoding="utf-8")
+    for i in range(6):
+        (crawl / f"p{i}.txt").write_text(text.replace("克拉夫特", f"克拉夫特{i}"), encoding="utf-8")
+    monkeypatch.setattr(corpus_mod, "PARALLEL_MIN_PAGES", 2)
+    monkeypatch.setattr(options, "workers", 2)
+    monkeypatch.setattr(options, "engine", "local")
+    docs, _, _, said = read(crawl, caplog)
+    assert "6 files parsed" in said
+    monkeypatch.setattr(corpus_mod, "run_chunks", lambda *a, **k: pytest.fail("parsed again"))
+    pd.testing.assert_frame_equal(read(crawl, caplog)[0], docs)
+
+
+values = st.one_of(st.none(), st.booleans(), st.integers(-2**53, 2**53), st.text(), st.floats(allow_nan=True),
+                   st.datetimes(), st.datetimes(timezones=st.just(timezone(timedelta(hours=8)))))
+
+
+@given(st.lists(st.dictionaries(st.sampled_from(["doc_id", "title", "published", "line", "row", "url"]), values),
+                max_size=4))
+def test_a_page_comes_back_as_it_was_stored(docs):
+    back = decode_page(encode_page(docs))
+    assert [list(d) for d in back] == [list(d) for d in docs]  # keys in their order
+    for got, want in zip(back, docs):
+        for k, v in want.items():
+            assert type(got[k]) is type(v), k
+            assert got[k] == v or (isinstance(v, float) and math.isnan(v) and math.isnan(got[k]))
+
+
+def test_a_value_that_would_not_come_back_leaves_the_page_out():
+    assert encode_page([{"published": pd.Timestamp("2020-09-17 08:30:00.000000001")}]) is None
+    assert encode_page([{"published": datetime(2020, 9, 17).date()}]) is None
+    assert encode_page([{"title": "台灣\ud800"}]) is not None  # a lone surrogate, as a damaged page may hold
