@@ -189,8 +189,9 @@ def read_pages_kept(items: list[tuple[Path, str]], *, encoding: str | None = Non
     ...  for docs, problems, entry in read_pages_kept([(f, "p") for f in corpus_files(SEEDS_DIR)])]
     [(21, 0, True)]
     """
-    return [(docs, problems, None if problems else encode_page(docs))
-            for docs, problems in read_pages(items, encoding=encoding, errors=errors, columns=columns)]
+    pages = read_pages(items, encoding=encoding, errors=errors, columns=columns)
+    return [(docs, problems, None if problems else encode_page(docs, source=str(Path(file)), page_id=page_id))
+            for (docs, problems), (file, page_id) in zip(pages, items)]
 
 
 def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: ColumnMap | None = None,
@@ -275,14 +276,13 @@ def _read_block(items: list[tuple[Path, str]], store: BlobStore | None, *, encod
                 columns: ColumnMap | None, engine: Engine | None) -> tuple[list[tuple[list[dict], list[dict]]], int]:
     """Each page of a block as :func:`read_pages` reads it, those parsed before taken from ``store``
     (:mod:`analysis.pagecache`); the pages parsed now without a problem are stored. Also how many were parsed."""
-    keys = [page_key(file, page_id, encoding=encoding) for file, page_id in items] if store is not None \
-        else [None] * len(items)
+    keys = [page_key(file, encoding=encoding) for file, _ in items] if store is not None else [None] * len(items)
     found = store.get_many([k for k in keys if k is not None]) if store is not None else {}
     pages: list = [None] * len(items)
     for i, key in enumerate(keys):
         if key in found:
             try:
-                pages[i] = (decode_page(found[key]), [])
+                pages[i] = (decode_page(found[key], source=str(Path(items[i][0])), page_id=items[i][1]), [])
             except ValueError:  # a damaged entry: the page is parsed again and stored anew
                 pass
     todo = [i for i, page in enumerate(pages) if page is None]

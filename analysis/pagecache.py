@@ -3,10 +3,11 @@
 A text page or a saved web page that the reader parsed without a problem is stored in
 ``pages.sqlite``, beside the segmentation cache (the session's cache folder, :func:`analysis.configure`),
 as compressed JSON of its documents (:func:`encode_page`, made where the page was parsed): never code or
-pickles. Its key is a digest of the file's bytes, its path and
-page id, the decoding asked for, and :func:`reader_fingerprint` (the kit's code and data, the Python and
-Unicode versions, the libraries that decode and extract pages), so that any change that could change
-what a page reads as is never answered with an older reading. Pages with a problem are parsed every
+pickles. Its key is a digest of the file's bytes and format, the decoding asked for, and
+:func:`reader_fingerprint` (the kit's code and data, the Python and Unicode versions, the libraries
+that decode and extract pages), so that any change that could change what a page reads as is never
+answered with an older reading; its path and page id are not part of it (a crawl copied or moved
+elsewhere is not parsed again), but put back into its documents when read. Pages with a problem are parsed every
 time, so that their warnings are raised again; tables (CSV, Parquet, Excel, JSON Lines) are read whole
 by pandas and not kept here.
 """
@@ -63,15 +64,17 @@ def reader_fingerprint() -> str:
     return h.hexdigest()
 
 
-def page_key(file: Path, page_id: str, *, encoding: str | None = None) -> bytes | None:
-    """The key of a page's reading: None for a file in a format not kept (:data:`FORMATS`) or not readable.
+def page_key(file: Path, *, encoding: str | None = None) -> bytes | None:
+    """The key of a file's reading: None for a file in a format not kept (:data:`FORMATS`) or not readable.
+
+    The file's bytes and format (a text page and a web page of the same bytes read differently), the codec
+    asked for and :func:`reader_fingerprint`; not its path, so that a crawl copied or moved elsewhere is
+    not parsed again (its path and page id are put back into the documents, :func:`decode_page`).
 
     Parameters
     ----------
     file : Path
-        The page, as the documents' ``source`` will name it.
-    page_id : str
-        Its page id.
+        The page.
     encoding : str, optional
         The codec asked for (None: detected).
 
@@ -85,17 +88,18 @@ def page_key(file: Path, page_id: str, *, encoding: str | None = None) -> bytes 
     >>> from analysis.config import SEEDS_DIR
     >>> from analysis.decoding import corpus_files
     >>> page = corpus_files(SEEDS_DIR)[0]
-    >>> len(page_key(page, "p")), page_key(page, "p") == page_key(page, "q")
+    >>> len(page_key(page)), page_key(page) == page_key(page, encoding="utf-8")
     (16, False)
     """
-    if file_format(file) not in FORMATS:
+    kind = file_format(file)
+    if kind not in FORMATS:
         return None
     try:
         data = file.read_bytes()
     except OSError:  # the reader says what is wrong with it, in its own words
         return None
     h = hashlib.blake2b(digest_size=16)
-    h.update("\0".join([reader_fingerprint(), str(file), page_id, encoding or ""]).encode("utf-8", "surrogatepass"))
+    h.update("\0".join([reader_fingerprint(), kind, encoding or ""]).encode())
     h.update(b"\0")
     h.update(data)
     return h.digest()
@@ -113,30 +117,47 @@ def _decode_object(obj: dict) -> object:
     return obj
 
 
-def encode_page(docs: Sequence[dict]) -> bytes | None:
-    """A page's documents as compressed JSON, or None when a value would not come back as it is.
+def encode_page(docs: Sequence[dict], *, source: str, page_id: str) -> bytes | None:
+    """A page's documents as compressed JSON, without its path and page id; None when a value would not
+    come back as it is.
 
     Strings, whole numbers, floats, booleans, None and :class:`datetime.datetime` (naive or aware) are kept;
-    anything else leaves the page out of the cache rather than change it. Compressed by zlib at its
-    fastest level: JSON of a page's documents is twice the page's size, compressed three quarters.
+    anything else leaves the page out of the cache rather than change it, as does a document whose
+    ``source``, ``page_id`` or ``doc_id`` (``<page_id>:<number>``) is not the page's own. Compressed by zlib
+    at its fastest level: JSON of a page's documents is twice the page's size, compressed three quarters.
+
+    Parameters
+    ----------
+    docs : sequence of dict
+        The page's documents, as the reader returns them.
+    source, page_id : str
+        The page's path (as the documents name it) and id.
 
     Examples
     --------
-    >>> doc = {"doc_id": "p:00", "published": datetime(2020, 9, 17, 8, 30), "line": 1, "row": None}
-    >>> decode_page(encode_page([doc])) == [doc]
-    True
-    >>> encode_page([{"published": object()}]) is None
+    >>> doc = {"doc_id": "p:00", "page_id": "p", "published": datetime(2020, 9, 17, 8, 30), "source": "a/p.txt"}
+    >>> decode_page(encode_page([doc], source="a/p.txt", page_id="p"), source="b/q.txt", page_id="q")
+    [{'doc_id': 'q:00', 'page_id': 'q', 'published': datetime.datetime(2020, 9, 17, 8, 30), 'source': 'b/q.txt'}]
+    >>> encode_page([{**doc, "published": object()}], source="a/p.txt", page_id="p") is None
     True
     """
+    prefix = f"{page_id}:"
+    kept = []
+    for doc in docs:
+        doc_id = doc.get("doc_id")
+        if doc.get("source") != source or doc.get("page_id") != page_id or not isinstance(doc_id, str) \
+                or not doc_id.startswith(prefix):
+            return None
+        kept.append({**doc, "doc_id": doc_id[len(prefix):], "page_id": "", "source": ""})  # same keys, same order
     try:
-        text = json.dumps(list(docs), ensure_ascii=False, default=_encode_value, separators=(",", ":"))
+        text = json.dumps(kept, ensure_ascii=False, default=_encode_value, separators=(",", ":"))
     except (TypeError, ValueError):
         return None
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
 
 
-def decode_page(blob: bytes) -> list[dict]:
-    """The documents that :func:`encode_page` stored.
+def decode_page(blob: bytes, *, source: str, page_id: str) -> list[dict]:
+    """The documents that :func:`encode_page` stored, with the path and page id of the page read now.
 
     Raises
     ------
@@ -145,14 +166,20 @@ def decode_page(blob: bytes) -> list[dict]:
 
     Examples
     --------
-    >>> decode_page(encode_page([{"published": datetime(2020, 9, 17)}]))
-    [{'published': datetime.datetime(2020, 9, 17, 0, 0)}]
+    >>> blob = encode_page([{"doc_id": "p:00", "page_id": "p", "source": "p.txt"}], source="p.txt", page_id="p")
+    >>> decode_page(blob, source="p.txt", page_id="p")
+    [{'doc_id': 'p:00', 'page_id': 'p', 'source': 'p.txt'}]
     """
     try:
         text = zlib.decompress(blob).decode("utf-8", "surrogatepass")
     except zlib.error as exc:
         raise ValueError(f"not a page of the cache ({exc})") from None
-    return json.loads(text, object_hook=_decode_object)
+    docs = json.loads(text, object_hook=_decode_object)
+    for doc in docs:
+        doc["doc_id"] = f"{page_id}:{doc['doc_id']}"
+        doc["page_id"] = page_id
+        doc["source"] = source
+    return docs
 
 
 def open_store() -> BlobStore | None:

@@ -57,7 +57,7 @@ def test_a_corpus_read_again_is_the_same_and_only_pages_with_problems_are_parsed
     assert f"{with_problems} files parsed, {files - with_problems} as parsed before" in said_again
 
 
-def test_a_changed_page_is_parsed_again_and_a_moved_one_too(tmp_path, cache, caplog):
+def test_a_changed_page_is_parsed_again_and_a_moved_one_is_not(tmp_path, cache, caplog):
     crawl = tmp_path / "crawl"
     shutil.copytree(SEEDS_DIR, crawl)
     page = next(crawl.iterdir())
@@ -66,9 +66,24 @@ def test_a_changed_page_is_parsed_again_and_a_moved_one_too(tmp_path, cache, cap
     docs, _, _, said = read(crawl, caplog)
     assert "1 files parsed" in said and docs["text"].str.contains("柯拉夫特").any()
     assert not docs["text"].str.contains("克拉夫特").any()
-    page.rename(crawl / f"moved_{page.name}")
+    moved = page.rename(crawl / f"moved_{page.name}")
     docs, _, _, said = read(crawl, caplog)
-    assert "1 files parsed" in said and docs["source"].str.contains("moved_").all()
+    assert "0 files parsed" in said  # the same bytes: its documents named after where the page is now
+    assert (docs["source"] == str(moved)).all() and (docs["page_id"] == moved.stem).all()
+    assert docs["doc_id"].str.startswith(f"{moved.stem}:").all()
+
+
+def test_a_crawl_copied_elsewhere_reads_as_if_parsed_there(tmp_path, cache, caplog, monkeypatch):
+    read(DATA / "pages", caplog)
+    copy = tmp_path / "copy"
+    shutil.copytree(DATA / "pages", copy)
+    docs, problems, caught, said = read(copy, caplog)
+    assert f"{problems['source'].nunique()} files parsed" in said
+    monkeypatch.setattr(options, "use_cache", False)
+    fresh, fresh_problems, fresh_caught, _ = read(copy, caplog)
+    pd.testing.assert_frame_equal(docs, fresh)
+    pd.testing.assert_frame_equal(problems, fresh_problems)
+    assert caught == fresh_caught
 
 
 def test_a_new_reader_parses_every_page_again(cache, caplog, monkeypatch):
@@ -77,11 +92,14 @@ def test_a_new_reader_parses_every_page_again(cache, caplog, monkeypatch):
     assert "1 files parsed, 0 as parsed before" in read(SEEDS_DIR, caplog)[3]
 
 
-def test_the_codec_asked_for_is_part_of_the_key(seed_file):
-    assert page_key(seed_file, "p") != page_key(seed_file, "p", encoding="utf-8")
-    assert page_key(seed_file, "p") == page_key(seed_file, "p")
-    assert page_key(DATA / "tables" / next(p.name for p in (DATA / "tables").iterdir()), "t") is None  # a table
-    assert page_key(Path("no/such/page.txt"), "x") is None  # the reader says what is wrong
+def test_the_codec_asked_for_and_the_format_are_part_of_the_key(seed_file, tmp_path):
+    assert page_key(seed_file) != page_key(seed_file, encoding="utf-8")
+    assert page_key(seed_file) == page_key(seed_file)
+    as_html = tmp_path / "page.html"
+    as_html.write_bytes(seed_file.read_bytes())  # the same bytes read as a web page read otherwise
+    assert page_key(as_html) not in (None, page_key(seed_file))
+    assert page_key(DATA / "tables" / next(p.name for p in (DATA / "tables").iterdir())) is None  # a table
+    assert page_key(Path("no/such/page.txt")) is None  # the reader says what is wrong
 
 
 def test_a_damaged_entry_is_parsed_again_and_replaced(cache, caplog):
@@ -126,10 +144,10 @@ values = st.one_of(st.none(), st.booleans(), st.integers(-2**53, 2**53), st.text
                    st.datetimes(), st.datetimes(timezones=st.just(timezone(timedelta(hours=8)))))
 
 
-@given(st.lists(st.dictionaries(st.sampled_from(["doc_id", "title", "published", "line", "row", "url"]), values),
-                max_size=4))
-def test_a_page_comes_back_as_it_was_stored(docs):
-    back = decode_page(encode_page(docs))
+@given(st.lists(st.dictionaries(st.sampled_from(["title", "published", "line", "row", "url"]), values), max_size=4))
+def test_a_page_comes_back_as_it_was_stored(fields):
+    docs = [{"doc_id": f"a/p:{n:02d}", "page_id": "a/p", **d, "source": "x/a/p.txt"} for n, d in enumerate(fields)]
+    back = decode_page(encode_page(docs, source="x/a/p.txt", page_id="a/p"), source="x/a/p.txt", page_id="a/p")
     assert [list(d) for d in back] == [list(d) for d in docs]  # keys in their order
     for got, want in zip(back, docs):
         for k, v in want.items():
@@ -137,7 +155,16 @@ def test_a_page_comes_back_as_it_was_stored(docs):
             assert got[k] == v or (isinstance(v, float) and math.isnan(v) and math.isnan(got[k]))
 
 
+def page(**values) -> list[dict]:
+    return [{"doc_id": "p:00", "page_id": "p", "source": "p.txt", **values}]
+
+
 def test_a_value_that_would_not_come_back_leaves_the_page_out():
-    assert encode_page([{"published": pd.Timestamp("2020-09-17 08:30:00.000000001")}]) is None
-    assert encode_page([{"published": datetime(2020, 9, 17).date()}]) is None
-    assert encode_page([{"title": "台灣\ud800"}]) is not None  # a lone surrogate, as a damaged page may hold
+    assert encode_page(page(published=pd.Timestamp("2020-09-17 08:30:00.000000001")), source="p.txt",
+                       page_id="p") is None
+    assert encode_page(page(published=datetime(2020, 9, 17).date()), source="p.txt", page_id="p") is None
+    assert encode_page(page(title="台灣\ud800"), source="p.txt", page_id="p") is not None  # a lone surrogate
+    # documents that are not the page's own
+    assert encode_page(page(), source="q.txt", page_id="p") is None
+    assert encode_page(page(doc_id="q:00"), source="p.txt", page_id="p") is None
+    assert encode_page([{"title": "台灣"}], source="p.txt", page_id="p") is None
