@@ -12,6 +12,7 @@ without a problem, unchanged, is taken as it was parsed from the session's cache
 from __future__ import annotations
 
 import logging
+import sqlite3
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
@@ -179,8 +180,12 @@ def read_pages(items: list[tuple[Path, str]], *, encoding: str | None = None, er
 
 def read_pages_kept(items: list[tuple[Path, str]], *, encoding: str | None = None, errors: Errors = "warn",
                     columns: ColumnMap | None = None) -> list[tuple[list[dict], list[dict], bytes | None]]:
-    """:func:`read_pages`, with each page's entry for the cache of parsed pages, made where it was parsed
-    (:func:`analysis.pagecache.encode_page`; None for a page with a problem, parsed again every time).
+    """:func:`read_pages`, with each page's entry for the cache of parsed pages, made where it was parsed:
+    ``(key, value)`` (:func:`analysis.pagecache.page_key`, :func:`analysis.pagecache.encode_page`), or None for
+    a page with a problem (parsed again every time) or a file that changed while it was read.
+
+    The key is taken from the file before and after it is parsed, so that an entry never pairs one
+    version of a file with the reading of another (a crawler still writing it).
 
     Examples
     --------
@@ -189,9 +194,16 @@ def read_pages_kept(items: list[tuple[Path, str]], *, encoding: str | None = Non
     ...  for docs, problems, entry in read_pages_kept([(f, "p") for f in corpus_files(SEEDS_DIR)])]
     [(21, 0, True)]
     """
-    pages = read_pages(items, encoding=encoding, errors=errors, columns=columns)
-    return [(docs, problems, None if problems else encode_page(docs, source=str(Path(file)), page_id=page_id))
-            for (docs, problems), (file, page_id) in zip(pages, items)]
+    out = []
+    for file, page_id in items:
+        before = page_key(file, encoding=encoding)
+        (docs, problems), = read_pages([(file, page_id)], encoding=encoding, errors=errors, columns=columns)
+        entry = None
+        if before is not None and not problems and page_key(file, encoding=encoding) == before:
+            value = encode_page(docs, source=str(Path(file)), page_id=page_id)
+            entry = None if value is None else (before, value)
+        out.append((docs, problems, entry))
+    return out
 
 
 def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: ColumnMap | None = None,
@@ -250,7 +262,11 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
         return Corpus(documents_frame(docs), problems_frame(problems))
     files = corpus_files(path)
     items = list(zip(files, _unique_page_ids(files)))
-    store = open_store()
+    try:
+        store = open_store()
+    except sqlite3.Error as exc:
+        logger.warning("the cache of parsed pages cannot be opened (%s); every page is parsed", exc)
+        store = None
     # Pages are read a block at a time and each block becomes a table at once: the parsed records of a
     # whole crawl (several times the size of its table) are never held together.
     frames, problem_rows, parsed = [], [], 0
@@ -275,27 +291,36 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
 def _read_block(items: list[tuple[Path, str]], store: BlobStore | None, *, encoding: str | None, errors: Errors,
                 columns: ColumnMap | None, engine: Engine | None) -> tuple[list[tuple[list[dict], list[dict]]], int]:
     """Each page of a block as :func:`read_pages` reads it, those parsed before taken from ``store``
-    (:mod:`analysis.pagecache`); the pages parsed now without a problem are stored. Also how many were parsed."""
-    keys = [page_key(file, encoding=encoding) for file, _ in items] if store is not None else [None] * len(items)
-    found = store.get_many([k for k in keys if k is not None]) if store is not None else {}
+    (:mod:`analysis.pagecache`); the pages parsed now without a problem are stored. Also how many were parsed.
+
+    A cache that cannot be read or written (damaged, locked, on a full or read-only disk) is said in the log
+    and left aside: the pages are parsed."""
     pages: list = [None] * len(items)
-    for i, key in enumerate(keys):
-        if key in found:
-            try:
-                pages[i] = (decode_page(found[key], source=str(Path(items[i][0])), page_id=items[i][1]), [])
-            except ValueError:  # a damaged entry: the page is parsed again and stored anew
-                pass
+    if store is not None:
+        keys = [page_key(file, encoding=encoding) for file, _ in items]
+        try:
+            found = store.get_many([k for k in keys if k is not None])
+        except sqlite3.Error as exc:
+            logger.warning("the cache of parsed pages %s cannot be read (%s); every page is parsed", store.path, exc)
+            found = {}
+        for i, key in enumerate(keys):
+            if key in found:
+                try:
+                    pages[i] = (decode_page(found[key], source=str(Path(items[i][0])), page_id=items[i][1]), [])
+                except ValueError:  # a damaged entry: the page is parsed again and stored anew
+                    pass
     todo = [i for i, page in enumerate(pages) if page is None]
     fresh = run_chunks(read_pages if store is None else read_pages_kept, [items[i] for i in todo],
                        desc="reading pages", unit="page", engine=engine, parallel_min=PARALLEL_MIN_PAGES,
                        min_chunk=50, encoding=encoding, errors=errors, columns=columns) if todo else []
-    keep = []
     for i, page in zip(todo, fresh):
         pages[i] = page[:2]
-        if store is not None and keys[i] is not None and page[2] is not None:
-            keep.append((keys[i], page[2]))
+    keep = [page[2] for page in fresh if store is not None and page[2] is not None]
     if keep:
-        store.put_many(keep)
+        try:
+            store.put_many(keep)
+        except sqlite3.Error as exc:
+            logger.warning("the cache of parsed pages %s cannot be written (%s)", store.path, exc)
     return pages, len(todo)
 
 

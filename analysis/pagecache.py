@@ -33,8 +33,10 @@ from .settings import options
 #: Formats whose pages are kept: one file, one page, parsed by the kit's page grammar or web-page reader.
 FORMATS = frozenset({"text", "html"})
 #: Distributions whose versions change what a page reads as (detection of encodings, web-page extraction).
-LIBRARIES = ("charset-normalizer", "trafilatura", "lxml")
+LIBRARIES = ("charset-normalizer", "trafilatura", "htmldate", "justext", "courlan", "lxml")
 _DATETIME = "$datetime"
+#: The types of values a page's documents are kept with: exactly these (JSON would turn a tuple into a list).
+_KEPT = frozenset({str, int, float, bool, type(None), datetime})
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +69,7 @@ def reader_fingerprint() -> str:
 def page_key(file: Path, *, encoding: str | None = None) -> bytes | None:
     """The key of a file's reading: None for a file in a format not kept (:data:`FORMATS`) or not readable.
 
-    The file's bytes and format (a text page and a web page of the same bytes read differently), the codec
+    The file's bytes, format and compression (a text page and a web page of the same bytes read differently), the codec
     asked for and :func:`reader_fingerprint`; not its path, so that a crawl copied or moved elsewhere is
     not parsed again (its path and page id are put back into the documents, :func:`decode_page`).
 
@@ -99,7 +101,8 @@ def page_key(file: Path, *, encoding: str | None = None) -> bytes | None:
     except OSError:  # the reader says what is wrong with it, in its own words
         return None
     h = hashlib.blake2b(digest_size=16)
-    h.update("\0".join([reader_fingerprint(), kind, encoding or ""]).encode())
+    gzipped = "gz" if file.name.lower().endswith(".gz") else ""  # read as its gunzipped bytes (read_bytes)
+    h.update("\0".join([reader_fingerprint(), kind, gzipped, encoding or ""]).encode())
     h.update(b"\0")
     h.update(data)
     return h.digest()
@@ -121,8 +124,9 @@ def encode_page(docs: Sequence[dict], *, source: str, page_id: str) -> bytes | N
     """A page's documents as compressed JSON, without its path and page id; None when a value would not
     come back as it is.
 
-    Strings, whole numbers, floats, booleans, None and :class:`datetime.datetime` (naive or aware) are kept;
-    anything else leaves the page out of the cache rather than change it, as does a document whose
+    Values of exactly these types are kept: strings, whole numbers, floats, booleans, None and
+    :class:`datetime.datetime` (naive or aware); anything else (a list, a tuple, pandas' Timestamp) leaves the
+    page out of the cache rather than change it, as does a document whose
     ``source``, ``page_id`` or ``doc_id`` (``<page_id>:<number>``) is not the page's own. Compressed by zlib
     at its fastest level: JSON of a page's documents is twice the page's size, compressed three quarters.
 
@@ -141,6 +145,8 @@ def encode_page(docs: Sequence[dict], *, source: str, page_id: str) -> bytes | N
     >>> encode_page([{**doc, "published": object()}], source="a/p.txt", page_id="p") is None
     True
     """
+    if not all(type(v) in _KEPT for doc in docs for v in doc.values()):
+        return None
     prefix = f"{page_id}:"
     kept = []
     for doc in docs:
@@ -175,6 +181,8 @@ def decode_page(blob: bytes, *, source: str, page_id: str) -> list[dict]:
     except zlib.error as exc:
         raise ValueError(f"not a page of the cache ({exc})") from None
     docs = json.loads(text, object_hook=_decode_object)
+    if not isinstance(docs, list) or not all(isinstance(d, dict) and isinstance(d.get("doc_id"), str) for d in docs):
+        raise ValueError("not a page of the cache (not a list of documents)")
     for doc in docs:
         doc["doc_id"] = f"{page_id}:{doc['doc_id']}"
         doc["page_id"] = page_id

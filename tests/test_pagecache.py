@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import logging
 import math
+import re
 import shutil
 import warnings
+import zlib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -34,6 +37,11 @@ def cache(tmp_path, monkeypatch) -> Path:
     return folder
 
 
+def parsed(said: str) -> int:
+    """How many files the reader said it parsed."""
+    return int(re.search(r"; (\d+) files parsed", said)[1])
+
+
 def read(path, caplog) -> tuple[pd.DataFrame, pd.DataFrame, list[str], str]:
     """The tables, the CorpusWarnings raised, and the reader's account of what it parsed."""
     caplog.clear()
@@ -54,7 +62,7 @@ def test_a_corpus_read_again_is_the_same_and_only_pages_with_problems_are_parsed
     assert caught_again == caught  # every warning raised again, in order
     with_problems = problems["source"].nunique()
     files = len(set(docs["source"]) | set(problems["source"]))
-    assert f"{with_problems} files parsed, {files - with_problems} as parsed before" in said_again
+    assert parsed(said_again) == with_problems and f"{files - with_problems} as parsed before" in said_again
 
 
 def test_a_changed_page_is_parsed_again_and_a_moved_one_is_not(tmp_path, cache, caplog):
@@ -64,21 +72,22 @@ def test_a_changed_page_is_parsed_again_and_a_moved_one_is_not(tmp_path, cache, 
     read(crawl, caplog)
     page.write_text(page.read_text(encoding="utf-8").replace("克拉夫特", "柯拉夫特"), encoding="utf-8")
     docs, _, _, said = read(crawl, caplog)
-    assert "1 files parsed" in said and docs["text"].str.contains("柯拉夫特").any()
+    assert parsed(said) == 1 and docs["text"].str.contains("柯拉夫特").any()
     assert not docs["text"].str.contains("克拉夫特").any()
     moved = page.rename(crawl / f"moved_{page.name}")
     docs, _, _, said = read(crawl, caplog)
-    assert "0 files parsed" in said  # the same bytes: its documents named after where the page is now
+    assert parsed(said) == 0  # the same bytes: its documents named after where the page is now
     assert (docs["source"] == str(moved)).all() and (docs["page_id"] == moved.stem).all()
     assert docs["doc_id"].str.startswith(f"{moved.stem}:").all()
 
 
-def test_a_crawl_copied_elsewhere_reads_as_if_parsed_there(tmp_path, cache, caplog, monkeypatch):
-    read(DATA / "pages", caplog)
+@pytest.mark.parametrize("folder", ["pages", "html", "outlets"])
+def test_a_crawl_copied_elsewhere_reads_as_if_parsed_there(tmp_path, cache, caplog, monkeypatch, folder):
+    read(DATA / folder, caplog)
     copy = tmp_path / "copy"
-    shutil.copytree(DATA / "pages", copy)
+    shutil.copytree(DATA / folder, copy)
     docs, problems, caught, said = read(copy, caplog)
-    assert f"{problems['source'].nunique()} files parsed" in said
+    assert parsed(said) == problems["source"].nunique()
     monkeypatch.setattr(options, "use_cache", False)
     fresh, fresh_problems, fresh_caught, _ = read(copy, caplog)
     pd.testing.assert_frame_equal(docs, fresh)
@@ -89,7 +98,8 @@ def test_a_crawl_copied_elsewhere_reads_as_if_parsed_there(tmp_path, cache, capl
 def test_a_new_reader_parses_every_page_again(cache, caplog, monkeypatch):
     read(SEEDS_DIR, caplog)
     monkeypatch.setattr(pagecache, "reader_fingerprint", lambda: "another release of the kit")
-    assert "1 files parsed, 0 as parsed before" in read(SEEDS_DIR, caplog)[3]
+    said = read(SEEDS_DIR, caplog)[3]
+    assert parsed(said) == 1 and "0 as parsed before" in said
 
 
 def test_the_codec_asked_for_and_the_format_are_part_of_the_key(seed_file, tmp_path):
@@ -98,20 +108,36 @@ def test_the_codec_asked_for_and_the_format_are_part_of_the_key(seed_file, tmp_p
     as_html = tmp_path / "page.html"
     as_html.write_bytes(seed_file.read_bytes())  # the same bytes read as a web page read otherwise
     assert page_key(as_html) not in (None, page_key(seed_file))
+    gz = tmp_path / "page.html.gz"
+    gz.write_bytes(as_html.read_bytes())  # the same bytes, gunzipped when read: a file of another reading
+    plain = tmp_path / "other.html"
+    plain.write_bytes(gzip.compress(seed_file.read_bytes()))
+    gz.write_bytes(plain.read_bytes())
+    assert page_key(gz) != page_key(plain)
     assert page_key(DATA / "tables" / next(p.name for p in (DATA / "tables").iterdir())) is None  # a table
     assert page_key(Path("no/such/page.txt")) is None  # the reader says what is wrong
 
 
-def test_a_damaged_entry_is_parsed_again_and_replaced(cache, caplog):
+@pytest.mark.parametrize("damage", [b"\xff not zlib", zlib.compress(b'{"not": "a list"}'),
+                                    zlib.compress(b'[{"title": "no doc_id"}]')])
+def test_a_damaged_entry_is_parsed_again_and_replaced(cache, caplog, damage):
     docs, *_ = read(SEEDS_DIR, caplog)
     store = BlobStore(cache / "pages.sqlite")
     (key,) = [k for (k,) in store.db.execute("SELECT k FROM seg")]
-    store.put_many([(key, b"\xff not json")])
+    store.put_many([(key, damage)])
     store.close()
     again, _, _, said = read(SEEDS_DIR, caplog)
-    assert "1 files parsed" in said
+    assert parsed(said) == 1
     pd.testing.assert_frame_equal(again, docs)
-    assert "0 files parsed" in read(SEEDS_DIR, caplog)[3]
+    assert parsed(read(SEEDS_DIR, caplog)[3]) == 0
+
+
+def test_a_cache_file_that_is_not_a_database_is_left_aside(cache, caplog):
+    cache.mkdir()
+    (cache / "pages.sqlite").write_bytes(b"not a database" * 100)
+    docs, _, _, said = read(SEEDS_DIR, caplog)
+    assert parsed(said) == 1 and len(docs) == 21
+    assert any("cannot be" in r.getMessage() and r.levelname == "WARNING" for r in caplog.records)
 
 
 def test_without_the_cache_nothing_is_kept(tmp_path, monkeypatch, caplog):
@@ -119,7 +145,7 @@ def test_without_the_cache_nothing_is_kept(tmp_path, monkeypatch, caplog):
     configure(use_cache=False)
     try:
         read(SEEDS_DIR, caplog)
-        assert "1 files parsed" in read(SEEDS_DIR, caplog)[3]
+        assert parsed(read(SEEDS_DIR, caplog)[3]) == 1
     finally:
         configure(use_cache=True)
     assert not (tmp_path / "pages.sqlite").exists()
@@ -135,7 +161,7 @@ def test_worker_processes_store_what_they_parse(tmp_path, cache, caplog, monkeyp
     monkeypatch.setattr(options, "workers", 2)
     monkeypatch.setattr(options, "engine", "local")
     docs, _, _, said = read(crawl, caplog)
-    assert "6 files parsed" in said
+    assert parsed(said) == 6
     monkeypatch.setattr(corpus_mod, "run_chunks", lambda *a, **k: pytest.fail("parsed again"))
     pd.testing.assert_frame_equal(read(crawl, caplog)[0], docs)
 
@@ -163,7 +189,10 @@ def test_a_value_that_would_not_come_back_leaves_the_page_out():
     assert encode_page(page(published=pd.Timestamp("2020-09-17 08:30:00.000000001")), source="p.txt",
                        page_id="p") is None
     assert encode_page(page(published=datetime(2020, 9, 17).date()), source="p.txt", page_id="p") is None
-    assert encode_page(page(title="台灣\ud800"), source="p.txt", page_id="p") is not None  # a lone surrogate
+    assert encode_page(page(tags=("a", "b")), source="p.txt", page_id="p") is None  # JSON would give a list
+    assert encode_page(page(tags=["a"]), source="p.txt", page_id="p") is None
+    lone = encode_page(page(title="台灣\ud800"), source="p.txt", page_id="p")  # a lone surrogate, as damaged text holds
+    assert decode_page(lone, source="p.txt", page_id="p")[0]["title"] == "台灣\ud800"
     # documents that are not the page's own
     assert encode_page(page(), source="q.txt", page_id="p") is None
     assert encode_page(page(doc_id="q:00"), source="p.txt", page_id="p") is None
