@@ -35,7 +35,8 @@ FORMATS = frozenset({"text", "html"})
 #: Distributions whose versions change what a page reads as (detection of encodings, web-page extraction).
 LIBRARIES = ("charset-normalizer", "trafilatura", "htmldate", "justext", "courlan", "lxml")
 _DATETIME = "$datetime"
-#: The types of values a page's documents are kept with: exactly these (JSON would turn a tuple into a list).
+#: The types of values a page's documents are kept with: exactly these (JSON would turn a tuple into a list,
+#: and a subclass of datetime such as pandas' Timestamp may hold more than ``isoformat`` keeps).
 _KEPT = frozenset({str, int, float, bool, type(None), datetime})
 
 
@@ -108,10 +109,9 @@ def page_key(file: Path, *, encoding: str | None = None) -> bytes | None:
     return h.digest()
 
 
-def _encode_value(value: object) -> object:
-    if type(value) is datetime:  # exactly: a subclass (pandas' Timestamp) may hold more than isoformat keeps
-        return {_DATETIME: value.isoformat()}
-    raise TypeError(f"a value of type {type(value).__name__} is not kept")
+def _encode_datetime(value: datetime) -> dict:
+    """JSON's form of the one kept type it lacks (:data:`_KEPT`: every other value is checked before)."""
+    return {_DATETIME: value.isoformat()}
 
 
 def _decode_object(obj: dict) -> object:
@@ -155,10 +155,7 @@ def encode_page(docs: Sequence[dict], *, source: str, page_id: str) -> bytes | N
                 or not doc_id.startswith(prefix):
             return None
         kept.append({**doc, "doc_id": doc_id[len(prefix):], "page_id": "", "source": ""})  # same keys, same order
-    try:
-        text = json.dumps(kept, ensure_ascii=False, default=_encode_value, separators=(",", ":"))
-    except (TypeError, ValueError):
-        return None
+    text = json.dumps(kept, ensure_ascii=False, default=_encode_datetime, separators=(",", ":"))
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
 
 
