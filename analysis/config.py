@@ -132,7 +132,7 @@ def user_cache_dir() -> Path:
 
     The platform's own cache location through :mod:`platformdirs`, in a folder named
     ``analysis-kit``: ``~/.cache/analysis-kit`` on Linux. It holds the caches of segmented
-    words (``segments.sqlite``), actors' mentions (``mentions.sqlite``) and parsed pages
+    words (``segments.sqlite``), actors' mentions (``mentions.sqlite``), quotes (``quotes.sqlite``), parsed pages
     (``pages.sqlite``), and jieba's prefix-dictionary cache (``jieba/``).
 
     Returns

@@ -349,7 +349,7 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
 Scanned = tuple[list[_Found], list[tuple[int, int]]]
 
 
-def _rules_digest(lex: Lexicon, fingerprint: str) -> str:
+def rules_digest(lex: Lexicon, fingerprint: str) -> str:
     """A digest of everything a scan depends on but its text: the names, the segmenter, the rules' code."""
     h = hashlib.blake2b(digest_size=16)
     h.update(fingerprint.encode())
@@ -432,7 +432,7 @@ def scan_many(texts: Sequence[str], words_of: dict[str, list[str]], *, fingerpri
     try:
         if options.use_cache and distinct:
             cache = SegmentCache((options.cache_dir or config.user_cache_dir()) / "mentions.sqlite")
-            digest = _rules_digest(lex, fingerprint)
+            digest = rules_digest(lex, fingerprint)
             keys = {t: SegmentCache.key(digest, t) for t in distinct}
             stored = cache.get_many(list(keys.values()))
             for t in distinct:

@@ -48,6 +48,8 @@ from .forking import map_inherited
 from .mentions import (ACTOR_BLOCK, DocumentActors, FieldActors, document_actors, iter_document_actors,
                        mention_rows, mentions_frame)
 from .names import lexicon
+from .quotecache import cached_statements, statements_digest
+from .segmentation import get_segmenter
 from .selection import one_chunk
 from .settings import options
 from .tables import distinct
@@ -292,7 +294,14 @@ def quotes(docs: pd.DataFrame, *, userdict: UserDict = None, segmenter: Segmente
      ['吳釗燮', '他', '說', '我們會堅持下去。', 'quotation']]
     """
     found = document_actors(docs, userdict=userdict, segmenter=segmenter, aliases=aliases, unique=unique)
-    return _quotes_frame([row for doc in found for row in _quote_rows(doc)])
+    digest = _digest(userdict=userdict, segmenter=segmenter, aliases=aliases)
+    return _quotes_frame([row for rows in cached_statements(found, digest, _quote_rows) for row in rows])
+
+
+def _digest(*, userdict: UserDict, segmenter: SegmenterLike | None, aliases) -> str:
+    """What the statements found depend on but each document (:func:`analysis.quotecache.statements_digest`)."""
+    lex = lexicon(userdict=userdict, aliases=aliases)
+    return statements_digest(lex, get_segmenter(userdict=userdict, segmenter=segmenter).fingerprint)
 
 
 def _quote_rows(doc: DocumentActors) -> list[tuple]:
@@ -345,23 +354,24 @@ def actors_and_quotes(docs: pd.DataFrame, *, userdict: UserDict = None, segmente
     size = max(1, block or ACTOR_BLOCK)
     starts = list(range(0, len(docs), size)) or [0]
     find = {"userdict": userdict, "segmenter": segmenter, "aliases": aliases}
-    lexicon(userdict=userdict, aliases=aliases)  # read (and checked) once, here, before any worker is forked
+    digest = _digest(**find)  # the names read (and checked) once, here, before any worker is forked
     if options.engine == "dask":
         workers = 1  # no fork of a process that holds a Dask client's threads
-    parts = map_inherited(_block_tables, starts, (docs, size, find), workers=workers)
+    parts = map_inherited(_block_tables, starts, (docs, size, find, digest), workers=workers)
     return _joined([m for m, _ in parts]), _joined([q for _, q in parts])
 
 
-def _block_tables(start: int, state: tuple[pd.DataFrame, int, dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _block_tables(start: int, state: tuple[pd.DataFrame, int, dict, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The mentions and statements of the block of ``size`` distinct documents from ``start``.
 
     Run here or in a forked worker; a worker segments what the cache lacks itself, with no pool of its own.
     """
-    docs, size, find = state
+    docs, size, find, digest = state
     mention_rows_, quote_rows, parts = [], [], ([], [])
-    for doc in iter_document_actors(docs.iloc[start:start + size], unique=False, block=size, **find):
+    found = list(iter_document_actors(docs.iloc[start:start + size], unique=False, block=size, **find))
+    for doc, statements in zip(found, cached_statements(found, digest, _quote_rows)):
         mention_rows_.extend(mention_rows(doc))
-        quote_rows.extend(_quote_rows(doc))
+        quote_rows.extend(statements)
         if len(mention_rows_) + len(quote_rows) >= ROWS_AT_ONCE:  # a table's columns hold less than its tuples
             parts[0].append(mentions_frame(mention_rows_))
             parts[1].append(_quotes_frame(quote_rows))

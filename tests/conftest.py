@@ -28,6 +28,15 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 SEED_FILE = SEEDS_DIR / "000_bb4a6ccb6fd5c6e9.txt"
 
 
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    """A cache folder of the test's own, in use (whatever the session's settings), then forgotten."""
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(options, "cache_dir", folder)
+    monkeypatch.setattr(options, "use_cache", True)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def seed_file() -> Path:
     return SEED_FILE

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.outputs import (atomic_write_bytes, atomic_write_text, neutralise_formulas, read_parquet_table, write_csv,
                               write_parquet)
@@ -90,3 +94,56 @@ def test_reading_a_column_a_table_lacks_names_it_and_the_columns_it_has(tmp_path
     path = write_parquet(pd.DataFrame({"term": ["台灣"], "count": [1]}), tmp_path / "t.parquet")
     with pytest.raises(KeyError, match=r"t.parquet has no column 'nope'; its columns: term, count"):
         read_parquet_table(path, columns=["term", "nope"])
+
+
+def _pandas_csv(df: pd.DataFrame, *, index: bool = False) -> bytes:
+    """The CSV pandas writes in one call with the kit's options: what write_csv's column-at-a-time
+    formatting and block-at-a-time writing must reproduce byte for byte."""
+    return ("\ufeff" + neutralise_formulas(df).to_csv(index=index, lineterminator="\n", float_format="%.6f",
+                                                      date_format="%Y-%m-%dT%H:%M:%S")).encode("utf-8")
+
+
+def test_csv_is_the_csv_pandas_writes_for_awkward_values(tmp_path):
+    df = pd.DataFrame({
+        "x": [float("nan"), -0.0, 1 / 3, 1e20, -1e-7, float("inf"), -float("inf"), 2.5e-7, 5e-7, 0.1234565],
+        "f32": pd.array([1.5, None, 2.25, 0.1, -3, 1e-8, 7, 8, 9, 10], dtype="float32"),
+        "nullable": pd.array([1.5, None, 2.25, 0.1, -3, 1e-8, 7, 8, None, 10], dtype="Float64"),
+        "when": pd.to_datetime(["1969-12-31 23:59:59.7", "2020-09-18 07:12:23.999999", None, "1677-09-22 00:12:43",
+                                "2262-04-11", "2020-01-01", None, "2000-02-29 12:00:00", "1999-12-31", "2021-06-01"],
+                               format="mixed"),
+        "seconds": np.array(["0900-01-01", "2020-01-01T10:00:01", "NaT", "12000-01-01", "-0100-01-01"] * 2,
+                            dtype="datetime64[s]"),  # years not of four digits
+        "aware": pd.to_datetime(["2020-09-18 07:12:23"] * 10).tz_localize("Asia/Taipei"),
+        "text": ["-1", "a,b", 'say "hi"', "line\nbreak", None, "=1", "台灣", "", " x", "\rx"],
+        "n": range(10), "flag": [True, False] * 5,
+    }, index=pd.Index([f"d{i}" for i in range(10)], name="doc_id"))
+    for index in (False, True):
+        assert write_csv(df, tmp_path / "t.csv", index=index).read_bytes() == _pandas_csv(df, index=index)
+    alone = pd.DataFrame({"x": [float("nan")], "d": pd.to_datetime([None])})  # a row of empty fields
+    assert write_csv(alone[["x"]], tmp_path / "a.csv").read_bytes() == _pandas_csv(alone[["x"]])
+    assert write_csv(alone, tmp_path / "b.csv").read_bytes() == _pandas_csv(alone)
+    empty = df.iloc[:0]
+    assert write_csv(empty, tmp_path / "e.csv").read_bytes() == _pandas_csv(empty)
+
+
+def test_csv_of_many_blocks_is_one_table(tmp_path, monkeypatch):
+    import analysis.outputs as outputs
+
+    monkeypatch.setattr(outputs, "CSV_ROWS", 3)  # blocks of three rows: 3 full blocks and one of one
+    df = pd.DataFrame({"x": [i / 7 for i in range(10)], "t": [f"第{i}" for i in range(10)],
+                       "d": pd.date_range("2020-01-01", periods=10, freq="37h")})
+    path = write_csv(df, tmp_path / "t.csv")
+    assert path.read_bytes() == _pandas_csv(df)
+    assert path.read_bytes().count(b"x,t,d") == 1  # one header
+
+
+@given(st.lists(st.tuples(st.floats(allow_nan=True, allow_infinity=True, width=64),
+                          st.one_of(st.none(), st.datetimes(min_value=dt.datetime(1678, 1, 1),
+                                                            max_value=dt.datetime(2261, 12, 31))),
+                          st.text(max_size=5)), max_size=30))
+@settings(max_examples=150, deadline=None)
+def test_csv_is_the_csv_pandas_writes(tmp_path_factory, rows):
+    df = pd.DataFrame(rows, columns=["x", "when", "text"])
+    df["when"] = pd.to_datetime(df["when"])
+    path = tmp_path_factory.mktemp("csv") / "t.csv"
+    assert write_csv(df, path).read_bytes() == _pandas_csv(df)

@@ -28,15 +28,6 @@ from analysis.settings import options
 DATA = Path(__file__).parent / "data"
 
 
-@pytest.fixture
-def cache(tmp_path, monkeypatch) -> Path:
-    """A cache folder of this test's own, used and then forgotten."""
-    folder = tmp_path / "cache"
-    monkeypatch.setattr(options, "cache_dir", folder)
-    monkeypatch.setattr(options, "use_cache", True)
-    return folder
-
-
 def parsed(said: str) -> int:
     """How many files the reader said it parsed."""
     return int(re.search(r"; (\d+) files parsed", said)[1])
