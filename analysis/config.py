@@ -13,7 +13,11 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import os
+import platform
+import unicodedata
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -127,13 +131,30 @@ def code_and_data_files() -> list[Path]:
     return sorted(PACKAGE_DIR.rglob("*.py")) + sorted(DATA_DIR.glob("*.txt"))
 
 
+@lru_cache(maxsize=1)
+def code_and_data_digest() -> str:
+    """A digest of :func:`code_and_data_files` (names and bytes) and of the Python and Unicode versions,
+    made once a process: part of the key of every result the kit keeps on disk by content.
+
+    Examples
+    --------
+    >>> len(code_and_data_digest()), code_and_data_digest() == code_and_data_digest()
+    (32, True)
+    """
+    h = hashlib.blake2b(digest_size=16)
+    for path in code_and_data_files():
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    h.update(f"{platform.python_version()}\0{unicodedata.unidata_version}".encode())
+    return h.hexdigest()
+
+
 def user_cache_dir() -> Path:
     """Return the per-user cache folder of the kit (``$ANALYSIS_CACHE_DIR`` overrides).
 
     The platform's own cache location through :mod:`platformdirs`, in a folder named
     ``analysis-kit``: ``~/.cache/analysis-kit`` on Linux. It holds the caches of segmented
-    words (``segments.sqlite``), actors' mentions (``mentions.sqlite``), quotes (``quotes.sqlite``), parsed pages
-    (``pages.sqlite``), and jieba's prefix-dictionary cache (``jieba/``).
+    words (``segments.sqlite``), terms (``terms.sqlite``), actors' mentions (``mentions.sqlite``), quotes
+    (``quotes.sqlite``), parsed pages (``pages.sqlite``), and jieba's prefix-dictionary cache (``jieba/``).
 
     Returns
     -------

@@ -17,8 +17,6 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-import platform
-import unicodedata
 import zlib
 from collections.abc import Sequence
 from datetime import datetime
@@ -55,9 +53,8 @@ def reader_fingerprint() -> str:
     (32, True)
     """
     h = hashlib.blake2b(digest_size=16)
-    for path in config.code_and_data_files():
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    versions = [platform.python_version(), unicodedata.unidata_version]
+    h.update(config.code_and_data_digest().encode())
+    versions = []
     for dist in LIBRARIES:
         try:
             versions.append(f"{dist}={importlib.metadata.version(dist)}")

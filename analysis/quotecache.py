@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import platform
-import unicodedata
 from collections.abc import Callable, Sequence
 
 from . import config
@@ -47,10 +45,7 @@ def statements_digest(lex: Lexicon, fingerprint: str) -> str:
     (32, False)
     """
     h = hashlib.blake2b(digest_size=16)
-    h.update(rules_digest(lex, fingerprint).encode())
-    for path in config.code_and_data_files():
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    h.update(f"{platform.python_version()}\0{unicodedata.unidata_version}".encode())
+    h.update(f"{rules_digest(lex, fingerprint)}\0{config.code_and_data_digest()}".encode())
     return h.hexdigest()
 
 

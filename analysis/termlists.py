@@ -19,6 +19,7 @@ import pandas as pd
 from .filler import boilerplate_spans, inside_spans, patterns
 from .segmentation import get_segmenter, segment_many
 from .tables import distinct, is_missing
+from .termcache import TermStore, terms_digest
 from .typedefs import SegmenterLike, UserDict
 from .vocabulary import fold_table, normalize_with, is_term, stopwords, vocabulary_digest
 
@@ -149,8 +150,9 @@ def text_terms(texts: Iterable[str], *, userdict: UserDict = None,
                segmenter: SegmenterLike | None = None) -> dict[str, list[str]]:
     """The terms of each distinct text, segmenting each once (and never again in this process).
 
-    Texts not seen before are segmented together by :func:`analysis.segment_many` (cached, in
-    parallel for large batches).
+    Texts not seen before in this process are taken from the terms kept on disk
+    (:mod:`analysis.termcache`), else segmented together by :func:`analysis.segment_many` (cached, in
+    parallel for large batches) and kept.
 
     Parameters
     ----------
@@ -164,7 +166,7 @@ def text_terms(texts: Iterable[str], *, userdict: UserDict = None,
     Returns
     -------
     dict of str to list of str
-        Each distinct text and its terms, as :func:`terms` gives them.
+        Each distinct text and its terms, as :func:`terms` gives them, in the order of ``texts``.
 
     Examples
     --------
@@ -175,24 +177,32 @@ def text_terms(texts: Iterable[str], *, userdict: UserDict = None,
     vocabulary = vocabulary_digest()
     out: dict[str, list[str]] = {}
     todo = []
-    for t in dict.fromkeys(texts):
+    wanted = dict.fromkeys(texts)
+    for t in wanted:
         hit = _MEMO.get((fingerprint, vocabulary, _text_key(t)))
         if hit is None:
             todo.append(t)
         else:
             out[t] = hit
-    if todo:
+    if not todo:
+        return out  # all from the memo, in order
+    if len(_MEMO) + len(todo) > _MEMO_MAX:
+        _MEMO.clear()
+    with TermStore(terms_digest(fingerprint, vocabulary)) as store:  # terms made before, in any process
+        for text, terms_ in store.get_many(todo).items():
+            out[text] = _MEMO[(fingerprint, vocabulary, _text_key(text))] = terms_
+        todo = [t for t in todo if t not in out]
         stop, fold, pats, table = stopwords(), fold_table(), patterns(), _term_table()
-        if len(_MEMO) + len(todo) > _MEMO_MAX:
-            _MEMO.clear()
         # a block of texts at a time: the words of a whole crawl are never held together, only its terms
         for start in range(0, len(todo), TERMS_BLOCK):
             block = segment_many(todo[start:start + TERMS_BLOCK], userdict=userdict, segmenter=segmenter)
+            made = {}
             for text, words in block.items():
                 terms_ = [t for t in _word_terms(text, words, table, stop, fold, pats) if t is not None]
-                out[text] = _MEMO[(fingerprint, vocabulary, _text_key(text))] = terms_
-            del block
-    return out
+                out[text] = made[text] = _MEMO[(fingerprint, vocabulary, _text_key(text))] = terms_
+            store.put_many(made)
+            del block, made
+    return {t: out[t] for t in wanted}  # in the texts' order, wherever each was found
 
 
 def document_terms(docs: pd.DataFrame, *, userdict: UserDict = None, segmenter: SegmenterLike | None = None,

@@ -52,6 +52,21 @@ def seed_docs():
     return load_corpus(SEEDS_DIR)
 
 
+@pytest.fixture
+def seed_and_test_pages():
+    """The seed page and the test pages of tests/data/pages (some with problems the reader warns of)."""
+    import warnings
+
+    import pandas as pd
+
+    from analysis import CorpusWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        return pd.concat([load_corpus(SEEDS_DIR), load_corpus(Path(__file__).parent / "data" / "pages")],
+                         ignore_index=True)
+
+
 @pytest.fixture(scope="session")
 def seed_report(tmp_path_factory):
     """build_report on the seed corpus, run once for the session (tests read it, never change it)."""

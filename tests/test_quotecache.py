@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import warnings
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
-from analysis import CorpusWarning, load_corpus
 from analysis import quotations as quotations_mod
-from analysis.config import SEEDS_DIR
 from analysis.names import lexicon
 from analysis.quotations import actors_and_quotes, quotes
 from analysis.quotecache import FILE, statements_digest
 from analysis.settings import options
-
-PAGES = Path(__file__).parent / "data" / "pages"
-
-
-@pytest.fixture
-def docs() -> pd.DataFrame:
-    """The seed page and the test pages (some with problems the reader warns of)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", CorpusWarning)
-        return pd.concat([load_corpus(SEEDS_DIR), load_corpus(PAGES)], ignore_index=True)
 
 
 def counting(monkeypatch) -> list[str]:
@@ -38,6 +23,11 @@ def counting(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(quotations_mod, "_quote_rows", counted)
     return seen
+
+
+@pytest.fixture
+def docs(seed_and_test_pages):
+    return seed_and_test_pages
 
 
 def uncached(docs: pd.DataFrame, **kwargs) -> pd.DataFrame:
