@@ -53,16 +53,27 @@ def test_statements_found_again_are_the_same_and_not_found_again(docs, cache, mo
 
 
 def test_actors_and_quotes_in_forked_blocks_take_them_from_the_cache(docs, cache, monkeypatch):
+    from analysis.forking import can_fork
+
     fresh = uncached(docs)
     mentions, first = actors_and_quotes(docs, block=7, workers=2)
-    seen = counting(monkeypatch)  # inherited by the forked workers
+    find = quotations_mod._quote_rows
+
+    def refuse(doc):  # inherited by the forked workers: one that found statements again would fail here
+        raise AssertionError(f"statements of {doc.doc_id} found again")
+
+    monkeypatch.setattr(quotations_mod, "_quote_rows", refuse)
     mentions_again, again = actors_and_quotes(docs, block=7, workers=2)
-    assert seen == []  # here; a worker that found any would have stored it for the check below
     pd.testing.assert_frame_equal(first, fresh)
     pd.testing.assert_frame_equal(again, fresh)
     pd.testing.assert_frame_equal(mentions_again, mentions)
+    if can_fork():  # the refusal does reach a worker: without the cache, the first block fails there
+        monkeypatch.setattr(options, "use_cache", False)
+        with pytest.raises(AssertionError, match="found again"):
+            actors_and_quotes(docs, block=7, workers=2)
+    monkeypatch.setattr(quotations_mod, "_quote_rows", find)
     monkeypatch.setattr(options, "use_cache", False)
-    seen.clear()
+    seen = counting(monkeypatch)
     actors_and_quotes(docs, block=7, workers=1)
     assert len(seen) == docs["content_id"].nunique()
 
