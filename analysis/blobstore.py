@@ -1,4 +1,4 @@
-"""A file of bytes by key: the SQLite store behind the kit's caches (words, mentions, pages).
+"""A file of bytes by key: the SQLite store behind the kit's caches (words, terms, mentions, quotes, pages).
 
 Keys are digests the caller makes; values are opaque bytes, never code or pickles, so a cache folder
 shared with others cannot run anything. Several processes may share one file.
@@ -6,9 +6,13 @@ shared with others cannot run anything. Several processes may share one file.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+
+from . import config
+from .settings import options
 
 
 class BlobStore:
@@ -42,6 +46,33 @@ class BlobStore:
         self.db = sqlite3.connect(path, timeout=30)
         # one table, named as the first cache (of words) named it, so that the caches already written stay readable
         self.db.execute("CREATE TABLE IF NOT EXISTS seg (k BLOB PRIMARY KEY, v BLOB NOT NULL)")
+
+    @staticmethod
+    def key(digest: str, text: str) -> bytes:
+        """The key of a text under a digest of what its value depends on but the text (a segmenter's
+        fingerprint, a vocabulary, the kit's code).
+
+        Parameters
+        ----------
+        digest : str
+            What the stored value depends on but the text.
+        text : str
+            The text (lone surrogates allowed).
+
+        Returns
+        -------
+        bytes
+            A 16-byte BLAKE2b digest.
+
+        Examples
+        --------
+        >>> len(BlobStore.key("a", "台灣")), BlobStore.key("a", "台灣") == BlobStore.key("b", "台灣")
+        (16, False)
+        """
+        h = hashlib.blake2b(digest.encode(), digest_size=16)
+        h.update(b"\0")
+        h.update(text.encode("utf-8", "surrogatepass"))
+        return h.digest()
 
     def get_many(self, keys: list[bytes]) -> dict[bytes, bytes]:
         """Look keys up, 500 at a time.
@@ -77,3 +108,18 @@ class BlobStore:
     def close(self) -> None:
         """Close the connection; the store cannot be used afterwards."""
         self.db.close()
+
+
+def open_cache(name: str, *, kind: type[BlobStore] = BlobStore) -> BlobStore | None:
+    """The session's cache file ``name`` (in ``configure(cache_dir=...)``, else the per-user cache folder),
+    or None when the session uses no cache (``configure(use_cache=False)``, ``--no-cache``).
+
+    Examples
+    --------
+    >>> store = open_cache("pages.sqlite")
+    >>> store is None or store.path.name == "pages.sqlite"
+    True
+    """
+    if not options.use_cache:
+        return None
+    return kind((options.cache_dir or config.user_cache_dir()) / name)

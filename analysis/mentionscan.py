@@ -21,7 +21,6 @@ from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
-from . import config
 from .executor import run_chunks
 from .filler import boilerplate_spans, patterns_digest
 from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, COUNTRY_CHARS, CREDIT, CUES, HEADLINE_CUES,
@@ -29,8 +28,8 @@ from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, COUNTRY_CHARS, CREDIT
                     NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, PLACE_SUFFIXES, SELF, STOPWORDS,
                     SURNAME_TITLES, SURNAMES, TITLES, Lexicon, common_words, foreign_name, given_name, han, is_title,
                     jieba_tag, lexicon, load_tagger, ordinary, personal_name, surname_size, transliterated)
+from .blobstore import open_cache
 from .segmentation.batch import SegmentCache
-from .settings import options
 from .typedefs import PathLike, UserDict
 
 logger = logging.getLogger(__name__)
@@ -430,8 +429,8 @@ def scan_many(texts: Sequence[str], words_of: dict[str, list[str]], *, fingerpri
     out: dict[str, Scanned] = {}
     cache, keys = None, {}
     try:
-        if options.use_cache and distinct:
-            cache = SegmentCache((options.cache_dir or config.user_cache_dir()) / "mentions.sqlite")
+        cache = open_cache("mentions.sqlite", kind=SegmentCache) if distinct else None
+        if cache is not None:
             digest = rules_digest(lex, fingerprint)
             keys = {t: SegmentCache.key(digest, t) for t in distinct}
             stored = cache.get_many(list(keys.values()))

@@ -24,9 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import config
-from .blobstore import BlobStore
+from .blobstore import BlobStore, open_cache
 from .decoding import file_format
-from .settings import options
 
 #: Formats whose pages are kept: one file, one page, parsed by the kit's page grammar or web-page reader.
 FORMATS = frozenset({"text", "html"})
@@ -193,6 +192,4 @@ def open_store() -> BlobStore | None:
     >>> store is None or store.path.name == "pages.sqlite"
     True
     """
-    if not options.use_cache:
-        return None
-    return BlobStore((options.cache_dir or config.user_cache_dir()) / "pages.sqlite")
+    return open_cache("pages.sqlite")

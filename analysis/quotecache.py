@@ -16,12 +16,10 @@ import json
 from collections.abc import Callable, Sequence
 
 from . import config
-from .blobstore import BlobStore
+from .blobstore import BlobStore, open_cache
 from .mentions import DocumentActors
 from .mentionscan import rules_digest
 from .names import Lexicon
-from .segmentation.batch import SegmentCache
-from .settings import options
 
 #: The cache file, in the kit's cache folder.
 FILE = "quotes.sqlite"
@@ -59,7 +57,7 @@ def document_key(digest: str, doc: DocumentActors) -> bytes:
     >>> document_key("d", doc) == document_key("d", doc._replace(doc_id="b")), len(document_key("d", doc))
     (True, 16)
     """
-    return SegmentCache.key(digest, json.dumps([[f.field, f.text] for f in doc.fields], ensure_ascii=False))
+    return BlobStore.key(digest, json.dumps([[f.field, f.text] for f in doc.fields], ensure_ascii=False))
 
 
 def encode(rows: Sequence[Row]) -> bytes:
@@ -102,9 +100,9 @@ def cached_statements(found: Sequence[DocumentActors], digest: str,
     list of list of tuple
         The statements of each document, in order.
     """
-    if not options.use_cache or not found:
+    store = open_cache(FILE) if found else None
+    if store is None:
         return [find(doc) for doc in found]
-    store = BlobStore((options.cache_dir or config.user_cache_dir()) / FILE)
     try:
         keys = [document_key(digest, doc) for doc in found]
         stored = store.get_many(list(dict.fromkeys(keys)))

@@ -17,9 +17,7 @@ import sys
 from collections.abc import Mapping, Sequence
 
 from . import config
-from .blobstore import BlobStore
-from .segmentation.batch import SegmentCache
-from .settings import options
+from .blobstore import BlobStore, open_cache
 
 #: The cache file, in the kit's cache folder.
 FILE = "terms.sqlite"
@@ -62,7 +60,7 @@ class TermStore:
 
     def __init__(self, digest: str) -> None:
         self.digest = digest
-        self.store = BlobStore((options.cache_dir or config.user_cache_dir()) / FILE) if options.use_cache else None
+        self.store = open_cache(FILE)
 
     def __enter__(self) -> TermStore:
         return self
@@ -76,12 +74,12 @@ class TermStore:
         so that the texts of a crawl share one copy of each."""
         if self.store is None or not texts:
             return {}
-        keys = {SegmentCache.key(self.digest, t): t for t in texts}
+        keys = {BlobStore.key(self.digest, t): t for t in texts}
         found = self.store.get_many(list(keys))
         return {keys[k]: [sys.intern(term) for term in json.loads(blob)] for k, blob in found.items()}
 
     def put_many(self, terms_of: Mapping[str, list[str]]) -> None:
         """Store each text's terms (nothing without the cache)."""
         if self.store is not None and terms_of:
-            self.store.put_many((SegmentCache.key(self.digest, t), json.dumps(terms).encode())
+            self.store.put_many((BlobStore.key(self.digest, t), json.dumps(terms).encode())
                                 for t, terms in terms_of.items())

@@ -5,6 +5,7 @@ import pytest
 import analysis.mentionscan as ms
 from analysis import load_corpus
 from analysis.config import SEEDS_DIR
+from analysis.settings import options
 from analysis.segmentation import get_segmenter, segment_many
 
 
@@ -23,8 +24,8 @@ def _plain(texts, words_of):
 def test_cached_scans_equal_fresh_ones(fields, tmp_path, monkeypatch):
     texts, words_of = fields
     fp = get_segmenter().fingerprint
-    monkeypatch.setattr(ms.options, "cache_dir", tmp_path)
-    monkeypatch.setattr(ms.options, "use_cache", True)
+    monkeypatch.setattr(options, "cache_dir", tmp_path)
+    monkeypatch.setattr(options, "use_cache", True)
     first = ms.scan_many(texts, words_of, fingerprint=fp)
     assert (tmp_path / "mentions.sqlite").exists()
     monkeypatch.setattr(ms, "scan_chunk", None)  # nothing may be scanned again: every text from the cache
@@ -36,8 +37,8 @@ def test_cached_scans_equal_fresh_ones(fields, tmp_path, monkeypatch):
 def test_worker_processes_find_the_same_mentions(fields, monkeypatch):
     texts, words_of = fields
     monkeypatch.setattr(ms, "PARALLEL_MIN_TEXTS", 2)
-    monkeypatch.setattr(ms.options, "workers", 2)
-    monkeypatch.setattr(ms.options, "use_cache", False)
+    monkeypatch.setattr(options, "workers", 2)
+    monkeypatch.setattr(options, "use_cache", False)
     out = ms.scan_many(texts, words_of, fingerprint=get_segmenter().fingerprint)
     assert out == _plain(texts, words_of)
 

@@ -14,7 +14,6 @@ every text is segmented in this process.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import sys
 from collections.abc import Iterable
@@ -22,8 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import config
-from ..blobstore import BlobStore
+from ..blobstore import BlobStore, open_cache
 from ..executor import run_chunks
 from ..settings import options
 from ..typedefs import SegmenterLike, UserDict
@@ -38,7 +36,7 @@ PARALLEL_MIN_TEXTS = 2000
 
 class SegmentCache(BlobStore):
     """Word lengths of segmented texts in SQLite (:class:`analysis.blobstore.BlobStore`), keyed by
-    segmenter fingerprint and text hash.
+    segmenter fingerprint and text hash (:meth:`~analysis.blobstore.BlobStore.key`).
 
     Values are opaque bytes to the cache; :func:`segment_many` stores each word's length as a
     little-endian ``uint32``. Several processes may share one file.
@@ -58,32 +56,6 @@ class SegmentCache(BlobStore):
     True
     >>> cache.close()
     """
-
-    @staticmethod
-    def key(fingerprint: str, text: str) -> bytes:
-        """The cache key of a text segmented by a segmenter of this fingerprint.
-
-        Parameters
-        ----------
-        fingerprint : str
-            :attr:`analysis.Segmenter.fingerprint`.
-        text : str
-            The text (lone surrogates allowed).
-
-        Returns
-        -------
-        bytes
-            A 16-byte BLAKE2b digest.
-
-        Examples
-        --------
-        >>> len(SegmentCache.key("a", "台灣")), SegmentCache.key("a", "台灣") == SegmentCache.key("b", "台灣")
-        (16, False)
-        """
-        h = hashlib.blake2b(fingerprint.encode(), digest_size=16)
-        h.update(b"\0")
-        h.update(text.encode("utf-8", "surrogatepass"))
-        return h.digest()
 
 
 def _encode(words: list[str]) -> bytes:
@@ -176,8 +148,8 @@ def segment_many(texts: Iterable[str], *, userdict: UserDict = None, hmm: bool =
     cache = None
     keys: dict[str, bytes] = {}
     try:
-        if options.use_cache and distinct:
-            cache = SegmentCache((options.cache_dir or config.user_cache_dir()) / "segments.sqlite")
+        cache = open_cache("segments.sqlite", kind=SegmentCache) if distinct else None
+        if cache is not None:
             keys = {t: SegmentCache.key(seg.fingerprint, t) for t in distinct}
             stored = cache.get_many(list(keys.values()))
             for t in distinct:
