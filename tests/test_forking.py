@@ -6,7 +6,9 @@ cannot be pickled, so that a test fails if the state were sent instead of inheri
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import time
 import warnings
 
 import pytest
@@ -48,24 +50,61 @@ def test_map_inherited_passes_a_worker_error_on(two_workers):
         forking.map_inherited(scaled_by_state, [1, 2], {"f": lambda x: 1 // (x - 2), "big": []})
 
 
+def slow_until_both(item: int, state) -> tuple[int, int, int]:
+    """:func:`scaled_by_state`, after telling the parent the worker has started (and waiting a little, so
+    that the parent takes items too)."""
+    if os.getpid() != state["parent"]:
+        state["started"].set()
+    time.sleep(0.02)
+    return scaled_by_state(item, state)
+
+
 @pytest.mark.skipif(not forking.can_fork(), reason="forked workers only where fork is safe (not Windows, macOS)")
-def test_fork_beside_runs_the_task_in_a_worker_while_this_process_works(two_workers):
-    state = {"f": lambda x: 10 * x, "big": list(range(100_000))}  # unpicklable: it must be inherited
+def test_map_beside_shares_the_items_between_a_worker_and_this_process(two_workers):
+    started = multiprocessing.get_context("fork").Event()
+    state = {"f": lambda x: 10 * x, "big": list(range(100_000)), "parent": os.getpid(), "started": started}
+
+    def here():
+        warnings.warn("here first", stacklevel=1)
+        assert started.wait(60), "the worker never started"
+        return "mine"
+
+    items = list(range(1, 25))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        mine, (value, pid, big) = forking.fork_beside(
-            scaled_by_state, 3, state, here=lambda: warnings.warn("here first", stacklevel=1) or os.getpid())
-    assert mine == os.getpid() != pid and value == 30
-    assert big == id(state["big"]), "the worker's state is the parent's, not a copy"
-    assert [str(w.message) for w in caught] == ["here first", "item 3 is a multiple of 3"]
+        mine, got = forking.map_beside(slow_until_both, items, state, here=here)
+    assert mine == "mine" and [value for value, _, _ in got] == [10 * x for x in items]
+    pids = [pid for _, pid, _ in got]
+    assert pids[0] != os.getpid() and pids[-1] == os.getpid(), "the worker takes from the first, this process the last"
+    switch = pids.index(os.getpid())
+    assert set(pids[:switch]) == {pids[0]} and set(pids[switch:]) == {os.getpid()}, "each item done once, by one"
+    assert {big for _, _, big in got} == {id(state["big"])}, "the worker's state is the parent's, not a copy"
+    assert [str(w.message) for w in caught] == ["here first", *(f"item {x} is a multiple of 3" for x in items
+                                                                 if x % 3 == 0)]
+    assert two_workers.workers == 2, "this process's setting is put back"
 
 
-def test_fork_beside_runs_both_here_with_one_worker(local):
-    mine, (value, pid, _) = forking.fork_beside(scaled_by_state, 2, {"f": lambda x: -x, "big": []},
-                                                 here=os.getpid, workers=1)
-    assert mine == pid == os.getpid() and value == -2
+def test_map_beside_runs_everything_here_with_one_worker(local):
+    mine, got = forking.map_beside(scaled_by_state, [1, 2], {"f": lambda x: -x, "big": []}, here=os.getpid,
+                                   workers=1)
+    assert mine == os.getpid() and [(value, pid) for value, pid, _ in got] == [(-1, mine), (-2, mine)]
 
 
-def test_fork_beside_passes_a_worker_error_on(two_workers):
+def test_map_beside_passes_errors_on(two_workers):
     with pytest.raises(ZeroDivisionError):
-        forking.fork_beside(scaled_by_state, 2, {"f": lambda x: 1 // (x - 2), "big": []}, here=list)
+        forking.map_beside(scaled_by_state, [1, 2, 3], {"f": lambda x: 1 // (x - 2), "big": []}, here=list)
+
+    def failing():
+        raise KeyError("here")
+
+    with pytest.raises(KeyError, match="here"):
+        forking.map_beside(scaled_by_state, [1, 2], {"f": lambda x: x, "big": []}, here=failing)
+    assert two_workers.workers == 2
+
+
+def test_items_are_taken_once_from_either_end_until_none_is_left():
+    claim = multiprocessing.get_context().Array("q", [0, 5])
+    taken = [forking._take(claim, front=True), forking._take(claim, front=False), forking._take(claim, front=True)]
+    assert taken == [0, 4, 1]
+    forking._take_all(claim)  # as when this process fails: the worker takes no other
+    assert forking._take(claim, front=True) is None and forking._take(claim, front=False) is None

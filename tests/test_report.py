@@ -122,9 +122,12 @@ def test_tables_and_figures_are_the_same_bytes_from_workers_or_here(tmp_path, mo
 
     monkeypatch.setattr(options, "workers", 2)
     calls = []
-    for name in ("fork_beside", "map_inherited"):
+    for name in ("map_beside", "map_inherited"):
         real = getattr(report, name)
-        monkeypatch.setattr(report, name, lambda *a, real=real, **k: calls.append(k["workers"]) or real(*a, **k))
+        monkeypatch.setattr(report, name,
+                            lambda *a, real=real, **k: calls.append((real.__name__, k.get("workers"), len(a[1])))
+                            or real(*a, **k))
+    monkeypatch.setattr(report, "BESIDE_MIN_BLOCK", 1)  # the actors in blocks of two documents, shared
     side = build_report(SEED_FILE.parent, tmp_path / "workers")
     monkeypatch.setattr(report, "FIGURE_WORKERS_MAX_ROWS", 20)  # fewer than the seed's 21 documents
     monkeypatch.setattr(report, "STEPS_BESIDE_MAX_ROWS", 20)
@@ -135,8 +138,9 @@ def test_tables_and_figures_are_the_same_bytes_from_workers_or_here(tmp_path, mo
     assert list(alone.tables) == list(side.tables) == list(report.TABLES)
     pd.testing.assert_frame_equal(alone.tables["related_items"], side.tables["related_items"])
     assert (tmp_path / "here" / "findings.md").read_bytes() == (tmp_path / "workers" / "findings.md").read_bytes()
-    # the configured workers (the actors beside the other steps, then the outputs), then this process alone
-    assert calls == [None, None, 1, 1]
+    # the configured workers (the actors' blocks beside the other steps, then the outputs), then this process alone
+    assert [call[:2] for call in calls] == [("map_beside", None), ("map_inherited", None), ("map_inherited", 1)]
+    assert calls[0][2] > 1, "the actors in several blocks"
     assert [p.relative_to(tmp_path / "workers") for p in side.files] == \
         [p.relative_to(tmp_path / "here") for p in alone.files]
     assert [p.name for p in side.files[:2]] == ["documents.csv", "documents.parquet"]  # in the tables' order

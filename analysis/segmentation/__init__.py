@@ -7,6 +7,7 @@
 - :mod:`.rules`: join numbers, quantities and names after jieba, split particles off unknown words;
 - :mod:`.dictionaries`: user dictionaries, where they are, and the adjustments the kit ships;
 - :mod:`.custom`: a segmenter of your own (any callable), made lossless and fingerprinted;
+- :mod:`.tokenizers`: the jieba tokenizers a segmenter cuts with, built once and kept;
 - :mod:`.segmenter`: the :class:`Segmenter` that puts them together, and :func:`segment`;
 - :mod:`.batch`: many texts at once, cached by content, in parallel (:func:`segment_many`).
 

