@@ -6,8 +6,10 @@ conventions, adjustments and dictionaries are applied on top. What that leaves (
 dictionary, its total, the words' tags, the HMM and the words jieba must split) depends only
 on the segmenter's fingerprint, so it is kept, by :mod:`marshal` as jieba keeps its own prefix
 dictionary, beside jieba's cache in :func:`analysis.config.user_cache_dir` (``jieba/``), one
-file per fingerprint and script. A worker process or a new session loads it in a fifth of the
-time. A file that cannot be read or written is built again or left unwritten, never an error.
+file per fingerprint and script (some 7 MB): the :data:`KEEP` used last of each script are kept,
+older ones removed when another is written (a dictionary edited often makes a new one each time).
+A worker process or a new session loads it in a fifth of the time. A file that cannot be read or
+written is built again or left unwritten, never an error.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ logger = logging.getLogger(__name__)
 
 #: Bump when what a kept tokenizer holds changes.
 STATE_VERSION = 1
+#: Kept tokenizers of each script: the ones used last (a file's modification time is its last use).
+KEEP = 8
 
 
 @contextlib.contextmanager
@@ -122,6 +126,8 @@ def load_tokenizer(script: Script, *, fingerprint: str, build: Callable[[object]
     path = state_path(fingerprint, script)
     state = _read(path)
     if state is not None:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: the last to be removed
         tok.FREQ, tok.total, tok.user_word_tag_tab, tok.hmm_model, split = state
         tok.initialized = True
         for word in split:
@@ -133,7 +139,22 @@ def load_tokenizer(script: Script, *, fingerprint: str, build: Callable[[object]
     build(tok)
     split = sorted(set(jieba.finalseg.Force_Split_Words) - before)
     _write(path, (STATE_VERSION, tok.FREQ, tok.total, tok.user_word_tag_tab, tok.hmm_model, split))
+    _prune(path.parent, script)
     return tok
+
+
+def _prune(folder: Path, script: Script) -> None:
+    """Remove the kept tokenizers of a script beyond the :data:`KEEP` used last."""
+    def used(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    kept = sorted(folder.glob(f"tokenizer-{script}-*.marshal"), key=lambda p: (used(p), p.name), reverse=True)
+    for old in kept[KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def _read(path: Path) -> tuple | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 import jieba.finalseg
 import pytest
@@ -100,3 +101,24 @@ def test_kept_tokenizers_are_named_by_fingerprint_script_and_python():
     a = tokenizers.state_path("f1", "hant")
     assert a == tokenizers.state_path("f1", "hant") and a.parent == tokenizers.jieba_cache_dir()
     assert len({a, tokenizers.state_path("f2", "hant"), tokenizers.state_path("f1", "hans")}) == 3
+
+
+def test_only_the_tokenizers_used_last_are_kept(tmp_path, monkeypatch):
+    monkeypatch.setattr(tokenizers, "KEEP", 2)
+    for age, name in enumerate(["tokenizer-hant-a.marshal", "tokenizer-hant-b.marshal", "tokenizer-hant-c.marshal",
+                                "tokenizer-hans-d.marshal", "tokenizer-hans-e.marshal", "tokenizer-hans-f.marshal",
+                                "jieba.cache"]):
+        (tmp_path / name).write_bytes(b"x")
+        os.utime(tmp_path / name, (1_000_000 - age, 1_000_000 - age))  # a used last, f first
+    tokenizers._prune(tmp_path, "hant")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "jieba.cache", "tokenizer-hans-d.marshal", "tokenizer-hans-e.marshal", "tokenizer-hans-f.marshal",
+        "tokenizer-hant-a.marshal", "tokenizer-hant-b.marshal"]
+
+
+def test_loading_a_kept_tokenizer_marks_it_used(kept):
+    Segmenter().tokenizer("hant")
+    [path] = kept.iterdir()
+    os.utime(path, (1_000_000, 1_000_000))
+    Segmenter().tokenizer("hant")
+    assert path.stat().st_mtime > 1_000_000
