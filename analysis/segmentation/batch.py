@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 from pathlib import Path
 
 import numpy as np
@@ -73,8 +74,12 @@ def _decode(text: str, blob: bytes) -> list[str] | None:
     return out
 
 
+#: What :func:`segment_many` makes of a list of texts and their words (``then=``), text by text.
+Then = Callable[[list[str], list[list[str]]], list[Any]]
+
+
 def segment_chunk(texts: list[str], *, userdicts: tuple[str, ...] = (), hmm: bool = True,
-                  segmenter: CustomSegmenter | None = None) -> list[bytes]:
+                  segmenter: CustomSegmenter | None = None, then: Then | None = None) -> list:
     """Segment texts into encoded word lengths: the task that worker processes and Dask workers run.
 
     Parameters
@@ -87,11 +92,14 @@ def segment_chunk(texts: list[str], *, userdicts: tuple[str, ...] = (), hmm: boo
         Let an HMM join characters that no dictionary knows.
     segmenter : CustomSegmenter, optional
         A segmenter of your own, used instead of the kit's (``userdicts`` and ``hmm`` unused).
+    then : callable, optional
+        As for :func:`segment_many`: applied to the chunk's texts and their words.
 
     Returns
     -------
-    list of bytes
-        For each text, its words' lengths as little-endian ``uint32``.
+    list
+        For each text, its words' lengths as little-endian ``uint32`` (bytes); with ``then``, a pair
+        of those bytes and what ``then`` made of the text.
 
     Examples
     --------
@@ -101,16 +109,21 @@ def segment_chunk(texts: list[str], *, userdicts: tuple[str, ...] = (), hmm: boo
     [4, 2]
     """
     seg = segmenter if segmenter is not None else shared_segmenter([Path(p) for p in userdicts], hmm=hmm)
-    return [_encode(seg(t)) for t in texts]
+    if then is None:
+        return [_encode(seg(t)) for t in texts]
+    words = [seg(t) for t in texts]
+    return list(zip([_encode(w) for w in words], then(texts, words)))
 
 
 def segment_many(texts: Iterable[str], *, userdict: UserDict = None, hmm: bool = True,
-                 segmenter: SegmenterLike | None = None) -> dict[str, list[str]]:
+                 segmenter: SegmenterLike | None = None, then: Then | None = None) -> dict[str, Any]:
     """Segment texts, each distinct one once; return a dict from text to its words.
 
     Uses the cache and worker processes as :func:`analysis.configure` set them. A segmenter of
     your own is cached under its own fingerprint; it runs in worker processes (or Dask tasks)
-    only when it can be pickled, else every text is segmented in this process.
+    only when it can be pickled, else every text is segmented in this process. What is to be made
+    of the words (``then``) is made where they are: in the workers, so that this process receives
+    only that.
 
     Parameters
     ----------
@@ -122,11 +135,17 @@ def segment_many(texts: Iterable[str], *, userdict: UserDict = None, hmm: bool =
         Let jieba's HMM join unknown characters.
     segmenter : callable, optional
         A segmenter of your own, from a text to its words (default: the session's, else the kit's).
+    then : callable, optional
+        A module-level function (or a ``functools.partial`` of one) from a list of texts and the
+        list of their words to a list of what it makes of each, in order; it must depend on nothing
+        but its arguments, since it runs in worker processes or Dask tasks as well as here (for the
+        words taken from the cache).
 
     Returns
     -------
     dict of str to list of str
-        Each distinct text and its words, as :func:`analysis.segment` cuts it.
+        Each distinct text and its words, as :func:`analysis.segment` cuts it; with ``then``, what
+        it made of them.
 
     Raises
     ------
@@ -141,6 +160,8 @@ def segment_many(texts: Iterable[str], *, userdict: UserDict = None, hmm: bool =
     >>> words = segment_many(["美國駐聯合國大使", "美國駐聯合國大使", "克拉夫特訪台"])
     >>> len(words), words["美國駐聯合國大使"], words["克拉夫特訪台"]
     (2, ['美國', '駐', '聯合國', '大使'], ['克拉夫特', '訪台'])
+    >>> segment_many(["克拉夫特訪台"], then=lambda texts, words: [len(w) for w in words])  # a few: here
+    {'克拉夫特訪台': 2}
     """
     seg = get_segmenter(userdict=userdict, hmm=hmm, segmenter=segmenter)
     distinct = list(dict.fromkeys(texts))
@@ -157,6 +178,8 @@ def segment_many(texts: Iterable[str], *, userdict: UserDict = None, hmm: bool =
                 words = _decode(t, blob) if blob is not None else None
                 if words is not None:
                     result[t] = words
+            if then is not None and result:
+                result = dict(zip(result, then(list(result), list(result.values()))))
         todo = [t for t in distinct if t not in result]
         logger.info("segmenting %d texts (%d from cache)", len(todo), len(result))
         task: dict = {"userdicts": tuple(str(p) for p in getattr(seg, "userdicts", ())), "hmm": hmm}
@@ -168,9 +191,14 @@ def segment_many(texts: Iterable[str], *, userdict: UserDict = None, hmm: bool =
                 logger.info("segmenting in this process: %s cannot be pickled for worker processes", seg.name)
                 task["engine"], parallel_min = "local", len(todo) + 1
         blobs = run_chunks(segment_chunk, todo, desc="segmenting", unit="text", parallel_min=parallel_min,
-                           min_chunk=50, **task)
-        for t, blob in zip(todo, blobs):
-            result[t] = _decode(t, blob)  # type: ignore[assignment]
+                           min_chunk=50, then=then, **task)
+        if then is not None:
+            for t, (_, made) in zip(todo, blobs):
+                result[t] = made
+            blobs = [blob for blob, _ in blobs]
+        else:
+            for t, blob in zip(todo, blobs):
+                result[t] = _decode(t, blob)  # type: ignore[assignment]
         if cache is not None and todo:
             cache.put_many((keys[t], b) for t, b in zip(todo, blobs))
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 import pytest
@@ -50,6 +51,27 @@ def test_worker_processes_agree(private_cache, seed_lines, monkeypatch):
     configure(workers=2, use_cache=False)
     texts = [f"{t}{i}" for i, t in enumerate(seed_lines * 3) if t]
     assert segment_many(texts) == {t: segment(t) for t in texts}
+
+
+def pids_and_counts(texts: list[str], words: list[list[str]]) -> list[tuple[int, int, str]]:
+    """What segment_many makes of words (then=): where, how many, and the first word."""
+    return [(os.getpid(), len(w), w[0]) for w in words]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_then_makes_its_values_where_the_words_are_made_and_from_the_cache(private_cache, seed_lines, monkeypatch,
+                                                                            workers):
+    monkeypatch.setattr(cache, "PARALLEL_MIN_TEXTS", 1)
+    configure(workers=workers)
+    texts = [f"{t}{i}" for i, t in enumerate(seed_lines * 3) if t]
+    expected = {t: (len(segment(t)), segment(t)[0]) for t in texts}
+    segment_many(texts[:10])  # these from the cache, the rest segmented
+    made = segment_many(texts, then=pids_and_counts)
+    assert list(made) == texts[:10] + texts[10:] and {t: v[1:] for t, v in made.items()} == expected
+    pids = {made[t][0] for t in texts[10:]}
+    assert {made[t][0] for t in texts[:10]} == {os.getpid()}  # from the cache: made here
+    assert (os.getpid() not in pids) == (workers == 2)  # segmented: made where they were segmented
+    assert segment_many(texts) == {t: segment(t) for t in texts}  # the words were kept as ever
 
 
 def test_no_cache_writes_no_file(private_cache):
