@@ -6,8 +6,8 @@ reaches the workers by fork, never pickled or copied; only small items and the r
 own work, which then takes the items left. A worker starts no workers of its own and runs nothing
 on Dask: it does its share in its own process. Where workers cannot be forked (Windows, macOS:
 :func:`can_fork`) or with one worker, the same work runs here, one piece after another, with the
-same results. Warnings a task
-raises in a worker are raised again here, in order, as :func:`analysis.executor.run_chunks` does.
+same results. Warnings a task raises in a worker are raised again here, in order, as
+:func:`analysis.executor.run_chunks` does.
 """
 
 from __future__ import annotations
@@ -106,10 +106,10 @@ def map_beside(task: Callable[[T, Any], R], items: Sequence[T], state: Any, *, h
 
     For two independent pieces of work on objects in memory, one of them in parts. The worker takes
     the items from the first; when ``here`` is done, this process takes them from the last, as a
-    worker would (no pool of its own), until none is left: neither core waits while there is work. Only the
-    worker's task should be free of OpenMP (what sparse_dot_topn and numba parallelise with): OpenMP's
-    threads do not survive a fork, so a forked process that uses it after its parent did can hang;
-    ``here`` may use it. One after the other in this process (``here`` first) where workers cannot
+    worker would (no pool of its own), until none is left: neither core waits while there is work.
+    Only the worker's task should be free of OpenMP (what sparse_dot_topn and numba parallelise
+    with): OpenMP's threads do not survive a fork, so a forked process that uses it after its parent
+    did can hang; ``here`` may use it. One after the other in this process (``here`` first) where workers cannot
     be forked (:func:`can_fork`) or with one worker. Warnings are raised again here: ``here``'s, then
     the items', in the items' order.
 

@@ -373,8 +373,9 @@ def actor_blocks(docs: pd.DataFrame, *, userdict: UserDict = None, segmenter: Se
     userdict, segmenter, aliases, unique, block
         As for :func:`actors_and_quotes`.
     blocks : int
-        At least this many blocks where the blocks need not be smaller than ``min_block``
-        documents (for two processes to share them: 1 keeps whole blocks of ``block``).
+        About this many blocks, for processes to share (fewer where a block would hold fewer than
+        ``min_block`` documents, more where one would hold more than ``block``); 1 keeps whole
+        blocks of ``block``.
     min_block : int
         The fewest documents a block is cut down to for ``blocks``.
 
