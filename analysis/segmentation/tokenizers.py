@@ -20,11 +20,11 @@ import logging
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .. import config
+from ..outputs import atomic_write_bytes
 from .hmm import hant_dictionary, tokenizer_class
 from .script import Script
 
@@ -173,13 +173,6 @@ def _read(path: Path) -> tuple | None:
 
 def _write(path: Path, state: tuple) -> None:
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps(state))
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write_bytes(path, marshal.dumps(state))
     except OSError as exc:
         logger.info("the tokenizer is not kept: %s cannot be written (%s)", path, exc)

@@ -90,11 +90,13 @@ def test_an_unreadable_kept_file_is_built_again(kept, caplog):
 
 
 def test_a_tokenizer_that_cannot_be_kept_still_cuts(tmp_path, monkeypatch, caplog):
-    missing = tmp_path / "no such folder" / "tokenizer.marshal"
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_bytes(b"")
+    missing = blocked / "tokenizer.marshal"
     monkeypatch.setattr(tokenizers, "state_path", lambda fingerprint, script: missing)
     with caplog.at_level(logging.INFO, logger="analysis.segmentation.tokenizers"):
         assert Segmenter()("克拉夫特訪台") == ["克拉夫特", "訪台"]
-    assert not missing.parent.exists() and "cannot be written" in caplog.text
+    assert blocked.read_bytes() == b"" and list(tmp_path.iterdir()) == [blocked] and "cannot be written" in caplog.text
 
 
 def test_kept_tokenizers_are_named_by_fingerprint_script_and_python():
