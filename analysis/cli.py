@@ -231,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         return _redraw(args, fingerprint, tables_fingerprint)
 
     from .executor import close_client
-    from .report import build_report
+    from .report import build_report, figure_options
     from .settings import configure
 
     caught: list = []
@@ -249,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         close_client()
     _log_warnings(caught)
-    manifest.write_manifest(args.out, fingerprint, rep.files, tables=tables_fingerprint)
+    manifest.write_manifest(args.out, fingerprint, rep.files, tables=tables_fingerprint,
+                            figures=figure_options(args.figures, top=args.top))
     if not args.quiet:
         d = rep.docs
         print(f"analysis: {d['page_id'].nunique():,} page(s), {len(d):,} documents -> {args.out} "
@@ -260,17 +261,23 @@ def main(argv: list[str] | None = None) -> int:
 def _redraw(args: argparse.Namespace, fingerprint: str, tables_fingerprint: str) -> int:
     """Only a presentation option changed: draw the figures and findings again from the stored tables."""
     from . import manifest
-    from .report import render_report
+    from .report import figure_options, render_report
 
     try:
-        rep = render_report(args.out, top=args.top, figures=args.figures)
+        wanted = figure_options(args.figures, top=args.top)
+        # a figure drawn with the same options from the same tables is the same bytes: kept as it is
+        drawn = manifest.recorded_figures(args.out)
+        unchanged = [name for name, used in wanted.items() if drawn.get(name) == used]
+        rep = render_report(args.out, top=args.top, figures=args.figures, unchanged=unchanged)
     except ValueError as exc:  # a figure the report does not have
         print(f"analysis: error: {exc}", file=sys.stderr)
         return 2
     kept = manifest.recorded_outputs(args.out, under=("tables/", "provenance.json"))
-    manifest.write_manifest(args.out, fingerprint, [*kept, *rep.files], tables=tables_fingerprint)
+    manifest.write_manifest(args.out, fingerprint, [*kept, *rep.files], tables=tables_fingerprint, figures=wanted)
     if not args.quiet:
-        print(f"analysis: {args.out}: tables up to date; figures and findings redrawn ({len(rep.files)} files)")
+        redrawn = sum(f"figure {name}" in rep.timings for name in wanted)
+        print(f"analysis: {args.out}: tables up to date; figures and findings redrawn ({redrawn} of "
+              f"{len(wanted)} figures drawn again, the others unchanged; {len(rep.files)} files)")
     return 0
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from . import config
@@ -126,7 +126,8 @@ def up_to_date(out: Path, fingerprint: str) -> bool:
         return False
 
 
-def write_manifest(out: Path, fingerprint: str, files: Iterable[Path], *, tables: str | None = None) -> Path:
+def write_manifest(out: Path, fingerprint: str, files: Iterable[Path], *, tables: str | None = None,
+                   figures: Mapping[str, dict] | None = None) -> Path:
     """Record the fingerprint and a hash of every output file.
 
     Parameters
@@ -140,6 +141,9 @@ def write_manifest(out: Path, fingerprint: str, files: Iterable[Path], *, tables
     tables : str, optional
         The fingerprint of what the tables alone depend on (the inputs without the presentation
         options), for :func:`tables_up_to_date`.
+    figures : mapping of str to dict, optional
+        What each figure was drawn with besides the tables (:func:`analysis.report.figure_options`),
+        for :func:`recorded_figures`.
 
     Returns
     -------
@@ -161,7 +165,8 @@ def write_manifest(out: Path, fingerprint: str, files: Iterable[Path], *, tables
     ('.analysis-manifest.json', ['tables/terms.csv'])
     """
     outputs = {Path(f).resolve().relative_to(out.resolve()).as_posix(): _file_hash(Path(f)) for f in files}
-    record = {"input": fingerprint, **({"tables": tables} if tables else {}), "outputs": dict(sorted(outputs.items()))}
+    record = {"input": fingerprint, **({"tables": tables} if tables else {}),
+              **({"figures": dict(figures)} if figures is not None else {}), "outputs": dict(sorted(outputs.items()))}
     text = json.dumps(record, indent=1)
     return atomic_write_text(out / MANIFEST_NAME, text + "\n")
 
@@ -225,3 +230,38 @@ def recorded_outputs(out: Path, *, under: tuple[str, ...]) -> list[Path]:
     """
     return [out / rel for rel in _read(out)["outputs"] if rel.startswith(under)]
 
+
+
+def recorded_figures(out: Path) -> dict[str, dict]:
+    """What each figure of the report in ``out`` was drawn with, as :func:`write_manifest` recorded it, for
+    the figures whose files are all there as written (none when the manifest cannot be read).
+
+    Parameters
+    ----------
+    out : Path
+        The report folder.
+
+    Returns
+    -------
+    dict of str to dict
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> png = atomic_write_text(out / "figures" / "timeline.png", "...")
+    >>> svg = atomic_write_text(out / "figures" / "top_terms.svg", "<svg/>")
+    >>> drawn = {"timeline": {"font": "Noto Sans CJK TC"}, "top_terms": {"font": "Noto Sans CJK TC", "top": 20}}
+    >>> _ = write_manifest(out, "abc", [png, svg], figures=drawn)
+    >>> _ = svg.write_text("<svg>changed</svg>")
+    >>> recorded_figures(out)
+    {'timeline': {'font': 'Noto Sans CJK TC'}}
+    """
+    try:
+        manifest = _read(out)
+        drawn = manifest.get("figures") or {}
+        return {name: options for name, options in drawn.items()
+                if any(rel.startswith(f"figures/{name}.") for rel in manifest["outputs"])
+                and _intact(out, manifest, (f"figures/{name}.",))}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}

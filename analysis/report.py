@@ -12,7 +12,7 @@ import json
 import logging
 import time
 import warnings
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, Collection, MutableMapping, Sequence
 from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,6 +131,11 @@ TABLES = ("documents", "problems", "term_frequencies", "term_frequencies_by_kind
 FIGURES = ("top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline", "keyness_related",
            "keyness_busiest_month", "cooccurrence_network", "top_actors", "actor_network", "story_timeline",
            "bursts", "related_lists")
+#: The files of each figure (``figures/<name>.<format>``).
+FIGURE_FORMATS = ("png", "svg")
+#: The presentation options each figure is drawn with (:func:`figure_options`); the figures not listed
+#: draw the same whatever they are, so that changing one (``--top``) redraws only the figures it changes.
+FIGURE_OPTIONS: dict[str, tuple[str, ...]] = {"top_terms": ("top",), "top_actors": ("top",)}
 
 
 def check_figures(figures: Sequence[str] | None) -> tuple[str, ...]:
@@ -161,6 +166,37 @@ def check_figures(figures: Sequence[str] | None) -> tuple[str, ...]:
     if unknown:
         raise ValueError(f"no figure {unknown[0]!r} in the report; its figures: {', '.join(FIGURES)}")
     return tuple(f for f in FIGURES if f in set(figures))
+
+
+def figure_options(figures: Sequence[str] | None = None, *, top: int = 20) -> dict[str, dict]:
+    """What each chosen figure is drawn with besides the tables: the presentation options it reads
+    (:data:`FIGURE_OPTIONS`) and the font its Chinese is drawn in.
+
+    ``python -m analysis report`` records this in its manifest, and when only a presentation option
+    changed, redraws the figures whose record differs (:func:`render_report`'s ``unchanged``).
+
+    Parameters
+    ----------
+    figures : sequence of str, optional
+        Names from :data:`FIGURES` (default: all).
+    top : int
+        Rows of the top-terms and top-actors figures.
+
+    Returns
+    -------
+    dict of str to dict
+        For each chosen figure, in the order drawn, its options by name.
+
+    Examples
+    --------
+    >>> wanted = figure_options(["timeline", "top_terms"], top=7)
+    >>> list(wanted), wanted["top_terms"]["top"], "top" in wanted["timeline"]
+    (['top_terms', 'timeline'], 7, False)
+    """
+    given = {"top": top}
+    font = plots.use_cjk_font()
+    return {name: {"font": font, **{option: given[option] for option in FIGURE_OPTIONS.get(name, ())}}
+            for name in check_figures(figures)}
 
 
 def _figures(t: dict[str, pd.DataFrame], *, top: int) -> dict[str, Callable[[], plt.Figure]]:
@@ -209,14 +245,14 @@ def _output(item: tuple[str, str], state: tuple[dict[str, pd.DataFrame], dict[st
         # CSV for spreadsheets; Parquet, values as computed, for notebooks to open lazily (analysis.store)
         files = write_table(tables[name], out / "tables", name, index=name == "similarity_matrix")
     else:
-        files = plots.save_figure(draws[name](), out / "figures" / name)
+        files = plots.save_figure(draws[name](), out / "figures" / name, formats=FIGURE_FORMATS)
     return files, time.perf_counter() - t0
 
 
 def _render(rep: Report, out: Path, *, top: int, label: str, clock: Clock, figures: tuple[str, ...],
-            write_tables: bool = False) -> None:
-    """Write the tables (with ``write_tables``), draw the chosen figures from them, remove the files of
-    the other figures, and write the findings.
+            write_tables: bool = False, unchanged: Collection[str] = ()) -> None:
+    """Write the tables (with ``write_tables``), draw the chosen figures from them (but those
+    ``unchanged`` whose files are there), remove the files of the other figures, and write the findings.
 
     Tables and figures are independent: written and drawn side by side by forked workers that inherit
     the tables where the platform allows (:func:`analysis.forking.map_inherited`), the largest tables
@@ -232,7 +268,9 @@ def _render(rep: Report, out: Path, *, top: int, label: str, clock: Clock, figur
     early = {name: rep.tables.files(name) for name in rep.tables} if isinstance(rep.tables, WrittenTables) else {}
     tables = [name for name in rep.tables if not early.get(name)] if write_tables else []
     tables.sort(key=lambda name: -len(rep.tables[name]))  # all held in memory
-    items = [*(("table", name) for name in tables), *(("figure", name) for name in figures)]
+    kept = {name: [out / "figures" / f"{name}.{fmt}" for fmt in FIGURE_FORMATS] for name in figures
+            if name in unchanged and all((out / "figures" / f"{name}.{fmt}").is_file() for fmt in FIGURE_FORMATS)}
+    items = [*(("table", name) for name in tables), *(("figure", name) for name in figures if name not in kept)]
     workers = 1 if len(rep.docs) > FIGURE_WORKERS_MAX_ROWS else None
     done = dict(zip(items, map_inherited(_output, items, (rep.tables, draws, out), workers=workers)))
     if write_tables:
@@ -241,6 +279,10 @@ def _render(rep: Report, out: Path, *, top: int, label: str, clock: Clock, figur
         for name in rep.tables:  # the files listed in the tables' order, whatever order they were written in
             rep.files.extend(early.get(name) or done["table", name][0])
     for name in figures:
+        if name in kept:
+            logger.info("figure %s: unchanged, kept", name)
+            rep.files.extend(kept[name])
+            continue
         files, seconds = done["figure", name]
         clock.record(f"figure {name}", seconds)
         rep.files.extend(files)
@@ -382,7 +424,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
 
 
 def render_report(out: PathLike, *, top: int = 20, corpus_label: str | None = None,
-                  figures: Sequence[str] | None = None) -> Report:
+                  figures: Sequence[str] | None = None, unchanged: Collection[str] = ()) -> Report:
     """Draw a built report's figures and findings again from its tables, computing nothing.
 
     For a presentation option (``top``) changed after :func:`build_report`: the tables are read
@@ -400,11 +442,16 @@ def render_report(out: PathLike, *, top: int = 20, corpus_label: str | None = No
         How the findings name the corpus (default: as the report's ``provenance.json`` records it).
     figures : sequence of str, optional
         The figures to draw (:data:`FIGURES`; default: all).
+    unchanged : collection of str, optional
+        Figures whose files already hold what would be drawn (the same tables and
+        :func:`figure_options`: ``python -m analysis report`` knows from its manifest): kept as they
+        are, not drawn again, where both their files are there. At 1,000 pages, changing ``top``
+        redraws two figures of twelve.
 
     Returns
     -------
     Report
-        The tables read, the files written (figures and findings) and the findings.
+        The tables read, the files written or kept (figures and findings) and the findings.
 
     Raises
     ------
@@ -420,6 +467,9 @@ def render_report(out: PathLike, *, top: int = 20, corpus_label: str | None = No
     >>> again = render_report(out, top=10)
     >>> again.findings == built.findings, len(again.files)
     (True, 25)
+    >>> kept = render_report(out, top=10, unchanged=figure_options(top=10))  # every figure kept as it is
+    >>> kept.files == again.files, "figure top_terms" in kept.timings
+    (True, False)
     """
     chosen = check_figures(figures)
     out = Path(out)
@@ -431,6 +481,6 @@ def render_report(out: PathLike, *, top: int = 20, corpus_label: str | None = No
             else str(out)
     timings: dict[str, float] = {}
     rep = Report(docs=t["documents"], problems=t["problems"], tables=t, timings=timings)
-    _render(rep, out, top=top, label=corpus_label, clock=Clock(timings), figures=chosen)
+    _render(rep, out, top=top, label=corpus_label, clock=Clock(timings), figures=chosen, unchanged=unchanged)
     return rep
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -152,18 +153,42 @@ def test_a_presentation_option_redraws_without_computing(two_reports, tmp_path):
     shutil.copytree(two_reports[0], out)
     tables = {p.name: p.read_bytes() for p in (out / "tables").iterdir()}
     before = (out / "figures" / "top_terms.svg").read_bytes()
+    files = {p.name: p.stat().st_ino for p in (out / "figures").iterdir()}  # a file written anew is another inode
     proc = run("report", "--corpus", str(SEEDS_DIR), "--out", str(out), "--top", "7")
     assert proc.returncode == 0, proc.stderr
-    assert "figures and findings redrawn" in proc.stdout
+    assert "figures and findings redrawn (2 of 12 figures drawn again" in proc.stdout
     assert {p.name: p.read_bytes() for p in (out / "tables").iterdir()} == tables  # no table written again
     redrawn = {p.name: p.read_bytes() for p in (out / "figures").iterdir()}
     assert redrawn["top_terms.svg"] != before  # seven bars, not twenty
+    # only the figures that read --top were drawn again; the others are the files they were
+    again = sorted(p.name for p in (out / "figures").iterdir() if p.stat().st_ino != files[p.name])
+    assert again == ["top_actors.png", "top_actors.svg", "top_terms.png", "top_terms.svg"]
     assert "up to date" in run("report", "--corpus", str(SEEDS_DIR), "--out", str(out), "--top", "7").stdout
     # the same bytes as a full build with that option
     proc = run("report", "--corpus", str(SEEDS_DIR), "--out", str(out), "--top", "7", "--force")
     assert proc.returncode == 0, proc.stderr
     assert {p.name: p.read_bytes() for p in (out / "figures").iterdir()} == redrawn
     assert {p.name: p.read_bytes() for p in (out / "tables").iterdir()} == tables
+
+
+def test_a_redraw_draws_again_a_figure_whose_file_changed(two_reports, tmp_path):
+    import shutil
+
+    out = tmp_path / "report"
+    shutil.copytree(two_reports[0], out)
+    full = {p.name: p.read_bytes() for p in (out / "figures").iterdir()}
+    (out / "figures" / "timeline.png").write_bytes(b"edited by hand")
+    (out / "figures" / "bursts.svg").unlink()
+    proc = run("report", "--corpus", str(SEEDS_DIR), "--out", str(out), "--top", "7")
+    assert proc.returncode == 0 and "(4 of 12 figures drawn again" in proc.stdout, proc.stdout + proc.stderr
+    figures = {p.name: p.read_bytes() for p in (out / "figures").iterdir()}
+    assert figures["timeline.png"] == full["timeline.png"] and figures["bursts.svg"] == full["bursts.svg"]
+    # a manifest of an earlier release, with no record of the figures: every figure drawn again
+    record = json.loads((out / ".analysis-manifest.json").read_text(encoding="utf-8"))
+    del record["figures"]
+    (out / ".analysis-manifest.json").write_text(json.dumps(record), encoding="utf-8")
+    proc = run("report", "--corpus", str(SEEDS_DIR), "--out", str(out), "--top", "8")
+    assert proc.returncode == 0 and "(12 of 12 figures drawn again" in proc.stdout, proc.stdout + proc.stderr
 
 
 def test_which_figures_is_a_presentation_option_too(two_reports, tmp_path):

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from analysis.manifest import MANIFEST_NAME, input_fingerprint, up_to_date, write_manifest
+from analysis.manifest import MANIFEST_NAME, input_fingerprint, recorded_figures, up_to_date, write_manifest
 
 
 @pytest.fixture
@@ -105,3 +105,27 @@ def test_a_broken_manifest_is_not_up_to_date(report, content):
     out, _ = report
     (out / MANIFEST_NAME).write_text(content, encoding="utf-8")
     assert up_to_date(out, "FP") is False
+
+
+def test_recorded_figures_are_those_whose_files_are_intact(report):
+    out, files = report
+    figures = out / "figures"
+    figures.mkdir()
+    for name in ("top_terms", "timeline"):
+        for suffix in (".png", ".svg"):
+            (figures / f"{name}{suffix}").write_bytes(f"{name}{suffix}".encode())
+    drawn = {"top_terms": {"font": "F", "top": 7}, "timeline": {"font": "F"}, "bursts": {"font": "F"}}
+    write_manifest(out, "FP", [*files, *figures.iterdir()], figures=drawn)
+    # bursts has no file listed: not recorded as drawn
+    assert recorded_figures(out) == {"top_terms": {"font": "F", "top": 7}, "timeline": {"font": "F"}}
+    (figures / "timeline.svg").unlink()
+    assert recorded_figures(out) == {"top_terms": {"font": "F", "top": 7}}
+    write_manifest(out, "FP", files)  # written without a record of the figures
+    assert recorded_figures(out) == {}
+
+
+@pytest.mark.parametrize("content", ["", "not json", "[]", '{"figures": {"a": {}}}', '{"figures": 3, "outputs": {}}'])
+def test_a_broken_manifest_records_no_figure(report, content):
+    out, _ = report
+    (out / MANIFEST_NAME).write_text(content, encoding="utf-8")
+    assert recorded_figures(out) == {}
