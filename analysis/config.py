@@ -13,12 +13,8 @@ Examples
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
-import platform
-import unicodedata
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -136,23 +132,6 @@ def code_and_data_files() -> list[Path]:
     True
     """
     return sorted(PACKAGE_DIR.rglob("*.py")) + sorted(DATA_DIR.glob("*.txt"))
-
-
-@lru_cache(maxsize=1)
-def code_and_data_digest() -> str:
-    """A digest of :func:`code_and_data_files` (names and bytes) and of the Python and Unicode versions,
-    made once a process: part of the key of every result the kit keeps on disk by content.
-
-    Examples
-    --------
-    >>> len(code_and_data_digest()), code_and_data_digest() == code_and_data_digest()
-    (32, True)
-    """
-    h = hashlib.blake2b(digest_size=16)
-    for path in code_and_data_files():
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    h.update(f"{platform.python_version()}\0{unicodedata.unidata_version}".encode())
-    return h.hexdigest()
 
 
 def user_cache_dir() -> Path:

@@ -18,7 +18,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
-from pathlib import Path
 from typing import NamedTuple
 
 from .executor import run_chunks
@@ -29,6 +28,7 @@ from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, COUNTRY_CHARS, CREDIT
                     SURNAME_TITLES, SURNAMES, TITLES, Lexicon, common_words, foreign_name, given_name, han, is_title,
                     jieba_tag, lexicon, load_tagger, ordinary, personal_name, surname_size, transliterated)
 from .blobstore import open_cache
+from .codedeps import code_digest
 from .segmentation.batch import SegmentCache
 from .typedefs import PathLike, UserDict
 
@@ -349,11 +349,11 @@ Scanned = tuple[list[_Found], list[tuple[int, int]]]
 
 
 def rules_digest(lex: Lexicon, fingerprint: str) -> str:
-    """A digest of everything a scan depends on but its text: the names, the segmenter, the rules' code."""
+    """A digest of everything a scan depends on but its text: the names, the segmenter, the rules' code
+    (every module this one imports, :func:`analysis.codedeps.code_digest`) and the kit's data."""
     h = hashlib.blake2b(digest_size=16)
     h.update(fingerprint.encode())
-    for path in (Path(__file__), Path(__file__).with_name("names.py")):
-        h.update(path.read_bytes())
+    h.update(code_digest(__name__).encode())
     h.update(json.dumps(sorted(lex.forms.items()), ensure_ascii=False).encode())
     h.update(patterns_digest().encode())  # credits are left out
     return h.hexdigest()

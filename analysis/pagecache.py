@@ -23,8 +23,8 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from . import config
 from .blobstore import BlobStore, open_cache
+from .codedeps import code_digest
 from .decoding import file_format
 
 #: Formats whose pages are kept: one file, one page, parsed by the kit's page grammar or web-page reader.
@@ -39,7 +39,8 @@ _KEPT = frozenset({str, int, float, bool, type(None), datetime})
 
 @lru_cache(maxsize=1)
 def reader_fingerprint() -> str:
-    """A digest of what decides how a file reads: the kit's code and data, Python, Unicode, :data:`LIBRARIES`.
+    """A digest of what decides how a file reads: the kit's code that reads it and the kit's data
+    (:func:`analysis.codedeps.code_digest` of :mod:`analysis.corpus`), Python, Unicode, :data:`LIBRARIES`.
 
     Returns
     -------
@@ -52,7 +53,7 @@ def reader_fingerprint() -> str:
     (32, True)
     """
     h = hashlib.blake2b(digest_size=16)
-    h.update(config.code_and_data_digest().encode())
+    h.update(code_digest("analysis.corpus").encode())  # the code that reads a page, not the whole kit
     versions = []
     for dist in LIBRARIES:
         try:

@@ -15,8 +15,8 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 
-from . import config
 from .blobstore import BlobStore, open_cache
+from .codedeps import code_digest
 from .mentions import DocumentActors
 from .mentionscan import rules_digest
 from .names import Lexicon
@@ -32,8 +32,10 @@ Row = tuple
 def statements_digest(lex: Lexicon, fingerprint: str) -> str:
     """A digest of everything a document's statements depend on but its title and text.
 
-    The names known and the segmenter's fingerprint (as the mentions' cache keys them), every file of
-    the kit's code and data, and the versions of Python and Unicode (the rules' regular expressions).
+    The names known and the segmenter's fingerprint (as the mentions' cache keys them), the kit's code
+    that finds quotes (every module :mod:`analysis.quotations` imports:
+    :func:`analysis.codedeps.code_digest`) and data, and the versions of Python and Unicode (the rules'
+    regular expressions).
 
     Examples
     --------
@@ -43,7 +45,7 @@ def statements_digest(lex: Lexicon, fingerprint: str) -> str:
     (32, False)
     """
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{rules_digest(lex, fingerprint)}\0{config.code_and_data_digest()}".encode())
+    h.update(f"{rules_digest(lex, fingerprint)}\0{code_digest('analysis.quotations')}".encode())
     return h.hexdigest()
 
 

@@ -16,8 +16,8 @@ import json
 import sys
 from collections.abc import Mapping, Sequence
 
-from . import config
 from .blobstore import BlobStore, open_cache
+from .codedeps import code_digest
 
 #: The cache file, in the kit's cache folder.
 FILE = "terms.sqlite"
@@ -26,8 +26,9 @@ FILE = "terms.sqlite"
 def terms_digest(fingerprint: str, vocabulary: str) -> str:
     """A digest of everything a text's terms depend on but the text.
 
-    The segmenter's fingerprint, the vocabulary's digest, every file of the kit's code and data, and
-    the versions of Python and Unicode (normalisation and the boilerplate's regular expressions).
+    The segmenter's fingerprint, the vocabulary's digest, the kit's code that makes terms (every module
+    :mod:`analysis.termlists` imports: :func:`analysis.codedeps.code_digest`) and data, and the versions
+    of Python and Unicode (normalisation and the boilerplate's regular expressions).
 
     Examples
     --------
@@ -35,7 +36,7 @@ def terms_digest(fingerprint: str, vocabulary: str) -> str:
     (32, False)
     """
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{fingerprint}\0{vocabulary}\0{config.code_and_data_digest()}".encode())
+    h.update(f"{fingerprint}\0{vocabulary}\0{code_digest('analysis.termlists')}".encode())
     return h.hexdigest()
 
 
