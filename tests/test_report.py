@@ -149,3 +149,23 @@ def test_tables_and_figures_are_the_same_bytes_from_workers_or_here(tmp_path, mo
         assert (tmp_path / "here" / "tables" / name.name).read_bytes() == name.read_bytes(), name.name
     for name in (tmp_path / "workers" / "figures").iterdir():
         assert (tmp_path / "here" / "figures" / name.name).read_bytes() == name.read_bytes(), name.name
+
+
+def test_render_report_keeps_the_unchanged_figures_whose_files_are_there(seed_report, tmp_path):
+    import shutil
+
+    from analysis.report import figure_options, render_report
+
+    out = tmp_path / "report"
+    shutil.copytree(seed_report[0], out)
+    figures = out / "figures"
+    before = {p.name: (p.stat().st_ino, p.read_bytes()) for p in figures.iterdir()}
+    (figures / "timeline.svg").unlink()
+    rep = render_report(out, top=20, unchanged=figure_options(top=20))
+    drawn = sorted(name.removeprefix("figure ") for name in rep.timings if name.startswith("figure "))
+    assert drawn == ["timeline"]  # its SVG was missing: drawn again, both files
+    after = {p.name: (p.stat().st_ino, p.read_bytes()) for p in figures.iterdir()}
+    assert {name: b for name, (_, b) in after.items()} == {name: b for name, (_, b) in before.items()}
+    assert sorted(name for name in after if after[name][0] != before[name][0]) == ["timeline.png", "timeline.svg"]
+    built = [f.relative_to(seed_report[0]) for f in seed_report[1].files if f.parent.name == "figures"]
+    assert [f.relative_to(out) for f in rep.files[:-1]] == built  # every figure listed, kept or drawn, in order
