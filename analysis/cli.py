@@ -146,14 +146,43 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--dictionary", type=Path, metavar="FILE",
                    help="with --accept: add the words to this dictionary instead of the project dictionary "
                         "(give it as --userdict too, so that its words count as known)")
+    c = sub.add_parser(
+        "cache", help="show what the caches hold, or clear them",
+        description="List the kit's cache files (parsed pages, words, terms, actors, quotes, tokenizers) with "
+                    "their size and entries; with --clear, remove them (the next report computes them again). "
+                    "Entries made by code that has changed since are never read again: clearing frees them.",
+    )
+    c.add_argument("--cache-dir", type=Path, help="cache folder, as for report (default: the per-user cache folder)")
+    c.add_argument("--clear", action="store_true", help="remove the kit's cache files")
     return p
+
+
+def _cache(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .caches import cache_info, clear_cache
+
+    info = cache_info(cache_dir=args.cache_dir)
+    width = max([len("file"), *info["file"].str.len()])
+    print(f"{'file':{width}}  {'MB':>9}  {'entries':>11}  holds")
+    for row in info.itertuples(index=False):
+        entries = "unreadable" if pd.isna(row.entries) else f"{row.entries:,}"
+        print(f"{row.file:{width}}  {row.bytes / 1e6:9,.1f}  {entries:>11}  {row.holds}")
+    total = int(info["bytes"].sum())
+    if args.clear:
+        removed = clear_cache(cache_dir=args.cache_dir)
+        print(f"analysis: removed {len(removed)} file(s), {total / 1e6:,.1f} MB")
+    else:
+        print(f"analysis: {total / 1e6:,.1f} MB in {len(info)} cache(s)")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 2 for bad input, 1 when a notebook fails).
 
     ``analysis report`` writes the report unless it is up to date (see :mod:`analysis.manifest`);
-    ``analysis notebooks`` executes the notebooks; ``analysis discover`` finds words the segmenter lacks.
+    ``analysis notebooks`` executes the notebooks; ``analysis discover`` finds words the segmenter lacks;
+    ``analysis cache`` lists the caches or clears them.
     ``analysis COMMAND --help`` lists the options.
 
     Parameters
@@ -201,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
         return _notebooks(args)
     if args.command == "discover":
         return _discover(args)
+    if args.command == "cache":
+        return _cache(args)
     from . import manifest
 
     if not args.corpus.exists():

@@ -1,0 +1,136 @@
+"""What the kit keeps in its cache folder, and clearing it: ``python -m analysis cache``.
+
+The caches (:mod:`analysis.blobstore`) grow with every text the kit reads and are never wrong to
+remove: what is missing is computed again. An entry made by code that has changed since
+(:mod:`analysis.codedeps`) is never read again, so a folder used across many releases holds dead
+entries; :func:`clear_cache` removes the kit's files, and the next report fills them again.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+
+from . import config
+from .typedefs import PathLike
+
+#: The kit's cache files in the cache folder, with what each keeps.
+CACHE_FILES = {
+    "pages.sqlite": "pages as parsed (analysis.pagecache)",
+    "segments.sqlite": "each distinct text's words (analysis.segmentation.batch)",
+    "terms.sqlite": "each distinct text's terms (analysis.termcache)",
+    "mentions.sqlite": "the actors named in each distinct text (analysis.mentionscan)",
+    "quotes.sqlite": "each document's quotes (analysis.quotecache)",
+}
+#: The folder of the segmenter's kept tokenizers and jieba's own cache, always in the per-user folder
+#: (or ``$ANALYSIS_CACHE_DIR``), with or without another cache folder (analysis.segmentation.tokenizers).
+TOKENIZERS = "jieba"
+#: SQLite's files beside a database, removed with it.
+SQLITE_SIDES = ("-journal", "-wal", "-shm")
+
+
+def _folders(cache_dir: PathLike | None) -> tuple[Path, Path | None]:
+    """The cache folder, and the tokenizers' folder when that is the per-user one (they live there only)."""
+    own = config.user_cache_dir()
+    folder = Path(cache_dir).expanduser().resolve() if cache_dir is not None else own
+    return folder, (own / TOKENIZERS if folder == own.resolve() or folder == own else None)
+
+
+def _entries(path: Path) -> int | None:
+    """The entries of a cache file, read without writing to it (None when it cannot be read)."""
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(db.execute("SELECT COUNT(*) FROM seg").fetchone()[0])
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+
+
+def cache_info(*, cache_dir: PathLike | None = None) -> pd.DataFrame:
+    """The kit's cache files: their size on disk, entries and what they keep.
+
+    Parameters
+    ----------
+    cache_dir : str or Path, optional
+        The cache folder (default: the per-user one, :func:`analysis.config.user_cache_dir`, which
+        alone holds the tokenizers' folder as well).
+
+    Returns
+    -------
+    DataFrame
+        Columns ``file`` (its path), ``bytes`` (with SQLite's side files), ``entries`` (texts,
+        pages or documents kept; tokenizers for the tokenizers' folder; missing when unreadable) and
+        ``holds``; one row for each file that exists.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from analysis.blobstore import BlobStore
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> store = BlobStore(folder / "terms.sqlite")
+    >>> store.put_many([(b"k", b"value")]); store.close()
+    >>> info = cache_info(cache_dir=folder)
+    >>> info.loc[info["file"] == str(folder / "terms.sqlite"), "entries"].tolist()
+    [1]
+    """
+    folder, tokenizers = _folders(cache_dir)
+    rows = []
+    for name, holds in CACHE_FILES.items():
+        path = folder / name
+        if path.is_file():
+            size = sum(p.stat().st_size for p in [path, *(Path(f"{path}{side}") for side in SQLITE_SIDES)]
+                       if p.is_file())
+            rows.append({"file": str(path), "bytes": size, "entries": _entries(path), "holds": holds})
+    if tokenizers is not None and tokenizers.is_dir():
+        files = [p for p in tokenizers.iterdir() if p.is_file()]
+        rows.append({"file": str(tokenizers), "bytes": sum(p.stat().st_size for p in files),
+                     "entries": sum(p.name.startswith("tokenizer-") for p in files),
+                     "holds": "the segmenter's kept tokenizers and jieba's prefix dictionary"})
+    table = pd.DataFrame(rows, columns=["file", "bytes", "entries", "holds"])
+    table["entries"] = table["entries"].astype("Int64")
+    table["bytes"] = table["bytes"].astype("int64")
+    return table
+
+
+def clear_cache(*, cache_dir: PathLike | None = None) -> list[Path]:
+    """Remove the kit's cache files (:data:`CACHE_FILES` with SQLite's side files, and in the per-user
+    folder the tokenizers' folder's files); nothing else in the folder. The next report computes and
+    keeps them again. A report running meanwhile goes on with the files it has open.
+
+    Parameters
+    ----------
+    cache_dir : str or Path, optional
+        The cache folder (default: the per-user one, with the tokenizers).
+
+    Returns
+    -------
+    list of Path
+        The files removed.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from analysis.blobstore import BlobStore
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> BlobStore(folder / "pages.sqlite").close()
+    >>> _ = (folder / "notes.txt").write_text("mine")
+    >>> [p.name for p in clear_cache(cache_dir=folder)], sorted(p.name for p in folder.iterdir())
+    (['pages.sqlite'], ['notes.txt'])
+    """
+    folder, tokenizers = _folders(cache_dir)
+    removed = []
+    for name in CACHE_FILES:
+        for path in (folder / name, *(folder / f"{name}{side}" for side in SQLITE_SIDES)):
+            if path.is_file():
+                path.unlink()
+                removed.append(path)
+    if tokenizers is not None and tokenizers.is_dir():
+        for path in sorted(tokenizers.iterdir()):
+            if path.is_file():
+                path.unlink()
+                removed.append(path)
+    return removed
