@@ -169,3 +169,20 @@ def test_render_report_keeps_the_unchanged_figures_whose_files_are_there(seed_re
     assert sorted(name for name in after if after[name][0] != before[name][0]) == ["timeline.png", "timeline.svg"]
     built = [f.relative_to(seed_report[0]) for f in seed_report[1].files if f.parent.name == "figures"]
     assert [f.relative_to(out) for f in rep.files[:-1]] == built  # every figure listed, kept or drawn, in order
+
+
+def test_the_figures_said_to_ignore_an_option_draw_the_same_bytes_whatever_it_is(seed_report, tmp_path):
+    """What lets a redraw keep a figure (FIGURE_OPTIONS): a figure that does not list ``top`` ignores it."""
+    from analysis.report import FIGURE_OPTIONS, FIGURES, render_report
+
+    ignoring = [name for name in FIGURES if "top" not in FIGURE_OPTIONS.get(name, ())]
+    drawn = {}
+    for top in (3, 40):
+        out = tmp_path / f"top-{top}"
+        (out / "tables").mkdir(parents=True)
+        for table in (seed_report[0] / "tables").glob("*.parquet"):
+            (out / "tables" / table.name).write_bytes(table.read_bytes())
+        render_report(out, top=top, figures=ignoring)
+        drawn[top] = {p.name: p.read_bytes() for p in (out / "figures").iterdir()}
+    assert len(drawn[3]) == 2 * len(ignoring) and drawn[3] == drawn[40]
+    assert "top_terms" not in ignoring and "top_actors" not in ignoring
