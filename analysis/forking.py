@@ -16,6 +16,7 @@ import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import Any, TypeVar
 
@@ -57,6 +58,10 @@ def can_fork() -> bool:
     return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
 
 
+_STOPPED = ("a worker process stopped without a result (killed by the system, out of memory?); with "
+            "configure(workers=1) or --workers 1 the work is done in this process alone")
+
+
 def map_inherited(task: Callable[[T, Any], R], items: Sequence[T], state: Any, *,
                   workers: int | None = None) -> list[R]:
     """``task(item, state)`` for each item, in forked worker processes that inherit ``state``.
@@ -91,8 +96,11 @@ def map_inherited(task: Callable[[T, Any], R], items: Sequence[T], state: Any, *
     if n < 2 or not can_fork():
         return [task(item, state) for item in items]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(n, mp_context=context, initializer=_inherit, initargs=(state,)) as pool:
-        done = list(pool.map(partial(_call_inherited, task), items))
+    try:
+        with ProcessPoolExecutor(n, mp_context=context, initializer=_inherit, initargs=(state,)) as pool:
+            done = list(pool.map(partial(_call_inherited, task), items))
+    except BrokenProcessPool as exc:
+        raise RuntimeError(_STOPPED) from exc
     results: list[R] = []
     for result, caught in done:
         results.append(result)
@@ -149,11 +157,15 @@ def map_beside(task: Callable[[T, Any], R], items: Sequence[T], state: Any, *, h
             saved = options.workers
             options.workers = 1  # as a worker: its sibling uses the other core
             try:
-                while (i := _take(claim, front=False)) is not None:
+                # until none is left, or the worker has failed: its error is raised at once, not after the rest
+                while not _failed(future) and (i := _take(claim, front=False)) is not None:
                     done[i] = _collecting(task, items[i], state)
             finally:
                 options.workers = saved
             theirs, caught = future.result()
+        except BrokenProcessPool as exc:
+            _take_all(claim)
+            raise RuntimeError(_STOPPED) from exc
         except BaseException:
             _take_all(claim)  # the worker finishes the item it has, and takes no other
             raise
@@ -165,6 +177,10 @@ def map_beside(task: Callable[[T, Any], R], items: Sequence[T], state: Any, *, h
         results.append(result)
         _warn_again(caught)
     return mine, results
+
+
+def _failed(future) -> bool:
+    return future.done() and future.exception() is not None
 
 
 def _take(claim, *, front: bool) -> int | None:

@@ -102,6 +102,38 @@ def test_map_beside_passes_errors_on(two_workers):
     assert two_workers.workers == 2
 
 
+def fails_first_then_slow(item: int, state) -> int:
+    if item == 1:  # the worker's first item
+        state["failed"].set()
+        raise ValueError("bad item 1")
+    state["here"].append(item)  # only this process's calls are seen here
+    time.sleep(0.1)
+    return item
+
+
+def test_a_worker_error_is_raised_without_doing_the_items_left(two_workers):
+    failed = multiprocessing.get_context("fork").Event()
+    state = {"failed": failed, "here": []}
+    with pytest.raises(ValueError, match="bad item 1"):
+        forking.map_beside(fails_first_then_slow, list(range(1, 41)), state,
+                           here=lambda: failed.wait(60))
+    assert len(state["here"]) < 10, "this process stopped soon after the worker failed, not after 39 more items"
+
+
+def kills_its_process(item: int, state) -> int:
+    if os.getpid() != state["parent"]:
+        os.kill(os.getpid(), 9)  # as the system does to a process out of memory
+    time.sleep(0.05)
+    return item
+
+
+def test_a_worker_killed_is_said_plainly(two_workers):
+    with pytest.raises(RuntimeError, match="stopped without a result.*out of memory"):
+        forking.map_beside(kills_its_process, list(range(20)), {"parent": os.getpid()}, here=lambda: time.sleep(0.5))
+    with pytest.raises(RuntimeError, match="stopped without a result.*--workers 1"):
+        forking.map_inherited(kills_its_process, list(range(4)), {"parent": os.getpid()})
+
+
 def test_items_are_taken_once_from_either_end_until_none_is_left():
     claim = multiprocessing.get_context().Array("q", [0, 5])
     taken = [forking._take(claim, front=True), forking._take(claim, front=False), forking._take(claim, front=True)]
