@@ -231,7 +231,6 @@ def recorded_outputs(out: Path, *, under: tuple[str, ...]) -> list[Path]:
     return [out / rel for rel in _read(out)["outputs"] if rel.startswith(under)]
 
 
-
 def recorded_figures(out: Path) -> dict[str, dict]:
     """What each figure of the report in ``out`` was drawn with, as :func:`write_manifest` recorded it, for
     the figures whose files are all there as written (none when the manifest cannot be read).

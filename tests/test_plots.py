@@ -115,7 +115,11 @@ def test_save_figure_lays_out_once_and_gives_the_figure_back(tmp_path):
     engine.execute = lambda f: (calls.append(f), original(f))[1]
     save_figure(fig, tmp_path / "u", formats=("png", "svg", "pdf"), close=False)
     assert len(calls) == 1  # the layout was computed for the PNG only
-    assert [ax.get_position().bounds for ax in fig.axes] == laid_out
+    # laid out again for this PNG, from the first layout's positions: the same to the last bits or so (on some
+    # processors the solver's second pass differs in the 16th digit)
+    positions = [ax.get_position().bounds for ax in fig.axes]
+    assert len(positions) == len(laid_out)
+    assert all(bounds == pytest.approx(first, rel=1e-12, abs=1e-12) for bounds, first in zip(positions, laid_out))
     assert fig.get_layout_engine() is engine
     plt.close(fig)
 
