@@ -60,7 +60,8 @@ def _imports(module: str) -> frozenset[str]:
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
             if node.level:
-                base = package.split(".")[:len(package.split(".")) - node.level + 1]
+                here = package.split(".")
+                base = here[:len(here) - node.level + 1]
                 source = ".".join([*base, *([node.module] if node.module else [])])
             else:
                 source = node.module or ""

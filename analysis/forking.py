@@ -163,11 +163,10 @@ def map_beside(task: Callable[[T, Any], R], items: Sequence[T], state: Any, *, h
             finally:
                 options.workers = saved
             theirs, caught = future.result()
-        except BrokenProcessPool as exc:
-            _take_all(claim)
-            raise RuntimeError(_STOPPED) from exc
-        except BaseException:
+        except BaseException as exc:
             _take_all(claim)  # the worker finishes the item it has, and takes no other
+            if isinstance(exc, BrokenProcessPool):
+                raise RuntimeError(_STOPPED) from exc
             raise
     _warn_again(caught)
     done.update(theirs)

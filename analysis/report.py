@@ -25,6 +25,7 @@ from .attention import plot_bursts
 from .corpus import read_corpus
 from .decoding import corpus_files
 from .errors import CorpusError, check_errors
+from .fonts import cjk_font
 from .forking import map_beside, map_inherited
 from .filler import boilerplate, boilerplate_counts
 from .findings import corpus_label, findings_markdown
@@ -194,7 +195,7 @@ def figure_options(figures: Sequence[str] | None = None, *, top: int = 20) -> di
     (['top_terms', 'timeline'], 7, False)
     """
     given = {"top": top}
-    font = plots.use_cjk_font()
+    font = cjk_font()  # the family every figure is drawn in; nothing set here
     return {name: {"font": font, **{option: given[option] for option in FIGURE_OPTIONS.get(name, ())}}
             for name in check_figures(figures)}
 
@@ -268,8 +269,8 @@ def _render(rep: Report, out: Path, *, top: int, label: str, clock: Clock, figur
     early = {name: rep.tables.files(name) for name in rep.tables} if isinstance(rep.tables, WrittenTables) else {}
     tables = [name for name in rep.tables if not early.get(name)] if write_tables else []
     tables.sort(key=lambda name: -len(rep.tables[name]))  # all held in memory
-    kept = {name: [out / "figures" / f"{name}.{fmt}" for fmt in FIGURE_FORMATS] for name in figures
-            if name in unchanged and all((out / "figures" / f"{name}.{fmt}").is_file() for fmt in FIGURE_FORMATS)}
+    files = {name: [out / "figures" / f"{name}.{fmt}" for fmt in FIGURE_FORMATS] for name in unchanged}
+    kept = {name: files[name] for name in figures if name in files and all(f.is_file() for f in files[name])}
     items = [*(("table", name) for name in tables), *(("figure", name) for name in figures if name not in kept)]
     workers = 1 if len(rep.docs) > FIGURE_WORKERS_MAX_ROWS else None
     done = dict(zip(items, map_inherited(_output, items, (rep.tables, draws, out), workers=workers)))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -97,7 +98,7 @@ def test_every_module_a_cached_step_runs_is_in_its_digest(entry, tmp_path):
         DOCS = pd.read_parquet({str(docs)!r})
     """) + WORK[entry] + "\nprint(json.dumps(sorted(m for m in sys.modules if m.startswith('analysis.'))))\n"
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False,
-                          env={**__import__("os").environ, "ANALYSIS_CACHE_DIR": str(tmp_path / "cache")})
+                          env={**os.environ, "ANALYSIS_CACHE_DIR": str(tmp_path / "cache")})
     assert proc.returncode == 0, proc.stderr
     ran = set(json.loads(proc.stdout.strip().splitlines()[-1]))
     assert ran - set(imported_modules(entry)) == set()
