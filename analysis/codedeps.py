@@ -117,6 +117,18 @@ def imported_modules(module: str) -> tuple[str, ...]:
     return tuple(sorted(seen))
 
 
+def code_files(module: str) -> tuple[Path, ...]:
+    """The source files of :func:`imported_modules` of ``module`` (a dotted name), in the same order.
+
+    Examples
+    --------
+    >>> [p.name for p in code_files("analysis.config")]
+    ['config.py']
+    """
+    modules = _modules()
+    return tuple(modules[name] for name in imported_modules(module))
+
+
 @cache
 def code_digest(module: str) -> str:
     """A digest of the code ``module`` runs (:func:`imported_modules`: names and bytes), of the kit's data
@@ -137,9 +149,8 @@ def code_digest(module: str) -> str:
     >>> len(code_digest("analysis.corpus")), code_digest("analysis.corpus") == code_digest("analysis.termlists")
     (32, False)
     """
-    modules = _modules()
     h = hashlib.blake2b(digest_size=16)
-    files = [modules[name] for name in imported_modules(module)] + sorted(config.DATA_DIR.glob("*.txt"))
+    files = [*code_files(module), *sorted(config.DATA_DIR.glob("*.txt"))]
     for path in files:
         h.update(path.relative_to(config.PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     h.update(f"{platform.python_version()}\0{unicodedata.unidata_version}".encode())

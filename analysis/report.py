@@ -42,6 +42,7 @@ from .storylines import plot_story_timeline
 from .tables import titles
 from .termplots import plot_keyness
 from .tabular import ColumnMap
+from .termlists import forget_terms
 from .tfidf import TfidfModel, tfidf_model
 from .typedefs import Errors, PathLike, SegmenterLike, UserDict
 
@@ -412,6 +413,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
         del parts
     else:
         texts()
+        forget_terms()  # the actors need words, not terms: the memory of a crawl's terms is theirs
         actors = actor_tables(docs, clock, seg=seg)
     t.update(actors)
     del actors

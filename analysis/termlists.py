@@ -167,6 +167,21 @@ def _text_key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
+def forget_terms() -> None:
+    """Empty this process's memo of terms (:func:`text_terms`), for a step that needs no terms to use the
+    memory: the terms of a crawl's distinct texts (about 500 MB for 300,000 texts) are read again from the
+    terms kept on disk when next asked for.
+
+    Examples
+    --------
+    >>> terms_ = text_terms(["台灣與美國。"])
+    >>> forget_terms()
+    >>> text_terms(["台灣與美國。"]) == terms_
+    True
+    """
+    _MEMO.clear()
+
+
 def text_terms(texts: Iterable[str], *, userdict: UserDict = None,
                segmenter: SegmenterLike | None = None) -> dict[str, list[str]]:
     """The terms of each distinct text, segmenting each once (and never again in this process).

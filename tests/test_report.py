@@ -117,7 +117,7 @@ def test_every_similarity_table_agrees_on_a_corpus_of_several_pages(tmp_path):
 def test_tables_and_figures_are_the_same_bytes_from_workers_or_here(tmp_path, monkeypatch):
     """Steps, tables and figures side by side in forked workers (a small corpus) or one after another
     (a large crawl): the same files, listed in the same order."""
-    from analysis import report
+    from analysis import report, termlists
     from analysis.settings import options
 
     monkeypatch.setattr(options, "workers", 2)
@@ -127,6 +127,9 @@ def test_tables_and_figures_are_the_same_bytes_from_workers_or_here(tmp_path, mo
         monkeypatch.setattr(report, name,
                             lambda *a, real=real, **k: calls.append((real.__name__, k.get("workers"), len(a[1])))
                             or real(*a, **k))
+    memo = []  # the terms this process holds when the actors are tabled
+    monkeypatch.setattr(report, "actor_tables", lambda *a, real=report.actor_tables, **k:
+                        memo.append(len(termlists._MEMO)) or real(*a, **k))
     monkeypatch.setattr(report, "BESIDE_MIN_BLOCK", 1)  # the actors in blocks of two documents, shared
     side = build_report(SEED_FILE.parent, tmp_path / "workers")
     monkeypatch.setattr(report, "FIGURE_WORKERS_MAX_ROWS", 20)  # fewer than the seed's 21 documents
@@ -134,6 +137,7 @@ def test_tables_and_figures_are_the_same_bytes_from_workers_or_here(tmp_path, mo
     monkeypatch.setattr(report, "WRITE_EARLY_MIN_ROWS", 5)  # tables of 5 rows or more written as made
     alone = build_report(SEED_FILE.parent, tmp_path / "here")
     early = [name for name in alone.tables if alone.tables.files(name)]
+    assert memo[0] > 0 and memo[1] == 0, "a large crawl's terms are let go before its actors are found"
     assert "related_items" in early and "documents" not in early and "similarity_pairs" in early
     assert list(alone.tables) == list(side.tables) == list(report.TABLES)
     pd.testing.assert_frame_equal(alone.tables["related_items"], side.tables["related_items"])

