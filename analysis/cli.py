@@ -262,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
         return _redraw(args, fingerprint, tables_fingerprint)
 
     from .executor import close_client
-    from .report import build_report, figure_options
+    from .rendering import figure_options
+    from .report import build_report
     from .settings import configure
 
     caught: list = []
@@ -292,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
 def _redraw(args: argparse.Namespace, fingerprint: str, tables_fingerprint: str) -> int:
     """Only a presentation option changed: draw the figures and findings again from the stored tables."""
     from . import manifest
-    from .report import figure_options, render_report
+    from .rendering import figure_options, render_report
 
     try:
         wanted = figure_options(args.figures, top=args.top)

@@ -142,7 +142,7 @@ def write_manifest(out: Path, fingerprint: str, files: Iterable[Path], *, tables
         The fingerprint of what the tables alone depend on (the inputs without the presentation
         options), for :func:`tables_up_to_date`.
     figures : mapping of str to dict, optional
-        What each figure was drawn with besides the tables (:func:`analysis.report.figure_options`),
+        What each figure was drawn with besides the tables (:func:`analysis.rendering.figure_options`),
         for :func:`recorded_figures`.
 
     Returns

@@ -1,6 +1,8 @@
 """The whole pipeline in one call: tables, figures and a findings report for a corpus.
 
-``python -m analysis report`` runs :func:`build_report`; scripts can too. The
+``python -m analysis report`` runs :func:`build_report`; scripts can too. It reads the corpus,
+computes every table (:mod:`analysis.report_steps`) and leaves the figures and findings to
+:mod:`analysis.rendering`. The
 outputs are the same bytes from run to run on the same input, and
 ``provenance.json`` records what they were made with (the segmenter, its
 dictionaries, the stopwords, the library versions: :mod:`analysis.provenance`).
@@ -8,93 +10,36 @@ dictionaries, the stopwords, the library versions: :mod:`analysis.provenance`).
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 import warnings
-from collections.abc import Callable, Collection, MutableMapping, Sequence
+from collections.abc import Sequence
 from functools import partial
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import plots
-from .attention import plot_bursts
+from . import rendering
 from .corpus import read_corpus
 from .decoding import corpus_files
 from .errors import CorpusError, check_errors
-from .fonts import cjk_font
-from .forking import map_beside, map_inherited
+from .forking import map_beside
 from .filler import boilerplate, boilerplate_counts
-from .findings import corpus_label, findings_markdown
-from .network import plot_network
+from .findings import corpus_label
 from .frequencies import pooled_frequencies, term_frequencies
-from .linking import plot_related_lists
-from .outputs import atomic_write_text, write_table
+from .outputs import atomic_write_text
 from .provenance import provenance_json, provenance_record
-from .settings import options, release_freed_memory
-from .store import WrittenTables, open_report, table_columns
+from .rendering import Report, check_figures, render
+from .settings import options, release_freed_memory, trim_heap
+from .store import WrittenTables
 from .quotations import actor_blocks, block_tables, joined_blocks
 from .report_steps import Clock, actor_tables, text_tables
-from .storylines import plot_story_timeline
-from .tables import titles
-from .termplots import plot_keyness
 from .tabular import ColumnMap
 from .termlists import forget_terms
-from .tfidf import TfidfModel, tfidf_model
+from .tfidf import tfidf_model
 from .typedefs import Errors, PathLike, SegmenterLike, UserDict
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass
-class Report:
-    """What :func:`build_report` computed, and the files it wrote.
-
-    Parameters
-    ----------
-    docs : DataFrame
-        The documents, with ``source`` relative to the project (see :func:`analysis.findings.corpus_label`).
-    problems : DataFrame
-        Every problem the reader found, with the action it took (see :func:`analysis.read_corpus`).
-    tables : mapping of str to DataFrame
-        Every table written to ``tables/``, by file stem: a dict; for a crawl of more than
-        :data:`FIGURE_WORKERS_MAX_ROWS` documents, a :class:`analysis.store.WrittenTables` that reads
-        its large tables back from ``tables/*.parquet`` each time one is used.
-    files : list of Path
-        Every file written, in order (the manifest excepted).
-    findings : str
-        The Markdown of ``findings.md``.
-    model : TfidfModel or None
-        The one TF-IDF model every comparing table used.
-    provenance : dict
-        What the report was made with, as written to ``provenance.json``
-        (see :func:`analysis.provenance.provenance_record`), and from (``corpus``: the corpus as the
-        findings name it, :func:`analysis.findings.corpus_label`).
-    timings : dict of str to float
-        Seconds spent in each step, in order (reading, counting, each table, each figure, writing):
-        where the time goes. Logged at level INFO (``python -m analysis report -v``); never written,
-        so that the outputs stay the same bytes.
-
-    Examples
-    --------
-    >>> from analysis import read_corpus
-    >>> from analysis.config import SEEDS_DIR
-    >>> rep = Report(*read_corpus(SEEDS_DIR))
-    >>> len(rep.docs), rep.tables, rep.files
-    (21, {}, [])
-    """
-
-    docs: pd.DataFrame
-    problems: pd.DataFrame
-    tables: MutableMapping[str, pd.DataFrame] = field(default_factory=dict)
-    files: list[Path] = field(default_factory=list)
-    findings: str = ""
-    model: TfidfModel | None = None
-    provenance: dict = field(default_factory=dict)
-    timings: dict[str, float] = field(default_factory=dict)
 
 
 def _page_for_matrix(docs: pd.DataFrame, page: str | None) -> pd.DataFrame:
@@ -106,10 +51,6 @@ def _page_for_matrix(docs: pd.DataFrame, page: str | None) -> pd.DataFrame:
     return sel
 
 
-#: Documents above which the tables are written and the figures drawn in the report's process, one
-#: after another, not side by side by forked workers: redrawing a 100,000-page report (2.1 million
-#: documents), two workers took 41 s and a peak of 7.1 GB (summed PSS), this process alone 56 s and 5.1 GB.
-FIGURE_WORKERS_MAX_ROWS = 500_000
 #: Documents above which the actors are found after the steps that compare texts, not beside them in a
 #: forked worker: at 10,000 pages (210,000 documents) the actors beside the neighbour search took the
 #: report's peak to 1.52 GB (summed PSS), against 1.35 GB one after the other.
@@ -119,181 +60,17 @@ STEPS_BESIDE_MAX_ROWS = 100_000
 #: not started (at 1,000 pages the text steps take 2.5 s, the actors 6 s of one core).
 BESIDE_BLOCKS = 8
 BESIDE_MIN_BLOCK = 100
-#: Rows from which a table of a crawl of more than :data:`FIGURE_WORKERS_MAX_ROWS` documents is written as
-#: soon as it is made and read back from Parquet when used (:class:`analysis.store.WrittenTables`), not
-#: held to the end: the documents and problems excepted.
+#: Rows from which a table of a crawl of more than :data:`~analysis.rendering.FIGURE_WORKERS_MAX_ROWS`
+#: documents is written as soon as it is made and read back from Parquet when used
+#: (:class:`analysis.store.WrittenTables`), not held to the end: the documents and problems excepted.
 WRITE_EARLY_MIN_ROWS = 100_000
-#: The report's tables (``tables/<name>.csv`` and ``.parquet``), in the order :attr:`Report.tables` holds them.
+#: The report's tables (``tables/<name>.csv`` and ``.parquet``), in the order
+#: :attr:`~analysis.rendering.Report.tables` holds them.
 TABLES = ("documents", "problems", "term_frequencies", "term_frequencies_by_kind", "boilerplate",
           "similarity_pairs", "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates",
           "keyness_related", "keyness_busiest_month", "collocations", "cooccurrence_network",
           "actors", "actor_variants", "quotes", "speakers", "actor_network", "story_members", "stories", "bursts",
           "related_items", "related_lists", "related_summary")
-#: The report's figures (``figures/<name>.png`` and ``.svg``), in the order drawn: what ``figures=`` chooses from.
-FIGURES = ("top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline", "keyness_related",
-           "keyness_busiest_month", "cooccurrence_network", "top_actors", "actor_network", "story_timeline",
-           "bursts", "related_lists")
-#: The files of each figure (``figures/<name>.<format>``).
-FIGURE_FORMATS = ("png", "svg")
-#: The presentation options each figure is drawn with (:func:`figure_options`); the figures not listed
-#: draw the same whatever they are, so that changing one (``--top``) redraws only the figures it changes.
-FIGURE_OPTIONS: dict[str, tuple[str, ...]] = {"top_terms": ("top",), "top_actors": ("top",)}
-
-
-def check_figures(figures: Sequence[str] | None) -> tuple[str, ...]:
-    """The figures chosen, in the order drawn (all of :data:`FIGURES` for None).
-
-    Parameters
-    ----------
-    figures : sequence of str, optional
-        Names from :data:`FIGURES`.
-
-    Returns
-    -------
-    tuple of str
-
-    Raises
-    ------
-    ValueError
-        For a name that is not a figure of the report; the message lists them.
-
-    Examples
-    --------
-    >>> check_figures(["timeline", "top_terms"])
-    ('top_terms', 'timeline')
-    """
-    if figures is None:
-        return FIGURES
-    unknown = [f for f in figures if f not in FIGURES]
-    if unknown:
-        raise ValueError(f"no figure {unknown[0]!r} in the report; its figures: {', '.join(FIGURES)}")
-    return tuple(f for f in FIGURES if f in set(figures))
-
-
-def figure_options(figures: Sequence[str] | None = None, *, top: int = 20) -> dict[str, dict]:
-    """What each chosen figure is drawn with besides the tables: the presentation options it reads
-    (:data:`FIGURE_OPTIONS`) and the font its Chinese is drawn in.
-
-    ``python -m analysis report`` records this in its manifest, and when only a presentation option
-    changed, redraws the figures whose record differs (:func:`render_report`'s ``unchanged``).
-
-    Parameters
-    ----------
-    figures : sequence of str, optional
-        Names from :data:`FIGURES` (default: all).
-    top : int
-        Rows of the top-terms and top-actors figures.
-
-    Returns
-    -------
-    dict of str to dict
-        For each chosen figure, in the order drawn, its options by name.
-
-    Examples
-    --------
-    >>> wanted = figure_options(["timeline", "top_terms"], top=7)
-    >>> list(wanted), wanted["top_terms"]["top"], "top" in wanted["timeline"]
-    (['top_terms', 'timeline'], 7, False)
-    """
-    given = {"top": top}
-    font = cjk_font()  # the family every figure is drawn in; nothing set here
-    return {name: {"font": font, **{option: given[option] for option in FIGURE_OPTIONS.get(name, ())}}
-            for name in check_figures(figures)}
-
-
-def _figures(t: dict[str, pd.DataFrame], *, top: int) -> dict[str, Callable[[], plt.Figure]]:
-    """Every figure of the report, drawn from its tables alone (so that a presentation option only redraws)."""
-    busiest = t["keyness_busiest_month"].attrs.get("month")
-    docs = t["documents"]
-    page = docs.loc[(docs["doc_id"] == t["similarity_matrix"].index[0]).to_numpy(), "page_id"].iloc[0]
-    return {
-        "top_terms": lambda: plots.plot_top_terms(t["term_frequencies"], top=top,
-                                                  title=f"The {top} most frequent terms"),
-        "top_terms_by_kind": lambda: plots.plot_top_terms(t["term_frequencies_by_kind"], top=15, by="kind",
-                                                          title="Most frequent terms: articles and related items"),
-        "similarity_heatmap": lambda: plots.plot_similarity_heatmap(
-            t["similarity_matrix"], labels=titles(t["documents"]),
-            title=f"TF-IDF cosine similarity, page {page}"),
-        "timeline": lambda: plots.plot_timeline(t["documents"]),
-        "keyness_related": lambda: plot_keyness(t["keyness_related"], top=15,
-                                                title="Key terms: related items (right) against articles (left)"),
-        "keyness_busiest_month": lambda: plot_keyness(
-            t["keyness_busiest_month"], top=15,
-            title=f"Key terms: {busiest:%B %Y} (right) against the rest (left)" if busiest is not None
-            else "Key terms of the busiest month (no dated documents)"),
-        "cooccurrence_network": lambda: plot_network(
-            t["cooccurrence_network"], seed=0, top_edges=60,
-            title="Co-occurrence of the 30 most frequent terms (within 5 terms)"),
-        "top_actors": lambda: plots.plot_top_terms(t["actors"].rename(columns={"actor": "term"}), top=top,
-                                                   title=f"The {top} most named actors (mentions)"),
-        "actor_network": lambda: plot_network(t["actor_network"], seed=0, top_edges=60,
-                                              title="Actors named in the same sentence (the 30 most named)"),
-        "story_timeline": lambda: plot_story_timeline(t["documents"], t["story_members"], top=15, table=t["stories"]),
-        "bursts": lambda: plot_bursts(t["documents"], table=t["bursts"], by="documents", freq="MS",
-                                      title="Documents per month and bursts of attention (Kleinberg)"),
-        "related_lists": lambda: plot_related_lists(
-            t["documents"], lists=t["related_lists"],
-            items=table_columns(t, "related_items", ("position", "days_after_article", "recycled", "repeats_lead"))),
-    }
-
-
-def _output(item: tuple[str, str], state: tuple[dict[str, pd.DataFrame], dict[str, Callable[[], plt.Figure]], Path]
-            ) -> tuple[list[Path], float]:
-    """Write one table (CSV and Parquet) or draw one figure (PNG and SVG, then closed): its files and seconds."""
-    kind, name = item
-    tables, draws, out = state
-    t0 = time.perf_counter()
-    if kind == "table":
-        # CSV for spreadsheets; Parquet, values as computed, for notebooks to open lazily (analysis.store)
-        files = write_table(tables[name], out / "tables", name, index=name == "similarity_matrix")
-    else:
-        files = plots.save_figure(draws[name](), out / "figures" / name, formats=FIGURE_FORMATS)
-    return files, time.perf_counter() - t0
-
-
-def _render(rep: Report, out: Path, *, top: int, label: str, clock: Clock, figures: tuple[str, ...],
-            write_tables: bool = False, unchanged: Collection[str] = ()) -> None:
-    """Write the tables (with ``write_tables``), draw the chosen figures from them (but those
-    ``unchanged`` whose files are there), remove the files of the other figures, and write the findings.
-
-    Tables and figures are independent: written and drawn side by side by forked workers that inherit
-    the tables where the platform allows (:func:`analysis.forking.map_inherited`), the largest tables
-    first; one after another for a large crawl, where each worker would hold its own copy of what it
-    derives from the documents.
-    """
-    draws = _figures(rep.tables, top=top)
-    for name in draws:
-        if name not in figures:  # not chosen: no stale copy of an earlier run is left beside the findings
-            for suffix in (".png", ".svg"):
-                (out / "figures" / f"{name}{suffix}").unlink(missing_ok=True)
-    # the tables written when they were made (a crawl's large ones) are not written again
-    early = {name: rep.tables.files(name) for name in rep.tables} if isinstance(rep.tables, WrittenTables) else {}
-    tables = [name for name in rep.tables if not early.get(name)] if write_tables else []
-    tables.sort(key=lambda name: -len(rep.tables[name]))  # all held in memory
-    files = {name: [out / "figures" / f"{name}.{fmt}" for fmt in FIGURE_FORMATS] for name in unchanged}
-    kept = {name: files[name] for name in figures if name in files and all(f.is_file() for f in files[name])}
-    items = [*(("table", name) for name in tables), *(("figure", name) for name in figures if name not in kept)]
-    workers = 1 if len(rep.docs) > FIGURE_WORKERS_MAX_ROWS else None
-    done = dict(zip(items, map_inherited(_output, items, (rep.tables, draws, out), workers=workers)))
-    if write_tables:
-        clock.record("writing tables", sum(done["table", name][1] for name in tables)
-                     + (rep.tables.seconds if early else 0.0))
-        for name in rep.tables:  # the files listed in the tables' order, whatever order they were written in
-            rep.files.extend(early.get(name) or done["table", name][0])
-    for name in figures:
-        if name in kept:
-            logger.info("figure %s: unchanged, kept", name)
-            rep.files.extend(kept[name])
-            continue
-        files, seconds = done["figure", name]
-        clock.record(f"figure {name}", seconds)
-        rep.files.extend(files)
-    with clock("findings"):
-        rep.findings = findings_markdown(rep.tables, corpus_label=label, figures=figures,
-                                         tfidf=rep.tables["nearest_neighbours"].attrs.get("tfidf"))
-    rep.files.append(atomic_write_text(out / "findings.md", rep.findings))
-
-
 def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
                  segmenter: SegmenterLike | None = None, top: int = 20, page: str | None = None,
                  columns: ColumnMap | None = None, encoding: str | None = None, errors: Errors = "warn",
@@ -327,7 +104,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     strict : bool, optional
         Deprecated: ``strict=True`` is ``errors="raise"``.
     figures : sequence of str, optional
-        The figures to draw, by name (:data:`FIGURES`; default: all): a presentation option like
+        The figures to draw, by name (:data:`analysis.rendering.FIGURES`; default: all): a presentation option like
         ``top``. The files of the others are removed and the findings do not link them.
 
     Returns
@@ -380,7 +157,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     rep = Report(docs=docs, problems=problems, provenance=record, timings=timings)
     matrix_docs = _page_for_matrix(docs, page)
     # A crawl's large tables are written as soon as made and read back when used, not all held at once.
-    large = len(docs) > FIGURE_WORKERS_MAX_ROWS
+    large = len(docs) > rendering.FIGURE_WORKERS_MAX_ROWS
     rep.tables = t = WrittenTables(out / "tables", min_rows=WRITE_EARLY_MIN_ROWS if large else None,
                                    keep=("documents", "problems"))
     t["documents"] = docs
@@ -413,7 +190,8 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
         del parts
     else:
         texts()
-        forget_terms()  # the actors need words, not terms: the memory of a crawl's terms is theirs
+        forget_terms()  # the actors need words, not terms: the memory of a crawl's terms is theirs,
+        trim_heap()  # and what the steps before them freed is given back before their workers start
         actors = actor_tables(docs, clock, seg=seg)
     t.update(actors)
     del actors
@@ -421,69 +199,8 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     if not large:
         rep.tables = dict(t.items())  # all held: a plain dict
     record["corpus"] = corpus_label(corpus)
-    _render(rep, out, top=top, label=record["corpus"], clock=clock, figures=chosen, write_tables=True)
+    render(rep, out, top=top, label=record["corpus"], clock=clock, figures=chosen, write_tables=True)
     rep.files.append(atomic_write_text(out / "provenance.json", provenance_json(record)))
     return rep
 
-
-def render_report(out: PathLike, *, top: int = 20, corpus_label: str | None = None,
-                  figures: Sequence[str] | None = None, unchanged: Collection[str] = ()) -> Report:
-    """Draw a built report's figures and findings again from its tables, computing nothing.
-
-    For a presentation option (``top``) changed after :func:`build_report`: the tables are read
-    back from ``out/tables/*.parquet`` (:func:`analysis.open_report`), and the figures, the findings
-    and nothing else are written again, the same bytes that :func:`build_report` writes with that
-    option. ``python -m analysis report`` does this by itself when only such an option changed.
-
-    Parameters
-    ----------
-    out : str or Path
-        A report folder written by :func:`build_report`.
-    top : int
-        Rows of the top-terms and top-actors figures.
-    corpus_label : str, optional
-        How the findings name the corpus (default: as the report's ``provenance.json`` records it).
-    figures : sequence of str, optional
-        The figures to draw (:data:`FIGURES`; default: all).
-    unchanged : collection of str, optional
-        Figures whose files already hold what would be drawn (the same tables and
-        :func:`figure_options`: ``python -m analysis report`` knows from its manifest): kept as they
-        are, not drawn again, where both their files are there. At 1,000 pages, changing ``top``
-        redraws two figures of twelve.
-
-    Returns
-    -------
-    Report
-        The tables read, the files written or kept (figures and findings) and the findings.
-
-    Raises
-    ------
-    CorpusError
-        When ``out`` holds no report tables.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> from analysis.config import SEEDS_DIR
-    >>> out = tempfile.mkdtemp()
-    >>> built = build_report(SEEDS_DIR, out, top=10)
-    >>> again = render_report(out, top=10)
-    >>> again.findings == built.findings, len(again.files)
-    (True, 25)
-    >>> kept = render_report(out, top=10, unchanged=figure_options(top=10))  # every figure kept as it is
-    >>> kept.files == again.files, "figure top_terms" in kept.timings
-    (True, False)
-    """
-    chosen = check_figures(figures)
-    out = Path(out)
-    tables = open_report(out)
-    t = {name: tables[name] for name in tables}
-    if corpus_label is None:
-        made = out / "provenance.json"
-        corpus_label = json.loads(made.read_text(encoding="utf-8")).get("corpus", str(out)) if made.is_file() \
-            else str(out)
-    timings: dict[str, float] = {}
-    rep = Report(docs=t["documents"], problems=t["problems"], tables=t, timings=timings)
-    _render(rep, out, top=top, label=corpus_label, clock=Clock(timings), figures=chosen, unchanged=unchanged)
-    return rep
 

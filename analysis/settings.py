@@ -224,3 +224,31 @@ def release_freed_memory() -> str:
         except (NotImplementedError, pa.ArrowNotImplementedError):  # a build without jemalloc
             pass
     return pa.default_memory_pool().backend_name
+
+
+def trim_heap() -> bool:
+    """Give back to the system the memory that the C library's heap holds freed (glibc's ``malloc_trim``).
+
+    Python's lists and strings larger than its small-object pools live on that heap; when a step frees
+    many of them in the middle of the heap, the process keeps the pages for later allocations, and a
+    worker forked afterwards starts with them. :func:`analysis.build_report` calls this between the
+    steps of a large crawl. Elsewhere than on glibc (macOS, Windows, musl) it does nothing.
+
+    Returns
+    -------
+    bool
+        Whether memory was given back.
+
+    Examples
+    --------
+    >>> trim_heap() in (True, False)
+    True
+    """
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        return bool(ctypes.CDLL(name).malloc_trim(0)) if name else False
+    except (OSError, AttributeError):  # no C library to load, or one without malloc_trim
+        return False

@@ -194,7 +194,7 @@ def test_a_redraw_draws_again_a_figure_whose_file_changed(two_reports, tmp_path)
 def test_which_figures_is_a_presentation_option_too(two_reports, tmp_path):
     import shutil
 
-    from analysis.report import FIGURES as REPORT_FIGURES
+    from analysis.rendering import FIGURES as REPORT_FIGURES
 
     assert set(REPORT_FIGURES) == FIGURES
     out = tmp_path / "report"

@@ -117,14 +117,14 @@ def test_every_similarity_table_agrees_on_a_corpus_of_several_pages(tmp_path):
 def test_tables_and_figures_are_the_same_bytes_from_workers_or_here(tmp_path, monkeypatch):
     """Steps, tables and figures side by side in forked workers (a small corpus) or one after another
     (a large crawl): the same files, listed in the same order."""
-    from analysis import report, termlists
+    from analysis import rendering, report, termlists
     from analysis.settings import options
 
     monkeypatch.setattr(options, "workers", 2)
     calls = []
-    for name in ("map_beside", "map_inherited"):
-        real = getattr(report, name)
-        monkeypatch.setattr(report, name,
+    for module, name in ((report, "map_beside"), (rendering, "map_inherited")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name,
                             lambda *a, real=real, **k: calls.append((real.__name__, k.get("workers"), len(a[1])))
                             or real(*a, **k))
     memo = []  # the terms this process holds when the actors are tabled
@@ -132,7 +132,7 @@ def test_tables_and_figures_are_the_same_bytes_from_workers_or_here(tmp_path, mo
                         memo.append(len(termlists._MEMO)) or real(*a, **k))
     monkeypatch.setattr(report, "BESIDE_MIN_BLOCK", 1)  # the actors in blocks of two documents, shared
     side = build_report(SEED_FILE.parent, tmp_path / "workers")
-    monkeypatch.setattr(report, "FIGURE_WORKERS_MAX_ROWS", 20)  # fewer than the seed's 21 documents
+    monkeypatch.setattr(rendering, "FIGURE_WORKERS_MAX_ROWS", 20)  # fewer than the seed's 21 documents
     monkeypatch.setattr(report, "STEPS_BESIDE_MAX_ROWS", 20)
     monkeypatch.setattr(report, "WRITE_EARLY_MIN_ROWS", 5)  # tables of 5 rows or more written as made
     alone = build_report(SEED_FILE.parent, tmp_path / "here")
@@ -148,45 +148,8 @@ def test_tables_and_figures_are_the_same_bytes_from_workers_or_here(tmp_path, mo
     assert [p.relative_to(tmp_path / "workers") for p in side.files] == \
         [p.relative_to(tmp_path / "here") for p in alone.files]
     assert [p.name for p in side.files[:2]] == ["documents.csv", "documents.parquet"]  # in the tables' order
-    assert sum(p.parent.name == "figures" for p in side.files) == 2 * len(report.FIGURES)
+    assert sum(p.parent.name == "figures" for p in side.files) == 2 * len(rendering.FIGURES)
     for name in (tmp_path / "workers" / "tables").iterdir():
         assert (tmp_path / "here" / "tables" / name.name).read_bytes() == name.read_bytes(), name.name
     for name in (tmp_path / "workers" / "figures").iterdir():
         assert (tmp_path / "here" / "figures" / name.name).read_bytes() == name.read_bytes(), name.name
-
-
-def test_render_report_keeps_the_unchanged_figures_whose_files_are_there(seed_report, tmp_path):
-    import shutil
-
-    from analysis.report import figure_options, render_report
-
-    out = tmp_path / "report"
-    shutil.copytree(seed_report[0], out)
-    figures = out / "figures"
-    before = {p.name: (p.stat().st_ino, p.read_bytes()) for p in figures.iterdir()}
-    (figures / "timeline.svg").unlink()
-    rep = render_report(out, top=20, unchanged=figure_options(top=20))
-    drawn = sorted(name.removeprefix("figure ") for name in rep.timings if name.startswith("figure "))
-    assert drawn == ["timeline"]  # its SVG was missing: drawn again, both files
-    after = {p.name: (p.stat().st_ino, p.read_bytes()) for p in figures.iterdir()}
-    assert {name: b for name, (_, b) in after.items()} == {name: b for name, (_, b) in before.items()}
-    assert sorted(name for name in after if after[name][0] != before[name][0]) == ["timeline.png", "timeline.svg"]
-    built = [f.relative_to(seed_report[0]) for f in seed_report[1].files if f.parent.name == "figures"]
-    assert [f.relative_to(out) for f in rep.files[:-1]] == built  # every figure listed, kept or drawn, in order
-
-
-def test_the_figures_said_to_ignore_an_option_draw_the_same_bytes_whatever_it_is(seed_report, tmp_path):
-    """What lets a redraw keep a figure (FIGURE_OPTIONS): a figure that does not list ``top`` ignores it."""
-    from analysis.report import FIGURE_OPTIONS, FIGURES, render_report
-
-    ignoring = [name for name in FIGURES if "top" not in FIGURE_OPTIONS.get(name, ())]
-    drawn = {}
-    for top in (3, 40):
-        out = tmp_path / f"top-{top}"
-        (out / "tables").mkdir(parents=True)
-        for table in (seed_report[0] / "tables").glob("*.parquet"):
-            (out / "tables" / table.name).write_bytes(table.read_bytes())
-        render_report(out, top=top, figures=ignoring)
-        drawn[top] = {p.name: p.read_bytes() for p in (out / "figures").iterdir()}
-    assert len(drawn[3]) == 2 * len(ignoring) and drawn[3] == drawn[40]
-    assert "top_terms" not in ignoring and "top_actors" not in ignoring
