@@ -208,6 +208,42 @@ def _furniture(line: str) -> bool:
             and bool(WHEN.search(line) or re.search("[記记]者", line)))
 
 
+#: How trafilatura extracts the main text (and its metadata, when asked).
+_EXTRACTION = {"include_comments": False, "include_tables": False, "favor_precision": True}
+
+
+def _field(doc, name: str) -> str:
+    """A field of what trafilatura extracted (a dict in trafilatura 1.x, a Document in 2.x; None when nothing was)."""
+    return (doc.get(name) if isinstance(doc, dict) else getattr(doc, name, None)) or ""
+
+
+class _Metadata:
+    """trafilatura's reading of a page's metadata (title, author, site name, url, date), made on first use:
+    as :func:`trafilatura.bare_extraction` reads it with the same options, from a copy of the page."""
+
+    def __init__(self, tree) -> None:
+        self.tree, self.found = tree, None
+
+    def __getitem__(self, name: str) -> str:
+        if self.found is None:
+            from copy import deepcopy
+
+            from trafilatura.metadata import extract_metadata
+            from trafilatura.settings import Extractor
+
+            opts = Extractor(with_metadata=True, precision=_EXTRACTION["favor_precision"],
+                             comments=_EXTRACTION["include_comments"], tables=_EXTRACTION["include_tables"])
+            # the arguments bare_extraction gives it (its fourth, "extensive", is given the options' "fast")
+            self.found = extract_metadata(deepcopy(self.tree), opts.url, opts.date_params, opts.fast,
+                                          opts.author_blacklist)
+        return _field(self.found, name)
+
+
+def _names(suffix: str, name: str) -> bool:
+    """Does a title's suffix (``| 晨光新聞網``) name the site ``name``?"""
+    return suffix.strip() in name or name in suffix
+
+
 def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None = None,
                errors: Errors = "warn") -> tuple[list[dict], list[dict]]:
     """Parse a saved web page's HTML into the article and its related items.
@@ -289,41 +325,43 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
            or _name(ld_url if isinstance(ld_url, str) else (ld_url or {}).get("@id")))
     base = next(iter(tree.xpath("//base/@href")), "").strip() or url
     related, empty = take_related(tree.find("body"), base)  # read, and taken out of the page
-    for el in [el for el in tree.iter() if el.tag not in ("html", "body", "main", "article")
+    for el in [el for el in tree.xpath("//*[@class or @id]") if el.tag not in ("html", "body", "main", "article")
                and _AD.search(f" {el.get('class', '')} {el.get('id', '')} ")]:
         el.drop_tree()
     bylines = [_byline(element_text(el)) for el in tree.xpath(_BYLINE_XPATH) if re.search("[記记]者", element_text(el))]
-    doc = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False, include_tables=False,
-                                      favor_precision=True)
-    doc = {k: (doc.get(k) if isinstance(doc, dict) else getattr(doc, k, None)) or ""  # a dict in trafilatura 1.x
-           for k in ("text", "title", "author", "sitename", "url", "date")}
-    lines = [x for x in (" ".join(x.split()) for x in doc.get("text", "").split("\n")) if x]
+    # The main text alone (its extraction does not read the metadata: links are not kept); trafilatura's
+    # metadata, which costs as much again, only where the page's own meta tags, JSON-LD and bylines leave
+    # a field to it, read from the page as the text's extraction was given it.
+    extracted = trafilatura.bare_extraction(tree, with_metadata=False, **_EXTRACTION)
+    lines = [x for x in (" ".join(x.split()) for x in (_field(extracted, "text") or "").split("\n")) if x]
+    doc = _Metadata(tree)
     lines = [x for x in lines if not page_furniture(x)] or lines
     link_texts = {compact(a.text_content()) for a in tree.iter("a")}  # once, not once a line
     if all(compact(x) in link_texts for x in lines):
         raise CorpusError("no article text (menus, links or scripts only)", path=source)  # link words only: menus
-    if sum(map(len, lines)) <= ERROR_PAGE_CHARS and any(_ERROR_PAGE.search(x) for x in (lines[0], doc["title"])):
+    if sum(map(len, lines)) <= ERROR_PAGE_CHARS and (_ERROR_PAGE.search(lines[0]) or _ERROR_PAGE.search(doc["title"])):
         raise CorpusError(f"not an article: an error page ({lines[0][:40]})", path=source)
     kind = meta.get("og:type", "").lower()
     if kind and kind != "article" and not ld and _link_list(lines, link_texts):
         raise CorpusError(f"not an article: a page of type {kind!r} whose text is a list of links (a section or "
                           "list page)", path=source)
-    sitename = doc.get("sitename", "")
     outlet = meta.get("og:site_name") or _name(ld.get("publisher")) or (
-        sitename if sitename.lower() not in (doc.get("url") or url or "").lower() else "")
-    title = _name(ld.get("headline")) or meta.get("og:title") or doc.get("title", "")
-    authors = [_byline(a) for a in (_name(ld.get("author")), meta.get("author", ""), doc.get("author", ""))
-               if a and not (outlet and (a in outlet or outlet in a)) and not a.startswith("http")]
-    reporter, place = (bylines + authors + [("", "")])[0]
+        doc["sitename"] if doc["sitename"].lower() not in (doc["url"] or url or "").lower() else "")
+    title = _name(ld.get("headline")) or meta.get("og:title") or doc["title"]
+    stated_authors = (_name(ld.get("author")), meta.get("author", ""), None)  # None: trafilatura's, read if needed
+    reporter, place = bylines[0] if bylines else next(
+        (_byline(a) for a in (x if x is not None else doc["author"] for x in stated_authors)
+         if a and not (outlet and (a in outlet or outlet in a)) and not a.startswith("http")), ("", ""))
     stated = [parse_when(ld.get("datePublished"))] + [parse_when(meta.get(k)) for k in _DATE_META] + [
         parse_when(x) for x in tree.xpath("//*[@itemprop='datePublished']/@datetime")]
     when, precision, tz = sorted([w for w in stated if w[0]] or [(None, "", "")],
                                  key=lambda w: -PRECISIONS.index(w[1] or "day"))[0]
     written = title
-    names = [x for x in (outlet, sitename, _name(ld.get("publisher"))) if x]
+    names = [x for x in (outlet, _name(ld.get("publisher"))) if x]
     for _ in range(2):  # 標題 | 晨光新聞網, 標題 | 政治 | 晨光新聞網
         suffix = re.search(r"\s*[|｜–—_-]\s*([^|｜–—_-]{1,40})$", title)
-        if suffix and (suffix[1].strip() in SECTIONS or any(suffix[1].strip() in x or x in suffix[1] for x in names)):
+        if suffix and (suffix[1].strip() in SECTIONS or any(_names(suffix[1], x) for x in names)
+                       or (doc["sitename"] and _names(suffix[1], doc["sitename"]))):
             title = title[:suffix.start()]
     headline = {compact(title), compact(written)} - {""}
     lines = lines[1:] if compact(lines[0]) in headline else lines  # the headline, kept
@@ -337,7 +375,7 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
         if head["date"] is not None and precision in ("", "day"):
             when, precision, tz = head["date"], "day", head["time_zone"]
     if when is None:
-        when, precision, tz = parse_when(doc.get("date"))
+        when, precision, tz = parse_when(doc["date"])
     problems: list[dict] = []
     for reason, action in [("article has no title", "left empty")] * (not title) + [(
             "article has no publication date (no published_time meta, JSON-LD, dateline or date in the page)",
@@ -349,7 +387,7 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
         warnings.warn(f"{source}: {reason}", CorpusWarning, stacklevel=2)
     article = {"title": title, "published": when, "published_precision": precision, "time_zone": tz,
                "outlet": outlet, "reporter": reporter, "reporter_place": place, "text": "\n".join(lines),
-               "dateline": dateline, "url": url or doc.get("url", "")}
+               "dateline": dateline, "url": url or doc["url"]}
     return [{"doc_id": f"{page_id}:{n:02d}", "page_id": page_id, "kind": "related" if n else "article", "position": n,
              "outlet": "", "reporter": "", "reporter_place": "", "dateline": "", **d,
              "truncated": is_truncated(d["text"]), "content_id": content_id(d["title"], d["text"]),

@@ -1,6 +1,7 @@
 """Write N synthetic news pages in the seed pages' format, for scale benchmarks.
 
-    python benchmarks/make_corpus.py N OUT [--vocabulary seed|realistic] [--seed 0] [--extend K] [--stats]
+    python benchmarks/make_corpus.py N OUT [--vocabulary seed|realistic] [--format txt|html] [--seed 0]
+                                     [--extend K] [--stats]
 
 Two generators, both writing pages that the kit reads without a problem (a headline; a body opened
 by the dateline ``【新唐人亞太台 2020 年 09 月 17 日訊】``; paragraphs; a ``相關新聞`` list of 20
@@ -26,6 +27,10 @@ items, each a ``-`` line, a headline and a timestamp followed by the summary):
     article's lead, cut at 150 characters as real lists cut them. Page i depends only on the seed
     and the pages before it, so a crawl of N + K pages starts with the crawl of N pages, and
     ``--extend K`` writes the K pages that continue an N-page crawl.
+
+``--format html`` writes each page as a saved web page instead (``benchmarks/web_pages.py``): the
+same article and related list inside a news site's page (menus, adverts, sidebar, footer, scripts),
+for what reading web pages costs at scale.
 
 The same N, seed and options give the same files, byte for byte. ``--stats`` prints the realistic
 generator's statistics, counted from its own word draws (the words of each article's headline and
@@ -60,11 +65,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis import load_corpus  # noqa: E402
 from analysis.config import SEEDS_DIR  # noqa: E402
+from web_pages import web_page  # noqa: E402  (beside this file)
 
 RELATED_PER_PAGE = 20
 START = datetime(2019, 1, 1)
 SPAN_DAYS = 5 * 365
 VOCABULARIES = ("seed", "realistic")
+#: How the pages are written: text pages in the seed's layout, or saved web pages (benchmarks/web_pages.py).
+FORMATS = ("txt", "html")
 DATA_DIR = Path(__file__).resolve().parents[1] / "analysis" / "data"
 
 
@@ -654,9 +662,12 @@ def _pages(n: int, total: int, *, vocabulary: str, seed: int, pool_factor: float
 
 
 def write_crawl(n: int, out: Path, *, seed: int = 0, pool_factor: float = 2.0, vocabulary: str = "seed",
-                per_day: float = 40.0, extend: int = 0) -> tuple[list[Path], RealisticCrawl | None]:
-    """Write the pages (all n, or with ``extend`` only the ``extend`` pages that continue them); return
-    their paths and, for the realistic vocabulary, the generator (its ``stats``)."""
+                per_day: float = 40.0, extend: int = 0, fmt: str = "txt") -> tuple[list[Path], RealisticCrawl | None]:
+    """Write the pages (all n, or with ``extend`` only the ``extend`` pages that continue them), as text
+    pages or (``fmt="html"``) saved web pages; return their paths and, for the realistic vocabulary,
+    the generator (its ``stats``)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"fmt must be one of {FORMATS}, not {fmt!r}")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     total = n + extend
@@ -664,8 +675,8 @@ def write_crawl(n: int, out: Path, *, seed: int = 0, pool_factor: float = 2.0, v
     paths = []
     for i, text in zip(range(total), pages):
         if i >= total - (extend or n):
-            path = out / f"page_{i:06d}.txt"
-            path.write_text(text, encoding="utf-8")
+            path = out / f"page_{i:06d}.{fmt}"
+            path.write_text(web_page(text, index=i) if fmt == "html" else text, encoding="utf-8")
             paths.append(path)
     if crawl is not None:
         crawl.stats.finish(len(crawl.vocab))
@@ -673,7 +684,7 @@ def write_crawl(n: int, out: Path, *, seed: int = 0, pool_factor: float = 2.0, v
 
 
 def make_corpus(n: int, out: Path, *, seed: int = 0, pool_factor: float = 2.0, vocabulary: str = "seed",
-                per_day: float = 40.0, extend: int = 0) -> list[Path]:
+                per_day: float = 40.0, extend: int = 0, fmt: str = "txt") -> list[Path]:
     """Write ``n`` pages to ``out`` and return their paths.
 
     ``vocabulary`` is ``"seed"`` (the seed page's sentences recombined: dense, the worst case) or
@@ -681,9 +692,10 @@ def make_corpus(n: int, out: Path, *, seed: int = 0, pool_factor: float = 2.0, v
     articles a day, ``pool_factor`` unused). With ``extend=k`` only the k pages that continue an
     n-page crawl are written (``page_{n:06d}.txt`` on): for the realistic vocabulary, pages n to
     n+k-1 of the (n+k)-page crawl; for the seed vocabulary, the same stream drawing on the n-page pool.
+    ``fmt="html"`` writes each page as a saved web page (``page_{i:06d}.html``: benchmarks/web_pages.py).
     """
     return write_crawl(n, out, seed=seed, pool_factor=pool_factor, vocabulary=vocabulary, per_day=per_day,
-                       extend=extend)[0]
+                       extend=extend, fmt=fmt)[0]
 
 
 def main() -> None:
@@ -698,12 +710,15 @@ def main() -> None:
     p.add_argument("--per-day", type=float, default=40.0, help="realistic vocabulary: articles a day")
     p.add_argument("--extend", type=int, default=0, metavar="K",
                    help="write only the K pages that continue the N-page crawl (page_N onwards)")
+    p.add_argument("--format", choices=FORMATS, default="txt", dest="fmt",
+                   help="txt: text pages in the seed's layout (default); html: the same pages as saved web pages, "
+                        "with a news site's header, adverts, sidebar, footer and scripts")
     p.add_argument("--stats", action="store_true",
                    help="realistic vocabulary: print Heaps, Zipf, story and related-item statistics")
     args = p.parse_args()
     t0 = time.perf_counter()
     paths, crawl = write_crawl(args.n, args.out, seed=args.seed, pool_factor=args.pool_factor,
-                               vocabulary=args.vocabulary, per_day=args.per_day, extend=args.extend)
+                               vocabulary=args.vocabulary, per_day=args.per_day, extend=args.extend, fmt=args.fmt)
     took = time.perf_counter() - t0
     what = f"pages {args.n:,} to {args.n + args.extend - 1:,}" if args.extend else f"{len(paths):,} pages"
     if crawl is None:

@@ -1,16 +1,18 @@
 """Time and peak memory of the whole pipeline at several corpus sizes, in one table from one run.
 
     python benchmarks/pipeline.py [--sizes 1000 10000] [--rounds 2] [--vocabulary seed realistic]
-                                  [--top 30] [--workdir DIR]
+                                  [--format txt html] [--top 30] [--workdir DIR]
 
 For each vocabulary of benchmarks/make_corpus.py (``seed``: the seed page's sentences recombined,
 some 700 terms, the neighbour search's worst case; ``realistic``: a crawl with a Zipf vocabulary
 that grows with the pages, stories and recycled related items) and each size, it writes a synthetic
-crawl and runs, in order within each round:
+crawl (with ``--format html``, also the same crawl as saved web pages: benchmarks/web_pages.py) and
+runs, in order within each round:
 
 - hand-written: benchmarks/handwritten.py, the pipeline a researcher writes in a notebook (jieba.lcut
   on every document, a Counter, TfidfVectorizer and a dense cosine_similarity); skipped where its
-  dense similarity matrix would not fit in this machine's memory;
+  dense similarity matrix would not fit in this machine's memory, and for text pages only (it reads
+  no HTML);
 - cold: ``python -m analysis report -q --corpus C --out O --cache-dir K`` with empty O and K;
 - up to date: the same command again, nothing changed;
 - warm rebuild: the same with ``--force`` (the segmentation cache is warm);
@@ -43,7 +45,7 @@ import psutil
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from make_corpus import RELATED_PER_PAGE, VOCABULARIES, make_corpus  # noqa: E402
+from make_corpus import FORMATS, RELATED_PER_PAGE, VOCABULARIES, make_corpus  # noqa: E402
 
 KIT_STEPS = ("cold", "up to date", "warm rebuild", "incremental", "re-render")
 GROWTH = 0.01   # the incremental step adds this share of pages
@@ -93,32 +95,36 @@ def _write_once(folder: Path, write) -> None:
     tmp.rename(folder)
 
 
-def _corpora(n: int, vocabulary: str, work: Path) -> tuple[Path, Path, int]:
+def _base(n: int, vocabulary: str, fmt: str, work: Path) -> Path:
+    return work / (f"{vocabulary}-{n}" if fmt == "txt" else f"{vocabulary}-{fmt}-{n}")
+
+
+def _corpora(n: int, vocabulary: str, work: Path, fmt: str = "txt") -> tuple[Path, Path, int]:
     """The n-page crawl and a copy grown by 1% (the same crawl continued); the number of pages added."""
-    base = work / f"{vocabulary}-{n}"
+    base = _base(n, vocabulary, fmt, work)
     corpus, grown = base / "corpus", base / "corpus-grown"
     extra = max(1, round(n * GROWTH))
     t0 = time.perf_counter()
-    _write_once(corpus, lambda tmp: make_corpus(n, tmp, vocabulary=vocabulary))
+    _write_once(corpus, lambda tmp: make_corpus(n, tmp, vocabulary=vocabulary, fmt=fmt))
 
     def grow(tmp: Path) -> None:
         shutil.copytree(corpus, tmp)
-        make_corpus(n, tmp, vocabulary=vocabulary, extend=extra)
+        make_corpus(n, tmp, vocabulary=vocabulary, extend=extra, fmt=fmt)
 
     _write_once(grown, grow)
     mb = sum(p.stat().st_size for p in corpus.iterdir()) / 2**20
-    print(f"  {vocabulary} {n:,} pages: {mb:,.0f} MB on disk, +{extra:,} pages for the incremental step "
+    print(f"  {vocabulary} {n:,} pages ({fmt}): {mb:,.0f} MB on disk, +{extra:,} pages for the incremental step "
           f"(ready in {time.perf_counter() - t0:.0f} s)", flush=True)
     return corpus, grown, extra
 
 
-def run_size(n: int, vocabulary: str, rounds: int, work: Path, top: int) -> dict:
+def run_size(n: int, vocabulary: str, rounds: int, work: Path, top: int, fmt: str = "txt") -> dict:
     """Every step's (median seconds, largest peak MB) for one crawl, and why the hand-written one was skipped."""
-    corpus, grown, extra = _corpora(n, vocabulary, work)
-    base = work / f"{vocabulary}-{n}"
+    corpus, grown, extra = _corpora(n, vocabulary, work, fmt)
+    base = _base(n, vocabulary, fmt, work)
     docs = n * (1 + RELATED_PER_PAGE)
     dense_gb = 8 * docs**2 / 2**30
-    can_handwrite = dense_gb * 2.5 < psutil.virtual_memory().available / 2**30
+    can_handwrite = fmt == "txt" and dense_gb * 2.5 < psutil.virtual_memory().available / 2**30
     py = sys.executable
     out, cache, hand_out = base / "out", base / "cache", base / "hand-written"
 
@@ -146,7 +152,8 @@ def run_size(n: int, vocabulary: str, rounds: int, work: Path, top: int) -> dict
                 print(f"    round {r + 1}: {name:13s} {sec:9.2f} s {pss:8,.0f} MB PSS {rss:8,.0f} MB RSS", flush=True)
     res = {k: (statistics.median(t for t, _, _ in v), max(m for _, m, _ in v), max(m for _, _, m in v))
            for k, v in results.items()}
-    res["skipped"] = None if can_handwrite else f"skipped: needs {dense_gb * 2.5:,.0f} GB"
+    res["skipped"] = (None if can_handwrite else "text pages only" if fmt != "txt"
+                      else f"skipped: needs {dense_gb * 2.5:,.0f} GB")
     res["extra"] = extra
     return res
 
@@ -163,14 +170,14 @@ def _table(rows: list[list[str]], right: set[int]) -> str:
 
 
 def print_table(table: dict[tuple[str, int], dict], top: int) -> None:
-    head = ["vocabulary", "pages", "cold s", "up to date", "warm rebuild", "incremental +1%",
+    head = ["vocabulary", "format", "pages", "cold s", "up to date", "warm rebuild", "incremental +1%",
             f"re-render --top {top}", "kit peak MB PSS / RSS", "hand-written s", "hand-written MB"]
     rows = [head]
-    for (vocabulary, n), res in table.items():
+    for (vocabulary, fmt, n), res in table.items():
         cold = res["cold"][0]
         kit_mb = max(res[s][1] for s in KIT_STEPS)
         kit_rss = max(res[s][2] for s in KIT_STEPS)
-        row = [vocabulary, f"{n:,}", f"{cold:.2f}"]
+        row = [vocabulary, fmt, f"{n:,}", f"{cold:.2f}"]
         row += [f"{res[s][0]:.2f} ({res[s][0] / cold:.2f}x)" for s in KIT_STEPS[1:]]
         row.append(f"{kit_mb:,.0f} / {kit_rss:,.0f}")
         hand = res.get("hand-written")
@@ -179,7 +186,7 @@ def print_table(table: dict[tuple[str, int], dict], top: int) -> None:
         else:
             row += [res["skipped"], ""]
         rows.append(row)
-    print(_table(rows, right=set(range(1, len(head)))))
+    print(_table(rows, right=set(range(2, len(head)))))
     print("Seconds are wall-clock medians. (x) after a kit time: that time over the kit's cold time; after the\n"
           "hand-written time: its time over the kit's cold time; after its memory: its peak over the kit's peak.\n"
           "Peak MB: the largest memory of the whole process tree (workers included) over every kit step, as\n"
@@ -188,17 +195,17 @@ def print_table(table: dict[tuple[str, int], dict], top: int) -> None:
 
 def print_growth(table: dict[tuple[str, int], dict]) -> None:
     steps = [*KIT_STEPS, "hand-written"]
-    rows = [["vocabulary", "pages", "pages x", *(f"{s} x" for s in steps)]]
-    for vocabulary in dict.fromkeys(v for v, _ in table):
-        sizes = sorted(n for v, n in table if v == vocabulary)
+    rows = [["vocabulary", "format", "pages", "pages x", *(f"{s} x" for s in steps)]]
+    for vocabulary, fmt in dict.fromkeys((v, f) for v, f, _ in table):
+        sizes = sorted(n for v, f, n in table if (v, f) == (vocabulary, fmt))
         for a, b in zip(sizes, sizes[1:]):
-            ra, rb = table[vocabulary, a], table[vocabulary, b]
+            ra, rb = table[vocabulary, fmt, a], table[vocabulary, fmt, b]
             cells = [f"{rb[s][0] / ra[s][0]:.1f}" if ra.get(s) and rb.get(s) else "" for s in steps]
-            rows.append([vocabulary, f"{a:,} -> {b:,}", f"{b / a:.1f}", *cells])
+            rows.append([vocabulary, fmt, f"{a:,} -> {b:,}", f"{b / a:.1f}", *cells])
     if len(rows) > 1:
         print("\nTime against pages: each time at the larger size over the time at the smaller one "
               "(1.0 x the pages ratio is linear).")
-        print(_table(rows, right=set(range(2, len(rows[0])))))
+        print(_table(rows, right=set(range(3, len(rows[0])))))
 
 
 def main() -> None:
@@ -207,6 +214,8 @@ def main() -> None:
     p.add_argument("--rounds", type=int, default=2, help="runs of every step; times are medians")
     p.add_argument("--vocabulary", nargs="+", choices=VOCABULARIES, default=list(VOCABULARIES),
                    help="which synthetic crawls: seed (dense worst case), realistic, or both (default)")
+    p.add_argument("--format", nargs="+", choices=FORMATS, default=["txt"], dest="formats",
+                   help="how the crawls are written: txt (text pages, default), html (saved web pages), or both")
     p.add_argument("--top", type=int, default=30, help="the --top of the re-render step (the report's default is 20)")
     p.add_argument("--workdir", type=Path,
                    help="where crawls and outputs go; crawls found there are reused (default: a temporary folder)")
@@ -217,8 +226,9 @@ def main() -> None:
           flush=True)
     table = {}
     for vocabulary in dict.fromkeys(args.vocabulary):
-        for n in sorted(set(args.sizes)):
-            table[vocabulary, n] = run_size(n, vocabulary, args.rounds, work, args.top)
+        for fmt in dict.fromkeys(args.formats):
+            for n in sorted(set(args.sizes)):
+                table[vocabulary, fmt, n] = run_size(n, vocabulary, args.rounds, work, args.top, fmt)
     print()
     print_table(table, args.top)
     print_growth(table)

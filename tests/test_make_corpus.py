@@ -47,3 +47,34 @@ def test_the_realistic_vocabulary_grows_with_the_pages_and_the_pages_read_withou
     in_crawl = related[related.published >= articles.published.min()]   # the rest: the outlet's earlier articles
     assert len(in_crawl) > len(related) / 3 and in_crawl["text"].isin(leads).all()
     assert related["truncated"].any() and not related["truncated"].all()
+
+
+def test_the_web_pages_read_as_the_text_pages_do(tmp_path):
+    """The same crawl as saved web pages: the kit reads the same articles and related items from them
+    (headline, text, date; each item's headline and date), none with a problem, byte-identical again."""
+    text_pages = make_corpus(6, tmp_path / "txt", seed=2, vocabulary="realistic")
+    web = make_corpus(6, tmp_path / "html", seed=2, vocabulary="realistic", fmt="html")
+    assert [p.name for p in web] == [p.with_suffix(".html").name for p in text_pages]
+    make_corpus(6, tmp_path / "again", seed=2, vocabulary="realistic", fmt="html")
+    assert all((tmp_path / "again" / p.name).read_bytes() == p.read_bytes() for p in web)
+    assert all(len(p.read_bytes()) > 50_000 for p in web)  # a site's page around the article
+    (a, a_problems), (w, w_problems) = read_corpus(tmp_path / "txt"), read_corpus(tmp_path / "html")
+    assert a_problems.empty and w_problems.empty
+    assert (w["format"] == "html").all() and len(w) == len(a)
+    for kind, columns in (("article", ["title", "text", "outlet"]), ("related", ["title"])):
+        assert w.loc[w.kind == kind, columns].reset_index(drop=True).equals(
+            a.loc[a.kind == kind, columns].reset_index(drop=True)), kind
+    # the article's day (its page's dateline), with the time of day a web page's metadata gives
+    articles_a, articles_w = a[a.kind == "article"], w[w.kind == "article"]
+    assert (articles_w["published"].dt.floor("D").to_numpy() == articles_a["published"].to_numpy()).all()
+    assert (articles_w["published_precision"] == "second").all()  # the metadata's T08:00:00+08:00
+    assert articles_w["reporter"].tolist() == ["陳怡君", "林志明", "黃淑芬", "", "李佩珊", "王建民"]  # 3 bylines in 4
+    # a web page shows an item's time to the minute, without its summary
+    related_a, related_w = a[a.kind == "related"], w[w.kind == "related"]
+    assert (related_w["published"].to_numpy() == related_a["published"].dt.floor("min").to_numpy()).all()
+    assert related_w["url"].str.startswith("https://").all()
+
+
+def test_an_unknown_format_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="fmt must be one of"):
+        make_corpus(1, tmp_path, fmt="pdf")
