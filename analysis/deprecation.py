@@ -1,4 +1,5 @@
-"""Old names of arguments keep working for one release, with a :class:`DeprecationWarning`.
+"""Old names of arguments, and names moved to another module, keep working for one release, with a
+:class:`DeprecationWarning`.
 
 A leaf of the package.
 """
@@ -6,8 +7,9 @@ A leaf of the package.
 from __future__ import annotations
 
 import functools
+import importlib
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 F = TypeVar("F", bound=Callable)
@@ -62,3 +64,46 @@ def renamed_arguments(**old_to_new: str) -> Callable[[F], F]:
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+def moved_names(module: str, names: Iterable[str], *, to: str) -> Callable[[str], object]:
+    """A module's ``__getattr__`` under which names moved to module ``to`` keep working, with a warning.
+
+    Parameters
+    ----------
+    module : str
+        The module the names were in (its ``__name__``), for messages.
+    names : iterable of str
+        The names that moved.
+    to : str
+        The module they are in now, imported when one is asked for.
+
+    Returns
+    -------
+    callable
+        Set it as the old module's ``__getattr__``: asked for a moved name, it warns with
+        :class:`DeprecationWarning` and gives the name's value in ``to``; for any other, AttributeError.
+
+    Examples
+    --------
+    >>> get = moved_names("old", ["dumps"], to="json")
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     get("dumps")([1]), str(caught[0].message)
+    ('[1]', 'old.dumps has moved to json.dumps; import it from there')
+    >>> get("loads")
+    Traceback (most recent call last):
+    ...
+    AttributeError: module 'old' has no attribute 'loads'
+    """
+    moved = frozenset(names)
+
+    def __getattr__(name: str) -> object:
+        if name not in moved:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        warnings.warn(f"{module}.{name} has moved to {to}.{name}; import it from there", DeprecationWarning,
+                      stacklevel=2)
+        return getattr(importlib.import_module(to), name)
+
+    return __getattr__

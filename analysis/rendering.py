@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable, Collection, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -27,15 +26,13 @@ from .forking import map_inherited
 from .linking import plot_related_lists
 from .network import plot_network
 from .outputs import atomic_write_text, write_table
-from .report_steps import Clock
+from .resources import Clock
 from .storylines import plot_story_timeline
 from .store import WrittenTables, open_report, table_columns
 from .tables import titles
 from .termplots import plot_keyness
+from .tfidf import TfidfModel
 from .typedefs import PathLike
-
-if TYPE_CHECKING:
-    from .tfidf import TfidfModel
 
 logger = logging.getLogger(__name__)
 
@@ -221,6 +218,38 @@ def render(rep: Report, out: Path, *, top: int, label: str, clock: Clock, figure
     """Write the tables (with ``write_tables``: :func:`analysis.build_report`), draw the chosen figures
     from them (but those ``unchanged`` whose files are there), remove the files of the other figures,
     and write the findings; ``rep.files`` gets every file, ``clock`` the seconds of each.
+
+    Parameters
+    ----------
+    rep : Report
+        Its ``tables`` and ``docs``; its ``files`` and ``findings`` are filled in.
+    out : Path
+        The report folder.
+    top : int
+        Rows of the top-terms and top-actors figures.
+    label : str
+        How the findings name the corpus.
+    clock : Clock
+        Times each table written and each figure drawn.
+    figures : tuple of str
+        The chosen figures (:func:`check_figures`).
+    write_tables : bool
+        Write the tables too (those not already written as made).
+    unchanged : collection of str
+        Figures kept as they are where both their files are there.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from analysis import build_report
+    >>> from analysis.config import SEEDS_DIR
+    >>> from analysis.resources import Clock
+    >>> out = Path(tempfile.mkdtemp())
+    >>> built = build_report(SEEDS_DIR, out)
+    >>> rep = Report(built.docs, built.problems, tables=built.tables)
+    >>> render(rep, out, top=5, label="seeds", clock=Clock(rep.timings), figures=("bursts",))
+    >>> [p.name for p in rep.files], (out / "figures" / "timeline.png").exists()
+    (['bursts.png', 'bursts.svg', 'findings.md'], False)
 
     Tables and figures are independent: written and drawn side by side by forked workers that inherit
     the tables where the platform allows (:func:`analysis.forking.map_inherited`), the largest tables

@@ -2,10 +2,9 @@
 
 ``python -m analysis report`` runs :func:`build_report`; scripts can too. It reads the corpus,
 computes every table (:mod:`analysis.report_steps`) and leaves the figures and findings to
-:mod:`analysis.rendering`. The
-outputs are the same bytes from run to run on the same input, and
-``provenance.json`` records what they were made with (the segmenter, its
-dictionaries, the stopwords, the library versions: :mod:`analysis.provenance`).
+:mod:`analysis.rendering`. The outputs are the same bytes from run to run on the same input, and
+``provenance.json`` records what they were made with (the segmenter, its dictionaries, the
+stopwords, the library versions: :mod:`analysis.provenance`).
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ import pandas as pd
 
 from . import rendering
 from .corpus import read_corpus
+from .deprecation import moved_names
 from .decoding import corpus_files
 from .errors import CorpusError, check_errors
 from .forking import map_beside
@@ -30,16 +30,21 @@ from .frequencies import pooled_frequencies, term_frequencies
 from .outputs import atomic_write_text
 from .provenance import provenance_json, provenance_record
 from .rendering import Report, check_figures, render
-from .settings import options, release_freed_memory, trim_heap
+from .resources import Clock, release_freed_memory, trim_heap
+from .settings import options
 from .store import WrittenTables
 from .quotations import actor_blocks, block_tables, joined_blocks
-from .report_steps import Clock, actor_tables, text_tables
+from .report_steps import actor_tables, text_tables
 from .tabular import ColumnMap
 from .termlists import forget_terms
 from .tfidf import tfidf_model
 from .typedefs import Errors, PathLike, SegmenterLike, UserDict
 
 logger = logging.getLogger(__name__)
+
+#: The figures and findings moved to :mod:`analysis.rendering`; their old names here keep working for one release.
+__getattr__ = moved_names(__name__, ("FIGURES", "FIGURE_FORMATS", "FIGURE_OPTIONS", "FIGURE_WORKERS_MAX_ROWS",
+                                     "figure_options", "render_report"), to="analysis.rendering")
 
 
 def _page_for_matrix(docs: pd.DataFrame, page: str | None) -> pd.DataFrame:
@@ -71,6 +76,8 @@ TABLES = ("documents", "problems", "term_frequencies", "term_frequencies_by_kind
           "keyness_related", "keyness_busiest_month", "collocations", "cooccurrence_network",
           "actors", "actor_variants", "quotes", "speakers", "actor_network", "story_members", "stories", "bursts",
           "related_items", "related_lists", "related_summary")
+
+
 def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
                  segmenter: SegmenterLike | None = None, top: int = 20, page: str | None = None,
                  columns: ColumnMap | None = None, encoding: str | None = None, errors: Errors = "warn",
@@ -91,7 +98,8 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
         session's, else the kit's); recorded in ``provenance.json``.
     top : int
         Rows of the top-terms and top-actors figures: a presentation option, which changes no table
-        (the most-similar-pairs table has :data:`PAIRS` rows, the collocations :data:`COLLOCATIONS`).
+        (the most-similar-pairs table has :data:`~analysis.report_steps.PAIRS` rows, the collocations
+        :data:`~analysis.report_steps.COLLOCATIONS`).
     page : str, optional
         The page whose similarity matrix is drawn (default: the first page).
     columns : mapping, optional

@@ -9,11 +9,7 @@ it can, and this process takes the blocks left when its own steps are done
 
 from __future__ import annotations
 
-import logging
-import sys
-import time
 from collections.abc import MutableMapping
-from contextlib import contextmanager
 
 import pandas as pd
 
@@ -26,13 +22,13 @@ from .linking import related_items, related_lists, related_summary
 from .mentions import actor_variants
 from .network import cooccurrence_network
 from .quotations import actors_and_quotes
+from .resources import Clock
 from .selection import of_kind
 from .similarity import nearest_neighbours, pairs_from_neighbours, similarity_matrix
 from .storylines import stories, story_table
 from .tfidf import TfidfModel
 from .typedefs import SegmenterLike, UserDict
 
-logger = logging.getLogger(__name__)
 
 #: Rows of the most-similar-pairs table.
 PAIRS = 20
@@ -61,42 +57,6 @@ def _keyness(docs: pd.DataFrame, target, *, userdict: UserDict, segmenter: Segme
         return keyness(docs, target, userdict=userdict, segmenter=segmenter)
     except ValueError:  # a side without a term
         return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
-
-
-def _peak_mb() -> float:
-    """This process's peak resident memory so far, in MB (0 where the platform does not say)."""
-    try:
-        import resource
-    except ImportError:  # Windows
-        return 0.0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # bytes on macOS, KB elsewhere
-
-
-class Clock:
-    """Times the steps of a report into a dict, and logs each at level INFO."""
-
-    def __init__(self, timings: dict[str, float]) -> None:
-        self.timings = timings
-
-    @contextmanager
-    def __call__(self, step: str, *, plus: float = 0.0):
-        """Time the block of a ``with`` as ``step``, with ``plus`` seconds spent on it before."""
-        t0 = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.record(step, time.perf_counter() - t0 + plus)
-
-    def record(self, step: str, seconds: float) -> None:
-        """Add a step's seconds (measured elsewhere, e.g. in a worker) and log them."""
-        self.merge({step: seconds})
-        logger.info("%-28s %7.2f s   peak memory so far %6.0f MB", step, seconds, _peak_mb())
-
-    def merge(self, timings: dict[str, float]) -> None:
-        """Add the steps another clock timed and logged (in a worker, say), without logging them again."""
-        for step, seconds in timings.items():
-            self.timings[step] = self.timings.get(step, 0.0) + seconds
 
 
 def text_tables(docs: pd.DataFrame, clock: Clock, *, model: TfidfModel, matrix_docs: pd.DataFrame,

@@ -234,8 +234,11 @@ class _Metadata:
             opts = Extractor(with_metadata=True, precision=_EXTRACTION["favor_precision"],
                              comments=_EXTRACTION["include_comments"], tables=_EXTRACTION["include_tables"])
             # the arguments bare_extraction gives it (its fourth, "extensive", is given the options' "fast")
-            self.found = extract_metadata(deepcopy(self.tree), opts.url, opts.date_params, opts.fast,
-                                          opts.author_blacklist)
+            try:
+                self.found = extract_metadata(deepcopy(self.tree), opts.url, opts.date_params, opts.fast,
+                                              opts.author_blacklist)
+            except (TypeError, ValueError):  # what bare_extraction gives up on: no metadata, the text kept
+                self.found = {}
         return _field(self.found, name)
 
 
@@ -333,7 +336,7 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
     # metadata, which costs as much again, only where the page's own meta tags, JSON-LD and bylines leave
     # a field to it, read from the page as the text's extraction was given it.
     extracted = trafilatura.bare_extraction(tree, with_metadata=False, **_EXTRACTION)
-    lines = [x for x in (" ".join(x.split()) for x in (_field(extracted, "text") or "").split("\n")) if x]
+    lines = [x for x in (" ".join(x.split()) for x in _field(extracted, "text").split("\n")) if x]
     doc = _Metadata(tree)
     lines = [x for x in lines if not page_furniture(x)] or lines
     link_texts = {compact(a.text_content()) for a in tree.iter("a")}  # once, not once a line

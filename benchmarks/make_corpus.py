@@ -690,7 +690,7 @@ def make_corpus(n: int, out: Path, *, seed: int = 0, pool_factor: float = 2.0, v
     ``vocabulary`` is ``"seed"`` (the seed page's sentences recombined: dense, the worst case) or
     ``"realistic"`` (Zipf and Heaps vocabulary, stories, recycled related items; ``per_day``
     articles a day, ``pool_factor`` unused). With ``extend=k`` only the k pages that continue an
-    n-page crawl are written (``page_{n:06d}.txt`` on): for the realistic vocabulary, pages n to
+    n-page crawl are written (``page_{n:06d}.txt`` or ``.html`` on): for the realistic vocabulary, pages n to
     n+k-1 of the (n+k)-page crawl; for the seed vocabulary, the same stream drawing on the n-page pool.
     ``fmt="html"`` writes each page as a saved web page (``page_{i:06d}.html``: benchmarks/web_pages.py).
     """

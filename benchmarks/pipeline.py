@@ -169,7 +169,7 @@ def _table(rows: list[list[str]], right: set[int]) -> str:
     return "\n".join(lines)
 
 
-def print_table(table: dict[tuple[str, int], dict], top: int) -> None:
+def print_table(table: dict[tuple[str, str, int], dict], top: int) -> None:
     head = ["vocabulary", "format", "pages", "cold s", "up to date", "warm rebuild", "incremental +1%",
             f"re-render --top {top}", "kit peak MB PSS / RSS", "hand-written s", "hand-written MB"]
     rows = [head]
@@ -193,7 +193,7 @@ def print_table(table: dict[tuple[str, int], dict], top: int) -> None:
           "summed PSS (shared pages divided among the processes sharing them) / summed RSS (counted in each).")
 
 
-def print_growth(table: dict[tuple[str, int], dict]) -> None:
+def print_growth(table: dict[tuple[str, str, int], dict]) -> None:
     steps = [*KIT_STEPS, "hand-written"]
     rows = [["vocabulary", "format", "pages", "pages x", *(f"{s} x" for s in steps)]]
     for vocabulary, fmt in dict.fromkeys((v, f) for v, f, _ in table):

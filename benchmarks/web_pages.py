@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 from datetime import datetime
 
@@ -114,9 +115,10 @@ def web_page(text: str, *, index: int) -> str:
     comments = "".join(f'<div class="comment"><span class="user">讀者{(index + k) % 1000}</span>'
                        f'<p>謝謝報導，希望後續持續追蹤。({k})</p><a href="#" class="like">讚 {k * 3}</a></div>'
                        for k in range(6))
-    ld = (f'{{"@context":"https://schema.org","@type":"NewsArticle","headline":"{e(headline)}",'
-          f'"datePublished":"{published}","author":{{"@type":"Organization","name":"{SITE}"}},'
-          f'"publisher":{{"@type":"Organization","name":"{SITE}"}},"mainEntityOfPage":"{url}"}}')
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": headline,
+                     "datePublished": published, "author": {"@type": "Organization", "name": SITE},
+                     "publisher": {"@type": "Organization", "name": SITE}, "mainEntityOfPage": url},
+                    ensure_ascii=False).replace("</", "<\\/")  # no "</script>" inside the script
     byline = (f'<span class="reporter">記者{REPORTERS[index % len(REPORTERS)]}／台北報導</span>'
               if index % 4 != 3 else "")
     shown = datetime.fromisoformat(published[:19]).strftime("%Y/%m/%d %H:%M") if published else ""

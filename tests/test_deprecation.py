@@ -121,3 +121,15 @@ def test_renamed_arguments_keeps_the_function():
         assert head([1, 2, 3], n=1) == [1]
     with pytest.raises(TypeError, match=r"head\(\) got both k= and top=; use top="):
         head([1, 2, 3], k=1, top=1)
+
+
+def test_the_report_figures_old_names_still_work_with_a_warning():
+    from analysis import rendering, report
+
+    with pytest.warns(DeprecationWarning, match=r"analysis.report.render_report has moved to analysis.rendering"):
+        assert report.render_report is rendering.render_report
+    with pytest.warns(DeprecationWarning, match="FIGURE_OPTIONS"):
+        from analysis.report import FIGURE_OPTIONS
+    assert FIGURE_OPTIONS is rendering.FIGURE_OPTIONS
+    with pytest.raises(AttributeError, match="no attribute 'no_such_name'"):
+        _ = report.no_such_name

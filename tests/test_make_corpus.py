@@ -67,7 +67,7 @@ def test_the_web_pages_read_as_the_text_pages_do(tmp_path):
     # the article's day (its page's dateline), with the time of day a web page's metadata gives
     articles_a, articles_w = a[a.kind == "article"], w[w.kind == "article"]
     assert (articles_w["published"].dt.floor("D").to_numpy() == articles_a["published"].to_numpy()).all()
-    assert (articles_w["published_precision"] == "second").all()  # the metadata's T08:00:00+08:00
+    assert (articles_w["published_precision"] == "second").all()  # the metadata's time, e.g. T09:07:00+08:00
     assert articles_w["reporter"].tolist() == ["陳怡君", "林志明", "黃淑芬", "", "李佩珊", "王建民"]  # 3 bylines in 4
     # a web page shows an item's time to the minute, without its summary
     related_a, related_w = a[a.kind == "related"], w[w.kind == "related"]

@@ -127,7 +127,8 @@ def test_tables_and_figures_are_the_same_bytes_from_workers_or_here(tmp_path, mo
         monkeypatch.setattr(module, name,
                             lambda *a, real=real, **k: calls.append((real.__name__, k.get("workers"), len(a[1])))
                             or real(*a, **k))
-    memo = []  # the terms this process holds when the actors are tabled
+    memo, trims = [], []  # the terms this process holds when the actors are tabled; heaps trimmed
+    monkeypatch.setattr(report, "trim_heap", lambda: trims.append(len(memo)) or True)
     monkeypatch.setattr(report, "actor_tables", lambda *a, real=report.actor_tables, **k:
                         memo.append(len(termlists._MEMO)) or real(*a, **k))
     monkeypatch.setattr(report, "BESIDE_MIN_BLOCK", 1)  # the actors in blocks of two documents, shared
@@ -138,6 +139,7 @@ def test_tables_and_figures_are_the_same_bytes_from_workers_or_here(tmp_path, mo
     alone = build_report(SEED_FILE.parent, tmp_path / "here")
     early = [name for name in alone.tables if alone.tables.files(name)]
     assert memo[0] > 0 and memo[1] == 0, "a large crawl's terms are let go before its actors are found"
+    assert trims == [1], "and the heap trimmed then, once, only for the large crawl"
     assert "related_items" in early and "documents" not in early and "similarity_pairs" in early
     assert list(alone.tables) == list(side.tables) == list(report.TABLES)
     pd.testing.assert_frame_equal(alone.tables["related_items"], side.tables["related_items"])

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from analysis import configure
-from analysis.settings import Options, check_engine, options, release_freed_memory
+from analysis.settings import Options, check_engine, options
 
 
 @pytest.fixture(autouse=True)
@@ -83,31 +83,3 @@ def test_check_engine_accepts_the_known_engines(engine):
 def test_options_defaults():
     assert Options() == Options(use_cache=True, cache_dir=None, workers=None, progress=None, engine="local",
                                 scheduler=None)
-
-
-@pytest.fixture
-def arrow_pool():
-    import pyarrow as pa
-
-    before = pa.default_memory_pool()
-    yield pa
-    pa.set_memory_pool(before)
-
-
-def test_release_freed_memory_moves_pyarrow_to_jemalloc_where_it_is_built_in(arrow_pool, monkeypatch):
-    pa = arrow_pool
-    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
-    pa.set_memory_pool(pa.system_memory_pool())
-    try:
-        pa.jemalloc_memory_pool()
-        expected = "jemalloc"
-    except NotImplementedError:
-        expected = "system"  # left as it was
-    assert release_freed_memory() == expected == pa.default_memory_pool().backend_name
-
-
-def test_release_freed_memory_leaves_a_chosen_allocator(arrow_pool, monkeypatch):
-    pa = arrow_pool
-    monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "system")
-    pa.set_memory_pool(pa.system_memory_pool())
-    assert release_freed_memory() == "system"

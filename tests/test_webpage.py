@@ -332,3 +332,16 @@ def test_trafilaturas_metadata_is_read_only_for_what_the_page_leaves_to_it(name,
     for field in ("title", "author", "sitename", "url", "date"):
         assert lazily[field] == (getattr(full, field) or ""), field
     assert docs[0]["title"] == PAGES[name]["title"]
+
+
+def test_a_page_whose_metadata_trafilatura_cannot_read_keeps_its_text(monkeypatch):
+    import trafilatura.metadata
+
+    def fails(*args, **kwargs):
+        raise ValueError("unreadable metadata")
+
+    html = (HTML / "03_big5.htm").read_bytes().decode("cp950")  # a page that leaves a field to trafilatura
+    (expected, _), _ = quietly(parse_html, html, source="03_big5.htm")
+    monkeypatch.setattr(trafilatura.metadata, "extract_metadata", fails)
+    (docs, _), _ = quietly(parse_html, html, source="03_big5.htm")
+    assert docs[0]["text"] == expected[0]["text"] and len(docs) == len(expected)
