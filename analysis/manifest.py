@@ -22,7 +22,12 @@ MANIFEST_NAME = ".analysis-manifest.json"
 
 
 def _file_hash(path: Path) -> str:
-    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    """A file's digest, read a megabyte at a time (a crawl's documents table is a gigabyte)."""
+    h = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def input_fingerprint(corpus: Path, options: dict, extra_files: Iterable[Path] = ()) -> str:

@@ -129,3 +129,15 @@ def test_a_broken_manifest_records_no_figure(report, content):
     out, _ = report
     (out / MANIFEST_NAME).write_text(content, encoding="utf-8")
     assert recorded_figures(out) == {}
+
+
+def test_a_files_digest_is_read_a_block_at_a_time_and_is_that_of_its_bytes(tmp_path, monkeypatch):
+    import hashlib
+    from pathlib import Path
+
+    from analysis import manifest
+
+    big = tmp_path / "documents.csv"
+    big.write_bytes(bytes(range(256)) * 10_000)  # 2.5 blocks of a megabyte
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole"))
+    assert manifest._file_hash(big) == hashlib.blake2b(bytes(range(256)) * 10_000, digest_size=16).hexdigest()
