@@ -1,9 +1,8 @@
 """The report's figures and findings, drawn from its tables: what :func:`analysis.build_report` writes
-last, and :func:`render_report` writes again when only a presentation option changed.
-
-Each figure (:data:`FIGURES`) is drawn by a package function from the tables alone, so a figure is
-the same bytes whether drawn after the tables were computed or from ``tables/*.parquet``; the
-presentation options each reads (:data:`FIGURE_OPTIONS`) tell which figures an option changes.
+last, and :func:`render_report` writes again when only a presentation option changed. Each figure
+(:data:`FIGURES`) is drawn by a package function from the tables alone, so it is the same bytes whether
+drawn after the tables were computed or from ``tables/*.parquet``; the presentation options each reads
+(:data:`FIGURE_OPTIONS`) tell which figures an option changes.
 """
 
 from __future__ import annotations
@@ -219,6 +218,11 @@ def render(rep: Report, out: Path, *, top: int, label: str, clock: Clock, figure
     from them (but those ``unchanged`` whose files are there), remove the files of the other figures,
     and write the findings; ``rep.files`` gets every file, ``clock`` the seconds of each.
 
+    Tables and figures are independent: written and drawn side by side by forked workers that inherit
+    the tables where the platform allows (:func:`analysis.forking.map_inherited`), the largest tables
+    first; one after another for a large crawl, where each worker would hold its own copy of what it
+    derives from the documents.
+
     Parameters
     ----------
     rep : Report
@@ -236,31 +240,24 @@ def render(rep: Report, out: Path, *, top: int, label: str, clock: Clock, figure
     write_tables : bool
         Write the tables too (those not already written as made).
     unchanged : collection of str
-        Figures kept as they are where both their files are there.
+        Figures kept as they are where both their files are there (see :func:`render_report`).
 
     Examples
     --------
     >>> import tempfile
     >>> from analysis import build_report
     >>> from analysis.config import SEEDS_DIR
-    >>> from analysis.resources import Clock
-    >>> out = Path(tempfile.mkdtemp())
-    >>> built = build_report(SEEDS_DIR, out)
+    >>> built = build_report(SEEDS_DIR, out := Path(tempfile.mkdtemp()))
     >>> rep = Report(built.docs, built.problems, tables=built.tables)
     >>> render(rep, out, top=5, label="seeds", clock=Clock(rep.timings), figures=("bursts",))
     >>> [p.name for p in rep.files], (out / "figures" / "timeline.png").exists()
     (['bursts.png', 'bursts.svg', 'findings.md'], False)
-
-    Tables and figures are independent: written and drawn side by side by forked workers that inherit
-    the tables where the platform allows (:func:`analysis.forking.map_inherited`), the largest tables
-    first; one after another for a large crawl, where each worker would hold its own copy of what it
-    derives from the documents.
     """
     draws = _figures(rep.tables, top=top)
     for name in draws:
         if name not in figures:  # not chosen: no stale copy of an earlier run is left beside the findings
-            for suffix in (".png", ".svg"):
-                (out / "figures" / f"{name}{suffix}").unlink(missing_ok=True)
+            for fmt in FIGURE_FORMATS:
+                (out / "figures" / f"{name}.{fmt}").unlink(missing_ok=True)
     # the tables written when they were made (a crawl's large ones) are not written again
     early = {name: rep.tables.files(name) for name in rep.tables} if isinstance(rep.tables, WrittenTables) else {}
     tables = [name for name in rep.tables if not early.get(name)] if write_tables else []
