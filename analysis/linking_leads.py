@@ -1,7 +1,8 @@
 """Whether a related item repeats its article's lead: its first sentence, or a run of its opening.
 
 :func:`repeats_lead` answers for one article and one item; :func:`lead_repeats` for every item of a
-crawl, each article's lead and each distinct item text folded once per block of items. The test is linear in the
+crawl, each article's lead (only as much of the article as its opening takes: :func:`folded_opening`) and each
+distinct item text folded once per block of items. The test is linear in the
 lengths of the texts: a run of :data:`LEAD_MATCH` characters of the article's opening always holds
 one of the opening's aligned blocks of half that length whole, so only the blocks are searched for
 in the item, and the runs around a block that is found.
@@ -80,12 +81,42 @@ def shares_run(opening: str, text: str, *, length: int = LEAD_MATCH) -> bool:
     return _shares_run(opening, _blocks(opening, length), text, length)
 
 
+def _boundary(c: str) -> bool:
+    """Whether NFKC never joins ``c`` to the character before it: an ASCII character or a CJK unified
+    ideograph (unchanged by NFKC, combining class 0, never the second of a composition)."""
+    return c < "\x80" or "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+def folded_opening(text: str, chars: int) -> str:
+    """``compact(text)[:chars]``, folding only as much of ``text`` as it takes.
+
+    The text is cut before a character NFKC never joins to the one before it (:func:`_boundary`),
+    where folding the two parts apart gives the text folded whole: the cut's first part is folded,
+    and the text's whole only when that part folds to fewer than ``chars`` characters (an article of
+    thousands of characters is not folded for its opening's 150).
+
+    Examples
+    --------
+    >>> folded_opening("美駐ＵＮ 大使\\n訪台。" * 40, 9)
+    '美駐UN大使訪台。'
+    """
+    size = 2 * chars + 16
+    while size < len(text):
+        cut = next((i for i in range(size, min(len(text), size + 64)) if _boundary(text[i])), None)
+        if cut is None:
+            break
+        head = compact(text[:cut])
+        if len(head) >= chars:
+            return head[:chars]
+        size *= 4
+    return compact(text)[:chars]
+
+
 def _lead(article_text: str) -> tuple[str, str, tuple[tuple[int, str], ...]]:
     """An article's first sentence and opening, folded (empty for an empty article), and the opening's blocks."""
-    art = compact(article_text or "")
-    if not art:
+    opening = folded_opening(article_text or "", OPENING_CHARS)
+    if not opening:
         return "", "", ()
-    opening = art[:OPENING_CHARS]
     return compact(first_sentence(article_text)), opening, _blocks(opening, max(LEAD_MATCH, 1))
 
 

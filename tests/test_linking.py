@@ -265,6 +265,38 @@ def test_shares_run_is_a_longest_common_substring_test(a, b, length):
     assert shares_run(a, b, length=length) is (longest >= length)
 
 
+# characters NFKC joins to the one before (combining marks, Hangul jamo, a Kannada vowel sign), changes (full
+# width, a ligature, compatibility ideographs, ㍻) or drops (spaces), beside the ideographs and ASCII it cuts before
+_NFKC_EDGES = "甲乙丙ab1 \u3000\u00a0\n\u0301\u0308\u0323e\u1100\u1161\u11a8\u0cbf\u0cd5ＡＵＮ！\ufb01\uf900\u337b。"
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=_NFKC_EDGES, max_size=400), st.integers(0, 160))
+def test_folded_opening_is_the_text_folded_whole_then_cut(text, chars):
+    from analysis.text import compact
+
+    assert linking_leads.folded_opening(text, chars) == compact(text)[:chars]
+
+
+@pytest.mark.parametrize("text", [" " * 17 + "e\u0301" + "x" * 30, " " * 17 + "\u1100\u1161" + "x" * 30,
+                                  " " * 17 + "e" + "\u0323" * 70 + "x"])
+def test_folded_opening_never_cuts_where_nfkc_joins(text):
+    """The first cut (at 2 * 1 + 16 characters) falls on a character joined to the one before."""
+    from analysis.text import compact
+
+    assert linking_leads.folded_opening(text, 1) == compact(text)[:1] != text[17]
+
+
+def test_folded_opening_folds_a_long_article_in_part(monkeypatch):
+    from analysis import text as text_module
+
+    folded = []
+    monkeypatch.setattr(linking_leads, "compact", lambda t: folded.append(len(t)) or text_module.compact(t))
+    article = "颱風海上警報發布，提醒民眾注意強風豪雨。" * 500  # 10,000 characters
+    assert linking_leads.folded_opening(article, 150) == text_module.compact(article)[:150]
+    assert folded == [316]  # 2 * 150 + 16 characters, cut before an ideograph
+
+
 def test_repeats_lead_as_difflib_on_a_crawl():
     """Items cut from the article's sentences at every offset and length, the run test's edge cases among them."""
     rng = random.Random(0)
