@@ -34,7 +34,7 @@ from .resources import Clock, release_freed_memory, trim_heap
 from .settings import options
 from .store import WrittenTables
 from .quotations import actor_blocks, block_tables, joined_blocks
-from .report_steps import actor_tables, text_tables
+from .report_steps import actor_tables, related_keyness, text_tables
 from .tabular import ColumnMap
 from .termlists import forget_terms
 from .tfidf import tfidf_model
@@ -176,7 +176,13 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
         t["term_frequencies_by_kind"] = by_kind = term_frequencies(docs, by="kind", **seg)
         t["term_frequencies"] = frequencies = pooled_frequencies(by_kind, by="kind")
         top_terms = frequencies["term"].head(30).tolist()  # for the co-occurrence network; not read back
-        del frequencies, by_kind
+        del frequencies
+    with clock("keyness"):
+        # related items against the rest from the counts by kind, where they give it (no text on both sides)
+        made = related_keyness(docs, by_kind)
+        if made is not None:
+            t["keyness_related"] = made
+        del made, by_kind
     with clock("boilerplate"):
         # What the counts left out as outlet boilerplate (analysis.filler), so that nothing goes unreported.
         t["boilerplate"] = boilerplate_counts(boilerplate(docs))
@@ -189,7 +195,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     # then here the actors' blocks the worker has not started. One after the other in this process for
     # a large crawl or with Dask.
     texts = partial(text_tables, docs, clock, model=model, matrix_docs=matrix_docs,
-                    terms=top_terms, seg=seg, into=t)
+                    terms=top_terms, seg=seg, into=t, done=tuple(t))
     if len(docs) <= STEPS_BESIDE_MAX_ROWS and options.engine == "local":
         starts, state = actor_blocks(docs, blocks=BESIDE_BLOCKS, min_block=BESIDE_MIN_BLOCK, **seg)
         done: list[float] = []

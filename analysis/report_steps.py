@@ -9,14 +9,14 @@ it can, and this process takes the blocks left when its own steps are done
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Collection, MutableMapping
 
 import pandas as pd
 
 from .association import collocations
 from .attention import bursts
 from .comention import actor_frequencies, actor_network, speakers
-from .comparison import keyness
+from .comparison import keyness, keyness_of_groups
 from .dates import relative_dates, timeline
 from .linking import related_items, related_lists, related_summary
 from .mentions import actor_variants
@@ -59,12 +59,25 @@ def _keyness(docs: pd.DataFrame, target, *, userdict: UserDict, segmenter: Segme
         return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
 
 
+def related_keyness(docs: pd.DataFrame, by_kind: pd.DataFrame) -> pd.DataFrame | None:
+    """The report's keyness of related items against the rest from the terms counted by kind
+    (:func:`analysis.comparison.keyness_of_groups`), or None where it must count them again."""
+    related = of_kind(docs, "related")
+    if not related.any() or related.all():
+        return None
+    try:
+        return keyness_of_groups(by_kind, docs=docs, target=related, by="kind")
+    except ValueError:  # a side without a term: counted again, to the empty table
+        return None
+
+
 def text_tables(docs: pd.DataFrame, clock: Clock, *, model: TfidfModel, matrix_docs: pd.DataFrame,
-                 terms: list[str], seg: dict, into: MutableMapping[str, pd.DataFrame] | None = None
-                 ) -> MutableMapping[str, pd.DataFrame]:
+                 terms: list[str], seg: dict, into: MutableMapping[str, pd.DataFrame] | None = None,
+                 done: Collection[str] = ()) -> MutableMapping[str, pd.DataFrame]:
     """The report's tables that compare texts: neighbours and similarity, timeline, keyness, collocations,
     stories, bursts and related lists (``terms``: the 30 most frequent, for the co-occurrence network),
-    each set in ``into`` (default: a new dict) as soon as it is made, and ``into`` returned.
+    each set in ``into`` (default: a new dict) as soon as it is made, and ``into`` returned; but those
+    ``done`` already (made from what an earlier step had: :func:`related_keyness`).
 
     No table is read back from ``into`` (:class:`analysis.store.WrittenTables` may have written it away).
     """
@@ -92,7 +105,8 @@ def text_tables(docs: pd.DataFrame, clock: Clock, *, model: TfidfModel, matrix_d
     busiest = _busiest_month(timeline_table)
     month = docs["published"].dt.to_period("M").dt.to_timestamp()
     with clock("keyness"):
-        t["keyness_related"] = _keyness(docs, of_kind(docs, "related"), **seg)
+        if "keyness_related" not in done:
+            t["keyness_related"] = _keyness(docs, of_kind(docs, "related"), **seg)
         busiest_keyness = _keyness(docs, (month == busiest).to_numpy() if busiest is not None else None, **seg)
         busiest_keyness.attrs["month"] = busiest
         t["keyness_busiest_month"] = busiest_keyness

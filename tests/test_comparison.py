@@ -12,7 +12,7 @@ from scipy import stats
 
 from analysis.frequencies import term_frequencies
 from analysis.termlists import document_terms
-from analysis.comparison import adjust_pvalues, dispersion, keyness
+from analysis.comparison import adjust_pvalues, dispersion, keyness, keyness_of_groups
 
 
 def _docs(target_texts, reference_texts):
@@ -230,3 +230,40 @@ def test_log_ratio_is_nan_where_the_half_count_would_reverse_the_direction():
     assert table.loc["中國", "log_ratio"] == pytest.approx(np.log2((0.5 / 100) / (3 / 4)))
     signs = np.sign(table["log_ratio"].dropna()) == np.sign(table.loc[table["log_ratio"].notna(), "log_likelihood"])
     assert signs.all()
+
+
+def _three_kinds(seed_docs):
+    """The seed page's documents, a copy of its page under another id, and a third kind."""
+    copy = seed_docs.assign(page_id="copy", doc_id=seed_docs["doc_id"] + "-copy")
+    docs = pd.concat([seed_docs, copy], ignore_index=True)
+    docs.loc[docs.index[-3:], "kind"] = "comment"
+    return docs
+
+
+@pytest.mark.parametrize("target", ["related", ["related", "comment"], "mask"])
+def test_keyness_of_groups_is_keyness_from_the_counts_by_group(seed_docs, target):
+    docs = _three_kinds(seed_docs)
+    docs = docs[~docs["content_id"].isin(docs.loc[docs["kind"] == "comment", "content_id"])
+                | (docs["kind"] == "comment")].reset_index(drop=True)  # no text both comment and not
+    by = None if target == "mask" else "kind"
+    target = (docs["kind"] == "related").to_numpy() if target == "mask" else target
+    counts = term_frequencies(docs, by="kind")
+    fast = keyness_of_groups(counts, docs=docs, target=target, by="kind")
+    slow = keyness(docs, target, by=by)
+    pd.testing.assert_frame_equal(fast, slow)
+    assert fast.attrs == slow.attrs and len(fast) > 100
+
+
+def test_keyness_of_groups_declines_where_the_counts_differ(seed_docs):
+    docs = _three_kinds(seed_docs)  # the last three items are comments and, on the seed page, related items
+    counts = term_frequencies(docs, by="kind")
+    related = (docs["kind"] == "related").to_numpy()
+    assert keyness_of_groups(counts, docs=docs, target="related", by="kind") is None  # a text on both sides
+    half = related & (np.arange(len(docs)) % 2 == 0)
+    assert keyness_of_groups(counts, docs=docs, target=half, by="kind") is None  # part of a group
+    unknown = seed_docs.assign(kind=seed_docs["kind"].where(seed_docs.index > 0))
+    assert keyness_of_groups(term_frequencies(unknown, by="kind"), docs=unknown, target="related", by="kind") is None
+    alone = seed_docs.drop(columns="content_id")  # no ids: every row counted, in its group as on its side
+    pd.testing.assert_frame_equal(keyness_of_groups(term_frequencies(alone, by="kind"), docs=alone,
+                                                    target="related", by="kind"),
+                                  keyness(alone, "related", by="kind"))

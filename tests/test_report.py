@@ -155,3 +155,25 @@ def test_tables_and_figures_are_the_same_bytes_from_workers_or_here(tmp_path, mo
         assert (tmp_path / "here" / "tables" / name.name).read_bytes() == name.read_bytes(), name.name
     for name in (tmp_path / "workers" / "figures").iterdir():
         assert (tmp_path / "here" / "figures" / name.name).read_bytes() == name.read_bytes(), name.name
+
+
+def test_related_keyness_from_the_counts_by_kind_or_counted_again(tmp_path, monkeypatch):
+    """The related items' keyness is made from the counts by kind where they give it (keyness is then
+    counted for the busiest month only), and counted again where they do not: the same table."""
+    from analysis import report_steps
+    from analysis.comparison import keyness
+    from analysis.selection import of_kind
+
+    calls = []
+    monkeypatch.setattr(report_steps, "keyness", lambda *a, **k: calls.append(1) or keyness(*a, **k))
+    fast = build_report(SEED_FILE.parent, tmp_path / "fast").tables["keyness_related"]
+    assert len(calls) == 1  # the busiest month's
+    monkeypatch.setattr(report_steps, "keyness_of_groups", lambda *a, **k: None)
+    again = build_report(SEED_FILE.parent, tmp_path / "again")
+    assert len(calls) == 3
+    pd.testing.assert_frame_equal(again.tables["keyness_related"], fast)
+    assert again.tables["keyness_related"].attrs == fast.attrs
+    expected = keyness(again.docs, of_kind(again.docs, "related"))
+    pd.testing.assert_frame_equal(fast, expected)
+    assert (tmp_path / "fast" / "tables" / "keyness_related.csv").read_bytes() == \
+        (tmp_path / "again" / "tables" / "keyness_related.csv").read_bytes()
