@@ -236,14 +236,14 @@ def keyness_of_groups(counts: pd.DataFrame, *, docs: pd.DataFrame, target: Any, 
     (True, True)
     """
     mask = _select(docs, target, by, "target")
-    groups = docs[by]
-    if groups.isna().any() or groups[mask].isin(groups[~mask]).any():
+    groups, names = pd.factorize(docs[by])  # codes, not a crawl's strings: -1 for a missing group
+    if (groups < 0).any() or np.isin(groups[mask], groups[~mask]).any():
         return None  # a document without a group, or a group on both sides
     if "content_id" in docs:
         content = pd.factorize(docs["content_id"])[0]  # missing ids as one value, as the counts take them
         if np.isin(content[mask], content[~mask]).any():
             return None
-    on_target = counts[by].isin(groups[mask].unique())
+    on_target = counts[by].isin(list(names[np.unique(groups[mask])]))
     sides = [counts.loc[side, ["term", "count", "documents"]].groupby("term", sort=False).sum().reset_index()
              for side in (on_target, ~on_target)]
     for side, role in zip(sides, ("target", "reference")):
