@@ -2,17 +2,40 @@
 
 Keys are digests the caller makes; values are opaque bytes, never code or pickles, so a cache folder
 shared with others cannot run anything. Several processes may share one file.
+
+Each entry's last day of use (stored or read; days since 1970, UTC) is kept beside it, in a small
+table of its own, so that :meth:`BlobStore.prune` can remove what no run has used for a while
+(``python -m analysis cache --prune DAYS``) instead of every entry. A file made before the kit kept
+them has its entries taken as used on the day it is first opened.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import sqlite3
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
 from . import config
 from .settings import options
+
+logger = logging.getLogger(__name__)
+
+#: Note that entries were used on a day (a later day only: the same day again writes nothing).
+_STAMP = "INSERT INTO used VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET day = excluded.day WHERE day < excluded.day"
+
+
+def today() -> int:
+    """The day of use the caches note: whole days since 1970-01-01, UTC.
+
+    Examples
+    --------
+    >>> today() > 20_000  # after 2024-10-04
+    True
+    """
+    return int(time.time() // 86_400)
 
 
 class BlobStore:
@@ -46,6 +69,32 @@ class BlobStore:
         self.db = sqlite3.connect(path, timeout=30)
         # one table, named as the first cache (of words) named it, so that the caches already written stay readable
         self.db.execute("CREATE TABLE IF NOT EXISTS seg (k BLOB PRIMARY KEY, v BLOB NOT NULL)")
+        self.stamps = self._stamped()
+
+    def _stamped(self) -> bool:
+        """Make the table of days of use where the file has none, its entries used today; False where it cannot."""
+        try:
+            if self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'used'").fetchone():
+                return True
+            with self.db:
+                self.db.execute("CREATE TABLE IF NOT EXISTS used (k BLOB PRIMARY KEY, day INTEGER NOT NULL) "
+                                "WITHOUT ROWID")
+                self.db.execute("INSERT OR IGNORE INTO used SELECT k, ? FROM seg", (today(),))
+            return True
+        except sqlite3.OperationalError as exc:  # a file it may read but not write, or locked too long
+            logger.info("cache %s: its entries' days of use are not kept (%s); pruning it keeps them", self.path, exc)
+            return False
+
+    def _note_use(self, keys: list[bytes]) -> None:
+        """Note that ``keys`` were used today, where the file allows (a cache this process may only read is read)."""
+        if not (self.stamps and keys):
+            return
+        try:
+            with self.db:
+                self.db.executemany(_STAMP, ((k, today()) for k in keys))
+        except sqlite3.OperationalError as exc:
+            logger.info("cache %s: its entries' use today is not noted (%s)", self.path, exc)
+            self.stamps = False
 
     @staticmethod
     def key(digest: str, text: str) -> bytes:
@@ -92,6 +141,7 @@ class BlobStore:
             chunk = keys[i:i + 500]
             q = f"SELECT k, v FROM seg WHERE k IN ({','.join('?' * len(chunk))})"
             found.update(self.db.execute(q, chunk).fetchall())
+        self._note_use(list(found))
         return found
 
     def put_many(self, items: Iterable[tuple[bytes, bytes]]) -> None:
@@ -102,8 +152,57 @@ class BlobStore:
         items : iterable of tuple of (bytes, bytes)
             Keys and their values.
         """
+        rows = list(items)
         with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO seg VALUES (?, ?)", items)
+            self.db.executemany("INSERT OR REPLACE INTO seg VALUES (?, ?)", rows)
+        self._note_use([k for k, _ in rows])
+
+    def prune(self, *, days: int) -> int:
+        """Remove the entries no run has used (stored or read) in the last ``days`` days, then compact the
+        file (SQLite's ``VACUUM``: it needs as much free disk as the file takes, for a moment).
+
+        Entries without a day of use (stored while it could not be noted) are taken as used today.
+
+        Parameters
+        ----------
+        days : int
+            Keep what was used today and on the ``days`` days before; 0 keeps what was used today only.
+
+        Returns
+        -------
+        int
+            The entries removed.
+
+        Raises
+        ------
+        ValueError
+            For a negative ``days``.
+        sqlite3.OperationalError
+            Where the file cannot be written.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> store = BlobStore(Path(tempfile.mkdtemp()) / "cache.sqlite")
+        >>> store.put_many([(b"k", b"value")])
+        >>> store.prune(days=30), store.get_many([b"k"])
+        (0, {b'k': b'value'})
+        >>> store.close()
+        """
+        if days < 0:
+            raise ValueError(f"days must be 0 or more, not {days}")
+        if not self.stamps:
+            self.stamps = self._stamped()
+            if not self.stamps:
+                raise sqlite3.OperationalError(f"cannot note the days of use in {self.path}")
+        cutoff = today() - days
+        with self.db:
+            self.db.execute("INSERT OR IGNORE INTO used SELECT k, ? FROM seg", (today(),))
+            removed = self.db.execute("DELETE FROM seg WHERE k IN (SELECT k FROM used WHERE day < ?)",
+                                      (cutoff,)).rowcount
+            self.db.execute("DELETE FROM used WHERE day < ?", (cutoff,))
+        self.db.execute("VACUUM")
+        return removed
 
     def close(self) -> None:
         """Close the connection; the store cannot be used afterwards."""

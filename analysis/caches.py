@@ -1,9 +1,10 @@
-"""What the kit keeps in its cache folder, and clearing it: ``python -m analysis cache``.
+"""What the kit keeps in its cache folder, pruning and clearing it: ``python -m analysis cache``.
 
 The caches (:mod:`analysis.blobstore`) grow with every text the kit reads and are never wrong to
 remove: what is missing is computed again. An entry made by code that has changed since
-(:mod:`analysis.codedeps`) is never read again, so a folder used across many releases holds dead
-entries; :func:`clear_cache` removes the kit's files, and the next report fills them again.
+(:mod:`analysis.codedeps`) is never read again, so a folder used across many releases, or for
+corpora set aside, holds dead entries: :func:`prune_cache` removes those no run has used for some
+days and keeps the rest; :func:`clear_cache` removes the kit's files, and the next report fills them again.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import config
+from .blobstore import BlobStore
 from .typedefs import PathLike
 
 #: The kit's cache files in the cache folder, with what each keeps.
@@ -82,9 +84,7 @@ def cache_info(*, cache_dir: PathLike | None = None) -> pd.DataFrame:
     for name, holds in CACHE_FILES.items():
         path = folder / name
         if path.is_file():
-            size = sum(p.stat().st_size for p in [path, *(Path(f"{path}{side}") for side in SQLITE_SIDES)]
-                       if p.is_file())
-            rows.append({"file": str(path), "bytes": size, "entries": _entries(path), "holds": holds})
+            rows.append({"file": str(path), "bytes": _size(path), "entries": _entries(path), "holds": holds})
     if tokenizers is not None and tokenizers.is_dir():
         files = [p for p in tokenizers.iterdir() if p.is_file()]
         rows.append({"file": str(tokenizers), "bytes": sum(p.stat().st_size for p in files),
@@ -134,3 +134,60 @@ def clear_cache(*, cache_dir: PathLike | None = None) -> list[Path]:
                 path.unlink()
                 removed.append(path)
     return removed
+
+
+def prune_cache(*, days: int, cache_dir: PathLike | None = None) -> pd.DataFrame:
+    """Remove from each of the kit's cache files the entries no run has used (stored or read) in the
+    last ``days`` days, and compact the files; what is kept is read as before.
+
+    The tokenizers' folder keeps its own (the eight used last of each script) and is left as it is.
+
+    Parameters
+    ----------
+    days : int
+        Keep what was used today and on the ``days`` days before (0: today only).
+    cache_dir : str or Path, optional
+        The cache folder (default: the per-user one).
+
+    Returns
+    -------
+    DataFrame
+        Columns ``file``, ``removed`` (entries), ``bytes_before`` and ``bytes_after`` (with SQLite's
+        side files); one row for each cache file that exists.
+
+    Raises
+    ------
+    ValueError
+        For a negative ``days``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> store = BlobStore(folder / "terms.sqlite")
+    >>> store.put_many([(b"k", b"value")]); store.close()
+    >>> prune_cache(days=30, cache_dir=folder)[["removed"]].values.tolist()  # used today: kept
+    [[0]]
+    """
+    if days < 0:
+        raise ValueError(f"days must be 0 or more, not {days}")
+    folder, _ = _folders(cache_dir)
+    rows = []
+    for name in CACHE_FILES:
+        path = folder / name
+        if not path.is_file():
+            continue
+        before = _size(path)
+        store = BlobStore(path)
+        try:
+            removed = store.prune(days=days)
+        finally:
+            store.close()
+        rows.append({"file": str(path), "removed": removed, "bytes_before": before, "bytes_after": _size(path)})
+    return pd.DataFrame(rows, columns=["file", "removed", "bytes_before", "bytes_after"]).astype(
+        {"removed": "int64", "bytes_before": "int64", "bytes_after": "int64"})
+
+
+def _size(path: Path) -> int:
+    """A cache file's bytes on disk, with SQLite's side files."""
+    return sum(p.stat().st_size for p in [path, *(Path(f"{path}{side}") for side in SQLITE_SIDES)] if p.is_file())

@@ -147,20 +147,25 @@ def _parser() -> argparse.ArgumentParser:
                    help="with --accept: add the words to this dictionary instead of the project dictionary "
                         "(give it as --userdict too, so that its words count as known)")
     c = sub.add_parser(
-        "cache", help="show what the caches hold, or clear them",
+        "cache", help="show what the caches hold, prune or clear them",
         description="List the kit's cache files (parsed pages, words, terms, actors, quotes, tokenizers) with "
-                    "their size and entries; with --clear, remove them (the next report computes them again). "
-                    "Entries made by code that has changed since are never read again: clearing frees them.",
+                    "their size and entries; with --prune DAYS, remove the entries no run has used in the last "
+                    "DAYS days; with --clear, remove the files (the next report computes what is missing again). "
+                    "Entries made by code that has changed since are never read again: pruning frees them.",
     )
     c.add_argument("--cache-dir", type=Path, help="cache folder, as for report (default: the per-user cache folder)")
-    c.add_argument("--clear", action="store_true", help="remove the kit's cache files")
+    what = c.add_mutually_exclusive_group()
+    what.add_argument("--prune", type=int, metavar="DAYS",
+                      help="remove the entries no run has used (stored or read) in the last DAYS days, and compact "
+                           "the files (0: keep what was used today only)")
+    what.add_argument("--clear", action="store_true", help="remove the kit's cache files")
     return p
 
 
 def _cache(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from .caches import cache_info, clear_cache
+    from .caches import cache_info, clear_cache, prune_cache
 
     info = cache_info(cache_dir=args.cache_dir)
     width = max([len("file"), *info["file"].str.len()])
@@ -172,6 +177,14 @@ def _cache(args: argparse.Namespace) -> int:
     if args.clear:
         removed = clear_cache(cache_dir=args.cache_dir)
         print(f"analysis: removed {len(removed)} file(s), {total / 1e6:,.1f} MB")
+    elif args.prune is not None:
+        if args.prune < 0:
+            print(f"analysis: --prune takes 0 days or more, not {args.prune}", file=sys.stderr)
+            return 2
+        pruned = prune_cache(days=args.prune, cache_dir=args.cache_dir)
+        freed = int((pruned["bytes_before"] - pruned["bytes_after"]).sum())
+        print(f"analysis: removed {int(pruned['removed'].sum()):,} entries not used in the last {args.prune} "
+              f"day(s) from {len(pruned)} cache file(s), {freed / 1e6:,.1f} MB freed")
     else:
         print(f"analysis: {total / 1e6:,.1f} MB in {len(info)} cache(s)")
     return 0

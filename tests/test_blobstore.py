@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+
+import pytest
+
+from analysis import blobstore
 from analysis.blobstore import BlobStore
 
 
@@ -23,3 +29,63 @@ def test_a_value_stored_again_replaces_the_first_and_survives_reopening(tmp_path
     again = BlobStore(path)
     assert again.get_many([b"k"]) == {b"k": b"second"}
     again.close()
+
+
+def _days(db: BlobStore) -> dict[bytes, int]:
+    return dict(db.db.execute("SELECT k, day FROM used").fetchall())
+
+
+def test_pruning_removes_what_no_run_used_in_the_last_days(tmp_path, monkeypatch):
+    day = [1000]
+    monkeypatch.setattr(blobstore, "today", lambda: day[0])
+    db = BlobStore(tmp_path / "s.sqlite")
+    db.put_many([(b"read", b"1"), (b"stored", b"2"), (b"old", b"3")])  # all used on day 1000
+    day[0] = 1040
+    db.put_many([(b"stored", b"2 again")])
+    assert db.get_many([b"read", b"missing"]) == {b"read": b"1"}
+    assert _days(db) == {b"read": 1040, b"stored": 1040, b"old": 1000}
+    day[0] = 1041
+    db.get_many([b"read"])
+    day[0] = 1040  # a clock set back: the later day is kept
+    db.get_many([b"read"])
+    assert _days(db)[b"read"] == 1041
+    day[0] = 1070
+    assert db.prune(days=70) == 0  # what was used on day 1000 or later is kept
+    assert db.prune(days=30) == 1  # day 1040 on: "old" (day 1000) goes
+    assert db.prune(days=29) == 1  # day 1041 on: "stored" (day 1040) goes
+    assert db.get_many([b"read", b"stored", b"old"]) == {b"read": b"1"}
+    assert _days(db) == {b"read": 1070}
+    with pytest.raises(ValueError, match="days must be 0 or more"):
+        db.prune(days=-1)
+    db.close()
+
+
+def test_a_file_made_before_days_of_use_were_kept_has_its_entries_used_on_opening(tmp_path, monkeypatch):
+    path = tmp_path / "old.sqlite"
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE seg (k BLOB PRIMARY KEY, v BLOB NOT NULL)")
+    old.executemany("INSERT INTO seg VALUES (?, ?)", [(b"a", b"1"), (b"b", b"2")])
+    old.commit()
+    old.close()
+    monkeypatch.setattr(blobstore, "today", lambda: 500)
+    db = BlobStore(path)
+    assert db.stamps and _days(db) == {b"a": 500, b"b": 500}
+    db.db.execute("DELETE FROM used WHERE k = ?", (b"b",))  # stored while its use could not be noted
+    db.db.commit()
+    monkeypatch.setattr(blobstore, "today", lambda: 600)
+    assert db.prune(days=10) == 1  # "a" (day 500) goes; "b", without a day, is taken as used today
+    assert db.get_many([b"a", b"b"]) == {b"b": b"2"}
+    db.close()
+
+
+def test_a_use_that_cannot_be_noted_leaves_the_values_read(tmp_path, caplog):
+    db = BlobStore(tmp_path / "s.sqlite")
+    db.put_many([(b"k", b"v")])
+    db.db.execute("DROP TABLE used")  # as where the file cannot be written: the note fails
+    db.db.commit()
+    with caplog.at_level(logging.INFO, logger="analysis.blobstore"):
+        assert db.get_many([b"k"]) == {b"k": b"v"}
+        db.put_many([(b"k2", b"v2")])
+    assert db.stamps is False and "not noted" in caplog.text
+    assert db.get_many([b"k2"]) == {b"k2": b"v2"}
+    db.close()

@@ -4,7 +4,7 @@ import pytest
 
 from analysis import config, configure, read_corpus
 from analysis.blobstore import BlobStore
-from analysis.caches import CACHE_FILES, cache_info, clear_cache
+from analysis.caches import CACHE_FILES, cache_info, clear_cache, prune_cache
 from analysis.cli import main
 from analysis.config import SEEDS_DIR
 
@@ -66,3 +66,33 @@ def test_the_cache_command(used, capsys):
     assert main(["cache", "--cache-dir", str(used), "--clear"]) == 0
     assert "removed 1 file(s)" in capsys.readouterr().out
     assert [p.name for p in used.iterdir()] == ["notes.txt"]
+
+
+def test_prune_removes_the_entries_unused_for_days_from_every_file(used, monkeypatch):
+    from analysis import blobstore
+
+    terms = BlobStore(used / "terms.sqlite")
+    terms.put_many([(str(i).encode(), b"x" * 5000) for i in range(100)])
+    terms.close()
+    entries = cache_info(cache_dir=used).set_index("file")["entries"]
+    assert entries.tolist() == [1, 100]  # the page read, and the terms
+    kept = prune_cache(days=0, cache_dir=used)  # everything was used today
+    assert kept.columns.tolist() == ["file", "removed", "bytes_before", "bytes_after"]
+    assert kept["file"].tolist() == entries.index.tolist() and (kept["removed"] == 0).all()
+    monkeypatch.setattr(blobstore, "today", lambda: blobstore.time.time() // 86_400 + 10)  # ten days later
+    assert (prune_cache(days=10, cache_dir=used)["removed"] == 0).all()
+    gone = prune_cache(days=9, cache_dir=used)
+    assert gone.set_index("file")["removed"].equals(entries.astype("int64").rename("removed"))
+    assert (gone["bytes_after"] < gone["bytes_before"]).all()  # compacted
+    assert (cache_info(cache_dir=used)["entries"] == 0).all() and (used / "notes.txt").is_file()
+    with pytest.raises(ValueError, match="days must be 0 or more"):
+        prune_cache(days=-1, cache_dir=used)
+
+
+def test_the_cache_command_prunes(used, capsys):
+    assert main(["cache", "--cache-dir", str(used), "--prune", "30"]) == 0
+    assert "removed 0 entries not used in the last 30 day(s) from" in capsys.readouterr().out
+    assert main(["cache", "--cache-dir", str(used), "--prune", "-1"]) == 2
+    assert "--prune takes 0 days or more" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["cache", "--cache-dir", str(used), "--prune", "3", "--clear"])
