@@ -23,6 +23,12 @@ from .settings import options
 
 logger = logging.getLogger(__name__)
 
+#: Seconds a store or a read waits for another process writing the same file.
+WAIT = 30.0
+#: Seconds noting a read's use waits for another process writing the file, before giving up the note.
+STAMP_WAIT = 1.0
+#: Store values, replacing those stored before.
+_STORE = "INSERT OR REPLACE INTO seg VALUES (?, ?)"
 #: Note that entries were used on a day (a later day only: the same day again writes nothing).
 _STAMP = "INSERT INTO used VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET day = excluded.day WHERE day < excluded.day"
 
@@ -66,9 +72,10 @@ class BlobStore:
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite3.connect(path, timeout=30)
+        self.db = sqlite3.connect(path, timeout=WAIT)
         # one table, named as the first cache (of words) named it, so that the caches already written stay readable
         self.db.execute("CREATE TABLE IF NOT EXISTS seg (k BLOB PRIMARY KEY, v BLOB NOT NULL)")
+        self._warned = False
         self.stamps = self._stamped()
 
     def _stamped(self) -> bool:
@@ -76,25 +83,42 @@ class BlobStore:
         try:
             if self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'used'").fetchone():
                 return True
-            with self.db:
+            self.db.execute("BEGIN IMMEDIATE")  # the table and its days in one transaction
+            try:
                 self.db.execute("CREATE TABLE IF NOT EXISTS used (k BLOB PRIMARY KEY, day INTEGER NOT NULL) "
                                 "WITHOUT ROWID")
                 self.db.execute("INSERT OR IGNORE INTO used SELECT k, ? FROM seg", (today(),))
+                self.db.commit()
+            except BaseException:
+                self.db.rollback()
+                raise
             return True
         except sqlite3.OperationalError as exc:  # a file it may read but not write, or locked too long
-            logger.info("cache %s: its entries' days of use are not kept (%s); pruning it keeps them", self.path, exc)
+            logger.info("cache %s: its entries' days of use cannot be kept (%s): it is read as before, and "
+                        "cannot be pruned", self.path, exc)
             return False
 
     def _note_use(self, keys: list[bytes]) -> None:
-        """Note that ``keys`` were used today, where the file allows (a cache this process may only read is read)."""
+        """Note that ``keys`` were read today. Advisory: where it cannot be written (a cache this process
+        may only read, or one another process holds for more than :data:`STAMP_WAIT` seconds) the values
+        are read all the same (:meth:`_not_noted`)."""
         if not (self.stamps and keys):
             return
+        self.db.execute(f"PRAGMA busy_timeout = {int(STAMP_WAIT * 1000)}")
         try:
             with self.db:
                 self.db.executemany(_STAMP, ((k, today()) for k in keys))
         except sqlite3.OperationalError as exc:
-            logger.info("cache %s: its entries' use today is not noted (%s)", self.path, exc)
-            self.stamps = False
+            self._not_noted(exc)
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {int(WAIT * 1000)}")
+
+    def _not_noted(self, exc: Exception) -> None:
+        """Say, once a store, that the entries used are not noted as used (pruning may remove them)."""
+        if not self._warned:
+            logger.warning("cache %s: the entries used now are not noted as used (%s); pruning may remove "
+                           "them, to be computed again", self.path, exc)
+            self._warned = True
 
     @staticmethod
     def key(digest: str, text: str) -> bytes:
@@ -153,15 +177,26 @@ class BlobStore:
             Keys and their values.
         """
         rows = list(items)
-        with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO seg VALUES (?, ?)", rows)
-        self._note_use([k for k, _ in rows])
+        if self.stamps and rows:
+            try:  # the values and their day of use in one transaction
+                with self.db:
+                    self.db.executemany(_STORE, rows)
+                    self.db.executemany(_STAMP, ((k, today()) for k, _ in rows))
+                return
+            except sqlite3.OperationalError as exc:
+                self._not_noted(exc)
+        with self.db:  # raises where the values cannot be stored, as without days of use
+            self.db.executemany(_STORE, rows)
 
     def prune(self, *, days: int) -> int:
         """Remove the entries no run has used (stored or read) in the last ``days`` days, then compact the
-        file (SQLite's ``VACUUM``: it needs as much free disk as the file takes, for a moment).
+        file (SQLite's ``VACUUM``: for a moment it needs up to twice the file's size in free disk; a
+        compaction that fails leaves the file as pruned, with a warning). Prune when no report is
+        using the file: the compaction holds it, and a report waiting for it longer than :data:`WAIT`
+        seconds stops.
 
         Entries without a day of use (stored while it could not be noted) are taken as used today.
+        Days are counted in UTC (:func:`today`).
 
         Parameters
         ----------
@@ -201,7 +236,12 @@ class BlobStore:
             removed = self.db.execute("DELETE FROM seg WHERE k IN (SELECT k FROM used WHERE day < ?)",
                                       (cutoff,)).rowcount
             self.db.execute("DELETE FROM used WHERE day < ?", (cutoff,))
-        self.db.execute("VACUUM")
+        if removed or self.db.execute("PRAGMA freelist_count").fetchone()[0]:
+            try:
+                self.db.execute("VACUUM")
+            except sqlite3.OperationalError as exc:  # no room for the copy, or the file held by another process
+                logger.warning("cache %s: pruned, but not compacted (%s): the space is reused by later entries",
+                               self.path, exc)
         return removed
 
     def close(self) -> None:

@@ -9,6 +9,7 @@ days and keeps the rest; :func:`clear_cache` removes the kit's files, and the ne
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -17,6 +18,8 @@ import pandas as pd
 from . import config
 from .blobstore import BlobStore
 from .typedefs import PathLike
+
+logger = logging.getLogger(__name__)
 
 #: The kit's cache files in the cache folder, with what each keeps.
 CACHE_FILES = {
@@ -138,9 +141,12 @@ def clear_cache(*, cache_dir: PathLike | None = None) -> list[Path]:
 
 def prune_cache(*, days: int, cache_dir: PathLike | None = None) -> pd.DataFrame:
     """Remove from each of the kit's cache files the entries no run has used (stored or read) in the
-    last ``days`` days, and compact the files; what is kept is read as before.
+    last ``days`` days (counted in UTC), and compact the files; what is kept is read as before.
 
-    The tokenizers' folder keeps its own (the eight used last of each script) and is left as it is.
+    Prune when no report is running on the folder (see :meth:`analysis.blobstore.BlobStore.prune`). A
+    file that cannot be pruned (damaged, read-only, held by another process) is said in its row's
+    ``error`` and in a warning, and the others are pruned all the same. The tokenizers' folder keeps
+    its own (the eight used last of each script) and is left as it is.
 
     Parameters
     ----------
@@ -152,8 +158,8 @@ def prune_cache(*, days: int, cache_dir: PathLike | None = None) -> pd.DataFrame
     Returns
     -------
     DataFrame
-        Columns ``file``, ``removed`` (entries), ``bytes_before`` and ``bytes_after`` (with SQLite's
-        side files); one row for each cache file that exists.
+        Columns ``file``, ``removed`` (entries), ``bytes_before``, ``bytes_after`` (with SQLite's side
+        files) and ``error`` (empty where the file was pruned); one row for each cache file that exists.
 
     Raises
     ------
@@ -177,15 +183,20 @@ def prune_cache(*, days: int, cache_dir: PathLike | None = None) -> pd.DataFrame
         path = folder / name
         if not path.is_file():
             continue
-        before = _size(path)
-        store = BlobStore(path)
+        before, removed, error = _size(path), 0, ""
         try:
-            removed = store.prune(days=days)
-        finally:
-            store.close()
-        rows.append({"file": str(path), "removed": removed, "bytes_before": before, "bytes_after": _size(path)})
-    return pd.DataFrame(rows, columns=["file", "removed", "bytes_before", "bytes_after"]).astype(
-        {"removed": "int64", "bytes_before": "int64", "bytes_after": "int64"})
+            store = BlobStore(path)
+            try:
+                removed = store.prune(days=days)
+            finally:
+                store.close()
+        except sqlite3.Error as exc:
+            error = str(exc)
+            logger.warning("cache %s: not pruned (%s)", path, exc)
+        rows.append({"file": str(path), "removed": removed, "bytes_before": before, "bytes_after": _size(path),
+                     "error": error})
+    return pd.DataFrame(rows, columns=["file", "removed", "bytes_before", "bytes_after", "error"]).astype(
+        {"removed": "int64", "bytes_before": "int64", "bytes_after": "int64", "error": object})
 
 
 def _size(path: Path) -> int:

@@ -156,8 +156,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--cache-dir", type=Path, help="cache folder, as for report (default: the per-user cache folder)")
     what = c.add_mutually_exclusive_group()
     what.add_argument("--prune", type=int, metavar="DAYS",
-                      help="remove the entries no run has used (stored or read) in the last DAYS days, and compact "
-                           "the files (0: keep what was used today only)")
+                      help="remove the entries no run has used (stored or read) in the last DAYS days, in UTC, and "
+                           "compact the files (0: keep what was used today only); run it when no report is running")
     what.add_argument("--clear", action="store_true", help="remove the kit's cache files")
     return p
 
@@ -185,6 +185,11 @@ def _cache(args: argparse.Namespace) -> int:
         freed = int((pruned["bytes_before"] - pruned["bytes_after"]).sum())
         print(f"analysis: removed {int(pruned['removed'].sum()):,} entries not used in the last {args.prune} "
               f"day(s) from {len(pruned)} cache file(s), {freed / 1e6:,.1f} MB freed")
+        failed = pruned[pruned["error"] != ""]
+        for row in failed.itertuples(index=False):
+            print(f"analysis: {row.file}: not pruned: {row.error}", file=sys.stderr)
+        if len(failed):
+            return 1
     else:
         print(f"analysis: {total / 1e6:,.1f} MB in {len(info)} cache(s)")
     return 0

@@ -215,7 +215,8 @@ def keyness_of_groups(counts: pd.DataFrame, *, docs: pd.DataFrame, target: Any, 
     docs : DataFrame
         The documents counted.
     target : boolean mask or value(s) of ``by``
-        As :func:`keyness` takes it (the reference is the rest).
+        As :func:`keyness` takes it (the reference is the rest): a mask gives ``keyness(docs, mask)``'s
+        table and labels ("target", "the rest"), values ``keyness(docs, values, by=by)``'s.
     by : str
         The column ``counts`` are grouped by.
     min_count, correction

@@ -100,6 +100,8 @@ def folded_opening(text: str, chars: int) -> str:
     >>> folded_opening("美駐ＵＮ 大使\\n訪台。" * 40, 9)
     '美駐UN大使訪台。'
     """
+    if chars <= 0:
+        return compact(text)[:chars]
     size = 2 * chars + 16
     while size < len(text):
         cut = next((i for i in range(size, min(len(text), size + 64)) if _boundary(text[i])), None)

@@ -77,7 +77,8 @@ def test_prune_removes_the_entries_unused_for_days_from_every_file(used, monkeyp
     entries = cache_info(cache_dir=used).set_index("file")["entries"]
     assert entries.tolist() == [1, 100]  # the page read, and the terms
     kept = prune_cache(days=0, cache_dir=used)  # everything was used today
-    assert kept.columns.tolist() == ["file", "removed", "bytes_before", "bytes_after"]
+    assert kept.columns.tolist() == ["file", "removed", "bytes_before", "bytes_after", "error"]
+    assert (kept["error"] == "").all()
     assert kept["file"].tolist() == entries.index.tolist() and (kept["removed"] == 0).all()
     monkeypatch.setattr(blobstore, "today", lambda: blobstore.time.time() // 86_400 + 10)  # ten days later
     assert (prune_cache(days=10, cache_dir=used)["removed"] == 0).all()
@@ -87,6 +88,15 @@ def test_prune_removes_the_entries_unused_for_days_from_every_file(used, monkeyp
     assert (cache_info(cache_dir=used)["entries"] == 0).all() and (used / "notes.txt").is_file()
     with pytest.raises(ValueError, match="days must be 0 or more"):
         prune_cache(days=-1, cache_dir=used)
+
+
+def test_a_file_that_cannot_be_pruned_is_said_and_the_others_are_pruned(used, capsys, caplog):
+    (used / "quotes.sqlite").write_bytes(b"not a database")
+    pruned = prune_cache(days=0, cache_dir=used).set_index("file")
+    assert "not a database" in pruned.loc[str(used / "quotes.sqlite"), "error"]
+    assert pruned.loc[str(used / "pages.sqlite"), "error"] == "" and "not pruned" in caplog.text
+    assert main(["cache", "--cache-dir", str(used), "--prune", "0"]) == 1
+    assert "quotes.sqlite: not pruned" in capsys.readouterr().err
 
 
 def test_the_cache_command_prunes(used, capsys):
