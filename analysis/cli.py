@@ -183,8 +183,10 @@ def _cache(args: argparse.Namespace) -> int:
             return 2
         pruned = prune_cache(days=args.prune, cache_dir=args.cache_dir)
         freed = int((pruned["bytes_before"] - pruned["bytes_after"]).sum())
+        size = (f"{freed / 1e6:,.1f} MB freed" if freed >= 0 else  # a file of an earlier release: its days added
+                f"the files grew by {-freed / 1e6:,.1f} MB (each entry's day of use, kept from now on)")
         print(f"analysis: removed {int(pruned['removed'].sum()):,} entries not used in the last {args.prune} "
-              f"day(s) from {len(pruned)} cache file(s), {freed / 1e6:,.1f} MB freed")
+              f"day(s) from {len(pruned)} cache file(s), {size}")
         failed = pruned[pruned["error"] != ""]
         for row in failed.itertuples(index=False):
             print(f"analysis: {row.file}: not pruned: {row.error}", file=sys.stderr)

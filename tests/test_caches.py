@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from analysis import config, configure, read_corpus
@@ -102,6 +104,13 @@ def test_a_file_that_cannot_be_pruned_is_said_and_the_others_are_pruned(used, ca
 def test_the_cache_command_prunes(used, capsys):
     assert main(["cache", "--cache-dir", str(used), "--prune", "30"]) == 0
     assert "removed 0 entries not used in the last 30 day(s) from" in capsys.readouterr().out
+    old = sqlite3.connect(used / "terms.sqlite")  # a file of an earlier release, without days of use
+    old.execute("CREATE TABLE seg (k BLOB PRIMARY KEY, v BLOB NOT NULL)")
+    old.executemany("INSERT INTO seg VALUES (?, ?)", [(str(i).encode() * 8, b"v") for i in range(20_000)])
+    old.commit()
+    old.close()
+    assert main(["cache", "--cache-dir", str(used), "--prune", "30"]) == 0
+    assert "removed 0 entries" in (out := capsys.readouterr().out) and "the files grew by" in out
     assert main(["cache", "--cache-dir", str(used), "--prune", "-1"]) == 2
     assert "--prune takes 0 days or more" in capsys.readouterr().err
     with pytest.raises(SystemExit):
