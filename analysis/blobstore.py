@@ -29,6 +29,8 @@ WAIT = 30.0
 STAMP_WAIT = 1.0
 #: Store values, replacing those stored before.
 _STORE = "INSERT OR REPLACE INTO seg VALUES (?, ?)"
+#: Give every entry without a day of use the day given.
+_BACKFILL = "INSERT OR IGNORE INTO used SELECT k, ? FROM seg"
 #: Note that entries were used on a day (a later day only: the same day again writes nothing).
 _STAMP = "INSERT INTO used VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET day = excluded.day WHERE day < excluded.day"
 
@@ -87,7 +89,7 @@ class BlobStore:
             try:
                 self.db.execute("CREATE TABLE IF NOT EXISTS used (k BLOB PRIMARY KEY, day INTEGER NOT NULL) "
                                 "WITHOUT ROWID")
-                self.db.execute("INSERT OR IGNORE INTO used SELECT k, ? FROM seg", (today(),))
+                self.db.execute(_BACKFILL, (today(),))
                 self.db.commit()
             except BaseException:
                 self.db.rollback()
@@ -107,7 +109,8 @@ class BlobStore:
         self.db.execute(f"PRAGMA busy_timeout = {int(STAMP_WAIT * 1000)}")
         try:
             with self.db:
-                self.db.executemany(_STAMP, ((k, today()) for k in keys))
+                day = today()
+                self.db.executemany(_STAMP, ((k, day) for k in keys))
         except sqlite3.OperationalError as exc:
             self._not_noted(exc)
         finally:
@@ -181,7 +184,8 @@ class BlobStore:
             try:  # the values and their day of use in one transaction
                 with self.db:
                     self.db.executemany(_STORE, rows)
-                    self.db.executemany(_STAMP, ((k, today()) for k, _ in rows))
+                    day = today()
+                    self.db.executemany(_STAMP, ((k, day) for k, _ in rows))
                 return
             except sqlite3.OperationalError as exc:
                 self._not_noted(exc)
@@ -230,12 +234,12 @@ class BlobStore:
             self.stamps = self._stamped()
             if not self.stamps:
                 raise sqlite3.OperationalError(f"cannot note the days of use in {self.path}")
-        cutoff = today() - days
+        day = today()
         with self.db:
-            self.db.execute("INSERT OR IGNORE INTO used SELECT k, ? FROM seg", (today(),))
+            self.db.execute(_BACKFILL, (day,))
             removed = self.db.execute("DELETE FROM seg WHERE k IN (SELECT k FROM used WHERE day < ?)",
-                                      (cutoff,)).rowcount
-            self.db.execute("DELETE FROM used WHERE day < ?", (cutoff,))
+                                      (day - days,)).rowcount
+            self.db.execute("DELETE FROM used WHERE day < ?", (day - days,))
         if removed or self.db.execute("PRAGMA freelist_count").fetchone()[0]:
             try:
                 self.db.execute("VACUUM")

@@ -49,9 +49,14 @@ def _busiest_month(timeline_table: pd.DataFrame) -> pd.Timestamp | None:
     return ranked["period"].iloc[0]
 
 
+def _two_sides(target) -> bool:
+    """Whether a target mask leaves documents on both sides of a keyness table."""
+    return target is not None and bool(target.any()) and not target.all()
+
+
 def _keyness(docs: pd.DataFrame, target, *, userdict: UserDict, segmenter: SegmenterLike | None) -> pd.DataFrame:
     """Keyness of ``target`` against the rest, or an empty table when either side has no document or term."""
-    if target is None or not target.any() or target.all():
+    if not _two_sides(target):
         return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
     try:
         return keyness(docs, target, userdict=userdict, segmenter=segmenter)
@@ -63,7 +68,7 @@ def related_keyness(docs: pd.DataFrame, by_kind: pd.DataFrame) -> pd.DataFrame |
     """The report's keyness of related items against the rest from the terms counted by kind
     (:func:`analysis.comparison.keyness_of_groups`), or None where it must count them again."""
     related = of_kind(docs, "related")
-    if not related.any() or related.all():
+    if not _two_sides(related):
         return None
     try:
         return keyness_of_groups(by_kind, docs=docs, target=related, by="kind")
