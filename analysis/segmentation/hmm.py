@@ -76,18 +76,82 @@ _RE_HAN = re.compile(r"([\u4E00-\u9FD5]+)")
 _RE_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 
 
+_SLOT = {"B": 0, "M": 1, "E": 2, "S": 3}
+#: jieba's floor for a log-probability the model does not hold (``jieba.finalseg.MIN_FLOAT``).
+MIN_FLOAT = -3.14e100
+
+
+def viterbi(chars: str, model: tuple[dict, dict, dict]) -> str:
+    """The most likely B/M/E/S states of ``chars``: ``jieba.finalseg.viterbi``'s answer, some four times as fast.
+
+    jieba's function takes any states and builds a list, a tuple and a path per character and
+    state; this one is written for jieba's four (a word's Begin, Middle, End, or a Single
+    character) and keeps a back-pointer per character. It adds the same numbers in the same order
+    and breaks ties as jieba's ``max`` over ``(probability, state)`` pairs does (the later letter
+    wins), so the states are the same for every model and text (``tests/segmentation/test_hmm.py``
+    compares the two on random texts, ties included).
+
+    Parameters
+    ----------
+    chars : str
+        A run of characters, at least one.
+    model : tuple of (dict, dict, dict)
+        Start, transition and emission log-probabilities, as :func:`hant_hmm` returns them.
+
+    Returns
+    -------
+    str
+        One state letter per character.
+
+    Examples
+    --------
+    >>> viterbi("會見克拉夫特", hant_hmm())
+    'BEBEBE'
+    """
+    start, trans, emit = model
+    e_b, e_m, e_e, e_s = emit["B"], emit["M"], emit["E"], emit["S"]
+    eb, bm = trans["E"].get("B", MIN_FLOAT), trans["B"].get("M", MIN_FLOAT)
+    sb, mm = trans["S"].get("B", MIN_FLOAT), trans["M"].get("M", MIN_FLOAT)
+    ss, be = trans["S"].get("S", MIN_FLOAT), trans["B"].get("E", MIN_FLOAT)
+    es, me = trans["E"].get("S", MIN_FLOAT), trans["M"].get("E", MIN_FLOAT)
+    c = chars[0]
+    vb, vm = start["B"] + e_b.get(c, MIN_FLOAT), start["M"] + e_m.get(c, MIN_FLOAT)
+    ve, vs = start["E"] + e_e.get(c, MIN_FLOAT), start["S"] + e_s.get(c, MIN_FLOAT)
+    back = []  # per character after the first: the state before each of B, M, E, S
+    for c in chars[1:]:
+        # each state from its two possible predecessors, in jieba's order of addition;
+        # on a tie jieba's max takes the later letter (S over E, M over B)
+        em = e_b.get(c, MIN_FLOAT)
+        x, y = ve + eb + em, vs + sb + em
+        nb, pb = (x, "E") if x > y else (y, "S")
+        em = e_m.get(c, MIN_FLOAT)
+        x, y = vm + mm + em, vb + bm + em
+        nm, pm = (y, "B") if y > x else (x, "M")
+        em = e_e.get(c, MIN_FLOAT)
+        x, y = vb + be + em, vm + me + em
+        ne, pe = (x, "B") if x > y else (y, "M")
+        em = e_s.get(c, MIN_FLOAT)
+        x, y = vs + ss + em, ve + es + em
+        ns, ps = (y, "E") if y > x else (x, "S")
+        back.append((pb, pm, pe, ps))
+        vb, vm, ve, vs = nb, nm, ne, ns
+    state = "E" if ve > vs else "S"
+    states = [state]
+    for step in reversed(back):
+        state = step[_SLOT[state]]
+        states.append(state)
+    return "".join(reversed(states))
+
+
 def _hmm_cut(text: str, model: tuple[dict, dict, dict]) -> Iterator[str]:
     """jieba's HMM word finder (``jieba.finalseg.cut``) with another model."""
-    from jieba.finalseg import viterbi
-
-    start, trans, emit = model
     for block in _RE_HAN.split(text):
         if not block:
             continue
         if not _RE_HAN.match(block):
             yield from (x for x in _RE_SKIP.split(block) if x)
             continue
-        _, states = viterbi(block, "BMES", start, trans, emit)
+        states = viterbi(block, model)
         begin = nxt = 0
         for i, ch in enumerate(block):
             if states[i] == "B":

@@ -35,6 +35,8 @@ TRANSLIT = frozenset(
 _NUMERAL = re.compile(r"[0-9零〇一二三四五六七八九十百千萬億兩]+")
 #: A numeral that can take a measure word: digits (with a decimal part), Chinese numerals, or an ordinal.
 _QUANTITY = re.compile(r"(?:第?(?:[0-9]+(?:\.[0-9]+)?[萬億]?|[零〇一二三四五六七八九十百千萬億兩]{2,}))")
+#: The characters a :data:`_QUANTITY` can start with (checked before the pattern, which most pieces fail).
+_QUANTITY_FIRST = frozenset("第0123456789零〇一二三四五六七八九十百千萬億兩")
 _MEASURES = frozenset(MEASURES)
 _TENS = frozenset(("十", "二十", "三十", "四十", "五十", "六十", "七十", "八十", "九十", "百", "千"))
 _UNITS = frozenset("一二三四五六七八九")
@@ -46,7 +48,7 @@ INITIAL_PARTICLES = frozenset("就這那才也都還只很在是不被把對給"
 
 
 def _translit(piece: str) -> bool:
-    return bool(piece) and all(ch in TRANSLIT for ch in piece)
+    return bool(piece) and TRANSLIT.issuperset(piece)
 
 
 def join_pieces(pieces: list[str], *, numbers: bool = True, ordinals: bool = True,
@@ -131,7 +133,7 @@ def join_pieces(pieces: list[str], *, numbers: bool = True, ordinals: bool = Tru
 def _join_quantities(pieces: list[str]) -> list[str]:
     out: list[str] = []
     for p in pieces:
-        if out and _QUANTITY.fullmatch(out[-1]):
+        if out and out[-1][:1] in _QUANTITY_FIRST and _QUANTITY.fullmatch(out[-1]):
             if p in ("萬", "億") and out[-1][-1:].isdigit():
                 out[-1] += p
                 continue
@@ -151,20 +153,23 @@ def _join_latin(pieces: list[str], *, capitalised: bool, phrases: Collection[str
         words = phrase.split(" ")
         seq = [x for w in words for x in (w, " ")][:-1]
         by_first.setdefault(seq[0], []).append(seq)
+    for seqs in by_first.values():
+        seqs.sort(key=len, reverse=True)  # the longest phrase first; stable, so in their given order
     out: list[str] = []
     i, n = 0, len(pieces)
     while i < n:
-        for seq in sorted(by_first.get(pieces[i], ()), key=len, reverse=True):
+        p = pieces[i]
+        for seq in by_first.get(p, ()):
             if pieces[i:i + len(seq)] == seq:
                 out.append("".join(seq))
                 i += len(seq)
                 break
         else:
             j = i
-            if capitalised and _CAPITALISED.fullmatch(pieces[i]):
+            if capitalised and "A" <= p[:1] <= "Z" and _CAPITALISED.fullmatch(p):
                 while j + 2 < n and pieces[j + 1] == " " and _CAPITALISED.fullmatch(pieces[j + 2]):
                     j += 2
-            out.append("".join(pieces[i:j + 1]))
+            out.append(p if j == i else "".join(pieces[i:j + 1]))
             i = j + 1
     return out
 

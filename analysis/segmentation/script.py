@@ -7,6 +7,7 @@ and ``UN`` segment the same way without changing the text's length.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from typing import Literal
 
@@ -97,8 +98,9 @@ def detect_script(text: str) -> Script:
     ('hant', 'hant')
     """
     trad, simp = _script_chars()
-    n_trad = sum(ch in trad for ch in text)
-    n_simp = sum(ch in simp for ch in text)
+    counts = Counter(text)  # each distinct character looked up once
+    n_trad = sum(n for ch, n in counts.items() if ch in trad)
+    n_simp = sum(n for ch, n in counts.items() if ch in simp)
     return "hans" if n_simp > n_trad else "hant"
 
 

@@ -7,8 +7,10 @@ import math
 import jieba
 import jieba.finalseg
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from analysis.segmentation.hmm import _hmm_cut, hant_dictionary, hant_hmm, tokenizer_class
+from analysis.segmentation.hmm import _hmm_cut, hant_dictionary, hant_hmm, tokenizer_class, viterbi
 from analysis.segmentation.tokenizers import jieba_cache_dir, quiet_jieba
 
 JIEBA_MODEL = (jieba.finalseg.start_P, jieba.finalseg.trans_P, jieba.finalseg.emit_P)
@@ -36,6 +38,51 @@ def test_hant_hmm_is_a_bmes_model_of_log_probabilities():
 @pytest.mark.parametrize("text", ["童振源費鴻泰柯拉克", "駐紐約辦事處處長李光章", "abc12.5%中文，。", ""])
 def test_hmm_cut_with_jiebas_own_model_is_jiebas_hmm(text):
     assert list(_hmm_cut(text, JIEBA_MODEL)) == list(jieba.finalseg.cut(text))
+
+
+def _jieba_states(chars, model):
+    return "".join(jieba.finalseg.viterbi(chars, "BMES", *model)[1])
+
+
+# Characters the models hold, and others they do not (every state's emission is then jieba's floor,
+# so that the paths tie and the order in which ties are broken decides).
+_HELD = "蔡英文總統會見克拉夫特駐紐約辦事處處長李光章的了在是不人大中"
+_UNSEEN = "\u9fd0\u9fd1\u9fd2\u4e02\u4e05"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_HELD + _UNSEEN, min_size=1, max_size=14), st.sampled_from(["hant", "jieba"]))
+def test_viterbi_finds_jiebas_states(chars, which):
+    model = hant_hmm() if which == "hant" else JIEBA_MODEL
+    assert viterbi(chars, model) == _jieba_states(chars, model)
+
+
+@pytest.mark.parametrize("chars", ["\u9fd0", "\u9fd0\u9fd1", "\u9fd0\u9fd1\u9fd2\u4e02", "克\u9fd0\u9fd1拉"])
+def test_viterbi_breaks_ties_as_jieba_does(chars):
+    # unseen characters: every candidate path sums the same floors
+    for model in (hant_hmm(), JIEBA_MODEL):
+        assert viterbi(chars, model) == _jieba_states(chars, model)
+
+
+def test_viterbi_with_a_model_of_exact_ties():
+    # all transitions and emissions equal: every choice is a tie, broken by the later state letter
+    flat = {s: 0.0 for s in "BMES"}
+    model = (flat, {"B": {"E": -1.0, "M": -1.0}, "E": {"B": -1.0, "S": -1.0}, "M": {"E": -1.0, "M": -1.0},
+                    "S": {"B": -1.0, "S": -1.0}}, {s: {} for s in "BMES"})
+    for chars in ("甲", "甲乙", "甲乙丙丁戊"):
+        assert viterbi(chars, model) == _jieba_states(chars, model)
+    # the same, but the text must end a word: the path goes back through tied middles and beginnings
+    held = dict.fromkeys("甲乙丙", 0.0)
+    ends = (flat, model[1], {s: {**held, "丁": 0.0 if s == "E" else -9.0} for s in "BMES"})
+    for chars in ("甲乙丙丁", "甲乙丁", "甲乙丙甲乙丁"):
+        assert viterbi(chars, ends) == _jieba_states(chars, ends)
+        assert viterbi(chars, ends)[-1] == "E"
+    # words start with B or S, B -> E and S -> S are likelier: the path goes back through a begin whose
+    # predecessors, an end and a single, tie
+    trans = {**model[1], "B": {"E": -0.5, "M": -1.0}, "S": {"B": -1.0, "S": -0.5}}
+    starts = ({"B": 0.0, "M": -50.0, "E": -50.0, "S": 0.0}, trans, ends[2])
+    for chars in ("甲乙丙丁", "甲乙丙甲乙丁", "甲丁"):
+        assert viterbi(chars, starts) == _jieba_states(chars, starts)
 
 
 @pytest.mark.parametrize("text", ["蔡英文總統會見克拉夫特", "abc12.5%中文", "臉書貼文呼應自助助人"])
