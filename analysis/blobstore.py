@@ -77,7 +77,7 @@ class BlobStore:
         self.db = sqlite3.connect(path, timeout=WAIT)
         # one table, named as the first cache (of words) named it, so that the caches already written stay readable
         self.db.execute("CREATE TABLE IF NOT EXISTS seg (k BLOB PRIMARY KEY, v BLOB NOT NULL)")
-        self._warned = False
+        self._warned = self._failed = False
         self.stamps = self._stamped()
 
     def _stamped(self) -> bool:
@@ -153,6 +153,10 @@ class BlobStore:
     def get_many(self, keys: list[bytes]) -> dict[bytes, bytes]:
         """Look keys up, 500 at a time.
 
+        Where the file cannot be read (held by another process for more than :data:`WAIT` seconds, or
+        damaged), the keys not yet found are left out, with a warning once a store: the caller computes
+        them again.
+
         Parameters
         ----------
         keys : list of bytes
@@ -164,15 +168,22 @@ class BlobStore:
             The stored value of each key found; keys not in the store are left out.
         """
         found: dict[bytes, bytes] = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
-            q = f"SELECT k, v FROM seg WHERE k IN ({','.join('?' * len(chunk))})"
-            found.update(self.db.execute(q, chunk).fetchall())
+        try:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                q = f"SELECT k, v FROM seg WHERE k IN ({','.join('?' * len(chunk))})"
+                found.update(self.db.execute(q, chunk).fetchall())
+        except sqlite3.DatabaseError as exc:  # held by another process too long, or damaged
+            self._unusable("cannot be read", "what it was asked for is computed again", exc)
+            return found
         self._note_use(list(found))
         return found
 
     def put_many(self, items: Iterable[tuple[bytes, bytes]]) -> None:
         """Store ``(key, value)`` pairs in one transaction, replacing values already stored.
+
+        Where the file cannot be written (held by another process for more than :data:`WAIT` seconds,
+        damaged, or a full disk), nothing is stored, with a warning once a store.
 
         Parameters
         ----------
@@ -189,15 +200,25 @@ class BlobStore:
                 return
             except sqlite3.OperationalError as exc:
                 self._not_noted(exc)
-        with self.db:  # raises where the values cannot be stored, as without days of use
-            self.db.executemany(_STORE, rows)
+        try:
+            with self.db:
+                self.db.executemany(_STORE, rows)
+        except sqlite3.DatabaseError as exc:  # held by another process too long, damaged, or a full disk
+            self._unusable("cannot be written", "what was computed now is not kept for the next run", exc)
+
+    def _unusable(self, what: str, consequence: str, exc: Exception) -> None:
+        """Say, once a store, that the file cannot be used now: a report goes on without it."""
+        if not self._failed:
+            logger.warning("cache %s %s (%s): %s. Where this lasts, `python -m analysis cache --clear` "
+                           "removes the caches", self.path, what, exc, consequence)
+            self._failed = True
 
     def prune(self, *, days: int) -> int:
         """Remove the entries no run has used (stored or read) in the last ``days`` days, then compact the
         file (SQLite's ``VACUUM``: for a moment it needs up to twice the file's size in free disk; a
         compaction that fails leaves the file as pruned, with a warning). Prune when no report is
         using the file: the compaction holds it, and a report waiting for it longer than :data:`WAIT`
-        seconds stops.
+        seconds goes on without the cache (computing what it would have read; a warning).
 
         Entries without a day of use (stored while it could not be noted) are taken as used today.
         Days are counted in UTC (:func:`today`).
@@ -253,9 +274,15 @@ class BlobStore:
         self.db.close()
 
 
+#: The cache files this process could not open, each said once.
+_UNOPENED: set[Path] = set()
+
+
 def open_cache(name: str, *, kind: type[BlobStore] = BlobStore) -> BlobStore | None:
     """The session's cache file ``name`` (in ``configure(cache_dir=...)``, else the per-user cache folder),
-    or None when the session uses no cache (``configure(use_cache=False)``, ``--no-cache``).
+    or None when the session uses no cache (``configure(use_cache=False)``, ``--no-cache``) or the file
+    cannot be opened (damaged, or held by another process for more than :data:`WAIT` seconds: a warning
+    names it, once a process, and the step computes everything).
 
     Examples
     --------
@@ -265,4 +292,13 @@ def open_cache(name: str, *, kind: type[BlobStore] = BlobStore) -> BlobStore | N
     """
     if not options.use_cache:
         return None
-    return kind((options.cache_dir or config.user_cache_dir()) / name)
+    path = (options.cache_dir or config.user_cache_dir()) / name
+    try:
+        return kind(path)
+    except sqlite3.DatabaseError as exc:  # damaged, or held by another process longer than WAIT seconds
+        if path in _UNOPENED:
+            return None
+        _UNOPENED.add(path)  # said once a process
+        logger.warning("cache %s cannot be opened (%s): this step runs without it, computing everything. "
+                       "Where this lasts, `python -m analysis cache --clear` removes the caches", path, exc)
+        return None

@@ -108,3 +108,38 @@ def test_a_read_while_another_process_writes_waits_briefly_for_its_note(tmp_path
     db.get_many([b"k"])
     assert _days(db)[b"k"] == blobstore.today()  # noted once the file is free
     db.close()
+
+
+def test_a_file_held_by_another_process_too_long_is_read_and_written_without(tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(blobstore, "WAIT", 0.05)
+    path = tmp_path / "s.sqlite"
+    db = BlobStore(path)
+    db.put_many([(b"k", b"v")])
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # a prune's compaction: neither reads nor writes get in
+    with caplog.at_level(logging.WARNING, logger="analysis.blobstore"):
+        assert db.get_many([b"k"]) == {}  # computed again by the caller
+        db.put_many([(b"k2", b"v2")])  # not kept: no error
+    assert caplog.text.count("cannot be read") == 1 and "computed again" in caplog.text
+    other.execute("ROLLBACK")
+    other.close()
+    assert db.get_many([b"k", b"k2"]) == {b"k": b"v"}  # the file as it was, usable again
+    db.close()
+
+
+def test_a_damaged_file_is_not_opened_and_the_step_runs_without_it(tmp_path, caplog):
+    from analysis import configure
+    from analysis.segmentation import segment_many
+
+    (tmp_path / "segments.sqlite").write_bytes(b"not a database" * 400)
+    configure(cache_dir=tmp_path)
+    try:
+        with caplog.at_level(logging.WARNING, logger="analysis.blobstore"):
+            assert blobstore.open_cache("segments.sqlite") is None
+            words = segment_many(["美國駐聯合國大使"])
+            assert blobstore.open_cache("segments.sqlite") is None
+    finally:
+        configure(cache_dir=None)
+    assert words == {"美國駐聯合國大使": ["美國", "駐", "聯合國", "大使"]}
+    assert caplog.text.count("segments.sqlite cannot be opened (file is not a database)") == 1  # said once
+    assert "cache --clear" in caplog.text
