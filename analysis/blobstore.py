@@ -77,7 +77,6 @@ class BlobStore:
         self.db = sqlite3.connect(path, timeout=WAIT)
         # one table, named as the first cache (of words) named it, so that the caches already written stay readable
         self.db.execute("CREATE TABLE IF NOT EXISTS seg (k BLOB PRIMARY KEY, v BLOB NOT NULL)")
-        self._warned = self._failed = False
         self.stamps = self._stamped()
 
     def _stamped(self) -> bool:
@@ -111,17 +110,17 @@ class BlobStore:
             with self.db:
                 day = today()
                 self.db.executemany(_STAMP, ((k, day) for k in keys))
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:
+            if trouble(exc) is None:
+                raise
             self._not_noted(exc)
         finally:
             self.db.execute(f"PRAGMA busy_timeout = {int(WAIT * 1000)}")
 
     def _not_noted(self, exc: Exception) -> None:
-        """Say, once a store, that the entries used are not noted as used (pruning may remove them)."""
-        if not self._warned:
-            logger.warning("cache %s: the entries used now are not noted as used (%s); pruning may remove "
-                           "them, to be computed again", self.path, exc)
-            self._warned = True
+        """Say, once a process, that the entries used are not noted as used (pruning may remove them)."""
+        _say_once(self.path, "noted", "cache %s: the entries used now are not noted as used (%s); pruning may "
+                  "remove them, to be computed again", self.path, exc)
 
     @staticmethod
     def key(digest: str, text: str) -> bytes:
@@ -154,7 +153,7 @@ class BlobStore:
         """Look keys up, 500 at a time.
 
         Where the file cannot be read (held by another process for more than :data:`WAIT` seconds, or
-        damaged), the keys not yet found are left out, with a warning once a store: the caller computes
+        damaged), the keys not yet found are left out, with a warning once a process: the caller computes
         them again.
 
         Parameters
@@ -174,6 +173,8 @@ class BlobStore:
                 q = f"SELECT k, v FROM seg WHERE k IN ({','.join('?' * len(chunk))})"
                 found.update(self.db.execute(q, chunk).fetchall())
         except sqlite3.DatabaseError as exc:  # held by another process too long, or damaged
+            if trouble(exc) is None:
+                raise
             self._unusable("cannot be read", "what it was asked for is computed again", exc)
             return found
         self._note_use(list(found))
@@ -183,7 +184,7 @@ class BlobStore:
         """Store ``(key, value)`` pairs in one transaction, replacing values already stored.
 
         Where the file cannot be written (held by another process for more than :data:`WAIT` seconds,
-        damaged, or a full disk), nothing is stored, with a warning once a store.
+        damaged, full or read-only), nothing is stored, with a warning once a process.
 
         Parameters
         ----------
@@ -191,27 +192,39 @@ class BlobStore:
             Keys and their values.
         """
         rows = list(items)
-        if self.stamps and rows:
+        if not rows:
+            return
+        unnoted = None
+        if self.stamps:
             try:  # the values and their day of use in one transaction
                 with self.db:
                     self.db.executemany(_STORE, rows)
                     day = today()
                     self.db.executemany(_STAMP, ((k, day) for k, _ in rows))
                 return
-            except sqlite3.OperationalError as exc:
-                self._not_noted(exc)
+            except sqlite3.DatabaseError as exc:
+                cause = trouble(exc)
+                if cause is None:
+                    raise
+                if cause != "other":  # held or damaged: storing the values alone would fail the same way
+                    self._unusable("cannot be written", "what was computed now is not kept for the next run", exc)
+                    return
+                unnoted = exc  # the days of use cannot be written: the values alone
         try:
             with self.db:
                 self.db.executemany(_STORE, rows)
-        except sqlite3.DatabaseError as exc:  # held by another process too long, damaged, or a full disk
+        except sqlite3.DatabaseError as exc:  # a full or read-only disk
+            if trouble(exc) is None:
+                raise
             self._unusable("cannot be written", "what was computed now is not kept for the next run", exc)
+            return
+        if unnoted is not None:
+            self._not_noted(unnoted)
 
-    def _unusable(self, what: str, consequence: str, exc: Exception) -> None:
-        """Say, once a store, that the file cannot be used now: a report goes on without it."""
-        if not self._failed:
-            logger.warning("cache %s %s (%s): %s. Where this lasts, `python -m analysis cache --clear` "
-                           "removes the caches", self.path, what, exc, consequence)
-            self._failed = True
+    def _unusable(self, what: str, consequence: str, exc: sqlite3.Error) -> None:
+        """Say, once a process, that the file cannot be used now: a report goes on without it."""
+        _say_once(self.path, what, "cache %s %s (%s): %s.%s", self.path, what, exc, consequence,
+                  _ADVICE.get(trouble(exc) or "other", ""))
 
     def prune(self, *, days: int) -> int:
         """Remove the entries no run has used (stored or read) in the last ``days`` days, then compact the
@@ -274,8 +287,45 @@ class BlobStore:
         self.db.close()
 
 
-#: The cache files this process could not open, each said once.
-_UNOPENED: set[Path] = set()
+def trouble(exc: sqlite3.Error) -> str | None:
+    """Why SQLite could not use a cache file: ``"held"`` (another process holds it longer than
+    :data:`WAIT` seconds), ``"damaged"``, or ``"other"`` (a full or read-only disk, a missing table);
+    None for an error in how it was called, which is raised, not passed over.
+
+    Examples
+    --------
+    >>> trouble(sqlite3.DatabaseError("file is not a database"))
+    'damaged'
+    >>> trouble(sqlite3.ProgrammingError("Cannot operate on a closed database.")) is None
+    True
+    """
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11 and later; before, the message says
+    code = None if code is None else code & 0xFF
+    text = str(exc)
+    if code in (5, 6) or (code is None and "locked" in text):  # SQLITE_BUSY, SQLITE_LOCKED
+        return "held"
+    if code in (11, 26) or (code is None and ("malformed" in text or "not a database" in text)):  # CORRUPT, NOTADB
+        return "damaged"
+    if isinstance(exc, sqlite3.OperationalError) or code in (8, 10, 13, 14):  # READONLY, IOERR, FULL, CANTOPEN
+        return "other"
+    return None
+
+
+#: What a warning about a cache file that cannot be used advises, by :func:`trouble`.
+_ADVICE = {
+    "held": f" Another process held it for more than {WAIT:.0f} s: a prune compacting it, or a long write;"
+            " the next run uses it again",
+    "damaged": " It is damaged: remove it (or every cache: `python -m analysis cache --clear`, with"
+               " `--cache-dir DIR` for another folder)",
+}
+#: The warnings already said in this process, by file and kind.
+_SAID: set[tuple[Path, str]] = set()
+
+
+def _say_once(path: Path, kind: str, message: str, *args) -> None:
+    if (path, kind) not in _SAID:
+        _SAID.add((path, kind))
+        logger.warning(message, *args)
 
 
 def open_cache(name: str, *, kind: type[BlobStore] = BlobStore) -> BlobStore | None:
@@ -295,10 +345,10 @@ def open_cache(name: str, *, kind: type[BlobStore] = BlobStore) -> BlobStore | N
     path = (options.cache_dir or config.user_cache_dir()) / name
     try:
         return kind(path)
-    except sqlite3.DatabaseError as exc:  # damaged, or held by another process longer than WAIT seconds
-        if path in _UNOPENED:
-            return None
-        _UNOPENED.add(path)  # said once a process
-        logger.warning("cache %s cannot be opened (%s): this step runs without it, computing everything. "
-                       "Where this lasts, `python -m analysis cache --clear` removes the caches", path, exc)
+    except (OSError, sqlite3.DatabaseError) as exc:  # a folder it cannot make; a file damaged or held too long
+        if isinstance(exc, sqlite3.DatabaseError) and trouble(exc) is None:
+            raise
+        _say_once(path, "opened", "cache %s cannot be opened (%s): this step runs without it, computing "
+                  "everything.%s", path, exc,
+                  _ADVICE.get(trouble(exc) or "other", "") if isinstance(exc, sqlite3.Error) else "")
         return None

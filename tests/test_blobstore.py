@@ -78,7 +78,7 @@ def test_a_file_made_before_days_of_use_were_kept_has_its_entries_used_on_openin
     db.close()
 
 
-def test_a_use_that_cannot_be_noted_leaves_the_values_read_and_stored(tmp_path, caplog):
+def test_a_use_that_cannot_be_noted_leaves_the_values_read_and_stored(tmp_path, caplog, said):
     db = BlobStore(tmp_path / "s.sqlite")
     db.put_many([(b"k", b"v")])
     db.db.execute("DROP TABLE used")  # the note fails
@@ -91,7 +91,7 @@ def test_a_use_that_cannot_be_noted_leaves_the_values_read_and_stored(tmp_path, 
     db.close()
 
 
-def test_a_read_while_another_process_writes_waits_briefly_for_its_note(tmp_path, monkeypatch, caplog):
+def test_a_read_while_another_process_writes_waits_briefly_for_its_note(tmp_path, monkeypatch, caplog, said):
     monkeypatch.setattr(blobstore, "STAMP_WAIT", 0.05)
     path = tmp_path / "s.sqlite"
     db = BlobStore(path)
@@ -110,7 +110,15 @@ def test_a_read_while_another_process_writes_waits_briefly_for_its_note(tmp_path
     db.close()
 
 
-def test_a_file_held_by_another_process_too_long_is_read_and_written_without(tmp_path, monkeypatch, caplog):
+@pytest.fixture
+def said():
+    """Each test starts with no cache warning said yet (they are said once a process)."""
+    blobstore._SAID.clear()
+    yield
+    blobstore._SAID.clear()
+
+
+def test_a_file_held_by_another_process_too_long_is_read_and_written_without(tmp_path, monkeypatch, caplog, said):
     monkeypatch.setattr(blobstore, "WAIT", 0.05)
     path = tmp_path / "s.sqlite"
     db = BlobStore(path)
@@ -119,15 +127,49 @@ def test_a_file_held_by_another_process_too_long_is_read_and_written_without(tmp
     other.execute("BEGIN EXCLUSIVE")  # a prune's compaction: neither reads nor writes get in
     with caplog.at_level(logging.WARNING, logger="analysis.blobstore"):
         assert db.get_many([b"k"]) == {}  # computed again by the caller
+        tried: list[str] = []
+        db.db.set_trace_callback(tried.append)
         db.put_many([(b"k2", b"v2")])  # not kept: no error
+        db.db.set_trace_callback(None)
+        db.put_many([(b"k3", b"v3")])
+    assert sum(sql.startswith("INSERT OR REPLACE") for sql in tried) == 1  # tried once: one wait, not two
     assert caplog.text.count("cannot be read") == 1 and "computed again" in caplog.text
+    assert caplog.text.count("cannot be written") == 1 and "Another process held it" in caplog.text
+    assert "not noted" not in caplog.text  # nothing was stored, so nothing to note
     other.execute("ROLLBACK")
     other.close()
     assert db.get_many([b"k", b"k2"]) == {b"k": b"v"}  # the file as it was, usable again
     db.close()
 
 
-def test_a_damaged_file_is_not_opened_and_the_step_runs_without_it(tmp_path, caplog):
+def test_a_file_damaged_past_its_first_page_is_read_and_written_without(tmp_path, caplog, said):
+    path = tmp_path / "s.sqlite"
+    db = BlobStore(path)
+    db.put_many([(bytes([i]) * 16, b"x" * 2000) for i in range(200)])  # many pages
+    db.close()
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[page:] = b"\xff" * (len(data) - page)  # every page but the first (the schema) overwritten
+    path.write_bytes(bytes(data))
+    db = BlobStore(path)
+    with caplog.at_level(logging.WARNING, logger="analysis.blobstore"):
+        assert db.get_many([b"\x00" * 16]) == {}
+        db.put_many([(b"k", b"v")])
+    assert "cannot be read (database disk image is malformed)" in caplog.text
+    assert "cannot be written" in caplog.text and "It is damaged: remove it" in caplog.text
+    db.close()
+
+
+def test_a_callers_mistake_is_raised_not_passed_over(tmp_path):
+    db = BlobStore(tmp_path / "s.sqlite")
+    with pytest.raises(sqlite3.IntegrityError):
+        db.put_many([(b"k", None)])  # a value must be bytes
+    db.close()
+    with pytest.raises(sqlite3.ProgrammingError):
+        db.get_many([b"k"])  # a closed store
+
+
+def test_a_damaged_file_is_not_opened_and_the_step_runs_without_it(tmp_path, caplog, said):
     from analysis import configure
     from analysis.segmentation import segment_many
 
@@ -142,4 +184,17 @@ def test_a_damaged_file_is_not_opened_and_the_step_runs_without_it(tmp_path, cap
         configure(cache_dir=None)
     assert words == {"美國駐聯合國大使": ["美國", "駐", "聯合國", "大使"]}
     assert caplog.text.count("segments.sqlite cannot be opened (file is not a database)") == 1  # said once
-    assert "cache --clear" in caplog.text
+    assert "It is damaged: remove it" in caplog.text and "cache --clear" in caplog.text
+
+
+def test_a_cache_folder_that_cannot_be_made_is_done_without(tmp_path, caplog, said):
+    from analysis import configure
+
+    (tmp_path / "file").write_text("a file, not a folder", encoding="utf-8")
+    configure(cache_dir=tmp_path / "file" / "cache")
+    try:
+        with caplog.at_level(logging.WARNING, logger="analysis.blobstore"):
+            assert blobstore.open_cache("segments.sqlite") is None
+    finally:
+        configure(cache_dir=None)
+    assert "cannot be opened" in caplog.text

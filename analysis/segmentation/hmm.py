@@ -16,7 +16,7 @@ from __future__ import annotations
 import ast
 import re
 from math import log
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -114,13 +114,15 @@ def viterbi(chars: str, model: tuple[dict, dict, dict]) -> str:
     """
     start, trans, emit = model
     e_b, e_m, e_e, e_s = emit["B"], emit["M"], emit["E"], emit["S"]
+    c = chars[0]
+    vb, vm = start["B"] + e_b.get(c, MIN_FLOAT), start["M"] + e_m.get(c, MIN_FLOAT)
+    ve, vs = start["E"] + e_e.get(c, MIN_FLOAT), start["S"] + e_s.get(c, MIN_FLOAT)
+    if len(chars) == 1:  # no transition read, as in jieba's
+        return "E" if ve > vs else "S"
     eb, bm = trans["E"].get("B", MIN_FLOAT), trans["B"].get("M", MIN_FLOAT)
     sb, mm = trans["S"].get("B", MIN_FLOAT), trans["M"].get("M", MIN_FLOAT)
     ss, be = trans["S"].get("S", MIN_FLOAT), trans["B"].get("E", MIN_FLOAT)
     es, me = trans["E"].get("S", MIN_FLOAT), trans["M"].get("E", MIN_FLOAT)
-    c = chars[0]
-    vb, vm = start["B"] + e_b.get(c, MIN_FLOAT), start["M"] + e_m.get(c, MIN_FLOAT)
-    ve, vs = start["E"] + e_e.get(c, MIN_FLOAT), start["S"] + e_s.get(c, MIN_FLOAT)
     back = []  # per character after the first: the state before each of B, M, E, S
     for c in chars[1:]:
         # each state from its two possible predecessors, in jieba's order of addition;
@@ -147,8 +149,10 @@ def viterbi(chars: str, model: tuple[dict, dict, dict]) -> str:
     return "".join(reversed(states))
 
 
-def _hmm_cut(text: str, model: tuple[dict, dict, dict]) -> Iterator[str]:
-    """jieba's HMM word finder (``jieba.finalseg.cut``) with another model."""
+def _hmm_cut(text: str, model: tuple[dict, dict, dict], split: Collection[str] = ()) -> Iterator[str]:
+    """jieba's HMM word finder (``jieba.finalseg.cut``) with another model; a word it finds that is in
+    ``split`` (jieba's ``Force_Split_Words``: the words a dictionary gives frequency 0) comes out a
+    character at a time, as jieba's does."""
     for block in _RE_HAN.split(text):
         if not block:
             continue
@@ -156,18 +160,24 @@ def _hmm_cut(text: str, model: tuple[dict, dict, dict]) -> Iterator[str]:
             yield from (x for x in _RE_SKIP.split(block) if x)
             continue
         states = viterbi(block, model)
+        words = []
         begin = nxt = 0
         for i, ch in enumerate(block):
             if states[i] == "B":
                 begin = i
             elif states[i] == "E":
-                yield block[begin:i + 1]
+                words.append(block[begin:i + 1])
                 nxt = i + 1
             elif states[i] == "S":
-                yield ch
+                words.append(ch)
                 nxt = i + 1
         if nxt < len(block):
-            yield block[nxt:]
+            words.append(block[nxt:])
+        for word in words:
+            if word in split:
+                yield from word
+            else:
+                yield word
 
 
 @lru_cache(maxsize=1)
@@ -191,6 +201,7 @@ def tokenizer_class():
     (True, True)
     """
     import jieba
+    from jieba.finalseg import Force_Split_Words  # one set, changed in place by jieba's add_force_split
 
     class HmmTokenizer(jieba.Tokenizer):
         hmm_model: tuple[dict, dict, dict] | None = None
@@ -246,7 +257,7 @@ def tokenizer_class():
             if len(buf) == 1:
                 yield buf
             elif not self.FREQ.get(buf):
-                yield from _hmm_cut(buf, self.hmm_model)
+                yield from _hmm_cut(buf, self.hmm_model, Force_Split_Words)
             else:
                 yield from buf
 

@@ -166,3 +166,42 @@ def test_best_ends_break_ties_as_jieba_does():
     for sentence in ("甲乙", "乙甲乙", "甲乙甲", "丙丁甲", "丙戊", "戊"):
         assert tok.best_ends(sentence) == _jieba_ends(tok, sentence), sentence
     assert tok.best_ends("甲乙") == [1, 1]  # the longer word
+
+
+def test_viterbi_adds_in_jiebas_order():
+    # a model where adding the emission to the transition first changes the path (SBE against BES)
+    model = ({"B": -.2, "M": -.4, "E": -.1, "S": -.4},
+             {"B": {"E": -.7, "M": -1.1}, "E": {"B": -.6, "S": -.3}, "M": {"E": -1.1, "M": -.6},
+              "S": {"B": -.4, "S": -.3}},
+             {"B": {"甲": -.1, "乙": -.7}, "M": {"甲": -1.1, "乙": -1.1}, "E": {"甲": -.7, "乙": -.3},
+              "S": {"甲": -.2, "乙": -1.1}})
+    assert viterbi("甲乙乙", model) == _jieba_states("甲乙乙", model) == "SBE"
+
+
+@pytest.mark.parametrize("chars", ["甲", "甲乙", "乙甲乙丙", "丙丙丙", "甲甲甲甲"])
+def test_viterbi_with_transitions_missing(chars):
+    # missing transitions count as jieba's floor (甲甲甲甲 is cut otherwise if E -> B counts),
+    # and one character reads none
+    model = ({"B": -.5, "M": -9.0, "E": -9.0, "S": -.9}, {"B": {"E": -.2}, "E": {"S": -.4}, "M": {}, "S": {"B": -.3}},
+             {s: {"甲": -.5, "乙": -.6, "丙": -.1 if s in "BS" else -2.0} for s in "BMES"})
+    assert viterbi(chars, model) == _jieba_states(chars, model)
+    assert viterbi("甲", (model[0], {}, model[2])) == _jieba_states("甲", (model[0], {}, model[2]))
+
+
+def test_hmm_cut_splits_the_words_a_dictionary_gives_frequency_0():
+    text = "童振源費鴻泰"
+    word = next(w for w in _hmm_cut(text, hant_hmm()) if len(w) > 1)
+    jieba.finalseg.add_force_split(word)
+    try:
+        split = list(_hmm_cut(text, hant_hmm(), jieba.finalseg.Force_Split_Words))
+        assert word not in split and set(word) <= set(split) and "".join(split) == text
+        assert list(_hmm_cut(text, JIEBA_MODEL, jieba.finalseg.Force_Split_Words)) == list(jieba.finalseg.cut(text))
+    finally:
+        jieba.finalseg.Force_Split_Words.discard(word)
+
+
+def test_best_ends_add_in_jiebas_order():
+    # a word's log-frequency less the total's, then the rest: another order changes the cut
+    tok = tokenizer_class()()
+    tok.FREQ, tok.total, tok.initialized = {"甲": 3, "乙": 4, "甲乙": 6}, 2, True
+    assert tok.best_ends("甲乙") == _jieba_ends(tok, "甲乙") == [0, 1]
