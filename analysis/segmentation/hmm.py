@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import ast
 import re
-from math import log
 from collections.abc import Collection, Iterator
 from functools import lru_cache
+from math import log
 from pathlib import Path
 
 from ..config import package_file
