@@ -195,25 +195,21 @@ class BlobStore:
         if not rows:
             return
         unnoted = None
-        if self.stamps:
-            try:  # the values and their day of use in one transaction
-                with self.db:
-                    self.db.executemany(_STORE, rows)
-                    day = today()
-                    self.db.executemany(_STAMP, ((k, day) for k, _ in rows))
-                return
-            except sqlite3.DatabaseError as exc:
-                cause = trouble(exc)
-                if cause is None:
-                    raise
-                if cause != "other":  # held or damaged: storing the values alone would fail the same way
-                    self._unusable("cannot be written", "what was computed now is not kept for the next run", exc)
-                    return
-                unnoted = exc  # the days of use cannot be written: the values alone
         try:
+            if self.stamps:
+                try:  # the values and their day of use in one transaction
+                    with self.db:
+                        self.db.executemany(_STORE, rows)
+                        day = today()
+                        self.db.executemany(_STAMP, ((k, day) for k, _ in rows))
+                    return
+                except sqlite3.DatabaseError as exc:
+                    if trouble(exc) != "other":  # held, damaged (the values alone would fail too), or a mistake
+                        raise
+                    unnoted = exc  # the days of use cannot be written: the values alone
             with self.db:
                 self.db.executemany(_STORE, rows)
-        except sqlite3.DatabaseError as exc:  # a full or read-only disk
+        except sqlite3.DatabaseError as exc:
             if trouble(exc) is None:
                 raise
             self._unusable("cannot be written", "what was computed now is not kept for the next run", exc)
@@ -224,7 +220,7 @@ class BlobStore:
     def _unusable(self, what: str, consequence: str, exc: sqlite3.Error) -> None:
         """Say, once a process, that the file cannot be used now: a report goes on without it."""
         _say_once(self.path, what, "cache %s %s (%s): %s.%s", self.path, what, exc, consequence,
-                  _ADVICE.get(trouble(exc) or "other", ""))
+                  _ADVICE.get(trouble(exc), ""))
 
     def prune(self, *, days: int) -> int:
         """Remove the entries no run has used (stored or read) in the last ``days`` days, then compact the
@@ -346,9 +342,9 @@ def open_cache(name: str, *, kind: type[BlobStore] = BlobStore) -> BlobStore | N
     try:
         return kind(path)
     except (OSError, sqlite3.DatabaseError) as exc:  # a folder it cannot make; a file damaged or held too long
-        if isinstance(exc, sqlite3.DatabaseError) and trouble(exc) is None:
+        cause = trouble(exc) if isinstance(exc, sqlite3.DatabaseError) else "other"
+        if cause is None:
             raise
         _say_once(path, "opened", "cache %s cannot be opened (%s): this step runs without it, computing "
-                  "everything.%s", path, exc,
-                  _ADVICE.get(trouble(exc) or "other", "") if isinstance(exc, sqlite3.Error) else "")
+                  "everything.%s", path, exc, _ADVICE.get(cause, ""))
         return None

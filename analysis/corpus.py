@@ -12,7 +12,6 @@ without a problem, unchanged, is taken as it was parsed from the session's cache
 from __future__ import annotations
 
 import logging
-import sqlite3
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
@@ -133,11 +132,7 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
         return Corpus(documents_frame(docs), problems_frame(problems))
     files = corpus_files(path)
     items = list(zip(files, _unique_page_ids(files)))
-    try:
-        store = open_store()
-    except sqlite3.Error as exc:
-        logger.warning("the cache of parsed pages cannot be opened (%s); every page is parsed", exc)
-        store = None
+    store = open_store()  # None without a cache, or where the file cannot be used (analysis.blobstore says so)
     # Pages are read a block at a time and each block becomes a table at once: the parsed records of a
     # whole crawl (several times the size of its table) are never held together.
     frames, problem_rows, parsed = [], [], 0
@@ -165,15 +160,11 @@ def _read_block(items: list[tuple[Path, str]], store: BlobStore | None, *, encod
     (:mod:`analysis.pagecache`); the pages parsed now without a problem are stored. Also how many were parsed.
 
     A cache that cannot be read or written (damaged, locked, on a full or read-only disk) is said in the log
-    and left aside: the pages are parsed."""
+    and passed over by the store itself (:mod:`analysis.blobstore`): the pages are parsed."""
     pages: list = [None] * len(items)
     if store is not None:
         keys = [page_key(file, encoding=encoding) for file, _ in items]
-        try:
-            found = store.get_many([k for k in keys if k is not None])
-        except sqlite3.Error as exc:
-            logger.warning("the cache of parsed pages %s cannot be read (%s); every page is parsed", store.path, exc)
-            found = {}
+        found = store.get_many([k for k in keys if k is not None])
         for i, key in enumerate(keys):
             if key in found:
                 try:
@@ -188,10 +179,7 @@ def _read_block(items: list[tuple[Path, str]], store: BlobStore | None, *, encod
         pages[i] = page[:2]
     keep = [page[2] for page in fresh if store is not None and page[2] is not None]
     if keep:
-        try:
-            store.put_many(keep)
-        except sqlite3.Error as exc:
-            logger.warning("the cache of parsed pages %s cannot be written (%s)", store.path, exc)
+        store.put_many(keep)
     return pages, len(todo)
 
 

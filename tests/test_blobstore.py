@@ -11,6 +11,23 @@ from analysis import blobstore
 from analysis.blobstore import BlobStore
 
 
+@pytest.fixture
+def said():
+    """Each test starts with no cache warning said yet (they are said once a process)."""
+    blobstore._SAID.clear()
+    yield
+    blobstore._SAID.clear()
+
+
+def _stored_and_held(path, how):
+    """A store holding ``k`` and another process's connection holding its file (``BEGIN how``)."""
+    db = BlobStore(path)
+    db.put_many([(b"k", b"v")])
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute(f"BEGIN {how}")
+    return db, other
+
+
 def test_a_store_keeps_and_finds_many(tmp_path):
     db = BlobStore(tmp_path / "sub" / "s.sqlite")
     keys = [str(i).encode() for i in range(1200)]  # more than one query of 500
@@ -93,11 +110,7 @@ def test_a_use_that_cannot_be_noted_leaves_the_values_read_and_stored(tmp_path, 
 
 def test_a_read_while_another_process_writes_waits_briefly_for_its_note(tmp_path, monkeypatch, caplog, said):
     monkeypatch.setattr(blobstore, "STAMP_WAIT", 0.05)
-    path = tmp_path / "s.sqlite"
-    db = BlobStore(path)
-    db.put_many([(b"k", b"v")])
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")  # another process writing: readers read, writers wait
+    db, other = _stored_and_held(tmp_path / "s.sqlite", "IMMEDIATE")  # another process writing: readers read
     monkeypatch.setattr(blobstore, "today", lambda: blobstore.time.time() // 86_400 + 1)  # a new day: a write
     with caplog.at_level(logging.WARNING, logger="analysis.blobstore"):
         assert db.get_many([b"k"]) == {b"k": b"v"}
@@ -110,21 +123,9 @@ def test_a_read_while_another_process_writes_waits_briefly_for_its_note(tmp_path
     db.close()
 
 
-@pytest.fixture
-def said():
-    """Each test starts with no cache warning said yet (they are said once a process)."""
-    blobstore._SAID.clear()
-    yield
-    blobstore._SAID.clear()
-
-
 def test_a_file_held_by_another_process_too_long_is_read_and_written_without(tmp_path, monkeypatch, caplog, said):
     monkeypatch.setattr(blobstore, "WAIT", 0.05)
-    path = tmp_path / "s.sqlite"
-    db = BlobStore(path)
-    db.put_many([(b"k", b"v")])
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")  # a prune's compaction: neither reads nor writes get in
+    db, other = _stored_and_held(tmp_path / "s.sqlite", "EXCLUSIVE")  # a prune's compaction: nothing gets in
     with caplog.at_level(logging.WARNING, logger="analysis.blobstore"):
         assert db.get_many([b"k"]) == {}  # computed again by the caller
         tried: list[str] = []
