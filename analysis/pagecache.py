@@ -8,8 +8,8 @@ pickles. Its key is a digest of the file's bytes and format, the decoding asked 
 that decode and extract pages), so that any change that could change what a page reads as is never
 answered with an older reading; its path and page id are not part of it (a crawl copied or moved
 elsewhere is not parsed again), but put back into its documents when read. Pages with a problem are parsed every
-time, so that their warnings are raised again; tables (CSV, Parquet, Excel, JSON Lines) are read whole
-by pandas and not kept here.
+time, so that their warnings are raised again; tables (CSV, Parquet, Excel, JSON Lines) are not kept
+here (a large one is read a block of rows at a time: :func:`analysis.tabular_files.iter_table`).
 """
 
 from __future__ import annotations

@@ -19,9 +19,9 @@ import numbers
 import re
 import unicodedata
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from functools import reduce
+from functools import lru_cache, reduce
 
 
 from .errors import CorpusError, CorpusWarning, problem_row
@@ -65,12 +65,15 @@ _NEWLINES = re.compile(r"\r\n?")
 _UNNAMED = "Unnamed: "
 
 
+@lru_cache(maxsize=1024)
 def _key(name) -> str:
     return re.sub(r"[\s_\-]", "", unicodedata.normalize("NFKC", str(name))).casefold()
 
 
 def _text(v) -> str:
     """A cell as text: empty for a missing value, whole numbers without ``.0``, line breaks as ``\\n``."""
+    if type(v) is str:
+        return _clean(v).strip()
     if is_missing(v):
         return ""
     if isinstance(v, bytes):
@@ -84,7 +87,13 @@ def _text(v) -> str:
 
 def _clean(s: str) -> str:
     """Line breaks as ``\\n``; lone surrogates (which UTF-8 cannot hold) as ``?``."""
-    return _NEWLINES.sub("\n", s).encode("utf-8", "replace").decode("utf-8")
+    if "\r" in s:
+        s = _NEWLINES.sub("\n", s)
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return s.encode("utf-8", "replace").decode("utf-8")
+    return s
 
 
 def _extra(v):
@@ -173,79 +182,152 @@ name them with columns={'title': ..., 'text': ...}
     return {f: chosen[f] for f in FIELDS if f in chosen}
 
 
-class _Table:
-    """One table's rows to documents, and a problem row for every warning."""
+#: Rows made into documents at a time by :meth:`_Table.blocks`: a table of millions of rows is never
+#: held as documents (Python dicts, several times its size) all at once.
+BLOCK_ROWS = 20_000
+_KIND_KEYS = frozenset(_key(name) for name in NAMES["kind"])
+_KIND_VALUES = frozenset({"", *KINDS})
 
-    def __init__(self, names: list[str], *, source, fmt: str, prefix: str, columns, errors: Errors, unit="row",
-                 lines: dict[int, int] | None = None):
+#: A row as the format readers give it: its number, its cells by column (None for a line that holds no
+#: row), what the reader noted about it (``(action, reason, content)``) and the file's line it starts on.
+Row = tuple["int | None", "dict | None", list, "int | None"]
+
+
+class Survey:
+    """What a first pass over a table's rows tells the second (:class:`_Table`): which unnamed columns
+    (``Unnamed: 3``) hold a value anywhere, and which columns that could say a document's kind (``kind``,
+    ``type``) hold something else somewhere, so that the rows can then be read a block at a time.
+
+    Examples
+    --------
+    >>> survey = Survey()
+    >>> survey.see({"type": "article", "Unnamed: 2": ""}); survey.see({"type": "related", "Unnamed: 2": " "})
+    >>> survey.filled, survey.not_kinds
+    (set(), set())
+    >>> survey.see({"type": "opinion", "Unnamed: 2": "x"}); survey.filled, survey.not_kinds
+    ({'Unnamed: 2'}, {'type'})
+    """
+
+    def __init__(self) -> None:
+        self.filled: set[str] = set()
+        self.not_kinds: set[str] = set()
+        self._kindish: dict[str, bool] = {}
+
+    def see(self, cells: Mapping) -> None:
+        """Take one row's cells (by column name) into account."""
+        for name, value in cells.items():
+            if name.startswith(_UNNAMED):
+                if name not in self.filled and not _blank(value):
+                    self.filled.add(name)
+                continue
+            kindish = self._kindish.get(name)
+            if kindish is None:
+                kindish = self._kindish[name] = _key(name) in _KIND_KEYS
+            if kindish and name not in self.not_kinds and _key(_text(value)) not in _KIND_VALUES:
+                self.not_kinds.add(name)
+
+
+def surveyed(rows: list[Row]) -> Survey:
+    """The :class:`Survey` of rows held in memory."""
+    survey = Survey()
+    for _, cells, _, _ in rows:
+        if cells:
+            survey.see(cells)
+    return survey
+
+
+class _Table:
+    """One table's rows to documents, and a problem row for every warning, a block of rows at a time."""
+
+    def __init__(self, names: list[str], survey: Survey, *, source, fmt: str, prefix: str, columns, errors: Errors,
+                 unit="row"):
         self.source, self.fmt, self.prefix, self.errors, self.unit = str(source), fmt, prefix, errors, unit
-        self.lines = lines or {}  # the line of the file each row starts on (a text file's rows only)
         self.names = names
         self.fields = recognise_columns(names, columns=columns, source=self.source)
-        self.auto_kind = "kind" in self.fields and "kind" not in (columns or {})
+        if "kind" in self.fields and "kind" not in (columns or {}) and self.fields["kind"] in survey.not_kinds:
+            del self.fields["kind"]  # a "type" column of something else: kept as it is
         self.docs: list[dict] = []
         self.problems: list[dict] = []
         self.ids: dict[str, int] = {}
         self.pages: dict[str, int] = {}
-
-    def problem(self, row: int | None, action: str, reason: str, content: str = "") -> None:
-        where = f"{self.unit} {row}: " if row is not None else ""
-        line = self.lines.get(row) if row is not None else None  # file:line for an editor; no line in a binary file
-        if self.errors == "raise":
-            raise CorpusError(where + reason, path=self.source, line=line)
-        self.problems.append(problem_row(self.source, row, action=action, reason=reason, content=content[:200]))
-        location = self.source + (f":{line}" if line is not None else "")
-        warnings.warn(f"{location}: {where}{reason}", CorpusWarning, stacklevel=4)
-
-    def read(self, rows: list[tuple[int | None, dict | None]], notes: dict) -> tuple[list[dict], list[dict]]:
-        kinds = {_key(_text(c.get(self.fields["kind"]))) for _, c in rows if c} if self.auto_kind else set()
-        if not kinds <= {"", *KINDS}:
-            del self.fields["kind"]  # a "type" column of something else: kept as it is
         logger.info("%s: %s", self.source, ", ".join(f"{f} from {c!r}" for f, c in self.fields.items()))
         used = set(self.fields.values())
         reserved = set(COLUMNS) | {"url", "summary"}
-        extras = [(f, self.fields[f]) for f in ("url", "summary") if f in self.fields]
+        self.extras = [(f, self.fields[f]) for f in ("url", "summary") if f in self.fields]
         for name in self.names:
-            if name in used or name.startswith(_UNNAMED) and all(_blank(c.get(name)) for _, c in rows if c):
+            if name in used or name.startswith(_UNNAMED) and name not in survey.filled:
                 continue
             out = name
             while out in reserved:
                 out = "input_" + out
             reserved.add(out)
-            extras.append((out, name))
-        for row, cells in rows:
-            for action, reason, content in notes.get(row, ()):
-                self.problem(row, action, reason, content)
-            if cells is not None:
-                self.row(row, cells, extras)
-        return self.docs, self.problems
+            self.extras.append((out, name))
 
-    def row(self, row: int, cells: dict, extras: list[tuple[str, str]]) -> None:
-        if all(_blank(v) for v in cells.values()):
-            return self.problem(row, "skipped", "empty row")
+    def problem(self, row: int | None, action: str, reason: str, content: str = "", *, line: int | None = None) -> None:
+        where = f"{self.unit} {row}: " if row is not None else ""
+        if self.errors == "raise":
+            raise CorpusError(where + reason, path=self.source, line=line)
+        self.problems.append(problem_row(self.source, row, action=action, reason=reason, content=content[:200]))
+        location = self.source + (f":{line}" if line is not None else "")  # file:line for an editor
+        warnings.warn(f"{location}: {where}{reason}", CorpusWarning, stacklevel=4)
+
+    def blocks(self, rows: Iterable[Row], *, size: int | None = None) -> Iterator[tuple[list[dict], list[dict]]]:
+        """The documents and problems of ``rows``, in order, after every ``size`` documents (default
+        :data:`BLOCK_ROWS`) and at the end."""
+        size = size or BLOCK_ROWS
+        rows = iter(rows)
+        try:
+            for row, cells, notes, line in rows:
+                for action, reason, content in notes:
+                    self.problem(row, action, reason, content, line=line)
+                if cells is not None:
+                    self.row(row, cells, line)
+                    if len(self.docs) >= size:
+                        yield self.docs, self.problems
+                        self.docs, self.problems = [], []
+        finally:  # a file read as it is needed is closed now, not when a kept exception lets go of it
+            close = getattr(rows, "close", None)
+            if close is not None:
+                close()
+        yield self.docs, self.problems
+
+    def read(self, rows: Iterable[Row]) -> tuple[list[dict], list[dict]]:
+        """The documents and problems of rows held in memory."""
+        docs, problems = [], []
+        for block_docs, block_problems in self.blocks(rows):
+            docs.extend(block_docs)
+            problems.extend(block_problems)
+        return docs, problems
+
+    def row(self, row: int, cells: dict, line: int | None) -> None:
         get = {f: cells.get(c) for f, c in self.fields.items()}.get
-        title = reduce(join_wrapped, [x.strip() for x in _text(get("title")).split("\n") if x.strip()], "")
-        text = _text(get("text")) or _text(get("summary"))
+        texts = {f: _text(cells.get(c)) for f, c in self.fields.items()}
+        if not any(texts.values()) and all(_blank(v) for v in cells.values()):
+            return self.problem(row, "skipped", "empty row", line=line)
+        title = reduce(join_wrapped, [x.strip() for x in texts.get("title", "").split("\n") if x.strip()], "")
+        text = texts.get("text", "") or texts.get("summary", "")
         if not title and not text:
-            self.problem(row, "left empty", "no title or text")
-        when = parse_published(get("published")) if not _blank(get("published")) else Published(None, "", "")
+            self.problem(row, "left empty", "no title or text", line=line)
+        raw = texts.get("published", "")
+        when = parse_published(get("published")) if raw else Published(None, "", "")
         if when is None:
-            raw = _text(get("published"))
-            self.problem(row, "left empty", f"unparseable time {raw[:60]!r}", raw)
+            self.problem(row, "left empty", f"unparseable time {raw[:60]!r}", raw, line=line)
             when = Published(None, "", "")
-        page = _text(get("page"))
+        page = texts.get("page", "")
         page_id = (f"{self.prefix}:{page}" if self.prefix else page) if page else f"{self.prefix or 'row'}:{row}"
         order = self.pages.get(page_id, 0)
         self.pages[page_id] = order + 1
-        position = _whole(get("position")) if not _blank(get("position")) else None
-        if position is None and not _blank(get("position")):
-            self.problem(row, "left empty", f"position {_text(get('position'))[:60]!r} is not a whole number "
-                         "from 0 (read from the row order)", _text(get("position")))
+        raw = texts.get("position", "")
+        position = _whole(get("position")) if raw else None
+        if position is None and raw:
+            self.problem(row, "left empty", f"position {raw[:60]!r} is not a whole number "
+                         "from 0 (read from the row order)", raw, line=line)
         position = position if position is not None else order if "page" in self.fields else 0
-        kind = KINDS.get(_key(_text(get("kind")))) if not _blank(get("kind")) else None
-        if kind is None and not _blank(get("kind")):
-            self.problem(row, "kept", f"kind {_text(get('kind'))[:60]!r} is neither article nor related "
-                         "(read from the position)", _text(get("kind")))
+        raw = texts.get("kind", "")
+        kind = KINDS.get(_key(raw)) if raw else None
+        if kind is None and raw:
+            self.problem(row, "kept", f"kind {raw[:60]!r} is neither article nor related "
+                         "(read from the position)", raw, line=line)
         kind = kind or ("article" if position == 0 else "related")
         doc_id = base = f"{page_id}:{position:02d}"
         copy = 1
@@ -253,15 +335,16 @@ class _Table:
             copy += 1
             doc_id = f"{base}~{copy}"
         if copy > 1:
-            self.problem(row, "kept", f"doc_id {base!r} is already {self.unit} {self.ids[base]}'s; named {doc_id!r}")
+            self.problem(row, "kept", f"doc_id {base!r} is already {self.unit} {self.ids[base]}'s; named {doc_id!r}",
+                         line=line)
         self.ids[doc_id] = row
         record = dict.fromkeys(COLUMNS, "")
         record.update(
             doc_id=doc_id, page_id=page_id, kind=kind, position=position, title=title, published=when.value,
-            published_precision=when.precision, time_zone=when.time_zone, outlet=_text(get("outlet")),
-            reporter=_text(get("reporter")), text=text, truncated=is_truncated(text),
+            published_precision=when.precision, time_zone=when.time_zone, outlet=texts.get("outlet", ""),
+            reporter=texts.get("reporter", ""), text=text, truncated=is_truncated(text),
             content_id=content_id(title, text), source=self.source, line=None, row=row, format=self.fmt)
-        for out, name in extras:
+        for out, name in self.extras:
             record[out] = _extra(cells.get(name))
         self.docs.append(record)
 

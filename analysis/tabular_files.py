@@ -2,6 +2,10 @@
 
 :func:`read_table` and :func:`read_frame` read the rows; :mod:`analysis.tabular` makes each a document.
 
+A whole crawl exported as one file is read a block of rows at a time (:func:`iter_table`): a first pass
+finds the columns, a second makes the documents; a large UTF-8 file is read from the file as its lines
+are needed, never decoded whole (:mod:`analysis.tabular_text`).
+
 Rows are numbered as a spreadsheet user counts them: the header is row 0, the first data row 1
 (for JSON Lines, the line number; for a DataFrame, its position + 1). Text files are decoded as text
 pages are (:func:`analysis.decoding.decode`: byte-order marks, UTF-8, Big5, GB18030), Excel files
@@ -12,96 +16,110 @@ of their own, and a quoted cell never closed is flagged.
 from __future__ import annotations
 
 import csv
-import io
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
 
-from .decoding import LEGACY_ENCODINGS, decode, file_format, read_bytes, split_lines
+from .decoding import file_format
 from .errors import CorpusError, check_errors
-from .tabular import _UNNAMED, FRAME_FORMAT, ColumnMap, _blank, _listing, _Table, _unique_names
+from . import tabular
+from .tabular import (_UNNAMED, BLOCK_ROWS, FRAME_FORMAT, ColumnMap, Row, Survey, _blank, _listing, _Table,
+                       _unique_names, surveyed)
+from .tabular_text import TakenLines, table_lines
 from .typedefs import Errors
 
-# The commonest characters of Chinese text, Traditional and Simplified: they tell Big5 from GB18030.
-_COMMON = frozenset("的一是不了在人有這这中大上來来個个們们國国為为年月日時时說说會会台臺")
-
-
-def _decoded(file: Path, encoding: str | None) -> str:
-    data = read_bytes(file)
-    text, codec = decode(data, path=file, encoding=encoding)
-    if encoding is None and not codec.startswith("utf"):  # Big5, GB18030 (and a guess) decode each other's
-        best = 0  # bytes: the commonest characters of Chinese text tell them apart
-        for other in dict.fromkeys([codec, *LEGACY_ENCODINGS]):
-            try:
-                candidate = data.decode(other)
-            except (UnicodeDecodeError, LookupError):
-                continue
-            score = sum(ch in _COMMON for ch in candidate[:65536])
-            if score > best:
-                text, best = candidate, score
-    return text.lstrip("\ufeff")
-
-
 def _read_delimited(file: Path, fmt: str, encoding: str | None):
-    text = _decoded(file, encoding)
-    first = text.split("\n", 1)[0]
+    lines = table_lines(file, encoding)
+    first = next(lines(), "").rstrip("\r\n")
     delimiter = "\t" if fmt == "tsv" else "," if "," in first else next((d for d in ";\t|" if d in first), ",")
     csv.field_size_limit(2**31 - 1)  # an article's text can be longer than the default 128 KiB
-    lines = io.StringIO(text, newline="").readlines()
-    reader = csv.reader(lines, delimiter=delimiter)
-    records, starts, end = [], [], 0  # each record, and the line it starts on
+    # First pass: the header, the columns that rows with more cells add, the last record that is not
+    # empty and the lines from its start (an unclosed quote runs it to the end of the file).
+    names, width, last, tail, survey = None, 0, -1, [], Survey()
+    source = TakenLines(lines())
+    reader = csv.reader(source, delimiter=delimiter)
     try:
-        for cells in reader:
-            records.append(cells)
-            starts.append(end + 1)
-            end = reader.line_num
+        for i, (cells, taken) in enumerate(source.records(reader)):
+            if cells:
+                last, tail = i, taken
+            else:
+                tail.extend(taken)
+            if names is None:
+                names = _unique_names(cells)
+                width = len(names)
+                continue
+            if len(cells) > width:
+                names += [f"{_UNNAMED}{j}" for j in range(width, len(cells))]
+                width = len(cells)
+            survey.see(dict(zip(names, cells)))
     except csv.Error as exc:  # pragma: no cover - the lenient default dialect reads any text
         raise CorpusError(f"cannot read as {fmt.upper()} ({exc})", path=file, line=reader.line_num) from None
-    while records and not records[-1]:
-        records.pop()  # blank lines at the end of the file
-    if not records:
+    if last < 0:
         raise CorpusError("empty file (no header row)", path=file)
-    names, notes = _unique_names(records[0]), {}
-    for row, cells in enumerate(records[1:], 1):
-        if len(cells) > len(names):
-            notes[row] = [("kept", f"{len(cells)} cells, the header has {len(names)} (an unquoted "
-                           f"{'tab' if delimiter == chr(9) else delimiter!r} in a cell?); the extra cells are kept "
-                           f"in columns {_UNNAMED}{len(names)}...", delimiter.join(cells))]
-            names += [f"{_UNNAMED}{i}" for i in range(len(names), len(cells))]
-    try:  # the lenient reader runs an unclosed quote to the end of the file; the strict one says so
-        list(csv.reader(lines[starts[len(records) - 1] - 1:], delimiter=delimiter, strict=True))
-    except csv.Error as exc:
-        if "unexpected end of data" in str(exc) and len(records) > 1:
-            notes.setdefault(len(records) - 1, []).append(("merged", "a quoted cell is never closed: the rest "
-                                                          "of the file was read into this row", ""))
-    rows = [(row, dict(zip(names, cells))) for row, cells in enumerate(records[1:], 1)]
-    return names, rows, notes, dict(enumerate(starts[1:], 1))
+    unclosed = False
+    if last > 0:  # the lenient reader runs an unclosed quote to the end of the file; the strict one says so
+        try:
+            list(csv.reader(tail, delimiter=delimiter, strict=True))
+        except csv.Error as exc:
+            unclosed = "unexpected end of data" in str(exc)
+
+    def rows() -> Iterator[Row]:
+        reader = csv.reader(lines(), delimiter=delimiter)
+        header, end = len(_unique_names(next(reader, []))), reader.line_num
+        for row, cells in enumerate(reader, 1):
+            if row > last:
+                break
+            start, end, notes = end + 1, reader.line_num, []
+            if len(cells) > header:
+                notes.append(("kept", f"{len(cells)} cells, the header has {header} (an unquoted "
+                              f"{'tab' if delimiter == chr(9) else delimiter!r} in a cell?); the extra cells are kept "
+                              f"in columns {_UNNAMED}{header}...", delimiter.join(cells)))
+                header = len(cells)
+            if row == last and unclosed:
+                notes.append(("merged", "a quoted cell is never closed: the rest of the file was read into this row",
+                              ""))
+            yield row, dict(zip(names, cells)), notes, start
+
+    return names, survey, rows
 
 
 def _read_jsonl(file: Path, fmt: str, encoding: str | None):
+    lines = table_lines(file, encoding)
+
+    def parsed() -> Iterator[tuple[int, dict | None, str, str]]:
+        """Each line that is not blank: its number, its object (or None), what is wrong with it, the line."""
+        for number, line in enumerate(lines(), 1):
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield number, None, f"invalid JSON ({exc.msg}, column {exc.colno})", line
+            except (ValueError, RecursionError) as exc:  # too many digits, too deeply nested
+                yield number, None, f"invalid JSON ({type(exc).__name__}: {str(exc)[:80]})", line
+            else:
+                wrong = "" if isinstance(value, dict) else f"not a JSON object but {type(value).__name__}"
+                yield number, None if wrong else value, wrong, line
+
     names: dict[str, None] = {}
-    rows, notes = [], {}
-    for number, line in enumerate(split_lines(_decoded(file, encoding)), 1):
-        if not line.strip():
-            continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            value, reason = None, f"invalid JSON ({exc.msg}, column {exc.colno})"
-        except (ValueError, RecursionError) as exc:  # too many digits, too deeply nested
-            value, reason = None, f"invalid JSON ({type(exc).__name__}: {str(exc)[:80]})"
-        else:
-            reason = "" if isinstance(value, dict) else f"not a JSON object but {type(value).__name__}"
+    survey, first = Survey(), None
+    for number, value, reason, _ in parsed():
         if reason:
-            notes[number] = [("skipped", reason, line)]
-            value = None
-        names.update(dict.fromkeys(value or ()))
-        rows.append((number, value))
-    if not names and notes:
-        first = min(notes)
-        raise CorpusError(f"no JSON object on any line (line {first}: {notes[first][0][1]})", path=file, line=first)
-    return list(names), rows, notes, {number: number for number, _ in rows}
+            first = first or (number, reason)
+        else:
+            names.update(dict.fromkeys(value))
+            survey.see(value)
+    if not names and first:
+        raise CorpusError(f"no JSON object on any line (line {first[0]}: {first[1]})", path=file, line=first[0])
+
+    def rows() -> Iterator[Row]:
+        for number, value, reason, line in parsed():
+            yield number, value, [("skipped", reason, line)] if reason else [], number
+
+    return list(names), survey, rows
 
 
 def _read_excel(file: Path, fmt: str, encoding: str | None):
@@ -119,15 +137,27 @@ def _read_excel(file: Path, fmt: str, encoding: str | None):
         records.pop()
     if not records:
         raise CorpusError(f"empty first sheet {sheets[0]!r} (no header row)", path=file)
-    notes = {None: [("skipped", f"only the first sheet {sheets[0]!r} is read, not {_listing(sheets[1:])}", "")]}
     names = _unique_names(records[0])
-    rows = [(row, dict(zip(names, cells))) for row, cells in enumerate(records[1:], 1)]
-    return names, [(None, None)] + rows if len(sheets) > 1 else rows, notes, None
+    rows: list[Row] = [(row, dict(zip(names, cells)), [], None) for row, cells in enumerate(records[1:], 1)]
+    if len(sheets) > 1:
+        rows.insert(0, (None, None, [("skipped", f"only the first sheet {sheets[0]!r} is read, not "
+                                      f"{_listing(sheets[1:])}", "")], None))
+    return names, surveyed(rows), lambda: iter(rows)
 
 
-def _frame_rows(frame: pd.DataFrame):
+def _frame_rows(frame: pd.DataFrame) -> tuple[list[str], Survey, Callable[[], Iterator[Row]]]:
+    """A DataFrame's column names, its survey and its rows, made as they are read (a block at a time)."""
     names = _unique_names(frame.columns)
-    return names, [(i, dict(zip(names, cells))) for i, cells in enumerate(frame.to_numpy(dtype=object), 1)]
+
+    def rows() -> Iterator[Row]:
+        for start in range(0, len(frame), BLOCK_ROWS):
+            for i, cells in enumerate(frame.iloc[start:start + BLOCK_ROWS].to_numpy(dtype=object), start + 1):
+                yield i, dict(zip(names, cells)), [], None
+
+    survey = Survey()
+    for _, cells, _, _ in rows():
+        survey.see(cells)
+    return names, survey, rows
 
 
 def _read_parquet(file: Path, fmt: str, encoding: str | None):
@@ -135,11 +165,13 @@ def _read_parquet(file: Path, fmt: str, encoding: str | None):
         frame = pd.read_parquet(file)
     except Exception as exc:  # pyarrow raises its own kinds (ArrowInvalid, ArrowNotImplementedError, OSError)
         raise CorpusError(f"cannot read as Parquet ({type(exc).__name__}: {exc})", path=file) from None
-    return *_frame_rows(frame), {}, None
+    return _frame_rows(frame)
 
 
 _READERS = {"csv": _read_delimited, "tsv": _read_delimited, "jsonl": _read_jsonl, "excel": _read_excel,
             "parquet": _read_parquet}
+#: The formats of table files (:data:`analysis.decoding.FORMATS`).
+TABLE_FORMATS = frozenset(_READERS)
 
 
 def read_table(file: Path, *, page_id: str, encoding: str | None = None, errors: Errors = "warn",
@@ -198,15 +230,62 @@ def read_table(file: Path, *, page_id: str, encoding: str | None = None, errors:
     analysis.errors.CorpusError: ...crawl.csv:3: row 2: empty row
     >>> folder.cleanup()
     """
+    docs, problems = [], []
+    for block_docs, block_problems in iter_table(file, page_id=page_id, encoding=encoding, errors=errors,
+                                                 columns=columns):
+        docs.extend(block_docs)
+        problems.extend(block_problems)
+    return docs, problems
+
+
+def iter_table(file: Path, *, page_id: str, encoding: str | None = None, errors: Errors = "warn",
+               columns: ColumnMap | None = None, block: int | None = None) -> Iterator[tuple[list[dict], list[dict]]]:
+    """:func:`read_table` a block of rows at a time: the documents and problems of each ``block`` documents.
+
+    A table of millions of rows (a whole outlet's crawl exported as one JSON Lines or CSV file) is read
+    twice, never held whole: a first pass finds its columns and what decides how they are read
+    (:class:`analysis.tabular.Survey`), the second makes the documents a block at a time. A UTF-8 file of
+    :data:`~analysis.tabular_text.STREAM_MIN_BYTES` or more is read from the file as its lines are needed;
+    Parquet, Excel and files in other encodings are read whole first.
+
+    Parameters
+    ----------
+    file, page_id, encoding, errors, columns
+        As for :func:`read_table`.
+    block : int, optional
+        Documents a block (default :data:`analysis.tabular.BLOCK_ROWS`; the last block may be shorter, or empty).
+
+    Yields
+    ------
+    tuple of (list of dict, list of dict)
+        The documents and the problems, in the order :func:`read_table` gives them.
+
+    Raises
+    ------
+    CorpusError
+        As :func:`read_table` does, when the first block is asked for (or, with ``errors="raise"``,
+        at the first problem).
+
+    Examples
+    --------
+    >>> import tempfile, warnings
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = Path(folder.name) / "crawl.jsonl"
+    >>> _ = path.write_text("\\n".join('{"title": "美駐聯大使訪台 %d", "text": "美國大使將訪問台灣。"}' % i
+    ...                               for i in range(5)), encoding="utf-8")
+    >>> [[d["doc_id"] for d in docs] for docs, _ in iter_table(path, page_id="crawl", block=2)]
+    [['crawl:1:00', 'crawl:2:00'], ['crawl:3:00', 'crawl:4:00'], ['crawl:5:00']]
+    >>> folder.cleanup()
+    """
     check_errors(errors)
     file = Path(file)
     fmt = file_format(file)
     if fmt not in _READERS:
         raise CorpusError(f"not a table ({', '.join(_READERS)})", path=file)
-    names, rows, notes, lines = _READERS[fmt](file, fmt, encoding)
-    table = _Table(names, source=file, fmt=fmt, prefix=page_id, columns=columns, errors=errors,
-                   unit="line" if fmt == "jsonl" else "row", lines=lines)
-    return table.read(rows, notes)
+    names, survey, rows = _READERS[fmt](file, fmt, encoding)
+    table = _Table(names, survey, source=file, fmt=fmt, prefix=page_id, columns=columns, errors=errors,
+                   unit="line" if fmt == "jsonl" else "row")
+    yield from table.blocks(rows(), size=block or tabular.BLOCK_ROWS)
 
 
 def read_frame(frame: pd.DataFrame, *, columns: ColumnMap | None = None, errors: Errors = "warn",
@@ -249,5 +328,6 @@ def read_frame(frame: pd.DataFrame, *, columns: ColumnMap | None = None, errors:
     check_errors(errors)
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"read_frame() takes a pandas DataFrame, not {type(frame).__name__}")
-    names, rows = _frame_rows(frame)
-    return _Table(names, source=source, fmt=FRAME_FORMAT, prefix="", columns=columns, errors=errors).read(rows, {})
+    names, survey, rows = _frame_rows(frame)
+    return _Table(names, survey, source=source, fmt=FRAME_FORMAT, prefix="", columns=columns,
+                  errors=errors).read(rows())

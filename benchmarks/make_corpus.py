@@ -1,6 +1,6 @@
 """Write N synthetic news pages in the seed pages' format, for scale benchmarks.
 
-    python benchmarks/make_corpus.py N OUT [--vocabulary seed|realistic] [--format txt|html] [--seed 0]
+    python benchmarks/make_corpus.py N OUT [--vocabulary seed|realistic] [--format txt|html|jsonl] [--seed 0]
                                      [--extend K] [--stats]
 
 Two generators, both writing pages that the kit reads without a problem (a headline; a body opened
@@ -30,7 +30,9 @@ items, each a ``-`` line, a headline and a timestamp followed by the summary):
 
 ``--format html`` writes each page as a saved web page instead (``benchmarks/web_pages.py``): the
 same article and related list inside a news site's page (menus, adverts, sidebar, footer, scripts),
-for what reading web pages costs at scale.
+for what reading web pages costs at scale. ``--format jsonl`` writes the crawl as one scraper's export,
+``crawl.jsonl`` (``crawl_N.jsonl`` for the pages ``--extend`` adds): a JSON line a document, its page,
+position, kind, headline, time and text, as the kit reads them from the text pages.
 
 The same N, seed and options give the same files, byte for byte. ``--stats`` prints the realistic
 generator's statistics, counted from its own word draws (the words of each article's headline and
@@ -48,6 +50,7 @@ import argparse
 import bisect
 import functools
 import heapq
+import json
 import math
 import random
 import re
@@ -63,7 +66,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis import load_corpus  # noqa: E402
+from analysis import load_corpus, parse_page  # noqa: E402
 from analysis.config import SEEDS_DIR  # noqa: E402
 from web_pages import web_page  # noqa: E402  (beside this file)
 
@@ -71,8 +74,9 @@ RELATED_PER_PAGE = 20
 START = datetime(2019, 1, 1)
 SPAN_DAYS = 5 * 365
 VOCABULARIES = ("seed", "realistic")
-#: How the pages are written: text pages in the seed's layout, or saved web pages (benchmarks/web_pages.py).
-FORMATS = ("txt", "html")
+#: How the pages are written: text pages in the seed's layout, saved web pages (benchmarks/web_pages.py), or
+#: one JSON Lines file, a scraper's export of the same crawl (a row a document).
+FORMATS = ("txt", "html", "jsonl")
 DATA_DIR = Path(__file__).resolve().parents[1] / "analysis" / "data"
 
 
@@ -661,11 +665,24 @@ def _pages(n: int, total: int, *, vocabulary: str, seed: int, pool_factor: float
     raise ValueError(f"vocabulary must be one of {VOCABULARIES}, not {vocabulary!r}")
 
 
+def _export_rows(text: str, *, page_id: str) -> list[str]:
+    """A page's documents as a scraper exports them: a JSON line a document (page_id, position, kind, title,
+    published, text), read from the page by the kit's own page grammar."""
+    docs, _ = parse_page(text, source=f"{page_id}.txt", page_id=page_id)
+    return [json.dumps({"page_id": page_id, "position": d["position"], "kind": d["kind"], "title": d["title"],
+                        "published": d["published"].strftime(_AS_WRITTEN[d["published_precision"]])
+                        if d["published"] else "", "text": d["text"]}, ensure_ascii=False) + "\n" for d in docs]
+
+
+#: A time written to the precision the page gives it (a dateline's day, a related item's second).
+_AS_WRITTEN = {"day": "%Y-%m-%d", "minute": "%Y-%m-%d %H:%M", "second": "%Y-%m-%d %H:%M:%S"}
+
+
 def write_crawl(n: int, out: Path, *, seed: int = 0, pool_factor: float = 2.0, vocabulary: str = "seed",
                 per_day: float = 40.0, extend: int = 0, fmt: str = "txt") -> tuple[list[Path], RealisticCrawl | None]:
     """Write the pages (all n, or with ``extend`` only the ``extend`` pages that continue them), as text
-    pages or (``fmt="html"``) saved web pages; return their paths and, for the realistic vocabulary,
-    the generator (its ``stats``)."""
+    pages, (``fmt="html"``) saved web pages or (``fmt="jsonl"``) one JSON Lines export; return the paths
+    written and, for the realistic vocabulary, the generator (its ``stats``)."""
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {FORMATS}, not {fmt!r}")
     out = Path(out)
@@ -673,8 +690,16 @@ def write_crawl(n: int, out: Path, *, seed: int = 0, pool_factor: float = 2.0, v
     total = n + extend
     pages, crawl = _pages(n, total, vocabulary=vocabulary, seed=seed, pool_factor=pool_factor, per_day=per_day)
     paths = []
-    for i, text in zip(range(total), pages):
-        if i >= total - (extend or n):
+    first = total - (extend or n)
+    if fmt == "jsonl":  # one file: crawl.jsonl, or for the pages that continue it crawl_<first>.jsonl
+        path = out / ("crawl.jsonl" if not extend else f"crawl_{first:06d}.jsonl")
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            for i, text in zip(range(total), pages):
+                if i >= first:
+                    f.writelines(_export_rows(text, page_id=f"page_{i:06d}"))
+        paths.append(path)
+    for i, text in zip(range(total) if fmt != "jsonl" else (), pages):
+        if i >= first:
             path = out / f"page_{i:06d}.{fmt}"
             path.write_text(web_page(text, index=i) if fmt == "html" else text, encoding="utf-8")
             paths.append(path)
@@ -692,7 +717,9 @@ def make_corpus(n: int, out: Path, *, seed: int = 0, pool_factor: float = 2.0, v
     articles a day, ``pool_factor`` unused). With ``extend=k`` only the k pages that continue an
     n-page crawl are written (``page_{n:06d}.txt`` or ``.html`` on): for the realistic vocabulary, pages n to
     n+k-1 of the (n+k)-page crawl; for the seed vocabulary, the same stream drawing on the n-page pool.
-    ``fmt="html"`` writes each page as a saved web page (``page_{i:06d}.html``: benchmarks/web_pages.py).
+    ``fmt="html"`` writes each page as a saved web page (``page_{i:06d}.html``: benchmarks/web_pages.py),
+    ``fmt="jsonl"`` the pages' documents as one JSON Lines file (``crawl.jsonl``, or ``crawl_{n:06d}.jsonl``
+    for the pages that continue it).
     """
     return write_crawl(n, out, seed=seed, pool_factor=pool_factor, vocabulary=vocabulary, per_day=per_day,
                        extend=extend, fmt=fmt)[0]
@@ -712,7 +739,8 @@ def main() -> None:
                    help="write only the K pages that continue the N-page crawl (page_N onwards)")
     p.add_argument("--format", choices=FORMATS, default="txt", dest="fmt",
                    help="txt: text pages in the seed's layout (default); html: the same pages as saved web pages, "
-                        "with a news site's header, adverts, sidebar, footer and scripts")
+                        "with a news site's header, adverts, sidebar, footer and scripts; jsonl: the same crawl as "
+                        "one JSON Lines export, a row a document")
     p.add_argument("--stats", action="store_true",
                    help="realistic vocabulary: print Heaps, Zipf, story and related-item statistics")
     args = p.parse_args()
@@ -720,7 +748,7 @@ def main() -> None:
     paths, crawl = write_crawl(args.n, args.out, seed=args.seed, pool_factor=args.pool_factor,
                                vocabulary=args.vocabulary, per_day=args.per_day, extend=args.extend, fmt=args.fmt)
     took = time.perf_counter() - t0
-    what = f"pages {args.n:,} to {args.n + args.extend - 1:,}" if args.extend else f"{len(paths):,} pages"
+    what = f"pages {args.n:,} to {args.n + args.extend - 1:,}" if args.extend else f"{args.n:,} pages"
     if crawl is None:
         print(f"wrote {what} to {args.out} ({args.vocabulary} vocabulary, {took:.1f} s)")
         if args.stats:

@@ -1,12 +1,13 @@
 """Time and peak memory of the whole pipeline at several corpus sizes, in one table from one run.
 
     python benchmarks/pipeline.py [--sizes 1000 10000] [--rounds 2] [--vocabulary seed realistic]
-                                  [--format txt html] [--top 30] [--workdir DIR]
+                                  [--format txt html jsonl] [--top 30] [--workdir DIR]
 
 For each vocabulary of benchmarks/make_corpus.py (``seed``: the seed page's sentences recombined,
 some 700 terms, the neighbour search's worst case; ``realistic``: a crawl with a Zipf vocabulary
 that grows with the pages, stories and recycled related items) and each size, it writes a synthetic
-crawl (with ``--format html``, also the same crawl as saved web pages: benchmarks/web_pages.py) and
+crawl (with ``--format html``, also the same crawl as saved web pages: benchmarks/web_pages.py; with
+``--format jsonl``, as one scraper's JSON Lines export, a row a document) and
 runs, in order within each round:
 
 - hand-written: benchmarks/handwritten.py, the pipeline a researcher writes in a notebook (jieba.lcut
@@ -215,7 +216,8 @@ def main() -> None:
     p.add_argument("--vocabulary", nargs="+", choices=VOCABULARIES, default=list(VOCABULARIES),
                    help="which synthetic crawls: seed (dense worst case), realistic, or both (default)")
     p.add_argument("--format", nargs="+", choices=FORMATS, default=["txt"], dest="formats",
-                   help="how the crawls are written: txt (text pages, default), html (saved web pages), or both")
+                   help="how the crawls are written: txt (text pages, default), html (saved web pages), jsonl (one "
+                        "JSON Lines export), or several")
     p.add_argument("--top", type=int, default=30, help="the --top of the re-render step (the report's default is 20)")
     p.add_argument("--workdir", type=Path,
                    help="where crawls and outputs go; crawls found there are reused (default: a temporary folder)")

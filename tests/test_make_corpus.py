@@ -75,6 +75,25 @@ def test_the_web_pages_read_as_the_text_pages_do(tmp_path):
     assert related_w["url"].str.startswith("https://").all()
 
 
+def test_the_json_lines_export_reads_as_the_text_pages_do(tmp_path):
+    """The same crawl as one scraper's export: the same documents (headline, text, time and its precision,
+    kind, position, content id), the continuation in a file of its own, byte-identical again."""
+    make_corpus(6, tmp_path / "txt", seed=2, vocabulary="realistic")
+    export = make_corpus(6, tmp_path / "jsonl", seed=2, vocabulary="realistic", fmt="jsonl")
+    assert [p.name for p in export] == ["crawl.jsonl"]
+    make_corpus(6, tmp_path / "again", seed=2, vocabulary="realistic", fmt="jsonl")
+    assert (tmp_path / "again" / "crawl.jsonl").read_bytes() == export[0].read_bytes()
+    (a, a_problems), (j, j_problems) = read_corpus(tmp_path / "txt"), read_corpus(tmp_path / "jsonl")
+    assert a_problems.empty and j_problems.empty and (j["format"] == "jsonl").all()
+    columns = ["kind", "position", "title", "text", "published", "published_precision", "content_id"]
+    assert j[columns].equals(a[columns])
+    assert j["page_id"].tolist() == ("crawl:" + a["page_id"]).tolist()
+    added = make_corpus(6, tmp_path / "jsonl", seed=2, vocabulary="realistic", fmt="jsonl", extend=2)
+    assert [p.name for p in added] == ["crawl_000006.jsonl"]
+    grown, _ = read_corpus(tmp_path / "jsonl")
+    assert len(grown) == 8 * (1 + RELATED_PER_PAGE) and grown["page_id"].iloc[-1] == "crawl_000006:page_000007"
+
+
 def test_an_unknown_format_is_refused(tmp_path):
     with pytest.raises(ValueError, match="fmt must be one of"):
         make_corpus(1, tmp_path, fmt="pdf")

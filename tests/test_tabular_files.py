@@ -9,6 +9,8 @@ nested fields and one line cut off mid-write). Parquet, Excel and Big5 files are
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -24,7 +26,7 @@ from hypothesis import strategies as st
 from analysis import CorpusError, load_corpus, read_corpus
 from analysis.config import SEEDS_DIR
 from analysis.tables import COLUMNS
-from analysis.tabular_files import read_table
+from analysis.tabular_files import iter_table, read_table
 from tests.conftest import quietly
 
 TABLES = Path(__file__).parent / "data" / "tables"
@@ -315,3 +317,213 @@ def test_any_bytes_in_a_csv_file_load_or_raise_corpus_error(header, body):
             return
         event(f"loaded, {'some' if len(docs) else 'no'} documents")
         assert docs["row"].notna().all()
+
+
+# -- large tables: read from the file a block of rows at a time, the same documents ----------------------------------
+
+def _streamed(path: Path, block: int, **kwargs):
+    """``iter_table`` reading the file as its lines are needed, ``block`` documents at a time: the blocks' sizes,
+    and the documents, problems and warnings joined."""
+    import analysis.tabular_text as tabular_text
+
+    original = tabular_text.STREAM_MIN_BYTES
+    tabular_text.STREAM_MIN_BYTES = 0
+    try:
+        blocks, messages = quietly(lambda: list(iter_table(path, page_id="t", block=block, **kwargs)))
+    finally:
+        tabular_text.STREAM_MIN_BYTES = original
+    return ([len(d) for d, _ in blocks], [d for docs, _ in blocks for d in docs],
+            [p for _, problems in blocks for p in problems], messages)
+
+
+@pytest.mark.parametrize("path", [CSV, TSV, JSONL], ids=lambda p: p.name)
+@pytest.mark.parametrize("block", [1, 2, 1000])
+def test_a_table_read_a_block_at_a_time_is_the_table_read_whole(path, block):
+    (docs, problems), messages = quietly(read_table, path, page_id="t")
+    sizes, streamed, streamed_problems, streamed_messages = _streamed(path, block)
+    assert (streamed, streamed_problems, streamed_messages) == (docs, problems, messages)
+    assert sizes[:-1] == [block] * (len(sizes) - 1) and sum(sizes) == len(docs)
+
+
+def _assert_read_alike(path: Path, block: int) -> None:
+    """Read whole and a block at a time from the file: the same documents, problems and warnings, or the
+    same error."""
+    try:
+        whole, messages = quietly(read_table, path, page_id="t")
+    except CorpusError as exc:
+        with pytest.raises(CorpusError, match=re.escape(str(exc))):
+            _streamed(path, block)
+        return
+    _, docs, problems, streamed_messages = _streamed(path, block)
+    assert (docs, problems, streamed_messages) == (*whole, messages)
+
+
+_CELL = st.one_of(st.text(alphabet='ab美國,"\n\r \t;', max_size=12),
+                  st.sampled_from(["台灣", "2020-09-18 07:12", "article", "related", "opinion", "3"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=st.lists(st.lists(_CELL, max_size=6), max_size=12),
+       header=st.lists(st.sampled_from(["title", "text", "date", "type", "page", "", "views"]), min_size=1,
+                       max_size=5),
+       tail=st.sampled_from(["", "\n", "\n\n", '\n"unclosed,x\n', "\r\n"]), block=st.integers(1, 4),
+       ending=st.sampled_from(["\r\n", "\n", "\r"]))
+def test_any_csv_read_a_block_at_a_time_is_read_as_whole(tmp_path_factory, rows, header, tail, block, ending):
+    """Quoted line breaks, lone carriage returns, ragged rows, an unclosed quote, blank lines at the end:
+    the same documents, problems and warnings, in the same order, whichever way the file is read."""
+    import csv
+    import io
+
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator=ending)
+    writer.writerow(header)
+    writer.writerows(rows)
+    path = tmp_path_factory.mktemp("csv") / "crawl.csv"
+    path.write_text("\ufeff" + buffer.getvalue() + tail, encoding="utf-8", newline="")
+    _assert_read_alike(path, block)
+
+
+@settings(max_examples=150, deadline=None)
+@given(lines=st.lists(st.one_of(
+    st.dictionaries(st.sampled_from(["title", "text", "type", "page_id", "Unnamed: 0", "views"]),
+                    st.one_of(_CELL, st.integers(-2, 3), st.none(), st.lists(st.integers(), max_size=2)), max_size=5)
+    .map(lambda d: json.dumps(d, ensure_ascii=False)),
+    st.sampled_from(["", "   ", "[1, 2]", '{"title": ', "null", '{"title": "a\\u2028b"}'])), max_size=12),
+       ending=st.sampled_from(["\n", "\r\n", "\r"]), block=st.integers(1, 4))
+def test_any_json_lines_read_a_block_at_a_time_are_read_as_whole(tmp_path_factory, lines, ending, block):
+    path = tmp_path_factory.mktemp("jsonl") / "crawl.jsonl"
+    path.write_text(ending.join(lines), encoding="utf-8", newline="")
+    _assert_read_alike(path, block)
+
+
+def test_a_large_table_stops_at_its_first_problem_naming_file_and_line(tmp_path):
+    path = tmp_path / "crawl.jsonl"
+    path.write_text('{"title": "美駐聯大使訪台", "text": "美國大使"}\n\n{"title": \n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"crawl\.jsonl:3: line 3: invalid JSON"):
+        _streamed(path, 10, errors="raise")
+
+
+def _scraper_export(path: Path, rows: int) -> None:
+    """A scraper's JSON Lines export: a page's article and two related items, a view count on the first half."""
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(rows):
+            f.write(json.dumps({"page_id": f"p{i // 3}", "title": f"美駐聯大使訪台 第{i}則", "published": "2020-09-17",
+                                "text": "美國駐聯合國大使克拉夫特將訪問台灣，外交部表示歡迎。" * 3,
+                                "views": i if i < rows // 2 else None}, ensure_ascii=False) + "\n")
+
+
+def test_reading_a_large_table_holds_a_block_of_it_not_all_of_it(tmp_path):
+    """The first pass keeps what decides how columns are read, the second one block of documents: traced
+    memory while the blocks are read and let go stays a small part of what reading the file whole takes."""
+    import tracemalloc
+
+    path = tmp_path / "crawl.jsonl"
+    _scraper_export(path, 12000)
+
+    def peak(read) -> int:
+        tracemalloc.start()
+        try:
+            quietly(read)
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    def blockwise():
+        for _ in iter_table(path, page_id="t", block=200):
+            pass
+
+    import analysis.tabular_text as tabular_text
+
+    whole = peak(lambda: read_table(path, page_id="t"))
+    original, tabular_text.STREAM_MIN_BYTES = tabular_text.STREAM_MIN_BYTES, 0
+    try:
+        streamed = peak(blockwise)
+    finally:
+        tabular_text.STREAM_MIN_BYTES = original
+    assert streamed < whole / 5, (streamed, whole)
+
+
+def test_read_corpus_makes_a_large_table_a_block_at_a_time_into_the_same_documents(tmp_path, monkeypatch):
+    """Blocks of a table whose own column is whole numbers in one block and empty in another: the documents
+    table, its types and the problems are those of the table read whole."""
+    import analysis.corpus as corpus
+    import analysis.tabular as tabular
+    import analysis.tabular_text as tabular_text
+
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    _scraper_export(folder / "b.jsonl", 300)
+    (folder / "a.txt").write_text((SEEDS_DIR / next(p.name for p in SEEDS_DIR.glob("*.txt"))).read_text("utf-8"),
+                                  encoding="utf-8")
+    with open(folder / "b.jsonl", "a", encoding="utf-8") as f:
+        f.write('{"title": "壞行"\n{"title": "無文", "published": "昨天"}\n')
+    whole, _ = quietly(read_corpus, folder)
+    monkeypatch.setattr(tabular_text, "STREAM_MIN_BYTES", 0)
+    monkeypatch.setattr(tabular, "BLOCK_ROWS", 64)
+    assert corpus._large_table(folder / "b.jsonl") and not corpus._large_table(folder / "a.txt")
+    streamed, _ = quietly(read_corpus, folder)
+    pd.testing.assert_frame_equal(streamed.docs, whole.docs)
+    pd.testing.assert_frame_equal(streamed.problems, whole.problems)
+    assert whole.docs["views"].dtype == "float64" and len(whole.problems) == 2
+
+
+@pytest.mark.parametrize("name", ["gone.csv", "gone.jsonl"])
+def test_a_missing_table_names_the_file(tmp_path, name):
+    with pytest.raises(CorpusError, match=rf"{name}: cannot read file"):
+        read_table(tmp_path / name, page_id="g")
+
+
+def test_lone_carriage_returns_end_the_header_line_the_delimiter_is_read_from(tmp_path):
+    path = tmp_path / "mac.csv"
+    path.write_bytes("title;text\r美駐聯大使;將訪台,外交部歡迎\r學者座談;美台關係\r".encode())
+    docs, problems = read_table(path, page_id="m")
+    assert [(d["title"], d["text"]) for d in docs] == [("美駐聯大使", "將訪台,外交部歡迎"), ("學者座談", "美台關係")]
+    assert problems == []
+
+
+def test_a_large_table_that_changes_while_it_is_read_is_not_read_half(tmp_path, monkeypatch):
+    """Rows added after the first pass would not be read as it read the columns: the reader says so, and
+    read_corpus keeps none of the file's documents, with a skipped row naming it."""
+    import analysis.tabular_text as tabular_text
+
+    monkeypatch.setattr(tabular_text, "STREAM_MIN_BYTES", 0)
+    path = tmp_path / "crawl.jsonl"
+    _scraper_export(path, 30)
+    blocks = iter_table(path, page_id="t", block=10)
+    next(blocks)
+    with open(path, "a", encoding="utf-8") as f:
+        f.write('{"title": "新的一則", "type": "opinion", "views": 9}\n')
+    with pytest.raises(CorpusError, match=r"crawl\.jsonl: the file changed while it was read"):
+        list(blocks)
+
+    def grow(file, **kwargs):
+        for i, block in enumerate(iter_table(file, **kwargs)):
+            if i == 1:
+                with open(file, "a", encoding="utf-8") as f:
+                    f.write('{"title": "新的一則"}\n')
+            yield block
+
+    import analysis.corpus as corpus
+
+    monkeypatch.setattr(corpus, "iter_table", grow)
+    monkeypatch.setattr(corpus.tabular, "BLOCK_ROWS", 10)
+    (docs, problems), messages = quietly(read_corpus, path)
+    assert docs.empty and problems[["action", "reason"]].values.tolist() == [
+        ["skipped", "the file changed while it was read (read it when it is complete)"]]
+    assert messages == [f"{path}: the file changed while it was read (read it when it is complete)"]
+
+
+def test_a_large_table_is_closed_when_reading_it_stops_at_a_problem(tmp_path, monkeypatch):
+    import psutil
+
+    import analysis.tabular_text as tabular_text
+
+    monkeypatch.setattr(tabular_text, "STREAM_MIN_BYTES", 0)
+    path = tmp_path / "crawl.jsonl"
+    _scraper_export(path, 30)
+    with open(path, "a", encoding="utf-8") as f:
+        f.write("{broken\n")
+    with pytest.raises(CorpusError, match="invalid JSON") as info:
+        list(iter_table(path, page_id="t", errors="raise", block=5))
+    assert info.value is not None  # the exception and its traceback are still held here
+    assert str(path) not in [f.path for f in psutil.Process().open_files()]

@@ -1,0 +1,118 @@
+"""A table file's text, as lines, as often as a reader asks for them: decoded whole, or read from the file.
+
+Text tables are decoded as text pages are (:func:`analysis.decoding.decode`: byte-order marks, UTF-8,
+Big5, GB18030, told apart by the commonest characters). A UTF-8 file of :data:`STREAM_MIN_BYTES` or more
+(a whole crawl exported as one file) is never decoded whole: it is checked a little at a time, then its
+lines are read from the file each time they are asked for (:func:`analysis.tabular_files.iter_table`
+reads it twice), and a file that changed in between is a :class:`~analysis.errors.CorpusError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .decoding import LEGACY_ENCODINGS, decode, read_bytes
+from .errors import CorpusError
+
+#: A UTF-8 table file of at least this many bytes is read from the file as its lines are needed, not
+#: decoded whole first (:func:`iter_table`).
+STREAM_MIN_BYTES = 32 * 2**20
+
+# The commonest characters of Chinese text, Traditional and Simplified: they tell Big5 from GB18030.
+_COMMON = frozenset("的一是不了在人有這这中大上來来個个們们國国為为年月日時时說说會会台臺")
+
+
+def _decoded(file: Path, encoding: str | None) -> str:
+    data = read_bytes(file)
+    text, codec = decode(data, path=file, encoding=encoding)
+    if encoding is None and not codec.startswith("utf"):  # Big5, GB18030 (and a guess) decode each other's
+        best = 0  # bytes: the commonest characters of Chinese text tell them apart
+        for other in dict.fromkeys([codec, *LEGACY_ENCODINGS]):
+            try:
+                candidate = data.decode(other)
+            except (UnicodeDecodeError, LookupError):
+                continue
+            score = sum(ch in _COMMON for ch in candidate[:65536])
+            if score > best:
+                text, best = candidate, score
+    return text.lstrip("\ufeff")
+
+
+def _utf8(file: Path, encoding: str | None) -> bool:
+    """Are the file's bytes UTF-8 (a byte-order mark allowed) and, unless an encoding is given, free of NUL bytes?
+    Checked a few megabytes at a time, nothing kept: such a file's lines can be read from it as they are needed."""
+    try:
+        if encoding is not None and codecs.lookup(encoding).name != "utf-8":
+            return False
+    except LookupError:
+        return False
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with open(file, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 18), b""):
+                if encoding is None and b"\x00" in chunk:
+                    return False
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except (UnicodeDecodeError, OSError):
+        return False  # decoded whole, which says why
+    return True
+
+
+def _version(file: Path) -> tuple[int, int] | None:
+    """The file's size and modification time (None when it cannot be read: the reader then says why)."""
+    try:
+        stat = file.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+def table_lines(file: Path, encoding: str | None) -> Callable[[], Iterator[str]]:
+    """The decoded text's lines, each with its line break, as :class:`io.StringIO` with ``newline=""`` gives
+    them, as often as asked: a UTF-8 file of :data:`STREAM_MIN_BYTES` or more is read from the file as the
+    lines are needed (a :class:`CorpusError` when it changed since it was first looked at: the passes over it
+    would not agree); another is decoded whole (:func:`_decoded`) and held."""
+    version = _version(file)
+    if version is not None and version[0] >= STREAM_MIN_BYTES and _utf8(file, encoding):
+        def read() -> Iterator[str]:
+            changed = CorpusError("the file changed while it was read (read it when it is complete)", path=file)
+            try:
+                with open(file, encoding="utf-8", newline="") as f:
+                    first = next(f, None)
+                    if first is not None:
+                        yield first.lstrip("\ufeff")
+                        yield from f
+            except OSError as exc:
+                raise CorpusError(f"cannot read file ({exc.strerror or exc})", path=file) from None
+            except UnicodeDecodeError:  # UTF-8 when checked: written to since
+                raise changed from None
+            if _version(file) != version:
+                raise changed
+        return read
+    text = _decoded(file, encoding)
+    return lambda: iter(io.StringIO(text, newline=""))
+
+
+class TakenLines:
+    """Lines handed to a CSV reader, with those it took for its last record (it never reads ahead)."""
+
+    def __init__(self, lines: Iterator[str]):
+        self.lines, self.taken = lines, []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.taken.append(line)
+        return line
+
+    def records(self, reader) -> Iterator[tuple[list[str], list[str]]]:
+        """Each record and the lines it was read from."""
+        for cells in reader:
+            taken, self.taken = self.taken, []
+            yield cells, taken
