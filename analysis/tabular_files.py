@@ -70,7 +70,7 @@ def _read_delimited(file: Path, fmt: str, encoding: str | None):
         header, end = len(_unique_names(next(reader, []))), reader.line_num
         for row, cells in enumerate(reader, 1):
             if row > last:
-                break
+                continue  # blank lines at the end: read to the end, where a file read as needed is checked
             start, end, notes = end + 1, reader.line_num, []
             if len(cells) > header:
                 notes.append(("kept", f"{len(cells)} cells, the header has {header} (an unquoted "

@@ -18,7 +18,7 @@ from .decoding import LEGACY_ENCODINGS, decode, read_bytes
 from .errors import CorpusError
 
 #: A UTF-8 table file of at least this many bytes is read from the file as its lines are needed, not
-#: decoded whole first (:func:`iter_table`).
+#: decoded whole first (:func:`analysis.tabular_files.iter_table` reads it twice).
 STREAM_MIN_BYTES = 32 * 2**20
 
 # The commonest characters of Chinese text, Traditional and Simplified: they tell Big5 from GB18030.
@@ -43,7 +43,7 @@ def _decoded(file: Path, encoding: str | None) -> str:
 
 def _utf8(file: Path, encoding: str | None) -> bool:
     """Are the file's bytes UTF-8 (a byte-order mark allowed) and, unless an encoding is given, free of NUL bytes?
-    Checked a few megabytes at a time, nothing kept: such a file's lines can be read from it as they are needed."""
+    Checked 256 KB at a time, nothing kept: such a file's lines can be read from it as they are needed."""
     try:
         if encoding is not None and codecs.lookup(encoding).name != "utf-8":
             return False

@@ -527,3 +527,18 @@ def test_a_large_table_is_closed_when_reading_it_stops_at_a_problem(tmp_path, mo
         list(iter_table(path, page_id="t", errors="raise", block=5))
     assert info.value is not None  # the exception and its traceback are still held here
     assert str(path) not in [f.path for f in psutil.Process().open_files()]
+
+
+def test_a_large_csv_ending_in_blank_lines_is_checked_for_change_at_its_end(tmp_path, monkeypatch):
+    import analysis.tabular_text as tabular_text
+
+    monkeypatch.setattr(tabular_text, "STREAM_MIN_BYTES", 0)
+    path = tmp_path / "crawl.csv"
+    path.write_text("title,text\n" + "".join(f"美駐聯大使訪台 {i},美國大使將訪問台灣。\n" for i in range(30)) + "\n\n",
+                    encoding="utf-8")
+    blocks = iter_table(path, page_id="t", block=10)
+    next(blocks)
+    with open(path, "a", encoding="utf-8") as f:
+        f.write("\n")
+    with pytest.raises(CorpusError, match=r"crawl\.csv: the file changed while it was read"):
+        list(blocks)
