@@ -17,21 +17,19 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-import numpy as np
 import pandas as pd
 
 from .blobstore import BlobStore
 from .decoding import corpus_files, file_format, page_stem
-from .errors import CorpusError, CorpusWarning, check_errors, problem_row
+from .errors import check_errors
 from .executor import run_chunks
 from .pagecache import decode_page, open_store, page_key
-from .readers import read_pages, read_pages_kept
-from . import tabular
+from .readers import read_pages, read_pages_kept, read_table_frame
 from .tabular import ColumnMap
 from . import tabular_text
-from .tabular_files import TABLE_FORMATS, iter_table, read_frame
+from .tabular_files import TABLE_FORMATS, read_frame
 from .settings import Engine, check_engine
-from .tables import COLUMNS, documents_frame, problems_frame
+from .tables import documents_frame, problems_frame
 from .typedefs import Errors, PathLike
 
 logger = logging.getLogger(__name__)
@@ -143,8 +141,10 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
         for large, group in _groups(items):
             if large:  # one table of many rows, read here a block of rows at a time
                 file, page_id = group[0]
-                frames.append(_read_table_file(file, page_id, problem_rows, encoding=encoding, errors=errors,
-                                               columns=columns))
+                frame, table_problems = read_table_frame(file, page_id=page_id, encoding=encoding, errors=errors,
+                                                         columns=columns)
+                frames.append(frame)
+                problem_rows.extend(table_problems)
                 parsed += 1
                 continue
             pages, new = _read_block(group, store, encoding=encoding, errors=errors, columns=columns, engine=engine)
@@ -160,55 +160,6 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
     logger.info("loaded %d documents from %d files (%d problems; %d files parsed, %d as parsed before)",
                 len(docs), len(files), len(problems), parsed, len(files) - parsed)
     return Corpus(docs, problems)
-
-
-def documents_frame_blocks(blocks: Iterable[list[dict]]) -> pd.DataFrame:
-    """:func:`~analysis.tables.documents_frame` of records that come a block at a time: the same table, without
-    the records of every block held together. Each block's fixed columns are typed as they come; ``url``
-    and a table's own columns, whose values may be of any type, are kept as records and typed once, at the
-    end, over all their values (as :func:`~analysis.tables.documents_frame` types them).
-
-    Parameters
-    ----------
-    blocks : iterable of list of dict
-        Documents as :func:`analysis.parse_page` or :func:`analysis.tabular_files.iter_table` give them.
-
-    Returns
-    -------
-    DataFrame
-        ``documents_frame([r for block in blocks for r in block])``.
-
-    Examples
-    --------
-    >>> from analysis import parse_page
-    >>> docs, _ = parse_page("標題\\n【大紀元2020年09月17日訊】內文。", source="p.txt")
-    >>> blocks = [[{**docs[0], "views": 3}], [{**docs[0], "views": None}]]
-    >>> documents_frame_blocks(blocks).equals(documents_frame(blocks[0] + blocks[1]))
-    True
-    """
-    fixed, names, kept = [], {"url": None}, []
-    for records in blocks:
-        if records or not fixed:
-            fixed.append(documents_frame([{k: r[k] for k in _TYPED if k in r} for r in records]))
-        for r in records:  # each record's other values as a tuple in the order of names (np.nan: not there)
-            names.update((k, None) for k in r if k not in _TYPED)
-            values = tuple(r.get(k, np.nan) for k in names)
-            kept.append(_NOTHING if values == ("",) else values)
-    docs = pd.concat(fixed, ignore_index=True) if len(fixed) > 1 else fixed[0] if fixed else documents_frame([])
-    del fixed
-    width = len(names)  # a record's tuple lacks the names first seen after it: not there either
-    own = pd.DataFrame.from_records([v + (np.nan,) * (width - len(v)) if len(v) < width else v for v in kept],
-                                    columns=list(names), nrows=len(kept))
-    del kept
-    docs["url"] = own.pop("url").astype("str").fillna("")  # as documents_frame types it: a table's own values
-    return pd.concat([docs, own], axis=1) if len(own.columns) else docs
-
-
-#: A record with no value of its own but an empty ``url``: one tuple shared by all such records.
-_NOTHING = ("",)
-#: The documents table's columns whose values a reader always gives in one type (text, a number, a time,
-#: None): typed a block at a time. ``url``, a table's own values, is typed with the table's own columns.
-_TYPED = frozenset(COLUMNS) - {"url"}
 
 
 def _large_table(file: Path) -> bool:
@@ -236,35 +187,6 @@ def _groups(items: list[tuple[Path, str]]) -> Iterator[tuple[bool, list[tuple[Pa
             group = []
     if group:
         yield False, group
-
-
-def _read_table_file(file: Path, page_id: str, problems: list[dict], *, encoding: str | None, errors: Errors,
-                     columns: ColumnMap | None) -> pd.DataFrame:
-    """A large table's documents, read a block of rows at a time (:func:`analysis.tabular_files.iter_table`)
-    and made into the documents table as they come (:func:`documents_frame_blocks`); its
-    problems are added to ``problems``. A file that cannot be read to its end (damaged, or changed while it
-    was read) gives no documents, a warning and a ``skipped`` row, as :func:`analysis.readers.read_page`
-    makes it (with ``errors="raise"``, a :class:`CorpusError`)."""
-    failed: list[CorpusError] = []
-
-    def blocks() -> Iterator[list[dict]]:
-        try:
-            for docs, block_problems in iter_table(file, page_id=page_id, encoding=encoding, errors=errors,
-                                                   columns=columns):
-                problems.extend(block_problems)
-                yield docs
-        except CorpusError as exc:
-            if errors == "raise":
-                raise
-            failed.append(exc)
-
-    logger.info("%s: a large table, read a block of %d rows at a time", file, tabular.BLOCK_ROWS)
-    docs = documents_frame_blocks(blocks())
-    if failed:  # as read_page does: a file that cannot be read (to its end) gives no documents, and says so
-        warnings.warn(str(failed[0]), CorpusWarning, stacklevel=2)
-        problems.append(problem_row(file, failed[0].line, action="skipped", reason=failed[0].reason))
-        return documents_frame([])
-    return docs
 
 
 def _read_block(items: list[tuple[Path, str]], store: BlobStore | None, *, encoding: str | None, errors: Errors,

@@ -8,17 +8,26 @@
 
 from __future__ import annotations
 
+import logging
 import warnings
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+import numpy as np
+import pandas as pd
 
 from .decoding import decode, file_format, read_bytes
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .page import parse_page
 from .pagecache import encode_page, page_key
+from . import tabular
+from .tables import COLUMNS, documents_frame
 from .tabular import ColumnMap
-from .tabular_files import read_table
+from .tabular_files import iter_table, read_table
 from .typedefs import Errors
 from .webpage import read_html
+
+logger = logging.getLogger(__name__)
 
 
 def read_page(file: Path, *, page_id: str, encoding: str | None = None, errors: Errors = "warn",
@@ -68,8 +77,13 @@ def read_page(file: Path, *, page_id: str, encoding: str | None = None, errors: 
     except CorpusError as exc:
         if errors == "raise":
             raise
-        warnings.warn(str(exc), CorpusWarning, stacklevel=2)
-        return [], [problem_row(file, exc.line, action="skipped", reason=exc.reason)]
+        return [], [_skipped(file, exc)]
+
+
+def _skipped(file: Path, exc: CorpusError) -> dict:
+    """A file that cannot be read: its warning, and its ``skipped`` row."""
+    warnings.warn(str(exc), CorpusWarning, stacklevel=3)
+    return problem_row(file, exc.line, action="skipped", reason=exc.reason)
 
 
 def read_text_page(file: Path, *, page_id: str, encoding: str | None = None, errors: Errors = "warn",
@@ -151,3 +165,94 @@ def read_pages_kept(items: list[tuple[Path, str]], *, encoding: str | None = Non
             entry = None if value is None else (before, value)
         out.append((docs, problems, entry))
     return out
+
+
+def read_table_frame(file: Path, *, page_id: str, encoding: str | None = None, errors: Errors = "warn",
+                     columns: ColumnMap | None = None) -> tuple[pd.DataFrame, list[dict]]:
+    """A large table's documents table and problems, its rows read a block at a time
+    (:func:`analysis.tabular_files.iter_table`) and made into the table as they come
+    (:func:`documents_frame_blocks`): what :func:`read_page` reads, never all held as records.
+
+    A file that cannot be read to its end (damaged, or changed while it was read) gives no documents,
+    a warning and a ``skipped`` row, as :func:`read_page` makes it (with ``errors="raise"``, a
+    :class:`CorpusError`); the problems of the rows read before stay.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = Path(folder.name) / "crawl.jsonl"
+    >>> _ = path.write_text('{"title": "美駐聯大使訪台", "views": 3}\\n{"title": "外交部回應"}\\n', encoding="utf-8")
+    >>> docs, problems = read_table_frame(path, page_id="c")
+    >>> docs[["doc_id", "title", "views"]].values.tolist(), problems
+    ([['c:1:00', '美駐聯大使訪台', 3.0], ['c:2:00', '外交部回應', nan]], [])
+    >>> folder.cleanup()
+    """
+    problems: list[dict] = []
+    failed: list[CorpusError] = []
+
+    def blocks() -> Iterator[list[dict]]:
+        try:
+            for docs, block_problems in iter_table(file, page_id=page_id, encoding=encoding, errors=errors,
+                                                   columns=columns):
+                problems.extend(block_problems)
+                yield docs
+        except CorpusError as exc:
+            if errors == "raise":
+                raise
+            failed.append(exc)
+
+    logger.info("%s: a large table, read a block of %d rows at a time", file, tabular.BLOCK_ROWS)
+    frame = documents_frame_blocks(blocks())
+    if failed:
+        return documents_frame([]), [*problems, _skipped(file, failed[0])]
+    return frame, problems
+
+
+def documents_frame_blocks(blocks: Iterable[list[dict]]) -> pd.DataFrame:
+    """:func:`~analysis.tables.documents_frame` of records that come a block at a time: the same table, without
+    the records of every block held together. Each block's fixed columns are typed as they come; ``url``
+    and a table's own columns, whose values may be of any type, are kept as records and typed once, at the
+    end, over all their values (as :func:`~analysis.tables.documents_frame` types them).
+
+    Parameters
+    ----------
+    blocks : iterable of list of dict
+        Documents as :func:`analysis.parse_page` or :func:`analysis.tabular_files.iter_table` give them.
+
+    Returns
+    -------
+    DataFrame
+        ``documents_frame([r for block in blocks for r in block])``.
+
+    Examples
+    --------
+    >>> from analysis import parse_page
+    >>> docs, _ = parse_page("標題\\n【大紀元2020年09月17日訊】內文。", source="p.txt")
+    >>> blocks = [[{**docs[0], "views": 3}], [{**docs[0], "views": None}]]
+    >>> documents_frame_blocks(blocks).equals(documents_frame(blocks[0] + blocks[1]))
+    True
+    """
+    fixed, names, kept = [], {"url": None}, []
+    for records in blocks:
+        if records or not fixed:
+            fixed.append(documents_frame([{k: r[k] for k in _TYPED if k in r} for r in records]))
+        for r in records:  # each record's other values as a tuple in the order of names (np.nan: not there)
+            names.update((k, None) for k in r if k not in _TYPED)
+            values = tuple(r.get(k, np.nan) for k in names)
+            kept.append(_NOTHING if values == ("",) else values)
+    docs = pd.concat(fixed, ignore_index=True) if len(fixed) > 1 else fixed[0] if fixed else documents_frame([])
+    del fixed
+    width = len(names)  # a record's tuple lacks the names first seen after it: not there either
+    own = pd.DataFrame.from_records([v + (np.nan,) * (width - len(v)) if len(v) < width else v for v in kept],
+                                    columns=list(names), nrows=len(kept))
+    del kept
+    docs["url"] = own.pop("url").astype("str").fillna("")  # as documents_frame types it: a table's own values
+    return pd.concat([docs, own], axis=1) if len(own.columns) else docs
+
+
+#: A record with no value of its own but an empty ``url``: one tuple shared by all such records.
+_NOTHING = ("",)
+#: The documents table's columns whose values a reader always gives in one type (text, a number, a time,
+#: None): typed a block at a time. ``url``, a table's own values, is typed with the table's own columns.
+_TYPED = frozenset(COLUMNS) - {"url"}

@@ -481,6 +481,16 @@ def test_lone_carriage_returns_end_the_header_line_the_delimiter_is_read_from(tm
     assert problems == []
 
 
+def _assert_change_caught(path: Path, added: str) -> None:
+    """``added`` written to the end of the file after its first block was read: the rest is an error naming it."""
+    blocks = iter_table(path, page_id="t", block=10)
+    next(blocks)
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(added)
+    with pytest.raises(CorpusError, match=rf"{re.escape(path.name)}: the file changed while it was read"):
+        list(blocks)
+
+
 def test_a_large_table_that_changes_while_it_is_read_is_not_read_half(tmp_path, monkeypatch):
     """Rows added after the first pass would not be read as it read the columns: the reader says so, and
     read_corpus keeps none of the file's documents, with a skipped row naming it."""
@@ -489,12 +499,7 @@ def test_a_large_table_that_changes_while_it_is_read_is_not_read_half(tmp_path, 
     monkeypatch.setattr(tabular_text, "STREAM_MIN_BYTES", 0)
     path = tmp_path / "crawl.jsonl"
     _scraper_export(path, 30)
-    blocks = iter_table(path, page_id="t", block=10)
-    next(blocks)
-    with open(path, "a", encoding="utf-8") as f:
-        f.write('{"title": "新的一則", "type": "opinion", "views": 9}\n')
-    with pytest.raises(CorpusError, match=r"crawl\.jsonl: the file changed while it was read"):
-        list(blocks)
+    _assert_change_caught(path, '{"title": "新的一則", "type": "opinion", "views": 9}\n')
 
     def grow(file, **kwargs):
         for i, block in enumerate(iter_table(file, **kwargs)):
@@ -503,10 +508,10 @@ def test_a_large_table_that_changes_while_it_is_read_is_not_read_half(tmp_path, 
                     f.write('{"title": "新的一則"}\n')
             yield block
 
-    import analysis.corpus as corpus
+    import analysis.readers as readers
 
-    monkeypatch.setattr(corpus, "iter_table", grow)
-    monkeypatch.setattr(corpus.tabular, "BLOCK_ROWS", 10)
+    monkeypatch.setattr(readers, "iter_table", grow)
+    monkeypatch.setattr(readers.tabular, "BLOCK_ROWS", 10)
     (docs, problems), messages = quietly(read_corpus, path)
     assert docs.empty and problems[["action", "reason"]].values.tolist() == [
         ["skipped", "the file changed while it was read (read it when it is complete)"]]
@@ -536,9 +541,4 @@ def test_a_large_csv_ending_in_blank_lines_is_checked_for_change_at_its_end(tmp_
     path = tmp_path / "crawl.csv"
     path.write_text("title,text\n" + "".join(f"美駐聯大使訪台 {i},美國大使將訪問台灣。\n" for i in range(30)) + "\n\n",
                     encoding="utf-8")
-    blocks = iter_table(path, page_id="t", block=10)
-    next(blocks)
-    with open(path, "a", encoding="utf-8") as f:
-        f.write("\n")
-    with pytest.raises(CorpusError, match=r"crawl\.csv: the file changed while it was read"):
-        list(blocks)
+    _assert_change_caught(path, "\n")
