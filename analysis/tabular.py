@@ -227,13 +227,22 @@ class Survey:
                 self.not_kinds.add(name)
 
 
-def surveyed(rows: list[Row]) -> Survey:
-    """The :class:`Survey` of rows held in memory."""
+def surveyed(rows: Iterable[Row]) -> Survey:
+    """The :class:`Survey` of a table's rows: a first pass over them."""
     survey = Survey()
     for _, cells, _, _ in rows:
         if cells:
             survey.see(cells)
     return survey
+
+
+def joined(blocks: Iterable[tuple[list[dict], list[dict]]]) -> tuple[list[dict], list[dict]]:
+    """The documents and problems of blocks (:meth:`_Table.blocks`), all in one list each."""
+    docs, problems = [], []
+    for block_docs, block_problems in blocks:
+        docs.extend(block_docs)
+        problems.extend(block_problems)
+    return docs, problems
 
 
 class _Table:
@@ -290,14 +299,6 @@ class _Table:
             if close is not None:
                 close()
         yield self.docs, self.problems
-
-    def read(self, rows: Iterable[Row]) -> tuple[list[dict], list[dict]]:
-        """The documents and problems of rows held in memory."""
-        docs, problems = [], []
-        for block_docs, block_problems in self.blocks(rows):
-            docs.extend(block_docs)
-            problems.extend(block_problems)
-        return docs, problems
 
     def row(self, row: int, cells: dict, line: int | None) -> None:
         get = {f: cells.get(c) for f, c in self.fields.items()}.get

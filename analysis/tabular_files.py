@@ -26,7 +26,7 @@ from .decoding import file_format
 from .errors import CorpusError, check_errors
 from . import tabular
 from .tabular import (_UNNAMED, BLOCK_ROWS, FRAME_FORMAT, ColumnMap, Row, Survey, _blank, _listing, _Table,
-                       _unique_names, surveyed)
+                       _unique_names, joined, surveyed)
 from .tabular_text import TakenLines, table_lines
 from .typedefs import Errors
 
@@ -154,10 +154,7 @@ def _frame_rows(frame: pd.DataFrame) -> tuple[list[str], Survey, Callable[[], It
             for i, cells in enumerate(frame.iloc[start:start + BLOCK_ROWS].to_numpy(dtype=object), start + 1):
                 yield i, dict(zip(names, cells)), [], None
 
-    survey = Survey()
-    for _, cells, _, _ in rows():
-        survey.see(cells)
-    return names, survey, rows
+    return names, surveyed(rows()), rows
 
 
 def _read_parquet(file: Path, fmt: str, encoding: str | None):
@@ -230,12 +227,7 @@ def read_table(file: Path, *, page_id: str, encoding: str | None = None, errors:
     analysis.errors.CorpusError: ...crawl.csv:3: row 2: empty row
     >>> folder.cleanup()
     """
-    docs, problems = [], []
-    for block_docs, block_problems in iter_table(file, page_id=page_id, encoding=encoding, errors=errors,
-                                                 columns=columns):
-        docs.extend(block_docs)
-        problems.extend(block_problems)
-    return docs, problems
+    return joined(iter_table(file, page_id=page_id, encoding=encoding, errors=errors, columns=columns))
 
 
 def iter_table(file: Path, *, page_id: str, encoding: str | None = None, errors: Errors = "warn",
@@ -329,5 +321,5 @@ def read_frame(frame: pd.DataFrame, *, columns: ColumnMap | None = None, errors:
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"read_frame() takes a pandas DataFrame, not {type(frame).__name__}")
     names, survey, rows = _frame_rows(frame)
-    return _Table(names, survey, source=source, fmt=FRAME_FORMAT, prefix="", columns=columns,
-                  errors=errors).read(rows())
+    return joined(_Table(names, survey, source=source, fmt=FRAME_FORMAT, prefix="", columns=columns,
+                         errors=errors).blocks(rows()))
