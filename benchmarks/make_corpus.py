@@ -698,11 +698,12 @@ def write_crawl(n: int, out: Path, *, seed: int = 0, pool_factor: float = 2.0, v
                 if i >= first:
                     f.writelines(_export_rows(text, page_id=f"page_{i:06d}"))
         paths.append(path)
-    for i, text in zip(range(total) if fmt != "jsonl" else (), pages):
-        if i >= first:
-            path = out / f"page_{i:06d}.{fmt}"
-            path.write_text(web_page(text, index=i) if fmt == "html" else text, encoding="utf-8")
-            paths.append(path)
+    else:  # a file a page
+        for i, text in zip(range(total), pages):
+            if i >= first:
+                path = out / f"page_{i:06d}.{fmt}"
+                path.write_text(web_page(text, index=i) if fmt == "html" else text, encoding="utf-8")
+                paths.append(path)
     if crawl is not None:
         crawl.stats.finish(len(crawl.vocab))
     return paths, crawl
