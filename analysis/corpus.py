@@ -28,6 +28,7 @@ from .readers import read_pages, read_pages_kept, read_table_frame
 from .tabular import ColumnMap
 from . import tabular_text
 from .tabular_files import TABLE_FORMATS, read_frame
+from .selection import one_chunk
 from .settings import Engine, check_engine
 from .tables import documents_frame, problems_frame
 from .typedefs import Errors, PathLike
@@ -144,6 +145,7 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
                 frame, table_problems = read_table_frame(file, page_id=page_id, encoding=encoding, errors=errors,
                                                          columns=columns)
                 frames.append(frame)
+                del frame
                 problem_rows.extend(table_problems)
                 parsed += 1
                 continue
@@ -156,6 +158,10 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
         if store is not None:
             store.close()
     docs = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0] if frames else documents_frame([])
+    # each text column in one piece, each column's pieces freed as it is joined: rows are taken from a
+    # crawl's columns in every step, and pyarrow would join a column's pieces again at every take
+    frames.clear()
+    one_chunk(docs, in_place=True)
     problems = problems_frame(problem_rows)
     logger.info("loaded %d documents from %d files (%d problems; %d files parsed, %d as parsed before)",
                 len(docs), len(files), len(problems), parsed, len(files) - parsed)

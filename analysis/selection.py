@@ -93,10 +93,16 @@ def positions(column: pd.Series, among: pd.Series) -> np.ndarray:
     return len(right) - 1 - found
 
 
-def one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
+def one_chunk(frame: pd.DataFrame, *, in_place: bool = False) -> pd.DataFrame:
     """The table with each text column in one piece: a table put together from parts (blocks of rows)
     then has the values, and the Parquet bytes, of the table made at once (Parquet's pages end where an
-    arrow column's pieces do).
+    arrow column's pieces do), and rows are taken from it at the cost of the rows taken: pyarrow joins
+    a column's pieces to take rows from it, at every take (at 2 million rows in 20 pieces, 0.7 s a take
+    of 20,000 rows, against 5 ms).
+
+    With ``in_place``, the columns of ``frame`` itself are replaced, one at a time, and ``frame`` is
+    returned: when nothing else holds its pieces, each column's are freed as soon as it is joined (a
+    crawl's memory grows by its largest column, not by the table).
 
     Examples
     --------
@@ -105,10 +111,11 @@ def one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
     >>> whole["t"].tolist(), whole["t"].array._pa_array.num_chunks
     (['甲', '甲'], 1)
     """
-    out = frame.copy(deep=False)
+    out = frame if in_place else frame.copy(deep=False)
     for column in out.columns:
         array = out[column].array
         if isinstance(array, pd.arrays.ArrowStringArray) and array._pa_array.num_chunks > 1:
-            out[column] = pd.Series(pd.array(array._pa_array.combine_chunks(), dtype=out[column].dtype),
-                                    index=out.index, name=column)
+            joined = pd.array(array._pa_array.combine_chunks(), dtype=out[column].dtype)
+            del array
+            out[column] = pd.Series(joined, index=out.index, name=column)
     return out

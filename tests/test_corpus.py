@@ -208,6 +208,10 @@ def test_reading_in_blocks_gives_the_same_tables(seed_file, monkeypatch, block):
     assert len(files) > 3 * block
     pd.testing.assert_frame_equal(blocks[0], whole[0])
     pd.testing.assert_frame_equal(blocks[1], whole[1])
+    # each text column in one piece, as read at once: rows are taken from it without joining its pieces
+    pieces = {c: blocks[0][c].array._pa_array.num_chunks for c in blocks[0].columns
+              if isinstance(blocks[0][c].array, pd.arrays.ArrowStringArray)}
+    assert set(pieces) >= {"doc_id", "title", "text", "content_id"} and set(pieces.values()) == {1}, pieces
 
 
 def test_the_test_pages_cover_every_column():
