@@ -175,8 +175,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
         # by kind, then summed over the kinds: the corpus's texts segmented and counted once
         t["term_frequencies_by_kind"] = by_kind = term_frequencies(docs, by="kind", **seg)
         t["term_frequencies"] = frequencies = pooled_frequencies(by_kind, by="kind")
-        top_terms = frequencies["term"].head(30).tolist()  # for the co-occurrence network; not read back
-        del frequencies
+        top_terms = frequencies["term"].head(30).tolist()  # for the co-occurrence network
     with clock("keyness"):
         # related items against the rest from the counts by kind, where they give it (no text on both sides)
         made = related_keyness(docs, by_kind)
@@ -195,15 +194,17 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     # then here the actors' blocks the worker has not started. One after the other in this process for
     # a large crawl or with Dask.
     texts = partial(text_tables, docs, clock, model=model, matrix_docs=matrix_docs,
-                    terms=top_terms, seg=seg, into=t, done=tuple(t))
+                    terms=top_terms, seg=seg, into=t, done=tuple(t), counts=frequencies)
     if len(docs) <= STEPS_BESIDE_MAX_ROWS and options.engine == "local":
         starts, state = actor_blocks(docs, blocks=BESIDE_BLOCKS, min_block=BESIDE_MIN_BLOCK, **seg)
         done: list[float] = []
         _, parts = map_beside(block_tables, starts, state, here=lambda: (texts(), done.append(time.perf_counter())))
+        del texts, frequencies
         actors = actor_tables(docs, clock, seg=seg, found=joined_blocks(parts), waited=time.perf_counter() - done[0])
         del parts
     else:
         texts()
+        del texts, frequencies
         forget_terms()  # the actors need words, not terms: the memory of a crawl's terms is theirs,
         trim_heap()  # and what the steps before them freed is given back before their workers start
         actors = actor_tables(docs, clock, seg=seg)

@@ -16,7 +16,7 @@ import pandas as pd
 from .association import collocations
 from .attention import bursts
 from .comention import actor_frequencies, actor_network, speakers
-from .comparison import keyness, keyness_of_groups
+from .comparison import keyness, keyness_of_groups, keyness_of_rest
 from .dates import relative_dates, timeline
 from .linking import related_items, related_lists, related_summary
 from .mentions import actor_variants
@@ -54,12 +54,17 @@ def _two_sides(target) -> bool:
     return target is not None and bool(target.any()) and not target.all()
 
 
-def _keyness(docs: pd.DataFrame, target, *, userdict: UserDict, segmenter: SegmenterLike | None) -> pd.DataFrame:
-    """Keyness of ``target`` against the rest, or an empty table when either side has no document or term."""
+def _keyness(docs: pd.DataFrame, target, *, counts: pd.DataFrame | None = None, userdict: UserDict,
+             segmenter: SegmenterLike | None) -> pd.DataFrame:
+    """Keyness of ``target`` against the rest, or an empty table when either side has no document or term;
+    with ``counts`` (the corpus's term frequencies), the target's texts alone are counted where they give it
+    (:func:`analysis.comparison.keyness_of_rest`)."""
     if not _two_sides(target):
         return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
     try:
-        return keyness(docs, target, userdict=userdict, segmenter=segmenter)
+        made = None if counts is None else keyness_of_rest(counts, docs=docs, target=target, userdict=userdict,
+                                                            segmenter=segmenter)
+        return made if made is not None else keyness(docs, target, userdict=userdict, segmenter=segmenter)
     except ValueError:  # a side without a term
         return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
 
@@ -78,9 +83,10 @@ def related_keyness(docs: pd.DataFrame, by_kind: pd.DataFrame) -> pd.DataFrame |
 
 def text_tables(docs: pd.DataFrame, clock: Clock, *, model: TfidfModel, matrix_docs: pd.DataFrame,
                  terms: list[str], seg: dict, into: MutableMapping[str, pd.DataFrame] | None = None,
-                 done: Collection[str] = ()) -> MutableMapping[str, pd.DataFrame]:
+                 done: Collection[str] = (), counts: pd.DataFrame | None = None) -> MutableMapping[str, pd.DataFrame]:
     """The report's tables that compare texts: neighbours and similarity, timeline, keyness, collocations,
-    stories, bursts and related lists (``terms``: the 30 most frequent, for the co-occurrence network),
+    stories, bursts and related lists (``terms``: the 30 most frequent, for the co-occurrence network;
+    ``counts``: the corpus's term frequencies, so that keyness counts only its target's texts),
     each set in ``into`` (default: a new dict) as soon as it is made, and ``into`` returned; but those
     ``done`` already (made from what an earlier step had: :func:`related_keyness`).
 
@@ -111,8 +117,9 @@ def text_tables(docs: pd.DataFrame, clock: Clock, *, model: TfidfModel, matrix_d
     month = docs["published"].dt.to_period("M").dt.to_timestamp()
     with clock("keyness"):
         if "keyness_related" not in done:
-            t["keyness_related"] = _keyness(docs, of_kind(docs, "related"), **seg)
-        busiest_keyness = _keyness(docs, (month == busiest).to_numpy() if busiest is not None else None, **seg)
+            t["keyness_related"] = _keyness(docs, of_kind(docs, "related"), counts=counts, **seg)
+        busiest_keyness = _keyness(docs, (month == busiest).to_numpy() if busiest is not None else None,
+                                   counts=counts, **seg)
         busiest_keyness.attrs["month"] = busiest
         t["keyness_busiest_month"] = busiest_keyness
         del busiest_keyness

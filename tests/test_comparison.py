@@ -267,3 +267,44 @@ def test_keyness_of_groups_declines_where_the_counts_differ(seed_docs):
     pd.testing.assert_frame_equal(keyness_of_groups(term_frequencies(alone, by="kind"), docs=alone,
                                                     target="related", by="kind"),
                                   keyness(alone, "related", by="kind"))
+
+
+def _months(docs):
+    return docs["published"].dt.to_period("M").dt.to_timestamp()
+
+
+@pytest.mark.parametrize("which", ["busiest month", "related", "one copy of each", "every other", "no ids"])
+def test_keyness_of_rest_is_keyness_counting_the_target_alone(seed_and_test_pages, which):
+    from analysis.comparison import keyness_of_rest
+
+    docs = _three_kinds(seed_and_test_pages)  # pages of several outlets, the seed page twice
+    if which == "no ids":
+        docs = docs.drop(columns="content_id")
+    month = _months(docs)
+    target = {"busiest month": (month == month.value_counts().idxmax()).to_numpy(),
+              "related": "related",
+              # a recycled text's copy in the target and the other in the rest: counted on both sides
+              "one copy of each": (docs["page_id"] == "copy").to_numpy(),
+              "every other": np.arange(len(docs)) % 2 == 0,
+              "no ids": "related"}[which]
+    by = "kind" if isinstance(target, str) else None
+    fast = keyness_of_rest(term_frequencies(docs), docs=docs, target=target, by=by)
+    slow = keyness(docs, target, by=by)
+    pd.testing.assert_frame_equal(fast, slow)
+    assert fast.attrs == slow.attrs and len(fast) > 100
+    # counts by group give the same table (summed over the groups)
+    pd.testing.assert_frame_equal(keyness_of_rest(term_frequencies(docs, by="kind"), docs=docs, target=target,
+                                                  by=by), slow)
+
+
+def test_keyness_of_rest_declines_or_says_what_is_wrong(seed_docs):
+    from analysis.comparison import keyness_of_rest
+
+    related = (seed_docs["kind"] == "related").to_numpy()
+    unknown = seed_docs.assign(content_id=seed_docs["content_id"].where(seed_docs.index > 0))
+    assert keyness_of_rest(term_frequencies(unknown), docs=unknown, target=related) is None  # a text without id
+    other = term_frequencies(seed_docs[~related])  # not the counts of these documents
+    with pytest.raises(ValueError, match="term_frequencies"):
+        keyness_of_rest(other, docs=seed_docs, target=related)
+    with pytest.raises(ValueError, match="selects no document"):
+        keyness_of_rest(term_frequencies(seed_docs), docs=seed_docs, target=np.zeros(len(seed_docs), dtype=bool))

@@ -157,23 +157,39 @@ def test_tables_and_figures_are_the_same_bytes_from_workers_or_here(tmp_path, mo
         assert (tmp_path / "here" / "figures" / name.name).read_bytes() == name.read_bytes(), name.name
 
 
-def test_related_keyness_from_the_counts_by_kind_or_counted_again(tmp_path, monkeypatch):
-    """The related items' keyness is made from the counts by kind where they give it (keyness is then
-    counted for the busiest month only), and counted again where they do not: the same table."""
+def test_keyness_from_the_counts_or_counted_again(tmp_path, monkeypatch):
+    """The related items' keyness is made from the counts by kind where they give it, and each other
+    keyness from the corpus's counts less the target's own texts (only the target counted again), and
+    counted on both sides where neither gives it: the same tables, byte for byte."""
     from analysis import report_steps
-    from analysis.comparison import keyness
+    from analysis.comparison import keyness, keyness_of_rest
     from analysis.selection import of_kind
 
-    calls = []
-    monkeypatch.setattr(report_steps, "keyness", lambda *a, **k: calls.append(1) or keyness(*a, **k))
-    fast = build_report(SEED_FILE.parent, tmp_path / "fast").tables["keyness_related"]
-    assert len(calls) == 1  # the busiest month's
+    calls = {"rest": 0, "both": 0}
+
+    def counting(name, fn):
+        return lambda *a, **k: calls.__setitem__(name, calls[name] + 1) or fn(*a, **k)
+
+    monkeypatch.setattr(report_steps, "keyness", counting("both", keyness))
+    monkeypatch.setattr(report_steps, "keyness_of_rest", counting("rest", keyness_of_rest))
+    fast = build_report(SEED_FILE.parent, tmp_path / "fast")
+    assert calls == {"rest": 1, "both": 0}  # the busiest month's
     monkeypatch.setattr(report_steps, "keyness_of_groups", lambda *a, **k: None)
+    rest = build_report(SEED_FILE.parent, tmp_path / "rest")
+    assert calls == {"rest": 3, "both": 0}
+    monkeypatch.setattr(report_steps, "keyness_of_rest", lambda *a, **k: None)
     again = build_report(SEED_FILE.parent, tmp_path / "again")
-    assert len(calls) == 3
-    pd.testing.assert_frame_equal(again.tables["keyness_related"], fast)
-    assert again.tables["keyness_related"].attrs == fast.attrs
-    expected = keyness(again.docs, of_kind(again.docs, "related"))
-    pd.testing.assert_frame_equal(fast, expected)
-    assert (tmp_path / "fast" / "tables" / "keyness_related.csv").read_bytes() == \
-        (tmp_path / "again" / "tables" / "keyness_related.csv").read_bytes()
+    assert calls == {"rest": 3, "both": 2}
+    expected = {"keyness_related": keyness(again.docs, of_kind(again.docs, "related")),
+                "keyness_busiest_month": fast.tables["keyness_busiest_month"]}
+    month = again.docs["published"].dt.to_period("M").dt.to_timestamp()
+    busiest = fast.tables["keyness_busiest_month"].attrs["month"]
+    pd.testing.assert_frame_equal(keyness(again.docs, (month == busiest).to_numpy()),
+                                  expected["keyness_busiest_month"])
+    for name, table in expected.items():
+        for made in (fast, rest, again):
+            pd.testing.assert_frame_equal(made.tables[name], table)
+        assert fast.tables[name].attrs == again.tables[name].attrs
+        for run in ("rest", "again"):
+            assert (tmp_path / "fast" / "tables" / f"{name}.csv").read_bytes() == \
+                (tmp_path / run / "tables" / f"{name}.csv").read_bytes()
