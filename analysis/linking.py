@@ -33,7 +33,7 @@ from .linking_leads import (  # noqa: F401
 )
 from .linking_order import MIN_ITEMS_FOR_RHO, group_median, group_spearman  # noqa: F401
 from .linking_summary import ORDER_THRESHOLD, related_summary, text_pages  # noqa: F401
-from .plots import _new
+from .plots import RASTER_POINTS, _new
 from .selection import of_kind, one_chunk
 from .tables import only_columns
 from .tfidf import DECIMALS, TRANSFORM_BLOCK, TfidfModel, tfidf_model
@@ -50,9 +50,6 @@ LIST_COLUMNS = ("page_id", "article", "items", "dated_items", "before", "same_da
                 "lag_min_days", "lag_max_days", "order_date_rho", "order_similarity_rho", "similarity_median",
                 "recycled_items", "recycled_share", "lead_repeats")
 
-
-#: Above this many points, a figure's scatter is drawn as an image inside its SVG.
-RASTER_POINTS = 5000
 
 def _sums_in_order(indptr: np.ndarray, data: np.ndarray) -> np.ndarray:
     """Each row's sum, added value by value in order from 0, as a sparse product adds it."""
@@ -360,10 +357,18 @@ def _list_rows(items: pd.DataFrame, codes: np.ndarray, page_ids: pd.Index, artic
     }, columns=list(LIST_COLUMNS))
 
 
+def _distinct_points(items: pd.DataFrame) -> pd.DataFrame:
+    """The distinct (position, days_after_article) pairs of ``items``, in their first rows' order."""
+    return items[["position", "days_after_article"]].drop_duplicates()
+
+
 def plot_related_lists(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdict: UserDict = None,
                        segmenter: SegmenterLike | None = None, title: str = "How the related lists are ordered",
                        lists: pd.DataFrame | None = None, items: pd.DataFrame | None = None) -> plt.Figure:
     """Two panels: each item's lag by list position, and each page's order correlations.
+
+    Items at the same position and lag share one mark (of their kind: plain, recycled, repeating
+    the lead), so the figure's cost and its SVG's size grow with the distinct lags, not the crawl.
 
     Pass the tables already computed (``lists=``, ``items=``) and nothing is computed again; the
     lags panel needs no similarity, so with ``lists`` alone no TF-IDF vector is computed.
@@ -406,14 +411,17 @@ def plot_related_lists(docs: pd.DataFrame, *, model: TfidfModel | None = None, u
     ax, bx = fig.subplots(1, 2, width_ratios=[3, 2])
     shown = items.dropna(subset=["days_after_article"])
     plain = ~(shown["recycled"] | shown["repeats_lead"])
-    dense = len(shown) > RASTER_POINTS  # a crawl's items as an image in the SVG: small files, drawn fast
-    ax.scatter(shown["position"][plain], shown["days_after_article"][plain], s=26, color="#2e86c1", label="item",
-               rasterized=dense)
-    for column, marker, color, label in (("recycled", "s", "#8e44ad", "text on other pages too"),
-                                         ("repeats_lead", "D", "#c0392b", "repeats the article's lead")):
-        sel = shown[column]
-        if sel.any():
-            ax.scatter(shown["position"][sel], shown["days_after_article"][sel], s=34, marker=marker, color=color,
+    # one mark per distinct (position, lag) of a kind: the same opaque mark drawn again changes nothing
+    # seen, and a crawl's two million items hold some thousands of them (lags are mostly whole days)
+    drawn = [(_distinct_points(shown[sel]), marker, size, color, label)
+             for sel, marker, size, color, label in (
+                 (plain, "o", 26, "#2e86c1", "item"),
+                 (shown["recycled"], "s", 34, "#8e44ad", "text on other pages too"),
+                 (shown["repeats_lead"], "D", 34, "#c0392b", "repeats the article's lead"))]
+    dense = sum(len(points) for points, *_ in drawn) > RASTER_POINTS  # many marks: an image in the SVG
+    for points, marker, size, color, label in drawn:
+        if label == "item" or len(points):
+            ax.scatter(points["position"], points["days_after_article"], s=size, marker=marker, color=color,
                        label=label, rasterized=dense)
     ax.axhline(0, color="grey", lw=0.8)
     ax.set_yscale("symlog", linthresh=1)

@@ -29,6 +29,11 @@ from .text import shorten
 KIND_COLORS = {"article": "#c0392b", "related": "#2e86c1"}
 
 
+#: Above this many marks, a figure's scatter is drawn as an image inside its SVG (a crawl's points: a
+#: small file, drawn fast; the axes, labels and text stay vector).
+RASTER_POINTS = 5000
+
+
 def _new(figsize: tuple[float, float]):
     use_cjk_font()
     return plt.figure(figsize=figsize, layout="constrained")
@@ -176,7 +181,8 @@ def plot_timeline(docs: pd.DataFrame, *, freq: str = "MS", annotate: bool | None
     for kind, marker, size in (("related", "o", 28), ("article", "*", 160)):
         sel = of_kind(dated, kind)
         ax.scatter(dated["published"][sel], y[sel], marker=marker, s=size,
-                   color=KIND_COLORS.get(kind, "grey"), label=kind, zorder=3)
+                   color=KIND_COLORS.get(kind, "grey"), label=kind, zorder=3,
+                   rasterized=len(dated) > RASTER_POINTS)
     if show_labels:
         ax.set_yticks(y, labels=[shorten(t, width) for t in dated["title"]], fontsize=8)
     else:

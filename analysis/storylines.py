@@ -25,7 +25,7 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 
-from .plots import KIND_COLORS, _new
+from .plots import KIND_COLORS, RASTER_POINTS, _new
 from .selection import of_kind
 from .storylines_window import StoryUnion, window_neighbours
 from .tables import distinct
@@ -274,6 +274,9 @@ def plot_story_timeline(docs: pd.DataFrame, stories: pd.DataFrame, *, top: int =
                         table: pd.DataFrame | None = None) -> plt.Figure:
     """The ``top`` largest stories as lanes over time: a dot per document, a line from first to last.
 
+    Documents of one kind published at the same time in the same story share one mark (a recycled
+    item's copies on many pages), so the figure grows with the stories' dates, not their copies.
+
     The line runs from the story's first to its last text (:func:`analysis.story_table`); a dotted
     line carries it on to copies of its texts recycled later.
 
@@ -329,15 +332,17 @@ def plot_story_timeline(docs: pd.DataFrame, stories: pd.DataFrame, *, top: int =
         if pd.notna(row.last_copy) and row.last_copy > row.last:  # recycled copies, after the story itself
             ax.plot([row.last, row.last_copy], [lanes[row.story_id]] * 2, color="#7f8c8d", lw=1, ls=":", zorder=1)
     kinds = drawn["kind"] if "kind" in drawn else pd.Series("related", index=drawn.index)
-    for kind, marker, size in (("related", "o", 26), ("article", "*", 150)):
-        sel = (kinds == kind).to_numpy()
-        if sel.any():
-            ax.scatter(drawn["published"][sel], drawn["story_id"][sel].map(lanes), marker=marker, s=size,
-                       color=KIND_COLORS.get(kind, "grey"), label=kind, zorder=3)
-    other = ~kinds.isin(["article", "related"]).to_numpy()
-    if other.any():
-        ax.scatter(drawn["published"][other], drawn["story_id"][other].map(lanes), s=26, color="grey",
-                   label="other", zorder=3)
+    # one mark per date and story of a kind: a recycled item's copies on many pages draw the same mark
+    marks = pd.DataFrame({"published": drawn["published"], "lane": drawn["story_id"].map(lanes),
+                          "kind": kinds.where(kinds.isin(["article", "related"]), "other")}).drop_duplicates()
+    dense = len(marks) > RASTER_POINTS  # many marks: an image in the SVG
+    for kind, marker, size, color in (("related", "o", 26, KIND_COLORS.get("related", "grey")),
+                                      ("article", "*", 150, KIND_COLORS.get("article", "grey")),
+                                      ("other", "o", 26, "grey")):
+        sel = marks[marks["kind"] == kind]
+        if len(sel):
+            ax.scatter(sel["published"], sel["lane"], marker=marker, s=size, color=color, label=kind, zorder=3,
+                       rasterized=dense)
     ax.set_yticks(range(len(table)), labels=[f"{shorten(h, width)} ({d})" for h, d in
                                              zip(table["headline"], table["documents"])], fontsize=8)
     ax.set_ylim(len(table) - 0.5, -0.5)

@@ -83,6 +83,18 @@ def title_of(docs, needle: str) -> str:
     return hits.iloc[0]
 
 
+def svg_of(fig) -> str:
+    """The figure saved as SVG (then closed), as text."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg")
+    plt.close(fig)
+    return buf.getvalue()
+
+
 def quietly(fn, *args, **kwargs):
     """Call ``fn``, recording the CorpusWarnings it raises; returns its result and the warning messages."""
     import warnings

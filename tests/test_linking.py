@@ -20,6 +20,7 @@ from analysis.linking import ITEM_COLUMNS, LIST_COLUMNS, _pages_holding, repeats
 from analysis import linking, linking_leads
 from analysis.linking_leads import lead_repeats, shares_run
 from analysis.linking_order import group_median, group_spearman
+from tests.conftest import svg_of
 
 LEAD = "中央氣象署今天上午發布颱風海上警報，提醒民眾注意。"
 
@@ -398,20 +399,34 @@ def test_plot_draws_the_same_from_the_tables_given(crawl, model, tmp_path):
     assert drawn[0] == drawn[1] == drawn[2]
 
 
-def test_a_crawl_s_items_are_an_image_in_the_svg(seed_docs, tmp_path, monkeypatch):
-    import io
+def _marks(fig) -> dict[str, list[tuple[float, float]]]:
+    """Each kind's marks in the lags panel, by legend label: their (position, lag) pairs, sorted."""
+    return {c.get_label(): sorted(map(tuple, c.get_offsets().tolist())) for c in fig.axes[0].collections}
 
+
+def test_items_at_the_same_position_and_lag_share_one_mark(crawl):
+    # the crawl's pages copied under other ids: three times the items, the same (position, lag) pairs
+    copies = pd.concat([crawl.assign(page_id=crawl["page_id"] + f"{i}", doc_id=crawl["doc_id"] + f"-{i}")
+                        for i in range(3)], ignore_index=True)
+    fig = plot_related_lists(copies, segmenter=str.split)
+    items = related_items(copies, segmenter=str.split).dropna(subset=["days_after_article"])
+    kinds = {"item": ~(items["recycled"] | items["repeats_lead"]), "text on other pages too": items["recycled"],
+             "repeats the article's lead": items["repeats_lead"]}
+    marks = _marks(fig)
+    assert set(marks) == set(kinds)
+    for label, sel in kinds.items():
+        pairs = items[sel][["position", "days_after_article"]].to_numpy(dtype=float).tolist()
+        assert marks[label] == sorted(set(map(tuple, pairs))), label
+    assert sum(map(len, marks.values())) < len(items) // 2  # each pair is held by three items or more
+    plt.close(fig)
+
+
+def test_a_crawl_s_items_are_an_image_in_the_svg(seed_docs, tmp_path, monkeypatch):
     import analysis.linking as linking
 
-    def svg(fig) -> str:
-        buf = io.StringIO()
-        fig.savefig(buf, format="svg")
-        plt.close(fig)
-        return buf.getvalue()
-
-    few = svg(plot_related_lists(seed_docs))
+    few = svg_of(plot_related_lists(seed_docs))
     monkeypatch.setattr(linking, "RASTER_POINTS", 5)  # the seed page's 20 items count as many
-    many = svg(plot_related_lists(seed_docs))
+    many = svg_of(plot_related_lists(seed_docs))
     assert "<image" not in few and "<image" in many
     assert len(many) < len(few) or few.count("<use") > many.count("<use")  # the markers are no longer vector
 

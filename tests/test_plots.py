@@ -11,6 +11,7 @@ import pytest
 
 from analysis import (plot_similarity_heatmap, plot_timeline, plot_top_terms, save_figure, similarity_matrix,
                       term_frequencies)
+from tests.conftest import svg_of
 
 
 def _render(fig):
@@ -43,6 +44,16 @@ def test_heatmap_figure(seed_docs):
 def test_timeline_figure(seed_docs):
     _render(plot_timeline(seed_docs))
     _render(plot_timeline(seed_docs, annotate=False, freq="QS"))
+
+
+def test_a_crawl_s_timeline_is_an_image_in_the_svg(seed_docs, monkeypatch):
+    import analysis.plots as plots
+
+    few = svg_of(plot_timeline(seed_docs))
+    monkeypatch.setattr(plots, "RASTER_POINTS", 5)  # the seed page's 21 documents count as many
+    many = svg_of(plot_timeline(seed_docs))
+    assert "<image" not in few and "<image" in many
+    assert few.count("<use") > many.count("<use")  # the markers are no longer vector
 
 
 def test_saved_figures_are_byte_identical(seed_docs, tmp_path):
