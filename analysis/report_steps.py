@@ -26,6 +26,7 @@ from .resources import Clock
 from .selection import of_kind
 from .similarity import nearest_neighbours, pairs_from_neighbours, similarity_matrix
 from .storylines import stories, story_table
+from .tables import distinct
 from .tfidf import TfidfModel
 from .typedefs import SegmenterLike, UserDict
 
@@ -84,8 +85,9 @@ def related_keyness(docs: pd.DataFrame, by_kind: pd.DataFrame) -> pd.DataFrame |
 def text_tables(docs: pd.DataFrame, clock: Clock, *, model: TfidfModel, matrix_docs: pd.DataFrame,
                  terms: list[str], seg: dict, into: MutableMapping[str, pd.DataFrame] | None = None,
                  done: Collection[str] = (), counts: pd.DataFrame | None = None) -> MutableMapping[str, pd.DataFrame]:
-    """The report's tables that compare texts: neighbours and similarity, timeline, keyness, collocations,
-    stories, bursts and related lists (``terms``: the 30 most frequent, for the co-occurrence network;
+    """The report's tables that compare texts: neighbours and similarity, stories and related lists (with
+    one transform of the distinct texts' TF-IDF vectors, :meth:`analysis.TfidfModel.kept`), then timeline,
+    keyness, collocations and bursts (``terms``: the 30 most frequent, for the co-occurrence network;
     ``counts``: the corpus's term frequencies, so that keyness counts only its target's texts),
     each set in ``into`` (default: a new dict) as soon as it is made, and ``into`` returned; but those
     ``done`` already (made from what an earlier step had: :func:`related_keyness`).
@@ -93,24 +95,31 @@ def text_tables(docs: pd.DataFrame, clock: Clock, *, model: TfidfModel, matrix_d
     No table is read back from ``into`` (:class:`analysis.store.WrittenTables` may have written it away).
     """
     t: MutableMapping[str, pd.DataFrame] = {} if into is None else into
-    with clock("nearest neighbours"):
-        neighbours = nearest_neighbours(docs, top=PAIRS, model=model)
-        t["similarity_pairs"] = pairs_from_neighbours(neighbours, docs, top=PAIRS)
-        nearest = neighbours[neighbours["rank"] <= 5].reset_index(drop=True)
-        nearest.attrs.update(method=neighbours.attrs["method"], tfidf=model.describe())
-        t["nearest_neighbours"] = nearest
-        del nearest
-        t["similarity_matrix"] = similarity_matrix(matrix_docs, model=model)
-        del neighbours
+    # The steps that compare TF-IDF vectors take them from one transform of the distinct texts.
+    with model.kept(distinct(docs, unique=True)):
+        with clock("nearest neighbours"):
+            neighbours = nearest_neighbours(docs, top=PAIRS, model=model)
+            t["similarity_pairs"] = pairs_from_neighbours(neighbours, docs, top=PAIRS)
+            nearest = neighbours[neighbours["rank"] <= 5].reset_index(drop=True)
+            nearest.attrs.update(method=neighbours.attrs["method"], tfidf=model.describe())
+            t["nearest_neighbours"] = nearest
+            del nearest
+            t["similarity_matrix"] = similarity_matrix(matrix_docs, model=model)
+            del neighbours
+        # Stories across the crawl.
+        with clock("stories"):
+            t["story_members"] = members = stories(docs, model=model)
+            t["stories"] = story_table(docs, members)
+            del members
+        # How the related lists are assembled (each item's lag computed in its order, not looked up by doc_id).
+        with clock("related lists"):
+            t["related_items"] = items = related_items(docs, model=model)
+            t["related_lists"] = lists = related_lists(docs, model=model, items=items)
+            del items
+            t["related_summary"] = related_summary(lists, docs=docs)
     with clock("timeline"):
         t["timeline"] = timeline_table = timeline(docs)
         t["relative_dates"] = relative_dates(docs)
-    # How the related lists are assembled (each item's lag computed in its order, not looked up by doc_id).
-    with clock("related lists"):
-        t["related_items"] = items = related_items(docs, model=model)
-        t["related_lists"] = lists = related_lists(docs, model=model, items=items)
-        del items
-        t["related_summary"] = related_summary(lists, docs=docs)
     # Terms in context and groups compared: what distinguishes related items from articles, and the
     # busiest month from the rest; the strongest word pairs; each distinct text counted once.
     busiest = _busiest_month(timeline_table)
@@ -126,11 +135,7 @@ def text_tables(docs: pd.DataFrame, clock: Clock, *, model: TfidfModel, matrix_d
     with clock("collocations"):
         t["collocations"] = collocations(docs, None, window=5, min_count=2, top=COLLOCATIONS, **seg)
         t["cooccurrence_network"] = cooccurrence_network(docs, terms=terms, window=5, min_count=2, **seg)
-    # Stories across the crawl and bursts of attention.
-    with clock("stories"):
-        t["story_members"] = members = stories(docs, model=model)
-        t["stories"] = story_table(docs, members)
-        del members
+    # Bursts of attention.
     with clock("bursts"):
         t["bursts"] = bursts(docs, by="documents", freq="MS")
     return t

@@ -21,6 +21,8 @@ choice (see the README's "Similarity" section); every part can be changed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -31,6 +33,7 @@ from sklearn.preprocessing import normalize
 
 from .termlists import document_terms
 from .termcodes import field_codes
+from .selection import positions
 from .settings import options
 from .tables import distinct
 from .typedefs import SegmenterLike, UserDict
@@ -109,6 +112,7 @@ class TfidfModel:
         self.segmenter = segmenter
         self.n_texts = n_texts
         self._terms: pd.Index | None = None
+        self._kept: tuple[pd.Series, sp.csr_matrix] | None = None
 
     @property
     def vocabulary(self) -> list[str]:
@@ -131,10 +135,62 @@ class TfidfModel:
                              "another: fit a new model (tfidf_model) to compare documents with it")
         if self.vectorizer is None or not len(docs):
             return sp.csr_matrix((len(docs), len(self.vocabulary)), dtype=np.float64)
+        if (kept := self._from_kept(docs)) is not None:
+            return kept
         if len(docs) <= TRANSFORM_BLOCK:
             return self._vectors(docs)
         return sp.vstack([self._vectors(docs.iloc[start:start + TRANSFORM_BLOCK])
                           for start in range(0, len(docs), TRANSFORM_BLOCK)], format="csr")
+
+    @contextmanager
+    def kept(self, docs: pd.DataFrame) -> Iterator[sp.csr_matrix]:
+        """Transform ``docs`` once for a block of work: inside it, :meth:`transform` of rows whose every
+        ``content_id`` is one of theirs takes their vectors from here (rows taken, not computed again).
+
+        For a script that compares the same texts several ways (neighbours, stories, related lists):
+        a row's vector depends on its title and text alone, which its ``content_id`` names, so the
+        vectors are those :meth:`transform` computes, to the bit. Rows without a ``content_id``, or with
+        one ``docs`` lacks, are transformed as outside the block. The vectors are let go at its end.
+
+        Parameters
+        ----------
+        docs : DataFrame
+            The rows whose vectors are kept (typically each distinct text once); a ``content_id`` column.
+
+        Yields
+        ------
+        scipy.sparse.csr_matrix
+            The vectors of ``docs``.
+
+        Examples
+        --------
+        >>> docs = pd.DataFrame({"title": ["台灣", "美國"], "text": ["台灣與美國。", "美國。"],
+        ...                      "content_id": ["a", "b"]})
+        >>> model = tfidf_model(docs)
+        >>> with model.kept(docs) as X:
+        ...     (model.transform(docs.iloc[::-1]) != X[::-1]).nnz
+        0
+        """
+        X = self.transform(docs)
+        if "content_id" in docs and docs["content_id"].notna().all() and not docs["content_id"].duplicated().any():
+            self._kept = (docs["content_id"], X)
+        try:
+            yield X
+        finally:
+            self._kept = None
+
+    def _from_kept(self, docs: pd.DataFrame) -> sp.csr_matrix | None:
+        """The kept vectors of ``docs``' rows (:meth:`kept`), or None when a row's are not kept."""
+        if self._kept is None or "content_id" not in docs:
+            return None
+        ids, X = self._kept
+        where = positions(docs["content_id"], ids)
+        if np.isnan(where).any():
+            return None
+        rows = where.astype(np.int64)
+        if len(rows) == X.shape[0] and (rows == np.arange(len(rows))).all():
+            return X  # the very rows kept: no copy
+        return X[rows]
 
     def _vectors(self, docs: pd.DataFrame) -> sp.csr_matrix:
         """:meth:`transform` of a block of rows: what ``self.vectorizer.transform`` makes of their terms

@@ -157,6 +157,27 @@ def test_tables_and_figures_are_the_same_bytes_from_workers_or_here(tmp_path, mo
         assert (tmp_path / "here" / "figures" / name.name).read_bytes() == name.read_bytes(), name.name
 
 
+def test_the_distinct_texts_are_transformed_once(tmp_path, monkeypatch):
+    """Neighbours, stories and related lists take their TF-IDF vectors from one transform of the
+    distinct texts (TfidfModel.kept): the same tables as each step transforming its own."""
+    from analysis import TfidfModel
+    from analysis.tables import distinct
+
+    rows = []
+    vectors = TfidfModel._vectors
+    monkeypatch.setattr(TfidfModel, "_vectors", lambda self, docs: rows.append(len(docs)) or vectors(self, docs))
+    once = build_report(SEED_FILE.parent, tmp_path / "once")
+    assert rows == [len(distinct(once.docs, unique=True))]
+    monkeypatch.setattr(TfidfModel, "_from_kept", lambda self, docs: None)  # each step transforms its rows
+    rows.clear()
+    build_report(SEED_FILE.parent, tmp_path / "each")
+    assert len(rows) >= 3
+    for name in ("similarity_pairs", "nearest_neighbours", "similarity_matrix", "story_members", "stories",
+                 "related_items", "related_lists"):
+        assert (tmp_path / "once" / "tables" / f"{name}.csv").read_bytes() == \
+            (tmp_path / "each" / "tables" / f"{name}.csv").read_bytes(), name
+
+
 def test_keyness_from_the_counts_or_counted_again(tmp_path, monkeypatch):
     """The related items' keyness is made from the counts by kind where they give it, and each other
     keyness from the corpus's counts less the target's own texts (only the target counted again), and

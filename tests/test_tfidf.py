@@ -117,6 +117,44 @@ def test_transform_in_blocks_is_the_whole_transform(monkeypatch, seed_docs):
     assert model.transform(seed_docs.iloc[:0]).shape == (0, len(model.vocabulary))
 
 
+def _same(a, b) -> bool:
+    """Two CSR matrices with the same shape, indices and values, bit for bit."""
+    return (a.shape == b.shape and np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
+            and np.array_equal(a.data, b.data))
+
+
+def test_vectors_kept_for_a_block_are_the_transform_s(monkeypatch, seed_docs):
+    from analysis.tables import distinct
+
+    model = tfidf_model(seed_docs)
+    texts = distinct(seed_docs, unique=True)
+    subset = seed_docs.iloc[[20, 3, 0, 3, 7]]  # rows in another order, one twice, copies of kept texts
+    other = seed_docs.iloc[[1, 2]].assign(content_id=["x", "y"])  # ids not kept: transformed
+    expected = {name: model.transform(frame) for name, frame in
+                (("texts", texts), ("subset", subset), ("other", other), ("no ids", subset.drop(columns="content_id")))}
+    calls = []
+    monkeypatch.setattr(TfidfModel, "_vectors", lambda self, docs, f=TfidfModel._vectors: calls.append(len(docs))
+                        or f(self, docs))
+    with model.kept(texts) as X:
+        assert calls == [len(texts)] and _same(X, expected["texts"])
+        assert model.transform(texts) is X  # the rows kept themselves: no copy
+        assert _same(model.transform(subset), expected["subset"])
+        assert calls == [len(texts)]  # taken, not computed
+        assert _same(model.transform(other), expected["other"])
+        assert _same(model.transform(subset.drop(columns="content_id")), expected["no ids"])
+        assert calls == [len(texts), 2, len(subset)]
+    assert _same(model.transform(subset), expected["subset"]) and calls[-1] == len(subset)  # let go at the end
+
+
+def test_vectors_are_not_kept_for_rows_whose_ids_repeat_or_lack(seed_docs):
+    model = tfidf_model(seed_docs)
+    for ids in (["a"] * len(seed_docs), [None] + [f"b{i}" for i in range(len(seed_docs) - 1)]):
+        docs = seed_docs.assign(content_id=ids)
+        with model.kept(docs):
+            assert model._kept is None  # an id that names two texts, or none, names no vector
+            assert _same(model.transform(docs.iloc[:3]), model.transform(seed_docs.iloc[:3]))
+
+
 def test_describe_names_the_weighting():
     d = tfidf_model(DOCS, weighting=Weighting(max_df=0.5)).describe()
     assert d["max_df"] == 0.5 and d["sublinear_tf"] is True and d["texts"] == 3 and d["terms"] == 3
