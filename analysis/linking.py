@@ -33,7 +33,8 @@ from .linking_leads import (  # noqa: F401
 )
 from .linking_order import MIN_ITEMS_FOR_RHO, group_median, group_spearman  # noqa: F401
 from .linking_summary import ORDER_THRESHOLD, related_summary, text_pages  # noqa: F401
-from .plots import RASTER_POINTS, _new
+from . import plots
+from .plots import _new
 from .selection import of_kind, one_chunk
 from .tables import only_columns
 from .tfidf import DECIMALS, TRANSFORM_BLOCK, TfidfModel, tfidf_model
@@ -418,7 +419,7 @@ def plot_related_lists(docs: pd.DataFrame, *, model: TfidfModel | None = None, u
                  (plain, "o", 26, "#2e86c1", "item"),
                  (shown["recycled"], "s", 34, "#8e44ad", "text on other pages too"),
                  (shown["repeats_lead"], "D", 34, "#c0392b", "repeats the article's lead"))]
-    dense = sum(len(points) for points, *_ in drawn) > RASTER_POINTS  # many marks: an image in the SVG
+    dense = sum(len(points) for points, *_ in drawn) > plots.RASTER_POINTS  # many marks: an image in the SVG
     for points, marker, size, color, label in drawn:
         if label == "item" or len(points):
             ax.scatter(points["position"], points["days_after_article"], s=size, marker=marker, color=color,
@@ -440,7 +441,7 @@ def plot_related_lists(docs: pd.DataFrame, *, model: TfidfModel | None = None, u
     bx.axvspan(-ORDER_THRESHOLD, ORDER_THRESHOLD, color="grey", alpha=0.08, lw=0)
     bx.axhspan(-ORDER_THRESHOLD, ORDER_THRESHOLD, color="grey", alpha=0.08, lw=0)
     bx.scatter(table["order_date_rho"], table["order_similarity_rho"], s=30, color="#2e86c1",
-               rasterized=len(table) > RASTER_POINTS)
+               rasterized=len(table) > plots.RASTER_POINTS)
     bx.set_xlim(-1.05, 1.05)
     bx.set_ylim(-1.05, 1.05)
     bx.set_xlabel("rank correlation of position with publication time")

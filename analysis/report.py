@@ -189,8 +189,8 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
         # One TF-IDF model for every comparing table, so that a pair has one value in all of them.
         rep.model = model = tfidf_model(docs, **seg)
     # Two independent groups of steps side by side: the actors and their voices, a block at a time in a
-    # worker forked where the platform allows, and here what compares texts (neighbours, keyness,
-    # collocations, stories, related lists; the neighbour search's threads would not survive a fork),
+    # worker forked where the platform allows, and here what compares texts (neighbours, stories, related
+    # lists, keyness, collocations; the neighbour search's threads would not survive a fork),
     # then here the actors' blocks the worker has not started. One after the other in this process for
     # a large crawl or with Dask.
     texts = partial(text_tables, docs, clock, model=model, matrix_docs=matrix_docs,

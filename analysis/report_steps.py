@@ -62,9 +62,13 @@ def _keyness(docs: pd.DataFrame, target, *, counts: pd.DataFrame | None = None, 
     (:func:`analysis.comparison.keyness_of_rest`)."""
     if not _two_sides(target):
         return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
+    made = None
+    if counts is not None:
+        try:
+            made = keyness_of_rest(counts, docs=docs, target=target, userdict=userdict, segmenter=segmenter)
+        except ValueError:  # counts that cannot give it, or a side without a term: both sides counted below
+            made = None
     try:
-        made = None if counts is None else keyness_of_rest(counts, docs=docs, target=target, userdict=userdict,
-                                                            segmenter=segmenter)
         return made if made is not None else keyness(docs, target, userdict=userdict, segmenter=segmenter)
     except ValueError:  # a side without a term
         return pd.DataFrame(columns=list(KEYNESS_COLUMNS))

@@ -25,7 +25,8 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 
-from .plots import KIND_COLORS, RASTER_POINTS, _new
+from . import plots
+from .plots import KIND_COLORS, _new
 from .selection import of_kind
 from .storylines_window import StoryUnion, window_neighbours
 from .tables import distinct
@@ -272,10 +273,12 @@ def _outlets(merged: pd.DataFrame) -> dict:
 def plot_story_timeline(docs: pd.DataFrame, stories: pd.DataFrame, *, top: int = 15, width: int = 20,
                         title: str = "The largest stories over time",
                         table: pd.DataFrame | None = None) -> plt.Figure:
-    """The ``top`` largest stories as lanes over time: a dot per document, a line from first to last.
+    """The ``top`` largest stories as lanes over time: a mark where a story has documents, a line from
+    first to last.
 
     Documents of one kind published at the same time in the same story share one mark (a recycled
-    item's copies on many pages), so the figure grows with the stories' dates, not their copies.
+    item's copies on many pages), so the figure grows with the stories' dates, not their copies;
+    above :data:`analysis.plots.RASTER_POINTS` marks they are an image inside the SVG.
 
     The line runs from the story's first to its last text (:func:`analysis.story_table`); a dotted
     line carries it on to copies of its texts recycled later.
@@ -335,7 +338,7 @@ def plot_story_timeline(docs: pd.DataFrame, stories: pd.DataFrame, *, top: int =
     # one mark per date and story of a kind: a recycled item's copies on many pages draw the same mark
     marks = pd.DataFrame({"published": drawn["published"], "lane": drawn["story_id"].map(lanes),
                           "kind": kinds.where(kinds.isin(["article", "related"]), "other")}).drop_duplicates()
-    dense = len(marks) > RASTER_POINTS  # many marks: an image in the SVG
+    dense = len(marks) > plots.RASTER_POINTS  # many marks: an image in the SVG
     for kind, marker, size, color in (("related", "o", 26, KIND_COLORS.get("related", "grey")),
                                       ("article", "*", 150, KIND_COLORS.get("article", "grey")),
                                       ("other", "o", 26, "grey")):

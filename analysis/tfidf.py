@@ -143,24 +143,30 @@ class TfidfModel:
                           for start in range(0, len(docs), TRANSFORM_BLOCK)], format="csr")
 
     @contextmanager
-    def kept(self, docs: pd.DataFrame) -> Iterator[sp.csr_matrix]:
+    def kept(self, docs: pd.DataFrame) -> Iterator[sp.csr_matrix | None]:
         """Transform ``docs`` once for a block of work: inside it, :meth:`transform` of rows whose every
         ``content_id`` is one of theirs takes their vectors from here (rows taken, not computed again).
 
-        For a script that compares the same texts several ways (neighbours, stories, related lists):
-        a row's vector depends on its title and text alone, which its ``content_id`` names, so the
-        vectors are those :meth:`transform` computes, to the bit. Rows without a ``content_id``, or with
-        one ``docs`` lacks, are transformed as outside the block. The vectors are let go at its end.
+        For a script that compares the same texts several ways (neighbours, stories, related lists).
+        Rows are taken by ``content_id``, as :func:`analysis.tables.distinct` counts texts: a copy whose
+        title and text differ from the kept row's only in character widths or spaces (the same
+        ``content_id``) gets the kept row's vector, as it does in the neighbours and stories; with the
+        kit's segmenter, or any that ignores spaces and widths, that is the vector :meth:`transform`
+        computes for it, to the bit. Rows without a ``content_id``, or with one ``docs`` lacks, are
+        transformed as outside the block. The kept vectors are read-only (a matrix :meth:`transform`
+        returns may be them) and let go at the block's end; blocks nest.
 
         Parameters
         ----------
         docs : DataFrame
-            The rows whose vectors are kept (typically each distinct text once); a ``content_id`` column.
+            The rows whose vectors are kept, each ``content_id`` once (typically
+            ``distinct(docs, unique=True)``). Where a ``content_id`` is missing or repeated, nothing is
+            kept or computed, and the block yields None.
 
         Yields
         ------
-        scipy.sparse.csr_matrix
-            The vectors of ``docs``.
+        scipy.sparse.csr_matrix or None
+            The vectors of ``docs``, or None when none are kept.
 
         Examples
         --------
@@ -171,13 +177,18 @@ class TfidfModel:
         ...     (model.transform(docs.iloc[::-1]) != X[::-1]).nnz
         0
         """
-        X = self.transform(docs)
-        if "content_id" in docs and docs["content_id"].notna().all() and not docs["content_id"].duplicated().any():
-            self._kept = (docs["content_id"], X)
+        ids = docs["content_id"] if "content_id" in docs else None
+        usable = ids is not None and bool(ids.notna().all()) and not ids.duplicated().any()
+        before = self._kept
+        X = self.transform(docs) if usable else None
+        if X is not None:
+            for array in (X.data, X.indices, X.indptr):
+                array.flags.writeable = False
+            self._kept = (ids, X)
         try:
             yield X
         finally:
-            self._kept = None
+            self._kept = before
 
     def _from_kept(self, docs: pd.DataFrame) -> sp.csr_matrix | None:
         """The kept vectors of ``docs``' rows (:meth:`kept`), or None when a row's are not kept."""

@@ -405,15 +405,22 @@ def _marks(fig) -> dict[str, list[tuple[float, float]]]:
 
 
 def test_items_at_the_same_position_and_lag_share_one_mark(crawl):
-    # the crawl's pages copied under other ids: three times the items, the same (position, lag) pairs
-    copies = pd.concat([crawl.assign(page_id=crawl["page_id"] + f"{i}", doc_id=crawl["doc_id"] + f"-{i}")
-                        for i in range(3)], ignore_index=True)
+    # the crawl's pages copied under other ids, three times as they are (their items recycled) and three
+    # times with texts of their own (plain items): each (position, lag) pair held by three items of a kind
+    def copy(i: int, own: bool) -> pd.DataFrame:
+        page = crawl.assign(page_id=crawl["page_id"] + f"{i}{own}", doc_id=crawl["doc_id"] + f"-{i}{own}")
+        if own:
+            page["text"] = page["text"] + f" 版本{i}"
+            page["content_id"] = [content_id(a, b) for a, b in zip(page["title"], page["text"])]
+        return page
+
+    copies = pd.concat([copy(i, own) for own in (False, True) for i in range(3)], ignore_index=True)
     fig = plot_related_lists(copies, segmenter=str.split)
     items = related_items(copies, segmenter=str.split).dropna(subset=["days_after_article"])
     kinds = {"item": ~(items["recycled"] | items["repeats_lead"]), "text on other pages too": items["recycled"],
              "repeats the article's lead": items["repeats_lead"]}
     marks = _marks(fig)
-    assert set(marks) == set(kinds)
+    assert set(marks) == set(kinds) and all(map(len, marks.values()))
     for label, sel in kinds.items():
         pairs = items[sel][["position", "days_after_article"]].to_numpy(dtype=float).tolist()
         assert marks[label] == sorted(set(map(tuple, pairs))), label
@@ -422,10 +429,10 @@ def test_items_at_the_same_position_and_lag_share_one_mark(crawl):
 
 
 def test_a_crawl_s_items_are_an_image_in_the_svg(seed_docs, tmp_path, monkeypatch):
-    import analysis.linking as linking
+    import analysis.plots as plots
 
     few = svg_of(plot_related_lists(seed_docs))
-    monkeypatch.setattr(linking, "RASTER_POINTS", 5)  # the seed page's 20 items count as many
+    monkeypatch.setattr(plots, "RASTER_POINTS", 5)  # the seed page's 20 items count as many
     many = svg_of(plot_related_lists(seed_docs))
     assert "<image" not in few and "<image" in many
     assert len(many) < len(few) or few.count("<use") > many.count("<use")  # the markers are no longer vector

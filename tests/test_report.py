@@ -178,6 +178,21 @@ def test_the_distinct_texts_are_transformed_once(tmp_path, monkeypatch):
             (tmp_path / "each" / "tables" / f"{name}.csv").read_bytes(), name
 
 
+def test_counts_that_cannot_give_keyness_leave_it_counted_again(tmp_path, monkeypatch):
+    """keyness_of_rest refusing the counts (say, counts of another corpus) is no empty table: both sides are counted."""
+    from analysis import report_steps
+
+    fast = build_report(SEED_FILE.parent, tmp_path / "fast")
+
+    def refuse(*args, **kwargs):
+        raise ValueError("counts do not hold every term of the target's texts: give term_frequencies(docs)")
+
+    monkeypatch.setattr(report_steps, "keyness_of_rest", refuse)
+    again = build_report(SEED_FILE.parent, tmp_path / "again")
+    assert len(again.tables["keyness_busiest_month"]) > 0
+    pd.testing.assert_frame_equal(again.tables["keyness_busiest_month"], fast.tables["keyness_busiest_month"])
+
+
 def test_keyness_from_the_counts_or_counted_again(tmp_path, monkeypatch):
     """The related items' keyness is made from the counts by kind where they give it, and each other
     keyness from the corpus's counts less the target's own texts (only the target counted again), and

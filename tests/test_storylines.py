@@ -182,7 +182,7 @@ def test_story_timeline_draws_recycled_copies(seed_docs):
 
 
 def test_story_timeline_draws_one_mark_per_date_and_kind(seed_docs, monkeypatch):
-    import analysis.storylines as storylines
+    import analysis.plots as plots
 
     # a text recycled on five pages the same day, a rewrite the next day, the article of one page
     rows = [(f"c{i}", VISIT, "2021-01-07", "x") for i in range(5)] + [("d", VISIT_REWRITE, "2021-01-08")]
@@ -196,7 +196,7 @@ def test_story_timeline_draws_one_mark_per_date_and_kind(seed_docs, monkeypatch)
     assert len(marks["related"]) == 2 and len(marks["article"]) == 1  # five copies of one date: one mark
     assert fig.axes[0].get_yticklabels()[0].get_text().endswith("(7)")  # the lane still counts every document
     plt.close(fig)
-    monkeypatch.setattr(storylines, "RASTER_POINTS", 2)  # three marks are many: drawn as an image
+    monkeypatch.setattr(plots, "RASTER_POINTS", 2)  # three marks are many: drawn as an image
     fig = plot_story_timeline(docs, found)
     assert all(c.get_rasterized() for c in fig.axes[0].collections)
     plt.close(fig)

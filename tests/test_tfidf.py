@@ -146,13 +146,34 @@ def test_vectors_kept_for_a_block_are_the_transform_s(monkeypatch, seed_docs):
     assert _same(model.transform(subset), expected["subset"]) and calls[-1] == len(subset)  # let go at the end
 
 
-def test_vectors_are_not_kept_for_rows_whose_ids_repeat_or_lack(seed_docs):
+def test_kept_vectors_are_read_only_and_blocks_nest(seed_docs):
+    from analysis.tables import distinct
+
     model = tfidf_model(seed_docs)
+    texts = distinct(seed_docs, unique=True)
+    with model.kept(texts) as X:
+        with pytest.raises(ValueError, match="read-only"):
+            model.transform(texts).data[:] = 0.0  # the kept vectors themselves: never changed by a caller
+        with model.kept(texts.iloc[:5]) as inner:
+            assert _same(inner, X[:5])
+        assert model.transform(texts) is X  # the outer block's vectors are kept again after the inner one
+    assert model._kept is None
+
+
+def test_vectors_are_not_kept_for_rows_whose_ids_repeat_or_lack(monkeypatch, seed_docs):
+    model = tfidf_model(seed_docs)
+    calls = []
+    monkeypatch.setattr(TfidfModel, "_vectors", lambda self, docs, f=TfidfModel._vectors: calls.append(len(docs))
+                        or f(self, docs))
     for ids in (["a"] * len(seed_docs), [None] + [f"b{i}" for i in range(len(seed_docs) - 1)]):
         docs = seed_docs.assign(content_id=ids)
-        with model.kept(docs):
-            assert model._kept is None  # an id that names two texts, or none, names no vector
+        with model.kept(docs) as X:
+            assert X is None and calls == []  # an id that names two texts, or none, names no vector: none made
             assert _same(model.transform(docs.iloc[:3]), model.transform(seed_docs.iloc[:3]))
+            assert calls == [3, 3]
+        calls.clear()
+    with model.kept(seed_docs.drop(columns="content_id")) as X:
+        assert X is None and calls == []
 
 
 def test_describe_names_the_weighting():
