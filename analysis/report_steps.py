@@ -22,7 +22,7 @@ from .linking import related_items, related_lists, related_summary
 from .mentions import actor_variants
 from .network import cooccurrence_network
 from .quotations import actors_and_quotes
-from .resources import Clock
+from .resources import Clock, trim_heap
 from .selection import of_kind
 from .similarity import nearest_neighbours, pairs_from_neighbours, similarity_matrix
 from .storylines import stories, story_table
@@ -110,6 +110,7 @@ def text_tables(docs: pd.DataFrame, clock: Clock, *, model: TfidfModel, matrix_d
             del nearest
             t["similarity_matrix"] = similarity_matrix(matrix_docs, model=model)
             del neighbours
+        trim_heap()  # the product's working memory, freed, given back before the stories use theirs
         # Stories across the crawl.
         with clock("stories"):
             t["story_members"] = members = stories(docs, model=model)
