@@ -83,6 +83,17 @@ def title_of(docs, needle: str) -> str:
     return hits.iloc[0]
 
 
+def transformed_rows(monkeypatch) -> list[int]:
+    """The rows each call of ``TfidfModel._vectors`` transforms from now on (the model's own computing,
+    not rows taken from kept vectors), appended to the list returned."""
+    from analysis import TfidfModel
+
+    rows: list[int] = []
+    vectors = TfidfModel._vectors
+    monkeypatch.setattr(TfidfModel, "_vectors", lambda self, docs: rows.append(len(docs)) or vectors(self, docs))
+    return rows
+
+
 def svg_of(fig) -> str:
     """The figure saved as SVG (then closed), as text."""
     import io

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import CorpusError, CorpusWarning, build_report
-from tests.conftest import SEED_FILE
+from tests.conftest import SEED_FILE, transformed_rows
 
 TABLES = ["documents", "problems", "term_frequencies", "term_frequencies_by_kind", "boilerplate",
           "similarity_pairs", "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates",
@@ -163,9 +163,7 @@ def test_the_distinct_texts_are_transformed_once(tmp_path, monkeypatch):
     from analysis import TfidfModel
     from analysis.tables import distinct
 
-    rows = []
-    vectors = TfidfModel._vectors
-    monkeypatch.setattr(TfidfModel, "_vectors", lambda self, docs: rows.append(len(docs)) or vectors(self, docs))
+    rows = transformed_rows(monkeypatch)
     once = build_report(SEED_FILE.parent, tmp_path / "once")
     assert rows == [len(distinct(once.docs, unique=True))]
     monkeypatch.setattr(TfidfModel, "_from_kept", lambda self, docs: None)  # each step transforms its rows

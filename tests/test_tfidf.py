@@ -14,6 +14,7 @@ import pytest
 from analysis import tfidf
 from analysis import TfidfModel, Weighting, keywords, tfidf_model, tfidf_vectors
 from analysis.termlists import document_terms
+from tests.conftest import transformed_rows
 
 DOCS = pd.DataFrame({"doc_id": ["a", "b", "c"], "title": ["台灣", "美國", "台灣"],
                      "text": ["台灣黑熊。", "美國大使。", "美國黑熊。"]})
@@ -132,9 +133,7 @@ def test_vectors_kept_for_a_block_are_the_transform_s(monkeypatch, seed_docs):
     other = seed_docs.iloc[[1, 2]].assign(content_id=["x", "y"])  # ids not kept: transformed
     expected = {name: model.transform(frame) for name, frame in
                 (("texts", texts), ("subset", subset), ("other", other), ("no ids", subset.drop(columns="content_id")))}
-    calls = []
-    monkeypatch.setattr(TfidfModel, "_vectors", lambda self, docs, f=TfidfModel._vectors: calls.append(len(docs))
-                        or f(self, docs))
+    calls = transformed_rows(monkeypatch)
     with model.kept(texts) as X:
         assert calls == [len(texts)] and _same(X, expected["texts"])
         assert model.transform(texts) is X  # the rows kept themselves: no copy
@@ -162,9 +161,7 @@ def test_kept_vectors_are_read_only_and_blocks_nest(seed_docs):
 
 def test_vectors_are_not_kept_for_rows_whose_ids_repeat_or_lack(monkeypatch, seed_docs):
     model = tfidf_model(seed_docs)
-    calls = []
-    monkeypatch.setattr(TfidfModel, "_vectors", lambda self, docs, f=TfidfModel._vectors: calls.append(len(docs))
-                        or f(self, docs))
+    calls = transformed_rows(monkeypatch)
     for ids in (["a"] * len(seed_docs), [None] + [f"b{i}" for i in range(len(seed_docs) - 1)]):
         docs = seed_docs.assign(content_id=ids)
         with model.kept(docs) as X:
