@@ -43,7 +43,7 @@ _EXPORTS = {
     "TfidfModel": "tfidf", "Weighting": "tfidf", "keywords": "tfidf", "tfidf_model": "tfidf",
     "tfidf_vectors": "tfidf",
     "nearest_neighbours": "similarity", "similar_pairs": "similarity", "similarity_matrix": "similarity",
-    "reuse_candidates": "reuse", "text_reuse": "reuse", "wire_agency": "reuse",
+    "reuse_candidates": "minhash", "text_reuse": "reuse", "wire_agency": "reuse",
     "relative_dates": "dates", "timeline": "dates",
     "corpus_summary": "overview", "document_lengths": "overview", "quality_flags": "overview",
     "write_csv": "outputs",
@@ -110,7 +110,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .linking import plot_related_lists, related_items, related_lists, related_summary  # noqa: F401
     from .report import build_report  # noqa: F401
     from .store import ReportTables, open_report  # noqa: F401
-    from .reuse import reuse_candidates, text_reuse, wire_agency  # noqa: F401
+    from .minhash import reuse_candidates  # noqa: F401
+    from .reuse import text_reuse, wire_agency  # noqa: F401
     from .segmentation import Segmenter, detect_script, segment, segment_many  # noqa: F401
     from .settings import configure  # noqa: F401
     from .similarity import nearest_neighbours, similar_pairs, similarity_matrix  # noqa: F401

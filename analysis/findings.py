@@ -169,6 +169,22 @@ def _actors(t: Mapping[str, pd.DataFrame]) -> list[str]:
     return out
 
 
+def _reuse(reuse: pd.DataFrame | None) -> list[str]:
+    """The text-reuse paragraph: how many pairs of texts share a passage, how many credit an agency, the longest."""
+    if reuse is None:
+        return []
+    credited = reuse.loc[reuse["agency"] != "", "agency"].value_counts()
+    out = [f"Text reuse: {_n(len(reuse), 'pair')} of distinct texts share a passage of 15 characters or more word "
+           f"for word (`tables/text_reuse.csv`), {int(credited.sum()):,} of them crediting a news agency"
+           + (f" ({', '.join(f'{a} {n:,}' for a, n in credited.head(3).items())})" if len(credited) else "")
+           + ("; the longest:" if len(reuse) else "."), ""]
+    if len(reuse):
+        longest = reuse.head(3).assign(passage=lambda d: d["passage"].str.slice(0, 30)
+                                       + d["passage"].str.len().gt(30).map({True: "…", False: ""}))
+        out += [_table_md(longest[["doc_a", "doc_b", "shared_chars", "share_of_shorter", "agency", "passage"]]), ""]
+    return out
+
+
 def _stories(t: Mapping[str, pd.DataFrame]) -> list[str]:
     """The stories, bursts and related-lists section, from the report's tables (absent tables give nothing)."""
     table, peaks, summary = t.get("stories"), t.get("bursts"), t.get("related_summary")
@@ -189,6 +205,7 @@ def _stories(t: Mapping[str, pd.DataFrame]) -> list[str]:
                           [["start", "end", "level", "count", "weight"]]), ""]
     elif peaks is not None:
         out += ["No burst of attention at monthly resolution.", ""]
+    out += _reuse(t.get("text_reuse"))
     if summary is not None and len(summary):
         verdict = summary.loc[summary["measure"] == "verdict", "value"]
         if len(verdict):

@@ -74,7 +74,8 @@ WRITE_EARLY_MIN_ROWS = 100_000
 TABLES = ("documents", "problems", "term_frequencies", "term_frequencies_by_kind", "boilerplate",
           "similarity_pairs", "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates",
           "keyness_related", "keyness_busiest_month", "collocations", "cooccurrence_network",
-          "actors", "actor_variants", "quotes", "speakers", "actor_network", "story_members", "stories", "bursts",
+          "actors", "actor_variants", "quotes", "speakers", "actor_network", "story_members", "stories", "text_reuse",
+          "bursts",
           "related_items", "related_lists", "related_summary")
 
 
@@ -135,7 +136,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     >>> from analysis.config import SEEDS_DIR
     >>> rep = build_report(SEEDS_DIR, tempfile.mkdtemp())
     >>> sorted(rep.tables)[:3], len(rep.files)
-    (['actor_network', 'actor_variants', 'actors'], 76)
+    (['actor_network', 'actor_variants', 'actors'], 78)
     """
     if strict is not None:
         if errors != "warn":

@@ -1,7 +1,7 @@
 """The report's steps: the groups of tables it computes from the documents, each step timed and logged.
 
 :func:`text_tables` compares texts (neighbours and similarity, timeline, keyness, collocations,
-stories, bursts, related lists); :func:`actor_tables` finds the actors and their voices. The two are
+stories, bursts, related lists, text reuse); :func:`actor_tables` finds the actors and their voices. The two are
 independent: :func:`analysis.build_report` reads the actors' blocks in a worker beside the first where
 it can, and this process takes the blocks left when its own steps are done
 (:func:`analysis.forking.map_beside`).
@@ -23,6 +23,7 @@ from .mentions import actor_variants
 from .network import cooccurrence_network
 from .quotations import actors_and_quotes
 from .resources import Clock, trim_heap
+from .reuse import text_reuse
 from .selection import of_kind
 from .similarity import nearest_neighbours, pairs_from_neighbours, similarity_matrix
 from .storylines import stories, story_table
@@ -90,9 +91,9 @@ def text_tables(docs: pd.DataFrame, clock: Clock, *, model: TfidfModel, matrix_d
                  terms: list[str], seg: dict, into: MutableMapping[str, pd.DataFrame] | None = None,
                  done: Collection[str] = (), counts: pd.DataFrame | None = None) -> MutableMapping[str, pd.DataFrame]:
     """The report's tables that compare texts: neighbours and similarity, stories and related lists (with
-    one transform of the distinct texts' TF-IDF vectors, :meth:`analysis.TfidfModel.kept`), then timeline,
-    keyness, collocations and bursts (``terms``: the 30 most frequent, for the co-occurrence network;
-    ``counts``: the corpus's term frequencies, so that keyness counts only its target's texts),
+    one transform of the distinct texts' TF-IDF vectors, :meth:`analysis.TfidfModel.kept`), then text reuse
+    across the crawl, timeline, keyness, collocations and bursts (``terms``: the 30 most frequent, for the
+    co-occurrence network; ``counts``: the corpus's term frequencies, so that keyness counts only its target's texts),
     each set in ``into`` (default: a new dict) as soon as it is made, and ``into`` returned; but those
     ``done`` already (made from what an earlier step had: :func:`related_keyness`).
 
@@ -122,6 +123,9 @@ def text_tables(docs: pd.DataFrame, clock: Clock, *, model: TfidfModel, matrix_d
             t["related_lists"] = lists = related_lists(docs, model=model, items=items)
             del items
             t["related_summary"] = related_summary(lists, docs=docs)
+    # Passages shared word for word across the whole crawl (MinHash candidates, then aligned).
+    with clock("text reuse"):
+        t["text_reuse"] = text_reuse(docs, candidates="shingles")
     with clock("timeline"):
         t["timeline"] = timeline_table = timeline(docs)
         t["relative_dates"] = relative_dates(docs)

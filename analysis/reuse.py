@@ -21,11 +21,11 @@ from difflib import SequenceMatcher
 
 import numpy as np
 import pandas as pd
-from datasketch import MinHash, MinHashLSH
 
 from .deprecation import renamed_arguments
+from .minhash import reuse_candidates
+from .selection import positions
 from .similarity import nearest_neighbours, pairs_from_neighbours
-from .tables import distinct
 from .tfidf import DECIMALS, TfidfModel
 from .typedefs import SegmenterLike, UserDict
 
@@ -81,95 +81,57 @@ def wire_agency(doc: pd.Series | dict) -> str:
     return ""
 
 
-def _stripped(text: str) -> tuple[str, np.ndarray]:
-    """The text without whitespace, and each kept character's offset in the original."""
-    keep = [i for i, ch in enumerate(text) if not ch.isspace()]
-    return "".join(text[i] for i in keep), np.asarray(keep, dtype=np.int64)
+#: Candidate pairs aligned at once: only their documents' texts are Python strings at a time.
+PAIR_BLOCK = 20_000
+#: The code points ``str.isspace`` holds, which ``str.split()`` splits at (none is above U+3000).
+_SPACES = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
 
 
-def reuse_candidates(docs: pd.DataFrame, *, shingle: int = 5, chunk: int = 50, threshold: float = 0.5,
-                     num_perm: int = 128, seed: int = 1, unique: bool = True) -> pd.DataFrame:
-    """Pairs of documents that may share a passage, across the whole corpus, by MinHash LSH.
-
-    Each text (whitespace removed) is cut into overlapping chunks of ``chunk`` characters (a step of
-    half a chunk); each chunk is the set of its character ``shingle``-grams, summarised by a MinHash
-    of ``num_perm`` permutations; locality-sensitive hashing (``datasketch.MinHashLSH``) then finds
-    the chunks whose estimated Jaccard similarity is about ``threshold`` or more, without comparing
-    every pair. Chunks make the search blind to the rest of each text: a two-sentence summary that
-    repeats an article's lead is found however long the article is, which a Jaccard similarity of
-    whole texts would miss. A passage shared word for word of one and a half chunks or more has two
-    chunks at most a quarter chunk out of step, with a Jaccard similarity of about 0.6 or more, and
-    is found with high probability; shorter or edited passages may be missed. Texts shorter than
-    ``shingle`` characters have no shingles and are never candidates.
-
-    Parameters
-    ----------
-    docs : DataFrame
-        From :func:`analysis.load_corpus` (``doc_id``, ``text``; ``content_id`` when present).
-    shingle : int
-        Characters per shingle (5 suits Chinese: about two or three words).
-    chunk : int
-        Characters per chunk: about the shortest passage looked for (a texts shorter than a chunk
-        is one chunk).
-    threshold : float
-        Jaccard similarity of two chunks' shingles from which they are candidates (an LSH threshold:
-        approximate at the edge).
-    num_perm : int
-        Permutations per MinHash (more: slower, sharper threshold).
-    seed : int
-        Seed of the MinHash permutations: the same seed gives the same pairs.
-    unique : bool
-        Compare each distinct text (``content_id``) once, under its first ``doc_id``; copies of the
-        same text are not candidates of each other.
-
-    Returns
-    -------
-    DataFrame
-        ``doc_a``, ``doc_b`` (in corpus order, each pair once), ``chunks`` (how many pairs of chunks
-        collided), sorted by corpus order.
+def _kept(text: str) -> np.ndarray:
+    """The offset in ``text`` of each character ``"".join(text.split())`` keeps (whitespace removed).
 
     Examples
     --------
-    >>> lead = "美國國務卿蓬佩奧宣布美國駐聯合國大使克拉夫特將訪問台灣並與蔡總統會面"
-    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "content_id": ["1", "2", "3"],
-    ...                      "text": [lead + "。" + "外交部表示歡迎。" * 20, "據報導，" + lead + "。",
-    ...                               "台灣黑熊布偶進入聯合國總部，成為熱門話題。"]})
-    >>> reuse_candidates(docs, chunk=20)[["doc_a", "doc_b"]].values.tolist()
-    [['a', 'b']]
+    >>> _kept("台 灣\u3000人").tolist()
+    [0, 2, 4]
     """
-    if shingle < 1 or chunk < shingle:
-        raise ValueError(f"need 1 <= shingle <= chunk, got shingle={shingle}, chunk={chunk}")
-    docs = distinct(docs, unique=unique)
-    ids = docs["doc_id"].tolist()
-    step = max(1, chunk // 2)
-    owners, sets = [], []
-    for i, text in enumerate(docs["text"].fillna("")):
-        flat = "".join(text.split())
-        if len(flat) < shingle:
+    return np.flatnonzero(~np.isin(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), _SPACES))
+
+
+def _aligned(docs: pd.DataFrame, a_ids: list, b_ids: list, rows_a: np.ndarray, rows_b: np.ndarray, *,
+             min_chars: int) -> list[tuple]:
+    """The longest passage each pair of rows shares, when of ``min_chars`` or more (a row of the table
+    each); only the texts of these pairs' documents become Python strings, read once each."""
+    involved = np.unique(np.concatenate([rows_a, rows_b]))
+    fields = {c: dict(zip(involved.tolist(), docs[c].take(involved).tolist()))
+              for c in ("text", "outlet", "dateline") if c in docs}
+    raw = {i: t if isinstance(t, str) else "" for i, t in fields["text"].items()}
+    flat = {i: "".join(t.split()) for i, t in raw.items()}
+    dated = docs["published"].take(involved) if "published" in docs else pd.Series(pd.NaT, index=involved)
+    dates = dict(zip(involved.tolist(), pd.to_datetime(dated).tolist()))
+    agencies: dict[int, str] = {}
+
+    def agency_of(i: int) -> str:
+        if i not in agencies:
+            agencies[i] = wire_agency({c: values[i] for c, values in fields.items()})
+        return agencies[i]
+
+    def agency(i: int, j: int) -> str:
+        first, second = (j, i) if pd.notna(dates[j]) and (pd.isna(dates[i]) or dates[j] < dates[i]) else (i, j)
+        return agency_of(first) or agency_of(second)
+
+    rows = []
+    for a, b, i, j in zip(a_ids, b_ids, rows_a.tolist(), rows_b.tolist()):
+        ta, tb = flat[i], flat[j]
+        if not ta or not tb:
             continue
-        starts = range(0, max(1, len(flat) - chunk + step), step)
-        for s in starts:
-            piece = flat[s:s + chunk]
-            if len(piece) < shingle:
-                continue
-            owners.append(i)
-            sets.append({piece[j:j + shingle].encode("utf-8") for j in range(len(piece) - shingle + 1)})
-    columns = ["doc_a", "doc_b", "chunks"]
-    if not sets:
-        return pd.DataFrame(columns=columns)
-    hashes = MinHash.bulk(sets, num_perm=num_perm, seed=seed)
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    for key, h in enumerate(hashes):
-        lsh.insert(key, h, check_duplication=False)
-    counts: dict[tuple[int, int], int] = {}
-    for key, h in enumerate(hashes):
-        a = owners[key]
-        for other in lsh.query(h):
-            b = owners[other]
-            if b > a:  # each pair of chunks once, never within a text
-                counts[a, b] = counts.get((a, b), 0) + 1
-    rows = sorted((a, b, n) for (a, b), n in counts.items())
-    return pd.DataFrame([(ids[a], ids[b], n) for a, b, n in rows], columns=columns)
+        m = SequenceMatcher(None, ta, tb, autojunk=False).find_longest_match(0, len(ta), 0, len(tb))
+        if m.size >= min_chars:
+            pa, pb = _kept(raw[i]), _kept(raw[j])
+            rows.append((a, b, m.size, round(m.size / min(len(ta), len(tb)), DECIMALS), ta[m.a:m.a + m.size],
+                         int(pa[m.a]), int(pa[m.a + m.size - 1]) + 1, int(pb[m.b]), int(pb[m.b + m.size - 1]) + 1,
+                         agency(i, j)))
+    return rows
 
 
 @renamed_arguments(k="top")
@@ -241,32 +203,18 @@ def text_reuse(docs: pd.DataFrame, *, min_chars: int = 15, candidates: pd.DataFr
             candidates = reuse_candidates(docs)
         else:
             raise ValueError(f"candidates must be 'neighbours', 'shingles' or a table of pairs, not {method!r}")
-    rows_of = {d: i for i, d in enumerate(docs["doc_id"])}
-    raw = docs["text"].fillna("").tolist()
-    flat: dict[int, tuple[str, np.ndarray]] = {}
-    dated = docs["published"] if "published" in docs else pd.Series(pd.NaT, index=docs.index)
-    dates = pd.to_datetime(dated).tolist()
-
-    def text_of(i: int) -> tuple[str, np.ndarray]:
-        if i not in flat:
-            flat[i] = _stripped(raw[i])
-        return flat[i]
-
-    def agency(i: int, j: int) -> str:
-        first, second = (j, i) if pd.notna(dates[j]) and (pd.isna(dates[i]) or dates[j] < dates[i]) else (i, j)
-        return wire_agency(docs.iloc[first]) or wire_agency(docs.iloc[second])
-
+    pairs = candidates[["doc_a", "doc_b"]]
+    named = pd.concat([pairs["doc_a"], pairs["doc_b"]], ignore_index=True)
+    where = positions(named, docs["doc_id"])  # the last row of a doc_id, as a dict built in order says
+    if np.isnan(where).any():
+        raise KeyError(named[np.isnan(where)].iloc[0])
+    where = where.astype(np.int64)
+    a_ids, b_ids = pairs["doc_a"].tolist(), pairs["doc_b"].tolist()
     rows = []
-    for a, b in candidates[["doc_a", "doc_b"]].itertuples(index=False):
-        i, j = rows_of[a], rows_of[b]
-        (ta, pa), (tb, pb) = text_of(i), text_of(j)
-        if not ta or not tb:
-            continue
-        m = SequenceMatcher(None, ta, tb, autojunk=False).find_longest_match(0, len(ta), 0, len(tb))
-        if m.size >= min_chars:
-            rows.append((a, b, m.size, round(m.size / min(len(ta), len(tb)), DECIMALS), ta[m.a:m.a + m.size],
-                         int(pa[m.a]), int(pa[m.a + m.size - 1]) + 1, int(pb[m.b]), int(pb[m.b + m.size - 1]) + 1,
-                         agency(i, j)))
+    for start in range(0, len(pairs), PAIR_BLOCK):
+        block = slice(start, start + PAIR_BLOCK)
+        rows += _aligned(docs, a_ids[block], b_ids[block], where[:len(pairs)][block], where[len(pairs):][block],
+                         min_chars=min_chars)
     out = pd.DataFrame(rows, columns=["doc_a", "doc_b", "shared_chars", "share_of_shorter", "passage",
                                       "start_a", "end_a", "start_b", "end_b", "agency"])
     return out.sort_values(["shared_chars", "doc_a", "doc_b"], ascending=[False, True, True],

@@ -15,7 +15,8 @@ from analysis.config import SEEDS_DIR
 TABLES = {"documents", "problems", "term_frequencies", "term_frequencies_by_kind", "boilerplate",
           "similarity_pairs", "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates",
           "keyness_related", "keyness_busiest_month", "collocations", "cooccurrence_network",
-          "actors", "actor_variants", "quotes", "speakers", "actor_network", "story_members", "stories", "bursts",
+          "actors", "actor_variants", "quotes", "speakers", "actor_network", "story_members", "stories",
+          "text_reuse", "bursts",
           "related_items", "related_lists", "related_summary"}
 FIGURES = {"top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline", "keyness_related",
            "keyness_busiest_month", "cooccurrence_network", "top_actors", "actor_network", "story_timeline",
@@ -229,6 +230,6 @@ def test_a_damaged_table_is_computed_again(two_reports, tmp_path):
     (out / "tables" / "actors.parquet").write_bytes(b"damaged")
     proc = run("report", "--corpus", str(SEEDS_DIR), "--out", str(out), "--top", "7")
     assert proc.returncode == 0, proc.stderr
-    assert "redrawn" not in proc.stdout and "76 files" in proc.stdout
+    assert "redrawn" not in proc.stdout and "78 files" in proc.stdout
     fresh = two_reports[0] / "tables" / "actors.parquet"
     assert (out / "tables" / "actors.parquet").read_bytes() == fresh.read_bytes()

@@ -14,7 +14,8 @@ from tests.conftest import SEED_FILE, transformed_rows
 TABLES = ["documents", "problems", "term_frequencies", "term_frequencies_by_kind", "boilerplate",
           "similarity_pairs", "nearest_neighbours", "similarity_matrix", "timeline", "relative_dates",
           "keyness_related", "keyness_busiest_month", "collocations", "cooccurrence_network",
-          "actors", "actor_variants", "quotes", "speakers", "actor_network", "story_members", "stories", "bursts",
+          "actors", "actor_variants", "quotes", "speakers", "actor_network", "story_members", "stories",
+          "text_reuse", "bursts",
           "related_items", "related_lists", "related_summary"]
 FIGURES = ["top_terms", "top_terms_by_kind", "similarity_heatmap", "timeline", "keyness_related",
            "keyness_busiest_month", "cooccurrence_network", "top_actors", "actor_network", "story_timeline",

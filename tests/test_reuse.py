@@ -141,3 +141,22 @@ def test_copies_are_not_candidates_of_each_other():
     docs = pd.DataFrame({"doc_id": ["a", "b"], "content_id": ["1", "1"], "text": [LEAD * 3] * 2})
     assert reuse_candidates(docs).empty
     assert reuse_candidates(docs, unique=False)[["doc_a", "doc_b"]].values.tolist() == [["a", "b"]]
+
+
+def test_offsets_are_those_of_the_characters_split_keeps():
+    from analysis.reuse import _kept
+
+    rng = random.Random(3)
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    for _ in range(200):
+        text = "".join(rng.choice(spaces) if rng.random() < 0.3 else rng.choice("台灣a1，。") for _ in range(30))
+        assert "".join(text[i] for i in _kept(text)) == "".join(text.split())
+
+
+def test_pairs_are_aligned_in_blocks(seed_docs, monkeypatch):
+    import analysis.reuse as reuse
+
+    whole = text_reuse(seed_docs, min_chars=15)
+    monkeypatch.setattr(reuse, "PAIR_BLOCK", 3)
+    assert text_reuse(seed_docs, min_chars=15).equals(whole)
+    assert len(whole) >= 5
