@@ -45,6 +45,7 @@ bench: install
 	$(PY) benchmarks/stories.py
 	$(PY) benchmarks/weighting.py
 	$(PY) benchmarks/neighbours.py
+	$(PY) benchmarks/reuse.py
 	$(PY) benchmarks/explorer.py
 	$(PY) benchmarks/pipeline.py
 

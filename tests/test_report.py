@@ -8,7 +8,7 @@ import warnings
 import pandas as pd
 import pytest
 
-from analysis import CorpusError, CorpusWarning, build_report
+from analysis import CorpusError, CorpusWarning, build_report, text_reuse
 from tests.conftest import SEED_FILE, transformed_rows
 
 TABLES = ["documents", "problems", "term_frequencies", "term_frequencies_by_kind", "boilerplate",
@@ -43,6 +43,11 @@ def test_tables_are_what_the_report_holds(seed_report, seed_docs):
     assert len(rep.tables["similarity_pairs"]) == 20 and (rep.tables["nearest_neighbours"]["rank"] <= 5).all()
     matrix = pd.read_csv(out / "tables" / "similarity_matrix.csv", encoding="utf-8-sig", index_col=0)
     assert matrix.shape == (21, 21)  # the first page's matrix, with its doc_id index
+    # corpus-wide reuse: the seed page's two long shared passages (the article's lead, Pompeo's announcement)
+    reuse = rep.tables["text_reuse"]
+    pd.testing.assert_frame_equal(reuse, text_reuse(seed_docs, candidates="shingles"))
+    assert reuse["shared_chars"].head(2).tolist() == [140, 65]
+    assert "Text reuse: 2 pairs of distinct texts" in rep.findings
 
 
 @pytest.fixture
