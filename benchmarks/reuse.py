@@ -34,23 +34,28 @@ from make_corpus import make_corpus  # noqa: E402
 
 import pandas as pd  # noqa: E402
 from datasketch import MinHash, MinHashLSH  # noqa: E402
+from datasketch.hashfunc import sha1_hash32  # noqa: E402
 
 from analysis import read_corpus, reuse_candidates, text_reuse  # noqa: E402
 from analysis.minhash import _chunks  # noqa: E402
 from analysis.tables import distinct  # noqa: E402
 
 
-def by_datasketch(docs: pd.DataFrame, *, shingle: int = 5, chunk: int = 50) -> pd.DataFrame:
-    """The candidate pairs and their colliding chunks, with datasketch's MinHash and MinHashLSH."""
+def by_datasketch(docs: pd.DataFrame, *, shingle: int = 5, chunk: int = 50, threshold: float = 0.5,
+                  num_perm: int = 128, seed: int = 1, hashfunc=None) -> pd.DataFrame:
+    """The candidate pairs and their colliding chunks, with datasketch's MinHash and MinHashLSH: each
+    chunk's shingles hashed by ``hashfunc`` (default: datasketch's SHA-1 of their UTF-8 bytes), one
+    MinHash each, all inserted in the index, then each queried in turn."""
     docs = distinct(docs, unique=True)
     owners, sets = [], []
     for i, text in enumerate(docs["text"].fillna("").tolist()):
         flat = "".join(text.split())
         for s, e in zip(*_chunks(len(flat), shingle=shingle, chunk=chunk)):
             owners.append(i)
-            sets.append({flat[j:j + shingle].encode("utf-8") for j in range(s, e)})
-    hashes = MinHash.bulk(sets, num_perm=128, seed=1)
-    lsh = MinHashLSH(threshold=0.5, num_perm=128)
+            sets.append({flat[j:j + shingle] for j in range(s, e)})
+    hashes = MinHash.bulk(sets, num_perm=num_perm, seed=seed,
+                          hashfunc=hashfunc or (lambda shingled: sha1_hash32(shingled.encode("utf-8"))))
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     for key, h in enumerate(hashes):
         lsh.insert(key, h, check_duplication=False)
     counts: dict[tuple[int, int], int] = {}

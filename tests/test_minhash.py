@@ -2,49 +2,27 @@
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pandas as pd
 import pytest
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 from analysis import reuse_candidates
+from analysis.config import PROJ_ROOT
 from analysis.minhash import _chunks, shingle_hashes
 from tests.test_reuse import _planted
 
-
-def _by_datasketch(docs: pd.DataFrame, *, shingle: int = 5, chunk: int = 50, threshold: float = 0.5,
-                   num_perm: int = 128, seed: int = 1) -> pd.DataFrame:
-    """Every chunk a datasketch MinHash (the kit's shingle hash as its hash function), indexed and
-    queried in a datasketch MinHashLSH, one chunk at a time: the pairs and counts to reproduce."""
-    owners, sets = [], []
-    for i, text in enumerate(docs["text"]):
-        flat = "".join(text.split())
-        if len(flat) < shingle:
-            continue
-        for s, e in zip(*_chunks(len(flat), shingle=shingle, chunk=chunk)):
-            owners.append(i)
-            sets.append({flat[j:j + shingle] for j in range(s, e)})
-    hashes = MinHash.bulk(sets, num_perm=num_perm, seed=seed,
-                          hashfunc=lambda s: int(shingle_hashes(s, shingle=shingle)[0]))
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    for key, h in enumerate(hashes):
-        lsh.insert(key, h, check_duplication=False)
-    counts: dict[tuple[int, int], int] = {}
-    for key, h in enumerate(hashes):
-        for other in lsh.query(h):
-            a, b = owners[key], owners[other]
-            if b > a:
-                counts[a, b] = counts.get((a, b), 0) + 1
-    ids = docs["doc_id"].tolist()
-    return pd.DataFrame([(ids[a], ids[b], n) for (a, b), n in sorted(counts.items())],
-                        columns=["doc_a", "doc_b", "chunks"])
+sys.path.insert(0, str(PROJ_ROOT / "benchmarks"))
+from reuse import by_datasketch  # noqa: E402  (the benchmark's reference: datasketch's MinHash and MinHashLSH)
 
 
 @pytest.mark.parametrize("seed, chunk, threshold", [(0, 50, 0.5), (1, 30, 0.5), (2, 50, 0.3), (3, 20, 0.7)])
 def test_the_same_pairs_and_counts_as_datasketch(seed, chunk, threshold):
     docs = _planted(seed=seed)
     ours = reuse_candidates(docs, chunk=chunk, threshold=threshold, max_df=None)
-    theirs = _by_datasketch(docs, chunk=chunk, threshold=threshold)
+    theirs = by_datasketch(docs, chunk=chunk, threshold=threshold, hashfunc=lambda s: int(shingle_hashes(s)[0]))
     assert len(theirs) >= 10
     pd.testing.assert_frame_equal(ours.astype({"chunks": "int64"}), theirs.astype({"chunks": "int64"}))
 
