@@ -174,8 +174,10 @@ def _reuse(reuse: pd.DataFrame | None) -> list[str]:
     if reuse is None:
         return []
     credited = reuse.loc[reuse["agency"] != "", "agency"].value_counts()
-    out = [f"Text reuse: {_n(len(reuse), 'pair')} of distinct texts share a passage of 15 characters or more word "
-           f"for word (`tables/text_reuse.csv`), {int(credited.sum()):,} of them crediting a news agency"
+    out = [f"Text reuse: {_n(len(reuse), 'pair')} of distinct texts share a passage word for word "
+           f"(`tables/text_reuse.csv`: candidates found across the whole crawl by MinHash of 50-character chunks, "
+           f"then aligned, the longest shared passage of 15 characters or more; shorter or edited passages can "
+           f"be missed), {int(credited.sum()):,} of them crediting a news agency"
            + (f" ({', '.join(f'{a} {n:,}' for a, n in credited.head(3).items())})" if len(credited) else "")
            + ("; the longest:" if len(reuse) else "."), ""]
     if len(reuse):

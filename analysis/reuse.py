@@ -23,8 +23,10 @@ import numpy as np
 import pandas as pd
 
 from .deprecation import renamed_arguments
+from .forking import map_inherited
 from .minhash import reuse_candidates
 from .selection import positions
+from .settings import options
 from .similarity import nearest_neighbours, pairs_from_neighbours
 from .tfidf import DECIMALS, TfidfModel
 from .typedefs import SegmenterLike, UserDict
@@ -83,6 +85,8 @@ def wire_agency(doc: pd.Series | dict) -> str:
 
 #: Candidate pairs aligned at once: only their documents' texts are Python strings at a time.
 PAIR_BLOCK = 20_000
+#: Fewest pairs in a block given to a worker process of its own (fewer are aligned here).
+MIN_FORKED_BLOCK = 2_000
 #: The code points ``str.isspace`` holds, which ``str.split()`` splits at (none is above U+3000).
 _SPACES = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
 
@@ -95,11 +99,11 @@ def _kept(text: str) -> np.ndarray:
     >>> _kept("台 灣\u3000人").tolist()
     [0, 2, 4]
     """
-    return np.flatnonzero(~np.isin(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), _SPACES))
+    return np.flatnonzero(~np.isin(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), _SPACES))
 
 
 def _aligned(docs: pd.DataFrame, a_ids: list, b_ids: list, rows_a: np.ndarray, rows_b: np.ndarray, *,
-             min_chars: int) -> list[tuple]:
+             published: pd.Series, min_chars: int) -> list[tuple]:
     """The longest passage each pair of rows shares, when of ``min_chars`` or more (a row of the table
     each); only the texts of these pairs' documents become Python strings, read once each."""
     involved = np.unique(np.concatenate([rows_a, rows_b]))
@@ -107,8 +111,7 @@ def _aligned(docs: pd.DataFrame, a_ids: list, b_ids: list, rows_a: np.ndarray, r
               for c in ("text", "outlet", "dateline") if c in docs}
     raw = {i: t if isinstance(t, str) else "" for i, t in fields["text"].items()}
     flat = {i: "".join(t.split()) for i, t in raw.items()}
-    dated = docs["published"].take(involved) if "published" in docs else pd.Series(pd.NaT, index=involved)
-    dates = dict(zip(involved.tolist(), pd.to_datetime(dated).tolist()))
+    dates = dict(zip(involved.tolist(), published.take(involved).tolist()))
     agencies: dict[int, str] = {}
 
     def agency_of(i: int) -> str:
@@ -132,6 +135,14 @@ def _aligned(docs: pd.DataFrame, a_ids: list, b_ids: list, rows_a: np.ndarray, r
                          int(pa[m.a]), int(pa[m.a + m.size - 1]) + 1, int(pb[m.b]), int(pb[m.b + m.size - 1]) + 1,
                          agency(i, j)))
     return rows
+
+
+def _align_block(start: int, state: tuple) -> list[tuple]:
+    """:func:`_aligned` for the block of pairs from ``start`` (a worker's task)."""
+    docs, a_ids, b_ids, rows_a, rows_b, published, size, min_chars = state
+    block = slice(start, start + size)
+    return _aligned(docs, a_ids[block], b_ids[block], rows_a[block], rows_b[block], published=published,
+                    min_chars=min_chars)
 
 
 @renamed_arguments(k="top")
@@ -209,12 +220,13 @@ def text_reuse(docs: pd.DataFrame, *, min_chars: int = 15, candidates: pd.DataFr
     if np.isnan(where).any():
         raise KeyError(named[np.isnan(where)].iloc[0])
     where = where.astype(np.int64)
-    a_ids, b_ids = pairs["doc_a"].tolist(), pairs["doc_b"].tolist()
-    rows = []
-    for start in range(0, len(pairs), PAIR_BLOCK):
-        block = slice(start, start + PAIR_BLOCK)
-        rows += _aligned(docs, a_ids[block], b_ids[block], where[:len(pairs)][block], where[len(pairs):][block],
-                         min_chars=min_chars)
+    # blocks of pairs aligned side by side in worker processes that inherit the documents (where they fork)
+    size = min(PAIR_BLOCK, max(MIN_FORKED_BLOCK, -(-len(pairs) // max(1, options.n_workers))))
+    # dates read as one column (a text column's format is guessed from the whole of it, as before)
+    published = pd.to_datetime(docs["published"]) if "published" in docs else pd.Series(pd.NaT, index=docs.index)
+    state = (docs, pairs["doc_a"].tolist(), pairs["doc_b"].tolist(), where[:len(pairs)], where[len(pairs):],
+             published, size, min_chars)
+    rows = [row for block in map_inherited(_align_block, list(range(0, len(pairs), size)), state) for row in block]
     out = pd.DataFrame(rows, columns=["doc_a", "doc_b", "shared_chars", "share_of_shorter", "passage",
                                       "start_a", "end_a", "start_b", "end_b", "agency"])
     return out.sort_values(["shared_chars", "doc_a", "doc_b"], ascending=[False, True, True],

@@ -47,7 +47,7 @@ def test_tables_are_what_the_report_holds(seed_report, seed_docs):
     reuse = rep.tables["text_reuse"]
     pd.testing.assert_frame_equal(reuse, text_reuse(seed_docs, candidates="shingles"))
     assert reuse["shared_chars"].head(2).tolist() == [140, 65]
-    assert "Text reuse: 2 pairs of distinct texts" in rep.findings
+    assert "Text reuse: 2 pairs of distinct texts share a passage" in rep.findings
 
 
 @pytest.fixture

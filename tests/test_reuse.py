@@ -9,6 +9,8 @@ import pandas as pd
 import pytest
 
 from analysis import reuse_candidates, text_reuse, wire_agency
+from analysis.forking import map_inherited
+from analysis.settings import options
 from tests.conftest import title_of
 
 LEAD = "美國國務卿蓬佩奧宣布美駐聯合國大使克拉夫特將訪台"
@@ -153,10 +155,30 @@ def test_offsets_are_those_of_the_characters_split_keeps():
         assert "".join(text[i] for i in _kept(text)) == "".join(text.split())
 
 
-def test_pairs_are_aligned_in_blocks(seed_docs, monkeypatch):
+def test_pairs_are_aligned_in_blocks_here_or_in_workers(seed_docs, two_workers, monkeypatch):
     import analysis.reuse as reuse
 
+    monkeypatch.setattr(options, "workers", 1)
     whole = text_reuse(seed_docs, min_chars=15)
     monkeypatch.setattr(reuse, "PAIR_BLOCK", 3)
-    assert text_reuse(seed_docs, min_chars=15).equals(whole)
-    assert len(whole) >= 5
+    assert text_reuse(seed_docs, min_chars=15).equals(whole)  # blocks of three pairs, one after another
+    monkeypatch.setattr(options, "workers", 2)
+    monkeypatch.setattr(reuse, "MIN_FORKED_BLOCK", 1)
+    calls = []
+    monkeypatch.setattr(reuse, "map_inherited", lambda *a, **k: calls.append(len(a[1])) or map_inherited(*a, **k))
+    assert text_reuse(seed_docs, min_chars=15).equals(whole)  # blocks of three pairs, two workers
+    assert calls[0] >= 3 and len(whole) >= 5
+
+
+@pytest.mark.filterwarnings("ignore:Parsing dates in %d/%m/%Y format")  # pandas guessing, as asked
+def test_dates_are_read_as_one_column_and_lone_surrogates_kept():
+    """A text column of dates is parsed whole, as one column (its format guessed from all of it), not
+    block by block of pairs; a lone surrogate in an object column is a character like another."""
+    lead = "美國國務卿蓬佩奧宣布美駐聯合國大使克拉夫特將訪台"
+    docs = pd.DataFrame({"doc_id": ["x", "a", "b"],
+                         "text": pd.Series(["無關", "（中央社）" + lead, lead + "\ud800（路透）"], dtype=object),
+                         "published": ["13/02/2020", "01/03/2020", "02/01/2020"]})
+    pairs = pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"]})
+    reuse = text_reuse(docs, candidates=pairs, min_chars=5)
+    assert reuse["agency"].tolist() == ["路透社"]  # b, 2 January, is the earlier (day first, from 13/02)
+    assert reuse["passage"].tolist() == [lead]
