@@ -35,7 +35,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.special import gammaln
 
-from .termlists import document_terms
+from .termcodes import field_codes
 from .mentions import actors
 from .plots import _new
 from .tables import distinct, only_columns
@@ -209,10 +209,13 @@ def _periods(dated: pd.DataFrame, freq: str) -> tuple[pd.DatetimeIndex, np.ndarr
 def _occurrences(dated: pd.DataFrame, *, by: str, mentions: pd.DataFrame | None, stories: pd.DataFrame | None,
                  userdict: UserDict, segmenter: SegmenterLike | None) -> tuple[list[str], sp.csr_matrix]:
     """The items and a binary documents-by-items matrix: which document holds which item."""
-    if by == "term":
-        pairs = [(i, t) for i, words in enumerate(document_terms(dated, userdict=userdict, segmenter=segmenter))
-                 for t in set(words)]
-        table = pd.DataFrame(pairs, columns=["row", "item"])
+    if by == "term":  # coded, not a Python pair for each term of each document
+        indptr, codes, vocabulary = field_codes(dated["title"], dated["text"], userdict=userdict, segmenter=segmenter)
+        X = sp.csr_matrix((np.ones(len(codes)), codes, indptr), shape=(len(dated), len(vocabulary)))
+        X.sum_duplicates()
+        X.data[:] = 1.0
+        order = vocabulary.argsort()  # the items in sorted order, as for actors and stories
+        return vocabulary[order].tolist(), X[:, order].tocsr()
     else:
         if by == "actor":
             given = mentions if mentions is not None else actors(dated, userdict=userdict, segmenter=segmenter)
@@ -271,21 +274,35 @@ def period_counts(docs: pd.DataFrame, *, by: str = "documents", items: Sequence[
     >>> len(c), int(c["total"].max())
     (38, 13)
     """
+    out, names, R = _period_matrix(docs, by=by, items=items, freq=freq, mentions=mentions, stories=stories,
+                                   unique=unique, userdict=userdict, segmenter=segmenter)
+    if R is None:
+        return out
+    counts = pd.DataFrame(R.T.toarray().astype("int64"), columns=names)
+    return pd.concat([out, counts], axis=1)
+
+
+def _period_matrix(docs: pd.DataFrame, *, by: str, items: Sequence[str] | None, freq: str,
+                   mentions: pd.DataFrame | None, stories: pd.DataFrame | None, unique: bool,
+                   userdict: UserDict, segmenter: SegmenterLike | None
+                   ) -> tuple[pd.DataFrame, list[str], sp.csr_matrix | None]:
+    """:func:`period_counts` before it is a table: ``period`` and ``total``, the items, and their
+    counts as a sparse items-by-periods matrix (None for ``by="documents"``), so that a crawl's
+    hundreds of thousands of terms are never a dense table of every term in every period."""
     if by not in BY:
         raise ValueError(f"by must be one of {', '.join(BY)}, not {by!r}")
     dated = _dated(docs, unique=unique, by=by, mentions=mentions)
     if dated.empty:
-        return pd.DataFrame(columns=["period", "total"])
+        return pd.DataFrame(columns=["period", "total"]), [], None
     labels, where = _periods(dated, freq)
     P = sp.csr_matrix((np.ones(len(dated)), (where, np.arange(len(dated)))), shape=(len(labels), len(dated)))
     out = pd.DataFrame({"period": labels, "total": np.asarray(P.sum(axis=1)).ravel().astype("int64")})
     if by == "documents":
-        return out
+        return out, [], None
     names, X = _occurrences(dated, by=by, mentions=mentions, stories=stories, userdict=userdict, segmenter=segmenter)
-    keep = [i for i, name in enumerate(names) if items is None or name in set(items)]
-    R = (P @ X[:, keep]).toarray().astype("int64")
-    counts = pd.DataFrame(R, columns=[names[i] for i in keep])
-    return pd.concat([out, counts], axis=1)
+    wanted = None if items is None else set(items)
+    keep = [i for i, name in enumerate(names) if wanted is None or name in wanted]
+    return out, [names[i] for i in keep], (X[:, keep].T.tocsr() @ P.T).tocsr()
 
 
 def bursts(docs: pd.DataFrame, *, by: str = "documents", items: Sequence[str] | None = None, freq: str = "W",
@@ -357,32 +374,28 @@ def bursts(docs: pd.DataFrame, *, by: str = "documents", items: Sequence[str] | 
     """
     if top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
-    counts = period_counts(docs, by=by, items=items, freq=freq, mentions=mentions, stories=stories,
-                           unique=unique, userdict=userdict, segmenter=segmenter)
+    counts, names, R = _period_matrix(docs, by=by, items=items, freq=freq, mentions=mentions, stories=stories,
+                                      unique=unique, userdict=userdict, segmenter=segmenter)
     empty = pd.DataFrame(columns=list(BURST_COLUMNS))
     if counts.empty:
         return empty
     labels = pd.DatetimeIndex(counts["period"])
     d = counts["total"].to_numpy(dtype=float)
     if by == "documents":
-        names, R, D = ["documents"], d[None, :], None
-    else:
-        R = counts.drop(columns=["period", "total"]).to_numpy(dtype=float).T
-        names = list(counts.columns[2:])
-        if items is None:
-            keep = R.sum(axis=1) >= min_count
-            names, R = [n for n, k in zip(names, keep) if k], R[keep]
-        D = np.broadcast_to(d, R.shape)
+        names, R = ["documents"], sp.csr_matrix(d[None, :])
+    elif items is None:
+        keep = np.flatnonzero(np.asarray(R.sum(axis=1)).ravel() >= min_count)
+        names, R = [names[i] for i in keep], R[keep]
     up = gamma * math.log(max(len(labels), 2))
     rows = []
-    for lo in range(0, len(names), CHUNK):
-        r = R[lo:lo + CHUNK]
-        dd = None if D is None else D[lo:lo + CHUNK]
+    for lo in range(0, len(names), CHUNK):  # a chunk of items at a time made dense
+        r = R[lo:lo + CHUNK].toarray().astype(float)
+        dd = None if by == "documents" else np.broadcast_to(d, r.shape)
         costs, base = _costs(r, dd, s=s, levels=levels)
         states = viterbi(costs, up=up)
         for j in np.flatnonzero(states.max(axis=1) > 0):
             rows += _runs(names[lo + j], states[j], costs[j], r[j], d, base[j], labels, nested=nested,
-                          per_period=D is None)
+                          per_period=by == "documents")
     if not rows:
         return empty
     out = pd.DataFrame(rows, columns=list(BURST_COLUMNS))

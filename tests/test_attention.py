@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+import scipy.sparse as sp
 
 from analysis import bursts, plot_bursts
 from analysis.attention import BURST_COLUMNS, binomial_costs, burst_states, poisson_costs, viterbi
@@ -106,6 +107,25 @@ def test_planted_term_burst_is_found_at_the_planted_weeks():
     assert b.loc[0, "peak_start"] <= b.loc[0, "start"] + pd.Timedelta(weeks=1)
     assert b.loc[0, "start"] == week + pd.Timedelta(days=6)  # weeks are labelled by their Sunday
     assert b.loc[0, "periods"] == 4
+
+
+def test_terms_are_counted_sparse_and_made_dense_a_chunk_at_a_time(monkeypatch):
+    """A crawl's terms by periods stay a sparse matrix (period_counts' table is its dense transpose);
+    bursts makes CHUNK items dense at a time, with the same bursts for any chunk."""
+    from analysis import attention
+    from analysis.attention import _period_matrix, period_counts
+
+    docs = _planted_term_corpus()
+    docs["title"] = docs["title"] + [f" 詞{i % 97}" for i in range(len(docs))]  # many terms, most rare
+    counts, names, R = _period_matrix(docs, by="term", items=None, freq="W", mentions=None, stories=None,
+                                      unique=True, userdict=None, segmenter=str.split)
+    table = period_counts(docs, by="term", freq="W", segmenter=str.split)
+    assert isinstance(R, sp.csr_matrix) and R.shape == (len(names), len(counts))
+    assert table.columns[2:].tolist() == names and np.array_equal(table[names].to_numpy().T, R.toarray())
+    whole = bursts(docs, by="term", freq="W", segmenter=str.split, top=50)
+    monkeypatch.setattr(attention, "CHUNK", 3)
+    pd.testing.assert_frame_equal(bursts(docs, by="term", freq="W", segmenter=str.split, top=50), whole)
+    assert "颱風" in whole["item"].tolist()
 
 
 def test_planted_volume_burst_is_found_by_documents():
