@@ -15,8 +15,7 @@ from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
+from datasketch import MinHash, MinHashLSH
 
 from .tables import distinct
 
@@ -209,7 +208,8 @@ def reuse_candidates(docs: pd.DataFrame, *, shingle: int = 5, chunk: int = 50, t
         raise ValueError(f"need 1 <= shingle <= chunk, got shingle={shingle}, chunk={chunk}")
     columns = ["doc_a", "doc_b", "chunks"]
     docs = distinct(docs, unique=unique)
-    bands, rows = _optimal_param(threshold, num_perm, 0.5, 0.5)  # as datasketch.MinHashLSH chooses them
+    index = MinHashLSH(threshold=threshold, num_perm=num_perm)  # only for its bands and rows: empty
+    bands, rows = index.b, index.r
     permutations = tuple(MinHash(num_perm=num_perm, seed=seed).permutations)
     keys, owners = [], []
     for first, block in _blocks(docs["text"]):
