@@ -127,6 +127,17 @@ def _colliding(keys: np.ndarray, *, max_df: int | None) -> Iterator[tuple[np.nda
         yield order[first], order[second]
 
 
+def flat_text(text: object) -> str:
+    """A text without its whitespace, as reuse is looked for and reported (a missing text is empty).
+
+    Examples
+    --------
+    >>> flat_text("台 灣\u3000人"), flat_text(None)
+    ('台灣人', '')
+    """
+    return "".join(text.split()) if isinstance(text, str) else ""
+
+
 def _blocks(texts: pd.Series, *, rows: int = 5_000) -> Iterator[tuple[int, list[str]]]:
     """The texts, whitespace removed, in blocks of about :data:`BLOCK_CHARS` characters, each with
     the position of its first text (read ``rows`` at a time: never all Python strings at once)."""
@@ -134,7 +145,7 @@ def _blocks(texts: pd.Series, *, rows: int = 5_000) -> Iterator[tuple[int, list[
     first = size = 0
     for start in range(0, len(texts), rows):
         for text in texts.iloc[start:start + rows].tolist():
-            block.append("".join(text.split()) if isinstance(text, str) else "")
+            block.append(flat_text(text))
             size += len(block[-1])
             if size >= BLOCK_CHARS:
                 yield first, block

@@ -24,7 +24,7 @@ import pandas as pd
 
 from .deprecation import renamed_arguments
 from .forking import map_inherited
-from .minhash import reuse_candidates
+from .minhash import flat_text, reuse_candidates
 from .selection import positions
 from .settings import options
 from .similarity import nearest_neighbours, pairs_from_neighbours
@@ -110,7 +110,7 @@ def _aligned(docs: pd.DataFrame, a_ids: list, b_ids: list, rows_a: np.ndarray, r
     fields = {c: dict(zip(involved.tolist(), docs[c].take(involved).tolist()))
               for c in ("text", "outlet", "dateline") if c in docs}
     raw = {i: t if isinstance(t, str) else "" for i, t in fields["text"].items()}
-    flat = {i: "".join(t.split()) for i, t in raw.items()}
+    flat = {i: flat_text(t) for i, t in raw.items()}
     dates = dict(zip(involved.tolist(), published.take(involved).tolist()))
     agencies: dict[int, str] = {}
 

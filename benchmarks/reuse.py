@@ -37,7 +37,7 @@ from datasketch import MinHash, MinHashLSH  # noqa: E402
 from datasketch.hashfunc import sha1_hash32  # noqa: E402
 
 from analysis import read_corpus, reuse_candidates, text_reuse  # noqa: E402
-from analysis.minhash import _chunks  # noqa: E402
+from analysis.minhash import _chunks, flat_text  # noqa: E402
 from analysis.tables import distinct  # noqa: E402
 
 
@@ -49,7 +49,7 @@ def by_datasketch(docs: pd.DataFrame, *, shingle: int = 5, chunk: int = 50, thre
     docs = distinct(docs, unique=True)
     owners, sets = [], []
     for i, text in enumerate(docs["text"].fillna("").tolist()):
-        flat = "".join(text.split())
+        flat = flat_text(text)
         for s, e in zip(*_chunks(len(flat), shingle=shingle, chunk=chunk)):
             owners.append(i)
             sets.append({flat[j:j + shingle] for j in range(s, e)})
