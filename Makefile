@@ -41,6 +41,7 @@ lab: install
 bench: install
 	$(PY) benchmarks/segmentation.py
 	$(PY) benchmarks/discovery.py
+	$(PY) benchmarks/discovery_scale.py
 	$(PY) benchmarks/actors.py
 	$(PY) benchmarks/stories.py
 	$(PY) benchmarks/weighting.py

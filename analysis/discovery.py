@@ -20,23 +20,27 @@ The measures, for a candidate ``w`` counted in the distinct texts:
   has the same neighbour on one side (時中 follows 陳): entropy 0 there.
 
 Candidates are pruned by count level by level (an n-gram is counted only when both of its
-(n-1)-grams occur ``min_count`` times), so memory and time grow with the text, not its square.
+(n-1)-grams occur ``min_count`` times), and counted as arrays (:mod:`analysis.hanruns`,
+:mod:`analysis.ngrams`), so memory and time grow with the text, not its square: only the n-grams
+that survive become strings.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 import re
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import config
+from .hanruns import han_runs
+from .ngrams import Ngrams
 from .outputs import atomic_write_text
-from .segmentation import detect_script, get_segmenter, read_userdict, segment_many
+from .segmentation import CustomSegmenter, Segmenter, detect_scripts, get_segmenter, read_userdict, segment_many
 from .tables import distinct, document_text
 from .typedefs import PathLike, SegmenterLike, UserDict
 
@@ -80,135 +84,79 @@ TITLES = ("副總統", "總統", "副院長", "院長", "部長", "次長", "主
           "縣長", "議長", "議員", "立委", "委員", "主席", "秘書長", "署長", "局長", "司令", "總理", "首相",
           "國務卿", "記者", "教授", "醫師", "執行長", "董事長", "總經理", "校長", "法官", "檢察官")
 
-#: Runs of Han characters (CJK unified ideographs, extensions and compatibility ideographs).
-_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
-
 #: Columns of :func:`discover_words`'s table.
 COLUMNS = ("word", "length", "count", "documents", "cohesion", "left_entropy", "right_entropy", "whole",
            "aligned", "known", "score", "accepted", "reason")
 
 
-def _texts(docs: pd.DataFrame | Iterable[str]) -> list[str]:
-    """The distinct texts discovery reads: title and text of each distinct document, or the strings given."""
+def _texts(docs: pd.DataFrame | Iterable[str]) -> pd.Series | list[str]:
+    """The distinct texts discovery reads: title and text of each distinct document, or the strings given.
+
+    A documents table's texts stay in a Series (Python strings are made a block at a time).
+    """
     if isinstance(docs, pd.DataFrame):
-        return list(dict.fromkeys(document_text(distinct(docs))))
+        return document_text(distinct(docs)).drop_duplicates().reset_index(drop=True)
     if isinstance(docs, str):
         raise TypeError("discover_words() takes a documents table or a list of texts, not one string")
     return list(dict.fromkeys(docs))
 
 
-class _Counts:
-    """Counts, documents and neighbour statistics of every n-gram that survives pruning."""
+def _cuts(block: list[str], *, seg: Segmenter | CustomSegmenter, freqs: dict, userdict: UserDict,
+          segmenter: SegmenterLike | None) -> Iterator[tuple[list[int], list[bool]]]:
+    """Each text's pieces as the segmenter cuts it, and whether each is a word its dictionaries lack.
 
-    def __init__(self, runs: list[list[str]], *, min_count: int, max_length: int):
-        flat = [r for rs in runs for r in rs]
-        owner = [t for t, rs in enumerate(runs) for _ in rs]
-        #: n -> number of n-gram positions in the runs: the denominator of p(x) for len(x) == n.
-        self.positions = {n: sum(len(r) - n + 1 for r in flat if len(r) >= n) for n in range(1, max_length + 1)}
-        chars = Counter(c for r in flat for c in r)
-        self.count: dict[str, int] = {c: k for c, k in chars.items() if k >= min_count}
-        self.documents: Counter[str] = Counter()
-        #: Sum of k * log2(k) over the neighbours seen k times, and how many occurrences had one.
-        self.left_sum: dict[str, float] = {}
-        self.left_seen: dict[str, int] = {}
-        self.right_sum: dict[str, float] = {}
-        self.right_seen: dict[str, int] = {}
-        # Start positions, per run, of the surviving grams of the current length (n - 1).
-        starts = [[i for i, c in enumerate(r) if c in self.count] for r in flat]
-        for n in range(2, max_length + 2):
-            # Every n-gram that extends a surviving (n-1)-gram to the right or to the left: their neighbours.
-            grams = Counter(r[i:i + n] for r, s in zip(flat, starts) if s for i in _around(s) if i + n <= len(r))
-            self._neighbours(grams)
-            if n > max_length:
-                break
-            kept = {g: k for g, k in grams.items()
-                    if k >= min_count and g[:-1] in self.count and g[1:] in self.count}
-            if not kept:
-                break
-            self.count.update(kept)
-            starts = [[i for i, j in zip(s, s[1:]) if j == i + 1 and r[i:i + n] in kept] if s else s
-                      for r, s in zip(flat, starts)]
-            self.documents.update(g for _, g in {(t, r[i:i + n]) for t, r, s in zip(owner, flat, starts) for i in s})
-
-    def _neighbours(self, grams: Counter[str]) -> None:
-        for g, k in grams.items():
-            term = k * math.log2(k)
-            a, b = g[:-1], g[1:]
-            if a in self.count:
-                self.right_sum[a] = self.right_sum.get(a, 0.0) + term
-                self.right_seen[a] = self.right_seen.get(a, 0) + k
-            if b in self.count:
-                self.left_sum[b] = self.left_sum.get(b, 0.0) + term
-                self.left_seen[b] = self.left_seen.get(b, 0) + k
-
-    def entropy(self, word: str, side: str) -> float:
-        """Boundary entropy in bits; the edge of a text or run is one more neighbour."""
-        n = self.count[word]
-        total, seen = (self.left_sum, self.left_seen) if side == "left" else (self.right_sum, self.right_seen)
-        edges = n - seen.get(word, 0)
-        total = total.get(word, 0.0) + (edges * math.log2(edges) if edges else 0.0)
-        return max(0.0, math.log2(n) - total / n)
-
-    def cohesion(self, word: str) -> float:
-        """Smallest pointwise mutual information (bits) over the cuts of ``word`` in two."""
-        def logp(x: str) -> float:
-            return math.log2(self.count[x] / self.positions[len(x)])
-
-        whole = logp(word)
-        return min(whole - logp(word[:k]) - logp(word[k:]) for k in range(1, len(word)))
-
-
-def _around(starts: list[int]) -> list[int]:
-    """The sorted positions ``starts`` and the position before each."""
-    out, last = [], -1
-    for i in starts:
-        if i - 1 > last:
-            out.append(i - 1)
-        out.append(i)
-        last = i
-    return out
-
-
-def _segmented(words: set[str], texts: list[str], *, userdict: UserDict, segmenter: SegmenterLike | None,
-               max_length: int) -> tuple[Counter[str], Counter[str], set[str]]:
-    """How the segmenter treats the candidates: cut whole, cut on word boundaries, held in its dictionaries.
-
-    Returns how many occurrences of each word the segmenter cuts as one piece; how many start and
-    end on a boundary of the segmenter's dictionary words (a piece no dictionary holds, such as the
-    HMM's guess 券可, counts as its characters); and the words its dictionaries hold. A segmenter
-    of one's own has no dictionary the kit can read: all its pieces count as words.
+    A piece no dictionary holds (such as the HMM's guess 券可) counts as its characters, each a word.
+    A segmenter of one's own has no dictionary the kit can read: all its pieces count as words.
+    ``freqs`` gathers the kit segmenter's dictionary of each script met (empty for one's own).
     """
-    seg = get_segmenter(userdict=userdict, segmenter=segmenter)
-    if hasattr(seg, "tokenizer"):
-        freqs = {script: seg.tokenizer(script).FREQ for script in sorted({detect_script(t) for t in texts})}
-    else:
-        freqs = {}
-    in_dictionary = {w for freq in freqs.values() for w in words if freq.get(w)}
-    whole: Counter[str] = Counter()
-    aligned: Counter[str] = Counter()
-    for text, pieces in segment_many(texts, userdict=userdict, segmenter=segmenter).items():
-        whole.update(p for p in pieces if p in words)
-        if freqs:
-            freq = freqs[detect_script(text)] if len(freqs) > 1 else next(iter(freqs.values()))
-            pieces = [u for p in pieces for u in ((p,) if len(p) == 1 or freq.get(p) else p)]
-        for i in range(len(pieces)):
-            span = ""
-            for p in pieces[i:i + max_length]:
-                span += p
-                if len(span) > max_length:
-                    break
-                if span in words:
-                    aligned[span] += 1
-    return whole, aligned, in_dictionary
+    pieces = segment_many(block, userdict=userdict, segmenter=segmenter)
+    if not hasattr(seg, "tokenizer"):
+        for text in block:
+            yield [len(w) for w in pieces[text]], [False] * len(pieces[text])
+        return
+    for text, script in zip(block, detect_scripts(block)):
+        if script not in freqs:
+            freqs[script] = seg.tokenizer(script).FREQ
+        freq, words = freqs[script], pieces[text]
+        yield [len(w) for w in words], [not freq.get(w) for w in words]
 
 
-def _inner_boundary(word: str, stats: _Counts) -> str | None:
-    """The first cut of ``word`` into two parts that are each free on the side where they meet, if any."""
-    for k in range(1, len(word)):
-        a, b = word[:k], word[k:]
-        if stats.entropy(a, "right") >= PHRASE_ENTROPY and stats.entropy(b, "left") >= PHRASE_ENTROPY:
-            return f"{a}|{b}"
-    return None
+def _measures(ng: Ngrams, words: np.ndarray) -> dict[str, np.ndarray]:
+    """Cohesion, function characters, titles and the first free inner cut of n-grams, length by length."""
+    length = ng.length[words]
+    logp, left, right = ng.log_share(), ng.entropy("left"), ng.entropy("right")
+    singles = np.array([ord(c) for c in ng.strings[:ng.first.get(2, len(ng.strings))]], dtype=np.int64)
+    grammar = np.array(sorted(ord(c) for c in FUNCTION_CHARS))
+    known = {s: i for i, s in enumerate(ng.strings[:ng.first.get(4, len(ng.strings))])
+             if s in TITLES or s == "的"}
+    out = {"cohesion": np.zeros(len(words)), "function": np.zeros(len(words), bool),
+           "title": np.zeros(len(words), bool), "cut": np.zeros(len(words), np.int64)}
+    for m in np.unique(length).tolist():
+        rows = np.flatnonzero(length == m)
+        ids = words[rows]
+
+        def part(start: int, stop: int) -> np.ndarray:
+            return ng.part(ids, m, start, stop)  # noqa: B023 (called in this iteration only)
+
+        cohesion = np.full(len(ids), np.inf)
+        cut = np.zeros(len(ids), np.int64)
+        for k in range(1, m):
+            head, tail = part(0, k), part(k, m)
+            cohesion = np.minimum(cohesion, logp[ids] - logp[head] - logp[tail])
+            free = (cut == 0) & (right[head] >= PHRASE_ENTROPY) & (left[tail] >= PHRASE_ENTROPY)
+            cut[free] = k
+        chars = [part(k, k + 1) for k in range(m)]
+        function = np.isin(singles[chars[0]], grammar) | np.isin(singles[chars[-1]], grammar)
+        if "的" in known:
+            function |= np.any([c == known["的"] for c in chars], axis=0)
+        title = np.zeros(len(ids), bool)
+        for t in TITLES:
+            if len(t) < m and t in known:
+                title |= (part(0, len(t)) == known[t]) | (part(m - len(t), m) == known[t])
+        for name, values in (("cohesion", cohesion), ("function", function), ("title", title), ("cut", cut)):
+            out[name][rows] = values
+    out["left"], out["right"] = left[words], right[words]
+    return out
 
 
 def discover_words(docs: pd.DataFrame | Iterable[str], *, min_count: int = MIN_COUNT, max_length: int = MAX_LENGTH,
@@ -304,38 +252,33 @@ def discover_words(docs: pd.DataFrame | Iterable[str], *, min_count: int = MIN_C
     if min_count < 1 or max_length < 2 or top < 1:
         raise ValueError("discover_words() needs min_count >= 1, max_length >= 2 and top >= 1")
     texts = _texts(docs)
-    stats = _Counts([_HAN_RUN.findall(t) for t in texts], min_count=min_count, max_length=max_length)
-    words = sorted(w for w in stats.count if len(w) >= 2)
-    whole, aligned, in_dictionary = (_segmented(set(words), texts, userdict=userdict, segmenter=segmenter,
-                                                max_length=max_length)
-                                     if words else (Counter(), Counter(), set()))
-    rows = []
-    for w in words:
-        n = stats.count[w]
-        left, right = stats.entropy(w, "left"), stats.entropy(w, "right")
-        cohesion = stats.cohesion(w)
-        known = w in in_dictionary or whole[w] >= n
-        if known:
-            reason = "known"
-        elif w[0] in FUNCTION_CHARS or w[-1] in FUNCTION_CHARS or "的" in w:
-            reason = "function character"
-        elif any(len(w) > len(t) and (w.startswith(t) or w.endswith(t)) for t in TITLES):
-            reason = "title"
-        elif cohesion < min_cohesion:
-            reason = "cohesion"
-        elif min(left, right) < min_entropy:
-            reason = "boundary"
-        elif aligned[w] < ALIGNED * n:
-            reason = "crosses words"
-        else:
-            cut = _inner_boundary(w, stats)
-            reason = f"phrase {cut}" if cut else ""
-        score = n * min(1.0, max(0.0, cohesion / min_cohesion)) * min(1.0, min(left, right) / min_entropy
-                                                                       if min_entropy > 0 else 1.0)
-        rows.append((w, len(w), n, stats.documents[w], cohesion, left, right, whole[w] / n, aligned[w] / n, known,
-                     score, reason))
-    table = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "accepted"])
-    _drop_inside(table, stats)
+    seg = get_segmenter(userdict=userdict, segmenter=segmenter)
+    freqs: dict = {}
+    ng = Ngrams(han_runs(texts, cuts=partial(_cuts, seg=seg, freqs=freqs, userdict=userdict, segmenter=segmenter)),
+                min_count=min_count, max_length=max_length)
+    words = np.flatnonzero(ng.length >= 2)
+    strings = [ng.strings[i] for i in words.tolist()]
+    count, whole, aligned = ng.count[words], ng.whole[words], ng.aligned[words]
+    measures = _measures(ng, words)
+    cohesion, left, right = measures["cohesion"], measures["left"], measures["right"]
+    known = np.array([any(freq.get(w) for freq in freqs.values()) for w in strings], dtype=bool) | (whole >= count)
+    reason = np.select([known, measures["function"], measures["title"], cohesion < min_cohesion,
+                        np.minimum(left, right) < min_entropy, aligned < ALIGNED * count, measures["cut"] > 0],
+                       np.arange(1, 8), 0)
+    labels = np.array(["", "known", "function character", "title", "cohesion", "boundary", "crosses words", ""],
+                      dtype=object)[reason]
+    for row in np.flatnonzero(reason == 7).tolist():
+        w, k = strings[row], int(measures["cut"][row])
+        labels[row] = f"phrase {w[:k]}|{w[k:]}"
+    share = np.clip(cohesion / min_cohesion, 0.0, 1.0) if min_cohesion > 0 else np.ones(len(words))
+    edge = np.minimum(1.0, np.minimum(left, right) / min_entropy) if min_entropy > 0 else np.ones(len(words))
+    table = pd.DataFrame({"word": strings, "length": ng.length[words], "count": count,
+                          "documents": ng.documents[words], "cohesion": cohesion, "left_entropy": left,
+                          "right_entropy": right, "whole": whole / np.maximum(count, 1),
+                          "aligned": aligned / np.maximum(count, 1), "known": known, "score": count * share * edge,
+                          "reason": labels})
+    del ng
+    _drop_inside(table)
     table.insert(COLUMNS.index("accepted"), "accepted", table["reason"].eq(""))
     table = table.sort_values(["accepted", "score", "word"], ascending=[False, False, True], kind="mergesort")
     table = table.head(top).reset_index(drop=True).astype(
@@ -345,28 +288,32 @@ def discover_words(docs: pd.DataFrame | Iterable[str], *, min_count: int = MIN_C
                                  "min_entropy": min_entropy, "phrase_entropy": PHRASE_ENTROPY, "aligned": ALIGNED,
                                  "subsumed": SUBSUMED}
     table.attrs["texts"] = len(texts)
-    logger.info("discover_words: %d candidates in %d texts, %d accepted", len(rows), len(texts),
+    logger.info("discover_words: %d candidates in %d texts, %d accepted", len(words), len(texts),
                 int(table["accepted"].sum()))
     return table
 
 
-def _drop_inside(table: pd.DataFrame, stats: _Counts) -> None:
+def _drop_inside(table: pd.DataFrame) -> None:
     """Mark candidates that a longer candidate, still accepted, accounts for (longest first)."""
-    accepted = table["reason"].eq("")
+    accepted = table.loc[table["reason"].eq(""), ["word", "count"]]
+    count = dict(zip(accepted["word"], accepted["count"].tolist()))
     # For each accepted word: its substrings, and how many of their occurrences it accounts for.
-    covers: dict[str, list[tuple[int, str]]] = {}
-    for w in sorted(table.loc[accepted, "word"], key=lambda w: (-len(w), w)):
-        n = stats.count[w]
-        share = max(((stats.count[longer] * _occurrences(w, longer), longer) for longer in covers.get(w, [])),
+    covers: dict[str, list[str]] = {}
+    inside: dict[str, str] = {}
+    for w in sorted(count, key=lambda w: (-len(w), w)):
+        share = max(((count[longer] * _occurrences(w, longer), longer) for longer in covers.get(w, [])),
                     default=None)
-        if share and share[0] >= SUBSUMED * n:
-            table.loc[table["word"] == w, "reason"] = f"inside {share[1]}"
+        if share and share[0] >= SUBSUMED * count[w]:
+            inside[w] = f"inside {share[1]}"
             continue
         for k in range(2, len(w)):
             for i in range(len(w) - k + 1):
                 covers.setdefault(w[i:i + k], [])
                 if w not in covers[w[i:i + k]]:
                     covers[w[i:i + k]].append(w)
+    if inside:
+        rows = table["word"].isin(inside)
+        table.loc[rows, "reason"] = table.loc[rows, "word"].map(inside)
 
 
 def _occurrences(short: str, long: str) -> int:

@@ -18,19 +18,14 @@ prints how many pairs each finds, and, of the pairs that share a passage of 50 c
 
 from __future__ import annotations
 
-import argparse
-import multiprocessing
-import resource
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from make_corpus import make_corpus  # noqa: E402
+from harness import crawl_options, crawls, measure  # noqa: E402
 
 import pandas as pd  # noqa: E402
 from datasketch import MinHash, MinHashLSH  # noqa: E402
@@ -69,51 +64,20 @@ def by_datasketch(docs: pd.DataFrame, *, shingle: int = 5, chunk: int = 50, thre
                         columns=["doc_a", "doc_b", "chunks"])
 
 
-def _measured(task, docs: pd.DataFrame, queue) -> None:
-    """Run ``task`` on ``docs`` in this (forked) process; put its seconds, added memory and pairs."""
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    t0 = time.perf_counter()
-    found = task(docs)
-    seconds = time.perf_counter() - t0
-    added = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
-    queue.put((seconds, added, found[["doc_a", "doc_b"]]))
-
-
-def measure(task, docs: pd.DataFrame) -> tuple[float, float, pd.DataFrame]:
-    """``task(docs)`` in a forked process: seconds, MB added to the process's peak, the pairs."""
-    context = multiprocessing.get_context("fork")
-    queue = context.Queue()
-    proc = context.Process(target=_measured, args=(task, docs, queue))
-    proc.start()
-    result = queue.get()
-    proc.join()
-    return result
-
-
 def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    p.add_argument("--vocabulary", nargs="+", default=["realistic"])
-    p.add_argument("--workdir", type=Path)
-    args = p.parse_args()
-    work = args.workdir or Path(tempfile.mkdtemp(prefix="analysis-reuse-"))
     rows = []
-    for vocabulary in args.vocabulary:
-        for n in args.sizes:
-            corpus = work / f"{vocabulary}-{n}"
-            if not corpus.exists():
-                make_corpus(n, corpus, vocabulary=vocabulary)
-            docs = read_corpus(corpus)[0]
-            kit = measure(lambda d: reuse_candidates(d, max_df=None), docs)
-            ref = measure(by_datasketch, docs)
-            pairs = [set(zip(r[2]["doc_a"], r[2]["doc_b"])) for r in (kit, ref)]
-            union = pd.DataFrame(sorted(pairs[0] | pairs[1]), columns=["doc_a", "doc_b"])
-            reused = text_reuse(docs, candidates=union, min_chars=50)
-            long = set(zip(reused["doc_a"], reused["doc_b"]))
-            share = [len(long & found) / max(1, len(long)) for found in pairs]
-            rows.append((vocabulary, n, kit[0], ref[0], kit[1], ref[1], len(pairs[0]), len(pairs[1]), len(long),
-                         *share))
-            print(f"{vocabulary:10s} {n:7,d} pages: kit {kit[0]:.2f} s, datasketch's API {ref[0]:.2f} s", flush=True)
+    for vocabulary, n, corpus in crawls(crawl_options(__doc__.splitlines()[0])):
+        docs = read_corpus(corpus)[0]
+        kit = measure(lambda: reuse_candidates(docs, max_df=None)[["doc_a", "doc_b"]])  # noqa: B023
+        ref = measure(lambda: by_datasketch(docs)[["doc_a", "doc_b"]])  # noqa: B023
+        pairs = [set(zip(r[2]["doc_a"], r[2]["doc_b"])) for r in (kit, ref)]
+        union = pd.DataFrame(sorted(pairs[0] | pairs[1]), columns=["doc_a", "doc_b"])
+        reused = text_reuse(docs, candidates=union, min_chars=50)
+        long = set(zip(reused["doc_a"], reused["doc_b"]))
+        share = [len(long & found) / max(1, len(long)) for found in pairs]
+        rows.append((vocabulary, n, kit[0], ref[0], kit[1], ref[1], len(pairs[0]), len(pairs[1]), len(long),
+                     *share))
+        print(f"{vocabulary:10s} {n:7,d} pages: kit {kit[0]:.2f} s, datasketch's API {ref[0]:.2f} s", flush=True)
     print(f"\n{'vocabulary':10s} {'pages':>7s} {'kit s':>7s} {'ds s':>7s} {'ds/kit':>6s} {'kit MB':>7s} {'ds MB':>7s} "
           f"{'kit pairs':>9s} {'ds pairs':>9s} {'50+ chars':>9s} {'kit found':>9s} {'ds found':>9s}")
     for v, n, tk, tr, mk, mr, pk, pr, long, sk, sr in rows:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import random
 
 import pandas as pd
 import pytest
@@ -139,6 +140,11 @@ def test_sorted_accepted_first_then_by_score_then_word(planted_table):
     assert planted_table.equals(discover_words(planted_texts(), top=100_000))
     assert discover_words(planted_texts(), top=3).equals(planted_table.head(3))
     assert len(planted_table) > TOP and discover_words(planted_texts()).equals(planted_table.head(TOP))
+
+
+def test_the_table_does_not_depend_on_the_order_of_the_texts(planted_table):
+    texts = planted_texts()
+    assert discover_words(random.Random(1).sample(texts, len(texts)), top=100_000).equals(planted_table)
 
 
 def test_accepted_words_are_then_cut_whole(planted_table, tmp_path):

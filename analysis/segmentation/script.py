@@ -11,6 +11,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import Literal
 
+import numpy as np
+
 from ..config import package_file
 
 Script = Literal["hant", "hans"]
@@ -102,6 +104,44 @@ def detect_script(text: str) -> Script:
     n_trad = sum(n for ch, n in counts.items() if ch in trad)
     n_simp = sum(n for ch, n in counts.items() if ch in simp)
     return "hans" if n_simp > n_trad else "hant"
+
+
+@lru_cache(maxsize=1)
+def _script_marks() -> np.ndarray:
+    """For every code point: +1 when only Traditional uses it, -1 when only Simplified does, else 0."""
+    trad, simp = _script_chars()
+    marks = np.zeros(0x110000, dtype=np.int8)
+    marks[[ord(c) for c in trad if len(c) == 1]] = 1
+    marks[[ord(c) for c in simp if len(c) == 1]] = -1
+    return marks
+
+
+def detect_scripts(texts: list[str]) -> list[Script]:
+    """:func:`detect_script` of many texts at once, counted as arrays: the same answer for each.
+
+    Parameters
+    ----------
+    texts : list of str
+        Any texts.
+
+    Returns
+    -------
+    list of {"hant", "hans"}
+
+    Examples
+    --------
+    >>> detect_scripts(["美國駐聯合國大使", "美国驻联合国大使", "", "UN 2020"])
+    ['hant', 'hans', 'hant', 'hant']
+    """
+    if not texts:
+        return []
+    points = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    marks = _script_marks()[points]
+    ends = np.cumsum([len(t) for t in texts])
+    bounds = np.concatenate([[0], ends])
+    trad = np.concatenate([[0], np.cumsum(marks == 1)])[bounds]
+    simp = np.concatenate([[0], np.cumsum(marks == -1)])[bounds]
+    return np.where(np.diff(simp) > np.diff(trad), "hans", "hant").tolist()
 
 
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from analysis.segmentation.script import detect_script, fold_width, opencc_table, to_simplified_chars
+from analysis.segmentation.script import (_script_chars, detect_script, detect_scripts, fold_width, opencc_table,
+                                         to_simplified_chars)
 
 
 @pytest.mark.parametrize("text, script", [
@@ -22,6 +25,18 @@ def test_detect_script(text, script):
 ])
 def test_detect_script_counts_script_specific_characters(text, script):
     assert detect_script(text) == script
+
+
+def test_detect_scripts_gives_each_text_what_detect_script_gives():
+    trad, simp = (sorted(chars)[:200] for chars in _script_chars())
+    rng = random.Random(0)
+    pool = trad + simp + list("台灣的 ，2021UN\n\U00020001") + ["\ud800"]
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 12))) for _ in range(500)]
+    texts += ["", "国务卿說", "國务"]
+    scripts = detect_scripts(texts)
+    assert scripts == [detect_script(t) for t in texts]
+    assert 100 < scripts.count("hans") < 400  # both answers are exercised
+    assert detect_scripts([]) == []
 
 
 def test_fold_width_keeps_length():
