@@ -127,7 +127,8 @@ def _measures(ng: Ngrams, words: np.ndarray) -> dict[str, np.ndarray]:
     logp, left, right = ng.log_share(), ng.entropy("left"), ng.entropy("right")
     singles = np.array([ord(c) for c in ng.strings[:ng.first.get(2, len(ng.strings))]], dtype=np.int64)
     grammar = np.array(sorted(ord(c) for c in FUNCTION_CHARS))
-    known = {s: i for i, s in enumerate(ng.strings[:ng.first.get(4, len(ng.strings))])
+    longest = max(len(t) for t in TITLES)
+    known = {s: i for i, s in enumerate(ng.strings[:ng.first.get(longest + 1, len(ng.strings))])
              if s in TITLES or s == "的"}
     out = {"cohesion": np.zeros(len(words)), "function": np.zeros(len(words), bool),
            "title": np.zeros(len(words), bool), "cut": np.zeros(len(words), np.int64)}

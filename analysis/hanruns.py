@@ -126,9 +126,13 @@ def _boundaries(block: list[str], cuts: Cuts, size: int) -> tuple[np.ndarray, np
     """Whether a piece starts at each character of the joined block; whether it is inside an unknown piece."""
     lengths: list[int] = []
     unknown: list[bool] = []
-    for text, (length, flag) in zip(block, cuts(block)):
-        if sum(length) != len(text):
-            raise ValueError(f"the pieces of a text do not add up to it: {text[:40]!r}")
+    made = list(cuts(block))
+    if len(made) != len(block):
+        raise ValueError(f"the cuts of a block of {len(block)} texts are {len(made)}, not one for each text")
+    for text, (length, flag) in zip(block, made):
+        if sum(length) != len(text) or len(flag) != len(length):
+            raise ValueError(f"the pieces of a text do not add up to it, or their flags are not one for each "
+                             f"piece: {text[:40]!r}")
         lengths += length
         lengths.append(1)  # the separator
         unknown += flag

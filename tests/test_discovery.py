@@ -126,6 +126,21 @@ def test_fragments_phrases_and_known_words_are_not_accepted(planted_table):
     assert not accepted.str[0].isin(FUNCTION_CHARS).any() and not accepted.str[-1].isin(FUNCTION_CHARS).any()
 
 
+def test_titles_and_function_characters_at_either_end_and_the_first_free_cut():
+    x, y, z = PLANTED[0], PLANTED[1], PLANTED[3]  # 柯禹澄, 鍾岳霖, 藍鵲幣
+    left, right = LEFT[:6], RIGHT[:5]
+    texts = [f"{a}{w}{b}" for w in (x + y + z, y + z, x + y, x, z) for a in left for b in right]
+    texts += [f"{a}{w}{b}" for w in ("發言人" + x, x + "院長", x + "發言人", x + "在") for a in left for b in right[:2]]
+    table = discover_words(texts, min_cohesion=3, top=100_000).set_index("word")
+    reason = table["reason"]
+    assert reason["發言人" + x] == reason[x + "院長"] == reason[x + "發言人"] == "title"  # 2 or 3 characters
+    assert reason[x + "在"] == "function character"
+    # x|yz and xy|z are both free where they meet; the first is the one reported.
+    assert table.loc[x + y, "right_entropy"] >= PHRASE_ENTROPY and table.loc[z, "left_entropy"] >= PHRASE_ENTROPY
+    assert table.loc[x, "right_entropy"] >= PHRASE_ENTROPY and table.loc[y + z, "left_entropy"] >= PHRASE_ENTROPY
+    assert reason[x + y + z] == f"phrase {x}|{y + z}"
+
+
 def test_a_part_of_a_longer_word_is_dropped():
     # With no entropy bar, 柯禹 and 防疫集點 pass every test but one: a longer word accounts for them.
     table = discover_words(planted_texts(), min_entropy=0).set_index("word")

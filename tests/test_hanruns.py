@@ -25,6 +25,20 @@ def test_cuts_that_do_not_add_up_are_refused():
     with pytest.raises(ValueError, match="do not add up.*甲乙丙"):
         han_runs(["甲乙丙"], cuts=short)
 
+    def unflagged(block):
+        for text in block:
+            yield [len(text)], []
+
+    with pytest.raises(ValueError, match="flags are not one for each piece.*甲乙丙"):
+        han_runs(["甲乙丙"], cuts=unflagged)
+
+    def one_short(block):
+        for text in block[1:]:
+            yield [len(text)], [False]
+
+    with pytest.raises(ValueError, match="block of 2 texts are 1"):
+        han_runs(["甲乙丙", "丁"], cuts=one_short)
+
 
 def test_cuts_mark_where_pieces_and_words_start():
     def cuts(block):
