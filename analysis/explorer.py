@@ -176,8 +176,9 @@ class Explorer:
         self._hits = HitIndex(self.docs, **self._options)
         self._counts = TermCounts(self.docs, **self._options)
         self.vocabulary = self._counts.totals()  # each term's count over the distinct texts, most frequent first
-        self._co = cooccurrence(self.docs, window=_WINDOW, **self._options)
-        self._both = (self._co.matrix + self._co.matrix.T).tocsr()
+        co = cooccurrence(self.docs, window=_WINDOW, **self._options)
+        self._both = (co.matrix + co.matrix.T).tocsr()
+        self._co = co._replace(matrix=None)  # collocates read the counts in either order only: one matrix kept
         self._columns = {c: self.docs[c].fillna("").astype(str).to_numpy() for c in GROUP_COLUMNS}
         self.group_values = {column: self._values(column) for column in GROUP_COLUMNS}
         self.widget = self._build()

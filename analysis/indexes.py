@@ -19,7 +19,6 @@ segments, filters or counts the whole corpus again; the indexes take that time o
 from __future__ import annotations
 
 from array import array
-from collections import Counter
 from itertools import accumulate
 
 import numpy as np
@@ -29,7 +28,7 @@ from scipy import sparse
 from .association import Cooccurrence, association
 # kwic's own folding and matching, so that the counts are kwic's by construction.
 from .concordance import _find, _fold
-from .termlists import field_terms
+from .termcodes import field_codes
 from .vocabulary import is_term, normalize
 from .segmentation import segment_many
 from .typedefs import SegmenterLike, UserDict
@@ -138,14 +137,16 @@ class TermCounts:
         title, text = (docs[c].fillna("").astype(str) for c in ("title", "text"))
         pair = pd.MultiIndex.from_arrays([title, text])
         self._pair_of, pairs = pd.factorize(pair)  # each document's (title, text), by position
-        counted = [Counter(ts) for ts in field_terms(pairs.get_level_values(0), pairs.get_level_values(1),
-                                                     userdict=userdict, segmenter=segmenter)]
-        self.terms = np.array(sorted({t for c in counted for t in c}), dtype=object)
-        column = {t: i for i, t in enumerate(self.terms)}
-        rows = np.repeat(np.arange(len(counted)), [len(c) for c in counted])
-        cols = np.fromiter((column[t] for c in counted for t in c), dtype=np.int64, count=len(rows))
-        data = np.fromiter((n for c in counted for n in c.values()), dtype=np.int64, count=len(rows))
-        self.matrix = sparse.csr_matrix((data, (rows, cols)), shape=(len(counted), len(self.terms)))
+        # Each pair's terms as numbers (no list of terms per pair), then columns in the order of the sorted terms.
+        indptr, codes, vocabulary = field_codes(pairs.get_level_values(0), pairs.get_level_values(1),
+                                                userdict=userdict, segmenter=segmenter)
+        order = np.argsort(vocabulary.to_numpy(dtype=object), kind="stable")
+        self.terms = vocabulary.to_numpy(dtype=object)[order]
+        column = np.empty(len(order), dtype=np.int64)
+        column[order] = np.arange(len(order))
+        self.matrix = sparse.csr_matrix((np.ones(len(codes), dtype=np.int64), column[codes], indptr),
+                                        shape=(len(indptr) - 1, len(self.terms)))
+        self.matrix.sum_duplicates()
 
     def totals(self) -> pd.Series:
         """Each term's count over every distinct title and text, the most frequent first (ties by term)."""
