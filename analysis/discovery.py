@@ -111,8 +111,8 @@ def _cuts(block: list[str], *, seg: Segmenter | CustomSegmenter, freqs: dict, us
     """
     pieces = segment_many(block, userdict=userdict, segmenter=segmenter)
     if not hasattr(seg, "tokenizer"):
-        for text in block:
-            yield [len(w) for w in pieces[text]], [False] * len(pieces[text])
+        for words in map(pieces.__getitem__, block):
+            yield [len(w) for w in words], [False] * len(words)
         return
     for text, script in zip(block, detect_scripts(block)):
         if script not in freqs:
@@ -139,11 +139,12 @@ def _measures(ng: Ngrams, words: np.ndarray) -> dict[str, np.ndarray]:
         def part(start: int, stop: int) -> np.ndarray:
             return ng.part(ids, m, start, stop)  # noqa: B023 (called in this iteration only)
 
+        whole = logp[ids]
         cohesion = np.full(len(ids), np.inf)
         cut = np.zeros(len(ids), np.int64)
         for k in range(1, m):
             head, tail = part(0, k), part(k, m)
-            cohesion = np.minimum(cohesion, logp[ids] - logp[head] - logp[tail])
+            cohesion = np.minimum(cohesion, whole - logp[head] - logp[tail])
             free = (cut == 0) & (right[head] >= PHRASE_ENTROPY) & (left[tail] >= PHRASE_ENTROPY)
             cut[free] = k
         chars = [part(k, k + 1) for k in range(m)]
