@@ -177,8 +177,12 @@ class Explorer:
         self._counts = TermCounts(self.docs, **self._options)
         self.vocabulary = self._counts.totals()  # each term's count over the distinct texts, most frequent first
         co = cooccurrence(self.docs, window=_WINDOW, **self._options)
-        self._both = (co.matrix + co.matrix.T).tocsr()
+        # Counts of pairs of terms, stored in 32 bits when they fit (half the memory of the largest index).
+        fits = not co.matrix.nnz or co.matrix.data.max() <= np.iinfo(np.int32).max // 2  # a + b of two counts
+        directed = co.matrix.astype(np.int32 if fits else np.int64)
         self._co = co._replace(matrix=None)  # collocates read the counts in either order only: one matrix kept
+        del co
+        self._both = (directed + directed.T).tocsr()
         self._columns = {c: self.docs[c].fillna("").astype(str).to_numpy() for c in GROUP_COLUMNS}
         self.group_values = {column: self._values(column) for column in GROUP_COLUMNS}
         self.widget = self._build()

@@ -218,7 +218,7 @@ def node_collocates(co: Cooccurrence, both: sparse.csr_matrix, term: str, *, win
     x = co.vocabulary.index(node) if node in co.vocabulary else None
     row = both[[x]].tocoo() if x is not None else sparse.coo_matrix((1, 0), dtype=np.int64)
     keep = (row.data >= min_count) & (row.col != x)
-    cols, count = row.col[keep], row.data[keep]
+    cols, count = row.col[keep], row.data[keep].astype(np.int64)
     table = pd.DataFrame({"collocate": np.array(co.vocabulary, dtype=object)[cols], "count": count,
                           "collocate_count": co.counts[cols]})
     node_count = pd.Series(co.counts[x] if x is not None else 0, index=table.index)
