@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
 
+from .text import code_points
+
 #: Code points of Han characters, inclusive ranges: CJK unified ideographs, their extensions and
 #: the compatibility ideographs.
 HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
@@ -102,7 +104,7 @@ def han_runs(texts: Iterable[str], *, cuts: Cuts | None = None, block_chars: int
     done = 1
     for block in _blocks(texts, block_chars):
         joined = "\x00".join(block) + "\x00"
-        points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int32)
+        points = code_points(joined).astype(np.int32)
         han = is_han(points)
         keep = han.copy()
         keep[1:] |= han[:-1]  # a Han character, or the first character after one: an edge

@@ -18,6 +18,7 @@ import pandas as pd
 from datasketch import MinHash, MinHashLSH
 
 from .tables import distinct
+from .text import code_points
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ def shingle_hashes(text: str, *, shingle: int = 5) -> np.ndarray:
     >>> len(h), h.dtype.name, bool(h[0] == h[5]), bool(h[0] == h[1])
     (6, 'uint32', True, False)
     """
-    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    points = code_points(text)
     n = len(points) - shingle + 1
     if n <= 0:
         return np.empty(0, dtype=np.uint32)

@@ -28,6 +28,7 @@ from .minhash import flat_text, reuse_candidates
 from .selection import positions
 from .settings import options
 from .similarity import nearest_neighbours, pairs_from_neighbours
+from .text import code_points
 from .tfidf import DECIMALS, TfidfModel
 from .typedefs import SegmenterLike, UserDict
 
@@ -99,7 +100,7 @@ def _kept(text: str) -> np.ndarray:
     >>> _kept("台 灣\u3000人").tolist()
     [0, 2, 4]
     """
-    return np.flatnonzero(~np.isin(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), _SPACES))
+    return np.flatnonzero(~np.isin(code_points(text), _SPACES))
 
 
 def _aligned(docs: pd.DataFrame, a_ids: list, b_ids: list, rows_a: np.ndarray, rows_b: np.ndarray, *,

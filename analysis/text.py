@@ -1,4 +1,4 @@
-"""Small text helpers shared by the steps: hashing, cut-off detection, first sentences, short labels.
+"""Small text helpers shared by the steps: hashing, code points, cut-off detection, first sentences, short labels.
 
 A leaf of the package: it imports nothing of it, so the parser, the overview,
 the plots and the report can all use these without depending on each other.
@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+
+import numpy as np
 
 #: A text that ends in none of these is flagged as cut off mid-sentence.
 SENTENCE_END = frozenset("。！？!?…」』”’\"）)】》.．~～")
@@ -43,6 +45,19 @@ def compact(text: str) -> str:
     '美駐UN大使訪台'
     """
     return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def code_points(text: str) -> np.ndarray:
+    """The code point of each character of ``text``, as a ``uint32`` array (lone surrogates kept).
+
+    Examples
+    --------
+    >>> code_points("台灣 2020").tolist() == [ord(c) for c in "台灣 2020"]
+    True
+    >>> code_points(chr(0xD800)).tolist()
+    [55296]
+    """
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
 
 
 def content_id(title: str, text: str) -> str:

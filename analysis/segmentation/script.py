@@ -14,6 +14,7 @@ from typing import Literal
 import numpy as np
 
 from ..config import package_file
+from ..text import code_points
 
 Script = Literal["hant", "hans"]
 
@@ -135,7 +136,7 @@ def detect_scripts(texts: list[str]) -> list[Script]:
     """
     if not texts:
         return []
-    points = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    points = code_points("".join(texts))
     marks = _script_marks()[points]
     ends = np.cumsum([len(t) for t in texts])
     bounds = np.concatenate([[0], ends])
