@@ -7,8 +7,9 @@
   (:func:`analysis.collocations`).
 - **Groups**: pick a column (``kind``, ``outlet`` or the month published) and two of its values to
   see their keyness (:func:`analysis.keyness`, :func:`analysis.plot_keyness`).
-- **Document**: pick a document to see its nearest neighbours (:func:`analysis.nearest_neighbours`)
-  and the passages it shares with them (:func:`analysis.text_reuse`).
+- **Document**: find a document by words of its title or its ``doc_id`` (:meth:`Explorer.find_documents`;
+  the first :data:`MATCHES` are listed) and pick it to see its nearest neighbours
+  (:func:`analysis.nearest_neighbours`) and the passages it shares with them (:func:`analysis.text_reuse`).
 
 What every interaction needs is computed once, when the explorer is built: the TF-IDF model, every
 document's neighbours, the word boundaries of every title and text (:class:`analysis.indexes.HitIndex`),
@@ -25,6 +26,7 @@ import base64
 import html
 import io
 import logging
+from typing import NamedTuple
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
@@ -38,9 +40,11 @@ from .dates import timeline
 from .vocabulary import is_term, normalize
 from .indexes import HitIndex, TermCounts, node_collocates
 from .plots import KIND_COLORS, _new
+from .resources import trim_heap
 from .reuse import text_reuse
 from .similarity import nearest_neighbours
-from .tables import attach_titles, titles
+from .tables import attach_titles
+from .text import shorten
 from .termplots import plot_keyness
 from .tfidf import TfidfModel, tfidf_model
 from .typedefs import SegmenterLike, UserDict
@@ -55,6 +59,8 @@ EMPTY = "(none)"
 _CONCORDANCE_LINES = 200  # lines shown; the count says how many there are
 _WINDOW = 5  # terms on each side of a collocate's node, as collocations() counts by default
 _TITLE_WIDTH = 40
+#: Documents the Document tab lists for a search at most.
+MATCHES = 100
 
 
 # -- what an Output widget holds: display_data bundles, built without a running kernel ----------------
@@ -147,6 +153,10 @@ class Explorer:
         The three tabs, to display in JupyterLab.
     concordance, timeline, collocates, groups, document : ipywidgets.Output
         What the handlers fill; each holds a tuple of display bundles in ``outputs``.
+    term_box, document_box : ipywidgets.Text
+        Where a term, and words of a title or a ``doc_id``, are typed (Enter runs the search).
+    document_menu : ipywidgets.Select
+        The documents found (:meth:`find_documents`); picking one shows it (:meth:`show_document`).
 
     Examples
     --------
@@ -168,13 +178,12 @@ class Explorer:
         self.neighbours = nearest_neighbours(docs, top=top, model=self.model)
         self._neighbours_of = self.neighbours.groupby("doc_id", sort=False).indices  # doc_id -> rows
         self._neighbour_to = self.neighbours.groupby("neighbour", sort=False).indices
-        self.titles = titles(docs)
         self.months = timeline(docs, freq="MS")["period"]  # every month of the corpus, empty ones included
-        # Copies of one text have no neighbours of their own: they answer with their first copy's.
-        first = docs.drop_duplicates("content_id").set_index("content_id")["doc_id"]
-        self._first_copy = docs["content_id"].map(first).set_axis(docs["doc_id"]).to_dict()
+        # Each index frees what it was built from; that memory is given back before the next is built.
         self._hits = HitIndex(self.docs, **self._options)
+        trim_heap()
         self._counts = TermCounts(self.docs, **self._options)
+        trim_heap()
         self.vocabulary = self._counts.totals()  # each term's count over the distinct texts, most frequent first
         co = cooccurrence(self.docs, window=_WINDOW, **self._options)
         # Counts of pairs of terms, stored in 32 bits when they fit (half the memory of the largest index).
@@ -183,13 +192,69 @@ class Explorer:
         self._co = co._replace(matrix=None)  # collocates read the counts in either order only: one matrix kept
         del co
         self._both = (directed + directed.T).tocsr()
-        self._columns = {c: self.docs[c].fillna("").astype(str).to_numpy() for c in GROUP_COLUMNS}
-        self.group_values = {column: self._values(column) for column in GROUP_COLUMNS}
+        del directed
+        trim_heap()
+        # Each group column as numbers and its values (no string per document kept).
+        self._columns = {c: _Group.of(self.docs[c]) for c in GROUP_COLUMNS}
+        self.group_values = {c: group.ordered(by_value=c == "month") for c, group in self._columns.items()}
         self.widget = self._build()
 
-    def _values(self, column: str) -> list[str]:
-        values = pd.Series(self._columns[column])
-        return sorted(values.unique()) if column == "month" else values.value_counts().index.tolist()
+    def find_documents(self, query: str, *, limit: int = MATCHES) -> tuple[pd.DataFrame, int]:
+        """The documents whose ``doc_id`` is ``query`` or whose title contains it: what the Document tab lists.
+
+        Parameters
+        ----------
+        query : str
+            A ``doc_id``, or words of a title (letters in any case); empty: every document.
+        limit : int
+            Documents returned at most.
+
+        Returns
+        -------
+        (DataFrame, int)
+            The first ``limit`` of them (``doc_id`` and ``title``; an exact ``doc_id`` first, then in
+            corpus order), and how many there are.
+
+        Examples
+        --------
+        >>> from analysis import load_corpus
+        >>> from analysis.config import SEEDS_DIR
+        >>> found, total = Explorer(load_corpus(SEEDS_DIR)).find_documents("黑熊", limit=2)
+        >>> total, found["title"].tolist()
+        (4, ['川普政府續挺台 大使帶「台灣黑熊」進UN照曝光', '中共打壓曝醜!美駐聯大使帶台灣黑熊布偶進聯合國'])
+        """
+        query = query.strip()
+        ids, title = self.docs["doc_id"], self.docs["title"].fillna("").astype(str)
+        if not query:
+            mask = np.ones(len(self.docs), dtype=bool)
+        else:
+            mask = title.str.contains(query, case=False, regex=False).to_numpy(dtype=bool)
+        exact = (ids.astype(str) == query).to_numpy(dtype=bool) if query else np.zeros(len(ids), dtype=bool)
+        rows = np.concatenate([np.flatnonzero(exact), np.flatnonzero(mask & ~exact)[:limit]])[:limit]
+        found = pd.DataFrame({"doc_id": ids.iloc[rows].to_numpy(), "title": title.iloc[rows].to_numpy()})
+        return found, int((mask | exact).sum())
+
+    def show_matches(self, query: str) -> None:
+        """Fill the Document tab's list with the documents :meth:`find_documents` finds for ``query``."""
+        found, total = self.find_documents(query)
+        self.document_menu.options = [(f"{shorten(title, _TITLE_WIDTH)} ({doc})", doc)
+                                      for doc, title in found.itertuples(index=False)]
+        what = f"「{query.strip()}」" if query.strip() else "the corpus"
+        self.document_count.value = (f"{total:,} document(s) of {what}" + (f", the first {len(found)} listed"
+                                                                            if total > len(found) else ""))
+
+    def _row(self, doc_id: str) -> int | None:
+        """The position of ``doc_id`` in the documents (None when there is none)."""
+        at = np.flatnonzero((self.docs["doc_id"] == doc_id).to_numpy(dtype=bool))
+        return int(at[0]) if len(at) else None
+
+    def _first_copy(self, row: int) -> str:
+        """The ``doc_id`` of the first copy of the text at ``row``: copies of one text have no neighbours
+        of their own, they answer with their first copy's."""
+        content = self.docs["content_id"].iloc[row]
+        if pd.isna(content):
+            return self.docs["doc_id"].iloc[row]
+        return self.docs["doc_id"].iloc[int(np.argmax((self.docs["content_id"] == content).to_numpy(dtype=bool)))]
 
     # -- the handlers ------------------------------------------------------------------------------------
 
@@ -251,13 +316,13 @@ class Explorer:
         if column not in GROUP_COLUMNS:
             _fill(self.groups, _message(f"Pick a column of: {', '.join(GROUP_COLUMNS)}."))
             return
-        values = self._columns[column]
+        group = self._columns[column]
         target, reference = (("" if v == EMPTY else v) for v in (target, reference))
         if target == reference:
             _fill(self.groups, _message("Pick two different values to compare."))
             return
         try:  # keyness(), with each side's term counts summed from the index
-            masks = target_reference(self.docs, values == target, reference=values == reference)
+            masks = target_reference(self.docs, group.mask(target), reference=group.mask(reference))
             sides = [self._counts.frequencies(mask) for mask in masks]
             for side, role in zip(sides, ("target", "reference")):
                 if side.empty:
@@ -276,16 +341,18 @@ class Explorer:
 
     def show_document(self, doc_id: str) -> None:
         """Fill the Document tab: the nearest neighbours of ``doc_id`` and the passages it shares with them."""
-        if doc_id not in self._first_copy:
+        row = self._row(doc_id)
+        if row is None:
             _fill(self.document, _message(f"No document {doc_id!r} in this corpus."))
             return
-        first = self._first_copy[doc_id]
+        first = self._first_copy(row)
         of, to = (index.get(first, np.array([], dtype=np.int64)) for index in (self._neighbours_of, self._neighbour_to))
         near = self.neighbours.iloc[of]
         pairs = self.neighbours.iloc[np.union1d(of, to)]  # in table order, as a boolean selection gives them
         other = pairs["neighbour"].where(pairs["doc_id"] == first, pairs["doc_id"]).drop_duplicates()
         involved = self.docs[self.docs["doc_id"].isin([first, *other])]  # all that the tables below read
-        items = [_heading(f"{self.titles[doc_id]} ({doc_id})")]
+        title = self.docs["title"].iloc[row]
+        items = [_heading(f"{'' if pd.isna(title) else title} ({doc_id})")]
         if near.empty:
             items.append(_message("No other document shares a term with it."))
         else:
@@ -325,25 +392,54 @@ class Explorer:
         groups_tab = widgets.VBox([widgets.HBox([self.column_menu, self.target_menu, self.reference_menu, compare]),
                                    self.groups])
 
-        labels = [f"{t[:_TITLE_WIDTH]} ({d})" for d, t in self.titles.items()]
-        self.document_menu = widgets.Dropdown(options=list(zip(labels, self.titles.index)),
-                                              value=None, description="Document",
-                                              layout=widgets.Layout(width="90%"))
+        # A search, not a menu of every document: a crawl's two million would not reach the browser.
+        self.document_box = widgets.Text(placeholder="words of a title, or a doc_id; Enter to search",
+                                         description="Find", continuous_update=False,
+                                         layout=widgets.Layout(width="90%"))
+        self.document_menu = widgets.Select(description="Document", rows=10, layout=widgets.Layout(width="90%"))
+        self.document_count = widgets.Label()
+        self.show_matches("")
+        self.document_box.observe(lambda change: self.show_matches(change["new"]), names="value")
         self.document_menu.observe(lambda change: change["new"] and self.show_document(change["new"]), names="value")
-        document_tab = widgets.VBox([self.document_menu, self.document])
+        document_tab = widgets.VBox([self.document_box, self.document_count, self.document_menu, self.document])
 
         tab = widgets.Tab(children=[term_tab, groups_tab, document_tab])
         tab.titles = ("Term", "Groups", "Document")
         return tab
 
     def _set_values(self, column: str) -> None:
-        values = self.group_values[column]
-        counts = pd.Series(self._columns[column]).value_counts()
-        options = [(f"{v or EMPTY} ({counts[v]})", v or EMPTY) for v in values]
+        group = self._columns[column]
+        options = [(f"{v or EMPTY} ({group.count(v)})", v or EMPTY) for v in self.group_values[column]]
         self.target_menu.options = options
         self.reference_menu.options = options
         if len(options) > 1:
             self.target_menu.value, self.reference_menu.value = options[0][1], options[1][1]
+
+
+class _Group(NamedTuple):
+    """A group column as each document's value number (``codes``) and the values, in order of first appearance."""
+
+    codes: np.ndarray
+    values: list[str]
+    counts: np.ndarray
+
+    @classmethod
+    def of(cls, column: pd.Series) -> _Group:
+        codes, values = pd.factorize(column.fillna("").astype(str), sort=False)
+        return cls(codes, [str(v) for v in values], np.bincount(codes, minlength=len(values)))
+
+    def ordered(self, *, by_value: bool) -> list[str]:
+        """The values sorted (``by_value``) or the most frequent first (ties in order of first appearance)."""
+        if by_value:
+            return sorted(self.values)
+        return [self.values[k] for k in np.argsort(-self.counts, kind="stable")]
+
+    def count(self, value: str) -> int:
+        return int(self.counts[self.values.index(value)]) if value in self.values else 0
+
+    def mask(self, value: str) -> np.ndarray:
+        """The documents whose value is ``value``."""
+        return self.codes == (self.values.index(value) if value in self.values else -2)
 
 
 def explore(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdict: UserDict = None,

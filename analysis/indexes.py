@@ -4,8 +4,8 @@ The explorer (:mod:`analysis.explorer`) asks the same questions of one corpus ag
 index here answers one of them exactly as the kit's own function does, from work done once:
 
 - :class:`HitIndex`: how many concordance lines a term has in each document, as :func:`analysis.kwic`
-  finds them (whole terms, NFKC-folded, each distinct text once), from every field's word
-  boundaries kept in memory;
+  finds them (whole terms, NFKC-folded, each distinct text once), from every title and text kept
+  folded in one string with its word boundaries marked;
 - :class:`TermCounts`: the term frequencies of any group of documents, as
   :func:`analysis.term_frequencies` counts them, from a sparse matrix of each distinct title and
   text's term counts;
@@ -18,24 +18,30 @@ segments, filters or counts the whole corpus again; the indexes take that time o
 
 from __future__ import annotations
 
-from array import array
-from itertools import accumulate
-
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
 from .association import Cooccurrence, association
-# kwic's own folding and matching, so that the counts are kwic's by construction.
-from .concordance import _find, _fold
+# kwic's own folding, so that the folded texts searched are kwic's.
+from .concordance import _fold
 from .termcodes import field_codes
 from .vocabulary import is_term, normalize
-from .segmentation import segment_many
+from .segmentation import word_lengths_many
 from .typedefs import SegmenterLike, UserDict
+
+#: Distinct titles and texts segmented at a time while a :class:`HitIndex` is built.
+BLOCK_FIELDS = 20_000
+_SEPARATOR = "\n"  # between two fields of the folded text
 
 
 class HitIndex:
     """Where a term occurs as :func:`analysis.kwic` finds it, for every distinct text at once.
+
+    Every title and text is kept folded, one after another in one string, with a mark at each word
+    boundary (a boolean array as long as that string): a search is a scan of one string, and the index
+    holds no Python object per word or per field. It is built :data:`BLOCK_FIELDS` distinct fields at a
+    time, so that only a block's words are ever held.
 
     Parameters
     ----------
@@ -69,12 +75,28 @@ class HitIndex:
         docs = docs.iloc[self.rows]  # distinct(docs): the first copy of each text
         self.doc_ids = docs["doc_id"].to_numpy()
         fields = ["" if pd.isna(text) else str(text) for pair in zip(docs["title"], docs["text"]) for text in pair]
-        words_of = segment_many(list(dict.fromkeys(fields)), userdict=userdict, segmenter=segmenter)
-        # Where each word ends in the folded text, 0 first: the boundaries a whole-term hit starts and ends on.
-        bounds_of = {text: array("i", accumulate((len(_fold(w)) for w in words), initial=0))
-                     for text, words in words_of.items()}
-        self._folded = [_fold(text) for text in fields]
-        self._bounds = [bounds_of.get(text, array("i", [0])) for text in fields]
+        folded = [_fold(text) for text in fields]
+        lengths = np.fromiter(map(len, folded), dtype=np.int64, count=len(folded))
+        # Where folding changes a field's length (… to ...), each word is folded to find its boundaries.
+        refold = lengths != np.fromiter(map(len, fields), dtype=np.int64, count=len(fields))
+        # Field k is text[starts[k]:ends[k]], one separator after it: no hit is counted across two fields.
+        self._starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1])).astype(np.int64)
+        self._ends = self._starts + lengths
+        self._text = _SEPARATOR.join(folded)
+        del folded
+        self._bound = np.zeros(len(self._text) + 1, dtype=bool)
+        codes, distinct = pd.factorize(pd.Series(fields, dtype=object), sort=False)
+        del fields
+        order = np.argsort(codes, kind="stable")  # the fields of each distinct text, together
+        first = np.searchsorted(codes[order], np.arange(len(distinct) + 1))
+        for start in range(0, len(distinct), BLOCK_FIELDS):
+            block = list(distinct[start:start + BLOCK_FIELDS])
+            word_lengths = word_lengths_many(block, userdict=userdict, segmenter=segmenter)
+            for code, text in enumerate(block, start=start):
+                fields_of = order[first[code]:first[code + 1]]
+                at = _bounds(text, word_lengths[text], refold=bool(refold[fields_of[0]]))
+                for field in fields_of:
+                    self._bound[self._starts[field] + at] = True
 
     def hits(self, pattern: str) -> np.ndarray:
         """The number of concordance lines of ``pattern`` in each document of :attr:`doc_ids`.
@@ -98,11 +120,32 @@ class HitIndex:
         if not pattern:
             raise ValueError("the pattern is empty")
         needle = _fold(pattern)
-        counts = np.zeros(len(self._folded), dtype=np.int64)
-        for k, folded in enumerate(self._folded):
-            if needle in folded:
-                counts[k] = len(_find(folded, needle, set(self._bounds[k])))
-        return counts.reshape(-1, 2).sum(axis=1)
+        found, i = [], self._text.find(needle)
+        while i >= 0:  # every occurrence, overlapping ones too
+            found.append(i)
+            i = self._text.find(needle, i + 1)
+        starts = np.array(found, dtype=np.int64)
+        ends = starts + len(needle)
+        field = np.searchsorted(self._starts, starts, side="right") - 1
+        whole = self._bound[starts] & self._bound[ends] & (ends <= self._ends[field])
+        starts, field = starts[whole], field[whole]
+        if len(starts) > 1 and (np.diff(starts) < len(needle)).any():
+            # kwic's lines do not overlap: left to right, a hit is taken only where the last one ended
+            taken, end = np.zeros(len(starts), dtype=bool), -1
+            for k, s in enumerate(starts.tolist()):
+                if s >= end:
+                    taken[k], end = True, s + len(needle)
+            field = field[taken]
+        return np.bincount(field, minlength=len(self._starts)).reshape(-1, 2).sum(axis=1)
+
+
+def _bounds(text: str, word_lengths: np.ndarray, *, refold: bool) -> np.ndarray:
+    """Where the words of ``text`` end in its folded text, 0 first (each word folded alone where ``refold``)."""
+    ends = np.cumsum(word_lengths)
+    if refold:
+        ends = np.cumsum([len(_fold(text[a:b])) for a, b in zip((ends - word_lengths).tolist(), ends.tolist())],
+                         dtype=np.int64)
+    return np.concatenate(([0], ends)).astype(np.int64)
 
 
 class TermCounts:

@@ -70,6 +70,7 @@ def _actions(ex: Explorer) -> dict[str, Callable[[], object]]:
         f"term: {frequent} (most frequent)": lambda: ex.show_term(frequent),
         "groups: related vs article": lambda: ex.show_groups("kind", "related", "article"),
         f"groups: month {busiest} vs {before}": lambda: ex.show_groups("month", busiest, before),
+        "document: find a title's word (台灣)": lambda: ex.show_matches("台灣"),
         "document: first article": lambda: ex.show_document(article),
         "document: most recycled item": lambda: ex.show_document(recycled),
     }

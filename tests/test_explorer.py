@@ -126,6 +126,38 @@ def test_picking_a_document_in_the_menu_answers(explorer):
     assert f"({SEED_ID}:00)" in plain(explorer.document)[0]
 
 
+def test_the_document_list_starts_with_the_corpus_and_a_count(seed_docs, explorer):
+    explorer.document_box.value = ""
+    assert [value for _, value in explorer.document_menu.options] == seed_docs["doc_id"].tolist()
+    assert explorer.document_count.value == f"{len(seed_docs)} document(s) of the corpus"
+
+
+def test_searching_lists_the_documents_whose_title_holds_the_words(seed_docs, explorer):
+    explorer.document_box.value = "聯合國"
+    listed = [value for _, value in explorer.document_menu.options]
+    want = seed_docs.loc[seed_docs["title"].str.contains("聯合國"), "doc_id"].tolist()
+    assert listed == want and 1 < len(want) < len(seed_docs)
+    assert explorer.document_count.value == f"{len(want)} document(s) of 「聯合國」"
+    explorer.document_menu.value = listed[-1]  # picking one shows it
+    assert f"({listed[-1]})" in plain(explorer.document)[0]
+
+
+def test_a_doc_id_is_found_first_and_letters_in_any_case(explorer):
+    found, total = explorer.find_documents(f"{SEED_ID}:07")
+    assert found["doc_id"].tolist() == [f"{SEED_ID}:07"] and total == 1
+    assert explorer.find_documents("un")[1] == explorer.find_documents("UN")[1] > 0  # 美駐UN大使...
+
+
+def test_a_long_list_says_how_many_are_not_listed(big):
+    docs, explorer = big
+    found, total = explorer.find_documents("", limit=5)
+    assert len(found) == 5 and total == len(docs)
+    explorer.document_box.value = "美"
+    holding = int(docs["title"].str.contains("美").sum())
+    assert holding > 100 and len(explorer.document_menu.options) == 100
+    assert explorer.document_count.value == f"{holding} document(s) of 「美」, the first 100 listed"
+
+
 def test_an_unknown_document_shows_a_message(explorer):
     explorer.show_document("nothing:99")
     (message,) = plain(explorer.document)

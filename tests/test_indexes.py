@@ -9,6 +9,7 @@ import pytest
 
 from analysis import collocations, kwic, term_frequencies
 from analysis.association import cooccurrence
+from analysis import indexes
 from analysis.indexes import HitIndex, TermCounts, node_collocates
 
 #: Beyond the vocabulary: a stopword, a part of a name, a phrase of several words, full-width letters,
@@ -44,6 +45,28 @@ def test_hits_count_each_distinct_text_once(crawl):
     index = HitIndex(crawl)
     assert len(index.doc_ids) == crawl["content_id"].nunique()
     assert index.hits("克拉夫特").sum() == len(kwic(crawl, "克拉夫特")) > 0
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_hits_are_kwic_lines_on_random_texts(monkeypatch, seed):
+    """Overlapping repeats (哈哈 in 哈哈哈), line breaks in texts and patterns, full-width letters, characters
+    that fold to several (… to ...), titles shared by several documents, empty fields, and the index built a
+    few fields at a time."""
+    monkeypatch.setattr(indexes, "BLOCK_FIELDS", 3)
+    rng = np.random.default_rng(seed)
+    words = ["哈", "哈哈", "台灣", "ＵＮ", "UN", "\n", "美國", "。", " ", "中國時報", "中國", "說", "…", "㈱"]
+    texts = ["".join(rng.choice(words, size=rng.integers(0, 30))) for _ in range(37)]
+    texts += ["UN UN UN", "台灣台灣台灣。", "說哈哈哈哈"]  # whole-term hits that overlap: kwic takes the first
+    titles = rng.choice(["", "台灣", "美國說", "哈哈哈"], size=40)
+    content = [f"c{k % 35 if k < 37 else k}" for k in range(40)]  # two copies among the random texts
+    docs = pd.DataFrame({"doc_id": [f"d{k}" for k in range(40)], "content_id": content, "title": titles, "text": texts})
+    index = HitIndex(docs)
+    patterns = ["哈", "哈哈", "台灣", "UN", "ＵＮ", "\n", "國", "中國", "灣\n美", "。\n", "說台灣", "UN UN", "台灣台灣",
+                "...", "(株)", "…台灣"]
+    for pattern in patterns:
+        lines = kwic(docs, pattern).groupby("doc_id").size()
+        per_doc = pd.Series(index.hits(pattern), index=index.doc_ids)
+        assert per_doc[per_doc > 0].sort_index().to_dict() == lines.sort_index().to_dict(), pattern
 
 
 def test_an_empty_pattern_is_refused(hit_index):

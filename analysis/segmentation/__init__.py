@@ -9,14 +9,15 @@
 - :mod:`.custom`: a segmenter of your own (any callable), made lossless and fingerprinted;
 - :mod:`.tokenizers`: the jieba tokenizers a segmenter cuts with, built once and kept;
 - :mod:`.segmenter`: the :class:`Segmenter` that puts them together, and :func:`segment`;
-- :mod:`.batch`: many texts at once, cached by content, in parallel (:func:`segment_many`).
+- :mod:`.batch`: many texts at once, cached by content, in parallel (:func:`segment_many`; their words'
+  lengths alone, :func:`word_lengths_many`).
 
 Everything a script needs is importable from here, and from :mod:`analysis` itself.
 """
 
 from __future__ import annotations
 
-from .batch import segment_many
+from .batch import segment_many, word_lengths_many
 from .custom import CustomSegmenter
 from .lexicon import Adjustments, learn_adjustments
 from .rules import join_pieces
@@ -25,4 +26,5 @@ from .dictionaries import read_userdict
 from .segmenter import Segmenter, get_segmenter, segment
 
 __all__ = ["Adjustments", "CustomSegmenter", "Segmenter", "detect_script", "detect_scripts", "fold_width",
-           "get_segmenter", "join_pieces", "learn_adjustments", "read_userdict", "segment", "segment_many"]
+           "get_segmenter", "join_pieces", "learn_adjustments", "read_userdict", "segment", "segment_many",
+           "word_lengths_many"]

@@ -9,7 +9,7 @@ import pytest
 
 from analysis import segment
 from analysis.segmentation import batch as cache
-from analysis.segmentation.batch import SegmentCache, _decode, _encode, segment_chunk, segment_many
+from analysis.segmentation.batch import SegmentCache, _decode, _encode, segment_chunk, segment_many, word_lengths_many
 from analysis.settings import configure, options
 
 
@@ -31,14 +31,42 @@ def test_cache_round_trip_and_hits(private_cache, seed_lines, monkeypatch):
     assert again == first and calls == []  # everything came from the cache
 
 
-def test_corrupt_entries_are_segmented_again(private_cache):
-    text = "美國駐聯合國大使克拉夫特"
+def _cached_wrong(folder, text: str) -> None:
+    """Cache ``text``'s words, then overwrite every entry with lengths that do not add up to it."""
     segment_many([text])
-    db = sqlite3.connect(private_cache / "segments.sqlite")
+    db = sqlite3.connect(folder / "segments.sqlite")
     db.execute("UPDATE seg SET v = ?", (b"\x01\x00\x00\x00",))
     db.commit()
     db.close()
+
+
+def test_corrupt_entries_are_segmented_again(private_cache):
+    text = "美國駐聯合國大使克拉夫特"
+    _cached_wrong(private_cache, text)
     assert segment_many([text])[text] == segment(text)
+
+
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_word_lengths_are_those_of_the_words_cached_or_not(private_cache, seed_lines, monkeypatch, use_cache):
+    configure(use_cache=use_cache)
+    texts = [t for t in seed_lines if t][:40] + ["", "克拉夫特訪台"]
+    want = {t: [len(w) for w in segment(t)] for t in texts}
+    assert {t: v.tolist() for t, v in word_lengths_many(texts).items()} == want  # segmented (and cached)
+    monkeypatch.setattr(cache, "_decode", lambda text, blob: pytest.fail("no word is made from the cache"))
+    again = word_lengths_many(list(reversed(texts)))
+    assert {t: v.tolist() for t, v in again.items()} == want and list(again) == list(dict.fromkeys(reversed(texts)))
+
+
+def test_word_lengths_of_a_corrupt_entry_are_segmented_again(private_cache):
+    text = "美國駐聯合國大使克拉夫特"
+    _cached_wrong(private_cache, text)
+    assert word_lengths_many([text])[text].tolist() == [len(w) for w in segment(text)]
+
+
+def test_word_lengths_of_a_segmenter_of_your_own(private_cache):
+    def by_char(text):
+        return list(text)
+    assert word_lengths_many(["台灣"], segmenter=by_char)["台灣"].tolist() == [1, 1]
 
 
 def test_cache_key_depends_on_the_segmenter():

@@ -12,7 +12,7 @@ from analysis import segmentation
 HOMES = {"Adjustments": "lexicon", "learn_adjustments": "lexicon", "join_pieces": "rules",
          "detect_script": "script", "detect_scripts": "script", "fold_width": "script", "Segmenter": "segmenter",
          "get_segmenter": "segmenter",
-         "read_userdict": "segmenter", "segment": "segmenter", "segment_many": "batch",
+         "read_userdict": "segmenter", "segment": "segmenter", "segment_many": "batch", "word_lengths_many": "batch",
          "CustomSegmenter": "custom"}
 
 
