@@ -63,10 +63,16 @@ def _encode(words: list[str]) -> bytes:
     return np.fromiter((len(w) for w in words), dtype="<u4", count=len(words)).tobytes()
 
 
-def _decode(text: str, blob: bytes) -> list[str] | None:
+def _stored_lengths(text: str, blob: bytes) -> np.ndarray | None:
+    """A cached entry's word lengths; None when they do not add up to the text (a corrupt or foreign entry)."""
     lengths = np.frombuffer(blob, dtype="<u4")
-    if int(lengths.sum()) != len(text):
-        return None  # a corrupt or foreign entry: segment again
+    return lengths if int(lengths.sum()) == len(text) else None
+
+
+def _decode(text: str, blob: bytes) -> list[str] | None:
+    lengths = _stored_lengths(text, blob)
+    if lengths is None:
+        return None  # segment again
     out, start = [], 0
     for n in lengths.tolist():
         out.append(sys.intern(text[start:start + n]))  # one string per distinct word, however many texts hold it
@@ -249,9 +255,8 @@ def word_lengths_many(texts: Iterable[str], *, userdict: UserDict = None, hmm: b
         finally:
             cache.close()
         for t, k in zip(distinct, keys):
-            blob = stored.get(k)
-            lengths = np.frombuffer(blob, dtype="<u4") if blob is not None else None
-            if lengths is not None and int(lengths.sum()) == len(t):  # else corrupt or foreign: segmented again
+            lengths = _stored_lengths(t, stored[k]) if k in stored else None
+            if lengths is not None:  # else segmented again
                 found[t] = lengths.astype(np.int64)
     todo = [t for t in distinct if t not in found]
     if todo:
