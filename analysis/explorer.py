@@ -22,14 +22,9 @@ of 10,000 pages (``benchmarks/explorer.py`` times them). Each handler is a plain
 
 from __future__ import annotations
 
-import base64
-import html
-import io
 import logging
-from typing import NamedTuple
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
@@ -38,8 +33,8 @@ from .comparison import keyness_table, target_reference
 from .concordance import kwic
 from .dates import timeline
 from .vocabulary import is_term, normalize
-from .indexes import HitIndex, TermCounts, node_collocates
-from .plots import KIND_COLORS, _new
+from .explorer_outputs import bundle, figure_bundle, fill, heading, message, plot_term_months, table_bundle
+from .indexes import GroupCodes, HitIndex, TermCounts, node_collocates
 from .resources import trim_heap
 from .reuse import text_reuse
 from .similarity import nearest_neighbours
@@ -61,74 +56,6 @@ _WINDOW = 5  # terms on each side of a collocate's node, as collocations() count
 _TITLE_WIDTH = 40
 #: Documents the Document tab lists for a search at most.
 MATCHES = 100
-
-
-# -- what an Output widget holds: display_data bundles, built without a running kernel ----------------
-
-def _bundle(plain: str, rich: dict[str, str] | None = None) -> dict:
-    return {"output_type": "display_data", "data": {"text/plain": plain, **(rich or {})}, "metadata": {}}
-
-
-def _heading(text: str) -> dict:
-    return _bundle(text, {"text/html": f"<h4>{html.escape(text)}</h4>"})
-
-
-def _message(text: str) -> dict:
-    return _bundle(text, {"text/html": f"<p><i>{html.escape(text)}</i></p>"})
-
-
-def _table(df: pd.DataFrame) -> dict:
-    return _bundle(df.to_string(index=False), {"text/html": df.to_html(index=False, float_format="{:.3f}".format)})
-
-
-def _figure(fig: plt.Figure, label: str) -> dict:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=80)
-    plt.close(fig)
-    return _bundle(f"<Figure: {label}>", {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii")})
-
-
-def plot_term_months(counts: pd.DataFrame, *, title: str = "Documents per month") -> plt.Figure:
-    """A small bar chart of documents per month, articles and related items stacked.
-
-    Parameters
-    ----------
-    counts : DataFrame
-        From :func:`analysis.timeline` (``period`` and one count column per ``kind``).
-    title : str
-        The figure's title.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-
-    Examples
-    --------
-    >>> from analysis import load_corpus, timeline
-    >>> from analysis.config import SEEDS_DIR
-    >>> fig = plot_term_months(timeline(load_corpus(SEEDS_DIR)))
-    >>> fig.axes[0].get_ylabel()
-    'documents'
-    """
-    fig = _new((7.0, 2.4))
-    ax = fig.add_subplot()
-    x = range(len(counts))
-    bottom = pd.Series(0, index=counts.index)
-    for kind, color in KIND_COLORS.items():
-        if kind in counts:
-            ax.bar(x, counts[kind], bottom=bottom, color=color, label=kind, width=0.8)
-            bottom = bottom + counts[kind]
-    step = max(1, len(counts) // 12)
-    ax.set_xticks(list(x)[::step], [f"{p:%Y-%m}" for p in counts["period"]][::step], rotation=45, ha="right",
-                  fontsize=7)
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set(title=title, xlabel="month published", ylabel="documents")
-    ax.legend(loc="upper left", fontsize=7, frameon=False)  # not "best": its search grows with the bars
-    return fig
-
-
-def _fill(out: widgets.Output, *items: dict) -> None:
-    out.outputs = tuple(items)
 
 
 class Explorer:
@@ -195,7 +122,7 @@ class Explorer:
         del directed
         trim_heap()
         # Each group column as numbers and its values (no string per document kept).
-        self._columns = {c: _Group.of(self.docs[c]) for c in GROUP_COLUMNS}
+        self._columns = {c: GroupCodes.of(self.docs[c]) for c in GROUP_COLUMNS}
         self.group_values = {c: group.ordered(by_value=c == "month") for c, group in self._columns.items()}
         self.widget = self._build()
 
@@ -264,15 +191,15 @@ class Explorer:
         outs = (self.concordance, self.timeline, self.collocates)
         if not term:
             for out in outs:
-                _fill(out)
-            _fill(self.concordance, _message("Type a term and press Enter."))
+                fill(out)
+            fill(self.concordance, message("Type a term and press Enter."))
             return
         per_doc = self._hits.hits(term)  # lines of each distinct text, as kwic counts them
         held = np.flatnonzero(per_doc)
         if not len(held):
             for out in outs:
-                _fill(out)
-            _fill(self.concordance, _message(self._not_found(term)))
+                fill(out)
+            fill(self.concordance, message(self._not_found(term)))
             return
         # kwic itself reads only the documents of the lines shown: the first ones, in corpus order.
         first = held[:int(np.searchsorted(np.cumsum(per_doc[held]), _CONCORDANCE_LINES)) + 1]
@@ -282,44 +209,44 @@ class Explorer:
         count = f"{int(per_doc.sum())} line(s) in {len(held)} document(s)"
         if per_doc.sum() > len(shown):
             count += f", the first {len(shown)} shown"
-        _fill(self.concordance, _heading(f"「{term}」 in context: {count}"),
-              _bundle(lines, {"text/html": shown._repr_html_()}))
+        fill(self.concordance, heading(f"「{term}」 in context: {count}"),
+              bundle(lines, {"text/html": shown._repr_html_()}))
 
         holding = self.docs.iloc[self._hits.rows[held]]
         if holding["published"].notna().any():
             counts = timeline(holding, freq="MS").set_index("period").reindex(self.months, fill_value=0)
             label = f"Documents containing 「{term}」, per month"
-            _fill(self.timeline, _figure(plot_term_months(counts.reset_index(), title=label), label))
+            fill(self.timeline, figure_bundle(plot_term_months(counts.reset_index(), title=label), label))
         else:
-            _fill(self.timeline, _message(f"No document containing 「{term}」 is dated."))
+            fill(self.timeline, message(f"No document containing 「{term}」 is dated."))
 
         if not is_term(normalize(term)):
-            _fill(self.collocates, _message(f"「{term}」 is not counted as a term (a stopword, punctuation or a "
+            fill(self.collocates, message(f"「{term}」 is not counted as a term (a stopword, punctuation or a "
                                             "number), so it has no collocates."))
             return
         near = node_collocates(self._co, self._both, term, window=_WINDOW, top=self.top)
         if near.empty:
-            _fill(self.collocates, _message(f"「{term}」 has no collocate seen at least twice within five terms."))
+            fill(self.collocates, message(f"「{term}」 has no collocate seen at least twice within five terms."))
         else:
             columns = ["collocate", "count", "log_likelihood", "logdice"]
-            _fill(self.collocates, _heading(f"Collocates of 「{term}」 (within five terms)"), _table(near[columns]))
+            fill(self.collocates, heading(f"Collocates of 「{term}」 (within five terms)"), table_bundle(near[columns]))
 
     def _not_found(self, term: str) -> str:
-        message = f"「{term}」 does not occur in these documents as a whole term."
+        said = f"「{term}」 does not occur in these documents as a whole term."
         similar = [t for t in self.vocabulary.index if term in t or (t in term and len(t) > 1)][:8]
         if similar:
-            message += " Terms that contain it or are part of it: " + "、".join(similar) + "."
-        return message
+            said += " Terms that contain it or are part of it: " + "、".join(similar) + "."
+        return said
 
     def show_groups(self, column: str, target: str, reference: str) -> None:
         """Fill the Groups tab: the keyness of documents whose ``column`` is ``target`` against ``reference``."""
         if column not in GROUP_COLUMNS:
-            _fill(self.groups, _message(f"Pick a column of: {', '.join(GROUP_COLUMNS)}."))
+            fill(self.groups, message(f"Pick a column of: {', '.join(GROUP_COLUMNS)}."))
             return
         group = self._columns[column]
         target, reference = (("" if v == EMPTY else v) for v in (target, reference))
         if target == reference:
-            _fill(self.groups, _message("Pick two different values to compare."))
+            fill(self.groups, message("Pick two different values to compare."))
             return
         try:  # keyness(), with each side's term counts summed from the index
             masks = target_reference(self.docs, group.mask(target), reference=group.mask(reference))
@@ -329,21 +256,21 @@ class Explorer:
                     raise ValueError(f"the {role} has no term")
             key = keyness_table(*sides)
         except ValueError as error:  # a side with no document or no term
-            _fill(self.groups, _message(f"Cannot compare these groups: {error}"))
+            fill(self.groups, message(f"Cannot compare these groups: {error}"))
             return
         key.attrs.update(target=target or EMPTY, reference=reference or EMPTY)
         sides = pd.concat([key[key["log_likelihood"] > 0].head(self.top).assign(side=target or EMPTY),
                            key[key["log_likelihood"] < 0].iloc[::-1].head(self.top).assign(side=reference or EMPTY)])
         columns = ["side", "term", "target_count", "reference_count", "log_likelihood", "log_ratio", "p_adjusted"]
         label = f"{GROUP_COLUMNS[column]}: {target or EMPTY} against {reference or EMPTY}"
-        _fill(self.groups, _heading(f"Key terms of each side ({label})"), _table(sides[columns]),
-              _figure(plot_keyness(key, top=self.top, title=label), label))
+        fill(self.groups, heading(f"Key terms of each side ({label})"), table_bundle(sides[columns]),
+              figure_bundle(plot_keyness(key, top=self.top, title=label), label))
 
     def show_document(self, doc_id: str) -> None:
         """Fill the Document tab: the nearest neighbours of ``doc_id`` and the passages it shares with them."""
         row = self._row(doc_id)
         if row is None:
-            _fill(self.document, _message(f"No document {doc_id!r} in this corpus."))
+            fill(self.document, message(f"No document {doc_id!r} in this corpus."))
             return
         first = self._first_copy(row)
         of, to = (index.get(first, np.array([], dtype=np.int64)) for index in (self._neighbours_of, self._neighbour_to))
@@ -352,22 +279,22 @@ class Explorer:
         other = pairs["neighbour"].where(pairs["doc_id"] == first, pairs["doc_id"]).drop_duplicates()
         involved = self.docs[self.docs["doc_id"].isin([first, *other])]  # all that the tables below read
         title = self.docs["title"].iloc[row]
-        items = [_heading(f"{'' if pd.isna(title) else title} ({doc_id})")]
+        items = [heading(f"{'' if pd.isna(title) else title} ({doc_id})")]
         if near.empty:
-            items.append(_message("No other document shares a term with it."))
+            items.append(message("No other document shares a term with it."))
         else:
             table = attach_titles(near[["rank", "neighbour", "similarity"]], involved, width=_TITLE_WIDTH)
-            items += [_heading("Nearest neighbours (TF-IDF cosine)"), _table(table)]
+            items += [heading("Nearest neighbours (TF-IDF cosine)"), table_bundle(table)]
         candidates = pd.DataFrame({"doc_a": first, "doc_b": other})
         reuse = text_reuse(involved, candidates=candidates, model=self.model) if len(candidates) else pd.DataFrame()
         if reuse.empty:
-            items.append(_message("It shares no passage of 15 characters or more with its neighbours."))
+            items.append(message("It shares no passage of 15 characters or more with its neighbours."))
         else:
             other = reuse["doc_b"].where(reuse["doc_a"] == first, reuse["doc_a"]).rename("other")
             table = attach_titles(pd.concat([other, reuse[["shared_chars", "passage", "agency"]]], axis=1),
                                   involved, columns=("other",), width=_TITLE_WIDTH)
-            items += [_heading("Passages shared word for word"), _table(table)]
-        _fill(self.document, *items)
+            items += [heading("Passages shared word for word"), table_bundle(table)]
+        fill(self.document, *items)
 
     # -- the widgets ---------------------------------------------------------------------------------------
 
@@ -414,32 +341,6 @@ class Explorer:
         self.reference_menu.options = options
         if len(options) > 1:
             self.target_menu.value, self.reference_menu.value = options[0][1], options[1][1]
-
-
-class _Group(NamedTuple):
-    """A group column as each document's value number (``codes``) and the values, in order of first appearance."""
-
-    codes: np.ndarray
-    values: list[str]
-    counts: np.ndarray
-
-    @classmethod
-    def of(cls, column: pd.Series) -> _Group:
-        codes, values = pd.factorize(column.fillna("").astype(str), sort=False)
-        return cls(codes, [str(v) for v in values], np.bincount(codes, minlength=len(values)))
-
-    def ordered(self, *, by_value: bool) -> list[str]:
-        """The values sorted (``by_value``) or the most frequent first (ties in order of first appearance)."""
-        if by_value:
-            return sorted(self.values)
-        return [self.values[k] for k in np.argsort(-self.counts, kind="stable")]
-
-    def count(self, value: str) -> int:
-        return int(self.counts[self.values.index(value)]) if value in self.values else 0
-
-    def mask(self, value: str) -> np.ndarray:
-        """The documents whose value is ``value``."""
-        return self.codes == (self.values.index(value) if value in self.values else -2)
 
 
 def explore(docs: pd.DataFrame, *, model: TfidfModel | None = None, userdict: UserDict = None,

@@ -9,6 +9,7 @@ index here answers one of them exactly as the kit's own function does, from work
 - :class:`TermCounts`: the term frequencies of any group of documents, as
   :func:`analysis.term_frequencies` counts them, from a sparse matrix of each distinct title and
   text's term counts;
+- :class:`GroupCodes`: a group column's values as numbers, to select any value's documents;
 - :func:`node_collocates`: a term's collocates, as :func:`analysis.collocations` gives them, from
   co-occurrence counts computed once (:func:`analysis.association.cooccurrence`).
 
@@ -17,6 +18,8 @@ segments, filters or counts the whole corpus again; the indexes take that time o
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -33,6 +36,40 @@ from .typedefs import SegmenterLike, UserDict
 #: Distinct titles and texts segmented at a time while a :class:`HitIndex` is built.
 BLOCK_FIELDS = 20_000
 _SEPARATOR = "\n"  # between two fields of the folded text
+
+
+class GroupCodes(NamedTuple):
+    """A group column (the explorer's kind, outlet or month) as each document's value number (``codes``), the
+    values in order of first appearance and their ``counts``: no string kept per document.
+
+    Examples
+    --------
+    >>> group = GroupCodes.of(pd.Series(["related", "article", "related", None]))
+    >>> group.ordered(by_value=False), group.count("related"), group.mask("article").tolist()
+    (['related', 'article', ''], 2, [False, True, False, False])
+    """
+
+    codes: np.ndarray
+    values: list[str]
+    counts: np.ndarray
+
+    @classmethod
+    def of(cls, column: pd.Series) -> GroupCodes:
+        codes, values = pd.factorize(column.fillna("").astype(str), sort=False)
+        return cls(codes, [str(v) for v in values], np.bincount(codes, minlength=len(values)))
+
+    def ordered(self, *, by_value: bool) -> list[str]:
+        """The values sorted (``by_value``) or the most frequent first (ties in order of first appearance)."""
+        if by_value:
+            return sorted(self.values)
+        return [self.values[k] for k in np.argsort(-self.counts, kind="stable")]
+
+    def count(self, value: str) -> int:
+        return int(self.counts[self.values.index(value)]) if value in self.values else 0
+
+    def mask(self, value: str) -> np.ndarray:
+        """The documents whose value is ``value``."""
+        return self.codes == (self.values.index(value) if value in self.values else -2)
 
 
 class HitIndex:

@@ -109,3 +109,11 @@ def test_collocates_are_collocations(seed_docs, counts):
 def test_a_collocate_node_must_be_a_term(counts):
     with pytest.raises(ValueError, match="not a term"):
         node_collocates(*counts, "的")
+
+
+def test_group_codes_select_each_value_and_order_them():
+    group = indexes.GroupCodes.of(pd.Series(["2021-01", None, "2020-09", "2021-01"]))
+    assert group.ordered(by_value=True) == ["", "2020-09", "2021-01"]
+    assert group.ordered(by_value=False) == ["2021-01", "", "2020-09"]  # most frequent first, ties as they came
+    assert group.mask("").tolist() == [False, True, False, False]
+    assert not group.mask("1999-01").any() and group.count("1999-01") == 0
