@@ -24,7 +24,8 @@ would make negative (tiny or very repetitive texts, a node denser than its windo
 
 from __future__ import annotations
 
-from collections import Counter
+import itertools
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import numpy as np
@@ -32,7 +33,7 @@ import pandas as pd
 from scipy import sparse
 
 from .vocabulary import is_term, normalize
-from .termlists import text_terms
+from .termcodes import field_codes
 from .tables import distinct
 from .typedefs import SegmenterLike, UserDict
 
@@ -43,7 +44,8 @@ MEASURES = ("expected", "log_likelihood", "mi", "t_score", "logdice")
 class Cooccurrence(NamedTuple):
     """Sparse co-occurrence counts of a corpus, from :func:`cooccurrence`."""
 
-    #: ``matrix[a, b]``: how often term ``b`` follows term ``a`` at 1 to ``window`` terms (CSR, int64).
+    #: ``matrix[a, b]``: how often term ``b`` follows term ``a`` at 1 to ``window`` terms (CSR, int64;
+    #: int32 where :func:`cooccurrence` was asked for ``compact`` counts and they fit).
     matrix: sparse.csr_matrix
     #: The terms, sorted; a term's id is its position.
     vocabulary: list[str]
@@ -54,7 +56,8 @@ class Cooccurrence(NamedTuple):
 
 
 def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True, directed: bool = True,
-                 userdict: UserDict = None, segmenter: SegmenterLike | None = None) -> Cooccurrence:
+                 compact: bool = False, userdict: UserDict = None,
+                 segmenter: SegmenterLike | None = None) -> Cooccurrence:
     """Count which terms follow which, within ``window`` terms, in each title and text.
 
     Each distinct field text is segmented and counted once and weighted by how many fields hold
@@ -73,6 +76,9 @@ def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True, di
         True: ``matrix[a, b]`` counts ``b`` after ``a``. False: each pair in either order is
         counted once, in ``matrix[min(a, b), max(a, b)]`` (an upper-triangular matrix, about half
         the entries: what the strongest pairs of a corpus need).
+    compact : bool
+        False: the counts as int64. True: as int32 when no count can reach 2**31 (half the memory of
+        a crawl's tens of millions of pairs; add two such matrices in 64 bits), else int64.
     userdict : path or list of paths, optional
         Extra dictionaries for the segmenter.
     segmenter : callable, optional
@@ -98,37 +104,81 @@ def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True, di
     """
     if window < 1:
         raise ValueError(f"cooccurrence: window must be 1 or more, not {window}")
-    docs = distinct(docs, unique=unique)
-    fields = Counter(str(t) for t in [*docs["title"].fillna(""), *docs["text"].fillna("")])
-    by_text = text_terms(fields, userdict=userdict, segmenter=segmenter)
-    vocabulary = sorted({t for ts in by_text.values() for t in ts})
-    index = {t: i for i, t in enumerate(vocabulary)}
-    seqs = [(by_text[t], n) for t, n in fields.items() if by_text[t]]
-    lengths = np.array([len(ts) for ts, _ in seqs], dtype=np.int64)
-    # 32-bit where they fit: a crawl has tens of millions of terms in order
-    small = np.int32 if max(len(vocabulary), len(seqs)) < 2**31 else np.int64
-    ids = np.fromiter((index[t] for ts, _ in seqs for t in ts), dtype=small, count=int(lengths.sum()))
-    seq = np.repeat(np.arange(len(seqs), dtype=small), lengths)
-    copies = np.array([n for _, n in seqs], dtype=np.int64)
+    texts, copies = _held(distinct(docs[[c for c in ("content_id", "title", "text") if c in docs]], unique=unique))
+    # each distinct field's terms as numbers (no list of terms per field: a block of fields at a time)
+    indptr, codes, found = field_codes(texts, itertools.repeat(""), userdict=userdict, segmenter=segmenter)
+    del texts  # and with it the distinct fields
+    order = np.argsort(found.to_numpy(dtype=object), kind="stable")
+    vocabulary = found.to_numpy(dtype=object)[order].tolist()
     size = len(vocabulary)
+    place = np.empty(size, dtype=np.int32)
+    place[order] = np.arange(size, dtype=np.int32)
+    ids = place[codes]  # each term's id: its place in the sorted vocabulary
+    del codes, place, order
+    lengths = np.diff(indptr)
+    seq = np.repeat(np.arange(len(lengths), dtype=np.int32 if len(lengths) < 2**31 else np.int64), lengths)
     # no count exceeds the weighted tokens times the window: summed in 32 bits when that fits
-    # (half the memory of a crawl's tens of millions of pairs), returned in 64
+    # (half the memory of a crawl's tens of millions of pairs), returned so when ``compact``
     narrow = np.int32 if int(copies @ lengths) * window < 2**31 else np.int64
     weight = np.repeat(copies.astype(narrow), lengths)
     counts = np.bincount(ids, weights=weight, minlength=size).astype(np.int64)
-    matrix = sparse.csr_matrix((size, size), dtype=narrow)
-    for d in range(1, window + 1):
-        same = seq[:-d] == seq[d:]
-        a, b = ids[:-d][same], ids[d:][same]
-        if not directed:
-            a, b = np.minimum(a, b), np.maximum(a, b)
-        pairs = sparse.coo_matrix((weight[:-d][same], (a, b)), shape=(size, size))
-        del a, b, same
-        matrix = matrix + pairs.tocsr()  # duplicates are summed
-        del pairs
-    matrix = matrix.tocsr()
-    matrix.data = matrix.data.astype(np.int64)
+    blocks = _pair_blocks(ids, seq, weight, size=size, window=window, directed=directed)
+    del ids, seq, weight  # let go before the blocks are joined
+    matrix = (sparse.vstack(blocks, format="csr", dtype=narrow) if blocks
+              else sparse.csr_matrix((size, size), dtype=narrow))
+    del blocks
+    if not compact:
+        matrix.data = matrix.data.astype(np.int64)
     return Cooccurrence(matrix, vocabulary, counts, int(counts.sum()))
+
+
+#: Blocks of rows (a pair's first term) in which :func:`cooccurrence` counts its pairs: a crawl's tens of
+#: millions of pairs are summed a part at a time, never all at once.
+PAIR_BLOCKS = 8
+
+
+def _pair_blocks(ids: np.ndarray, seq: np.ndarray, weight: np.ndarray, *, size: int, window: int,
+                 directed: bool) -> list[sparse.csr_matrix]:
+    """The counts of :func:`cooccurrence` as blocks of rows, to stack: each pair of terms 1 to ``window``
+    apart in the same field (``seq``), weighted, a block of rows at a time (:data:`PAIR_BLOCKS`, cut where
+    the first terms' tokens reach equal shares), each block's pairs of every distance summed by the
+    conversion to CSR."""
+    tokens = np.cumsum(np.bincount(ids, minlength=size))
+    bounds = np.searchsorted(tokens, np.linspace(0, tokens[-1] if size else 0, PAIR_BLOCKS + 1)[1:-1], side="right")
+    bounds = np.unique(np.concatenate([[0], bounds, [size]]))
+    blocks = []
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        rows, cols, values = [], [], []
+        for d in range(1, window + 1):
+            a, b = ids[:-d], ids[d:]
+            if not directed:
+                a, b = np.minimum(a, b), np.maximum(a, b)
+            keep = (seq[:-d] == seq[d:]) & (a >= lo) & (a < hi)
+            rows.append(a[keep] - lo)
+            cols.append(b[keep])
+            values.append(weight[:-d][keep])
+            del a, b, keep
+        block = sparse.coo_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))),
+                                  shape=(hi - lo, size))
+        del rows, cols, values
+        blocks.append(block.tocsr())  # duplicates are summed
+        del block
+    return blocks
+
+
+#: Distinct titles and texts made Python strings at a time by :func:`cooccurrence`.
+HELD_BLOCK = 10_000
+
+
+def _held(docs: pd.DataFrame) -> tuple[Iterator[str], np.ndarray]:
+    """Each distinct title and each distinct text (missing ones included) and how many fields hold
+    it: the texts a block at a time as Python strings (a crawl's are never all strings at once), the
+    counts as int64. A text that is both a title and a text is listed once for each, with its count
+    in each: co-occurrence counts add up the same."""
+    held = [docs[column].value_counts(sort=False, dropna=False) for column in ("title", "text")]
+    copies = np.concatenate([np.zeros(0, dtype=np.int64), *(h.to_numpy(dtype=np.int64) for h in held)])
+    blocks = (h.index[start:start + HELD_BLOCK].tolist() for h in held for start in range(0, len(h), HELD_BLOCK))
+    return itertools.chain.from_iterable(blocks), copies  # field_codes reads a missing field as empty
 
 
 def association(count, node_count, collocate_count, total: int, *, window: int = 5) -> pd.DataFrame:

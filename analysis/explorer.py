@@ -35,7 +35,7 @@ from .dates import timeline
 from .vocabulary import is_term, normalize
 from .explorer_outputs import bundle, figure_bundle, fill, heading, message, plot_term_months, table_bundle
 from .indexes import GroupCodes, HitIndex, TermCounts, node_collocates
-from .resources import trim_heap
+from .resources import release_freed_memory, trim_heap
 from .reuse import text_reuse
 from .similarity import nearest_neighbours
 from .tables import attach_titles
@@ -85,6 +85,11 @@ class Explorer:
     document_menu : ipywidgets.Select
         The documents found (:meth:`find_documents`); picking one shows it (:meth:`show_document`).
 
+    Notes
+    -----
+    Building it lets pyarrow allocate from jemalloc (:func:`analysis.resources.release_freed_memory`,
+    as a report does), so that the memory its indexes free on the way is given back to the system.
+
     Examples
     --------
     >>> from analysis import load_corpus
@@ -97,6 +102,9 @@ class Explorer:
 
     def __init__(self, docs: pd.DataFrame, *, model: TfidfModel | None = None, userdict: UserDict = None,
                  segmenter: SegmenterLike | None = None, top: int = 10) -> None:
+        # What pyarrow allocates from here on (the indexes' selections of texts) is given back when freed,
+        # as in a report, instead of kept by its default allocator for the rest of the session.
+        release_freed_memory()
         published = pd.to_datetime(docs["published"], errors="coerce")
         self.docs = docs.assign(month=published.dt.strftime("%Y-%m").fillna(""))
         self.top = top
@@ -112,14 +120,9 @@ class Explorer:
         self._counts = TermCounts(self.docs, **self._options)
         trim_heap()
         self.vocabulary = self._counts.totals()  # each term's count over the distinct texts, most frequent first
-        co = cooccurrence(self.docs, window=_WINDOW, **self._options)
-        # Counts of pairs of terms, stored in 32 bits when they fit (half the memory of the largest index).
-        fits = not co.matrix.nnz or co.matrix.data.max() <= np.iinfo(np.int32).max // 2  # a + b of two counts
-        directed = co.matrix.astype(np.int32 if fits else np.int64)
-        self._co = co._replace(matrix=None)  # collocates read the counts in either order only: one matrix kept
-        del co
-        self._both = (directed + directed.T).tocsr()
-        del directed
+        # Each pair of terms counted once, in either order, in 32 bits where the counts fit: a term's
+        # collocates are its row and its column (no matrix summed with its transpose).
+        self._co = cooccurrence(self.docs, window=_WINDOW, directed=False, compact=True, **self._options)
         trim_heap()
         # Each group column as numbers and its values (no string per document kept).
         self._columns = {c: GroupCodes.of(self.docs[c]) for c in GROUP_COLUMNS}
@@ -224,7 +227,7 @@ class Explorer:
             fill(self.collocates, message(f"「{term}」 is not counted as a term (a stopword, punctuation or a "
                                             "number), so it has no collocates."))
             return
-        near = node_collocates(self._co, self._both, term, window=_WINDOW, top=self.top)
+        near = node_collocates(self._co, term, window=_WINDOW, top=self.top)
         if near.empty:
             fill(self.collocates, message(f"「{term}」 has no collocate seen at least twice within five terms."))
         else:

@@ -93,22 +93,20 @@ def test_totals_rank_terms_by_their_count_over_distinct_texts(seed_docs):
     assert totals.is_monotonic_decreasing and totals.index[0] == freq["term"].iloc[0]
 
 
-@pytest.fixture(scope="module")
-def counts(seed_docs):
-    co = cooccurrence(seed_docs, window=5)
-    return co, (co.matrix + co.matrix.T).tocsr()
-
-
-def test_collocates_are_collocations(seed_docs, counts):
-    co, both = counts
+@pytest.mark.parametrize("directed", [True, False])
+@pytest.mark.parametrize("compact", [False, True])
+def test_collocates_are_collocations(seed_docs, directed, compact):
+    co = cooccurrence(seed_docs, window=5, directed=directed, compact=compact)
     for term in [t for t in _sample_terms(seed_docs, every=11) if t not in ("的", "，")]:
-        want = collocations(seed_docs, term, top=10)
-        pd.testing.assert_frame_equal(node_collocates(co, both, term, top=10), want, obj=term)
+        for min_count in (1, 2):
+            want = collocations(seed_docs, term, top=10, min_count=min_count)
+            pd.testing.assert_frame_equal(node_collocates(co, term, top=10, min_count=min_count), want, obj=term)
+    assert node_collocates(co, "克拉夫特訪台從未出現").empty  # a term the corpus does not have
 
 
-def test_a_collocate_node_must_be_a_term(counts):
+def test_a_collocate_node_must_be_a_term(seed_docs):
     with pytest.raises(ValueError, match="not a term"):
-        node_collocates(*counts, "的")
+        node_collocates(cooccurrence(seed_docs, window=5), "的")
 
 
 def test_group_codes_select_each_value_and_order_them():
