@@ -116,14 +116,14 @@ def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True, di
     ids = place[codes]  # each term's id: its place in the sorted vocabulary
     del codes, place, order
     lengths = np.diff(indptr)
-    seq = np.repeat(np.arange(len(lengths), dtype=np.int32 if len(lengths) < 2**31 else np.int64), lengths)
+    room = _room(indptr, window)
     # no count exceeds the weighted tokens times the window: summed in 32 bits when that fits
     # (half the memory of a crawl's tens of millions of pairs), returned so when ``compact``
     narrow = np.int32 if int(copies @ lengths) * window < 2**31 else np.int64
     weight = np.repeat(copies.astype(narrow), lengths)
     counts = np.bincount(ids, weights=weight, minlength=size).astype(np.int64)
-    blocks = _pair_blocks(ids, seq, weight, size=size, window=window, directed=directed)
-    del ids, seq, weight  # let go before the blocks are joined
+    blocks = _pair_blocks(ids, room, weight, size=size, window=window, directed=directed)
+    del ids, room, weight  # let go before the blocks are joined
     matrix = (sparse.vstack(blocks, format="csr", dtype=narrow) if blocks
               else sparse.csr_matrix((size, size), dtype=narrow))
     del blocks
@@ -137,27 +137,42 @@ def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True, di
 PAIR_BLOCKS = 8
 
 
-def _pair_blocks(ids: np.ndarray, seq: np.ndarray, weight: np.ndarray, *, size: int, window: int,
+def _room(indptr: np.ndarray, window: int) -> np.ndarray:
+    """How many terms follow each term in its field, up to ``window`` (one byte each where the window
+    allows): the terms ``d`` apart from it are in the same field where this is ``d`` or more."""
+    total = int(indptr[-1])
+    wide = np.int32 if total < 2**31 else np.int64
+    after = np.repeat(indptr[1:].astype(wide), np.diff(indptr)) - np.arange(1, total + 1, dtype=wide)
+    return np.minimum(after, window).astype(np.uint8 if window < 256 else wide)
+
+
+def _pair_blocks(ids: np.ndarray, room: np.ndarray, weight: np.ndarray, *, size: int, window: int,
                  directed: bool) -> list[sparse.csr_matrix]:
     """The counts of :func:`cooccurrence` as blocks of rows, to stack: each pair of terms 1 to ``window``
-    apart in the same field (``seq``), weighted, a block of rows at a time (:data:`PAIR_BLOCKS`, cut where
-    the first terms' tokens reach equal shares), each block's pairs of every distance summed by the
-    conversion to CSR."""
+    apart in the same field (:func:`_room`), weighted, a block of rows at a time (:data:`PAIR_BLOCKS`,
+    cut where the first terms' tokens reach equal shares), each block's pairs of every distance summed
+    by the conversion to CSR. A pair's row is its first term (``directed``), else the smaller id of
+    the two; which pairs fall in a block is decided on one-byte masks of the terms."""
     tokens = np.cumsum(np.bincount(ids, minlength=size))
     bounds = np.searchsorted(tokens, np.linspace(0, tokens[-1] if size else 0, PAIR_BLOCKS + 1)[1:-1], side="right")
     bounds = np.unique(np.concatenate([[0], bounds, [size]]))
     blocks = []
     for lo, hi in zip(bounds[:-1], bounds[1:]):
+        from_lo, below_hi = ids >= lo, ids < hi
         rows, cols, values = [], [], []
         for d in range(1, window + 1):
-            a, b = ids[:-d], ids[d:]
+            if directed:  # the first term in the block
+                keep = (room[:-d] >= d) & from_lo[:-d] & below_hi[:-d]
+            else:  # the smaller of the two in the block: both from lo on, one of them below hi
+                keep = (room[:-d] >= d) & from_lo[:-d] & from_lo[d:] & (below_hi[:-d] | below_hi[d:])
+            a, b = ids[:-d][keep], ids[d:][keep]
             if not directed:
                 a, b = np.minimum(a, b), np.maximum(a, b)
-            keep = (seq[:-d] == seq[d:]) & (a >= lo) & (a < hi)
-            rows.append(a[keep] - lo)
-            cols.append(b[keep])
+            rows.append(a - lo)
+            cols.append(b)
             values.append(weight[:-d][keep])
             del a, b, keep
+        del from_lo, below_hi
         block = sparse.coo_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))),
                                   shape=(hi - lo, size))
         del rows, cols, values
