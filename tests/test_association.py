@@ -195,7 +195,8 @@ def _pairs_by_hand(docs: pd.DataFrame, window: int, *, directed: bool) -> dict[t
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_counts_equal_plain_loops_on_random_fields(seed, monkeypatch):
     """Titles that are also texts, repeated texts under other content ids, missing fields, fields read a
-    block of two at a time: every pair counted as plain loops count it, in 64 bits or compact 32."""
+    block of two at a time, a window wider than any field: every pair counted as plain loops count it,
+    in 64 bits or compact 32."""
     monkeypatch.setattr("analysis.association.HELD_BLOCK", 2)
     rng = random.Random(seed)
     words = ["台灣", "美國", "日本", "政府", "選舉", "總統", "經濟"]
@@ -205,12 +206,12 @@ def test_counts_equal_plain_loops_on_random_fields(seed, monkeypatch):
                          "content_id": [f"c{rng.randint(0, 8)}" for _ in range(rows)],
                          "title": [rng.choice([*pool, None, float("nan"), ""]) for _ in range(rows)],
                          "text": [rng.choice([*pool, None]) for _ in range(rows)]})
-    for unique in (True, False):
+    for unique, window in [(True, 3), (False, 3), (True, 300)]:  # 300: the room after a term is not one byte
         chosen = docs.drop_duplicates("content_id") if unique else docs
         for directed in (True, False):
-            expected = _pairs_by_hand(chosen, 3, directed=directed)
+            expected = _pairs_by_hand(chosen, window, directed=directed)
             for compact in (False, True):
-                co = cooccurrence(docs, window=3, unique=unique, directed=directed, compact=compact)
+                co = cooccurrence(docs, window=window, unique=unique, directed=directed, compact=compact)
                 assert co.matrix.dtype == ("int32" if compact else "int64")
                 m = co.matrix.tocoo()
                 got = {(co.vocabulary[i], co.vocabulary[j]): int(v) for i, j, v in zip(m.row, m.col, m.data)}
