@@ -340,11 +340,50 @@ def collocations(docs: pd.DataFrame, term: str | None, *, window: int = 5, min_c
     """
     # either order in one cell (i <= j): a crawl's pairs are held once
     co = cooccurrence(docs, window=window, unique=unique, directed=False, userdict=userdict, segmenter=segmenter)
+    return collocations_of(co, term, window=window, min_count=min_count, top=top)
+
+
+def collocations_of(co: Cooccurrence, term: str | None, *, window: int = 5, min_count: int = 2,
+                    top: int = 100) -> pd.DataFrame:
+    """:func:`collocations` from co-occurrence counts already made: to ask about many terms of one
+    corpus (the explorer) without counting it again.
+
+    Parameters
+    ----------
+    co : Cooccurrence
+        From :func:`cooccurrence` with the same ``window``: directed or not for a term (its row and its
+        column are read; ``directed=False`` holds each pair once, the fewer entries), not directed for
+        every pair.
+    term : str or None
+        As :func:`collocations` takes it.
+    window, min_count, top
+        As :func:`collocations` takes them.
+
+    Returns
+    -------
+    DataFrame
+        The table of ``collocations(docs, term, window=window, min_count=min_count, top=top)``.
+
+    Raises
+    ------
+    ValueError
+        When ``term`` is not a term (a stopword, punctuation or a number), or is None and ``co`` is
+        directed.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"title": ["", ""], "text": ["台灣 美國 日本 韓國", "台灣 美國 法國 德國"]})
+    >>> co = cooccurrence(docs, window=1, directed=False)  # 美國 after 台灣, before 日本 and 法國
+    >>> collocations_of(co, "美國", window=1, min_count=1)[["collocate", "count"]].values.tolist()
+    [['台灣', 2], ['日本', 1], ['法國', 1]]
+    """
     if term is None:
         m = co.matrix
+        i = np.repeat(np.arange(m.shape[0], dtype=m.indices.dtype), np.diff(m.indptr))
+        if (m.indices < i).any():  # a pair below the diagonal: counted in one order only
+            raise ValueError("collocations_of: every pair of terms needs cooccurrence(..., directed=False)")
         keep = m.data >= min_count
-        i = np.repeat(np.arange(m.shape[0], dtype=m.indices.dtype), np.diff(m.indptr))[keep]
-        j, count = m.indices[keep], m.data[keep]
+        i, j, count = i[keep], m.indices[keep], m.data[keep]
         keep = i != j  # a term is never its own collocate
         i, j, count = i[keep], j[keep], count[keep]
         first = co.counts[i] >= co.counts[j]
@@ -357,10 +396,9 @@ def collocations(docs: pd.DataFrame, term: str | None, *, window: int = 5, min_c
         if not is_term(node):
             raise ValueError(f"collocations: {term!r} is not a term (a stopword, punctuation or a number)")
         x = co.vocabulary.index(node) if node in co.vocabulary else None
-        row = ((co.matrix[[x]] + co.matrix[:, [x]].T).tocoo() if x is not None
-               else sparse.coo_matrix((1, 0), dtype=np.int64))
-        keep = (row.data >= min_count) & (row.col != x)
-        cols, count = row.col[keep], row.data[keep]
+        cols, count = _either_order(co.matrix, x) if x is not None else (np.zeros(0, dtype=np.int64),) * 2
+        keep = (count >= min_count) & (cols != x)
+        cols, count = cols[keep], count[keep]
         columns = {"collocate": cols, "count": count, "collocate_count": co.counts[cols]}
         fx, keys = np.full(len(cols), co.counts[x] if x is not None else 0), ["collocate"]
     # only rows that can be among the top (ties at the cut included) are measured and get their
@@ -378,3 +416,16 @@ def collocations(docs: pd.DataFrame, term: str | None, *, window: int = 5, min_c
         table[column] = pd.Series(vocab[table[column].to_numpy(dtype=np.int64)], index=table.index).astype(str)
     table = table.sort_values(["log_likelihood", *keys], ascending=[False, *[True] * len(keys)], kind="mergesort")
     return table.head(top).reset_index(drop=True)
+
+
+def _either_order(matrix: sparse.csr_matrix, x: int) -> tuple[np.ndarray, np.ndarray]:
+    """The terms counted with term ``x`` in either order and their counts (int64, by term): row ``x``
+    of ``matrix`` plus its column ``x``, the column found by one pass over the matrix's indices."""
+    row = slice(matrix.indptr[x], matrix.indptr[x + 1])
+    at = np.flatnonzero(matrix.indices == x)
+    others = np.concatenate([matrix.indices[row], np.searchsorted(matrix.indptr, at, side="right") - 1])
+    counts = np.concatenate([matrix.data[row], matrix.data[at]]).astype(np.int64)
+    summed = sparse.coo_matrix((counts, (np.zeros(len(others), dtype=np.int64), others)),
+                               shape=(1, matrix.shape[1])).tocsr()
+    summed.sum_duplicates()  # a term both before and after x; the columns in order
+    return summed.indices.astype(np.int64), summed.data

@@ -28,13 +28,13 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from .association import cooccurrence
+from .association import collocations_of, cooccurrence
 from .comparison import keyness_table, target_reference
 from .concordance import kwic
 from .dates import timeline
 from .vocabulary import is_term, normalize
 from .explorer_outputs import bundle, figure_bundle, fill, heading, message, plot_term_months, table_bundle
-from .indexes import GroupCodes, HitIndex, TermCounts, node_collocates
+from .indexes import GroupCodes, HitIndex, TermCounts
 from .resources import release_freed_memory, trim_heap
 from .reuse import text_reuse
 from .similarity import nearest_neighbours
@@ -227,7 +227,7 @@ class Explorer:
             fill(self.collocates, message(f"「{term}」 is not counted as a term (a stopword, punctuation or a "
                                             "number), so it has no collocates."))
             return
-        near = node_collocates(self._co, term, window=_WINDOW, top=self.top)
+        near = collocations_of(self._co, term, window=_WINDOW, top=self.top)
         if near.empty:
             fill(self.collocates, message(f"「{term}」 has no collocate seen at least twice within five terms."))
         else:

@@ -9,10 +9,9 @@ index here answers one of them exactly as the kit's own function does, from work
 - :class:`TermCounts`: the term frequencies of any group of documents, as
   :func:`analysis.term_frequencies` counts them, from a sparse matrix of each distinct title and
   text's term counts;
-- :class:`GroupCodes`: a group column's values as numbers, to select any value's documents;
-- :func:`node_collocates`: a term's collocates, as :func:`analysis.collocations` gives them, from
-  co-occurrence counts computed once (:func:`analysis.association.cooccurrence`): the term's row and
-  column of one matrix.
+- :class:`GroupCodes`: a group column's values as numbers, to select any value's documents.
+
+A term's collocates are :func:`analysis.association.collocations_of` on co-occurrence counts made once.
 
 On a crawl of 10,000 pages, the functions themselves take tens of seconds a question, since each
 segments, filters or counts the whole corpus again; the indexes take that time once.
@@ -26,11 +25,9 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .association import Cooccurrence, association
 # kwic's own folding, so that the folded texts searched are kwic's.
 from .concordance import _fold
 from .termcodes import field_codes
-from .vocabulary import is_term, normalize
 from .segmentation import word_lengths_many
 from .typedefs import SegmenterLike, UserDict
 
@@ -265,69 +262,3 @@ class TermCounts:
         held = np.flatnonzero(count)
         return pd.DataFrame({"term": self.terms[held], "count": count[held].astype("int64"),
                              "documents": documents[held].astype("int64")})
-
-
-def node_collocates(co: Cooccurrence, term: str, *, window: int = 5, min_count: int = 2,
-                    top: int = 100) -> pd.DataFrame:
-    """The collocates of ``term``, as :func:`analysis.collocations` gives them, from counts made once.
-
-    A term's co-occurrences in either order are its row and its column of ``co.matrix``, read from
-    that one matrix (no copy of it summed with its transpose: 630 MB more at 100,000 pages).
-
-    Parameters
-    ----------
-    co : Cooccurrence
-        From :func:`analysis.association.cooccurrence` with the same ``window``, directed or not
-        (``directed=False`` holds each pair once: the fewer entries).
-    term : str
-        The node, a term as :func:`analysis.terms` gives it (folded with NFKC here).
-    window, min_count, top
-        As :func:`analysis.collocations` takes them.
-
-    Returns
-    -------
-    DataFrame
-        The table of ``collocations(docs, term, window=window, min_count=min_count, top=top)``.
-
-    Raises
-    ------
-    ValueError
-        When ``term`` is not a term (a stopword, punctuation or a number).
-
-    Examples
-    --------
-    >>> from analysis.association import cooccurrence
-    >>> docs = pd.DataFrame({"title": ["", ""], "text": ["台灣 美國 日本 韓國", "台灣 美國 法國 德國"]})
-    >>> co = cooccurrence(docs, window=1, directed=False)  # 美國 after 台灣, before 日本 and 法國
-    >>> node_collocates(co, "美國", window=1, min_count=1)[["collocate", "count"]].values.tolist()
-    [['台灣', 2], ['日本', 1], ['法國', 1]]
-    """
-    node = normalize(term)
-    if not is_term(node):
-        raise ValueError(f"collocations: {term!r} is not a term (a stopword, punctuation or a number)")
-    x = co.vocabulary.index(node) if node in co.vocabulary else None
-    cols, count = _either_order(co.matrix, x) if x is not None else (np.zeros(0, dtype=np.int64),) * 2
-    keep = (count >= min_count) & (cols != x)
-    cols, count = cols[keep], count[keep]
-    table = pd.DataFrame({"collocate": np.array(co.vocabulary, dtype=object)[cols], "count": count,
-                          "collocate_count": co.counts[cols]})
-    node_count = pd.Series(co.counts[x] if x is not None else 0, index=table.index)
-    measures = association(table["count"], node_count, table["collocate_count"], max(co.total, 1), window=window)
-    table = pd.concat([table.reset_index(drop=True), measures.set_axis(range(len(table)))], axis=1)
-    table[["count", "collocate_count"]] = table[["count", "collocate_count"]].astype("int64")
-    table["collocate"] = table["collocate"].astype(str)
-    table = table.sort_values(["log_likelihood", "collocate"], ascending=[False, True], kind="mergesort")
-    return table.head(top).reset_index(drop=True)
-
-
-def _either_order(matrix: sparse.csr_matrix, x: int) -> tuple[np.ndarray, np.ndarray]:
-    """The terms counted with term ``x`` in either order and their counts (int64, by term): row ``x``
-    of ``matrix`` plus its column ``x``, the column found by one pass over the matrix's indices."""
-    row = slice(matrix.indptr[x], matrix.indptr[x + 1])
-    at = np.flatnonzero(matrix.indices == x)
-    others = np.concatenate([matrix.indices[row], np.searchsorted(matrix.indptr, at, side="right") - 1])
-    counts = np.concatenate([matrix.data[row], matrix.data[at]]).astype(np.int64)
-    summed = sparse.coo_matrix((counts, (np.zeros(len(others), dtype=np.int64), others)),
-                               shape=(1, matrix.shape[1])).tocsr()
-    summed.sum_duplicates()  # a term both before and after x; the columns in order
-    return summed.indices.astype(np.int64), summed.data

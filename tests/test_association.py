@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from scipy import sparse
 
-from analysis.association import association, collocations, cooccurrence
+from analysis.association import association, collocations, collocations_of, cooccurrence
 from analysis.frequencies import term_frequencies
 from analysis.termlists import terms
 from analysis.outputs import write_csv
@@ -219,3 +219,29 @@ def test_counts_equal_plain_loops_on_random_fields(seed, monkeypatch):
                 every = [t for f in [*chosen["title"], *chosen["text"]] for t in terms(f if isinstance(f, str) else "")]
                 assert dict(zip(co.vocabulary, co.counts.tolist())) == {t: every.count(t) for t in set(every)}
                 assert co.total == len(every) and co.vocabulary == sorted(set(every))
+
+
+@pytest.mark.parametrize("directed", [True, False])
+@pytest.mark.parametrize("compact", [False, True])
+def test_collocations_of_counts_made_once_are_collocations(seed_docs, directed, compact):
+    co = cooccurrence(seed_docs, window=5, directed=directed, compact=compact)
+    # every eleventh term, and terms folded, absent, or parts of others
+    for term in [*term_frequencies(seed_docs)["term"].iloc[::11], "克拉", "美國國務院", "駐聯合國大使", "ＵＮ", "UN",
+                 "中國", "台灣黑熊", "不存在的詞"]:
+        for min_count in (1, 2):
+            want = collocations(seed_docs, term, top=10, min_count=min_count)
+            pd.testing.assert_frame_equal(collocations_of(co, term, top=10, min_count=min_count), want, obj=term)
+    assert collocations_of(co, "克拉夫特訪台從未出現").empty  # a term the corpus does not have
+
+
+def test_collocations_of_a_node_that_is_not_a_term(seed_docs):
+    with pytest.raises(ValueError, match="not a term"):
+        collocations_of(cooccurrence(seed_docs, window=5), "的")
+
+
+def test_every_pair_needs_undirected_counts(seed_docs):
+    want = collocations(seed_docs, None, top=20)
+    counts = cooccurrence(seed_docs, directed=False, compact=True)
+    pd.testing.assert_frame_equal(collocations_of(counts, None, top=20), want)
+    with pytest.raises(ValueError, match="directed=False"):
+        collocations_of(cooccurrence(seed_docs), None)

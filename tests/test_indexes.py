@@ -1,5 +1,4 @@
-"""Each index answers exactly as the kit's own function does: kwic's lines, term_frequencies' counts,
-collocations' table."""
+"""Each index answers exactly as the kit's own function does: kwic's lines, term_frequencies' counts."""
 
 from __future__ import annotations
 
@@ -7,10 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import collocations, kwic, term_frequencies
-from analysis.association import cooccurrence
+from analysis import kwic, term_frequencies
 from analysis import indexes
-from analysis.indexes import HitIndex, TermCounts, node_collocates
+from analysis.indexes import HitIndex, TermCounts
 
 #: Beyond the vocabulary: a stopword, a part of a name, a phrase of several words, full-width letters,
 #: a term inside a longer word (中國 in 中國時報), punctuation, and a string that never occurs.
@@ -91,22 +89,6 @@ def test_totals_rank_terms_by_their_count_over_distinct_texts(seed_docs):
     freq = term_frequencies(seed_docs)
     assert totals.to_dict() == dict(zip(freq["term"], freq["count"]))
     assert totals.is_monotonic_decreasing and totals.index[0] == freq["term"].iloc[0]
-
-
-@pytest.mark.parametrize("directed", [True, False])
-@pytest.mark.parametrize("compact", [False, True])
-def test_collocates_are_collocations(seed_docs, directed, compact):
-    co = cooccurrence(seed_docs, window=5, directed=directed, compact=compact)
-    for term in [t for t in _sample_terms(seed_docs, every=11) if t not in ("的", "，")]:
-        for min_count in (1, 2):
-            want = collocations(seed_docs, term, top=10, min_count=min_count)
-            pd.testing.assert_frame_equal(node_collocates(co, term, top=10, min_count=min_count), want, obj=term)
-    assert node_collocates(co, "克拉夫特訪台從未出現").empty  # a term the corpus does not have
-
-
-def test_a_collocate_node_must_be_a_term(seed_docs):
-    with pytest.raises(ValueError, match="not a term"):
-        node_collocates(cooccurrence(seed_docs, window=5), "的")
 
 
 def test_group_codes_select_each_value_and_order_them():
