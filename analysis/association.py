@@ -1,9 +1,7 @@
 """Collocations: the terms that keep company with a term, and a corpus's strongest pairs of terms.
 
-Co-occurrence is counted on the sequence of *terms* (:func:`analysis.terms`: stopwords, punctuation
-and numbers already gone) of each title and each text separately: two terms co-occur when at most
-``window`` terms apart in the same field, never across a title and its text or across documents.
-Counts are a sparse term-by-term matrix (:func:`cooccurrence`), never a dense one.
+The counts are :func:`analysis.cocounts.cooccurrence`'s: two terms co-occur when at most ``window``
+terms apart in the same title or text, never across a title and its text or across documents.
 
 The measures (:func:`association`) follow Evert (2008, "Corpora and collocations") for
 co-occurrence in a textual window, on the 2x2 table of the node's window slots against the rest
@@ -24,176 +22,16 @@ would make negative (tiny or very repetitive texts, a node denser than its windo
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator
-from typing import NamedTuple
-
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
 from .vocabulary import is_term, normalize
-from .termcodes import field_codes
-from .tables import distinct
+from .cocounts import Cooccurrence, cooccurrence
 from .typedefs import SegmenterLike, UserDict
 
 #: Measure columns, in order, after the counts.
 MEASURES = ("expected", "log_likelihood", "mi", "t_score", "logdice")
-
-
-class Cooccurrence(NamedTuple):
-    """Sparse co-occurrence counts of a corpus, from :func:`cooccurrence`."""
-
-    #: ``matrix[a, b]``: how often term ``b`` follows term ``a`` at 1 to ``window`` terms (CSR, int64;
-    #: int32 where :func:`cooccurrence` was asked for ``compact`` counts and they fit).
-    matrix: sparse.csr_matrix
-    #: The terms, sorted; a term's id is its position.
-    vocabulary: list[str]
-    #: Each term's corpus frequency (int64, by id).
-    counts: np.ndarray
-    #: N, the number of term tokens.
-    total: int
-
-
-def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True, directed: bool = True,
-                 compact: bool = False, userdict: UserDict = None,
-                 segmenter: SegmenterLike | None = None) -> Cooccurrence:
-    """Count which terms follow which, within ``window`` terms, in each title and text.
-
-    Each distinct field text is segmented and counted once and weighted by how many fields hold
-    it; the matrix is built one distance at a time as a sparse matrix (memory about the number of
-    term tokens, never the vocabulary squared).
-
-    Parameters
-    ----------
-    docs : DataFrame
-        With columns ``title`` and ``text`` (``content_id`` for ``unique``).
-    window : int
-        The largest distance, in terms, at which two terms co-occur (1 = adjacent terms).
-    unique : bool
-        Count each distinct text (``content_id``) once; False counts every copy, as crawled.
-    directed : bool
-        True: ``matrix[a, b]`` counts ``b`` after ``a``. False: each pair in either order is
-        counted once, in ``matrix[min(a, b), max(a, b)]`` (an upper-triangular matrix, about half
-        the entries: what the strongest pairs of a corpus need).
-    compact : bool
-        False: the counts as int64. True: as int32 when no count can reach 2**31 (half the memory of
-        a crawl's tens of millions of pairs; add two such matrices in 64 bits), else int64.
-    userdict : path or list of paths, optional
-        Extra dictionaries for the segmenter.
-    segmenter : callable, optional
-        A segmenter of your own, from a text to its words (default: the session's, else the kit's).
-
-    Returns
-    -------
-    Cooccurrence
-        ``matrix`` (directed: ``matrix[a, b]`` counts ``b`` after ``a``; add its transpose for
-        either order), ``vocabulary``, ``counts`` and ``total``.
-
-    Examples
-    --------
-    >>> co = cooccurrence(pd.DataFrame({"title": ["台灣"], "text": ["台灣與美國，美國與日本。"]}), window=1)
-    >>> co.vocabulary, co.counts.tolist(), co.total
-    (['台灣', '日本', '美國'], [2, 1, 2], 5)
-    >>> co.matrix.toarray().tolist()  # the title's 台灣 is not next to the text's
-    [[0, 0, 1], [0, 0, 0], [0, 1, 1]]
-    >>> co = cooccurrence(pd.DataFrame({"title": ["台灣"], "text": ["台灣與美國，美國與日本。"]}), window=1,
-    ...                   directed=False)
-    >>> co.matrix.toarray().tolist()  # 美國 before 日本 counts in [日本, 美國]
-    [[0, 0, 1], [0, 0, 1], [0, 0, 1]]
-    """
-    if window < 1:
-        raise ValueError(f"cooccurrence: window must be 1 or more, not {window}")
-    texts, copies = _held(distinct(docs[[c for c in ("content_id", "title", "text") if c in docs]], unique=unique))
-    # each distinct field's terms as numbers (no list of terms per field: a block of fields at a time)
-    indptr, codes, found = field_codes(texts, itertools.repeat(""), userdict=userdict, segmenter=segmenter)
-    del texts  # and with it the distinct fields
-    order = np.argsort(found.to_numpy(dtype=object), kind="stable")
-    vocabulary = found.to_numpy(dtype=object)[order].tolist()
-    size = len(vocabulary)
-    place = np.empty(size, dtype=np.int32)
-    place[order] = np.arange(size, dtype=np.int32)
-    ids = place[codes]  # each term's id: its place in the sorted vocabulary
-    del codes, place, order
-    lengths = np.diff(indptr)
-    room = _room(indptr, window)
-    # no count exceeds the weighted tokens times the window: summed in 32 bits when that fits
-    # (half the memory of a crawl's tens of millions of pairs), returned so when ``compact``
-    narrow = np.int32 if int(copies @ lengths) * window < 2**31 else np.int64
-    weight = np.repeat(copies.astype(narrow), lengths)
-    counts = np.bincount(ids, weights=weight, minlength=size).astype(np.int64)
-    blocks = _pair_blocks(ids, room, weight, size=size, window=window, directed=directed)
-    del ids, room, weight  # let go before the blocks are joined
-    matrix = (sparse.vstack(blocks, format="csr", dtype=narrow) if blocks
-              else sparse.csr_matrix((size, size), dtype=narrow))
-    del blocks
-    if not compact:
-        matrix.data = matrix.data.astype(np.int64)
-    return Cooccurrence(matrix, vocabulary, counts, int(counts.sum()))
-
-
-#: Blocks of rows (a pair's first term) in which :func:`cooccurrence` counts its pairs: a crawl's tens of
-#: millions of pairs are summed a part at a time, never all at once.
-PAIR_BLOCKS = 8
-
-
-def _room(indptr: np.ndarray, window: int) -> np.ndarray:
-    """How many terms follow each term in its field, up to ``window`` (one byte each where the window
-    allows): the terms ``d`` apart from it are in the same field where this is ``d`` or more."""
-    total = int(indptr[-1])
-    wide = np.int32 if total < 2**31 else np.int64
-    after = np.repeat(indptr[1:].astype(wide), np.diff(indptr)) - np.arange(1, total + 1, dtype=wide)
-    return np.minimum(after, window).astype(np.uint8 if window < 256 else wide)
-
-
-def _pair_blocks(ids: np.ndarray, room: np.ndarray, weight: np.ndarray, *, size: int, window: int,
-                 directed: bool) -> list[sparse.csr_matrix]:
-    """The counts of :func:`cooccurrence` as blocks of rows, to stack: each pair of terms 1 to ``window``
-    apart in the same field (:func:`_room`), weighted, a block of rows at a time (:data:`PAIR_BLOCKS`,
-    cut where the first terms' tokens reach equal shares), each block's pairs of every distance summed
-    by the conversion to CSR. A pair's row is its first term (``directed``), else the smaller id of
-    the two; which pairs fall in a block is decided on one-byte masks of the terms."""
-    tokens = np.cumsum(np.bincount(ids, minlength=size))
-    bounds = np.searchsorted(tokens, np.linspace(0, tokens[-1] if size else 0, PAIR_BLOCKS + 1)[1:-1], side="right")
-    bounds = np.unique(np.concatenate([[0], bounds, [size]]))
-    blocks = []
-    for lo, hi in zip(bounds[:-1], bounds[1:]):
-        from_lo, below_hi = ids >= lo, ids < hi
-        rows, cols, values = [], [], []
-        for d in range(1, window + 1):
-            if directed:  # the first term in the block
-                keep = (room[:-d] >= d) & from_lo[:-d] & below_hi[:-d]
-            else:  # the smaller of the two in the block: both from lo on, one of them below hi
-                keep = (room[:-d] >= d) & from_lo[:-d] & from_lo[d:] & (below_hi[:-d] | below_hi[d:])
-            a, b = ids[:-d][keep], ids[d:][keep]
-            if not directed:
-                a, b = np.minimum(a, b), np.maximum(a, b)
-            rows.append(a - lo)
-            cols.append(b)
-            values.append(weight[:-d][keep])
-            del a, b, keep
-        del from_lo, below_hi
-        block = sparse.coo_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))),
-                                  shape=(hi - lo, size))
-        del rows, cols, values
-        blocks.append(block.tocsr())  # duplicates are summed
-        del block
-    return blocks
-
-
-#: Distinct titles and texts made Python strings at a time by :func:`cooccurrence`.
-HELD_BLOCK = 10_000
-
-
-def _held(docs: pd.DataFrame) -> tuple[Iterator[str], np.ndarray]:
-    """Each distinct title and each distinct text (missing ones included) and how many fields hold
-    it: the texts a block at a time as Python strings (a crawl's are never all strings at once), the
-    counts as int64. A text that is both a title and a text is listed once for each, with its count
-    in each: co-occurrence counts add up the same."""
-    held = [docs[column].value_counts(sort=False, dropna=False) for column in ("title", "text")]
-    copies = np.concatenate([np.zeros(0, dtype=np.int64), *(h.to_numpy(dtype=np.int64) for h in held)])
-    blocks = (h.index[start:start + HELD_BLOCK].tolist() for h in held for start in range(0, len(h), HELD_BLOCK))
-    return itertools.chain.from_iterable(blocks), copies  # field_codes reads a missing field as empty
 
 
 def association(count, node_count, collocate_count, total: int, *, window: int = 5) -> pd.DataFrame:

@@ -28,7 +28,8 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from .association import collocations_of, cooccurrence
+from .association import collocations_of
+from .cocounts import cooccurrence
 from .comparison import keyness_table, target_reference
 from .concordance import kwic
 from .dates import timeline

@@ -112,7 +112,7 @@ def cooccurrence_network(docs: pd.DataFrame, *, terms: Sequence[str] | None = No
         count, ties by term).
     window : int, optional
         None: co-occurrence in the same document. An int ``>= 1``: at most this many terms apart in
-        the same title or text (as :func:`analysis.association.cooccurrence` counts them).
+        the same title or text (as :func:`analysis.cocounts.cooccurrence` counts them).
     min_count : int
         Drop pairs that share fewer units.
     measure : str
