@@ -113,9 +113,10 @@ def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True, di
     return Cooccurrence(matrix, vocabulary, counts, int(counts.sum()))
 
 
-#: Pairs of terms (at most) counted in one block of rows by :func:`cooccurrence`: a crawl's tens of
-#: millions of pairs are summed a part at a time, never all at once, each block's in a few times this
-#: many bytes.
+#: Pairs of terms (tokens times the window, an upper bound) counted in one block of rows by
+#: :func:`cooccurrence`: a crawl's tens of millions of pairs are summed a part at a time, never all at
+#: once, a block's in a few times this many bytes (a term's pairs are never split, so a block of one
+#: very frequent term may hold more).
 BLOCK_PAIRS = 4_000_000
 
 
