@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .termcodes import field_codes
+from .termcodes import field_codes, sorted_codes
 from .tables import distinct
 from .resources import trim_heap
 from .typedefs import SegmenterLike, UserDict
@@ -91,13 +91,10 @@ def cooccurrence(docs: pd.DataFrame, *, window: int = 5, unique: bool = True, di
     # each distinct field's terms as numbers (no list of terms per field: a block of fields at a time)
     indptr, codes, found = field_codes(texts, itertools.repeat(""), userdict=userdict, segmenter=segmenter)
     del texts  # and with it the distinct fields
-    order = np.argsort(found.to_numpy(dtype=object), kind="stable")
-    vocabulary = found.to_numpy(dtype=object)[order].tolist()
+    ids, vocabulary = sorted_codes(codes, found)  # each term's id: its place in the sorted vocabulary
+    vocabulary = vocabulary.tolist()
     size = len(vocabulary)
-    place = np.empty(size, dtype=np.int32)
-    place[order] = np.arange(size, dtype=np.int32)
-    ids = place[codes]  # each term's id: its place in the sorted vocabulary
-    del codes, place, order
+    del codes, found
     lengths = np.diff(indptr)
     room = _room(indptr, window)
     # no count exceeds the weighted tokens times the window: summed in 32 bits when that fits

@@ -27,7 +27,7 @@ from scipy import sparse
 
 # kwic's own folding, so that the folded texts searched are kwic's.
 from .concordance import _fold
-from .termcodes import field_codes
+from .termcodes import field_codes, sorted_codes
 from .segmentation import word_lengths_many
 from .typedefs import SegmenterLike, UserDict
 
@@ -225,11 +225,9 @@ class TermCounts:
         # Each pair's terms as numbers (no list of terms per pair), then columns in the order of the sorted terms.
         indptr, codes, vocabulary = field_codes(titles, texts, userdict=userdict, segmenter=segmenter)
         del titles, texts
-        order = np.argsort(vocabulary.to_numpy(dtype=object), kind="stable")
-        self.terms = vocabulary.to_numpy(dtype=object)[order]
-        column = np.empty(len(order), dtype=np.int64)
-        column[order] = np.arange(len(order))
-        self.matrix = sparse.csr_matrix((np.ones(len(codes), dtype=np.int64), column[codes], indptr),
+        column, self.terms = sorted_codes(codes, vocabulary)
+        del codes, vocabulary
+        self.matrix = sparse.csr_matrix((np.ones(len(column), dtype=np.int64), column, indptr),
                                         shape=(len(indptr) - 1, len(self.terms)))
         self.matrix.sum_duplicates()
 
