@@ -79,6 +79,21 @@ _NAMED = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者\s*(?P<nam
 _BARE = re.compile(rf"{_LEAD}(?P<byline>{_QUALIFIED}\s*[^\s／/╱]{{1,30}}?\s*{_SLASH}\s*[^\s／/╱]{{0,10}}?{_REPORTED})")
 
 
+_REPORTER_WORD_FIRST = re.compile(rf"^\s*{_QUALIFIED}\s*")
+
+
+def without_reporter_word(words: str) -> str:
+    """What follows a reporter word (記者, 特派員, 編譯, 駐美特派員...) that opens ``words``: the name of a header
+    such as ``風傳媒 記者周怡孜 2024-03-05 11:47``; ``words`` as they are when no such word opens them.
+
+    Examples
+    --------
+    >>> without_reporter_word("記者周怡孜"), without_reporter_word("特約記者 王明"), without_reporter_word("王明")
+    ('周怡孜', '王明', '王明')
+    """
+    return _REPORTER_WORD_FIRST.sub("", words, count=1)
+
+
 def _names_and_place(who: str) -> tuple[str, str]:
     """Names and place from what stands between 記者 and 報導 (see :func:`split_byline`)."""
     slash = re.search(_SLASH, who)
@@ -208,3 +223,48 @@ def parse_byline(line: str) -> dict | None:
             return None
         found = {"outlet": m["outlet"] or "", "reporter": names, "reporter_place": place, "day_of_month": None}
     return {**found, "byline": line[:m.end()], "rest": line[m.end():].strip()}
+
+
+_OUTLETS_LONGEST = tuple(sorted(OUTLETS, key=len, reverse=True))
+_HEADER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# words of a header that are no reporter's name: 綜合報導, 快訊, 記者王明, 編輯部
+_NOT_A_NAME = re.compile(r"報導|报导|快訊|快讯|記者|记者|新聞|新闻|中心|編輯|编辑|專訊|专讯|即時|即时|綜合|综合")
+
+
+def header_words(words: str) -> dict:
+    """The outlet, reporter and place that the words beside a header line's date give: an outlet the kit
+    knows (:data:`OUTLETS`), then a byline (``記者王明／台北報導``), or a reporter's name alone, after
+    ``記者`` or after the outlet (``中時新聞網 朱真楷 2023/06/19 17:33``, ``風傳媒 記者周怡孜 2024-03-05 11:47``).
+
+    Parameters
+    ----------
+    words : str
+        The words before or after the date, stripped.
+
+    Returns
+    -------
+    dict
+        ``outlet``, ``reporter`` and ``reporter_place`` (``""`` for what the words do not give), and
+        ``rest``: what they hold besides (``""`` when they are an outlet and a reporter and nothing else).
+
+    Examples
+    --------
+    >>> header_words("聯合報 記者林小華／台北即時報導")
+    {'outlet': '聯合報', 'reporter': '林小華', 'reporter_place': '台北', 'rest': ''}
+    >>> words = ("風傳媒 記者周怡孜", "中時新聞網 朱真楷", "記者王明", "王明", "中時新聞網 綜合報導")
+    >>> [header_words(w)["reporter"] for w in words]
+    ['周怡孜', '朱真楷', '王明', '', '']
+    >>> header_words("記者會上部長表示")["rest"]
+    '記者會上部長表示'
+    """
+    outlet = next((o for o in _OUTLETS_LONGEST if words.startswith(o)), "")
+    rest = words[len(outlet):].strip(" |｜/／")
+    found = {"outlet": outlet, "reporter": "", "reporter_place": "", "rest": rest}
+    byline = parse_byline(rest) if rest else None
+    if byline is not None and not byline["rest"]:
+        return {**found, "outlet": outlet or byline["outlet"], "reporter": byline["reporter"],
+                "reporter_place": byline["reporter_place"], "rest": ""}
+    name = without_reporter_word(rest)
+    if (outlet or name != rest) and _HEADER_NAME.match(name) and name not in PLACES and not _NOT_A_NAME.search(name):
+        return {**found, "reporter": name, "rest": ""}
+    return found

@@ -24,6 +24,7 @@ PRONOUNS = frozenset(("他", "她"))
 UNNAMED = frozenset("""
 警方 檢方 軍方 校方 院方 官方 官員 專家 學者 網友 民眾 業者 家屬 消息人士 知情人士 人士 外媒 媒體 分析人士 發言人
 律師 醫師 居民 目擊者 當事人 主辦單位 該部 該會 該署 該局 該院 該公司 對方 政府 市府 縣府 中央 地方
+市民 縣民 鄉親 村民 農民 漁民 選民 網民 旅客 乘客 遊客 消費者 家長 路人 店家 攤商 患者 病患 移工
 """.split())
 #: Posts, statements and letters that speak for whoever issued them (駐紐約辦事處推文…，推文還寫到).
 POSTS = ("推文", "貼文", "聲明", "新聞稿", "臉書", "推特", "文章", "廣告", "信中", "公告", "影片")
@@ -35,6 +36,8 @@ ADVERBS = frozenset("也 亦 更 還 並 又 再 則 就 都 另 同時 隨後 �
                     "也曾 曾 則是".split())
 #: Words that deny the verb after them (怎麼不批評): a statement not made.
 NEGATIONS = ("不", "沒", "未")
+#: Words that make the verb after them an obligation (國防部應說明清楚): a statement asked for, not made.
+MODALS = frozenset("應 應該 應當 必須 須 需 需要 務必 应 应该 应当 必须 需要".split())
 #: Words that start a clause of the reporter's own, which ends a reported statement (另外，…).
 CONNECTIVE = re.compile(r"[，,](?:另外|此外|對此|對於此|與此同時|另一方面)")
 #: Nouns a chain of names and titles may hold besides names and titles.
@@ -128,6 +131,8 @@ class Clauses:
             before = text[max(0, start - 2):start]
             if before.endswith(NOT_A_VERB_BEFORE) or (before.endswith(NEGATIONS) and cue not in ("認為", "排除")):
                 continue
+            if (word[:start - self.offsets[k]] if start > self.offsets[k] else words[k - 1] if k else "") in MODALS:
+                continue  # 應說明, 必須表示: what someone should say
             if k >= 2 and words[k - 2] == "的" and len(words[k - 1]) <= 2 and words[k - 1] not in UNNAMED \
                     and start not in ends and start not in title_ends:
                 continue  # 的嚴重警告: a noun with its modifier

@@ -29,7 +29,7 @@ from .datelines import DATELINE, ROC_OFFSET, parse_dateline
 from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import MAX_HEADLINE_LINES, RelatedList, is_list_heading, join_wrapped, looks_like_items
-from .bylines import OUTLETS, PLACES
+from .bylines import OUTLETS, header_words
 from .page_dates import Published, dated_header
 from .text import CLOSING_CODE, content_id, is_truncated
 from .typedefs import Errors, PathLike
@@ -55,23 +55,17 @@ def _no_date(head: dict) -> str:
     return "dateline gives no date (a byline only); published left empty"
 
 
-_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-# words of a header that are no reporter's name: 綜合報導, 快訊, 記者王明, 編輯部
-_NOT_A_NAME = re.compile(r"報導|报导|快訊|快讯|記者|记者|新聞|新闻|中心|編輯|编辑|專訊|专讯|即時|即时|綜合|综合")
-
-
 def _named(words: str, fields: dict) -> dict:
-    """The outlet (one the kit knows) and reporter (a name alone) that a date line's words give, where
-    the dateline gave none: 中時新聞網 朱真楷 2023/06/19 17:33."""
-    outlet = next((o for o in sorted(OUTLETS, key=len, reverse=True) if words.startswith(o)), "")
-    rest = words[len(outlet):].strip(" |｜/／")
-    found = {}
-    if outlet and not fields["outlet"]:
-        found["outlet"] = outlet
-    if outlet and _NAME.match(rest) and rest not in PLACES and not _NOT_A_NAME.search(rest) \
-            and not fields["reporter"]:
-        found["reporter"] = rest
-    return found
+    """The outlet, reporter and place that a date line's words give (:func:`analysis.bylines.header_words`),
+    where the dateline gave none: 中時新聞網 朱真楷 2023/06/19 17:33."""
+    found = header_words(words)
+    return {key: found[key] for key in ("outlet", "reporter", "reporter_place") if found[key] and not fields[key]}
+
+
+def _names_someone(words: str) -> bool:
+    """Whether a date line's words name an outlet or a reporter (not only a label such as 發布)."""
+    found = header_words(words)
+    return bool(found["outlet"] or found["reporter"])
 
 
 def _coded(closing: re.Match | None) -> datetime | None:
@@ -153,11 +147,13 @@ class _Parser:
 
     def dateline_at(self, idx: list[int]) -> int | None:
         """Where the header starts among the first lines (after a headline of up to three lines): a
-        dateline or a byline alone, or a date line right after a one-line headline or right before a
-        dateline (lines between a headline and a date line alone may be a byline of another layout)."""
+        dateline or a byline alone, a date line beside an outlet or a reporter, or a date line right after
+        a one-line headline or right before a dateline (lines between a headline and a date line alone
+        may be a byline of another layout)."""
         def dates_header(k: int) -> bool:
-            return bool(k and (dated_header(self.lines[idx[k]]) or self.lines[idx[k]] in OUTLETS) and (
-                k == 1 or (k + 1 < min(len(idx), MAX_HEADLINE_LINES + 3) and (
+            dated = dated_header(self.lines[idx[k]]) if k else None
+            return bool(k and (dated or self.lines[idx[k]] in OUTLETS) and (
+                k == 1 or (dated and _names_someone(dated[1])) or (k + 1 < min(len(idx), MAX_HEADLINE_LINES + 3) and (
                     parse_dateline(self.lines[idx[k + 1]]) or dates_header(k + 1)))))
 
         return next((k for k, i in enumerate(idx[:MAX_HEADLINE_LINES + 1])

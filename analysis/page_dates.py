@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .bylines import OUTLETS
+from .bylines import OUTLETS, header_words
 from .tabular_dates import Published, parse_published
 
 # the words that label a date: 發布時間：, 更新時間:, 最後更新：, 出版：, 日期：, 時間：
@@ -24,6 +24,10 @@ _SEPARATOR = re.compile(r"\s*[|｜]\s*")
 _WORDS = re.compile(r"^(?P<words>[^\d\n。，,、；;：:！!？?「」『』（）()【】〔〕]{1,16}?)\s*(?=\d)")
 # the words a header line may hold before its date: an outlet the kit knows (and a reporter), or a label
 _LABELS = (*_LABEL_WORDS, "最後更新", "最后更新")
+# 2024-03-05 14:32 聯合報 記者林小華／台北即時報導: a date, then an outlet the kit knows or a reporter, and no sentence
+_OUTLET_OR_REPORTER = "|".join(sorted(OUTLETS, key=len, reverse=True))
+_WORDS_AFTER = re.compile(rf"\s(?P<words>(?:{_OUTLET_OR_REPORTER}|(?:特約|特约)?[記记]者|特派[員员])"
+                          r"[^\d\n。，,、；;：:！!？?「」『』（）()【】〔〕]{0,30})$")
 
 
 def date_line(line: str) -> Published | None:
@@ -60,7 +64,9 @@ def date_line(line: str) -> Published | None:
 
 def dated_header(line: str) -> tuple[Published, str] | None:
     """The date of a header line that holds a date, perhaps after a few words (an outlet the kit knows
-    and a reporter, or a label such as 發布), and those words; None when the line holds anything else.
+    and a reporter, or a label such as 發布) or before them (an outlet or a reporter: 聯合新聞網's
+    ``2024-03-05 14:32 聯合報 記者林小華／台北即時報導``), and those words; None when the line holds
+    anything else.
 
     Parameters
     ----------
@@ -79,11 +85,22 @@ def dated_header(line: str) -> tuple[Published, str] | None:
     (datetime.datetime(2023, 6, 19, 17, 33), 'minute', '中時新聞網 朱真楷')
     >>> dated_header("發布 2023.06.19 | 22:10")[0].value, dated_header("總統大選 2024.1.13")
     (datetime.datetime(2023, 6, 19, 22, 10), None)
+    >>> found, words = dated_header("2024-03-05 14:32 聯合報 記者林小華／台北即時報導")
+    >>> found.value, words
+    (datetime.datetime(2024, 3, 5, 14, 32), '聯合報 記者林小華/台北即時報導')
+    >>> dated_header("2024-03-05 記者會上部長表示"), dated_header("2024-03-05 聯合報系今天宣布，將調整")
+    (None, None)
     """
     found = date_line(line)
     if found is not None:
         return found, ""
     line = unicodedata.normalize("NFKC", line)
+    after = _WORDS_AFTER.search(line)
+    if after is not None and (found := date_line(line[:after.start()])) is not None:
+        words = after["words"].strip()
+        named = header_words(words)
+        if not named["rest"] and (named["outlet"] or named["reporter"]):
+            return found, words
     m = _WORDS.match(line)
     if m is None or not m["words"].strip().startswith((*OUTLETS, *_LABELS)):
         return None  # 總統大選 2024.1.13: a headline's words, not a header's

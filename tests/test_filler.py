@@ -47,6 +47,8 @@ def own_patterns(tmp_path, monkeypatch):
     ("記者王明／台北報導", [("credit", "記者王明／台北報導")]),
     ("（圖／翻攝自臉書）", [("credit", "（圖／翻攝自臉書）")]),
     ("抵台。（編輯：陳家倫）1090917", [("credit", "（編輯：陳家倫）1090917")]),  # 中央社's closing, with its code
+    ("報告。（譯者：陳昱婷／核稿：林克倫）1130305", [("credit", "（譯者：陳昱婷／核稿：林克倫）1130305")]),
+    ("譯者：陳昱婷", [("credit", "譯者：陳昱婷")]),
     ("請按讚、分享、訂閱", [("promotion", "按讚、分享、訂閱")]),
     # Simplified forms are matched too
     ("新闻一开始，马上带您关心", [("broadcast", "新闻一开始"), ("broadcast", "马上带您关心")]),

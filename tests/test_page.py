@@ -431,6 +431,9 @@ def test_date_lines_after_lines_of_another_layout():
     ("中時新聞網 朱真楷 2023/06/19 17:33", "中時新聞網", "朱真楷"),
     ("鏡週刊 2023.06.20 06:00", "鏡週刊", ""),
     ("中時新聞網 綜合報導 2023/06/19 17:33", "中時新聞網", ""),  # no name
+    ("風傳媒 記者周怡孜 2023-06-19 11:47", "風傳媒", "周怡孜"),  # 記者 before the name
+    ("2023-06-19 14:32 聯合報 記者林小華", "聯合報", "林小華"),  # the date first
+    ("2023-06-19 14:32 聯合報 記者林小華／台北即時報導", "聯合報", "林小華"),
 ])
 def test_a_date_line_that_names_the_outlet(header, outlet, reporter):
     docs, rows, messages = parse_quietly(f"布林肯訪陸 藍委：美中緩和\n{header}\n本文。", source="d.txt")
@@ -438,6 +441,23 @@ def test_a_date_line_that_names_the_outlet(header, outlet, reporter):
     assert (article["outlet"], article["reporter"], article["dateline"], article["text"]) == (
         outlet, reporter, header, "本文。")
     assert article["published"].year == 2023 and not rows and not messages
+    assert article["reporter_place"] == ("台北" if "／台北" in header else "")
+
+
+def test_a_wrapped_headline_above_a_date_line_that_names_a_reporter():
+    """聯合新聞網: a headline on two lines, then the date and the byline on one line; the page was skipped."""
+    page = "颱風海葵逼近 氣象署：最快今晚發布\n海上警報 東部沿海嚴防強風豪雨\n" \
+           "2024-03-05 14:32 聯合報 記者林小華／台北即時報導\n中央氣象署今天表示，颱風持續向西北移動。"
+    docs, rows, _ = parse_quietly(page, source="u.txt")
+    article = docs[0]
+    assert article["title"] == "颱風海葵逼近 氣象署：最快今晚發布海上警報 東部沿海嚴防強風豪雨"
+    assert (article["outlet"], article["reporter"], article["reporter_place"]) == ("聯合報", "林小華", "台北")
+    assert article["published"] == datetime(2024, 3, 5, 14, 32) and article["published_precision"] == "minute"
+    assert article["text"] == "中央氣象署今天表示，颱風持續向西北移動。"
+    assert [r["reason"] for r in rows] == ["article headline continues on another line"]
+    # a bare date line under a two-line headline is still not taken for a header without a dateline after it
+    docs, rows, _ = parse_quietly("美次卿訪台\n台美關係新里程碑\n2020/09/18 05:30\n本文。", source="u.txt")
+    assert docs[0]["title"] == "美次卿訪台"
 
 
 def test_an_outlet_on_a_line_of_its_own():

@@ -39,6 +39,10 @@ def test_lines_that_are_no_date_lines(line):
     ("鏡週刊 2023.06.20 06:00", datetime(2023, 6, 20, 6, 0), "鏡週刊"),
     ("發布 2023.06.19 | 22:10", datetime(2023, 6, 19, 22, 10), "發布"),
     ("2023/06/19", datetime(2023, 6, 19), ""),
+    ("2024-03-05 14:32 聯合報 記者林小華／台北即時報導", datetime(2024, 3, 5, 14, 32),
+     "聯合報 記者林小華/台北即時報導"),
+    ("2024/03/05 14:32 記者林小華", datetime(2024, 3, 5, 14, 32), "記者林小華"),
+    ("2024年3月5日 下午2:32 鏡週刊", datetime(2024, 3, 5, 14, 32), "鏡週刊"),
 ])
 def test_header_lines_with_words_before_the_date(line, value, words):
     found, before = dated_header(line)
@@ -47,6 +51,7 @@ def test_header_lines_with_words_before_the_date(line, value, words):
 
 @pytest.mark.parametrize("line", ["總統府今天表示，2023/06/19 將宣布", "立委溫玉霞2023/06/19表示要",
                                   "截至目前為止共有100人", "總統大選 2024.1.13", "某某週報 2023.06.20 06:00",
-                                  "活動時間：2023/06/19 14:00"])
+                                  "活動時間：2023/06/19 14:00", "2024-03-05 記者會上部長表示",
+                                  "2024-03-05 聯合報系今天宣布", "2024-03-05 14:32 記者王明表示將調整"])
 def test_sentences_are_no_header_lines(line):
     assert dated_header(line) is None

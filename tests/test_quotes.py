@@ -84,6 +84,11 @@ def said(text: str, **kwargs) -> list[tuple[str, str, str, str, str]]:
                   ("外交部", "外交部", "表達", "reported", "感謝")], id="the-verb-that-says-it"),
     pytest.param("日本防衛大臣中谷元也說，自衛隊會加強防衛。", [("", "大臣", "說", "reported", "自衛隊會加強防衛")],
                  id="the-title-not-the-country"),
+    pytest.param("國民黨立委馬文君質詢時指出,潛艦國造進度落後,國防部應說明清楚。",
+                 [("馬文君", "馬文君", "指出", "reported", "潛艦國造進度落後,國防部應說明清楚")],
+                 id="what-someone-should-explain-is-part-of-the-statement-not-one-of-its-own"),
+    pytest.param("有市民接受訪問時說：「公車班次太少，等很久。」",
+                 [("", "市民", "說", "quotation", "公車班次太少，等很久。")], id="an-unnamed-citizen"),
 ])
 def test_statements(text, expected):
     assert said(text) == expected
@@ -93,7 +98,7 @@ def test_statements(text, expected):
     "大使帶「台灣黑熊」進聯合國。", "這是「歷史性」的會面。", "且展現出「一個自由的中國」所能達成的成就。",
     "引發民進黨立委王定宇的譴責。", "他怎麼不批評美方。", "他遭民進黨立委批評。", "國民黨立委翁曉玲質疑行政院。",
     "在一篇譴責中共鎮壓香港的聲明中，他再度出席。", "駐紐約辦事處在最新一期「時代雜誌」刊登廣告。",
-    "據了解，相關單位表示歡迎。",
+    "據了解，相關單位表示歡迎。", "部長必須說明，為何延宕。", "國防部應說明清楚。", "政府需要表示歉意。",
 ])
 def test_scare_quotes_nouns_and_denials_are_no_statements(text):
     assert said(text) == []
