@@ -54,9 +54,10 @@ class Published(NamedTuple):
 
 
 _WEEKDAY = r"(?:\(\s*(?:星期|週|周)?[一二三四五六日天]\s*\)|(?:星期|週|周|禮拜|礼拜)[一二三四五六日天])?"
-_MARKER = "上午|下午|早上|凌晨|中午|晚上|AM|PM"
-_TIME = (rf"(?:(?:T|\s)*(?P<ap>{_MARKER})?\s*(?P<h>\d{{1,2}})\s*[:時时點点]\s*(?P<mi>\d{{1,2}})\s*分?"
-         rf"(?:\s*:\s*(?P<s>\d{{1,2}})(?:[.,]\d+)?|\s*(?P<s2>\d{{1,2}})\s*秒)?\s*(?P<ap2>{_MARKER})?)?")
+#: The words that say which half of the day a time is in (下午3:05, 3:05 PM).
+MARKERS = "上午|下午|早上|凌晨|中午|晚上|AM|PM"
+_TIME = (rf"(?:(?:T|\s)*(?P<ap>{MARKERS})?\s*(?P<h>\d{{1,2}})\s*[:時时點点]\s*(?P<mi>\d{{1,2}})\s*分?"
+         rf"(?:\s*:\s*(?P<s>\d{{1,2}})(?:[.,]\d+)?|\s*(?P<s2>\d{{1,2}})\s*秒)?\s*(?P<ap2>{MARKERS})?)?")
 _ZONE = r"\s*(?P<tz>Z|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})?"
 _DATES = [re.compile(head + r"\s*" + _WEEKDAY + _TIME + _ZONE + r"\s*$", re.IGNORECASE) for head in (
     r"^(?P<y>\d{4}|\d{3})([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})",
@@ -69,7 +70,12 @@ def _offset_zone(seconds: int) -> str:
     return offset_zone(f"{'-' if seconds < 0 else '+'}{minutes // 60}:{minutes % 60:02d}")
 
 
-def _hour(h: int, marker: str) -> int:
+def hour_of_day(h: int, marker: str) -> int:
+    """The hour on a 24-hour clock of an hour written beside a marker of :data:`MARKERS` (``""`` for none).
+
+    >>> hour_of_day(4, "下午"), hour_of_day(12, "凌晨"), hour_of_day(9, "pm"), hour_of_day(16, "")
+    (16, 0, 21, 16)
+    """
     marker = marker.upper()
     if marker in ("下午", "晚上", "PM") and h < 12:
         return h + 12
@@ -94,7 +100,7 @@ def _from_match(m: re.Match) -> Published | None:
     if m["h"] is None:
         return _build(y, int(m["m"]), int(m["d"]), precision="day", zone=offset_zone(m["tz"]))
     second = m["s"] or m["s2"]
-    hour = _hour(int(m["h"]), m["ap"] or m["ap2"] or "")
+    hour = hour_of_day(int(m["h"]), m["ap"] or m["ap2"] or "")
     return _build(y, int(m["m"]), int(m["d"]), hour, int(m["mi"]), int(second or 0),
                   precision="second" if second else "minute", zone=offset_zone(m["tz"]))
 

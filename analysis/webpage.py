@@ -16,6 +16,7 @@ import re
 import warnings
 from pathlib import Path
 
+from .bylines import header_words
 from .datelines import PRECISIONS, parse_dateline, split_byline
 from .decoding import decode, read_bytes
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
@@ -40,6 +41,9 @@ _DATE_META = ("article:published_time", "og:article:published_time", "og:publish
 _AD = re.compile(r"\s(?:ads?|ad[-_]\S*|adgeek\S*|adsbygoogle|advert\S*|sponsor\S*|\S*gpt-ad\S*|\S+[-_]ads?)\s", re.I)
 _BYLINE_XPATH = ("//*[contains(@class,'author') or contains(@class,'reporter') or contains(@class,'byline') or "
                  "contains(@class,'writer') or contains(@id,'author') or contains(@id,'byline')]")
+# Where a page shows its article's time: a <time> element in the article or its byline, or the byline's text
+# (端傳媒記者 何兆彬 2024年3月19日 下午4:30); the related blocks are taken out before it is read.
+_SHOWN_TIME = f"//article//time | {_BYLINE_XPATH}//time | {_BYLINE_XPATH}"
 
 
 def declared_encoding(data: bytes) -> str | None:
@@ -153,6 +157,9 @@ def _byline(value: str) -> tuple[str, str]:
     names, place = split_byline(value)
     if names:
         return names, place
+    named = header_words(WHEN.sub(" ", value).strip())  # 端傳媒記者 何兆彬 2024年3月19日 下午4:30: its date left out
+    if named["reporter"] and not named["rest"]:
+        return named["reporter"], named["reporter_place"]
     rest = _AUTHOR_LABEL.sub("", value.strip()).strip()
     leading = _LEADING_NAMES.match(rest)
     return (leading[0] if leading else rest), ""
@@ -356,7 +363,8 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
         (_byline(a) for a in (x if x is not None else doc["author"] for x in stated_authors)
          if a and not (outlet and (a in outlet or outlet in a)) and not a.startswith("http")), ("", ""))
     stated = [parse_when(ld.get("datePublished"))] + [parse_when(meta.get(k)) for k in _DATE_META] + [
-        parse_when(x) for x in tree.xpath("//*[@itemprop='datePublished']/@datetime")]
+        parse_when(x) for x in tree.xpath("//*[@itemprop='datePublished']/@datetime")] + [
+        parse_when(el.get("datetime") or element_text(el)) for el in tree.xpath(_SHOWN_TIME)]  # the page's own
     when, precision, tz = sorted([w for w in stated if w[0]] or [(None, "", "")],
                                  key=lambda w: -PRECISIONS.index(w[1] or "day"))[0]
     written = title

@@ -11,10 +11,12 @@ import re
 from datetime import datetime
 
 from .datelines import offset_zone
+from .tabular_dates import MARKERS, hour_of_day
 
-# 2023-04-12T14:35:20+08:00, 2023-04-12 14:35, 2023/04/12, 2023年4月12日 14:35, with an optional offset
+# 2023-04-12T14:35:20+08:00, 2023-04-12 14:35, 2023/04/12, 2023年4月12日 下午2:35, with an optional offset
 WHEN = re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<mo>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?:\s*日)?"
-                  r"(?:\s*T?\s*(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?)?"
+                  rf"(?:\s*T?\s*(?P<ap>{MARKERS})?\s*(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?::(?P<s>\d{{2}})(?:\.\d+)?)?"
+                  rf"(?:\s*(?P<ap2>AM|PM|am|pm)\b)?)?"
                   r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}(?!\d))?")
 
 
@@ -28,13 +30,15 @@ def parse_when(value: str | None) -> tuple[datetime | None, str, str]:
     >>> parse_when("更新：2021年1月5日 09:30"), parse_when("2019/06/21"), parse_when("昨天")
     ((datetime.datetime(2021, 1, 5, 9, 30), 'minute', ''), (datetime.datetime(2019, 6, 21, 0, 0), 'day', ''), \
 (None, '', ''))
+    >>> parse_when("2024年3月19日 下午4:30")[0], parse_when("2024/03/19 4:30 PM")[0]
+    (datetime.datetime(2024, 3, 19, 16, 30), datetime.datetime(2024, 3, 19, 16, 30))
     """
     m = WHEN.search(value or "")
     if m is None:
         return None, "", ""
     try:
-        when = datetime(int(m["y"]), int(m["mo"]), int(m["d"]), int(m["h"] or 0), int(m["mi"] or 0),
-                        int(m["s"] or 0))
+        hour = hour_of_day(int(m["h"]), m["ap"] or m["ap2"] or "") if m["h"] else 0
+        when = datetime(int(m["y"]), int(m["mo"]), int(m["d"]), hour, int(m["mi"] or 0), int(m["s"] or 0))
     except ValueError:
         return None, "", ""
     tz = offset_zone(m["tz"]) if m["h"] else ""  # an offset counts only beside a time of day

@@ -345,3 +345,21 @@ def test_a_page_whose_metadata_trafilatura_cannot_read_keeps_its_text(monkeypatc
     monkeypatch.setattr(trafilatura.metadata, "extract_metadata", fails)
     (docs, _), _ = quietly(parse_html, html, source="03_big5.htm")
     assert docs[0]["text"] == expected[0]["text"] and len(docs) == len(expected)
+
+
+def test_a_byline_box_with_the_outlets_reporter_and_the_time_shown():
+    """端傳媒: no date in the meta tags; the byline box holds the outlet's reporter and the time, 下午 and all."""
+    page = ("<html><head><title>立法會三讀通過 | 端傳媒</title></head><body><article><h1>立法會三讀通過</h1>"
+            "<div class='byline'><span class='author'>端傳媒記者 何兆彬</span> "
+            "<time>2024年3月19日 下午4:30</time></div>"
+            "<div><p>香港立法會今日三讀通過條例草案，全體出席議員投贊成票，行政長官表示這是歷史時刻。</p>"
+            "<p>有學者則擔心，條例對境外干預的定義過於寬鬆，可能影響新聞自由，並呼籲政府審慎執法。</p></div>"
+            "<section><h3>延伸閱讀</h3><ul><li><a href='/a/1'>23條諮詢結束 保安局：98%意見支持</a> "
+            "<span class='date'>2024年3月8日 上午9:00</span></li></ul></section></article></body></html>")
+    docs, problems = parse_html(page, source="initium.html")
+    article, item = docs
+    assert (article["reporter"], article["published"], article["published_precision"]) == (
+        "何兆彬", datetime(2024, 3, 19, 16, 30), "minute")
+    assert (item["title"], item["published"], item["text"]) == (
+        "23條諮詢結束 保安局：98%意見支持", datetime(2024, 3, 8, 9, 0), "")
+    assert problems == []

@@ -18,6 +18,10 @@ from analysis.webpage_dates import WHEN, parse_when
     ("2023-04-12+08:00", (datetime(2023, 4, 12), "day", "")),  # an offset without a time of day: dropped
     ("2023-04-12T14:35:20+08001", (datetime(2023, 4, 12, 14, 35, 20), "second", "")),  # not an offset
     ("發布時間：2022年8月30日", (datetime(2022, 8, 30), "day", "")),
+    ("2024年3月19日 下午4:30", (datetime(2024, 3, 19, 16, 30), "minute", "")),  # the half of the day written
+    ("2024年3月8日 上午9:00", (datetime(2024, 3, 8, 9, 0), "minute", "")),
+    ("2024/03/19 凌晨12:05", (datetime(2024, 3, 19, 0, 5), "minute", "")),
+    ("2024-03-19 4:30 PM", (datetime(2024, 3, 19, 16, 30), "minute", "")),
 ])
 def test_parse_when_reads_the_time_written_and_its_offset(value, want):
     assert parse_when(value) == want
@@ -33,3 +37,8 @@ def test_when_finds_the_date_inside_text():
     assert (m["y"], m["mo"], m["d"], m["h"]) == ("2022", "08", "30", None)
     assert m[0] == "2022/08/30 "  # the white space after it too, so that taking it out leaves one space
     assert WHEN.sub("", "議員選舉 2022/08/30 更新", count=1) == "議員選舉 更新"
+
+
+def test_a_time_of_day_with_its_half_of_the_day_is_taken_out_whole():
+    """A related item's date with 上午 left ``上午9:00`` behind as its summary."""
+    assert WHEN.sub("", "2024年3月8日 上午9:00", count=1) == ""
