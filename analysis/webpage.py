@@ -363,8 +363,9 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
         (_byline(a) for a in (x if x is not None else doc["author"] for x in stated_authors)
          if a and not (outlet and (a in outlet or outlet in a)) and not a.startswith("http")), ("", ""))
     stated = [parse_when(ld.get("datePublished"))] + [parse_when(meta.get(k)) for k in _DATE_META] + [
-        parse_when(x) for x in tree.xpath("//*[@itemprop='datePublished']/@datetime")] + [
-        parse_when(el.get("datetime") or element_text(el)) for el in tree.xpath(_SHOWN_TIME)]  # the page's own
+        parse_when(x) for x in tree.xpath("//*[@itemprop='datePublished']/@datetime")]
+    if all(w[1] in ("", "day") for w in stated):  # the time the page shows, where its metadata states none
+        stated += [parse_when(el.get("datetime") or element_text(el)) for el in tree.xpath(_SHOWN_TIME)]
     when, precision, tz = sorted([w for w in stated if w[0]] or [(None, "", "")],
                                  key=lambda w: -PRECISIONS.index(w[1] or "day"))[0]
     written = title
