@@ -75,6 +75,8 @@ _REPORTER = re.compile(rf"{_LEAD}(?P<byline>{_QUALIFIED}.+?{_REPORTED})")
 _DESK = re.compile(rf"{_LEAD}[^\W\d_]{{0,4}}(?:新聞|新闻|中心|頻道|频道|小組|小组){_SLASH}[^／/╱]{{0,10}}?{_REPORTED}")
 # An outlet and its reporters only: 中時新聞網 記者王明
 _NAMED = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者\s*(?P<names>[^／/╱]+)")
+# An outlet's dispatch, no reporter named: 【明報專訊】, （大紀元訊）, and in 【】 the outlet alone: 【香港01】
+_DISPATCH = re.compile(rf"(?P<outlet>{_OUTLET})\s*(?P<word>[專专]?[訊讯]|[專专][電电])?")
 # Without brackets, a slash before the place is needed: 記者王明／台北報導, 中國時報 記者王明／台北報導
 _BARE = re.compile(rf"{_LEAD}(?P<byline>{_QUALIFIED}\s*[^\s／/╱]{{1,30}}?\s*{_SLASH}\s*[^\s／/╱]{{0,10}}?{_REPORTED})")
 
@@ -163,8 +165,9 @@ def _cna(inner: str) -> dict | None:
     return {"outlet": m["outlet"], "reporter": names, "reporter_place": place, "day_of_month": int(m["day"])}
 
 
-def _fields(inner: str) -> dict | None:
-    """The fields of a bracket's inside, or None when it is not a byline."""
+def _fields(inner: str, *, square: bool = False) -> dict | None:
+    """The fields of a bracket's inside, or None when it is not a byline (``square``: in 【】, where an
+    outlet's name alone is its dispatch; in other brackets it may be a picture's credit: （中央社）)."""
     found = _cna(inner)
     if found is not None:
         return found
@@ -175,7 +178,9 @@ def _fields(inner: str) -> dict | None:
             return None
         return {"outlet": m["outlet"] or "", "reporter": names, "reporter_place": place, "day_of_month": None}
     m = _DESK.fullmatch(inner)
-    if m is not None:  # a desk compiles; it is no reporter, and 綜合 names no place
+    if m is None and (dispatch := _DISPATCH.fullmatch(inner)) is not None and (dispatch["word"] or square):
+        m = dispatch
+    if m is not None:  # a desk compiles, an outlet's dispatch names none: no reporter, and no place
         return {"outlet": m["outlet"] or "", "reporter": "", "reporter_place": "", "day_of_month": None}
     return None
 
@@ -211,9 +216,21 @@ def parse_byline(line: str) -> dict | None:
     ['', '李文', '王明']
     >>> parse_byline("記者會上，部長表示") is None, parse_byline("【獨家】立法院") is None
     (True, True)
+    >>> b = parse_byline("【明報專訊】港鐵公司宣布")
+    >>> b["outlet"], b["reporter"], b["byline"], b["rest"]
+    ('明報', '', '【明報專訊】', '港鐵公司宣布')
+    >>> b = parse_byline("明報記者 陳美玲")
+    >>> b["outlet"], b["reporter"], b["rest"], parse_byline("明報記者昨日到場採訪") is None
+    ('明報', '陳美玲', '', True)
     """
     m = _BRACKET.match(line)
-    found = _fields(m["inner"]) if m is not None else None
+    found = _fields(m["inner"], square=m[0].startswith("【")) if m is not None else None
+    if found is None and (m := _NAMED.fullmatch(line.strip())) is not None:  # a line of its own: 明報記者 陳美玲
+        names = m["names"].strip()
+        found = {"outlet": m["outlet"], "reporter": names, "reporter_place": "", "day_of_month": None} \
+            if _valid(names, "") else None
+        if found is not None:
+            return {**found, "byline": line.strip(), "rest": ""}
     if found is None:
         m = _BARE.match(line)
         if m is None:

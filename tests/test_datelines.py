@@ -120,6 +120,11 @@ BYLINES = [
     ("记者王明／台北报导", "", "王明", "台北", None, "", None, "记者王明／台北报导"),
     ("聯合報／記者王明／台北即時報導 立法院", "聯合報", "王明", "台北", None, "", None,
      "聯合報／記者王明／台北即時報導"),
+    # Hong Kong: an outlet's dispatch (明報, 香港01), and a byline line of its own
+    ("【明報專訊】港鐵公司宣布", "明報", "", "", None, "", None, "【明報專訊】"),
+    ("【香港01】港鐵公司宣布", "香港01", "", "", None, "", None, "【香港01】"),
+    ("（大紀元訊）港鐵公司宣布", "大紀元", "", "", None, "", None, "（大紀元訊）"),
+    ("明報記者 陳美玲", "明報", "陳美玲", "", None, "", None, "明報記者 陳美玲"),
 ]
 
 
@@ -157,6 +162,9 @@ def test_a_day_of_the_month_can_be_read_back_from_the_dateline_column():
     "本文〔記者王明／台北報導〕",                 # not at the start
     "行政院今天表示（中央社記者王明台北25日電）",
     "〔記者會／台北，報導〕本文",                  # punctuation in the names
+    "（中央社）本文",                              # an outlet alone in round brackets: a picture's credit
+    "明報記者昨日到場採訪",                        # no name: a sentence
+    "明報記者 陳美玲指出",
 ])
 def test_not_a_byline(line):
     assert parse_dateline(line) is None

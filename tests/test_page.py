@@ -834,3 +834,21 @@ def test_damaged_files_never_raise(tmp_path_factory, page, encoding, noise, cut)
         except CorpusError as exc:
             assert "page.txt" in str(exc)
     assert docs["doc_id"].is_unique
+
+
+@pytest.mark.parametrize("page, outlet, reporter, published", [
+    ("港鐵加價\n【明報專訊】港鐵公司宣布，今年票價將上調。", "明報", "", None),
+    ("港鐵加價\n2024年3月5日 上午10:15\n【明報專訊】港鐵公司宣布，今年票價將上調。", "明報", "",
+     datetime(2024, 3, 5, 10, 15)),
+    ("港鐵加價\n明報記者 陳美玲\n2024年3月5日 上午10:15\n港鐵公司宣布，今年票價將上調。", "明報", "陳美玲",
+     datetime(2024, 3, 5, 10, 15)),
+])
+def test_hong_kong_dispatches_and_bylines(page, outlet, reporter, published):
+    """明報, 香港01: a dispatch in 【】 or a byline line of its own is the header, not a line of the text (a page
+    without a date line was skipped as no news page)."""
+    docs, rows, _ = parse_quietly(page, source="hk.txt")
+    article = docs[0]
+    assert (article["title"], article["outlet"], article["reporter"]) == ("港鐵加價", outlet, reporter)
+    assert article["text"] == "港鐵公司宣布，今年票價將上調。" and article["published"] == published
+    assert [r["reason"] for r in rows] == ([] if published else
+                                           ["dateline gives no date (a byline only); published left empty"])
