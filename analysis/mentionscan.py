@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from .executor import run_chunks
 from .filler import boilerplate_spans, patterns_digest
-from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, COUNTRY_CHARS, CREDIT, CUES, HEADLINE_CUES,
+from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_CHARS, CREDIT, CUES, HEADLINE_CUES,
                     LEADER_TITLES, PERSON_BODIES, FUNCTION_CHARS, GLUE, HEADS, MINISTRIES, NAME_SYLLABLES,
                     NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, PLACE_SUFFIXES, SELF, STOPWORDS,
                     SURNAME_TITLES, SURNAMES, TITLES, Lexicon, common_words, foreign_name, given_name, han, is_title,
@@ -219,6 +219,36 @@ class _Scan:
                 if before is not None and before.type == "person":
                     self.add(start, start + len(word), before.actor, "person", "alias")
 
+    def worded_bodies(self) -> None:
+        """Bodies whose names jieba cuts into words before their head (:data:`~analysis.names.BODY_HEADS`):
+        台灣|國際|勞工|協會, 台北市|記者|公會, 全國|教師|工會|總|聯合會. Up to four words of letters before the
+        head, back to a function word, a verb (not a verbal noun: 醫療|改革 is a name's, 交付 no name's), a word
+        of time, place (方位), number or degree, or another actor; a place that opens the name is part of it;
+        the longest name first."""
+        text, words, offsets = self.text, self.words, self.offsets
+        for k in range(self.n - 1, 0, -1):
+            if self.taken[k] or words[k] not in BODY_HEADS:
+                continue
+            j = k
+            while j > 0 and k - j < 4:
+                word, held = words[j - 1], self.found.get(offsets[j - 1])
+                if self.taken[j - 1] and not (held is not None and held.type == "place"
+                                              and held.end == offsets[j]):
+                    break
+                tag = jieba_tag(word) or "x"
+                if not han(word) or word in CUES or (len(word) == 1 and word in FUNCTION_CHARS) \
+                        or tag[0] in "trdcpumqf" or (tag[0] == "v" and tag != "vn"):
+                    break
+                j -= 1
+                if held is not None:
+                    break  # a place opens the name
+            while j < k and len(words[j]) == 1 and words[j] in NOT_BODY_STARTS:
+                j += 1  # 總|聯合會: not a name's first word
+            if j == k:
+                continue
+            self.found.pop(offsets[j], None)
+            self.add(offsets[j], offsets[k + 1], text[offsets[j]:offsets[k + 1]], "organisation", "suffix")
+
     # 3. Bodies of countries and cities
     def bodies(self) -> None:
         """A country or city and a body: 中國|外交部, 美|國務院 (not 日本|政府: 政府 after a name is generic)."""
@@ -298,7 +328,8 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     """Find the mentions of one text, given its words: the rules of this module, before the document's.
 
     Three passes: the known forms of the lexicon; then names by their neighbours (titles) and
-    their shape (surnames, transliteration, jieba's tags, suffixes); then the bodies of countries.
+    their shape (surnames, transliteration, jieba's tags, suffixes, bodies' names cut into words); then the
+    bodies of countries.
     People named in a credit (:mod:`analysis.filler`: ``（編輯：林沂鋒）1120618``, ``責任編輯：王明``) are
     the outlet's staff, not actors of the news (its place and outlet are kept), and a name that is
     part of a name in 《》 (香港 in 《香港01》) is that name's: both left out.
@@ -331,6 +362,7 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
         if not state.taken[k] and is_title(words[k], lex.forms):
             state.add_title(state.offsets[k], state.offsets[k + 1])
     state.by_neighbours()
+    state.worded_bodies()
     state.bodies()
     state.single_characters()
     credits = [(c.start, c.end) for c in boilerplate_spans(text) if c.category == "credit"]

@@ -99,6 +99,25 @@ def test_ordinary_words_titles_alone_and_anonymous_people_are_no_actors(text):
     assert found(text) == []
 
 
+@pytest.mark.parametrize("text, body", [
+    ("台灣國際勞工協會則批評，政府放任仲介剝削移工。", "台灣國際勞工協會"),  # a place opens the name
+    ("台灣人權促進會批評，警方濫權。", "台灣人權促進會"),
+    ("消費者文教基金會指出，價格偏高。", "消費者文教基金會"),
+    ("全國教師工會總聯合會表示，反對修法。", "全國教師工會總聯合會"),  # the longest name, not 全國教師工會
+    ("台灣醫療改革基金會說，醫院人力不足。", "台灣醫療改革基金會"),  # 改革: a verbal noun
+    ("政府與勞工協會協商。", "勞工協會"),  # 與 ends it
+    ("修正草案交付財政委員會審查。", "財政委員會"),  # so does a verb
+])
+def test_a_bodys_name_cut_into_words_is_one_organisation(text, body):
+    assert (body, body, "organisation") in found(text)
+    assert [m for m, _, kind in found(text) if kind == "organisation"] == [body]
+
+
+@pytest.mark.parametrize("text", ["昨天協會表示，明天開會。", "該協會表示，將提告。", "各工會都到場。"])
+def test_a_heads_word_alone_is_no_body(text):
+    assert found(text) == []
+
+
 def test_every_type_and_evidence_is_one_of_the_documented():
     table = actors(frame("（中央社記者林志豪台北5日電）總統蔡英文與美國聯邦參議員葛萊斯里會面，蔡總統表示歡迎。",
                          "美國國會與花蓮地檢署，國防部發言人孫立方少將表示。"))
