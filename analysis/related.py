@@ -222,7 +222,8 @@ class RelatedList:
                 self.flush()
                 self.start(text, i)
         elif self.next_is_timestamp(k):
-            self.reader.problem("related item has no '-' line", i + 1, action="kept")
+            if self.marked:  # only a list whose items open with '-' lines misses one (others never write them)
+                self.reader.problem("related item has no '-' line", i + 1, action="kept")
             self.flush()
             self.start(text, i)
         else:

@@ -49,6 +49,8 @@ def own_patterns(tmp_path, monkeypatch):
     ("抵台。（編輯：陳家倫）1090917", [("credit", "（編輯：陳家倫）1090917")]),  # 中央社's closing, with its code
     ("報告。（譯者：陳昱婷／核稿：林克倫）1130305", [("credit", "（譯者：陳昱婷／核稿：林克倫）1130305")]),
     ("譯者：陳昱婷", [("credit", "譯者：陳昱婷")]),
+    ("本文。\n▲市長出席典禮。（圖／記者張志明攝）\n下文。", [("caption", "▲市長出席典禮。（圖／記者張志明攝）")]),
+    ("漲幅▲3%，跌幅▼2%", []),  # a mark inside a line is no caption
     ("請按讚、分享、訂閱", [("promotion", "按讚、分享、訂閱")]),
     # Simplified forms are matched too
     ("新闻一开始，马上带您关心", [("broadcast", "新闻一开始"), ("broadcast", "马上带您关心")]),
@@ -95,7 +97,7 @@ def test_a_category_must_be_one_word(tmp_path):
 
 
 def test_the_shipped_patterns_have_the_documented_categories():
-    assert {p.category for p in patterns()} == {"broadcast", "transcript", "credit", "promotion"}
+    assert {p.category for p in patterns()} == {"broadcast", "transcript", "credit", "caption", "promotion"}
 
 
 def test_the_project_file_is_read_and_read_again_when_it_changes(tmp_path, monkeypatch):

@@ -561,8 +561,7 @@ def test_items_dated_by_a_line_of_their_own():
     assert [(d["title"], d["published"], d["published_precision"], d["text"]) for d in docs[1:]] == [
         ("颱風前夕搶購潮 菜價翻漲", None, "", ""), ("停班停課一覽", datetime(2023, 7, 27), "day", "")]
     assert [(r["line"], r["action"], r["reason"]) for r in rows] == [
-        (5, "left empty", "related item has a time (10:48) and no date; published left empty"),
-        (6, "kept", "related item has no '-' line")]
+        (5, "left empty", "related item has a time (10:48) and no date; published left empty")]
     assert_one_row_per_warning(messages, rows)
 
 

@@ -99,4 +99,7 @@ def test_the_list_reader_places_every_line_and_reports_through_the_reader():
 def test_an_item_without_dash_after_a_summary_starts_at_a_line_followed_by_a_timestamp():
     reader = read(["甲", "2021-01-15甲文。", "乙", "2021-01-16乙文。"])
     assert [(t, p, x) for _, t, _, p, x, _ in reader.items] == [("甲", "day", "甲文。"), ("乙", "day", "乙文。")]
-    assert reader.events == [(3, "kept", "related item has no '-' line")]
+    assert reader.events == []  # a list that writes no '-' lines misses none
+    reader = read(["-", "甲", "2021-01-15甲文。", "乙", "2021-01-16乙文。"])  # one that writes them misses one
+    assert [(t, p, x) for _, t, _, p, x, _ in reader.items] == [("甲", "day", "甲文。"), ("乙", "day", "乙文。")]
+    assert reader.events == [(4, "kept", "related item has no '-' line")]
