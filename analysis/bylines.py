@@ -77,6 +77,12 @@ _DESK = re.compile(rf"{_LEAD}[^\W\d_]{{0,4}}(?:新聞|新闻|中心|頻道|频�
 _NAMED = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者\s*(?P<names>[^／/╱]+)")
 # An outlet's dispatch, no reporter named: 【明報專訊】, （大紀元訊）, and in 【】 the outlet alone: 【香港01】
 _DISPATCH = re.compile(rf"(?P<outlet>{_OUTLET})\s*(?P<word>[專专]?[訊讯]|[專专][電电])?")
+# An outlet's byline on a line of its own, its names and place apart by spaces or slashes, 記者 or not:
+# 台視新聞 記者陳怡君 蔡明哲 桃園報導, 壹蘋新聞網／李振豪報導, 上報快訊／羅正漢 台北報導, 央廣 編譯 黃美珍 綜合外電報導,
+# 民視新聞網 綜合報導 (a desk)
+_OUTLET_LINE = re.compile(rf"(?P<outlet>{_OUTLET})(?:快訊|快讯)?(?P<apart>\s+|\s*{_SLASH}\s*)"
+                          rf"(?P<who>[^\d\n。，,；;：:「」！!？?（）()]{{0,40}}?)\s*{_REPORTED}")
+_NAME_OR_PLACE_SEPARATOR = re.compile(rf"[\s、,，]+|{_SLASH}")
 # Without brackets, a slash before the place is needed: 記者王明／台北報導, 中國時報 記者王明／台北報導
 _BARE = re.compile(rf"{_LEAD}(?P<byline>{_QUALIFIED}\s*[^\s／/╱]{{1,30}}?\s*{_SLASH}\s*[^\s／/╱]{{0,10}}?{_REPORTED})")
 
@@ -139,6 +145,22 @@ def split_byline(byline: str) -> tuple[str, str]:
     """
     m = _BYLINE.search(byline)
     return ("", "") if m is None else _names_and_place(m["who"])
+
+
+def _outlet_line(line: str) -> dict | None:
+    """The fields of an outlet's byline on a line of its own (:data:`_OUTLET_LINE`), or None: each word
+    between the outlet and 報導 a name (記者 and 編譯 dropped) but the last, which may be a place, and the
+    names marked as a byline's by 記者 or 編譯, a slash or a place (中央社 今天下午報導 is a sentence)."""
+    m = _OUTLET_LINE.fullmatch(line)
+    if m is None:
+        return None
+    split = [w for w in _NAME_OR_PLACE_SEPARATOR.split(m["who"]) if w]
+    words = [w for w in (_REPORTER_WORD_FIRST.sub("", w) for w in split) if w]
+    place = words.pop() if words and _PLACE_AT_END.fullmatch(words[-1]) else ""
+    marked = words != split or place or re.search(_SLASH, m["apart"] + m["who"])
+    if not all(_NAMES.fullmatch(w) and _PLACE_AT_END.fullmatch(w) is None for w in words) or (words and not marked):
+        return None
+    return {"outlet": m["outlet"], "reporter": "、".join(words), "reporter_place": place, "day_of_month": None}
 
 
 def _valid(names: str, place: str, *, reporter_needed: bool = True) -> bool:
@@ -222,15 +244,29 @@ def parse_byline(line: str) -> dict | None:
     >>> b = parse_byline("明報記者 陳美玲")
     >>> b["outlet"], b["reporter"], b["rest"], parse_byline("明報記者昨日到場採訪") is None
     ('明報', '陳美玲', '', True)
+    >>> lines = ["台視新聞 記者陳怡君 蔡明哲 桃園報導", "壹蘋新聞網／李振豪報導", "民視新聞網 綜合報導"]
+    >>> [(parse_byline(x)["outlet"], parse_byline(x)["reporter"], parse_byline(x)["reporter_place"]) for x in lines]
+    [('台視新聞', '陳怡君、蔡明哲', '桃園'), ('壹蘋新聞網', '李振豪', ''), ('民視新聞網', '', '')]
+    >>> b = parse_byline("【新頭殼newtalk】記者陳佩君／新北報導")
+    >>> b["outlet"], b["reporter"], b["reporter_place"], b["rest"]
+    ('新頭殼newtalk', '陳佩君', '新北', '')
+    >>> parse_byline("聯合報今天報導") is None, parse_byline("中央社 今天下午報導") is None
+    (True, True)
     """
     m = _BRACKET.match(line)
     found = _fields(m["inner"], square=m[0].startswith("【")) if m is not None else None
+    if found is not None and not found["reporter"] and found["day_of_month"] is None \
+            and (more := parse_byline(line[m.end():].strip())) is not None and more["reporter"]:
+        # 【新頭殼newtalk】記者陳佩君／新北報導: the outlet's dispatch, then its reporter
+        return {**more, "outlet": found["outlet"] or more["outlet"], "byline": line[:m.end()] + more["byline"]}
     if found is None and (m := _NAMED.fullmatch(line.strip())) is not None:  # a line of its own: 明報記者 陳美玲
         names = m["names"].strip()
         found = {"outlet": m["outlet"], "reporter": names, "reporter_place": "", "day_of_month": None} \
             if _valid(names, "") else None
         if found is not None:
             return {**found, "byline": line.strip(), "rest": ""}
+    if found is None and (own := _outlet_line(line.strip())) is not None:  # 台視新聞 記者陳怡君 蔡明哲 桃園報導
+        return {**own, "byline": line.strip(), "rest": ""}
     if found is None:
         m = _BARE.match(line)
         if m is None:

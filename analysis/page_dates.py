@@ -62,6 +62,12 @@ def date_line(line: str) -> Published | None:
     return found if found is not None and found.value is not None else None
 
 
+def _is_byline(words: str) -> bool:
+    """Whether a header's words are a byline and nothing else: 記者張大同／台北報導 (before its date)."""
+    named = header_words(words)
+    return bool(named["reporter"]) and not named["rest"]
+
+
 def dated_header(line: str) -> tuple[Published, str] | None:
     """The date of a header line that holds a date, perhaps after a few words (an outlet the kit knows
     and a reporter, or a label such as 發布) or before them (an outlet or a reporter: 聯合新聞網's
@@ -90,6 +96,8 @@ def dated_header(line: str) -> tuple[Published, str] | None:
     (datetime.datetime(2024, 3, 5, 14, 32), '聯合報 記者林小華/台北即時報導')
     >>> dated_header("2024-03-05 記者會上部長表示"), dated_header("2024-03-05 聯合報系今天宣布，將調整")
     (None, None)
+    >>> dated_header("記者張大同／台北報導 2024/03/05 14:32")[1]
+    '記者張大同/台北報導'
     """
     found = date_line(line)
     if found is not None:
@@ -102,7 +110,7 @@ def dated_header(line: str) -> tuple[Published, str] | None:
         if not named["rest"] and (named["outlet"] or named["reporter"]):
             return found, words
     m = _WORDS.match(line)
-    if m is None or not m["words"].strip().startswith((*OUTLETS, *_LABELS)):
+    if m is None or not (m["words"].strip().startswith((*OUTLETS, *_LABELS)) or _is_byline(m["words"].strip())):
         return None  # 總統大選 2024.1.13: a headline's words, not a header's
     found = date_line(line[m.end():])
     return (found, m["words"].strip()) if found is not None else None

@@ -41,9 +41,11 @@ _DATE_META = ("article:published_time", "og:article:published_time", "og:publish
 _AD = re.compile(r"\s(?:ads?|ad[-_]\S*|adgeek\S*|adsbygoogle|advert\S*|sponsor\S*|\S*gpt-ad\S*|\S+[-_]ads?)\s", re.I)
 _BYLINE_XPATH = ("//*[contains(@class,'author') or contains(@class,'reporter') or contains(@class,'byline') or "
                  "contains(@class,'writer') or contains(@id,'author') or contains(@id,'byline')]")
-# Where a page shows its article's time: a <time> element in the article or its byline, or the byline's text
-# (端傳媒記者 何兆彬 2024年3月19日 下午4:30); the related blocks are taken out before it is read.
-_SHOWN_TIME = f"//article//time | {_BYLINE_XPATH}//time | {_BYLINE_XPATH}"
+# Where a page shows its article's time: a <time> element in the article or its byline, the byline's text
+# (端傳媒記者 何兆彬 2024年3月19日 下午4:30), or an element of the page's date or time (<div class="page-date">);
+# the related blocks are taken out before it is read.
+_SHOWN_TIME = (f"//article//time | {_BYLINE_XPATH}//time | {_BYLINE_XPATH} | "
+               "//*[contains(@class,'date') or contains(@class,'time')]")
 
 
 def declared_encoding(data: bytes) -> str | None:
@@ -364,8 +366,10 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
          if a and not (outlet and (a in outlet or outlet in a)) and not a.startswith("http")), ("", ""))
     stated = [parse_when(ld.get("datePublished"))] + [parse_when(meta.get(k)) for k in _DATE_META] + [
         parse_when(x) for x in tree.xpath("//*[@itemprop='datePublished']/@datetime")]
-    if all(w[1] in ("", "day") for w in stated):  # the time the page shows, where its metadata states none
-        stated += [parse_when(el.get("datetime") or element_text(el)) for el in tree.xpath(_SHOWN_TIME)]
+    if all(w[1] in ("", "day") for w in stated):  # the time the page shows, where its metadata states none:
+        day = next((w[0].date() for w in stated if w[0]), None)  # the first to the minute, of the stated day
+        stated += [w for el in tree.xpath(_SHOWN_TIME) if (w := parse_when(el.get("datetime") or element_text(el)))[1]
+                   in ("minute", "second") and (day is None or w[0].date() == day)][:1]
     when, precision, tz = sorted([w for w in stated if w[0]] or [(None, "", "")],
                                  key=lambda w: -PRECISIONS.index(w[1] or "day"))[0]
     written = title

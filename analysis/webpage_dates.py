@@ -20,6 +20,10 @@ WHEN = re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<mo>\d{1,2})\s*[-/.月]\s*(?P<d
                   r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}(?!\d))?")
 
 
+# a bar between a date and its time: 發布 2024.03.05 | 14:32
+_BAR = re.compile(r"\s*[|｜]\s*")
+
+
 def parse_when(value: str | None) -> tuple[datetime | None, str, str]:
     """A date as a page writes it: the local time written (naive), its precision and its UTC offset.
 
@@ -30,10 +34,10 @@ def parse_when(value: str | None) -> tuple[datetime | None, str, str]:
     >>> parse_when("更新：2021年1月5日 09:30"), parse_when("2019/06/21"), parse_when("昨天")
     ((datetime.datetime(2021, 1, 5, 9, 30), 'minute', ''), (datetime.datetime(2019, 6, 21, 0, 0), 'day', ''), \
 (None, '', ''))
-    >>> parse_when("2024年3月19日 下午4:30")[0], parse_when("2024/03/19 4:30 PM")[0]
-    (datetime.datetime(2024, 3, 19, 16, 30), datetime.datetime(2024, 3, 19, 16, 30))
+    >>> [str(parse_when(v)[0]) for v in ("2024年3月19日 下午4:30", "2024/03/19 4:30 PM", "2024.03.05 | 14:32")]
+    ['2024-03-19 16:30:00', '2024-03-19 16:30:00', '2024-03-05 14:32:00']
     """
-    m = WHEN.search(value or "")
+    m = WHEN.search(_BAR.sub(" ", value or ""))  # 2024.03.05 | 14:32
     if m is None:
         return None, "", ""
     try:

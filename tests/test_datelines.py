@@ -125,6 +125,15 @@ BYLINES = [
     ("【香港01】港鐵公司宣布", "香港01", "", "", None, "", None, "【香港01】"),
     ("（大紀元訊）港鐵公司宣布", "大紀元", "", "", None, "", None, "（大紀元訊）"),
     ("明報記者 陳美玲", "明報", "陳美玲", "", None, "", None, "明報記者 陳美玲"),
+    # an outlet's byline on a line of its own, names and place apart by spaces or slashes
+    ("台視新聞 記者陳怡君 蔡明哲 桃園報導", "台視新聞", "陳怡君、蔡明哲", "桃園", None, "", None,
+     "台視新聞 記者陳怡君 蔡明哲 桃園報導"),
+    ("壹蘋新聞網／李振豪報導", "壹蘋新聞網", "李振豪", "", None, "", None, "壹蘋新聞網／李振豪報導"),
+    ("上報快訊／羅正漢 台北報導", "上報", "羅正漢", "台北", None, "", None, "上報快訊／羅正漢 台北報導"),
+    ("央廣 編譯 黃美珍 綜合外電報導", "央廣", "黃美珍", "", None, "", None, "央廣 編譯 黃美珍 綜合外電報導"),
+    ("民視新聞網 綜合報導", "民視新聞網", "", "", None, "", None, "民視新聞網 綜合報導"),
+    ("【新頭殼newtalk】記者陳佩君／新北報導", "新頭殼newtalk", "陳佩君", "新北", None, "", None,
+     "【新頭殼newtalk】記者陳佩君／新北報導"),  # a dispatch, then its reporter
 ]
 
 
@@ -165,6 +174,7 @@ def test_a_day_of_the_month_can_be_read_back_from_the_dateline_column():
     "（中央社）本文",                              # an outlet alone in round brackets: a picture's credit
     "明報記者昨日到場採訪",                        # no name: a sentence
     "明報記者 陳美玲指出",
+    "聯合報今天報導", "中央社 今天下午報導",       # an outlet's report, no reporter named
 ])
 def test_not_a_byline(line):
     assert parse_dateline(line) is None

@@ -43,6 +43,7 @@ def test_lines_that_are_no_date_lines(line):
      "聯合報 記者林小華/台北即時報導"),
     ("2024/03/05 14:32 記者林小華", datetime(2024, 3, 5, 14, 32), "記者林小華"),
     ("2024年3月5日 下午2:32 鏡週刊", datetime(2024, 3, 5, 14, 32), "鏡週刊"),
+    ("記者張大同／台北報導 2024/03/05 14:32", datetime(2024, 3, 5, 14, 32), "記者張大同/台北報導"),  # a byline first
 ])
 def test_header_lines_with_words_before_the_date(line, value, words):
     found, before = dated_header(line)

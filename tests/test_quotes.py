@@ -89,6 +89,8 @@ def said(text: str, **kwargs) -> list[tuple[str, str, str, str, str]]:
                  id="what-someone-should-explain-is-part-of-the-statement-not-one-of-its-own"),
     pytest.param("有市民接受訪問時說：「公車班次太少，等很久。」",
                  [("", "市民", "說", "quotation", "公車班次太少，等很久。")], id="an-unnamed-citizen"),
+    pytest.param("受傷駕駛直言，「對方車速太快」。", [("", "駕駛", "直言", "quotation", "對方車速太快")],
+                 id="an-unnamed-driver"),
 ])
 def test_statements(text, expected):
     assert said(text) == expected

@@ -46,6 +46,7 @@ def test_is_truncated(text, cut):
 @pytest.mark.parametrize("text, cut", [
     ("訪台。  \n", False), ("真的嗎？", False), ("好!", False), ("等等…", False), ("(完)", False),
     ("《蘋果日報》", False), ("Kelly Craft.", False), ("   ", False), ("訪台,", True), ("13日", True),
+    ("抵台。\n責任編輯：朱家儀\n核稿編輯：翁世航", False), ("報告。\n（譯者：陳昱婷／核稿：林克倫）", False),  # credits
 ])
 def test_is_truncated_more_endings(text, cut):
     assert is_truncated(text) is cut

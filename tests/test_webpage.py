@@ -363,3 +363,21 @@ def test_a_byline_box_with_the_outlets_reporter_and_the_time_shown():
     assert (item["title"], item["published"], item["text"]) == (
         "23條諮詢結束 保安局：98%意見支持", datetime(2024, 3, 8, 9, 0), "")
     assert problems == []
+
+
+@pytest.mark.parametrize("meta, shown, want", [
+    ("", "<div class='page-date'>2024/03/05 14:32</div>", (datetime(2024, 3, 5, 14, 32), "minute")),
+    ("<meta property='article:published_time' content='2024-03-05'>", "<div class='date'>發布 2024.03.05 | 14:32</div>",
+     (datetime(2024, 3, 5, 14, 32), "minute")),  # the stated day, to the minute the page shows
+    ("<meta property='article:published_time' content='2024-03-05'>", "<div class='date'>2024/03/09 10:00</div>",
+     (datetime(2024, 3, 5), "day")),  # another day's time (a sidebar's, an update's) is not the article's
+    ("<meta property='article:published_time' content='2024-03-05T09:00+08:00'>",
+     "<div class='date'>2024/03/05 14:32</div>", (datetime(2024, 3, 5, 9, 0), "minute")),  # the stated time wins
+])
+def test_the_time_a_page_shows_where_its_metadata_states_none(meta, shown, want):
+    page = (f"<html><head><title>綠電不足</title>{meta}</head><body><h1>綠電不足</h1>{shown}"
+            "<div><p>經濟部長今天在立法院表示，再生能源的占比明年可以達到百分之十五，並將持續推動電網的建設。</p>"
+            "<p>立委則質疑進度落後，要求經濟部提出具體的時程，並說明離岸風電延宕的原因與因應的對策。</p></div>"
+            "</body></html>")
+    docs, _ = parse_html(page, source="t.html")
+    assert (docs[0]["published"], docs[0]["published_precision"]) == want
