@@ -75,6 +75,8 @@ _REPORTER = re.compile(rf"{_LEAD}(?P<byline>{_QUALIFIED}.+?{_REPORTED})")
 _DESK = re.compile(rf"{_LEAD}[^\W\d_]{{0,4}}(?:新聞|新闻|中心|頻道|频道|小組|小组){_SLASH}[^／/╱]{{0,10}}?{_REPORTED}")
 # An outlet and its reporters only: 中時新聞網 記者王明
 _NAMED = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者\s*(?P<names>[^／/╱]+)")
+# ... on a line of its own, the names set apart (明報記者 陳美玲; 明報記者遇襲 is a headline)
+_NAMED_APART = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者\s+(?P<names>[^／/╱\s][^／/╱]*)")
 # An outlet's dispatch, no reporter named: 【明報專訊】, （大紀元訊）, and in 【】 the outlet alone: 【香港01】
 _DISPATCH = re.compile(rf"(?P<outlet>{_OUTLET})\s*(?P<word>[專专]?[訊讯]|[專专][電电])?")
 # An outlet's byline on a line of its own, its names and place apart by spaces or slashes, 記者 or not:
@@ -83,6 +85,7 @@ _DISPATCH = re.compile(rf"(?P<outlet>{_OUTLET})\s*(?P<word>[專专]?[訊讯]|[�
 _OUTLET_LINE = re.compile(rf"(?P<outlet>{_OUTLET})(?:快訊|快讯)?(?P<apart>\s+|\s*{_SLASH}\s*)"
                           rf"(?P<who>[^\d\n。，,；;：:「」！!？?（）()]{{0,40}}?)\s*{_REPORTED}")
 _NAME_OR_PLACE_SEPARATOR = re.compile(rf"[\s、,，]+|{_SLASH}")
+_SENTENCE = re.compile(r"[，,。；;！？!?]")
 # Without brackets, a slash before the place is needed: 記者王明／台北報導, 中國時報 記者王明／台北報導
 _BARE = re.compile(rf"{_LEAD}(?P<byline>{_QUALIFIED}\s*[^\s／/╱]{{1,30}}?\s*{_SLASH}\s*[^\s／/╱]{{0,10}}?{_REPORTED})")
 
@@ -158,7 +161,8 @@ def _outlet_line(line: str) -> dict | None:
     words = [w for w in (_REPORTER_WORD_FIRST.sub("", w) for w in split) if w]
     place = words.pop() if words and _PLACE_AT_END.fullmatch(words[-1]) else ""
     marked = words != split or place or re.search(_SLASH, m["apart"] + m["who"])
-    if not all(_NAMES.fullmatch(w) and _PLACE_AT_END.fullmatch(w) is None for w in words) or (words and not marked):
+    if not all(_NAMES.fullmatch(w) and _PLACE_AT_END.fullmatch(w) is None and not _NOT_A_NAME.search(w)
+               for w in words) or (words and not marked):
         return None
     return {"outlet": m["outlet"], "reporter": "、".join(words), "reporter_place": place, "day_of_month": None}
 
@@ -201,7 +205,7 @@ def _fields(inner: str, *, square: bool = False) -> dict | None:
         return {"outlet": m["outlet"] or "", "reporter": names, "reporter_place": place, "day_of_month": None}
     m = _DESK.fullmatch(inner)
     if m is None and (dispatch := _DISPATCH.fullmatch(inner)) is not None and (dispatch["word"] or square):
-        m = dispatch
+        m = dispatch  # (an outlet alone in 【】 only before a sentence or nothing: parse_byline)
     if m is not None:  # a desk compiles, an outlet's dispatch names none: no reporter, and no place
         return {"outlet": m["outlet"] or "", "reporter": "", "reporter_place": "", "day_of_month": None}
     return None
@@ -254,12 +258,17 @@ def parse_byline(line: str) -> dict | None:
     (True, True)
     """
     m = _BRACKET.match(line)
-    found = _fields(m["inner"], square=m[0].startswith("【")) if m is not None else None
+    # 【香港01】 alone, or before a sentence (港鐵公司宣布，…) or a byline, is a dispatch; before a headline
+    # (【報導者】偏鄉醫療困境調查), a label
+    after = line[m.end():].strip() if m is not None else ""
+    square = m is not None and m[0].startswith("【") and (
+        not after or _SENTENCE.search(after) is not None or parse_byline(after) is not None)
+    found = _fields(m["inner"], square=square) if m is not None else None
     if found is not None and not found["reporter"] and found["day_of_month"] is None \
             and (more := parse_byline(line[m.end():].strip())) is not None and more["reporter"]:
         # 【新頭殼newtalk】記者陳佩君／新北報導: the outlet's dispatch, then its reporter
         return {**more, "outlet": found["outlet"] or more["outlet"], "byline": line[:m.end()] + more["byline"]}
-    if found is None and (m := _NAMED.fullmatch(line.strip())) is not None:  # a line of its own: 明報記者 陳美玲
+    if found is None and (m := _NAMED_APART.fullmatch(line.strip())) is not None:  # a line of its own: 明報記者 陳美玲
         names = m["names"].strip()
         found = {"outlet": m["outlet"], "reporter": names, "reporter_place": "", "day_of_month": None} \
             if _valid(names, "") else None
@@ -281,7 +290,9 @@ def parse_byline(line: str) -> dict | None:
 _OUTLETS_LONGEST = tuple(sorted(OUTLETS, key=len, reverse=True))
 _HEADER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # words of a header that are no reporter's name: 綜合報導, 快訊, 記者王明, 編輯部
-_NOT_A_NAME = re.compile(r"報導|报导|快訊|快讯|記者|记者|新聞|新闻|中心|編輯|编辑|專訊|专讯|即時|即时|綜合|综合")
+_NOT_A_NAME = re.compile(r"報導|报导|快訊|快讯|記者|记者|新聞|新闻|中心|編輯|编辑|專訊|专讯|即時|即时|綜合|综合"
+                         r"|社論|社论|觀點|观点|要聞|要闻|本報|本报|快評|快评|評論|评论|專欄|专栏|獨家|独家|深度|調查|调查"
+                         r"|手記|手记|^會|^会")
 
 
 def header_words(words: str) -> dict:

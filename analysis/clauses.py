@@ -292,8 +292,8 @@ class Clauses:
             if word in PRONOUNS:
                 person = self.last_person(pos)
                 return Speaker(person.actor if person else "", word, "person"), lo
-            if word in UNNAMED:
-                return Speaker("", word, ""), lo
+            if word in UNNAMED and not any(pos < m.start < hi and m.type == "person" for m in self.f.mentions):
+                return Speaker("", word, ""), lo  # (家長代表王大明表示: the person named after the group speaks)
             if word.startswith(POSTS):
                 found = self.poster(pos)
                 if found:

@@ -112,9 +112,10 @@ SELF = frozenset(("台灣", "中華民國"))
 ORG_SUFFIXES = ("委員會", "辦事處", "代表處", "辦公室", "基金會", "協會", "學會", "商會", "公會", "工會", "總會",
                 "聯盟", "組織", "中心", "公所", "法院", "大學", "醫院", "銀行", "公司", "集團", "電視台",
                 "通訊社", "部", "院", "會", "署", "局", "黨", "辦", "府")
-#: Words that close a body's name which jieba cuts into words (台灣|國際|勞工|協會, 台灣|人權|促進會).
+#: Words that close a body's name which jieba cuts into words (台灣|國際|勞工|協會, 台灣|人權|促進會); not 學會 and
+#: 總會, which are also verbs and adverbs (孩子學會游泳, 問題總會解決).
 BODY_HEADS = frozenset("""
-協會 學會 商會 公會 工會 總會 聯合會 總工會 促進會 協進會 聯誼會 基金會 聯盟 同盟 陣線 委員會 研究院 研究所
+協會 商會 公會 工會 聯合會 總工會 促進會 協進會 聯誼會 基金會 聯盟 同盟 陣線 委員會 研究院 研究所
 """.split())
 #: Suffixes of a government office, which joins the name of its country or city before it (新北|市黨部, 高雄市|衛生局).
 OFFICE_SUFFIXES = ("委員會", "議會", "黨部", "部", "院", "署", "局", "處", "辦", "府")

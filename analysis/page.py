@@ -153,11 +153,16 @@ class _Parser:
         def dates_header(k: int) -> bool:
             dated = dated_header(self.lines[idx[k]]) if k else None
             return bool(k and (dated or self.lines[idx[k]] in OUTLETS) and (
-                k == 1 or (dated and _names_someone(dated[1])) or (k + 1 < min(len(idx), MAX_HEADLINE_LINES + 3) and (
+                k == 1 or (dated and _names_someone(dated[1]) and not self.sentence_above(idx, k))
+                or (k + 1 < min(len(idx), MAX_HEADLINE_LINES + 3) and (
                     parse_dateline(self.lines[idx[k + 1]]) or dates_header(k + 1)))))
 
         return next((k for k, i in enumerate(idx[:MAX_HEADLINE_LINES + 1])
                      if parse_dateline(self.lines[i]) or dates_header(k)), None)
+
+    def sentence_above(self, idx: list[int], k: int) -> bool:
+        """Whether a line above line ``k`` ends a sentence: a lede or a caption, not a headline's line."""
+        return any(self.lines[i].endswith(("。", "！", "？", "」", "）", ")")) for i in idx[:k])
 
     def loose_date_at(self, idx: list[int]) -> int | None:
         """Where a date line is among the lines after a one-line headline, with other lines before it."""

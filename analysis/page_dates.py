@@ -27,7 +27,7 @@ _LABELS = (*_LABEL_WORDS, "最後更新", "最后更新")
 # 2024-03-05 14:32 聯合報 記者林小華／台北即時報導: a date, then an outlet the kit knows or a reporter, and no sentence
 _OUTLET_OR_REPORTER = "|".join(sorted(OUTLETS, key=len, reverse=True))
 _WORDS_AFTER = re.compile(rf"\s(?P<words>(?:{_OUTLET_OR_REPORTER}|(?:特約|特约)?[記记]者|特派[員员])"
-                          r"[^\d\n。，,、；;：:！!？?「」『』（）()【】〔〕]{0,30})$")
+                          r"[^\d\n。，,；;：:！!？?「」『』（）()【】〔〕]{0,30})$")
 
 
 def date_line(line: str) -> Published | None:

@@ -41,11 +41,11 @@ _DATE_META = ("article:published_time", "og:article:published_time", "og:publish
 _AD = re.compile(r"\s(?:ads?|ad[-_]\S*|adgeek\S*|adsbygoogle|advert\S*|sponsor\S*|\S*gpt-ad\S*|\S+[-_]ads?)\s", re.I)
 _BYLINE_XPATH = ("//*[contains(@class,'author') or contains(@class,'reporter') or contains(@class,'byline') or "
                  "contains(@class,'writer') or contains(@id,'author') or contains(@id,'byline')]")
-# Where a page shows its article's time: a <time> element in the article or its byline, the byline's text
-# (端傳媒記者 何兆彬 2024年3月19日 下午4:30), or an element of the page's date or time (<div class="page-date">);
-# the related blocks are taken out before it is read.
-_SHOWN_TIME = (f"//article//time | {_BYLINE_XPATH}//time | {_BYLINE_XPATH} | "
-               "//*[contains(@class,'date') or contains(@class,'time')]")
+# Where a page shows its article's time: a <time> element or an element of class date or time in the article,
+# or in its byline, or the byline's text (端傳媒記者 何兆彬 2024年3月19日 下午4:30); the related blocks are
+# taken out before it is read. (Not anywhere in the page: a site's clock or a comment's time is no article's.)
+_SHOWN_TIME = (f"//article//time | //article//*[contains(@class,'date') or contains(@class,'time')] | "
+               f"{_BYLINE_XPATH}//time | {_BYLINE_XPATH}")
 
 
 def declared_encoding(data: bytes) -> str | None:

@@ -14,10 +14,13 @@ from .datelines import offset_zone
 from .tabular_dates import MARKERS, hour_of_day
 
 # 2023-04-12T14:35:20+08:00, 2023-04-12 14:35, 2023/04/12, 2023年4月12日 下午2:35, with an optional offset
+# (each optional part takes its white space with it, so that a run of spaces is read one way only)
 WHEN = re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<mo>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?:\s*日)?"
-                  rf"(?:\s*T?\s*(?P<ap>{MARKERS})?\s*(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?::(?P<s>\d{{2}})(?:\.\d+)?)?"
-                  rf"(?:\s*(?P<ap2>AM|PM|am|pm)\b)?)?"
-                  r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}(?!\d))?")
+                  r"(?:\s*\(?(?:星期|週|周|禮拜)[一二三四五六日天]\)?)?"
+                  rf"(?:\s*(?:T\s*)?(?:(?P<ap>{MARKERS})\s*)?(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})"
+                  r"(?::(?P<s>\d{2})(?:\.\d+)?)?"
+                  r"(?:\s*(?P<ap2>AM|PM|am|pm)\b)?)?"
+                  r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}(?!\d)))?\s*")
 
 
 # a bar between a date and its time: 發布 2024.03.05 | 14:32

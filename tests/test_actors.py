@@ -113,7 +113,8 @@ def test_a_bodys_name_cut_into_words_is_one_organisation(text, body):
     assert [m for m, _, kind in found(text) if kind == "organisation"] == [body]
 
 
-@pytest.mark.parametrize("text", ["昨天協會表示，明天開會。", "該協會表示，將提告。", "各工會都到場。"])
+@pytest.mark.parametrize("text", ["昨天協會表示，明天開會。", "該協會表示，將提告。", "各工會都到場。",
+                                  "孩子學會游泳後很開心。", "這些問題總會解決。"])
 def test_a_heads_word_alone_is_no_body(text):
     assert found(text) == []
 

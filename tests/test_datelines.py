@@ -122,7 +122,7 @@ BYLINES = [
      "聯合報／記者王明／台北即時報導"),
     # Hong Kong: an outlet's dispatch (明報, 香港01), and a byline line of its own
     ("【明報專訊】港鐵公司宣布", "明報", "", "", None, "", None, "【明報專訊】"),
-    ("【香港01】港鐵公司宣布", "香港01", "", "", None, "", None, "【香港01】"),
+    ("【香港01】港鐵公司宣布，票價上調。", "香港01", "", "", None, "", None, "【香港01】"),
     ("（大紀元訊）港鐵公司宣布", "大紀元", "", "", None, "", None, "（大紀元訊）"),
     ("明報記者 陳美玲", "明報", "陳美玲", "", None, "", None, "明報記者 陳美玲"),
     # an outlet's byline on a line of its own, names and place apart by spaces or slashes
@@ -175,6 +175,9 @@ def test_a_day_of_the_month_can_be_read_back_from_the_dateline_column():
     "明報記者昨日到場採訪",                        # no name: a sentence
     "明報記者 陳美玲指出",
     "聯合報今天報導", "中央社 今天下午報導",       # an outlet's report, no reporter named
+    "【報導者】偏鄉醫療困境調查", "【鏡週刊】獨家直擊",  # an outlet's label before a headline
+    "明報記者遇襲", "聯合報記者獲獎", "中央社記者遭拘留",   # headlines about reporters
+    "聯合報／獨家報導", "鏡週刊／深度報導", "風傳媒 觀點 報導",
 ])
 def test_not_a_byline(line):
     assert parse_dateline(line) is None

@@ -53,6 +53,7 @@ def own_patterns(tmp_path, monkeypatch):
     ("核稿編輯：翁世航", [("credit", "核稿編輯：翁世航")]), ("本文／摘要", []),
     ("本文。\n▲市長出席典禮。（圖／記者張志明攝）\n下文。", [("caption", "▲市長出席典禮。（圖／記者張志明攝）")]),
     ("漲幅▲3%，跌幅▼2%", []),  # a mark inside a line is no caption
+    ("本文。\n▲加權指數上漲。", []),  # nor a line of a list without a picture's credit
     ("請按讚、分享、訂閱", [("promotion", "按讚、分享、訂閱")]),
     # Simplified forms are matched too
     ("新闻一开始，马上带您关心", [("broadcast", "新闻一开始"), ("broadcast", "马上带您关心")]),

@@ -851,3 +851,24 @@ def test_hong_kong_dispatches_and_bylines(page, outlet, reporter, published):
     assert article["text"] == "港鐵公司宣布，今年票價將上調。" and article["published"] == published
     assert [r["reason"] for r in rows] == ([] if published else
                                            ["dateline gives no date (a byline only); published left empty"])
+
+
+@pytest.mark.parametrize("page, title", [
+    ("香港01記者被捕\n2024-03-05 14:32\n香港警方今天拘捕一名記者。", "香港01記者被捕"),
+    ("中央社記者遭拘留\n（中央社記者王明台北5日電）外交部今天表示。", "中央社記者遭拘留"),
+    ("【報導者】偏鄉醫療困境調查\n2024/03/05 14:32\n偏鄉醫療資源不足，病患必須長途就醫。",
+     "【報導者】偏鄉醫療困境調查"),
+])
+def test_a_headline_about_reporters_or_under_a_label_stays_the_headline(page, title):
+    docs, _, _ = parse_quietly(page, source="h.txt")
+    assert docs[0]["title"] == title
+    assert docs[0]["text"] == page.split("\n")[-1].split("）")[-1]  # the body alone, its header taken out
+
+
+def test_a_lede_above_a_date_line_stays_in_the_text():
+    page = ("布林肯訪陸 藍委：美中緩和\n美國國務卿布林肯今天抵達北京，展開為期兩天的訪問。\n"
+            "中時新聞網 朱真楷 2023/06/19 17:33\n本文。")
+    docs, _, _ = parse_quietly(page, source="l.txt")
+    assert docs[0]["title"] == "布林肯訪陸 藍委：美中緩和"
+    assert docs[0]["text"] == "美國國務卿布林肯今天抵達北京，展開為期兩天的訪問。\n本文。"
+    assert docs[0]["reporter"] == "朱真楷"

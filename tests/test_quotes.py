@@ -219,6 +219,14 @@ def test_speakers(text, expected):
     assert list(quotes(frame(text))["speaker"]) == expected
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("家長代表王大明表示，學校應加強安全。", "王大明"), ("司機王先生說，路況不好。", "王先生"),
+    ("公車駕駛張志明指出，路線太長。", "張志明"), ("市民表示，很滿意。", ""),
+])
+def test_a_group_word_before_a_name_leaves_the_speaker_to_the_name(text, speaker):
+    assert list(quotes(frame(text))["speaker"]) == [speaker]
+
+
 def cues_of(text: str, title: str = "") -> list[tuple[str, str]]:
     table = quotes(frame(text, titles=(title,)))
     return list(zip(table["speaker"], table["cue"]))

@@ -366,10 +366,14 @@ def test_a_byline_box_with_the_outlets_reporter_and_the_time_shown():
 
 
 @pytest.mark.parametrize("meta, shown, want", [
-    ("", "<div class='page-date'>2024/03/05 14:32</div>", (datetime(2024, 3, 5, 14, 32), "minute")),
-    ("<meta property='article:published_time' content='2024-03-05'>", "<div class='date'>發布 2024.03.05 | 14:32</div>",
+    ("", "<article><div class='page-date'>2024/03/05 14:32</div></article>", (datetime(2024, 3, 5, 14, 32), "minute")),
+    ("<meta property='article:published_time' content='2024-03-05'>",
+     "<div class='header-date'>2026/12/06 15:04</div>", (datetime(2024, 3, 5), "day")),  # the site's clock
+    ("<meta property='article:published_time' content='2024-03-05'>",
+     "<article><div class='date'>發布 2024.03.05 | 14:32</div></article>",
      (datetime(2024, 3, 5, 14, 32), "minute")),  # the stated day, to the minute the page shows
-    ("<meta property='article:published_time' content='2024-03-05'>", "<div class='date'>2024/03/09 10:00</div>",
+    ("<meta property='article:published_time' content='2024-03-05'>",
+     "<article><div class='date'>2024/03/09 10:00</div></article>",
      (datetime(2024, 3, 5), "day")),  # another day's time (a sidebar's, an update's) is not the article's
     ("<meta property='article:published_time' content='2024-03-05T09:00+08:00'>",
      "<div class='date'>2024/03/05 14:32</div>", (datetime(2024, 3, 5, 9, 0), "minute")),  # the stated time wins

@@ -23,6 +23,8 @@ from analysis.webpage_dates import WHEN, parse_when
     ("2024/03/19 凌晨12:05", (datetime(2024, 3, 19, 0, 5), "minute", "")),
     ("2024-03-19 4:30 PM", (datetime(2024, 3, 19, 16, 30), "minute", "")),
     ("發布 2024.03.05 | 14:32", (datetime(2024, 3, 5, 14, 32), "minute", "")),  # a bar between date and time
+    ("2024年3月19日 星期二 下午4:30", (datetime(2024, 3, 19, 16, 30), "minute", "")),  # a weekday between
+    ("2024-03-05" + " " * 2000 + "x", (datetime(2024, 3, 5), "day", "")),  # white space read one way only
 ])
 def test_parse_when_reads_the_time_written_and_its_offset(value, want):
     assert parse_when(value) == want
