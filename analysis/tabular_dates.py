@@ -53,13 +53,15 @@ class Published(NamedTuple):
     time_zone: str
 
 
-_WEEKDAY = r"(?:\(\s*(?:星期|週|周)?[一二三四五六日天]\s*\)|(?:星期|週|周|禮拜|礼拜)[一二三四五六日天])?"
+# Each optional part takes the white space before it with it, so that a run of spaces is read one way only
+# (adjacent optional runs made a line of a date, many spaces and a word take seconds to refuse).
+_WEEKDAY = r"(?:\s*(?:\(\s*(?:星期|週|周)?[一二三四五六日天]\s*\)|(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]))?"
 #: The words that say which half of the day a time is in (下午3:05, 3:05 PM).
 MARKERS = "上午|下午|早上|凌晨|中午|晚上|AM|PM"
-_TIME = (rf"(?:(?:T|\s)*(?P<ap>{MARKERS})?\s*(?P<h>\d{{1,2}})\s*[:時时點点]\s*(?P<mi>\d{{1,2}})\s*分?"
-         rf"(?:\s*:\s*(?P<s>\d{{1,2}})(?:[.,]\d+)?|\s*(?P<s2>\d{{1,2}})\s*秒)?\s*(?P<ap2>{MARKERS})?)?")
-_ZONE = r"\s*(?P<tz>Z|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})?"
-_DATES = [re.compile(head + r"\s*" + _WEEKDAY + _TIME + _ZONE + r"\s*$", re.IGNORECASE) for head in (
+_TIME = (rf"(?:[T\s]*(?:(?P<ap>{MARKERS})\s*)?(?P<h>\d{{1,2}})\s*[:時时點点]\s*(?P<mi>\d{{1,2}})(?:\s*分)?"
+         rf"(?:\s*:\s*(?P<s>\d{{1,2}})(?:[.,]\d+)?|\s*(?P<s2>\d{{1,2}})\s*秒)?(?:\s*(?P<ap2>{MARKERS}))?)?")
+_ZONE = r"(?:\s*(?P<tz>Z|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}))?"
+_DATES = [re.compile(head + _WEEKDAY + _TIME + _ZONE + r"\s*$", re.IGNORECASE) for head in (
     r"^(?P<y>\d{4}|\d{3})([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})",
     r"^(?:(?:中華)?民[國国]\s*)?(?P<y>\d{2,4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日號号]",
 )]

@@ -29,6 +29,7 @@ def test_date_lines(line, value, precision):
 @pytest.mark.parametrize("line", [
     "2020年9月18日總統府表示", "1600000000", "20200918", "2020", "10:48", "第2020/09/18號公告", "更新：稍後", "",
     "2020-13-45",
+    "2024-03-05 14:32" + " " * 400 + "x",  # white space read one way only (this took 28 s to refuse)
 ])
 def test_lines_that_are_no_date_lines(line):
     assert date_line(line) is None
