@@ -261,11 +261,12 @@ def parse_byline(line: str) -> dict | None:
     # 【香港01】 alone, or before a sentence (港鐵公司宣布，…) or a byline, is a dispatch; before a headline
     # (【報導者】偏鄉醫療困境調查), a label
     after = line[m.end():].strip() if m is not None else ""
+    more = parse_byline(after) if after else None  # a byline after the bracket
     square = m is not None and m[0].startswith("【") and (
-        not after or _SENTENCE.search(after) is not None or parse_byline(after) is not None)
+        not after or _SENTENCE.search(after) is not None or more is not None)
     found = _fields(m["inner"], square=square) if m is not None else None
     if found is not None and not found["reporter"] and found["day_of_month"] is None \
-            and (more := parse_byline(line[m.end():].strip())) is not None and more["reporter"]:
+            and more is not None and more["reporter"]:
         # 【新頭殼newtalk】記者陳佩君／新北報導: the outlet's dispatch, then its reporter
         return {**more, "outlet": found["outlet"] or more["outlet"], "byline": line[:m.end()] + more["byline"]}
     if found is None and (m := _NAMED_APART.fullmatch(line.strip())) is not None:  # a line of its own: 明報記者 陳美玲
