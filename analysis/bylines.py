@@ -49,7 +49,9 @@ OUTLETS = (
 _SLASH = "[／/╱]"
 # 報導 and what may precede it without being a place: 即時報導, 綜合報導, 綜合外電報導 (and 报道).
 _REPORTED = "(?:即時|即时|綜合|综合|外電|外电)*[報报][導导道]"
-_OUTLET = "|".join(sorted(OUTLETS, key=len, reverse=True))
+#: The outlets as one alternation, the longest first (自由時報電子報 before 自由時報), for patterns that read them.
+OUTLET_PATTERN = "|".join(sorted(OUTLETS, key=len, reverse=True))
+_OUTLET = OUTLET_PATTERN
 _LEAD = rf"(?:(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*)?"  # an outlet, optionally, before 記者 or a desk
 # 記者, 特派員 or 編譯 (who translated and compiled), and what may stand before it: 駐美特派員, 特約記者.
 _REPORTER_WORD = "(?:[記记]者|特派[員员]|[編编][譯译])"
@@ -288,7 +290,7 @@ def parse_byline(line: str) -> dict | None:
     return {**found, "byline": line[:m.end()], "rest": line[m.end():].strip()}
 
 
-_OUTLETS_LONGEST = tuple(sorted(OUTLETS, key=len, reverse=True))
+_OUTLET_FIRST = re.compile(OUTLET_PATTERN)
 _HEADER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # words of a header that are no reporter's name: 綜合報導, 快訊, 記者王明, 編輯部
 _NOT_A_NAME = re.compile(r"報導|报导|快訊|快讯|記者|记者|新聞|新闻|中心|編輯|编辑|專訊|专讯|即時|即时|綜合|综合"
@@ -322,7 +324,7 @@ def header_words(words: str) -> dict:
     >>> header_words("記者會上部長表示")["rest"]
     '記者會上部長表示'
     """
-    outlet = next((o for o in _OUTLETS_LONGEST if words.startswith(o)), "")
+    outlet = m[0] if (m := _OUTLET_FIRST.match(words)) else ""
     rest = words[len(outlet):].strip(" |｜/／")
     found = {"outlet": outlet, "reporter": "", "reporter_place": "", "rest": rest}
     byline = parse_byline(rest) if rest else None
