@@ -35,12 +35,24 @@ _BOMS = (
 #: (:mod:`analysis.related`) reads them; here they also tell a correctly decoded page.
 LIST_HEADINGS = (
     "相關新聞", "延伸閱讀", "相關文章", "推薦閱讀", "相關報導", "相關閱讀", "你可能也想看", "更多新聞", "熱門新聞",
+    "相關影音", "相關影片", "相關連結", "看更多", "更多相關新聞", "相關新聞推薦", "延伸新聞", "你可能會喜歡",
+    "猜你喜歡",
     "相关新闻", "延伸阅读", "相关文章", "推荐阅读", "相关报导", "相关报道", "相关阅读", "更多新闻", "热门新闻",
+    "相关影音", "相关影片", "相关链接", "看更多", "更多相关新闻", "相关新闻推荐", "延伸新闻", "你可能会喜欢",
+    "猜你喜欢",
 )
-#: Of those, the headings of a site's own lists (its most read, its latest), the same on every page:
-#: on a saved web page their blocks are left out, not read as the article's related news; a text
-#: page, which keeps no such sidebar, still reads the list under them.
-SITE_LIST_HEADINGS = ("更多新聞", "熱門新聞", "更多新闻", "热门新闻")
+#: Headings of a site's own lists (its most read, its latest, its picks), the same on every page, not an
+#: article's related news. On a saved web page their blocks are left out. On a text page the lines under
+#: them are left out too (one problem row for each list), except under the two that are also in
+#: :data:`LIST_HEADINGS` (and 更多…新聞, such as 更多壹蘋新聞): a scraper that kept one list may have
+#: written the page's related news under them, so a text page reads them as its related list when they
+#: come first.
+SITE_LIST_HEADINGS = (
+    "更多新聞", "熱門新聞", "熱門推薦", "熱門文章", "熱門排行", "人氣排行", "點閱排行", "排行榜", "最新新聞",
+    "即時新聞", "最新文章", "編輯推薦", "編輯精選", "今日熱門", "熱門話題", "熱門影音", "熱門影片",
+    "更多新闻", "热门新闻", "热门推荐", "热门文章", "热门排行", "人气排行", "点阅排行", "排行榜", "最新新闻",
+    "即时新闻", "最新文章", "编辑推荐", "编辑精选", "今日热门", "热门话题", "热门影音", "热门影片",
+)
 
 # Text that only a news page of this corpus holds: a related list's heading or a dateline.
 _PAGE_MARKERS = re.compile("|".join(LIST_HEADINGS) + r"|日[訊讯]】")

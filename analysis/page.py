@@ -28,7 +28,8 @@ from pathlib import Path
 from .datelines import DATELINE, ROC_OFFSET, parse_dateline
 from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
-from .related import MAX_HEADLINE_LINES, RelatedList, is_list_heading, join_wrapped, looks_like_items
+from .related import (MAX_HEADLINE_LINES, RelatedList, is_list_heading, is_site_list_heading, join_wrapped,
+                      looks_like_items, may_be_related, trailing_items)
 from .bylines import OUTLETS, header_words
 from .page_dates import Published, dated_header
 from .text import CLOSING_CODE, content_id, is_truncated
@@ -134,12 +135,45 @@ class _Parser:
             return self.skip("not a news page (neither a dateline, a date line nor a 相關新聞 list)", content[0] + 1)
         self.article(self.nonblank(0, body_end))
         if heading is not None:
-            self.place(heading)
-            RelatedList(self, self.nonblank(heading + 1, n)).read()
+            self.lists(self.nonblank(heading, n))
         lost = set(content) - self.page.placed
         if lost:  # pragma: no cover - a parser bug, never a property of the input
             raise AssertionError(f"{self.source}: lines {sorted(lost)} were neither placed nor reported")
         return self.page
+
+    def lists(self, idx: list[int]) -> None:
+        """The lines from the first list heading on: the related list read item by item (:class:`RelatedList`),
+        and each of the site's own lists (熱門推薦, 排行榜; 熱門新聞 after a related list) left out, reported once."""
+        related: list[int] = []
+        site: list[int] = []  # the site's list being left out: its heading, then its lines
+        started = False  # whether a related list's heading was read
+        for k, i in enumerate(idx):
+            line = self.lines[i]
+            if is_list_heading(line) and (is_site_list_heading(line) and not (k == 0 and may_be_related(line))):
+                self.leave_out(site)
+                site = [i]
+            elif is_list_heading(line):
+                self.leave_out(site)
+                site = []
+                if started:
+                    related.append(i)  # a second related list: RelatedList reports its heading
+                else:
+                    self.place(i)
+                    started = True
+            elif site:
+                site.append(i)
+            else:
+                related.append(i)
+        self.leave_out(site)
+        if started:
+            RelatedList(self, related).read()
+
+    def leave_out(self, site: list[int]) -> None:
+        """Leave out a site's own list (its heading, then its lines), with one problem row at its heading."""
+        if site:
+            self.place(*site)
+            self.problem(f"the site's own list, not the article's related news: its heading and {len(site) - 1} "
+                         "line(s) left out", site[0] + 1, action="unplaced", quote=True)
 
     def skip(self, reason: str, lineno: int | None) -> _Page:
         self.problem(reason, lineno, action="skipped")
@@ -273,11 +307,16 @@ class _Parser:
 
     def check_body(self, idx: list[int]) -> None:
         """Flag body lines that look like related items under no heading; they stay in the text."""
-        found = looks_like_items([self.lines[i] for i in idx])
+        lines = [self.lines[i] for i in idx]
+        found = looks_like_items(lines)
         if found:
             self.problem(f"{len(found)} group(s) of body lines look like related items ('-', headline, "
                          "timestamp) with no list heading; kept in the article text", idx[found[0]] + 1,
                          action="kept")
+        elif trailing := trailing_items(lines):
+            self.problem(f"the last {trailing} lines of the body look like a list of headlines (with their dates, or "
+                         "after ►) under no heading the kit knows; kept in the article text", idx[-trailing] + 1,
+                         action="kept", quote=True)
 
     def add(self, kind: str, *, title: str, published, text: str, line: int, published_precision: str = "",
             time_zone: str = "", outlet: str = "", reporter: str = "", reporter_place: str = "",

@@ -25,6 +25,8 @@ ITEM_MARKERS = frozenset({"-", "－", "—", "–", "►", "▶", "▸", "●", 
 #: Marks that open an item on its headline's line (►柯拉克訪台行程曝光, ・美方宣布, - 外交部回應).
 BULLETS = "-－—–►▶▸●•■◆・"
 _BULLETED = re.compile(rf"^[{re.escape(BULLETS)}]\s*(?P<title>[^\s\d{re.escape(BULLETS)}].*)$")
+# Bullets that mark links (not a list of points inside an article: ●, ■, ・).
+_ARROWS = "►▶▸"
 # A time alone under a headline (10:48): the item's, on a day the list does not say.
 _TIME_ONLY = re.compile(r"^\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
 
@@ -35,10 +37,17 @@ def _date_alone(line: str) -> bool:
 #: Most lines a headline is wrapped over.
 MAX_HEADLINE_LINES = 3
 
-_WORDS = "|".join(LIST_HEADINGS)
+# An outlet's "more of our news" (更多壹蘋新聞, 看更多中時新聞): a site's list, read like 更多新聞.
+_MORE_NEWS = r"看?更多(?!相[關关])[^\s:：】]{1,8}新[聞闻]"
+_WORDS = "|".join([*dict.fromkeys(LIST_HEADINGS + SITE_LIST_HEADINGS), _MORE_NEWS])
 # 相關新聞, 相關新聞：, 【延伸閱讀】, 【相關文章：】, 推荐阅读:
-_HEADING = re.compile(rf"^(?:【\s*(?:{_WORDS})\s*[:：]?\s*】|(?:{_WORDS}))\s*[:：]?$")
-_SITE_HEADING = re.compile("^(?:【\\s*)?(?:{})".format("|".join(SITE_LIST_HEADINGS)))
+_HEADING = re.compile(rf"^(?:【\s*(?P<a>{_WORDS})\s*[:：]?\s*】|(?P<b>{_WORDS}))\s*[:：]?$")
+_SITE = frozenset(SITE_LIST_HEADINGS)
+_RELATED = frozenset(LIST_HEADINGS)
+# A headline with its date after it on its line, in brackets or after a space, the year written:
+# 蛋價創新高(2024/03/01 10:48), 蛋價創新高 2024-03-01.
+_DATED_HEADLINE = re.compile(r"^(?P<title>.*?\S)(?:\s*[(（\[](?P<when>[^()（）\[\]]{6,32})[)）\]]|"
+                             r"\s+(?P<bare>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?))$")
 # Latin letters and digits, half- and full-width: a wrapped line between two of them lost a space.
 _LATIN = re.compile(r"[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]")
 
@@ -46,9 +55,11 @@ _LATIN = re.compile(r"[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]")
 def is_list_heading(line: str) -> bool:
     """Whether a stripped line is the heading of a related list.
 
-    The headings are :data:`analysis.decoding.LIST_HEADINGS` (相關新聞, 延伸閱讀, 相關文章, 推薦閱讀,
-    相關報導, 相關閱讀, 你可能也想看, 更多新聞, 熱門新聞 and their Simplified forms), alone on the line,
-    optionally in 【】 and optionally followed by a full- or half-width colon.
+    The headings are the related lists' (:data:`analysis.decoding.LIST_HEADINGS`: 相關新聞, 延伸閱讀,
+    相關文章, 推薦閱讀, 相關報導, 相關影音, 看更多… and their Simplified forms) and the site's own lists'
+    (:data:`analysis.decoding.SITE_LIST_HEADINGS`: 熱門新聞, 更多新聞, 熱門推薦, 排行榜…, and an outlet's
+    更多…新聞 such as 更多壹蘋新聞), alone on the line, optionally in 【】 and optionally followed by a full- or
+    half-width colon.
 
     Parameters
     ----------
@@ -68,15 +79,39 @@ def is_list_heading(line: str) -> bool:
 
 
 def is_site_list_heading(line: str) -> bool:
-    """Whether a stripped line heads one of a site's own lists (熱門新聞, 更多新聞:
-    :data:`analysis.decoding.SITE_LIST_HEADINGS`), the same on every page, not an article's related news.
+    """Whether a stripped line heads one of a site's own lists (熱門新聞, 更多新聞, 熱門推薦:
+    :data:`analysis.decoding.SITE_LIST_HEADINGS`; 更多壹蘋新聞), the same on every page, not an article's
+    related news.
 
     Examples
     --------
-    >>> [is_site_list_heading(x) for x in ["熱門新聞", "【更多新聞】", "相關新聞", "熱門新聞排行"]]
-    [True, True, False, False]
+    >>> [is_site_list_heading(x) for x in ["熱門新聞", "【更多新聞】", "熱門推薦：", "更多壹蘋新聞", "相關新聞",
+    ...                                    "更多相關新聞", "熱門新聞排行"]]
+    [True, True, True, True, False, False, False]
     """
-    return is_list_heading(line) and _SITE_HEADING.match(line) is not None
+    return _heading_word(line) in _SITE
+
+
+def _heading_word(line: str) -> str | None:
+    """A list heading's word, without its brackets and colon (更多…新聞 as 更多新聞); None for any other line."""
+    found = _HEADING.match(line)
+    if found is None:
+        return None
+    word = found["a"] or found["b"]
+    return word if word in _SITE or word in _RELATED else "更多新聞" if "闻" not in word else "更多新闻"
+
+
+def may_be_related(line: str) -> bool:
+    """Whether a text page reads the list under this heading as its related news when it is the page's
+    first list: every related heading, and the site's 熱門新聞 and 更多新聞 (更多壹蘋新聞), which a scraper
+    that kept one list may have written it under. The other site lists (熱門推薦, 排行榜) are left out.
+
+    Examples
+    --------
+    >>> [may_be_related(x) for x in ["相關新聞", "熱門新聞", "更多壹蘋新聞", "熱門推薦", "【人氣排行】"]]
+    [True, True, True, False, False]
+    """
+    return _heading_word(line) in _RELATED
 
 
 def join_wrapped(first: str, second: str) -> str:
@@ -132,6 +167,43 @@ def looks_like_items(lines: Sequence[str]) -> list[int]:
                 found.append(k)
                 break
     return found
+
+
+def trailing_items(lines: Sequence[str]) -> int:
+    """How many lines at the end of a body look like a list under a heading the kit does not know: two
+    items or more, each a headline over a line holding its date alone, or a headline after an arrow (►).
+
+    Parameters
+    ----------
+    lines : sequence of str
+        Stripped, non-blank lines (an article's body).
+
+    Returns
+    -------
+    int
+        The number of such lines, 0 when there are fewer than two items.
+
+    Examples
+    --------
+    >>> trailing_items(["本文。", "看更多TVBS", "甲", "2024/02/28 10:15", "乙", "2024/02/20 18:40"])
+    4
+    >>> trailing_items(["本文。", "►甲", "►乙"]), trailing_items(["本文。", "甲", "2024/02/28"])
+    (2, 0)
+    >>> trailing_items(["●第一點", "●第二點"])  # points of the article
+    0
+    """
+    j = len(lines)
+    items = 0
+    while j:
+        if (j >= 2 and _date_alone(lines[j - 1]) and not _date_alone(lines[j - 2])
+                and not lines[j - 2].endswith(("。", "！", "？", "」")) and lines[j - 2] not in ITEM_MARKERS):
+            j -= 2
+        elif lines[j - 1][:1] in _ARROWS and _BULLETED.match(lines[j - 1]):
+            j -= 1
+        else:
+            break
+        items += 1
+    return len(lines) - j if items >= 2 else 0
 
 
 class Reader(Protocol):
@@ -289,6 +361,10 @@ class RelatedList:
         item, self.item = self.item, None
         if item is None:
             return
+        if item["published"] is None and (dated := _DATED_HEADLINE.match(item["title"])) is not None:
+            if (found := date_line(dated["when"] or dated["bare"])) is not None:  # 蛋價創新高(2024/03/01 10:48)
+                item.update(title=dated["title"], published=found.value, published_precision=found.precision,
+                            summary_line=item["summary_line"] if item["summary_line"] is not None else -1)
         if item["summary_line"] is None:
             self.reader.problem("related item has no timestamp and summary line", item["line"], action="left empty")
         self.reader.add("related", title=item["title"], published=item["published"],

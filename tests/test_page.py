@@ -197,6 +197,45 @@ ITEM = "-\n甲\n2020-09-18 07:12:23甲文。\n"
                   ("related", "乙", "乙文。", None)],
                  [(9, "left empty", "malformed timestamp '2021-13-45 10:00'; published left empty")],
                  id="malformed-timestamp"),
+    # the site's own lists: left out with one row at their heading, neither text nor related news
+    pytest.param(HEAD + "相關新聞\n" + ITEM + "熱門推薦\n►女星驚爆離婚\n►台股大漲300點",
+                 [("article", "標題", "本文。", "2020-09-17"), ("related", "甲", "甲文。", "2020-09-18 07:12:23")],
+                 [(7, "unplaced", "the site's own list, not the article's related news: its heading and 2 line(s)")],
+                 id="site-list-after-the-related-list"),
+    pytest.param(HEAD + "相關新聞\n" + ITEM + "熱門新聞\n" + ITEM.replace("甲", "丙"),
+                 [("article", "標題", "本文。", "2020-09-17"), ("related", "甲", "甲文。", "2020-09-18 07:12:23")],
+                 [(7, "unplaced", "the site's own list")], id="hot-news-after-the-related-list"),
+    pytest.param(HEAD + "熱門推薦\n女星驚爆離婚\n台股大漲300點",
+                 [("article", "標題", "本文。", "2020-09-17")],
+                 [(3, "unplaced", "the site's own list, not the article's related news: its heading and 2 line(s)")],
+                 id="site-list-alone-leaves-the-text"),
+    pytest.param(HEAD + "相關新聞\n" + ITEM + "【排行榜】\n丙\n延伸閱讀\n" + ITEM.replace("甲", "乙"),
+                 [("article", "標題", "本文。", "2020-09-17"), ("related", "甲", "甲文。", "2020-09-18 07:12:23"),
+                  ("related", "乙", "乙文。", "2020-09-18 07:12:23")],
+                 [(7, "unplaced", "the site's own list"), (9, "unplaced", "repeated list heading")],
+                 id="site-list-between-two-related-lists"),
+    pytest.param(HEAD + "更多壹蘋新聞\n酒駕累犯修法\n2024.03.01 11:20",
+                 [("article", "標題", "本文。", "2020-09-17"), ("related", "酒駕累犯修法", "", "2024-03-01 11:20")],
+                 [], id="an-outlets-more-news-is-its-only-list"),
+    pytest.param(HEAD + "相關影音\n颱風外圍環流影響\n2024/03/04 18:00\n看更多\n強颱逼近\n2024/03/05 09:10",
+                 [("article", "標題", "本文。", "2020-09-17"),
+                  ("related", "颱風外圍環流影響", "", "2024-03-04 18:00"),
+                  ("related", "強颱逼近", "", "2024-03-05 09:10")],
+                 [(6, "unplaced", "repeated list heading")], id="related-videos-and-see-more"),
+    pytest.param(HEAD + "相關新聞\n蛋價創新高(2024/03/01 10:48)\n監察院立案調查（2024/02/26）\n"
+                 "進口蛋到港 2024-02-20 08:05\n國防預算(2024年)",
+                 [("article", "標題", "本文。", "2020-09-17"), ("related", "蛋價創新高", "", "2024-03-01 10:48"),
+                  ("related", "監察院立案調查", "", "2024-02-26"), ("related", "進口蛋到港", "", "2024-02-20 08:05"),
+                  ("related", "國防預算(2024年)", "", None)],
+                 [(7, "left empty", "related item has no timestamp and summary line")],
+                 id="related-headline-with-its-date-on-its-line"),
+    pytest.param(HEAD + "推薦給你\n甲\n2024/02/28 10:15\n乙\n2024/02/20 18:40",
+                 [("article", "標題", "本文。\n推薦給你\n甲\n2024/02/28 10:15\n乙\n2024/02/20 18:40", "2020-09-17")],
+                 [(4, "kept", "the last 4 lines of the body look like a list of headlines")],
+                 id="a-list-under-a-heading-the-kit-does-not-know"),
+    pytest.param(HEAD + "重點如下：\n●第一點\n●第二點",
+                 [("article", "標題", "本文。\n重點如下：\n●第一點\n●第二點", "2020-09-17")], [],
+                 id="points-of-the-article-are-no-list"),
 ])
 def test_small_pages(page, expected, problems):
     docs, rows, messages = parse_quietly(page, source="p.txt")
@@ -210,7 +249,8 @@ def test_small_pages(page, expected, problems):
 @pytest.mark.parametrize("heading", [
     "相關新聞", "相關新聞：", "相關新聞:", "相關新聞 ：", "延伸閱讀", "延伸閱讀：", "相關文章", "推薦閱讀", "相關報導",
     "更多新聞", "熱門新聞", "相关新闻", "延伸阅读：", "相关文章", "推荐阅读", "相关报道", "更多新闻", "热门新闻",
-    "【相關新聞】", "【延伸閱讀】：", "【推薦閱讀：】", "【 相關文章 】",
+    "【相關新聞】", "【延伸閱讀】：", "【推薦閱讀：】", "【 相關文章 】", "相關影音", "看更多", "更多相關新聞",
+    "更多壹蘋新聞", "【更多中時新聞】", "看更多TVBS新聞",
 ])
 def test_list_heading_variants(heading):
     docs, rows, messages = parse_quietly(HEAD + heading + "\n" + ITEM, source="p.txt")
@@ -219,7 +259,8 @@ def test_list_heading_variants(heading):
     assert rows == [] and messages == []
 
 
-@pytest.mark.parametrize("line", ["相關新聞報導", "更多新聞請見官網", "延伸閱讀】", "「相關新聞」", "相關新聞：立法院"])
+@pytest.mark.parametrize("line", ["相關新聞報導", "更多新聞請見官網", "延伸閱讀】", "「相關新聞」", "相關新聞：立法院",
+                                  "熱門推薦美食", "排行榜出爐", "更多民眾湧入新聞中心"])
 def test_lines_that_are_not_list_headings_stay_in_the_body(line):
     docs, rows, messages = parse_quietly(HEAD + line + "\n第二段。", source="p.txt")
     assert [d["text"] for d in docs] == [f"本文。\n{line}\n第二段。"] and rows == [] and messages == []

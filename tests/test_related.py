@@ -6,8 +6,9 @@ from datetime import datetime
 
 import pytest
 
-from analysis.decoding import LIST_HEADINGS
-from analysis.related import MAX_HEADLINE_LINES, RelatedList, is_list_heading, join_wrapped, looks_like_items
+from analysis.decoding import LIST_HEADINGS, SITE_LIST_HEADINGS
+from analysis.related import (MAX_HEADLINE_LINES, RelatedList, is_list_heading, is_site_list_heading, join_wrapped,
+                              looks_like_items, may_be_related)
 
 
 @pytest.mark.parametrize("line", [
@@ -20,10 +21,24 @@ def test_list_headings(line):
 
 @pytest.mark.parametrize("line", [
     "", "相關", "相關新聞報導", "更多新聞請見官網", "相關新聞：立法院三讀", "【相關新聞", "延伸閱讀】", "「相關新聞」",
-    "- 相關新聞", "相關新聞-", "熱門", "新聞",
+    "- 相關新聞", "相關新聞-", "熱門", "新聞", "熱門推薦美食", "排行榜出爐", "更多新聞中心", "看更多照片",
 ])
 def test_not_list_headings(line):
     assert not is_list_heading(line)
+
+
+@pytest.mark.parametrize("line", [*SITE_LIST_HEADINGS, "【熱門推薦】", "人氣排行：", "更多壹蘋新聞", "更多TVBS新聞"])
+def test_site_list_headings(line):
+    assert is_list_heading(line) and is_site_list_heading(line)
+
+
+@pytest.mark.parametrize("line, site, related", [
+    ("相關新聞", False, True), ("相關影音", False, True), ("更多相關新聞", False, True),
+    ("熱門新聞", True, True), ("【更多新聞】", True, True), ("更多壹蘋新聞", True, True),  # a scraper's only list
+    ("熱門推薦", True, False), ("排行榜", True, False), ("最新新闻", True, False),
+])
+def test_which_lists_may_be_the_related_news(line, site, related):
+    assert (is_site_list_heading(line), may_be_related(line)) == (site, related)
 
 
 @pytest.mark.parametrize("first, second, joined", [

@@ -256,6 +256,18 @@ def test_a_sites_own_list_furniture_and_captions_are_not_the_article():
     assert not docs[0]["truncated"]
 
 
+@pytest.mark.parametrize("heading, related", [
+    ("相關影音", ["女星驚爆離婚 男方發聲明", "台股大漲300點", "颱風假怎麼放"]),  # related videos: the article's
+    ("熱門推薦", ["颱風假怎麼放"]),                                           # the site's picks: left out
+    ("更多TVBS新聞", ["颱風假怎麼放"]),
+])
+def test_lists_inside_the_article_by_their_heading(heading, related):
+    box = (f"<div class='box'><h3>{heading}</h3><ul><li><a href='/h/9'>女星驚爆離婚 男方發聲明</a></li>"
+           "<li><a href='/h/8'>台股大漲300點</a></li></ul></div></article>")
+    docs, problems = parse_html(SIDEBAR_PAGE.replace("</article>", box), source="s.html")
+    assert [d["title"] for d in docs[1:]] == related and "台股" not in docs[0]["text"]
+
+
 def test_an_error_page_is_no_article():
     page = ("<html><head><title>NOWnews今日新聞</title></head><body><main><h1>404</h1>"
             "<p>很抱歉，您要找的頁面不存在或已被移除</p><p>您所瀏覽的新聞可能已經下架，或網址輸入錯誤。</p></main>"
