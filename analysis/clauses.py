@@ -293,7 +293,10 @@ class Clauses:
                 person = self.last_person(pos)
                 return Speaker(person.actor if person else "", word, "person"), lo
             if word in UNNAMED and not any(pos < m.start < hi and m.type == "person" for m in self.f.mentions):
-                return Speaker("", word, ""), lo  # (家長代表王大明表示: the person named after the group speaks)
+                end = pos + len(word)
+                while end < hi and self.word_at(end) in UNNAMED:
+                    end += len(self.word_at(end))  # 市府|官員, 警方|人士: the group as written
+                return Speaker("", self.text[pos:end], ""), lo  # (家長代表王大明表示: the name after the group speaks)
             if word.startswith(POSTS):
                 found = self.poster(pos)
                 if found:

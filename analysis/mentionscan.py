@@ -25,6 +25,7 @@ from .filler import boilerplate_spans, patterns_digest
 from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_CHARS, CREDIT, CUES, HEADLINE_CUES,
                     LEADER_TITLES, PERSON_BODIES, FUNCTION_CHARS, GLUE, HEADS, MINISTRIES, NAME_SYLLABLES,
                     NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, PLACE_SUFFIXES, SELF, STOPWORDS,
+                    BODY_VERBS, UNIT_ENDS,
                     SURNAME_TITLES, SURNAMES, TITLES, Lexicon, common_words, foreign_name, given_name, han, is_title,
                     jieba_tag, lexicon, load_tagger, ordinary, personal_name, surname_size, transliterated)
 from .blobstore import open_cache
@@ -175,12 +176,41 @@ class _Scan:
                 return offsets[k + 2]
         return None
 
+    def unit_head(self, k: int) -> bool:
+        """A unit and its head's 長 (交通局|長, 社家署|長) as a title, and the name after it; jieba may fuse 長 with
+        the surname (交通局|長謝|慧鶯). Not before a word that starts with 長 (交通局|長期)."""
+        word, nxt, offsets = self.words[k], self.word(k + 1), self.offsets
+        if not (len(word) >= 2 and han(word) and word[-1] in UNIT_ENDS and nxt[:1] == "長" and not self.taken[k + 1]
+                and (nxt == "長" or (han(nxt) and not ordinary(nxt) and nxt not in TITLES))):
+            return False
+        known = self.found.get(offsets[k])  # 移民署|長鐘|景琨: a known unit, then its head fused with the name
+        if self.taken[k] and (known is None or known.end != offsets[k + 1] or known.type != "organisation"):
+            return False
+        head = offsets[k + 1] + 1
+        end = None
+        if nxt != "長":  # the name begins in the word: 長謝|慧鶯, 長簡慧娟
+            rest, after = nxt[1:], self.word(k + 2) if k + 2 < self.n and not self.taken[k + 2] else ""
+            if personal_name(rest):
+                end = offsets[k + 2]
+            elif len(rest) == surname_size(rest) and given_name(after):
+                end = offsets[k + 3]
+            else:
+                return False
+        self.found.pop(offsets[k], None)  # the unit is its head's title, as a place is its mayor's (花蓮|縣長)
+        self.add_title(offsets[k], head)
+        self.taken[k] = self.taken[k + 1] = True
+        if end is not None:
+            for i in range(k + 2, self.word_of(end - 1) + 1):
+                self.taken[i] = True
+            self.add(head, end, self.text[head:end], "person", "title")
+        return True
+
     def by_neighbours(self) -> None:
         """Names next to a title, a surname before a title, transliterations, jieba's tags, bodies."""
         text, words, offsets = self.text, self.words, self.offsets
         for k in range(self.n):
             word, start, nxt = words[k], offsets[k], self.word(k + 1)
-            if self.taken[k] or start in self.title_starts:
+            if self.unit_head(k) or self.taken[k] or start in self.title_starts:
                 continue
             # a surname and a title: 蔡|總統, 見蔡|總統, 柯市長
             if nxt in SURNAME_TITLES and not self.taken[k + 1] and not self.after_title(k):
@@ -237,7 +267,8 @@ class _Scan:
                     break
                 tag = jieba_tag(word) or "x"
                 if not han(word) or word in CUES or (len(word) == 1 and word in FUNCTION_CHARS) \
-                        or tag[0] in "trdcpumqf" or (tag[0] == "v" and tag != "vn"):
+                        or tag[0] in "trdcpumqf" or (tag[0] == "v" and tag != "vn" and not (
+                            word in BODY_VERBS and j > 1 and (jieba_tag(words[j - 2]) or "x")[0] in "n")):
                     break
                 j -= 1
                 if held is not None:

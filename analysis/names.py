@@ -112,6 +112,11 @@ SELF = frozenset(("台灣", "中華民國"))
 ORG_SUFFIXES = ("委員會", "辦事處", "代表處", "辦公室", "基金會", "協會", "學會", "商會", "公會", "工會", "總會",
                 "聯盟", "組織", "中心", "公所", "法院", "大學", "醫院", "銀行", "公司", "集團", "電視台",
                 "通訊社", "部", "院", "會", "署", "局", "黨", "辦", "府")
+#: Verbs that are part of bodies' names (台灣|動物|保護|協會, 產業|發展|協會, 兒童|福利|促進|聯盟), after a noun.
+BODY_VERBS = frozenset("保護 發展 促進 研究 保育 救援 關懷 服務 推廣 交流 防治 管理 輔導 照顧 扶助 援助 保障 監督 "
+                       "保护 发展 促进 关怀 服务 推广 交流 防治 管理 辅导 照顾 援助 保障 监督".split())
+#: Last characters of a unit whose head is its 長 (交通局|長, 社家署|長, 衛生所|長): the unit and 長 are a title.
+UNIT_ENDS = frozenset("局署處廳司所館处厅馆")
 #: Words that close a body's name which jieba cuts into words (台灣|國際|勞工|協會, 台灣|人權|促進會); not 學會 and
 #: 總會, which are also verbs and adverbs (孩子學會游泳, 問題總會解決).
 BODY_HEADS = frozenset("""

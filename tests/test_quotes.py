@@ -214,6 +214,11 @@ def test_headlines(title, text, expected):
                  id="the-titled-person-after-words-that-are-no-name"),
     pytest.param("一名的士司機則向《香港01》表示，「打風冒險開工，加少少錢好合理」。", [""],
                  id="not-the-place-in-a-name"),
+    # a unit's head (交通局|長): jieba cuts 交通局|長謝|慧鶯 and 社家署|長|簡慧娟
+    pytest.param("台北市交通局長謝慧鶯今天表示，票價維持不變。", ["謝慧鶯"], id="a-units-head-fused-with-the-name"),
+    pytest.param("衛福部社家署長簡慧娟指出，長照預算將增加。", ["簡慧娟"], id="a-units-head-after-its-ministry"),
+    pytest.param("移民署長鐘景琨說明，查緝將加強。", ["鐘景琨"], id="a-known-units-head-fused-with-the-name"),
+    pytest.param("交通局長期關注路口安全，局長表示將改善。", [""], id="long-term-is-no-head"),
 ])
 def test_speakers(text, expected):
     assert list(quotes(frame(text))["speaker"]) == expected
@@ -225,6 +230,15 @@ def test_speakers(text, expected):
 ])
 def test_a_group_word_before_a_name_leaves_the_speaker_to_the_name(text, speaker):
     assert list(quotes(frame(text))["speaker"]) == [speaker]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("一名市府官員坦言，「補貼預算確實吃緊。」", "市府官員"), ("警方人士透露，嫌犯已到案。", "警方人士"),
+    ("市民表示，很滿意。", "市民"),
+])
+def test_unnamed_speakers_are_the_group_as_written(text, mention):
+    table = quotes(frame(text))
+    assert list(zip(table["speaker"], table["speaker_mention"])) == [("", mention)]
 
 
 def cues_of(text: str, title: str = "") -> list[tuple[str, str]]:
