@@ -63,6 +63,7 @@ _PLACE_AT_END = re.compile(rf"(?:{'|'.join(sorted(PLACES, key=len, reverse=True)
 # middle dot (瓦旦·吉洛); a place is letters only. No digits or punctuation: 記者會上，... is no byline.
 _NAME = r"[^\W\d_]{2,4}(?:[·‧．・][^\W\d_]{1,10})*"
 _NAMES = re.compile(rf"{_NAME}(?:\s*[、,，]\s*{_NAME})*")
+_NAMES_APART = re.compile(rf"{_NAME}(?:\s+{_NAME})+")  # 陳怡君 蔡明哲
 _PLACE = re.compile(r"[^\W\d_]{0,10}")
 
 # A bracket at the start of a line: （）, (), 〔〕, 【】, [].
@@ -89,7 +90,13 @@ _OUTLET_LINE = re.compile(rf"(?P<outlet>{_OUTLET})(?:快訊|快讯)?(?P<apart>\s
 _NAME_OR_PLACE_SEPARATOR = re.compile(rf"[\s、,，]+|{_SLASH}")
 _SENTENCE = re.compile(r"[，,。；;！？!?]")
 # Without brackets, a slash before the place is needed: 記者王明／台北報導, 中國時報 記者王明／台北報導
-_BARE = re.compile(rf"{_LEAD}(?P<byline>{_QUALIFIED}\s*[^\s／/╱]{{1,30}}?\s*{_SLASH}\s*[^\s／/╱]{{0,10}}?{_REPORTED})")
+_BARE = re.compile(rf"{_LEAD}(?P<byline>{_QUALIFIED}\s*[^\s／/╱]{{1,30}}?(?:\s+[^\W\d_]{{2,4}}){{0,3}}\s*{_SLASH}\s*"
+                   rf"[^\s／/╱]{{0,10}}?{_REPORTED})")
+# Beside a date, a byline may name its reporters with no 記者: 陳佩君/新北報導 (新頭殼)
+_UNMARKED = re.compile(rf"(?P<names>{_NAME}(?:\s*[、,，]\s*{_NAME}|\s+{_NAME})*)\s*{_SLASH}\s*"
+                       rf"(?P<place>[^\W\d_]{{0,10}}?)(?:即時|即时)?[報报][導导道]")
+# An outlet's dispatch in 【】 before a header's date: 【新頭殼newtalk】2024.03.05 14:32
+BRACKETED_OUTLET = re.compile(rf"【\s*(?P<outlet>{OUTLET_PATTERN})\s*】")
 
 
 _REPORTER_WORD_FIRST = re.compile(rf"^\s*{_QUALIFIED}\s*")
@@ -116,6 +123,8 @@ def _names_and_place(who: str) -> tuple[str, str]:
         at = _PLACE_AT_END.search(who)
         names, place = (who[:at.start()], at.group(0)) if at else (who, "")
     names = re.sub(_REPORTER_WORD, "", names).strip(" \u3000、,，")
+    if _NAMES_APART.fullmatch(names):  # 陳怡君 蔡明哲: names apart, written with 、
+        names = "、".join(n for n in _NAME_OR_PLACE_SEPARATOR.split(names) if n)
     return names, place.strip(" \u3000、,，")
 
 
@@ -323,14 +332,22 @@ def header_words(words: str) -> dict:
     ['周怡孜', '朱真楷', '王明', '', '']
     >>> header_words("記者會上部長表示")["rest"]
     '記者會上部長表示'
+    >>> header_words("【新頭殼newtalk】 陳佩君/新北報導")
+    {'outlet': '新頭殼newtalk', 'reporter': '陳佩君', 'reporter_place': '新北', 'rest': ''}
     """
-    outlet = m[0] if (m := _OUTLET_FIRST.match(words)) else ""
-    rest = words[len(outlet):].strip(" |｜/／")
+    bracketed = BRACKETED_OUTLET.match(words)  # 【新頭殼newtalk】
+    m = bracketed or _OUTLET_FIRST.match(words)
+    outlet = "" if m is None else bracketed["outlet"] if bracketed else m[0]
+    rest = words[m.end() if m is not None else 0:].strip(" |｜/／")
     found = {"outlet": outlet, "reporter": "", "reporter_place": "", "rest": rest}
     byline = parse_byline(rest) if rest else None
     if byline is not None and not byline["rest"]:
         return {**found, "outlet": outlet or byline["outlet"], "reporter": byline["reporter"],
                 "reporter_place": byline["reporter_place"], "rest": ""}
+    if (unmarked := _UNMARKED.fullmatch(rest)) is not None and not _NOT_A_NAME.search(unmarked["names"]) \
+            and unmarked["names"] not in PLACES and unmarked["place"] in PLACES:  # (not 國防/外交報導)
+        names, place = _names_and_place(unmarked["names"] + "/" + unmarked["place"])
+        return {**found, "reporter": names, "reporter_place": place, "rest": ""}
     name = without_reporter_word(rest)
     if (outlet or name != rest) and _HEADER_NAME.match(name) and name not in PLACES and not _NOT_A_NAME.search(name):
         return {**found, "reporter": name, "rest": ""}

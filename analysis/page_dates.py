@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .bylines import OUTLET_PATTERN, OUTLETS, header_words
+from .bylines import BRACKETED_OUTLET, OUTLET_PATTERN, OUTLETS, header_words
 from .tabular_dates import Published, parse_published
 
 # the words that label a date: 發布時間：, 更新時間:, 最後更新：, 出版：, 日期：, 時間：
@@ -25,7 +25,7 @@ _WORDS = re.compile(r"^(?P<words>[^\d\n。，,、；;：:！!？?「」『』（
 # the words a header line may hold before its date: an outlet the kit knows (and a reporter), or a label
 _LABELS = (*_LABEL_WORDS, "最後更新", "最后更新")
 # 2024-03-05 14:32 聯合報 記者林小華／台北即時報導: a date, then an outlet the kit knows or a reporter, and no sentence
-_WORDS_AFTER = re.compile(rf"\s(?P<words>(?:{OUTLET_PATTERN}|(?:特約|特约)?[記记]者|特派[員员])"
+_WORDS_AFTER = re.compile(rf"\s(?P<words>(?:{OUTLET_PATTERN}|(?:特約|特约)?[記记]者|特派[員员]|[^\W\d_]{{2,4}}\s*/)"
                           r"[^\d\n。，,；;：:！!？?「」『』（）()【】〔〕]{0,30})$")
 
 
@@ -101,6 +101,9 @@ def dated_header(line: str) -> tuple[Published, str] | None:
     found = date_line(line)
     if found is not None:
         return found, ""
+    if (dispatch := BRACKETED_OUTLET.match(line)) is not None and line[dispatch.end():].strip():
+        inner = dated_header(line[dispatch.end():].strip())  # 【新頭殼newtalk】2024.03.05 14:32 陳佩君/新北報導
+        return (inner[0], f"{dispatch[0]} {inner[1]}".strip()) if inner is not None else None
     line = unicodedata.normalize("NFKC", line)
     after = _WORDS_AFTER.search(line)
     if after is not None and (found := date_line(line[:after.start()])) is not None:

@@ -475,6 +475,8 @@ def test_date_lines_after_lines_of_another_layout():
     ("風傳媒 記者周怡孜 2023-06-19 11:47", "風傳媒", "周怡孜"),  # 記者 before the name
     ("2023-06-19 14:32 聯合報 記者林小華", "聯合報", "林小華"),  # the date first
     ("2023-06-19 14:32 聯合報 記者林小華／台北即時報導", "聯合報", "林小華"),
+    ("【新頭殼newtalk】2023.06.19 14:32 陳佩君／台北報導", "新頭殼newtalk", "陳佩君"),  # a dispatch, no 記者
+    ("【新頭殼newtalk】2023.06.19 14:32", "新頭殼newtalk", ""),
 ])
 def test_a_date_line_that_names_the_outlet(header, outlet, reporter):
     docs, rows, messages = parse_quietly(f"布林肯訪陸 藍委：美中緩和\n{header}\n本文。", source="d.txt")
@@ -483,6 +485,23 @@ def test_a_date_line_that_names_the_outlet(header, outlet, reporter):
         outlet, reporter, header, "本文。")
     assert article["published"].year == 2023 and not rows and not messages
     assert article["reporter_place"] == ("台北" if "／台北" in header else "")
+
+
+@pytest.mark.parametrize("header, reporter, place", [
+    ("記者陳怡君 蔡明哲／桃園報導\n2024-03-05 14:32", "陳怡君、蔡明哲", "桃園"),  # two names apart, no outlet
+    ("2024-03-05 14:32 記者陳怡君 蔡明哲／桃園報導", "陳怡君、蔡明哲", "桃園"),
+])
+def test_reporters_named_apart(header, reporter, place):
+    docs, rows, messages = parse_quietly(f"機捷延誤 乘客受困\n{header}\n本文。", source="d.txt")
+    assert (docs[0]["reporter"], docs[0]["reporter_place"], docs[0]["text"]) == (reporter, place, "本文。")
+    assert not rows and not messages
+
+
+@pytest.mark.parametrize("header", ["2024-03-05 國防/外交報導", "【報導者】2024.03.05 偏鄉醫療"])
+def test_words_beside_a_date_that_name_no_reporter(header):
+    """No header: the lines stay in the text of the article that the page's dateline opens."""
+    docs, _, _ = parse_quietly(f"標題\n【大紀元2021年01月15日訊】本文。\n{header}", source="d.txt")
+    assert (docs[0]["reporter"], docs[0]["outlet"], docs[0]["text"]) == ("", "大紀元", f"本文。\n{header}")
 
 
 def test_a_wrapped_headline_above_a_date_line_that_names_a_reporter():
