@@ -250,9 +250,12 @@ class RelatedList:
         self.item: dict | None = None
         self.marker: int | None = None  # a '-' line not yet attached to an item
         self.marked = False  # whether an item opened with a '-' line of its own
+        self.undated: list[int] = []  # the lines of items with no timestamp and summary line
+        self.dated = False  # whether an item had one
 
     def read(self) -> None:
-        """Read every line, then the last item."""
+        """Read every line, then the last item; report the items with no timestamp and summary line, once
+        for a list of headlines alone (an outlet that writes no dates: one row, not one an item)."""
         for k, i in enumerate(self.idx):
             self.line(k, i)
             if self.marker is not None and self.item is not None:
@@ -261,6 +264,12 @@ class RelatedList:
         if self.marker is not None:
             self.reader.unplace(self.marker, "item marker with no item")
         self.flush()
+        if len(self.undated) > 1 and not self.dated:
+            self.reader.problem(f"related list of headlines alone: {len(self.undated)} items with no timestamp and "
+                                "summary line", self.undated[0], action="left empty")
+        else:
+            for line in self.undated:
+                self.reader.problem("related item has no timestamp and summary line", line, action="left empty")
 
     def line(self, k: int, i: int) -> None:
         text = self.reader.lines[i]
@@ -366,6 +375,8 @@ class RelatedList:
                 item.update(title=dated["title"], published=found.value, published_precision=found.precision,
                             summary_line=item["summary_line"] if item["summary_line"] is not None else -1)
         if item["summary_line"] is None:
-            self.reader.problem("related item has no timestamp and summary line", item["line"], action="left empty")
+            self.undated.append(item["line"])
+        else:
+            self.dated = True
         self.reader.add("related", title=item["title"], published=item["published"],
                         published_precision=item["published_precision"], text=item["text"], line=item["line"])

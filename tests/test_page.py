@@ -183,8 +183,8 @@ ITEM = "-\n甲\n2020-09-18 07:12:23甲文。\n"
                  [("article", "標題", "本文。", "2020-09-17"), ("related", "甲", "", None),
                   ("related", "", "甲文。", "2020-09-18 07:12:23")],
                  [(6, "unplaced", "repeated list heading"),
-                  (5, "left empty", "related item has no timestamp and summary line"),
-                  (7, "left empty", "related summary has no headline")], id="heading-inside-an-item"),
+                  (7, "left empty", "related summary has no headline"),
+                  (5, "left empty", "related item has no timestamp and summary line")], id="heading-inside-an-item"),
     pytest.param(HEAD + ITEM + "第二段。",
                  [("article", "標題", "本文。\n-\n甲\n2020-09-18 07:12:23甲文。\n第二段。", "2020-09-17")],
                  [(3, "kept", "1 group(s) of body lines look like related items")], id="body-looks-like-a-list"),
@@ -602,8 +602,16 @@ def test_lists_of_headlines_alone(items):
     assert [(d["title"], d["text"], d["published"]) for d in docs[1:]] == [
         ("柯拉克訪台行程曝光", "", None), ("中國外交部：堅決反對", "", None)]
     assert [(r["line"], r["reason"]) for r in rows] == [
-        (4, "related item has no timestamp and summary line"), (5, "related item has no timestamp and summary line")]
+        (4, "related list of headlines alone: 2 items with no timestamp and summary line")]  # once for the list
     assert_one_row_per_warning(messages, rows)
+
+
+def test_an_undated_item_among_dated_ones_is_reported_itself():
+    page = ("標題\n【大紀元2020年09月18日訊】本文。\n相關新聞\n-\n甲\n2020-09-17 10:00甲文。\n-\n乙\n-\n丙\n"
+            "2020-09-16 09:00丙文。")
+    docs, rows, _ = parse_quietly(page, source="b.txt")
+    assert [(d["title"], d["published"] is None) for d in docs[1:]] == [("甲", False), ("乙", True), ("丙", False)]
+    assert [(r["line"], r["reason"]) for r in rows] == [(8, "related item has no timestamp and summary line")]
 
 
 def test_a_bulleted_item_with_its_timestamp_and_a_headline_that_wraps():
