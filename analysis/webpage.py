@@ -14,6 +14,7 @@ import codecs
 import json
 import re
 import warnings
+from datetime import datetime, time as dt_time
 from pathlib import Path
 
 from .bylines import header_words
@@ -256,6 +257,13 @@ def _names(suffix: str, name: str) -> bool:
     return suffix.strip() in name or name in suffix
 
 
+def _midnight_is_a_day(when: tuple[datetime | None, str, str]) -> tuple[datetime | None, str, str]:
+    """A time stated in metadata at midnight (2024-03-05T00:00:00+08:00) is a content system's placeholder for
+    a date without its time: the day, so that the time the page shows may give the minute."""
+    value, precision, _ = when
+    return (value, "day", "") if value is not None and precision != "day" and value.time() == dt_time() else when
+
+
 def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None = None,
                errors: Errors = "warn") -> tuple[list[dict], list[dict]]:
     """Parse a saved web page's HTML into the article and its related items.
@@ -364,8 +372,8 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
     reporter, place = bylines[0] if bylines else next(
         (_byline(a) for a in (x if x is not None else doc["author"] for x in stated_authors)
          if a and not (outlet and (a in outlet or outlet in a)) and not a.startswith("http")), ("", ""))
-    stated = [parse_when(ld.get("datePublished"))] + [parse_when(meta.get(k)) for k in _DATE_META] + [
-        parse_when(x) for x in tree.xpath("//*[@itemprop='datePublished']/@datetime")]
+    stated = [_midnight_is_a_day(parse_when(x)) for x in [ld.get("datePublished"), *map(meta.get, _DATE_META),
+                                                          *tree.xpath("//*[@itemprop='datePublished']/@datetime")]]
     if all(w[1] in ("", "day") for w in stated):  # the time the page shows, where its metadata states none:
         day = next((w[0].date() for w in stated if w[0]), None)  # the first to the minute, of the stated day
         stated += [w for el in tree.xpath(_SHOWN_TIME) if (w := parse_when(el.get("datetime") or element_text(el)))[1]

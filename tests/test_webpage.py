@@ -389,6 +389,11 @@ def test_a_byline_box_with_the_outlets_reporter_and_the_time_shown():
      (datetime(2024, 3, 5), "day")),  # another day's time (a sidebar's, an update's) is not the article's
     ("<meta property='article:published_time' content='2024-03-05T09:00+08:00'>",
      "<div class='date'>2024/03/05 14:32</div>", (datetime(2024, 3, 5, 9, 0), "minute")),  # the stated time wins
+    ("<meta property='article:published_time' content='2024-03-05T00:00:00+08:00'>",
+     "<article><div class='date'>2024/03/05 14:32</div></article>",
+     (datetime(2024, 3, 5, 14, 32), "minute")),  # midnight: a placeholder for a date without its time
+    ("<meta property='article:published_time' content='2024-03-05T00:00:00+08:00'>", "",
+     (datetime(2024, 3, 5), "day")),
 ])
 def test_the_time_a_page_shows_where_its_metadata_states_none(meta, shown, want):
     page = (f"<html><head><title>綠電不足</title>{meta}</head><body><h1>綠電不足</h1>{shown}"
