@@ -16,7 +16,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from .mentions import DocumentActors, FieldActors, Mention
-from .names import ABBREVIATIONS, CUES, HEADLINE_STARTS
+from .names import ABBREVIATIONS, CUES, HEADLINE_STARTS, jieba_tag
 
 #: Pronouns that stand for the person named last.
 PRONOUNS = frozenset(("他", "她"))
@@ -39,6 +39,32 @@ ADVERBS = frozenset("也 亦 更 還 並 又 再 則 就 都 另 同時 隨後 �
 NEGATIONS = ("不", "沒", "未")
 #: Words that make the verb after them an obligation (國防部應說明清楚): a statement asked for, not made.
 MODALS = frozenset("應 應該 應當 必須 須 需 需要 務必 应 应该 应当 必须 需要".split())
+#: Prepositions that may stand, with their object, between a modal and its verb (須向立院說明).
+_MODAL_PREPOSITIONS = frozenset("向 對 对 跟 替 給 给".split())
+
+
+def _modal_before(words: list[str], k: int) -> bool:
+    """Whether a modal stands before word ``k``, perhaps with adverbs or a preposition and its object between
+    (應說明, 應盡速說明, 必須公開說明, 須向立院說明, 應該立即向社會大眾說明)."""
+    j = k - 1
+    while j >= 0 and k - j <= 5:
+        word = words[j]
+        if word in MODALS:
+            return True
+        if (jieba_tag(word) or "").startswith(("d", "ad")):
+            j -= 1
+            continue
+        # a preposition and an object of one or two words: 向|立院, 向|社會|大眾
+        prep = next((i for i in (j - 1, j - 2) if i >= 0 and words[i][-1:] in _MODAL_PREPOSITIONS
+                     and (len(words[i]) == 1 or words[i][:-1] in MODALS)), None)
+        if prep is None:
+            return False
+        if len(words[prep]) > 1:
+            return True  # 須向|立院|說明
+        j = prep - 1
+    return False
+
+
 #: Words that start a clause of the reporter's own, which ends a reported statement (另外，…).
 CONNECTIVE = re.compile(r"[，,](?:另外|此外|對此|對於此|與此同時|另一方面)")
 #: Nouns a chain of names and titles may hold besides names and titles.
@@ -132,8 +158,8 @@ class Clauses:
             before = text[max(0, start - 2):start]
             if before.endswith(NOT_A_VERB_BEFORE) or (before.endswith(NEGATIONS) and cue not in ("認為", "排除")):
                 continue
-            if (word[:start - self.offsets[k]] if start > self.offsets[k] else words[k - 1] if k else "") in MODALS:
-                continue  # 應說明, 必須表示: what someone should say
+            if (word[:start - self.offsets[k]] if start > self.offsets[k] else "") in MODALS or _modal_before(words, k):
+                continue  # 應說明, 必須表示, 應盡速說明, 須向立院說明: what someone should say
             if k >= 2 and words[k - 2] == "的" and len(words[k - 1]) <= 2 and words[k - 1] not in UNNAMED \
                     and start not in ends and start not in title_ends:
                 continue  # 的嚴重警告: a noun with its modifier

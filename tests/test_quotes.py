@@ -101,9 +101,16 @@ def test_statements(text, expected):
     "引發民進黨立委王定宇的譴責。", "他怎麼不批評美方。", "他遭民進黨立委批評。", "國民黨立委翁曉玲質疑行政院。",
     "在一篇譴責中共鎮壓香港的聲明中，他再度出席。", "駐紐約辦事處在最新一期「時代雜誌」刊登廣告。",
     "據了解，相關單位表示歡迎。", "部長必須說明，為何延宕。", "國防部應說明清楚。", "政府需要表示歉意。",
+    # a modal, then adverbs or a preposition and its object, before the verb
+    "國防部必須公開說明採購細節。", "國防部須向立院說明預算用途。", "國防部應該立即向社會大眾說明採購細節。",
 ])
 def test_scare_quotes_nouns_and_denials_are_no_statements(text):
     assert said(text) == []
+
+
+@pytest.mark.parametrize("text", ["國防部向立院說明，預算如期。", "外交部隨即向媒體表示，台美關係穩固。"])
+def test_a_preposition_or_an_adverb_without_a_modal_leaves_the_statement(text):
+    assert len(said(text)) == 1
 
 
 def test_a_headline_colon_and_a_title_resolved_in_the_document():
