@@ -44,6 +44,12 @@ OUTLETS = (
     "公視新聞網", "華視新聞", "台視新聞", "中視新聞", "東森新聞", "中廣新聞網", "中央廣播電台", "央廣",
     "Yahoo奇摩新聞", "關鍵評論網", "報導者", "今日新聞", "NOWnews", "信傳媒", "太報", "匯流新聞網", "壹蘋新聞網",
     "蘋果日報", "香港01", "明報", "東方日報", "星島日報", "端傳媒",
+    "中天新聞網", "中天新聞", "東森新聞雲", "年代新聞", "非凡新聞", "寰宇新聞", "台灣醒報", "民報", "苦勞網",
+    "上下游新聞", "上下游", "CNEWS匯流新聞網", "天下雜誌", "遠見雜誌", "遠見", "商業周刊", "商周", "數位時代",
+    "今周刊", "信報財經新聞", "信報", "東網", "on.cc東網", "星島網", "文匯報", "大公報", "立場新聞", "眾新聞",
+    "香港電台", "自由亞洲電台", "美國之音", "德國之聲", "法廣", "BBC中文網", "BBC News 中文", "聯合早報",
+    "中天新闻网", "东森新闻", "天下杂志", "商业周刊", "数位时代", "信报", "东网", "星岛日报", "东方日报",
+    "美国之音", "德国之声", "自由亚洲电台", "联合早报",
 )
 
 _SLASH = "[／/╱]"
@@ -75,11 +81,20 @@ _ABROAD = re.compile(r"[駐驻](?P<place>.+?)特派[員员](?P<names>.+)")
 # 自由時報記者王明／台北報導, 聯合報／記者王明／台北即時報導, 記者王明綜合報導
 _REPORTER = re.compile(rf"{_LEAD}(?P<byline>{_QUALIFIED}.+?{_REPORTED})")
 # A desk instead of reporters: 即時新聞／綜合報導, 國際新聞中心／綜合報導
-_DESK = re.compile(rf"{_LEAD}[^\W\d_]{{0,4}}(?:新聞|新闻|中心|頻道|频道|小組|小组){_SLASH}[^／/╱]{{0,10}}?{_REPORTED}")
+_DESK = re.compile(rf"{_LEAD}[^\W\d_]{{0,4}}(?:新聞|新闻|中心|頻道|频道|小組|小组)\s*{_SLASH}\s*"
+                   rf"[^／/╱]{{0,10}}?{_REPORTED}")
 # An outlet and its reporters only: 中時新聞網 記者王明
 _NAMED = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者\s*(?P<names>[^／/╱]+)")
 # ... on a line of its own, the names set apart (明報記者 陳美玲; 明報記者遇襲 is a headline)
-_NAMED_APART = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者\s+(?P<names>[^／/╱\s][^／/╱]*)")
+_NAMED_APART = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者\s+(?P<names>[^／/╱\s][^／/╱]*?)"
+                          rf"(?:\s*{_REPORTED})?")  # 苦勞網記者 張子午 報導
+# An author's label and names on a line of their own: 作者：陳一姍, 撰文：信報記者 梁嘉麗, 文／記者 林朝億,
+# 文．李宜庭 攝影．程思迪, 編譯：陳秀芳
+_AUTHOR = re.compile(rf"(?:作者|撰文者?|撰稿|文|[編编][譯译])\s*[：:／/．.・]\s*(?:(?P<outlet>{_OUTLET})\s*)?"
+                     r"(?:[記记]者\s*)?(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4}|\s+[^\W\d_]{2,4})*?)"
+                     r"(?:\s+(?:攝影|摄影|圖|图|圖片|图片|影音|責任編輯|责任编辑)\s*[：:／/．.・].*)?")
+# An outlet and its reporter's name on a line of their own: 工商時報 魏喬怡
+_OUTLET_AND_NAME = re.compile(rf"(?P<outlet>{_OUTLET})\s+(?P<names>[\u4e00-\u9fff]{{2,4}})")
 # An outlet's dispatch, no reporter named: 【明報專訊】, （大紀元訊）, and in 【】 the outlet alone: 【香港01】
 _DISPATCH = re.compile(rf"(?P<outlet>{_OUTLET})\s*(?P<word>[專专]?[訊讯]|[專专][電电])?")
 # An outlet's byline on a line of its own, its names and place apart by spaces or slashes, 記者 or not:
@@ -267,6 +282,10 @@ def parse_byline(line: str) -> dict | None:
     ('新頭殼newtalk', '陳佩君', '新北', '')
     >>> parse_byline("聯合報今天報導") is None, parse_byline("中央社 今天下午報導") is None
     (True, True)
+    >>> lines = ["工商時報 魏喬怡", "苦勞網記者 張子午 報導", "東森新聞 生活中心 / 綜合報導", "作者：陳一姍",
+    ...          "撰文：信報記者 梁嘉麗", "文．李宜庭 攝影．程思迪", "編譯：陳秀芳、王明"]
+    >>> [parse_byline(x)["reporter"] for x in lines]
+    ['魏喬怡', '張子午', '', '陳一姍', '梁嘉麗', '李宜庭', '陳秀芳、王明']
     """
     m = _BRACKET.match(line)
     # 【香港01】 alone, or before a sentence (港鐵公司宣布，…) or a byline, is a dispatch; before a headline
@@ -286,8 +305,20 @@ def parse_byline(line: str) -> dict | None:
             if _valid(names, "") else None
         if found is not None:
             return {**found, "byline": line.strip(), "rest": ""}
+    if found is None and (m := _OUTLET_AND_NAME.fullmatch(line.strip())) is not None \
+            and not _NOT_A_NAME.search(m["names"]) and m["names"] not in PLACES:
+        return {"outlet": m["outlet"], "reporter": m["names"], "reporter_place": "", "day_of_month": None,
+                "byline": line.strip(), "rest": ""}
+    if found is None and (m := _AUTHOR.fullmatch(line.strip())) is not None and not _NOT_A_NAME.search(m["names"]):
+        names = "、".join(n for n in _NAME_OR_PLACE_SEPARATOR.split(m["names"]) if n)
+        outlet = m["outlet"] or (names if names in OUTLETS else "")  # 作者：中央社
+        return {"outlet": outlet, "reporter": "" if names == outlet else names, "reporter_place": "",
+                "day_of_month": None, "byline": line.strip(), "rest": ""}
     if found is None and (own := _outlet_line(line.strip())) is not None:  # 台視新聞 記者陳怡君 蔡明哲 桃園報導
         return {**own, "byline": line.strip(), "rest": ""}
+    if found is None and (m := _DESK.fullmatch(line.strip())) is not None and m["outlet"]:  # 東森新聞 生活中心 / …
+        return {"outlet": m["outlet"], "reporter": "", "reporter_place": "", "day_of_month": None,
+                "byline": line.strip(), "rest": ""}
     if found is None:
         m = _BARE.match(line)
         if m is None:

@@ -30,7 +30,7 @@ from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import (MAX_HEADLINE_LINES, RelatedList, is_list_heading, is_site_list_heading, join_wrapped,
                       looks_like_items, may_be_related, trailing_items)
-from .bylines import OUTLETS, header_words
+from .bylines import OUTLET_PATTERN, OUTLETS, header_words
 from .page_dates import Published, dated_header
 from .text import CLOSING_CODE, content_id, is_truncated
 from .typedefs import Errors, PathLike
@@ -85,6 +85,17 @@ def _day_of(day: int, reference: datetime | None) -> datetime | None:
         return None
     midnight = datetime(reference.year, reference.month, reference.day)
     return next((d for d in (midnight - timedelta(days=k) for k in range(4)) if d.day == day), None)
+
+
+#: A site's name above the headline (its masthead): an outlet the kit knows, perhaps with its site's ending and
+#: a few words of a section or an issue (星島日報, 華視新聞網, 自由時報 自由財經, 天下雜誌 792期).
+MASTHEAD = re.compile(rf"(?P<outlet>{OUTLET_PATTERN})"
+                      r"(?:新聞網|新闻网|中文網|中文网|電子報|电子报|時報|时报|網|网|\.com)?"
+                      r"(?:\s*[|｜]?\s*[^\s，。、：:；;！？!?「」()（）]{1,12}){0,3}")
+# 更新時間：, 最後更新 (a date line that gives the time of an update, not of publication)
+_UPDATE_LABEL = re.compile(r"^\s*(?:最後|最后)?(?:更新|修改|Updated)", re.I)
+# 首頁 > 財經 > 證券, 首頁›國際: a breadcrumb
+_BREADCRUMB = re.compile(r"[^\s>›»＞/]{1,8}(?:\s*[>›»＞/]\s*[^\s>›»＞/]{1,8}){1,5}")
 
 
 def _clean(line: str) -> str:
@@ -203,7 +214,29 @@ class _Parser:
         return next((k for k in range(1, min(len(idx), MAX_HEADLINE_LINES + 2))
                      if dated_header(self.lines[idx[k]])), None)
 
+    def masthead(self, idx: list[int]) -> tuple[int, str]:
+        """How many lines open the page before its headline as the site's (a masthead, 星島日報, 天下雜誌 792期;
+        a breadcrumb, 首頁 > 財經), and the outlet a masthead names: only where a headline follows them and a
+        header follows the headline."""
+        count, outlet = 0, ""
+        while count < min(2, len(idx) - 2):
+            line = self.lines[idx[count]]
+            if (m := MASTHEAD.fullmatch(line)) is not None:
+                outlet = outlet or m["outlet"]
+            elif _BREADCRUMB.fullmatch(line) is None:
+                break
+            count += 1
+        if count and not (self.dateline_at(idx[count:]) or self.loose_date_at(idx[count:])):
+            return 0, ""  # the first line is the headline (星島日報 alone above its date)
+        return count, outlet
+
     def article(self, idx: list[int]) -> None:
+        lead, masthead = self.masthead(idx)
+        for i in idx[:lead]:
+            if MASTHEAD.fullmatch(self.lines[i]) is None:
+                self.unplace(i, "the site's navigation before the headline, left out")
+        self.place(*idx[:lead])
+        idx = idx[lead:]
         at = self.dateline_at(idx)
         loose = None
         if at is None:  # the headline is one line; the dateline belonged on the next
@@ -225,7 +258,7 @@ class _Parser:
         self.check_body(body_idx)
         text = "\n".join(([head["rest"]] if head["rest"] else []) + [self.lines[i] for i in body_idx])
         self.add("article", title=title, published=head["date"], published_precision=head["precision"],
-                 time_zone=head["time_zone"], outlet=head["outlet"], reporter=head["reporter"],
+                 time_zone=head["time_zone"], outlet=head["outlet"] or masthead, reporter=head["reporter"],
                  reporter_place=head["reporter_place"], dateline=head["dateline"], text=text,
                  line=(idx[0] if idx else 0) + 1)
 
@@ -234,18 +267,20 @@ class _Parser:
         """The header's fields when the body opens with one (all empty when not), and the remaining lines.
 
         The header is a dateline (or a byline alone; not with ``dates_only``) and lines holding only a
-        date (the first gives the date: 出版 before 更新), in any order; a dateline followed by text on
-        its line ends it. The ``dateline`` field keeps them as written, one a line. A dateline that
-        gives only the day of the month (中央社's ``25日電``) is dated by the article's closing code
-        (``（編輯：陳家倫）1090925``, ``closing``), else by the date line, when that day is theirs or one
-        of the three before it; a date line of another day is reported (a repost's time).
+        date (the first gives the date, but a publication's before an update's: 出版 before 更新), in any
+        order; a dateline followed by text on its line ends it. The ``dateline`` field keeps them as
+        written, one a line. A dateline that gives only the day of the month (中央社's ``25日電``) is
+        dated by the article's closing code (``（編輯：陳家倫）1090925``, ``closing``), else by the date
+        line, when that day is theirs or one of the three before it; a date line of another day is
+        reported (a repost's time).
         """
-        head, stamp, outlet, used, k = None, None, None, [], 0
+        head, stamp, outlet, used, k, updated = None, None, None, [], 0, False
         while k < len(idx):
             line = self.lines[idx[k]]
             if (dated := dated_header(line)) is not None:
-                if stamp is None:
-                    (stamp, words), at = dated, idx[k]
+                if stamp is None or (updated and not _UPDATE_LABEL.match(line)):
+                    (stamp, words), at = dated, idx[k]  # the first, but a publication time before an update's
+                    updated = _UPDATE_LABEL.match(line) is not None
             elif head is None and not dates_only and (parsed := parse_dateline(line)) is not None:
                 head, head_at = parsed, idx[k]
             elif line in OUTLETS and not dates_only and outlet is None:

@@ -13,8 +13,14 @@ from .bylines import BRACKETED_OUTLET, OUTLET_PATTERN, OUTLETS, header_words
 from .tabular_dates import Published, parse_published
 
 # the words that label a date: 發布時間：, 更新時間:, 最後更新：, 出版：, 日期：, 時間：
-_LABEL_WORDS = ("更新", "發布", "發佈", "发布", "出版", "刊登", "上稿", "日期", "時間", "时间")
-_DATE_LABEL = re.compile(rf"^(?:(?:最後|最后)?(?:{'|'.join(_LABEL_WORDS)})(?:時間|时间|日期)?\s*[:：]\s*)")
+_LABEL_WORDS = ("更新", "發布", "發佈", "发布", "出版", "刊登", "上稿", "日期", "時間", "时间", "發稿", "发稿", "刊出",
+                "發表", "发表", "出刊", "見報", "见报", "Published", "Updated", "Posted", "Date")
+_DATE_LABEL = re.compile(rf"^(?:(?:最後|最后)?(?:{'|'.join(_LABEL_WORDS)})(?:時間|时间|日期|於|于|on)?\s*[:：]?\s*"
+                         r"(?=\d))", re.I)
+# what may follow a date on its line without being more than a date: 更新, 發稿 (the time's label), a page (A1),
+# an update time in brackets (（2024/03/06 10:02 更新）)
+_AFTER_DATE = re.compile(r"(?:\s*(?:更新|發稿|发稿|發布|发布|刊出|出刊)|\s+[A-Z]\d{1,2}版?"
+                         r"|\s*[（(][^（）()]{6,30}(?:更新|修改)[）)])$")
 _DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
 # an update time after the publication time on its line
 _UPDATED = re.compile(r"\s+(?:最後|最后)?(?:更新|修改)(?:時間|时间)?\s*[:：]")
@@ -55,6 +61,7 @@ def date_line(line: str) -> Published | None:
     """
     rest = _SEPARATOR.sub(" ", _DATE_LABEL.sub("", unicodedata.normalize("NFKC", line), count=1))
     rest = _UPDATED.split(rest, maxsplit=1)[0]  # 2023-07-18 00:45 更新：2023-07-18 02:10: published, then updated
+    rest = _AFTER_DATE.sub("", rest) if _DATE_SHAPE.search(rest) else rest  # 2023/12/17 17:32 更新, 2024年3月5日 A1
     if not _DATE_SHAPE.search(rest):
         return None
     found = parse_published(rest)

@@ -37,11 +37,13 @@ def _date_alone(line: str) -> bool:
 #: Most lines a headline is wrapped over.
 MAX_HEADLINE_LINES = 3
 
-# An outlet's "more of our news" (更多壹蘋新聞, 看更多中時新聞): a site's list, read like 更多新聞.
-_MORE_NEWS = r"看?更多(?!相[關关])[^\s:：】]{1,8}新[聞闻]"
-_WORDS = "|".join([*dict.fromkeys(LIST_HEADINGS + SITE_LIST_HEADINGS), _MORE_NEWS])
-# 相關新聞, 相關新聞：, 【延伸閱讀】, 【相關文章：】, 推荐阅读:
-_HEADING = re.compile(rf"^(?:【\s*(?P<a>{_WORDS})\s*[:：]?\s*】|(?P<b>{_WORDS}))\s*[:：]?$")
+# An outlet's "more of our news" (更多壹蘋新聞, 看更多中時新聞, 更多匯流新聞網報導): a site's list, read like 更多新聞.
+_MORE_NEWS = r"看?更多(?!相[關关])[^\s:：】]{1,8}(?:新[聞闻]|[報报][導导道])"
+# An outlet's most read (東網熱門, 自由財經 熱門新聞): a site's list.
+_OUTLET_HOT = r"[^\s:：】]{1,8}\s?(?:熱門新聞|热门新闻|熱門|热门|熱讀|热读)"
+_WORDS = "|".join([*dict.fromkeys(LIST_HEADINGS + SITE_LIST_HEADINGS), _MORE_NEWS, _OUTLET_HOT])
+# 相關新聞, 相關新聞：, 【延伸閱讀】, 【相關文章：】, 推荐阅读:, 延伸閱讀 > (a link's arrow)
+_HEADING = re.compile(rf"^(?:【\s*(?P<a>{_WORDS})\s*[:：]?\s*】|(?P<b>{_WORDS}))\s*[:：]?(?:\s*[>›»＞])?$")
 _SITE = frozenset(SITE_LIST_HEADINGS)
 _RELATED = frozenset(LIST_HEADINGS)
 # A headline with its date after it on its line, in brackets or after a space, the year written:
@@ -98,7 +100,11 @@ def _heading_word(line: str) -> str | None:
     if found is None:
         return None
     word = found["a"] or found["b"]
-    return word if word in _SITE or word in _RELATED else "更多新聞" if "闻" not in word else "更多新闻"
+    if word in _SITE or word in _RELATED:
+        return word
+    if re.fullmatch(_MORE_NEWS, word):
+        return "更多新聞" if "闻" not in word else "更多新闻"
+    return "熱門新聞"  # 東網熱門: the outlet's most read
 
 
 def may_be_related(line: str) -> bool:

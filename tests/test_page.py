@@ -214,6 +214,9 @@ ITEM = "-\n甲\n2020-09-18 07:12:23甲文。\n"
                   ("related", "乙", "乙文。", "2020-09-18 07:12:23")],
                  [(7, "unplaced", "the site's own list"), (9, "unplaced", "repeated list heading")],
                  id="site-list-between-two-related-lists"),
+    pytest.param(HEAD + "相關新聞\n" + ITEM + "東網熱門\n港鐵故障 東鐵線大延誤",
+                 [("article", "標題", "本文。", "2020-09-17"), ("related", "甲", "甲文。", "2020-09-18 07:12:23")],
+                 [(7, "unplaced", "the site's own list")], id="an-outlets-most-read-after-the-related-list"),
     pytest.param(HEAD + "更多壹蘋新聞\n酒駕累犯修法\n2024.03.01 11:20",
                  [("article", "標題", "本文。", "2020-09-17"), ("related", "酒駕累犯修法", "", "2024-03-01 11:20")],
                  [], id="an-outlets-more-news-is-its-only-list"),
@@ -250,7 +253,8 @@ def test_small_pages(page, expected, problems):
     "相關新聞", "相關新聞：", "相關新聞:", "相關新聞 ：", "延伸閱讀", "延伸閱讀：", "相關文章", "推薦閱讀", "相關報導",
     "更多新聞", "熱門新聞", "相关新闻", "延伸阅读：", "相关文章", "推荐阅读", "相关报道", "更多新闻", "热门新闻",
     "【相關新聞】", "【延伸閱讀】：", "【推薦閱讀：】", "【 相關文章 】", "相關影音", "看更多", "更多相關新聞",
-    "更多壹蘋新聞", "【更多中時新聞】", "看更多TVBS新聞",
+    "更多壹蘋新聞", "【更多中時新聞】", "看更多TVBS新聞", "相關報道", "相關內容", "延伸閱讀 >", "你可能有興趣",
+    "更多匯流新聞網報導",
 ])
 def test_list_heading_variants(heading):
     docs, rows, messages = parse_quietly(HEAD + heading + "\n" + ITEM, source="p.txt")
@@ -451,16 +455,20 @@ def test_a_date_line_dates_the_article(header, published, precision, dateline):
 
 def test_date_lines_after_lines_of_another_layout():
     """Lines between the headline and a date line may be a byline the kit does not know: they stay in
-    the text, the date lines give the date (the first: published before updated)."""
-    page = "美次卿抵台訪問\n撰文：陳嘉欣\n出版：2020-09-17 20:15\n更新：2020-09-17 21:02\n本文。"
+    the text, the date lines give the date (the first: published before updated). An author's label
+    (撰文：) is a byline it knows."""
+    page = "美次卿抵台訪問\n撰稿人員 陳嘉欣\n出版：2020-09-17 20:15\n更新：2020-09-17 21:02\n本文。"
     docs, rows, messages = parse_quietly(page, source="h.txt")
     article = docs[0]
-    assert (article["title"], article["text"]) == ("美次卿抵台訪問", "撰文：陳嘉欣\n本文。")
+    assert (article["title"], article["text"]) == ("美次卿抵台訪問", "撰稿人員 陳嘉欣\n本文。")
     assert (article["published"], article["published_precision"]) == (datetime(2020, 9, 17, 20, 15), "minute")
     assert article["dateline"] == "出版：2020-09-17 20:15\n更新：2020-09-17 21:02"
     assert [(r["line"], r["action"], r["reason"]) for r in rows] == [
         (2, "left empty", "article has no dateline (no outlet); published from the date line on line 3")]
     assert_one_row_per_warning(messages, rows)
+    docs, rows, _ = parse_quietly(page.replace("撰稿人員 陳嘉欣", "撰文：陳嘉欣"), source="h.txt")
+    assert (docs[0]["text"], docs[0]["reporter"], rows) == ("本文。", "陳嘉欣", [])
+    assert docs[0]["dateline"] == "撰文：陳嘉欣\n出版：2020-09-17 20:15\n更新：2020-09-17 21:02"
     # a wrapped headline, then a date line and a byline: the headline's two lines, the byline's reporter
     docs, rows, _ = parse_quietly("美次卿訪台\n台美關係新里程碑\n2020/09/18 05:30\n〔記者王明／台北報導〕本文。")
     assert (docs[0]["title"], docs[0]["reporter"], docs[0]["text"]) == ("美次卿訪台台美關係新里程碑", "王明", "本文。")
@@ -502,6 +510,46 @@ def test_words_beside_a_date_that_name_no_reporter(header):
     """No header: the lines stay in the text of the article that the page's dateline opens."""
     docs, _, _ = parse_quietly(f"標題\n【大紀元2021年01月15日訊】本文。\n{header}", source="d.txt")
     assert (docs[0]["reporter"], docs[0]["outlet"], docs[0]["text"]) == ("", "大紀元", f"本文。\n{header}")
+
+
+@pytest.mark.parametrize("top, outlet", [
+    ("星島日報", "星島日報"), ("華視新聞網", "華視新聞"), ("自由時報 自由財經", "自由時報"), ("天下雜誌 792期", "天下雜誌"),
+])
+def test_a_masthead_above_the_headline_names_the_outlet(top, outlet):
+    docs, rows, _ = parse_quietly(f"{top}\n港府財政預算案 赤字逾千億\n記者王明／香港報導\n2024-02-28 10:00\n本文。",
+                                  source="m.txt")
+    assert (docs[0]["title"], docs[0]["outlet"], docs[0]["text"], docs[0]["line"]) == (
+        "港府財政預算案 赤字逾千億", outlet, "本文。", 2)
+    assert rows == []
+
+
+def test_a_breadcrumb_above_the_headline_is_left_out_and_reported():
+    docs, rows, _ = parse_quietly("首頁 > 財經 > 證券\n散戶瘋ETF\n2024-03-05 14:20\n本文。", source="b.txt")
+    assert (docs[0]["title"], docs[0]["text"]) == ("散戶瘋ETF", "本文。")
+    assert [(r["line"], r["action"]) for r in rows] == [(1, "unplaced")]
+
+
+def test_a_masthead_alone_above_its_date_is_the_headline():
+    docs, _, _ = parse_quietly("星島日報\n2024-02-28 10:00\n本文。", source="m.txt")
+    assert docs[0]["title"] == "星島日報"
+
+
+@pytest.mark.parametrize("header, published", [
+    ("發稿時間：2024/03/06 09:15", datetime(2024, 3, 6, 9, 15)), ("刊出日期：2024/03/06", datetime(2024, 3, 6)),
+    ("發表時間 2024-03-06 10:32", datetime(2024, 3, 6, 10, 32)), ("Published: 2024-03-06", datetime(2024, 3, 6)),
+    ("2023/12/17 17:32 更新", datetime(2023, 12, 17, 17, 32)), ("2024年03月05日 A1", datetime(2024, 3, 5)),
+    ("2024/03/05 09:15（2024/03/06 10:02 更新）", datetime(2024, 3, 5, 9, 15)),
+    ("更新時間：2024/03/06 10:02\n發布時間：2024/03/05 09:15", datetime(2024, 3, 5, 9, 15)),  # published, not updated
+])
+def test_date_lines_of_other_layouts(header, published):
+    docs, _, _ = parse_quietly(f"標題\n{header}\n本文。", source="d.txt")
+    assert (docs[0]["published"], docs[0]["text"]) == (published, "本文。")
+
+
+@pytest.mark.parametrize("line", ["2024/03/05 更新了新制度", "發表 2024年新計畫"])
+def test_a_date_and_words_after_it_are_no_date_line(line):
+    from analysis.page_dates import date_line
+    assert date_line(line) is None
 
 
 def test_a_wrapped_headline_above_a_date_line_that_names_a_reporter():

@@ -38,7 +38,7 @@ def test_lines_that_are_no_date_lines(line):
 @pytest.mark.parametrize("line, value, words", [
     ("中時新聞網 朱真楷 2023/06/19 17:33", datetime(2023, 6, 19, 17, 33), "中時新聞網 朱真楷"),
     ("鏡週刊 2023.06.20 06:00", datetime(2023, 6, 20, 6, 0), "鏡週刊"),
-    ("發布 2023.06.19 | 22:10", datetime(2023, 6, 19, 22, 10), "發布"),
+    ("發布 2023.06.19 | 22:10", datetime(2023, 6, 19, 22, 10), ""),  # a label is no words: date_line reads it
     ("2023/06/19", datetime(2023, 6, 19), ""),
     ("2024-03-05 14:32 聯合報 記者林小華／台北即時報導", datetime(2024, 3, 5, 14, 32),
      "聯合報 記者林小華/台北即時報導"),

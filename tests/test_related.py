@@ -22,12 +22,14 @@ def test_list_headings(line):
 @pytest.mark.parametrize("line", [
     "", "相關", "相關新聞報導", "更多新聞請見官網", "相關新聞：立法院三讀", "【相關新聞", "延伸閱讀】", "「相關新聞」",
     "- 相關新聞", "相關新聞-", "熱門", "新聞", "熱門推薦美食", "排行榜出爐", "更多新聞中心", "看更多照片",
+    "台積電股價創新高 外資熱門", "相關新聞 >>>",
 ])
 def test_not_list_headings(line):
     assert not is_list_heading(line)
 
 
-@pytest.mark.parametrize("line", [*SITE_LIST_HEADINGS, "【熱門推薦】", "人氣排行：", "更多壹蘋新聞", "更多TVBS新聞"])
+@pytest.mark.parametrize("line", [*SITE_LIST_HEADINGS, "【熱門推薦】", "人氣排行：", "更多壹蘋新聞", "更多TVBS新聞",
+                                  "東網熱門", "自由財經 熱門新聞", "更多東森新聞報導"])
 def test_site_list_headings(line):
     assert is_list_heading(line) and is_site_list_heading(line)
 
