@@ -39,6 +39,8 @@ ADVERBS = frozenset("也 亦 更 還 並 又 再 則 就 都 另 同時 隨後 �
 NEGATIONS = ("不", "沒", "未")
 #: Words that make the verb after them an obligation (國防部應說明清楚): a statement asked for, not made.
 MODALS = frozenset("應 應該 應當 必須 須 需 需要 務必 应 应该 应当 必须 需要".split())
+# What words of time or place between a speaker and the verb never hold (a clause mark, a possessive)
+_NOT_ADJUNCT = re.compile(r"[，,。；;：:「」『』“”的之]")
 #: Prepositions that may stand, with their object, between a modal and its verb (須向立院說明).
 _MODAL_PREPOSITIONS = frozenset("向 對 对 跟 替 給 给".split())
 
@@ -243,12 +245,41 @@ class Clauses:
         return any(self.opens(pos) for pos in (starts if head else starts[1:]) if pos < stop)
 
     def titled_person(self, lo: int, hi: int) -> Mention | None:
-        """A person named right after a title and right before ``hi`` (the verb), no verb from ``lo`` to them."""
+        """A person named right after a title and before ``hi`` (the verb), no verb from ``lo`` to them; only
+        words of time or place may stand between them and the verb (今天受訪時, 會後), no other actor."""
         for m in self.mentions:
-            if lo <= m.start and m.type == "person" and not self.text[m.end:hi].strip(" \u3000") \
-                    and m.start in self.title_ends and not any(lo <= c[0] < m.start for c in self.cues):
+            if lo <= m.start and m.type == "person" and m.start in self.title_ends \
+                    and not any(lo <= c[0] < m.start for c in self.cues) and self._adjuncts(m.end, hi):
                 return m
         return None
+
+    def person_after(self, lo: int, hi: int) -> Mention | None:
+        """The first person named in [lo, hi) after words of no clause mark nor verb (柯文哲的|辯護律師鄭深元),
+        with only words of time or place between them and ``hi`` (the verb)."""
+        m = next((m for m in self.mentions if lo <= m.start < hi), None)
+        if m is None or m.type != "person" or _NOT_ADJUNCT.search(self.text[lo:m.start]) \
+                or any(lo <= c[0] < m.start for c in self.cues) or not self._adjuncts(m.end, hi):
+            return None
+        return m
+
+    def group_after(self, pos: int, hi: int) -> int | None:
+        """Where an unnamed group right after a name ends (經濟部|官員, 民進黨|高層|人士), with no person named
+        after it before ``hi``; None when there is none."""
+        first = self.word_at(pos)
+        end = pos + len(first) if first in UNNAMED else None
+        if end is None and len(first) == 2 and (jieba_tag(first) or "").startswith(("n", "f")) \
+                and self.word_at(pos + len(first)) in UNNAMED:  # 高層|人士 (not 籲|民眾)
+            end = pos + len(first) + len(self.word_at(pos + len(first)))
+        if end is None or any(pos < m.start < hi and m.type == "person" for m in self.f.mentions):
+            return None
+        return end
+
+    def _adjuncts(self, start: int, stop: int) -> bool:
+        """Whether what stands in [start, stop) is nothing, or a few words of time or place (今天受訪時): no
+        clause mark, no 的, no other actor."""
+        between = self.text[start:stop].strip(" \u3000")
+        return not between or (len(between) <= 10 and not _NOT_ADJUNCT.search(between)
+                               and not any(start < m.start < stop for m in self.mentions))
 
     def _chain(self, pos: int, hi: int) -> tuple[int, Mention | None, Mention | None]:
         """From a name or title at ``pos``, the names and titles that stand together (國民黨立院黨團總召費鴻泰).
@@ -287,8 +318,16 @@ class Clauses:
             if m is not None or pos in self.titles:
                 start = pos
                 end, person, last = self._chain(pos, hi)
+                if self.text.startswith("的", end) and (named := self.person_after(end + 1, hi)) is not None:
+                    return Speaker(named.actor, named.mention, "person"), lo  # 柯文哲的辯護律師鄭深元: the lawyer
+                if self.text.startswith("的", end) and end + 1 in self.titles and self._adjuncts(
+                        self.titles[end + 1], hi) and not self.text[:self.titles[end + 1]].endswith("發言人"):
+                    # 柯文哲的律師表示: someone unnamed (a spokesperson speaks for whom they speak)
+                    return Speaker("", self.text[start:self.titles[end + 1]], ""), lo
                 if person is not None:
                     return Speaker(person.actor, person.mention, "person"), lo
+                if last is not None and (group := self.group_after(end, hi)):
+                    return Speaker("", self.text[start:group], ""), lo  # 一名經濟部官員, 民進黨高層人士: unnamed
                 role = self.title_ends.get(end)
                 if role is not None:  # a title with no name after it
                     role_text = self.text[role:end]

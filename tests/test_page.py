@@ -513,7 +513,8 @@ def test_words_beside_a_date_that_name_no_reporter(header):
 
 
 @pytest.mark.parametrize("top, outlet", [
-    ("星島日報", "星島日報"), ("華視新聞網", "華視新聞"), ("自由時報 自由財經", "自由時報"), ("天下雜誌 792期", "天下雜誌"),
+    ("星島日報", "星島日報"), ("華視新聞網", "華視新聞"), ("自由時報 自由財經", "自由時報"),
+    ("天下雜誌 792期", "天下雜誌"),
 ])
 def test_a_masthead_above_the_headline_names_the_outlet(top, outlet):
     docs, rows, _ = parse_quietly(f"{top}\n港府財政預算案 赤字逾千億\n記者王明／香港報導\n2024-02-28 10:00\n本文。",
@@ -539,7 +540,7 @@ def test_a_masthead_alone_above_its_date_is_the_headline():
     ("發表時間 2024-03-06 10:32", datetime(2024, 3, 6, 10, 32)), ("Published: 2024-03-06", datetime(2024, 3, 6)),
     ("2023/12/17 17:32 更新", datetime(2023, 12, 17, 17, 32)), ("2024年03月05日 A1", datetime(2024, 3, 5)),
     ("2024/03/05 09:15（2024/03/06 10:02 更新）", datetime(2024, 3, 5, 9, 15)),
-    ("更新時間：2024/03/06 10:02\n發布時間：2024/03/05 09:15", datetime(2024, 3, 5, 9, 15)),  # published, not updated
+    ("更新時間：2024/03/06 10:02\n發布時間：2024/03/05 09:15", datetime(2024, 3, 5, 9, 15)),  # not the update
 ])
 def test_date_lines_of_other_layouts(header, published):
     docs, _, _ = parse_quietly(f"標題\n{header}\n本文。", source="d.txt")

@@ -226,6 +226,10 @@ def test_headlines(title, text, expected):
     pytest.param("衛福部社家署長簡慧娟指出，長照預算將增加。", ["簡慧娟"], id="a-units-head-after-its-ministry"),
     pytest.param("移民署長鐘景琨說明，查緝將加強。", ["鐘景琨"], id="a-known-units-head-fused-with-the-name"),
     pytest.param("交通局長期關注路口安全，局長表示將改善。", [""], id="long-term-is-no-head"),
+    # the person a title names, though a body stands before and words of time after (今天受訪時)
+    pytest.param("台大醫院急診部主任顏瑞昇今天受訪時指出，急診壅塞嚴重。", ["顏瑞昇"], id="title-then-adjuncts"),
+    pytest.param("台積電財務長黃仁昭指出，毛利率將維持。", ["黃仁昭"], id="a-chief-officer"),
+    pytest.param("柯文哲的妻子陳佩琪說，不會放棄。", ["陳佩琪"], id="a-person-of-a-person"),
 ])
 def test_speakers(text, expected):
     assert list(quotes(frame(text))["speaker"]) == expected
@@ -241,7 +245,8 @@ def test_a_group_word_before_a_name_leaves_the_speaker_to_the_name(text, speaker
 
 @pytest.mark.parametrize("text, mention", [
     ("一名市府官員坦言，「補貼預算確實吃緊。」", "市府官員"), ("警方人士透露，嫌犯已到案。", "警方人士"),
-    ("市民表示，很滿意。", "市民"),
+    ("市民表示，很滿意。", "市民"), ("一名經濟部官員說，電價不會調漲。", "經濟部官員"),  # not the ministry
+    ("一名民進黨高層人士透露，名單將公布。", "民進黨高層人士"), ("柯文哲的律師表示，將上訴。", "柯文哲的律師"),
 ])
 def test_unnamed_speakers_are_the_group_as_written(text, mention):
     table = quotes(frame(text))
