@@ -24,6 +24,15 @@ _TRAILER = re.compile(r"\n[ \t\u3000]*[（(【〔]?(?:責任編輯|责任编辑|
                       r"|翻譯|翻译|譯者|译者|核稿|更新時間|更新时间|最後更新|最后更新|更新|發布時間|發佈時間|发布时间|出版)"
                       r"\s*[：:／/][^\n]{0,40}$")
 
+#: A last line of a page's furniture after the last sentence: tags (#颱風 #停班停課, 標籤：), a category, a
+#: copyright, where the text came from (本文出自…), a read-more link (延伸閱讀：…), an outlet's sign-off (（工商時報）).
+_FURNITURE = re.compile(r"\n[ \t\u3000]*(?:#[^\s#]{1,30}(?:[ \t\u3000]+#[^\s#]{1,30})*"
+                        r"|(?:標籤|标签|關鍵字|关键字|關鍵詞|关键词|分類|分类|tags?)\s*[：:][^\n]{0,100}"
+                        r"|[^\n]{0,40}(?:版權所有|版权所有|著作權所有|All [Rr]ights [Rr]eserved|Copyright|©)[^\n]{0,80}"
+                        r"|本文(?:出自|轉載自?|转载自?|經授權轉載|经授权转载|原載於|原载于)[^\n]{1,80}"
+                        r"|[［\[【]?(?:延伸閱讀|延伸阅读|看更多|推薦閱讀|推荐阅读)[］\]】]?\s*[：:》>]?[^\n]{1,60}"
+                        r"|[（(【][^\s（）()【】\n]{2,12}[)）】])$", re.I)
+
 _SENTENCE = re.compile(r"(?<=[。！？!?])")
 
 
@@ -115,9 +124,11 @@ def is_truncated(text: str) -> bool:
     (False, True)
     >>> is_truncated("抵台。\\n責任編輯：林妍"), is_truncated("抵台\\n更新時間：2023/06/20 10:05")
     (False, True)
+    >>> is_truncated("抵台。\\n#颱風 #停班停課\\n本網站版權所有，禁止轉載"), is_truncated("抵台。\\n（工商時報）")
+    (False, False)
     """
     text = text.rstrip()
-    while (trailer := _TRAILER.search(text)) is not None:
+    while (trailer := _TRAILER.search(text) or _FURNITURE.search(text)) is not None:
         text = text[:trailer.start()].rstrip()
     return bool(text) and text[-1] not in SENTENCE_END and CLOSING_CODE.search(text) is None
 

@@ -55,6 +55,11 @@ def own_patterns(tmp_path, monkeypatch):
     ("漲幅▲3%，跌幅▼2%", []),  # a mark inside a line is no caption
     ("本文。\n▲加權指數上漲。", []),  # nor a line of a list without a picture's credit
     ("請按讚、分享、訂閱", [("promotion", "按讚、分享、訂閱")]),
+    # the page's furniture kept in a text: tags, a category, a copyright, a read-more link, an advert's label
+    ("抵台。\n#颱風 #停班停課", [("furniture", "#颱風 #停班停課")]), ("分類：國際", [("furniture", "分類：國際")]),
+    ("本網站版權所有，禁止轉載", [("furniture", "版權所有，禁止轉載")]),
+    ("延伸閱讀：台積電營收創新高", [("furniture", "延伸閱讀：台積電營收創新高")]), ("廣告", [("furniture", "廣告")]),
+    ("台灣#MeToo運動延燒", []), ("他說明分類標準。", []), ("廣告商撤資", []),
     # Simplified forms are matched too
     ("新闻一开始，马上带您关心", [("broadcast", "新闻一开始"), ("broadcast", "马上带您关心")]),
     # content, not boilerplate
@@ -100,7 +105,8 @@ def test_a_category_must_be_one_word(tmp_path):
 
 
 def test_the_shipped_patterns_have_the_documented_categories():
-    assert {p.category for p in patterns()} == {"broadcast", "transcript", "credit", "caption", "promotion"}
+    assert {p.category for p in patterns()} == {"broadcast", "transcript", "credit", "caption", "promotion",
+                                                "furniture"}
 
 
 def test_the_project_file_is_read_and_read_again_when_it_changes(tmp_path, monkeypatch):
