@@ -49,10 +49,29 @@ _ZONE_SUFFIX = re.compile(rf"(?P<zone>{'|'.join(ZONES)})?[時时][間间]$")
 # (大紀元記者王明報導), (大紀元記者王明、李華台北報導), （記者王明／綜合報導）
 _REPORTER = re.compile(r"\s*[(（](?P<inner>[^()（）]*?[記记]者[^()（）]*?)[)）]")
 # 2020-09-18 07:12:23, 2021/01/15 12:56, 2021-01-15T12:56:40, 2021.01.15; a ROC (民國) year: 109/09/17 22:10
+#: The words that say which half of the day a time is in (下午3:05, 3:05 PM).
+MARKERS = "上午|下午|早上|凌晨|中午|晚上|AM|PM"
+
 TIMESTAMP = re.compile(
     r"^(?P<y>\d{4}|1[0-4]\d)[-/.](?P<mo>\d{1,2})[-/.](?P<d>\d{1,2})"
-    r"(?:(?:[ T]|\u3000)+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?"
+    r"(?:[ \u3000]*[（(]?(?:星期|週|周)[一二三四五六日天][)）]?)?"  # a weekday (2021/8/10 週二 15:20)
+    rf"(?:(?:[ T]|\u3000)+(?:-[ \u3000]*)?(?:(?P<ap>{MARKERS})[ \u3000]*)?(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})"
+    r"(?::(?P<s>\d{2}))?(?:[ \u3000]*(?P<ap2>AM|PM|am|pm)(?![A-Za-z]))?)?"
 )
+
+
+def hour_of_day(h: int, marker: str) -> int:
+    """The hour on a 24-hour clock of an hour written beside a marker of :data:`MARKERS` (``""`` for none).
+
+    >>> hour_of_day(4, "下午"), hour_of_day(12, "凌晨"), hour_of_day(9, "pm"), hour_of_day(16, "")
+    (16, 0, 21, 16)
+    """
+    marker = marker.upper()
+    if marker in ("下午", "晚上", "PM") and h < 12:
+        return h + 12
+    if marker in ("上午", "早上", "凌晨", "AM") and h == 12:
+        return 0
+    return h
 
 
 def _zone(outlet: str) -> tuple[str, str]:
@@ -188,14 +207,17 @@ def parse_timestamp(line: str) -> Stamp:
     ((datetime.datetime(2021, 1, 15, 12, 56), 'minute'), 'day')
     >>> parse_timestamp("2021-13-45 12:00")[1:], parse_timestamp("109/09/17 22:10總統府")[1]
     ((None, ''), datetime.datetime(2020, 9, 17, 22, 10))
+    >>> [parse_timestamp(x)[1:] for x in ("2024-02-25 09:12 PM摘要", "2024/02/25 下午 09:12", "2021/8/10 - 15:20")]
+    [(datetime.datetime(2024, 2, 25, 21, 12), 'minute'), (datetime.datetime(2024, 2, 25, 21, 12), 'minute'), \
+(datetime.datetime(2021, 8, 10, 15, 20), 'minute')]
     """
     m = TIMESTAMP.match(line)
     if m is None:
         return Stamp(None, None, "")
     year = int(m["y"]) + (ROC_OFFSET if len(m["y"]) == 3 else 0)
     try:
-        value = datetime(year, int(m["mo"]), int(m["d"]),
-                         int(m["h"] or 0), int(m["mi"] or 0), int(m["s"] or 0))
+        hour = hour_of_day(int(m["h"]), m["ap"] or m["ap2"] or "") if m["h"] else 0
+        value = datetime(year, int(m["mo"]), int(m["d"]), hour, int(m["mi"] or 0), int(m["s"] or 0))
     except ValueError:
         return Stamp(m, None, "")
     precision = "second" if m["s"] else "minute" if m["h"] else "day"

@@ -29,7 +29,7 @@ from .datelines import DATELINE, ROC_OFFSET, parse_dateline
 from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import (MAX_HEADLINE_LINES, RelatedList, is_list_heading, is_site_list_heading, join_wrapped,
-                      looks_like_items, may_be_related, trailing_items)
+                      is_footer, looks_like_items, may_be_related, trailing_items)
 from .bylines import OUTLET_PATTERN, OUTLETS, header_words
 from .page_dates import Published, dated_header
 from .text import CLOSING_CODE, content_id, is_truncated
@@ -160,7 +160,8 @@ class _Parser:
         started = False  # whether a related list's heading was read
         for k, i in enumerate(idx):
             line = self.lines[i]
-            if is_list_heading(line) and (is_site_list_heading(line) and not (k == 0 and may_be_related(line))):
+            if (is_list_heading(line) and is_site_list_heading(line) and not (k == 0 and may_be_related(line))) \
+                    or (k and not site and is_footer(line)):  # the site's list, or its footer (版權所有)
                 self.leave_out(site)
                 site = [i]
             elif is_list_heading(line):
@@ -180,8 +181,13 @@ class _Parser:
             RelatedList(self, related).read()
 
     def leave_out(self, site: list[int]) -> None:
-        """Leave out a site's own list (its heading, then its lines), with one problem row at its heading."""
-        if site:
+        """Leave out a site's own list (its heading, then its lines) or its footer, with one problem row at
+        its first line."""
+        if site and is_footer(self.lines[site[0]]):
+            self.place(*site)
+            self.problem(f"the site's footer, not related news: {len(site)} line(s) left out", site[0] + 1,
+                         action="unplaced", quote=True)
+        elif site:
             self.place(*site)
             self.problem(f"the site's own list, not the article's related news: its heading and {len(site) - 1} "
                          "line(s) left out", site[0] + 1, action="unplaced", quote=True)

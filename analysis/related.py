@@ -107,6 +107,22 @@ def _heading_word(line: str) -> str | None:
     return "熱門新聞"  # 東網熱門: the outlet's most read
 
 
+# A page's footer or share bar (版權所有, 本文出自, 分享到Facebook, 訂閱電子報): the site's, not a list's item
+_FOOTER = re.compile(r"版權所有|版权所有|著作權所有|All [Rr]ights [Rr]eserved|Copyright|©|^本文(?:出自|轉載|转载)"
+                     r"|^(?:分享到|分享至|分享文章|訂閱電子報|订阅电子报|加入LINE|下載APP|下载APP)")
+
+
+def is_footer(line: str) -> bool:
+    """Whether a stripped line is the page's footer or share bar, not a related item.
+
+    Examples
+    --------
+    >>> [is_footer(x) for x in ["中天新聞網 版權所有", "分享到Facebook 分享到LINE", "本文出自《商業周刊》", "美方宣布"]]
+    [True, True, True, False]
+    """
+    return _FOOTER.search(line) is not None
+
+
 def may_be_related(line: str) -> bool:
     """Whether a text page reads the list under this heading as its related news when it is the page's
     first list: every related heading, and the site's 熱門新聞 and 更多新聞 (更多壹蘋新聞), which a scraper

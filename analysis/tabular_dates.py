@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .datelines import ROC_OFFSET, offset_zone
+from .datelines import MARKERS, ROC_OFFSET, hour_of_day, offset_zone
 
 #: Years a date may have: those the documents table's ``datetime64[ns]`` column holds.
 YEARS = range(1678, 2262)
@@ -56,8 +56,6 @@ class Published(NamedTuple):
 # Each optional part takes the white space before it with it, so that a run of spaces is read one way only
 # (adjacent optional runs made a line of a date, many spaces and a word take seconds to refuse).
 _WEEKDAY = r"(?:\s*(?:\(\s*(?:星期|週|周)?[一二三四五六日天]\s*\)|(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]))?"
-#: The words that say which half of the day a time is in (下午3:05, 3:05 PM).
-MARKERS = "上午|下午|早上|凌晨|中午|晚上|AM|PM"
 _TIME = (rf"(?:[T\s]*(?:(?P<ap>{MARKERS})\s*)?(?P<h>\d{{1,2}})\s*[:時时點点]\s*(?P<mi>\d{{1,2}})(?:\s*分)?"
          rf"(?:\s*:\s*(?P<s>\d{{1,2}})(?:[.,]\d+)?|\s*(?P<s2>\d{{1,2}})\s*秒)?(?:\s*(?P<ap2>{MARKERS}))?)?")
 _ZONE = r"(?:\s*(?P<tz>Z|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}))?"
@@ -70,20 +68,6 @@ _EPOCH = re.compile(r"^\d{10,13}(?:\.\d+)?$")
 def _offset_zone(seconds: int) -> str:
     minutes = abs(seconds) // 60
     return offset_zone(f"{'-' if seconds < 0 else '+'}{minutes // 60}:{minutes % 60:02d}")
-
-
-def hour_of_day(h: int, marker: str) -> int:
-    """The hour on a 24-hour clock of an hour written beside a marker of :data:`MARKERS` (``""`` for none).
-
-    >>> hour_of_day(4, "下午"), hour_of_day(12, "凌晨"), hour_of_day(9, "pm"), hour_of_day(16, "")
-    (16, 0, 21, 16)
-    """
-    marker = marker.upper()
-    if marker in ("下午", "晚上", "PM") and h < 12:
-        return h + 12
-    if marker in ("上午", "早上", "凌晨", "AM") and h == 12:
-        return 0
-    return h
 
 
 def _build(y: int, m: int, d: int, h: int = 0, mi: int = 0, s: int = 0, *, precision: str,

@@ -232,6 +232,12 @@ ITEM = "-\n甲\n2020-09-18 07:12:23甲文。\n"
                   ("related", "國防預算(2024年)", "", None)],
                  [(7, "left empty", "related item has no timestamp and summary line")],
                  id="related-headline-with-its-date-on-its-line"),
+    pytest.param(HEAD + "相關新聞\n甲\n2024-02-25 09:12 PM 甲文。\n乙\n2024/02/25 下午 09:12\n"
+                 "中天新聞網 版權所有 © 2024\n分享到Facebook",
+                 [("article", "標題", "本文。", "2020-09-17"), ("related", "甲", "甲文。", "2024-02-25 21:12"),
+                  ("related", "乙", "", "2024-02-25 21:12")],
+                 [(8, "unplaced", "the site's footer, not related news: 2 line(s) left out")],
+                 id="times-of-the-afternoon-and-a-footer-after-the-list"),
     pytest.param(HEAD + "推薦給你\n甲\n2024/02/28 10:15\n乙\n2024/02/20 18:40",
                  [("article", "標題", "本文。\n推薦給你\n甲\n2024/02/28 10:15\n乙\n2024/02/20 18:40", "2020-09-17")],
                  [(4, "kept", "the last 4 lines of the body look like a list of headlines")],
