@@ -27,8 +27,11 @@ BULLETS = "-－—–►▶▸●•■◆・"
 _BULLETED = re.compile(rf"^[{re.escape(BULLETS)}]\s*(?P<title>[^\s\d{re.escape(BULLETS)}].*)$")
 # Bullets that mark links (not a list of points inside an article: ●, ■, ・).
 _ARROWS = "►▶▸"
-# A time alone under a headline (10:48): the item's, on a day the list does not say.
-_TIME_ONLY = re.compile(r"^\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
+# A time alone under a headline (10:48), or how long ago (3 小時前): the item's, on a day the list does not say.
+_TIME_ONLY = re.compile(r"^(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d{1,3}\s*(?:秒|分鐘|分钟|小時|小时|天|日|週|周)前"
+                        r"|剛剛|刚刚)$")
+# A numbered item (1. 央行總裁：…, 2、…), not a number that opens a headline (3.5萬人…)
+_NUMBERED = re.compile(r"^\d{1,2}\s*[.、．)）](?:\s+|(?=[^\s\d]))(?P<title>\S.*)$")
 
 
 def _date_alone(line: str) -> bool:
@@ -308,7 +311,7 @@ class RelatedList:
             self.summary(i)
         elif self.item is not None and self.item["summary_line"] is None and _date_alone(text):
             self.dated_only(i)
-        elif (bullet := _BULLETED.match(text)) is not None and not (
+        elif (bullet := _BULLETED.match(text) or _NUMBERED.match(text)) is not None and not (
                 self.marked and self.item is not None and self.item["summary_line"] is not None):
             # (in a list whose items open with a '-' line, a bullet after a summary is the summary's)
             if self.marker is not None:
@@ -338,7 +341,7 @@ class RelatedList:
             line = self.reader.lines[j]
             if TIMESTAMP.match(line) or _date_alone(line):
                 return True
-            if line in ITEM_MARKERS or _BULLETED.match(line) or is_list_heading(line):
+            if line in ITEM_MARKERS or _BULLETED.match(line) or _NUMBERED.match(line) or is_list_heading(line):
                 return False
         return False
 
