@@ -39,6 +39,8 @@ ADVERBS = frozenset("也 亦 更 還 並 又 再 則 就 都 另 同時 隨後 �
 NEGATIONS = ("不", "沒", "未")
 #: Words that make the verb after them an obligation (國防部應說明清楚): a statement asked for, not made.
 MODALS = frozenset("應 應該 應當 必須 須 需 需要 務必 应 应该 应当 必须 需要".split())
+# Words that count someone unnamed (一名官員, 一位醫師)
+_COUNTED = frozenset("一名 一位 兩名 兩位 多名 多位 數名 數位 該名 該位 一名男性 一名女性".split())
 # What words of time or place between a speaker and the verb never hold (a clause mark, a possessive)
 _NOT_ADJUNCT = re.compile(r"[，,。；;：:「」『』“”的之]")
 #: Prepositions that may stand, with their object, between a modal and its verb (須向立院說明).
@@ -265,12 +267,19 @@ class Clauses:
     def group_after(self, pos: int, hi: int) -> int | None:
         """Where an unnamed group right after a name ends (經濟部|官員, 民進黨|高層|人士), with no person named
         after it before ``hi``; None when there is none."""
-        first = self.word_at(pos)
-        end = pos + len(first) if first in UNNAMED else None
-        if end is None and len(first) == 2 and (jieba_tag(first) or "").startswith(("n", "f")) \
-                and self.word_at(pos + len(first)) in UNNAMED:  # 高層|人士 (not 籲|民眾)
-            end = pos + len(first) + len(self.word_at(pos + len(first)))
-        if end is None or any(pos < m.start < hi and m.type == "person" for m in self.f.mentions):
+        counted = self.word_at(pos) if self.word_at(pos) in _COUNTED else ""  # 台大醫院|一名|急診|主治醫師
+        pos += len(counted)
+        end, at = None, pos
+        for _ in range(3):  # up to two nouns, then the group or a title: 高層|人士 (not 籲|民眾), 急診|主治醫師
+            word = self.word_at(at)
+            if word in UNNAMED or (counted and at in self.titles):
+                end = at + len(word) if word in UNNAMED else self.titles[at]
+                break
+            if len(word) != 2 or word in CUES or not (jieba_tag(word) or "").startswith(("n", "f", "v") if counted
+                                                                                    else ("n", "f")):
+                break
+            at += len(word)
+        if end is None or end > hi or any(pos < m.start < hi and m.type == "person" for m in self.f.mentions):
             return None
         return end
 
