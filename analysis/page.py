@@ -31,7 +31,7 @@ from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import (MAX_HEADLINE_LINES, RelatedList, is_list_heading, is_site_list_heading, join_wrapped,
                       is_footer, looks_like_items, may_be_related, trailing_items)
 from .bylines import OUTLET_PATTERN, OUTLETS, header_words
-from .page_dates import Published, dated_header
+from .page_dates import Published, date_line, dated_header
 from .text import CLOSING_CODE, content_id, is_truncated
 from .typedefs import Errors, PathLike
 
@@ -92,6 +92,13 @@ def _day_of(day: int, reference: datetime | None) -> datetime | None:
 MASTHEAD = re.compile(rf"(?P<outlet>{OUTLET_PATTERN})"
                       r"(?:新聞網|新闻网|中文網|中文网|電子報|电子报|時報|时报|網|网|\.com)?"
                       r"(?:\s*[|｜]?\s*[^\s，。、：:；;！？!?「」()（）]{1,12}){0,3}")
+#: Most lines of a site's masthead, menu and breadcrumb read above a headline.
+_MAX_NAVIGATION = 40
+# An item of a site's menu, or a row of three or more (即時, 政治, 首頁 即時 政治): not a headline's words
+_WORD = r"[^\s，。、：:；;！？!?「」『』()（）]"
+_MENU = re.compile(rf"{_WORD}{{1,4}}|{_WORD}{{1,4}}(?:[ \t\u3000|｜・/]+{_WORD}{{1,4}}){{2,12}}")
+# A magazine's issue or a site's ending after its name (天下雜誌 794期, 商周.com)
+_ISSUE = re.compile(r"\d+\s*期|第\s*\d+\s*期|\.com|新聞網|中文網|電子報")
 # 更新時間：, 最後更新 (a date line that gives the time of an update, not of publication)
 _UPDATE_LABEL = re.compile(r"^\s*(?:最後|最后)?(?:更新|修改|Updated)", re.I)
 # 首頁 > 財經 > 證券, 首頁›國際: a breadcrumb
@@ -139,7 +146,8 @@ class _Parser:
         content = self.nonblank(0, n)
         if not content:
             return self.skip("empty page (no text)", None)
-        heading = next((i for i in content if is_list_heading(self.lines[i])), None)
+        lead = self.masthead(content)[0]  # the site's menu may hold a list's heading (即時新聞)
+        heading = next((i for i in content[lead:] if is_list_heading(self.lines[i])), None)
         body_end = heading if heading is not None else n
         head = self.nonblank(0, body_end)
         if heading is None and self.dateline_at(head) is None and self.loose_date_at(head) is None:
@@ -220,28 +228,36 @@ class _Parser:
         return next((k for k in range(1, min(len(idx), MAX_HEADLINE_LINES + 2))
                      if dated_header(self.lines[idx[k]])), None)
 
-    def masthead(self, idx: list[int]) -> tuple[int, str]:
-        """How many lines open the page before its headline as the site's (a masthead, 星島日報, 天下雜誌 792期;
-        a breadcrumb, 首頁 > 財經), and the outlet a masthead names: only where a headline follows them and a
-        header follows the headline."""
-        count, outlet = 0, ""
-        while count < min(2, len(idx) - 2):
+    def masthead(self, idx: list[int]) -> tuple[int, str, Published | None]:
+        """How many lines open the page before its headline as the site's: its masthead (星島日報, 天下雜誌 792期,
+        中央社 CNA), its menu (即時, 政治, 國際: short lines of no sentence), a breadcrumb (首頁 > 財經) or the
+        day's date; the outlet a masthead names and the date such a line gives. Only where a headline follows
+        them and a header follows the headline: else the lines are the page's (星島日報 alone above its date)."""
+        count, outlet, when = 0, "", None
+        while count < min(_MAX_NAVIGATION, len(idx) - 2):
             line = self.lines[idx[count]]
             if (m := MASTHEAD.fullmatch(line)) is not None:
                 outlet = outlet or m["outlet"]
-            elif _BREADCRUMB.fullmatch(line) is None:
+            elif (dated := date_line(line)) is not None:
+                when = when or dated  # 2024年3月5日星期二, above the headline
+            elif _BREADCRUMB.fullmatch(line) is None and _MENU.fullmatch(line) is None:
                 break
             count += 1
-        if count and not (self.dateline_at(idx[count:]) or self.loose_date_at(idx[count:])):
-            return 0, ""  # the first line is the headline (星島日報 alone above its date)
-        return count, outlet
+        while count and not (self.dateline_at(idx[count:]) or self.loose_date_at(idx[count:])):
+            count -= 1  # a short headline (颱風 停班停課) is no menu: the header follows the headline
+        lines = [self.lines[i] for i in idx[:count]]
+        if count < 3 and not any(MASTHEAD.fullmatch(x) or _BREADCRUMB.fullmatch(x) for x in lines):
+            return 0, "", None  # a line or two of a few words: a headline's, as likely as a menu's
+        return (count, next((m["outlet"] for x in lines if (m := MASTHEAD.fullmatch(x))), ""),
+                next((d for x in lines if (d := date_line(x)) is not None), None))
 
     def article(self, idx: list[int]) -> None:
-        lead, masthead = self.masthead(idx)
-        for i in idx[:lead]:
-            if MASTHEAD.fullmatch(self.lines[i]) is None:
-                self.unplace(i, "the site's navigation before the headline, left out")
+        lead, masthead, above = self.masthead(idx)
+        menu = [i for i in idx[:lead] if MASTHEAD.fullmatch(self.lines[i]) is None and date_line(self.lines[i]) is None]
         self.place(*idx[:lead])
+        if menu:  # reported once: a site's menu is the same on every page
+            self.problem(f"the site's navigation before the headline: {len(menu)} line(s) left out", menu[0] + 1,
+                         action="unplaced", quote=True)
         idx = idx[lead:]
         at = self.dateline_at(idx)
         loose = None
@@ -256,7 +272,7 @@ class _Parser:
         # 中央社's closing code ends the text, perhaps before a line of copyright or links
         closing = next((m for i in reversed(idx[-3:]) if (m := CLOSING_CODE.search(self.lines[i]))), None)
         if loose is None:
-            head, body_idx = self.dateline(body_idx, closing=closing)
+            head, body_idx = self.dateline(body_idx, closing=closing, above=above)
         else:  # the lines before the date line stay in the text
             head, after = self.dateline(idx[loose:], dates_only=True)
             body_idx = idx[at:loose] + after
@@ -268,8 +284,8 @@ class _Parser:
                  reporter_place=head["reporter_place"], dateline=head["dateline"], text=text,
                  line=(idx[0] if idx else 0) + 1)
 
-    def dateline(self, idx: list[int], *, closing: re.Match | None = None,
-                 dates_only: bool = False) -> tuple[dict, list[int]]:
+    def dateline(self, idx: list[int], *, closing: re.Match | None = None, dates_only: bool = False,
+                 above: Published | None = None) -> tuple[dict, list[int]]:
         """The header's fields when the body opens with one (all empty when not), and the remaining lines.
 
         The header is a dateline (or a byline alone; not with ``dates_only``) and lines holding only a
@@ -278,7 +294,8 @@ class _Parser:
         written, one a line. A dateline that gives only the day of the month (中央社's ``25日電``) is
         dated by the article's closing code (``（編輯：陳家倫）1090925``, ``closing``), else by the date
         line, when that day is theirs or one of the three before it; a date line of another day is
-        reported (a repost's time).
+        reported (a repost's time). Where the header gives no date, a date ``above`` the headline (among
+        the site's lines) gives it.
         """
         head, stamp, outlet, used, k, updated = None, None, None, [], 0, False
         while k < len(idx):
@@ -289,8 +306,9 @@ class _Parser:
                     updated = _UPDATE_LABEL.match(line) is not None
             elif head is None and not dates_only and (parsed := parse_dateline(line)) is not None:
                 head, head_at = parsed, idx[k]
-            elif line in OUTLETS and not dates_only and outlet is None:
-                outlet = line  # 中央社 on a line of its own, above the date and the byline
+            elif (named := MASTHEAD.fullmatch(line)) is not None and not dates_only and outlet is None and (
+                    line in OUTLETS or _ISSUE.search(line, named.end("outlet"))):
+                outlet = named["outlet"]  # 中央社 on a line of its own, above the date and the byline; 天下雜誌 794期
             else:
                 break
             used.append(idx[k])
@@ -307,6 +325,8 @@ class _Parser:
             fields.update(_named(words, fields))
         if outlet is not None and not fields["outlet"]:
             fields["outlet"] = outlet
+        if stamp is None and above is not None:  # the date above the headline (明報: 2024年3月5日星期二)
+            stamp, words, at = above, "", used[0]
         day = fields["day_of_month"]
         if fields["date"] is None and day is not None and not (stamp is not None and stamp.value.day == day):
             # 25日電: the month and year from the closing code, else from the date line

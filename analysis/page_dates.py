@@ -16,7 +16,7 @@ from .tabular_dates import Published, parse_published
 _LABEL_WORDS = ("更新", "發布", "發佈", "发布", "出版", "刊登", "上稿", "日期", "時間", "时间", "發稿", "发稿", "刊出",
                 "發表", "发表", "出刊", "見報", "见报", "Published", "Updated", "Posted", "Date")
 _DATE_LABEL = re.compile(rf"^(?:(?:最後|最后)?(?:{'|'.join(_LABEL_WORDS)})(?:時間|时间|日期|於|于|on)?\s*[:：]?\s*"
-                         r"(?=\d))", re.I)
+                         r"(?=\d|(?:中華)?民[國国]))", re.I)
 # what may follow a date on its line without being more than a date: 更新, 發稿 (the time's label), a page (A1),
 # an update time in brackets (（2024/03/06 10:02 更新）)
 _AFTER_DATE = re.compile(r"(?:\s*(?:更新|發稿|发稿|發布|发布|刊出|出刊)|\s+[A-Z]\d{1,2}版?"
@@ -33,6 +33,14 @@ _LABELS = (*_LABEL_WORDS, "最後更新", "最后更新")
 # 2024-03-05 14:32 聯合報 記者林小華／台北即時報導: a date, then an outlet the kit knows or a reporter, and no sentence
 _WORDS_AFTER = re.compile(rf"\s(?P<words>(?:{OUTLET_PATTERN}|(?:特約|特约)?[記记]者|特派[員员]|[^\W\d_]{{2,4}}\s*/)"
                           r"[^\d\n。，,；;：:！!？?「」『』（）()【】〔〕]{0,30})$")
+
+
+# A time before its date, perhaps with a zone's abbreviation after (14:32 2024-03-05 HKT)
+_TIME_FIRST = re.compile(r"^(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s+(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
+                         r"(?:\s+(?P<zone>HKT|TWT|JST|KST|EDT|EST|UTC|GMT))?$")
+_ZONE_OFFSETS = {"HKT": "+08:00", "TWT": "+08:00", "JST": "+09:00", "KST": "+09:00",
+                 "EDT": "-04:00", "EST": "-05:00", "UTC": "+00:00", "GMT": "+00:00"}
+_ZONE_AFTER = re.compile(r"(?<=\d)\s+(?P<zone>HKT|TWT|JST|KST|EDT|EST)$")
 
 
 def date_line(line: str) -> Published | None:
@@ -62,6 +70,10 @@ def date_line(line: str) -> Published | None:
     rest = _SEPARATOR.sub(" ", _DATE_LABEL.sub("", unicodedata.normalize("NFKC", line), count=1))
     rest = _UPDATED.split(rest, maxsplit=1)[0]  # 2023-07-18 00:45 更新：2023-07-18 02:10: published, then updated
     rest = _AFTER_DATE.sub("", rest) if _DATE_SHAPE.search(rest) else rest  # 2023/12/17 17:32 更新, 2024年3月5日 A1
+    if (first := _TIME_FIRST.match(rest)) is not None:  # 14:32 2024-03-05 HKT
+        rest = f"{first['date']} {first['time']}" + (f" {_ZONE_OFFSETS[first['zone']]}" if first["zone"] else "")
+    elif (zone := _ZONE_AFTER.search(rest)) is not None:  # 2023.08.15 14:32 EDT
+        rest = rest[:zone.start()] + " " + _ZONE_OFFSETS[zone["zone"]]
     if not _DATE_SHAPE.search(rest):
         return None
     found = parse_published(rest)

@@ -542,6 +542,28 @@ def test_a_breadcrumb_above_the_headline_is_left_out_and_reported():
     assert [(r["line"], r["action"]) for r in rows] == [(1, "unplaced")]
 
 
+def test_a_sites_menu_above_the_headline_is_left_out_once():
+    page = ("自由時報電子報\n即時\n熱門\n政治\n即時新聞\n首頁 即時 政治 社會\n2024年3月5日星期二\n"
+            "北市公托擴大收托 明年起新增12處\n〔記者蔡亞樺／台北報導〕本文。\n相關新聞\n-\n甲\n2024-03-04 10:00甲文。")
+    docs, rows, _ = parse_quietly(page, source="n.txt")
+    assert [(d["kind"], d["title"]) for d in docs] == [("article", "北市公托擴大收托 明年起新增12處"),
+                                                       ("related", "甲")]
+    assert (docs[0]["outlet"], docs[0]["reporter"], docs[0]["text"], docs[0]["published"]) == (
+        "自由時報電子報", "蔡亞樺", "本文。", datetime(2024, 3, 5))  # the day above the headline: the header has none
+    assert [(r["line"], r["action"]) for r in rows] == [(2, "unplaced")]  # one row for the menu (即時新聞 in it)
+
+
+@pytest.mark.parametrize("page, title", [
+    ("美國務院宣布\n解除台美交往限制\n【大紀元2021年01月10日訊】本文。", "美國務院宣布解除台美交往限制"),  # no menu
+    ("東方日報\n港聞\n旺角唐樓火警 兩死六傷\n2024年03月05日 A1\n【on.cc東網專訊】本文。", "旺角唐樓火警 兩死六傷"),
+    ("自由時報 自由財經\n散戶瘋ETF 高股息ETF\n受益人數突破百萬\n2024/03/05 14:20\n〔記者卓怡君／台北報導〕本文。",
+     "散戶瘋ETF 高股息ETF受益人數突破百萬"),  # a headline's words are no menu's
+])
+def test_a_headline_below_a_masthead_is_whole(page, title):
+    docs, _, _ = parse_quietly(page, source="n.txt")
+    assert docs[0]["title"] == title
+
+
 def test_a_masthead_alone_above_its_date_is_the_headline():
     docs, _, _ = parse_quietly("星島日報\n2024-02-28 10:00\n本文。", source="m.txt")
     assert docs[0]["title"] == "星島日報"
@@ -552,7 +574,11 @@ def test_a_masthead_alone_above_its_date_is_the_headline():
     ("發表時間 2024-03-06 10:32", datetime(2024, 3, 6, 10, 32)), ("Published: 2024-03-06", datetime(2024, 3, 6)),
     ("2023/12/17 17:32 更新", datetime(2023, 12, 17, 17, 32)), ("2024年03月05日 A1", datetime(2024, 3, 5)),
     ("2024/03/05 09:15（2024/03/06 10:02 更新）", datetime(2024, 3, 5, 9, 15)),
-    ("更新時間：2024/03/06 10:02\n發布時間：2024/03/05 09:15", datetime(2024, 3, 5, 9, 15)),  # not the update
+    ("更新時間：2024/03/06 10:02\n發布時間：2024/03/05 09:15", datetime(2024, 3, 5, 9, 15)),
+    ("發佈時間：14:32 2024-03-05 HKT", datetime(2024, 3, 5, 14, 32)),
+    ("17:33 2024/06/19", datetime(2024, 6, 19, 17, 33)),
+    ("發布時間：民國113年07月24日 下午2:32", datetime(2024, 7, 24, 14, 32)),
+    ("作者：陳一姍\n天下雜誌 794期\n2024-03-05", datetime(2024, 3, 5)),  # an author, the issue, then the date
 ])
 def test_date_lines_of_other_layouts(header, published):
     docs, _, _ = parse_quietly(f"標題\n{header}\n本文。", source="d.txt")
