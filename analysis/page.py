@@ -168,11 +168,12 @@ class _Parser:
         started = False  # whether a related list's heading was read
         for k, i in enumerate(idx):
             line = self.lines[i]
-            if (is_list_heading(line) and is_site_list_heading(line) and not (k == 0 and may_be_related(line))) \
-                    or (k and not site and is_footer(line)):  # the site's list, or its footer (版權所有)
+            heading = is_list_heading(line)
+            if (heading and is_site_list_heading(line) and not (k == 0 and may_be_related(line))) \
+                    or (k and not site and not heading and is_footer(line)):  # the site's list, or its footer
                 self.leave_out(site)
                 site = [i]
-            elif is_list_heading(line):
+            elif heading:
                 self.leave_out(site)
                 site = []
                 if started:

@@ -80,7 +80,7 @@ def is_list_heading(line: str) -> bool:
     >>> [is_list_heading(x) for x in ["相關新聞", "延伸閱讀：", "【推荐阅读】", "相關新聞:", "相關新聞報導"]]
     [True, True, True, True, False]
     """
-    return _HEADING.match(line) is not None
+    return len(line) <= _LONGEST_HEADING and _HEADING.match(line) is not None
 
 
 def is_site_list_heading(line: str) -> bool:
@@ -99,7 +99,7 @@ def is_site_list_heading(line: str) -> bool:
 
 def _heading_word(line: str) -> str | None:
     """A list heading's word, without its brackets and colon (更多…新聞 as 更多新聞); None for any other line."""
-    found = _HEADING.match(line)
+    found = _HEADING.match(line) if len(line) <= _LONGEST_HEADING else None
     if found is None:
         return None
     word = found["a"] or found["b"]
@@ -111,8 +111,11 @@ def _heading_word(line: str) -> str | None:
 
 
 # A page's footer or share bar (版權所有, 本文出自, 分享到Facebook, 訂閱電子報): the site's, not a list's item
-_FOOTER = re.compile(r"版權所有|版权所有|著作權所有|All [Rr]ights [Rr]eserved|Copyright|©|^本文(?:出自|轉載|转载)"
-                     r"|^(?:分享到|分享至|分享文章|訂閱電子報|订阅电子报|加入LINE|下載APP|下载APP)")
+_FOOTER_WORDS = re.compile("版權所有|版权所有|著作權所有|All [Rr]ights [Rr]eserved|Copyright|©")
+_FOOTER_STARTS = ("本文出自", "本文轉載", "本文转载", "分享到", "分享至", "分享文章", "訂閱電子報", "订阅电子报",
+                  "加入LINE", "下載APP", "下载APP")
+# The longest heading a list may have (【看更多相關新聞】：, 更多CNEWS匯流新聞網報導)
+_LONGEST_HEADING = 24
 
 
 def is_footer(line: str) -> bool:
@@ -123,7 +126,7 @@ def is_footer(line: str) -> bool:
     >>> [is_footer(x) for x in ["中天新聞網 版權所有", "分享到Facebook 分享到LINE", "本文出自《商業周刊》", "美方宣布"]]
     [True, True, True, False]
     """
-    return _FOOTER.search(line) is not None
+    return line.startswith(_FOOTER_STARTS) or _FOOTER_WORDS.search(line) is not None
 
 
 def may_be_related(line: str) -> bool:
