@@ -94,7 +94,7 @@ _AUTHOR = re.compile(rf"(?:作者|撰文者?|撰稿|文|[編编][譯译])\s*[：
                      r"(?:[記记]者\s*)?(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4}|\s+[^\W\d_]{2,4})*?)"
                      r"(?:\s+(?:攝影|摄影|圖|图|圖片|图片|影音|責任編輯|责任编辑)\s*[：:／/．.・].*)?")
 # An outlet and its reporter's name on a line of their own: 工商時報 魏喬怡
-_OUTLET_AND_NAME = re.compile(rf"(?P<outlet>{_OUTLET})\s+(?P<names>[\u4e00-\u9fff]{{2,4}})")
+_OUTLET_AND_NAME = re.compile(rf"(?P<outlet>{_OUTLET})\s+(?P<names>[\u4e00-\u9fff]{{2,3}})")
 # An outlet's dispatch, no reporter named: 【明報專訊】, （大紀元訊）, and in 【】 the outlet alone: 【香港01】
 _DISPATCH = re.compile(rf"(?P<outlet>{_OUTLET})\s*(?P<word>[專专]?[訊讯]|[專专][電电])?")
 # An outlet's byline on a line of its own, its names and place apart by spaces or slashes, 記者 or not:
@@ -335,7 +335,11 @@ _HEADER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # words of a header that are no reporter's name: 綜合報導, 快訊, 記者王明, 編輯部
 _NOT_A_NAME = re.compile(r"報導|报导|快訊|快讯|記者|记者|新聞|新闻|中心|編輯|编辑|專訊|专讯|即時|即时|綜合|综合"
                          r"|社論|社论|觀點|观点|要聞|要闻|本報|本报|快評|快评|評論|评论|專欄|专栏|獨家|独家|深度|調查|调查"
-                         r"|手記|手记|^會|^会")
+                         r"|手記|手记|^會|^会"
+                         # sections, desks, programmes and roles: 政治/台北報導, 東網 直擊, 作者：台大教授
+                         r"|^(?:政治|生活|社會|社会|國際|国际|財經|财经|地方|娛樂|娱乐|體育|体育|科技|兩岸|两岸|健康|文化|教育"
+                         r"|要聞|論壇|论坛|直擊|直击|專訪|专访|專題|专题|特稿|焦點|焦点|話題|话题|影音|直播|民調|民调|高峰會"
+                         r"|峰會|峰会)$|[組组部處处]$|教授|律師|律师|醫師|医师|博士|研究員|研究员|作家|學者|学者")
 
 
 def header_words(words: str) -> dict:

@@ -25,7 +25,7 @@ from .filler import boilerplate_spans, patterns_digest
 from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_CHARS, CREDIT, CUES, HEADLINE_CUES,
                     LEADER_TITLES, PERSON_BODIES, FUNCTION_CHARS, GLUE, HEADS, MINISTRIES, NAME_SYLLABLES,
                     NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, PLACE_SUFFIXES, SELF, STOPWORDS,
-                    BODY_VERBS, EVENT_VERBS, UNIT_ENDS,
+                    BODY_VERBS, UNIT_ENDS,
                     SURNAME_TITLES, SURNAMES, TITLES, Lexicon, common_words, foreign_name, given_name, han, is_title,
                     jieba_tag, lexicon, load_tagger, ordinary, personal_name, surname_size, transliterated)
 from .blobstore import open_cache
@@ -260,8 +260,6 @@ class _Scan:
             if self.taken[k] or words[k] not in BODY_HEADS:
                 continue
             j = self.name_start(k)
-            anchored = self.name_start(k, anchored=True)  # 台灣|急診|醫學會: jieba tags 急診 a verb
-            j = anchored if anchored is not None and anchored < j else j
             while j < k and len(words[j]) == 1 and words[j] in NOT_BODY_STARTS:
                 j += 1  # 總|聯合會: not a name's first word
             if j == k:
@@ -269,10 +267,8 @@ class _Scan:
             self.found.pop(offsets[j], None)
             self.add(offsets[j], offsets[k + 1], text[offsets[j]:offsets[k + 1]], "organisation", "suffix")
 
-    def name_start(self, k: int, *, anchored: bool = False) -> int | None:
-        """Where the name of the body whose head is word ``k`` starts (see :meth:`worded_bodies`). ``anchored``:
-        verbs of two characters may stand in it too (but not a reporting or an event verb), if a place opens it;
-        None when none does."""
+    def name_start(self, k: int) -> int:
+        """Where the name of the body whose head is word ``k`` starts (see :meth:`worded_bodies`)."""
         words, offsets = self.words, self.offsets
         j = k
         while j > 0 and k - j < 4:
@@ -280,17 +276,16 @@ class _Scan:
             if self.taken[j - 1] and not (held is not None and held.type == "place" and held.end == offsets[j]):
                 break
             tag = jieba_tag(word) or "x"
-            verb = tag[0] == "v" and tag != "vn" and not (
-                word in BODY_VERBS and j > 1 and (jieba_tag(words[j - 2]) or "x")[0] in "n")
-            if anchored and verb:
-                verb = len(word) != 2 or word in EVENT_VERBS
+            before = (jieba_tag(words[j - 2]) or "x") if j > 1 else "x"  # a noun, not a place (台南|照顧|協會長輩)
+            place = j > 1 and (f := self.found.get(offsets[j - 2])) is not None and f.type == "place"
+            verb = tag[0] == "v" and tag != "vn" and not (word in BODY_VERBS and before[0] == "n" and not place)
             if not han(word) or word in CUES or (len(word) == 1 and word in FUNCTION_CHARS) \
                     or tag[0] in "trdcpumqf" or verb:
                 break
             j -= 1
             if held is not None:
-                return j  # a place opens the name
-        return None if anchored else j
+                break  # a place opens the name
+        return j
 
     # 3. Bodies of countries and cities
     def bodies(self) -> None:

@@ -114,19 +114,15 @@ ORG_SUFFIXES = ("委員會", "辦事處", "代表處", "辦公室", "基金會",
                 "通訊社", "部", "院", "會", "署", "局", "黨", "辦", "府")
 #: Verbs that are part of bodies' names (台灣|動物|保護|協會, 產業|發展|協會, 兒童|福利|促進|聯盟), after a noun.
 BODY_VERBS = frozenset("保護 發展 促進 研究 保育 救援 關懷 服務 推廣 交流 防治 管理 輔導 照顧 扶助 援助 保障 監督 "
-                       "推動 廢除 附設 保护 发展 促进 关怀 服务 推广 交流 防治 管理 辅导 照顾 援助 保障 监督 推动 附设"
+                       "推動 附設 保护 发展 促进 关怀 服务 推广 交流 防治 管理 辅导 照顾 援助 保障 监督 推动 附设"
                        .split())
-#: Verbs of events between a place and a body, which no body's name holds (台北|舉辦|公會).
-EVENT_VERBS = frozenset("舉辦 舉行 參加 加入 成立 支持 反對 前往 邀請 宣布 召開 籌組 組成 發起 拜訪 出席 會見 "
-                        "退出 補助 委託 要求 呼籲 批評 控告 起訴 举办 举行 参加 成立 支持 反对 前往 邀请 宣布 "
-                        "召开 组成 发起 拜访 出席 会见 退出 补助 委托 要求 呼吁 批评 控告 起诉".split())
 #: Last characters of a unit whose head is its 長 (交通局|長, 社家署|長, 衛生所|長): the unit and 長 are a title.
 UNIT_ENDS = frozenset("局署處廳司所館处厅馆")
 #: Words that close a body's name which jieba cuts into words (台灣|國際|勞工|協會, 台灣|人權|促進會); not 學會 and
 #: 總會, which are also verbs and adverbs (孩子學會游泳, 問題總會解決).
 BODY_HEADS = frozenset("""
 協會 商會 公會 工會 聯合會 總工會 促進會 協進會 聯誼會 基金會 聯盟 同盟 陣線 委員會 研究院 研究所
-醫學會 醫院 大學 發電廠 辦事處 代表處 研究中心 协会 商会 公会 工会 联合会 基金会 联盟 医院 大学 发电厂
+醫學會 辦事處 代表處 研究中心 协会 商会 公会 工会 联合会 基金会 联盟
 """.split())
 #: Suffixes of a government office, which joins the name of its country or city before it (新北|市黨部, 高雄市|衛生局).
 OFFICE_SUFFIXES = ("委員會", "議會", "黨部", "部", "院", "署", "局", "處", "辦", "府")

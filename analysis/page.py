@@ -28,8 +28,8 @@ from pathlib import Path
 from .datelines import DATELINE, ROC_OFFSET, parse_dateline
 from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
-from .related import (MAX_HEADLINE_LINES, RelatedList, is_list_heading, is_site_list_heading, join_wrapped,
-                      is_footer, looks_like_items, may_be_related, trailing_items)
+from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, RelatedList, is_footer, is_list_heading, is_site_list_heading,
+                      join_wrapped, looks_like_items, may_be_related, trailing_items)
 from .bylines import OUTLET_PATTERN, OUTLETS, header_words
 from .page_dates import Published, date_line, dated_header
 from .text import CLOSING_CODE, content_id, is_truncated
@@ -91,7 +91,8 @@ def _day_of(day: int, reference: datetime | None) -> datetime | None:
 #: a few words of a section or an issue (星島日報, 華視新聞網, 自由時報 自由財經, 天下雜誌 792期).
 MASTHEAD = re.compile(rf"(?P<outlet>{OUTLET_PATTERN})"
                       r"(?:新聞網|新闻网|中文網|中文网|電子報|电子报|時報|时报|網|网|\.com)?"
-                      r"(?:\s*[|｜]?\s*[^\s，。、：:；;！？!?「」()（）]{1,12}){0,3}")
+                      r"(?:\s+[|｜]?\s*(?:[A-Za-z][A-Za-z.]*|第?\d{1,5}期|[^\s\d，。、：:；;！？!?「」()（）]{2,4})){0,3}")
+_DIGIT = re.compile(r"\d")
 #: Most lines of a site's masthead, menu and breadcrumb read above a headline.
 _MAX_NAVIGATION = 40
 # An item of a site's menu, or a row of three or more (即時, 政治, 首頁 即時 政治): not a headline's words
@@ -100,9 +101,10 @@ _MENU = re.compile(rf"{_WORD}{{1,4}}|{_WORD}{{1,4}}(?:[ \t\u3000|｜・/]+{_WORD
 # A magazine's issue or a site's ending after its name (天下雜誌 794期, 商周.com)
 _ISSUE = re.compile(r"\d+\s*期|第\s*\d+\s*期|\.com|新聞網|中文網|電子報")
 # 更新時間：, 最後更新 (a date line that gives the time of an update, not of publication)
-_UPDATE_LABEL = re.compile(r"^\s*(?:最後|最后)?(?:更新|修改|Updated)", re.I)
+_UPDATE_LABEL = re.compile(r"^\s*(?:最後|最后)?(?:更新|修改|Updated)|(?:更新|修改)\s*[)）]?\s*$", re.I)
 # 首頁 > 財經 > 證券, 首頁›國際: a breadcrumb
-_BREADCRUMB = re.compile(r"[^\s>›»＞/]{1,8}(?:\s*[>›»＞/]\s*[^\s>›»＞/]{1,8}){1,5}")
+_BREADCRUMB = re.compile(r"[^\s>›»＞/]{1,8}(?:\s*[>›»＞]\s*[^\s>›»＞/]{1,8}){1,5}"
+                         r"|[^\s>›»＞/]{1,8}(?:\s*/\s*[^\s>›»＞/]{1,8}){2,5}")  # (汽油/柴油 is a headline's)
 
 
 def _clean(line: str) -> str:
@@ -118,6 +120,7 @@ class _Parser:
         self.page_id = page_id
         self.errors = errors
         self.page = _Page()
+        self.top: tuple[int, str, Published | None] | None = None  # the site's lines above the headline
 
     # -- reporting -------------------------------------------------------------
     def problem(self, reason: str, lineno: int | None, *, action: str, quote: bool = False) -> None:
@@ -146,7 +149,8 @@ class _Parser:
         content = self.nonblank(0, n)
         if not content:
             return self.skip("empty page (no text)", None)
-        lead = self.masthead(content)[0]  # the site's menu may hold a list's heading (即時新聞)
+        self.top = self.masthead(content)  # the site's menu may hold a list's heading (即時新聞)
+        lead = self.top[0]
         heading = next((i for i in content[lead:] if is_list_heading(self.lines[i])), None)
         body_end = heading if heading is not None else n
         head = self.nonblank(0, body_end)
@@ -168,6 +172,9 @@ class _Parser:
         started = False  # whether a related list's heading was read
         for k, i in enumerate(idx):
             line = self.lines[i]
+            if line in ITEM_MARKERS or line[:1].isdigit():  # most of a list: '-' lines and timestamps
+                (site or related).append(i)
+                continue
             heading = is_list_heading(line)
             if (heading and is_site_list_heading(line) and not (k == 0 and may_be_related(line))) \
                     or (k and not site and not heading and is_footer(line)):  # the site's list, or its footer
@@ -239,21 +246,27 @@ class _Parser:
             line = self.lines[idx[count]]
             if (m := MASTHEAD.fullmatch(line)) is not None:
                 outlet = outlet or m["outlet"]
-            elif (dated := date_line(line)) is not None:
+            elif _DIGIT.search(line) and (dated := date_line(line)) is not None:
                 when = when or dated  # 2024年3月5日星期二, above the headline
             elif _BREADCRUMB.fullmatch(line) is None and _MENU.fullmatch(line) is None:
                 break
             count += 1
-        while count and not (self.dateline_at(idx[count:]) or self.loose_date_at(idx[count:])):
-            count -= 1  # a short headline (颱風 停班停課) is no menu: the header follows the headline
+        while count and (not (self.dateline_at(idx[count:]) or self.loose_date_at(idx[count:]))
+                         or self.is_header(self.lines[idx[count]])):
+            count -= 1  # a short headline (颱風 停班停課) is no menu: a headline, then a header, must follow
         lines = [self.lines[i] for i in idx[:count]]
         if count < 3 and not any(MASTHEAD.fullmatch(x) or _BREADCRUMB.fullmatch(x) for x in lines):
             return 0, "", None  # a line or two of a few words: a headline's, as likely as a menu's
         return (count, next((m["outlet"] for x in lines if (m := MASTHEAD.fullmatch(x))), ""),
                 next((d for x in lines if (d := date_line(x)) is not None), None))
 
+    @staticmethod
+    def is_header(line: str) -> bool:
+        """Whether a line is a header's (a date line, a dateline or a byline), which no headline is."""
+        return date_line(line) is not None or parse_dateline(line) is not None
+
     def article(self, idx: list[int]) -> None:
-        lead, masthead, above = self.masthead(idx)
+        lead, masthead, above = self.top if self.top is not None else self.masthead(idx)
         menu = [i for i in idx[:lead] if MASTHEAD.fullmatch(self.lines[i]) is None and date_line(self.lines[i]) is None]
         self.place(*idx[:lead])
         if menu:  # reported once: a site's menu is the same on every page
@@ -302,9 +315,9 @@ class _Parser:
         while k < len(idx):
             line = self.lines[idx[k]]
             if (dated := dated_header(line)) is not None:
-                if stamp is None or (updated and not _UPDATE_LABEL.match(line)):
+                if stamp is None or (updated and not _UPDATE_LABEL.search(line)):
                     (stamp, words), at = dated, idx[k]  # the first, but a publication time before an update's
-                    updated = _UPDATE_LABEL.match(line) is not None
+                    updated = _UPDATE_LABEL.search(line) is not None
             elif head is None and not dates_only and (parsed := parse_dateline(line)) is not None:
                 head, head_at = parsed, idx[k]
             elif (named := MASTHEAD.fullmatch(line)) is not None and not dates_only and outlet is None and (

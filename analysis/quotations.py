@@ -144,17 +144,6 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
         found = fld.topic(tail, after[0]) if after is not None else None
         if found is not None:  # 「…」他說。
             row(o + 1, c, found[0], after[2], "quotation")
-            said = after[1]
-            while said < n and text[said] in " \u3000":
-                said += 1
-            if said < n and text[said] in "，,：:":  # 「…」郭智輝說，民生用電會…: what they said next
-                begin, stop = said + 1, fld.sentence_end(said + 1)
-                while stop > begin and text[stop - 1] in " \u3000，,":
-                    stop -= 1
-                if stop - begin >= 2 and not any(begin <= x[0] < stop for x in fld.pairs):
-                    row(begin, stop, found[0], after[2], "reported")
-                    used.append((o, stop))
-                    continue
             used.append((o, after[1]))
             continue
         if size > SHORT_QUOTE and sep and (c + 1 >= n or text[c] == "\n" or text[c + 1] in TERMINATORS):

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from .datelines import TIMESTAMP, parse_timestamp
+from .bylines import OUTLET_PATTERN
 from .decoding import LIST_HEADINGS, SITE_LIST_HEADINGS
 from .page_dates import date_line
 
@@ -40,10 +41,11 @@ def _date_alone(line: str) -> bool:
 #: Most lines a headline is wrapped over.
 MAX_HEADLINE_LINES = 3
 
-# An outlet's "more of our news" (更多壹蘋新聞, 看更多中時新聞, 更多匯流新聞網報導): a site's list, read like 更多新聞.
-_MORE_NEWS = r"看?更多(?!相[關关])[^\s:：】]{1,8}(?:新[聞闻]|[報报][導导道])"
-# An outlet's most read (東網熱門, 自由財經 熱門新聞): a site's list.
-_OUTLET_HOT = r"[^\s:：】]{1,8}\s?(?:熱門新聞|热门新闻|熱門|热门|熱讀|热读)"
+# An outlet's "more of our news" (更多壹蘋新聞, 看更多中時新聞, 更多匯流新聞網報導): a site's list, read like 更多新聞
+# (not 更多日本旅遊報導: 報導 after an outlet only).
+_MORE_NEWS = rf"看?更多(?!相[關关])(?:[^\s:：】]{{1,8}}新[聞闻]|(?:{OUTLET_PATTERN})[報报][導导道])"
+# An outlet's most read (東網熱門, 自由財經 熱門新聞): a site's list (not 北海道冬季最熱門).
+_OUTLET_HOT = rf"(?:{OUTLET_PATTERN})\s?(?:熱門|热门|熱讀|热读)(?:新[聞闻])?|[^\s:：】]{{2,8}}\s(?:熱門新聞|热门新闻)"
 _WORDS = "|".join([*dict.fromkeys(LIST_HEADINGS + SITE_LIST_HEADINGS), _MORE_NEWS, _OUTLET_HOT])
 # 相關新聞, 相關新聞：, 【延伸閱讀】, 【相關文章：】, 推荐阅读:, 延伸閱讀 > (a link's arrow)
 _HEADING = re.compile(rf"^(?:【\s*(?P<a>{_WORDS})\s*[:：]?\s*】|(?P<b>{_WORDS}))\s*[:：]?(?:\s*[>›»＞])?$")
@@ -111,9 +113,10 @@ def _heading_word(line: str) -> str | None:
 
 
 # A page's footer or share bar (版權所有, 本文出自, 分享到Facebook, 訂閱電子報): the site's, not a list's item
-_FOOTER_WORDS = re.compile("版權所有|版权所有|著作權所有|All [Rr]ights [Rr]eserved|Copyright|©")
-_FOOTER_STARTS = ("本文出自", "本文轉載", "本文转载", "分享到", "分享至", "分享文章", "訂閱電子報", "订阅电子报",
-                  "加入LINE", "下載APP", "下载APP")
+_FOOTER_WORDS = re.compile(r"版權所有(?!人)|版权所有(?!人)|All [Rr]ights [Rr]eserved|Copyright\s*©|©\s*\d{4}"
+                           r"|^(?:分享到|分享至)\s*(?:Facebook|FB|LINE|Line|Twitter|X|臉書|微博|微信|Plurk)"
+                           r"|^(?:分享文章|訂閱電子報|订阅电子报|加入LINE好友|下載APP|下载APP)$")
+_FOOTER_STARTS = ("本文出自", "本文轉載自", "本文转载自")
 # The longest heading a list may have (【看更多相關新聞】：, 更多CNEWS匯流新聞網報導)
 _LONGEST_HEADING = 24
 
@@ -125,6 +128,8 @@ def is_footer(line: str) -> bool:
     --------
     >>> [is_footer(x) for x in ["中天新聞網 版權所有", "分享到Facebook 分享到LINE", "本文出自《商業周刊》", "美方宣布"]]
     [True, True, True, False]
+    >>> [is_footer(x) for x in ["歌曲著作權所有人求償有理", "分享到社群惹禍 網紅遭起訴", "美Copyright Office裁定"]]
+    [False, False, False]
     """
     return line.startswith(_FOOTER_STARTS) or _FOOTER_WORDS.search(line) is not None
 

@@ -60,6 +60,7 @@ def own_patterns(tmp_path, monkeypatch):
     ("本網站版權所有，禁止轉載", [("furniture", "版權所有，禁止轉載")]),
     ("延伸閱讀：台積電營收創新高", [("furniture", "延伸閱讀：台積電營收創新高")]), ("廣告", [("furniture", "廣告")]),
     ("台灣#MeToo運動延燒", []), ("他說明分類標準。", []), ("廣告商撤資", []),
+    ("法院判決，該公司並非歌曲的版權所有人，須賠償原告新台幣50萬元", []), ("關鍵字：轉型正義。促轉會今天公布", []),
     # Simplified forms are matched too
     ("新闻一开始，马上带您关心", [("broadcast", "新闻一开始"), ("broadcast", "马上带您关心")]),
     # content, not boilerplate

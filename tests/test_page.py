@@ -564,6 +564,43 @@ def test_a_headline_below_a_masthead_is_whole(page, title):
     assert docs[0]["title"] == title
 
 
+@pytest.mark.parametrize("page, title, text", [
+    ("遠見民調 賴清德滿意度五成\n2024-03-05 14:32\n記者林思妤／台北報導\n行政院今天宣布新措施。",
+     "遠見民調 賴清德滿意度五成", "行政院今天宣布新措施。"),  # an outlet's name opens a headline: no masthead
+    ("明報記者遇襲 警方追緝\n2024-03-05 14:32\n本文。", "明報記者遇襲 警方追緝", "本文。"),
+    ("標題\n〔記者王明／台北報導〕導言。\n北海道冬季最熱門\n旅行社指出，行程已售罄。", "標題",
+     "導言。\n北海道冬季最熱門\n旅行社指出，行程已售罄。"),  # a line ending in 熱門 is no site list
+    ("標題\n〔記者王明／台北報導〕導言。\n更多日本旅遊報導\n旅行社指出，行程已售罄。", "標題",
+     "導言。\n更多日本旅遊報導\n旅行社指出，行程已售罄。"),
+])
+def test_lines_that_only_look_like_the_sites(page, title, text):
+    docs, _, _ = parse_quietly(page, source="n.txt")
+    assert (docs[0]["title"], docs[0]["text"]) == (title, text)
+
+
+def test_a_related_item_that_names_a_copyright_is_no_footer():
+    page = (HEAD + "相關新聞\n-\n甲\n2024-02-25 09:12 法院認定歌曲著作權所有人求償有理。\n-\n"
+            "分享到社群惹禍 網紅遭起訴\n2024/02/25 09:12 PM2.5濃度飆高。\n-\n丙\n2024/02/25 周一股市大跌。")
+    docs, rows, _ = parse_quietly(page, source="n.txt")
+    assert [(d["title"], d["text"], d["published"]) for d in docs[1:]] == [
+        ("甲", "法院認定歌曲著作權所有人求償有理。", datetime(2024, 2, 25, 9, 12)),
+        ("分享到社群惹禍 網紅遭起訴", "PM2.5濃度飆高。", datetime(2024, 2, 25, 9, 12)),
+        ("丙", "周一股市大跌。", datetime(2024, 2, 25))] and rows == []
+
+
+@pytest.mark.parametrize("header", ["東網 直擊\n2024-03-05 14:32", "作者：台大教授\n2024-03-05"])
+def test_a_section_or_a_role_is_no_reporter(header):
+    docs, _, _ = parse_quietly(f"標題\n{header}\n本文。", source="n.txt")
+    assert docs[0]["reporter"] == ""
+    from analysis.bylines import header_words
+    assert header_words("政治/台北報導")["reporter"] == "" and header_words("生活組/台北報導")["reporter"] == ""
+
+
+def test_an_update_time_before_the_publication_time():
+    docs, _, _ = parse_quietly("標題\n2024-03-06 10:00 更新\n2024-03-05 14:32\n本文。", source="n.txt")
+    assert (docs[0]["title"], docs[0]["published"]) == ("標題", datetime(2024, 3, 5, 14, 32))
+
+
 def test_a_masthead_alone_above_its_date_is_the_headline():
     docs, _, _ = parse_quietly("星島日報\n2024-02-28 10:00\n本文。", source="m.txt")
     assert docs[0]["title"] == "星島日報"

@@ -243,13 +243,6 @@ def test_a_group_word_before_a_name_leaves_the_speaker_to_the_name(text, speaker
     assert list(quotes(frame(text))["speaker"]) == [speaker]
 
 
-def test_what_a_speaker_said_after_the_verb_that_follows_a_quotation():
-    table = quotes(frame("「電價不會大漲。」郭智輝說，民生用電會盡量維持穩定。「我們會努力。」他說。"))
-    assert list(zip(table["speaker"], table["kind"], table["quote"])) == [
-        ("郭智輝", "quotation", "電價不會大漲。"), ("郭智輝", "reported", "民生用電會盡量維持穩定"),
-        ("郭智輝", "quotation", "我們會努力。")]
-
-
 @pytest.mark.parametrize("text, mention", [
     ("台大醫院一名急診主治醫師私下透露，急診已經滿床。", "台大醫院一名急診主治醫師"),  # counted: not the hospital
     ("一名市府官員坦言，「補貼預算確實吃緊。」", "市府官員"), ("警方人士透露，嫌犯已到案。", "警方人士"),
