@@ -241,14 +241,11 @@ class _Parser:
         中央社 CNA), its menu (即時, 政治, 國際: short lines of no sentence), a breadcrumb (首頁 > 財經) or the
         day's date; the outlet a masthead names and the date such a line gives. Only where a headline follows
         them and a header follows the headline: else the lines are the page's (星島日報 alone above its date)."""
-        count, outlet, when = 0, "", None
+        count = 0
         while count < min(_MAX_NAVIGATION, len(idx) - 2):
             line = self.lines[idx[count]]
-            if (m := MASTHEAD.fullmatch(line)) is not None:
-                outlet = outlet or m["outlet"]
-            elif _DIGIT.search(line) and (dated := date_line(line)) is not None:
-                when = when or dated  # 2024年3月5日星期二, above the headline
-            elif _BREADCRUMB.fullmatch(line) is None and _MENU.fullmatch(line) is None:
+            if not (MASTHEAD.fullmatch(line) or _BREADCRUMB.fullmatch(line) or _MENU.fullmatch(line)
+                    or (_DIGIT.search(line) and date_line(line) is not None)):  # (2024年3月5日星期二)
                 break
             count += 1
         while count and (not (self.dateline_at(idx[count:]) or self.loose_date_at(idx[count:]))
