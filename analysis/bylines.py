@@ -139,7 +139,7 @@ def _names_and_place(who: str) -> tuple[str, str]:
         names, place = (who[:at.start()], at.group(0)) if at else (who, "")
     names = re.sub(_REPORTER_WORD, "", names).strip(" \u3000、,，")
     if _NAMES_APART.fullmatch(names):  # 陳怡君 蔡明哲: names apart, written with 、
-        names = "、".join(n for n in _NAME_OR_PLACE_SEPARATOR.split(names) if n)
+        names = _listed(names)
     return names, place.strip(" \u3000、,，")
 
 
@@ -190,7 +190,36 @@ def _outlet_line(line: str) -> dict | None:
     if not all(_NAMES.fullmatch(w) and _PLACE_AT_END.fullmatch(w) is None and not _NOT_A_NAME.search(w)
                for w in words) or (words and not marked):
         return None
-    return {"outlet": m["outlet"], "reporter": "、".join(words), "reporter_place": place, "day_of_month": None}
+    return _fields_of(m["outlet"], "、".join(words), place)
+
+
+def _listed(names: str) -> str:
+    """Names apart by spaces, commas or slashes, written with 、 (陳怡君 蔡明哲 -> 陳怡君、蔡明哲)."""
+    return "、".join(n for n in _NAME_OR_PLACE_SEPARATOR.split(names) if n)
+
+
+def _fields_of(outlet: str, reporter: str = "", place: str = "") -> dict:
+    return {"outlet": outlet, "reporter": reporter, "reporter_place": place, "day_of_month": None}
+
+
+def _own_line(line: str) -> dict | None:
+    """The fields of a byline on a line of its own, or None: an outlet's reporter set apart (明報記者 陳美玲,
+    工商時報 魏喬怡), an author's line (作者：陳一姍), an outlet's byline (:func:`_outlet_line`) or desk
+    (東森新聞 生活中心 / 綜合報導)."""
+    if (m := _NAMED_APART.fullmatch(line)) is not None and _valid(m["names"].strip(), ""):
+        return _fields_of(m["outlet"], m["names"].strip())
+    if (m := _OUTLET_AND_NAME.fullmatch(line)) is not None and not _NOT_A_NAME.search(m["names"]) \
+            and m["names"] not in PLACES:
+        return _fields_of(m["outlet"], m["names"])
+    if (m := _AUTHOR.fullmatch(line)) is not None and not _NOT_A_NAME.search(m["names"]):
+        names = _listed(m["names"])
+        outlet = m["outlet"] or (names if names in OUTLETS else "")  # 作者：中央社
+        return _fields_of(outlet, "" if names == outlet else names)
+    if (own := _outlet_line(line)) is not None:  # 台視新聞 記者陳怡君 蔡明哲 桃園報導
+        return own
+    if (m := _DESK.fullmatch(line)) is not None and m["outlet"]:  # 東森新聞 生活中心 / 綜合報導
+        return _fields_of(m["outlet"])
+    return None
 
 
 def _valid(names: str, place: str, *, reporter_needed: bool = True) -> bool:
@@ -299,26 +328,8 @@ def parse_byline(line: str) -> dict | None:
             and more is not None and more["reporter"]:
         # 【新頭殼newtalk】記者陳佩君／新北報導: the outlet's dispatch, then its reporter
         return {**more, "outlet": found["outlet"] or more["outlet"], "byline": line[:m.end()] + more["byline"]}
-    if found is None and (m := _NAMED_APART.fullmatch(line.strip())) is not None:  # a line of its own: 明報記者 陳美玲
-        names = m["names"].strip()
-        found = {"outlet": m["outlet"], "reporter": names, "reporter_place": "", "day_of_month": None} \
-            if _valid(names, "") else None
-        if found is not None:
-            return {**found, "byline": line.strip(), "rest": ""}
-    if found is None and (m := _OUTLET_AND_NAME.fullmatch(line.strip())) is not None \
-            and not _NOT_A_NAME.search(m["names"]) and m["names"] not in PLACES:
-        return {"outlet": m["outlet"], "reporter": m["names"], "reporter_place": "", "day_of_month": None,
-                "byline": line.strip(), "rest": ""}
-    if found is None and (m := _AUTHOR.fullmatch(line.strip())) is not None and not _NOT_A_NAME.search(m["names"]):
-        names = "、".join(n for n in _NAME_OR_PLACE_SEPARATOR.split(m["names"]) if n)
-        outlet = m["outlet"] or (names if names in OUTLETS else "")  # 作者：中央社
-        return {"outlet": outlet, "reporter": "" if names == outlet else names, "reporter_place": "",
-                "day_of_month": None, "byline": line.strip(), "rest": ""}
-    if found is None and (own := _outlet_line(line.strip())) is not None:  # 台視新聞 記者陳怡君 蔡明哲 桃園報導
+    if found is None and (own := _own_line(line.strip())) is not None:
         return {**own, "byline": line.strip(), "rest": ""}
-    if found is None and (m := _DESK.fullmatch(line.strip())) is not None and m["outlet"]:  # 東森新聞 生活中心 / …
-        return {"outlet": m["outlet"], "reporter": "", "reporter_place": "", "day_of_month": None,
-                "byline": line.strip(), "rest": ""}
     if found is None:
         m = _BARE.match(line)
         if m is None:

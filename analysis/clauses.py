@@ -327,12 +327,14 @@ class Clauses:
             if m is not None or pos in self.titles:
                 start = pos
                 end, person, last = self._chain(pos, hi)
-                if self.text.startswith("的", end) and (named := self.person_after(end + 1, hi)) is not None:
-                    return Speaker(named.actor, named.mention, "person"), lo  # 柯文哲的辯護律師鄭深元: the lawyer
-                if self.text.startswith("的", end) and end + 1 in self.titles and self._adjuncts(
-                        self.titles[end + 1], hi) and not self.text[:self.titles[end + 1]].endswith("發言人"):
-                    # 柯文哲的律師表示: someone unnamed (a spokesperson speaks for whom they speak)
-                    return Speaker("", self.text[start:self.titles[end + 1]], ""), lo
+                if self.text.startswith("的", end):
+                    if (named := self.person_after(end + 1, hi)) is not None:
+                        return Speaker(named.actor, named.mention, "person"), lo  # 柯文哲的辯護律師鄭深元: the lawyer
+                    title_end = self.titles.get(end + 1)
+                    if title_end is not None and self._adjuncts(title_end, hi) \
+                            and not self.text[:title_end].endswith("發言人"):
+                        # 柯文哲的律師表示: someone unnamed (a spokesperson speaks for whom they speak)
+                        return Speaker("", self.text[start:title_end], ""), lo
                 if person is not None:
                     return Speaker(person.actor, person.mention, "person"), lo
                 if last is not None and (group := self.group_after(end, hi)):

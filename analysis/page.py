@@ -120,7 +120,6 @@ class _Parser:
         self.page_id = page_id
         self.errors = errors
         self.page = _Page()
-        self.top: tuple[int, str, Published | None] | None = None  # the site's lines above the headline
 
     # -- reporting -------------------------------------------------------------
     def problem(self, reason: str, lineno: int | None, *, action: str, quote: bool = False) -> None:
@@ -149,14 +148,14 @@ class _Parser:
         content = self.nonblank(0, n)
         if not content:
             return self.skip("empty page (no text)", None)
-        self.top = self.masthead(content)  # the site's menu may hold a list's heading (即時新聞)
-        lead = self.top[0]
+        top = self.masthead(content)  # the site's menu may hold a list's heading (即時新聞)
+        lead = top[0]
         heading = next((i for i in content[lead:] if is_list_heading(self.lines[i])), None)
         body_end = heading if heading is not None else n
         head = self.nonblank(0, body_end)
         if heading is None and self.dateline_at(head) is None and self.loose_date_at(head) is None:
             return self.skip("not a news page (neither a dateline, a date line nor a 相關新聞 list)", content[0] + 1)
-        self.article(self.nonblank(0, body_end))
+        self.article(self.nonblank(0, body_end), top)
         if heading is not None:
             self.lists(self.nonblank(heading, n))
         lost = set(content) - self.page.placed
@@ -199,14 +198,13 @@ class _Parser:
     def leave_out(self, site: list[int]) -> None:
         """Leave out a site's own list (its heading, then its lines) or its footer, with one problem row at
         its first line."""
-        if site and is_footer(self.lines[site[0]]):
-            self.place(*site)
-            self.problem(f"the site's footer, not related news: {len(site)} line(s) left out", site[0] + 1,
-                         action="unplaced", quote=True)
-        elif site:
-            self.place(*site)
-            self.problem(f"the site's own list, not the article's related news: its heading and {len(site) - 1} "
-                         "line(s) left out", site[0] + 1, action="unplaced", quote=True)
+        if not site:
+            return
+        self.place(*site)
+        reason = (f"the site's footer, not related news: {len(site)} line(s) left out" if is_footer(self.lines[site[0]])
+                  else f"the site's own list, not the article's related news: its heading and {len(site) - 1} line(s) "
+                  "left out")
+        self.problem(reason, site[0] + 1, action="unplaced", quote=True)
 
     def skip(self, reason: str, lineno: int | None) -> _Page:
         self.problem(reason, lineno, action="skipped")
@@ -262,8 +260,9 @@ class _Parser:
         """Whether a line is a header's (a date line, a dateline or a byline), which no headline is."""
         return date_line(line) is not None or parse_dateline(line) is not None
 
-    def article(self, idx: list[int]) -> None:
-        lead, masthead, above = self.top if self.top is not None else self.masthead(idx)
+    def article(self, idx: list[int], top: tuple[int, str, Published | None]) -> None:
+        """The article: ``top`` is what :meth:`masthead` found above its headline."""
+        lead, masthead, above = top
         menu = [i for i in idx[:lead] if MASTHEAD.fullmatch(self.lines[i]) is None and date_line(self.lines[i]) is None]
         self.place(*idx[:lead])
         if menu:  # reported once: a site's menu is the same on every page
