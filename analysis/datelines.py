@@ -39,10 +39,11 @@ ZONES = {
     "當地": "", "当地": "",
 }
 
-#: A dated bracket that opens a line: 【新唐人亞太台 2020 年 09 月 17 日訊】, 【新唐人北京時間2020年09月18日訊】.
+#: A dated bracket that opens a line: 【新唐人亞太台 2020 年 09 月 17 日訊】, 【新唐人北京時間2020年09月18日訊】,
+#: 【香港01 2025 年 02 月 26 日訊】.
 DATELINE = re.compile(
-    r"^【\s*(?P<outlet>[^】\d]*?)\s*"
-    r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[訊讯]\s*】"
+    r"^【\s*(?P<outlet>[^】]*?)\s*"  # an outlet may hold digits (香港01), not right before its year
+    r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[訊讯]\s*】"
 )
 # Time-zone words that end the outlet: 新唐人北京時間 -> 新唐人 and Asia/Shanghai.
 _ZONE_SUFFIX = re.compile(rf"(?P<zone>{'|'.join(ZONES)})?[時时][間间]$")

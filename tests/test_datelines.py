@@ -55,6 +55,9 @@ def test_parse_dateline_rejects_body_text():
     # a bracket without 記者 is body text
     ("【新唐人亞太台 2020 年 09 月 17 日訊】(聲音來源)本文", "新唐人亞太台", "", datetime(2020, 9, 17), "", "",
      "(聲音來源)本文"),
+    # an outlet whose name holds digits
+    ("【香港01 2025 年 02 月 26 日訊】本文", "香港01", "", datetime(2025, 2, 26), "", "", "本文"),
+    ("【8891汽車2024年1月2日訊】本文", "8891汽車", "", datetime(2024, 1, 2), "", "", "本文"),
     # no outlet, nothing after the dateline, impossible dates
     ("【2020年09月17日訊】本文", "", "", datetime(2020, 9, 17), "", "", "本文"),
     ("【大紀元2020年09月17日訊】", "大紀元", "", datetime(2020, 9, 17), "", "", ""),
