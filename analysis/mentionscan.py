@@ -31,6 +31,7 @@ from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_C
 from .blobstore import open_cache
 from .codedeps import code_digest
 from .segmentation.batch import SegmentCache
+from .titlednames import name_after_title
 from .typedefs import PathLike, UserDict
 
 logger = logging.getLogger(__name__)
@@ -38,6 +39,8 @@ logger = logging.getLogger(__name__)
 #: Below this many unscanned texts, scanning in this process beats starting workers.
 PARALLEL_MIN_TEXTS = 2000
 
+#: The lengths of the titles (:data:`~analysis.names.TITLES`), the longest first.
+_TITLE_SIZES = sorted({len(t) for t in TITLES}, reverse=True)
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)+")
 _SKIP = frozenset((" ", "\u3000", "、"))
 
@@ -204,6 +207,27 @@ class _Scan:
                 self.taken[i] = True
             self.add(head, end, self.text[head:end], "person", "title")
         return True
+
+    def titled_names(self) -> None:
+        """A name right after a title, read from its characters (:func:`analysis.titlednames.name_after_title`):
+        jieba glues it to the title (市議員陳|俞融, 律師王|志|中) or to the word after it (曾文|庭受|訪時), or cuts
+        the title itself (會|長謝|達雅). The title is a word, or starts on one (not a reporter's 記者: a credit)."""
+        text, offsets = self.text, self.offsets
+        for k in range(self.n):
+            start = offsets[k]
+            size = next((n for n in _TITLE_SIZES if text[start:start + n] in TITLES), 0)
+            title_end = start + size
+            if not size or text[start:title_end] == "記者" or (
+                    title_end not in self.title_ends and any(self.taken[k:self.word_of(title_end - 1) + 1])):
+                continue  # a title found as a word may be a place's (台北市|副市長)
+            end = name_after_title(text, title_end)
+            if end is None or any(self.taken[i] for i in range(self.word_of(title_end), self.word_of(end - 1) + 1)):
+                continue
+            if title_end not in self.title_ends:
+                self.add_title(start, title_end)
+            for i in range(k, self.word_of(title_end - 1) + 1):
+                self.taken[i] = True
+            self.add(title_end, end, text[title_end:end], "person", "title")
 
     def by_neighbours(self) -> None:
         """Names next to a title, a surname before a title, transliterations, jieba's tags, bodies."""
@@ -399,6 +423,7 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     for k in range(state.n):
         if not state.taken[k] and is_title(words[k], lex.forms):
             state.add_title(state.offsets[k], state.offsets[k + 1])
+    state.titled_names()
     state.by_neighbours()
     state.worded_bodies()
     state.bodies()

@@ -50,7 +50,7 @@ TITLES = frozenset("""
 醫師 檢察官 法官 召集人 主播 特使 國王 女王 總督 州長 國務委員 顧問 助理 執政官 首席部長 大臣 發起人
 黨團總召 總召集人 參選人 候選人 市長參選人 議員參選人
 預報員 科長 副科長 組長 課長 專員 技正 隊長 副隊長 所長 站長 分局長 大隊長 總幹事 執行秘書 經理 副理 工程師
-護理師 藥師 教練 總教練 導演 主筆 館長 廠長 檢察長 財務長 營運長 技術長 行銷長 策略長 資訊長
+護理師 藥師 教練 總教練 導演 主筆 館長 廠長 檢察長 財務長 營運長 技術長 行銷長 策略長 資訊長 主計長
 """.split())
 #: Endings that make a longer word a title (外交部長, 台北市長, 黨主席, 國務次卿).
 TITLE_ENDINGS = ("總統", "部長", "院長", "市長", "縣長", "局長", "署長", "處長", "主委", "主席", "發言人",
@@ -361,6 +361,19 @@ def load_tagger() -> None:
     _simplified()
 
 
+def dictionary_tag(word: str) -> str | None:
+    """jieba's dictionary's part-of-speech tag for a word (None if its dictionary lacks the word).
+
+    Examples
+    --------
+    >>> dictionary_tag("近來"), dictionary_tag("俞融")
+    ('t', None)
+    """
+    import jieba.posseg as posseg  # jieba's tagger loads its tables (0.5 s) on first use only
+
+    return posseg.dt.word_tag_tab.get(word.translate(_simplified()))
+
+
 @lru_cache(maxsize=65536)
 def jieba_tag(word: str) -> str | None:
     """jieba's part-of-speech tag for a word: its dictionary's, else its tagging model's (None if it cuts the word).
@@ -381,12 +394,12 @@ def jieba_tag(word: str) -> str | None:
     >>> jieba_tag("表達"), jieba_tag("林志明")
     ('v', 'nr')
     """
-    import jieba.posseg as posseg  # jieba's tagger loads its tables (0.5 s) on first use only
+    import jieba.posseg as posseg
 
-    simple = word.translate(_simplified())
-    tag = posseg.dt.word_tag_tab.get(simple)
+    tag = dictionary_tag(word)
     if tag is not None:
         return tag
+    simple = word.translate(_simplified())
     _, states = posseg.viterbi(simple, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
     if states and states[0][0] in "BS" and states[-1][0] in "ES" and all(s[0] in "BME" for s in states[1:-1]) \
             and (len(states) == 1 or states[0][0] == "B"):

@@ -350,3 +350,13 @@ def test_actors_and_quotes_in_workers_without_a_cache(seed_file):
         options.use_cache = use_cache
     pd.testing.assert_frame_equal(mentions, actors(docs))
     pd.testing.assert_frame_equal(said, quotes(docs))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("民進黨籍市議員陳俞融質詢時指出，藍線規劃仍未核定。", "陳俞融"),
+    ("律師王志中表示，這起案件的證據並不充分。", "王志中"),
+    ("台北市副市長童薇炘受訪時回應，預算應該用在刀口上。", "童薇炘"),
+])
+def test_the_speaker_after_a_title_is_the_name_whole(text, speaker):
+    table = quotes(pd.DataFrame({"doc_id": ["d0"], "title": [""], "text": [text]}))
+    assert list(table["speaker"]) == [speaker]

@@ -1,0 +1,83 @@
+"""A Chinese name right after a title, read from the characters rather than from jieba's words.
+
+jieba cuts a name it does not know wherever its dictionary leads it, and around a title it often
+glues the surname to the title or a name's last character to the next word: ``市議員陳|俞融``,
+``律師王|志|中``, ``議員|張家|銨``, ``會|長謝|達雅``, ``曾文|庭受|訪時``. After a title, though, a name
+has a shape a reader relies on: a surname (:data:`~analysis.names.SURNAMES`, or a compound one), one
+or two characters of a given name, then what follows a speaker's name in the news: a reporting verb
+(:data:`~analysis.names.CUES`), a word of time or occasion (``今天``, ``受訪``, ``會後``, ``在``), an
+adverb (``則``, ``也``) or a punctuation mark (:data:`FOLLOWERS`), or a word of time or an adverb of
+jieba's dictionary (``本月``, ``事後``, ``一再``). :func:`name_after_title` reads
+that shape, the longer name first; :mod:`analysis.mentionscan` uses it where a title's end is known.
+"""
+
+from __future__ import annotations
+
+from .names import COMPOUND_SURNAMES, CUES, NOT_NAME_ENDINGS, SURNAMES, common_words, dictionary_tag, han, ordinary
+
+#: What follows a speaker's name after a title: reporting verbs, words of time and occasion, adverbs,
+#: and marks (and a digit: 18日). A name is read only when one of these follows it.
+FOLLOWERS = tuple(sorted(CUES | frozenset("""
+今天 今日 今年 昨天 昨日 明天 稍早 稍後 晚間 晚上 上午 下午 中午 早上 日前 近日 先前 隨後 接著 當天 當時 會後 會中 會上
+同日 當日 當場 上週 上月 本週 週 周 近期 最近 目前 日昨 隨即 首度 首次 私下 進一步 特別 一再 再度 多次 直接 公開 正式
+受訪 接受 出席 親 本人 質詢 答詢 致詞 發言 召開 出面 發文 受邀 透過 率 偕同 帶領
+在 則 也 亦 還 更 又 再 就 都 已 並 於 對 向 與 和 跟 及 等 的 以 今 昨 曾
+， , 、 ： : 。 （ ( 「 」 ； ;
+""".split()), key=len, reverse=True))
+#: The words of :data:`FOLLOWERS` of two characters or more: a given name's last character cannot open one.
+_JOINED = tuple(f for f in FOLLOWERS if len(f) > 1)
+#: Characters no given name after a title holds: particles, prepositions, adverbs and the first
+#: characters of the words in :data:`FOLLOWERS` that are no name's.
+NOT_GIVEN = frozenset("的了是在與和及跟也都就將於為並已又仍對向被把讓給從自至到等則而但卻還再更很"
+                      "未不沒說表指認透坦呼批回受今昨稍晚這那其此該各每曾週地")
+#: Last characters no personal name has (:data:`~analysis.names.NOT_NAME_ENDINGS`), but for those
+#: common in given names (王建國, 李建軍).
+NOT_ENDINGS = NOT_NAME_ENDINGS - frozenset("國軍星台")
+
+
+def name_after_title(text: str, pos: int) -> int | None:
+    """Where the name starting at ``pos``, right after a title, ends: a surname and a given name of two
+    characters, or of one, followed by one of :data:`FOLLOWERS` or by the text's end, and no common word
+    (``議員方面表示``); None if the characters have no such shape.
+
+    Parameters
+    ----------
+    text : str
+    pos : int
+        Where the title ends.
+
+    Returns
+    -------
+    int or None
+
+    Examples
+    --------
+    >>> text = "市議員陳俞融質詢時指出"
+    >>> name_after_title(text, 3), name_after_title("醫師黃軒強調", 2), name_after_title("議員方面表示", 2)
+    (6, 4, None)
+    >>> name_after_title("律師王志中表示", 2), name_after_title("議員張家銨則認為", 2)
+    (5, 5)
+    """
+    size = 2 if text[pos:pos + 2] in COMPOUND_SURNAMES else 1 if text[pos:pos + 1] in SURNAMES else 0
+    if not size:
+        return None
+    for given in (2, 1):
+        end = pos + size + given
+        name = text[pos + size:end]
+        if given == 2 and (text.startswith(_JOINED, end - 1) or _adverbial(text, end - 1)
+                           or text[pos:end - 1] in common_words()[0]):
+            continue  # its last character opens a word (李明|上週, 辜美|近來), or the first two are a word (高興地)
+        if len(name) == given and han(name) and not NOT_GIVEN.intersection(name) and name[-1] not in NOT_ENDINGS \
+                and (end == len(text) or text[end].isdigit() or text.startswith(FOLLOWERS, end)
+                     or _adverbial(text, end)) and not ordinary(text[pos:end]):
+            return end
+    return None
+
+
+def _adverbial(text: str, pos: int) -> bool:
+    """Does a word of time or an adverb of jieba's dictionary (本月, 事後, 一再) start at ``pos``?"""
+    for size in (4, 3, 2):
+        tag = dictionary_tag(text[pos:pos + size]) if pos + size <= len(text) else None
+        if tag is not None and (tag[0] in "td" or tag == "ad"):
+            return True
+    return False

@@ -1,0 +1,62 @@
+"""name_after_title (analysis/titlednames.py) and the names it gives the actors after a title.
+
+The sentences are written for these tests; the names are made up, and cut by jieba in each of the ways
+the module describes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import actors
+from analysis.titlednames import name_after_title
+
+from .test_actors import frame
+
+
+@pytest.mark.parametrize("text, pos, end", [
+    ("市議員陳俞融質詢時指出", 3, 6),        # a surname and a given name of two, before an occasion
+    ("律師王志中表示", 2, 5),                # before a reporting verb
+    ("醫師黃軒強調", 2, 4),                  # a given name of one: 黃軒強 leaves 調
+    ("教練李明上週呼籲", 2, 4),              # 上週 is a word of its own: not 李明上
+    ("主任辜美近來澄清", 2, 4),              # 近來, from jieba's dictionary of time words
+    ("社長范姜耀育首度透露", 2, 6),          # a compound surname
+    ("議長王建國18日說", 2, 5),              # 國 ends given names, and a digit follows
+    ("議員張家銨", 2, 5),                    # the text's end
+])
+def test_a_name_after_a_title(text, pos, end):
+    assert name_after_title(text, pos) == end
+
+
+@pytest.mark.parametrize("text, pos", [
+    ("議員方面表示", 2),      # a common word, not a name
+    ("部長高度肯定", 2),      # nothing a name is followed by after 高度肯 or 高度
+    ("主任黃也說", 2),        # 也 is no given name
+    ("院長甘願下台", 2),
+    ("議員們表示", 2),        # no surname
+    ("代表何種意義", 2),
+])
+def test_no_name_after_a_title(text, pos):
+    assert name_after_title(text, pos) is None
+
+
+@pytest.mark.parametrize("text, person", [
+    ("民進黨籍市議員陳俞融質詢時指出，藍線規劃仍未核定。", "陳俞融"),   # 市議員陳|俞融
+    ("國民黨籍議員張家銨則認為，審查標準比較嚴格。", "張家銨"),        # 議員|張家|銨
+    ("律師王志中表示，這起案件的證據並不充分。", "王志中"),            # 律師王|志|中
+    ("主計總處主計長陳淑姿稍早表示，將協助各部會評估。", "陳淑姿"),    # 主計長 is a title
+    ("該公司會長謝達雅透露，細節尚未公布。", "謝達雅"),                # 會|長謝|達雅: the title cut
+    ("高雄市縣議員曾文庭受訪時說，政策影響很大。", "曾文庭"),          # 曾文|庭受|訪時
+    ("校長龔偉嘉會後透露，細節尚未公布。", "龔偉嘉"),                  # 龔|偉嘉會|後
+])
+def test_the_person_after_a_title_is_named_whole(text, person):
+    table = actors(frame(text))
+    assert person in set(table.loc[table["type"] == "person", "actor"])
+
+
+@pytest.mark.parametrize("text", [
+    "議員方面表示將持續監督。", "記者王明台北報導。", "部長會議決定延後實施。", "處長官邸昨晚遭竊。",
+])
+def test_no_person_where_a_title_is_followed_by_no_name(text):
+    table = actors(frame(text))
+    assert "person" not in set(table["type"])
