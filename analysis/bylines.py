@@ -50,6 +50,17 @@ OUTLETS = (
     "香港電台", "自由亞洲電台", "美國之音", "德國之聲", "法廣", "BBC中文網", "BBC News 中文", "聯合早報",
     "中天新闻网", "东森新闻", "天下杂志", "商业周刊", "数位时代", "信报", "东网", "星岛日报", "东方日报",
     "美国之音", "德国之声", "自由亚洲电台", "联合早报",
+    # more outlets of Taiwan and Hong Kong, and the wires and papers they quote
+    "ETtoday星光雲", "ETtoday東森新聞雲", "TVBS新聞", "三立新聞", "民視新聞",
+    "公視新聞", "客家新聞", "原視新聞", "大愛新聞", "壹電視", "鏡電視", "寰宇新聞台", "非凡新聞台", "年代新聞台",
+    "CTWANT", "周刊王", "鏡報", "新新聞", "財訊", "今周刊", "科技新報", "報橘", "經理人", "環境資訊中心",
+    "台北時報", "Taipei Times", "Taiwan News", "台灣英文新聞", "中華日報", "台灣時報", "青年日報", "人間福報",
+    "台灣新生報", "金門日報", "馬祖日報", "更生日報", "芋傳媒", "放言", "想想論壇", "鉅亨網", "Anue鉅亨", "MoneyDJ",
+    "自由財經", "世界日報", "時報周刊", "NOWnews今日新聞", "LINE TODAY", "看中國", "新唐人亞太台", "新唐人電視台",
+    "大紀元時報", "無綫新聞", "TVB News", "有線新聞", "i-CABLE News", "Now新聞", "香港經濟日報", "經濟通", "HKET",
+    "am730", "巴士的報", "Bastille Post", "頭條日報", "晴報", "香港商報", "明報新聞網", "星島頭條", "點新聞", "橙新聞",
+    "獨立媒體", "852郵報", "香港電台網站", "RTHK", "港台", "紐約時報中文網", "日經中文網", "聯合早報網", "RFI", "VOA",
+    "RFA", "路透社", "法新社", "美聯社", "彭博社", "共同社", "韓聯社", "新華社", "中新社", "環球時報", "人民日報",
 )
 
 _SLASH = "[／/╱]"
@@ -90,9 +101,17 @@ _NAMED_APART = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者\s+(
                           rf"(?:\s*{_REPORTED})?")  # 苦勞網記者 張子午 報導
 # An author's label and names on a line of their own: 作者：陳一姍, 撰文：信報記者 梁嘉麗, 文／記者 林朝億,
 # 文．李宜庭 攝影．程思迪, 編譯：陳秀芳
-_AUTHOR = re.compile(rf"(?:作者|撰文者?|撰稿|文|[編编][譯译])\s*[：:／/．.・]\s*(?:(?P<outlet>{_OUTLET})\s*)?"
+# What a credit names besides the text: the photographs, the video, the editing.
+_CREDITED = "(?:攝影|摄影|圖|图|圖片|图片|影音|影片|責任編輯|责任编辑)"
+_AUTHOR = re.compile(rf"(?:(?:作者|撰文者?|撰稿|文|[編编][譯译]|[記记]者)\s*[：:／/．.・｜|]\s*|(?:作者|[記记]者)\s+)"
+                     rf"(?:(?P<outlet>{_OUTLET})\s*)?"
                      r"(?:[記记]者\s*)?(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4}|\s+[^\W\d_]{2,4})*?)"
-                     r"(?:\s+(?:攝影|摄影|圖|图|圖片|图片|影音|責任編輯|责任编辑)\s*[：:／/．.・].*)?")
+                     rf"(?:(?:\s+|\s*[／/｜|]\s*){_CREDITED}\s*[：:／/．.・｜|\s].*)?")  # (記者 林佳穎 / 攝影 王明哲)
+#: A credit on a line of its own for what is not the text: 攝影｜陳立凱, 責任編輯：王明 (a header's line, no byline).
+CREDIT_LINE = re.compile(rf"{_CREDITED}\s*[：:／/．.・｜|]\s*[^\W\d_]{{2,4}}(?:\s*[、,，]\s*[^\W\d_]{{2,4}})*")
+# A desk and a reporter's name: TNL 新聞中心／吳采倪, 國際中心／王明 (not 綜合報導: a desk alone, _DESK)
+_DESK_AND_NAME = re.compile(rf"(?:(?P<outlet>{_OUTLET})\s*|[A-Za-z]{{2,8}}\s*)?[^\W\d_]{{0,4}}"
+                            rf"(?:新聞中心|新闻中心|中心|編輯部|编辑部)\s*{_SLASH}\s*(?P<names>[^\W\d_]{{2,4}}(?:\s*[、,，]\s*[^\W\d_]{{2,4}})*)")
 # An outlet and its reporter's name on a line of their own: 工商時報 魏喬怡
 _OUTLET_AND_NAME = re.compile(rf"(?P<outlet>{_OUTLET})\s+(?P<names>[\u4e00-\u9fff]{{2,3}})")
 # An outlet's dispatch, no reporter named: 【明報專訊】, （大紀元訊）, and in 【】 the outlet alone: 【香港01】
@@ -204,8 +223,8 @@ def _fields_of(outlet: str, reporter: str = "", place: str = "") -> dict:
 
 def _own_line(line: str) -> dict | None:
     """The fields of a byline on a line of its own, or None: an outlet's reporter set apart (明報記者 陳美玲,
-    工商時報 魏喬怡), an author's line (作者：陳一姍), an outlet's byline (:func:`_outlet_line`) or desk
-    (東森新聞 生活中心 / 綜合報導)."""
+    工商時報 魏喬怡), an author's line (作者：陳一姍, 記者：陳凱欣, 作者 林上祚), a desk and a name
+    (TNL 新聞中心／吳采倪), an outlet's byline (:func:`_outlet_line`) or desk (東森新聞 生活中心 / 綜合報導)."""
     if (m := _NAMED_APART.fullmatch(line)) is not None and _valid(m["names"].strip(), ""):
         return _fields_of(m["outlet"], m["names"].strip())
     if (m := _OUTLET_AND_NAME.fullmatch(line)) is not None and not _NOT_A_NAME.search(m["names"]) \
@@ -215,6 +234,9 @@ def _own_line(line: str) -> dict | None:
         names = _listed(m["names"])
         outlet = m["outlet"] or (names if names in OUTLETS else "")  # 作者：中央社
         return _fields_of(outlet, "" if names == outlet else names)
+    if (m := _DESK_AND_NAME.fullmatch(line)) is not None and not _NOT_A_NAME.search(m["names"]) \
+            and not re.search(_REPORTED + "$", m["names"]):  # TNL 新聞中心／吳采倪
+        return _fields_of(m["outlet"] or "", _listed(m["names"]))
     if (own := _outlet_line(line)) is not None:  # 台視新聞 記者陳怡君 蔡明哲 桃園報導
         return own
     if (m := _DESK.fullmatch(line)) is not None and m["outlet"]:  # 東森新聞 生活中心 / 綜合報導

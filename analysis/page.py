@@ -30,7 +30,7 @@ from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, RelatedList, is_footer, is_list_heading, is_site_list_heading,
                       join_wrapped, looks_like_items, may_be_related, trailing_items)
-from .bylines import OUTLET_PATTERN, OUTLETS, header_words
+from .bylines import CREDIT_LINE, OUTLET_PATTERN, OUTLETS, header_words
 from .page_dates import Published, date_line, dated_header
 from .text import CLOSING_CODE, content_id, is_truncated
 from .typedefs import Errors, PathLike
@@ -89,15 +89,22 @@ def _day_of(day: int, reference: datetime | None) -> datetime | None:
 
 #: A site's name above the headline (its masthead): an outlet the kit knows, perhaps with its site's ending and
 #: a few words of a section or an issue (星島日報, 華視新聞網, 自由時報 自由財經, 天下雜誌 792期).
-MASTHEAD = re.compile(rf"(?P<outlet>{OUTLET_PATTERN})"
+MASTHEAD = re.compile(rf"(?:[A-Za-z][A-Za-z.]*\s+){{0,3}}(?P<outlet>{OUTLET_PATTERN})"  # (The News Lens 關鍵評論網)
                       r"(?:新聞網|新闻网|中文網|中文网|電子報|电子报|時報|时报|網|网|\.com)?"
                       r"(?:\s+[|｜]?\s*(?:[A-Za-z][A-Za-z.]*|第?\d{1,5}期|[^\s\d，。、：:；;！？!?「」()（）]{2,4})){0,3}")
 _DIGIT = re.compile(r"\d")
+# A site's name in Latin letters on a line of its own, up to three words (CTS News, TVBS NEWS, Yahoo!新聞 is no such)
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&'!-]*(?: [A-Za-z0-9][A-Za-z0-9.&'!-]*){0,2}")
+# A byline or a credit, which no headline's continuation is: its words, or a name set apart at its end (撰稿人員 陳嘉欣)
+_CREDIT_WORDS = re.compile(r"記者|记者|攝影|摄影|作者|撰文|撰稿|編輯|编辑|報導|报导|^[文圖图]\s*[｜|／/：:]"
+                           r"|[\s／/｜|]\s*[^\W\d_]{2,4}$")
+#: The longest line read as a reporter's credit at an article's end.
+_MAX_CREDIT = 40
 #: Most lines of a site's masthead, menu and breadcrumb read above a headline.
 _MAX_NAVIGATION = 40
 # An item of a site's menu, or a row of three or more (即時, 政治, 首頁 即時 政治): not a headline's words
 _WORD = r"[^\s，。、：:；;！？!?「」『』()（）]"
-_MENU = re.compile(rf"{_WORD}{{1,4}}|{_WORD}{{1,4}}(?:[ \t\u3000|｜・/]+{_WORD}{{1,4}}){{2,12}}")
+_MENU = re.compile(rf"{_WORD}{{1,5}}|{_WORD}{{1,4}}(?:[ \t\u3000|｜・/]+{_WORD}{{1,4}}){{2,12}}")  # (訂閱電子報)
 # A magazine's issue or a site's ending after its name (天下雜誌 794期, 商周.com)
 _ISSUE = re.compile(r"\d+\s*期|第\s*\d+\s*期|\.com|新聞網|中文網|電子報")
 # 更新時間：, 最後更新 (a date line that gives the time of an update, not of publication)
@@ -152,7 +159,7 @@ class _Parser:
         lead = top[0]
         heading = next((i for i in content[lead:] if is_list_heading(self.lines[i])), None)
         body_end = heading if heading is not None else n
-        head = self.nonblank(0, body_end)
+        head = self.nonblank(0, body_end)[lead:]  # the header is read under the site's lines
         if heading is None and self.dateline_at(head) is None and self.loose_date_at(head) is None:
             return self.skip("not a news page (neither a dateline, a date line nor a 相關新聞 list)", content[0] + 1)
         self.article(self.nonblank(0, body_end), top)
@@ -219,6 +226,9 @@ class _Parser:
             dated = dated_header(self.lines[idx[k]]) if k else None
             return bool(k and (dated or self.lines[idx[k]] in OUTLETS) and (
                 k == 1 or (dated and _names_someone(dated[1]) and not self.sentence_above(idx, k))
+                or (dated and k + 1 < len(idx) and dated_header(self.lines[idx[k + 1]]) is not None  # 發佈, 更新
+                    and not self.sentence_above(idx, k)
+                    and not any(_CREDIT_WORDS.search(self.lines[i]) for i in idx[1:k]))
                 or (k + 1 < min(len(idx), MAX_HEADLINE_LINES + 3) and (
                     parse_dateline(self.lines[idx[k + 1]]) or dates_header(k + 1)))))
 
@@ -243,6 +253,7 @@ class _Parser:
         while count < min(_MAX_NAVIGATION, len(idx) - 2):
             line = self.lines[idx[count]]
             if not (MASTHEAD.fullmatch(line) or _BREADCRUMB.fullmatch(line) or _MENU.fullmatch(line)
+                    or _LATIN_NAME.fullmatch(line)  # the site's name in Latin letters (CTS News)
                     or (_DIGIT.search(line) and date_line(line) is not None)):  # (2024年3月5日星期二)
                 break
             count += 1
@@ -288,6 +299,8 @@ class _Parser:
             body_idx = idx[at:loose] + after
         self.place(*body_idx)
         self.check_body(body_idx)
+        if not head["reporter"]:
+            head = head | {key: value for key, value in self.credited(body_idx).items() if not head[key]}
         text = "\n".join(([head["rest"]] if head["rest"] else []) + [self.lines[i] for i in body_idx])
         self.add("article", title=title, published=head["date"], published_precision=head["precision"],
                  time_zone=head["time_zone"], outlet=head["outlet"] or masthead, reporter=head["reporter"],
@@ -316,6 +329,8 @@ class _Parser:
                     updated = _UPDATE_LABEL.search(line) is not None
             elif head is None and not dates_only and (parsed := parse_dateline(line)) is not None:
                 head, head_at = parsed, idx[k]
+            elif not dates_only and used and CREDIT_LINE.fullmatch(line):
+                pass  # 攝影｜陳立凱 under the byline: the header's
             elif (named := MASTHEAD.fullmatch(line)) is not None and not dates_only and outlet is None and (
                     line in OUTLETS or _ISSUE.search(line, named.end("outlet"))):
                 outlet = named["outlet"]  # 中央社 on a line of its own, above the date and the byline; 天下雜誌 794期
@@ -358,6 +373,18 @@ class _Parser:
         if fields["date"] is None and stamp is None:
             self.problem(_no_date(fields), used[0] + 1, action="left empty")
         return fields, idx[k:]
+
+    def credited(self, idx: list[int]) -> dict:
+        """The reporter a credit among the body's last three lines names (記者：陳凱欣 over 攝影：黃志強, as
+        有線新聞 and 公視 close an article), with their place and outlet; the line stays in the text. Empty when
+        none does."""
+        for i in reversed(idx[-3:]):
+            line = self.lines[i]
+            if len(line) <= _MAX_CREDIT and (f := parse_dateline(line)) is not None and f["reporter"] \
+                    and not f["rest"] and f["date"] is None and not f["day_of_month"]:
+                return {"reporter": f["reporter"], "reporter_place": f["reporter_place"]} | (
+                    {"outlet": f["outlet"]} if f["outlet"] else {})
+        return {}
 
     @staticmethod
     def dated(head: dict, stamp: Published) -> dict:

@@ -1064,3 +1064,54 @@ def test_a_lede_above_a_date_line_stays_in_the_text():
     assert docs[0]["title"] == "布林肯訪陸 藍委：美中緩和"
     assert docs[0]["text"] == "美國國務卿布林肯今天抵達北京，展開為期兩天的訪問。\n本文。"
     assert docs[0]["reporter"] == "朱真楷"
+
+
+# -- the site's lines and the header as more outlets write them (pages written for these tests) -------------
+
+_MENU = "首頁\n即時\n政治\n國際\n社會\n訂閱電子報\n"
+
+
+@pytest.mark.parametrize("top, outlet, lines", [
+    ("華視新聞網\nCTS News", "華視新聞", 8),          # the site's name in Latin letters on a line of its own
+    ("The News Lens 關鍵評論網", "關鍵評論網", 7),     # Latin words before the outlet
+    ("CNEWS 匯流新聞網", "匯流新聞網", 7),
+])
+def test_a_masthead_with_latin_letters_and_a_menu(top, outlet, lines):
+    page = f"{top}\n{_MENU}首頁 > 財經\n央行宣布升息半碼\n2024/09/19 17:10\n本文。"
+    docs, rows, _ = parse_quietly(page, source="m.txt")
+    assert (docs[0]["title"], docs[0]["outlet"], docs[0]["text"]) == ("央行宣布升息半碼", outlet, "本文。")
+    assert docs[0]["published"] == pd.Timestamp("2024-09-19 17:10")
+    assert [r["reason"] for r in rows] == [f"the site's navigation before the headline: {lines} line(s) left out"]
+
+
+def test_a_headline_over_two_lines_above_a_publication_and_an_update():
+    docs, rows, _ = parse_quietly("港府擬優化長者醫療券\n每年金額維持2000元\n發佈時間：2024/10/16 12:45\n"
+                                  "最後更新：2024/10/16 13:20\n本文。", source="h.txt")
+    assert (docs[0]["title"], docs[0]["text"]) == ("港府擬優化長者醫療券每年金額維持2000元", "本文。")
+    assert docs[0]["published"] == pd.Timestamp("2024-10-16 12:45")
+
+
+@pytest.mark.parametrize("header, reporter", [
+    ("記者 林佳穎 / 攝影 王明哲 報導\n發佈時間：2024/03/05 14:32\n最後更新時間：2024/03/05 15:46", "林佳穎"),
+    ("文｜林俊宏\n攝影｜陳立凱\n發布時間 2024.03.05 14:32\n更新時間 2024.03.05 16:05", "林俊宏"),
+    ("作者 林上祚\n2024/03/05 14:32", "林上祚"),
+    ("2024/03/05 14:32\nTNL 新聞中心／吳采倪", "吳采倪"),
+])
+def test_bylines_and_credits_of_more_layouts(header, reporter):
+    docs, _, _ = parse_quietly(f"好市多會員費明年調漲\n{header}\n本文。", source="b.txt")
+    assert (docs[0]["title"], docs[0]["reporter"], docs[0]["text"]) == ("好市多會員費明年調漲", reporter, "本文。")
+    assert docs[0]["published"] == pd.Timestamp("2024-03-05 14:32")
+
+
+def test_a_reporters_credit_at_the_end_of_the_text():
+    """有線新聞 and 公視 credit the reporter under the text: the reporter is read, the lines stay in the text."""
+    body = "房委會公布居屋銷售計劃。\n記者：陳凱欣\n攝影：黃志強"
+    docs, _, _ = parse_quietly(f"居屋銷售計劃 提供約五千個單位\n2024-12-06 16:20\n{body}", source="c.txt")
+    assert (docs[0]["reporter"], docs[0]["text"]) == ("陳凱欣", body)
+
+
+def test_a_line_under_the_headline_that_names_someone_is_no_headline():
+    """A byline of a layout the kit does not know stays in the text, not joined to the headline."""
+    docs, _, _ = parse_quietly("藍白合破局\n撰稿人員 陳嘉欣\n出版：2020-09-17 20:15\n更新：2020-09-17 21:02\n本文。",
+                               source="n.txt")
+    assert (docs[0]["title"], docs[0]["text"]) == ("藍白合破局", "撰稿人員 陳嘉欣\n本文。")
