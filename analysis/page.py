@@ -220,8 +220,9 @@ class _Parser:
     def dateline_at(self, idx: list[int]) -> int | None:
         """Where the header starts among the first lines (after a headline of up to three lines): a
         dateline or a byline alone, a date line beside an outlet or a reporter, or a date line right after
-        a one-line headline or right before a dateline (lines between a headline and a date line alone
-        may be a byline of another layout)."""
+        a one-line headline, right before a dateline, or right before another date line (發佈時間 over 最後更新;
+        lines between a headline and a date line alone may be a byline of another layout, and those that
+        look like one stay out of the headline)."""
         def dates_header(k: int) -> bool:
             dated = dated_header(self.lines[idx[k]]) if k else None
             return bool(k and (dated or self.lines[idx[k]] in OUTLETS) and (
