@@ -32,7 +32,7 @@ from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, RelatedList, is_footer, 
                       join_wrapped, looks_like_items, may_be_related, trailing_items)
 from .bylines import CREDIT_LINE, OUTLET_PATTERN, OUTLETS, header_words
 from .page_dates import Published, date_line, dated_header
-from .text import CLOSING_CODE, content_id, is_truncated
+from .text import CLOSING_CODE, content_id, is_site_line, is_truncated
 from .typedefs import Errors, PathLike
 
 
@@ -299,9 +299,14 @@ class _Parser:
             head, after = self.dateline(idx[loose:], dates_only=True)
             body_idx = idx[at:loose] + after
         self.place(*body_idx)
+        credit, at = self.credited(body_idx) if not head["reporter"] else ({}, None)
+        head = head | {key: value for key, value in credit.items() if not head[key]}
+        site = [i for i in body_idx if i == at or is_site_line(self.lines[i])]
+        if site:  # reported once, as the site's navigation is
+            self.problem(f"the site's lines in the article's text (share bars, adverts, tags, credits): {len(site)} "
+                         "line(s) left out", site[0] + 1, action="unplaced", quote=True)
+            body_idx = [i for i in body_idx if i not in set(site)]
         self.check_body(body_idx)
-        if not head["reporter"]:
-            head = head | {key: value for key, value in self.credited(body_idx).items() if not head[key]}
         text = "\n".join(([head["rest"]] if head["rest"] else []) + [self.lines[i] for i in body_idx])
         self.add("article", title=title, published=head["date"], published_precision=head["precision"],
                  time_zone=head["time_zone"], outlet=head["outlet"] or masthead, reporter=head["reporter"],
@@ -375,17 +380,17 @@ class _Parser:
             self.problem(_no_date(fields), used[0] + 1, action="left empty")
         return fields, idx[k:]
 
-    def credited(self, idx: list[int]) -> dict:
+    def credited(self, idx: list[int]) -> tuple[dict, int | None]:
         """The reporter a credit among the body's last three lines names (記者：陳凱欣 over 攝影：黃志強, as
-        有線新聞 and 公視 close an article), with their place and outlet; the line stays in the text. Empty when
-        none does."""
+        有線新聞 and 公視 close an article), with their place and outlet, and the credit's line (empty and None
+        when no line is such a credit)."""
         for i in reversed(idx[-3:]):
             line = self.lines[i]
             if len(line) <= _MAX_CREDIT and (f := parse_dateline(line)) is not None and f["reporter"] \
                     and not f["rest"] and f["date"] is None and not f["day_of_month"]:
                 return {"reporter": f["reporter"], "reporter_place": f["reporter_place"]} | (
-                    {"outlet": f["outlet"]} if f["outlet"] else {})
-        return {}
+                    {"outlet": f["outlet"]} if f["outlet"] else {}), i
+        return {}, None
 
     @staticmethod
     def dated(head: dict, stamp: Published) -> dict:

@@ -33,7 +33,35 @@ _FURNITURE = re.compile(r"\n[ \t\u3000]*(?:#[^\s#]{1,30}(?:[ \t\u3000]+#[^\s#]{1
                         r"|[［\[【]?(?:延伸閱讀|延伸阅读|看更多|推薦閱讀|推荐阅读)[］\]】]?\s*[：:》>]?[^\n]{1,60}"
                         r"|[（(【][^\s（）()【】\n]{2,12}[)）】])$", re.I)
 
+#: A line of the site's own inside an article's text, whole: a share bar or a tool (分享, 字級, 列印), an advert's
+#: label (廣告, 請繼續往下閱讀), tags (#高鐵 #春節疏運), an app's promotion (►下載ETtoday星光雲APP), a photograph's
+#: credit alone (（圖／華視資料照）, 圖／吳元熙攝) or an editor's (責任編輯：陳建鈞). A caption (消防人員進入火場搶救。
+#: （圖／消防局提供）) is the newsroom's writing and no such line.
+SITE_LINE = re.compile(
+    r"(?:分享|分享至|分享到|分享文章|Share|字級|字体|字體|字體大小|列印|複製連結|复制链接|收藏|回到最頂|回到頂部|返回頂部"
+    r"|廣告|广告|贊助商廣告|赞助商广告|贊助廣告|Advertisement|請繼續往下閱讀|请继续往下阅读|繼續閱讀|继续阅读)[.…。]{0,3}"
+    r"|#[^\s#]{1,30}(?:[ \t\u3000]+#[^\s#]{1,30})*"
+    r"|(?=[^\n。！？]{4,60}$)[^\n]*(?:(?:下載|下载)[^\n]*(?:APP|App|app)|(?:APP|App|app)[^\n]*(?:下載|下载))[^\n]*"
+    r"|[（(](?:圖|图|圖片|图片|照片|攝影|摄影|影像|圖片來源|图片来源|資料照|资料照)\s*[／/：:|｜][^（）()\n]{1,30}[）)]"
+    r"|(?:圖|图|攝影|摄影|圖片來源|图片来源)\s*[／/：:|｜]\s*[^\s，。（）()]{2,12}"
+    r"|(?:責任編輯|责任编辑|核稿編輯|核稿编辑|文字編輯|責編|责编|編輯|编辑)\s*[：:／/]\s*[^\W\d_]{2,4}")
+
 _SENTENCE = re.compile(r"(?<=[。！？!?])")
+
+
+def is_site_line(line: str) -> bool:
+    """Whether a line of an article's text is the site's own, whole (:data:`SITE_LINE`).
+
+    Examples
+    --------
+    >>> [is_site_line(x) for x in ["分享", "#火警 #竹北", "（圖／華視資料照）", "►下載星光雲APP，追星新聞搶先看"]]
+    [True, True, True, True]
+    >>> [is_site_line(x) for x in ["消防人員進入火場搶救。（圖／消防局提供）", "分享經驗", "廣告業者表示，景氣回溫。"]]
+    [False, False, False]
+    >>> [is_site_line(x) for x in ["【am730 App 下載】", "現在用APP看新聞　點我下載APP", "下載量破億的App，稱霸。"]]
+    [True, True, False]
+    """
+    return SITE_LINE.fullmatch(line.strip()) is not None
 
 
 def compact(text: str) -> str:

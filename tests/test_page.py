@@ -1104,10 +1104,23 @@ def test_bylines_and_credits_of_more_layouts(header, reporter):
 
 
 def test_a_reporters_credit_at_the_end_of_the_text():
-    """有線新聞 and 公視 credit the reporter under the text: the reporter is read, the lines stay in the text."""
+    """有線新聞 and 公視 credit the reporter under the text: the reporter is read, the credits left out and reported."""
     body = "房委會公布居屋銷售計劃。\n記者：陳凱欣\n攝影：黃志強"
-    docs, _, _ = parse_quietly(f"居屋銷售計劃 提供約五千個單位\n2024-12-06 16:20\n{body}", source="c.txt")
-    assert (docs[0]["reporter"], docs[0]["text"]) == ("陳凱欣", body)
+    docs, rows, _ = parse_quietly(f"居屋銷售計劃 提供約五千個單位\n2024-12-06 16:20\n{body}", source="c.txt")
+    assert (docs[0]["reporter"], docs[0]["text"]) == ("陳凱欣", "房委會公布居屋銷售計劃。")
+    assert [(r["line"], r["action"]) for r in rows] == [(4, "unplaced")] and "2 line(s) left out" in rows[0]["reason"]
+
+
+def test_the_sites_lines_in_the_text_are_left_out_and_reported_once():
+    """Share bars, adverts' labels, tags, an app's promotion and a photograph's credit alone are the site's;
+    a caption is the newsroom's and stays."""
+    body = ["台灣高鐵今日宣布加開班次。", "字級", "分享", "高鐵列車停靠月台。（圖／華視資料照）", "（圖／華視資料照）",
+            "廣告", "旅客可透過App購票。", "►下載華視新聞APP，新聞搶先看", "#高鐵 #春節疏運", "責任編輯：陳建鈞"]
+    docs, rows, messages = parse_quietly("高鐵春節疏運加開班次\n2025/01/02 17:48\n" + "\n".join(body), source="s.txt")
+    assert docs[0]["text"] == "台灣高鐵今日宣布加開班次。\n高鐵列車停靠月台。（圖／華視資料照）\n旅客可透過App購票。"
+    assert [(r["line"], r["action"], r["content"]) for r in rows] == [(4, "unplaced", "字級")]
+    assert "7 line(s) left out" in rows[0]["reason"]
+    assert_one_row_per_warning(messages, rows)
 
 
 def test_a_line_under_the_headline_that_names_someone_is_no_headline():
@@ -1115,3 +1128,14 @@ def test_a_line_under_the_headline_that_names_someone_is_no_headline():
     docs, _, _ = parse_quietly("藍白合破局\n撰稿人員 陳嘉欣\n出版：2020-09-17 20:15\n更新：2020-09-17 21:02\n本文。",
                                source="n.txt")
     assert (docs[0]["title"], docs[0]["text"]) == ("藍白合破局", "撰稿人員 陳嘉欣\n本文。")
+
+
+@pytest.mark.parametrize("after", [
+    "責任編輯：陳昱安\nTags:\n基本工資", "分享\nFacebook\nLINE\n複製連結", "回到最頂", "更多\n最新消息", "更多港聞",
+])
+def test_the_sites_lines_after_a_list_of_headlines_alone_are_no_items(after):
+    page = ("基本工資明年調升\n2024/09/03\n本文。\n相關新聞\n最低工資法草案送立院\n物價上漲吃掉加薪 實質薪資負成長\n"
+            + after)
+    docs, rows, _ = parse_quietly(page, source="r.txt")
+    assert [d["title"] for d in docs[1:]] == ["最低工資法草案送立院", "物價上漲吃掉加薪 實質薪資負成長"]
+    assert any(r["reason"].startswith("the site's footer") and r["content"] == after.split("\n")[0] for r in rows)
