@@ -20,6 +20,7 @@ from .datelines import TIMESTAMP, parse_timestamp
 from .bylines import OUTLET_PATTERN
 from .decoding import LIST_HEADINGS, SITE_LIST_HEADINGS
 from .page_dates import date_line
+from .text import is_site_line
 
 #: Lines that open a related item.
 ITEM_MARKERS = frozenset({"-", "－", "—", "–", "►", "▶", "▸", "●", "•", "■", "◆", "・"})
@@ -112,14 +113,12 @@ def _heading_word(line: str) -> str | None:
     return "熱門新聞"  # 東網熱門: the outlet's most read
 
 
-# A page's footer or share bar (版權所有, 本文出自, 分享到Facebook, 訂閱電子報, 回到最頂), a more link (更多港聞), its
-# tags or the text's credits (責任編輯：陳昱安) after a list: the site's, not a list's item
+# A page's footer or share bar (版權所有, 本文出自, 分享到Facebook, 訂閱電子報), a more link (更多港聞) or its tags
+# after a list (and every line of the site's own that an article's text may hold: text.is_site_line)
 _FOOTER_WORDS = re.compile(r"版權所有(?!人)|版权所有(?!人)|All [Rr]ights [Rr]eserved|Copyright\s*©|©\s*\d{4}"
                            r"|^(?:分享到|分享至)\s*(?:Facebook|FB|LINE|Line|Twitter|X|臉書|微博|微信|Plurk)"
-                           r"|^(?:分享|分享文章|Share|複製連結|复制链接|訂閱電子報|订阅电子报|加入LINE好友|下載APP|下载APP"
-                           r"|回到最頂|回到頂部|回到顶部|返回頂部|返回顶部|回頂端|更多|看更多|更多\w{2})$"
-                           r"|^(?:Tags?|標籤|标签|關鍵字|关键字|關鍵詞|关键词)\s*[:：]"  # tags, the text's credits
-                           r"|^(?:責任編輯|责任编辑|核稿編輯|核稿编辑|責編|责编|編輯|编辑|審稿|审稿|校對|校对)\s*[：:／/]\s*\w{2,4}$")
+                           r"|^(?:訂閱電子報|订阅电子报|加入LINE好友|回頂端|更多|看更多|更多\w{2})$"
+                           r"|^(?:Tags?|標籤|标签|關鍵字|关键字|關鍵詞|关键词)\s*[:：]")
 _FOOTER_STARTS = ("本文出自", "本文轉載自", "本文转载自")
 # The longest heading a list may have (【看更多相關新聞】：, 更多CNEWS匯流新聞網報導)
 _LONGEST_HEADING = 24
@@ -139,7 +138,7 @@ def is_footer(line: str) -> bool:
     >>> [is_footer(x) for x in ["更多網友分享美食地圖", "編輯部遭搜索"]]
     [False, False]
     """
-    return line.startswith(_FOOTER_STARTS) or _FOOTER_WORDS.search(line) is not None
+    return line.startswith(_FOOTER_STARTS) or _FOOTER_WORDS.search(line) is not None or is_site_line(line)
 
 
 def may_be_related(line: str) -> bool:
