@@ -60,6 +60,7 @@ OUTLETS = (
     "大紀元時報", "無綫新聞", "TVB News", "有線新聞", "i-CABLE News", "Now新聞", "香港經濟日報", "經濟通", "HKET",
     "am730", "巴士的報", "Bastille Post", "頭條日報", "晴報", "香港商報", "明報新聞網", "星島頭條", "點新聞", "橙新聞",
     "獨立媒體", "852郵報", "香港電台網站", "RTHK", "港台", "紐約時報中文網", "日經中文網", "聯合早報網", "RFI", "VOA",
+    "now新聞", "now 新聞", "轉角國際", "大公文匯網", "大公文匯",
     "RFA", "路透社", "法新社", "美聯社", "彭博社", "共同社", "韓聯社", "新華社", "中新社", "環球時報", "人民日報",
 )
 
@@ -97,8 +98,9 @@ _DESK = re.compile(rf"{_LEAD}[^\W\d_]{{0,4}}(?:新聞|新闻|中心|頻道|频�
 # An outlet and its reporters only: 中時新聞網 記者王明
 _NAMED = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者\s*(?P<names>[^／/╱]+)")
 # ... on a line of its own, the names set apart (明報記者 陳美玲; 明報記者遇襲 is a headline)
-_NAMED_APART = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者\s+(?P<names>[^／/╱\s][^／/╱]*?)"
-                          rf"(?:\s*{_REPORTED})?")  # 苦勞網記者 張子午 報導
+_NAMED_APART = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者(?:\s*{_SLASH}\s*|\s+)"
+                          rf"(?P<names>[^／/╱\s][^／/╱]*?)(?:\s*{_REPORTED}|\s+[發发]自(?P<place>[^\W\d_]{{2,6}}))?")
+# (苦勞網記者 張子午 報導, CTWANT 記者 / 林宗翰, 端傳媒記者 林思穎 發自台北)
 # An author's label and names on a line of their own: 作者：陳一姍, 撰文：信報記者 梁嘉麗, 文／記者 林朝億,
 # 文．李宜庭 攝影．程思迪, 編譯：陳秀芳
 # What a credit names besides the text: the photographs, the video, the editing.
@@ -226,7 +228,7 @@ def _own_line(line: str) -> dict | None:
     工商時報 魏喬怡), an author's line (作者：陳一姍, 記者：陳凱欣, 作者 林上祚), a desk and a name
     (TNL 新聞中心／吳采倪), an outlet's byline (:func:`_outlet_line`) or desk (東森新聞 生活中心 / 綜合報導)."""
     if (m := _NAMED_APART.fullmatch(line)) is not None and _valid(m["names"].strip(), ""):
-        return _fields_of(m["outlet"], m["names"].strip())
+        return _fields_of(m["outlet"], m["names"].strip(), m["place"] or "")
     if (m := _OUTLET_AND_NAME.fullmatch(line)) is not None and not _NOT_A_NAME.search(m["names"]) \
             and m["names"] not in PLACES:
         return _fields_of(m["outlet"], m["names"])

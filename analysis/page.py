@@ -25,13 +25,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .datelines import DATELINE, ROC_OFFSET, parse_dateline
+from .datelines import DATELINE, ROC_OFFSET, hour_of_day, parse_dateline
 from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, RelatedList, is_footer, is_list_heading, is_site_list_heading,
                       join_wrapped, looks_like_items, may_be_related, trailing_items)
 from .bylines import CREDIT_LINE, OUTLET_PATTERN, OUTLETS, header_words
-from .page_dates import Published, date_line, dated_header
+from .page_dates import TIME_ONLY, Published, date_line, dated_header
 from .text import CLOSING_CODE, content_id, is_site_line, is_truncated
 from .typedefs import Errors, PathLike
 
@@ -69,6 +69,14 @@ def _names_someone(words: str) -> bool:
     return bool(found["outlet"] or found["reporter"])
 
 
+def _at_time(stamp: Published, clock: re.Match) -> Published:
+    """A day's date at the time a line of its own gives (:data:`analysis.page_dates.TIME_ONLY`)."""
+    hour = hour_of_day(int(clock["h"]), clock["ap"] or clock["ap2"] or "")
+    seconds = clock["s"] is not None
+    value = stamp.value.replace(hour=hour, minute=int(clock["mi"]), second=int(clock["s"] or 0))
+    return stamp._replace(value=value, precision="second" if seconds else "minute")
+
+
 def _coded(closing: re.Match | None) -> datetime | None:
     """The day of 中央社's closing code (``1090917``: ROC year, month, day), None when there is none or no such day."""
     if closing is None:
@@ -104,7 +112,7 @@ _MAX_CREDIT = 40
 _MAX_NAVIGATION = 40
 # An item of a site's menu, or a row of three or more (即時, 政治, 首頁 即時 政治): not a headline's words
 _WORD = r"[^\s，。、：:；;！？!?「」『』()（）]"
-_MENU = re.compile(rf"{_WORD}{{1,5}}|{_WORD}{{1,4}}(?:[ \t\u3000|｜・/]+{_WORD}{{1,4}}){{2,12}}")  # (訂閱電子報)
+_MENU = re.compile(rf"{_WORD}{{1,6}}|{_WORD}{{1,4}}(?:[ \t\u3000|｜・/]+{_WORD}{{1,4}}){{2,12}}")  # (訂閱電子報)
 # A magazine's issue or a site's ending after its name (天下雜誌 794期, 商周.com)
 _ISSUE = re.compile(r"\d+\s*期|第\s*\d+\s*期|\.com|新聞網|中文網|電子報")
 # 更新時間：, 最後更新 (a date line that gives the time of an update, not of publication)
@@ -227,7 +235,8 @@ class _Parser:
             dated = dated_header(self.lines[idx[k]]) if k else None
             return bool(k and (dated or self.lines[idx[k]] in OUTLETS) and (
                 k == 1 or (dated and _names_someone(dated[1]) and not self.sentence_above(idx, k))
-                or (dated and k + 1 < len(idx) and dated_header(self.lines[idx[k + 1]]) is not None  # 發佈, 更新
+                or (dated and k + 1 < len(idx) and (dated_header(self.lines[idx[k + 1]]) is not None  # 發佈, 更新
+                                                    or TIME_ONLY.fullmatch(self.lines[idx[k + 1]]))
                     and not self.sentence_above(idx, k)
                     and not any(_CREDIT_WORDS.search(self.lines[i]) for i in idx[1:k]))
                 or (k + 1 < min(len(idx), MAX_HEADLINE_LINES + 3) and (
@@ -329,7 +338,9 @@ class _Parser:
         head, stamp, outlet, used, k, updated = None, None, None, [], 0, False
         while k < len(idx):
             line = self.lines[idx[k]]
-            if (dated := dated_header(line)) is not None:
+            if stamp is not None and stamp.precision == "day" and (clock := TIME_ONLY.fullmatch(line)) is not None:
+                stamp = _at_time(stamp, clock)  # 2024年7月5日 星期五, then 11:08 on a line of its own
+            elif (dated := dated_header(line)) is not None:
                 if stamp is None or (updated and not _UPDATE_LABEL.search(line)):
                     (stamp, words), at = dated, idx[k]  # the first, but a publication time before an update's
                     updated = _UPDATE_LABEL.search(line) is not None

@@ -41,6 +41,14 @@ _TIME_FIRST = re.compile(r"^(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s+(?P<date>\d{4}[
 _ZONE_OFFSETS = {"HKT": "+08:00", "TWT": "+08:00", "JST": "+09:00", "KST": "+09:00",
                  "EDT": "-04:00", "EST": "-05:00", "UTC": "+00:00", "GMT": "+00:00"}
 _ZONE_AFTER = re.compile(r"(?<=\d)\s+(?P<zone>HKT|TWT|JST|KST|EDT|EST)$")
+# ... or between its date and its time (2024-10-15 HKT 14:32)
+_ZONE_BETWEEN = re.compile(r"^(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s+(?P<zone>HKT|TWT|JST|KST|EDT|EST|UTC|GMT)"
+                           r"\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?)$")
+# An outlet before a labelled date (東森新聞 發佈時間：2024/11/05 14:21)
+_OUTLET_FIRST = re.compile(rf"(?P<outlet>{OUTLET_PATTERN})\s+")
+#: A time of day on a line of its own, under a date line that gives the day only (2024年7月5日 星期五 / 11:08).
+TIME_ONLY = re.compile(r"(?:(?P<ap>上午|下午|早上|晚上|凌晨|中午)\s*)?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)"
+                       r"(?::(?P<s>[0-5]\d))?(?:\s*(?P<ap2>AM|PM|am|pm))?")
 
 
 def date_line(line: str) -> Published | None:
@@ -66,11 +74,13 @@ def date_line(line: str) -> Published | None:
     ((datetime.datetime(2020, 9, 18, 5, 30), 'minute'), (datetime.datetime(2020, 9, 18, 0, 0), 'day'))
     >>> date_line("2020年9月18日總統府表示"), date_line("1600000000")
     (None, None)
+    >>> date_line("2024-10-15 HKT 14:32")[:3]
+    (datetime.datetime(2024, 10, 15, 14, 32), 'minute', 'UTC+08:00')
     """
     rest = _SEPARATOR.sub(" ", _DATE_LABEL.sub("", unicodedata.normalize("NFKC", line), count=1))
     rest = _UPDATED.split(rest, maxsplit=1)[0]  # 2023-07-18 00:45 更新：2023-07-18 02:10: published, then updated
     rest = _AFTER_DATE.sub("", rest) if _DATE_SHAPE.search(rest) else rest  # 2023/12/17 17:32 更新, 2024年3月5日 A1
-    if (first := _TIME_FIRST.match(rest)) is not None:  # 14:32 2024-03-05 HKT
+    if (first := _TIME_FIRST.match(rest) or _ZONE_BETWEEN.match(rest)) is not None:  # 14:32 2024-03-05 HKT
         rest = f"{first['date']} {first['time']}" + (f" {_ZONE_OFFSETS[first['zone']]}" if first["zone"] else "")
     elif (zone := _ZONE_AFTER.search(rest)) is not None:  # 2023.08.15 14:32 EDT
         rest = rest[:zone.start()] + " " + _ZONE_OFFSETS[zone["zone"]]
@@ -116,6 +126,9 @@ def dated_header(line: str) -> tuple[Published, str] | None:
     (None, None)
     >>> dated_header("記者張大同／台北報導 2024/03/05 14:32")[1]
     '記者張大同/台北報導'
+    >>> found, words = dated_header("東森新聞 發佈時間：2024/11/05 14:21 最後更新時間：2024/11/05 15:02")
+    >>> found.value, words
+    (datetime.datetime(2024, 11, 5, 14, 21), '東森新聞')
     """
     found = date_line(line)
     if found is not None:
@@ -124,6 +137,8 @@ def dated_header(line: str) -> tuple[Published, str] | None:
         inner = dated_header(line[dispatch.end():].strip())  # 【新頭殼newtalk】2024.03.05 14:32 陳佩君/新北報導
         return (inner[0], f"{dispatch[0]} {inner[1]}".strip()) if inner is not None else None
     line = unicodedata.normalize("NFKC", line)
+    if (outlet := _OUTLET_FIRST.match(line)) is not None and (found := date_line(line[outlet.end():])) is not None:
+        return found, outlet["outlet"]  # 東森新聞 發佈時間：2024/11/05 14:21 最後更新時間：…
     after = _WORDS_AFTER.search(line)
     if after is not None and (found := date_line(line[:after.start()])) is not None:
         words = after["words"].strip()

@@ -1139,3 +1139,32 @@ def test_the_sites_lines_after_a_list_of_headlines_alone_are_no_items(after):
     docs, rows, _ = parse_quietly(page, source="r.txt")
     assert [d["title"] for d in docs[1:]] == ["最低工資法草案送立院", "物價上漲吃掉加薪 實質薪資負成長"]
     assert any(r["reason"].startswith("the site's footer") and r["content"] == after.split("\n")[0] for r in rows)
+
+
+@pytest.mark.parametrize("header, published", [
+    ("東森新聞 發佈時間：2024/11/05 14:21 最後更新時間：2024/11/05 15:02", "2024-11-05 14:21"),  # outlet, then both
+    ("2024-10-15 HKT 14:32", "2024-10-15 14:32"),               # a zone between the date and the time
+    ("2024年7月5日 星期五\n11:08", "2024-07-05 11:08"),           # the time on a line of its own
+    ("2024年7月5日\n下午3:05", "2024-07-05 15:05"),
+])
+def test_date_lines_of_more_layouts(header, published):
+    docs, _, _ = parse_quietly(f"港交所上半年新股集資額升22%\n{header}\n本文。", source="d.txt")
+    assert (docs[0]["title"], docs[0]["text"]) == ("港交所上半年新股集資額升22%", "本文。")
+    assert docs[0]["published"] == pd.Timestamp(published) and docs[0]["published_precision"] == "minute"
+
+
+@pytest.mark.parametrize("byline, outlet, reporter, place", [
+    ("CTWANT 記者 / 林宗翰", "CTWANT", "林宗翰", ""),
+    ("端傳媒記者 林思穎 發自台北", "端傳媒", "林思穎", "台北"),
+])
+def test_an_outlets_reporter_on_a_line_of_their_own(byline, outlet, reporter, place):
+    docs, _, _ = parse_quietly(f"騎士闖紅燈撞公車\n{byline}\n2024/09/10 13:42\n本文。", source="b.txt")
+    assert (docs[0]["outlet"], docs[0]["reporter"], docs[0]["reporter_place"], docs[0]["text"]) == (
+        outlet, reporter, place, "本文。")
+
+
+@pytest.mark.parametrize("after", ["分享：\nFacebook", "成為會員", "訂閱東森新聞YouTube頻道", "熱門排行榜\n藝人婚變"])
+def test_more_of_the_sites_lines_after_a_list(after):
+    page = "居屋銷售計劃公布\n2024-12-06 16:20\n本文。\n相關新聞\n居屋申請人數創新低\n公屋輪候時間縮短\n" + after
+    docs, _, _ = parse_quietly(page, source="f.txt")
+    assert [d["title"] for d in docs[1:]] == ["居屋申請人數創新低", "公屋輪候時間縮短"]
