@@ -16,7 +16,9 @@ Evidence, in the ``evidence`` column, from the strongest:
 - ``"title"``: a name next to a title or role (:data:`analysis.names.TITLES`): a two- or three-character Han name or
   a transliterated one right after it (發言人歐江安, 國務卿布林肯) or right before it (李光章大使);
   and a surname before a title (蔡總統), which goes to the person that the same document names with
-  that surname and title, else to the aliases list, else stays as written;
+  that surname and title, else to the aliases list, else stays as written; a name found so (or by its
+  transliteration or tag, below), of three characters or more, is found again wherever its document writes it
+  on its own (鄭喆文說 after 副署長鄭喆文), with the same evidence;
 - ``"transliteration"``: three or more characters, all syllables of transliterated foreign names
   (:data:`analysis.names.NAME_SYLLABLES`), that is not a place or a common word;
 - ``"tag"``: a three-character word that no dictionary knows, starting with a common surname, that
@@ -44,6 +46,7 @@ import hashlib
 import logging
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -53,6 +56,7 @@ from .mentionscan import _Found, scan_many
 from .names import Lexicon, lexicon
 from .segmentation import get_segmenter, segment_many
 from .tables import distinct
+from .titlednames import FOLLOWERS
 from .typedefs import PathLike, SegmenterLike, UserDict
 
 logger = logging.getLogger(__name__)
@@ -227,12 +231,40 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
             for f in found:
                 if f.type == "person" and f.pending is None and f.start in adjacent:
                     holders.setdefault(f.actor, set()).update(adjacent[f.start])
+        named = {f.actor: f.evidence for _, value, found, _, _ in parts for f in found
+                 if f.type == "person" and f.pending is None and f.evidence in _RULED and len(f.actor) >= 3
+                 and value[f.start:f.end] == f.actor}
         fields = []
         for field, value, found, titles, _ in parts:
+            found = sorted(found + _repeated(value, words_of.get(value, []), found, named)) if named else found
             mentions = [Mention(f.start, f.end, value[f.start:f.end], *_resolve(f, value, holders, lex))
                         for f in found]
             fields.append(FieldActors(doc_id, field, value, words_of.get(value, []), mentions, titles))
         out.append(DocumentActors(doc_id, tuple(fields), {a: frozenset(t) for a, t in holders.items()}))
+    return out
+
+
+#: The evidence of names found by a rule (not known beforehand), which the rest of their document then knows
+#: (those of three characters or more: a surname and one character is too often part of another word).
+_RULED = frozenset(("title", "transliteration", "tag"))
+
+
+def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str, str]) -> list[_Found]:
+    """The places of ``text`` where a name its document found by a rule is written again, on its own
+    (副署長鄭喆文 ... 鄭喆文說): from a word's start to a word's end, or to what follows a speaker's name
+    (:data:`analysis.titlednames.FOLLOWERS`), and over no mention already found."""
+    bounds = set(accumulate(map(len, words), initial=0))
+    taken = [(f.start, f.end) for f in found]
+    out = []
+    for name, evidence in named.items():
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if start in bounds and (end in bounds or end == len(text) or text.startswith(FOLLOWERS, end)) \
+                    and not any(s < end and start < e for s, e in taken):
+                out.append(_Found(start, end, name, "person", evidence, None))
+                taken.append((start, end))
+            start = text.find(name, end)
     return out
 
 

@@ -43,6 +43,8 @@ PARALLEL_MIN_TEXTS = 2000
 _TITLE_SIZES = sorted({len(t) for t in TITLES}, reverse=True)
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)+")
 _SKIP = frozenset((" ", "\u3000", "、"))
+# The dots between the parts of a name (伊凡．達道, 瓦旦·吉洛)
+_NAME_DOTS = frozenset("．·‧・•")
 
 
 # -- one field ---------------------------------------------------------------------------------------------
@@ -165,6 +167,9 @@ class _Scan:
             while transliterated(word, size=2) and j + 1 < self.n and not self.taken[j + 1] \
                     and all(ch in NAME_SYLLABLES for ch in self.words[j + 1]):
                 j += 1  # 佩斯|科夫
+            while self.word(j + 1) in _NAME_DOTS and j + 2 < self.n and not self.taken[j + 2] \
+                    and han(self.words[j + 2]) and len(self.words[j + 2]) <= 4 and self.words[j + 2] not in CUES:
+                j += 2  # a name's parts apart by a dot: 伊凡|．|達道, 吉爾|．|高文
             end, nxt = offsets[j + 1], self.word(j + 1) if j + 1 < self.n and not self.taken[j + 1] else ""
             if end - offsets[k] == 2 and han(nxt[:1]) and nxt[0] not in FUNCTION_CHARS \
                     and (len(nxt) == 1 or nxt[1] in FUNCTION_CHARS) and end not in self.title_starts:

@@ -13,11 +13,12 @@ that shape, the longer name first; :mod:`analysis.mentionscan` uses it where a t
 
 from __future__ import annotations
 
-from .names import COMPOUND_SURNAMES, CUES, NOT_NAME_ENDINGS, SURNAMES, common_words, dictionary_tag, han, ordinary
+from .names import (COMPOUND_SURNAMES, CUES, NOT_NAME_ENDINGS, SURNAMES, TITLES, common_words, dictionary_tag, han,
+                    ordinary)
 
-#: What follows a speaker's name after a title: reporting verbs, words of time and occasion, adverbs,
-#: and marks (and a digit: 18日). A name is read only when one of these follows it.
-FOLLOWERS = tuple(sorted(CUES | frozenset("""
+#: What follows a speaker's name after a title: reporting verbs, another title (發言人司馬青峰法官), words of time
+#: and occasion, adverbs, and marks (and a digit: 18日). A name is read only when one of these follows it.
+FOLLOWERS = tuple(sorted(CUES | TITLES | frozenset("""
 今天 今日 今年 昨天 昨日 明天 稍早 稍後 晚間 晚上 上午 下午 中午 早上 日前 近日 先前 隨後 接著 當天 當時 會後 會中 會上
 同日 當日 當場 上週 上月 本週 週 周 近期 最近 目前 日昨 隨即 首度 首次 私下 進一步 特別 一再 再度 多次 直接 公開 正式
 受訪 接受 出席 親 本人 質詢 答詢 致詞 發言 召開 出面 發文 受邀 透過 率 偕同 帶領

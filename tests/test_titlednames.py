@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import actors
+from analysis import actors, quotes
 from analysis.titlednames import name_after_title
 
 from .test_actors import frame
@@ -60,3 +60,25 @@ def test_the_person_after_a_title_is_named_whole(text, person):
 def test_no_person_where_a_title_is_followed_by_no_name(text):
     table = actors(frame(text))
     assert "person" not in set(table["type"])
+
+
+def test_a_name_found_after_a_title_is_found_again_where_it_stands_alone():
+    text = "疾管署副署長鄭喆文在記者會上表示，疫情升溫。鄭喆文說：「重症前兆包括嗜睡。」"
+    table = actors(frame(text))
+    people = table[table["type"] == "person"]
+    assert list(people["mention"]) == ["鄭喆文", "鄭喆文"] and list(people["evidence"]) == ["title", "title"]
+    said = quotes(frame(text))
+    assert list(said["speaker"]) == ["鄭喆文", "鄭喆文"]
+
+
+def test_a_name_is_not_found_again_inside_another():
+    table = actors(frame("議員王志中表示，支持。王志中華路段將封閉。"))
+    assert list(table.loc[table["type"] == "person", "mention"]) == ["王志中"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("高院發言人司馬青峰法官表示，合議庭認定被告收受款項。", "司馬青峰"),   # a name between two titles
+    ("仁愛鄉長伊凡．達道今天上午表示，三個部落受困。", "伊凡．達道"),        # the parts of a name apart by a dot
+])
+def test_more_names_after_a_title(text, person):
+    assert list(quotes(frame(text))["speaker"]) == [person]
