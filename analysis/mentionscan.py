@@ -31,7 +31,7 @@ from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_C
 from .blobstore import open_cache
 from .codedeps import code_digest
 from .segmentation.batch import SegmentCache
-from .titlednames import name_after_title
+from .titlednames import name_after_title, role_word
 from .typedefs import PathLike, UserDict
 
 logger = logging.getLogger(__name__)
@@ -221,6 +221,8 @@ class _Scan:
         for k in range(self.n):
             start = offsets[k]
             size = next((n for n in _TITLE_SIZES if text[start:start + n] in TITLES), 0)
+            if not size and start in self.title_starts and offsets[k + 1] in self.title_ends:
+                size = len(self.words[k])  # a title as a word: 外交部長, 分隊長
             title_end = start + size
             if not size or text[start:title_end] == "記者" or (
                     title_end not in self.title_ends and any(self.taken[k:self.word_of(title_end - 1) + 1])):
@@ -426,7 +428,7 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     state = _Scan(text, words, lex)
     state.known_forms()
     for k in range(state.n):
-        if not state.taken[k] and is_title(words[k], lex.forms):
+        if not state.taken[k] and (is_title(words[k], lex.forms) or role_word(words[k])):
             state.add_title(state.offsets[k], state.offsets[k + 1])
     state.titled_names()
     state.by_neighbours()

@@ -36,6 +36,31 @@ NOT_GIVEN = frozenset("的了是在與和及跟也都就將於為並已又仍對
 NOT_ENDINGS = NOT_NAME_ENDINGS - frozenset("國軍星台")
 
 
+#: The last characters of words that name a role (分隊長, 協調員, 分析師, 法官; 人 in words of three letters or
+#: more: 策展人, not 家人).
+ROLE_ENDS = frozenset("長員師官人")
+#: Surnames read only right after a title, where no other reading is likely: those also common as other
+#: words (區, 容, 雲) and rarer ones of Hong Kong and Taiwan (鄺, 冼).
+TITLED_SURNAMES = frozenset("鄺冼區容晏柴戚龐龎霍閻翟繆聞荀靳隋鞏卜杭湛諶郎麻邰闞項雲連向任和")
+_SURNAMES = SURNAMES | TITLED_SURNAMES
+
+
+def role_word(word: str) -> bool:
+    """A word of two to four letters that names a role by its ending (:data:`ROLE_ENDS`: 分隊長, 策展人), not
+    a frequent word nor a verb, adjective, adverb or pronoun (成長, 延長).
+
+    Examples
+    --------
+    >>> [role_word(w) for w in ["分隊長", "協調員", "策展人", "審判長", "成長", "家人", "長"]]
+    [True, True, True, True, False, False, False]
+    """
+    if not 2 <= len(word) <= 4 or word[-1] not in ROLE_ENDS or not han(word) or word in common_words()[0] \
+            or (word[-1] == "人" and len(word) < 3):
+        return False
+    tag = dictionary_tag(word) or "n"
+    return tag[0] not in "vadr"
+
+
 def name_after_title(text: str, pos: int) -> int | None:
     """Where the name starting at ``pos``, right after a title, ends: a surname and a given name of two
     characters, or of one, followed by one of :data:`FOLLOWERS` or by the text's end, and no common word
@@ -59,7 +84,7 @@ def name_after_title(text: str, pos: int) -> int | None:
     >>> name_after_title("律師王志中表示", 2), name_after_title("議員張家銨則認為", 2)
     (5, 5)
     """
-    size = 2 if text[pos:pos + 2] in COMPOUND_SURNAMES else 1 if text[pos:pos + 1] in SURNAMES else 0
+    size = 2 if text[pos:pos + 2] in COMPOUND_SURNAMES else 1 if text[pos:pos + 1] in _SURNAMES else 0
     if not size:
         return None
     for given in (2, 1):

@@ -82,3 +82,13 @@ def test_a_name_is_not_found_again_inside_another():
 ])
 def test_more_names_after_a_title(text, person):
     assert list(quotes(frame(text))["speaker"]) == [person]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("南投縣消防局第二大隊分隊長翁嘉甫指出，消防人員已進入部落。", "翁嘉甫"),      # a role by its ending: 分隊長
+    ("香港中華總商會副會長鄺志強接受訪問時說，新關稅勢必影響企業。", "鄺志強"),    # 鄺, read after a title
+    ("審判長鄔欣瑀宣判時指出，被告酒測值高達0.87毫克。", "鄔欣瑀"),
+    ("長期研究台灣偶戲的策展人東方明指出，補助固然重要。", "東方明"),
+])
+def test_the_speaker_after_a_role(text, person):
+    assert list(quotes(frame(text))["speaker"]) == [person]
