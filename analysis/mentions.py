@@ -236,7 +236,7 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
                  and value[f.start:f.end] == f.actor}
         fields = []
         for field, value, found, titles, _ in parts:
-            found = sorted(found + _repeated(value, words_of.get(value, []), found, named)) if named else found
+            found = _repeated(value, words_of.get(value, []), found, named) if named else found
             mentions = [Mention(f.start, f.end, value[f.start:f.end], *_resolve(f, value, holders, lex))
                         for f in found]
             fields.append(FieldActors(doc_id, field, value, words_of.get(value, []), mentions, titles))
@@ -250,22 +250,25 @@ _RULED = frozenset(("title", "transliteration", "tag"))
 
 
 def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str, str]) -> list[_Found]:
-    """The places of ``text`` where a name its document found by a rule is written again, on its own
-    (副署長鄭喆文 ... 鄭喆文說): from a word's start to a word's end, or to what follows a speaker's name
-    (:data:`analysis.titlednames.FOLLOWERS`), and over no mention already found."""
+    """``found`` with the places of ``text`` where a name its document found by a rule is written again, on
+    its own (副署長鄭喆文 ... 鄭喆文說): from a word's start to a word's end, or to what follows a speaker's name
+    (:data:`analysis.titlednames.FOLLOWERS`), over no other mention but a shorter person's inside it, which
+    gives way (簡文彬 in 張簡文彬)."""
     bounds = set(accumulate(map(len, words), initial=0))
-    taken = [(f.start, f.end) for f in found]
-    out = []
+    kept, added = list(found), []
     for name, evidence in named.items():
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
+            over = [f for f in kept if f.start < end and start < f.end]
             if start in bounds and (end in bounds or end == len(text) or text.startswith(FOLLOWERS, end)) \
-                    and not any(s < end and start < e for s, e in taken):
-                out.append(_Found(start, end, name, "person", evidence, None))
-                taken.append((start, end))
+                    and not any(a.start < end and start < a.end for a in added) \
+                    and all(f.type == "person" and start <= f.start and f.end <= end and f.end - f.start < end - start
+                            for f in over):
+                kept = [f for f in kept if f not in over]
+                added.append(_Found(start, end, name, "person", evidence, None))
             start = text.find(name, end)
-    return out
+    return sorted(kept + added) if added else found
 
 
 def _resolve(f: _Found, text: str, holders: dict[str, set[str]], lex: Lexicon) -> tuple[str, str, str]:
