@@ -104,7 +104,7 @@ _NAMED_APART = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者(?:\
 # An author's label and names on a line of their own: 作者：陳一姍, 撰文：信報記者 梁嘉麗, 文／記者 林朝億,
 # 文．李宜庭 攝影．程思迪, 編譯：陳秀芳
 # What a credit names besides the text: the photographs, the video, the editing.
-_CREDITED = "(?:攝影|摄影|圖|图|圖片|图片|影音|影片|責任編輯|责任编辑)"
+_CREDITED = "(?:攝影|摄影|圖|图|圖片|图片|影音|影片|責任編輯|责任编辑|責編|责编|網編|网编)"
 _AUTHOR = re.compile(rf"(?:(?:作者|撰文者?|撰稿|文|[編编][譯译]|[記记]者)\s*[：:／/．.・｜|]\s*|(?:作者|[記记]者)\s+)"
                      rf"(?:(?P<outlet>{_OUTLET})\s*)?"
                      r"(?:[記记]者\s*)?(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4}|\s+[^\W\d_]{2,4})*?)"
@@ -121,9 +121,15 @@ _DISPATCH = re.compile(rf"(?P<outlet>{_OUTLET})\s*(?P<word>[專专]?[訊讯]|[�
 # An outlet's byline on a line of its own, its names and place apart by spaces or slashes, 記者 or not:
 # 台視新聞 記者陳怡君 蔡明哲 桃園報導, 壹蘋新聞網／李振豪報導, 上報快訊／羅正漢 台北報導, 央廣 編譯 黃美珍 綜合外電報導,
 # 民視新聞網 綜合報導 (a desk)
-_OUTLET_LINE = re.compile(rf"(?P<outlet>{_OUTLET})(?:快訊|快讯)?(?P<apart>\s+|\s*{_SLASH}\s*)"
-                          rf"(?P<who>[^\d\n。，,；;：:「」！!？?（）()]{{0,40}}?)\s*{_REPORTED}")
+_OUTLET_LINE = re.compile(rf"(?P<outlet>{_OUTLET})(?:快訊|快讯)?(?P<apart>\s+|\s*(?:{_SLASH}|[|｜])\s*)"
+                          rf"(?P<who>[^\d\n。，,；;：:「」！!？?（）()|｜]{{0,40}}?)\s*{_REPORTED}")
 _NAME_OR_PLACE_SEPARATOR = re.compile(rf"[\s、,，]+|{_SLASH}")
+# An editor's credit after a byline in its bracket: /責任編輯：林清
+_EDITOR_AFTER = re.compile(rf"\s*(?:{_SLASH}|\s)\s*(?:責任編輯|责任编辑|責編|责编|編輯|编辑)\s*[：:]\s*"
+                           r"[^\W\d_]{2,4}$")
+# Reporters' names apart and their place, no outlet nor 記者: 王子豪 陳冠宇 / 台北報導
+_NAMES_AND_PLACE = re.compile(rf"(?P<names>[^\W\d_]{{2,4}}(?:\s+[^\W\d_]{{2,4}})*)\s*{_SLASH}\s*"
+                              rf"(?P<place>[^\W\d_]{{0,6}}?)\s*{_REPORTED}")
 _SENTENCE = re.compile(r"[，,。；;！？!?]")
 # Without brackets, a slash before the place is needed: 記者王明／台北報導, 中國時報 記者王明／台北報導
 _BARE = re.compile(rf"{_LEAD}(?P<byline>{_QUALIFIED}\s*[^\s／/╱]{{1,30}}?(?:\s+[^\W\d_]{{2,4}}){{0,3}}\s*{_SLASH}\s*"
@@ -239,6 +245,9 @@ def _own_line(line: str) -> dict | None:
     if (m := _DESK_AND_NAME.fullmatch(line)) is not None and not _NOT_A_NAME.search(m["names"]) \
             and not re.search(_REPORTED + "$", m["names"]):  # TNL 新聞中心／吳采倪
         return _fields_of(m["outlet"] or "", _listed(m["names"]))
+    if (m := _NAMES_AND_PLACE.fullmatch(line)) is not None and m["place"] in PLACES \
+            and not any(_NOT_A_NAME.search(n) or n in PLACES for n in m["names"].split()):
+        return _fields_of("", _listed(m["names"]), m["place"])  # 王子豪 陳冠宇 / 台北報導
     if (own := _outlet_line(line)) is not None:  # 台視新聞 記者陳怡君 蔡明哲 桃園報導
         return own
     if (m := _DESK.fullmatch(line)) is not None and m["outlet"]:  # 東森新聞 生活中心 / 綜合報導
@@ -272,7 +281,9 @@ def _cna(inner: str) -> dict | None:
 
 def _fields(inner: str, *, square: bool = False) -> dict | None:
     """The fields of a bracket's inside, or None when it is not a byline (``square``: in 【】, where an
-    outlet's name alone is its dispatch; in other brackets it may be a picture's credit: （中央社）)."""
+    outlet's name alone is its dispatch; in other brackets it may be a picture's credit: （中央社）); an
+    editor's credit after the byline is left aside (（記者李洋報導/責任編輯：林清）)."""
+    inner = _EDITOR_AFTER.sub("", inner)
     found = _cna(inner)
     if found is not None:
         return found

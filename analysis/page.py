@@ -103,6 +103,8 @@ MASTHEAD = re.compile(rf"(?:[A-Za-z][A-Za-z.]*\s+){{0,3}}(?P<outlet>{OUTLET_PATT
 _DIGIT = re.compile(r"\d")
 # A site's name in Latin letters on a line of its own, up to three words (CTS News, TVBS NEWS, Yahoo!新聞 is no such)
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&'!-]*(?: [A-Za-z0-9][A-Za-z0-9.&'!-]*){0,2}")
+# The ends of a headline's line that its next line continues (賴總統： / 持續監控共軍動態)
+_UNFINISHED = ("：", ":", "，", "、")
 # A byline or a credit, which no headline's continuation is: its words, or a name set apart at its end (撰稿人員 陳嘉欣)
 _CREDIT_WORDS = re.compile(r"記者|记者|攝影|摄影|作者|撰文|撰稿|編輯|编辑|報導|报导|^[文圖图]\s*[｜|／/：:]"
                            r"|[\s／/｜|]\s*[^\W\d_]{2,4}$")
@@ -234,7 +236,8 @@ class _Parser:
         def dates_header(k: int) -> bool:
             dated = dated_header(self.lines[idx[k]]) if k else None
             return bool(k and (dated or self.lines[idx[k]] in OUTLETS) and (
-                k == 1 or (dated and _names_someone(dated[1]) and not self.sentence_above(idx, k))
+                k == 1 or (k == 2 and self.lines[idx[0]].endswith(_UNFINISHED))  # 賴總統： / 持續監控共軍動態
+                or (dated and _names_someone(dated[1]) and not self.sentence_above(idx, k))
                 or (dated and k + 1 < len(idx) and (dated_header(self.lines[idx[k + 1]]) is not None  # 發佈, 更新
                                                     or TIME_ONLY.fullmatch(self.lines[idx[k + 1]]))
                     and not self.sentence_above(idx, k)

@@ -23,7 +23,10 @@ _AFTER_DATE = re.compile(r"(?:\s*(?:更新|發稿|发稿|發布|发布|刊出|�
                          r"|\s*[（(][^（）()]{6,30}(?:更新|修改)[）)])$")
 _DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
 # an update time after the publication time on its line
-_UPDATED = re.compile(r"\s+(?:最後|最后)?(?:更新|修改)(?:時間|时间)?\s*[:：]")
+_UPDATED = re.compile(r"(?:\s+|\s*[·•|｜]\s*)(?:最後|最后)?(?:更新|修改)(?:時間|时间)?\s*[:：]")
+# an update time before the publication time on its line (更新於 2024年01月01日18:20 • 發布於 2024年01月01日17:55)
+_UPDATE_FIRST = re.compile(r"^\s*(?:最後|最后)?(?:更新|修改)\S*\s*\d[^\n]*?(?:\s+|\s*[·•|｜]\s*)"
+                           r"(?=(?:發布|發佈|发布|出版|刊登|Published))", re.I)
 # 2023.06.19 | 22:10: a bar between the date and the time
 _SEPARATOR = re.compile(r"\s*[|｜]\s*")
 # 中時新聞網 朱真楷 2023/06/19 17:33, 鏡週刊 2023.06.20 06:00, 發布 2023.06.19: a few words, then the date
@@ -74,10 +77,17 @@ def date_line(line: str) -> Published | None:
     ((datetime.datetime(2020, 9, 18, 5, 30), 'minute'), (datetime.datetime(2020, 9, 18, 0, 0), 'day'))
     >>> date_line("2020年9月18日總統府表示"), date_line("1600000000")
     (None, None)
+    >>> date_line("更新於 2024年01月01日18:20 • 發布於 2024年01月01日17:55")[0]
+    datetime.datetime(2024, 1, 1, 17, 55)
+    >>> date_line("2024-01-25 14:32 · 更新時間：2024-01-25 15:00")[0]
+    datetime.datetime(2024, 1, 25, 14, 32)
     >>> date_line("2024-10-15 HKT 14:32")[:3]
     (datetime.datetime(2024, 10, 15, 14, 32), 'minute', 'UTC+08:00')
     """
-    rest = _SEPARATOR.sub(" ", _DATE_LABEL.sub("", unicodedata.normalize("NFKC", line), count=1))
+    line = unicodedata.normalize("NFKC", line)
+    if (first := _UPDATE_FIRST.match(line)) is not None:
+        line = line[first.end():]  # the publication time, after an update's
+    rest = _SEPARATOR.sub(" ", _DATE_LABEL.sub("", line, count=1))
     rest = _UPDATED.split(rest, maxsplit=1)[0]  # 2023-07-18 00:45 更新：2023-07-18 02:10: published, then updated
     rest = _AFTER_DATE.sub("", rest) if _DATE_SHAPE.search(rest) else rest  # 2023/12/17 17:32 更新, 2024年3月5日 A1
     if (first := _TIME_FIRST.match(rest) or _ZONE_BETWEEN.match(rest)) is not None:  # 14:32 2024-03-05 HKT

@@ -34,6 +34,8 @@ _TIME_ONLY = re.compile(r"^(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d{1,3}\s*(?:�
                         r"|剛剛|刚刚)$")
 # A numbered item (1. 央行總裁：…, 2、…), not a number that opens a headline (3.5萬人…)
 _NUMBERED = re.compile(r"^\d{1,2}\s*[.、．)）](?:\s+|(?=[^\s\d]))(?P<title>\S.*)$")
+# An item's number on a line of its own, a marker as '-' is (1., 2、, 3)
+_NUMBER_ALONE = re.compile(r"\d{1,2}\s*[.、．)）]?")
 
 
 def _date_alone(line: str) -> bool:
@@ -313,7 +315,7 @@ class RelatedList:
 
     def line(self, k: int, i: int) -> None:
         text = self.reader.lines[i]
-        if text in ITEM_MARKERS:
+        if text in ITEM_MARKERS or _NUMBER_ALONE.fullmatch(text):
             self.marked = True
             if self.marker is not None:
                 self.reader.unplace(self.marker, "item marker with no item")

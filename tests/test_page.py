@@ -1168,3 +1168,53 @@ def test_more_of_the_sites_lines_after_a_list(after):
     page = "居屋銷售計劃公布\n2024-12-06 16:20\n本文。\n相關新聞\n居屋申請人數創新低\n公屋輪候時間縮短\n" + after
     docs, _, _ = parse_quietly(page, source="f.txt")
     assert [d["title"] for d in docs[1:]] == ["居屋申請人數創新低", "公屋輪候時間縮短"]
+
+
+@pytest.mark.parametrize("header, published", [
+    ("更新於 2024年01月01日18:20 • 發布於 2024年01月01日17:55", "2024-01-01 17:55"),  # the update first
+    ("2024-01-25 14:32 · 更新時間：2024-01-25 15:00", "2024-01-25 14:32"),
+])
+def test_a_publication_and_an_update_on_one_line(header, published):
+    docs, _, _ = parse_quietly(f"能登地震週年 岸田：持續支援重建\n{header}\n本文。", source="u.txt")
+    assert docs[0]["published"] == pd.Timestamp(published) and docs[0]["text"] == "本文。"
+
+
+@pytest.mark.parametrize("header, outlet, reporter, place", [
+    ("王子豪 陳冠宇 / 台北報導", "", "王子豪、陳冠宇", "台北"),        # names apart, their place, no 記者
+    ("新頭殼newtalk | 陳佩君 新北報導", "新頭殼newtalk", "陳佩君", "新北"),
+    ("記者：林凱 責編：許書婷 網編：洪偉", "", "林凱", ""),
+])
+def test_bylines_under_a_date_line(header, outlet, reporter, place):
+    docs, _, _ = parse_quietly(f"食安法修正三讀\n發布時間 2024-05-21 14:32\n{header}\n本文。", source="b.txt")
+    assert (docs[0]["outlet"], docs[0]["reporter"], docs[0]["reporter_place"], docs[0]["text"]) == (
+        outlet, reporter, place, "本文。")
+
+
+def test_no_reporters_in_words_apart_before_a_desk():
+    docs, _, _ = parse_quietly("颱風停班停課\n2024-05-21 14:32\n颱風 停班 / 綜合報導\n本文。", source="n.txt")
+    assert docs[0]["reporter"] == ""
+
+
+def test_a_reporters_bracket_with_an_editors_credit_at_the_end():
+    docs, _, _ = parse_quietly("河南暴雨\n2024-07-12 09:12\n本文。\n（記者李洋報導/責任編輯：林清）", source="e.txt")
+    assert docs[0]["reporter"] == "李洋"
+
+
+def test_a_headline_line_that_ends_in_a_colon_goes_on():
+    docs, _, _ = parse_quietly("召開國安會議 賴總統：\n持續監控共軍動態\n2024/10/14 15:20\n本文。", source="c.txt")
+    assert docs[0]["title"] == "召開國安會議 賴總統：持續監控共軍動態"
+
+
+@pytest.mark.parametrize("after", [
+    "最新發燒\n台股大漲", "其他人也在看\n颱風假", "上一篇：港鐵故障\n下一篇：小一派位", "快點我加入TVBS新聞LINE好友！",
+])
+def test_still_more_of_the_sites_lines_after_a_list(after):
+    page = "居屋銷售計劃公布\n2024-12-06 16:20\n本文。\n相關新聞\n居屋申請人數創新低\n公屋輪候時間縮短\n" + after
+    docs, _, _ = parse_quietly(page, source="f.txt")
+    assert [d["title"] for d in docs[1:]] == ["居屋申請人數創新低", "公屋輪候時間縮短"]
+
+
+def test_an_items_number_on_a_line_of_its_own_is_its_marker():
+    page = "ETF上市\n2024-12-06 16:20\n本文。\n熱門新聞\n1.\n00940上市首日爆量\n2.\n月配息ETF比較"
+    docs, _, _ = parse_quietly(page, source="n.txt")
+    assert [d["title"] for d in docs[1:]] == ["00940上市首日爆量", "月配息ETF比較"]
