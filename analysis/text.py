@@ -35,8 +35,7 @@ _FURNITURE = re.compile(r"\n[ \t\u3000]*(?:#[^\s#]{1,30}(?:[ \t\u3000]+#[^\s#]{1
 
 #: A line of the site's own inside an article's text, whole: a share bar or a tool (分享, 字級, 列印), an advert's
 #: label (廣告, 請繼續往下閱讀), tags (#高鐵 #春節疏運), an app's promotion (►下載ETtoday星光雲APP), a photograph's
-#: credit alone (（圖／華視資料照）, 圖／吳元熙攝) or an editor's (責任編輯：陳建鈞). A caption (消防人員進入火場搶救。
-#: （圖／消防局提供）) is the newsroom's writing and no such line.
+#: credit alone (（圖／華視資料照）, 圖／吳元熙攝) or an editor's (責任編輯：陳建鈞).
 SITE_LINE = re.compile(
     r"(?:分享|分享至|分享到|分享文章|Share|字級|字体|字體|字體大小|列印|複製連結|复制链接|收藏|回到最頂|回到頂部|回到顶部"
     r"|返回頂部|返回顶部"
@@ -53,22 +52,40 @@ SITE_LINE = re.compile(
     r"|(?:圖|图|攝影|摄影|圖片來源|图片来源)\s*[／/：:|｜]\s*[^\s，。（）()]{2,12}"
     r"|(?:責任編輯|责任编辑|核稿編輯|核稿编辑|文字編輯|責編|责编|編輯|编辑|審稿|审稿|校對|校对)\s*[：:／/]\s*[^\W\d_]{2,4}")
 
+# More of the site's lines: a comment counter (udn討論區 / 0 則留言 / 我要留言), a call to follow the outlet or
+# install its app anywhere in a line, and a photo's caption: a line that ends with the photo's credit, opened
+# by ▲ or ▼ or short
+_PAGE_LINE = re.compile(r"^(?:廣告|AD|Advertisement|(?:請)?繼續(?:往下)?閱讀\W*"
+                        r"|\S{0,10}討論區(?:\s*/\s*\d+\s*則留言)?(?:\s*/\s*我要留言)?|\d+\s*則留言|我要留言)$", re.I)
+_PROMO = re.compile(r"加入\S{0,12}LINE\s*(?:好友|官方帳號)|(?:下載|安裝)\S{0,10}\s*App\b"
+                    r"|App[^\n]{0,16}(?:立即|馬上)下載", re.I)
+_CREDIT_END = re.compile(r"[（(](?:圖|照片|攝影|圖片來源|圖片|記者\S{1,4}攝)(?:[／/：:][^（）()\n]{0,24})?[)）]$")
+#: The longest line a call to follow or install is found in, and the longest caption not opened by ▲ or ▼.
+_LONGEST_PROMO, _LONGEST_CAPTION = 50, 60
+
 _SENTENCE = re.compile(r"(?<=[。！？!?])")
 
 
 def is_site_line(line: str) -> bool:
-    """Whether a line of an article's text is the site's own, whole (:data:`SITE_LINE`).
+    """Whether a line of an article's text is the site's own, whole (:data:`SITE_LINE`), a comment counter, a
+    call to follow the outlet or install its app, or a photo's caption: a line that ends in the photo's credit,
+    opened by ▲ or ▼ or of 60 characters at most (the same on text pages and saved web pages).
 
     Examples
     --------
     >>> [is_site_line(x) for x in ["分享", "#火警 #竹北", "（圖／華視資料照）", "►下載星光雲APP，追星新聞搶先看"]]
     [True, True, True, True]
     >>> [is_site_line(x) for x in ["消防人員進入火場搶救。（圖／消防局提供）", "分享經驗", "廣告業者表示，景氣回溫。"]]
-    [False, False, False]
+    [True, False, False]
+    >>> is_site_line("高翔指出，這類詐騙多以「保證獲利」為誘餌，將被害人拉進群組，再誘導下載假投資App。")
+    False
     >>> [is_site_line(x) for x in ["【am730 App 下載】", "現在用APP看新聞　點我下載APP", "抖音下載量創新高 App第一"]]
     [True, True, False]
     """
-    return SITE_LINE.fullmatch(line.strip()) is not None
+    line = line.strip()
+    return bool(SITE_LINE.fullmatch(line) or _PAGE_LINE.match(line)
+                or (len(line) <= _LONGEST_PROMO and "「" not in line and _PROMO.search(line))  # (誘導下載假投資App)
+                or (_CREDIT_END.search(line) and (line.startswith(("▲", "▼")) or len(line) <= _LONGEST_CAPTION)))
 
 
 def compact(text: str) -> str:

@@ -21,7 +21,7 @@ from .bylines import header_words
 from .datelines import PRECISIONS, parse_dateline, split_byline
 from .decoding import decode, read_bytes
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
-from .text import compact, content_id, is_truncated
+from .text import compact, content_id, is_site_line, is_truncated
 from .typedefs import Errors, PathLike
 from .webpage_dates import WHEN, parse_when
 from .webpage_related import element_text, take_related
@@ -168,14 +168,6 @@ def _byline(value: str) -> tuple[str, str]:
     return (leading[0] if leading else rest), ""
 
 
-# Lines of a page's furniture that the extracted text may keep: an advert's label, a prompt to read on, a
-# comment counter (udn討論區 / 0 則留言 / 我要留言), a call to follow the outlet or install its app.
-_PAGE_LINE = re.compile(r"^(?:廣告|AD|Advertisement|(?:請)?繼續(?:往下)?閱讀\W*"
-                        r"|\S{0,10}討論區(?:\s*/\s*\d+\s*則留言)?(?:\s*/\s*我要留言)?|\d+\s*則留言|我要留言)$", re.I)
-_PROMO = re.compile(r"加入\S{0,12}LINE\s*(?:好友|官方帳號)|(?:下載|安裝)\S{0,10}\s*App\b"
-                    r"|App[^\n]{0,16}(?:立即|馬上)下載", re.I)
-# A photo's caption: a line that ends with the photo's credit, opened by ▲ or ▼ or short.
-_CREDIT_END = re.compile(r"[（(](?:圖|照片|攝影|圖片來源|圖片|記者\S{1,4}攝)(?:[／/：:][^（）()\n]{0,24})?[)）]$")
 # What an error page says first (404, 頁面不存在, 新聞已下架): with little text, the page is no article.
 _ERROR_PAGE = re.compile(r"^(?:404|403|410|500)\b"
                          r"|(?:頁面|網頁|新聞|文章|內容)(?:\S{0,6})?(?:不存在|已被?(?:移除|刪除|下架))"
@@ -190,19 +182,16 @@ SECTIONS = frozenset("""
 
 
 def page_furniture(line: str) -> bool:
-    """Whether a line of a web page's extracted text is its furniture, not the article's: an advert's label,
-    a prompt to read on, a comment counter, a call to join the outlet's LINE or install its app, a
-    photo's caption (a line ending in its credit, opened by ▲ or of 60 characters at most).
+    """Whether a line of a web page's extracted text is its furniture, not the article's: what a text page's
+    is (:func:`analysis.text.is_site_line`: an advert's label, a prompt to read on, a comment counter, a call
+    to join the outlet's LINE or install its app, a photo's caption ending in its credit, tags, a share bar).
 
     Examples
     --------
-    >>> [page_furniture(x) for x in ["廣告", "請繼續往下閱讀...", "udn討論區 / 0 則留言 / 我要留言",
-    ...                              "★更多新頭殼新聞，請加入LINE好友", "▲外交部長吳釗燮3日受訪。（圖／中央社）",
-    ...                              "刑事局公布詐騙統計。（攝影：張家豪）", "外交部今天表示，台美關係穩定。"]]
-    [True, True, True, True, True, True, False]
+    >>> [page_furniture(x) for x in ["廣告", "udn討論區 / 0 則留言 / 我要留言", "外交部今天表示，台美關係穩定。"]]
+    [True, True, False]
     """
-    return bool(_PAGE_LINE.match(line) or (len(line) <= 120 and _PROMO.search(line)) or (
-        _CREDIT_END.search(line) and (line.startswith(("▲", "▼")) or len(line) <= 60)))
+    return is_site_line(line)
 
 
 def _link_list(lines: list[str], link_texts: set[str]) -> bool:

@@ -1112,14 +1112,14 @@ def test_a_reporters_credit_at_the_end_of_the_text():
 
 
 def test_the_sites_lines_in_the_text_are_left_out_and_reported_once():
-    """Share bars, adverts' labels, tags, an app's promotion and a photograph's credit alone are the site's;
-    a caption is the newsroom's and stays."""
+    """Share bars, adverts' labels, tags, an app's promotion, a photograph's credit alone and a caption that
+    ends in it are the site's, as on a saved web page."""
     body = ["台灣高鐵今日宣布加開班次。", "字級", "分享", "高鐵列車停靠月台。（圖／華視資料照）", "（圖／華視資料照）",
             "廣告", "旅客可透過App購票。", "►下載華視新聞APP，新聞搶先看", "#高鐵 #春節疏運", "責任編輯：陳建鈞"]
     docs, rows, messages = parse_quietly("高鐵春節疏運加開班次\n2025/01/02 17:48\n" + "\n".join(body), source="s.txt")
-    assert docs[0]["text"] == "台灣高鐵今日宣布加開班次。\n高鐵列車停靠月台。（圖／華視資料照）\n旅客可透過App購票。"
+    assert docs[0]["text"] == "台灣高鐵今日宣布加開班次。\n旅客可透過App購票。"
     assert [(r["line"], r["action"], r["content"]) for r in rows] == [(4, "unplaced", "字級")]
-    assert "7 line(s) left out" in rows[0]["reason"]
+    assert "8 line(s) left out" in rows[0]["reason"]
     assert_one_row_per_warning(messages, rows)
 
 

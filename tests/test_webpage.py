@@ -53,9 +53,10 @@ PAGES = {
         title="美国国会通过法案 支持台湾参与国际组织", outlet="大纪元",
         published=datetime(2018, 9, 12), precision="day", time_zone="",
         reporter="林映", place="台北", dateline="【大纪元2018年09月12日讯】（大纪元记者林映台北报导）",
-        paragraphs=4, first="美国国会众议院周二以口头表决方式通过一项法案",
+        paragraphs=3, first="美国国会众议院周二以口头表决方式通过一项法案",  # 责任编辑：王敏 is the site's line
         url="https://www.epoch.example.org/gb/18/9/12/n10712345.htm",
-        boilerplate=["首页", "评论", "更新", "人气", "订阅大纪元电子报", "读者甲", "版权所有", "关于我们", "【"]),
+        boilerplate=["首页", "评论", "更新", "人气", "订阅大纪元电子报", "读者甲", "版权所有", "关于我们", "【",
+                     "责任编辑"]),
     "07_no_date_empty_list.html": dict(
         title="社論：讓長照人力留得住", outlet="南方評論", published=None, precision="", time_zone="",
         reporter="", place="", dateline="", paragraphs=3, first="長照二點零上路多年", url="",
