@@ -303,21 +303,29 @@ class _Parser:
             self.problem(reason, idx[min(1, len(idx) - 1)] + 1 if idx else None, action="left empty")
         title_idx, body_idx = idx[:at], idx[at:]
         title = self.headline(title_idx, body_idx)
+        # the site's lines (a caption between the date line and the byline) are no header's nor the text's
+        site = {i for i in body_idx if is_site_line(self.lines[i])}
+        loose_line = idx[loose] if loose is not None else None
+        idx = [i for i in idx if i not in site]
+        body_idx = [i for i in body_idx if i not in site]
         # 中央社's closing code ends the text, perhaps before a line of copyright or links
         closing = next((m for i in reversed(idx[-3:]) if (m := CLOSING_CODE.search(self.lines[i]))), None)
-        if loose is None:
+        if loose_line is None:
             head, body_idx = self.dateline(body_idx, closing=closing, above=above)
         else:  # the lines before the date line stay in the text
+            loose = idx.index(loose_line)
             head, after = self.dateline(idx[loose:], dates_only=True)
             body_idx = idx[at:loose] + after
         self.place(*body_idx)
         credit, at = self.credited(body_idx) if not head["reporter"] else ({}, None)
         head = head | {key: value for key, value in credit.items() if not head[key]}
-        site = [i for i in body_idx if i == at or is_site_line(self.lines[i])]
+        if at is not None:
+            site.add(at)
+            body_idx.remove(at)
         if site:  # reported once, as the site's navigation is
+            self.place(*site)
             self.problem(f"the site's lines in the article's text (share bars, adverts, tags, credits): {len(site)} "
-                         "line(s) left out", site[0] + 1, action="unplaced", quote=True)
-            body_idx = [i for i in body_idx if i not in set(site)]
+                         "line(s) left out", min(site) + 1, action="unplaced", quote=True)
         self.check_body(body_idx)
         text = "\n".join(([head["rest"]] if head["rest"] else []) + [self.lines[i] for i in body_idx])
         self.add("article", title=title, published=head["date"], published_precision=head["precision"],

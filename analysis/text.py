@@ -59,7 +59,8 @@ _PAGE_LINE = re.compile(r"^(?:廣告|AD|Advertisement|(?:請)?繼續(?:往下)?�
                         r"|\S{0,10}討論區(?:\s*/\s*\d+\s*則留言)?(?:\s*/\s*我要留言)?|\d+\s*則留言|我要留言)$", re.I)
 _PROMO = re.compile(r"加入\S{0,12}LINE\s*(?:好友|官方帳號)|(?:下載|安裝)\S{0,10}\s*App\b"
                     r"|App[^\n]{0,16}(?:立即|馬上)下載", re.I)
-_CREDIT_END = re.compile(r"[（(](?:圖|照片|攝影|圖片來源|圖片|記者\S{1,4}攝)(?:[／/：:][^（）()\n]{0,24})?[)）]$")
+_CREDIT_END = re.compile(r"[（(](?:(?:圖|照片|攝影|圖片來源|圖片|記者\S{1,4}攝)(?:[／/：:][^（）()\n]{0,24})?"
+                         r"|[^（）()\n]{1,16}提供|翻攝[^（）()\n]{0,20})[)）]$")  # (（總統府提供）, （翻攝自臉書）)
 #: The longest line a call to follow or install is found in, and the longest caption not opened by ▲ or ▼.
 _LONGEST_PROMO, _LONGEST_CAPTION = 50, 60
 
@@ -79,6 +80,8 @@ def is_site_line(line: str) -> bool:
     [True, False, False]
     >>> is_site_line("高翔指出，這類詐騙多以「保證獲利」為誘餌，將被害人拉進群組，再誘導下載假投資App。")
     False
+    >>> is_site_line("賴清德總統14日召開國安高層會議。（總統府提供）"), is_site_line("詐團車手在新北落網。（讀者提供）")
+    (True, True)
     >>> [is_site_line(x) for x in ["【am730 App 下載】", "現在用APP看新聞　點我下載APP", "抖音下載量創新高 App第一"]]
     [True, True, False]
     """

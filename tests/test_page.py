@@ -1212,3 +1212,11 @@ def test_an_items_number_on_a_line_of_its_own_is_its_marker():
     page = "ETF上市\n2024-12-06 16:20\n本文。\n熱門新聞\n1.\n00940上市首日爆量\n2.\n月配息ETF比較"
     docs, _, _ = parse_quietly(page, source="n.txt")
     assert [d["title"] for d in docs[1:]] == ["00940上市首日爆量", "月配息ETF比較"]
+
+
+@pytest.mark.parametrize("caption", ["賴清德總統14日召開國安高層會議。（總統府提供）", "▲國安會議。（圖／總統府）"])
+def test_a_caption_between_the_date_line_and_the_dateline(caption):
+    page = f"總統府召開國安會議\n2024/10/14 15:20\n{caption}\n（中央社記者溫貞菱台北14日電）中國解放軍今天展開演習。"
+    docs, rows, _ = parse_quietly(page, source="c.txt")
+    assert (docs[0]["reporter"], docs[0]["text"]) == ("溫貞菱", "中國解放軍今天展開演習。")
+    assert any(r["content"] == caption for r in rows)
