@@ -30,8 +30,9 @@ from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, RelatedList, is_footer, is_list_heading, is_site_list_heading,
                       join_wrapped, looks_like_items, may_be_related, trailing_items)
-from .bylines import CREDIT_LINE, OUTLET_PATTERN, OUTLETS, header_words
+from .bylines import CREDIT_LINE, OUTLETS, header_words
 from .page_dates import TIME_ONLY, Published, date_line, dated_header
+from .pagetop import ISSUE, MASTHEAD, site_top
 from .text import CLOSING_CODE, content_id, is_site_line, is_truncated
 from .typedefs import Errors, PathLike
 
@@ -95,14 +96,6 @@ def _day_of(day: int, reference: datetime | None) -> datetime | None:
     return next((d for d in (midnight - timedelta(days=k) for k in range(4)) if d.day == day), None)
 
 
-#: A site's name above the headline (its masthead): an outlet the kit knows, perhaps with its site's ending and
-#: a few words of a section or an issue (星島日報, 華視新聞網, 自由時報 自由財經, 天下雜誌 792期).
-MASTHEAD = re.compile(rf"(?:[A-Za-z][A-Za-z.]*\s+){{0,3}}(?P<outlet>{OUTLET_PATTERN})"  # (The News Lens 關鍵評論網)
-                      r"(?:新聞網|新闻网|中文網|中文网|電子報|电子报|時報|时报|網|网|\.com)?"
-                      r"(?:\s+[|｜]?\s*(?:[A-Za-z][A-Za-z.]*|第?\d{1,5}期|[^\s\d，。、：:；;！？!?「」()（）]{2,4})){0,3}")
-_DIGIT = re.compile(r"\d")
-# A site's name in Latin letters on a line of its own, up to three words (CTS News, TVBS NEWS, Yahoo!新聞 is no such)
-_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&'!-]*(?: [A-Za-z0-9][A-Za-z0-9.&'!-]*){0,2}")
 # The ends of a headline's line that its next line continues (賴總統： / 持續監控共軍動態)
 _UNFINISHED = ("：", ":", "，", "、")
 # A byline or a credit, which no headline's continuation is: its words, or a name set apart at its end (撰稿人員 陳嘉欣)
@@ -110,18 +103,8 @@ _CREDIT_WORDS = re.compile(r"記者|记者|攝影|摄影|作者|撰文|撰稿|�
                            r"|[\s／/｜|]\s*[^\W\d_]{2,4}$")
 #: The longest line read as a reporter's credit at an article's end.
 _MAX_CREDIT = 40
-#: Most lines of a site's masthead, menu and breadcrumb read above a headline.
-_MAX_NAVIGATION = 40
-# An item of a site's menu, or a row of three or more (即時, 政治, 首頁 即時 政治): not a headline's words
-_WORD = r"[^\s，。、：:；;！？!?「」『』()（）]"
-_MENU = re.compile(rf"{_WORD}{{1,6}}|{_WORD}{{1,4}}(?:[ \t\u3000|｜・/]+{_WORD}{{1,4}}){{2,12}}")  # (訂閱電子報)
-# A magazine's issue or a site's ending after its name (天下雜誌 794期, 商周.com)
-_ISSUE = re.compile(r"\d+\s*期|第\s*\d+\s*期|\.com|新聞網|中文網|電子報")
 # 更新時間：, 最後更新 (a date line that gives the time of an update, not of publication)
 _UPDATE_LABEL = re.compile(r"^\s*(?:最後|最后)?(?:更新|修改|Updated)|(?:更新|修改)\s*[)）]?\s*$", re.I)
-# 首頁 > 財經 > 證券, 首頁›國際: a breadcrumb
-_BREADCRUMB = re.compile(r"[^\s>›»＞/]{1,8}(?:\s*[>›»＞]\s*[^\s>›»＞/]{1,8}){1,5}"
-                         r"|[^\s>›»＞/]{1,8}(?:\s*/\s*[^\s>›»＞/]{1,8}){2,5}")  # (汽油/柴油 is a headline's)
 
 
 def _clean(line: str) -> str:
@@ -258,31 +241,9 @@ class _Parser:
                      if dated_header(self.lines[idx[k]])), None)
 
     def masthead(self, idx: list[int]) -> tuple[int, str, Published | None]:
-        """How many lines open the page before its headline as the site's: its masthead (星島日報, 天下雜誌 792期,
-        中央社 CNA), its menu (即時, 政治, 國際: short lines of no sentence), a breadcrumb (首頁 > 財經) or the
-        day's date; the outlet a masthead names and the date such a line gives. Only where a headline follows
-        them and a header follows the headline: else the lines are the page's (星島日報 alone above its date)."""
-        count = 0
-        while count < min(_MAX_NAVIGATION, len(idx) - 2):
-            line = self.lines[idx[count]]
-            if not (MASTHEAD.fullmatch(line) or _BREADCRUMB.fullmatch(line) or _MENU.fullmatch(line)
-                    or _LATIN_NAME.fullmatch(line)  # the site's name in Latin letters (CTS News)
-                    or (_DIGIT.search(line) and date_line(line) is not None)):  # (2024年3月5日星期二)
-                break
-            count += 1
-        while count and (not (self.dateline_at(idx[count:]) or self.loose_date_at(idx[count:]))
-                         or self.is_header(self.lines[idx[count]])):
-            count -= 1  # a short headline (颱風 停班停課) is no menu: a headline, then a header, must follow
-        lines = [self.lines[i] for i in idx[:count]]
-        if count < 3 and not any(MASTHEAD.fullmatch(x) or _BREADCRUMB.fullmatch(x) for x in lines):
-            return 0, "", None  # a line or two of a few words: a headline's, as likely as a menu's
-        return (count, next((m["outlet"] for x in lines if (m := MASTHEAD.fullmatch(x))), ""),
-                next((d for x in lines if (d := date_line(x)) is not None), None))
-
-    @staticmethod
-    def is_header(line: str) -> bool:
-        """Whether a line is a header's (a date line, a dateline or a byline), which no headline is."""
-        return date_line(line) is not None or parse_dateline(line) is not None
+        """The site's lines that open the page before its headline (:func:`analysis.pagetop.site_top`)."""
+        return site_top([self.lines[i] for i in idx], header_follows=lambda count: bool(
+            self.dateline_at(idx[count:]) or self.loose_date_at(idx[count:])))
 
     def article(self, idx: list[int], top: tuple[int, str, Published | None]) -> None:
         """The article: ``top`` is what :meth:`masthead` found above its headline."""
@@ -360,7 +321,7 @@ class _Parser:
             elif not dates_only and used and CREDIT_LINE.fullmatch(line):
                 pass  # 攝影｜陳立凱 under the byline: the header's
             elif (named := MASTHEAD.fullmatch(line)) is not None and not dates_only and outlet is None and (
-                    line in OUTLETS or _ISSUE.search(line, named.end("outlet"))):
+                    line in OUTLETS or ISSUE.search(line, named.end("outlet"))):
                 outlet = named["outlet"]  # 中央社 on a line of its own, above the date and the byline; 天下雜誌 794期
             else:
                 break

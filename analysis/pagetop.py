@@ -1,0 +1,78 @@
+"""The site's lines above a text page's headline: its masthead, menu, breadcrumb and the day's date.
+
+A scraper that saves a page's visible text keeps what the site prints above every article: its name
+(星島日報, 華視新聞網 with CTS News under it, The News Lens 關鍵評論網), its menu (即時, 政治, 訂閱電子報:
+short lines of no sentence, or a row of them), a breadcrumb (首頁 > 財經) and the day's date. :func:`site_top`
+counts those lines, where a headline and a header follow them, and gives the outlet a masthead names and the
+date such a line gives; :mod:`analysis.page` leaves them out of the article, reported once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .bylines import OUTLET_PATTERN
+from .datelines import parse_dateline
+from .page_dates import Published, date_line
+
+#: A site's name above the headline (its masthead): an outlet the kit knows, perhaps with its site's ending and
+#: a few words of a section or an issue (星島日報, 華視新聞網, 自由時報 自由財經, 天下雜誌 792期).
+MASTHEAD = re.compile(rf"(?:[A-Za-z][A-Za-z.]*\s+){{0,3}}(?P<outlet>{OUTLET_PATTERN})"  # (The News Lens 關鍵評論網)
+                      r"(?:新聞網|新闻网|中文網|中文网|電子報|电子报|時報|时报|網|网|\.com)?"
+                      r"(?:\s+[|｜]?\s*(?:[A-Za-z][A-Za-z.]*|第?\d{1,5}期|[^\s\d，。、：:；;！？!?「」()（）]{2,4})){0,3}")
+#: A magazine's issue or a site's ending after its name (天下雜誌 794期, 商周.com)
+ISSUE = re.compile(r"\d+\s*期|第\s*\d+\s*期|\.com|新聞網|中文網|電子報")
+#: Most lines of a site's masthead, menu and breadcrumb read above a headline.
+MAX_NAVIGATION = 40
+_DIGIT = re.compile(r"\d")
+# A site's name in Latin letters on a line of its own, up to three words (CTS News, TVBS NEWS, Yahoo!新聞 is no such)
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&'!-]*(?: [A-Za-z0-9][A-Za-z0-9.&'!-]*){0,2}")
+# An item of a site's menu, or a row of three or more (即時, 政治, 首頁 即時 政治): not a headline's words
+_WORD = r"[^\s，。、：:；;！？!?「」『』()（）]"
+_MENU = re.compile(rf"{_WORD}{{1,6}}|{_WORD}{{1,4}}(?:[ \t\u3000|｜・/]+{_WORD}{{1,4}}){{2,12}}")  # (訂閱電子報)
+# 首頁 > 財經 > 證券, 首頁›國際: a breadcrumb
+_BREADCRUMB = re.compile(r"[^\s>›»＞/]{1,8}(?:\s*[>›»＞]\s*[^\s>›»＞/]{1,8}){1,5}"
+                         r"|[^\s>›»＞/]{1,8}(?:\s*/\s*[^\s>›»＞/]{1,8}){2,5}")  # (汽油/柴油 is a headline's)
+
+
+def is_header(line: str) -> bool:
+    """Whether a line is a header's (a date line, a dateline or a byline), which no headline is.
+
+    Examples
+    --------
+    >>> is_header("2024/03/05 14:32"), is_header("記者王明／台北報導"), is_header("颱風 停班停課")
+    (True, True, False)
+    """
+    return date_line(line) is not None or parse_dateline(line) is not None
+
+
+def _navigation(line: str) -> bool:
+    return bool(MASTHEAD.fullmatch(line) or _BREADCRUMB.fullmatch(line) or _MENU.fullmatch(line)
+                or _LATIN_NAME.fullmatch(line)  # the site's name in Latin letters (CTS News)
+                or (_DIGIT.search(line) and date_line(line) is not None))  # (2024年3月5日星期二)
+
+
+def site_top(lines: Sequence[str], *, header_follows: Callable[[int], bool]) -> tuple[int, str, Published | None]:
+    """How many of a page's first lines (non-blank, stripped) are the site's: its masthead, its menu, a
+    breadcrumb or the day's date; the outlet a masthead names and the date such a line gives. Only where a
+    headline follows them and a header follows the headline (``header_follows(count)``: whether the lines from
+    ``count`` on open with a headline and its header); else the lines are the page's (星島日報 alone above its
+    date), and a line or two of a few words are a headline's as likely as a menu's.
+
+    Examples
+    --------
+    >>> page = ["星島日報", "即時", "港聞", "港府財政預算案 赤字逾千億", "2024-02-28 10:00", "本文。"]
+    >>> site_top(page, header_follows=lambda count: count == 3)
+    (3, '星島日報', None)
+    """
+    count = 0
+    while count < min(MAX_NAVIGATION, len(lines) - 2) and _navigation(lines[count]):
+        count += 1
+    while count and (not header_follows(count) or is_header(lines[count])):
+        count -= 1  # a short headline (颱風 停班停課) is no menu: a headline, then a header, must follow
+    top = lines[:count]
+    if count < 3 and not any(MASTHEAD.fullmatch(x) or _BREADCRUMB.fullmatch(x) for x in top):
+        return 0, "", None
+    return (count, next((m["outlet"] for x in top if (m := MASTHEAD.fullmatch(x))), ""),
+            next((d for x in top if (d := date_line(x)) is not None), None))
