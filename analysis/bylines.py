@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from .surnames import starts_with_surname
+
 #: Places a reporter files from, as datelines write them (Traditional and Simplified): the
 #: trailing run of these words in a byline is the place, what precedes it the names.
 PLACES = (
@@ -111,6 +113,9 @@ _AUTHOR = re.compile(rf"(?:(?:作者|撰文者?|撰稿|文|[編编][譯译]|[記
                      rf"(?:(?:\s+|\s*[／/｜|]\s*){_CREDITED}\s*[：:／/．.・｜|\s].*)?")  # (記者 林佳穎 / 攝影 王明哲)
 #: A credit on a line of its own for what is not the text: 攝影｜陳立凱, 責任編輯：王明 (a header's line, no byline).
 CREDIT_LINE = re.compile(rf"{_CREDITED}\s*[：:／/．.・｜|]\s*[^\W\d_]{{2,4}}(?:\s*[、,，]\s*[^\W\d_]{{2,4}})*")
+# The labels of an author's line that a sentence may also open (記者：謝謝部長 in an interview, 作者 村上春樹 in a
+# book's details): their names must have a Chinese name's shape
+_PLAIN_LABEL = re.compile(r"[記记]者|作者\s")
 # A desk and a reporter's name: TNL 新聞中心／吳采倪, 國際中心／王明 (not 綜合報導: a desk alone, _DESK)
 _DESK_AND_NAME = re.compile(rf"(?:(?P<outlet>{_OUTLET})\s*|[A-Za-z]{{2,8}}\s*)?[^\W\d_]{{0,4}}"
                             rf"(?:新聞中心|新闻中心|中心|編輯部|编辑部)\s*{_SLASH}\s*(?P<names>[^\W\d_]{{2,4}}(?:\s*[、,，]\s*[^\W\d_]{{2,4}})*)")
@@ -233,26 +238,34 @@ def _own_line(line: str) -> dict | None:
     """The fields of a byline on a line of its own, or None: an outlet's reporter set apart (明報記者 陳美玲,
     工商時報 魏喬怡), an author's line (作者：陳一姍, 記者：陳凱欣, 作者 林上祚), a desk and a name
     (TNL 新聞中心／吳采倪), an outlet's byline (:func:`_outlet_line`) or desk (東森新聞 生活中心 / 綜合報導)."""
-    if (m := _NAMED_APART.fullmatch(line)) is not None and _valid(m["names"].strip(), ""):
+    if (m := _NAMED_APART.fullmatch(line)) is not None and _valid(m["names"].strip(), "") \
+            and _chinese_names(m["names"]):
         return _fields_of(m["outlet"], m["names"].strip(), m["place"] or "")
     if (m := _OUTLET_AND_NAME.fullmatch(line)) is not None and not _NOT_A_NAME.search(m["names"]) \
-            and m["names"] not in PLACES:
+            and m["names"] not in PLACES and _chinese_names(m["names"]):
         return _fields_of(m["outlet"], m["names"])
-    if (m := _AUTHOR.fullmatch(line)) is not None and not _NOT_A_NAME.search(m["names"]):
+    if (m := _AUTHOR.fullmatch(line)) is not None and not _NOT_A_NAME.search(m["names"]) and (
+            _chinese_names(m["names"]) or not _PLAIN_LABEL.match(line)):  # (作者 村上春樹, 記者：謝謝部長: none)
         names = _listed(m["names"])
         outlet = m["outlet"] or (names if names in OUTLETS else "")  # 作者：中央社
         return _fields_of(outlet, "" if names == outlet else names)
     if (m := _DESK_AND_NAME.fullmatch(line)) is not None and not _NOT_A_NAME.search(m["names"]) \
-            and not re.search(_REPORTED + "$", m["names"]):  # TNL 新聞中心／吳采倪
+            and _chinese_names(m["names"]):  # TNL 新聞中心／吳采倪 (not 國際中心／美國大選)
         return _fields_of(m["outlet"] or "", _listed(m["names"]))
     if (m := _NAMES_AND_PLACE.fullmatch(line)) is not None and m["place"] in PLACES \
-            and not any(_NOT_A_NAME.search(n) or n in PLACES for n in m["names"].split()):
+            and _chinese_names(m["names"]) and not any(_NOT_A_NAME.search(n) for n in m["names"].split()):
         return _fields_of("", _listed(m["names"]), m["place"])  # 王子豪 陳冠宇 / 台北報導
     if (own := _outlet_line(line)) is not None:  # 台視新聞 記者陳怡君 蔡明哲 桃園報導
         return own
     if (m := _DESK.fullmatch(line)) is not None and m["outlet"]:  # 東森新聞 生活中心 / 綜合報導
         return _fields_of(m["outlet"])
     return None
+
+
+def _chinese_names(names: str) -> bool:
+    """Whether every name of a byline of its own, apart by spaces or 、, has a Chinese name's shape
+    (:func:`analysis.surnames.starts_with_surname`): 社評 and 加薩殉職 are none (人民日報 社評)."""
+    return all(starts_with_surname(n) for n in _NAME_OR_PLACE_SEPARATOR.split(names.strip()) if n)
 
 
 def _valid(names: str, place: str, *, reporter_needed: bool = True) -> bool:

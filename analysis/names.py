@@ -32,6 +32,7 @@ from .segmentation.dictionaries import mtime, userdict_paths
 from .segmentation.hmm import hant_dictionary
 from .segmentation.rules import TRANSLIT
 from .segmentation.script import to_simplified_chars
+from .surnames import COMPOUND_SURNAMES, SURNAMES, starts_with_surname  # noqa: F401 (re-exported)
 from .typedefs import PathLike, UserDict
 
 #: The types of actor.
@@ -71,15 +72,6 @@ CUES = frozenset("""
 """.split())
 #: One-character verbs that a headline fuses to their object (美次卿|讚台…, 允助台參與…): cues at a word's start.
 HEADLINE_STARTS = frozenset("讚允籲")
-#: Common Chinese surnames (those that are also function words, such as 向, 連, 和, 任, are left out).
-SURNAMES = frozenset(
-    "陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴周徐蘇葉莊呂江何蕭羅高潘簡朱鍾彭游詹胡施沈余盧梁趙顏柯翁魏孫"
-    "戴范方宋鄧杜侯傅曹薛丁卓馬阮董唐溫藍蔣石古紀姚馮歐程湯田康姜白汪鄒尤巫鐘黎涂龔嚴韓袁金童陸夏柳凃"
-    "邵錢伍倪于譚駱熊甘秦顧毛章史官萬俞雷粘饒闕凌崔尹孔辛武辜陶段龍韋葛池孟褚殷麥賀賈莫管關包丘梅華裴"
-    "樊房佘左魯鮑覃苗習易喬牛耿祝聶宮岳齊鄔邢季畢符滕申艾車冉焦桂單郝寇談谷甄穆蒲臧祁封衛酈郁栗瞿岑"
-)
-#: Two-character surnames.
-COMPOUND_SURNAMES = frozenset("歐陽 司馬 上官 諸葛 東方 皇甫 司徒 夏侯 范姜 張簡 鍾離 慕容 令狐".split())
 #: A character joined to the name after it by the segmenter (見蔡總統 as 見蔡|總統, 會駐紐辦 as 會駐|紐辦).
 GLUE = frozenset("見會訪與和及跟同讚挺嗆批促籲赴抵離返對由被讓給替為將稱請邀遭致謝助在於從至到陪偕獲派")
 #: Bodies every country, city or government has: after a place they make one organisation (中國外交部).

@@ -33,6 +33,7 @@ from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, RelatedList, is_footer, 
 from .bylines import CREDIT_LINE, OUTLETS, header_words
 from .page_dates import TIME_ONLY, Published, date_line, dated_header
 from .pagetop import ISSUE, MASTHEAD, site_top
+from .surnames import starts_with_surname
 from .text import CLOSING_CODE, content_id, is_site_line, is_truncated
 from .typedefs import Errors, PathLike
 
@@ -101,6 +102,8 @@ _UNFINISHED = ("：", ":", "，", "、")
 # A byline or a credit, which no headline's continuation is: its words, or a name set apart at its end (撰稿人員 陳嘉欣)
 _CREDIT_WORDS = re.compile(r"記者|记者|攝影|摄影|作者|撰文|撰稿|編輯|编辑|報導|报导|^[文圖图]\s*[｜|／/：:]"
                            r"|[\s／/｜|]\s*[^\W\d_]{2,4}$")
+# A reporter's credit names them 記者 (a book's 作者 at a review's end is none)
+_REPORTER_WORD = re.compile("[記记]者")
 #: The longest line read as a reporter's credit at an article's end.
 _MAX_CREDIT = 40
 # 更新時間：, 最後更新 (a date line that gives the time of an update, not of publication)
@@ -307,11 +310,12 @@ class _Parser:
         reported (a repost's time). Where the header gives no date, a date ``above`` the headline (among
         the site's lines) gives it.
         """
-        head, stamp, outlet, used, k, updated = None, None, None, [], 0, False
+        head, stamp, outlet, used, k, updated, at = None, None, None, [], 0, False, None
         while k < len(idx):
             line = self.lines[idx[k]]
-            if stamp is not None and stamp.precision == "day" and (clock := TIME_ONLY.fullmatch(line)) is not None:
-                stamp = _at_time(stamp, clock)  # 2024年7月5日 星期五, then 11:08 on a line of its own
+            if stamp is not None and stamp.precision == "day" and used and used[-1] == at \
+                    and (clock := TIME_ONLY.fullmatch(line)) is not None:
+                stamp = _at_time(stamp, clock)  # 2024年7月5日 星期五, then 11:08 on the line under it
             elif (dated := dated_header(line)) is not None:
                 if stamp is None or (updated and not _UPDATE_LABEL.search(line)):
                     (stamp, words), at = dated, idx[k]  # the first, but a publication time before an update's
@@ -369,8 +373,9 @@ class _Parser:
         when no line is such a credit)."""
         for i in reversed(idx[-3:]):
             line = self.lines[i]
-            if len(line) <= _MAX_CREDIT and (f := parse_dateline(line)) is not None and f["reporter"] \
-                    and not f["rest"] and f["date"] is None and not f["day_of_month"]:
+            if len(line) <= _MAX_CREDIT and _REPORTER_WORD.search(line) and (f := parse_dateline(line)) is not None \
+                    and f["reporter"] and not f["rest"] and f["date"] is None and not f["day_of_month"] \
+                    and all(starts_with_surname(n) for n in f["reporter"].split("、")):
                 return {"reporter": f["reporter"], "reporter_place": f["reporter_place"]} | (
                     {"outlet": f["outlet"]} if f["outlet"] else {}), i
         return {}, None

@@ -26,11 +26,14 @@ ISSUE = re.compile(r"\d+\s*期|第\s*\d+\s*期|\.com|新聞網|中文網|電子�
 #: Most lines of a site's masthead, menu and breadcrumb read above a headline.
 MAX_NAVIGATION = 40
 _DIGIT = re.compile(r"\d")
-# A site's name in Latin letters on a line of its own, up to three words (CTS News, TVBS NEWS, Yahoo!新聞 is no such)
-_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&'!-]*(?: [A-Za-z0-9][A-Za-z0-9.&'!-]*){0,2}")
+# A site's name in Latin letters on a line of its own: a word of capitals (HKET, RTHK), or up to three words with
+# a site's word (CTS News, CM Media, hkej.com, Podcast); not a headline's (iPhone 17, NVIDIA GTC 2025)
+_LATIN_NAME = re.compile(r"[A-Z]{2,8}|(?=.*(?:News|NEWS|Media|MEDIA|Online|TV|Post|Times|Daily|Global|Network|Today"
+                         r"|Podcast|\.com|\.tw|\.hk))[A-Za-z][A-Za-z0-9.&'!-]*(?: [A-Za-z0-9][A-Za-z0-9.&'!-]*){0,2}")
 # An item of a site's menu, or a row of three or more (即時, 政治, 首頁 即時 政治): not a headline's words
 _WORD = r"[^\s，。、：:；;！？!?「」『』()（）]"
-_MENU = re.compile(rf"{_WORD}{{1,6}}|{_WORD}{{1,4}}(?:[ \t\u3000|｜・/]+{_WORD}{{1,4}}){{2,12}}")  # (訂閱電子報)
+_MENU = re.compile(rf"{_WORD}{{1,4}}|{_WORD}{{1,4}}(?:[ \t\u3000|｜・/]+{_WORD}{{1,4}}){{2,12}}"
+                   rf"|(?=.*(?:訂閱|登入|會員|專區|頻道|影音|直播|小時|專題|排行)){_WORD}{{5,6}}")  # (訂閱電子報)
 # 首頁 > 財經 > 證券, 首頁›國際: a breadcrumb
 _BREADCRUMB = re.compile(r"[^\s>›»＞/]{1,8}(?:\s*[>›»＞]\s*[^\s>›»＞/]{1,8}){1,5}"
                          r"|[^\s>›»＞/]{1,8}(?:\s*/\s*[^\s>›»＞/]{1,8}){2,5}")  # (汽油/柴油 is a headline's)
@@ -47,9 +50,14 @@ def is_header(line: str) -> bool:
     return date_line(line) is not None or parse_dateline(line) is not None
 
 
-def _navigation(line: str) -> bool:
+# ... and under its masthead, any words in Latin letters but digits (數位時代 / BusinessNext, 太報 / TaiSounds)
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z.&'!-]*(?: [A-Za-z][A-Za-z.&'!-]*){0,2}")
+
+
+def _navigation(line: str, above: str) -> bool:
     return bool(MASTHEAD.fullmatch(line) or _BREADCRUMB.fullmatch(line) or _MENU.fullmatch(line)
                 or _LATIN_NAME.fullmatch(line)  # the site's name in Latin letters (CTS News)
+                or (_LATIN_WORDS.fullmatch(line) and MASTHEAD.fullmatch(above))
                 or (_DIGIT.search(line) and date_line(line) is not None))  # (2024年3月5日星期二)
 
 
@@ -67,7 +75,7 @@ def site_top(lines: Sequence[str], *, header_follows: Callable[[int], bool]) -> 
     (3, '星島日報', None)
     """
     count = 0
-    while count < min(MAX_NAVIGATION, len(lines) - 2) and _navigation(lines[count]):
+    while count < min(MAX_NAVIGATION, len(lines) - 2) and _navigation(lines[count], lines[count - 1] if count else ""):
         count += 1
     while count and (not header_follows(count) or is_header(lines[count])):
         count -= 1  # a short headline (颱風 停班停課) is no menu: a headline, then a header, must follow

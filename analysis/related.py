@@ -20,7 +20,7 @@ from .datelines import TIMESTAMP, parse_timestamp
 from .bylines import OUTLET_PATTERN
 from .decoding import LIST_HEADINGS, SITE_LIST_HEADINGS
 from .page_dates import date_line
-from .text import is_site_line
+from .text import SITE_LINE
 
 #: Lines that open a related item.
 ITEM_MARKERS = frozenset({"-", "－", "—", "–", "►", "▶", "▸", "●", "•", "■", "◆", "・"})
@@ -116,11 +116,12 @@ def _heading_word(line: str) -> str | None:
 
 
 # A page's footer or share bar (版權所有, 本文出自, 分享到Facebook, 訂閱電子報), a more link (更多港聞) or its tags
-# after a list (and every line of the site's own that an article's text may hold: text.is_site_line)
+# after a list (and the site's own lines an article's text may hold, whole: text.SITE_LINE; not a caption or a
+# promotion, which a related headline may look like)
 _FOOTER_WORDS = re.compile(r"版權所有(?!人)|版权所有(?!人)|All [Rr]ights [Rr]eserved|Copyright\s*©|©\s*\d{4}"
                            r"|^(?:分享到|分享至)\s*(?:Facebook|FB|LINE|Line|Twitter|X|臉書|微博|微信|Plurk)"
                            r"|^(?:訂閱電子報|订阅电子报|加入LINE好友|回頂端|更多|看更多|更多\w{2})$"
-                           r"|^(?:Tags?|標籤|标签|關鍵字|关键字|關鍵詞|关键词)\s*[:：]")
+                           r"|^(?:Tags?|標籤|标签|關鍵字|关键字|關鍵詞|关键词)\s*[:：]\s*(?:[^\s，,、：:。\d]{1,6}(?:[\s，,、]+|$))*$")
 _FOOTER_STARTS = ("本文出自", "本文轉載自", "本文转载自")
 # The longest heading a list may have (【看更多相關新聞】：, 更多CNEWS匯流新聞網報導)
 _LONGEST_HEADING = 24
@@ -140,7 +141,7 @@ def is_footer(line: str) -> bool:
     >>> [is_footer(x) for x in ["更多網友分享美食地圖", "編輯部遭搜索"]]
     [False, False]
     """
-    return line.startswith(_FOOTER_STARTS) or _FOOTER_WORDS.search(line) is not None or is_site_line(line)
+    return bool(line.startswith(_FOOTER_STARTS) or _FOOTER_WORDS.search(line) or SITE_LINE.fullmatch(line))
 
 
 def may_be_related(line: str) -> bool:

@@ -33,6 +33,8 @@ _FURNITURE = re.compile(r"\n[ \t\u3000]*(?:#[^\s#]{1,30}(?:[ \t\u3000]+#[^\s#]{1
                         r"|[［\[【]?(?:延伸閱讀|延伸阅读|看更多|推薦閱讀|推荐阅读)[］\]】]?\s*[：:》>]?[^\n]{1,60}"
                         r"|[（(【][^\s（）()【】\n]{2,12}[)）】])$", re.I)
 
+# A tag's letter (#高鐵): no space, mark or #
+_TAG = r"[^\s#，。、：；！？!?「」]"
 #: A line of the site's own inside an article's text, whole: a share bar or a tool (分享, 字級, 列印), an advert's
 #: label (廣告, 請繼續往下閱讀), tags (#高鐵 #春節疏運), an app's promotion (►下載ETtoday星光雲APP), a photograph's
 #: credit alone (（圖／華視資料照）, 圖／吳元熙攝) or an editor's (責任編輯：陳建鈞).
@@ -41,13 +43,14 @@ SITE_LINE = re.compile(
     r"|返回頂部|返回顶部"
     r"|廣告|广告|贊助商廣告|赞助商广告|贊助廣告|Advertisement|請繼續往下閱讀|请继续往下阅读|繼續閱讀|继续阅读"
     r"|成為會員|加入會員|立即訂閱)[.…。:：]{0,3}"
-    r"|訂閱[^\s，。]{0,12}(?:YouTube|頻道|频道|電子報|电子报)[^\s，。]{0,6}"
+    r"|訂閱[^\s，。]{0,12}(?:YouTube頻道|頻道|频道|電子報|电子报)[!！]?"  # (not 訂閱制電子報成新商機)
     r"|(?:上一篇|下一篇|上一则|下一则)\s*[：:][^\n]{0,60}"
-
-    r"|#[^\s#]{1,30}(?:[ \t\u3000]+#[^\s#]{1,30})*"
-    r"|(?=[^\n。？]{4,70}$)(?=[►▶【\[]|.*(?:點我|点我|點此|点此|立即|馬上|马上|免費|免费))"  # a promotion's call
+    rf"|#{_TAG}{{1,8}}|#{_TAG}{{1,12}}(?:[ \t\u3000]+#{_TAG}{{1,12}})+"  # one short tag, or several
+    r"|(?=[^\n。？]{4,70}$)(?=.*(?:點我|点我|點此|点此|點擊|快點|请加入|請加入|歡迎加入|按我)|[★►▶]"
+    r"|【.*(?:立即|馬上|搶先|即時掌握))"
     r"[^\n]*(?:(?:下載|下载)[^\n]*(?:APP|App|app)|(?:APP|App|app)[^\n]*(?:下載|下载)|加入[^\n]*(?:LINE|Line)\s*好友)"
-    r"[^\n]*"
+    r"[^\n]*"  # a promotion, with its call (點我下載APP, ►下載星光雲APP，搶先看; not 警方提醒勿安裝來路不明的App)
+    r"|【[^】\n]{0,20}(?:APP|App|app)\s*(?:下載|下载)】|加入[^\s，。]{0,12}(?:LINE|Line)\s*好友[^\n。]{0,20}"
     r"|[（(](?:圖|图|圖片|图片|照片|攝影|摄影|影像|圖片來源|图片来源|資料照|资料照)\s*[／/：:|｜][^（）()\n]{1,30}[）)]"
     r"|(?:圖|图|攝影|摄影|圖片來源|图片来源)\s*[／/：:|｜]\s*[^\s，。（）()]{2,12}"
     r"|(?:責任編輯|责任编辑|核稿編輯|核稿编辑|文字編輯|責編|责编|編輯|编辑|審稿|审稿|校對|校对)\s*[：:／/]\s*[^\W\d_]{2,4}")
@@ -59,8 +62,12 @@ _PAGE_LINE = re.compile(r"^(?:廣告|AD|Advertisement|(?:請)?繼續(?:往下)?�
                         r"|\S{0,10}討論區(?:\s*/\s*\d+\s*則留言)?(?:\s*/\s*我要留言)?|\d+\s*則留言|我要留言)$", re.I)
 _PROMO = re.compile(r"加入\S{0,12}LINE\s*(?:好友|官方帳號)|(?:下載|安裝)\S{0,10}\s*App\b"
                     r"|App[^\n]{0,16}(?:立即|馬上)下載", re.I)
-_CREDIT_END = re.compile(r"[（(](?:(?:圖|照片|攝影|圖片來源|圖片|記者\S{1,4}攝)(?:[／/：:][^（）()\n]{0,24})?"
-                         r"|[^（）()\n]{1,16}提供|翻攝[^（）()\n]{0,20})[)）]$")  # (（總統府提供）, （翻攝自臉書）)
+_CREDIT_END = re.compile(r"[（(](?:(?:圖|照片|攝影|圖片來源|圖片)[／/：:][^（）()\n]{1,24}|記者\S{1,4}攝"
+                         r"|[^（）()\n由]{1,10}提供|翻攝[^（）()\n]{0,20})[)）]$")  # (（總統府提供）; not 由…提供)
+# A promotion's call to its reader (點我, 請加入, or a mark before 立即下載); not a sentence's 可立即下載
+_CALL = re.compile(r"^[★►▶]|^【.*(?:立即|馬上|搶先)|點我|点我|點此|点此|點擊|快點|請加入|请加入|歡迎加入|按我")
+# A reporting verb: a line that holds one is the article's, whatever credit ends it (…發文表示…（翻攝自臉書）)
+_REPORTING = re.compile(r"表示|說|指出|強調|認為|透露|呼籲|批評|回應|坦言|宣布")
 #: The longest line a call to follow or install is found in, and the longest caption not opened by ▲ or ▼.
 _LONGEST_PROMO, _LONGEST_CAPTION = 50, 60
 
@@ -70,7 +77,8 @@ _SENTENCE = re.compile(r"(?<=[。！？!?])")
 def is_site_line(line: str) -> bool:
     """Whether a line of an article's text is the site's own, whole (:data:`SITE_LINE`), a comment counter, a
     call to follow the outlet or install its app, or a photo's caption: a line that ends in the photo's credit,
-    opened by ▲ or ▼ or of 60 characters at most (the same on text pages and saved web pages).
+    opened by ▲ or ▼, or of 60 characters at most and reporting no one's words (the same on text pages and saved
+    web pages).
 
     Examples
     --------
@@ -80,6 +88,11 @@ def is_site_line(line: str) -> bool:
     [True, False, False]
     >>> is_site_line("高翔指出，這類詐騙多以「保證獲利」為誘餌，將被害人拉進群組，再誘導下載假投資App。")
     False
+    >>> [is_site_line(x) for x in ["警方提醒民眾，切勿安裝來路不明的App。", "【下載假App 婦人遭騙光積蓄】",
+    ...                            "#MeToo延燒政壇", "訂閱制電子報成新商機", "詐騙案件數量逐年攀升，詳見下圖。（圖）",
+    ...                            "（數據由刑事局提供）", "這款App上架後，用戶可立即下載使用",
+    ...                            "柯文哲今天在臉書發文表示，自己問心無愧。（翻攝自柯文哲臉書）"]]
+    [False, False, False, False, False, False, False, False]
     >>> is_site_line("賴清德總統14日召開國安高層會議。（總統府提供）"), is_site_line("詐團車手在新北落網。（讀者提供）")
     (True, True)
     >>> [is_site_line(x) for x in ["【am730 App 下載】", "現在用APP看新聞　點我下載APP", "抖音下載量創新高 App第一"]]
@@ -87,8 +100,9 @@ def is_site_line(line: str) -> bool:
     """
     line = line.strip()
     return bool(SITE_LINE.fullmatch(line) or _PAGE_LINE.match(line)
-                or (len(line) <= _LONGEST_PROMO and "「" not in line and _PROMO.search(line))  # (誘導下載假投資App)
-                or (_CREDIT_END.search(line) and (line.startswith(("▲", "▼")) or len(line) <= _LONGEST_CAPTION)))
+                or (len(line) <= _LONGEST_PROMO and _CALL.search(line) and _PROMO.search(line))  # (誘導下載假投資App)
+                or (_CREDIT_END.search(line) and (line.startswith(("▲", "▼")) or (
+                    len(line) <= _LONGEST_CAPTION and not _REPORTING.search(line)))))
 
 
 def compact(text: str) -> str:

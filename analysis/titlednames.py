@@ -39,9 +39,9 @@ NOT_ENDINGS = NOT_NAME_ENDINGS - frozenset("國軍星台")
 #: The last characters of words that name a role (分隊長, 協調員, 分析師, 法官; 人 in words of three letters or
 #: more: 策展人, not 家人).
 ROLE_ENDS = frozenset("長員師官人")
-#: Surnames read only right after a title, where no other reading is likely: those also common as other
-#: words (區, 容, 雲) and rarer ones of Hong Kong and Taiwan (鄺, 冼).
-TITLED_SURNAMES = frozenset("鄺冼區容晏柴戚龐龎霍閻翟繆聞荀靳隋鞏卜杭湛諶郎麻邰闞項雲連向任和")
+#: Surnames read only right after a title: rarer ones of Hong Kong and Taiwan (鄺, 冼, 霍). Not those also
+#: common as other words, which a title is followed by as often (市長向媒體表示, 部長和次長, 局長連日).
+TITLED_SURNAMES = frozenset("鄺冼晏柴戚龐龎霍閻翟繆荀靳隋鞏卜杭湛諶郎邰闞")
 _SURNAMES = SURNAMES | TITLED_SURNAMES
 
 
@@ -64,7 +64,8 @@ def role_word(word: str) -> bool:
 def name_after_title(text: str, pos: int) -> int | None:
     """Where the name starting at ``pos``, right after a title, ends: a surname and a given name of two
     characters, or of one, followed by one of :data:`FOLLOWERS` or by the text's end, and no common word
-    (``議員方面表示``); None if the characters have no such shape.
+    (``議員方面表示``), nor a common word after the surname (``市長魏媒體``); None if the characters have no
+    such shape.
 
     Parameters
     ----------
@@ -83,6 +84,8 @@ def name_after_title(text: str, pos: int) -> int | None:
     (6, 4, None)
     >>> name_after_title("律師王志中表示", 2), name_after_title("議員張家銨則認為", 2)
     (5, 5)
+    >>> name_after_title("市長向媒體表示", 2), name_after_title("董事長魏媒體表示", 3)  # 媒體 is no given name
+    (None, None)
     """
     size = 2 if text[pos:pos + 2] in COMPOUND_SURNAMES else 1 if text[pos:pos + 1] in _SURNAMES else 0
     if not size:
@@ -94,6 +97,7 @@ def name_after_title(text: str, pos: int) -> int | None:
                            or text[pos:end - 1] in common_words()[0]):
             continue  # its last character opens a word (李明|上週, 辜美|近來), or the first two are a word (高興地)
         if len(name) == given and han(name) and not NOT_GIVEN.intersection(name) and name[-1] not in NOT_ENDINGS \
+                and name not in common_words()[0] \
                 and (end == len(text) or text[end].isdigit() or text.startswith(FOLLOWERS, end)
                      or _adverbial(text, end)) and not ordinary(text[pos:end]):
             return end

@@ -21,6 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import CorpusError, CorpusWarning, load_corpus, read_corpus
+from analysis.datelines import parse_dateline
+from analysis.related import is_footer
 from analysis.page import parse_page
 from analysis.tables import COLUMNS
 from tests.conftest import SEED_FILE
@@ -1220,3 +1222,35 @@ def test_a_caption_between_the_date_line_and_the_dateline(caption):
     docs, rows, _ = parse_quietly(page, source="c.txt")
     assert (docs[0]["reporter"], docs[0]["text"]) == ("溫貞菱", "中國解放軍今天展開演習。")
     assert any(r["content"] == caption for r in rows)
+
+
+# -- what a review of the new rules found them doing wrong, kept right (lines written for these tests) ----------
+
+@pytest.mark.parametrize("line", ["關鍵字：通膨 2022年台灣代表字出爐", "颱風夜路樹倒塌壓毀車輛（翻攝畫面）",
+                                  "別再下載來路不明App！刑事局揭詐騙新招", "#MeToo風暴延燒！黨工控遭性騷擾"])
+def test_related_headlines_that_look_like_the_sites_lines_are_items(line):
+    assert not is_footer(line)
+
+
+@pytest.mark.parametrize("lines", ["凱米颱風來襲\n雙北明天停班停課", "iPhone 17\n台灣開賣首日排隊人潮湧現",
+                                   "Apple Watch\n新功能曝光 可偵測高血壓"])
+def test_a_headline_over_two_lines_under_a_menu_keeps_its_first(lines):
+    """Its first line is no menu's item nor the site's name (a bare date line under two lines still keeps only the
+    first as the title: noted, not changed)."""
+    docs, _, _ = parse_quietly(f"自由時報\n首頁\n即時\n政治\n國際\n{lines}\n2024/07/24 10:30\n本文。", source="h.txt")
+    assert docs[0]["title"].startswith(lines.split("\n")[0])
+
+
+@pytest.mark.parametrize("line, outlet, reporter", [
+    ("中央社／台北報導", "中央社", ""), ("美聯社記者 加薩殉職", None, None), ("人民日報 社評", None, None),
+    ("國際中心／美國大選", None, None), ("記者：謝謝部長", None, None), ("作者 村上春樹", None, None),
+])
+def test_words_that_are_no_reporters(line, outlet, reporter):
+    found = parse_dateline(line)
+    assert (found["outlet"], found["reporter"]) == (outlet, reporter) if outlet is not None else found is None
+
+
+def test_a_books_author_at_a_reviews_end_is_no_reporter():
+    page = "書評：青春的迷惘\n2024/07/24 10:30\n這本小說寫青春的迷惘。\n書名：《傾城之戀》\n作者：張愛玲"
+    docs, _, _ = parse_quietly(page, source="r.txt")
+    assert docs[0]["reporter"] == "" and docs[0]["text"].endswith("作者：張愛玲")

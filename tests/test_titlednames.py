@@ -97,3 +97,12 @@ def test_more_names_after_a_title(text, person):
 ])
 def test_the_speaker_after_a_role(text, person):
     assert list(quotes(frame(text))["speaker"]) == [person]
+
+
+@pytest.mark.parametrize("text", [
+    "台北市長蔣萬安今天視察防汛整備。市長向媒體表示，市府已做好準備。", "外交部長和國防部長今天一同出席記者會。",
+    "董事長魏哲家出席股東會。董事長向股東表示，AI需求強勁。",
+])
+def test_words_after_a_title_that_are_no_name(text):
+    people = set(actors(frame(text)).query("type == 'person'")["mention"])
+    assert not people & {"向媒體", "和國防", "向股東"}
