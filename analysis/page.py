@@ -102,8 +102,8 @@ _UNFINISHED = ("：", ":", "，", "、")
 # A byline or a credit, which no headline's continuation is: its words, or a name set apart at its end (撰稿人員 陳嘉欣)
 _CREDIT_WORDS = re.compile(r"記者|记者|攝影|摄影|作者|撰文|撰稿|編輯|编辑|報導|报导|^[文圖图]\s*[｜|／/：:]"
                            r"|[\s／/｜|]\s*[^\W\d_]{2,4}$")
-# A reporter's credit names them 記者 (a book's 作者 at a review's end is none)
-_REPORTER_WORD = re.compile("[記记]者")
+# A reporter's credit names them 記者 or the writer of the text (文／, 撰文：); a book's 作者 at a review's end is none
+_REPORTER_WORD = re.compile(r"[記记]者|撰文|採訪|文字\s*[／/｜|：:]|^文\s*[／/｜|：:．.]")
 #: The longest line read as a reporter's credit at an article's end.
 _MAX_CREDIT = 40
 # 更新時間：, 最後更新 (a date line that gives the time of an update, not of publication)

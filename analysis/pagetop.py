@@ -32,8 +32,10 @@ _LATIN_NAME = re.compile(r"[A-Z]{2,8}|(?=.*(?:News|NEWS|Media|MEDIA|Online|TV|Po
                          r"|Podcast|\.com|\.tw|\.hk))[A-Za-z][A-Za-z0-9.&'!-]*(?: [A-Za-z0-9][A-Za-z0-9.&'!-]*){0,2}")
 # An item of a site's menu, or a row of three or more (即時, 政治, 首頁 即時 政治): not a headline's words
 _WORD = r"[^\s，。、：:；;！？!?「」『』()（）]"
-_MENU = re.compile(rf"{_WORD}{{1,4}}|{_WORD}{{1,4}}(?:[ \t\u3000|｜・/]+{_WORD}{{1,4}}){{2,12}}"
-                   rf"|(?=.*(?:訂閱|登入|會員|專區|頻道|影音|直播|小時|專題|排行)){_WORD}{{5,6}}")  # (訂閱電子報)
+_MENU = re.compile(rf"{_WORD}{{1,4}}|{_WORD}{{1,4}}(?:[ \t\u3000|｜・/]+{_WORD}{{1,4}}){{2,12}}")
+# ... or of five or six letters (訂閱電子報, 轉角24小時), which a headline's first line may also be (凱米颱風來襲):
+# the site's only with more of its lines after it
+_LONG_ITEM = re.compile(rf"{_WORD}{{5,6}}")
 # 首頁 > 財經 > 證券, 首頁›國際: a breadcrumb
 _BREADCRUMB = re.compile(r"[^\s>›»＞/]{1,8}(?:\s*[>›»＞]\s*[^\s>›»＞/]{1,8}){1,5}"
                          r"|[^\s>›»＞/]{1,8}(?:\s*/\s*[^\s>›»＞/]{1,8}){2,5}")  # (汽油/柴油 is a headline's)
@@ -50,15 +52,20 @@ def is_header(line: str) -> bool:
     return date_line(line) is not None or parse_dateline(line) is not None
 
 
-# ... and under its masthead, any words in Latin letters but digits (數位時代 / BusinessNext, 太報 / TaiSounds)
+# ... and any words in Latin letters but digits, under its masthead (數位時代 / BusinessNext, 太報 / TaiSounds) or
+# inside its run of lines
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z.&'!-]*(?: [A-Za-z][A-Za-z.&'!-]*){0,2}")
 
 
-def _navigation(line: str, above: str) -> bool:
-    return bool(MASTHEAD.fullmatch(line) or _BREADCRUMB.fullmatch(line) or _MENU.fullmatch(line)
-                or _LATIN_NAME.fullmatch(line)  # the site's name in Latin letters (CTS News)
-                or (_LATIN_WORDS.fullmatch(line) and MASTHEAD.fullmatch(above))
-                or (_DIGIT.search(line) and date_line(line) is not None))  # (2024年3月5日星期二)
+def _navigation(line: str, above: str) -> int:
+    """2 for a line that is the site's, 1 for one that is only inside a run of them (a long menu item, Latin
+    words), 0 for any other."""
+    if (MASTHEAD.fullmatch(line) or _BREADCRUMB.fullmatch(line) or _MENU.fullmatch(line)
+            or _LATIN_NAME.fullmatch(line)  # the site's name in Latin letters (CTS News)
+            or (_LATIN_WORDS.fullmatch(line) and MASTHEAD.fullmatch(above))
+            or (_DIGIT.search(line) and date_line(line) is not None)):  # (2024年3月5日星期二)
+        return 2
+    return 1 if _LONG_ITEM.fullmatch(line) or _LATIN_WORDS.fullmatch(line) else 0
 
 
 def site_top(lines: Sequence[str], *, header_follows: Callable[[int], bool]) -> tuple[int, str, Published | None]:
@@ -74,9 +81,12 @@ def site_top(lines: Sequence[str], *, header_follows: Callable[[int], bool]) -> 
     >>> site_top(page, header_follows=lambda count: count == 3)
     (3, '星島日報', None)
     """
-    count = 0
-    while count < min(MAX_NAVIGATION, len(lines) - 2) and _navigation(lines[count], lines[count - 1] if count else ""):
+    count = strong = 0
+    while count < min(MAX_NAVIGATION, len(lines) - 2) and (
+            kind := _navigation(lines[count], lines[count - 1] if count else "")):
         count += 1
+        strong = count if kind == 2 else strong
+    count = strong  # the run ends on a line that is the site's for certain (Apple Watch / 新功能曝光: a headline)
     while count and (not header_follows(count) or is_header(lines[count])):
         count -= 1  # a short headline (颱風 停班停課) is no menu: a headline, then a header, must follow
     top = lines[:count]

@@ -17,9 +17,17 @@ SURNAMES = frozenset(
 COMPOUND_SURNAMES = frozenset("歐陽 司馬 上官 諸葛 東方 皇甫 司徒 夏侯 范姜 張簡 鍾離 慕容 令狐".split())
 
 
+#: Rarer surnames of Hong Kong and Taiwan (鄺, 冼, 霍): read as a surname only where a name is expected (after a
+#: title, in a byline).
+RARE_SURNAMES = frozenset("鄺冼晏柴戚龐龎霍閻翟繆荀靳隋鞏卜杭湛諶郎邰闞植屈招")
+#: Surnames that are also common words (向, 和, 連, 任, 區, 容, 文, 利): read as one only in a byline.
+WORD_SURNAMES = frozenset("向和連任區容雲文利")
+
+
 def starts_with_surname(name: str) -> bool:
-    """Whether a name has the shape of a Chinese one: a surname (:data:`SURNAMES`) and one or two letters, or a
-    compound surname (:data:`COMPOUND_SURNAMES`) and one or two.
+    """Whether a name in a byline has the shape of a Chinese one: a surname (:data:`SURNAMES`, or one of
+    :data:`RARE_SURNAMES` and :data:`WORD_SURNAMES`) and one or two letters, or a compound surname
+    (:data:`COMPOUND_SURNAMES`) and one or two.
 
     Examples
     --------
@@ -28,4 +36,4 @@ def starts_with_surname(name: str) -> bool:
     """
     if name[:2] in COMPOUND_SURNAMES:
         return 3 <= len(name) <= 4
-    return 2 <= len(name) <= 3 and name[:1] in SURNAMES
+    return 2 <= len(name) <= 3 and (name[:1] in SURNAMES or name[:1] in RARE_SURNAMES or name[:1] in WORD_SURNAMES)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from .names import (COMPOUND_SURNAMES, CUES, NOT_NAME_ENDINGS, SURNAMES, TITLES, common_words, dictionary_tag, han,
                     ordinary)
+from .surnames import RARE_SURNAMES
 
 #: What follows a speaker's name after a title: reporting verbs, another title (發言人司馬青峰法官), words of time
 #: and occasion, adverbs, and marks (and a digit: 18日). A name is read only when one of these follows it.
@@ -39,10 +40,9 @@ NOT_ENDINGS = NOT_NAME_ENDINGS - frozenset("國軍星台")
 #: The last characters of words that name a role (分隊長, 協調員, 分析師, 法官; 人 in words of three letters or
 #: more: 策展人, not 家人).
 ROLE_ENDS = frozenset("長員師官人")
-#: Surnames read only right after a title: rarer ones of Hong Kong and Taiwan (鄺, 冼, 霍). Not those also
-#: common as other words, which a title is followed by as often (市長向媒體表示, 部長和次長, 局長連日).
-TITLED_SURNAMES = frozenset("鄺冼晏柴戚龐龎霍閻翟繆荀靳隋鞏卜杭湛諶郎邰闞")
-_SURNAMES = SURNAMES | TITLED_SURNAMES
+# The surnames read right after a title: the common ones and the rarer (鄺, 冼, 霍); not those also common as
+# other words, which a title is followed by as often (市長向媒體表示, 部長和次長, 局長連日)
+_SURNAMES = SURNAMES | RARE_SURNAMES
 
 
 def role_word(word: str) -> bool:
