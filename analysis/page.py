@@ -32,7 +32,7 @@ from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, RelatedList, is_footer, 
                       join_wrapped, looks_like_items, may_be_related, trailing_items)
 from .bylines import CREDIT_LINE, OUTLETS, header_words
 from .page_dates import TIME_ONLY, Published, date_line, dated_header
-from .pagetop import ISSUE, MASTHEAD, site_top
+from .pagetop import ISSUE, MASTHEAD, is_header, site_top
 from .surnames import starts_with_surname
 from .text import CLOSING_CODE, content_id, is_site_line, is_truncated
 from .typedefs import Errors, PathLike
@@ -97,6 +97,8 @@ def _day_of(day: int, reference: datetime | None) -> datetime | None:
     return next((d for d in (midnight - timedelta(days=k) for k in range(4)) if d.day == day), None)
 
 
+#: The shortest line read as a headline's second over a bare date line (a shorter one may be a name).
+_SHORTEST_CONTINUATION = 4
 # The ends of a headline's line that its next line continues (賴總統： / 持續監控共軍動態)
 _UNFINISHED = ("：", ":", "，", "、")
 # A byline or a credit, which no headline's continuation is: its words, or a name set apart at its end (撰稿人員 陳嘉欣)
@@ -222,7 +224,8 @@ class _Parser:
         def dates_header(k: int) -> bool:
             dated = dated_header(self.lines[idx[k]]) if k else None
             return bool(k and (dated or self.lines[idx[k]] in OUTLETS) and (
-                k == 1 or (k == 2 and self.lines[idx[0]].endswith(_UNFINISHED))  # 賴總統： / 持續監控共軍動態
+                k == 1 or (k == 2 and (self.lines[idx[0]].endswith(_UNFINISHED)  # 賴總統： / 持續監控共軍動態
+                                       or self.continues(self.lines[idx[1]])))  # 汽油/柴油 / 下週各漲0.2元
                 or (dated and _names_someone(dated[1]) and not self.sentence_above(idx, k))
                 or (dated and k + 1 < len(idx) and (dated_header(self.lines[idx[k + 1]]) is not None  # 發佈, 更新
                                                     or TIME_ONLY.fullmatch(self.lines[idx[k + 1]]))
@@ -233,6 +236,15 @@ class _Parser:
 
         return next((k for k, i in enumerate(idx[:MAX_HEADLINE_LINES + 1])
                      if parse_dateline(self.lines[i]) or dates_header(k)), None)
+
+    @staticmethod
+    def continues(line: str) -> bool:
+        """Whether a line between a headline's first line and a bare date line is the headline's second: of four
+        letters or more and no sentence, no byline, credit or name alone (撰稿人員 陳嘉欣, 周怡孜), none of the
+        site's lines, no header."""
+        return (len(line) >= _SHORTEST_CONTINUATION and not line.endswith(("。", "！", "？", "」", "）", ")"))
+                and not _CREDIT_WORDS.search(line) and not starts_with_surname(line) and not is_site_line(line)
+                and not is_header(line))
 
     def sentence_above(self, idx: list[int], k: int) -> bool:
         """Whether a line above line ``k`` ends a sentence: a lede or a caption, not a headline's line."""

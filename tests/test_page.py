@@ -641,9 +641,13 @@ def test_a_wrapped_headline_above_a_date_line_that_names_a_reporter():
     assert article["published"] == datetime(2024, 3, 5, 14, 32) and article["published_precision"] == "minute"
     assert article["text"] == "中央氣象署今天表示，颱風持續向西北移動。"
     assert [r["reason"] for r in rows] == ["article headline continues on another line"]
-    # a bare date line under a two-line headline is still not taken for a header without a dateline after it
+    # a bare date line under a two-line headline: the second line is the headline's when it is no sentence,
+    # byline, credit or name alone (fresh pages' two-line headlines were cut before)
     docs, rows, _ = parse_quietly("美次卿訪台\n台美關係新里程碑\n2020/09/18 05:30\n本文。", source="u.txt")
-    assert docs[0]["title"] == "美次卿訪台"
+    assert (docs[0]["title"], docs[0]["text"]) == ("美次卿訪台台美關係新里程碑", "本文。")
+    for second in ("周怡孜", "撰稿人員 陳嘉欣", "外交部今天表示歡迎。"):
+        docs, rows, _ = parse_quietly(f"美次卿訪台\n{second}\n2020/09/18 05:30\n本文。", source="u.txt")
+        assert docs[0]["title"] == "美次卿訪台"
 
 
 def test_an_outlet_on_a_line_of_its_own():
