@@ -32,7 +32,7 @@ from .segmentation.dictionaries import mtime, userdict_paths
 from .segmentation.hmm import hant_dictionary
 from .segmentation.rules import TRANSLIT
 from .segmentation.script import to_simplified_chars
-from .surnames import COMPOUND_SURNAMES, SURNAMES, starts_with_surname  # noqa: F401 (re-exported)
+from .surnames import COMPOUND_SURNAMES, SURNAMES  # noqa: F401 (SURNAMES, COMPOUND_SURNAMES re-exported)
 from .typedefs import PathLike, UserDict
 
 #: The types of actor.

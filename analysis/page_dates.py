@@ -38,15 +38,16 @@ _WORDS_AFTER = re.compile(rf"\s(?P<words>(?:{OUTLET_PATTERN}|(?:特約|特约)?[
                           r"[^\d\n。，,；;：:！!？?「」『』（）()【】〔〕]{0,30})$")
 
 
-# A time before its date, perhaps with a zone's abbreviation after (14:32 2024-03-05 HKT)
-_TIME_FIRST = re.compile(r"^(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s+(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
-                         r"(?:\s+(?P<zone>HKT|TWT|JST|KST|EDT|EST|UTC|GMT))?$")
+# The zones' abbreviations a date line may give, and a day's and a clock's shapes
 _ZONE_OFFSETS = {"HKT": "+08:00", "TWT": "+08:00", "JST": "+09:00", "KST": "+09:00",
                  "EDT": "-04:00", "EST": "-05:00", "UTC": "+00:00", "GMT": "+00:00"}
+_ZONES = "|".join(_ZONE_OFFSETS)
+_DAY, _CLOCK = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", r"\d{1,2}:\d{2}(?::\d{2})?"
+# A time before its date, perhaps with a zone's abbreviation after (14:32 2024-03-05 HKT)
+_TIME_FIRST = re.compile(rf"^(?P<time>{_CLOCK})\s+(?P<date>{_DAY})(?:\s+(?P<zone>{_ZONES}))?$")
 _ZONE_AFTER = re.compile(r"(?<=\d)\s+(?P<zone>HKT|TWT|JST|KST|EDT|EST)$")
 # ... or between its date and its time (2024-10-15 HKT 14:32)
-_ZONE_BETWEEN = re.compile(r"^(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s+(?P<zone>HKT|TWT|JST|KST|EDT|EST|UTC|GMT)"
-                           r"\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?)$")
+_ZONE_BETWEEN = re.compile(rf"^(?P<date>{_DAY})\s+(?P<zone>{_ZONES})\s+(?P<time>{_CLOCK})$")
 # An outlet before a labelled date (東森新聞 發佈時間：2024/11/05 14:21)
 _OUTLET_FIRST = re.compile(rf"(?P<outlet>{OUTLET_PATTERN})\s+")
 #: A time of day on a line of its own, under a date line that gives the day only (2024年7月5日 星期五 / 11:08).

@@ -1159,16 +1159,6 @@ def test_date_lines_of_more_layouts(header, published):
     assert docs[0]["published"] == pd.Timestamp(published) and docs[0]["published_precision"] == "minute"
 
 
-@pytest.mark.parametrize("byline, outlet, reporter, place", [
-    ("CTWANT 記者 / 林宗翰", "CTWANT", "林宗翰", ""),
-    ("端傳媒記者 林思穎 發自台北", "端傳媒", "林思穎", "台北"),
-])
-def test_an_outlets_reporter_on_a_line_of_their_own(byline, outlet, reporter, place):
-    docs, _, _ = parse_quietly(f"騎士闖紅燈撞公車\n{byline}\n2024/09/10 13:42\n本文。", source="b.txt")
-    assert (docs[0]["outlet"], docs[0]["reporter"], docs[0]["reporter_place"], docs[0]["text"]) == (
-        outlet, reporter, place, "本文。")
-
-
 @pytest.mark.parametrize("after", [
     "分享：\nFacebook", "成為會員", "訂閱東森新聞YouTube頻道", "熱門排行榜\n藝人婚變", "最新發燒\n台股大漲",
     "其他人也在看\n颱風假", "上一篇：港鐵故障\n下一篇：小一派位", "快點我加入TVBS新聞LINE好友！",
@@ -1189,12 +1179,14 @@ def test_a_publication_and_an_update_on_one_line(header, published):
 
 
 @pytest.mark.parametrize("header, outlet, reporter, place", [
-    ("王子豪 陳冠宇 / 台北報導", "", "王子豪、陳冠宇", "台北"),        # names apart, their place, no 記者
-    ("新頭殼newtalk | 陳佩君 新北報導", "新頭殼newtalk", "陳佩君", "新北"),
-    ("記者：林凱 責編：許書婷 網編：洪偉", "", "林凱", ""),
+    ("發布時間 2024-05-21 14:32\n王子豪 陳冠宇 / 台北報導", "", "王子豪、陳冠宇", "台北"),  # names apart, no 記者
+    ("發布時間 2024-05-21 14:32\n新頭殼newtalk | 陳佩君 新北報導", "新頭殼newtalk", "陳佩君", "新北"),
+    ("發布時間 2024-05-21 14:32\n記者：林凱 責編：許書婷 網編：洪偉", "", "林凱", ""),
+    ("CTWANT 記者 / 林宗翰\n2024/09/10 13:42", "CTWANT", "林宗翰", ""),           # an outlet's reporter
+    ("端傳媒記者 林思穎 發自台北\n2024/09/10 13:42", "端傳媒", "林思穎", "台北"),
 ])
-def test_bylines_under_a_date_line(header, outlet, reporter, place):
-    docs, _, _ = parse_quietly(f"食安法修正三讀\n發布時間 2024-05-21 14:32\n{header}\n本文。", source="b.txt")
+def test_bylines_beside_a_date_line(header, outlet, reporter, place):
+    docs, _, _ = parse_quietly(f"食安法修正三讀\n{header}\n本文。", source="b.txt")
     assert (docs[0]["outlet"], docs[0]["reporter"], docs[0]["reporter_place"], docs[0]["text"]) == (
         outlet, reporter, place, "本文。")
 
