@@ -97,6 +97,8 @@ def _day_of(day: int, reference: datetime | None) -> datetime | None:
     return next((d for d in (midnight - timedelta(days=k) for k in range(4)) if d.day == day), None)
 
 
+# How a sentence (a lede, a caption) ends, which no headline's line does
+_SENTENCE_ENDS = ("。", "！", "？", "」", "）", ")")
 #: The shortest line read as a headline's second over a bare date line (a shorter one may be a name).
 _SHORTEST_CONTINUATION = 4
 # The ends of a headline's line that its next line continues (賴總統： / 持續監控共軍動態)
@@ -242,13 +244,13 @@ class _Parser:
         """Whether a line between a headline's first line and a bare date line is the headline's second: of four
         letters or more and no sentence, no byline, credit or name alone (撰稿人員 陳嘉欣, 周怡孜), none of the
         site's lines, no header."""
-        return (len(line) >= _SHORTEST_CONTINUATION and not line.endswith(("。", "！", "？", "」", "）", ")"))
+        return (len(line) >= _SHORTEST_CONTINUATION and not line.endswith(_SENTENCE_ENDS)
                 and not _CREDIT_WORDS.search(line) and not starts_with_surname(line) and not is_site_line(line)
                 and not is_header(line))
 
     def sentence_above(self, idx: list[int], k: int) -> bool:
         """Whether a line above line ``k`` ends a sentence: a lede or a caption, not a headline's line."""
-        return any(self.lines[i].endswith(("。", "！", "？", "」", "）", ")")) for i in idx[:k])
+        return any(self.lines[i].endswith(_SENTENCE_ENDS) for i in idx[:k])
 
     def loose_date_at(self, idx: list[int]) -> int | None:
         """Where a date line is among the lines after a one-line headline, with other lines before it."""
