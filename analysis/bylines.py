@@ -106,8 +106,9 @@ _NAMED_APART = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者(?:\
 # An author's label and names on a line of their own: 作者：陳一姍, 撰文：信報記者 梁嘉麗, 文／記者 林朝億,
 # 文．李宜庭 攝影．程思迪, 編譯：陳秀芳
 # What a credit names besides the text: the photographs, the video, the editing.
-_CREDITED = "(?:攝影|摄影|圖|图|圖片|图片|影音|影片|責任編輯|责任编辑|責編|责编|網編|网编)"
-_AUTHOR = re.compile(rf"(?:(?:作者|撰文者?|撰稿|文|[編编][譯译]|[記记]者)\s*[：:／/．.・｜|]\s*|(?:作者|[記记]者)\s+)"
+_CREDITED = "(?:攝影|摄影|圖|图|圖片|图片|影音|影片|責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|設計|设计)"
+_AUTHOR = re.compile(rf"(?:(?:作者|撰文者?|撰稿|文字?|[編编][譯译]|[記记]者)\s*[：:／/．.・｜|]\s*"
+                     r"|(?:作者|[記记]者|文字)\s+)"
                      rf"(?:(?P<outlet>{_OUTLET})\s*)?"
                      r"(?:[記记]者\s*)?(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4}|\s+[^\W\d_]{2,4})*?)"
                      rf"(?:(?:\s+|\s*[／/｜|]\s*){_CREDITED}\s*[：:／/．.・｜|\s].*)?")  # (記者 林佳穎 / 攝影 王明哲)
@@ -363,6 +364,9 @@ def parse_byline(line: str) -> dict | None:
     ...          "撰文：信報記者 梁嘉麗", "文．李宜庭 攝影．程思迪", "編譯：陳秀芳、王明"]
     >>> [parse_byline(x)["reporter"] for x in lines]
     ['魏喬怡', '張子午', '', '陳一姍', '梁嘉麗', '李宜庭', '陳秀芳、王明']
+    >>> lines = ["By 星島頭條 記者 黃家樂", "文／林宏達　編輯／陳芃", "文字 李雪莉、楊智強"]
+    >>> [parse_byline(x)["reporter"] for x in lines]
+    ['黃家樂', '林宏達', '李雪莉、楊智強']
     """
     m = _BRACKET.match(line)
     # 【香港01】 alone, or before a sentence (港鐵公司宣布，…) or a byline, is a dispatch; before a headline
@@ -376,7 +380,7 @@ def parse_byline(line: str) -> dict | None:
             and more is not None and more["reporter"]:
         # 【新頭殼newtalk】記者陳佩君／新北報導: the outlet's dispatch, then its reporter
         return {**more, "outlet": found["outlet"] or more["outlet"], "byline": line[:m.end()] + more["byline"]}
-    if found is None and (own := _own_line(line.strip())) is not None:
+    if found is None and (own := _own_line(_BY.sub("", line.strip()))) is not None:  # (By 星島頭條 記者 黃家樂)
         return {**own, "byline": line.strip(), "rest": ""}
     if found is None:
         m = _BARE.match(line)
@@ -390,6 +394,8 @@ def parse_byline(line: str) -> dict | None:
 
 
 _OUTLET_FIRST = re.compile(OUTLET_PATTERN)
+# An English site's "By" before a byline of its own
+_BY = re.compile(r"^[Bb][Yy]\s+(?=\S)")
 _HEADER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # words of a header that are no reporter's name: 綜合報導, 快訊, 記者王明, 編輯部
 _NOT_A_NAME = re.compile(r"報導|报导|快訊|快讯|記者|记者|新聞|新闻|中心|編輯|编辑|專訊|专讯|即時|即时|綜合|综合"

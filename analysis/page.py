@@ -283,11 +283,12 @@ class _Parser:
         title = self.headline(title_idx, body_idx)
         # the site's lines (a caption between the date line and the byline) are no header's nor the text's
         site = {i for i in body_idx if is_site_line(self.lines[i])}
+        # 中央社's closing code ends the text, perhaps before a line of copyright or links (and alone on its line with
+        # its editors, the site's: （編輯：林克倫）1131015)
+        closing = next((m for i in reversed(idx[-3:]) if (m := CLOSING_CODE.search(self.lines[i]))), None)
         loose_line = idx[loose] if loose is not None else None
         idx = [i for i in idx if i not in site]
         body_idx = [i for i in body_idx if i not in site]
-        # 中央社's closing code ends the text, perhaps before a line of copyright or links
-        closing = next((m for i in reversed(idx[-3:]) if (m := CLOSING_CODE.search(self.lines[i]))), None)
         if loose_line is None:
             head, body_idx = self.dateline(body_idx, closing=closing, above=above)
         else:  # the lines before the date line stay in the text

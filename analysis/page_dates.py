@@ -10,18 +10,19 @@ import re
 import unicodedata
 
 from .bylines import BRACKETED_OUTLET, OUTLET_PATTERN, OUTLETS, header_words
-from .tabular_dates import Published, parse_published
+from .tabular_dates import ZONE_ABBREVIATIONS, Published, parse_published
 
 # the words that label a date: 發布時間：, 更新時間:, 最後更新：, 出版：, 日期：, 時間：
 _LABEL_WORDS = ("更新", "發布", "發佈", "发布", "出版", "刊登", "上稿", "日期", "時間", "时间", "發稿", "发稿", "刊出",
                 "發表", "发表", "出刊", "見報", "见报", "Published", "Updated", "Posted", "Date")
-_DATE_LABEL = re.compile(rf"^(?:(?:最後|最后)?(?:{'|'.join(_LABEL_WORDS)})(?:時間|时间|日期|於|于|on)?\s*[:：]?\s*"
-                         r"(?=\d|(?:中華)?民[國国]))", re.I)
+_DATE_LABEL = re.compile(rf"^(?:(?:最後|最后)?(?:{'|'.join(_LABEL_WORDS)})(?:時間|时间|日期|於|于|\s+on)?\s*[:：]?\s*"
+                         r"(?=\d|(?:中華)?民[國国]|[A-Z][a-z]{2}))", re.I)
 # what may follow a date on its line without being more than a date: 更新, 發稿 (the time's label), a page (A1),
 # an update time in brackets (（2024/03/06 10:02 更新）)
 _AFTER_DATE = re.compile(r"(?:\s*(?:更新|發稿|发稿|發布|发布|刊出|出刊)|\s+[A-Z]\d{1,2}版?"
                          r"|\s*[（(][^（）()]{6,30}(?:更新|修改)[）)])$")
-_DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
+_DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d"
+                         r"|\d\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}")  # (15 Aug 2024)
 # an update time after the publication time on its line
 _UPDATED = re.compile(r"(?:\s+|\s*[·•|｜]\s*)(?:最後|最后)?(?:更新|修改)(?:時間|时间)?\s*[:：]")
 # an update time before the publication time on its line (更新於 2024年01月01日18:20 • 發布於 2024年01月01日17:55)
@@ -39,9 +40,7 @@ _WORDS_AFTER = re.compile(rf"\s(?P<words>(?:{OUTLET_PATTERN}|(?:特約|特约)?[
 
 
 # The zones' abbreviations a date line may give, and a day's and a clock's shapes
-_ZONE_OFFSETS = {"HKT": "+08:00", "TWT": "+08:00", "JST": "+09:00", "KST": "+09:00",
-                 "EDT": "-04:00", "EST": "-05:00", "UTC": "+00:00", "GMT": "+00:00"}
-_ZONES = "|".join(_ZONE_OFFSETS)
+_ZONES = "|".join(ZONE_ABBREVIATIONS)
 _DAY, _CLOCK = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", r"\d{1,2}:\d{2}(?::\d{2})?"
 # A time before its date, perhaps with a zone's abbreviation after (14:32 2024-03-05 HKT)
 _TIME_FIRST = re.compile(rf"^(?P<time>{_CLOCK})\s+(?P<date>{_DAY})(?:\s+(?P<zone>{_ZONES}))?$")
@@ -92,9 +91,9 @@ def date_line(line: str) -> Published | None:
     rest = _UPDATED.split(rest, maxsplit=1)[0]  # 2023-07-18 00:45 更新：2023-07-18 02:10: published, then updated
     rest = _AFTER_DATE.sub("", rest) if _DATE_SHAPE.search(rest) else rest  # 2023/12/17 17:32 更新, 2024年3月5日 A1
     if (first := _TIME_FIRST.match(rest) or _ZONE_BETWEEN.match(rest)) is not None:  # 14:32 2024-03-05 HKT
-        rest = f"{first['date']} {first['time']}" + (f" {_ZONE_OFFSETS[first['zone']]}" if first["zone"] else "")
+        rest = f"{first['date']} {first['time']}" + (f" {ZONE_ABBREVIATIONS[first['zone']]}" if first["zone"] else "")
     elif (zone := _ZONE_AFTER.search(rest)) is not None:  # 2023.08.15 14:32 EDT
-        rest = rest[:zone.start()] + " " + _ZONE_OFFSETS[zone["zone"]]
+        rest = rest[:zone.start()] + " " + ZONE_ABBREVIATIONS[zone["zone"]]
     if not _DATE_SHAPE.search(rest):
         return None
     found = parse_published(rest)

@@ -30,15 +30,47 @@ _DIGIT = re.compile(r"\d")
 # a site's word (CTS News, CM Media, hkej.com, Podcast); not a headline's (iPhone 17, NVIDIA GTC 2025)
 _LATIN_NAME = re.compile(r"[A-Z]{2,8}|(?=.*(?:News|NEWS|Media|MEDIA|Online|TV|Post|Times|Daily|Global|Network|Today"
                          r"|Podcast|\.com|\.tw|\.hk))[A-Za-z][A-Za-z0-9.&'!-]*(?: [A-Za-z0-9][A-Za-z0-9.&'!-]*){0,2}")
-# An item of a site's menu, or a row of three or more (即時, 政治, 首頁 即時 政治): not a headline's words
+# An item of a site's menu (即時, 政治): a few letters of no sentence, not a headline's words
 _WORD = r"[^\s，。、：:；;！？!?「」『』()（）]"
-_MENU = re.compile(rf"{_WORD}{{1,4}}|{_WORD}{{1,4}}(?:[ \t\u3000|｜・/]+{_WORD}{{1,4}}){{2,12}}")
+_MENU = re.compile(rf"{_WORD}{{1,4}}")
+# A row of a menu's items apart (首頁 即時 政治, 新聞雲 | 政治 | 影劇, 登入 | 訂閱): each item of up to four letters,
+# or up to six in a row of five or more (TVBS看板, 今周刊雜誌), or a word in Latin letters (Podcast, NBA)
+_SEPARATOR = re.compile(r"[ \t\u3000]*[|｜・/][ \t\u3000]*|[ \t\u3000]+")
+_ITEM = re.compile(rf"{_WORD}{{1,4}}|[A-Za-z0-9][A-Za-z0-9+.&'-]{{0,11}}")
+_LONG_ROW_ITEM = re.compile(rf"{_WORD}{{1,6}}")
+#: A site's account links, a row of which is its menu's (訂閱　登入, 登入 | 註冊)
+ACCOUNT = frozenset({"登入", "登出", "註冊", "訂閱", "會員", "搜尋", "搜索", "登录", "注册", "订阅", "会员", "贊助",
+                     "贊助我們", "支持我們", "Login", "Subscribe", "Search", "EN", "English", "中文", "繁體",
+                     "简体", "繁", "简"})
 # ... or of five or six letters (訂閱電子報, 轉角24小時), which a headline's first line may also be (凱米颱風來襲):
 # the site's only with more of its lines after it
 _LONG_ITEM = re.compile(rf"{_WORD}{{5,6}}")
-# 首頁 > 財經 > 證券, 首頁›國際: a breadcrumb
-_BREADCRUMB = re.compile(r"[^\s>›»＞/]{1,8}(?:\s*[>›»＞]\s*[^\s>›»＞/]{1,8}){1,5}"
-                         r"|[^\s>›»＞/]{1,8}(?:\s*/\s*[^\s>›»＞/]{1,8}){2,5}")  # (汽油/柴油 is a headline's)
+# 首頁 > 財經 > 證券, 首頁›國際, ETtoday星光雲 > 影劇新聞, TVBS NEWS 首頁 > 健康: a breadcrumb; 首頁 / 財經 / 產業 and
+# 社會 / 司法 (two items of a few letters, spaced) too (汽油/柴油 is a headline's)
+_CRUMB = r"[^\s>›»＞/，。：:！？!?「」]"
+_BREADCRUMB = re.compile(rf"(?:[A-Za-z][A-Za-z.]*\s+){{0,2}}{_CRUMB}{{1,12}}(?:\s*[>›»＞]\s*{_CRUMB}{{1,12}}){{1,5}}"
+                         rf"|{_CRUMB}{{1,8}}(?:\s*/\s*{_CRUMB}{{1,8}}){{2,5}}|{_CRUMB}{{1,4}} / {_CRUMB}{{1,4}}")
+
+
+def menu_row(line: str) -> bool:
+    """Whether a line is a row of a site's menu items, apart by spaces or bars: three or more items of up to
+    four letters or a word in Latin letters, five or more of up to six, or two or more of the site's account
+    links (:data:`ACCOUNT`).
+
+    Examples
+    --------
+    >>> rows = ["首頁 即時 政治", "新聞雲 | 政治 | 影劇 | 3C家電", "深度報導 專題 Podcast 影音", "登入 | 訂閱"]
+    >>> [menu_row(x) for x in rows]
+    [True, True, True, True]
+    >>> [menu_row(x) for x in ["颱風 停班停課", "台積電 高雄廠 量產在即", "川普：台灣 偷走 晶片"]]
+    [False, False, False]
+    """
+    items = [x for x in _SEPARATOR.split(line.strip(" \t\u3000|｜")) if x]
+    if len(items) >= 2 and all(x in ACCOUNT for x in items):
+        return True
+    if len(items) >= 3 and all(_ITEM.fullmatch(x) for x in items) and sum(len(x) >= 3 for x in items) < len(items):
+        return True
+    return len(items) >= 5 and all(_LONG_ROW_ITEM.fullmatch(x) or _ITEM.fullmatch(x) for x in items)
 
 
 def is_header(line: str) -> bool:
@@ -60,7 +92,7 @@ _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z.&'!-]*(?: [A-Za-z][A-Za-z.&'!-]*){0,
 def _navigation(line: str, above: str) -> int:
     """2 for a line that is the site's, 1 for one that is only inside a run of them (a long menu item, Latin
     words), 0 for any other."""
-    if (MASTHEAD.fullmatch(line) or _BREADCRUMB.fullmatch(line) or _MENU.fullmatch(line)
+    if (MASTHEAD.fullmatch(line) or _BREADCRUMB.fullmatch(line) or _MENU.fullmatch(line) or menu_row(line)
             or _LATIN_NAME.fullmatch(line)  # the site's name in Latin letters (CTS News)
             or (_LATIN_WORDS.fullmatch(line) and MASTHEAD.fullmatch(above))
             or (_DIGIT.search(line) and date_line(line) is not None)):  # (2024年3月5日星期二)

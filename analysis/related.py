@@ -46,18 +46,22 @@ MAX_HEADLINE_LINES = 3
 
 # An outlet's "more of our news" (更多壹蘋新聞, 看更多中時新聞, 更多匯流新聞網報導): a site's list, read like 更多新聞
 # (not 更多日本旅遊報導: 報導 after an outlet only).
-_MORE_NEWS = rf"看?更多(?!相[關关])(?:[^\s:：】]{{1,8}}新[聞闻]|(?:{OUTLET_PATTERN})[報报][導导道])"
+_MORE_NEWS = rf"看?更多(?!相[關关])(?:[^\s:：】]{{1,12}}新[聞闻]|(?:{OUTLET_PATTERN})[報报][導导道])"
 # An outlet's most read (東網熱門, 自由財經 熱門新聞): a site's list (not 北海道冬季最熱門).
 _OUTLET_HOT = rf"(?:{OUTLET_PATTERN})\s?(?:熱門|热门|熱讀|热读)(?:新[聞闻])?|[^\s:：】]{{2,8}}\s(?:熱門新聞|热门新闻)"
 _WORDS = "|".join([*dict.fromkeys(LIST_HEADINGS + SITE_LIST_HEADINGS), _MORE_NEWS, _OUTLET_HOT])
 # 相關新聞, 相關新聞：, 【延伸閱讀】, 【相關文章：】, 推荐阅读:, 延伸閱讀 > (a link's arrow)
-_HEADING = re.compile(rf"^(?:【\s*(?P<a>{_WORDS})\s*[:：]?\s*】|(?P<b>{_WORDS}))\s*[:：]?(?:\s*[>›»＞])?$")
+# (and words in English after it: 相關新聞 Related News)
+_HEADING = re.compile(rf"^(?:【\s*(?P<a>{_WORDS})\s*[:：]?\s*】|(?P<b>{_WORDS}))\s*[:：]?(?:\s*[>›»＞])?"
+                      r"(?:\s+(?:Related|More|Recommended|Latest|Popular|Read)(?: [A-Z][a-z]+){0,2})?$")
+_SPACES = re.compile(r"[ \t\u3000]+")
 _SITE = frozenset(SITE_LIST_HEADINGS)
 _RELATED = frozenset(LIST_HEADINGS)
 # A headline with its date after it on its line, in brackets or after a space, the year written:
 # 蛋價創新高(2024/03/01 10:48), 蛋價創新高 2024-03-01.
 _DATED_HEADLINE = re.compile(r"^(?P<title>.*?\S)(?:\s*[(（\[](?P<when>[^()（）\[\]]{6,32})[)）\]]|"
-                             r"\s+(?P<bare>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?))$")
+                             r"\s+(?P<bare>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+                             r"|\d{1,2} [A-Z][a-z]{2,8} \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}))$")  # (15 Aug 2024)
 # Latin letters and digits, half- and full-width: a wrapped line between two of them lost a space.
 _LATIN = re.compile(r"[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]")
 
@@ -84,8 +88,17 @@ def is_list_heading(line: str) -> bool:
     --------
     >>> [is_list_heading(x) for x in ["相關新聞", "延伸閱讀：", "【推荐阅读】", "相關新聞:", "相關新聞報導"]]
     [True, True, True, True, False]
+    >>> [is_list_heading(x) for x in ["相關新聞 Related News", "更多 NOWnews 今日新聞 報導", "相關 新聞 報導"]]
+    [True, True, False]
     """
-    return len(line) <= _LONGEST_HEADING and _HEADING.match(line) is not None
+    return _heading_match(line) is not None
+
+
+def _heading_match(line: str) -> re.Match | None:
+    """The heading's match, also when spaces stand between its words (更多 NOWnews 今日新聞 報導)."""
+    if len(line) > _LONGEST_HEADING:
+        return None
+    return _HEADING.match(line) or (_HEADING.match(_SPACES.sub("", line)) if " " in line else None)
 
 
 def is_site_list_heading(line: str) -> bool:
@@ -104,7 +117,7 @@ def is_site_list_heading(line: str) -> bool:
 
 def _heading_word(line: str) -> str | None:
     """A list heading's word, without its brackets and colon (更多…新聞 as 更多新聞); None for any other line."""
-    found = _HEADING.match(line) if len(line) <= _LONGEST_HEADING else None
+    found = _heading_match(line)
     if found is None:
         return None
     word = found["a"] or found["b"]
@@ -119,7 +132,9 @@ def _heading_word(line: str) -> str | None:
 # after a list (and the site's own lines an article's text may hold, whole: text.SITE_LINE; not a caption or a
 # promotion, which a related headline may look like)
 _FOOTER_WORDS = re.compile(r"版權所有(?!人)|版权所有(?!人)|All [Rr]ights [Rr]eserved|Copyright\s*©|©\s*\d{4}"
-                           r"|^(?:分享到|分享至)\s*(?:Facebook|FB|LINE|Line|Twitter|X|臉書|微博|微信|Plurk)"
+                           r"|^(?:分享到|分享至)\s*(?:Facebook|FB|LINE|Line|Twitter|X|臉書|微博|微信|Plurk)|^分享給朋友|^分享给朋友"
+                           r"|隱私權政策|隐私权政策|隱私政策|著作權聲明|服務條款|使用條款|客服信箱|聯絡我們|联系我们"
+                           r"|^《[^》\n]{1,12}》由|^(?:Download|下載|下载)\b[^\n]{0,30}(?:App|APP)$"
                            r"|^(?:訂閱電子報|订阅电子报|加入LINE好友|回頂端|更多|看更多|更多\w{2})$"
                            r"|^(?:Tags?|標籤|标签|關鍵字|关键字|關鍵詞|关键词)\s*[:：]\s*(?:[^\s，,、：:。\d]{1,6}(?:[\s，,、]+|$))*$")
 _FOOTER_STARTS = ("本文出自", "本文轉載自", "本文转载自")

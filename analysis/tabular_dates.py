@@ -10,7 +10,9 @@ colons are read as half-width):
 - Chinese dates: ``2021年12月23日``, ``110年12月23日``, with a weekday (``(四)``, ``星期四``) and a time
   (``15:05``, ``下午3:05``, ``15時05分``) after them;
 - compact digits: ``20211223``, ``20211223100533``; epoch seconds or milliseconds (numbers from 10^9);
-- RSS dates: ``Thu, 23 Dec 2021 10:05:00 +0800``;
+- dates with the month's English name, day first or month first, as RSS feeds and Hong Kong and English
+  sites write them: ``Thu, 23 Dec 2021 10:05:00 +0800``, ``23 Dec 2021 3:05 PM``, ``December 23, 2021``,
+  ``Dec. 23, 2021 at 3:05 p.m. HKT`` (a zone's abbreviation, :data:`ZONE_ABBREVIATIONS`, is read as its offset);
 - datetime cells (Excel, Parquet, a DataFrame), with or without a time zone.
 
 The date is kept as written (naive local time): an offset or zone is named in ``time_zone``, never
@@ -24,7 +26,6 @@ import numbers
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
-from email.utils import parsedate_tz
 from typing import NamedTuple
 
 import pandas as pd
@@ -62,6 +63,24 @@ _ZONE = r"(?:\s*(?P<tz>Z|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\
 _DATES = [re.compile(head + _WEEKDAY + _TIME + _ZONE + r"\s*$", re.IGNORECASE) for head in (
     r"^(?P<y>\d{4}|\d{3})([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})",
     r"^(?:(?:中華)?民[國国]\s*)?(?P<y>\d{2,4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日號号]",
+)]
+#: The zones' abbreviations a time may be written with, and their offsets.
+ZONE_ABBREVIATIONS = {"HKT": "+08:00", "TWT": "+08:00", "JST": "+09:00", "KST": "+09:00", "EDT": "-04:00",
+         "EST": "-05:00", "UTC": "+00:00", "GMT": "+00:00"}
+_MONTHS = {m: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], 1) for m in names}
+_MONTH = rf"(?P<mon>{'|'.join(sorted(_MONTHS, key=len, reverse=True))})\.?"
+_ENGLISH_TIME = (r"(?:\s*,?\s*(?:at\s+)?(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"
+                 r"\s*(?P<ap>[ap]\.?m\.?)?)?")
+_ENGLISH_ZONE = (r"(?:\s*(?P<tz>[+-]\d{2}:?\d{2}|(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?|Z|"
+                 + "|".join(ZONE_ABBREVIATIONS) + "))?")
+# 23 Dec 2021, Thu, 23 Dec 2021 10:05:00 +0800; December 23, 2021 3:05 PM; Dec. 23rd, 2021 at 3:05 p.m. HKT
+_WEEKDAY_NAME = r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)?"
+_ENGLISH = [re.compile(_WEEKDAY_NAME + head + _ENGLISH_TIME + _ENGLISH_ZONE + r"\s*$", re.I) for head in (
+    rf"(?P<d>\d{{1,2}})\s+{_MONTH},?\s+(?P<y>\d{{4}})",
+    rf"{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
 )]
 _COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:(?P<h>\d{2})(?P<mi>\d{2})(?P<s>\d{2})?)?$")
 _EPOCH = re.compile(r"^\d{10,13}(?:\.\d+)?$")
@@ -176,9 +195,18 @@ Published(value=None, precision='', time_zone=''), None)
         m = pattern.match(text)
         if m:
             return _from_match(m)
-    rss = parsedate_tz(text) if re.search(r"[A-Za-z].*\d{1,2}:\d{2}", text) else None
-    if rss is None:
-        return None
-    zone = "" if rss[9] is None else _offset_zone(rss[9])
-    second = re.search(r"\d{1,2}:\d{2}:\d{2}", text) is not None
-    return _build(*rss[:6], precision="second" if second else "minute", zone=zone)
+    for pattern in _ENGLISH:
+        m = pattern.match(text)
+        if m and m["mon"].lower().rstrip(".") in _MONTHS:
+            return _from_english(m)
+    return None
+
+
+def _from_english(m: re.Match) -> Published | None:
+    y, mo, d = int(m["y"]), _MONTHS[m["mon"].lower().rstrip(".")], int(m["d"])
+    zone = m["tz"] and ZONE_ABBREVIATIONS.get(m["tz"].upper(), m["tz"])
+    if m["h"] is None:
+        return _build(y, mo, d, precision="day", zone=offset_zone(zone))
+    marker = (m["ap"] or "").replace(".", "").upper()
+    return _build(y, mo, d, hour_of_day(int(m["h"]), marker), int(m["mi"]), int(m["s"] or 0),
+                  precision="second" if m["s"] else "minute", zone=offset_zone(zone))

@@ -53,7 +53,28 @@ SITE_LINE = re.compile(
     r"|【[^】\n]{0,20}(?:APP|App|app)\s*(?:下載|下载)】|加入[^\s，。]{0,12}(?:LINE|Line)\s*好友[^\n。]{0,20}"
     r"|[（(](?:圖|图|圖片|图片|照片|攝影|摄影|影像|圖片來源|图片来源|資料照|资料照)\s*[／/：:|｜][^（）()\n]{1,30}[）)]"
     r"|(?:圖|图|攝影|摄影|圖片來源|图片来源)\s*[／/：:|｜]\s*[^\s，。（）()]{2,12}"
-    r"|(?:責任編輯|责任编辑|核稿編輯|核稿编辑|文字編輯|責編|责编|編輯|编辑|審稿|审稿|校對|校对)\s*[：:／/]\s*[^\W\d_]{2,4}")
+    r"|(?:責任編輯|责任编辑|核稿編輯|核稿编辑|文字編輯|責編|责编|編輯|编辑|審稿|审稿|校對|校对)\s*[：:／/]\s*[^\W\d_]{2,4}"
+    r"|(?:責任編輯|责任编辑|攝影|摄影|設計|设计|插畫|插画|美術設計|核稿編輯)[ \t\u3000]+[^\W\d_]{2,4}"  # (攝影 余志偉)
+    r"|[（(](?:編輯|编辑|責任編輯)[：:][^（）()\n]{2,12}[）)]\s*\d{7}"  # 中央社's editors and day alone
+    # tags or keywords: 關鍵字：林品瑄,金曲獎, Tags: 颱風 八號風球 Typhoon Signal 8
+    r"|(?:Tags?|標籤|标签|關鍵字|关键字|關鍵詞|关键词)\s*[:：]\s*"
+    r"(?:(?:[^\W\d_]{1,6}|[A-Za-z]{1,12}|\d{1,3})(?:[\s，,、]+|$))*"
+    # a link to another article (更多新聞：流感重症再增), a call to read, follow or subscribe
+    # (▲點我看更多星光雲精彩新聞, ★訂閱TVBS YouTube頻道，第一手新聞、直播不錯過！)
+    r"|(?:更多新聞|更多新闻|延伸閱讀|延伸阅读|推薦閱讀|推荐阅读|看更多)\s*[：:][^\n。]{2,50}"
+    r"|(?=[^\n]{4,50}$)(?:[★►▶▲]|.*(?:點我|点我|點此|点此)).*(?:看更多|訂閱|订阅|追蹤|追踪|按讚|按赞)[^\n]*"
+    # the site's calls for support, tips or subscriptions (壹蘋新聞網歡迎各界爆料, 成為《報導者》的定期定額贊助者,
+    # 本文為端傳媒會員專享內容, 歡迎鏡週刊數位訂閱) and an editor's note on the article (本文為《報導者》…系列報導之一)
+    r"|(?=[^\n]{2,60}$)[^\n]*(?:歡迎[^\s，。]{0,12}爆料|爆料(?:專線|信箱|管道)|(?:數位|电子|電子|紙本)訂閱|訂閱方案|定期定額"
+    r"|贊助者|贊助我們|支持我們|成為會員|會員專享|會員免費|專享內容|付費會員|內容授權)[^\n]*"
+    # a button (支持報導者, 訂閱今周刊 掌握財經脈動)
+    r"|(?:支持|贊助|訂閱|订阅)[^\s，。、]{2,5}(?:[ \t\u3000]+[^\s，。、]{2,8})?"
+    # a copyright notice (本網站之文字、圖片及影音，非經授權，不得轉載。, Copyright © 2024 ETtoday.net), not a
+    # report of one
+    r"|(?=[^\n]{2,100}$)(?![^\n]*(?:表示|指出|強調|說)[，,：:])[^\n]*"
+    r"(?:版權所有|版权所有|All [Rr]ights [Rr]eserved|Copyright\s*©"
+    r"|©\s*\d{4}|[非未]經授權[，,]?\s*不得|[非未]经授权[，,]?\s*不得|不得轉載|禁止轉載)[^\n]*"
+    r"|(?=[^\n]{2,60}$)本文(?:為|由)[^\n。]{2,40}(?:系列|專題|報導之一|會員|專享|授權|轉載|原刊|合作)[^\n]*")
 
 # More of the site's lines: a comment counter (udn討論區 / 0 則留言 / 我要留言), a call to follow the outlet or
 # install its app anywhere in a line, and a photo's caption: a line that ends with the photo's credit, opened
@@ -64,10 +85,19 @@ _PROMO = re.compile(r"加入\S{0,12}LINE\s*(?:好友|官方帳號)|(?:下載|安
                     r"|App[^\n]{0,16}(?:立即|馬上)下載", re.I)
 _CREDIT_END = re.compile(r"[（(](?:(?:圖|照片|攝影|圖片來源|圖片)[／/：:][^（）()\n]{1,24}|記者\S{1,4}攝"
                          r"|[^（）()\n由]{1,10}提供|翻攝[^（）()\n]{0,20})[)）]$")  # (（總統府提供）; not 由…提供)
+# A photograph's credit that only a caption ends in, whatever it says: an archive's photo (（中央社檔案照片）,
+# （本刊資料照）, （資料圖片）), a photographer's (（信傳媒編輯部攝）, （中央社記者王飛華攝 113年10月15日）), a
+# picture's source (（Hong Kong Observatory圖片）), or a credit after the caption's sentence
+# (…高院今天宣判。圖／聯合報系資料照片)
+_PHOTO_CREDIT = re.compile(r"[（(][^（）()\n]{0,16}(?:檔案|档案|資料|资料)(?:照片?|圖片?|图片?|相片|畫面|画面)[)）]$"
+                           r"|[（(][^（）()\n]{1,20}攝(?:\s*\d[\d年月日./]*)?[)）]$|[（(][^（）()\n]{1,30}(?:圖片|图片|照片|相片)[)）]$"
+                           r"|[。！？!?]\s*(?:圖|图|攝影|摄影|照片)\s*[／/：:][^，。（）()\n]{2,24}$")
+#: The longest caption that a photograph's credit (:data:`_PHOTO_CREDIT`) makes the site's.
+_LONGEST_CREDITED = 120
 # A promotion's call to its reader (點我, 請加入, or a mark before 立即下載); not a sentence's 可立即下載
 _CALL = re.compile(r"^[★►▶]|^【.*(?:立即|馬上|搶先)|點我|点我|點此|点此|點擊|快點|請加入|请加入|歡迎加入|按我")
 # A reporting verb: a line that holds one is the article's, whatever credit ends it (…發文表示…（翻攝自臉書）)
-_REPORTING = re.compile(r"表示|說|指出|強調|認為|透露|呼籲|批評|回應|坦言|宣布")
+_REPORTING = re.compile(r"(?:表示|說|指出|強調|認為|透露|呼籲|批評|回應|坦言|宣布)\s*[，,：:「]")
 #: The longest line a call to follow or install is found in, and the longest caption not opened by ▲ or ▼.
 _LONGEST_PROMO, _LONGEST_CAPTION = 50, 60
 
@@ -101,6 +131,7 @@ def is_site_line(line: str) -> bool:
     line = line.strip()
     return bool(SITE_LINE.fullmatch(line) or _PAGE_LINE.match(line)
                 or (len(line) <= _LONGEST_PROMO and _CALL.search(line) and _PROMO.search(line))  # (誘導下載假投資App)
+                or (len(line) <= _LONGEST_CREDITED and _PHOTO_CREDIT.search(line))
                 or (_CREDIT_END.search(line) and (line.startswith(("▲", "▼")) or (
                     len(line) <= _LONGEST_CAPTION and not _REPORTING.search(line)))))
 

@@ -269,3 +269,13 @@ def test_timestamp_variants(line, expected, precision, rest):
                                   ""])
 def test_not_a_timestamp(line):
     assert parse_timestamp(line) == (None, None, "")
+
+
+@pytest.mark.parametrize("line, outlet, reporter", [
+    ("By 星島頭條 記者 黃家樂", "星島頭條", "黃家樂"),     # an English site's "By"
+    ("文／林宏達　編輯／陳芃", "", "林宏達"),              # the writer, then the editor's credit
+    ("文字 李雪莉、楊智強", "", "李雪莉、楊智強"),          # 報導者's credits
+])
+def test_bylines_of_english_sites_and_magazines(line, outlet, reporter):
+    found = parse_dateline(line)
+    assert (found["outlet"], found["reporter"], found["rest"]) == (outlet, reporter, "")

@@ -675,7 +675,8 @@ def test_a_date_line_that_disagrees_with_the_dateline():
     docs, rows, _ = parse_quietly(page, source="d.txt")
     assert (docs[0]["published"], docs[0]["published_precision"]) == (datetime(2023, 7, 31), "day")
     assert [r["reason"] for r in rows] == [
-        "date line gives 2023-08-02, the dateline the day 31日; published from the dateline"]
+        "date line gives 2023-08-02, the dateline the day 31日; published from the dateline",
+        "the site's lines in the article's text (share bars, adverts, tags, credits): 1 line(s) left out"]
     # the same day: the date line's time
     docs, rows, _ = parse_quietly("標題\n（中央社記者王明台北17日電）\n2020/09/17 00:10\n本文。", source="d.txt")
     assert (docs[0]["published"], docs[0]["published_precision"], rows) == (datetime(2020, 9, 17, 0, 10), "minute", [])
@@ -709,7 +710,8 @@ def test_cna_closing_code_dates_the_day_of_the_month(day, closing, published):
     article = docs[0]
     assert article["published"] == published and article["truncated"] is False
     assert article["published_precision"] == ("day" if published else "")
-    assert [r["action"] for r in rows] == ([] if published else ["left empty"])
+    assert article["text"] == "柯拉克今天抵台。"  # the editors' credit and code alone on a line are the site's
+    assert sorted(r["action"] for r in rows) == sorted(["unplaced"] + ([] if published else ["left empty"]))
 
 
 def test_related_items_with_a_roc_timestamp_or_the_summary_under_it():
@@ -1250,3 +1252,55 @@ def test_a_books_author_at_a_reviews_end_is_no_reporter():
     page = "書評：青春的迷惘\n2024/07/24 10:30\n這本小說寫青春的迷惘。\n書名：《傾城之戀》\n作者：張愛玲"
     docs, _, _ = parse_quietly(page, source="r.txt")
     assert docs[0]["reporter"] == "" and docs[0]["text"].endswith("作者：張愛玲")
+
+
+@pytest.mark.parametrize("top", [
+    # long menu rows: many items, words in Latin letters, items of five or six letters in a long row
+    "聯合新聞網 udn.com\n要聞 娛樂 運動 全球 社會 地方 產經 股市 房市 健康 生活 文教 評論 兩岸 科技 Oops 閱讀"
+    " 旅遊 雜誌 NBA 時尚 汽車 棒球 遊戲\n社會 / 司法",
+    "ETtoday新聞雲\n新聞雲 | 政治 | 影劇 | 地方 | 國際 | 財經 | 健康 | 寵物 | 3C家電 | 房產雲\n"
+    "ETtoday星光雲 > 影劇新聞",
+    "今周刊 Business Today\n財經 投資理財 職場 生活 焦點 商業 今周刊雜誌 訂閱\n首頁 / 財經 / 產業",
+    "鏡週刊 Mirror Media\n時事　娛樂　人物　財經理財　國際　文化\n訂閱　登入",
+    "端傳媒 Initium Media\n深度 國際 香港 大陸 台灣 評論 端Talk 會員\n登入 | 訂閱",
+    "TVBS新聞網\nTVBS NEWS 首頁 > 健康 > 醫療新知",
+])
+def test_the_sites_menus_and_breadcrumbs_of_more_layouts(top):
+    page = f"{top}\n寒流來襲 北台灣低溫探8度\n2024/12/02 09:30\n記者王小明／台北報導\n本文。"
+    docs, rows, _ = parse_quietly(page, source="m.txt")
+    assert (docs[0]["title"], docs[0]["reporter"], docs[0]["text"]) == ("寒流來襲 北台灣低溫探8度", "王小明", "本文。")
+    assert docs[0]["published"] == pd.Timestamp("2024-12-02 09:30")
+    assert rows[0]["reason"].startswith("the site's navigation before the headline")
+
+
+def test_a_headline_under_its_date_lines_in_english():
+    page = ("星島頭條 Sing Tao Headline\nHome 即時 港聞 娛樂 財經 國際 Podcast\n港聞\n"
+            "Published: 02 Dec 2024 6:30 PM\nUpdated: 02 Dec 2024 7:05 PM\n寒冷天氣警告生效 市民注意保暖\n"
+            "By 星島頭條 記者 陳嘉欣\n天文台今日發出寒冷天氣警告。\n相關新聞 Related News\n"
+            "長者中心開放避寒 02 Dec 2024\n明日氣溫再降 市區最低9度 Dec 1, 2024\nDownload Sing Tao Headline App")
+    docs, rows, _ = parse_quietly(page, source="s.txt")
+    article, *related = docs
+    assert (article["title"], article["outlet"], article["reporter"]) == (
+        "寒冷天氣警告生效 市民注意保暖", "星島頭條", "陳嘉欣")
+    assert (article["published"], article["published_precision"]) == (pd.Timestamp("2024-12-02 18:30"), "minute")
+    assert article["text"] == "天文台今日發出寒冷天氣警告。"
+    assert [(d["title"], d["published"]) for d in related] == [
+        ("長者中心開放避寒", pd.Timestamp("2024-12-02")), ("明日氣溫再降 市區最低9度", pd.Timestamp("2024-12-01"))]
+
+
+@pytest.mark.parametrize("tail", [
+    "其他人都在看\n女星曬婚戒 男方身分曝光", "讀者回應\n分享給朋友： 臉書 LINE 複製連結",
+    "《報導者》由「財團法人報導者文化基金會」成立", "訂閱今周刊 掌握財經脈動", "月費會員免費線上閱讀",
+    "關於我們　隱私權政策　著作權聲明　客服信箱\n本網站之文字、圖片及影音，非經授權，不得轉載。",
+])
+def test_the_sites_lines_after_a_related_list(tail):
+    page = f"標題\n2024/12/02 09:30\n本文。\n推薦閱讀\n寒流來襲 低溫探8度\n高鐵加開班次\n{tail}"
+    docs, _, _ = parse_quietly(page, source="f.txt")
+    assert [d["title"] for d in docs[1:]] == ["寒流來襲 低溫探8度", "高鐵加開班次"]
+
+
+def test_a_more_link_heading_with_spaces_heads_the_related_list():
+    page = "標題\n2024/12/02 09:30\n本文。\n更多 NOWnews 今日新聞 報導\n寒流來襲 低溫探8度\n高鐵加開班次"
+    docs, _, _ = parse_quietly(page, source="n.txt")
+    assert [(d["kind"], d["title"]) for d in docs] == [("article", "標題"), ("related", "寒流來襲 低溫探8度"),
+                                                       ("related", "高鐵加開班次")]

@@ -78,3 +78,21 @@ def test_any_cell_is_a_date_or_none(cell):
     if found is not None:
         assert found.precision in (("",) if found.value is None else ("day", "minute", "second"))
         assert found.value is None or 1678 <= found.value.year <= 2261
+
+
+@pytest.mark.parametrize("cell, expected", [
+    # the month's English name, day or month first, a 12-hour clock, a zone: no zone written is no zone
+    ("15 Aug 2024 6:30 PM", Published(datetime(2024, 8, 15, 18, 30), "minute", "")),
+    ("Aug 15, 2024 6:30 PM", Published(datetime(2024, 8, 15, 18, 30), "minute", "")),
+    ("August 15, 2024", Published(datetime(2024, 8, 15), "day", "")),
+    ("Dec. 23rd, 2021 at 3:05 p.m. HKT", Published(datetime(2021, 12, 23, 15, 5), "minute", "UTC+08:00")),
+    ("12 Mar 2024 12:10 AM", Published(datetime(2024, 3, 12, 0, 10), "minute", "")),
+    ("Thu, 15 Aug 2024 10:30:00 GMT", Published(datetime(2024, 8, 15, 10, 30), "second", "UTC")),
+])
+def test_dates_with_the_months_english_name(cell, expected):
+    assert parse_published(cell) == expected
+
+
+@pytest.mark.parametrize("cell", ["Maybe 3, 2024", "Apple 15 Aug 2024", "15 Aug"])
+def test_words_that_are_no_english_dates(cell):
+    assert parse_published(cell) is None

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from analysis.text import compact, content_id, first_sentence, is_truncated, shorten
+from analysis.text import compact, content_id, first_sentence, is_site_line, is_truncated, shorten
 
 
 def test_content_ids():
@@ -89,3 +89,32 @@ def test_shorten_default_width_and_non_strings():
 ])
 def test_compact(text, folded):
     assert compact(text) == folded
+
+
+@pytest.mark.parametrize("line", [
+    "高鐵列車停靠台中站。（中央社檔案照片）",                     # an archive's photo: a caption whatever it says
+    "市長蔣萬安（圖）今天表示，將擴大補助。（中央社檔案照片）",
+    "藍營縣市首長出席記者會。（本刊資料照）", "九龍城舊樓林立。（資料圖片）",
+    "颱風路徑預測圖。（Hong Kong Observatory圖片）", "立法院議場。（鏡週刊編輯部攝）",
+    "台北地方法院今天開庭。圖／聯合報系資料照片",               # a credit after the caption's sentence
+    "歌手蕭敬騰宣布暫停演出。（圖／翻攝自臉書）",                 # 宣布 with no statement after it
+    "▲點我看更多娛樂精彩新聞", "★訂閱新聞台YouTube頻道，直播不錯過！",
+    "更多新聞：寒流來襲 低溫探6度",                               # a link to another article
+    "關鍵字：金曲獎,巡演,休息", "Tags: 颱風 停班停課 Typhoon Signal 8",
+    "歡迎各界踴躍爆料", "本文為會員專享內容", "成為《報導者》的定期定額贊助者，支持深度報導。", "支持報導者",
+    "訂閱商周 掌握財經脈動", "本文為《報導者》與公視合作之系列報導",
+    "（編輯：林克倫）1131015", "攝影 余志偉", "責任編輯 張詠晴",
+    "本網站之文字、圖片及影音，非經授權，不得轉載。", "Copyright © 2024 ETtoday.net All Rights Reserved.",
+])
+def test_more_of_the_sites_lines(line):
+    assert is_site_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "柯文哲今天在臉書發文表示，自己問心無愧。（翻攝自柯文哲臉書）",   # a statement: the article's
+    "相關新聞：立法院", "關鍵字：通膨 2022年台灣代表字出爐", "訂閱制電子報成新商機",
+    "網友爆料指出，該店長期違規營業。", "該公司表示，未經授權不得轉載其作品，將提告。",
+    "市府指出，會員制健身房的消費爭議增加。", "本文作者為台大教授。",
+])
+def test_lines_that_stay_in_the_text(line):
+    assert not is_site_line(line)
