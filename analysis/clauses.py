@@ -16,7 +16,8 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from .mentions import DocumentActors, FieldActors, Mention
-from .names import ABBREVIATIONS, CUES, HEADLINE_STARTS, jieba_tag
+from .names import ABBREVIATIONS, CUES, HEADLINE_STARTS, HEADLINE_WORDS, PUNCTUATED_CUES, SURNAMES, jieba_tag
+from .surnames import RARE_SURNAMES
 
 #: Pronouns that stand for the person named last.
 PRONOUNS = frozenset(("他", "她"))
@@ -26,6 +27,7 @@ UNNAMED = frozenset("""
 律師 醫師 居民 目擊者 當事人 主辦單位 該部 該會 該署 該局 該院 該公司 對方 政府 市府 縣府 中央 地方
 市民 縣民 鄉親 村民 農民 漁民 選民 網民 旅客 乘客 遊客 消費者 家長 路人 店家 攤商 患者 病患 移工
 幹部 駕駛 司機 員工 工作人員 志工 店員 住戶 鄰居 同事 友人 親友
+家人 親人 女兒 兒子 母親 父親 妻子 丈夫 太太 姊姊 姐姐 哥哥 弟弟 妹妹 孫子 孫女 阿嬤 阿公
 """.split())
 #: Posts, statements and letters that speak for whoever issued them (駐紐約辦事處推文…，推文還寫到).
 POSTS = ("推文", "貼文", "聲明", "新聞稿", "臉書", "推特", "文章", "廣告", "信中", "公告", "影片")
@@ -34,7 +36,7 @@ NOT_A_VERB_BEFORE = ("的", "到", "受", "遭", "被", "其", "做出", "作出
                      "引發", "引起", "招致", "面對", "面臨")
 #: Adverbs and connectives that may stand between a clause's start and its verb (，並說…).
 ADVERBS = frozenset("也 亦 更 還 並 又 再 則 就 都 另 同時 隨後 接著 最後 另外 此外 甚至 進一步 並且 而 但 卻 且 "
-                    "也曾 曾 則是".split())
+                    "也曾 曾 則是 私下 私底下 隨即 直接 公開 坦白 一再 再度 再次".split())
 #: Words that deny the verb after them (怎麼不批評): a statement not made.
 NEGATIONS = ("不", "沒", "未")
 #: Words that make the verb after them an obligation (國防部應說明清楚): a statement asked for, not made.
@@ -43,6 +45,12 @@ MODALS = frozenset("應 應該 應當 必須 須 需 需要 務必 应 应该 �
 _COUNTED = frozenset("一名 一位 兩名 兩位 多名 多位 數名 數位 該名 該位 一名男性 一名女性".split())
 # What words of time or place between a speaker and the verb never hold (a clause mark, a possessive)
 _NOT_ADJUNCT = re.compile(r"[，,。；;：:「」『』“”的之]")
+# Prepositions whose object is whom something is said to (向記者表示, 對媒體說, 跟家人說)
+_TOWARDS = frozenset("向 對 对 跟 向著 對著".split())
+# A person the news leaves unnamed by a surname and a word for who they are (賴姓婦人, 陳姓男子, 陳男, 林嫌, 王婦)
+_ANONYMOUS = re.compile(r"\w(?:姓(?:男子|女子|婦人|老翁|老婦|老先生|老太太|男童|女童|少年|少女|青年|學生|民眾|司機|員工"
+                        r"|業者|店員|老闆|家長|男|女|嫌犯|嫌|婦)|男|女|嫌|婦|翁|嫗)")
+_SURNAMES = SURNAMES | RARE_SURNAMES
 #: Prepositions that may stand, with their object, between a modal and its verb (須向立院說明).
 _MODAL_PREPOSITIONS = frozenset("向 對 对 跟 替 給 给".split())
 
@@ -136,6 +144,11 @@ class Clauses:
         i = bisect_right(self.pairs, (pos, len(self.text) + 1)) - 1
         return i >= 0 and self.pairs[i][0] < pos <= self.pairs[i][1]
 
+    def word_at_end(self, pos: int) -> str:
+        """The word that ends at ``pos`` (empty when none does)."""
+        k = bisect_left(self.offsets, pos) - 1
+        return self.words[k] if k >= 0 and self.offsets[k] + len(self.words[k]) == pos else ""
+
     def word_at(self, pos: int) -> str:
         k = bisect_left(self.offsets, pos)
         return self.words[k] if k < len(self.words) and self.offsets[k] == pos else ""
@@ -148,12 +161,16 @@ class Clauses:
         out = []
         for k, word in enumerate(words):
             start = self.offsets[k]
-            cue = word if word in CUES else None
+            cue = word if word in CUES or (word in PUNCTUATED_CUES and text[start + len(word):start + len(word) + 1]
+                                           in "，,：:") else None
             if cue is None:
                 for i in range(1, len(word)):
                     if word[i:] in CUES and (start + i in ends or word[:i] in ADVERBS or word[:i] in _LOCATIVE_ENDS):
                         cue, start = word[i:], start + i
                         break
+            if cue is None and self.f.field == "title" and word in HEADLINE_WORDS \
+                    and (start in ends or start in title_ends):
+                cue = word  # 民進黨團|批|藍白濫刪預算: a headline's verb after who speaks
             if cue is None and self.f.field == "title" and len(word) >= 2 and word[0] in HEADLINE_STARTS \
                     and word not in CUES and (start in ends or start in title_ends or self._break(start - 1)):
                 cue = word[0]  # a headline's one-character verb fused to its object: 美次卿|讚台…, 允助台…
@@ -321,6 +338,9 @@ class Clauses:
         while pos < hi:
             word = self.word_at(pos)
             m = self.mention_at(pos)
+            if pos > lo and self.word_at_end(pos) in _TOWARDS:
+                pos = m.end if m is not None else self.titles.get(pos, pos + (len(word) or 1))
+                continue  # 向記者表示, 對媒體說: whom it was said to, not who said it
             if m is not None and self.channel(m):
                 pos, channel = m.end, channel or m  # 在時代雜誌刊登, 透過臉書: where it was published
                 continue
@@ -365,6 +385,12 @@ class Clauses:
                     return Speaker(last.actor, last.mention, last.type), lo
                 pos = end
                 continue
+            if word in PRONOUNS and self.text.startswith("的", pos + len(word)):
+                pos += len(word) + 1  # 他的辯護律師諸葛文彬說: whose lawyer
+                continue
+            anonymous = _ANONYMOUS.match(self.text, pos, hi)
+            if anonymous is not None and self.text[pos] in _SURNAMES and self._adjuncts(anonymous.end(), hi):
+                return Speaker("", anonymous.group(), ""), lo  # 賴姓婦人受訪時說, 陳男辯稱: a person left unnamed
             if word in PRONOUNS:
                 person = self.last_person(pos)
                 return Speaker(person.actor if person else "", word, "person"), lo

@@ -25,13 +25,14 @@ from .filler import boilerplate_spans, patterns_digest
 from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_CHARS, CREDIT, CUES, HEADLINE_CUES,
                     LEADER_TITLES, PERSON_BODIES, FUNCTION_CHARS, GLUE, HEADS, MINISTRIES, NAME_SYLLABLES,
                     NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, PLACE_SUFFIXES, SELF, STOPWORDS,
-                    BODY_VERBS, UNIT_ENDS,
-                    SURNAME_TITLES, SURNAMES, TITLES, Lexicon, common_words, foreign_name, given_name, han, is_title,
-                    jieba_tag, lexicon, load_tagger, ordinary, personal_name, surname_size, transliterated)
+                    BODY_VERBS, PLACE_NAMED, PROPER_HEADS, UNIT_ENDS,
+                    SURNAME_TITLES, SURNAMES, TITLES, Lexicon, common_words, dictionary_tag, foreign_name, given_name,
+                    han, is_title, jieba_tag, lexicon, load_tagger, ordinary, personal_name, surname_size,
+                    transliterated)
 from .blobstore import open_cache
 from .codedeps import code_digest
 from .segmentation.batch import SegmentCache
-from .titlednames import name_after_title, role_word
+from .titlednames import FOLLOWERS, name_after_title, role_word
 from .typedefs import PathLike, UserDict
 
 logger = logging.getLogger(__name__)
@@ -157,6 +158,18 @@ class _Scan:
             k -= 1
         return self.offsets[k] in self.title_ends
 
+    def dotted(self, j: int) -> int:
+        """The last word of a name whose part ends at word ``j`` and whose next parts follow a dot (伊凡|．|達道,
+        撒萬|．|達給|伐歷): each part up to six letters of words that are no reporting verb nor another follower
+        of a name."""
+        while self.word(j + 1) in _NAME_DOTS and j + 2 < self.n and not self.taken[j + 2] and han(self.words[j + 2]) \
+                and len(self.words[j + 2]) <= 4 and self.words[j + 2] not in CUES:
+            j += 2
+            while j + 1 < self.n and not self.taken[j + 1] and han(self.words[j + 1]) \
+                    and len(self.words[j]) + len(self.words[j + 1]) <= 6 and self.words[j + 1] not in FOLLOWERS:
+                j += 1
+        return j
+
     def name_end(self, k: int) -> int | None:
         """Where a name starting at word ``k``, after a title, ends (謝|明達, 陳燦|堅說, 葛|萊斯里), if it is one."""
         word, offsets = self.words[k], self.offsets
@@ -167,14 +180,14 @@ class _Scan:
             while transliterated(word, size=2) and j + 1 < self.n and not self.taken[j + 1] \
                     and all(ch in NAME_SYLLABLES for ch in self.words[j + 1]):
                 j += 1  # 佩斯|科夫
-            while self.word(j + 1) in _NAME_DOTS and j + 2 < self.n and not self.taken[j + 2] \
-                    and han(self.words[j + 2]) and len(self.words[j + 2]) <= 4 and self.words[j + 2] not in CUES:
-                j += 2  # a name's parts apart by a dot: 伊凡|．|達道, 吉爾|．|高文
+            j = self.dotted(j)  # a name's parts apart by a dot: 伊凡|．|達道, 吉爾|．|高文
             end, nxt = offsets[j + 1], self.word(j + 1) if j + 1 < self.n and not self.taken[j + 1] else ""
             if end - offsets[k] == 2 and han(nxt[:1]) and nxt[0] not in FUNCTION_CHARS \
                     and (len(nxt) == 1 or nxt[1] in FUNCTION_CHARS) and end not in self.title_starts:
                 end += 1  # a two-character name that is the start of a three-character one: 陳燦|堅說
             return end
+        if han(word) and len(word) <= 4 and word not in CUES and nxt in _NAME_DOTS and self.dotted(k) > k:
+            return offsets[self.dotted(k) + 1]  # 撒萬|．|達給|伐歷 after a title: a name of Taiwan's peoples
         if 0 < len(word) == surname_size(word) and han(nxt) and nxt[0] not in FUNCTION_CHARS:
             if given_name(nxt):
                 return offsets[k + 2]
@@ -267,12 +280,14 @@ class _Scan:
                     continue
                 self.add(start, end, text[start:end], "person", "title")
             elif transliterated(word) and not self.word(k - 1).startswith("駐"):  # 駐|古斯加巴: a capital
-                self.add(start, start + len(word), word, "person", "transliteration")
+                last = self.dotted(k)  # (伊斯坦達|．|巴萬)
+                self.add(start, offsets[last + 1], text[start:offsets[last + 1]], "person", "transliteration")
             elif len(word) - surname_size(word) == 2 and personal_name(word) \
                     and (jieba_tag(word) or "").startswith("nr"):
                 self.add(start, start + len(word), word, "person", "tag")
             elif (len(word) >= 3 and han(word) and word.endswith(ORG_SUFFIXES) and word not in NOT_BODIES
-                  and word not in common_words()[1] and word not in STOPWORDS and word[0] not in NOT_BODY_STARTS):
+                  and (word not in common_words()[1] or dictionary_tag(word) == "j")  # (工聯會, an abbreviation)
+                  and word not in STOPWORDS and word[0] not in NOT_BODY_STARTS):
                 self.add(start, start + len(word), word, "organisation", "suffix")
             elif _LATIN_NAME.fullmatch(word) and self.word(k - 1) in ("(", "（") and nxt in (")", "）"):
                 # a name in Latin letters, in brackets after a person's name: 克拉夫特(Kelly Craft)
@@ -288,15 +303,28 @@ class _Scan:
         the longest name first."""
         text, words, offsets = self.text, self.words, self.offsets
         for k in range(self.n - 1, 0, -1):
-            if self.taken[k] or words[k] not in BODY_HEADS:
+            if self.taken[k] or (words[k] not in BODY_HEADS and words[k] not in PROPER_HEADS):
                 continue
             j = self.name_start(k)
             while j < k and len(words[j]) == 1 and words[j] in NOT_BODY_STARTS:
                 j += 1  # 總|聯合會: not a name's first word
             if j == k:
                 continue
+            places = words[k] in PLACE_NAMED
+            if words[k] in PROPER_HEADS and not any(self.proper(i, places=places) for i in range(j, k)):
+                continue  # 香港|大學, 港鐵|公司 are bodies; 科技|公司, 頂尖|大學, 美國|公司 are kinds of them
             self.found.pop(offsets[j], None)
             self.add(offsets[j], offsets[k + 1], text[offsets[j]:offsets[k + 1]], "organisation", "suffix")
+
+    def proper(self, i: int, *, places: bool) -> bool:
+        """Whether word ``i`` is a proper name's: a name of jieba's dictionary (nt, nz, nr, an abbreviation), a
+        word of letters that no dictionary holds (港鐵), or with ``places``, a place (香港|大學)."""
+        held = self.found.get(self.offsets[i])
+        tag = dictionary_tag(self.words[i])
+        if held is not None and held.type == "place" or (tag or "").startswith("ns"):
+            return places
+        return (tag is not None and tag.startswith(("nt", "nz", "nr", "j"))) \
+            or (tag is None and han(self.words[i]) and len(self.words[i]) >= 2)
 
     def name_start(self, k: int) -> int:
         """Where the name of the body whose head is word ``k`` starts (see :meth:`worded_bodies`)."""

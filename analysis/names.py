@@ -52,7 +52,8 @@ TITLES = frozenset("""
 黨團總召 總召集人 參選人 候選人 市長參選人 議員參選人
 預報員 科長 副科長 組長 課長 專員 技正 隊長 副隊長 所長 站長 分局長 大隊長 總幹事 執行秘書 經理 副理 工程師
 護理師 藥師 教練 總教練 導演 主筆 館長 廠長 檢察長 財務長 營運長 技術長 行銷長 策略長 資訊長 主計長
-幹事 理事 董事 監事 常務理事 副會長 審判長 策展人
+幹事 理事 董事 監事 常務理事 副會長 審判長 策展人 台長 副台長 頭目 耆老 族長
+留學生 交換生 研究生 博士生 碩士生 大學生 實習生
 """.split())
 #: Endings that make a longer word a title (外交部長, 台北市長, 黨主席, 國務次卿).
 TITLE_ENDINGS = ("總統", "部長", "院長", "市長", "縣長", "局長", "署長", "處長", "主委", "主席", "發言人",
@@ -68,8 +69,13 @@ CUES = frozenset("""
 表示 說 指出 強調 稱 回應 批評 宣布 認為 透露 坦言 呼籲 重申 提到 感謝 說明 解釋 直言 痛批 質疑 反駁
 澄清 證實 承認 否認 警告 主張 建議 提醒 聲稱 宣稱 坦承 回覆 答覆 寫道 寫到 談到 提及 抨擊 譴責 駁斥
 反擊 喊話 大讚 稱讚 讚揚 盛讚 怒批 嗆 轟 補充 形容 直指 說道 表態 期盼 樂見 承諾 允諾 呼應 表達
-聲明 公布 高喊 籲 讚 允 示警 分析
+聲明 公布 高喊 籲 讚 允 示警 分析 辯稱 轉述 估計
 """.split())
+#: Verbs that report speech only right before a comma or colon (他又指，…, 發表聲明指：…; not 指數, 這裡指的是).
+PUNCTUATED_CUES = frozenset("指 估")
+#: One-character verbs that report speech in a headline only, as a word of their own after who speaks (民進黨團|批|…,
+#: 柯文哲|酸|賴清德).
+HEADLINE_WORDS = frozenset("批 酸 轟 嗆 籲 讚 喊 曝".split())
 #: One-character verbs that a headline fuses to their object (美次卿|讚台…, 允助台參與…): cues at a word's start.
 HEADLINE_STARTS = frozenset("讚允籲")
 #: A character joined to the name after it by the segmenter (見蔡總統 as 見蔡|總統, 會駐紐辦 as 會駐|紐辦).
@@ -117,6 +123,11 @@ BODY_HEADS = frozenset("""
 協會 商會 公會 工會 聯合會 總工會 促進會 協進會 聯誼會 基金會 聯盟 同盟 陣線 委員會 研究院 研究所
 醫學會 辦事處 代表處 研究中心 协会 商会 公会 工会 联合会 基金会 联盟
 """.split())
+#: Heads of bodies' names that also name a kind of body: a body's name only with a proper name's word before them
+#: (香港|大學, 港鐵|公司; not 科技|公司 or 頂尖|大學).
+PROPER_HEADS = frozenset("大學 公司 醫院 銀行 集團 管理局 電視台 學院 科技大學".split())
+#: Those of :data:`PROPER_HEADS` that a place's name alone makes a body's (香港|大學; not 美國|公司).
+PLACE_NAMED = frozenset("大學 科技大學 管理局".split())
 #: Suffixes of a government office, which joins the name of its country or city before it (新北|市黨部, 高雄市|衛生局).
 OFFICE_SUFFIXES = ("委員會", "議會", "黨部", "部", "院", "署", "局", "處", "辦", "府")
 #: Words ending like a body that are not one (events, parts, the ordinary 全部, 機會, 社會).

@@ -47,7 +47,7 @@ from .clauses import (ADVERBS, CLAUSE_MARKS, CONNECTIVE, QUOTE_MARKS, SAYS, SECO
 from .forking import map_inherited
 from .mentions import (ACTOR_BLOCK, DocumentActors, FieldActors, document_actors, iter_document_actors,
                        mention_rows, mentions_frame)
-from .names import lexicon
+from .names import lexicon, personal_name
 from .quotecache import cached_statements, statements_digest
 from .segmentation import get_segmenter
 from .selection import one_chunk
@@ -59,6 +59,9 @@ from .typedefs import PathLike, SegmenterLike, UserDict
 COLUMNS = ("doc_id", "field", "start", "end", "quote", "speaker", "speaker_mention", "speaker_type", "cue", "kind")
 #: The kinds of statement.
 KINDS = ("voice", "quotation", "reported")
+# Words that open the reporter's narration after 「…」X說， (並隨即離開, 隨後步出會場), not more of what was said
+_NARRATION = ("並", "隨即", "隨後", "接著", "然後", "便", "就", "才", "一邊", "邊", "同時", "說完", "語畢", "言畢",
+              "之後")
 #: Quoted words of this many characters or fewer are scare quotes or titles unless a verb is right by them.
 SHORT_QUOTE = 6
 _VOICE = re.compile(r"^[ \t\u3000]*[(（]聲音來源[)）][ \t\u3000]*(?P<who>[^\n:：「]*?)[ \t\u3000]*[:：]"
@@ -96,6 +99,7 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
 
     # 2. Words in quotation marks, with a verb before or after them, or after a colon or comma.
     carry, made = None, (None, len(rows))  # a quotation left open at its paragraph's end; the last pair's rows
+    going_on: dict[int, Speaker] = {}  # sentences where a speaker goes on after 「…」X說，: their start -> speaker
     for o, c in fld.pairs:
         previous, count = made
         if previous is not None and len(rows) > count:
@@ -145,13 +149,27 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
         if found is not None:  # 「…」他說。
             row(o + 1, c, found[0], after[2], "quotation")
             used.append((o, after[1]))
+            rest = after[1] + 1 if text[after[1]:after[1] + 1] in ("，", ",") and after[2] in SAYS else 0
+            stop = fld.sentence_end(rest) if rest else 0
+            stop = min([stop] + [p for p, _ in fld.pairs if rest <= p < stop])  # up to the next quotation
+            while stop > rest and text[stop - 1] in " \u3000，,":
+                stop -= 1
+            if rest and stop - rest >= 4 and not text.startswith(_NARRATION, rest) \
+                    and not any(rest <= x[0] < stop for x in fld.cues):
+                row(rest, stop, found[0], after[2], "reported")  # 「…」郭智輝說，但台電也要自己努力: he goes on
+                used.append((rest, stop))
+                going_on[fld.sentence_start(rest)] = found[0]
             continue
         if size > SHORT_QUOTE and sep and (c + 1 >= n or text[c] == "\n" or text[c + 1] in TERMINATORS):
             # 周春米表示，縣府已撤離…，「寧可多撤一人」。: quoted words that end a named speaker's statement are theirs
             sentence = fld.sentence_start(lead)
+            if sentence in going_on:  # 「…」郭智輝說，…，「不能每次都等政府來救」。
+                row(o + 1, c, going_on[sentence], "「」", "quotation")
+                used.append((o, c + 1))
+                continue
             near = [x for x in fld.cues if sentence <= x[0] and x[1] <= lead and not taken(x[0])]
             found = fld.speaker(near[-1][0]) if near and not fld.new_subject(near[-1][1], lead) else None
-            if found is not None and found[0].speaker:
+            if found is not None and (found[0].speaker or found[0].mention):  # (賴姓婦人受訪時說，…，「…」)
                 row(o + 1, c, found[0], near[-1][2], "quotation")
                 used.append((o, c + 1))
                 continue
@@ -176,6 +194,9 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
             # a name right before the colon, or the subject that opens the words before it (美UN大使秀黑熊照:…)
             opens = fld.mention_at(lo) is not None or lo in fld.titles
             found = fld.topic(lo, m.start()) if named or opens else None
+            who = text[lo:m.start()].strip(" \u3000")
+            if found is None and not any(lo <= x.start < m.start() for x in fld.mentions) and personal_name(who):
+                found = Speaker(who, who, "person"), lo  # 傅崐萁：每一刀都依法審查: a name no rule knew, by its shape
             if found is not None and end > m.end():
                 row(m.end(), end, found[0], m.group(), "quotation")
                 used.append((m.start(), end) if not named else (lo, end))

@@ -14,14 +14,24 @@ SURNAMES = frozenset(
     "樊房佘左魯鮑覃苗習易喬牛耿祝聶宮岳齊鄔邢季畢符滕申艾車冉焦桂單郝寇談谷甄穆蒲臧祁封衛酈郁栗瞿岑"
 )
 #: Two-character surnames.
-COMPOUND_SURNAMES = frozenset("歐陽 司馬 上官 諸葛 東方 皇甫 司徒 夏侯 范姜 張簡 鍾離 慕容 令狐".split())
+COMPOUND_SURNAMES = frozenset("歐陽 司馬 上官 諸葛 東方 皇甫 司徒 夏侯 范姜 張簡 鍾離 慕容 令狐 尉遲 公孫 端木 宇文 "
+                              "長孫 西門 軒轅 呼延 澹臺 澹台 南宮 万俟".split())
 
 
 #: Rarer surnames of Hong Kong and Taiwan (鄺, 冼, 霍): read as a surname only where a name is expected (after a
 #: title, in a byline).
-RARE_SURNAMES = frozenset("鄺冼晏柴戚龐龎霍閻翟繆荀靳隋鞏卜杭湛諶郎邰闞植屈招")
+RARE_SURNAMES = frozenset("鄺冼晏柴戚龐龎霍閻翟繆荀靳隋鞏卜杭湛諶郎邰闞植屈招嵇鈕佟甯欒酆蒯鄞仉亓温朴權")
+#: Common Japanese surnames, read where a name is expected after a title (留學生中村美咲說, 總教練井端弘和表示).
+JAPANESE_SURNAMES = frozenset("""
+佐藤 鈴木 高橋 田中 伊藤 渡邊 渡辺 山本 中村 小林 加藤 吉田 山田 佐佐木 佐々木 山口 松本 井上 木村 清水 山崎 池田
+橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 長谷川 藤田 後藤 近藤 村上 遠藤 青木 坂本 齋藤 齊藤 斎藤 福田 太田
+西村 藤井 岡本 松田 中川 中野 原田 小野 田村 竹內 竹内 金子 和田 中山 石田 上田 森田 柴田 酒井 工藤 橫山 横山
+宮崎 宮本 內田 内田 高木 安藤 谷口 大野 丸山 今井 高田 藤原 河野 小島 村田 武田 上野 杉山 增田 増田 平野 大塚
+千葉 久保 松井 小山 岩崎 櫻井 桜井 野口 松尾 野村 木下 菊地 佐野 大西 杉本 新井 濱田 浜田 菅原 市川 水野 小松
+島田 古川 小田 吉村 片山 石破 岸田 安倍 野田 井端 大谷 鈴村 茂木 林田 北村 西田 森本 河合 鈴川 秋山 荒木
+""".split())
 #: Surnames that are also common words (向, 和, 連, 任, 區, 容, 文, 利): read as one only in a byline.
-WORD_SURNAMES = frozenset("向和連任區容雲文利")
+WORD_SURNAMES = frozenset("向和連任區容雲文利冷巴")
 
 
 def starts_with_surname(name: str) -> bool:

@@ -15,17 +15,20 @@ from __future__ import annotations
 
 from .names import (COMPOUND_SURNAMES, CUES, NOT_NAME_ENDINGS, SURNAMES, TITLES, common_words, dictionary_tag, han,
                     ordinary)
-from .surnames import RARE_SURNAMES
+from .surnames import JAPANESE_SURNAMES, RARE_SURNAMES
 
 #: What follows a speaker's name after a title: reporting verbs, another title (發言人司馬青峰法官), words of time
 #: and occasion, adverbs, and marks (and a digit: 18日). A name is read only when one of these follows it.
 FOLLOWERS = tuple(sorted(CUES | TITLES | frozenset("""
-今天 今日 今年 昨天 昨日 明天 稍早 稍後 晚間 晚上 上午 下午 中午 早上 日前 近日 先前 隨後 接著 當天 當時 會後 會中 會上
+今天 今日 今年 今早 今晨 今午 昨天 昨日 昨晚 昨晨 明天 稍早 稍後 晚間 晚上 上午 下午 中午 早上 日前 近日 先前
+隨後 接著 當天 當時 會後 會中 會上
 同日 當日 當場 上週 上月 本週 週 周 近期 最近 目前 日昨 隨即 首度 首次 私下 進一步 特別 一再 再度 多次 直接 公開 正式
 受訪 接受 出席 親 本人 質詢 答詢 致詞 發言 召開 出面 發文 受邀 透過 率 偕同 帶領
 在 則 也 亦 還 更 又 再 就 都 已 並 於 對 向 與 和 跟 及 等 的 以 今 昨 曾
 ， , 、 ： : 。 （ ( 「 」 ； ;
 """.split()), key=len, reverse=True))
+# Reporting verbs of two characters or more: a name right before one ends there (廖宗山|呼籲, not 廖宗|山呼)
+_CUES = tuple(sorted((c for c in CUES if len(c) > 1), key=len, reverse=True))
 #: The words of :data:`FOLLOWERS` of two characters or more: a given name's last character cannot open one.
 _JOINED = tuple(f for f in FOLLOWERS if len(f) > 1)
 #: Characters no given name after a title holds: particles, prepositions, adverbs and the first
@@ -33,8 +36,8 @@ _JOINED = tuple(f for f in FOLLOWERS if len(f) > 1)
 NOT_GIVEN = frozenset("的了是在與和及跟也都就將於為並已又仍對向被把讓給從自至到等則而但卻還再更很"
                       "未不沒說表指認透坦呼批回受今昨稍晚這那其此該各每曾週地")
 #: Last characters no personal name has (:data:`~analysis.names.NOT_NAME_ENDINGS`), but for those
-#: common in given names (王建國, 李建軍).
-NOT_ENDINGS = NOT_NAME_ENDINGS - frozenset("國軍星台")
+#: common in given names (王建國, 李建軍, 廖宗山).
+NOT_ENDINGS = NOT_NAME_ENDINGS - frozenset("國軍星台山")
 
 
 #: The last characters of words that name a role (分隊長, 協調員, 分析師, 法官; 人 in words of three letters or
@@ -86,15 +89,26 @@ def name_after_title(text: str, pos: int) -> int | None:
     (5, 5)
     >>> name_after_title("市長向媒體表示", 2), name_after_title("董事長魏媒體表示", 3)  # 媒體 is no given name
     (None, None)
+    >>> name_after_title("科長廖宗山呼籲", 2), name_after_title("留學生中村美咲說", 3)  # (not 廖宗 before 山呼, a word)
+    (5, 7)
     """
     size = 2 if text[pos:pos + 2] in COMPOUND_SURNAMES else 1 if text[pos:pos + 1] in _SURNAMES else 0
+    japanese = next((n for n in (3, 2) if text[pos:pos + n] in JAPANESE_SURNAMES), 0)
+    if japanese:  # 中村美咲, 井端弘和, 石破茂: a Japanese surname and one or two letters, then what follows a name
+        end = next((pos + japanese + given for given in (2, 1) if han(text[pos + japanese:pos + japanese + given])
+                    and len(text[pos + japanese:pos + japanese + given]) == given
+                    and text.startswith(FOLLOWERS, pos + japanese + given)
+                    and not NOT_GIVEN.intersection(text[pos + japanese:pos + japanese + given])), None)
+        if end is not None:
+            return end
     if not size:
         return None
     for given in (2, 1):
         end = pos + size + given
         name = text[pos + size:end]
-        if given == 2 and (text.startswith(_JOINED, end - 1) or _adverbial(text, end - 1)
-                           or text[pos:end - 1] in common_words()[0]):
+        if given == 2 and not text.startswith(_CUES, end) and (text.startswith(_JOINED, end - 1)
+                                                             or _adverbial(text, end - 1)
+                                                             or text[pos:end - 1] in common_words()[0]):
             continue  # its last character opens a word (李明|上週, 辜美|近來), or the first two are a word (高興地)
         if len(name) == given and han(name) and not NOT_GIVEN.intersection(name) and name[-1] not in NOT_ENDINGS \
                 and name not in common_words()[0] \

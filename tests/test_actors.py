@@ -356,3 +356,19 @@ def test_one_character_names(title, expected):
 def test_credits_and_parts_of_names_in_title_marks_are_no_actors(text, expected):
     table = actors(pd.DataFrame({"doc_id": ["a"], "title": [""], "text": [text]}))
     assert table["actor"].tolist() == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("部落頭目瓦歷斯．諾幹說，道路需要修復。", [("瓦歷斯．諾幹", "瓦歷斯．諾幹", "person")],
+                 id="a-name-apart-by-a-dot"),
+    pytest.param("天文台台長鄭明典今早表示，雨勢減弱。", [("鄭明典", "鄭明典", "person")], id="a-title-jieba-cuts"),
+    pytest.param("科長王宗山呼籲，民眾勿食生蠔。", [("王宗山", "王宗山", "person")], id="a-given-name-before-a-verb"),
+    pytest.param("協會理事長嵇文華認為，法規應修正。", [("嵇文華", "嵇文華", "person")], id="a-rare-surname"),
+    pytest.param("日本留學生佐藤美咲說，房租太貴。", [("日本", "日本", "place"), ("佐藤美咲", "佐藤美咲", "person")],
+                 id="a-japanese-name-after-a-role"),
+    pytest.param("香港大學與港鐵公司合作，科技公司與美國公司也加入。",
+                 [("香港大學", "香港大學", "organisation"), ("港鐵公司", "港鐵公司", "organisation"),
+                  ("美國", "美國", "place")], id="bodies-by-their-heads"),
+])
+def test_more_names_read_from_their_shape(text, expected):
+    assert found(text) == expected

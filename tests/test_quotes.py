@@ -360,3 +360,48 @@ def test_actors_and_quotes_in_workers_without_a_cache(seed_file):
 def test_the_speaker_after_a_title_is_the_name_whole(text, speaker):
     table = quotes(pd.DataFrame({"doc_id": ["d0"], "title": [""], "text": [text]}))
     assert list(table["speaker"]) == [speaker]
+
+
+def _said_as(text: str, title: str = "") -> list[tuple[str, str, str, str, str]]:
+    table = quotes(frame(text, titles=(title,)))
+    return list(zip(table["speaker"], table["speaker_mention"], table["cue"], table["kind"], table["quote"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after 「…」X說， the speaker goes on, and quoted words that end the sentence are theirs
+    pytest.param("「我們不會漲價。」董事長王文淵說，但成本壓力確實存在，「明年再看市場情況」。",
+                 [("王文淵", "王文淵", "說", "quotation", "我們不會漲價。"),
+                  ("王文淵", "王文淵", "說", "reported", "但成本壓力確實存在"),
+                  ("王文淵", "王文淵", "「」", "quotation", "明年再看市場情況")], id="the-speaker-goes-on"),
+    pytest.param("「我們會再努力。」市長蔣萬安說，並隨即步出會場。",
+                 [("蔣萬安", "蔣萬安", "說", "quotation", "我們會再努力。")], id="but-not-into-narration"),
+    # 指 before a comma reports speech (not 這裡指的是)
+    pytest.param("立法會議員陳克勤在社交媒體發文指，政府應加快興建公屋。這裡指的是公營房屋。",
+                 [("陳克勤", "陳克勤", "指", "reported", "政府應加快興建公屋")], id="zhi-before-a-comma"),
+    # whom it was said to is not who said it; whose lawyer
+    pytest.param("死者的兒子向記者表示，父親生前很少出門。",
+                 [("", "兒子", "表示", "reported", "父親生前很少出門")], id="said-to-a-reporter"),
+    pytest.param("他的辯護律師林俊宏說：「我們會上訴。」",
+                 [("林俊宏", "林俊宏", "說", "quotation", "我們會上訴。")], id="his-lawyer"),
+    # someone the news leaves unnamed by a surname
+    pytest.param("住在三重的林姓男子受訪時說，水一下子就淹到膝蓋。",
+                 [("", "林姓男子", "說", "reported", "水一下子就淹到膝蓋")], id="an-unnamed-man"),
+    pytest.param("「我不知道那是贓款。」陳男在警詢時說。",
+                 [("", "陳男", "說", "quotation", "我不知道那是贓款。")], id="a-surname-and-man"),
+    pytest.param("立法院長韓國瑜今天透過幕僚轉述，他尊重院會決議。",
+                 [("韓國瑜", "韓國瑜", "轉述", "reported", "他尊重院會決議")], id="through-his-staff"),
+    # a body's spokesperson speaks for it
+    pytest.param("港鐵公司發言人表示，列車服務已回復正常。",
+                 [("港鐵公司", "港鐵公司", "表示", "reported", "列車服務已回復正常")], id="a-bodys-spokesperson"),
+])
+def test_more_ways_of_saying_who_said_it(text, expected):
+    assert _said_as(text) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("颱風假爭議 林俊憲：地方首長要負責", [("林俊憲", "林俊憲", "：", "quotation", "地方首長要負責")]),
+    ("國民黨批政府失能", [("國民黨", "國民黨", "批", "reported", "政府失能")]),
+    ("快訊：台北地震規模5.1", []),
+])
+def test_headlines_that_say_who_said_it(title, expected):
+    assert _said_as("本文。", title) == expected
