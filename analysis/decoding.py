@@ -187,8 +187,10 @@ def _detect(data: bytes) -> str | None:
 #: File name endings the kit reads, and the format each names (the ``format`` column).
 FORMATS = {
     ".txt": "text", ".html": "html", ".htm": "html", ".html.gz": "html", ".htm.gz": "html",
-    ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet",
-    ".xlsx": "excel",
+    ".csv": "csv", ".csv.gz": "csv", ".tsv": "tsv", ".tsv.gz": "tsv", ".jsonl": "jsonl", ".jsonl.gz": "jsonl",
+    ".ndjson": "jsonl", ".ndjson.gz": "jsonl", ".json": "json", ".json.gz": "json", ".parquet": "parquet",
+    ".xlsx": "excel", ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite", ".xml": "feed", ".rss": "feed",
+    ".atom": "feed",
 }
 
 
@@ -197,8 +199,8 @@ def file_format(path: PathLike) -> str | None:
 
     Examples
     --------
-    >>> [file_format(p) for p in ["a.txt", "b.HTML.gz", "c.csv", "d.xlsx", "e.pdf"]]
-    ['text', 'html', 'csv', 'excel', None]
+    >>> [file_format(p) for p in ["a.txt", "b.HTML.gz", "c.csv", "d.xlsx", "e.pdf", "f.jsonl.gz", "g.sqlite"]]
+    ['text', 'html', 'csv', 'excel', None, 'jsonl', 'sqlite']
     """
     name = Path(path).name.lower()
     for suffix in sorted(FORMATS, key=len, reverse=True):

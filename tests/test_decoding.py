@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from analysis import CorpusError, load_corpus
 from analysis import decoding
-from analysis.decoding import LIST_HEADINGS, corpus_files, corpus_listing, decode, split_lines
+from analysis.decoding import LIST_HEADINGS, corpus_files, corpus_listing, decode, file_format, split_lines
 
 SAME = ["doc_id", "kind", "position", "title", "published", "outlet", "text", "truncated", "content_id"]
 
@@ -143,3 +143,10 @@ def test_corpus_listing_reads_subfolders_by_path_passes_hidden_ones_and_lists_th
     assert corpus_files(tmp_path) == files
     assert corpus_listing(tmp_path / "b.txt") == ([tmp_path / "b.txt"], [], None)
 
+
+@pytest.mark.parametrize("name, fmt", [
+    ("a.json", "json"), ("a.JSON.gz", "json"), ("a.jsonl.gz", "jsonl"), ("a.ndjson.gz", "jsonl"),
+    ("a.csv.gz", "csv"), ("a.tsv.gz", "tsv"), ("a.db", "sqlite"), ("a.sqlite", "sqlite"), ("a.sqlite3", "sqlite"),
+    ("a.xml", "feed"), ("a.rss", "feed"), ("a.atom", "feed")])
+def test_file_format_of_what_scrapers_write(name, fmt):
+    assert file_format(name) == fmt
