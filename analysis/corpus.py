@@ -20,8 +20,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from .blobstore import BlobStore
-from .decoding import corpus_files, file_format, page_stem
-from .errors import check_errors
+from .decoding import corpus_listing, file_format, page_stem
+from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .executor import run_chunks
 from .pagecache import decode_page, open_store, page_key
 from .readers import read_pages, read_pages_kept, read_table_frame
@@ -67,11 +67,22 @@ class Corpus(NamedTuple):
     problems: pd.DataFrame
 
 
-def _unique_page_ids(files: list[Path]) -> list[str]:
+def _unique_page_ids(files: list[Path], root: Path | None = None) -> list[str]:
+    """Each file's page id: its name without the ending that says its format, after the folders between ``root``
+    and it (``2024-05-03/setn_1460679``), so that two ``123.txt`` of two folders are two pages; ``~2``, ``~3``...
+    after an id already given (``p.txt`` and ``p.csv``).
+
+    Examples
+    --------
+    >>> _unique_page_ids([Path("c/a/1.txt"), Path("c/b/1.txt"), Path("c/b/1.csv"), Path("c/p.html.gz")], Path("c"))
+    ['a/1', 'b/1', 'b/1~2', 'p']
+    """
     seen: dict[str, int] = {}
     ids = []
     for f in files:
         stem = page_stem(f)
+        if root is not None and f.parent != root:
+            stem = f"{f.parent.relative_to(root).as_posix()}/{stem}"
         n = seen.get(stem, 0) + 1
         seen[stem] = n
         ids.append(stem if n == 1 else f"{stem}~{n}")
@@ -85,10 +96,12 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
     Parameters
     ----------
     path : str, Path, iterable of them, or DataFrame
-        A folder (every file in a format the kit reads, sorted by name: text pages ``*.txt``, saved
-        web pages ``*.html``/``*.htm`` (gzipped too), tables ``*.csv``, ``*.tsv``, ``*.jsonl``,
-        ``*.parquet``, ``*.xlsx``), one file, a list of files, or a pandas DataFrame (one document
-        a row).
+        A folder (every file in a format the kit reads, in it and its subfolders, sorted by path: text
+        pages ``*.txt``, saved web pages ``*.html``/``*.htm`` (gzipped too), tables ``*.csv``, ``*.tsv``,
+        ``*.jsonl``/``*.ndjson`` (these three gzipped too), ``*.json``, ``*.parquet``, ``*.xlsx``, SQLite
+        databases ``*.db``/``*.sqlite``, RSS and Atom feeds ``*.xml``/``*.rss``/``*.atom``; a page's id is
+        its path from the folder without the ending, and every other file of the folder is a ``skipped``
+        problem), one file, a list of files, or a pandas DataFrame (one document a row).
     columns : mapping, optional
         For tables: which column holds which field (``{"title": "標題", "published": "發布時間", ...}``;
         see :func:`analysis.tabular_files.read_table`); without it, common names are recognised.
@@ -132,12 +145,13 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
     if isinstance(path, pd.DataFrame):
         docs, problems = read_frame(path, columns=columns, errors=errors)
         return Corpus(documents_frame(docs), problems_frame(problems))
-    files = corpus_files(path)
-    items = list(zip(files, _unique_page_ids(files)))
+    files, unread, root = corpus_listing(path)
+    items = list(zip(files, _unique_page_ids(files, root)))
+    problem_rows = [_unread(file, reason, errors=errors) for file, reason in unread]
     store = open_store()  # None without a cache, or where the file cannot be used (analysis.blobstore says so)
     # Pages are read a block at a time and each block becomes a table at once: the parsed records of a
     # whole crawl (several times the size of its table) are never held together.
-    frames, problem_rows, parsed = [], [], 0
+    frames, parsed = [], 0
     try:
         for large, group in _groups(items):
             if large:  # one table of many rows, read here a block of rows at a time
@@ -166,6 +180,15 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
     logger.info("loaded %d documents from %d files (%d problems; %d files parsed, %d as parsed before)",
                 len(docs), len(files), len(problems), parsed, len(files) - parsed)
     return Corpus(docs, problems)
+
+
+def _unread(file: Path, reason: str, *, errors: Errors) -> dict:
+    """A folder's file the kit does not read: a warning (or, with ``errors="raise"``, an error) and a
+    ``skipped`` row."""
+    if errors == "raise":
+        raise CorpusError(reason, path=file)
+    warnings.warn(f"{file}: {reason}", CorpusWarning, stacklevel=3)
+    return problem_row(file, None, action="skipped", reason=reason)
 
 
 def _large_table(file: Path) -> bool:
@@ -232,10 +255,12 @@ def load_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
     Parameters
     ----------
     path : str, Path, iterable of them, or DataFrame
-        A folder (every file in a format the kit reads, sorted by name: text pages ``*.txt``, saved
-        web pages ``*.html``/``*.htm`` (gzipped too), tables ``*.csv``, ``*.tsv``, ``*.jsonl``,
-        ``*.parquet``, ``*.xlsx``), one file, a list of files, or a pandas DataFrame (one document
-        a row).
+        A folder (every file in a format the kit reads, in it and its subfolders, sorted by path: text
+        pages ``*.txt``, saved web pages ``*.html``/``*.htm`` (gzipped too), tables ``*.csv``, ``*.tsv``,
+        ``*.jsonl``/``*.ndjson`` (these three gzipped too), ``*.json``, ``*.parquet``, ``*.xlsx``, SQLite
+        databases ``*.db``/``*.sqlite``, RSS and Atom feeds ``*.xml``/``*.rss``/``*.atom``; a page's id is
+        its path from the folder without the ending, and every other file of the folder is a ``skipped``
+        problem), one file, a list of files, or a pandas DataFrame (one document a row).
     columns : mapping, optional
         For tables: which column holds which field (``{"title": "標題", "published": "發布時間", ...}``;
         see :func:`analysis.tabular_files.read_table`); without it, common names are recognised.

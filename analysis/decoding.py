@@ -11,9 +11,11 @@ it confirms by finding a page's markers in the decoded text.
 from __future__ import annotations
 
 import codecs
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import CorpusError
 from .typedefs import PathLike
@@ -186,8 +188,10 @@ def _detect(data: bytes) -> str | None:
 #: File name endings the kit reads, and the format each names (the ``format`` column).
 FORMATS = {
     ".txt": "text", ".html": "html", ".htm": "html", ".html.gz": "html", ".htm.gz": "html",
-    ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet",
-    ".xlsx": "excel",
+    ".csv": "csv", ".csv.gz": "csv", ".tsv": "tsv", ".tsv.gz": "tsv", ".jsonl": "jsonl", ".jsonl.gz": "jsonl",
+    ".ndjson": "jsonl", ".ndjson.gz": "jsonl", ".json": "json", ".json.gz": "json", ".parquet": "parquet",
+    ".xlsx": "excel", ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite", ".xml": "feed", ".rss": "feed",
+    ".atom": "feed",
 }
 
 
@@ -196,8 +200,8 @@ def file_format(path: PathLike) -> str | None:
 
     Examples
     --------
-    >>> [file_format(p) for p in ["a.txt", "b.HTML.gz", "c.csv", "d.xlsx", "e.pdf"]]
-    ['text', 'html', 'csv', 'excel', None]
+    >>> [file_format(p) for p in ["a.txt", "b.HTML.gz", "c.csv", "d.xlsx", "e.pdf", "f.jsonl.gz", "g.sqlite"]]
+    ['text', 'html', 'csv', 'excel', None, 'jsonl', 'sqlite']
     """
     name = Path(path).name.lower()
     for suffix in sorted(FORMATS, key=len, reverse=True):
@@ -221,9 +225,97 @@ def page_stem(path: PathLike) -> str:
     return Path(path).stem
 
 
+class Listing(NamedTuple):
+    """What :func:`corpus_listing` finds: the files the kit reads, and those it does not with the reason.
+
+    Attributes
+    ----------
+    files : list of Path
+        The files to read, in order.
+    unread : list of tuple of (Path, str)
+        The other files of a folder, in the same order, each with why it is not read.
+    root : Path or None
+        The folder the files were found in (their page ids are their paths from it); None for files given.
+    """
+
+    files: list[Path]
+    unread: list[tuple[Path, str]]
+    root: Path | None
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def corpus_listing(path: PathLike | Iterable[PathLike]) -> Listing:
+    """The files of a corpus, and those of its folder that the kit does not read.
+
+    A folder is read with its subfolders (a crawl saved as ``2024-05-03/outlet_123.txt``), every file in a
+    format the kit reads (:data:`FORMATS`), sorted by its path from the folder; hidden files and folders
+    (``.git``, ``.ipynb_checkpoints``, ``.DS_Store``) are passed over, and every other file is listed as
+    not read, with the reason. One file, or several files given, are taken as they are.
+
+    Parameters
+    ----------
+    path : str, Path or iterable of them
+        A folder, one file, or several files (taken as given, in their order, unchecked).
+
+    Returns
+    -------
+    Listing
+        ``(files, unread, root)``.
+
+    Raises
+    ------
+    CorpusError
+        When a folder or file given as ``path`` does not exist.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> root = Path(folder.name)
+    >>> for name in ["b.txt", "2024-05-03/a.txt", "2024-05-03/scan.pdf", ".git/config", "notes"]:
+    ...     (root / name).parent.mkdir(parents=True, exist_ok=True)
+    ...     _ = (root / name).write_text("x", encoding="utf-8")
+    >>> listing = corpus_listing(root)
+    >>> [p.relative_to(root).as_posix() for p in listing.files]
+    ['2024-05-03/a.txt', 'b.txt']
+    >>> [(p.relative_to(root).as_posix(), reason) for p, reason in listing.unread]
+    [('2024-05-03/scan.pdf', 'not a format the kit reads (.pdf)'), ('notes', 'not a format the kit reads (no ending)')]
+    >>> folder.cleanup()
+    """
+    if not isinstance(path, (str, Path)):
+        return Listing([Path(x) for x in path], [], None)
+    p = Path(path)
+    if p.is_file():
+        return Listing([p], [], None)
+    if not p.is_dir():
+        raise CorpusError("no such file or folder", path=p)
+    files, unread = [], []
+    for found in sorted(_walk(p), key=lambda f: f.relative_to(p).parts):
+        if file_format(found) is not None:
+            files.append(found)
+        else:
+            ending = "".join(found.suffixes[-2 if found.suffix.lower() == ".gz" else -1:]).lower()
+            unread.append((found, f"not a format the kit reads ({ending or 'no ending'})"))
+    return Listing(files, unread, p)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Every file under ``folder`` but hidden ones and those in hidden folders (links to folders not followed)."""
+    for parent, folders, names in os.walk(folder):
+        folders[:] = [f for f in folders if not _hidden(f)]
+        for name in names:
+            if not _hidden(name):
+                found = Path(parent, name)
+                if found.is_file():
+                    yield found
+
+
 def corpus_files(path: PathLike | Iterable[PathLike]) -> list[Path]:
-    """The files of a corpus: every file of a folder in a format the kit reads (:data:`FORMATS`), sorted by
-    name; one file; or the files given.
+    """The files of a corpus: every file in a format the kit reads (:data:`FORMATS`) of a folder and its
+    subfolders, sorted by path (:func:`corpus_listing`); one file; or the files given.
 
     Parameters
     ----------
@@ -249,14 +341,7 @@ def corpus_files(path: PathLike | Iterable[PathLike]) -> list[Path]:
     ...
     analysis.errors.CorpusError: no/such/folder: no such file or folder
     """
-    if isinstance(path, (str, Path)):
-        p = Path(path)
-        if p.is_dir():
-            return sorted(x for x in p.iterdir() if x.is_file() and file_format(x) is not None)
-        if p.is_file():
-            return [p]
-        raise CorpusError("no such file or folder", path=p)
-    return [Path(x) for x in path]
+    return corpus_listing(path).files
 
 
 def read_bytes(path: PathLike) -> bytes:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from . import config
-from .decoding import corpus_files
+from .decoding import corpus_listing
 from .outputs import atomic_write_text
 
 MANIFEST_NAME = ".analysis-manifest.json"
@@ -36,7 +36,8 @@ def input_fingerprint(corpus: Path, options: dict, extra_files: Iterable[Path] =
     Parameters
     ----------
     corpus : Path
-        The corpus folder or file (its pages as :func:`analysis.decoding.corpus_files` lists them).
+        The corpus folder or file (its pages, by their path from the folder, and the names of the files it does
+        not read, as :func:`analysis.decoding.corpus_listing` lists them).
     options : dict
         The options that change the outputs, serialised as JSON (other values with :class:`str`).
     extra_files : iterable of Path
@@ -65,10 +66,19 @@ def input_fingerprint(corpus: Path, options: dict, extra_files: Iterable[Path] =
     h = hashlib.blake2b(digest_size=16)
     h.update(json.dumps(options, sort_keys=True, default=str).encode())
     kit = config.code_and_data_files()
-    for group in (kit, [Path(p) for p in extra_files], corpus_files(corpus)):
+    for group in (kit, [Path(p) for p in extra_files]):
         for path in group:
             h.update(path.name.encode() + b"\0" + _file_hash(path).encode())
+    files, unread, root = corpus_listing(corpus)
+    for path in files:  # a page's path from the folder is its page id
+        h.update(_label(path, root).encode() + b"\0" + _file_hash(path).encode())
+    for path, _ in unread:  # each a row of the problems table
+        h.update(b"unread\0" + _label(path, root).encode())
     return h.hexdigest()
+
+
+def _label(path: Path, root: Path | None) -> str:
+    return path.name if root is None else path.relative_to(root).as_posix()
 
 
 def extend_fingerprint(fingerprint: str, options: dict) -> str:

@@ -106,7 +106,8 @@ def read_text_page(file: Path, *, page_id: str, encoding: str | None = None, err
 
 #: The reader of each format (:data:`analysis.decoding.FORMATS`).
 READERS = {"text": read_text_page, "html": read_html, "csv": read_table, "tsv": read_table,
-           "jsonl": read_table, "parquet": read_table, "excel": read_table}
+           "jsonl": read_table, "json": read_table, "parquet": read_table, "excel": read_table, "sqlite": read_table,
+           "feed": read_table}
 
 
 def read_pages(items: list[tuple[Path, str]], *, encoding: str | None = None, errors: Errors = "warn",

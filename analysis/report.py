@@ -21,7 +21,7 @@ import pandas as pd
 from . import rendering
 from .corpus import read_corpus
 from .deprecation import moved_names
-from .decoding import corpus_files
+from .decoding import FORMATS, corpus_files
 from .errors import CorpusError, check_errors
 from .forking import map_beside
 from .filler import boilerplate, boilerplate_counts
@@ -150,8 +150,8 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     corpus, out = Path(corpus), Path(out)
     record = provenance_record(userdict=userdict, segmenter=segmenter)  # fails early on a bad combination
     if corpus.is_dir() and not corpus_files(corpus):
-        raise CorpusError("no file in a format the kit reads in the corpus folder "
-                          "(*.txt, *.html, *.htm, *.csv, *.tsv, *.jsonl, *.parquet, *.xlsx)", path=corpus)
+        raise CorpusError("no file in a format the kit reads in the corpus folder or its subfolders "
+                          f"({', '.join('*' + e for e in FORMATS)})", path=corpus)
     timings: dict[str, float] = {}
     clock = Clock(timings)
     with clock("reading"):

@@ -13,21 +13,21 @@ read by :mod:`analysis.tabular_files` (``read_table``, ``read_frame``).
 
 from __future__ import annotations
 
-import json
 import logging
-import numbers
-import re
-import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
-from functools import lru_cache, reduce
-
+from functools import reduce
 
 from .errors import CorpusError, CorpusWarning, problem_row
 from .related import join_wrapped
 from .tables import COLUMNS, is_missing
+from .tabular_cells import _key, paragraphs, reporters
+from .tabular_cells import cell_text as _text
+from .tabular_cells import extra_value as _extra
+from .tabular_cells import is_blank as _blank
+from .tabular_cells import whole_number as _whole
 from .tabular_dates import Published, parse_published
+from .tabular_related import related_items
 from .text import content_id, is_truncated
 from .typedefs import Errors
 
@@ -43,12 +43,17 @@ NAMES = {
     "title": ("title", "headline", "標題", "标题", "題目", "题目"),
     "published": ("published", "published_at", "publish_time", "publish_date", "pubdate", "date_published",
                   "發布時間", "发布时间", "發佈時間", "发表时间", "發表時間", "datetime", "date", "time", "timestamp",
-                  "日期", "時間", "时间"),
-    "text": ("text", "content", "body", "article", "article_body", "內文", "内文", "內容", "内容", "正文", "全文"),
-    "summary": ("summary", "description", "摘要"),
-    "outlet": ("outlet", "source", "media", "from", "publisher", "媒體", "媒体", "來源", "来源"),
-    "url": ("url", "link", "href", "網址", "网址", "連結", "链接"),
-    "reporter": ("reporter", "author", "byline", "記者", "记者", "作者"),
+                  "日期", "時間", "时间", "published_time", "date_publish"),
+    "text": ("text", "content", "body", "article", "article_body", "內文", "内文", "內容", "内容", "正文", "全文",
+             "paragraphs", "raw_text", "maintext", "content_text", "content_html"),
+    "summary": ("summary", "description", "摘要", "excerpt", "meta_description", "abstract"),
+    "outlet": ("outlet", "source", "media", "from", "publisher", "媒體", "媒体", "來源", "来源", "site_name",
+               "meta_site_name", "source_name", "source_hostname", "hostname", "SourceCommonName"),
+    "url": ("url", "link", "href", "網址", "网址", "連結", "链接", "source_url", "canonical_url", "canonical_link",
+            "DocumentIdentifier"),
+    "reporter": ("reporter", "author", "byline", "記者", "记者", "作者", "authors", "creator"),
+    "related": ("related", "related_news", "related_articles", "related_items", "related_links", "相關新聞",
+                "相关新闻", "延伸閱讀", "延伸阅读", "相關報導", "相关报道"),
     "page": ("page_id", "page"),
     "position": ("position", "rank"),
     "kind": ("kind", "type"),
@@ -58,64 +63,13 @@ FIELDS = tuple(NAMES)
 #: Values of a kind column and the kind each names.
 KINDS = {"article": "article", "main": "article", "主文": "article", "文章": "article",
          "related": "related", "相關": "related", "相关": "related", "相關新聞": "related", "相关新闻": "related"}
+#: Columns that mark an export whose times are UTC though they name no zone (GDELT's: DocumentIdentifier,
+#: SourceCommonName, DATE as ``YYYYMMDDHHMMSS`` in UTC): ``time_zone`` ``"UTC"``.
+UTC_COLUMNS = ("DocumentIdentifier", "SourceCommonName")
 #: The ``format`` column's value for a DataFrame.
 FRAME_FORMAT = "dataframe"
 
-_NEWLINES = re.compile(r"\r\n?")
 _UNNAMED = "Unnamed: "
-
-
-@lru_cache(maxsize=1024)
-def _key(name) -> str:
-    return re.sub(r"[\s_\-]", "", unicodedata.normalize("NFKC", str(name))).casefold()
-
-
-def _text(v) -> str:
-    """A cell as text: empty for a missing value, whole numbers without ``.0``, line breaks as ``\\n``."""
-    if type(v) is str:
-        return _clean(v).strip()
-    if is_missing(v):
-        return ""
-    if isinstance(v, bytes):
-        v = v.decode("utf-8", "replace")
-    elif isinstance(v, (dict, list, tuple)) or hasattr(v, "tolist") and not isinstance(v, numbers.Number):
-        v = json.dumps(v.tolist() if hasattr(v, "tolist") else v, ensure_ascii=False, default=str)
-    elif isinstance(v, float) and v.is_integer():
-        v = str(int(v))
-    return _clean(str(v)).strip()
-
-
-def _clean(s: str) -> str:
-    """Line breaks as ``\\n``; lone surrogates (which UTF-8 cannot hold) as ``?``."""
-    if "\r" in s:
-        s = _NEWLINES.sub("\n", s)
-    try:
-        s.encode("utf-8")
-    except UnicodeEncodeError:
-        return s.encode("utf-8", "replace").decode("utf-8")
-    return s
-
-
-def _extra(v):
-    """A cell of a column that fills no field: numbers and dates as they are, text with ``\\n`` line breaks,
-    nested values as JSON; None when empty."""
-    if isinstance(v, (numbers.Number, date)) and not is_missing(v):
-        return v
-    if isinstance(v, str):
-        return _clean(v) if v.strip() else None
-    return _text(v) or None
-
-
-def _blank(v) -> bool:
-    return not _text(v)
-
-
-def _whole(v) -> int | None:
-    try:
-        number = float(unicodedata.normalize("NFKC", v) if isinstance(v, str) else v)
-    except (TypeError, ValueError, OverflowError):
-        return None
-    return int(number) if number.is_integer() and 0 <= number < 10**6 and not isinstance(v, bool) else None
 
 
 def _listing(names) -> str:
@@ -124,7 +78,8 @@ def _listing(names) -> str:
 
 def recognise_columns(names, *, columns: ColumnMap | None = None, source: str = "<table>") -> dict[str, str]:
     """Which column holds which field: the ``columns`` mapping, and for the other fields a column named as in
-    :data:`NAMES`.
+    :data:`NAMES`, else a nested record's column whose name's last part is (``meta.title``;
+    :func:`analysis.tabular_cells.flatten`).
 
     Parameters
     ----------
@@ -153,6 +108,8 @@ def recognise_columns(names, *, columns: ColumnMap | None = None, source: str = 
     {'title': '標題', 'published': '發布時間', 'text': 'Content'}
     >>> recognise_columns(["headline", "crawled", "date"], columns={"published": "crawled"})
     {'title': 'headline', 'published': 'crawled'}
+    >>> recognise_columns(["meta.title", "meta.published", "content.paragraphs", "relatedNews"])
+    {'title': 'meta.title', 'published': 'meta.published', 'text': 'content.paragraphs', 'related': 'relatedNews'}
     >>> recognise_columns(["id", "views"], source="crawl.csv")
     Traceback (most recent call last):
     ...
@@ -171,6 +128,8 @@ name them with columns={'title': ..., 'text': ...}
     by_key: dict[str, str] = {}
     for name in names:
         by_key.setdefault(_key(name), name)
+    for name in names:  # a nested record's meta.title, where no column is named title itself
+        by_key.setdefault(_key(name.rsplit(".", 1)[-1]), name)
     for field, candidates in NAMES.items():
         found = (by_key.get(_key(c)) for c in candidates if field not in columns)
         column = next((c for c in found if c is not None and c not in chosen.values()), None)
@@ -185,6 +144,7 @@ name them with columns={'title': ..., 'text': ...}
 #: Rows made into documents at a time by :meth:`_Table.blocks`: a table of millions of rows is never
 #: held as documents (Python dicts, several times its size) all at once.
 BLOCK_ROWS = 20_000
+_UTC_TABLE = frozenset(_key(name) for name in UTC_COLUMNS)
 _KIND_KEYS = frozenset(_key(name) for name in NAMES["kind"])
 _KIND_VALUES = frozenset({"", *KINDS})
 
@@ -259,6 +219,8 @@ class _Table:
         self.problems: list[dict] = []
         self.ids: dict[str, int] = {}
         self.pages: dict[str, int] = {}
+        # a GDELT export: its DATE is UTC by the format's definition, though it names no zone
+        self.utc = {_key(n) for n in names} >= _UTC_TABLE
         logger.info("%s: %s", self.source, ", ".join(f"{f} from {c!r}" for f, c in self.fields.items()))
         used = set(self.fields.values())
         reserved = set(COLUMNS) | {"url", "summary"}
@@ -305,15 +267,12 @@ class _Table:
         texts = {f: _text(cells.get(c)) for f, c in self.fields.items()}
         if not any(texts.values()) and all(_blank(v) for v in cells.values()):
             return self.problem(row, "skipped", "empty row", line=line)
-        title = reduce(join_wrapped, [x.strip() for x in texts.get("title", "").split("\n") if x.strip()], "")
-        text = texts.get("text", "") or texts.get("summary", "")
+        title = reduce(join_wrapped, [x.strip() for x in paragraphs(get("title")).split("\n") if x.strip()], "")
+        text = paragraphs(get("text")) or paragraphs(get("summary"))
         if not title and not text:
             self.problem(row, "left empty", "no title or text", line=line)
         raw = texts.get("published", "")
-        when = parse_published(get("published")) if raw else Published(None, "", "")
-        if when is None:
-            self.problem(row, "left empty", f"unparseable time {raw[:60]!r}", raw, line=line)
-            when = Published(None, "", "")
+        when = self.published(get("published"), raw, row, line)
         page = texts.get("page", "")
         page_id = (f"{self.prefix}:{page}" if self.prefix else page) if page else f"{self.prefix or 'row'}:{row}"
         order = self.pages.get(page_id, 0)
@@ -330,6 +289,28 @@ class _Table:
             self.problem(row, "kept", f"kind {raw[:60]!r} is neither article nor related "
                          "(read from the position)", raw, line=line)
         kind = kind or ("article" if position == 0 else "related")
+        reporter, place = reporters(get("reporter")) if texts.get("reporter") else ("", "")
+        record = self.record(row, line, page_id, position, kind=kind, title=title, when=when, text=text)
+        record.update(outlet=texts.get("outlet", ""), reporter=reporter, reporter_place=place)
+        for out, name in self.extras:
+            record[out] = paragraphs(cells.get(name)) or None if out == "summary" else _extra(cells.get(name))
+        self.docs.append(record)
+        if texts.get("related") and kind == "article":
+            self.related(row, line, page_id, get("related"))
+
+    def published(self, value, raw: str, row: int, line: int | None) -> Published:
+        """A time cell read (:func:`parse_published`), or left empty with a problem."""
+        when = parse_published(value) if raw else Published(None, "", "")
+        if when is None:
+            self.problem(row, "left empty", f"unparseable time {raw[:60]!r}", raw, line=line)
+            return Published(None, "", "")
+        if self.utc and when.value is not None and not when.time_zone:
+            return when._replace(time_zone="UTC")
+        return when
+
+    def record(self, row: int, line: int | None, page_id: str, position: int, *, kind: str, title: str,
+               when: Published, text: str) -> dict:
+        """A document of the row, its ``doc_id`` made unique (``~2``... flagged)."""
         doc_id = base = f"{page_id}:{position:02d}"
         copy = 1
         while doc_id in self.ids:
@@ -342,12 +323,25 @@ class _Table:
         record = dict.fromkeys(COLUMNS, "")
         record.update(
             doc_id=doc_id, page_id=page_id, kind=kind, position=position, title=title, published=when.value,
-            published_precision=when.precision, time_zone=when.time_zone, outlet=texts.get("outlet", ""),
-            reporter=texts.get("reporter", ""), text=text, truncated=is_truncated(text),
+            published_precision=when.precision, time_zone=when.time_zone, text=text, truncated=is_truncated(text),
             content_id=content_id(title, text), source=self.source, line=None, row=row, format=self.fmt)
-        for out, name in self.extras:
-            record[out] = _extra(cells.get(name))
-        self.docs.append(record)
+        return record
+
+    def related(self, row: int, line: int | None, page_id: str, value) -> None:
+        """The related-news items of a row's cell (:func:`analysis.tabular_related.related_items`), documents of
+        its page at positions 1, 2...; an item that cannot be read is a problem."""
+        items, problems = related_items(value)
+        for reason in problems:
+            self.problem(row, "left empty" if reason.startswith("unparseable") else "skipped",
+                         f"related news: {reason}", line=line)
+        for position, item in enumerate(items, 1):
+            when = item.published
+            if self.utc and when.value is not None and not when.time_zone:
+                when = when._replace(time_zone="UTC")
+            record = self.record(row, line, page_id, position, kind="related", title=item.title, when=when,
+                                 text=item.summary)
+            record.update(dict.fromkeys((out for out, _ in self.extras), None), url=item.url)
+            self.docs.append(record)
 
 
 def _unique_names(names) -> list[str]:

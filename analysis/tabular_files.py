@@ -1,4 +1,5 @@
-"""Table files (CSV, TSV, JSON Lines, Parquet, Excel) and pandas DataFrames, one document a row.
+"""Table files (CSV, TSV, JSON Lines, Parquet, Excel; JSON, SQLite and feeds by :mod:`analysis.tabular_formats`)
+and pandas DataFrames, one document a row.
 
 :func:`read_table` and :func:`read_frame` read the rows; :mod:`analysis.tabular` makes each a document.
 
@@ -7,7 +8,9 @@ finds the columns, a second makes the documents; a large UTF-8 file is read from
 are needed, never decoded whole (:mod:`analysis.tabular_text`).
 
 Rows are numbered as a spreadsheet user counts them: the header is row 0, the first data row 1
-(for JSON Lines, the line number; for a DataFrame, its position + 1). Text files are decoded as text
+(for JSON Lines, the line number; for a JSON file's or a feed's items, a SQLite table's rows and a DataFrame,
+the position + 1). Nested objects are columns with dotted names (:func:`analysis.tabular_cells.flatten`).
+Text files (gzipped too, ``*.csv.gz``, ``*.jsonl.gz``) are decoded as text
 pages are (:func:`analysis.decoding.decode`: byte-order marks, UTF-8, Big5, GB18030), Excel files
 from their first sheet. A CSV or TSV row with more cells than the header keeps the extra cells in columns
 of their own, and a quoted cell never closed is flagged.
@@ -27,6 +30,8 @@ from .errors import CorpusError, check_errors
 from . import tabular
 from .tabular import (_UNNAMED, BLOCK_ROWS, FRAME_FORMAT, ColumnMap, Row, Survey, _blank, _listing, _Table,
                        _unique_names, joined, surveyed)
+from .tabular_cells import flatten
+from .tabular_formats import read_feed, read_json, read_sqlite
 from .tabular_text import TakenLines, table_lines
 from .typedefs import Errors
 
@@ -102,7 +107,7 @@ def _read_jsonl(file: Path, fmt: str, encoding: str | None):
                 yield number, None, f"invalid JSON ({type(exc).__name__}: {str(exc)[:80]})", line
             else:
                 wrong = "" if isinstance(value, dict) else f"not a JSON object but {type(value).__name__}"
-                yield number, None if wrong else value, wrong, line
+                yield number, None if wrong else flatten(value), wrong, line
 
     names: dict[str, None] = {}
     survey, first = Survey(), None
@@ -166,14 +171,17 @@ def _read_parquet(file: Path, fmt: str, encoding: str | None):
 
 
 _READERS = {"csv": _read_delimited, "tsv": _read_delimited, "jsonl": _read_jsonl, "excel": _read_excel,
-            "parquet": _read_parquet}
+            "parquet": _read_parquet, "json": read_json, "sqlite": read_sqlite, "feed": read_feed}
+#: What a format's rows are called in messages (else "row").
+_UNITS = {"jsonl": "line", "json": "item", "feed": "item"}
 #: The formats of table files (:data:`analysis.decoding.FORMATS`).
 TABLE_FORMATS = frozenset(_READERS)
 
 
 def read_table(file: Path, *, page_id: str, encoding: str | None = None, errors: Errors = "warn",
                columns: ColumnMap | None = None) -> tuple[list[dict], list[dict]]:
-    """Read a table file (CSV, TSV, JSON Lines, Parquet, Excel's first sheet) into documents and problems.
+    """Read a table file (CSV, TSV, JSON Lines, JSON, Parquet, Excel's first sheet, a SQLite database's table of
+    articles, an RSS or Atom feed) into documents and problems.
 
     Parameters
     ----------
@@ -182,7 +190,7 @@ def read_table(file: Path, *, page_id: str, encoding: str | None = None, errors:
     page_id : str
         The file's id: a row's page is ``f"{page_id}:{page}"`` with a page column, else ``f"{page_id}:{row}"``.
     encoding : str, optional
-        Decode a text table (CSV, TSV, JSON Lines) with this codec instead of detecting it.
+        Decode a text table (CSV, TSV, JSON Lines, JSON, a feed) with this codec instead of detecting it.
     errors : {"warn", "raise"}
         Warn with :class:`analysis.CorpusWarning` and keep going, or raise at the first problem.
     columns : mapping, optional
@@ -276,7 +284,7 @@ def iter_table(file: Path, *, page_id: str, encoding: str | None = None, errors:
         raise CorpusError(f"not a table ({', '.join(_READERS)})", path=file)
     names, survey, rows = _READERS[fmt](file, fmt, encoding)
     table = _Table(names, survey, source=file, fmt=fmt, prefix=page_id, columns=columns, errors=errors,
-                   unit="line" if fmt == "jsonl" else "row")
+                   unit=_UNITS.get(fmt, "row"))
     yield from table.blocks(rows(), size=block or tabular.BLOCK_ROWS)
 
 

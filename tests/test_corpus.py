@@ -296,3 +296,23 @@ def test_every_page_of_other_outlets_is_read_and_dated():
     assert not articles["truncated"].any()
     assert articles.loc["b_19_chinatimes_0619", ["outlet", "reporter"]].tolist() == ["中時新聞網", "朱真楷"]
     assert articles.loc["b_14_yahoo_cna_0731", "published"].strftime("%Y-%m-%d") == "2023-07-31"  # the dateline's day
+
+
+def test_a_folder_is_read_with_its_subfolders_and_every_file_not_read_is_a_problem(tmp_path, seed_file):
+    for day in ("2024-05-02", "2024-05-03"):
+        (tmp_path / day).mkdir()
+        (tmp_path / day / "123.txt").write_bytes(seed_file.read_bytes())
+    (tmp_path / "2024-05-03" / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / ".ipynb_checkpoints").mkdir()
+    (tmp_path / ".ipynb_checkpoints" / "123.txt").write_bytes(seed_file.read_bytes())
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs, problems = read_corpus(tmp_path)
+    assert docs["page_id"].unique().tolist() == ["2024-05-02/123", "2024-05-03/123"]  # two pages, not one
+    assert docs["doc_id"].iloc[0] == "2024-05-02/123:00" and docs["doc_id"].is_unique
+    assert problems[["source", "action", "reason"]].values.tolist() == [
+        [str(tmp_path / "2024-05-03" / "scan.pdf"), "skipped", "not a format the kit reads (.pdf)"]]
+    assert [str(w.message) for w in caught if w.category is CorpusWarning] == [
+        f"{tmp_path / '2024-05-03' / 'scan.pdf'}: not a format the kit reads (.pdf)"]
+    with pytest.raises(CorpusError, match=r"scan\.pdf: not a format the kit reads"):
+        read_corpus(tmp_path, errors="raise")

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from analysis import CorpusError, load_corpus
 from analysis import decoding
-from analysis.decoding import LIST_HEADINGS, corpus_files, decode, split_lines
+from analysis.decoding import LIST_HEADINGS, corpus_files, corpus_listing, decode, file_format, split_lines
 
 SAME = ["doc_id", "kind", "position", "title", "published", "outlet", "text", "truncated", "content_id"]
 
@@ -125,3 +125,28 @@ def test_corpus_files_of_a_missing_path_raises(tmp_path):
     with pytest.raises(CorpusError, match="no such file or folder") as err:
         corpus_files(tmp_path / "nowhere")
     assert err.value.path == tmp_path / "nowhere"
+
+
+def test_corpus_listing_reads_subfolders_by_path_passes_hidden_ones_and_lists_the_rest(tmp_path):
+    for name in ("b.txt", "2024-05-03/123.txt", "2024-05-02/123.txt", "2024-05-02/scan.PDF", "raw/x.html.gz",
+                 ".git/config.txt", "a/.ipynb_checkpoints/c.txt", ".DS_Store", "README", "dump.tar.gz"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    files, unread, root = corpus_listing(tmp_path)
+    assert root == tmp_path
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == [
+        "2024-05-02/123.txt", "2024-05-03/123.txt", "b.txt", "raw/x.html.gz"]
+    assert [(p.relative_to(tmp_path).as_posix(), reason) for p, reason in unread] == [
+        ("2024-05-02/scan.PDF", "not a format the kit reads (.pdf)"),
+        ("README", "not a format the kit reads (no ending)"),
+        ("dump.tar.gz", "not a format the kit reads (.tar.gz)")]
+    assert corpus_files(tmp_path) == files
+    assert corpus_listing(tmp_path / "b.txt") == ([tmp_path / "b.txt"], [], None)
+
+
+@pytest.mark.parametrize("name, fmt", [
+    ("a.json", "json"), ("a.JSON.gz", "json"), ("a.jsonl.gz", "jsonl"), ("a.ndjson.gz", "jsonl"),
+    ("a.csv.gz", "csv"), ("a.tsv.gz", "tsv"), ("a.db", "sqlite"), ("a.sqlite", "sqlite"), ("a.sqlite3", "sqlite"),
+    ("a.xml", "feed"), ("a.rss", "feed"), ("a.atom", "feed")])
+def test_file_format_of_what_scrapers_write(name, fmt):
+    assert file_format(name) == fmt

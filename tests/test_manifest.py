@@ -141,3 +141,22 @@ def test_a_files_digest_is_read_a_block_at_a_time_and_is_that_of_its_bytes(tmp_p
     big.write_bytes(bytes(range(256)) * 10_000)  # 2.5 blocks of a megabyte
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole"))
     assert manifest._file_hash(big) == hashlib.blake2b(bytes(range(256)) * 10_000, digest_size=16).hexdigest()
+
+
+def test_fingerprint_reads_subfolders_and_says_where_each_page_is(corpus):
+    day = corpus / "2024-05-03"
+    day.mkdir()
+    (day / "c.txt").write_text("第三頁", encoding="utf-8")
+    before = input_fingerprint(corpus, OPTIONS)
+    (day / "c.txt").write_text("第三頁，改過", encoding="utf-8")
+    changed = input_fingerprint(corpus, OPTIONS)
+    assert changed != before
+    other = corpus / "2024-05-04"
+    (day / "c.txt").rename(other.mkdir() or other / "c.txt")  # the same bytes, another page id
+    assert input_fingerprint(corpus, OPTIONS) != changed
+
+
+def test_fingerprint_changes_with_a_file_the_kit_does_not_read(corpus):
+    before = input_fingerprint(corpus, OPTIONS)
+    (corpus / "notes.pdf").write_bytes(b"%PDF-1.4")  # a row of the problems table
+    assert input_fingerprint(corpus, OPTIONS) != before

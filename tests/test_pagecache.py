@@ -188,3 +188,16 @@ def test_a_value_that_would_not_come_back_leaves_the_page_out():
     assert encode_page(page(), source="q.txt", page_id="p") is None
     assert encode_page(page(doc_id="q:00"), source="p.txt", page_id="p") is None
     assert encode_page([{"title": "台灣"}], source="p.txt", page_id="p") is None
+
+
+def test_pages_in_subfolders_are_kept_and_read_again_under_their_paths(tmp_path, cache, caplog, seed_file):
+    crawl = tmp_path / "crawl"
+    for day in ("2024-05-02", "2024-05-03"):
+        (crawl / day).mkdir(parents=True)
+        (crawl / day / "123.txt").write_bytes(seed_file.read_bytes())
+    docs, _, _, said = read(crawl, caplog)
+    assert parsed(said) == 2 and sorted(docs["page_id"].unique()) == ["2024-05-02/123", "2024-05-03/123"]
+    again, _, _, said = read(crawl, caplog)
+    assert parsed(said) == 0  # the same bytes under another page id: taken from the cache, named where they are
+    pd.testing.assert_frame_equal(again, docs)
+    assert again["doc_id"].str.startswith(("2024-05-02/123:", "2024-05-03/123:")).all()

@@ -137,3 +137,38 @@ def test_any_dataframe_loads_or_raises_corpus_error(names, rows):
 def test_timestamps_with_an_offset_keep_their_wall_time():
     docs, _ = read_frame(pd.DataFrame({"title": ["甲"], "date": [datetime(2021, 12, 23, 2, 5, tzinfo=timezone.utc)]}))
     assert (docs[0]["published"], docs[0]["time_zone"]) == (at("2021-12-23 02:05"), "UTC")
+
+
+# -- what scrapers write: nested records, related lists, bylines --------------------------------------------------
+
+def test_a_dotted_name_is_recognised_by_its_last_part_when_no_column_has_the_name_itself():
+    assert recognise_columns(["meta.title", "meta.published", "meta.outlet", "content.paragraphs", "meta.authors"]) == {
+        "title": "meta.title", "published": "meta.published", "text": "content.paragraphs", "outlet": "meta.outlet",
+        "reporter": "meta.authors"}
+    assert recognise_columns(["og.title", "title", "SourceCommonName", "DocumentIdentifier"]) == {
+        "title": "title", "outlet": "SourceCommonName", "url": "DocumentIdentifier"}
+
+
+def test_a_rows_related_news_are_documents_of_its_page_and_what_cannot_be_read_is_a_problem():
+    frame = pd.DataFrame({
+        "title": ["颱風凱米來襲", "外交部回應"],
+        "author": ["記者黃柏翰、吳淑芬／新北報導", "綜合報導"],
+        "relatedNews": [[{"headline": "停班停課一覽", "link": "https://n.tw/2", "publishedAt": "2024-05-02 09:10"},
+                         {"link": "https://n.tw/3"}, {"headline": "雨量統計", "publishedAt": "昨天"}],
+                        "交通管制 | 高鐵加開班次"],
+        "views": [10, 3],
+    })
+    (docs, problems), messages = quietly(read_frame, frame)
+    assert [(d["doc_id"], d["kind"], d["position"], d["title"], d["published"], d["url"], d["views"])
+            for d in docs] == [
+        ("row:1:00", "article", 0, "颱風凱米來襲", None, "", 10),
+        ("row:1:01", "related", 1, "停班停課一覽", at("2024-05-02 09:10"), "https://n.tw/2", None),
+        ("row:1:02", "related", 2, "雨量統計", None, "", None),
+        ("row:2:00", "article", 0, "外交部回應", None, "", 3),
+        ("row:2:01", "related", 1, "交通管制", None, "", None),
+        ("row:2:02", "related", 2, "高鐵加開班次", None, "", None)]
+    assert (docs[0]["reporter"], docs[0]["reporter_place"], docs[3]["reporter"]) == ("黃柏翰、吳淑芬", "新北", "")
+    assert [(p["line"], p["action"], p["reason"]) for p in problems] == [
+        (1, "skipped", 'related news: an item with no title ({"link": "https://n.tw/3"})'),
+        (1, "left empty", "related news: unparseable time '昨天' of item '雨量統計'")]
+    assert len(messages) == 2

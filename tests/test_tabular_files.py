@@ -138,7 +138,7 @@ def test_related_crawl_rebuilds_pages():
         at("2021-01-13 03:00"), "second", "UTC")  # epoch seconds
 
 
-def test_scraper_jsonl_skips_the_broken_line_and_keeps_nested_fields_as_json():
+def test_scraper_jsonl_skips_the_broken_line_flattens_nested_objects_and_keeps_lists_as_json():
     (docs, problems), messages = quietly(read_table, JSONL, page_id="s")
     assert [d["row"] for d in docs] == [1, 2, 4]
     assert [(p["line"], p["action"]) for p in problems] == [(3, "skipped")]
@@ -147,7 +147,7 @@ def test_scraper_jsonl_skips_the_broken_line_and_keeps_nested_fields_as_json():
     first = docs[0]
     assert (first["title"], first["published"], first["time_zone"], first["outlet"], first["reporter"]) == (
         "美駐聯大使克拉夫特將訪台", at("2021-12-23 10:05"), "UTC+08:00", "自由時報", "李華")
-    assert first["meta"].startswith('{"title": "自由時報電子報"') and first["tags"] == '["外交", "美國"]'
+    assert (first["meta.title"], first["meta.spider"], first["tags"]) == ("自由時報電子報", "ltn", '["外交", "美國"]')
     assert (docs[1]["published"], docs[1]["time_zone"], docs[1]["reporter"]) == (at("2021-12-23 02:05"), "UTC", "")
     assert docs[1]["text"] == "外交部表示歡迎。\n並感謝美方支持。"
     assert docs[2]["images"] == '[{"src": "https://img.example.com/1.jpg", "alt": "座談會"}]'
