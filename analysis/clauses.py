@@ -32,7 +32,7 @@ UNNAMED = frozenset("""
 #: Posts, statements and letters that speak for whoever issued them (駐紐約辦事處推文…，推文還寫到).
 POSTS = ("推文", "貼文", "聲明", "新聞稿", "臉書", "推特", "文章", "廣告", "信中", "公告", "影片")
 #: Words before a verb that make it a noun or a passive (的批評, 遭批評, 做出回應).
-NOT_A_VERB_BEFORE = ("的", "到", "受", "遭", "被", "其", "做出", "作出", "提出", "有", "無", "予以", "發表",
+NOT_A_VERB_BEFORE = ("的", "到", "受", "遭", "被", "其", "所", "做出", "作出", "提出", "有", "無", "予以", "發表",
                      "引發", "引起", "招致", "面對", "面臨")
 #: Adverbs and connectives that may stand between a clause's start and its verb (，並說…).
 ADVERBS = frozenset("也 亦 更 還 並 又 再 則 就 都 另 同時 隨後 接著 最後 另外 此外 甚至 進一步 並且 而 但 卻 且 "
@@ -49,7 +49,11 @@ _NOT_ADJUNCT = re.compile(r"[，,。；;：:「」『』“”的之]")
 _TOWARDS = frozenset("向 對 对 跟 向著 對著".split())
 # A person the news leaves unnamed by a surname and a word for who they are (賴姓婦人, 陳姓男子, 陳男, 林嫌, 王婦)
 _ANONYMOUS = re.compile(r"\w(?:姓(?:男子|女子|婦人|老翁|老婦|老先生|老太太|男童|女童|少年|少女|青年|學生|民眾|司機|員工"
-                        r"|業者|店員|老闆|家長|男|女|嫌犯|嫌|婦)|男|女|嫌|婦|翁|嫗)")
+                        r"|業者|店員|老闆|家長|男|女|嫌犯|嫌|婦)"
+                        # a surname and 男, 女, 嫌 or 婦, before what follows a speaker (陳男到案後; not 陳男雄,
+                        # 高女學生)
+                        r"|(?:男|女|嫌|婦)(?=[在到則也並又還就已於受向對被因今昨稍當先隨，,、。：:「（(]"
+                        r"|表示|說|指出|強調|坦言|辯稱|供稱|回應|透露))")
 _SURNAMES = SURNAMES | RARE_SURNAMES
 #: Prepositions that may stand, with their object, between a modal and its verb (須向立院說明).
 _MODAL_PREPOSITIONS = frozenset("向 對 对 跟 替 給 给".split())
@@ -348,6 +352,10 @@ class Clauses:
                 start = pos
                 end, person, last = self._chain(pos, hi)
                 if self.text.startswith("的", end):
+                    kin = self.word_at(end + 1)
+                    if kin in UNNAMED and self.person_after(end + 1, hi) is None \
+                            and self._adjuncts(end + 1 + len(kin), hi):
+                        return Speaker("", self.text[start:end + 1 + len(kin)], ""), lo  # 李女士的兒子表示: her son
                     if (named := self.person_after(end + 1, hi)) is not None:
                         return Speaker(named.actor, named.mention, "person"), lo  # 柯文哲的辯護律師鄭深元: the lawyer
                     title_end = self.titles.get(end + 1)
@@ -386,8 +394,17 @@ class Clauses:
                 pos = end
                 continue
             if word in PRONOUNS and self.text.startswith("的", pos + len(word)):
-                pos += len(word) + 1  # 他的辯護律師諸葛文彬說: whose lawyer
-                continue
+                after = pos + len(word) + 1
+                kin = self.word_at(after)
+                if kin in UNNAMED and self.mention_at(after + len(kin)) is None \
+                        and after + len(kin) not in self.titles:
+                    return Speaker("", self.text[pos:after + len(kin)], ""), lo  # 他的兒子說: someone unnamed
+                if kin in UNNAMED or any(after <= t < hi for t in self.titles) \
+                        or any(after <= m.start < hi for m in self.mentions):
+                    pos = after  # 他的辯護律師諸葛文彬說: whose lawyer; the name speaks
+                    continue
+                person = self.last_person(pos)  # 他的辦公室發出聲明表示: his office speaks for him
+                return Speaker(person.actor if person else "", word, "person"), lo
             anonymous = _ANONYMOUS.match(self.text, pos, hi)
             if anonymous is not None and self.text[pos] in _SURNAMES and self._adjuncts(anonymous.end(), hi):
                 return Speaker("", anonymous.group(), ""), lo  # 賴姓婦人受訪時說, 陳男辯稱: a person left unnamed

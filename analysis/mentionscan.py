@@ -25,7 +25,7 @@ from .filler import boilerplate_spans, patterns_digest
 from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_CHARS, CREDIT, CUES, HEADLINE_CUES,
                     LEADER_TITLES, PERSON_BODIES, FUNCTION_CHARS, GLUE, HEADS, MINISTRIES, NAME_SYLLABLES,
                     NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, PLACE_SUFFIXES, SELF, STOPWORDS,
-                    BODY_VERBS, PLACE_NAMED, PROPER_HEADS, UNIT_ENDS,
+                    BODY_VERBS, BRAND_HEADS, PLACE_NAMED, PROPER_HEADS, UNIT_ENDS,
                     SURNAME_TITLES, SURNAMES, TITLES, Lexicon, common_words, dictionary_tag, foreign_name, given_name,
                     han, is_title, jieba_tag, lexicon, load_tagger, ordinary, personal_name, surname_size,
                     transliterated)
@@ -310,21 +310,26 @@ class _Scan:
                 j += 1  # 總|聯合會: not a name's first word
             if j == k:
                 continue
-            places = words[k] in PLACE_NAMED
-            if words[k] in PROPER_HEADS and not any(self.proper(i, places=places) for i in range(j, k)):
-                continue  # 香港|大學, 港鐵|公司 are bodies; 科技|公司, 頂尖|大學, 美國|公司 are kinds of them
+            if words[k] in PROPER_HEADS and not (self.proper(j, words[k], last=j == k - 1) and all(
+                    (dictionary_tag(words[i]) or "x")[0] == "n" for i in range(j + 1, k))):
+                continue  # 香港|大學, 香港|機場|管理局, 港鐵|公司 are bodies; 科技|公司, 美國|公司 are kinds of them
             self.found.pop(offsets[j], None)
             self.add(offsets[j], offsets[k + 1], text[offsets[j]:offsets[k + 1]], "organisation", "suffix")
 
-    def proper(self, i: int, *, places: bool) -> bool:
-        """Whether word ``i`` is a proper name's: a name of jieba's dictionary (nt, nz, nr, an abbreviation), a
-        word of letters that no dictionary holds (港鐵), or with ``places``, a place (香港|大學)."""
+    def proper(self, i: int, head: str, *, last: bool) -> bool:
+        """Whether word ``i``, opening a body's name before its ``head`` (:data:`~analysis.names.PROPER_HEADS`), is a
+        proper name's: a name of jieba's dictionary (nt, nz, an abbreviation), a place before a head a place names
+        (香港|大學: :data:`~analysis.names.PLACE_NAMED`), or a brand of two letters no dictionary holds right
+        before a company's head (港鐵|公司: :data:`~analysis.names.BRAND_HEADS`)."""
         held = self.found.get(self.offsets[i])
-        tag = dictionary_tag(self.words[i])
+        word = self.words[i]
+        tag = dictionary_tag(word)
+        if len(word) < 2:
+            return False  # (川|管理局)
         if held is not None and held.type == "place" or (tag or "").startswith("ns"):
-            return places
-        return (tag is not None and tag.startswith(("nt", "nz", "nr", "j"))) \
-            or (tag is None and han(self.words[i]) and len(self.words[i]) >= 2)
+            return head in PLACE_NAMED and not word.endswith("國")  # (香港|大學; not 英國|大學: Britain's universities)
+        return (tag is not None and tag.startswith(("nt", "nz", "j"))) \
+            or (tag is None and last and head in BRAND_HEADS and len(word) == 2 and han(word))
 
     def name_start(self, k: int) -> int:
         """Where the name of the body whose head is word ``k`` starts (see :meth:`worded_bodies`)."""

@@ -128,6 +128,8 @@ BODY_HEADS = frozenset("""
 PROPER_HEADS = frozenset("大學 公司 醫院 銀行 集團 管理局 電視台 學院 科技大學".split())
 #: Those of :data:`PROPER_HEADS` that a place's name alone makes a body's (香港|大學; not 美國|公司).
 PLACE_NAMED = frozenset("大學 科技大學 管理局".split())
+#: Those of :data:`PROPER_HEADS` that a brand of two letters no dictionary holds makes a company's (港鐵|公司).
+BRAND_HEADS = frozenset("公司 銀行 集團".split())
 #: Suffixes of a government office, which joins the name of its country or city before it (新北|市黨部, 高雄市|衛生局).
 OFFICE_SUFFIXES = ("委員會", "議會", "黨部", "部", "院", "署", "局", "處", "辦", "府")
 #: Words ending like a body that are not one (events, parts, the ordinary 全部, 機會, 社會).

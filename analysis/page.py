@@ -28,7 +28,8 @@ from pathlib import Path
 from .datelines import DATELINE, ROC_OFFSET, hour_of_day, parse_dateline
 from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
-from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, RelatedList, is_footer, is_list_heading, is_site_list_heading,
+from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, RelatedList, is_footer, is_list_heading, is_outlet_call,
+                      is_site_list_heading,
                       join_wrapped, looks_like_items, may_be_related, trailing_items)
 from .bylines import CREDIT_LINE, OUTLETS, header_words
 from .page_dates import TIME_ONLY, Published, date_line, dated_header
@@ -282,7 +283,7 @@ class _Parser:
         title_idx, body_idx = idx[:at], idx[at:]
         title = self.headline(title_idx, body_idx)
         # the site's lines (a caption between the date line and the byline) are no header's nor the text's
-        site = {i for i in body_idx if is_site_line(self.lines[i])}
+        site = {i for i in body_idx if is_site_line(self.lines[i]) or is_outlet_call(self.lines[i])}
         # 中央社's closing code ends the text, perhaps before a line of copyright or links (and alone on its line with
         # its editors, the site's: （編輯：林克倫）1131015)
         closing = next((m for i in reversed(idx[-3:]) if (m := CLOSING_CODE.search(self.lines[i]))), None)

@@ -47,7 +47,7 @@ from .clauses import (ADVERBS, CLAUSE_MARKS, CONNECTIVE, QUOTE_MARKS, SAYS, SECO
 from .forking import map_inherited
 from .mentions import (ACTOR_BLOCK, DocumentActors, FieldActors, document_actors, iter_document_actors,
                        mention_rows, mentions_frame)
-from .names import lexicon, personal_name
+from .names import dictionary_tag, lexicon, personal_name
 from .quotecache import cached_statements, statements_digest
 from .segmentation import get_segmenter
 from .selection import one_chunk
@@ -62,10 +62,26 @@ KINDS = ("voice", "quotation", "reported")
 # Words that open the reporter's narration after 「…」X說， (並隨即離開, 隨後步出會場), not more of what was said
 _NARRATION = ("並", "隨即", "隨後", "接著", "然後", "便", "就", "才", "一邊", "邊", "同時", "說完", "語畢", "言畢",
               "之後")
+# What the reporter sees, which no speaker says: a face, a voice, the room (眼眶泛紅, 語氣哽咽, 台下響起掌聲)
+_SCENE = re.compile(r"眼眶|眼淚|淚水|落淚|哽咽|語氣|神情|表情|苦笑|微笑|笑聲|掌聲|噓聲|歡呼|台下|現場|全場|會場|群眾"
+                    r"|支持者|隨即|隨後|稍後|結束後|步出|離開|離去|轉身|揮手|鞠躬|低頭|點頭|搖頭")
 #: Quoted words of this many characters or fewer are scare quotes or titles unless a verb is right by them.
 SHORT_QUOTE = 6
 _VOICE = re.compile(r"^[ \t\u3000]*[(（]聲音來源[)）][ \t\u3000]*(?P<who>[^\n:：「]*?)[ \t\u3000]*[:：]"
                     r"[ \t\u3000]*(?P<body>[^\n]*)", re.M)
+
+def _goes_on(fld: Clauses, start: int, stop: int) -> int:
+    """Where what a speaker goes on to say after 「…」X說， ends: its clauses from ``start`` until one that opens
+    with a subject of its own (…，家屬悲痛不已) or tells what the reporter saw (:data:`_SCENE`: 眼眶泛紅, 台下響起
+    掌聲), before ``stop``; ``start`` itself when the first clause is such."""
+    text, end = fld.text, start
+    while end < stop:
+        clause_end = next((i for i in range(end + 1, stop) if text[i] in CLAUSE_MARKS), stop)
+        if _SCENE.search(text, end, clause_end) or (end > start and fld.opens(end + 1)):
+            break
+        end = clause_end
+    return end
+
 
 def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
     """The statements of one field: (start, end, quote, speaker, speaker_mention, speaker_type, cue, kind)."""
@@ -154,6 +170,7 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
             stop = min([stop] + [p for p, _ in fld.pairs if rest <= p < stop])  # up to the next quotation
             while stop > rest and text[stop - 1] in " \u3000，,":
                 stop -= 1
+            stop = _goes_on(fld, rest, stop) if rest else 0
             if rest and stop - rest >= 4 and not text.startswith(_NARRATION, rest) \
                     and not any(rest <= x[0] < stop for x in fld.cues):
                 row(rest, stop, found[0], after[2], "reported")  # 「…」郭智輝說，但台電也要自己努力: he goes on
@@ -195,7 +212,8 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
             opens = fld.mention_at(lo) is not None or lo in fld.titles
             found = fld.topic(lo, m.start()) if named or opens else None
             who = text[lo:m.start()].strip(" \u3000")
-            if found is None and not any(lo <= x.start < m.start() for x in fld.mentions) and personal_name(who):
+            if found is None and not any(lo <= x.start < m.start() for x in fld.mentions) and personal_name(who) \
+                    and len(who) >= 3 and dictionary_tag(who) is None:
                 found = Speaker(who, who, "person"), lo  # 傅崐萁：每一刀都依法審查: a name no rule knew, by its shape
             if found is not None and end > m.end():
                 row(m.end(), end, found[0], m.group(), "quotation")

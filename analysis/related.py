@@ -128,16 +128,39 @@ def _heading_word(line: str) -> str | None:
     return "熱門新聞"  # 東網熱門: the outlet's most read
 
 
+# The site's links in its footer, a row of which is the footer (關於我們　隱私權政策　著作權聲明　客服信箱)
+_FOOTER_LINKS = ("關於我們|关于我们|隱私權政策|隐私权政策|隱私政策|隐私政策|著作權聲明|著作权声明|服務條款|服务条款"
+                 "|使用條款|客服信箱|客服中心|聯絡我們|联系我们|廣告刊登|廣告合作|徵才|人才招募|網站地圖|新聞自律|會員條款|常見問題|意見回饋")
+# A call to subscribe to or support the outlet itself (訂閱今周刊, 支持報導者)
+_OUTLET_CALL = rf"(?:訂閱|订阅|支持|贊助|赞助)\s*(?:{OUTLET_PATTERN})"
 # A page's footer or share bar (版權所有, 本文出自, 分享到Facebook, 訂閱電子報), a more link (更多港聞) or its tags
 # after a list (and the site's own lines an article's text may hold, whole: text.SITE_LINE; not a caption or a
 # promotion, which a related headline may look like)
 _FOOTER_WORDS = re.compile(r"版權所有(?!人)|版权所有(?!人)|All [Rr]ights [Rr]eserved|Copyright\s*©|©\s*\d{4}"
                            r"|^(?:分享到|分享至)\s*(?:Facebook|FB|LINE|Line|Twitter|X|臉書|微博|微信|Plurk)|^分享給朋友|^分享给朋友"
-                           r"|隱私權政策|隐私权政策|隱私政策|著作權聲明|服務條款|使用條款|客服信箱|聯絡我們|联系我们"
-                           r"|^《[^》\n]{1,12}》由|^(?:Download|下載|下载)\b[^\n]{0,30}(?:App|APP)$"
+                           rf"|^(?:(?:{_FOOTER_LINKS})(?:[ \t\u3000|｜・/]+|$))+$"  # (關於我們　隱私權政策　客服信箱)
+                           # (《報導者》由「財團法人報導者文化基金會」成立)
+                           r"|財團法人[^\n]{0,20}基金會[^\n]{0,8}(?:成立|營運|經營|出版|發行)"
+                           r"|^(?:Download|下載|下载)\b[^\n]{0,30}(?:App|APP)$"
+                           rf"|^{_OUTLET_CALL}"
                            r"|^(?:訂閱電子報|订阅电子报|加入LINE好友|回頂端|更多|看更多|更多\w{2})$"
                            r"|^(?:Tags?|標籤|标签|關鍵字|关键字|關鍵詞|关键词)\s*[:：]\s*(?:[^\s，,、：:。\d]{1,6}(?:[\s，,、]+|$))*$")
 _FOOTER_STARTS = ("本文出自", "本文轉載自", "本文转载自")
+
+
+def is_outlet_call(line: str) -> bool:
+    """Whether a stripped line is the site's call to subscribe to or support the outlet itself (訂閱今周刊 掌握財經
+    脈動, 支持報導者): an article's text leaves it out, and a related list ends at it.
+
+    Examples
+    --------
+    >>> [is_outlet_call(x) for x in ["訂閱今周刊 掌握財經脈動", "支持報導者", "支持者怎麼看？", "訂閱制成主流"]]
+    [True, True, False, False]
+    """
+    return len(line) <= 30 and _OUTLET_CALL_LINE.fullmatch(line) is not None
+
+
+_OUTLET_CALL_LINE = re.compile(rf"{_OUTLET_CALL}(?:[ \t\u3000]+[^\s，。、？！]{{2,10}})?")
 # The longest heading a list may have (【看更多相關新聞】：, 更多CNEWS匯流新聞網報導)
 _LONGEST_HEADING = 24
 

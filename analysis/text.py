@@ -63,18 +63,18 @@ SITE_LINE = re.compile(
     # (▲點我看更多星光雲精彩新聞, ★訂閱TVBS YouTube頻道，第一手新聞、直播不錯過！)
     r"|(?:更多新聞|更多新闻|延伸閱讀|延伸阅读|推薦閱讀|推荐阅读|看更多)\s*[：:][^\n。]{2,50}"
     r"|(?=[^\n]{4,50}$)(?:[★►▶▲]|.*(?:點我|点我|點此|点此)).*(?:看更多|訂閱|订阅|追蹤|追踪|按讚|按赞)[^\n]*"
-    # the site's calls for support, tips or subscriptions (壹蘋新聞網歡迎各界爆料, 成為《報導者》的定期定額贊助者,
-    # 本文為端傳媒會員專享內容, 歡迎鏡週刊數位訂閱) and an editor's note on the article (本文為《報導者》…系列報導之一)
-    r"|(?=[^\n]{2,60}$)[^\n]*(?:歡迎[^\s，。]{0,12}爆料|爆料(?:專線|信箱|管道)|(?:數位|电子|電子|紙本)訂閱|訂閱方案|定期定額"
-    r"|贊助者|贊助我們|支持我們|成為會員|會員專享|會員免費|專享內容|付費會員|內容授權)[^\n]*"
-    # a button (支持報導者, 訂閱今周刊 掌握財經脈動)
-    r"|(?:支持|贊助|訂閱|订阅)[^\s，。、]{2,5}(?:[ \t\u3000]+[^\s，。、]{2,8})?"
-    # a copyright notice (本網站之文字、圖片及影音，非經授權，不得轉載。, Copyright © 2024 ETtoday.net), not a
-    # report of one
-    r"|(?=[^\n]{2,100}$)(?![^\n]*(?:表示|指出|強調|說)[，,：:])[^\n]*"
-    r"(?:版權所有|版权所有|All [Rr]ights [Rr]eserved|Copyright\s*©"
-    r"|©\s*\d{4}|[非未]經授權[，,]?\s*不得|[非未]经授权[，,]?\s*不得|不得轉載|禁止轉載)[^\n]*"
-    r"|(?=[^\n]{2,60}$)本文(?:為|由)[^\n。]{2,40}(?:系列|專題|報導之一|會員|專享|授權|轉載|原刊|合作)[^\n]*")
+    # the site's calls for support, tips or subscriptions, with their call (壹蘋新聞網歡迎各界爆料, 更多內容，歡迎
+    # 鏡週刊數位訂閱, 成為《報導者》的定期定額贊助者, 本文為端傳媒會員專享內容) and an editor's note on the article
+    # (本文為《報導者》…系列報導之一); not news of subscriptions or sponsors (報社推出數位訂閱方案, 活動的贊助者包括
+    # 台積電)
+    r"|(?=[^\n]{2,60}$)[^\n]*(?:歡迎[^\n。]{0,16}(?:爆料|訂閱|订阅|贊助|赞助|加入會員)"
+    r"|成為《[^》\n]{1,12}》[^\n]{0,10}(?:贊助者|會員|訂戶))[^\n]*"
+    r"|(?=[^\n]{2,60}$)本文(?:為|由)[^\n。]{0,40}(?:系列|專題|報導之一|會員|專享|付費|授權轉載|原刊|合作)[^\n]*"
+    # a copyright notice: ©, All Rights Reserved, or the site's own (本網站之文字…非經授權，不得轉載, 中天新聞網
+    # 版權所有); not news of copyright (法院認定被告未經授權轉載, 書末註明「版權所有，翻印必究」)
+    r"|(?=[^\n]{2,120}$)[^\n]*(?:All [Rr]ights [Rr]eserved|Copyright\s*©|©\s*\d{4})[^\n]*"
+    r"|本(?:網站|网站|網|站|報|报|刊|台|公司)[^\n「」]{0,40}(?:授權|授权|轉載|转载|版權|版权)[^\n「」]{0,40}"
+    r"|[^\s「」，。]{2,12}(?:網|报|報|台|刊|新聞|新闻)\s*(?:版權所有|版权所有)[^\n「」]{0,20}")
 
 # More of the site's lines: a comment counter (udn討論區 / 0 則留言 / 我要留言), a call to follow the outlet or
 # install its app anywhere in a line, and a photo's caption: a line that ends with the photo's credit, opened
@@ -90,14 +90,15 @@ _CREDIT_END = re.compile(r"[（(](?:(?:圖|照片|攝影|圖片來源|圖片)[�
 # picture's source (（Hong Kong Observatory圖片）), or a credit after the caption's sentence
 # (…高院今天宣判。圖／聯合報系資料照片)
 _PHOTO_CREDIT = re.compile(r"[（(][^（）()\n]{0,16}(?:檔案|档案|資料|资料)(?:照片?|圖片?|图片?|相片|畫面|画面)[)）]$"
-                           r"|[（(][^（）()\n]{1,20}攝(?:\s*\d[\d年月日./]*)?[)）]$|[（(][^（）()\n]{1,30}(?:圖片|图片|照片|相片)[)）]$"
+                           r"|[（(][^（）()\n]{1,20}攝(?:\s*\d[\d年月日./]*)?[)）]$"
+                           r"|[（(](?![見见如詳详])[^（）()\n]{1,30}(?:圖片|图片|照片|相片)[)）]$"
                            r"|[。！？!?]\s*(?:圖|图|攝影|摄影|照片)\s*[／/：:][^，。（）()\n]{2,24}$")
 #: The longest caption that a photograph's credit (:data:`_PHOTO_CREDIT`) makes the site's.
 _LONGEST_CREDITED = 120
 # A promotion's call to its reader (點我, 請加入, or a mark before 立即下載); not a sentence's 可立即下載
 _CALL = re.compile(r"^[★►▶]|^【.*(?:立即|馬上|搶先)|點我|点我|點此|点此|點擊|快點|請加入|请加入|歡迎加入|按我")
 # A reporting verb: a line that holds one is the article's, whatever credit ends it (…發文表示…（翻攝自臉書）)
-_REPORTING = re.compile(r"(?:表示|說|指出|強調|認為|透露|呼籲|批評|回應|坦言|宣布)\s*[，,：:「]")
+_REPORTING = re.compile(r"表示|說|指出|強調|認為|透露|呼籲|批評|回應|坦言|宣布")
 #: The longest line a call to follow or install is found in, and the longest caption not opened by ▲ or ▼.
 _LONGEST_PROMO, _LONGEST_CAPTION = 50, 60
 

