@@ -1,6 +1,6 @@
 """Pages already parsed, kept by content: a crawl read again parses only its new and changed pages.
 
-A text page or a saved web page that the reader parsed without a problem is stored in
+A text page, a saved web page or a Markdown page that the reader parsed without a problem is stored in
 ``pages.sqlite``, beside the segmentation cache (the session's cache folder, :func:`analysis.configure`),
 as compressed JSON of its documents (:func:`encode_page`, made where the page was parsed): never code or
 pickles. Its key is a digest of the file's bytes and format, the decoding asked for, and
@@ -27,8 +27,8 @@ from .blobstore import BlobStore, open_cache
 from .codedeps import code_digest
 from .decoding import file_format
 
-#: Formats whose pages are kept: one file, one page, parsed by the kit's page grammar or web-page reader.
-FORMATS = frozenset({"text", "html"})
+#: Formats whose pages are kept: one file, one page, parsed by the kit's page grammar, web-page or Markdown reader.
+FORMATS = frozenset({"text", "html", "markdown"})
 #: Distributions whose versions change what a page reads as (detection of encodings, web-page extraction).
 LIBRARIES = ("charset-normalizer", "trafilatura", "htmldate", "justext", "courlan", "lxml")
 _DATETIME = "$datetime"

@@ -16,14 +16,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .decoding import decode, file_format, read_bytes
+from .decoding import cut_problems, decode, file_format, read_bytes, without_cut
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
+from .markdown_pages import read_markdown
 from .page import parse_page
 from .pagecache import encode_page, page_key
 from . import tabular
 from .tables import COLUMNS, documents_frame
 from .tabular import ColumnMap
 from .tabular_files import iter_table, read_table
+from .tabular_sniff import text_table
 from .typedefs import Errors
 from .webpage import read_html
 
@@ -90,7 +92,10 @@ def read_text_page(file: Path, *, page_id: str, encoding: str | None = None, err
                    columns: ColumnMap | None = None) -> tuple[list[dict], list[dict]]:
     """Read a text page (the seed's layout): decode its bytes and parse it with :func:`analysis.parse_page`.
 
-    ``columns`` is accepted for a uniform reader signature, and ignored.
+    A tab-separated table saved as ``*.txt`` (Excel's "Unicode Text", a scraper's TSV export:
+    :func:`analysis.tabular_sniff.text_table`) is read as a TSV table, ``columns`` saying which column is which
+    field; the log says which way a file whose first line holds a tab was read. A file cut off in the middle of
+    its last character gives the rest of its text and a problem row (:func:`analysis.decoding.cut_problems`).
 
     Examples
     --------
@@ -100,12 +105,20 @@ def read_text_page(file: Path, *, page_id: str, encoding: str | None = None, err
     >>> len(docs), docs[0]["format"]
     (21, 'text')
     """
-    text, _ = decode(read_bytes(file), path=file, encoding=encoding)
-    return parse_page(text, source=file, page_id=page_id, errors=errors)
+    data = read_bytes(file)
+    text, _ = decode(data, path=file, encoding=encoding)
+    if text_table(text, columns=columns):
+        logger.info("%s: read as a TSV table (its first line names columns, its rows are tab-separated)", file)
+        return read_table(file, page_id=page_id, encoding=encoding, errors=errors, columns=columns, fmt="tsv")
+    if "\t" in text[:text.find("\n") + 1 or len(text)]:
+        logger.info("%s: read as a text page (its first line holds a tab, but names no columns of a table)", file)
+    text, cut = without_cut(text, data)
+    docs, problems = parse_page(text, source=file, page_id=page_id, errors=errors)
+    return docs, problems + cut_problems(cut, text, path=file, errors=errors)
 
 
 #: The reader of each format (:data:`analysis.decoding.FORMATS`).
-READERS = {"text": read_text_page, "html": read_html, "csv": read_table, "tsv": read_table,
+READERS = {"text": read_text_page, "html": read_html, "markdown": read_markdown, "csv": read_table, "tsv": read_table,
            "jsonl": read_table, "json": read_table, "parquet": read_table, "excel": read_table, "sqlite": read_table,
            "feed": read_table}
 

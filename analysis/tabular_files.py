@@ -13,27 +13,33 @@ the position + 1). Nested objects are columns with dotted names (:func:`analysis
 Text files (gzipped too, ``*.csv.gz``, ``*.jsonl.gz``) are decoded as text
 pages are (:func:`analysis.decoding.decode`: byte-order marks, UTF-8, Big5, GB18030), Excel files
 from their first sheet. A CSV or TSV row with more cells than the header keeps the extra cells in columns
-of their own, and a quoted cell never closed is flagged.
+of their own, and a quoted cell never closed is flagged, as is a file cut off in the middle of its last character.
+A ``*.json`` file of JSON Lines is read as JSON Lines (:func:`analysis.tabular_sniff.json_lines`).
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
 
-from .decoding import file_format
+from .decoding import CUT, cut_reason, file_format
 from .errors import CorpusError, check_errors
 from . import tabular
 from .tabular import (_UNNAMED, BLOCK_ROWS, FRAME_FORMAT, ColumnMap, Row, Survey, _blank, _listing, _Table,
                        _unique_names, joined, surveyed)
 from .tabular_cells import flatten
 from .tabular_formats import read_feed, read_json, read_sqlite
+from .tabular_sniff import json_lines
 from .tabular_text import TakenLines, table_lines
 from .typedefs import Errors
+
+logger = logging.getLogger(__name__)
+
 
 def _read_delimited(file: Path, fmt: str, encoding: str | None):
     lines = table_lines(file, encoding)
@@ -85,6 +91,9 @@ def _read_delimited(file: Path, fmt: str, encoding: str | None):
             if row == last and unclosed:
                 notes.append(("merged", "a quoted cell is never closed: the rest of the file was read into this row",
                               ""))
+            if row == last and lines.cut and cells and cells[-1].endswith(CUT):
+                cells[-1] = cells[-1][:-1]
+                notes.append(("unplaced", cut_reason(lines.cut), cells[-1][-200:]))
             yield row, dict(zip(names, cells)), notes, start
 
     return names, survey, rows
@@ -179,7 +188,7 @@ TABLE_FORMATS = frozenset(_READERS)
 
 
 def read_table(file: Path, *, page_id: str, encoding: str | None = None, errors: Errors = "warn",
-               columns: ColumnMap | None = None) -> tuple[list[dict], list[dict]]:
+               columns: ColumnMap | None = None, fmt: str | None = None) -> tuple[list[dict], list[dict]]:
     """Read a table file (CSV, TSV, JSON Lines, JSON, Parquet, Excel's first sheet, a SQLite database's table of
     articles, an RSS or Atom feed) into documents and problems.
 
@@ -195,6 +204,9 @@ def read_table(file: Path, *, page_id: str, encoding: str | None = None, errors:
         Warn with :class:`analysis.CorpusWarning` and keep going, or raise at the first problem.
     columns : mapping, optional
         Field -> column name (see :func:`analysis.tabular.recognise_columns`); other fields are recognised by name.
+    fmt : str, optional
+        Read the file in this format (a table's of :data:`analysis.decoding.FORMATS`: ``"tsv"`` for a ``*.txt``
+        table), not the one its name says; a ``*.json`` file of JSON Lines is read as ``"jsonl"`` unless told.
 
     Returns
     -------
@@ -235,11 +247,12 @@ def read_table(file: Path, *, page_id: str, encoding: str | None = None, errors:
     analysis.errors.CorpusError: ...crawl.csv:3: row 2: empty row
     >>> folder.cleanup()
     """
-    return joined(iter_table(file, page_id=page_id, encoding=encoding, errors=errors, columns=columns))
+    return joined(iter_table(file, page_id=page_id, encoding=encoding, errors=errors, columns=columns, fmt=fmt))
 
 
 def iter_table(file: Path, *, page_id: str, encoding: str | None = None, errors: Errors = "warn",
-               columns: ColumnMap | None = None, block: int | None = None) -> Iterator[tuple[list[dict], list[dict]]]:
+               columns: ColumnMap | None = None, block: int | None = None,
+               fmt: str | None = None) -> Iterator[tuple[list[dict], list[dict]]]:
     """:func:`read_table` a block of rows at a time: the documents and problems of each ``block`` documents.
 
     A table of millions of rows (a whole outlet's crawl exported as one JSON Lines or CSV file) is read
@@ -250,7 +263,7 @@ def iter_table(file: Path, *, page_id: str, encoding: str | None = None, errors:
 
     Parameters
     ----------
-    file, page_id, encoding, errors, columns
+    file, page_id, encoding, errors, columns, fmt
         As for :func:`read_table`.
     block : int, optional
         Documents a block (default :data:`analysis.tabular.BLOCK_ROWS`; the last block may be shorter, or empty).
@@ -279,7 +292,11 @@ def iter_table(file: Path, *, page_id: str, encoding: str | None = None, errors:
     """
     check_errors(errors)
     file = Path(file)
-    fmt = file_format(file)
+    if fmt is None:
+        fmt = file_format(file)
+        if fmt == "json" and json_lines(table_lines(file, encoding)()):
+            logger.info("%s: read as JSON Lines (an object a line), not as one JSON document", file)
+            fmt = "jsonl"
     if fmt not in _READERS:
         raise CorpusError(f"not a table ({', '.join(_READERS)})", path=file)
     names, survey, rows = _READERS[fmt](file, fmt, encoding)

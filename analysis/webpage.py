@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .bylines import header_words
 from .datelines import PRECISIONS, parse_dateline, split_byline
-from .decoding import decode, read_bytes
+from .decoding import cut_problems, decode, read_bytes, without_cut
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .text import compact, content_id, is_site_line, is_truncated
 from .typedefs import Errors, PathLike
@@ -110,7 +110,9 @@ def read_html(file: Path, *, page_id: str, encoding: str | None = None, errors: 
         if not declared:
             raise
         text, _ = decode(data, path=file)  # a wrong declaration: detect instead
-    return parse_html(text, source=file, page_id=page_id, errors=errors)
+    text, cut = without_cut(text, data)  # a page cut off in the middle of its last character: the rest, and a problem
+    docs, problems = parse_html(text, source=file, page_id=page_id, errors=errors)
+    return docs, problems + cut_problems(cut, text, path=file, errors=errors)
 
 
 def _meta(tree) -> dict[str, str]:

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import CorpusError, load_corpus
+from analysis import CorpusError, load_corpus, read_corpus
 from analysis import decoding
 from analysis.decoding import LIST_HEADINGS, corpus_files, corpus_listing, decode, file_format, split_lines
+from tests.conftest import quietly
 
 SAME = ["doc_id", "kind", "position", "title", "published", "outlet", "text", "truncated", "content_id"]
 
@@ -106,12 +107,12 @@ def test_decode_random_bytes(data):
         assert isinstance(text, str) and codec
 
 
-def test_corpus_files_of_a_folder_are_the_txt_files_sorted_by_name(tmp_path):
-    for name in ("b.txt", "a.txt", "c.md", "10.txt"):
+def test_corpus_files_of_a_folder_are_the_pages_sorted_by_name(tmp_path):
+    for name in ("b.txt", "a.txt", "c.md", "10.txt", "d.doc"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     (tmp_path / "folder.txt").mkdir()  # a folder named like a page is not a page
-    assert [p.name for p in corpus_files(tmp_path)] == ["10.txt", "a.txt", "b.txt"]
-    assert [p.name for p in corpus_files(str(tmp_path))] == ["10.txt", "a.txt", "b.txt"]
+    assert [p.name for p in corpus_files(tmp_path)] == ["10.txt", "a.txt", "b.txt", "c.md"]
+    assert [p.name for p in corpus_files(str(tmp_path))] == ["10.txt", "a.txt", "b.txt", "c.md"]
 
 
 def test_corpus_files_of_one_file_and_of_a_list(tmp_path):
@@ -147,6 +148,29 @@ def test_corpus_listing_reads_subfolders_by_path_passes_hidden_ones_and_lists_th
 @pytest.mark.parametrize("name, fmt", [
     ("a.json", "json"), ("a.JSON.gz", "json"), ("a.jsonl.gz", "jsonl"), ("a.ndjson.gz", "jsonl"),
     ("a.csv.gz", "csv"), ("a.tsv.gz", "tsv"), ("a.db", "sqlite"), ("a.sqlite", "sqlite"), ("a.sqlite3", "sqlite"),
-    ("a.xml", "feed"), ("a.rss", "feed"), ("a.atom", "feed")])
+    ("a.xml", "feed"), ("a.rss", "feed"), ("a.atom", "feed"), ("a.md", "markdown"), ("a.markdown", "markdown")])
 def test_file_format_of_what_scrapers_write(name, fmt):
     assert file_format(name) == fmt
+
+
+@pytest.mark.parametrize("cut", [1, 2])
+def test_utf8_cut_off_in_its_last_character_is_utf8_with_the_cut_marked(cut):
+    data = "颱風來襲\n第一段。停班".encode()[:-cut]
+    assert decode(data) == ("颱風來襲\n第一段。停\ufffd", "utf-8")
+    assert decode(codecs.BOM_UTF8 + data) == ("颱風來襲\n第一段。停\ufffd", "utf-8-sig")
+    assert decode(data, encoding="utf-8") == ("颱風來襲\n第一段。停\ufffd", "utf-8")
+    assert decode("颱風".encode()[:-1] + "來襲".encode()[:-1])[1] != "utf-8"  # an invalid byte before the end: not
+    assert decode(b"ascii only \xe4\xb8")[1] != "utf-8"  # nothing before the cut shows UTF-8
+
+
+def test_a_text_page_cut_off_in_its_last_character_loses_only_that(tmp_path, seed_file, seed_docs):
+    page = tmp_path / "p.txt"
+    data = seed_file.read_bytes().rstrip() + "停班".encode()
+    page.write_bytes(data[:-1])
+    (docs, problems), messages = quietly(read_corpus, page)
+    assert len(docs) == len(seed_docs)
+    assert problems[["line", "action", "reason"]].values.tolist() == [
+        [len(data.decode().split("\n")), "unplaced",
+         "the file ends in the middle of a character (cut off while it was written?): its last 2 bytes are not read"]]
+    assert docs["text"].iloc[-1].endswith("停") or docs["title"].iloc[-1].endswith("停")
+    assert len(messages) == 1

@@ -542,3 +542,53 @@ def test_a_large_csv_ending_in_blank_lines_is_checked_for_change_at_its_end(tmp_
     path.write_text("title,text\n" + "".join(f"美駐聯大使訪台 {i},美國大使將訪問台灣。\n" for i in range(30)) + "\n\n",
                     encoding="utf-8")
     _assert_change_caught(path, "\n")
+
+
+# -- what the name does not say: JSON Lines named .json; a file cut off mid-character ------------------------
+
+def test_a_json_file_of_json_lines_is_read_as_json_lines_a_broken_line_a_problem(tmp_path, caplog):
+    rows = [{"_id": {"$oid": "66a1"}, "title": "颱風凱米來襲", "content": "第一段。",
+             "date": {"$date": "2024-06-03T06:22:00Z"}},
+            {"_id": {"$oid": "66a2"}, "title": "停班停課", "content": "第二段。"}]
+    path = tmp_path / "articles.json"  # mongoexport's default: one object a line
+    path.write_text(json.dumps(rows[0], ensure_ascii=False) + "\n{\"title\": \"斷\n\n"
+                    + json.dumps(rows[1], ensure_ascii=False) + "\n", encoding="utf-8")
+    with caplog.at_level("INFO", logger="analysis.tabular_files"):
+        (docs, problems), messages = quietly(read_corpus, tmp_path)
+    assert docs[["doc_id", "title", "_id", "format", "row"]].values.tolist() == [
+        ["articles:1:00", "颱風凱米來襲", "66a1", "jsonl", 1], ["articles:4:00", "停班停課", "66a2", "jsonl", 4]]
+    assert problems[["line", "action", "reason"]].values.tolist() == [
+        [2, "skipped", "invalid JSON (Unterminated string starting at, column 11)"]]
+    assert messages[0].endswith("articles.json:2: line 2: invalid JSON (Unterminated string starting at, column 11)")
+    assert "read as JSON Lines" in caplog.text
+    path.write_text(json.dumps(rows[0], indent=2) + "\n" + json.dumps(rows[1], indent=2), encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"articles\.json:\d+: invalid JSON \(Extra data"):  # not lines: as before
+        read_table(path, page_id="x")
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_a_table_cut_off_in_the_middle_of_its_last_character_keeps_the_rest(tmp_path, monkeypatch, streamed):
+    from analysis import tabular_text
+
+    if streamed:  # a large file, read from the file as its lines are needed
+        monkeypatch.setattr(tabular_text, "STREAM_MIN_BYTES", 0)
+    path = tmp_path / "crawl.csv"
+    path.write_bytes("標題,內文\r\n颱風來襲,第一段。\r\n停班停課,全台停班".encode()[:-1])
+    (docs, problems), messages = quietly(read_table, path, page_id="c")
+    assert [(d["title"], d["text"]) for d in docs] == [("颱風來襲", "第一段。"), ("停班停課", "全台停")]
+    assert [(p["line"], p["action"], p["reason"], p["content"]) for p in problems] == [
+        (2, "unplaced", "the file ends in the middle of a character (cut off while it was written?): its last 2 bytes "
+                        "are not read", "全台停")]
+    assert len(messages) == 1 and "crawl.csv:3: row 2: the file ends" in messages[0]
+
+
+def test_a_gzipped_json_lines_file_cut_off_mid_character_loses_its_last_line_only(tmp_path):
+    import gzip
+
+    lines = [json.dumps({"title": t, "content": "內文。"}, ensure_ascii=False) for t in ("颱風來襲", "停班停課")]
+    path = tmp_path / "news.jsonl.gz"
+    path.write_bytes(gzip.compress(("\n".join(lines) + '\n{"title": "停班').encode()[:-1]))
+    (docs, problems), _ = quietly(read_corpus, path)
+    assert docs["title"].tolist() == ["颱風來襲", "停班停課"]
+    assert problems[["line", "action"]].values.tolist() == [[3, "skipped"]]
+    assert problems["reason"][0].startswith("invalid JSON (Unterminated string")
