@@ -19,7 +19,8 @@ import warnings
 from pathlib import Path
 
 from .datelines import parse_dateline
-from .decoding import cut_problems, decode, read_bytes, split_lines, without_cut
+from .cutoff import cut_problems, without_cut
+from .decoding import decode, read_bytes, split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .markdown_text import HTML_COMMENT, LINK, body_blocks, front_matter, inline_text
 from .related import is_list_heading, is_site_list_heading, join_wrapped

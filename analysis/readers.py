@@ -16,7 +16,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .decoding import cut_problems, decode, file_format, read_bytes, without_cut
+from .cutoff import cut_problems, without_cut
+from .decoding import decode, file_format, read_bytes
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .markdown_pages import read_markdown
 from .page import parse_page
@@ -95,7 +96,7 @@ def read_text_page(file: Path, *, page_id: str, encoding: str | None = None, err
     A tab-separated table saved as ``*.txt`` (Excel's "Unicode Text", a scraper's TSV export:
     :func:`analysis.tabular_sniff.text_table`) is read as a TSV table, ``columns`` saying which column is which
     field; the log says which way a file whose first line holds a tab was read. A file cut off in the middle of
-    its last character gives the rest of its text and a problem row (:func:`analysis.decoding.cut_problems`).
+    its last character gives the rest of its text and a problem row (:func:`analysis.cutoff.cut_problems`).
 
     Examples
     --------

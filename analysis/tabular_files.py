@@ -27,7 +27,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .decoding import CUT, cut_reason, file_format
+from .cutoff import CUT, cut_reason
+from .decoding import file_format
 from .errors import CorpusError, check_errors
 from . import tabular
 from .tabular import (_UNNAMED, BLOCK_ROWS, FRAME_FORMAT, ColumnMap, Row, Survey, _blank, _listing, _Table,

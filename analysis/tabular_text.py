@@ -5,7 +5,7 @@ Big5, GB18030, told apart by the commonest characters). A UTF-8 file of :data:`S
 (a whole crawl exported as one file) is never decoded whole: it is checked a little at a time, then its
 lines are read from the file each time they are asked for (:func:`analysis.tabular_files.iter_table`
 reads it twice), and a file that changed in between is a :class:`~analysis.errors.CorpusError`. A UTF-8 file cut
-off in the middle of its last character ends in :data:`~analysis.decoding.CUT`, and its lines say how many bytes
+off in the middle of its last character ends in :data:`~analysis.cutoff.CUT`, and its lines say how many bytes
 were cut (``cut``) for the reader to report.
 """
 
@@ -16,7 +16,8 @@ import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .decoding import CUT, LEGACY_ENCODINGS, cut_character, decode, read_bytes
+from .cutoff import CUT, cut_character
+from .decoding import LEGACY_ENCODINGS, decode, read_bytes
 from .errors import CorpusError
 
 #: A UTF-8 table file of at least this many bytes is read from the file as its lines are needed, not
@@ -82,7 +83,7 @@ def table_lines(file: Path, encoding: str | None) -> Callable[[], Iterator[str]]
     them, as often as asked: a UTF-8 file of :data:`STREAM_MIN_BYTES` or more is read from the file as the
     lines are needed (a :class:`CorpusError` when it changed since it was first looked at: the passes over it
     would not agree); another is decoded whole (:func:`_decoded`) and held. The callable's ``cut`` is how many
-    bytes of an incomplete last character the text ends in, as :data:`~analysis.decoding.CUT` (0: none)."""
+    bytes of an incomplete last character the text ends in, as :data:`~analysis.cutoff.CUT` (0: none)."""
     version = _version(file)
     cut = _utf8(file, encoding) if version is not None and version[0] >= STREAM_MIN_BYTES else None
     if cut is not None:

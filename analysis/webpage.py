@@ -19,7 +19,8 @@ from pathlib import Path
 
 from .bylines import header_words
 from .datelines import PRECISIONS, parse_dateline, split_byline
-from .decoding import cut_problems, decode, read_bytes, without_cut
+from .cutoff import cut_problems, without_cut
+from .decoding import decode, read_bytes
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .text import compact, content_id, is_site_line, is_truncated
 from .typedefs import Errors, PathLike
