@@ -14,10 +14,12 @@ read by :mod:`analysis.tabular_files` (``read_table``, ``read_frame``).
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from functools import reduce
 
+from .bylines import parse_byline
 from .errors import CorpusError, CorpusWarning, problem_row
 from .related import join_wrapped
 from .tables import COLUMNS, is_missing
@@ -70,6 +72,7 @@ UTC_COLUMNS = ("DocumentIdentifier", "SourceCommonName")
 FRAME_FORMAT = "dataframe"
 
 _UNNAMED = "Unnamed: "
+_URL = re.compile(r"https?://", re.I)
 
 
 def _listing(names) -> str:
@@ -215,6 +218,9 @@ class _Table:
         self.fields = recognise_columns(names, columns=columns, source=self.source)
         if "kind" in self.fields and "kind" not in (columns or {}) and self.fields["kind"] in survey.not_kinds:
             del self.fields["kind"]  # a "type" column of something else: kept as it is
+        by_key = {_key(n): n for n in reversed(names)}  # the other columns an outlet's name may be in, preferred first
+        self.outlets = [by_key[_key(c)] for c in NAMES["outlet"]
+                        if _key(c) in by_key and by_key[_key(c)] != self.fields.get("outlet")]
         self.docs: list[dict] = []
         self.problems: list[dict] = []
         self.ids: dict[str, int] = {}
@@ -290,8 +296,16 @@ class _Table:
                          "(read from the position)", raw, line=line)
         kind = kind or ("article" if position == 0 else "related")
         reporter, place = reporters(get("reporter")) if texts.get("reporter") else ("", "")
+        outlet = texts.get("outlet", "")
+        if _URL.match(outlet):  # trafilatura's source is the page's address: the site's name is in another column
+            outlet = next((v for c in self.outlets if (v := _text(cells.get(c))) and not _URL.match(v)), "")
+        if not reporter and kind == "article" and text:  # （中央社記者鄭宇軒台北7日電）… opening the text
+            byline = parse_byline(text.split("\n", 1)[0])
+            if byline is not None and byline["reporter"]:
+                reporter, place = byline["reporter"], byline["reporter_place"]
+                outlet = outlet or byline["outlet"]
         record = self.record(row, line, page_id, position, kind=kind, title=title, when=when, text=text)
-        record.update(outlet=texts.get("outlet", ""), reporter=reporter, reporter_place=place)
+        record.update(outlet=outlet, reporter=reporter, reporter_place=place)
         for out, name in self.extras:
             record[out] = paragraphs(cells.get(name)) or None if out == "summary" else _extra(cells.get(name))
         self.docs.append(record)

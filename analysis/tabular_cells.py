@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 
-from .bylines import split_byline, without_reporter_word
+from .bylines import parse_byline, split_byline, without_reporter_word
 from .datelines import parse_dateline
 from .tables import is_missing
 
@@ -240,6 +240,9 @@ def _byline(text: str) -> tuple[str, str]:
     names, place = split_byline(text)
     if names:
         return names, place
+    found = parse_byline(f"（{text}）")  # 中央社記者范姜志明台北4日電: read as in its brackets
+    if found is not None and found["reporter"] and not found["rest"]:
+        return found["reporter"], found["reporter_place"]
     if _NO_REPORTER.match(text):  # 綜合報導, 中央社綜合外電報導: a desk's report, no reporter
         return "", ""
     return without_reporter_word(text).strip(), ""
@@ -259,6 +262,8 @@ def reporters(value) -> tuple[str, str]:
     (('黃柏翰、吳淑芬', '新北'), ('王家豪、林承恩', ''), ('', ''))
     >>> reporters([{"name": "林宏達"}]), reporters("記者 王小明 台北報導"), reporters("John Smith")
     (('林宏達', ''), ('王小明', '台北'), ('John Smith', ''))
+    >>> reporters("中央社記者范姜志明台北4日電"), reporters("中央社記者謝志豪、陳彥廷")
+    (('范姜志明', '台北'), ('謝志豪、陳彥廷', ''))
     """
     items = list(value) if isinstance(value, (list, tuple)) else None
     if items is None:

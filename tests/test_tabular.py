@@ -172,3 +172,13 @@ def test_a_rows_related_news_are_documents_of_its_page_and_what_cannot_be_read_i
         (1, "skipped", 'related news: an item with no title ({"link": "https://n.tw/3"})'),
         (1, "left empty", "related news: unparseable time '昨天' of item '雨量統計'")]
     assert len(messages) == 2
+
+
+def test_an_outlet_cell_that_holds_an_address_and_a_byline_opening_the_text():
+    """trafilatura's JSON names the page's address ``source`` and the site ``source-hostname``; a feed's text may
+    open with 中央社's byline where no author cell names the reporter."""
+    frame = pd.DataFrame({"title": ["颱風逼近"], "source": ["https://www.cna.com.tw/news/1.aspx"],
+                          "source-hostname": ["中央社 CNA"],
+                          "text": ["（中央社記者陳家倫台北3日電）颱風今天逼近。\n第二段。"]})
+    docs, _ = read_frame(frame)
+    assert (docs[0]["outlet"], docs[0]["reporter"], docs[0]["reporter_place"]) == ("中央社 CNA", "陳家倫", "台北")

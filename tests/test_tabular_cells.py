@@ -53,3 +53,7 @@ def test_nested_records_are_flat_with_dotted_names_and_mongodb_values_plain():
                     "related": [{"title": "停班", "time": {"$date": {"$numberLong": "1714630920000"}}}]}) == {
         "_id": "66a1f0", "meta.title": "颱風", "meta.source.name": "TVBS", "published": "2024-05-03T06:22:00Z",
         "views": "12", "related": [{"title": "停班", "time": "1714630920000"}]}
+
+
+def test_a_cna_byline_in_an_author_cell():
+    assert reporters("中央社記者范姜志明台北4日電") == ("范姜志明", "台北")
