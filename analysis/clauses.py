@@ -45,6 +45,8 @@ MODALS = frozenset("應 應該 應當 必須 須 需 需要 務必 应 应该 �
 _COUNTED = frozenset("一名 一位 兩名 兩位 多名 多位 數名 數位 該名 該位 一名男性 一名女性".split())
 # What words of time or place between a speaker and the verb never hold (a clause mark, a possessive)
 _NOT_ADJUNCT = re.compile(r"[，,。；;：:「」『』“”的之]")
+# Verbs of posting or writing that make a clause's subject a new speaker (網友留言, 粉專發文)
+_POSTING = re.compile(r"留言|發文|貼文|推文|回覆|回文|寫道|喊話|發聲")
 # Prepositions whose object is whom something is said to (向記者表示, 對媒體說, 跟家人說)
 _TOWARDS = frozenset("向 對 对 跟 向著 對著".split())
 # A person the news leaves unnamed by a surname and a word for who they are (賴姓婦人, 陳姓男子, 陳男, 林嫌, 王婦)
@@ -261,11 +263,18 @@ class Clauses:
         return self.mentions[i] if i < len(self.mentions) and self.starts[i] == pos else None
 
     def new_subject(self, start: int, stop: int) -> bool:
-        """Whether a clause after a statement's first one, in [start, stop), opens with a subject of its
-        own (…表示不清楚，但網友留言，「…」: the quoted words are not the first speaker's)."""
+        """Whether a clause after a statement's first one, in [start, stop), opens with a subject of its own
+        that says or posts something (…表示不清楚，但網友留言，「…」: the quoted words are not the first speaker's;
+        …指出，中國海警船約兩小時後駛離，「…」 is still what the first speaker said)."""
         starts = [i + 1 for i in range(start, stop) if self.text[i] in CLAUSE_MARKS]
         head = self.text[start:starts[0] if starts else stop].strip("，,：: \u3000")
-        return any(self.opens(pos) for pos in (starts if head else starts[1:]) if pos < stop)
+        for pos in (starts if head else starts[1:]):
+            if pos >= stop or not self.opens(pos):
+                continue
+            end = next((i for i in range(pos, stop) if self.text[i] in CLAUSE_MARKS), stop)
+            if any(pos <= c[0] < end for c in self.cues) or _POSTING.search(self.text, pos, end):
+                return True
+        return False
 
     def titled_person(self, lo: int, hi: int) -> Mention | None:
         """A person named right after a title and before ``hi`` (the verb), no verb from ``lo`` to them; only
