@@ -119,7 +119,8 @@ CREDIT_LINE = re.compile(rf"{_CREDITED}\s*[：:／/．.・｜|]\s*[^\W\d_]{{2,4}
 _PLAIN_LABEL = re.compile(r"[記记]者|作者\s")
 # A desk and a reporter's name: TNL 新聞中心／吳采倪, 國際中心／王明 (not 綜合報導: a desk alone, _DESK)
 _DESK_AND_NAME = re.compile(rf"(?:(?P<outlet>{_OUTLET})\s*|[A-Za-z]{{2,8}}\s*)?[^\W\d_]{{0,4}}"
-                            rf"(?:新聞中心|新闻中心|中心|編輯部|编辑部)\s*{_SLASH}\s*(?P<names>[^\W\d_]{{2,4}}(?:\s*[、,，]\s*[^\W\d_]{{2,4}})*)")
+                            rf"(?:新聞中心|新闻中心|中心|編輯部|编辑部)\s*{_SLASH}\s*(?P<names>[^\W\d_]{{2,4}}(?:\s*[、,，]\s*[^\W\d_]{{2,4}})*?)"
+                            rf"(?:\s*{_REPORTED})?")  # (生活中心／王郁婷報導)
 # An outlet and its reporter's name on a line of their own: 工商時報 魏喬怡
 _OUTLET_AND_NAME = re.compile(rf"(?P<outlet>{_OUTLET})\s+(?P<names>[\u4e00-\u9fff]{{2,3}})")
 # An outlet's dispatch, no reporter named: 【明報專訊】, （大紀元訊）, and in 【】 the outlet alone: 【香港01】
@@ -219,7 +220,7 @@ def _outlet_line(line: str) -> dict | None:
     split = [w for w in _NAME_OR_PLACE_SEPARATOR.split(m["who"]) if w]
     words = [w for w in (_REPORTER_WORD_FIRST.sub("", w) for w in split) if w]
     place = words.pop() if words and _PLACE_AT_END.fullmatch(words[-1]) else ""
-    marked = words != split or place or re.search(_SLASH, m["apart"] + m["who"])
+    marked = words != split or place or re.search(_SLASH, m["apart"] + m["who"]) or re.search("[|｜]", m["apart"])
     if not all(_NAMES.fullmatch(w) and _PLACE_AT_END.fullmatch(w) is None and not _NOT_A_NAME.search(w)
                for w in words) or (words and not marked):
         return None
@@ -242,6 +243,9 @@ def _own_line(line: str) -> dict | None:
     if (m := _NAMED_APART.fullmatch(line)) is not None and _valid(m["names"].strip(), "") \
             and _chinese_names(m["names"]):
         return _fields_of(m["outlet"], m["names"].strip(), m["place"] or "")
+    if (m := _NAMED.fullmatch(line)) is not None and m["outlet"] and _chinese_names(m["names"]) \
+            and not _NOT_A_NAME.search(m["names"]):  # 上報/記者林亞萱
+        return _fields_of(m["outlet"], _listed(m["names"]))
     if (m := _OUTLET_AND_NAME.fullmatch(line)) is not None and not _NOT_A_NAME.search(m["names"]) \
             and m["names"] not in PLACES and _chinese_names(m["names"]):
         return _fields_of(m["outlet"], m["names"])

@@ -102,6 +102,8 @@ def _day_of(day: int, reference: datetime | None) -> datetime | None:
 _SENTENCE_ENDS = ("。", "！", "？", "」", "）", ")")
 #: The shortest line read as a headline's second over a bare date line (a shorter one may be a name).
 _SHORTEST_CONTINUATION = 4
+# A headline's second line may ask a question (台灣電子五哥的下一步是什麼？), if short: no lede does
+_QUESTION, _LONGEST_QUESTION = ("？", "?", "！", "!"), 24
 # The ends of a headline's line that its next line continues (賴總統： / 持續監控共軍動態)
 _UNFINISHED = ("：", ":", "，", "、")
 # A byline or a credit, which no headline's continuation is: its words, or a name set apart at its end (撰稿人員 陳嘉欣)
@@ -161,7 +163,8 @@ class _Parser:
         heading = next((i for i in content[lead:] if is_list_heading(self.lines[i])), None)
         body_end = heading if heading is not None else n
         head = self.nonblank(0, body_end)[lead:]  # the header is read under the site's lines
-        if heading is None and self.dateline_at(head) is None and self.loose_date_at(head) is None:
+        dated_above = lead and date_line(self.lines[content[lead - 1]]) is not None  # the date right above the headline
+        if heading is None and self.dateline_at(head) is None and self.loose_date_at(head) is None and not dated_above:
             return self.skip("not a news page (neither a dateline, a date line nor a 相關新聞 list)", content[0] + 1)
         self.article(self.nonblank(0, body_end), top)
         if heading is not None:
@@ -177,13 +180,15 @@ class _Parser:
         related: list[int] = []
         site: list[int] = []  # the site's list being left out: its heading, then its lines
         started = False  # whether a related list's heading was read
+        # a related list's own heading further down (相關新聞 under 熱門新聞): the site's list first is the site's
+        own_later = any(is_list_heading(self.lines[i]) and not is_site_list_heading(self.lines[i]) for i in idx[1:])
         for k, i in enumerate(idx):
             line = self.lines[i]
             if line in ITEM_MARKERS or line[:1].isdigit():  # most of a list: '-' lines and timestamps
                 (site or related).append(i)
                 continue
             heading = is_list_heading(line)
-            if (heading and is_site_list_heading(line) and not (k == 0 and may_be_related(line))) \
+            if (heading and is_site_list_heading(line) and not (k == 0 and may_be_related(line) and not own_later)) \
                     or (k and not site and not heading and is_footer(line)):  # the site's list, or its footer
                 self.leave_out(site)
                 site = [i]
@@ -245,7 +250,8 @@ class _Parser:
         """Whether a line between a headline's first line and a bare date line is the headline's second: of four
         letters or more and no sentence, no byline, credit or name alone (撰稿人員 陳嘉欣, 周怡孜), none of the
         site's lines, no header."""
-        return (len(line) >= _SHORTEST_CONTINUATION and not line.endswith(_SENTENCE_ENDS)
+        return (len(line) >= _SHORTEST_CONTINUATION
+                and (not line.endswith(_SENTENCE_ENDS) or (line.endswith(_QUESTION) and len(line) <= _LONGEST_QUESTION))
                 and not _CREDIT_WORDS.search(line) and not starts_with_surname(line) and not is_site_line(line)
                 and not is_header(line))
 
@@ -277,7 +283,9 @@ class _Parser:
         if at is None:  # the headline is one line; the dateline belonged on the next
             at = min(1, len(idx))
             loose = self.loose_date_at(idx)
-            reason = ("article has no dateline (no outlet or date)" if loose is None else
+            reason = ("article has no dateline (no outlet); published from the date line above the headline"
+                      if loose is None and above is not None else "article has no dateline (no outlet or date)"
+                      if loose is None else
                       f"article has no dateline (no outlet); published from the date line on line {idx[loose] + 1}")
             self.problem(reason, idx[min(1, len(idx) - 1)] + 1 if idx else None, action="left empty")
         title_idx, body_idx = idx[:at], idx[at:]
@@ -349,8 +357,8 @@ class _Parser:
             k += 1
             if head is not None and head["rest"]:
                 break  # the body opens on the dateline's line
-        if not used:
-            return _NO_DATELINE, idx
+        if not used:  # no header: the date above the headline, if any (東網: 2024年09月01日 13:25 over it)
+            return (_NO_DATELINE if above is None else {**_NO_DATELINE, **self.dated(_NO_DATELINE, above)}), idx
         self.place(*used)
         fields = dict(head or _NO_DATELINE)
         fields["dateline"] = "\n".join(head["dateline"] if head is not None and i == head_at else self.lines[i]

@@ -23,6 +23,8 @@ MASTHEAD = re.compile(rf"(?:[A-Za-z][A-Za-z.]*\s+){{0,3}}(?P<outlet>{OUTLET_PATT
                       r"(?:\s+[|｜]?\s*(?:[A-Za-z][A-Za-z.]*|第?\d{1,5}期|[^\s\d，。、：:；;！？!?「」()（）]{2,4})){0,3}")
 #: A magazine's issue or a site's ending after its name (天下雜誌 794期, 商周.com)
 ISSUE = re.compile(r"\d+\s*期|第\s*\d+\s*期|\.com|新聞網|中文網|電子報")
+# The longest headline read under a date line with no header under it
+_LONGEST_HEADLINE = 40
 #: Most lines of a site's masthead, menu and breadcrumb read above a headline.
 MAX_NAVIGATION = 40
 _DIGIT = re.compile(r"\d")
@@ -42,6 +44,8 @@ _LONG_ROW_ITEM = re.compile(rf"{_WORD}{{1,6}}")
 ACCOUNT = frozenset({"登入", "登出", "註冊", "訂閱", "會員", "搜尋", "搜索", "登录", "注册", "订阅", "会员", "贊助",
                      "贊助我們", "支持我們", "Login", "Subscribe", "Search", "EN", "English", "中文", "繁體",
                      "简体", "繁", "简"})
+# An account link, the site's app or its newsletter (會員登入, 訂閱電子報, 自由電子報APP)
+_ACCOUNT_ITEM = re.compile(r"[^\s，。、：:；;！？!?「」]{0,6}(?:登入|註冊|訂閱|会员|會員|電子報|APP|App)")
 # ... or of five or six letters (訂閱電子報, 轉角24小時), which a headline's first line may also be (凱米颱風來襲):
 # the site's only with more of its lines after it
 _LONG_ITEM = re.compile(rf"{_WORD}{{5,6}}")
@@ -59,14 +63,15 @@ def menu_row(line: str) -> bool:
 
     Examples
     --------
-    >>> rows = ["首頁 即時 政治", "新聞雲 | 政治 | 影劇 | 3C家電", "深度報導 專題 Podcast 影音", "登入 | 訂閱"]
+    >>> rows = ["首頁 即時 政治", "新聞雲 | 政治 | 影劇 | 3C家電", "深度報導 專題 Podcast 影音",
+    ...         "登入 | 訂閱電子報 | 自由電子報APP"]
     >>> [menu_row(x) for x in rows]
     [True, True, True, True]
     >>> [menu_row(x) for x in ["颱風 停班停課", "台積電 高雄廠 量產在即", "川普：台灣 偷走 晶片"]]
     [False, False, False]
     """
     items = [x for x in _SEPARATOR.split(line.strip(" \t\u3000|｜")) if x]
-    if len(items) >= 2 and all(x in ACCOUNT for x in items):
+    if len(items) >= 2 and all(x in ACCOUNT or _ACCOUNT_ITEM.fullmatch(x) for x in items):
         return True
     if len(items) >= 3 and all(_ITEM.fullmatch(x) for x in items) and sum(len(x) >= 3 for x in items) < len(items):
         return True
@@ -100,6 +105,14 @@ def _navigation(line: str, above: str) -> int:
     return 1 if _LONG_ITEM.fullmatch(line) or _LATIN_WORDS.fullmatch(line) else 0
 
 
+def _dated_above(lines: Sequence[str], count: int) -> bool:
+    """Whether the site's lines end in the article's date and a headline with no header under it comes next, then
+    the text (東網: its menu, 2024年09月01日 13:25, the headline, the first paragraph)."""
+    return 0 < count < len(lines) - 1 and date_line(lines[count - 1]) is not None and not is_header(lines[count]) \
+        and len(lines[count]) <= _LONGEST_HEADLINE and not lines[count].endswith(("。", "」")) \
+        and len(lines[count + 1]) > _LONGEST_HEADLINE // 2 and lines[count + 1].endswith(("。", "」", "）"))
+
+
 def site_top(lines: Sequence[str], *, header_follows: Callable[[int], bool]) -> tuple[int, str, Published | None]:
     """How many of a page's first lines (non-blank, stripped) are the site's: its masthead, its menu, a
     breadcrumb or the day's date; the outlet a masthead names and the date such a line gives. Only where a
@@ -119,7 +132,7 @@ def site_top(lines: Sequence[str], *, header_follows: Callable[[int], bool]) -> 
         count += 1
         strong = count if kind == 2 else strong
     count = strong  # the run ends on a line that is the site's for certain (Apple Watch / 新功能曝光: a headline)
-    while count and (not header_follows(count) or is_header(lines[count])):
+    while count and (not header_follows(count) or is_header(lines[count])) and not _dated_above(lines, count):
         count -= 1  # a short headline (颱風 停班停課) is no menu: a headline, then a header, must follow
     top = lines[:count]
     if count < 3 and not any(MASTHEAD.fullmatch(x) or _BREADCRUMB.fullmatch(x) for x in top):

@@ -48,7 +48,8 @@ MAX_HEADLINE_LINES = 3
 # (not 更多日本旅遊報導: 報導 after an outlet only).
 _MORE_NEWS = rf"看?更多(?!相[關关])(?:[^\s:：】]{{1,12}}新[聞闻]|(?:{OUTLET_PATTERN})[報报][導导道])"
 # An outlet's most read (東網熱門, 自由財經 熱門新聞): a site's list (not 北海道冬季最熱門).
-_OUTLET_HOT = rf"(?:{OUTLET_PATTERN})\s?(?:熱門|热门|熱讀|热读)(?:新[聞闻])?|[^\s:：】]{{2,8}}\s(?:熱門新聞|热门新闻)"
+_OUTLET_HOT = (rf"(?:{OUTLET_PATTERN})\s?(?:熱門|热门|熱讀|热读|要聞|要闻)(?:新[聞闻])?"  # (東網熱門, 新頭殼要聞)
+               r"|[^\s:：】]{2,8}\s(?:熱門新聞|热门新闻)")
 _WORDS = "|".join([*dict.fromkeys(LIST_HEADINGS + SITE_LIST_HEADINGS), _MORE_NEWS, _OUTLET_HOT])
 # 相關新聞, 相關新聞：, 【延伸閱讀】, 【相關文章：】, 推荐阅读:, 延伸閱讀 > (a link's arrow)
 # (and words in English after it: 相關新聞 Related News)
@@ -132,7 +133,7 @@ def _heading_word(line: str) -> str | None:
 _FOOTER_LINKS = ("關於我們|关于我们|隱私權政策|隐私权政策|隱私政策|隐私政策|著作權聲明|著作权声明|服務條款|服务条款"
                  "|使用條款|客服信箱|客服中心|聯絡我們|联系我们|廣告刊登|廣告合作|徵才|人才招募|網站地圖|新聞自律|會員條款|常見問題|意見回饋")
 # A call to subscribe to or support the outlet itself (訂閱今周刊, 支持報導者)
-_OUTLET_CALL = rf"(?:訂閱|订阅|支持|贊助|赞助)\s*(?:{OUTLET_PATTERN})"
+_OUTLET_CALL = rf"【?(?:我要)?(?:訂閱|订阅|支持|贊助|赞助)\s*(?:{OUTLET_PATTERN})】?"
 # A page's footer or share bar (版權所有, 本文出自, 分享到Facebook, 訂閱電子報), a more link (更多港聞) or its tags
 # after a list (and the site's own lines an article's text may hold, whole: text.SITE_LINE; not a caption or a
 # promotion, which a related headline may look like)

@@ -35,6 +35,8 @@ _FURNITURE = re.compile(r"\n[ \t\u3000]*(?:#[^\s#]{1,30}(?:[ \t\u3000]+#[^\s#]{1
 
 # A tag's letter (#高鐵): no space, mark or #
 _TAG = r"[^\s#，。、：；！？!?「」]"
+# A share tool (分享至臉書, 加入好友, 按讚)
+_SHARE = r"(?:(?:分享至|分享到|分享)\s*(?:臉書|Facebook|FB|LINE|Line|X|Twitter|微博)|加入好友|按讚|追蹤|分享|收藏)"
 #: A line of the site's own inside an article's text, whole: a share bar or a tool (分享, 字級, 列印), an advert's
 #: label (廣告, 請繼續往下閱讀), tags (#高鐵 #春節疏運), an app's promotion (►下載ETtoday星光雲APP), a photograph's
 #: credit alone (（圖／華視資料照）, 圖／吳元熙攝) or an editor's (責任編輯：陳建鈞).
@@ -62,7 +64,11 @@ SITE_LINE = re.compile(
     # a link to another article (更多新聞：流感重症再增), a call to read, follow or subscribe
     # (▲點我看更多星光雲精彩新聞, ★訂閱TVBS YouTube頻道，第一手新聞、直播不錯過！)
     r"|(?:更多新聞|更多新闻|延伸閱讀|延伸阅读|推薦閱讀|推荐阅读|看更多)\s*[：:][^\n。]{2,50}"
-    r"|(?=[^\n]{4,50}$)(?:[★►▶▲]|.*(?:點我|点我|點此|点此)).*(?:看更多|訂閱|订阅|追蹤|追踪|按讚|按赞)[^\n]*"
+    # a link to more (看更多颱風資訊, 看更多 中央社 文章) or to a syndicated page's original; share tools together
+    r"|看更多[^\n，。！？!?：:]{1,16}|原始連結|原文連結|原始链接|我要分享"
+    rf"|{_SHARE}(?:[ \t\u3000]*{_SHARE})+"
+    r"|(?=[^\n]{4,50}$)(?:[★►▶▲]|.*(?:點我|点我|點此|点此)).*(?:看更多|訂閱|订阅|追蹤|追踪|按讚|按赞|看這裡|看这里)[^\n]*"
+    r"|(?=[^\n]{4,60}$)[^\n]*(?:按讚|按赞|追蹤|訂閱)[^\n]*看更多[^\n]*(?:>>|》》|»)"  # (…按讚看更多好新聞>>)
     # the site's calls for support, tips or subscriptions, with their call (壹蘋新聞網歡迎各界爆料, 更多內容，歡迎
     # 鏡週刊數位訂閱, 成為《報導者》的定期定額贊助者, 本文為端傳媒會員專享內容) and an editor's note on the article
     # (本文為《報導者》…系列報導之一); not news of subscriptions or sponsors (報社推出數位訂閱方案, 活動的贊助者包括
@@ -70,6 +76,7 @@ SITE_LINE = re.compile(
     r"|(?=[^\n]{2,60}$)[^\n]*(?:歡迎[^\n。]{0,16}(?:爆料|訂閱|订阅|贊助|赞助|加入會員)"
     r"|成為《[^》\n]{1,12}》[^\n]{0,10}(?:贊助者|會員|訂戶))[^\n]*"
     r"|(?=[^\n]{2,60}$)本文(?:為|由)[^\n。]{0,40}(?:系列|專題|報導之一|會員|專享|付費|授權轉載|原刊|合作)[^\n]*"
+    r"|(?=[^\n]{2,60}$)本文(?:出自|轉載自|转载自|原載於|原载于|原刊於|經授權轉載)[^\n]*"  # (本文出自天下雜誌801期)
     # a copyright notice: ©, All Rights Reserved, or the site's own (本網站之文字…非經授權，不得轉載, 中天新聞網
     # 版權所有); not news of copyright (法院認定被告未經授權轉載, 書末註明「版權所有，翻印必究」)
     r"|(?=[^\n]{2,120}$)[^\n]*(?:All [Rr]ights [Rr]eserved|Copyright\s*©|©\s*\d{4})[^\n]*"

@@ -1310,3 +1310,45 @@ def test_a_related_headline_that_names_a_sites_policy_is_no_footer():
     page = "標題\n2024/12/02 09:30\n本文。\n相關新聞\nMeta修改隱私權政策 歐盟開罰\n高鐵加開班次"
     docs, _, _ = parse_quietly(page, source="f.txt")
     assert [d["title"] for d in docs[1:]] == ["Meta修改隱私權政策 歐盟開罰", "高鐵加開班次"]
+
+
+@pytest.mark.parametrize("header, reporter", [
+    ("2024/09/03 05:30\n生活中心／王郁婷報導", "王郁婷"),                 # a desk, the name and 報導
+    ("2024/09/03 05:30\n上報/記者林亞萱", "林亞萱"),                    # an outlet, a slash and 記者
+    ("新頭殼newtalk | 林朝億 綜合報導\n2024.09.03 | 05:30", "林朝億"),  # an outlet, a bar, the name, 綜合報導
+])
+def test_bylines_of_desks_and_outlets(header, reporter):
+    docs, _, _ = parse_quietly(f"颱風假怎麼放\n{header}\n本文。", source="b.txt")
+    assert (docs[0]["title"], docs[0]["reporter"], docs[0]["text"]) == ("颱風假怎麼放", reporter, "本文。")
+
+
+def test_a_headline_that_asks_over_two_lines():
+    page = ("天下雜誌 CommonWealth Magazine\n財經 國際 產業 科技 環境\n會員登入　訂閱\nAI伺服器訂單爆滿\n"
+            "台灣電子五哥的下一步是什麼？\n2024-06-05\n天下雜誌 801期\n作者 吳中傑\n本文。")
+    docs, _, _ = parse_quietly(page, source="c.txt")
+    assert (docs[0]["title"], docs[0]["reporter"], docs[0]["text"]) == (
+        "AI伺服器訂單爆滿台灣電子五哥的下一步是什麼？", "吳中傑", "本文。")
+
+
+def test_a_headline_under_the_date_with_no_header():
+    page = ("on.cc 東網\n東網 > 新聞 > 港聞\n即時 港澳 兩岸 國際 娛樂 財經 體育\n2024年09月01日 13:25\n"
+            "男子涉網上發煽動言論 被控罪今提堂\n一名41歲男子涉嫌在社交平台多次發布具煽動意圖的帖文，今日提堂。")
+    docs, rows, _ = parse_quietly(page, source="d.txt")
+    assert (docs[0]["title"], docs[0]["published"]) == (
+        "男子涉網上發煽動言論 被控罪今提堂", pd.Timestamp("2024-09-01 13:25"))
+    assert "published from the date line above the headline" in rows[1]["reason"]
+
+
+def test_the_sites_list_above_the_related_one_is_the_sites():
+    page = ("標題\n2024/12/02 09:30\n本文。\n熱門新聞\n天文台：今日炎熱\n相關新聞\n網上煽動案 男子認罪\n"
+            "【我要贊助新頭殼】")
+    docs, _, _ = parse_quietly(page, source="r.txt")
+    assert [d["title"] for d in docs[1:]] == ["網上煽動案 男子認罪"]
+
+
+@pytest.mark.parametrize("line", ["分享至臉書 分享至LINE", "分享 加入好友 按讚 追蹤", "看更多颱風資訊", "原始連結",
+                                  "不用抽獎、不用分享新聞首頁「自由時報」按讚看更多好新聞>>",
+                                  "▲颱風假怎麼放？各縣市公告看這裡", "本文出自天下雜誌801期"])
+def test_more_of_the_sites_lines_leave_the_text(line):
+    docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n本文。\n{line}\n第二段。", source="s.txt")
+    assert docs[0]["text"] == "本文。\n第二段。"
