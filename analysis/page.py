@@ -72,6 +72,11 @@ def _names_someone(words: str) -> bool:
     return bool(found["outlet"] or found["reporter"])
 
 
+def _name_alone(line: str) -> bool:
+    """A reporter's name alone on a line: a Chinese name's shape, no word of jieba's dictionary."""
+    return 2 <= len(line) <= 4 and starts_with_surname(line) and all("\u4e00" <= ch <= "\u9fff" for ch in line)
+
+
 def _at_time(stamp: Published, clock: re.Match) -> Published:
     """A day's date at the time a line of its own gives (:data:`analysis.page_dates.TIME_ONLY`)."""
     hour = hour_of_day(int(clock["h"]), clock["ap"] or clock["ap2"] or "")
@@ -348,6 +353,10 @@ class _Parser:
                 head, head_at = parsed, idx[k]
             elif not dates_only and used and CREDIT_LINE.fullmatch(line):
                 pass  # 攝影｜陳立凱 under the byline: the header's
+            elif not dates_only and head is None and used and outlet is not None and _name_alone(line) \
+                    and k + 1 < len(idx) and dated_header(self.lines[idx[k + 1]]) is not None:
+                head, head_at = {**_NO_DATELINE, "reporter": line, "dateline": line, "rest": ""}, idx[k]
+                # (Yahoo奇摩新聞: 太報 / 許雅涵 / 2024年11月27日週三下午2:08, the outlet, the reporter, the date)
             elif (named := MASTHEAD.fullmatch(line)) is not None and not dates_only and outlet is None and (
                     line in OUTLETS or ISSUE.search(line, named.end("outlet"))):
                 outlet = named["outlet"]  # 中央社 on a line of its own, above the date and the byline; 天下雜誌 794期
@@ -397,7 +406,12 @@ class _Parser:
         when no line is such a credit)."""
         for i in reversed(idx[-3:]):
             line = self.lines[i]
-            if len(line) <= _MAX_CREDIT and _REPORTER_WORD.search(line) and (f := parse_dateline(line)) is not None \
+            if len(line) > _MAX_CREDIT:
+                continue
+            # 記者：陳凱欣; a television news's close (華視新聞 張雅婷 宜蘭報導; 大紀元記者吳美霖台灣高雄報導, as if
+            # bracketed)
+            f = parse_dateline(line) or (parse_dateline(f"（{line}）") if line.endswith(("報導", "报导")) else None)
+            if f is not None and (_REPORTER_WORD.search(line) or (f["outlet"] and line.endswith(("報導", "报导")))) \
                     and f["reporter"] and not f["rest"] and f["date"] is None and not f["day_of_month"] \
                     and all(starts_with_surname(n) for n in f["reporter"].split("、")):
                 return {"reporter": f["reporter"], "reporter_place": f["reporter_place"]} | (

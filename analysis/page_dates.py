@@ -44,7 +44,7 @@ _ZONES = "|".join(ZONE_ABBREVIATIONS)
 _DAY, _CLOCK = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", r"\d{1,2}:\d{2}(?::\d{2})?"
 # A time before its date, perhaps with a zone's abbreviation after (14:32 2024-03-05 HKT)
 _TIME_FIRST = re.compile(rf"^(?P<time>{_CLOCK})\s+(?P<date>{_DAY})(?:\s+(?P<zone>{_ZONES}))?$")
-_ZONE_AFTER = re.compile(r"(?<=\d)\s+(?P<zone>HKT|TWT|JST|KST|EDT|EST)$")
+_ZONE_AFTER = re.compile(r"(?<=\d)\s+(?P<zone>HKT|TWT|JST|KST|EDT|EST|臺北時間|台北時間|香港時間|北京時間|東京時間)$")
 # ... or between its date and its time (2024-10-15 HKT 14:32)
 _ZONE_BETWEEN = re.compile(rf"^(?P<date>{_DAY})\s+(?P<zone>{_ZONES})\s+(?P<time>{_CLOCK})$")
 # An outlet before a labelled date (東森新聞 發佈時間：2024/11/05 14:21)

@@ -20,6 +20,7 @@ from .datelines import TIMESTAMP, parse_timestamp
 from .bylines import OUTLET_PATTERN
 from .decoding import LIST_HEADINGS, SITE_LIST_HEADINGS
 from .page_dates import date_line
+from .tabular_dates import Published
 from .text import SITE_LINE
 
 #: Lines that open a related item.
@@ -39,8 +40,14 @@ _NUMBER_ALONE = re.compile(r"\d{1,2}\s*[.、．)）]?")
 
 
 def _date_alone(line: str) -> bool:
-    """Whether a line holds an item's date or time alone (2023年7月27日, 10:48), with no summary after it."""
-    return _TIME_ONLY.match(line) is not None or date_line(line) is not None
+    """Whether a line holds an item's date or time alone (2023年7月27日, 10:48, （2024年11月28日）), with no summary
+    after it."""
+    return _TIME_ONLY.match(line) is not None or _bracketed_date(line) is not None
+
+
+def _bracketed_date(line: str) -> Published | None:
+    """The date of a line that holds one alone, perhaps in brackets (（2024年11月28日）: 明報)."""
+    return date_line(line[1:-1] if line[:1] in "(（[［" and line[-1:] in ")）]］" else line)
 #: Most lines a headline is wrapped over.
 MAX_HEADLINE_LINES = 3
 
@@ -137,7 +144,7 @@ _OUTLET_CALL = rf"【?(?:我要)?(?:訂閱|订阅|支持|贊助|赞助)\s*(?:{OU
 # A page's footer or share bar (版權所有, 本文出自, 分享到Facebook, 訂閱電子報), a more link (更多港聞) or its tags
 # after a list (and the site's own lines an article's text may hold, whole: text.SITE_LINE; not a caption or a
 # promotion, which a related headline may look like)
-_FOOTER_WORDS = re.compile(r"版權所有(?!人)|版权所有(?!人)|All [Rr]ights [Rr]eserved|Copyright\s*©|©\s*\d{4}"
+_FOOTER_WORDS = re.compile(r"版權所有(?!人)|版权所有(?!人)|All [Rr]ights [Rr]eserved|Copyright\s*©|©\s*\d{4}|^©\s*[A-Z]"
                            r"|^(?:分享到|分享至)\s*(?:Facebook|FB|LINE|Line|Twitter|X|臉書|微博|微信|Plurk)|^分享給朋友|^分享给朋友"
                            rf"|^(?:(?:{_FOOTER_LINKS})(?:[ \t\u3000|｜・/]+|$))+$"  # (關於我們　隱私權政策　客服信箱)
                            # (《報導者》由「財團法人報導者文化基金會」成立)
@@ -440,7 +447,7 @@ class RelatedList:
     def dated_only(self, i: int) -> None:
         """A line under a headline holding its date alone (2023年7月27日), or a time alone (10:48)."""
         line = self.reader.lines[i]
-        found = date_line(line)
+        found = _bracketed_date(line)
         if found is None:
             self.reader.problem(f"related item has a time ({line}) and no date; published left empty", i + 1,
                                 action="left empty")

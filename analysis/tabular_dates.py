@@ -66,7 +66,8 @@ _DATES = [re.compile(head + _WEEKDAY + _TIME + _ZONE + r"\s*$", re.IGNORECASE) f
 )]
 #: The zones' abbreviations a time may be written with, and their offsets.
 ZONE_ABBREVIATIONS = {"HKT": "+08:00", "TWT": "+08:00", "JST": "+09:00", "KST": "+09:00", "EDT": "-04:00",
-         "EST": "-05:00", "UTC": "+00:00", "GMT": "+00:00"}
+                      "EST": "-05:00", "UTC": "+00:00", "GMT": "+00:00", "臺北時間": "+08:00", "台北時間": "+08:00",
+                      "香港時間": "+08:00", "北京時間": "+08:00", "東京時間": "+09:00"}
 _MONTHS = {m: i for i, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),

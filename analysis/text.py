@@ -64,6 +64,13 @@ SITE_LINE = re.compile(
     # a link to another article (更多新聞：流感重症再增), a call to read, follow or subscribe
     # (▲點我看更多星光雲精彩新聞, ★訂閱TVBS YouTube頻道，第一手新聞、直播不錯過！)
     r"|(?:更多新聞|更多新闻|延伸閱讀|延伸阅读|推薦閱讀|推荐阅读|看更多)\s*[：:][^\n。]{2,50}"
+    # a request to accept cookies (請同意我們的隱私權規範), a view counter (瀏覽數 12,408), a paywall's call (本文未完，
+    # 訂閱天下雜誌解鎖全文), a fan page's (新頭殼粉絲團按讚追蹤), an official account's (加入 CTWANT 官方帳號)
+    r"|(?=[^\n]{2,60}$)[^\n]*(?:同意|接受)[^\n]{0,12}(?:隱私權|隐私权|Cookie|cookie)[^\n]*"
+    r"|(?:瀏覽數|瀏覽次數|浏览数|閱讀數|阅读数|觀看次數)\s*[:：]?\s*[\d,，.萬万]+"
+    r"|(?=[^\n]{2,40}$)[^\n]*(?:訂閱|订阅|登入|成為會員)[^\n]{0,12}(?:解鎖|閱讀全文|看全文|完整內容)[^\n]*"
+    r"|(?=[^\n]{2,30}$)[^\n]*(?:粉絲團|粉絲專頁|粉专|官方帳號|官方账号)[^\n]{0,6}(?:按讚|按赞|追蹤|追踪|加入)?"
+    r"|加入\s*[^\n，。]{1,16}\s*(?:官方帳號|官方账号)"
     # a link to more (看更多颱風資訊, 看更多 中央社 文章) or to a syndicated page's original; share tools together
     r"|看更多[^\n，。！？!?：:]{1,16}|原始連結|原文連結|原始链接|我要分享"
     rf"|{_SHARE}(?:[ \t\u3000]*{_SHARE})+"

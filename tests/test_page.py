@@ -1352,3 +1352,32 @@ def test_the_sites_list_above_the_related_one_is_the_sites():
 def test_more_of_the_sites_lines_leave_the_text(line):
     docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n本文。\n{line}\n第二段。", source="s.txt")
     assert docs[0]["text"] == "本文。\n第二段。"
+
+
+@pytest.mark.parametrize("line", ["請同意我們的隱私權規範，以享受更好的瀏覽體驗。", "瀏覽數 12,408",
+                                  "本文未完，訂閱天下雜誌解鎖全文", "新頭殼粉絲團按讚追蹤", "加入 CTWANT 官方帳號"])
+def test_requests_counters_and_paywalls_leave_the_text(line):
+    docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n本文。\n{line}\n第二段。", source="s.txt")
+    assert docs[0]["text"] == "本文。\n第二段。"
+
+
+def test_a_television_close_names_the_reporter():
+    page = "龍舟賽登場\n【華視新聞 2024 年 06 月 10 日訊】本文。\n第二段。\n華視新聞 張雅婷 宜蘭報導"
+    docs, _, _ = parse_quietly(page, source="t.txt")
+    assert (docs[0]["reporter"], docs[0]["reporter_place"], docs[0]["text"]) == ("張雅婷", "宜蘭", "本文。\n第二段。")
+
+
+def test_a_syndicated_pages_outlet_reporter_and_date_each_on_a_line():
+    page = "Yahoo奇摩新聞\n首頁\n新聞\n股市\n小學營養午餐驚見異物\n太報\n許雅涵\n2024年11月27日週三下午2:08\n本文。"
+    docs, _, _ = parse_quietly(page, source="y.txt")
+    assert (docs[0]["title"], docs[0]["outlet"], docs[0]["reporter"], docs[0]["published"]) == (
+        "小學營養午餐驚見異物", "太報", "許雅涵", pd.Timestamp("2024-11-27 14:08"))
+
+
+def test_english_account_rows_a_zone_in_words_and_related_dates_in_brackets():
+    page = ("明報新聞網\nLogin | Register\n訂閱每日明報\n每日明報>港聞\n港府擬擴大收地範圍\n2024.12.03 10:15 臺北時間\n"
+            "本文。\n相關新聞\n北都大學城選址\n（2024年11月28日）\nTrending\n1 鐵道迷朝聖\n© LINE Corporation")
+    docs, _, _ = parse_quietly(page, source="m.txt")
+    assert (docs[0]["title"], docs[0]["published"], docs[0]["time_zone"]) == (
+        "港府擬擴大收地範圍", pd.Timestamp("2024-12-03 10:15"), "UTC+08:00")
+    assert [(d["title"], d["published"]) for d in docs[1:]] == [("北都大學城選址", pd.Timestamp("2024-11-28"))]
