@@ -74,7 +74,7 @@ def test_unknown_page_raises(tmp_path, seed_file):
 
 def test_empty_folder_raises(tmp_path):
     (tmp_path / "empty").mkdir()
-    (tmp_path / "empty" / "notes.md").write_text("not a page", encoding="utf-8")
+    (tmp_path / "empty" / "notes.pdf").write_bytes(b"%PDF-1.4 not a page")  # (*.md is read: Markdown pages)
     with pytest.raises(CorpusError, match=r"empty: no file in a format the kit reads in the corpus folder"):
         build_report(tmp_path / "empty", tmp_path / "out")
 
