@@ -138,6 +138,10 @@ def parse_markdown(markdown: str, *, source: PathLike = "<string>", page_id: str
         values, start = front_matter(lines)
     except CorpusError as exc:
         raise CorpusError(exc.reason, path=source, line=exc.line) from None
+    if not values:  # a folder's README.md or notes: no clipped page
+        problem(1, "skipped", "a Markdown file with no front matter (a clipped page opens with ---): not read as a "
+                "news page", lines[0] if lines else "")
+        return [], problems
     title = inline_text(_text(_field(values, "title")))
     title_line = next((i + 1 for i, line in enumerate(lines[:start]) if i and _key(line.split(":")[0]) in (
         "title", "headline")), None)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import warnings
+
 import pandas as pd
 import pytest
 
@@ -99,7 +101,7 @@ def test_a_jekyll_post_a_byline_in_its_text_and_toml_front_matter():
 ])
 def test_broken_front_matter_is_a_problem_naming_file_and_line_and_stops_no_folder(tmp_path, page, line, reason):
     (tmp_path / "broken.md").write_text(page, encoding="utf-8")
-    (tmp_path / "good.md").write_text("# 颱風來襲\n\n第一段。\n", encoding="utf-8")
+    (tmp_path / "good.md").write_text("---\ntitle: 颱風來襲\n---\n第一段。\n", encoding="utf-8")
     (docs, problems), messages = quietly(read_corpus, tmp_path)
     assert docs["title"].tolist() == ["颱風來襲"]
     skipped = problems[problems["action"] == "skipped"]
@@ -109,3 +111,13 @@ def test_broken_front_matter_is_a_problem_naming_file_and_line_and_stops_no_fold
     assert any(f"broken.md:{line}: front matter" in m for m in messages)
     with pytest.raises(CorpusError, match=rf"broken\.md:{line}: front matter"):
         read_corpus(tmp_path / "broken.md", errors="raise")
+
+
+def test_a_markdown_file_with_no_front_matter_is_no_page(tmp_path):
+    (tmp_path / "README.md").write_text("# 我的語料\n\n這個資料夾放爬下來的新聞。\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("標題\n【大紀元2020年09月17日訊】本文。\n", encoding="utf-8")
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        docs, problems = read_corpus(tmp_path)
+    assert list(docs["title"]) == ["標題"]
+    assert list(problems["action"]) == ["skipped"] and "no front matter" in problems["reason"][0]
