@@ -21,8 +21,10 @@ _DATE_LABEL = re.compile(rf"^(?:(?:最後|最后)?(?:{'|'.join(_LABEL_WORDS)})(?
 # an update time in brackets (（2024/03/06 10:02 更新）)
 _AFTER_DATE = re.compile(r"(?:\s*(?:更新|發稿|发稿|發布|发布|刊出|出刊)|\s+[A-Z]\d{1,2}版?"
                          r"|\s*[（(][^（）()]{6,30}(?:更新|修改)[）)])$")
-_DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d"
-                         r"|\d\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}")  # (15 Aug 2024)
+_DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+# ... or with the month's English name (15 Aug 2024, Aug 15, 2024)
+_ENGLISH_DATE_SHAPE = re.compile(r"\d\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}")
 # an update time after the publication time on its line
 _UPDATED = re.compile(r"(?:\s+|\s*[·•|｜]\s*)(?:最後|最后)?(?:更新|修改)(?:時間|时间)?\s*[:：]")
 # an update time before the publication time on its line (更新於 2024年01月01日18:20 • 發布於 2024年01月01日17:55)
@@ -89,12 +91,14 @@ def date_line(line: str) -> Published | None:
         line = line[first.end():]  # the publication time, after an update's
     rest = _SEPARATOR.sub(" ", _DATE_LABEL.sub("", line, count=1))
     rest = _UPDATED.split(rest, maxsplit=1)[0]  # 2023-07-18 00:45 更新：2023-07-18 02:10: published, then updated
-    rest = _AFTER_DATE.sub("", rest) if _DATE_SHAPE.search(rest) else rest  # 2023/12/17 17:32 更新, 2024年3月5日 A1
+    shaped = _DATE_SHAPE.search(rest) is not None or (
+        _LATIN_LETTER.search(rest) is not None and _ENGLISH_DATE_SHAPE.search(rest) is not None)
+    rest = _AFTER_DATE.sub("", rest) if shaped else rest  # 2023/12/17 17:32 更新, 2024年3月5日 A1
     if (first := _TIME_FIRST.match(rest) or _ZONE_BETWEEN.match(rest)) is not None:  # 14:32 2024-03-05 HKT
         rest = f"{first['date']} {first['time']}" + (f" {ZONE_ABBREVIATIONS[first['zone']]}" if first["zone"] else "")
     elif (zone := _ZONE_AFTER.search(rest)) is not None:  # 2023.08.15 14:32 EDT
         rest = rest[:zone.start()] + " " + ZONE_ABBREVIATIONS[zone["zone"]]
-    if not _DATE_SHAPE.search(rest):
+    if not shaped:
         return None
     found = parse_published(rest)
     return found if found is not None and found.value is not None else None

@@ -21,7 +21,7 @@ from .bylines import OUTLET_PATTERN
 from .decoding import LIST_HEADINGS, SITE_LIST_HEADINGS
 from .page_dates import date_line
 from .tabular_dates import Published
-from .text import SITE_LINE
+from .text import site_line
 
 #: Lines that open a related item.
 ITEM_MARKERS = frozenset({"-", "－", "—", "–", "►", "▶", "▸", "●", "•", "■", "◆", "・"})
@@ -106,7 +106,10 @@ def _heading_match(line: str) -> re.Match | None:
     """The heading's match, also when spaces stand between its words (更多 NOWnews 今日新聞 報導)."""
     if len(line) > _LONGEST_HEADING:
         return None
-    return _HEADING.match(line) or (_HEADING.match(_SPACES.sub("", line)) if " " in line else None)
+    if (found := _HEADING.match(line)) is not None or " " not in line:
+        return found
+    joined = _SPACES.sub("", line)
+    return _HEADING.match(joined) if len(joined) <= _LONGEST_JOINED_HEADING else None
 
 
 def is_site_list_heading(line: str) -> bool:
@@ -142,17 +145,19 @@ _FOOTER_LINKS = ("關於我們|关于我们|隱私權政策|隐私权政策|隱�
 # A call to subscribe to or support the outlet itself (訂閱今周刊, 支持報導者)
 _OUTLET_CALL = rf"【?(?:我要)?(?:訂閱|订阅|支持|贊助|赞助)\s*(?:{OUTLET_PATTERN})】?"
 # A page's footer or share bar (版權所有, 本文出自, 分享到Facebook, 訂閱電子報), a more link (更多港聞) or its tags
-# after a list (and the site's own lines an article's text may hold, whole: text.SITE_LINE; not a caption or a
+# after a list (and the site's own lines an article's text may hold: text.site_line; not a caption or a
 # promotion, which a related headline may look like)
-_FOOTER_WORDS = re.compile(r"版權所有(?!人)|版权所有(?!人)|All [Rr]ights [Rr]eserved|Copyright\s*©|©\s*\d{4}|^©\s*[A-Z]"
-                           r"|^(?:分享到|分享至)\s*(?:Facebook|FB|LINE|Line|Twitter|X|臉書|微博|微信|Plurk)|^分享給朋友|^分享给朋友"
-                           rf"|^(?:(?:{_FOOTER_LINKS})(?:[ \t\u3000|｜・/]+|$))+$"  # (關於我們　隱私權政策　客服信箱)
+_FOOTER_WORDS = re.compile(r"版權所有(?!人)|版权所有(?!人)|All [Rr]ights [Rr]eserved|Copyright\s*©|©\s*\d{4}"
                            # (《報導者》由「財團法人報導者文化基金會」成立)
-                           r"|財團法人[^\n]{0,20}基金會[^\n]{0,8}(?:成立|營運|經營|出版|發行)"
-                           r"|^(?:Download|下載|下载)\b[^\n]{0,30}(?:App|APP)$"
-                           rf"|^{_OUTLET_CALL}"
-                           r"|^(?:訂閱電子報|订阅电子报|加入LINE好友|回頂端|更多|看更多|更多\w{2})$"
-                           r"|^(?:Tags?|標籤|标签|關鍵字|关键字|關鍵詞|关键词)\s*[:：]\s*(?:[^\s，,、：:。\d]{1,6}(?:[\s，,、]+|$))*$")
+                           r"|財團法人[^\n]{0,20}基金會[^\n]{0,8}(?:成立|營運|經營|出版|發行)")
+# ... and those that open its line (matched there, not searched for at every letter)
+_FOOTER_START = re.compile(r"©\s*[A-Z]"
+                           r"|(?:分享到|分享至)\s*(?:Facebook|FB|LINE|Line|Twitter|X|臉書|微博|微信|Plurk)|分享給朋友|分享给朋友"
+                           rf"|(?:(?:{_FOOTER_LINKS})(?:[ \t\u3000|｜・/]+|$))+$"  # (關於我們　隱私權政策　客服信箱)
+                           r"|(?:Download|下載|下载)\b[^\n]{0,30}(?:App|APP)$"
+                           rf"|{_OUTLET_CALL}"
+                           r"|(?:訂閱電子報|订阅电子报|加入LINE好友|回頂端|更多|看更多|更多\w{2})$"
+                           r"|(?:Tags?|標籤|标签|關鍵字|关键字|關鍵詞|关键词)\s*[:：]\s*(?:[^\s，,、：:。\d]{1,6}(?:[\s，,、]+|$))*$")
 _FOOTER_STARTS = ("本文出自", "本文轉載自", "本文转载自")
 
 
@@ -171,6 +176,8 @@ def is_outlet_call(line: str) -> bool:
 _OUTLET_CALL_LINE = re.compile(rf"{_OUTLET_CALL}(?:[ \t\u3000]+[^\s，。、？！]{{2,10}})?")
 # The longest heading a list may have (【看更多相關新聞】：, 更多CNEWS匯流新聞網報導)
 _LONGEST_HEADING = 24
+# ... and written with spaces between its words (更多 NOWnews 今日新聞 報導), not a headline's
+_LONGEST_JOINED_HEADING = 18
 
 
 def is_footer(line: str) -> bool:
@@ -187,7 +194,8 @@ def is_footer(line: str) -> bool:
     >>> [is_footer(x) for x in ["更多網友分享美食地圖", "編輯部遭搜索"]]
     [False, False]
     """
-    return bool(line.startswith(_FOOTER_STARTS) or _FOOTER_WORDS.search(line) or SITE_LINE.fullmatch(line))
+    return bool(line.startswith(_FOOTER_STARTS) or _FOOTER_START.match(line) or _FOOTER_WORDS.search(line)
+                or site_line(line))
 
 
 def may_be_related(line: str) -> bool:

@@ -64,31 +64,63 @@ SITE_LINE = re.compile(
     # a link to another article (更多新聞：流感重症再增), a call to read, follow or subscribe
     # (▲點我看更多星光雲精彩新聞, ★訂閱TVBS YouTube頻道，第一手新聞、直播不錯過！)
     r"|(?:更多新聞|更多新闻|延伸閱讀|延伸阅读|推薦閱讀|推荐阅读|看更多)\s*[：:][^\n。]{2,50}"
-    # a request to accept cookies (請同意我們的隱私權規範), a view counter (瀏覽數 12,408), a paywall's call (本文未完，
-    # 訂閱天下雜誌解鎖全文), a fan page's (新頭殼粉絲團按讚追蹤), an official account's (加入 CTWANT 官方帳號)
-    r"|(?=[^\n]{2,60}$)[^\n]*(?:同意|接受)[^\n]{0,12}(?:隱私權|隐私权|Cookie|cookie)[^\n]*"
+    # a view counter (瀏覽數 12,408), an official account's call (加入 CTWANT 官方帳號)
     r"|(?:瀏覽數|瀏覽次數|浏览数|閱讀數|阅读数|觀看次數)\s*[:：]?\s*[\d,，.萬万]+"
-    r"|(?=[^\n]{2,40}$)[^\n]*(?:訂閱|订阅|登入|成為會員)[^\n]{0,12}(?:解鎖|閱讀全文|看全文|完整內容)[^\n]*"
-    r"|(?=[^\n]{2,30}$)[^\n]*(?:粉絲團|粉絲專頁|粉专|官方帳號|官方账号)[^\n]{0,6}(?:按讚|按赞|追蹤|追踪|加入)?"
     r"|加入\s*[^\n，。]{1,16}\s*(?:官方帳號|官方账号)"
     # a link to more (看更多颱風資訊, 看更多 中央社 文章) or to a syndicated page's original; share tools together
     r"|看更多[^\n，。！？!?：:]{1,16}|原始連結|原文連結|原始链接|我要分享"
     rf"|{_SHARE}(?:[ \t\u3000]*{_SHARE})+"
-    r"|(?=[^\n]{4,50}$)(?:[★►▶▲]|.*(?:點我|点我|點此|点此)).*(?:看更多|訂閱|订阅|追蹤|追踪|按讚|按赞|看這裡|看这里)[^\n]*"
-    r"|(?=[^\n]{4,60}$)[^\n]*(?:按讚|按赞|追蹤|訂閱)[^\n]*看更多[^\n]*(?:>>|》》|»)"  # (…按讚看更多好新聞>>)
-    # the site's calls for support, tips or subscriptions, with their call (壹蘋新聞網歡迎各界爆料, 更多內容，歡迎
-    # 鏡週刊數位訂閱, 成為《報導者》的定期定額贊助者, 本文為端傳媒會員專享內容) and an editor's note on the article
-    # (本文為《報導者》…系列報導之一); not news of subscriptions or sponsors (報社推出數位訂閱方案, 活動的贊助者包括
-    # 台積電)
-    r"|(?=[^\n]{2,60}$)[^\n]*(?:歡迎[^\n。]{0,16}(?:爆料|訂閱|订阅|贊助|赞助|加入會員)"
-    r"|成為《[^》\n]{1,12}》[^\n]{0,10}(?:贊助者|會員|訂戶))[^\n]*"
-    r"|(?=[^\n]{2,60}$)本文(?:為|由)[^\n。]{0,40}(?:系列|專題|報導之一|會員|專享|付費|授權轉載|原刊|合作)[^\n]*"
-    r"|(?=[^\n]{2,60}$)本文(?:出自|轉載自|转载自|原載於|原载于|原刊於|經授權轉載)[^\n]*"  # (本文出自天下雜誌801期)
-    # a copyright notice: ©, All Rights Reserved, or the site's own (本網站之文字…非經授權，不得轉載, 中天新聞網
-    # 版權所有); not news of copyright (法院認定被告未經授權轉載, 書末註明「版權所有，翻印必究」)
-    r"|(?=[^\n]{2,120}$)[^\n]*(?:All [Rr]ights [Rr]eserved|Copyright\s*©|©\s*\d{4})[^\n]*"
+    # a copyright notice of the site's own (本網站之文字…非經授權，不得轉載, 中天新聞網 版權所有; and ©, All Rights
+    # Reserved: SITE_PHRASES); not news of copyright (法院認定被告未經授權轉載, 書末註明「版權所有，翻印必究」)
     r"|本(?:網站|网站|網|站|報|报|刊|台|公司)[^\n「」]{0,40}(?:授權|授权|轉載|转载|版權|版权)[^\n「」]{0,40}"
     r"|[^\s「」，。]{2,12}(?:網|报|報|台|刊|新聞|新闻)\s*(?:版權所有|版权所有)[^\n「」]{0,20}")
+
+#: Phrases anywhere in a line of the site's own, each in lines of at most so many characters (a search of each,
+#: not a scan of the line by every pattern): a request to accept cookies (請同意我們的隱私權規範), a paywall's call
+#: (本文未完，訂閱天下雜誌解鎖全文), a fan page's (新頭殼粉絲團按讚追蹤), a call to read more or follow
+#: (▲點我看更多星光雲精彩新聞, ★訂閱TVBS YouTube頻道，直播不錯過！, …按讚看更多好新聞>>), the site's calls for
+#: support, tips or subscriptions with their call (壹蘋新聞網歡迎各界爆料, 成為《報導者》的定期定額贊助者; not news
+#: of subscriptions or sponsors: 報社推出數位訂閱方案), an editor's note on the article (本文為《報導者》…系列報導
+#: 之一, 本文出自天下雜誌801期) and a copyright notice (©, All Rights Reserved).
+SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
+    (60, r"(?:同意|接受)[^\n]{0,12}(?:隱私權|隐私权|Cookie|cookie)"),
+    (40, r"(?:訂閱|订阅|登入|成為會員)[^\n]{0,12}(?:解鎖|閱讀全文|看全文|完整內容)"),
+    (30, r"(?:粉絲團|粉絲專頁|粉专|官方帳號|官方账号)[^\n]{0,6}(?:按讚|按赞|追蹤|追踪|加入)?$"),
+    (50, r"^[★►▶▲].*(?:看更多|訂閱|订阅|追蹤|追踪|按讚|按赞|看這裡|看这里)"
+         r"|(?:點我|点我|點此|点此).*(?:看更多|訂閱|订阅|追蹤|追踪|按讚|按赞|看這裡|看这里)"),
+    (60, r"(?:按讚|按赞|追蹤|訂閱).*看更多.*(?:>>|》》|»)$"),
+    (60, r"歡迎[^\n。]{0,16}(?:爆料|訂閱|订阅|贊助|赞助|加入會員)"
+         r"|成為《[^》\n]{1,12}》[^\n]{0,10}(?:贊助者|會員|訂戶)"),
+    (60, r"^本文(?:(?:為|由)[^\n。]{0,40}(?:系列|專題|報導之一|會員|專享|付費|授權轉載|原刊|合作)"
+         r"|出自|轉載自|转载自|原載於|原载于|原刊於|經授權轉載)"),
+    (120, r"All [Rr]ights [Rr]eserved|Copyright\s*©|©\s*\d{4}"),
+))
+
+
+# A letter every phrase of SITE_PHRASES holds (to pass over the lines that hold none), and their longest line
+_PHRASE_LETTERS = frozenset("同接訂订登成粉官★►▶▲©點点按追歡本RC")
+_LONGEST_PHRASED = max(longest for longest, _ in SITE_PHRASES)
+
+
+def _credit_ends(line: str) -> bool:
+    """Whether a line may end in a photograph's credit: a bracket, or a photograph's word in its last letters."""
+    return line.endswith((")", "）")) or any(w in line[-_CREDIT_TAIL:] for w in ("圖", "图", "攝影", "摄影", "照片"))
+
+
+def site_line(line: str) -> bool:
+    """Whether a stripped line is the site's own, whole (:data:`SITE_LINE`) or by a phrase in it (:data:`SITE_PHRASES`).
+
+    Examples
+    --------
+    >>> lines = ["分享", "▲點我看更多星光雲精彩新聞", "Copyright © 2024 ETtoday.net", "報社推出數位訂閱方案"]
+    >>> [site_line(x) for x in lines]
+    [True, True, True, False]
+    """
+    if SITE_LINE.fullmatch(line) is not None:
+        return True
+    return len(line) <= _LONGEST_PHRASED and not _PHRASE_LETTERS.isdisjoint(line) and any(
+        len(line) <= longest and pattern.search(line) for longest, pattern in SITE_PHRASES)
+
 
 # More of the site's lines: a comment counter (udn討論區 / 0 則留言 / 我要留言), a call to follow the outlet or
 # install its app anywhere in a line, and a photo's caption: a line that ends with the photo's credit, opened
@@ -107,7 +139,9 @@ _PHOTO_CREDIT = re.compile(r"[（(][^（）()\n]{0,16}(?:檔案|档案|資料|�
                            r"|[（(][^（）()\n]{1,20}攝(?:\s*\d[\d年月日./]*)?[)）]$"
                            r"|[（(](?![見见如詳详])[^（）()\n]{1,30}(?:圖片|图片|照片|相片)[)）]$"
                            r"|[。！？!?]\s*(?:圖|图|攝影|摄影|照片)\s*[／/：:][^，。（）()\n]{2,24}$")
-#: The longest caption that a photograph's credit (:data:`_PHOTO_CREDIT`) makes the site's.
+#: The longest caption that a photograph's credit (:data:`_PHOTO_CREDIT`) makes the site's, and the last characters
+#: of a line a credit is looked for in.
+_CREDIT_TAIL = 40
 _LONGEST_CREDITED = 120
 # A promotion's call to its reader (點我, 請加入, or a mark before 立即下載); not a sentence's 可立即下載
 _CALL = re.compile(r"^[★►▶]|^【.*(?:立即|馬上|搶先)|點我|点我|點此|点此|點擊|快點|請加入|请加入|歡迎加入|按我")
@@ -144,9 +178,10 @@ def is_site_line(line: str) -> bool:
     [True, True, False]
     """
     line = line.strip()
-    return bool(SITE_LINE.fullmatch(line) or _PAGE_LINE.match(line)
+    return bool(site_line(line) or _PAGE_LINE.match(line)
                 or (len(line) <= _LONGEST_PROMO and _CALL.search(line) and _PROMO.search(line))  # (誘導下載假投資App)
-                or (len(line) <= _LONGEST_CREDITED and _PHOTO_CREDIT.search(line))
+                or (len(line) <= _LONGEST_CREDITED and _credit_ends(line)
+                    and _PHOTO_CREDIT.search(line, max(0, len(line) - _CREDIT_TAIL)))
                 or (_CREDIT_END.search(line) and (line.startswith(("▲", "▼")) or (
                     len(line) <= _LONGEST_CAPTION and not _REPORTING.search(line)))))
 

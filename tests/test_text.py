@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from analysis.text import compact, content_id, first_sentence, is_site_line, is_truncated, shorten
+from analysis.text import compact, content_id, first_sentence, is_site_line, is_truncated, shorten, site_line
 
 
 def test_content_ids():
@@ -124,3 +124,9 @@ def test_more_of_the_sites_lines(line):
 ])
 def test_lines_that_stay_in_the_text(line):
     assert not is_site_line(line)
+
+
+def test_a_phrase_marks_a_site_line_only_in_a_short_line():
+    """A copyright notice is the site's in a footer's line, not in a long paragraph that mentions one."""
+    assert site_line("Copyright © 2024 ETtoday.net All Rights Reserved.")
+    assert not site_line("法院審理時，" + "雙方就著作權歸屬激烈攻防，" * 10 + "判決書引用了網站頁尾的 © 2024 字樣。")
