@@ -32,7 +32,7 @@ UNNAMED = frozenset("""
 #: Posts, statements and letters that speak for whoever issued them (駐紐約辦事處推文…，推文還寫到).
 POSTS = ("推文", "貼文", "聲明", "新聞稿", "臉書", "推特", "文章", "廣告", "信中", "公告", "影片")
 #: Words before a verb that make it a noun or a passive (的批評, 遭批評, 做出回應).
-NOT_A_VERB_BEFORE = ("的", "到", "受", "遭", "被", "其", "所", "做出", "作出", "提出", "有", "無", "予以", "發表",
+NOT_A_VERB_BEFORE = ("的", "到", "受", "遭", "被", "其", "做出", "作出", "提出", "有", "無", "予以", "發表",
                      "引發", "引起", "招致", "面對", "面臨")
 #: Adverbs and connectives that may stand between a clause's start and its verb (，並說…).
 ADVERBS = frozenset("也 亦 更 還 並 又 再 則 就 都 另 同時 隨後 接著 最後 另外 此外 甚至 進一步 並且 而 但 卻 且 "
@@ -185,6 +185,8 @@ class Clauses:
             before = text[max(0, start - 2):start]
             if before.endswith(NOT_A_VERB_BEFORE) or (before.endswith(NEGATIONS) and cue not in ("認為", "排除")):
                 continue
+            if k and words[k - 1] == "所" and start == self.offsets[k]:
+                continue  # 他所指, 他所說的: what he meant, not a statement (not 研究所指出: a body's name)
             if (word[:start - self.offsets[k]] if start > self.offsets[k] else "") in MODALS or _modal_before(words, k):
                 continue  # 應說明, 必須表示, 應盡速說明, 須向立院說明: what someone should say
             if k >= 2 and words[k - 2] == "的" and len(words[k - 1]) <= 2 and words[k - 1] not in UNNAMED \

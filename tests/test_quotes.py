@@ -397,6 +397,9 @@ def _said_as(text: str, title: str = "") -> list[tuple[str, str, str, str, str]]
     pytest.param("柯文哲昨天出庭。他的辦公室發出聲明表示，尊重司法。",
                  [("柯文哲", "他", "表示", "reported", "尊重司法")], id="his-office-speaks-for-him"),
     pytest.param("陳翁美惠表示，她會繼續為鄉親服務。", [], id="a-married-womans-name-is-no-one-unnamed"),
+    pytest.param("他所指，是去年的那次會議。紐約中華公所認為，僑社應團結。",
+                 [("紐約中華公所", "紐約中華公所", "認為", "reported", "僑社應團結")],
+                 id="what-he-meant-is-no-statement"),
     # someone the news leaves unnamed by a surname
     pytest.param("住在三重的林姓男子受訪時說，水一下子就淹到膝蓋。",
                  [("", "林姓男子", "說", "reported", "水一下子就淹到膝蓋")], id="an-unnamed-man"),
