@@ -16,8 +16,8 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from .mentions import DocumentActors, FieldActors, Mention
-from .names import ABBREVIATIONS, CUES, HEADLINE_STARTS, HEADLINE_WORDS, PUNCTUATED_CUES, SURNAMES, jieba_tag
-from .surnames import RARE_SURNAMES
+from .names import ABBREVIATIONS, CUES, HEADLINE_STARTS, HEADLINE_WORDS, PUNCTUATED_CUES, jieba_tag
+from .titlednames import NAME_SURNAMES
 
 #: Pronouns that stand for the person named last.
 PRONOUNS = frozenset(("他", "她"))
@@ -56,7 +56,6 @@ _ANONYMOUS = re.compile(r"\w(?:姓(?:男子|女子|婦人|老翁|老婦|老先�
                         # 高女學生)
                         r"|(?:男|女|嫌|婦)(?=[在到則也並又還就已於受向對被因今昨稍當先隨，,、。：:「（(]"
                         r"|表示|說|指出|強調|坦言|辯稱|供稱|回應|透露))")
-_SURNAMES = SURNAMES | RARE_SURNAMES
 #: Prepositions that may stand, with their object, between a modal and its verb (須向立院說明).
 _MODAL_PREPOSITIONS = frozenset("向 對 对 跟 替 給 给".split())
 
@@ -417,7 +416,7 @@ class Clauses:
                 person = self.last_person(pos)  # 他的辦公室發出聲明表示: his office speaks for him
                 return Speaker(person.actor if person else "", word, "person"), lo
             anonymous = _ANONYMOUS.match(self.text, pos, hi)
-            if anonymous is not None and self.text[pos] in _SURNAMES and self._adjuncts(anonymous.end(), hi):
+            if anonymous is not None and self.text[pos] in NAME_SURNAMES and self._adjuncts(anonymous.end(), hi):
                 return Speaker("", anonymous.group(), ""), lo  # 賴姓婦人受訪時說, 陳男辯稱: a person left unnamed
             if word in PRONOUNS:
                 person = self.last_person(pos)

@@ -73,7 +73,7 @@ def _names_someone(words: str) -> bool:
 
 
 def _name_alone(line: str) -> bool:
-    """A reporter's name alone on a line: a Chinese name's shape, no word of jieba's dictionary."""
+    """A reporter's name alone on a line: two to four Chinese letters with a Chinese name's shape."""
     return 2 <= len(line) <= 4 and starts_with_surname(line) and all("\u4e00" <= ch <= "\u9fff" for ch in line)
 
 

@@ -24,7 +24,8 @@ _AFTER_DATE = re.compile(r"(?:\s*(?:更新|發稿|发稿|發布|发布|刊出|�
 _DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 # ... or with the month's English name (15 Aug 2024, Aug 15, 2024)
-_ENGLISH_DATE_SHAPE = re.compile(r"\d\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}")
+_ENGLISH_DATE_SHAPE = re.compile(r"\d\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
+                                 r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}", re.I)
 # an update time after the publication time on its line
 _UPDATED = re.compile(r"(?:\s+|\s*[·•|｜]\s*)(?:最後|最后)?(?:更新|修改)(?:時間|时间)?\s*[:：]")
 # an update time before the publication time on its line (更新於 2024年01月01日18:20 • 發布於 2024年01月01日17:55)
@@ -46,7 +47,7 @@ _ZONES = "|".join(ZONE_ABBREVIATIONS)
 _DAY, _CLOCK = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", r"\d{1,2}:\d{2}(?::\d{2})?"
 # A time before its date, perhaps with a zone's abbreviation after (14:32 2024-03-05 HKT)
 _TIME_FIRST = re.compile(rf"^(?P<time>{_CLOCK})\s+(?P<date>{_DAY})(?:\s+(?P<zone>{_ZONES}))?$")
-_ZONE_AFTER = re.compile(r"(?<=\d)\s+(?P<zone>HKT|TWT|JST|KST|EDT|EST|臺北時間|台北時間|香港時間|北京時間|東京時間)$")
+_ZONE_AFTER = re.compile(rf"(?<=\d)\s+(?P<zone>{'|'.join(z for z in ZONE_ABBREVIATIONS if z not in ('UTC', 'GMT'))})$")
 # ... or between its date and its time (2024-10-15 HKT 14:32)
 _ZONE_BETWEEN = re.compile(rf"^(?P<date>{_DAY})\s+(?P<zone>{_ZONES})\s+(?P<time>{_CLOCK})$")
 # An outlet before a labelled date (東森新聞 發佈時間：2024/11/05 14:21)

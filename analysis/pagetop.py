@@ -48,8 +48,8 @@ ACCOUNT = frozenset({"登入", "登出", "註冊", "訂閱", "會員", "搜尋",
 _ACCOUNT_ITEM = re.compile(r"[^\s，。、：:；;！？!?「」]{0,6}(?:登入|註冊|訂閱|会员|會員|電子報|APP|App)"
                            r"|(?:訂閱|订阅|登入)[^\s，。、：:；;！？!?「」]{1,6}"
                            r"|(?:Log|Sign) ?(?:in|up|In|Up)|Register")
-# ... or of five or six letters (訂閱電子報, 轉角24小時), which a headline's first line may also be (凱米颱風來襲):
-# the site's only with more of its lines after it
+# ... or of five to eight letters (訂閱電子報, 轉角24小時, 報導者開放實驗室), which a headline's first line may also
+# be (凱米颱風來襲): the site's only with more of its lines after it
 _LONG_ITEM = re.compile(rf"{_WORD}{{5,8}}")
 # 首頁 > 財經 > 證券, 首頁›國際, ETtoday星光雲 > 影劇新聞, TVBS NEWS 首頁 > 健康: a breadcrumb; 首頁 / 財經 / 產業 and
 # 社會 / 司法 (two items of a few letters, spaced) too (汽油/柴油 is a headline's)

@@ -154,7 +154,7 @@ _FOOTER_WORDS = re.compile(r"版權所有(?!人)|版权所有(?!人)|All [Rr]igh
 _FOOTER_START = re.compile(r"©\s*[A-Z]"
                            r"|(?:分享到|分享至)\s*(?:Facebook|FB|LINE|Line|Twitter|X|臉書|微博|微信|Plurk)|分享給朋友|分享给朋友"
                            rf"|(?:(?:{_FOOTER_LINKS})(?:[ \t\u3000|｜・/]+|$))+$"  # (關於我們　隱私權政策　客服信箱)
-                           r"|(?:Download|下載|下载)\b[^\n]{0,30}(?:App|APP)$"
+                           r"|(?:Download\b|下載|下载)[^\n]{0,30}(?:App|APP)$"
                            rf"|{_OUTLET_CALL}"
                            r"|(?:訂閱電子報|订阅电子报|加入LINE好友|回頂端|更多|看更多|更多\w{2})$"
                            r"|(?:Tags?|標籤|标签|關鍵字|关键字|關鍵詞|关键词)\s*[:：]\s*(?:[^\s，,、：:。\d]{1,6}(?:[\s，,、]+|$))*$")

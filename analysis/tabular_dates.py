@@ -26,6 +26,7 @@ import numbers
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
+from email.utils import parsedate_tz
 from typing import NamedTuple
 
 import pandas as pd
@@ -83,6 +84,8 @@ _ENGLISH = [re.compile(_WEEKDAY_NAME + head + _ENGLISH_TIME + _ENGLISH_ZONE + r"
     rf"(?P<d>\d{{1,2}})\s+{_MONTH},?\s+(?P<y>\d{{4}})",
     rf"{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
 )]
+# An RSS date the patterns above do not read: a time, and a zone written as an offset or a name (not AM or PM)
+_RSS_TIME, _RSS_ZONE = re.compile(r"[A-Za-z].*\d{1,2}:\d{2}"), re.compile(r"[+-]\d{4}|\b(?!AM\b|PM\b)[A-Z]{2,4}\)?$")
 _COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:(?P<h>\d{2})(?P<mi>\d{2})(?P<s>\d{2})?)?$")
 _EPOCH = re.compile(r"^\d{10,13}(?:\.\d+)?$")
 def _offset_zone(seconds: int) -> str:
@@ -200,7 +203,14 @@ Published(value=None, precision='', time_zone=''), None)
         m = pattern.match(text)
         if m and m["mon"].lower().rstrip(".") in _MONTHS:
             return _from_english(m)
-    return None
+    # other RSS dates (a zone's name such as PST, a two-digit year): the email standard's reader, which names a zone
+    # only when one is written
+    rss = parsedate_tz(text) if _RSS_TIME.search(text) and _RSS_ZONE.search(text) else None
+    if rss is None:
+        return None
+    zone = "" if rss[9] is None else _offset_zone(rss[9])
+    second = re.search(r"\d{1,2}:\d{2}:\d{2}", text) is not None
+    return _build(*rss[:6], precision="second" if second else "minute", zone=zone)
 
 
 def _from_english(m: re.Match) -> Published | None:

@@ -60,7 +60,7 @@ SITE_LINE = re.compile(
     r"|[（(](?:編輯|编辑|責任編輯)[：:][^（）()\n]{2,12}[）)]\s*\d{7}"  # 中央社's editors and day alone
     # tags or keywords: 關鍵字：林品瑄,金曲獎, Tags: 颱風 八號風球 Typhoon Signal 8
     r"|(?:Tags?|標籤|标签|關鍵字|关键字|關鍵詞|关键词)\s*[:：]\s*"
-    r"(?:(?:[^\W\d_]{1,6}|[A-Za-z]{1,12}|\d{1,3})(?:[\s，,、]+|$))*"
+    r"(?:(?:[^\W\d_A-Za-z]{1,6}|[A-Za-z]{1,12}|\d{1,3})(?:[\s，,、]+|$))*"
     # a link to another article (更多新聞：流感重症再增), a call to read, follow or subscribe
     # (▲點我看更多星光雲精彩新聞, ★訂閱TVBS YouTube頻道，第一手新聞、直播不錯過！)
     r"|(?:更多新聞|更多新闻|延伸閱讀|延伸阅读|推薦閱讀|推荐阅读|看更多)\s*[：:][^\n。]{2,50}"
@@ -68,11 +68,13 @@ SITE_LINE = re.compile(
     r"|(?:瀏覽數|瀏覽次數|浏览数|閱讀數|阅读数|觀看次數)\s*[:：]?\s*[\d,，.萬万]+"
     r"|加入\s*[^\n，。]{1,16}\s*(?:官方帳號|官方账号)"
     # a link to more (看更多颱風資訊, 看更多 中央社 文章) or to a syndicated page's original; share tools together
-    r"|看更多[^\n，。！？!?：:]{1,16}|原始連結|原文連結|原始链接|我要分享"
+    r"|看更多(?:[ \t\u3000]*[^\s，。！？!?：:]{1,8}){0,2}[ \t\u3000]*(?:資訊|新聞|文章|報導|影音|內容)|看更多"
+    r"|原始連結|原文連結|原始链接|我要分享"
     rf"|{_SHARE}(?:[ \t\u3000]*{_SHARE})+"
     # a copyright notice of the site's own (本網站之文字…非經授權，不得轉載, 中天新聞網 版權所有; and ©, All Rights
     # Reserved: SITE_PHRASES); not news of copyright (法院認定被告未經授權轉載, 書末註明「版權所有，翻印必究」)
-    r"|本(?:網站|网站|網|站|報|报|刊|台|公司)[^\n「」]{0,40}(?:授權|授权|轉載|转载|版權|版权)[^\n「」]{0,40}"
+    r"|本(?:網站|网站|網|站|報|报|刊|台|公司)[^\n「」]{0,40}(?:[非未]經授權|[非未]经授权|不得轉載|不得转载|禁止轉載)"
+    r"[^\n「」]{0,40}"
     r"|[^\s「」，。]{2,12}(?:網|报|報|台|刊|新聞|新闻)\s*(?:版權所有|版权所有)[^\n「」]{0,20}")
 
 #: Phrases anywhere in a line of the site's own, each in lines of at most so many characters (a search of each,
@@ -83,9 +85,9 @@ SITE_LINE = re.compile(
 #: of subscriptions or sponsors: 報社推出數位訂閱方案), an editor's note on the article (本文為《報導者》…系列報導
 #: 之一, 本文出自天下雜誌801期) and a copyright notice (©, All Rights Reserved).
 SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
-    (60, r"(?:同意|接受)[^\n]{0,12}(?:隱私權|隐私权|Cookie|cookie)"),
+    (60, r"^(?:請|请|點選|点选|按下?)(?:同意|接受)[^\n，。]{0,12}(?:隱私權|隐私权|Cookie|cookie)"),
     (40, r"(?:訂閱|订阅|登入|成為會員)[^\n]{0,12}(?:解鎖|閱讀全文|看全文|完整內容)"),
-    (30, r"(?:粉絲團|粉絲專頁|粉专|官方帳號|官方账号)[^\n]{0,6}(?:按讚|按赞|追蹤|追踪|加入)?$"),
+    (30, r"(?:粉絲團|粉絲專頁|粉专|官方帳號|官方账号)[^\n。！？]{0,6}(?:按讚|按赞|追蹤|追踪|加入)$"),
     (50, r"^[★►▶▲].*(?:看更多|訂閱|订阅|追蹤|追踪|按讚|按赞|看這裡|看这里)"
          r"|(?:點我|点我|點此|点此).*(?:看更多|訂閱|订阅|追蹤|追踪|按讚|按赞|看這裡|看这里)"),
     (60, r"(?:按讚|按赞|追蹤|訂閱).*看更多.*(?:>>|》》|»)$"),
@@ -98,7 +100,7 @@ SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
 
 
 # A letter every phrase of SITE_PHRASES holds (to pass over the lines that hold none), and their longest line
-_PHRASE_LETTERS = frozenset("同接訂订登成粉官★►▶▲©點点按追歡本RC")
+_PHRASE_LETTERS = frozenset("同接請请點点按訂订登成粉官★►▶▲©追歡本ARC")
 _LONGEST_PHRASED = max(longest for longest, _ in SITE_PHRASES)
 
 
@@ -154,10 +156,11 @@ _SENTENCE = re.compile(r"(?<=[。！？!?])")
 
 
 def is_site_line(line: str) -> bool:
-    """Whether a line of an article's text is the site's own, whole (:data:`SITE_LINE`), a comment counter, a
-    call to follow the outlet or install its app, or a photo's caption: a line that ends in the photo's credit,
-    opened by ▲ or ▼, or of 60 characters at most and reporting no one's words (the same on text pages and saved
-    web pages).
+    """Whether a line of an article's text is the site's own, whole (:data:`SITE_LINE`) or by a phrase in a short line
+    (:data:`SITE_PHRASES`: a call to read more, follow, subscribe or support, a copyright notice), a comment counter, a
+    call to follow the outlet or install its app, or a photo's caption: a line that ends in an archive's or a
+    photographer's credit, or in another credit and opened by ▲ or ▼ or of 60 characters at most and reporting no
+    one's words (the same on text pages and saved web pages).
 
     Examples
     --------

@@ -45,7 +45,8 @@ NOT_ENDINGS = NOT_NAME_ENDINGS - frozenset("國軍星台山")
 ROLE_ENDS = frozenset("長員師官人")
 # The surnames read right after a title: the common ones and the rarer (鄺, 冼, 霍); not those also common as
 # other words, which a title is followed by as often (市長向媒體表示, 部長和次長, 局長連日)
-_SURNAMES = SURNAMES | RARE_SURNAMES
+#: The surnames read where a name is expected: the common ones and the rarer.
+NAME_SURNAMES = SURNAMES | RARE_SURNAMES
 
 
 def role_word(word: str) -> bool:
@@ -92,7 +93,7 @@ def name_after_title(text: str, pos: int) -> int | None:
     >>> name_after_title("科長廖宗山呼籲", 2), name_after_title("留學生中村美咲說", 3)  # (not 廖宗 before 山呼, a word)
     (5, 7)
     """
-    size = 2 if text[pos:pos + 2] in COMPOUND_SURNAMES else 1 if text[pos:pos + 1] in _SURNAMES else 0
+    size = 2 if text[pos:pos + 2] in COMPOUND_SURNAMES else 1 if text[pos:pos + 1] in NAME_SURNAMES else 0
     japanese = next((n for n in (3, 2) if text[pos:pos + n] in JAPANESE_SURNAMES), 0)
     if japanese:  # 中村美咲, 井端弘和, 石破茂: a Japanese surname and one or two letters, then what follows a name
         end = next((pos + japanese + given for given in (2, 1) if han(text[pos + japanese:pos + japanese + given])

@@ -93,6 +93,16 @@ def test_dates_with_the_months_english_name(cell, expected):
     assert parse_published(cell) == expected
 
 
+@pytest.mark.parametrize("cell, expected", [
+    # RSS dates the email standard reads: a zone's name, a two-digit year, a zone's name in brackets
+    ("Thu, 23 Dec 2021 10:05:00 PST", Published(datetime(2021, 12, 23, 10, 5), "second", "UTC-08:00")),
+    ("Thu, 23 Dec 21 10:05:00 +0800", Published(datetime(2021, 12, 23, 10, 5), "second", "UTC+08:00")),
+    ("23 Dec 2021 10:05:00 +0800 (CST)", Published(datetime(2021, 12, 23, 10, 5), "second", "UTC+08:00")),
+])
+def test_rss_dates_with_a_zones_name_or_a_short_year(cell, expected):
+    assert parse_published(cell) == expected
+
+
 @pytest.mark.parametrize("cell", ["Maybe 3, 2024", "Apple 15 Aug 2024", "15 Aug"])
 def test_words_that_are_no_english_dates(cell):
     assert parse_published(cell) is None

@@ -121,7 +121,11 @@ def test_more_of_the_sites_lines(line):
     "智慧局提醒，網路文章非經授權不得轉載，否則可能觸法。",
     "該出版社在書末註明「版權所有，翻印必究」，但仍遭大量盜版。", "支持度不升反降", "支持者怎麼看？", "訂閱制成主流",
     "柯文哲在臉書發文說他不會退選（翻攝自柯文哲臉書）", "他在臉書上傳一張與母親的合照（見照片）",
+    # a read-through's: sentences with an account, a fan page, privacy terms, authorisation, a 看更多 headline
+    "市府今天開設LINE官方帳號。", "歌手宣布成立粉絲團。", "消費者同意隱私權條款後才能使用。",
+    "本報記者取得授權文件顯示，市府隱匿疫情。", "看更多人選擇離開台北",
 ])
+
 def test_lines_that_stay_in_the_text(line):
     assert not is_site_line(line)
 
@@ -130,3 +134,9 @@ def test_a_phrase_marks_a_site_line_only_in_a_short_line():
     """A copyright notice is the site's in a footer's line, not in a long paragraph that mentions one."""
     assert site_line("Copyright © 2024 ETtoday.net All Rights Reserved.")
     assert not site_line("法院審理時，" + "雙方就著作權歸屬激烈攻防，" * 10 + "判決書引用了網站頁尾的 © 2024 字樣。")
+
+
+def test_a_long_line_of_tags_in_latin_letters():
+    """Tags of Latin words, one after another (the pattern reads each word one way only)."""
+    assert is_site_line("Tags: " + "Typhoon Signal No 8 HKO Red Rain Black Rain Flood Alert " * 3)
+    assert not is_site_line("Tags: " + "ab " * 30 + "!")
