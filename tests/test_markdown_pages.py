@@ -121,3 +121,10 @@ def test_a_markdown_file_with_no_front_matter_is_no_page(tmp_path):
         docs, problems = read_corpus(tmp_path)
     assert list(docs["title"]) == ["標題"]
     assert list(problems["action"]) == ["skipped"] and "no front matter" in problems["reason"][0]
+
+
+def test_a_sites_list_above_the_related_list_is_the_sites():
+    page = ("---\ntitle: 颱風來襲\n---\n本文。\n\n## 熱門新聞\n\n- 藝人結婚\n\n## 相關新聞\n\n"
+            "- [停班停課一覽](https://a.tw/1) 2024-07-23\n")
+    docs, problems = quietly(parse_markdown, page, source="p.md")[0]
+    assert [d["title"] for d in docs[1:]] == ["停班停課一覽"]
