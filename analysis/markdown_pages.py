@@ -24,7 +24,7 @@ from .decoding import decode, read_bytes, split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .markdown_text import HTML_COMMENT, LINK, body_blocks, front_matter, inline_text
 from .related import is_list_heading, is_site_list_heading, join_wrapped
-from .tabular_cells import _key, reporters
+from .tabular_cells import column_key, reporters
 from .tabular_dates import Published, parse_published
 from .text import content_id, is_truncated
 from .typedefs import Errors, PathLike
@@ -48,9 +48,9 @@ _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 
 def _field(values: dict, field: str):
     """The front matter's value of a field (:data:`FRONT_MATTER_KEYS`), the first key it has that holds one."""
-    by_key = {_key(k): v for k, v in reversed(list(values.items()))}
+    by_key = {column_key(k): v for k, v in reversed(list(values.items()))}
     for name in FRONT_MATTER_KEYS[field]:
-        value = by_key.get(_key(name))
+        value = by_key.get(column_key(name))
         if value in (None, "", []) or isinstance(value, bool):  # Jekyll's published: true says no date
             continue
         is_link = isinstance(value, str) and _URL.match(value.strip()) is not None
@@ -143,7 +143,7 @@ def parse_markdown(markdown: str, *, source: PathLike = "<string>", page_id: str
                 "news page", lines[0] if lines else "")
         return [], problems
     title = inline_text(_text(_field(values, "title")))
-    title_line = next((i + 1 for i, line in enumerate(lines[:start]) if i and _key(line.split(":")[0]) in (
+    title_line = next((i + 1 for i, line in enumerate(lines[:start]) if i and column_key(line.split(":")[0]) in (
         "title", "headline")), None)
     blocks = body_blocks(lines, start)
     text_lines: list[str] = []
@@ -166,7 +166,7 @@ def parse_markdown(markdown: str, *, source: PathLike = "<string>", page_id: str
             if not title and kind == "heading" and not text_lines and section == "body":
                 title, title_line = heading, index + 1  # the page's first heading, its headline
                 continue
-            if title and kind == "heading" and _key(heading) == _key(title) and not text_lines:
+            if title and kind == "heading" and column_key(heading) == column_key(title) and not text_lines:
                 continue  # the headline again, above the text
             if section != "body":
                 section = "after"

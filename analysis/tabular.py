@@ -23,7 +23,7 @@ from .bylines import parse_byline
 from .errors import CorpusError, CorpusWarning, problem_row
 from .related import join_wrapped
 from .tables import COLUMNS, is_missing
-from .tabular_cells import _key, paragraphs, reporters
+from .tabular_cells import column_key, paragraphs, reporters
 from .tabular_cells import cell_text as _text
 from .tabular_cells import extra_value as _extra
 from .tabular_cells import is_blank as _blank
@@ -75,7 +75,7 @@ _UNNAMED = "Unnamed: "
 _URL = re.compile(r"https?://", re.I)
 
 
-def _listing(names) -> str:
+def listing(names) -> str:
     return ", ".join(map(repr, names)) or "none"
 
 
@@ -123,23 +123,23 @@ name them with columns={'title': ..., 'text': ...}
     columns = dict(columns or {})
     unknown = sorted(set(columns) - set(FIELDS))
     if unknown:
-        raise ValueError(f"columns= maps unknown field(s) {_listing(unknown)}; the fields are {_listing(FIELDS)}")
+        raise ValueError(f"columns= maps unknown field(s) {listing(unknown)}; the fields are {listing(FIELDS)}")
     for field, column in columns.items():
         if column is not None and column not in names:
-            raise CorpusError(f"no column {column!r} for {field} (columns: {_listing(names)})", path=source)
+            raise CorpusError(f"no column {column!r} for {field} (columns: {listing(names)})", path=source)
     chosen = {f: c for f, c in columns.items() if c is not None}
     by_key: dict[str, str] = {}
     for name in names:
-        by_key.setdefault(_key(name), name)
+        by_key.setdefault(column_key(name), name)
     for name in names:  # a nested record's meta.title, where no column is named title itself
-        by_key.setdefault(_key(name.rsplit(".", 1)[-1]), name)
+        by_key.setdefault(column_key(name.rsplit(".", 1)[-1]), name)
     for field, candidates in NAMES.items():
-        found = (by_key.get(_key(c)) for c in candidates if field not in columns)
+        found = (by_key.get(column_key(c)) for c in candidates if field not in columns)
         column = next((c for c in found if c is not None and c not in chosen.values()), None)
         if column is not None:
             chosen[field] = column
     if not chosen.keys() & {"title", "text", "summary"}:
-        raise CorpusError(f"no title, text or summary column (columns: {_listing(names)}); "
+        raise CorpusError(f"no title, text or summary column (columns: {listing(names)}); "
                           "name them with columns={'title': ..., 'text': ...}", path=source)
     return {f: chosen[f] for f in FIELDS if f in chosen}
 
@@ -147,8 +147,8 @@ name them with columns={'title': ..., 'text': ...}
 #: Rows made into documents at a time by :meth:`_Table.blocks`: a table of millions of rows is never
 #: held as documents (Python dicts, several times its size) all at once.
 BLOCK_ROWS = 20_000
-_UTC_TABLE = frozenset(_key(name) for name in UTC_COLUMNS)
-_KIND_KEYS = frozenset(_key(name) for name in NAMES["kind"])
+_UTC_TABLE = frozenset(column_key(name) for name in UTC_COLUMNS)
+_KIND_KEYS = frozenset(column_key(name) for name in NAMES["kind"])
 _KIND_VALUES = frozenset({"", *KINDS})
 
 #: A row as the format readers give it: its number, its cells by column (None for a line that holds no
@@ -185,8 +185,8 @@ class Survey:
                 continue
             kindish = self._kindish.get(name)
             if kindish is None:
-                kindish = self._kindish[name] = _key(name) in _KIND_KEYS
-            if kindish and name not in self.not_kinds and _key(_text(value)) not in _KIND_VALUES:
+                kindish = self._kindish[name] = column_key(name) in _KIND_KEYS
+            if kindish and name not in self.not_kinds and column_key(_text(value)) not in _KIND_VALUES:
                 self.not_kinds.add(name)
 
 
@@ -218,15 +218,16 @@ class _Table:
         self.fields = recognise_columns(names, columns=columns, source=self.source)
         if "kind" in self.fields and "kind" not in (columns or {}) and self.fields["kind"] in survey.not_kinds:
             del self.fields["kind"]  # a "type" column of something else: kept as it is
-        by_key = {_key(n): n for n in reversed(names)}  # the other columns an outlet's name may be in, preferred first
-        self.outlets = [by_key[_key(c)] for c in NAMES["outlet"]
-                        if _key(c) in by_key and by_key[_key(c)] != self.fields.get("outlet")]
+        # the other columns an outlet's name may be in, preferred first
+        by_key = {column_key(n): n for n in reversed(names)}
+        self.outlets = [by_key[column_key(c)] for c in NAMES["outlet"]
+                        if column_key(c) in by_key and by_key[column_key(c)] != self.fields.get("outlet")]
         self.docs: list[dict] = []
         self.problems: list[dict] = []
         self.ids: dict[str, int] = {}
         self.pages: dict[str, int] = {}
         # a GDELT export: its DATE is UTC by the format's definition, though it names no zone
-        self.utc = {_key(n) for n in names} >= _UTC_TABLE
+        self.utc = {column_key(n) for n in names} >= _UTC_TABLE
         logger.info("%s: %s", self.source, ", ".join(f"{f} from {c!r}" for f, c in self.fields.items()))
         used = set(self.fields.values())
         reserved = set(COLUMNS) | {"url", "summary"}
@@ -290,7 +291,7 @@ class _Table:
                          "from 0 (read from the row order)", raw, line=line)
         position = position if position is not None else order if "page" in self.fields else 0
         raw = texts.get("kind", "")
-        kind = KINDS.get(_key(raw)) if raw else None
+        kind = KINDS.get(column_key(raw)) if raw else None
         if kind is None and raw:
             self.problem(row, "kept", f"kind {raw[:60]!r} is neither article nor related "
                          "(read from the position)", raw, line=line)
@@ -358,7 +359,7 @@ class _Table:
             self.docs.append(record)
 
 
-def _unique_names(names) -> list[str]:
+def unique_names(names) -> list[str]:
     out: list[str] = []
     for i, name in enumerate(names):
         name = "" if is_missing(name) else str(name).strip().strip("\ufeff").strip()

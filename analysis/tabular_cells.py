@@ -28,7 +28,7 @@ _NEWLINES = re.compile(r"\r\n?")
 
 
 @lru_cache(maxsize=1024)
-def _key(name) -> str:
+def column_key(name) -> str:
     """A column's name as names are compared: without case, spaces, ``_`` or ``-``."""
     return re.sub(r"[\s_\-]", "", unicodedata.normalize("NFKC", str(name))).casefold()
 
@@ -274,7 +274,7 @@ def reporters(value) -> tuple[str, str]:
     names, places = [], []
     for item in items:
         if isinstance(item, Mapping):
-            item = next((item[k] for k in item if _key(k) in _NAME_KEYS and isinstance(item[k], str)), "")
+            item = next((item[k] for k in item if column_key(k) in _NAME_KEYS and isinstance(item[k], str)), "")
         name, place = _byline(cell_text(item)) if cell_text(item) else ("", "")
         names.extend(n for n in name.split("、") if n and n not in names)
         places.extend([place] * bool(place and place not in places))

@@ -31,8 +31,8 @@ from .cutoff import CUT, cut_reason
 from .decoding import file_format
 from .errors import CorpusError, check_errors
 from . import tabular
-from .tabular import (_UNNAMED, BLOCK_ROWS, FRAME_FORMAT, ColumnMap, Row, Survey, _blank, _listing, _Table,
-                       _unique_names, joined, surveyed)
+from .tabular import (_UNNAMED, BLOCK_ROWS, FRAME_FORMAT, ColumnMap, Row, Survey, _blank, listing, _Table,
+                       unique_names, joined, surveyed)
 from .tabular_cells import flatten
 from .tabular_formats import read_feed, read_json, read_sqlite
 from .tabular_sniff import json_lines
@@ -59,7 +59,7 @@ def _read_delimited(file: Path, fmt: str, encoding: str | None):
             else:
                 tail.extend(taken)
             if names is None:
-                names = _unique_names(cells)
+                names = unique_names(cells)
                 width = len(names)
                 continue
             if len(cells) > width:
@@ -79,7 +79,7 @@ def _read_delimited(file: Path, fmt: str, encoding: str | None):
 
     def rows() -> Iterator[Row]:
         reader = csv.reader(lines(), delimiter=delimiter)
-        header, end = len(_unique_names(next(reader, []))), reader.line_num
+        header, end = len(unique_names(next(reader, []))), reader.line_num
         for row, cells in enumerate(reader, 1):
             if row > last:
                 continue  # blank lines at the end: read to the end, where a file read as needed is checked
@@ -152,17 +152,17 @@ def _read_excel(file: Path, fmt: str, encoding: str | None):
         records.pop()
     if not records:
         raise CorpusError(f"empty first sheet {sheets[0]!r} (no header row)", path=file)
-    names = _unique_names(records[0])
+    names = unique_names(records[0])
     rows: list[Row] = [(row, dict(zip(names, cells)), [], None) for row, cells in enumerate(records[1:], 1)]
     if len(sheets) > 1:
         rows.insert(0, (None, None, [("skipped", f"only the first sheet {sheets[0]!r} is read, not "
-                                      f"{_listing(sheets[1:])}", "")], None))
+                                      f"{listing(sheets[1:])}", "")], None))
     return names, surveyed(rows), lambda: iter(rows)
 
 
 def _frame_rows(frame: pd.DataFrame) -> tuple[list[str], Survey, Callable[[], Iterator[Row]]]:
     """A DataFrame's column names, its survey and its rows, made as they are read (a block at a time)."""
-    names = _unique_names(frame.columns)
+    names = unique_names(frame.columns)
 
     def rows() -> Iterator[Row]:
         for start in range(0, len(frame), BLOCK_ROWS):

@@ -27,8 +27,8 @@ from pathlib import Path
 
 from .decoding import read_bytes
 from .errors import CorpusError
-from .tabular import Row, _listing, _unique_names, recognise_columns, surveyed
-from .tabular_cells import _key, flatten
+from .tabular import Row, listing, unique_names, recognise_columns, surveyed
+from .tabular_cells import column_key, flatten
 from .tabular_text import table_lines
 
 logger = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__)
 #: Keys of a JSON object under which a scraper writes its list of articles (compared as column names are).
 LIST_KEYS = ("items", "articles", "data", "results", "news", "records", "entries", "docs", "documents", "posts",
              "stories", "hits", "rows", "list", "content")
-_LIST_KEYS = frozenset(_key(k) for k in LIST_KEYS)
+_LIST_KEYS = frozenset(column_key(k) for k in LIST_KEYS)
 
 
 def _objects(value) -> bool:
@@ -86,20 +86,20 @@ and no title or text (keys: 'status')
     if not isinstance(value, dict):
         raise CorpusError(f"a JSON {type(value).__name__}, not an array or an object of articles")
     for key, inner in value.items():
-        if _key(key) in _LIST_KEYS and _objects(inner):
+        if column_key(key) in _LIST_KEYS and _objects(inner):
             return inner, f"key {key!r}"
     for key, outer in value.items():  # one object down: {"data": {"items": [...]}}, {"hits": {"hits": [...]}}
         if isinstance(outer, dict):
             for inner_key, inner in outer.items():
-                if _key(inner_key) in _LIST_KEYS and _objects(inner):
+                if column_key(inner_key) in _LIST_KEYS and _objects(inner):
                     return inner, f"key '{key}.{inner_key}'"
     if _article(value):
         return [value], "one article"
     lists = [key for key, inner in value.items() if _objects(inner)]
     if len(lists) == 1:
         return value[lists[0]], f"key {lists[0]!r}"
-    raise CorpusError(f"a JSON object with no list of articles (under {_listing(LIST_KEYS[:3])}...) and no title "
-                      f"or text (keys: {_listing(list(value)[:12])})")
+    raise CorpusError(f"a JSON object with no list of articles (under {listing(LIST_KEYS[:3])}...) and no title "
+                      f"or text (keys: {listing(list(value)[:12])})")
 
 
 def read_json(file: Path, fmt: str, encoding: str | None):
@@ -163,14 +163,14 @@ def read_sqlite(file: Path, fmt: str, encoding: str | None):
     finally:
         con.close()
     if not found:
-        raise CorpusError(f"no table with a title, text or summary column (tables: {_listing(tables)})", path=file)
+        raise CorpusError(f"no table with a title, text or summary column (tables: {listing(tables)})", path=file)
     count, table, names = max(found, key=lambda t: t[0])  # the first of those with most rows, by name
     others = [(n, name) for n, name, _ in found if name != table]
     logger.info("%s: table %r (%d rows)%s", file, table, count,
                 "".join(f"; not {name!r} ({n} rows)" for n, name in others))
     notes = [("skipped", f"table {name!r} ({n} rows) is not read: only the table with most rows, {table!r} "
               f"({count} rows)", "") for n, name in others]
-    names = _unique_names(names)
+    names = unique_names(names)
 
     def rows() -> Iterator[Row]:
         if notes:

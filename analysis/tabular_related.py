@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from .related import BULLETS
-from .tabular_cells import _key, cell_text, flatten, html_text, is_blank, listed, paragraphs
+from .tabular_cells import column_key, cell_text, flatten, html_text, is_blank, listed, paragraphs
 from .tabular_dates import Published, parse_published
 
 
@@ -47,9 +47,9 @@ def _item_of(value) -> tuple[RelatedItem | None, str]:
         cells = flatten(value)
         by_key: dict[str, object] = {}
         for name, cell in cells.items():
-            by_key.setdefault(_key(name), cell)
+            by_key.setdefault(column_key(name), cell)
         for name, cell in cells.items():
-            by_key.setdefault(_key(name.rsplit(".", 1)[-1]), cell)
+            by_key.setdefault(column_key(name.rsplit(".", 1)[-1]), cell)
         found = {f: next((by_key[k] for k in names if k in by_key and not is_blank(by_key[k])), None)
                  for f, names in _ITEM_NAMES.items()}
         title = paragraphs(found["title"], one_line=True)
