@@ -104,6 +104,12 @@ _PHRASE_LETTERS = frozenset("同接請请點点按訂订登成粉官★►▶▲
 _LONGEST_PHRASED = max(longest for longest, _ in SITE_PHRASES)
 
 
+def _credit_start(line: str) -> int:
+    """Where a photograph's credit at a line's end may start: its last bracket or sentence's end, in its last
+    letters (:data:`_CREDIT_TAIL`)."""
+    return max(len(line) - _CREDIT_TAIL, max(line.rfind(mark) for mark in "（(。！？!?"), 0)
+
+
 def _credit_ends(line: str) -> bool:
     """Whether a line may end in a photograph's credit: a bracket, or a photograph's word in its last letters."""
     return line.endswith((")", "）")) or any(w in line[-_CREDIT_TAIL:] for w in ("圖", "图", "攝影", "摄影", "照片"))
@@ -184,7 +190,7 @@ def is_site_line(line: str) -> bool:
     return bool(site_line(line) or _PAGE_LINE.match(line)
                 or (len(line) <= _LONGEST_PROMO and _CALL.search(line) and _PROMO.search(line))  # (誘導下載假投資App)
                 or (len(line) <= _LONGEST_CREDITED and _credit_ends(line)
-                    and _PHOTO_CREDIT.search(line, max(0, len(line) - _CREDIT_TAIL)))
+                    and _PHOTO_CREDIT.search(line, _credit_start(line)))
                 or (_CREDIT_END.search(line) and (line.startswith(("▲", "▼")) or (
                     len(line) <= _LONGEST_CAPTION and not _REPORTING.search(line)))))
 
