@@ -96,12 +96,11 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
     Parameters
     ----------
     path : str, Path, iterable of them, or DataFrame
-        A folder (every file in a format the kit reads, in it and its subfolders, sorted by path: text
-        pages ``*.txt``, saved web pages ``*.html``/``*.htm`` (gzipped too), tables ``*.csv``, ``*.tsv``,
-        ``*.jsonl``/``*.ndjson`` (these three gzipped too), ``*.json``, ``*.parquet``, ``*.xlsx``, SQLite
-        databases ``*.db``/``*.sqlite``, RSS and Atom feeds ``*.xml``/``*.rss``/``*.atom``; a page's id is
-        its path from the folder without the ending, and every other file of the folder is a ``skipped``
-        problem), one file, a list of files, or a pandas DataFrame (one document a row).
+        A folder (every file in a format the kit reads, in it and its subfolders, sorted by path: text and
+        Markdown pages, saved web pages, tables, JSON, SQLite databases and feeds, by their endings in
+        :data:`analysis.decoding.FORMATS`; a page's id is its path from the folder without the ending, and
+        every other file of the folder is a ``skipped`` problem), one file, a list of files, or a pandas
+        DataFrame (one document a row).
     columns : mapping, optional
         For tables: which column holds which field (``{"title": "標題", "published": "發布時間", ...}``;
         see :func:`analysis.tabular_files.read_table`); without it, common names are recognised.
@@ -255,12 +254,11 @@ def load_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
     Parameters
     ----------
     path : str, Path, iterable of them, or DataFrame
-        A folder (every file in a format the kit reads, in it and its subfolders, sorted by path: text
-        pages ``*.txt``, saved web pages ``*.html``/``*.htm`` (gzipped too), tables ``*.csv``, ``*.tsv``,
-        ``*.jsonl``/``*.ndjson`` (these three gzipped too), ``*.json``, ``*.parquet``, ``*.xlsx``, SQLite
-        databases ``*.db``/``*.sqlite``, RSS and Atom feeds ``*.xml``/``*.rss``/``*.atom``; a page's id is
-        its path from the folder without the ending, and every other file of the folder is a ``skipped``
-        problem), one file, a list of files, or a pandas DataFrame (one document a row).
+        A folder (every file in a format the kit reads, in it and its subfolders, sorted by path: text and
+        Markdown pages, saved web pages, tables, JSON, SQLite databases and feeds, by their endings in
+        :data:`analysis.decoding.FORMATS`; a page's id is its path from the folder without the ending, and
+        every other file of the folder is a ``skipped`` problem), one file, a list of files, or a pandas
+        DataFrame (one document a row).
     columns : mapping, optional
         For tables: which column holds which field (``{"title": "標題", "published": "發布時間", ...}``;
         see :func:`analysis.tabular_files.read_table`); without it, common names are recognised.

@@ -151,14 +151,16 @@ def parse_markdown(markdown: str, *, source: PathLike = "<string>", page_id: str
     section = "body"  # body, related, site (a site's list), after (under another heading after the related list)
     left_out: dict[str, list] = {}
     # a related list's own heading further down (## 相關新聞 under ## 熱門新聞): the site's list first is the site's
-    own_later = [index for index, kind, raw in blocks if kind in ("heading", "paragraph")
-                 and is_list_heading(inline_text(raw).strip()) and not is_site_list_heading(inline_text(raw).strip())]
+    def own_later(at: int) -> bool:
+        return any(i > at and kind in ("heading", "paragraph") and is_list_heading(words := inline_text(raw).strip())
+                   and not is_site_list_heading(words) for i, kind, raw in blocks)
+
     for index, kind, raw in blocks:
         text = inline_text(raw) if kind != "item" else raw
         if kind == "heading" or kind == "paragraph" and is_list_heading(inline_text(raw)):
             heading = inline_text(raw).strip()
             if is_list_heading(heading):
-                site = is_site_list_heading(heading) and (related or any(i > index for i in own_later))
+                site = is_site_list_heading(heading) and (bool(related) or own_later(index))
                 section = "site" if site else "related"
                 if section == "site":
                     left_out[heading] = [index + 1, 0]

@@ -186,8 +186,8 @@ class _Scan:
                     and (len(nxt) == 1 or nxt[1] in FUNCTION_CHARS) and end not in self.title_starts:
                 end += 1  # a two-character name that is the start of a three-character one: 陳燦|堅說
             return end
-        if han(word) and len(word) <= 4 and word not in CUES and nxt in _NAME_DOTS and self.dotted(k) > k:
-            return offsets[self.dotted(k) + 1]  # 撒萬|．|達給|伐歷 after a title: a name of Taiwan's peoples
+        if han(word) and len(word) <= 4 and word not in CUES and nxt in _NAME_DOTS and (last := self.dotted(k)) > k:
+            return offsets[last + 1]  # 撒萬|．|達給|伐歷 after a title: a name of Taiwan's peoples
         if 0 < len(word) == surname_size(word) and han(nxt) and nxt[0] not in FUNCTION_CHARS:
             if given_name(nxt):
                 return offsets[k + 2]

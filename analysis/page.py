@@ -186,14 +186,16 @@ class _Parser:
         site: list[int] = []  # the site's list being left out: its heading, then its lines
         started = False  # whether a related list's heading was read
         # a related list's own heading further down (相關新聞 under 熱門新聞): the site's list first is the site's
-        own_later = any(is_list_heading(self.lines[i]) and not is_site_list_heading(self.lines[i]) for i in idx[1:])
+        def own_later() -> bool:
+            return any(is_list_heading(self.lines[i]) and not is_site_list_heading(self.lines[i]) for i in idx[1:])
+
         for k, i in enumerate(idx):
             line = self.lines[i]
             if line in ITEM_MARKERS or line[:1].isdigit():  # most of a list: '-' lines and timestamps
                 (site or related).append(i)
                 continue
             heading = is_list_heading(line)
-            if (heading and is_site_list_heading(line) and not (k == 0 and may_be_related(line) and not own_later)) \
+            if (heading and is_site_list_heading(line) and not (k == 0 and may_be_related(line) and not own_later())) \
                     or (k and not site and not heading and is_footer(line)):  # the site's list, or its footer
                 self.leave_out(site)
                 site = [i]
