@@ -48,8 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     r = sub.add_parser(
         "report", help="write tables, figures and findings.md for a corpus",
-        description="Read every page or table of a corpus folder (text pages *.txt, saved web pages *.html, "
-                    "*.htm and *.html.gz, tables *.csv, *.tsv, *.jsonl, *.parquet, *.xlsx) and write "
+        description="Read every page or table of a corpus folder and its subfolders (text pages *.txt, Markdown "
+                    "pages *.md, saved web pages *.html, *.htm and *.html.gz, tables *.csv, *.tsv, *.jsonl, *.json, "
+                    "*.parquet, *.xlsx, SQLite databases *.db, RSS and Atom feeds *.xml) and write "
                     "tables/*.csv (UTF-8 with BOM), "
                     "figures/*.png and *.svg, findings.md and provenance.json (segmenter, dictionaries and "
                     "library versions) under the output folder. The same input gives byte-identical tables.",
@@ -87,6 +88,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="for tables: which column holds which field, e.g. title=標題,published=發布時間,text=內文 "
                         "(fields: title, published, text, summary, outlet, url, reporter, page, position, kind; "
                         "without it, common column names are recognised)")
+    r.add_argument("--keep-recurring-lines", action="store_true",
+                   help="keep the lines a site prints on many of its pages (its app and copyright lines, "
+                        "editor's notes) in the articles' texts instead of taking them out")
     r.add_argument("--strict", action="store_true",
                    help="stop at the first damaged or unreadable page instead of warning")
     r.add_argument("--workers", type=int, help="processes for segmentation, or Dask workers of the local "
@@ -134,6 +138,9 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--columns", type=_column_map, metavar="FIELD=COLUMN,...",
                    help="for tables: which column holds which field, as for report")
     d.add_argument("--encoding", help="decode every file with this codec instead of detecting it")
+    d.add_argument("--keep-recurring-lines", action="store_true",
+                   help="keep the lines a site prints on many of its pages (its app and copyright lines, "
+                        "editor's notes) in the articles' texts instead of taking them out")
     d.add_argument("--userdict", type=Path, action="append", default=[],
                    help=f"extra segmentation dictionary whose words are known; repeat for several (the project "
                         f"dictionary {project} is always used when it exists)")
@@ -195,6 +202,11 @@ def _cache(args: argparse.Namespace) -> int:
     else:
         print(f"analysis: {total / 1e6:,.1f} MB in {len(info)} cache(s)")
     return 0
+
+
+def _recurring(args: argparse.Namespace) -> str:
+    """``recurring_lines`` as the options say (:func:`analysis.read_corpus`)."""
+    return "keep" if args.keep_recurring_lines else "drop"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -267,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     # The provenance (segmenter, dictionaries, library versions) is an input too: another one rebuilds.
     options = {"page": args.page, "encoding": args.encoding, "strict": args.strict,
                "columns": args.columns, "provenance": provenance_record(userdict=args.userdict or None),
-               "variants": args.variants}
+               "variants": args.variants, "recurring_lines": _recurring(args)}
     # The project's boilerplate patterns change what is counted, like its dictionary.
     boilerplate = [p for p in [config.PROJECT_BOILERPLATE] if p.is_file()]
     # Two fingerprints: of what the tables depend on, and of that and the presentation (--top).
@@ -293,7 +305,8 @@ def main(argv: list[str] | None = None) -> int:
         with collect_warnings(CorpusWarning) as caught:
             rep = build_report(args.corpus, args.out, userdict=args.userdict or None, top=args.top,
                                page=args.page, columns=args.columns, encoding=args.encoding,
-                               errors="raise" if args.strict else "warn", figures=args.figures)
+                               errors="raise" if args.strict else "warn", figures=args.figures,
+                               recurring_lines=_recurring(args))
     except (CorpusError, FileNotFoundError, ValueError, ImportError) as exc:
         _log_warnings(caught)
         print(f"analysis: error: {exc}", file=sys.stderr)
@@ -369,7 +382,8 @@ def _discover(args: argparse.Namespace) -> int:
     caught: list = []
     try:
         with collect_warnings(CorpusWarning) as caught:
-            docs = load_corpus(args.corpus, columns=args.columns, encoding=args.encoding)
+            docs = load_corpus(args.corpus, columns=args.columns, encoding=args.encoding,
+                               recurring_lines=_recurring(args))
         table = discover_words(docs, userdict=args.userdict or None, top=sys.maxsize, **limits)
     except (CorpusError, FileNotFoundError, ValueError, ImportError) as exc:
         _log_warnings(caught)

@@ -25,6 +25,7 @@ from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .executor import run_chunks
 from .pagecache import decode_page, open_store, page_key
 from .readers import read_pages, read_pages_kept, read_table_frame
+from .recurring import RecurringLines, drop_recurring_lines
 from .tabular import ColumnMap
 from . import tabular_text
 from .tabular_files import TABLE_FORMATS, read_frame
@@ -90,7 +91,8 @@ def _unique_page_ids(files: list[Path], root: Path | None = None) -> list[str]:
 
 
 def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: ColumnMap | None = None,
-                encoding: str | None = None, errors: Errors = "warn", engine: Engine | None = None) -> Corpus:
+                encoding: str | None = None, errors: Errors = "warn", engine: Engine | None = None,
+                recurring_lines: RecurringLines = "drop") -> Corpus:
     """Load news pages into the documents table, with the table of problems the reader found.
 
     Parameters
@@ -111,6 +113,10 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
         (see :func:`load_corpus`).
     engine : {"local", "dask"}, optional
         Where to read (default: as :func:`analysis.configure` set it).
+    recurring_lines : {"drop", "keep"}
+        Take the lines a site prints on many of its pages (its calls to download the app, its copyright, its
+        editor's notes) out of the articles' texts, each said once as an ``unplaced`` problem at the first page
+        holding it (:mod:`analysis.recurring`), or keep them.
 
     Returns
     -------
@@ -139,11 +145,17 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
     (21, ['source', 'line', 'action', 'reason', 'content'])
     """
     check_errors(errors)
+    if recurring_lines not in ("drop", "keep"):
+        raise ValueError(f"recurring_lines must be 'drop' or 'keep', not {recurring_lines!r}")
     if engine is not None:
         check_engine(engine)  # said at once, even when every page is taken from the cache
     if isinstance(path, pd.DataFrame):
         docs, problems = read_frame(path, columns=columns, errors=errors)
-        return Corpus(documents_frame(docs), problems_frame(problems))
+        docs = documents_frame(docs)
+        if recurring_lines == "drop":
+            docs, dropped = drop_recurring_lines(docs, errors=errors)
+            problems = [*problems, *dropped]
+        return Corpus(docs, problems_frame(problems))
     files, unread, root = corpus_listing(path)
     items = list(zip(files, _unique_page_ids(files, root)))
     problem_rows = [_unread(file, reason, errors=errors) for file, reason in unread]
@@ -171,6 +183,9 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
         if store is not None:
             store.close()
     docs = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0] if frames else documents_frame([])
+    if recurring_lines == "drop":  # across the crawl's pages: the site's lines no page shows as such alone
+        docs, dropped = drop_recurring_lines(docs, errors=errors)
+        problem_rows.extend(dropped)
     # each text column in one piece, each column's pieces freed as it is joined: rows are taken from a
     # crawl's columns in every step, and pyarrow would join a column's pieces again at every take
     frames.clear()
@@ -248,7 +263,7 @@ def _read_block(items: list[tuple[Path, str]], store: BlobStore | None, *, encod
 
 def load_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: ColumnMap | None = None,
                 encoding: str | None = None, errors: Errors = "warn", engine: Engine | None = None,
-                report: bool | None = None):
+                recurring_lines: RecurringLines = "drop", report: bool | None = None):
     """Load news pages into a table with one row per document, in page order.
 
     Parameters
@@ -271,6 +286,9 @@ def load_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
     engine : {"local", "dask"}, optional
         Read here (and in worker processes for large corpora), or as Dask tasks
         (default: as :func:`analysis.configure` set it). The result is the same.
+    recurring_lines : {"drop", "keep"}
+        Take the lines a site prints on many of its pages out of the articles' texts (default), or keep them
+        (see :func:`read_corpus`).
     report : bool, optional
         Deprecated: use :func:`read_corpus`, which returns the problems table as well.
 
@@ -298,7 +316,8 @@ def load_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
     >>> docs.loc[0, ["kind", "outlet"]].tolist()
     ['article', '新唐人亞太台']
     """
-    corpus = read_corpus(path, columns=columns, encoding=encoding, errors=errors, engine=engine)
+    corpus = read_corpus(path, columns=columns, encoding=encoding, errors=errors, engine=engine,
+                         recurring_lines=recurring_lines)
     if report is not None:
         warnings.warn("load_corpus(report=...) is deprecated; use read_corpus(), which returns (docs, problems)",
                       DeprecationWarning, stacklevel=2)

@@ -21,7 +21,7 @@ from .bylines import OUTLET_PATTERN
 from .decoding import LIST_HEADINGS, SITE_LIST_HEADINGS
 from .page_dates import date_line
 from .tabular_dates import Published
-from .text import site_line
+from .text import TAG_LABELS, site_line
 
 #: Lines that open a related item.
 ITEM_MARKERS = frozenset({"-", "－", "—", "–", "►", "▶", "▸", "●", "•", "■", "◆", "・"})
@@ -157,7 +157,7 @@ _FOOTER_START = re.compile(r"©\s*[A-Z]"
                            r"|(?:Download\b|下載|下载)[^\n]{0,30}(?:App|APP)$"
                            rf"|{_OUTLET_CALL}"
                            r"|(?:訂閱電子報|订阅电子报|加入LINE好友|回頂端|更多|看更多|更多\w{2})$"
-                           r"|(?:Tags?|標籤|标签|關鍵字|关键字|關鍵詞|关键词)\s*[:：]\s*(?:[^\s，,、：:。\d]{1,6}(?:[\s，,、]+|$))*$")
+                           rf"|{TAG_LABELS}\s*[:：﹕]\s*(?:[^\s，,、：:。\d]{{1,6}}(?:[\s，,、]+|$))*$")
 _FOOTER_STARTS = ("本文出自", "本文轉載自", "本文转载自")
 
 

@@ -20,6 +20,7 @@ import pandas as pd
 
 from . import rendering
 from .corpus import read_corpus
+from .recurring import RecurringLines
 from .deprecation import moved_names
 from .decoding import FORMATS, corpus_files
 from .errors import CorpusError, check_errors
@@ -82,7 +83,8 @@ TABLES = ("documents", "problems", "term_frequencies", "term_frequencies_by_kind
 def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
                  segmenter: SegmenterLike | None = None, top: int = 20, page: str | None = None,
                  columns: ColumnMap | None = None, encoding: str | None = None, errors: Errors = "warn",
-                 strict: bool | None = None, figures: Sequence[str] | None = None) -> Report:
+                 strict: bool | None = None, figures: Sequence[str] | None = None,
+                 recurring_lines: RecurringLines = "drop") -> Report:
     """Load a corpus, compute every table, draw every figure and write them under ``out``.
 
     Parameters
@@ -115,6 +117,9 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     figures : sequence of str, optional
         The figures to draw, by name (:data:`analysis.rendering.FIGURES`; default: all): a presentation option like
         ``top``. The files of the others are removed and the findings do not link them.
+    recurring_lines : {"drop", "keep"}
+        Take the lines a site prints on many of its pages out of the articles' texts, or keep them
+        (:func:`analysis.read_corpus`).
 
     Returns
     -------
@@ -155,7 +160,8 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     timings: dict[str, float] = {}
     clock = Clock(timings)
     with clock("reading"):
-        docs, problems = read_corpus(corpus, columns=columns, encoding=encoding, errors=errors)
+        docs, problems = read_corpus(corpus, columns=columns, encoding=encoding, errors=errors,
+                                     recurring_lines=recurring_lines)
     if docs.empty:
         raise CorpusError("no news page could be read from the corpus", path=corpus)
     # Paths in the tables are relative to the project when inside it, so that the same corpus gives the

@@ -21,7 +21,7 @@ from functools import reduce
 
 from .bylines import parse_byline
 from .errors import CorpusError, CorpusWarning, problem_row
-from .related import join_wrapped
+from .related import is_outlet_call, join_wrapped
 from .tables import COLUMNS, is_missing
 from .tabular_cells import column_key, paragraphs, reporters
 from .tabular_cells import cell_text as _text
@@ -30,7 +30,7 @@ from .tabular_cells import is_blank as _blank
 from .tabular_cells import whole_number as _whole
 from .tabular_dates import Published, parse_published
 from .tabular_related import related_items
-from .text import content_id, is_truncated
+from .text import content_id, is_site_line, is_truncated
 from .typedefs import Errors
 
 logger = logging.getLogger(__name__)
@@ -269,6 +269,17 @@ class _Table:
                 close()
         yield self.docs, self.problems
 
+    def without_site_lines(self, text: str, row: int, line: int | None) -> str:
+        """An article's text without the site's lines (:func:`analysis.text.is_site_line`: captions, share
+        bars, copyright, an editor's note), reported once for the row as a page's are."""
+        lines = text.split("\n")
+        site = [x for x in lines if is_site_line(x.strip()) or is_outlet_call(x.strip())]
+        if not site:
+            return text
+        self.problem(row, "unplaced", f"the site's lines in the article's text (share bars, adverts, tags, credits): "
+                     f"{len(site)} line(s) left out", site[0], line=line)
+        return "\n".join(x for x in lines if not (is_site_line(x.strip()) or is_outlet_call(x.strip())))
+
     def row(self, row: int, cells: dict, line: int | None) -> None:
         get = {f: cells.get(c) for f, c in self.fields.items()}.get
         texts = {f: _text(cells.get(c)) for f, c in self.fields.items()}
@@ -296,6 +307,8 @@ class _Table:
             self.problem(row, "kept", f"kind {raw[:60]!r} is neither article nor related "
                          "(read from the position)", raw, line=line)
         kind = kind or ("article" if position == 0 else "related")
+        if kind == "article" and text:  # a scraper's text keeps the site's lines a page's reader leaves out
+            text = self.without_site_lines(text, row, line)
         reporter, place = reporters(get("reporter")) if texts.get("reporter") else ("", "")
         outlet = texts.get("outlet", "")
         if _URL.match(outlet):  # trafilatura's source is the page's address: the site's name is in another column

@@ -24,10 +24,13 @@ _TRAILER = re.compile(r"\n[ \t\u3000]*[（(【〔]?(?:責任編輯|责任编辑|
                       r"|翻譯|翻译|譯者|译者|核稿|更新時間|更新时间|最後更新|最后更新|更新|發布時間|發佈時間|发布时间|出版)"
                       r"\s*[：:／/][^\n]{0,40}$")
 
+#: The labels of a page's tags or keywords (關鍵字：, Tags:, 明報's 相關字詞﹕).
+TAG_LABELS = r"(?:[Tt]ags?|TAGS?|標籤|标签|關鍵字|关键字|關鍵詞|关键词|相關字詞|相关字词)"
+
 #: A last line of a page's furniture after the last sentence: tags (#颱風 #停班停課, 標籤：), a category, a
 #: copyright, where the text came from (本文出自…), a read-more link (延伸閱讀：…), an outlet's sign-off (（工商時報）).
 _FURNITURE = re.compile(r"\n[ \t\u3000]*(?:#[^\s#]{1,30}(?:[ \t\u3000]+#[^\s#]{1,30})*"
-                        r"|(?:標籤|标签|關鍵字|关键字|關鍵詞|关键词|分類|分类|tags?)\s*[：:][^\n]{0,100}"
+                        rf"|(?:{TAG_LABELS}|分類|分类)\s*[：:﹕][^\n]{{0,100}}"
                         r"|[^\n]{0,40}(?:版權所有|版权所有|著作權所有|All [Rr]ights [Rr]eserved|Copyright|©)[^\n]{0,80}"
                         r"|本文(?:出自|轉載自?|转载自?|經授權轉載|经授权转载|原載於|原载于)[^\n]{1,80}"
                         r"|[［\[【]?(?:延伸閱讀|延伸阅读|看更多|推薦閱讀|推荐阅读)[］\]】]?\s*[：:》>]?[^\n]{1,60}"
@@ -59,7 +62,7 @@ SITE_LINE = re.compile(
     r"|(?:責任編輯|责任编辑|攝影|摄影|設計|设计|插畫|插画|美術設計|核稿編輯)[ \t\u3000]+[^\W\d_]{2,4}"  # (攝影 余志偉)
     r"|[（(](?:編輯|编辑|責任編輯)[：:][^（）()\n]{2,12}[）)]\s*\d{7}"  # 中央社's editors and day alone
     # tags or keywords: 關鍵字：林品瑄,金曲獎, Tags: 颱風 八號風球 Typhoon Signal 8
-    r"|(?:Tags?|標籤|标签|關鍵字|关键字|關鍵詞|关键词)\s*[:：]\s*"
+    rf"|{TAG_LABELS}\s*[:：﹕]\s*"
     r"(?:(?:[^\W\d_A-Za-z]{1,6}|[A-Za-z]{1,12}|\d{1,3})(?:[\s，,、]+|$))*"
     # a link to another article (更多新聞：流感重症再增), a call to read, follow or subscribe
     # (▲點我看更多星光雲精彩新聞, ★訂閱TVBS YouTube頻道，第一手新聞、直播不錯過！)
@@ -83,7 +86,11 @@ SITE_LINE = re.compile(
 #: (▲點我看更多星光雲精彩新聞, ★訂閱TVBS YouTube頻道，直播不錯過！, …按讚看更多好新聞>>), the site's calls for
 #: support, tips or subscriptions with their call (壹蘋新聞網歡迎各界爆料, 成為《報導者》的定期定額贊助者; not news
 #: of subscriptions or sponsors: 報社推出數位訂閱方案), an editor's note on the article (本文為《報導者》…系列報導
-#: 之一, 本文出自天下雜誌801期) and a copyright notice (©, All Rights Reserved).
+#: 之一, 本文出自天下雜誌801期), a copyright notice (©, All Rights Reserved), and the notes Taiwanese and Hong
+#: Kong outlets print under a story of suicide or drink-driving: the suicide-prevention note and its helplines
+#: (珍惜生命，自殺不能解決問題…, ※ 安心專線：1925 ※ 生命線協談專線：1995), the statutory warning on drink
+#: (飲酒過量，有害健康) and a marked call not to drive after drinking (●喝酒不開車．開車不喝酒●; not a sentence
+#: of the news that says so: 警方呼籲喝酒不開車).
 SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
     (60, r"^(?:請|请|點選|点选|按下?)(?:同意|接受)[^\n，。]{0,12}(?:隱私權|隐私权|Cookie|cookie)"),
     (40, r"(?:訂閱|订阅|登入|成為會員)[^\n]{0,12}(?:解鎖|閱讀全文|看全文|完整內容)"),
@@ -96,11 +103,14 @@ SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
     (60, r"^本文(?:(?:為|由)[^\n。]{0,40}(?:系列|專題|報導之一|會員|專享|付費|授權轉載|原刊|合作)"
          r"|出自|轉載自|转载自|原載於|原载于|原刊於|經授權轉載)"),
     (120, r"All [Rr]ights [Rr]eserved|Copyright\s*©|©\s*\d{4}"),
+    (120, r"自殺不能解決問題|自杀不能解决问题|^\W{0,2}自殺警語|(?:安心專線|生命線|張老師|撒瑪利亞|情緒通)[^\n。]{1,40}"
+          r"(?:安心專線|生命線|張老師|撒瑪利亞|情緒通|1925|1995|1980)"),
+    (60, r"飲酒過量\W{0,2}有害健康|^[☆●★※＊*【].{0,6}(?:喝酒不開車|酒後不開車|禁止酒駕)"),
 ))
 
 
 # A letter every phrase of SITE_PHRASES holds (to pass over the lines that hold none), and their longest line
-_PHRASE_LETTERS = frozenset("同接請请點点按訂订登成粉官★►▶▲©追歡本ARC")
+_PHRASE_LETTERS = frozenset("同接請请點点按訂订登成粉官★►▶▲©追歡本ARC殺杀線張撒情酒")
 _LONGEST_PHRASED = max(longest for longest, _ in SITE_PHRASES)
 
 

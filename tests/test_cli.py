@@ -233,3 +233,22 @@ def test_a_damaged_table_is_computed_again(two_reports, tmp_path):
     assert "redrawn" not in proc.stdout and "78 files" in proc.stdout
     fresh = two_reports[0] / "tables" / "actors.parquet"
     assert (out / "tables" / "actors.parquet").read_bytes() == fresh.read_bytes()
+
+
+def test_keep_recurring_lines_keeps_the_sites_lines_and_is_an_input_of_the_tables(tmp_path):
+    """A line on every row of a table leaves the texts by default; with --keep-recurring-lines it stays, and the
+    report made without it is not up to date with the option."""
+    table = tmp_path / "export.csv"
+    pd.DataFrame({"title": [f"標題{i}" for i in range(4)], "published": [f"2020-09-1{i} 10:00" for i in range(4)],
+                  "text": [f"第{i}則新聞的內文。\n每日好文推薦 天天看新聞" for i in range(4)]}
+                 ).to_csv(table, index=False)
+    out = tmp_path / "out"
+    assert main(["report", "--corpus", str(table), "--out", str(out), "-q"]) == 0
+    texts = pd.read_csv(out / "tables" / "documents.csv", encoding="utf-8-sig")["text"]
+    assert not texts.str.contains("每日好文推薦").any()
+    problems = pd.read_csv(out / "tables" / "problems.csv", encoding="utf-8-sig")
+    assert problems["content"].tolist() == ["每日好文推薦 天天看新聞"]
+    proc = run("report", "--corpus", str(table), "--out", str(out), "--keep-recurring-lines")
+    assert proc.returncode == 0 and "up to date" not in proc.stdout
+    texts = pd.read_csv(out / "tables" / "documents.csv", encoding="utf-8-sig")["text"]
+    assert texts.str.contains("每日好文推薦").all()

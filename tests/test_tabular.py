@@ -182,3 +182,25 @@ def test_an_outlet_cell_that_holds_an_address_and_a_byline_opening_the_text():
                           "text": ["（中央社記者陳家倫台北3日電）颱風今天逼近。\n第二段。"]})
     docs, _ = read_frame(frame)
     assert (docs[0]["outlet"], docs[0]["reporter"], docs[0]["reporter_place"]) == ("中央社 CNA", "陳家倫", "台北")
+
+
+def test_an_articles_text_leaves_out_the_sites_lines_as_a_pages_does(tmp_path):
+    """A scraper's text cell that kept captions, the editors' closing line and the copyright: out of the
+    text, said once for the row; a related item's summary and a text of the article's own are as written."""
+    text = "\n".join(["（中央社記者王小明台北20日電）花蓮外海今天清晨發生地震，全台有感。",
+                      "太魯閣步道因地震落石暫停開放。（太魯閣國家公園提供）",
+                      "氣象署提醒，未來一週仍可能發生餘震。",
+                      "（編輯：林克倫）1130520",
+                      "本網站之文字、圖片及影音，非經授權，不得轉載、公開播送或公開傳輸及利用。"])
+    frame = pd.DataFrame({"page": ["p", "p"], "title": ["花蓮地震 全台有感", "餘震不斷"],
+                          "text": [text, "太魯閣步道因地震落石暫停開放。（太魯閣國家公園提供）"]})
+    (docs, problems), caught = quietly(read_corpus, frame)
+    assert docs["text"].tolist() == [
+        "（中央社記者王小明台北20日電）花蓮外海今天清晨發生地震，全台有感。\n氣象署提醒，未來一週仍可能發生餘震。",
+        "太魯閣步道因地震落石暫停開放。（太魯閣國家公園提供）"]
+    assert problems[["line", "action", "content"]].values.tolist() == [
+        [1, "unplaced", "太魯閣步道因地震落石暫停開放。（太魯閣國家公園提供）"]]
+    assert problems["reason"].tolist() == ["the site's lines in the article's text (share bars, adverts, tags, "
+                                           "credits): 3 line(s) left out"]
+    assert docs["reporter"].tolist() == ["王小明", ""]
+    assert len(caught) == 1 and "row 1: the site's lines in the article's text" in caught[0]

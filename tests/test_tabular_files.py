@@ -408,7 +408,7 @@ def _scraper_export(path: Path, rows: int) -> None:
     with open(path, "w", encoding="utf-8") as f:
         for i in range(rows):
             f.write(json.dumps({"page_id": f"p{i // 3}", "title": f"美駐聯大使訪台 第{i}則", "published": "2020-09-17",
-                                "text": "美國駐聯合國大使克拉夫特將訪問台灣，外交部表示歡迎。" * 3,
+                                "text": f"美國駐聯合國大使克拉夫特將訪問台灣，外交部表示歡迎（第{i}則）。" * 3,
                                 "views": i if i < rows // 2 else None}, ensure_ascii=False) + "\n")
 
 

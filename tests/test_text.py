@@ -99,11 +99,16 @@ def test_compact(text, folded):
     "台北地方法院今天開庭。圖／聯合報系資料照片",               # a credit after the caption's sentence
     "▲點我看更多娛樂精彩新聞", "★訂閱新聞台YouTube頻道，直播不錯過！",
     "更多新聞：寒流來襲 低溫探6度",                               # a link to another article
-    "關鍵字：金曲獎,巡演,休息", "Tags: 颱風 停班停課 Typhoon Signal 8",
+    "關鍵字：金曲獎,巡演,休息", "Tags: 颱風 停班停課 Typhoon Signal 8", "相關字詞﹕旺角三級火 唐樓 劏房",
     "歡迎各界踴躍爆料", "本文為會員專享內容", "成為《報導者》的定期定額贊助者，支持深度報導。",
     "本文為《報導者》與公視合作之系列報導",
     "（編輯：林克倫）1131015", "攝影 余志偉", "責任編輯 張詠晴",
     "本網站之文字、圖片及影音，非經授權，不得轉載。", "Copyright © 2024 ETtoday.net All Rights Reserved.",
+    # the notes under a story of suicide or drink-driving
+    "自殺警語：珍惜生命，自殺不能解決問題，生命一定可以找到出路。",
+    "＊珍惜生命，自殺不能解決問題，生活中若遇到困難可撥打安心專線1925。",
+    "※ 安心專線：1925（依舊愛我）※ 生命線協談專線：1995※", "☆飲酒過量，有害健康。禁止酒駕，酒後不開車，安全有保障☆",
+    "●喝酒不開車．開車不喝酒，酒駕一律吊扣駕照●",
 ])
 def test_more_of_the_sites_lines(line):
     assert is_site_line(line)
@@ -124,6 +129,8 @@ def test_more_of_the_sites_lines(line):
     # a read-through's: sentences with an account, a fan page, privacy terms, authorisation, a 看更多 headline
     "市府今天開設LINE官方帳號。", "歌手宣布成立粉絲團。", "消費者同意隱私權條款後才能使用。",
     "本報記者取得授權文件顯示，市府隱匿疫情。", "看更多人選擇離開台北",
+    # news of suicide prevention and drink-driving that mentions a helpline or says not to drive
+    "警方呼籲民眾喝酒不開車，以免觸法。", "衛福部安心專線1925去年接聽量增加三成。", "市長呼籲民眾珍惜生命。",
 ])
 
 def test_lines_that_stay_in_the_text(line):

@@ -1,0 +1,283 @@
+"""Lines a site prints on many of its pages: found across a crawl, and taken out of the articles' texts.
+
+A scraper that saves a page's visible text keeps the site's own lines with the article: the call to
+download the app, the copyright notice, the editor's note under every story, a share bar's counter. The
+page reader knows many of them by their words (:func:`analysis.text.is_site_line`), but every site writes
+its own. Across a crawl they give themselves away: the same line, word for word, under articles about
+different things. :func:`recurring_lines` finds them, one crawl at a time (the pages of the folder read,
+with its subfolders, or the rows of one table), and :func:`drop_recurring_lines` takes them out of the
+articles' texts; :func:`analysis.read_corpus` does both unless told to keep them
+(``recurring_lines="keep"``). Titles and related items are left as they are.
+
+Lines are compared with their width variants, spaces and numbers folded (``已有3,817人分享`` and
+``已有93人分享`` are one line), and pages as articles (a page crawled twice, the same headline, is one).
+A line is the site's when it is on at least :data:`MIN_PAGES` articles of its crawl and
+
+- it is not the story's: on fewer than half of its pages does it share a distinctive pair of Han
+  characters with the page's headline (a follow-up repeating the story's background word for word does:
+  ``山陀兒`` in the headline and the paragraph; a pair in more than 5% of the crawl's headlines, and more
+  than 20 of them, is not distinctive);
+- and it is on at least :data:`MIN_SHARE` of the crawl's articles, or it is no sentence (it does not end
+  as a sentence does, with ``。！？」``): a formula a reporter writes on a few pages
+  (``案件詳細情形仍待警方進一步調查。``) stays, a section's promotion on a few pages
+  (``加入自由財經LINE好友 掌握最新財經動態``) goes.
+
+Lines that recur on fewer articles stay: on a crawl of one or two pages nothing is taken out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import warnings
+from collections import Counter
+from pathlib import PurePath
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .decoding import decode, read_bytes, split_lines
+from .errors import CorpusError, CorpusWarning, problem_row
+from .selection import of_kind
+from .text import content_id, is_truncated
+from .typedefs import Errors
+
+#: The fewest articles of one crawl a line must be on to be the site's.
+MIN_PAGES = 3
+#: The share of a crawl's articles on which a sentence must be to be the site's (a line that is no sentence
+#: needs only :data:`MIN_PAGES`).
+MIN_SHARE = 0.5
+#: Columns of :func:`recurring_lines`, in order.
+COLUMNS = ("crawl", "line", "pages", "crawl_pages", "page_id", "source", "source_line", "source_row")
+
+RecurringLines = Literal["drop", "keep"]
+
+_NUMBER = re.compile(r"[0-9][0-9,.]*")
+_HAN_PAIR = re.compile(r"(?=([\u3400-\u9fff]{2}))")
+_SENTENCE_END = frozenset("。！？!?」』”…")
+# a pair of Han characters is common, not distinctive, in more than this share of a crawl's headlines
+# and more than this many of them
+_COMMON_SHARE, _COMMON_MIN = 0.05, 20
+# the pages of a line whose headlines are read to tell the story's lines from the site's
+_SAMPLE = 200
+
+
+def _key(line: str) -> str:
+    """A line as compared: width variants folded (NFKC), runs of spaces one, no edge spaces, and in a line that is
+    no sentence each number a 0 (a counter's: ``已有3,817人分享``); as :func:`_lines` computes it."""
+    key = " ".join(unicodedata.normalize("NFKC", line).split())
+    return key if key[-1:] in _SENTENCE_END else _NUMBER.sub("0", key)
+
+
+def _lines(texts: pd.Series) -> tuple[np.ndarray, pa.Array, pa.Array]:
+    """Each line of ``texts``: the position of its text, its key (:func:`_key`, computed by pyarrow for the
+    crawl's every line at once) and the line as written."""
+    lists = pc.split_pattern(pa.array(texts, type=pa.string()), "\n")
+    flat = pc.list_flatten(lists)
+    keys = pc.utf8_trim_whitespace(pc.replace_substring_regex(pc.utf8_normalize(flat, "NFKC"), r"\s+", " "))
+    sentence = pc.match_substring_regex(keys, f"[{''.join(sorted(_SENTENCE_END))}]$")
+    keys = pc.if_else(sentence, keys, pc.replace_substring_regex(keys, _NUMBER.pattern, "0"))
+    return pc.list_parent_indices(lists).to_numpy(), keys, flat
+
+
+def _pairs(text: str) -> set[str]:
+    return set(_HAN_PAIR.findall(text))
+
+
+def _crawls(docs: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """The crawl of each document at ``rows``: its table (a document with a ``row``), else the folder read (its
+    file's folder less the subfolders its ``page_id`` names: ``2024-05-03/setn_1460679``)."""
+    sources = docs["source"].iloc[rows].to_numpy(dtype=object)
+    ids = docs["page_id"].iloc[rows].to_numpy(dtype=object)
+    tables = docs["row"].iloc[rows].notna().to_numpy() if "row" in docs else np.zeros(len(rows), dtype=bool)
+    return np.array([str(s) if table else str(PurePath(str(s)).parents[str(i).count("/")])
+                     for s, i, table in zip(sources, ids, tables)], dtype=object)
+
+
+def _articles(docs: pd.DataFrame) -> pd.DataFrame:
+    """The articles: ``row`` (the position in ``docs``), ``article`` (a number for its headline, or its text where
+    it has none: a page crawled twice is one article) and ``crawl``."""
+    rows = np.flatnonzero(of_kind(docs, "article"))
+    titles = pd.Series(docs["title"].iloc[rows].to_numpy(dtype=object)).map(
+        lambda t: " ".join(unicodedata.normalize("NFKC", t).split()))  # numbers as written
+    same = np.where(titles != "", titles, docs["content_id"].iloc[rows].to_numpy(dtype=object))
+    return pd.DataFrame({"row": rows, "article": pd.factorize(same)[0], "crawl": _crawls(docs, rows)})
+
+
+def _article_lines(docs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row for each distinct line of each article's text: its article's ``row``, ``article`` and ``crawl``,
+    and the line's ``key``."""
+    parents, keys, _ = _lines(docs["text"].iloc[articles["row"].to_numpy()])
+    frame = articles.iloc[parents].reset_index(drop=True)
+    frame["key"] = pd.Series(keys, dtype="str").to_numpy()
+    return frame[frame["key"] != ""].drop_duplicates(["row", "key"], ignore_index=True)
+
+
+def _story_share(key: str, rows: np.ndarray, titles: dict[int, str], common: set[str]) -> float:
+    """The share of the pages ``rows`` (at most :data:`_SAMPLE` of them, evenly spaced) whose headline shares a
+    distinctive pair of Han characters with the line."""
+    pairs = _pairs(key) - common
+    if not pairs:
+        return 0.0
+    if len(rows) > _SAMPLE:
+        rows = rows[np.linspace(0, len(rows) - 1, _SAMPLE).astype(np.int64)]
+    return float(np.mean([bool(pairs & _pairs(titles[r])) for r in rows]))
+
+
+def _where(docs: pd.DataFrame, at: int, key: str) -> tuple[int | None, int | None]:
+    """Where the line is in the file of the document at ``at``: a text or Markdown page's line that reads as
+    ``key`` (else None), and a table's row (else None)."""
+    fmt = docs["format"].iat[at] if "format" in docs else ""
+    row = docs["row"].iat[at] if "row" in docs else None
+    row = None if row is None or pd.isna(row) else int(row)
+    if fmt not in ("text", "markdown") or row is not None:
+        return None, row
+    source = docs["source"].iat[at]
+    try:
+        text, _ = decode(read_bytes(source), path=source)
+    except (OSError, CorpusError):
+        return None, None
+    return next((i + 1 for i, line in enumerate(split_lines(text)) if _key(line) == key), None), None
+
+
+def recurring_lines(docs: pd.DataFrame, *, min_pages: int = MIN_PAGES, min_share: float = MIN_SHARE) -> pd.DataFrame:
+    """The lines a site prints on many pages of a crawl: its own, not its articles' (see the module's account).
+
+    Parameters
+    ----------
+    docs : DataFrame
+        The documents table (:func:`analysis.load_corpus`, read with ``recurring_lines="keep"`` to see the
+        lines it would take out); only the articles' texts are read.
+    min_pages : int
+        The fewest articles of one crawl a line must be on.
+    min_share : float
+        The share of the crawl's articles a sentence must be on.
+
+    Returns
+    -------
+    DataFrame
+        One row a line (:data:`COLUMNS`): the ``crawl`` (the folder read, or the table), the ``line`` as the
+        first page holding it writes it, the ``pages`` it is on and the ``crawl_pages``, and that first page
+        (``page_id``, ``source``, and where in it: ``source_line``, the line of a text or Markdown page, or
+        ``source_row``, the row of a table; None where it cannot be told, as in a saved web page); the lines of
+        the most pages first.
+
+    Examples
+    --------
+    >>> promo = "下載APP 看新聞抽好禮"
+    >>> docs = pd.DataFrame({"kind": "article", "source": [f"crawl/p{i}.txt" for i in range(4)],
+    ...                      "page_id": [f"p{i}" for i in range(4)],
+    ...                      "title": ["颱風來襲", "股市大漲", "選戰開打", "棒球奪冠"],
+    ...                      "text": [f"第{i}篇的內文。\\n{promo}" for i in range(4)], "content_id": ""})
+    >>> recurring_lines(docs)[["crawl", "line", "pages", "crawl_pages"]].values.tolist()
+    [['crawl', '下載APP 看新聞抽好禮', 4, 4]]
+    """
+    if not len(docs):
+        return pd.DataFrame(columns=list(COLUMNS))
+    articles = _articles(docs)
+    lines = _article_lines(docs, articles)
+    # pages are counted as articles (a page crawled twice is one), pages only said
+    counts = lines.drop_duplicates(["crawl", "key", "article"]).groupby(["crawl", "key"], sort=False).size()
+    candidates = counts[counts >= min_pages]
+    found = []
+    if len(candidates):
+        crawl_articles = articles.drop_duplicates(["crawl", "article"]).groupby("crawl").size()
+        crawl_pages = articles.groupby("crawl").size()
+        title_of = dict(zip(articles["row"], docs["title"].iloc[articles["row"].to_numpy()].to_numpy(dtype=object)))
+        chosen = lines.set_index(["crawl", "key"]).loc[candidates.index].sort_values("row", kind="stable")
+        pages_of = chosen.groupby(level=[0, 1], sort=False)["row"].agg(lambda r: r.to_numpy())
+        common: dict[str, set[str]] = {}
+        for (crawl, key), rows in pages_of.items():
+            total = int(crawl_articles[crawl])
+            if crawl not in common:
+                df = Counter(p for r in articles["row"][articles["crawl"] == crawl] for p in _pairs(title_of[r]))
+                common[crawl] = {p for p, n in df.items() if n > _COMMON_MIN and n > _COMMON_SHARE * total}
+            if _story_share(key, rows, title_of, common[crawl]) >= 0.5:
+                continue  # the story's: its background, repeated by its follow-ups
+            if counts[crawl, key] < min_share * total and key[-1] in _SENTENCE_END:
+                continue  # a sentence on a few pages: a reporter's formula, not the site's
+            first = int(rows[0])
+            written = next(x.strip() for x in docs["text"].iat[first].split("\n") if _key(x) == key)
+            found.append((crawl, written, len(rows), int(crawl_pages[crawl]), docs["page_id"].iat[first],
+                          str(docs["source"].iat[first]), *_where(docs, first, key)))
+    table = pd.DataFrame(found, columns=list(COLUMNS))
+    return table.sort_values(["crawl", "pages", "line"], ascending=[True, False, True], kind="stable",
+                             ignore_index=True)
+
+
+def drop_recurring_lines(docs: pd.DataFrame, *, lines: pd.DataFrame | None = None, errors: Errors = "warn"
+                         ) -> tuple[pd.DataFrame, list[dict]]:
+    """Take the site's ``lines`` out of its articles' texts, each said once.
+
+    Parameters
+    ----------
+    docs : DataFrame
+        The documents table.
+    lines : DataFrame, optional
+        The lines to take out, by ``crawl`` and ``line`` (default: :func:`recurring_lines` of ``docs``, whose
+        other columns the problems quote).
+    errors : {"warn", "raise"}
+        Warn once for each line (:class:`analysis.CorpusWarning`), or raise :class:`analysis.CorpusError`.
+
+    Returns
+    -------
+    tuple of DataFrame and list of dict
+        The documents, those changed with their ``text``, ``truncated`` and ``content_id`` made again
+        (``docs`` itself when nothing is taken out), and one problem row for each line
+        (:func:`analysis.errors.problem_row`, action ``unplaced``, at the first page holding it).
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"kind": ["article"], "source": ["crawl/p.txt"], "page_id": ["p"], "title": ["颱風來襲"],
+    ...                      "text": ["颱風逼近。\\n下載APP"], "truncated": [False], "content_id": [""]})
+    >>> lines = pd.DataFrame({"crawl": ["crawl"], "line": ["下載APP"]})
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     out, problems = drop_recurring_lines(docs, lines=lines)
+    >>> out["text"].tolist(), problems[0]["reason"]
+    (['颱風逼近。'], "the site's line on many pages of crawl, left out of their texts")
+    """
+    if lines is None:
+        lines = recurring_lines(docs)
+    if not len(lines):
+        return docs, []
+    problems = []
+    for line in lines.to_dict("records"):
+        on = (f"the site's line on {line['pages']} of the {line['crawl_pages']} pages" if "crawl_pages" in line
+              else "the site's line on many pages")
+        reason = f"{on} of {line['crawl']}, left out of their texts"
+        source = str(line.get("source", ""))
+        at, row = (None if pd.isna(x) else int(x) for x in (line.get("source_line"), line.get("source_row")))
+        if errors == "raise":
+            raise CorpusError(f"row {row}: {reason}" if row else reason, path=source, line=at)
+        problems.append(problem_row(source, row or at, action="unplaced", reason=reason, content=line["line"]))
+        where = f"{source}: row {row}" if row else f"{source}:{at}" if at else source
+        warnings.warn(f"{where}: {reason}: {line['line'][:40]!r}", CorpusWarning, stacklevel=3)
+    # every line of the articles of the crawls concerned, its crawl's and its key side by side, looked up at once
+    site = pa.array([f"{c}\x00{_key(x)}" for c, x in zip(lines["crawl"], lines["line"])], type=pa.string())
+    articles = np.flatnonzero(of_kind(docs, "article"))
+    crawls = _crawls(docs, articles)
+    concerned = np.isin(crawls, list(set(lines["crawl"])))
+    rows, crawls = articles[concerned], crawls[concerned]
+    parents, keys, flat = _lines(docs["text"].iloc[rows])
+    crawl_of = pa.array(crawls, type=pa.string()).take(pa.array(parents))
+    drop = pc.is_in(pc.binary_join_element_wise(crawl_of, keys, "\x00"), value_set=site).to_numpy(zero_copy_only=False)
+    if not drop.any():
+        return docs, problems
+    hit = np.unique(parents[drop])  # the texts that lose a line
+    keep = ~drop & np.isin(parents, hit)
+    counts = np.bincount(np.searchsorted(hit, parents[keep]), minlength=len(hit))
+    offsets = pa.array(np.concatenate([[0], np.cumsum(counts)]).astype(np.int32))
+    new = pc.binary_join(pa.ListArray.from_arrays(offsets, flat.filter(pa.array(keep))), "\n").to_pylist()
+    at = rows[hit]
+    docs = docs.copy()
+    col = docs.columns.get_loc
+    titles = docs["title"].iloc[at].to_numpy(dtype=object)
+    docs.iloc[at, col("text")] = new
+    docs.iloc[at, col("truncated")] = [is_truncated(t) for t in new]
+    docs.iloc[at, col("content_id")] = [content_id(title, t) for title, t in zip(titles, new)]
+    return docs, problems

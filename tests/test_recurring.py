@@ -1,0 +1,159 @@
+"""The lines a site prints on many of its pages, found across a crawl and taken out of its articles' texts."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+from analysis import CorpusError, CorpusWarning, content_id, drop_recurring_lines, read_corpus, recurring_lines
+from analysis.recurring import COLUMNS
+
+TITLES = ["颱風山陀兒逼近 南部嚴防豪雨", "山陀兒登陸高雄 全台停班停課", "山陀兒遠離 高雄災損逾億元",
+          "台股大漲300點 外資買超", "總統出訪友邦 外交部說明行程", "棒球12強賽 中華隊奪冠",
+          "男子撞路樹 送醫不治", "超商搶案 嫌犯落網", "機車竊案 警方追查", "新手機開賣 排隊人潮"]
+BACKGROUND = "中度颱風山陀兒3日下午在高雄小港登陸，是1977年賽洛瑪颱風以來首個登陸高雄的颱風。"
+FORMULA = "案件詳細情形仍待警方進一步調查。"
+EVERY_PAGE = "每日好文推薦　天天看新聞"  # no word the page reader knows as the site's
+COPYRIGHT = "某報網站內容未經同意不得轉載，違者依法追究。"
+SECTION = "財經週報每週一出刊 歡迎索取"  # on three of ten pages, no sentence
+
+
+def paragraphs(i: int) -> list[str]:
+    paras = [f"〔記者王小明／台北報導〕{TITLES[i]}，今天引起各界關注，相關單位表示將持續追蹤。",
+             f"第{i}篇的第二段，說明事件的經過與各方反應。"]
+    if i < 3:
+        paras.append(BACKGROUND)  # a story's follow-ups repeat its background word for word
+    if 6 <= i <= 8:
+        paras.append(FORMULA)
+    paras.append(EVERY_PAGE)
+    if 3 <= i <= 5:
+        paras.append(SECTION)
+    paras.append(COPYRIGHT)
+    return paras
+
+
+def write_pages(folder, n=10):
+    folder.mkdir()
+    for i in range(n):
+        top = ["某報電子報", "即時", "政治", "社會", TITLES[i], f"2024/10/0{1 + i % 9} 10:00"]
+        text = "\n".join([*top, *paragraphs(i)])
+        (folder / f"moubao_{1000 + i}.txt").write_text(text + "\n", encoding="utf-8")
+    return folder
+
+
+def read(path, **options):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        return read_corpus(path, **options)
+
+
+def test_the_sites_lines_leave_the_texts_and_the_stories_and_formulas_stay(tmp_path):
+    docs, problems = read(write_pages(tmp_path / "crawl"))
+    texts = docs.loc[docs["kind"] == "article", "text"].tolist()
+    assert not any(EVERY_PAGE in t or COPYRIGHT in t or SECTION in t for t in texts)
+    assert sum(BACKGROUND in t for t in texts) == 3  # the story's background, repeated by its follow-ups
+    assert sum(FORMULA in t for t in texts) == 3  # a sentence on a few pages: the reporter's
+    assert all(t.startswith("〔記者王小明／台北報導〕") or t.startswith(TITLES[i]) for i, t in enumerate(texts))
+    said = problems[problems["reason"].str.contains("the site's line on")]
+    assert sorted(said["content"]) == sorted([EVERY_PAGE, COPYRIGHT, SECTION])
+    assert set(said["action"]) == {"unplaced"}
+
+
+def test_each_line_is_said_once_at_the_first_page_and_line_holding_it(tmp_path):
+    folder = write_pages(tmp_path / "crawl")
+    with pytest.warns(CorpusWarning) as caught:
+        _, problems = read_corpus(folder)
+    said = problems[problems["reason"].str.contains("the site's line on")].set_index("content")
+    first = folder / "moubao_1000.txt"
+    lines = first.read_text(encoding="utf-8").split("\n")
+    assert said.loc[EVERY_PAGE, "source"] == str(first)
+    assert said.loc[EVERY_PAGE, "line"] == lines.index(EVERY_PAGE) + 1
+    assert said.loc[SECTION, "source"] == str(folder / "moubao_1003.txt")
+    assert said.loc[COPYRIGHT, "reason"].startswith("the site's line on 10 of the 10 pages")
+    messages = [str(w.message) for w in caught if "the site's line on" in str(w.message)]
+    assert len(messages) == 3 and f"{first}:{lines.index(EVERY_PAGE) + 1}: " in "".join(messages)
+
+
+def test_kept_when_asked_and_the_texts_are_then_as_read(tmp_path):
+    folder = write_pages(tmp_path / "crawl")
+    kept, problems = read(folder, recurring_lines="keep")
+    assert sum(COPYRIGHT in t for t in kept["text"]) == 10
+    assert not problems["reason"].str.contains("the site's line on").any()
+    table = recurring_lines(kept)
+    assert list(table.columns) == list(COLUMNS)
+    assert table[["crawl", "line", "pages", "crawl_pages"]].values.tolist() == [[str(folder), *row] for row in [
+        [COPYRIGHT, 10, 10], [EVERY_PAGE, 10, 10], [SECTION, 3, 10]]]
+
+
+def test_changed_documents_get_their_content_id_and_truncation_again(tmp_path):
+    docs, _ = read(write_pages(tmp_path / "crawl"))
+    kept, _ = read(tmp_path / "crawl", recurring_lines="keep")
+    articles = docs["kind"] == "article"
+    assert (docs.loc[articles, "content_id"] != kept.loc[articles, "content_id"]).all()
+    assert all(cid == content_id(title, text) for cid, title, text
+               in docs.loc[articles, ["content_id", "title", "text"]].itertuples(index=False))
+    assert not docs.loc[articles, "truncated"].any()
+    related = ~articles
+    assert docs.loc[related, "text"].tolist() == kept.loc[related, "text"].tolist()
+
+
+def test_a_crawl_of_few_pages_and_lines_of_two_crawls_are_left_alone(tmp_path):
+    assert read(write_pages(tmp_path / "few", n=2))[0]["text"].str.contains(COPYRIGHT).sum() == 2
+    two = sorted(write_pages(tmp_path / "a", n=2).iterdir()) + sorted(write_pages(tmp_path / "b", n=2).iterdir())
+    docs, problems = read(two)  # two pages of each of two folders: two crawls
+    assert docs["text"].str.contains(COPYRIGHT).sum() == 4
+    assert not problems["reason"].str.contains("the site's line on").any()
+    rows = [{"title": TITLES[i], "outlet": "甲報" if i % 2 else "乙報", "content": f"第{i}篇。\n{EVERY_PAGE}"}
+            for i in range(4)]  # four rows of one table, whatever their outlets
+    docs, problems = read(pd.DataFrame(rows))
+    assert not docs["text"].str.contains(EVERY_PAGE).any() and len(problems) == 1
+
+
+def test_a_tables_rows_are_named_by_number(tmp_path):
+    rows = [{"title": TITLES[i], "published": "2024-10-01", "outlet": "某報", "content": "\n".join(paragraphs(i))}
+            for i in range(10)]
+    pd.DataFrame(rows).to_csv(tmp_path / "export.csv", index=False)
+    docs, problems = read(tmp_path / "export.csv")
+    said = problems[problems["reason"].str.contains("the site's line on")].set_index("content")
+    assert said.loc[SECTION, "line"] == 4 and said.loc[EVERY_PAGE, "line"] == 1
+    assert not docs["text"].str.contains(COPYRIGHT).any()
+    with pytest.raises(CorpusError, match="row 1: the site's line on 10 of the 10 pages of .*export.csv"):
+        read_corpus(tmp_path / "export.csv", errors="raise")
+
+
+def test_drop_recurring_lines_takes_a_table_of_lines_and_checks_nothing_else():
+    docs = pd.DataFrame({"kind": ["article", "related"], "source": "c/p.txt", "page_id": "p",
+                         "title": ["颱風來襲", "颱風"],
+                         "text": ["颱風逼近。\n下載APP", "下載APP"], "truncated": [False, True],
+                         "content_id": ["", ""]})
+    with pytest.warns(CorpusWarning, match="the site's line on many pages of c"):
+        out, problems = drop_recurring_lines(docs, lines=pd.DataFrame({"crawl": ["c"], "line": ["下載ＡＰＰ "]}))
+    assert out["text"].tolist() == ["颱風逼近。", "下載APP"] and len(problems) == 1
+    assert out.loc[0, "content_id"] == content_id("颱風來襲", "颱風逼近。")
+    same, none = drop_recurring_lines(docs, lines=pd.DataFrame(columns=list(COLUMNS)))
+    assert same is docs and none == []
+
+
+def test_recurring_lines_must_be_drop_or_keep(tmp_path):
+    with pytest.raises(ValueError, match="recurring_lines must be 'drop' or 'keep'"):
+        read_corpus(pd.DataFrame({"title": ["a"], "content": ["b"]}), recurring_lines="remove")
+
+
+def test_a_page_crawled_three_times_is_one_article_and_keeps_its_text(tmp_path):
+    folder = write_pages(tmp_path / "crawl", n=1)
+    copies = [folder / "moubao_1000.txt"]
+    for sub in ("again", "once more"):
+        (tmp_path / sub).mkdir()
+        copies.append(tmp_path / sub / "moubao_1000.txt")
+        copies[-1].write_bytes(copies[0].read_bytes())
+    docs, problems = read(copies)
+    assert docs.loc[docs["kind"] == "article", "text"].str.contains(COPYRIGHT).all()
+    assert not problems["reason"].str.contains("the site's line on").any()
+
+
+def test_headlines_that_differ_by_a_number_are_two_articles():
+    rows = [{"title": f"颱風{i}號逼近", "content": f"第{i}則。\n{EVERY_PAGE}"} for i in range(3)]
+    docs, problems = read(pd.DataFrame(rows))
+    assert not docs["text"].str.contains(EVERY_PAGE).any() and len(problems) == 1
