@@ -9,28 +9,32 @@ with its subfolders, or the rows of one table), and :func:`drop_recurring_lines`
 articles' texts; :func:`analysis.read_corpus` does both unless told to keep them
 (``recurring_lines="keep"``). Titles and related items are left as they are.
 
-Lines are compared with their width variants, spaces and numbers folded (``已有3,817人分享`` and
-``已有93人分享`` are one line), and pages as articles (a page crawled twice, the same headline, is one).
-A line is the site's when it is on at least :data:`MIN_PAGES` articles of its crawl and
+Lines are compared with their width variants and spaces folded, and a counter's number too
+(``已有3,817人分享`` and ``已有93人分享`` are one line; not a row of data, ``第一區：03 11 17``); pages are
+counted as articles (a page crawled twice, the same headline, is one). A line is the site's when it is on at least
+:data:`MIN_PAGES` articles of its crawl and none of these says it is the article's own:
 
-- it is not the story's: on fewer than half of its pages does it share a distinctive pair of Han
-  characters with the page's headline (a follow-up repeating the story's background word for word does:
-  ``山陀兒`` in the headline and the paragraph; a pair in more than 5% of the crawl's headlines, and more
-  than 20 of them, is not distinctive);
-- and it is on at least :data:`MIN_SHARE` of the crawl's articles, or it is no sentence (it does not end
-  as a sentence does, with ``。！？」``): a formula a reporter writes on a few pages
-  (``案件詳細情形仍待警方進一步調查。``) stays, a section's promotion on a few pages
-  (``加入自由財經LINE好友 掌握最新財經動態``) goes.
+- it is a sentence (it ends as one does, ``。！？.」``…) and is on fewer than :data:`MIN_SHARE` of the crawl's
+  articles, or the crawl has fewer than :data:`MIN_SENTENCE_CRAWL`: a story's background repeated by its
+  follow-ups, a wire story carried by several portals, a reporter's formula (``案件詳細情形仍待警方進一步調查。``);
+  a site's sentence (its copyright) is on nearly every page of a crawl;
+- on half of its pages or more it shares a pair of Han characters with the headline (the story's own words);
+- its pages are related beyond it: nearly every two of them (the lower quartile) share at least a tenth of their
+  pairs of Han characters, and twice what two pages of the crawl share (one story, one wire copy, one daily
+  template's rows of data), the site's own recurring lines left aside;
+- it stands between two lines of the article's own, the second a sentence, on half of its pages or more: a
+  subheading or a lead-in (``▌事件始末``, ``他說：``).
 
-Lines that recur on fewer articles stay: on a crawl of one or two pages nothing is taken out.
+So a site's promotion on a few pages of one section, a share bar's counter, a call under every story go; on a crawl
+of one or two pages, or a few pages of one daily template, nothing is taken out.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 import warnings
-from collections import Counter
 from pathlib import PurePath
 from typing import Literal
 
@@ -47,29 +51,35 @@ from .typedefs import Errors
 
 #: The fewest articles of one crawl a line must be on to be the site's.
 MIN_PAGES = 3
-#: The share of a crawl's articles on which a sentence must be to be the site's (a line that is no sentence
-#: needs only :data:`MIN_PAGES`).
-MIN_SHARE = 0.5
+#: The share of a crawl's articles on which a sentence must be to be the site's, in a crawl of at least
+#: :data:`MIN_SENTENCE_CRAWL` articles (a line that is no sentence needs only :data:`MIN_PAGES`).
+MIN_SHARE = 0.8
+#: The fewest articles of a crawl in which a sentence can be the site's.
+MIN_SENTENCE_CRAWL = 10
 #: Columns of :func:`recurring_lines`, in order.
 COLUMNS = ("crawl", "line", "pages", "crawl_pages", "page_id", "source", "source_line", "source_row")
 
 RecurringLines = Literal["drop", "keep"]
 
 _NUMBER = re.compile(r"[0-9][0-9,.]*")
+_NUMBERS = re.compile(r"[0-9][0-9,.]*[^0-9,.]+[0-9]")  # two numbers or more: a row of data
 _HAN_PAIR = re.compile(r"(?=([\u3400-\u9fff]{2}))")
-_SENTENCE_END = frozenset("。！？!?」』”…")
-# a pair of Han characters is common, not distinctive, in more than this share of a crawl's headlines
-# and more than this many of them
-_COMMON_SHARE, _COMMON_MIN = 0.05, 20
+_SENTENCE_END = frozenset("。！？!?」』”….")
 # the pages of a line whose headlines are read to tell the story's lines from the site's
 _SAMPLE = 200
+# pages, and twos of them, compared for the texts they share: of a line's pages, and of the crawl's (the baseline)
+_PAIRS = 60
+# a line's pages are related (one story, one wire copy, one template) when nearly every two of them share this many
+# times the pairs of Han characters two pages of the crawl share, and at least this share of them
+_RELATED_TIMES, _RELATED_LEAST = 2.0, 0.1
 
 
 def _key(line: str) -> str:
     """A line as compared: width variants folded (NFKC), runs of spaces one, no edge spaces, and in a line that is
-    no sentence each number a 0 (a counter's: ``已有3,817人分享``); as :func:`_lines` computes it."""
+    no sentence and holds one number, that number a 0 (a counter's: ``已有3,817人分享``; not a row of data:
+    ``第一區：03 11 17``); as :func:`_lines` computes it."""
     key = " ".join(unicodedata.normalize("NFKC", line).split())
-    return key if key[-1:] in _SENTENCE_END else _NUMBER.sub("0", key)
+    return key if key[-1:] in _SENTENCE_END or _NUMBERS.search(key) else _NUMBER.sub("0", key)
 
 
 def _lines(texts: pd.Series) -> tuple[np.ndarray, pa.Array, pa.Array]:
@@ -78,8 +88,9 @@ def _lines(texts: pd.Series) -> tuple[np.ndarray, pa.Array, pa.Array]:
     lists = pc.split_pattern(pa.array(texts, type=pa.string()), "\n")
     flat = pc.list_flatten(lists)
     keys = pc.utf8_trim_whitespace(pc.replace_substring_regex(pc.utf8_normalize(flat, "NFKC"), r"\s+", " "))
-    sentence = pc.match_substring_regex(keys, f"[{''.join(sorted(_SENTENCE_END))}]$")
-    keys = pc.if_else(sentence, keys, pc.replace_substring_regex(keys, _NUMBER.pattern, "0"))
+    ends = "".join(sorted(_SENTENCE_END)).replace(".", "\\.")
+    kept = pc.or_(pc.match_substring_regex(keys, f"[{ends}]$"), pc.match_substring_regex(keys, _NUMBERS.pattern))
+    keys = pc.if_else(kept, keys, pc.replace_substring_regex(keys, _NUMBER.pattern, "0"))
     return pc.list_parent_indices(lists).to_numpy(), keys, flat
 
 
@@ -116,15 +127,72 @@ def _article_lines(docs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["key"] != ""].drop_duplicates(["row", "key"], ignore_index=True)
 
 
-def _story_share(key: str, rows: np.ndarray, titles: dict[int, str], common: set[str]) -> float:
-    """The share of the pages ``rows`` (at most :data:`_SAMPLE` of them, evenly spaced) whose headline shares a
-    distinctive pair of Han characters with the line."""
-    pairs = _pairs(key) - common
+def _spread(rows: np.ndarray, most: int) -> np.ndarray:
+    """At most ``most`` of ``rows``, evenly spaced (the same ones every time)."""
+    return rows if len(rows) <= most else rows[np.linspace(0, len(rows) - 1, most).astype(np.int64)]
+
+
+def _story_share(key: str, rows: np.ndarray, titles: dict[int, str]) -> float:
+    """The share of the pages ``rows`` whose headline shares a pair of Han characters with the line."""
+    pairs = _pairs(key)
     if not pairs:
         return 0.0
-    if len(rows) > _SAMPLE:
-        rows = rows[np.linspace(0, len(rows) - 1, _SAMPLE).astype(np.int64)]
-    return float(np.mean([bool(pairs & _pairs(titles[r])) for r in rows]))
+    return float(np.mean([bool(pairs & _pairs(titles[r])) for r in _spread(rows, _SAMPLE)]))
+
+
+def _spread_pairs(twos: list, most: int) -> list:
+    """At most ``most`` of ``twos``, evenly spaced."""
+    return twos if len(twos) <= most else [twos[i] for i in np.linspace(0, len(twos) - 1, most).astype(np.int64)]
+
+
+class _Texts:
+    """The crawl's article texts as the tests of :func:`recurring_lines` read them: each text's lines and its pairs
+    of Han characters (each computed once, for the pages a test reads); ``recurring``: the lines that recur."""
+
+    def __init__(self, docs: pd.DataFrame, recurring: set[str]):
+        self.docs, self.recurring = docs, recurring
+        self._lines: dict[int, list[str]] = {}
+        self._pairs: dict[int, set[str]] = {}
+
+    def lines(self, row: int) -> list[str]:
+        if row not in self._lines:
+            self._lines[row] = [k for k in map(_key, self.docs["text"].iat[row].split("\n")) if k]
+        return self._lines[row]
+
+    def text_pairs(self, row: int) -> set[str]:
+        """The pairs of Han characters of a text's sentences and of its lines that do not recur (not a promotion's
+        or a share bar's that other pages of the site share too)."""
+        if row not in self._pairs:
+            self._pairs[row] = _pairs("\n".join(k for k in self.lines(row)
+                                                if k[-1] in _SENTENCE_END or k not in self.recurring))
+        return self._pairs[row]
+
+    def shared(self, rows: np.ndarray, *, besides: str = "", quantile: float = 0.25) -> float:
+        """How many pairs of Han characters two of the pages share, ``besides`` a line's (Jaccard): a ``quantile``
+        (default: the lower quartile, what nearly every two of them share) over every two of them, or evenly spaced
+        twos of many."""
+        rows = _spread(rows, _PAIRS)
+        twos = list(itertools.combinations(rows, 2)) or [(rows[0], rows[0])]
+        line = _pairs(besides)
+        scores = []
+        for a, b in _spread_pairs(twos, _PAIRS):
+            x, y = self.text_pairs(a) - line, self.text_pairs(b) - line
+            scores.append(len(x & y) / len(x | y) if x | y else 0.0)
+        return float(np.quantile(scores, quantile))
+
+    def leads_in(self, key: str, rows: np.ndarray) -> bool:
+        """Whether on half of the pages ``rows`` or more the line stands between two lines of the article's own
+        (that recur nowhere), the second a sentence: a subheading or a lead-in (``▌事件始末``, ``他說：``), not the
+        site's (a counter under the headline, a promotion after the text)."""
+        inside = 0
+        rows = _spread(rows, _SAMPLE)
+        for r in rows:
+            lines = self.lines(r)
+            at = lines.index(key)
+            before, after = (lines[at - 1] if at else ""), (lines[at + 1] if at + 1 < len(lines) else "")
+            inside += (bool(before) and before not in self.recurring and bool(after) and after[-1] in _SENTENCE_END
+                       and after not in self.recurring)
+        return 2 * inside >= len(rows)
 
 
 def _where(docs: pd.DataFrame, at: int, key: str) -> tuple[int | None, int | None]:
@@ -189,16 +257,22 @@ def recurring_lines(docs: pd.DataFrame, *, min_pages: int = MIN_PAGES, min_share
         title_of = dict(zip(articles["row"], docs["title"].iloc[articles["row"].to_numpy()].to_numpy(dtype=object)))
         chosen = lines.set_index(["crawl", "key"]).loc[candidates.index].sort_values("row", kind="stable")
         pages_of = chosen.groupby(level=[0, 1], sort=False)["row"].agg(lambda r: r.to_numpy())
-        common: dict[str, set[str]] = {}
+        texts = _Texts(docs, set(candidates.index.get_level_values(1)))
+        baseline: dict[str, float] = {}
         for (crawl, key), rows in pages_of.items():
             total = int(crawl_articles[crawl])
-            if crawl not in common:
-                df = Counter(p for r in articles["row"][articles["crawl"] == crawl] for p in _pairs(title_of[r]))
-                common[crawl] = {p for p, n in df.items() if n > _COMMON_MIN and n > _COMMON_SHARE * total}
-            if _story_share(key, rows, title_of, common[crawl]) >= 0.5:
+            if counts[crawl, key] < min_share * total or total < MIN_SENTENCE_CRAWL:
+                if key[-1] in _SENTENCE_END:
+                    continue  # a sentence on part of the crawl: a story's background, a reporter's formula
+            if _story_share(key, rows, title_of) >= 0.5:
                 continue  # the story's: its background, repeated by its follow-ups
-            if counts[crawl, key] < min_share * total and key[-1] in _SENTENCE_END:
-                continue  # a sentence on a few pages: a reporter's formula, not the site's
+            if crawl not in baseline:
+                baseline[crawl] = texts.shared(articles["row"].to_numpy()[articles["crawl"].to_numpy() == crawl])
+            shared = texts.shared(rows, besides=key)
+            if shared > _RELATED_TIMES * baseline[crawl] and shared >= _RELATED_LEAST:
+                continue  # pages related beyond the line: one story, one wire copy, one template
+            if key[-1] not in _SENTENCE_END and texts.leads_in(key, rows):
+                continue  # a subheading or a lead-in of the article's
             first = int(rows[0])
             written = next(x.strip() for x in docs["text"].iat[first].split("\n") if _key(x) == key)
             found.append((crawl, written, len(rows), int(crawl_pages[crawl]), docs["page_id"].iat[first],

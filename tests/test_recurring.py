@@ -157,3 +157,59 @@ def test_headlines_that_differ_by_a_number_are_two_articles():
     rows = [{"title": f"颱風{i}號逼近", "content": f"第{i}則。\n{EVERY_PAGE}"} for i in range(3)]
     docs, problems = read(pd.DataFrame(rows))
     assert not docs["text"].str.contains(EVERY_PAGE).any() and len(problems) == 1
+
+
+def crawl_table(texts, titles=None):
+    """A table of articles, one a row, with headlines that share no words unless given."""
+    heads = titles or [f"{a}{b}新聞" for a, b in zip("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未",
+                                                    "東南西北春夏秋冬金木水火土風雲雨雪霜")]
+    return pd.DataFrame({"title": heads[:len(texts)], "text": texts})
+
+
+OTHER = ["市議會今天審查總預算，藍綠議員針對捷運延伸線經費激烈攻防。",
+         "國際油價連續三天下跌，分析師預估下周汽柴油價格將調降。",
+         "中央氣象署表示，鋒面明天南下，北部及東北部降雨機率提高。",
+         "職棒球隊昨晚延長賽再見安打，終止五連敗，球迷湧入球場慶祝。",
+         "衛福部公布最新統計，國人平均壽命較前年增加零點五歲。",
+         "教育部宣布明年起擴大補助大專生學雜費，受惠學生約十萬人。",
+         "颱風外圍環流影響，東半部山區有豪雨，請民眾避免進入山區。",
+         "一家科技公司宣布在南部科學園區擴廠，預計創造兩千個工作機會。",
+         "知名歌手今晚在小巨蛋開唱，門票開賣三分鐘即售罄。",
+         "警方破獲跨境詐騙集團，逮捕二十名嫌犯，查扣現金千萬元。"]
+
+
+def test_a_subheading_between_two_paragraphs_of_the_article_stays():
+    texts = [f"{OTHER[i]}\n▌事件始末\n據報導，{OTHER[i + 5]}" if i < 4 else OTHER[i] for i in range(10)]
+    docs, problems = read(crawl_table(texts))
+    assert docs["text"].str.contains("▌事件始末").sum() == 4 and problems.empty
+
+
+def test_the_rows_of_a_daily_template_and_wire_copy_on_related_pages_stay():
+    """Air quality on four days (its rows repeat where the value does) and one wire story under four headlines,
+    among unrelated articles: the pages of each are related beyond the line."""
+    table = "環境部今天公布各空品區預報，北部及中部空氣品質普通至良好，南部對敏感族群不健康。"
+    wire = "台積電今天舉行法人說明會，公布第一季財報，營收較去年同期成長百分之十六，毛利率優於預期。"
+    texts = [f"{table}\n北部：良好\n竹苗：普通\n高屏：橘色提醒" if i < 4 else OTHER[i] for i in range(10)]
+    texts += [f"{wire}\n外資分析師看好第二季營運\n{OTHER[i]}" for i in range(4)]
+    docs, problems = read(crawl_table(texts, titles=[f"空品預報{i}" for i in "一二三四"] + OTHER[4:10]
+                                      + ["台積電法說會", "晶圓代工龍頭財報亮眼", "半導體股價勁揚", "外資調升目標價"]))
+    assert docs["text"].str.contains("北部：良好").sum() == 4
+    assert docs["text"].str.contains("外資分析師看好第二季營運").sum() == 4 and problems.empty
+
+
+def test_a_counters_number_is_folded_and_a_row_of_data_is_not():
+    texts = [f"{OTHER[i]}\n已有{n}人分享" for i, n in enumerate([3817, 93, 1204, 57, 12, 8, 600, 1000, 44, 2])]
+    docs, problems = read(crawl_table(texts))
+    assert not docs["text"].str.contains("人分享").any() and len(problems) == 1
+    texts = [f"{OTHER[i]}\n第一區：{i:02d} 11 17" for i in range(10)]
+    assert read(crawl_table(texts))[0]["text"].str.contains("第一區").all()
+
+
+def test_a_sentence_goes_only_from_nearly_every_page_of_a_crawl_of_ten_or_more():
+    note = "本網站內容僅供參考，不代表本站立場。"
+    docs, _ = read(crawl_table([f"{OTHER[i]}\n{note}" for i in range(10)]))
+    assert not docs["text"].str.contains(note).any()
+    docs, _ = read(crawl_table([f"{OTHER[i]}\n{note}" for i in range(9)]))  # a crawl of nine
+    assert docs["text"].str.contains(note).all()
+    docs, _ = read(crawl_table([f"{OTHER[i]}\n{note}" if i < 7 else OTHER[i] for i in range(10)]))  # on seven of ten
+    assert docs["text"].str.contains(note).sum() == 7

@@ -108,7 +108,8 @@ def test_compact(text, folded):
     "自殺警語：珍惜生命，自殺不能解決問題，生命一定可以找到出路。",
     "＊珍惜生命，自殺不能解決問題，生活中若遇到困難可撥打安心專線1925。",
     "※ 安心專線：1925（依舊愛我）※ 生命線協談專線：1995※", "☆飲酒過量，有害健康。禁止酒駕，酒後不開車，安全有保障☆",
-    "●喝酒不開車．開車不喝酒，酒駕一律吊扣駕照●",
+    "●喝酒不開車．開車不喝酒，酒駕一律吊扣駕照●", "壹蘋新聞網歡迎各界爆料，爆料專線：02-2345-6789",
+    "更多內容，歡迎鏡週刊紙本雜誌、鏡週刊數位訂閱、了解內容授權資訊。",
 ])
 def test_more_of_the_sites_lines(line):
     assert is_site_line(line)
@@ -131,6 +132,10 @@ def test_more_of_the_sites_lines(line):
     "本報記者取得授權文件顯示，市府隱匿疫情。", "看更多人選擇離開台北",
     # news of suicide prevention and drink-driving that mentions a helpline or says not to drive
     "警方呼籲民眾喝酒不開車，以免觸法。", "衛福部安心專線1925去年接聽量增加三成。", "市長呼籲民眾珍惜生命。",
+    # a review's probes: helplines in the news, a teacher 張 and a year, the label law, a subheading, calls in news
+    "衛福部統計，去年安心專線1925接聽量達20萬通，生命線1995也增加兩成。", "退休的張老師回憶，1980年他剛到學校任教時。",
+    "新法規定酒類廣告必須以醒目字體標示「飲酒過量，有害健康」警語。", "【禁止酒駕新制】",
+    "警方歡迎民眾爆料，並保證保密。", "市府表示，歡迎市民訂閱防災電子報。",
 ])
 
 def test_lines_that_stay_in_the_text(line):
