@@ -36,17 +36,17 @@ _LATIN_NAME = re.compile(r"[A-Z]{2,8}|(?=.*(?:News|NEWS|Media|MEDIA|Online|TV|Po
 _WORD = r"[^\s，。、：:；;！？!?「」『』()（）]"
 _MENU = re.compile(rf"{_WORD}{{1,4}}")
 # A row of a menu's items apart (首頁 即時 政治, 新聞雲 | 政治 | 影劇, 登入 | 訂閱): each item of up to four letters,
-# or up to six in a row of five or more (TVBS看板, 今周刊雜誌), or a word in Latin letters (Podcast, NBA)
+# or up to eight in a row of five or more (TVBS看板, 今周刊雜誌, Yahoo論壇), or a word in Latin letters (Podcast, NBA)
 _SEPARATOR = re.compile(r"[ \t\u3000]*[|｜・/][ \t\u3000]*|[ \t\u3000]+")
 _ITEM = re.compile(rf"{_WORD}{{1,4}}|[A-Za-z0-9][A-Za-z0-9+.&'-]{{0,11}}")
-_LONG_ROW_ITEM = re.compile(rf"{_WORD}{{1,6}}")
+_LONG_ROW_ITEM = re.compile(rf"{_WORD}{{1,8}}")
 #: A site's account links, a row of which is its menu's (訂閱　登入, 登入 | 註冊)
 ACCOUNT = frozenset({"登入", "登出", "註冊", "訂閱", "會員", "搜尋", "搜索", "登录", "注册", "订阅", "会员", "贊助",
                      "贊助我們", "支持我們", "Login", "Subscribe", "Search", "EN", "English", "中文", "繁體",
                      "简体", "繁", "简"})
 # An account link, the site's app or its newsletter (會員登入, 訂閱電子報, 自由電子報APP)
 _ACCOUNT_ITEM = re.compile(r"[^\s，。、：:；;！？!?「」]{0,6}(?:登入|註冊|訂閱|会员|會員|電子報|APP|App)"
-                           r"|(?:訂閱|订阅|登入)[^\s，。、：:；;！？!?「」]{1,6}"
+                           r"|(?:訂閱|订阅|登入|會員|会员)[^\s，。、：:；;！？!?「」]{1,6}"
                            r"|(?:Log|Sign) ?(?:in|up|In|Up)|Register")
 # ... or of five to eight letters (訂閱電子報, 轉角24小時, 報導者開放實驗室), which a headline's first line may also
 # be (凱米颱風來襲): the site's only with more of its lines after it
@@ -96,12 +96,22 @@ def is_header(line: str) -> bool:
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z.&'!-]*(?: [A-Za-z][A-Za-z.&'!-]*){0,2}")
 
 
+def _program_row(line: str) -> bool:
+    """Whether a line is a row of three or more items of two to eight letters apart by wide spaces or bars, as a
+    site's second menu row holds (its programmes, its columns); the site's only under its menu row, and a headline
+    it might be is given back when the date follows it (:func:`site_top`)."""
+    items = [x for x in _SEPARATOR.split(line.strip(" \t\u3000|｜")) if x]
+    return len(items) >= 3 and ("\u3000" in line or "|" in line or "｜" in line) \
+        and all(_LONG_ROW_ITEM.fullmatch(x) and len(x) >= 2 for x in items)
+
+
 def _navigation(line: str, above: str) -> int:
     """2 for a line that is the site's, 1 for one that is only inside a run of them (a long menu item, Latin
     words), 0 for any other."""
     if (MASTHEAD.fullmatch(line) or _BREADCRUMB.fullmatch(line) or _MENU.fullmatch(line) or menu_row(line)
             or _LATIN_NAME.fullmatch(line)  # the site's name in Latin letters (CTS News)
             or (_LATIN_WORDS.fullmatch(line) and MASTHEAD.fullmatch(above))
+            or (menu_row(above) and _program_row(line))  # 新聞大白話　少康戰情室　TVBS看板人物 under the menu
             or (_DIGIT.search(line) and date_line(line) is not None)):  # (2024年3月5日星期二)
         return 2
     return 1 if _LONG_ITEM.fullmatch(line) or _LATIN_WORDS.fullmatch(line) else 0

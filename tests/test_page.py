@@ -1231,10 +1231,10 @@ def test_related_headlines_that_look_like_the_sites_lines_are_items(line):
 
 
 @pytest.mark.parametrize("lines", ["凱米颱風來襲\n雙北明天停班停課", "iPhone 17\n台灣開賣首日排隊人潮湧現",
-                                   "Apple Watch\n新功能曝光 可偵測高血壓"])
+                                   "Apple Watch\n新功能曝光 可偵測高血壓", "台積電　高雄廠　量產在即\n首批晶片出貨"])
 def test_a_headline_over_two_lines_under_a_menu_keeps_its_first(lines):
-    """Its first line is no menu's item nor the site's name (a bare date line under two lines still keeps only the
-    first as the title: noted, not changed)."""
+    """Its first line is no menu's item nor the site's name, nor a row of programmes (三 items apart by wide spaces)
+    (a bare date line under two lines still keeps only the first as the title: noted, not changed)."""
     docs, _, _ = parse_quietly(f"自由時報\n首頁\n即時\n政治\n國際\n{lines}\n2024/07/24 10:30\n本文。", source="h.txt")
     assert docs[0]["title"].startswith(lines.split("\n")[0])
 
@@ -1246,6 +1246,12 @@ def test_a_headline_over_two_lines_under_a_menu_keeps_its_first(lines):
 def test_words_that_are_no_reporters(line, outlet, reporter):
     found = parse_dateline(line)
     assert (found["outlet"], found["reporter"]) == (outlet, reporter) if outlet is not None else found is None
+
+
+def test_a_headline_of_three_spaced_items_under_the_menu_is_the_headline():
+    docs, _, _ = parse_quietly("TVBS新聞網\n首頁　即時　熱門　政治\n台積電　高雄廠　量產在即\n2024/07/24 10:30\n本文。",
+                               source="h.txt")
+    assert docs[0]["title"] == "台積電　高雄廠　量產在即" and docs[0]["text"] == "本文。"
 
 
 def test_a_books_author_at_a_reviews_end_is_no_reporter():
@@ -1264,6 +1270,10 @@ def test_a_books_author_at_a_reviews_end_is_no_reporter():
     "鏡週刊 Mirror Media\n時事　娛樂　人物　財經理財　國際　文化\n訂閱　登入",
     "端傳媒 Initium Media\n深度 國際 香港 大陸 台灣 評論 端Talk 會員\n登入 | 訂閱",
     "TVBS新聞網\nTVBS NEWS 首頁 > 健康 > 醫療新知",
+    # a second row of programmes under the menu; an account row; a long row with a mixed item (Yahoo論壇)
+    "TVBS新聞網\n首頁　即時　熱門　政治　生活\n新聞大白話　少康戰情室　TVBS看板人物",
+    "鏡週刊\n時事　娛樂　人物　財經\n訂閱鏡週刊　會員專區　登入\n時事",
+    "Yahoo奇摩新聞\n首頁　國際　政治　財經　娛樂　運動　社會地方　生活　健康　科技　專題　Yahoo論壇",
 ])
 def test_the_sites_menus_and_breadcrumbs_of_more_layouts(top):
     page = f"{top}\n寒流來襲 北台灣低溫探8度\n2024/12/02 09:30\n記者王小明／台北報導\n本文。"
