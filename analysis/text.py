@@ -89,8 +89,10 @@ SITE_LINE = re.compile(
 #: 之一, 本文出自天下雜誌801期), a copyright notice (©, All Rights Reserved), and the notes Taiwanese and Hong
 #: Kong outlets print under a story of suicide or drink-driving: the suicide-prevention note and its helplines
 #: (珍惜生命，自殺不能解決問題…, ※ 安心專線：1925 ※ 生命線協談專線：1995), the statutory warning on drink
-#: (飲酒過量，有害健康) and a marked call not to drive after drinking (●喝酒不開車．開車不喝酒●; not a sentence
-#: of the news that says so: 警方呼籲喝酒不開車).
+#: (飲酒過量，有害健康) and a marked call not to drive after drinking (●喝酒不開車．開車不喝酒●,
+#: 中時新聞網提醒您：喝酒不開車; not a sentence of the news that says so: 警方呼籲喝酒不開車), the notes under a
+#: story of gambling or shares (切勿沉迷賭博, 投資理財有風險…) and an opinion's disclaimer (（本文不代表本台立場）),
+#: and a line that ends in its call (…點我看, …立即訂閱).
 SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
     (60, r"^(?:請|请|點選|点选|按下?)(?:同意|接受)[^\n，。]{0,12}(?:隱私權|隐私权|Cookie|cookie)"),
     (40, r"(?:訂閱|订阅|登入|成為會員)[^\n]{0,12}(?:解鎖|閱讀全文|看全文|完整內容)"),
@@ -107,12 +109,18 @@ SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
     (120, r"自殺不能解決問題|自杀不能解决问题|^\W{0,2}自殺警語"
           r"|(?:安心專線|生命線協談專線|張老師專線|撒瑪利亞防止自殺會)[^\n。]{1,40}"
           r"(?:安心專線|生命線協談專線|張老師專線|撒瑪利亞防止自殺會|生命熱線|情緒通)"),
-    (60, r"^\W{0,2}飲酒過量\W{0,2}有害健康|^[☆●★※＊*【].{0,6}(?:喝酒不開車|酒後不開車|開車不喝酒)"),
+    (60, r"^\W{0,2}飲酒過量\W{0,2}有害健康|^[☆●★※＊*【].{0,6}(?:喝酒不開車|酒後不開車|開車不喝酒)"
+         r"|提醒您\s*[：:]\s*(?:喝酒不開車|酒後不開車|開車不喝酒)"),
+    # the notes under a story of gambling or of shares, and an opinion's disclaimer
+    (80, r"切勿沉迷賭博|賭博問題求助熱線|^\W{0,2}投資(?:理財)?(?:有|涉及)風險"
+         r"|^[（(]?本文(?:僅代表|不代表)[^\n。]{0,20}立場"),
+    # a line that ends in its call (…最新動態即時更新點我看, …每日推播立即訂閱)
+    (60, r"(?:點我|点我|點此|点此|(?:立即|馬上)(?=訂閱|下載|加入))(?:看|看更多|了解|訂閱|下載|加入)[\s>》»➤→!！]*$"),
 ))
 
 
 # A letter every phrase of SITE_PHRASES holds (to pass over the lines that hold none), and their longest line
-_PHRASE_LETTERS = frozenset("同接請请點点按訂订登成粉官★►▶▲©追歡本ARC殺杀線張撒情酒")
+_PHRASE_LETTERS = frozenset("同接請请點点按訂订登成粉官★►▶▲©追歡本ARC殺杀線張撒情酒賭投即馬")
 _LONGEST_PHRASED = max(longest for longest, _ in SITE_PHRASES)
 
 
