@@ -18,11 +18,25 @@ FORMULA = "案件詳細情形仍待警方進一步調查。"
 EVERY_PAGE = "每日好文推薦　天天看新聞"  # no word the page reader knows as the site's
 COPYRIGHT = "某報網站內容未經同意不得轉載，違者依法追究。"
 SECTION = "財經週報每週一出刊 歡迎索取"  # on three of ten pages, no sentence
+MORE = ["屏東縣政府啟動緊急應變，開設收容處所安置撤離居民。", "外資今日賣超百億元，電子類股普遍走弱。",
+        "外交部長在記者會上說明出訪細節，將與友邦元首會談。", "總教練賽後受訪時感謝球員的拚戰精神。",
+        "醫師建議民眾養成規律運動習慣，並定期接受健康檢查。", "新制上路後，申請人數預估將較去年增加三成。",
+        "農業部統計，初估農損金額已超過一億元，以香蕉最為嚴重。", "業者強調，新廠採用最先進製程，可望提升國際競爭力。",
+        "主辦單位加開場次，仍一票難求，網路上出現高價轉售。", "檢方訊後依詐欺等罪嫌向法院聲請羈押獲准。"]
+OTHER = ["市議會今天審查總預算，藍綠議員針對捷運延伸線經費激烈攻防。",
+         "國際油價連續三天下跌，分析師預估下周汽柴油價格將調降。",
+         "中央氣象署表示，鋒面明天南下，北部及東北部降雨機率提高。",
+         "職棒球隊昨晚延長賽再見安打，終止五連敗，球迷湧入球場慶祝。",
+         "衛福部公布最新統計，國人平均壽命較前年增加零點五歲。",
+         "教育部宣布明年起擴大補助大專生學雜費，受惠學生約十萬人。",
+         "颱風外圍環流影響，東半部山區有豪雨，請民眾避免進入山區。",
+         "一家科技公司宣布在南部科學園區擴廠，預計創造兩千個工作機會。",
+         "知名歌手今晚在小巨蛋開唱，門票開賣三分鐘即售罄。",
+         "警方破獲跨境詐騙集團，逮捕二十名嫌犯，查扣現金千萬元。"]
 
 
 def paragraphs(i: int) -> list[str]:
-    paras = [f"〔記者王小明／台北報導〕{TITLES[i]}，今天引起各界關注，相關單位表示將持續追蹤。",
-             f"第{i}篇的第二段，說明事件的經過與各方反應。"]
+    paras = [f"〔記者王小明／台北報導〕{TITLES[i]}。{OTHER[i]}", MORE[i]]
     if i < 3:
         paras.append(BACKGROUND)  # a story's follow-ups repeat its background word for word
     if 6 <= i <= 8:
@@ -154,28 +168,23 @@ def test_a_page_crawled_three_times_is_one_article_and_keeps_its_text(tmp_path):
 
 
 def test_headlines_that_differ_by_a_number_are_two_articles():
-    rows = [{"title": f"颱風{i}號逼近", "content": f"第{i}則。\n{EVERY_PAGE}"} for i in range(3)]
-    docs, problems = read(pd.DataFrame(rows))
+    texts = [f"{OTHER[i]}\n{EVERY_PAGE}" if i < 3 else OTHER[i] for i in range(10)]
+    titles = ["颱風1號逼近", "颱風2號逼近", *["總預算審查藍綠攻防", "油價連三跌 下周調降", "鋒面南下北部轉雨",
+                                          "延長賽再見安打終止連敗", "國人平均壽命增加", "大專生學雜費擴大補助",
+                                          "東半部山區豪雨特報", "科技大廠南科擴廠"]]
+    docs, problems = read(crawl_table(texts, titles=titles))
     assert not docs["text"].str.contains(EVERY_PAGE).any() and len(problems) == 1
 
 
 def crawl_table(texts, titles=None):
     """A table of articles, one a row, with headlines that share no words unless given."""
-    heads = titles or [f"{a}{b}新聞" for a, b in zip("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未",
-                                                    "東南西北春夏秋冬金木水火土風雲雨雪霜")]
+    heads = titles or ["總預算審查藍綠攻防", "油價連三跌 下周調降", "鋒面南下北部轉雨", "延長賽再見安打終止連敗",
+                       "國人平均壽命增加", "大專生學雜費擴大補助", "東半部山區豪雨特報", "科技大廠南科擴廠",
+                       "天后小巨蛋開唱秒殺", "跨境詐團二十人落網"]
     return pd.DataFrame({"title": heads[:len(texts)], "text": texts})
 
 
-OTHER = ["市議會今天審查總預算，藍綠議員針對捷運延伸線經費激烈攻防。",
-         "國際油價連續三天下跌，分析師預估下周汽柴油價格將調降。",
-         "中央氣象署表示，鋒面明天南下，北部及東北部降雨機率提高。",
-         "職棒球隊昨晚延長賽再見安打，終止五連敗，球迷湧入球場慶祝。",
-         "衛福部公布最新統計，國人平均壽命較前年增加零點五歲。",
-         "教育部宣布明年起擴大補助大專生學雜費，受惠學生約十萬人。",
-         "颱風外圍環流影響，東半部山區有豪雨，請民眾避免進入山區。",
-         "一家科技公司宣布在南部科學園區擴廠，預計創造兩千個工作機會。",
-         "知名歌手今晚在小巨蛋開唱，門票開賣三分鐘即售罄。",
-         "警方破獲跨境詐騙集團，逮捕二十名嫌犯，查扣現金千萬元。"]
+
 
 
 def test_a_subheading_between_two_paragraphs_of_the_article_stays():
@@ -213,3 +222,24 @@ def test_a_sentence_goes_only_from_nearly_every_page_of_a_crawl_of_ten_or_more()
     assert docs["text"].str.contains(note).all()
     docs, _ = read(crawl_table([f"{OTHER[i]}\n{note}" if i < 7 else OTHER[i] for i in range(10)]))  # on seven of ten
     assert docs["text"].str.contains(note).sum() == 7
+
+
+def test_a_list_after_its_lead_in_a_row_of_data_and_a_closing_note_stay():
+    """Among unrelated articles: a list introduced by the article (…如下：), the same election results on three
+    pages, an op-ed's note on its author: the article's, though no sentence."""
+    items = ["ATM領取", "登記入帳", "郵局臨櫃領取"]
+    texts = [f"{OTHER[i]}\n領取方式如下：\n" + "\n".join(items) if i < 3 else OTHER[i] for i in range(10)]
+    assert read(crawl_table(texts))[0]["text"].str.contains("郵局臨櫃領取").sum() == 3
+    texts = [f"{OTHER[i]}\n1號 柯文哲 3,690,466票 26.46%" if i < 3 else OTHER[i] for i in range(10)]
+    assert read(crawl_table(texts))[0]["text"].str.contains("柯文哲").sum() == 3
+    texts = [f"{OTHER[i]}\n（作者為台灣大學經濟系教授）" if i < 3 else OTHER[i] for i in range(10)]
+    assert read(crawl_table(texts))[0]["text"].str.contains("作者為").sum() == 3
+
+
+def test_a_crawl_of_one_daily_template_keeps_its_rows():
+    """Five days of one air-quality report and nothing else: the crawl is compared with itself, and its pages
+    share much (the rows repeat where the value does)."""
+    frame = "環境部今天公布各空品區預報，北部及中部空氣品質普通至良好，南部對敏感族群不健康，建議減少戶外活動。"
+    texts = [f"{frame}\n北部：良好\n竹苗：普通\n高屏：橘色提醒\n{MORE[i]}" for i in range(5)]
+    docs, problems = read(crawl_table(texts, titles=[f"空品預報 第{i}日" for i in "一二三四五"]))
+    assert docs["text"].str.contains("北部：良好").all() and problems.empty
