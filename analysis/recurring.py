@@ -57,6 +57,8 @@ from .typedefs import Errors
 
 #: The fewest articles of one crawl a line must be on to be the site's.
 MIN_PAGES = 3
+#: Article texts whose lines are read at a time (bounds the memory of reading a crawl's every line).
+BLOCK = 20_000
 #: The share of a crawl's articles on which a sentence must be to be the site's, in a crawl of at least
 #: :data:`MIN_SENTENCE_CRAWL` articles (a line that is no sentence needs only :data:`MIN_PAGES`).
 MIN_SHARE = 0.8
@@ -131,13 +133,29 @@ def _articles(docs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"row": rows, "article": pd.factorize(same)[0], "crawl": _crawls(docs, rows)})
 
 
+def _hashes(keys: np.ndarray) -> np.ndarray:
+    """Each key's 64-bit hash (the lines of a crawl are counted by it, not held as strings)."""
+    return pd.util.hash_array(keys, categorize=False) if len(keys) else np.zeros(0, dtype=np.uint64)
+
+
 def _article_lines(docs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """One row for each distinct line of each article's text: its article's ``row``, ``article`` and ``crawl``,
-    and the line's ``key``."""
-    parents, keys, _ = _lines(docs["text"].iloc[articles["row"].to_numpy()])
-    frame = articles.iloc[parents].reset_index(drop=True)
-    frame["key"] = pd.Series(keys, dtype="str").to_numpy()
-    return frame[frame["key"] != ""].drop_duplicates(["row", "key"], ignore_index=True)
+    """One row for each distinct line of each article's text: its article's ``row``, ``article`` and ``crawl``
+    (as a number), and the line's key as a 64-bit ``hash``; the texts read :data:`BLOCK` at a time."""
+    crawl = pd.factorize(articles["crawl"].to_numpy())[0]
+    frames = []
+    for start in range(0, len(articles), BLOCK):
+        part = slice(start, start + BLOCK)
+        parents, keys, _ = _lines(docs["text"].iloc[articles["row"].to_numpy()[part]])
+        keys = keys.to_numpy(zero_copy_only=False)
+        kept = keys != ""
+        at = parents[kept] + start
+        frames.append(pd.DataFrame({"row": articles["row"].to_numpy()[at],
+                                    "article": articles["article"].to_numpy()[at], "crawl": crawl[at],
+                                    "hash": _hashes(keys[kept].astype(object))}))
+        del keys
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
+        {"row": [], "article": [], "crawl": [], "hash": np.zeros(0, dtype=np.uint64)})
+    return frame.drop_duplicates(["row", "hash"], ignore_index=True)
 
 
 def _spread(rows: np.ndarray, most: int) -> np.ndarray:
@@ -284,18 +302,27 @@ def recurring_lines(docs: pd.DataFrame, *, min_pages: int = MIN_PAGES, min_share
         return pd.DataFrame(columns=list(COLUMNS))
     articles = _articles(docs)
     lines = _article_lines(docs, articles)
+    crawl_names = pd.factorize(articles["crawl"].to_numpy())[1]
     # pages are counted as articles (a page crawled twice is one), pages only said
-    counts = lines.drop_duplicates(["crawl", "key", "article"]).groupby(["crawl", "key"], sort=False).size()
+    counts = lines.drop_duplicates(["crawl", "hash", "article"]).groupby(["crawl", "hash"], sort=False).size()
     candidates = counts[counts >= min_pages]
     found = []
     if len(candidates):
         crawl_articles = articles.drop_duplicates(["crawl", "article"]).groupby("crawl").size()
         crawl_pages = articles.groupby("crawl").size()
         title_of = dict(zip(articles["row"], docs["title"].iloc[articles["row"].to_numpy()].to_numpy(dtype=object)))
-        chosen = lines.set_index(["crawl", "key"]).loc[candidates.index].sort_values("row", kind="stable")
-        pages_of = chosen.groupby(level=[0, 1], sort=False)["row"].agg(lambda r: r.to_numpy())
-        wide = {key for (crawl, key), n in candidates.items() if n >= min_share * int(crawl_articles[crawl])}
-        texts = _Texts(docs, set(candidates.index.get_level_values(1)), wide)
+        chosen = lines.set_index(["crawl", "hash"]).loc[candidates.index].sort_values("row", kind="stable")
+        by_hash = chosen.groupby(level=[0, 1], sort=False)["row"].agg(lambda r: r.to_numpy())
+        # each candidate's key, from its first page (the lines of a few pages made strings, not the crawl's)
+        key_of = {}
+        for (_, h), rows in by_hash.items():
+            if h not in key_of:
+                page = [k for k in map(_key, docs["text"].iat[int(rows[0])].split("\n")) if k]
+                key_of.update(zip(_hashes(np.array(page, dtype=object)).tolist(), page))
+        pages_of = {(crawl_names[code], key_of[h]): rows for (code, h), rows in by_hash.items() if h in key_of}
+        counts = {(crawl_names[code], key_of[h]): n for (code, h), n in candidates.items() if h in key_of}
+        wide = {key for (crawl, key), n in counts.items() if n >= min_share * crawl_articles[crawl]}
+        texts = _Texts(docs, {key for _, key in counts}, wide)
         baseline: dict[str, float] = {}
         for (crawl, key), rows in pages_of.items():
             total = int(crawl_articles[crawl])
