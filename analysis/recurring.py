@@ -37,8 +37,6 @@ block (a timetable, a score line) can still lose it: a review's probes of such b
 
 from __future__ import annotations
 
-import itertools
-import re
 import unicodedata
 import warnings
 from pathlib import PurePath
@@ -51,6 +49,7 @@ import pyarrow.compute as pc
 
 from .decoding import decode, read_bytes, split_lines
 from .errors import CorpusError, CorpusWarning, problem_row
+from .recurrence import NUMBER, OWN_END, Pages, line_key, line_keys, story_share
 from .selection import of_kind
 from .text import content_id, is_truncated
 from .typedefs import Errors
@@ -67,19 +66,6 @@ MIN_SENTENCE_CRAWL = 10
 #: Columns of :func:`recurring_lines`, in order.
 COLUMNS = ("crawl", "line", "pages", "crawl_pages", "page_id", "source", "source_line", "source_row")
 
-RecurringLines = Literal["drop", "keep"]
-
-_NUMBER = re.compile(r"[0-9][0-9,.]*")
-_NUMBERS = re.compile(r"[0-9][0-9,.]*[^0-9,.]+[0-9]")  # two numbers or more: a row of data
-_HAN_PAIR = re.compile(r"(?=([\u3400-\u9fff]{2}))")
-_SENTENCE_END = frozenset("。！？!?」』”….")
-# ... and what else ends a line of the article's own, which takes more than a few pages to be the site's: a
-# bracket's close (（作者為台灣大學經濟系教授）)
-_OWN_END = _SENTENCE_END | frozenset("）)")
-# the pages of a line whose headlines are read to tell the story's lines from the site's
-_SAMPLE = 200
-# pages, and twos of them, compared for the texts they share: of a line's pages, and of the crawl's (the baseline)
-_PAIRS = 60
 # a line's pages are related (one story, one wire copy, one template) when nearly every two of them share this many
 # times the pairs of Han characters two pages of the crawl share, and at least this share of them
 _RELATED_TIMES, _RELATED_LEAST = 2.0, 0.1
@@ -88,29 +74,8 @@ _WHOLE_RELATED = 0.08
 # ... or their headlines this much (空品預報 第一日, 空品預報 第二日)
 _WHOLE_TITLES = 0.2
 
+RecurringLines = Literal["drop", "keep"]
 
-def _key(line: str) -> str:
-    """A line as compared: width variants folded (NFKC), runs of spaces one, no edge spaces, and in a line that is
-    no sentence and holds one number, that number a 0 (a counter's: ``已有3,817人分享``; not a row of data:
-    ``第一區：03 11 17``); as :func:`_lines` computes it."""
-    key = " ".join(unicodedata.normalize("NFKC", line).split())
-    return key if key[-1:] in _SENTENCE_END or _NUMBERS.search(key) else _NUMBER.sub("0", key)
-
-
-def _lines(texts: pd.Series) -> tuple[np.ndarray, pa.Array, pa.Array]:
-    """Each line of ``texts``: the position of its text, its key (:func:`_key`, computed by pyarrow for the
-    crawl's every line at once) and the line as written."""
-    lists = pc.split_pattern(pa.array(texts, type=pa.string()), "\n")
-    flat = pc.list_flatten(lists)
-    keys = pc.utf8_trim_whitespace(pc.replace_substring_regex(pc.utf8_normalize(flat, "NFKC"), r"\s+", " "))
-    ends = "".join(sorted(_SENTENCE_END)).replace(".", "\\.")
-    kept = pc.or_(pc.match_substring_regex(keys, f"[{ends}]$"), pc.match_substring_regex(keys, _NUMBERS.pattern))
-    keys = pc.if_else(kept, keys, pc.replace_substring_regex(keys, _NUMBER.pattern, "0"))
-    return pc.list_parent_indices(lists).to_numpy(), keys, flat
-
-
-def _pairs(text: str) -> set[str]:
-    return set(_HAN_PAIR.findall(text))
 
 
 def _crawls(docs: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
@@ -145,7 +110,7 @@ def _article_lines(docs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     frames = []
     for start in range(0, len(articles), BLOCK):
         part = slice(start, start + BLOCK)
-        parents, keys, _ = _lines(docs["text"].iloc[articles["row"].to_numpy()[part]])
+        parents, keys, _ = line_keys(docs["text"].iloc[articles["row"].to_numpy()[part]])
         keys = keys.to_numpy(zero_copy_only=False)
         kept = keys != ""
         at = parents[kept] + start
@@ -156,96 +121,6 @@ def _article_lines(docs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
         {"row": [], "article": [], "crawl": [], "hash": np.zeros(0, dtype=np.uint64)})
     return frame.drop_duplicates(["row", "hash"], ignore_index=True)
-
-
-def _spread(rows: np.ndarray, most: int) -> np.ndarray:
-    """At most ``most`` of ``rows``, evenly spaced (the same ones every time)."""
-    return rows if len(rows) <= most else rows[np.linspace(0, len(rows) - 1, most).astype(np.int64)]
-
-
-def _story_share(key: str, rows: np.ndarray, titles: dict[int, str]) -> float:
-    """The share of the pages ``rows`` whose headline shares a pair of Han characters with the line."""
-    pairs = _pairs(key)
-    if not pairs:
-        return 0.0
-    return float(np.mean([bool(pairs & _pairs(titles[r])) for r in _spread(rows, _SAMPLE)]))
-
-
-def _spread_pairs(twos: list, most: int) -> list:
-    """At most ``most`` of ``twos``, evenly spaced."""
-    return twos if len(twos) <= most else [twos[i] for i in np.linspace(0, len(twos) - 1, most).astype(np.int64)]
-
-
-class _Texts:
-    """The crawl's article texts as the tests of :func:`recurring_lines` read them: each text's lines and its pairs
-    of Han characters (each computed once, for the pages a test reads); ``recurring``: the lines that recur, ``wide``:
-    those on nearly every page of their crawl."""
-
-    def __init__(self, docs: pd.DataFrame, recurring: set[str], wide: set[str]):
-        self.docs, self.recurring, self.wide = docs, recurring, wide
-        self._lines: dict[int, list[str]] = {}
-        self._pairs: dict[int, set[str]] = {}
-
-    def lines(self, row: int) -> list[str]:
-        if row not in self._lines:
-            self._lines[row] = [k for k in map(_key, self.docs["text"].iat[row].split("\n")) if k]
-        return self._lines[row]
-
-    def text_pairs(self, row: int) -> set[str]:
-        """The pairs of Han characters of a text's sentences and of its lines that do not recur (not a promotion's
-        or a share bar's that other pages of the site share too), but for the lines on nearly every page (``wide``:
-        a copyright's sentence)."""
-        if row not in self._pairs:
-            self._pairs[row] = _pairs("\n".join(k for k in self.lines(row) if k not in self.wide
-                                                and (k[-1] in _SENTENCE_END or k not in self.recurring)))
-        return self._pairs[row]
-
-    def shared(self, rows: np.ndarray, *, besides: str = "", quantile: float = 0.25) -> float:
-        """How many pairs of Han characters two of the pages share, ``besides`` a line's (Jaccard): a ``quantile``
-        (default: the lower quartile, what nearly every two of them share) over every two of them, or evenly spaced
-        twos of many."""
-        rows = _spread(rows, _PAIRS)
-        twos = list(itertools.combinations(rows, 2)) or [(rows[0], rows[0])]
-        line = _pairs(besides)
-        scores = []
-        for a, b in _spread_pairs(twos, _PAIRS):
-            x, y = self.text_pairs(a) - line, self.text_pairs(b) - line
-            scores.append(len(x & y) / len(x | y) if x | y else 0.0)
-        return float(np.quantile(scores, quantile))
-
-    @staticmethod
-    def titles_shared(rows: np.ndarray, titles: dict[int, str]) -> float:
-        """The median share of pairs of Han characters two of the pages' headlines hold."""
-        twos = _spread_pairs(list(itertools.combinations(_spread(rows, _PAIRS), 2)), _PAIRS)
-        scores = [len(x & y) / len(x | y) if x | y else 0.0
-                  for x, y in ((_pairs(titles[a]), _pairs(titles[b])) for a, b in twos)]
-        return float(np.median(scores)) if scores else 0.0
-
-    def inside(self, key: str, rows: np.ndarray) -> bool:
-        """Whether on half of the pages ``rows`` or more the line is the article's structure: between a line of
-        the article's own (that recurs nowhere) and a sentence of its own, or with the recurring lines around it
-        that are no sentences (a list's other items, a table's rows) after a line that introduces them
-        (``…如下：``, recurring or not): a subheading, a lead-in, a list or a table (``▌事件始末``, ``他說：``),
-        not the site's (a counter under the headline, a promotion after the text or between paragraphs)."""
-        def own(line: str) -> bool:
-            return line not in self.recurring
-
-        def block(line: str) -> bool:  # a recurring line of the same block: no sentence
-            return line in self.recurring and line[-1] not in _SENTENCE_END
-
-        inside = 0
-        rows = _spread(rows, _SAMPLE)
-        for r in rows:
-            lines = self.lines(r)
-            at = lines.index(key)
-            before, after = (lines[at - 1] if at else ""), (lines[at + 1] if at + 1 < len(lines) else "")
-            start = at
-            while start and block(lines[start - 1]) and lines[start - 1][-1] not in "：:":
-                start -= 1
-            lead = lines[start - 1] if start else ""
-            inside += (bool(before) and own(before) and bool(after) and own(after) and after[-1] in _SENTENCE_END) \
-                or lead[-1:] in ("：", ":")
-        return 2 * inside >= len(rows)
 
 
 def _where(docs: pd.DataFrame, at: int, key: str) -> tuple[int | None, int | None]:
@@ -261,7 +136,7 @@ def _where(docs: pd.DataFrame, at: int, key: str) -> tuple[int | None, int | Non
         text, _ = decode(read_bytes(source), path=source)
     except (OSError, CorpusError):
         return None, None
-    return next((i + 1 for i, line in enumerate(split_lines(text)) if _key(line) == key), None), None
+    return next((i + 1 for i, line in enumerate(split_lines(text)) if line_key(line) == key), None), None
 
 
 def recurring_lines(docs: pd.DataFrame, *, min_pages: int = MIN_PAGES, min_share: float = MIN_SHARE) -> pd.DataFrame:
@@ -317,21 +192,21 @@ def recurring_lines(docs: pd.DataFrame, *, min_pages: int = MIN_PAGES, min_share
         key_of = {}
         for (_, h), rows in by_hash.items():
             if h not in key_of:
-                page = [k for k in map(_key, docs["text"].iat[int(rows[0])].split("\n")) if k]
+                page = [k for k in map(line_key, docs["text"].iat[int(rows[0])].split("\n")) if k]
                 key_of.update(zip(_hashes(np.array(page, dtype=object)).tolist(), page))
         pages_of = {(crawl_names[code], key_of[h]): rows for (code, h), rows in by_hash.items() if h in key_of}
         counts = {(crawl_names[code], key_of[h]): n for (code, h), n in candidates.items() if h in key_of}
         wide = {key for (crawl, key), n in counts.items() if n >= min_share * crawl_articles[crawl]}
-        texts = _Texts(docs, {key for _, key in counts}, wide)
+        texts = Pages(docs, {key for _, key in counts}, wide)
         baseline: dict[str, float] = {}
         for (crawl, key), rows in pages_of.items():
             total = int(crawl_articles[crawl])
             whole = counts[crawl, key] >= min_share * total
-            if (not whole or total < MIN_SENTENCE_CRAWL) and key[-1] in _OWN_END:
+            if (not whole or total < MIN_SENTENCE_CRAWL) and key[-1] in OWN_END:
                 continue  # a sentence on part of the crawl: a story's background, a reporter's formula
-            if len(_NUMBER.findall(key)) >= 3:
+            if len(NUMBER.findall(key)) >= 3:
                 continue  # a row of data, the same numbers on every page: one event's table
-            if _story_share(key, rows, title_of) >= 0.5:
+            if story_share(key, rows, title_of) >= 0.5:
                 continue  # the story's: its background, repeated by its follow-ups
             if crawl not in baseline:
                 baseline[crawl] = texts.shared(articles["row"].to_numpy()[articles["crawl"].to_numpy() == crawl])
@@ -343,7 +218,7 @@ def recurring_lines(docs: pd.DataFrame, *, min_pages: int = MIN_PAGES, min_share
             if texts.inside(key, rows):
                 continue  # a subheading, a lead-in, a list or a table of the article's
             first = int(rows[0])
-            written = next(x.strip() for x in docs["text"].iat[first].split("\n") if _key(x) == key)
+            written = next(x.strip() for x in docs["text"].iat[first].split("\n") if line_key(x) == key)
             found.append((crawl, written, len(rows), int(crawl_pages[crawl]), docs["page_id"].iat[first],
                           str(docs["source"].iat[first]), *_where(docs, first, key)))
     table = pd.DataFrame(found, columns=list(COLUMNS))
@@ -401,12 +276,12 @@ def drop_recurring_lines(docs: pd.DataFrame, *, lines: pd.DataFrame | None = Non
         where = f"{source}: row {row}" if row else f"{source}:{at}" if at else source
         warnings.warn(f"{where}: {reason}: {line['line'][:40]!r}", CorpusWarning, stacklevel=3)
     # every line of the articles of the crawls concerned, its crawl's and its key side by side, looked up at once
-    site = pa.array([f"{c}\x00{_key(x)}" for c, x in zip(lines["crawl"], lines["line"])], type=pa.string())
+    site = pa.array([f"{c}\x00{line_key(x)}" for c, x in zip(lines["crawl"], lines["line"])], type=pa.string())
     articles = np.flatnonzero(of_kind(docs, "article"))
     crawls = _crawls(docs, articles)
     concerned = np.isin(crawls, list(set(lines["crawl"])))
     rows, crawls = articles[concerned], crawls[concerned]
-    parents, keys, flat = _lines(docs["text"].iloc[rows])
+    parents, keys, flat = line_keys(docs["text"].iloc[rows])
     crawl_of = pa.array(crawls, type=pa.string()).take(pa.array(parents))
     drop = pc.is_in(pc.binary_join_element_wise(crawl_of, keys, "\x00"), value_set=site).to_numpy(zero_copy_only=False)
     if not drop.any():

@@ -239,9 +239,11 @@ def test_keep_recurring_lines_keeps_the_sites_lines_and_is_an_input_of_the_table
     """A line on every row of a table leaves the texts by default; with --keep-recurring-lines it stays, and the
     report made without it is not up to date with the option."""
     table = tmp_path / "export.csv"
-    pd.DataFrame({"title": [f"標題{i}" for i in range(4)], "published": [f"2020-09-1{i} 10:00" for i in range(4)],
-                  "text": [f"第{i}則新聞的內文。\n每日好文推薦 天天看新聞" for i in range(4)]}
-                 ).to_csv(table, index=False)
+    titles = ["美駐聯大使將訪台", "颱風逼近東部", "台股收漲百點", "中職冠軍出爐"]
+    texts = ["美國駐聯合國大使克拉夫特將訪問台灣，外交部表示歡迎。", "中央氣象署發布海上颱風警報，東部民眾嚴加戒備。",
+             "外資回補電子股，加權指數終場上漲百點。", "總冠軍賽第七戰延長賽再見安打，球迷湧入球場慶祝。"]
+    pd.DataFrame({"title": titles, "published": [f"2020-09-1{i} 10:00" for i in range(4)],
+                  "text": [f"{t}\n每日好文推薦 天天看新聞" for t in texts]}).to_csv(table, index=False)
     out = tmp_path / "out"
     assert main(["report", "--corpus", str(table), "--out", str(out), "-q"]) == 0
     texts = pd.read_csv(out / "tables" / "documents.csv", encoding="utf-8-sig")["text"]
