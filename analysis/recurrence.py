@@ -55,6 +55,7 @@ def line_keys(texts: pd.Series) -> tuple[np.ndarray, pa.Array, pa.Array]:
 
 
 def char_pairs(text: str) -> set[str]:
+    """The pairs of Han characters side by side in a text."""
     return set(_HAN_PAIR.findall(text))
 
 
@@ -77,28 +78,29 @@ def _spread_pairs(twos: list, most: int) -> list:
 
 
 class Pages:
-    """The crawl's article texts as the tests of :func:`recurring_lines` read them: each text's lines and its pairs
-    of Han characters (each computed once, for the pages a test reads); ``recurring``: the lines that recur, ``wide``:
-    those on nearly every page of their crawl."""
+    """The crawl's article texts as :func:`analysis.recurring.recurring_lines` reads them: each text's lines and
+    its pairs of Han characters (each computed once, for the pages a test reads); ``recurring``: the lines that
+    recur, ``wide``: those on nearly every page of their crawl."""
 
     def __init__(self, docs: pd.DataFrame, recurring: set[str], wide: set[str]):
         self.docs, self.recurring, self.wide = docs, recurring, wide
-        self.line_keys: dict[int, list[str]] = {}
-        self.char_pairs: dict[int, set[str]] = {}
+        self._keys: dict[int, list[str]] = {}
+        self._pairs: dict[int, set[str]] = {}
 
     def lines(self, row: int) -> list[str]:
-        if row not in self.line_keys:
-            self.line_keys[row] = [k for k in map(line_key, self.docs["text"].iat[row].split("\n")) if k]
-        return self.line_keys[row]
+        """The keys of a text's lines (:func:`line_key`), blank ones left out."""
+        if row not in self._keys:
+            self._keys[row] = [k for k in map(line_key, self.docs["text"].iat[row].split("\n")) if k]
+        return self._keys[row]
 
     def text_pairs(self, row: int) -> set[str]:
         """The pairs of Han characters of a text's sentences and of its lines that do not recur (not a promotion's
         or a share bar's that other pages of the site share too), but for the lines on nearly every page (``wide``:
         a copyright's sentence)."""
-        if row not in self.char_pairs:
-            self.char_pairs[row] = char_pairs("\n".join(k for k in self.lines(row) if k not in self.wide
-                                                and (k[-1] in SENTENCE_END or k not in self.recurring)))
-        return self.char_pairs[row]
+        if row not in self._pairs:
+            self._pairs[row] = char_pairs("\n".join(k for k in self.lines(row) if k not in self.wide
+                                                   and (k[-1] in SENTENCE_END or k not in self.recurring)))
+        return self._pairs[row]
 
     def shared(self, rows: np.ndarray, *, besides: str = "", quantile: float = 0.25) -> float:
         """How many pairs of Han characters two of the pages share, ``besides`` a line's (Jaccard): a ``quantile``

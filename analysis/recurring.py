@@ -77,7 +77,6 @@ _WHOLE_TITLES = 0.2
 RecurringLines = Literal["drop", "keep"]
 
 
-
 def _crawls(docs: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
     """The crawl of each document at ``rows``: its table (a document with a ``row``), else the folder read (its
     file's folder less the subfolders its ``page_id`` names: ``2024-05-03/setn_1460679``)."""
