@@ -183,12 +183,12 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
         if store is not None:
             store.close()
     docs = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0] if frames else documents_frame([])
+    frames.clear()
     if recurring_lines == "drop":  # across the crawl's pages: the site's lines no page shows as such alone
         docs, dropped = drop_recurring_lines(docs, errors=errors)
         problem_rows.extend(dropped)
     # each text column in one piece, each column's pieces freed as it is joined: rows are taken from a
     # crawl's columns in every step, and pyarrow would join a column's pieces again at every take
-    frames.clear()
     one_chunk(docs, in_place=True)
     problems = problems_frame(problem_rows)
     logger.info("loaded %d documents from %d files (%d problems; %d files parsed, %d as parsed before)",
