@@ -194,13 +194,13 @@ def recurring_lines(docs: pd.DataFrame, *, min_pages: int = MIN_PAGES, min_share
                 page = [k for k in map(line_key, docs["text"].iat[int(rows[0])].split("\n")) if k]
                 key_of.update(zip(_hashes(np.array(page, dtype=object)).tolist(), page))
         pages_of = {(crawl_names[code], key_of[h]): rows for (code, h), rows in by_hash.items() if h in key_of}
-        counts = {(crawl_names[code], key_of[h]): n for (code, h), n in candidates.items() if h in key_of}
-        wide = {key for (crawl, key), n in counts.items() if n >= min_share * crawl_articles[crawl]}
-        texts = Pages(docs, {key for _, key in counts}, wide)
+        articles_on = {(crawl_names[code], key_of[h]): n for (code, h), n in candidates.items() if h in key_of}
+        wide = {key for (crawl, key), n in articles_on.items() if n >= min_share * crawl_articles[crawl]}
+        texts = Pages(docs, {key for _, key in articles_on}, wide)
         baseline: dict[str, float] = {}
         for (crawl, key), rows in pages_of.items():
             total = int(crawl_articles[crawl])
-            whole = counts[crawl, key] >= min_share * total
+            whole = articles_on[crawl, key] >= min_share * total
             if (not whole or total < MIN_SENTENCE_CRAWL) and key[-1] in OWN_END:
                 continue  # a sentence on part of the crawl: a story's background, a reporter's formula
             if len(NUMBER.findall(key)) >= 3:

@@ -273,12 +273,12 @@ class _Table:
         """An article's text without the site's lines (:func:`analysis.text.is_site_line`: captions, share
         bars, copyright, an editor's note), reported once for the row as a page's are."""
         lines = text.split("\n")
-        site = [x for x in lines if is_site_line(x.strip()) or is_outlet_call(x.strip())]
-        if not site:
+        sites = [is_site_line(x.strip()) or is_outlet_call(x.strip()) for x in lines]
+        if not any(sites):
             return text
         self.problem(row, "unplaced", f"the site's lines in the article's text (share bars, adverts, tags, credits): "
-                     f"{len(site)} line(s) left out", site[0], line=line)
-        return "\n".join(x for x in lines if not (is_site_line(x.strip()) or is_outlet_call(x.strip())))
+                     f"{sum(sites)} line(s) left out", lines[sites.index(True)], line=line)
+        return "\n".join(x for x, site in zip(lines, sites) if not site)
 
     def row(self, row: int, cells: dict, line: int | None) -> None:
         get = {f: cells.get(c) for f, c in self.fields.items()}.get
