@@ -26,6 +26,7 @@ UNNAMED = frozenset("""
 警方 檢方 軍方 校方 院方 官方 官員 專家 學者 網友 民眾 業者 家屬 消息人士 知情人士 人士 外媒 媒體 分析人士 發言人
 律師 醫師 居民 目擊者 當事人 主辦單位 該部 該會 該署 該局 該院 該公司 對方 政府 市府 縣府 中央 地方
 市民 縣民 鄉親 村民 農民 漁民 選民 網民 旅客 乘客 遊客 消費者 家長 路人 店家 攤商 患者 病患 移工
+學生 成員 主管 人員 藍委 綠委 白委
 幹部 駕駛 司機 員工 工作人員 志工 店員 住戶 鄰居 同事 友人 親友
 家人 親人 女兒 兒子 母親 父親 妻子 丈夫 太太 姊姊 姐姐 哥哥 弟弟 妹妹 孫子 孫女 阿嬤 阿公
 """.split())
@@ -39,6 +40,8 @@ ADVERBS = frozenset("也 亦 更 還 並 又 再 則 就 都 另 同時 隨後 �
                     "也曾 曾 則是 私下 私底下 隨即 直接 公開 坦白 一再 再度 再次".split())
 #: Words that deny the verb after them (怎麼不批評): a statement not made.
 NEGATIONS = ("不", "沒", "未")
+#: Words that make the clause after them a condition (行政院若認為…, 如果他說…): a statement supposed, not made.
+CONDITIONS = ("若", "如果", "假如", "倘若", "要是", "一旦", "假使", "如若")
 #: Words that make the verb after them an obligation (國防部應說明清楚): a statement asked for, not made.
 MODALS = frozenset("應 應該 應當 必須 須 需 需要 務必 应 应该 应当 必须 需要".split())
 # Words that count someone unnamed (一名官員, 一位醫師)
@@ -52,6 +55,9 @@ _TOWARDS = frozenset("向 對 对 跟 向著 對著".split())
 # A person the news leaves unnamed by a surname and a word for who they are (賴姓婦人, 陳姓男子, 陳男, 林嫌, 王婦)
 _ANONYMOUS = re.compile(r"\w(?:姓(?:男子|女子|婦人|老翁|老婦|老先生|老太太|男童|女童|少年|少女|青年|學生|民眾|司機|員工"
                         r"|業者|店員|老闆|家長|男|女|嫌犯|嫌|婦)"
+                        # a surname and a courtesy title (王小姐, 陳太 in Hong Kong), before what follows a speaker
+                        r"|(?:太太|先生|小姐|女士|太)(?=[在到則也並又還就已於受向對今昨稍當先隨，,、。：:「（(]"
+                        r"|表示|說|指出|強調|坦言|透露|回應|憶述|抱怨|反映)"
                         # a surname and 男, 女, 嫌 or 婦, before what follows a speaker (陳男到案後; not 陳男雄,
                         # 高女學生)
                         r"|(?:男|女|嫌|婦)(?=[在到則也並又還就已於受向對被因今昨稍當先隨，,、。：:「（(]"
@@ -194,10 +200,17 @@ class Clauses:
             after = words[k + 1] if k + 1 < len(words) else ""
             if after == "的" or after in SAYS:  # 表示的; 回應稱: the second verb says it
                 continue
-            if self.passive(start):
+            if self.passive(start) or self.supposed(start):
                 continue
             out.append((start, start + len(cue), cue))
         return out
+
+    def supposed(self, pos: int) -> bool:
+        """A verb in a condition: 若, 如果 or 假如 between its clause's start and it (行政院若認為刪減不合理)."""
+        lo = self.clause_start(pos)
+        k, stop = bisect_left(self.offsets, lo), bisect_left(self.offsets, pos)
+        return any(w.startswith(CONDITIONS) and not any(m.start <= self.offsets[i] < m.end for m in self.mentions)
+                   for i, w in enumerate(self.words[k:stop], k))  # (not 若 in 鄧|若涵說)
 
     def passive(self, pos: int) -> bool:
         """A verb whose names and titles right before it follow 遭 or 被: 他遭民進黨立委批評."""
@@ -314,9 +327,30 @@ class Clauses:
             return None
         return end
 
+    def _counted(self, pos: int, hi: int) -> int | None:
+        """Where an unnamed group that a count opens at ``pos`` ends (一名|資深|藍委, 多名|大安區|居民): the count,
+        up to three words of no mark and no person, then an unnamed speaker or a title, before ``hi``; else None."""
+        at = pos + len(self.word_at(pos))
+        for _ in range(4):
+            word = self.word_at(at)
+            if not word or at >= hi or word in CUES or _NOT_ADJUNCT.search(word) \
+                    or any(at <= m.start < at + len(word) and m.type == "person" for m in self.mentions):
+                return None
+            if at in self.titles and word not in UNNAMED:
+                return self.titles[at]
+            if word in UNNAMED:
+                while self.word_at(at) in UNNAMED and at < hi:
+                    at += len(self.word_at(at))  # 市府|官員: the group as written
+                return at
+            at += len(word)
+        return None
+
     def _adjuncts(self, start: int, stop: int) -> bool:
         """Whether what stands in [start, stop) is nothing, or a few words of time or place (今天受訪時): no
         clause mark, no 的, no other actor."""
+        aside = self.parenthesis(start)  # 歐陽家俊（Kenneth Au-Yeung）指出: a name in other letters first
+        if aside and aside <= stop:
+            start = aside
         between = self.text[start:stop].strip(" \u3000")
         return not between or (len(between) <= 10 and not _NOT_ADJUNCT.search(between)
                                and not any(start < m.start < stop for m in self.mentions))
@@ -415,6 +449,9 @@ class Clauses:
                     continue
                 person = self.last_person(pos)  # 他的辦公室發出聲明表示: his office speaks for him
                 return Speaker(person.actor if person else "", word, "person"), lo
+            if word in _COUNTED and (group := self._counted(pos, hi)):
+                # 一名資深藍委私下透露, 多名大安區居民向記者抱怨: the group as written, without its count
+                return Speaker("", self.text[pos + len(word):group], ""), lo
             anonymous = _ANONYMOUS.match(self.text, pos, hi)
             if anonymous is not None and self.text[pos] in NAME_SURNAMES and self._adjuncts(anonymous.end(), hi):
                 return Speaker("", anonymous.group(), ""), lo  # 賴姓婦人受訪時說, 陳男辯稱: a person left unnamed

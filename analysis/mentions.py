@@ -23,6 +23,9 @@ Evidence, in the ``evidence`` column, from the strongest:
   (:data:`analysis.names.NAME_SYLLABLES`), that is not a place or a common word;
 - ``"tag"``: a three-character word that no dictionary knows, starting with a common surname, that
   jieba's part-of-speech model tags as a person's name (``nr``);
+- ``"verb"`` (weakest of the names): three or four letters of a name's shape (a surname, a given name) that no
+  dictionary knows, opening a clause right before a reporting verb or a few words of time or place and one
+  (蘇芷琪下午在臉書發文回應, 「…」冷文彥說; :func:`analysis.titlednames.name_before_verb`);
 - ``"suffix"``: a word of three characters or more ending in the suffix of a body (部, 院, 會, 署, 局,
   黨, 辦, 府, 中心, 組織, 辦事處, 委員會 ...) that the general dictionary does not list as a common
   noun; and a country or city joined to a body (中國外交部, 美國國會, 新北市黨部).
@@ -64,7 +67,7 @@ logger = logging.getLogger(__name__)
 #: Columns of the table :func:`actors` returns, in order.
 COLUMNS = ("doc_id", "field", "start", "end", "sentence", "mention", "actor", "type", "evidence")
 #: The kinds of evidence, from the strongest.
-EVIDENCE = ("dictionary", "alias", "title", "transliteration", "tag", "suffix")
+EVIDENCE = ("dictionary", "alias", "title", "transliteration", "tag", "suffix", "verb")
 
 _BOUNDARY = re.compile(r"[。！？!?；;\n]+")
 
@@ -231,12 +234,19 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
             for f in found:
                 if f.type == "person" and f.pending is None and f.start in adjacent:
                     holders.setdefault(f.actor, set()).update(adjacent[f.start])
-        named = {f.actor: f.evidence for _, value, found, _, _ in parts for f in found
-                 if f.type == "person" and f.pending is None and f.evidence in _RULED and len(f.actor) >= 3
-                 and value[f.start:f.end] == f.actor}
+        named: dict[str, str] = {}  # each name found by a rule, with the strongest evidence its document gives
+        for _, value, found, _, _ in parts:
+            for f in found:
+                if f.type == "person" and f.pending is None and f.evidence in _RULED and len(f.actor) >= 3 \
+                        and value[f.start:f.end] == f.actor and (f.actor not in named or EVIDENCE.index(f.evidence)
+                                                                 < EVIDENCE.index(named[f.actor])):
+                    named[f.actor] = f.evidence
         fields = []
         for field, value, found, titles, _ in parts:
-            found = _repeated(value, words_of.get(value, []), found, named) if named else found
+            if named:
+                found = [f._replace(evidence=named[f.actor]) if f.evidence in _RULED and f.pending is None
+                         and f.type == "person" and f.actor in named else f for f in found]
+                found = _repeated(value, words_of.get(value, []), found, named)
             mentions = [Mention(f.start, f.end, value[f.start:f.end], *_resolve(f, value, holders, lex))
                         for f in found]
             fields.append(FieldActors(doc_id, field, value, words_of.get(value, []), mentions, titles))
@@ -246,7 +256,7 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
 
 #: The evidence of names found by a rule (not known beforehand), which the rest of their document then knows
 #: (those of three characters or more: a surname and one character is too often part of another word).
-_RULED = frozenset(("title", "transliteration", "tag"))
+_RULED = frozenset(("title", "transliteration", "tag", "verb"))
 
 
 def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str, str]) -> list[_Found]:

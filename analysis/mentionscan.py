@@ -32,7 +32,7 @@ from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_C
 from .blobstore import open_cache
 from .codedeps import code_digest
 from .segmentation.batch import SegmentCache
-from .titlednames import FOLLOWERS, name_after_title, role_word
+from .titlednames import CLAUSE_OPENERS, FOLLOWERS, name_after_title, name_before_verb, role_word, verb_ahead
 from .typedefs import PathLike, UserDict
 
 logger = logging.getLogger(__name__)
@@ -398,6 +398,51 @@ class _Scan:
         f = self.found.get(pos)
         return f is not None and f.end in self.title_starts
 
+    def speaking_names(self) -> None:
+        """A name no rule found yet that opens a clause before a reporting verb, read from its characters
+        (:func:`analysis.titlednames.name_before_verb`: 蘇芷琪下午在臉書發文回應, 「…」冷文彥說)."""
+        for k in range(self.n):
+            if self.taken[k]:
+                continue
+            end = name_before_verb(self.text, self.offsets[k])
+            if end is not None and not any(self.taken[k:self.word_of(end - 1) + 1]):
+                self.add(self.offsets[k], end, self.text[self.offsets[k]:end], "person", "verb")
+
+    def speaking_bodies(self) -> None:
+        """A body no rule found yet that opens a clause and speaks: words of letters ending in a unit's or body's
+        head (:data:`~analysis.names.UNIT_ENDS`, :data:`~analysis.names.ORG_SUFFIXES`), right before 發言人, a
+        colon or a reporting verb (屋宇|署|發言人, 消防|處：, 醫院|管理局|表示); after a body found already, its unit
+        (公路局|東區|養護|工程|分局表示 is one body)."""
+        words, offsets, text = self.words, self.offsets, self.text
+        for k in range(self.n):
+            start = offsets[k]
+            known = self.found.get(start)
+            if (self.taken[k] and (known is None or known.type != "organisation")) \
+                    or (start and text[start - 1] not in CLAUSE_OPENERS) or text[start - 1:start] == "的":
+                continue
+            j = self.word_of(known.end) if known is not None else k
+            if known is not None and offsets[j] != known.end:
+                continue
+            for last in range(j, min(j + 5, self.n)):
+                word = words[last]
+                tag = jieba_tag(word) or "x"
+                if self.taken[last] or not han(word) or word in CUES or word in FUNCTION_CHARS \
+                        or tag[0] in "trdcpumqf" or offsets[last] in self.title_starts or (last == k and tag[0] == "v"):
+                    break  # (有|在野黨, 中選會|主委)
+                end = offsets[last + 1]
+                # a head of a body's name: not a verb (街坊|聯署), nor a head that needs a proper name before it
+                # (國內|醫院, 經紀公司), nor 政府 or 當局, generic after a name (民進黨|政府); a word alone only a
+                # unit's name no dictionary lists as a common noun (屋宇署; not 在野黨, 辦公室)
+                unit = word[-1] in UNIT_ENDS and not word.endswith(tuple(PROPER_HEADS))  # (公司)
+                head = (unit or word.endswith(ORG_SUFFIXES) or word in BODY_HEADS) and tag[0] != "v" \
+                    and word not in ("政府", "當局") and (unit or not word.endswith(tuple(PROPER_HEADS))) \
+                    and (last > k or known is not None or (unit and word not in common_words()[1]))
+                if head and end - start >= 3 and last > k - (known is None) and (
+                        text.startswith(("發言人", "：", ":"), end) or verb_ahead(text, end)):
+                    self.found.pop(start, None)
+                    self.add(start, end, text[start:end], "organisation", "suffix")
+                    break
+
     def single_characters(self) -> None:
         """One-character names standing as words of their own: a country before a post or title (美|駐|聯合國|大使,
         美|UN|大使, 會台|代表), and a surname for a leader before a generic body or a headline verb (蔡|政府, 馬稱)."""
@@ -467,6 +512,8 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     state.by_neighbours()
     state.worded_bodies()
     state.bodies()
+    state.speaking_names()
+    state.speaking_bodies()
     state.single_characters()
     credits = [(c.start, c.end) for c in boilerplate_spans(text) if c.category == "credit"]
     # part of a name in 《》 (《香港01》, 《紐約時報》): the outlet's or the book's name, not the place

@@ -147,7 +147,8 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
             sentence = fld.sentence_start(lead)
             near = [x for x in fld.cues if sentence <= x[0] and x[1] <= lead and not taken(x[0])]
             between = text[near[-1][1]:lead].lstrip("，,：: \u3000") if near else ""
-            if near and len(between) <= 10 and not any(ch in between for ch in "「」“”，,"):
+            # (not 表示，環境部會依法審查，「…」: a clause of its own, then the quoted words)
+            if near and len(between) <= 10 and not any(ch in between for ch in "「」“”，,") and not (sep and between):
                 before = near[-1]
         if before is not None:
             found = fld.speaker(before[0])

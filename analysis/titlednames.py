@@ -13,17 +13,19 @@ that shape, the longer name first; :mod:`analysis.mentionscan` uses it where a t
 
 from __future__ import annotations
 
-from .names import (COMPOUND_SURNAMES, CUES, NOT_NAME_ENDINGS, SURNAMES, TITLES, common_words, dictionary_tag, han,
-                    ordinary)
+import re
+
+from .names import (COMPOUND_SURNAMES, CUES, NOT_NAME_ENDINGS, PUNCTUATED_CUES, SURNAMES, TITLES, common_words,
+                    dictionary_tag, han, ordinary)
 from .surnames import JAPANESE_SURNAMES, RARE_SURNAMES
 
 #: What follows a speaker's name after a title: reporting verbs, another title (發言人司馬青峰法官), words of time
 #: and occasion, adverbs, and marks (and a digit: 18日). A name is read only when one of these follows it.
-FOLLOWERS = tuple(sorted(CUES | TITLES | frozenset("""
+FOLLOWERS = tuple(sorted(CUES | PUNCTUATED_CUES | TITLES | frozenset("""
 今天 今日 今年 今早 今晨 今午 昨天 昨日 昨晚 昨晨 明天 稍早 稍後 晚間 晚上 上午 下午 中午 早上 日前 近日 先前
 隨後 接著 當天 當時 會後 會中 會上
 同日 當日 當場 上週 上月 本週 週 周 近期 最近 目前 日昨 隨即 首度 首次 私下 進一步 特別 一再 再度 多次 直接 公開 正式
-受訪 接受 出席 親 本人 質詢 答詢 致詞 發言 召開 出面 發文 受邀 透過 率 偕同 帶領
+受訪 接受 出席 親 本人 質詢 答詢 致詞 發言 召開 出面 發文 受邀 透過 率 偕同 帶領 酸說 嗆說 笑說 嘆說
 在 則 也 亦 還 更 又 再 就 都 已 並 於 對 向 與 和 跟 及 等 的 以 今 昨 曾
 ， , 、 ： : 。 （ ( 「 」 ； ;
 """.split()), key=len, reverse=True))
@@ -34,7 +36,7 @@ _JOINED = tuple(f for f in FOLLOWERS if len(f) > 1)
 #: Characters no given name after a title holds: particles, prepositions, adverbs and the first
 #: characters of the words in :data:`FOLLOWERS` that are no name's.
 NOT_GIVEN = frozenset("的了是在與和及跟也都就將於為並已又仍對向被把讓給從自至到等則而但卻還再更很"
-                      "未不沒說表指認透坦呼批回受今昨稍晚這那其此該各每曾週地")
+                      "未不沒說表指認透坦呼批回受今昨稍晚這那其此該各每曾週地第")
 #: Last characters no personal name has (:data:`~analysis.names.NOT_NAME_ENDINGS`), but for those
 #: common in given names (王建國, 李建軍, 廖宗山).
 NOT_ENDINGS = NOT_NAME_ENDINGS - frozenset("國軍星台山")
@@ -105,6 +107,9 @@ def name_after_title(text: str, pos: int) -> int | None:
             return end
     if not size:
         return None
+    if size == 1 and text[pos + 1:pos + 2] in SURNAMES and _given(text, pos + 2, 2) \
+            and text.startswith(FOLLOWERS, pos + 4) and not ordinary(text[pos:pos + 4]):
+        return pos + 4  # 葉劉淑儀, 陳方安生: a married woman's name in Hong Kong, her husband's surname first
     for given in (2, 1):
         end = pos + size + given
         name = text[pos + size:end]
@@ -118,6 +123,47 @@ def name_after_title(text: str, pos: int) -> int | None:
                      or _adverbial(text, end)) and not ordinary(text[pos:end]):
             return end
     return None
+
+
+def _given(text: str, pos: int, size: int) -> bool:
+    """Are the ``size`` characters at ``pos`` a given name's shape: letters, none of :data:`NOT_GIVEN`, no common
+    word, not ending in one of :data:`NOT_ENDINGS`?"""
+    name = text[pos:pos + size]
+    return len(name) == size and han(name) and not NOT_GIVEN.intersection(name) and name[-1] not in NOT_ENDINGS \
+        and name not in common_words()[0]
+
+
+#: What a name that opens a clause follows: the text's start, a mark, a quotation's close or 的 (住在…的陳太).
+CLAUSE_OPENERS = frozenset("，,。：:；;！？!?」』”）)\n \u3000的")
+# A reporting verb after a name, with at most a few words of time, place or occasion between (下午在臉書發文回應)
+_VERB_AHEAD = re.compile("[^，,。：:；;！？!?「」『』“”（）()的\\s]{0,10}?(?:"
+                         + "|".join(sorted(CUES, key=len, reverse=True)) + ")")
+
+
+def verb_ahead(text: str, pos: int) -> bool:
+    """Whether a reporting verb follows ``pos``, perhaps after a few words of time, place or occasion and no mark."""
+    return _VERB_AHEAD.match(text, pos) is not None
+
+
+def name_before_verb(text: str, pos: int) -> int | None:
+    """Where a name of three or four letters ends that opens a clause at ``pos`` and speaks: the shape of
+    :func:`name_after_title` (a surname, a given name, then what follows a name), then a reporting verb within a
+    few words of time or place; None otherwise. A name no dictionary knows is read so where nothing else
+    announces it (蘇芷琪下午在臉書發文回應, 「…」冷文彥說).
+
+    Examples
+    --------
+    >>> name_before_verb("，蘇芷琪下午在臉書發文回應", 1), name_before_verb("郭文賢今天上午召開記者會", 0)
+    (4, None)
+    >>> name_before_verb("的林佳慧向記者說", 1), name_before_verb("在高度表示", 1)  # (高度 is a word)
+    (4, None)
+    """
+    if pos and text[pos - 1] not in CLAUSE_OPENERS:
+        return None
+    end = name_after_title(text, pos)
+    if end is None or end - pos < 3 or text[end:end + 1].isdigit() or not verb_ahead(text, end):
+        return None
+    return end
 
 
 def _adverbial(text: str, pos: int) -> bool:

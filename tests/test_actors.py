@@ -373,3 +373,21 @@ def test_credits_and_parts_of_names_in_title_marks_are_no_actors(text, expected)
 ])
 def test_more_names_read_from_their_shape(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("邱妤萱下午在臉書發文回應，自己沒有收錢。", [("邱妤萱", "邱妤萱", "person", "verb")]),
+    ("立法會議員陳方安生指，政府要交代。", [("立法會", "立法會", "organisation", "suffix"),
+                                        ("陳方安生", "陳方安生", "person", "title")]),
+    ("水務處發言人表示，已完成清理。", [("水務處", "水務處", "organisation", "suffix")]),
+    ("有在野黨表示反對。", []),
+    ("單季第5轟表示他很拚。", []),
+])
+def test_names_and_bodies_read_where_they_speak(text, expected):
+    table = actors(frame(text))
+    assert list(zip(table["mention"], table["actor"], table["type"], table["evidence"])) == expected
+
+
+def test_a_name_keeps_its_strongest_evidence_in_its_document():
+    table = actors(frame("柯昱廷表示，會再說明。市議員柯昱廷今天也到場。"))
+    assert list(zip(table["mention"], table["evidence"])) == [("柯昱廷", "title"), ("柯昱廷", "title")]

@@ -396,7 +396,9 @@ def _said_as(text: str, title: str = "") -> list[tuple[str, str, str, str, str]]
                  id="her-son-not-her"),
     pytest.param("柯文哲昨天出庭。他的辦公室發出聲明表示，尊重司法。",
                  [("柯文哲", "他", "表示", "reported", "尊重司法")], id="his-office-speaks-for-him"),
-    pytest.param("陳翁美惠表示，她會繼續為鄉親服務。", [], id="a-married-womans-name-is-no-one-unnamed"),
+    pytest.param("陳翁美惠表示，她會繼續為鄉親服務。",
+                 [("陳翁美惠", "陳翁美惠", "表示", "reported", "她會繼續為鄉親服務")],
+                 id="a-married-womans-name-is-no-one-unnamed"),
     pytest.param("他所指，是去年的那次會議。紐約中華公所認為，僑社應團結。",
                  [("紐約中華公所", "紐約中華公所", "認為", "reported", "僑社應團結")],
                  id="what-he-meant-is-no-statement"),
@@ -423,3 +425,50 @@ def test_more_ways_of_saying_who_said_it(text, expected):
 ])
 def test_headlines_that_say_who_said_it(title, expected):
     assert _said_as("本文。", title) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reported statement, then quoted words of its own clause: two statements of one speaker
+    pytest.param("交通部長陳世凱昨天受訪時表示，票價會維持不變，「請旅客不必擔心漲價」。",
+                 [("陳世凱", "陳世凱", "表示", "reported", "票價會維持不變"),
+                  ("陳世凱", "陳世凱", "表示", "quotation", "請旅客不必擔心漲價")], id="reported-then-quoted"),
+    # a verb in a condition inside what someone said reports nothing
+    pytest.param("柯建銘說，在野黨若認為預算太多，可以提案刪減，「而不是天天喊口號」。",
+                 [("柯建銘", "柯建銘", "說", "reported", "在野黨若認為預算太多，可以提案刪減"),
+                  ("柯建銘", "柯建銘", "說", "quotation", "而不是天天喊口號")], id="a-condition-is-no-statement"),
+    # a name in other letters in brackets between the name and the verb
+    pytest.param("香港大學社會科學學院講師司徒子朗（Tsz-long Szeto）指出，租金持續上升。",
+                 [("司徒子朗", "司徒子朗", "指出", "reported", "租金持續上升")], id="a-latin-name-in-brackets"),
+    # an unnamed group opened by a count, and a surname with a courtesy title
+    pytest.param("一名資深藍委私下透露，黨團仍有不同意見。", [("", "資深藍委", "透露", "reported", "黨團仍有不同意見")],
+                 id="a-counted-group"),
+    pytest.param("多名信義區居民向記者抱怨，巷口常塞車。", [("", "信義區居民", "抱怨", "reported", "巷口常塞車")],
+                 id="a-counted-group-after-a-place"),
+    pytest.param("住在觀塘的李太向記者說，她等了兩小時。", [("", "李太", "說", "reported", "她等了兩小時")],
+                 id="a-surname-and-courtesy-title"),
+    # a name no dictionary knows, opening a clause before the verb
+    pytest.param("邱妤萱下午在臉書發文回應，自己從未收過任何款項。",
+                 [("邱妤萱", "邱妤萱", "回應", "reported", "自己從未收過任何款項")],
+                 id="an-unknown-name-before-its-verb"),
+    pytest.param("「我們會再補件。」黃聖閔說。", [("黃聖閔", "黃聖閔", "說", "quotation", "我們會再補件。")],
+                 id="an-unknown-name-after-the-quotation"),
+    # a body no dictionary knows, before its spokesperson or verb
+    pytest.param("水務處發言人表示，雨水渠已完成清理。", [("水務處", "水務處", "表示", "reported", "雨水渠已完成清理")],
+                 id="an-unknown-bodys-spokesperson"),
+    pytest.param("公路局北區養護工程分局表示，便道今晚開放。",
+                 [("公路局北區養護工程分局", "公路局北區養護工程分局", "表示", "reported", "便道今晚開放")],
+                 id="a-known-body-and-its-unit"),
+])
+def test_speakers_the_rules_did_not_know(text, expected):
+    assert _said_as(text) == expected
+
+
+@pytest.mark.parametrize("text", ["國內醫院表示，人力吃緊。", "這局比賽表示他狀況很好。", "單季第5轟說明了一切。",
+                                  "中環街坊聯署表示反對。"])
+def test_no_speaker_made_up_from_common_words(text):
+    assert [who for who, *_ in _said_as(text) if who] == []
+
+
+def test_a_condition_is_a_word_not_a_part_of_a_name():
+    expected = [("鄧若涵", "鄧若涵", "說", "reported", "水溫連續三週超過30度")]
+    assert _said_as("鄧若涵說，水溫連續三週超過30度。") == expected
