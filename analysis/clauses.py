@@ -26,7 +26,7 @@ UNNAMED = frozenset("""
 警方 檢方 軍方 校方 院方 官方 官員 專家 學者 網友 民眾 業者 家屬 消息人士 知情人士 人士 外媒 媒體 分析人士 發言人
 律師 醫師 居民 目擊者 當事人 主辦單位 該部 該會 該署 該局 該院 該公司 對方 政府 市府 縣府 中央 地方
 市民 縣民 鄉親 村民 農民 漁民 選民 網民 旅客 乘客 遊客 消費者 家長 路人 店家 攤商 患者 病患 移工
-學生 成員 主管 人員 藍委 綠委 白委
+學生 成員 主管 人員 藍委 綠委 白委 台商 廠商 老闆 教師 員警
 幹部 駕駛 司機 員工 工作人員 志工 店員 住戶 鄰居 同事 友人 親友
 家人 親人 女兒 兒子 母親 父親 妻子 丈夫 太太 姊姊 姐姐 哥哥 弟弟 妹妹 孫子 孫女 阿嬤 阿公
 """.split())
@@ -34,7 +34,7 @@ UNNAMED = frozenset("""
 POSTS = ("推文", "貼文", "聲明", "新聞稿", "臉書", "推特", "文章", "廣告", "信中", "公告", "影片")
 #: Words before a verb that make it a noun or a passive (的批評, 遭批評, 做出回應).
 NOT_A_VERB_BEFORE = ("的", "到", "受", "遭", "被", "其", "做出", "作出", "提出", "有", "無", "予以", "發表",
-                     "引發", "引起", "招致", "面對", "面臨")
+                     "引發", "引起", "招致", "面對", "面臨", "發布", "發出")
 #: Adverbs and connectives that may stand between a clause's start and its verb (，並說…).
 ADVERBS = frozenset("也 亦 更 還 並 又 再 則 就 都 另 同時 隨後 接著 最後 另外 此外 甚至 進一步 並且 而 但 卻 且 "
                     "也曾 曾 則是 私下 私底下 隨即 直接 公開 坦白 一再 再度 再次".split())
@@ -62,6 +62,9 @@ _ANONYMOUS = re.compile(r"\w(?:姓(?:男子|女子|婦人|老翁|老婦|老先�
                         # 高女學生)
                         r"|(?:男|女|嫌|婦)(?=[在到則也並又還就已於受向對被因今昨稍當先隨，,、。：:「（(]"
                         r"|表示|說|指出|強調|坦言|辯稱|供稱|回應|透露))")
+# Where and when something was said, between a speaker and the verb: 今天在屏東舉行的研討會上, 昨在立法院受訪時
+_OCCASION = re.compile(r"[^，,。；;：:「」『』“”]{0,4}在[^，,。；;：:「」『』“”在]{1,16}(?:上|中|時|後|前|內)"
+                       r"[則也並又還再亦]?")
 #: Prepositions that may stand, with their object, between a modal and its verb (須向立院說明).
 _MODAL_PREPOSITIONS = frozenset("向 對 对 跟 替 給 给".split())
 
@@ -176,7 +179,9 @@ class Clauses:
                                            in "，,：:") else None
             if cue is None:
                 for i in range(1, len(word)):
-                    if word[i:] in CUES and (start + i in ends or word[:i] in ADVERBS or word[:i] in _LOCATIVE_ENDS):
+                    fused = word[i:] in CUES or (word[i:] in PUNCTUATED_CUES  # 質詢|時問：
+                                                 and text[start + len(word):start + len(word) + 1] in "，,：:")
+                    if fused and (start + i in ends or word[:i] in ADVERBS or word[:i] in _LOCATIVE_ENDS):
                         cue, start = word[i:], start + i
                         break
             if cue is None and self.f.field == "title" and word in HEADLINE_WORDS \
@@ -204,6 +209,17 @@ class Clauses:
                 continue
             out.append((start, start + len(cue), cue))
         return out
+
+    def has_verb(self, lo: int, hi: int) -> bool:
+        """Whether a word in [lo, hi) outside a mention is a verb by jieba's tags (經濟部已|推動)."""
+        k = bisect_left(self.offsets, lo)
+        while k < len(self.words) and self.offsets[k] < hi:
+            pos = self.offsets[k]
+            if (jieba_tag(self.words[k]) or "").startswith("v") and self.mention_at(pos) is None \
+                    and not any(m.start <= pos < m.end for m in self.mentions):
+                return True
+            k += 1
+        return False
 
     def supposed(self, pos: int) -> bool:
         """A verb in a condition: 若, 如果 or 假如 between its clause's start and it (行政院若認為刪減不合理)."""
@@ -331,11 +347,18 @@ class Clauses:
         """Where an unnamed group that a count opens at ``pos`` ends (一名|資深|藍委, 多名|大安區|居民): the count,
         up to three words of no mark and no person, then an unnamed speaker or a title, before ``hi``; else None."""
         at = pos + len(self.word_at(pos))
-        for _ in range(4):
+        for _ in range(8):
             word = self.word_at(at)
-            if not word or at >= hi or word in CUES or _NOT_ADJUNCT.search(word) \
+            if not word or at >= hi or word in CUES or (_NOT_ADJUNCT.search(word) and word != "的") \
                     or any(at <= m.start < at + len(word) and m.type == "person" for m in self.mentions):
                 return None
+            after = at + len(word)
+            if self.text.startswith(("接受", "受訪", "《"), at):
+                return None  # (一名廣達高層接受《天下》採訪時說: a group whose end is not plain)
+            if (jieba_tag(word) or "").startswith("n") and len(word) >= 2 and at > pos and (
+                    after == hi or self.word_at(after) in ADVERBS or self.word_at(after) in _TOWARDS
+                    or self.text.startswith(("在", "於", "今天", "昨天", "受訪", "接受", "私下"), after)):
+                return after  # 一名長期參與兩岸交流的台商|透露: the noun the verb follows
             if at in self.titles and word not in UNNAMED:
                 return self.titles[at]
             if word in UNNAMED:
@@ -352,6 +375,9 @@ class Clauses:
         if aside and aside <= stop:
             start = aside
         between = self.text[start:stop].strip(" \u3000")
+        if _OCCASION.fullmatch(between) and not any(start < m.start < stop and m.type == "person"
+                                                    for m in self.mentions):
+            return True  # 今天在屏東舉行的研討會上指出: where it was said, with 的 and a place inside
         return not between or (len(between) <= 10 and not _NOT_ADJUNCT.search(between)
                                and not any(start < m.start < stop for m in self.mentions))
 
@@ -452,6 +478,9 @@ class Clauses:
             if word in _COUNTED and (group := self._counted(pos, hi)):
                 # 一名資深藍委私下透露, 多名大安區居民向記者抱怨: the group as written, without its count
                 return Speaker("", self.text[pos + len(word):group], ""), lo
+            if self.text[pos + 1:pos + 2] == "姓" and self.text[pos] in NAME_SURNAMES and pos + 2 in self.titles \
+                    and self._adjuncts(self.titles[pos + 2], hi):
+                return Speaker("", self.text[pos:self.titles[pos + 2]], ""), lo  # 林姓里長說: a person left unnamed
             anonymous = _ANONYMOUS.match(self.text, pos, hi)
             if anonymous is not None and self.text[pos] in NAME_SURNAMES and self._adjuncts(anonymous.end(), hi):
                 return Speaker("", anonymous.group(), ""), lo  # 賴姓婦人受訪時說, 陳男辯稱: a person left unnamed

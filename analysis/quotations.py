@@ -148,7 +148,8 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
             near = [x for x in fld.cues if sentence <= x[0] and x[1] <= lead and not taken(x[0])]
             between = text[near[-1][1]:lead].lstrip("，,：: \u3000") if near else ""
             # (not 表示，環境部會依法審查，「…」: a clause of its own, then the quoted words)
-            if near and len(between) <= 10 and not any(ch in between for ch in "「」“”，,") and not (sep and between):
+            if near and len(between) <= 10 and not any(ch in between for ch in "「」“”，,") and not (sep and between) \
+                    and not fld.has_verb(lead - len(between), lead):  # (not 表示，經濟部已推動「…計畫」)
                 before = near[-1]
         if before is not None:
             found = fld.speaker(before[0])
@@ -166,7 +167,7 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
         if found is not None:  # 「…」他說。
             row(o + 1, c, found[0], after[2], "quotation")
             used.append((o, after[1]))
-            rest = after[1] + 1 if text[after[1]:after[1] + 1] in ("，", ",") and after[2] in SAYS else 0
+            rest = after[1] + 1 if text[after[1]:after[1] + 1] in ("，", ",") and after[2] in SECOND_VERBS else 0
             stop = fld.sentence_end(rest) if rest else 0
             stop = min([stop] + [p for p, _ in fld.pairs if rest <= p < stop])  # up to the next quotation
             while stop > rest and text[stop - 1] in " \u3000，,":
@@ -178,8 +179,10 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
                 used.append((rest, stop))
                 going_on[fld.sentence_start(rest)] = found[0]
             continue
-        if size > SHORT_QUOTE and sep and (c + 1 >= n or text[c] == "\n" or text[c + 1] in TERMINATORS):
-            # 周春米表示，縣府已撤離…，「寧可多撤一人」。: quoted words that end a named speaker's statement are theirs
+        if size > SHORT_QUOTE and sep and (c + 1 >= n or text[c] == "\n" or text[c + 1] in TERMINATORS
+                                           or text[c + 1] in CLAUSE_MARKS):
+            # 周春米表示，縣府已撤離…，「寧可多撤一人」。: quoted words that end a clause of a named speaker's
+            # statement are theirs (…，「黨需要我做什麼，我都會認真考慮」，但…)
             sentence = fld.sentence_start(lead)
             if sentence in going_on:  # 「…」郭智輝說，…，「不能每次都等政府來救」。
                 row(o + 1, c, going_on[sentence], "「」", "quotation")

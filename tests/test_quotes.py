@@ -472,3 +472,40 @@ def test_no_speaker_made_up_from_common_words(text):
 def test_a_condition_is_a_word_not_a_part_of_a_name():
     expected = [("鄧若涵", "鄧若涵", "說", "reported", "水溫連續三週超過30度")]
     assert _said_as("鄧若涵說，水溫連續三週超過30度。") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a question and an answer in a council's session
+    pytest.param("簡舒培質詢時問：「捷運什麼時候通車？」蔣萬安答：「我們會在年底前公布時程。」",
+                 [("簡舒培", "簡舒培", "問", "quotation", "捷運什麼時候通車？"),
+                  ("蔣萬安", "蔣萬安", "答", "quotation", "我們會在年底前公布時程。")], id="asked-and-answered"),
+    # a counted group with a modifier, and a surname, 姓 and a title
+    pytest.param("一名長期經營夜市的攤商透露，租金已經漲了三成。",
+                 [("", "長期經營夜市的攤商", "透露", "reported", "租金已經漲了三成")],
+                 id="a-counted-group-with-its-modifier"),
+    pytest.param("王姓議員說，他會再質詢局長。", [("", "王姓議員", "說", "reported", "他會再質詢局長")],
+                 id="a-surname-and-a-title-unnamed"),
+    # after 「…」X強調， the speaker goes on
+    pytest.param("「這不是補助，是投資。」卓榮泰強調，政府明年會再加碼。",
+                 [("卓榮泰", "卓榮泰", "強調", "quotation", "這不是補助，是投資。"),
+                  ("卓榮泰", "卓榮泰", "強調", "reported", "政府明年會再加碼")], id="he-goes-on-after-any-verb"),
+    # where it was said, with 的 and a place inside, between the name and the verb
+    pytest.param("台灣大學公共衛生學院流行病學研究室研究員林奏延今天在台北舉行的記者會上指出，流感疫苗仍有餘量。",
+                 [("林奏延", "林奏延", "指出", "reported", "流感疫苗仍有餘量")], id="an-occasion-before-the-verb"),
+    # a title in quotation marks inside a statement is not a quotation of its own
+    pytest.param("經濟部長郭智輝表示，經濟部已推動「中小企業數位轉型計畫」，並會再加碼。",
+                 [("郭智輝", "郭智輝", "表示", "reported", "經濟部已推動「中小企業數位轉型計畫」，並會再加碼")],
+                 id="a-title-quoted-inside-a-statement"),
+    # quoted words ending a clause of a statement, before a comma
+    pytest.param("林佳龍受訪時說，他正在準備，「出訪的行程還沒有完全確定」，但會盡快公布。",
+                 [("林佳龍", "林佳龍", "說", "reported", "他正在準備"),
+                  ("林佳龍", "林佳龍", "說", "quotation", "出訪的行程還沒有完全確定")], id="quoted-words-mid-sentence"),
+])
+def test_more_shapes_of_who_said_it(text, expected):
+    assert _said_as(text) == expected
+
+
+def test_a_reminder_issued_is_no_one_reminding():
+    text = "侯友宜批評，市府接到通報，卻沒有即時發布提醒，「至少應該讓家長知道可以彈性上學」。"
+    said_by = [who for who, *_ in _said_as(text)]
+    assert set(said_by) == {"侯友宜"}
