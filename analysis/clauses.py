@@ -26,7 +26,7 @@ UNNAMED = frozenset("""
 警方 檢方 軍方 校方 院方 官方 官員 專家 學者 網友 民眾 業者 家屬 消息人士 知情人士 人士 外媒 媒體 分析人士 發言人
 律師 醫師 居民 目擊者 當事人 主辦單位 該部 該會 該署 該局 該院 該公司 對方 政府 市府 縣府 中央 地方
 市民 縣民 鄉親 村民 農民 漁民 選民 網民 旅客 乘客 遊客 消費者 家長 路人 店家 攤商 患者 病患 移工
-學生 成員 主管 人員 藍委 綠委 白委 台商 廠商 老闆 教師 員警
+學生 成員 主管 人員 藍委 綠委 白委 台商 廠商 老闆 教師 員警 醫生 護理師
 幹部 駕駛 司機 員工 工作人員 志工 店員 住戶 鄰居 同事 友人 親友
 家人 親人 女兒 兒子 母親 父親 妻子 丈夫 太太 姊姊 姐姐 哥哥 弟弟 妹妹 孫子 孫女 阿嬤 阿公
 """.split())
@@ -37,7 +37,7 @@ NOT_A_VERB_BEFORE = ("的", "到", "受", "遭", "被", "其", "做出", "作出
                      "引發", "引起", "招致", "面對", "面臨", "發布", "發出")
 #: Adverbs and connectives that may stand between a clause's start and its verb (，並說…).
 ADVERBS = frozenset("也 亦 更 還 並 又 再 則 就 都 另 同時 隨後 接著 最後 另外 此外 甚至 進一步 並且 而 但 卻 且 "
-                    "也曾 曾 則是 私下 私底下 隨即 直接 公開 坦白 一再 再度 再次".split())
+                    "也曾 曾 則是 私下 私底下 隨即 直接 公開 坦白 一再 再度 再次 均 皆 亦均".split())
 #: Words that deny the verb after them (怎麼不批評): a statement not made.
 NEGATIONS = ("不", "沒", "未")
 #: Words that make the clause after them a condition (行政院若認為…, 如果他說…): a statement supposed, not made.
@@ -45,7 +45,10 @@ CONDITIONS = ("若", "如果", "假如", "倘若", "要是", "一旦", "假使",
 #: Words that make the verb after them an obligation (國防部應說明清楚): a statement asked for, not made.
 MODALS = frozenset("應 應該 應當 必須 須 需 需要 務必 应 应该 应当 必须 需要".split())
 # Words that count someone unnamed (一名官員, 一位醫師)
-_COUNTED = frozenset("一名 一位 兩名 兩位 多名 多位 數名 數位 該名 該位 一名男性 一名女性".split())
+_COUNTED = frozenset("一名 一位 兩名 兩位 多名 多位 數名 數位 該名 該位 一名男性 一名女性 若干 不少 許多 部分 多數 少數"
+                     " 一些 有些".split())
+# A number of people: 三名, 10位, 幾名 (a count of its own before a group: 三名|目擊者)
+_COUNT = re.compile(r"(?:[一二兩三四五六七八九十百幾數多]+|\d+)[名位]")
 # What words of time or place between a speaker and the verb never hold (a clause mark, a possessive)
 _NOT_ADJUNCT = re.compile(r"[，,。；;：:「」『』“”的之]")
 # Verbs of posting or writing that make a clause's subject a new speaker (網友留言, 粉專發文)
@@ -56,7 +59,7 @@ _TOWARDS = frozenset("向 對 对 跟 向著 對著".split())
 _ANONYMOUS = re.compile(r"\w(?:姓(?:男子|女子|婦人|老翁|老婦|老先生|老太太|男童|女童|少年|少女|青年|學生|民眾|司機|員工"
                         r"|業者|店員|老闆|家長|男|女|嫌犯|嫌|婦)"
                         # a surname and a courtesy title (王小姐, 陳太 in Hong Kong), before what follows a speaker
-                        r"|(?:太太|先生|小姐|女士|太)(?=[在到則也並又還就已於受向對今昨稍當先隨，,、。：:「（(]"
+                        r"|(?:太太|先生|小姐|女士|太|伯|婆|叔|姨|嬸|生|姐|哥)(?=[在到則也並又還就已於受向對今昨稍當先隨，,、。：:「（(]"
                         r"|表示|說|指出|強調|坦言|透露|回應|憶述|抱怨|反映)"
                         # a surname and 男, 女, 嫌 or 婦, before what follows a speaker (陳男到案後; not 陳男雄,
                         # 高女學生)
@@ -200,8 +203,9 @@ class Clauses:
             if (word[:start - self.offsets[k]] if start > self.offsets[k] else "") in MODALS or _modal_before(words, k):
                 continue  # 應說明, 必須表示, 應盡速說明, 須向立院說明: what someone should say
             if k >= 2 and words[k - 2] == "的" and len(words[k - 1]) <= 2 and words[k - 1] not in UNNAMED \
-                    and start not in ends and start not in title_ends:
-                continue  # 的嚴重警告: a noun with its modifier
+                    and start not in ends and start not in title_ends \
+                    and not ((m := _ANONYMOUS.match(text, self.offsets[k - 1])) and m.end() == start):
+                continue  # 的嚴重警告: a noun with its modifier (not 70歲的梁伯說: a person)
             after = words[k + 1] if k + 1 < len(words) else ""
             if after == "的" or after in SAYS:  # 表示的; 回應稱: the second verb says it
                 continue
@@ -225,7 +229,8 @@ class Clauses:
         """A verb in a condition: 若, 如果 or 假如 between its clause's start and it (行政院若認為刪減不合理)."""
         lo = self.clause_start(pos)
         k, stop = bisect_left(self.offsets, lo), bisect_left(self.offsets, pos)
-        return any(w.startswith(CONDITIONS) and not any(m.start <= self.offsets[i] < m.end for m in self.mentions)
+        return any(w.startswith(CONDITIONS) and w != "若干" and not any(m.start <= self.offsets[i] < m.end
+                                                                        for m in self.mentions)
                    for i, w in enumerate(self.words[k:stop], k))  # (not 若 in 鄧|若涵說)
 
     def passive(self, pos: int) -> bool:
@@ -347,6 +352,7 @@ class Clauses:
         """Where an unnamed group that a count opens at ``pos`` ends (一名|資深|藍委, 多名|大安區|居民): the count,
         up to three words of no mark and no person, then an unnamed speaker or a title, before ``hi``; else None."""
         at = pos + len(self.word_at(pos))
+        person_count = self.word_at(pos)[-1:] in ("名", "位")  # (不少|壓力: a count of anything)
         for _ in range(8):
             word = self.word_at(at)
             if not word or at >= hi or word in CUES or (_NOT_ADJUNCT.search(word) and word != "的") \
@@ -355,7 +361,7 @@ class Clauses:
             after = at + len(word)
             if self.text.startswith(("接受", "受訪", "《"), at):
                 return None  # (一名廣達高層接受《天下》採訪時說: a group whose end is not plain)
-            if (jieba_tag(word) or "").startswith("n") and len(word) >= 2 and at > pos and (
+            if (jieba_tag(word) or "").startswith("n") and len(word) >= 2 and at > pos and person_count and (
                     after == hi or self.word_at(after) in ADVERBS or self.word_at(after) in _TOWARDS
                     or self.text.startswith(("在", "於", "今天", "昨天", "受訪", "接受", "私下"), after)):
                 return after  # 一名長期參與兩岸交流的台商|透露: the noun the verb follows
@@ -415,6 +421,10 @@ class Clauses:
             if pos > lo and self.word_at_end(pos) in _TOWARDS:
                 pos = m.end if m is not None else self.titles.get(pos, pos + (len(word) or 1))
                 continue  # 向記者表示, 對媒體說: whom it was said to, not who said it
+            if m is not None and m.type == "place" and self.text[max(0, pos - 1):pos] in ("在", "於", "從") \
+                    and pos > lo:
+                pos = m.end  # 在新莊開早餐店的林太太: where someone is, not who speaks
+                continue
             if m is not None and self.channel(m):
                 pos, channel = m.end, channel or m  # 在時代雜誌刊登, 透過臉書: where it was published
                 continue
@@ -475,14 +485,15 @@ class Clauses:
                     continue
                 person = self.last_person(pos)  # 他的辦公室發出聲明表示: his office speaks for him
                 return Speaker(person.actor if person else "", word, "person"), lo
-            if word in _COUNTED and (group := self._counted(pos, hi)):
+            if (word in _COUNTED or _COUNT.fullmatch(word)) and (group := self._counted(pos, hi)):
                 # 一名資深藍委私下透露, 多名大安區居民向記者抱怨: the group as written, without its count
                 return Speaker("", self.text[pos + len(word):group], ""), lo
             if self.text[pos + 1:pos + 2] == "姓" and self.text[pos] in NAME_SURNAMES and pos + 2 in self.titles \
                     and self._adjuncts(self.titles[pos + 2], hi):
                 return Speaker("", self.text[pos:self.titles[pos + 2]], ""), lo  # 林姓里長說: a person left unnamed
-            anonymous = _ANONYMOUS.match(self.text, pos, hi)
-            if anonymous is not None and self.text[pos] in NAME_SURNAMES and self._adjuncts(anonymous.end(), hi):
+            anonymous = _ANONYMOUS.match(self.text, pos)  # (what follows may be the verb itself: 梁伯說)
+            if anonymous is not None and anonymous.end() <= hi and self.text[pos] in NAME_SURNAMES \
+                    and self._adjuncts(anonymous.end(), hi):
                 return Speaker("", anonymous.group(), ""), lo  # 賴姓婦人受訪時說, 陳男辯稱: a person left unnamed
             if word in PRONOUNS:
                 person = self.last_person(pos)
@@ -550,8 +561,9 @@ class Clauses:
                 return Speaker(m.actor, m.mention, m.type)
         return None
 
-    def speaker(self, cue_start: int) -> Found | None:
-        """The speaker of a verb: its clause's subject, else the subject carried from an earlier clause."""
+    def speaker(self, cue_start: int, *, carry: bool = True) -> Found | None:
+        """The speaker of a verb: its clause's subject, else the subject carried from an earlier clause (or, with
+        ``carry``, from the sentence before when the verb opens its sentence: 。並表示，)."""
         lo = self.clause_start(cue_start)
         found = self.topic(lo, cue_start)
         if found is not None:
@@ -575,6 +587,20 @@ class Clauses:
             found = self.topic(*part, places=False)
             if found is not None:
                 return found[0], part[0]
+        if (not own or own in ADVERBS) and lo == sentence and carry:
+            return self._said_before(sentence)  # …他指出，…。並表示，…: the speaker of the sentence before
+        return None
+
+    def _said_before(self, sentence: int) -> Found | None:
+        """The speaker of the last verb of the sentence before ``sentence``, in the same paragraph, whose
+        speaker is named or a pronoun (他指出，…。並表示，…), with ``sentence`` as where the clause starts."""
+        if sentence < 2 or self.text[sentence - 1] == "\n":
+            return None
+        before = self.sentence_start(sentence - 1)
+        for cue in reversed([c for c in self.cues if before <= c[0] < sentence - 1]):
+            found = self.speaker(cue[0], carry=False)
+            if found is not None and (found[0].speaker or found[0].mention in PRONOUNS):
+                return found[0], sentence
         return None
 
 

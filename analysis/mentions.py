@@ -16,8 +16,9 @@ Evidence, in the ``evidence`` column, from the strongest:
 - ``"title"``: a name next to a title or role (:data:`analysis.names.TITLES`): a two- or three-character Han name or
   a transliterated one right after it (發言人歐江安, 國務卿布林肯) or right before it (李光章大使);
   and a surname before a title (蔡總統), which goes to the person that the same document names with
-  that surname and title, else to the aliases list, else stays as written; a name found so (or by its
-  transliteration or tag, below), of three characters or more, is found again wherever its document writes it
+  that surname and title, else to the aliases list, else to the document's one person of that surname, else
+  stays as written; a name found so (or by its transliteration, tag, shape or pseudonym, below), of three
+  characters or more (a pseudonym's of two), is found again wherever its document writes it
   on its own (鄭喆文說 after 副署長鄭喆文), with the same evidence;
 - ``"transliteration"``: three or more characters, all syllables of transliterated foreign names
   (:data:`analysis.names.NAME_SYLLABLES`), that is not a place or a common word;
@@ -26,6 +27,8 @@ Evidence, in the ``evidence`` column, from the strongest:
 - ``"verb"`` (weakest of the names): three or four letters of a name's shape (a surname, a given name) that no
   dictionary knows, opening a clause right before a reporting verb or a few words of time or place and one
   (蘇芷琪下午在臉書發文回應, 「…」冷文彥說; :func:`analysis.titlednames.name_before_verb`);
+- ``"pseudonym"``: the name the news gives in place of a person's own, right before （化名） (外送員阿凱（化名）,
+  市民Ricky（化名）), found again wherever its document writes it on its own (阿凱說), even of two letters;
 - ``"suffix"``: a word of three characters or more ending in the suffix of a body (部, 院, 會, 署, 局,
   黨, 辦, 府, 中心, 組織, 辦事處, 委員會 ...) that the general dictionary does not list as a common
   noun; and a country or city joined to a body (中國外交部, 美國國會, 新北市黨部).
@@ -67,7 +70,7 @@ logger = logging.getLogger(__name__)
 #: Columns of the table :func:`actors` returns, in order.
 COLUMNS = ("doc_id", "field", "start", "end", "sentence", "mention", "actor", "type", "evidence")
 #: The kinds of evidence, from the strongest.
-EVIDENCE = ("dictionary", "alias", "title", "transliteration", "tag", "suffix", "verb")
+EVIDENCE = ("dictionary", "alias", "title", "transliteration", "tag", "suffix", "verb", "pseudonym")
 
 _BOUNDARY = re.compile(r"[。！？!?；;\n]+")
 
@@ -237,17 +240,20 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
         named: dict[str, str] = {}  # each name found by a rule, with the strongest evidence its document gives
         for _, value, found, _, _ in parts:
             for f in found:
-                if f.type == "person" and f.pending is None and f.evidence in _RULED and len(f.actor) >= 3 \
+                if f.type == "person" and f.pending is None and f.evidence in _RULED \
+                        and len(f.actor) >= (2 if f.evidence == "pseudonym" else 3) \
                         and value[f.start:f.end] == f.actor and (f.actor not in named or EVIDENCE.index(f.evidence)
                                                                  < EVIDENCE.index(named[f.actor])):
                     named[f.actor] = f.evidence
+        people = {f.actor for _, _, found, _, _ in parts for f in found
+                  if f.type == "person" and f.pending is None and len(f.actor) >= 2}
         fields = []
         for field, value, found, titles, _ in parts:
             if named:
                 found = [f._replace(evidence=named[f.actor]) if f.evidence in _RULED and f.pending is None
                          and f.type == "person" and f.actor in named else f for f in found]
                 found = _repeated(value, words_of.get(value, []), found, named)
-            mentions = [Mention(f.start, f.end, value[f.start:f.end], *_resolve(f, value, holders, lex))
+            mentions = [Mention(f.start, f.end, value[f.start:f.end], *_resolve(f, value, holders, people))
                         for f in found]
             fields.append(FieldActors(doc_id, field, value, words_of.get(value, []), mentions, titles))
         out.append(DocumentActors(doc_id, tuple(fields), {a: frozenset(t) for a, t in holders.items()}))
@@ -256,7 +262,7 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
 
 #: The evidence of names found by a rule (not known beforehand), which the rest of their document then knows
 #: (those of three characters or more: a surname and one character is too often part of another word).
-_RULED = frozenset(("title", "transliteration", "tag", "verb"))
+_RULED = frozenset(("title", "transliteration", "tag", "verb", "pseudonym"))
 
 
 def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str, str]) -> list[_Found]:
@@ -281,8 +287,9 @@ def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str,
     return sorted(kept + added) if added else found
 
 
-def _resolve(f: _Found, text: str, holders: dict[str, set[str]], lex: Lexicon) -> tuple[str, str, str]:
-    """A surname and title to the one person of the document with that surname and title, else the alias."""
+def _resolve(f: _Found, text: str, holders: dict[str, set[str]], people: set[str]) -> tuple[str, str, str]:
+    """A surname and title to the one person of the document with that surname and title, else the alias, else
+    the one person of the document with that surname (陳市長 where the document names 陳其邁 without his title)."""
     if f.pending is None:
         return f.actor, f.type, f.evidence
     surname, title = f.pending
@@ -290,6 +297,10 @@ def _resolve(f: _Found, text: str, holders: dict[str, set[str]], lex: Lexicon) -
              if actor.startswith(surname) and len(actor) > len(surname) and any(t.endswith(title) for t in titles)}
     if len(found) == 1:
         return found.pop(), "person", f.evidence
+    if f.actor == text[f.start:f.end]:  # no alias either
+        found = {actor for actor in people if actor.startswith(surname) and len(actor) > len(surname)}
+        if len(found) == 1:
+            return found.pop(), "person", f.evidence
     return f.actor, f.type, f.evidence
 
 

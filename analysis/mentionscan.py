@@ -283,7 +283,8 @@ class _Scan:
                 last = self.dotted(k)  # (伊斯坦達|．|巴萬)
                 self.add(start, offsets[last + 1], text[start:offsets[last + 1]], "person", "transliteration")
             elif len(word) - surname_size(word) == 2 and personal_name(word) \
-                    and (jieba_tag(word) or "").startswith("nr"):
+                    and (jieba_tag(word) or "").startswith("nr") and text[start + len(word):start + len(word) + 1] \
+                    not in ("者", "們"):  # (房仲業|者: people of a trade)
                 self.add(start, start + len(word), word, "person", "tag")
             elif (len(word) >= 3 and han(word) and word.endswith(ORG_SUFFIXES) and word not in NOT_BODIES
                   and (word not in common_words()[1] or dictionary_tag(word) == "j")  # (工聯會, an abbreviation)
@@ -408,6 +409,31 @@ class _Scan:
             if end is not None and not any(self.taken[k:self.word_of(end - 1) + 1]):
                 self.add(self.offsets[k], end, self.text[self.offsets[k]:end], "person", "verb")
 
+    def pseudonyms(self) -> None:
+        """A name the news gives in place of a person's own, before （化名）: up to three letters back to a title,
+        a mark or a letter that is no name's (外送員|阿凱（化名）, 網友小美（化名）: two letters after another letter),
+        or a name in Latin letters (市民Ricky（化名）)."""
+        text = self.text
+        ends = {f.end: f for f in self.found.values()}
+        for m in _PSEUDONYM.finditer(text):
+            end = m.start()
+            named = ends.get(end)
+            if named is not None and named.type == "person":
+                self.found[named.start] = named._replace(evidence="pseudonym")  # (外送員|阿凱: found after a title)
+                continue
+            latin = _LATIN_BEFORE.search(text, max(0, end - 24), end)
+            if latin is not None:
+                start = latin.start()
+            else:
+                start = end
+                while start > end - 3 and start > 0 and han(text[start - 1]) and start not in self.title_ends:
+                    start -= 1
+                if end - start == 3 and start > 0 and han(text[start - 1]) and start not in self.title_ends:
+                    start += 1  # 網友|小美: the last two letters
+            if end - start < 2 or end in ends or any(f.start < end and start < f.end for f in self.found.values()):
+                continue
+            self.add(start, end, text[start:end], "person", "pseudonym")
+
     def speaking_bodies(self) -> None:
         """A body no rule found yet that opens a clause and speaks: words of letters ending in a unit's or body's
         head (:data:`~analysis.names.UNIT_ENDS`, :data:`~analysis.names.ORG_SUFFIXES`), right before 發言人, a
@@ -423,12 +449,18 @@ class _Scan:
             j = self.word_of(known.end) if known is not None else k
             if known is not None and offsets[j] != known.end:
                 continue
+            best = None  # the longest name ending in a head before the verb (台北市政府|警察局|大安|分局表示)
             for last in range(j, min(j + 5, self.n)):
                 word = words[last]
                 tag = jieba_tag(word) or "x"
+                place = self.found.get(offsets[last])
+                if known is not None and place is not None and place.type == "place":
+                    continue  # 台北市政府警察局|大安|分局: a place inside a known body's unit
                 if self.taken[last] or not han(word) or word in CUES or word in FUNCTION_CHARS \
                         or tag[0] in "trdcpumqf" or offsets[last] in self.title_starts or (last == k and tag[0] == "v"):
                     break  # (有|在野黨, 中選會|主委)
+                if last == k and known is None and word in _NOT_PROPER:
+                    break  # (轄區|分局, 當地|派出所: a unit left unnamed)
                 end = offsets[last + 1]
                 # a head of a body's name: not a verb (街坊|聯署), nor a head that needs a proper name before it
                 # (國內|醫院, 經紀公司), nor 政府 or 當局, generic after a name (民進黨|政府); a word alone only a
@@ -439,9 +471,10 @@ class _Scan:
                     and (last > k or known is not None or (unit and word not in common_words()[1]))
                 if head and end - start >= 3 and last > k - (known is None) and (
                         text.startswith(("發言人", "：", ":"), end) or verb_ahead(text, end)):
-                    self.found.pop(start, None)
-                    self.add(start, end, text[start:end], "organisation", "suffix")
-                    break
+                    best = end
+            if best is not None:
+                self.found.pop(start, None)
+                self.add(start, best, text[start:best], "organisation", "suffix")
 
     def single_characters(self) -> None:
         """One-character names standing as words of their own: a country before a post or title (美|駐|聯合國|大使,
@@ -468,6 +501,12 @@ class _Scan:
                 self.add(pos, pos + 1, leader[0], "person", "alias", (surname, "總統"))
 
 
+# Words that open no body's own name, only a description of one (轄區分局, 當地派出所, 附近醫院)
+_NOT_PROPER = frozenset("轄區 當地 附近 相關 主管 所屬 地方 基層 各地 全國 該 本 各 這 那 此 其 某 一家 一間 多家"
+                        .split())
+# A name given in place of a person's own (阿凱（化名）), and one in Latin letters right before it (Ricky（化名）)
+_PSEUDONYM = re.compile(r"[（(]化名[）)]")
+_LATIN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?$")
 _TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
 
 
@@ -513,6 +552,7 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     state.worded_bodies()
     state.bodies()
     state.speaking_names()
+    state.pseudonyms()
     state.speaking_bodies()
     state.single_characters()
     credits = [(c.start, c.end) for c in boilerplate_spans(text) if c.category == "credit"]

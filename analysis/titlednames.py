@@ -107,9 +107,6 @@ def name_after_title(text: str, pos: int) -> int | None:
             return end
     if not size:
         return None
-    if size == 1 and text[pos + 1:pos + 2] in SURNAMES and _given(text, pos + 2, 2) \
-            and text.startswith(FOLLOWERS, pos + 4) and not ordinary(text[pos:pos + 4]):
-        return pos + 4  # 葉劉淑儀, 陳方安生: a married woman's name in Hong Kong, her husband's surname first
     for given in (2, 1):
         end = pos + size + given
         name = text[pos + size:end]
@@ -122,6 +119,9 @@ def name_after_title(text: str, pos: int) -> int | None:
                 and (end == len(text) or text[end].isdigit() or text.startswith(FOLLOWERS, end)
                      or _adverbial(text, end)) and not ordinary(text[pos:end]):
             return end
+    if size == 1 and text[pos + 1:pos + 2] in SURNAMES and _given(text, pos + 2, 2) \
+            and text.startswith(FOLLOWERS, pos + 4) and not ordinary(text[pos:pos + 4]):
+        return pos + 4  # 葉劉淑儀, 陳方安生: a married woman's name in Hong Kong (not 何江明|亦: read first)
     return None
 
 
@@ -133,11 +133,15 @@ def _given(text: str, pos: int, size: int) -> bool:
         and name not in common_words()[0]
 
 
+# Last letters of words for people, not of given names (許多人, 業者, 專家, 農民, 職員), and letters of counting
+_NOT_SPEAKER_ENDS = frozenset("人者家民員")
+_COUNTING = frozenset("多少有些各每")
 #: What a name that opens a clause follows: the text's start, a mark, a quotation's close or 的 (住在…的陳太).
 CLAUSE_OPENERS = frozenset("，,。：:；;！？!?」』”）)\n \u3000的")
 # A reporting verb after a name, with at most a few words of time, place or occasion between (下午在臉書發文回應)
 _VERB_AHEAD = re.compile("[^，,。：:；;！？!?「」『』“”（）()的\\s]{0,10}?(?:"
-                         + "|".join(sorted(CUES, key=len, reverse=True)) + ")")
+                         + "|".join(sorted(CUES, key=len, reverse=True))
+                         + "|(?:" + "|".join(sorted(PUNCTUATED_CUES)) + ")[，,：:])")
 
 
 def verb_ahead(text: str, pos: int) -> bool:
@@ -161,8 +165,9 @@ def name_before_verb(text: str, pos: int) -> int | None:
     if pos and text[pos - 1] not in CLAUSE_OPENERS:
         return None
     end = name_after_title(text, pos)
-    if end is None or end - pos < 3 or text[end:end + 1].isdigit() or not verb_ahead(text, end):
-        return None
+    if end is None or end - pos < 3 or text[end:end + 1].isdigit() or not verb_ahead(text, end) \
+            or text[end - 1] in _NOT_SPEAKER_ENDS or _COUNTING.intersection(text[pos + 1:end]):
+        return None  # (許多人說, 莊稼人說, 房仲業者坦言: a surname's letter opening a word for people)
     return end
 
 

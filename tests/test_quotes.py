@@ -509,3 +509,44 @@ def test_a_reminder_issued_is_no_one_reminding():
     text = "侯友宜批評，市府接到通報，卻沒有即時發布提醒，「至少應該讓家長知道可以彈性上學」。"
     said_by = [who for who, *_ in _said_as(text)]
     assert set(said_by) == {"侯友宜"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name given in place of a person's own, found again on its own
+    pytest.param("台中的外送員阿凱（化名）說，他每天跑12小時。阿凱說，收入不如預期。",
+                 [("阿凱", "阿凱", "說", "reported", "他每天跑12小時"),
+                  ("阿凱", "阿凱", "說", "reported", "收入不如預期")],
+                 id="a-pseudonym"),
+    # the verb opening a sentence, its subject left out: the speaker of the sentence before
+    pytest.param("陳時中表示，疫苗已經到貨。並表示，下週開打。",
+                 [("陳時中", "陳時中", "表示", "reported", "疫苗已經到貨"),
+                  ("陳時中", "陳時中", "表示", "reported", "下週開打")],
+                 id="a-sentence-without-its-subject"),
+    # Hong Kong's forms of address for people left unnamed, also right before the verb
+    pytest.param("70歲的梁伯說，他每個月要覆診兩次。", [("", "梁伯", "說", "reported", "他每個月要覆診兩次")],
+                 id="an-elder-by-surname"),
+    # a place after 在 is where someone is, not who speaks
+    pytest.param("「菜價又漲了。」在三重賣菜的林太太說。", [("", "林太太", "說", "quotation", "菜價又漲了。")],
+                 id="where-the-speaker-is"),
+    # a known body and its unit with a place's name
+    pytest.param("台北市政府警察局信義分局表示，已調閱監視器。",
+                 [("台北市政府警察局信義分局", "台北市政府警察局信義分局", "表示", "reported", "已調閱監視器")],
+                 id="a-body-its-unit-and-a-place"),
+])
+def test_people_the_news_does_not_name_in_full(text, expected):
+    assert _said_as(text) == expected
+
+
+@pytest.mark.parametrize("text", ["許多人說，年終獎金恐怕又要縮水。", "轄區分局表示，已調閱監視器。",
+                                  "球員最近承受不少壓力，「今天這場勝利對球隊士氣很重要」。"])
+def test_no_speaker_from_words_for_people_or_things(text):
+    assert [who for who, *_ in _said_as(text) if who] == []
+
+
+def test_a_surname_and_title_goes_to_the_one_person_of_that_surname():
+    said = _said_as("陳其邁今天到議會備詢。陳市長強調，工期年底前確定。")
+    assert [(who, as_written) for who, as_written, *_ in said] == [("陳其邁", "陳市長")]
+
+
+def test_a_known_name_is_not_read_as_a_married_name():
+    assert [who for who, *_ in _said_as("區議員何江明亦指出，政府要交代。")] == ["何江明"]
