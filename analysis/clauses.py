@@ -374,6 +374,21 @@ class Clauses:
             at += len(word)
         return None
 
+    def _timely(self, start: int, stop: int) -> bool:
+        """Whether only words of time, adverbs and prepositions, or a phrase of where it was said, stand in
+        [start, stop): after a place, what makes it the subject of the verb (日本政府…, 北京今天在記者會上表示;
+        not 觀塘|劏房戶憂…：, a place before whom it describes)."""
+        between = self.text[start:stop].strip(" \u3000")
+        if not between or _OCCASION.fullmatch(between):
+            return True
+        k = bisect_left(self.offsets, start)
+        while k < len(self.words) and self.offsets[k] < stop:
+            word = self.words[k]
+            if word.strip() and word not in ADVERBS and not (jieba_tag(word) or "x").startswith(("t", "d", "p")):
+                return False
+            k += 1
+        return True
+
     def _adjuncts(self, start: int, stop: int) -> bool:
         """Whether what stands in [start, stop) is nothing, or a few words of time or place (今天受訪時): no
         clause mark, no 的, no other actor."""
@@ -469,7 +484,8 @@ class Clauses:
                 titled = self.titled_person(end, hi)
                 if titled is not None:  # 政治大學國際關係研究中心研究員嚴震生分析: the person the title names
                     return Speaker(titled.actor, titled.mention, "person"), lo
-                if last is not None and (places or last.type != "place"):
+                if last is not None and (places or last.type != "place") \
+                        and (last.type != "place" or self._timely(end, hi)):  # (同住牛頭角道…的何伯說)
                     return Speaker(last.actor, last.mention, last.type), lo
                 pos = end
                 continue
@@ -508,7 +524,11 @@ class Clauses:
                 if found:
                     return found, lo
                 break
-            pos = self.parenthesis(pos) or pos + (len(word) or 1)  # a credit in brackets is no subject
+            step = pos + (len(word) or 1)
+            inside = bisect_right(self.starts, pos)  # a name read from the characters, inside a word (長哈|尤·瓦旦)
+            if inside < len(self.starts) and self.starts[inside] < step:
+                step = self.starts[inside]
+            pos = self.parenthesis(pos) or step  # a credit in brackets is no subject
         if channel is not None:
             found = self.publisher(channel)
             if found is not None:

@@ -32,7 +32,8 @@ from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_C
 from .blobstore import open_cache
 from .codedeps import code_digest
 from .segmentation.batch import SegmentCache
-from .titlednames import CLAUSE_OPENERS, FOLLOWERS, name_after_title, name_before_verb, role_word, verb_ahead
+from .titlednames import (CLAUSE_OPENERS, FOLLOWERS, NAME_DOTS, dotted_name, name_after_title, name_before_verb,
+                          role_word, verb_ahead)
 from .typedefs import PathLike, UserDict
 
 logger = logging.getLogger(__name__)
@@ -189,6 +190,11 @@ class _Scan:
         if han(word) and len(word) <= 4 and word not in CUES and nxt in _NAME_DOTS and (last := self.dotted(k)) > k:
             return offsets[last + 1]  # 撒萬|．|達給|伐歷 after a title: a name of Taiwan's peoples
         if 0 < len(word) == surname_size(word) and han(nxt) and nxt[0] not in FUNCTION_CHARS:
+            after = self.word(k + 2) if k + 2 < self.n and not self.taken[k + 2] else ""
+            if len(nxt) == 1 and len(after) == 1 and han(after) and after not in FUNCTION_CHARS \
+                    and after not in CUES and not self.text.startswith(FOLLOWERS, offsets[k + 2]) \
+                    and offsets[k + 2] not in self.title_starts and given_name(nxt + after):
+                return offsets[k + 3]  # 邢|若|嵐: a given name of two letters jieba cut apart
             if given_name(nxt):
                 return offsets[k + 2]
             if len(nxt) == 2 and nxt[1] in FUNCTION_CHARS and nxt not in CUES and not ordinary(nxt):
@@ -287,6 +293,7 @@ class _Scan:
                     not in ("者", "們"):  # (房仲業|者: people of a trade)
                 self.add(start, start + len(word), word, "person", "tag")
             elif (len(word) >= 3 and han(word) and word.endswith(ORG_SUFFIXES) and word not in NOT_BODIES
+                  and not _NUMERAL_START.match(word)  # (到十一局, 十一局: an inning)
                   and (word not in common_words()[1] or dictionary_tag(word) == "j")  # (工聯會, an abbreviation)
                   and word not in STOPWORDS and word[0] not in NOT_BODY_STARTS):
                 self.add(start, start + len(word), word, "organisation", "suffix")
@@ -409,6 +416,21 @@ class _Scan:
             if end is not None and not any(self.taken[k:self.word_of(end - 1) + 1]):
                 self.add(self.offsets[k], end, self.text[self.offsets[k]:end], "person", "verb")
 
+    def dotted_names(self) -> None:
+        """Names of Taiwan's peoples and transliterated ones whose parts a dot joins, read from the characters
+        where no rule found them (:func:`analysis.titlednames.dotted_name`: 巡守隊長哈尤·瓦旦, 族人比令·尤命); not
+        inside 《》."""
+        text = self.text
+        titled = [(m.start(), m.end()) for m in _TITLE_MARKS.finditer(text)]
+        for dot, ch in enumerate(text):
+            if ch not in NAME_DOTS or dot == 0 or not han(text[dot - 1]):
+                continue
+            span = dotted_name(text, dot)
+            if span is None or any(f.start < span[1] and span[0] < f.end for f in self.found.values()) \
+                    or any(s < span[1] and span[0] < e for s, e in titled):
+                continue
+            self.add(*span, text[span[0]:span[1]], "person", "title")
+
     def pseudonyms(self) -> None:
         """A name the news gives in place of a person's own, before （化名）: up to three letters back to a title,
         a mark or a letter that is no name's (外送員|阿凱（化名）, 網友小美（化名）: two letters after another letter),
@@ -476,6 +498,74 @@ class _Scan:
                 self.found.pop(start, None)
                 self.add(start, best, text[start:best], "organisation", "suffix")
 
+    def local_places(self) -> None:
+        """A place and its district, township or village written after it (觀塘|區, 秀林|鄉), and villages and roads
+        no dictionary knows right after a place or in a list of them (板橋區|港嘴|里、溪洲里, 溪洲里|民生路二段): two
+        letters and 里, 村, 鄉 or 鎮, or one to three and 路, 街 or 大道 with a section or number (民生路二段,
+        中山路100號)."""
+        text = self.text
+        for f in sorted(self.found.values()):
+            if f.type != "place" or self.found.get(f.start) != f:
+                continue
+            end = f.end
+            if text[end:end + 1] in _DISTRICTS and end + 1 not in self.title_ends and not any(
+                    s == end for s in self.title_starts) and not han(text[end + 1:end + 2]) or \
+                    (text[end:end + 1] in _DISTRICTS and text[end + 1:end + 2] in "的、，,。在與和及"):
+                self.found.pop(f.start)
+                self.add(f.start, end + 1, f.actor + text[end], "place", f.evidence)  # 觀塘|區, as 紐約市 is
+                end += 1
+            pos = end
+            while pos < len(text):
+                if text[pos:pos + 1] == "、":
+                    pos += 1
+                m = _LOCAL_PLACE.match(text, pos)
+                if m is None or any(f2.start < m.end() and pos < f2.end for f2 in self.found.values()) \
+                        or text[pos:m.end() - 1] in common_words()[0] or m.group() in common_words()[0]:
+                    break
+                self.add(pos, m.end(), m.group(), "place", "suffix")
+                pos = m.end()
+
+    def body_units(self) -> None:
+        """A body and the units named after it are one mention, the longest name (內政部|警政署,
+        台中市政府警察局|第三|分局, 花蓮縣警察局|新城|分局|偵查隊): another body found right after it, or
+        words of letters and ordinals ending in a unit's head (:data:`UNIT_HEADS`). Its actor is the last
+        body's where a dictionary or alias knows that one (警政署), else the name as written."""
+        words, offsets, text = self.words, self.offsets, self.text
+        for f in sorted(self.found.values()):
+            if f.type != "organisation" or self.found.get(f.start) != f:
+                continue
+            end, actor, evidence = f.end, f.actor, f.evidence
+            while end < len(text):
+                nxt = self.found.get(end)
+                if nxt is not None and nxt.type == "organisation" and _rank(text[nxt.start:nxt.end]) \
+                        > _rank(text[f.start:end]):  # (食環署|渠務署: two departments, a list)
+                    end, actor, evidence = nxt.end, nxt.actor, nxt.evidence
+                    self.found.pop(nxt.start)
+                    continue
+                k = self.word_of(end)
+                if offsets[k] != end:
+                    break
+                unit = None
+                for last in range(k, min(k + 4, self.n)):
+                    word = words[last]
+                    if self.taken[last] or not (han(word) or _ORDINAL.fullmatch(word)) or word in CUES \
+                            or word in FUNCTION_CHARS or (jieba_tag(word) or "x")[0] in "trdcpuqf" \
+                            or offsets[last] in self.title_starts:
+                        break
+                    if word.endswith(UNIT_HEADS) and (len(word) > 1 or last > k):
+                        if text.startswith("長", offsets[last + 1]):
+                            break  # 第九河川分署|副分署|長: the unit's head, a title
+                        unit = offsets[last + 1]
+                        break
+                if unit is None:
+                    break
+                end, actor, evidence = unit, None, "suffix"
+            if end == f.end:
+                continue
+            self.found.pop(f.start)
+            keep = actor if evidence in ("dictionary", "alias") else text[f.start:end]
+            self.add(f.start, end, keep, "organisation", evidence if evidence in ("dictionary", "alias") else "suffix")
+
     def single_characters(self) -> None:
         """One-character names standing as words of their own: a country before a post or title (美|駐|聯合國|大使,
         美|UN|大使, 會台|代表), and a surname for a leader before a generic body or a headline verb (蔡|政府, 馬稱)."""
@@ -501,6 +591,29 @@ class _Scan:
                 self.add(pos, pos + 1, leader[0], "person", "alias", (surname, "總統"))
 
 
+def _rank(name: str) -> int:
+    """How high a body stands by its name's end: a government or Yuan (府, 院) 0, a ministry, council or party
+    (部, 會, 黨) 1, an agency, bureau or committee (署, 局, 處, 委員會) 2, a unit of one (分局, 科, 隊) 3."""
+    if name.endswith(("分局", "分署", "分行", "分隊", "科", "隊", "組", "室", "所", "系", "股")):
+        return 3
+    if name.endswith(("府", "院")) and not name.endswith(("醫院", "學院", "研究院")):
+        return 0
+    if name.endswith(("部", "黨")) or (name.endswith("會") and not name.endswith("委員會")):
+        return 1
+    return 2
+
+
+_NUMERAL_START = re.compile(r"到?[一二兩三四五六七八九十百千\d]")
+# A place's district, township or village written after its name (觀塘|區); and a village or road no
+# dictionary knows, after a place (港嘴里, 民生路二段, 中山路100號)
+_DISTRICTS = frozenset("區鄉鎮村")
+_LOCAL_PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?:里|村|鄉|鎮)(?![\u4e00-\u9fff]{0,1}(?:長|民|辦|公所|代表))"
+                          r"|[\u4e00-\u9fff]{1,3}(?:路|街|大道)(?:[一二三四五六七八九十]段|\d+(?:號|巷|弄))")
+#: The ends of the names of a body's units (分局, 分署, 偵查隊, 預防科, 教育處, 研究所, 學系, 分行, 委員會).
+UNIT_HEADS = ("局", "署", "處", "司", "科", "隊", "所", "系", "組", "室", "中心", "分行", "委員會", "小組", "辦公室",
+              "辦事處", "學院", "支隊", "大隊", "中隊", "分隊", "派出所")
+# An ordinal opening a unit's name (第三|分局, 第九|河川|分署)
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+")
 # Words that open no body's own name, only a description of one (轄區分局, 當地派出所, 附近醫院)
 _NOT_PROPER = frozenset("轄區 當地 附近 相關 主管 所屬 地方 基層 各地 全國 該 本 各 這 那 此 其 某 一家 一間 多家"
                         .split())
@@ -552,8 +665,11 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     state.worded_bodies()
     state.bodies()
     state.speaking_names()
+    state.dotted_names()
     state.pseudonyms()
     state.speaking_bodies()
+    state.local_places()
+    state.body_units()
     state.single_characters()
     credits = [(c.start, c.end) for c in boilerplate_spans(text) if c.category == "credit"]
     # part of a name in 《》 (《香港01》, 《紐約時報》): the outlet's or the book's name, not the place

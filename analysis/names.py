@@ -144,7 +144,7 @@ NOT_BODIES = frozenset("""
 #: Heads of a city or county: after its name (花蓮|縣長) they make a title, not a mention of the place.
 HEADS = frozenset("市長 縣長 鄉長 鎮長 區長 州長 省長 副市長 副縣長 代理市長 代理縣長".split())
 #: What makes a place a city or county of that name (紐約市, 花蓮縣).
-PLACE_SUFFIXES = frozenset("市縣州省鄉鎮")
+PLACE_SUFFIXES = frozenset("市縣州省鄉鎮區")
 #: Syllables of transliterated names besides the segmenter's (:data:`TRANSLIT`): 佩斯科夫, 柯林頓, 奧蒂嘉.
 NAME_SYLLABLES = TRANSLIT | frozenset("夫娃琪頓嘉茨契")
 #: Places rather than people, among transliterated words (維吉尼亞, 聖彼得堡, 格陵蘭).

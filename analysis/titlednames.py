@@ -23,7 +23,7 @@ from .surnames import JAPANESE_SURNAMES, RARE_SURNAMES
 #: and occasion, adverbs, and marks (and a digit: 18日). A name is read only when one of these follows it.
 FOLLOWERS = tuple(sorted(CUES | PUNCTUATED_CUES | TITLES | frozenset("""
 今天 今日 今年 今早 今晨 今午 昨天 昨日 昨晚 昨晨 明天 稍早 稍後 晚間 晚上 上午 下午 中午 早上 日前 近日 先前
-隨後 接著 當天 當時 會後 會中 會上
+隨後 接著 當天 當時 會後 會中 會上 賽後 賽前
 同日 當日 當場 上週 上月 本週 週 周 近期 最近 目前 日昨 隨即 首度 首次 私下 進一步 特別 一再 再度 多次 直接 公開 正式
 受訪 接受 出席 親 本人 質詢 答詢 致詞 發言 召開 出面 發文 受邀 透過 率 偕同 帶領 酸說 嗆說 笑說 嘆說
 在 則 也 亦 還 更 又 再 就 都 已 並 於 對 向 與 和 跟 及 等 的 以 今 昨 曾
@@ -142,6 +142,42 @@ CLAUSE_OPENERS = frozenset("，,。：:；;！？!?」』”）)\n \u3000的")
 _VERB_AHEAD = re.compile("[^，,。：:；;！？!?「」『』“”（）()的\\s]{0,10}?(?:"
                          + "|".join(sorted(CUES, key=len, reverse=True))
                          + "|(?:" + "|".join(sorted(PUNCTUATED_CUES)) + ")[，,：:])")
+
+
+#: Dots between the parts of a name of Taiwan's peoples or a transliterated one (哈尤·瓦旦, 撒萬．達給伐歷).
+NAME_DOTS = "．·‧・•"
+# Words before a name of Taiwan's peoples that are no part of it: who the person is (族人比令·尤命, 耆老)
+_PEOPLE_BEFORE = ("族人", "居民", "村民", "耆老", "頭目", "牧師", "長老", "部落", "原民", "青年", "的")
+
+
+def dotted_name(text: str, dot: int) -> tuple[int, int] | None:
+    """The span of a name whose parts a dot at ``dot`` joins (巡守隊長哈尤·瓦旦說, 族人比令·尤命（Pilin
+    Yumin）): one to four letters before it, from a title's end, a word for who the person is (族人) or a mark,
+    and one to four after each dot, up to what follows a name (:data:`FOLLOWERS`) or a common word; None if the
+    letters have no such shape.
+
+    Examples
+    --------
+    >>> text = "巡守隊長哈尤·瓦旦說，族人阿莉·達道擔心"
+    >>> [text[slice(*dotted_name(text, i))] for i, ch in enumerate(text) if ch in NAME_DOTS]
+    ['哈尤·瓦旦', '阿莉·達道']
+    """
+    before = tuple(TITLES) + _PEOPLE_BEFORE
+    start = dot
+    while start > dot - 4 and start > 0 and han(text[start - 1]) and not text[:start].endswith(before):
+        start -= 1
+    if start == dot or (start == dot - 4 and start > 0 and han(text[start - 1]) and not text[:start].endswith(before)):
+        return None  # (no letters, or more than four: not a name's first part)
+    end = dot
+    while end < len(text) and text[end] in NAME_DOTS:
+        part = end + 1
+        while part < len(text) and part - end <= 4 and han(text[part]) and not text.startswith(FOLLOWERS, part) \
+                and not (part - end > 2 and text[part:part + 2] in common_words()[0]):
+            part += 1  # (阿莉·達道|擔心: a word after two letters ends the part)
+        if part == end + 1:
+            return None
+        end = part
+    return start, end
 
 
 def verb_ahead(text: str, pos: int) -> bool:

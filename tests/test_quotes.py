@@ -550,3 +550,8 @@ def test_a_surname_and_title_goes_to_the_one_person_of_that_surname():
 
 def test_a_known_name_is_not_read_as_a_married_name():
     assert [who for who, *_ in _said_as("區議員何江明亦指出，政府要交代。")] == ["何江明"]
+
+
+def test_a_place_before_whom_it_describes_does_not_speak():
+    text = "與孫兒同住牛頭角道一個劏房的何伯說，業主要加租。"
+    assert _said_as(text) == [("", "何伯", "說", "reported", "業主要加租")]
