@@ -383,7 +383,10 @@ class Clauses:
             return True
         k = bisect_left(self.offsets, start)
         while k < len(self.words) and self.offsets[k] < stop:
-            word = self.words[k]
+            word, aside = self.words[k], self.parenthesis(self.offsets[k])
+            if aside:  # 美方今天(8日)宣布: a date in brackets
+                k = bisect_left(self.offsets, aside)
+                continue
             if word.strip() and word not in ADVERBS and not (jieba_tag(word) or "x").startswith(("t", "d", "p")):
                 return False
             k += 1

@@ -31,14 +31,17 @@ from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_C
                     transliterated)
 from .blobstore import open_cache
 from .codedeps import code_digest
+from . import shapednames
 from .segmentation.batch import SegmentCache
-from .titlednames import (CLAUSE_OPENERS, FOLLOWERS, NAME_DOTS, dotted_name, name_after_title, name_before_verb,
-                          role_word, verb_ahead)
+from .shapednames import TITLE_MARKS
+from .titlednames import FOLLOWERS, NAME_DOTS, name_after_title, role_word
 from .typedefs import PathLike, UserDict
 
 logger = logging.getLogger(__name__)
 
 #: Below this many unscanned texts, scanning in this process beats starting workers.
+#: Dots between the parts of a name (伊凡．達道).
+_DOTS = frozenset(NAME_DOTS)
 PARALLEL_MIN_TEXTS = 2000
 
 #: The lengths of the titles (:data:`~analysis.names.TITLES`), the longest first.
@@ -46,7 +49,6 @@ _TITLE_SIZES = sorted({len(t) for t in TITLES}, reverse=True)
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)+")
 _SKIP = frozenset((" ", "\u3000", "、"))
 # The dots between the parts of a name (伊凡．達道, 瓦旦·吉洛)
-_NAME_DOTS = frozenset("．·‧・•")
 
 
 # -- one field ---------------------------------------------------------------------------------------------
@@ -163,7 +165,7 @@ class _Scan:
         """The last word of a name whose part ends at word ``j`` and whose next parts follow a dot (伊凡|．|達道,
         撒萬|．|達給|伐歷): each part up to six letters of words that are no reporting verb nor another follower
         of a name."""
-        while self.word(j + 1) in _NAME_DOTS and j + 2 < self.n and not self.taken[j + 2] and han(self.words[j + 2]) \
+        while self.word(j + 1) in _DOTS and j + 2 < self.n and not self.taken[j + 2] and han(self.words[j + 2]) \
                 and len(self.words[j + 2]) <= 4 and self.words[j + 2] not in CUES:
             j += 2
             while j + 1 < self.n and not self.taken[j + 1] and han(self.words[j + 1]) \
@@ -187,7 +189,7 @@ class _Scan:
                     and (len(nxt) == 1 or nxt[1] in FUNCTION_CHARS) and end not in self.title_starts:
                 end += 1  # a two-character name that is the start of a three-character one: 陳燦|堅說
             return end
-        if han(word) and len(word) <= 4 and word not in CUES and nxt in _NAME_DOTS and (last := self.dotted(k)) > k:
+        if han(word) and len(word) <= 4 and word not in CUES and nxt in _DOTS and (last := self.dotted(k)) > k:
             return offsets[last + 1]  # 撒萬|．|達給|伐歷 after a title: a name of Taiwan's peoples
         if 0 < len(word) == surname_size(word) and han(nxt) and nxt[0] not in FUNCTION_CHARS:
             after = self.word(k + 2) if k + 2 < self.n and not self.taken[k + 2] else ""
@@ -406,166 +408,6 @@ class _Scan:
         f = self.found.get(pos)
         return f is not None and f.end in self.title_starts
 
-    def speaking_names(self) -> None:
-        """A name no rule found yet that opens a clause before a reporting verb, read from its characters
-        (:func:`analysis.titlednames.name_before_verb`: 蘇芷琪下午在臉書發文回應, 「…」冷文彥說)."""
-        for k in range(self.n):
-            if self.taken[k]:
-                continue
-            end = name_before_verb(self.text, self.offsets[k])
-            if end is not None and not any(self.taken[k:self.word_of(end - 1) + 1]):
-                self.add(self.offsets[k], end, self.text[self.offsets[k]:end], "person", "verb")
-
-    def dotted_names(self) -> None:
-        """Names of Taiwan's peoples and transliterated ones whose parts a dot joins, read from the characters
-        where no rule found them (:func:`analysis.titlednames.dotted_name`: 巡守隊長哈尤·瓦旦, 族人比令·尤命); not
-        inside 《》."""
-        text = self.text
-        titled = [(m.start(), m.end()) for m in _TITLE_MARKS.finditer(text)]
-        for dot, ch in enumerate(text):
-            if ch not in NAME_DOTS or dot == 0 or not han(text[dot - 1]):
-                continue
-            span = dotted_name(text, dot)
-            if span is None or any(f.start < span[1] and span[0] < f.end for f in self.found.values()) \
-                    or any(s < span[1] and span[0] < e for s, e in titled):
-                continue
-            self.add(*span, text[span[0]:span[1]], "person", "title")
-
-    def pseudonyms(self) -> None:
-        """A name the news gives in place of a person's own, before （化名）: up to three letters back to a title,
-        a mark or a letter that is no name's (外送員|阿凱（化名）, 網友小美（化名）: two letters after another letter),
-        or a name in Latin letters (市民Ricky（化名）)."""
-        text = self.text
-        ends = {f.end: f for f in self.found.values()}
-        for m in _PSEUDONYM.finditer(text):
-            end = m.start()
-            named = ends.get(end)
-            if named is not None and named.type == "person":
-                self.found[named.start] = named._replace(evidence="pseudonym")  # (外送員|阿凱: found after a title)
-                continue
-            latin = _LATIN_BEFORE.search(text, max(0, end - 24), end)
-            if latin is not None:
-                start = latin.start()
-            else:
-                start = end
-                while start > end - 3 and start > 0 and han(text[start - 1]) and start not in self.title_ends:
-                    start -= 1
-                if end - start == 3 and start > 0 and han(text[start - 1]) and start not in self.title_ends:
-                    start += 1  # 網友|小美: the last two letters
-            if end - start < 2 or end in ends or any(f.start < end and start < f.end for f in self.found.values()):
-                continue
-            self.add(start, end, text[start:end], "person", "pseudonym")
-
-    def speaking_bodies(self) -> None:
-        """A body no rule found yet that opens a clause and speaks: words of letters ending in a unit's or body's
-        head (:data:`~analysis.names.UNIT_ENDS`, :data:`~analysis.names.ORG_SUFFIXES`), right before 發言人, a
-        colon or a reporting verb (屋宇|署|發言人, 消防|處：, 醫院|管理局|表示); after a body found already, its unit
-        (公路局|東區|養護|工程|分局表示 is one body)."""
-        words, offsets, text = self.words, self.offsets, self.text
-        for k in range(self.n):
-            start = offsets[k]
-            known = self.found.get(start)
-            if (self.taken[k] and (known is None or known.type != "organisation")) \
-                    or (start and text[start - 1] not in CLAUSE_OPENERS) or text[start - 1:start] == "的":
-                continue
-            j = self.word_of(known.end) if known is not None else k
-            if known is not None and offsets[j] != known.end:
-                continue
-            best = None  # the longest name ending in a head before the verb (台北市政府|警察局|大安|分局表示)
-            for last in range(j, min(j + 5, self.n)):
-                word = words[last]
-                tag = jieba_tag(word) or "x"
-                place = self.found.get(offsets[last])
-                if known is not None and place is not None and place.type == "place":
-                    continue  # 台北市政府警察局|大安|分局: a place inside a known body's unit
-                if self.taken[last] or not han(word) or word in CUES or word in FUNCTION_CHARS \
-                        or tag[0] in "trdcpumqf" or offsets[last] in self.title_starts or (last == k and tag[0] == "v"):
-                    break  # (有|在野黨, 中選會|主委)
-                if last == k and known is None and word in _NOT_PROPER:
-                    break  # (轄區|分局, 當地|派出所: a unit left unnamed)
-                end = offsets[last + 1]
-                # a head of a body's name: not a verb (街坊|聯署), nor a head that needs a proper name before it
-                # (國內|醫院, 經紀公司), nor 政府 or 當局, generic after a name (民進黨|政府); a word alone only a
-                # unit's name no dictionary lists as a common noun (屋宇署; not 在野黨, 辦公室)
-                unit = word[-1] in UNIT_ENDS and not word.endswith(tuple(PROPER_HEADS))  # (公司)
-                head = (unit or word.endswith(ORG_SUFFIXES) or word in BODY_HEADS) and tag[0] != "v" \
-                    and word not in ("政府", "當局") and (unit or not word.endswith(tuple(PROPER_HEADS))) \
-                    and (last > k or known is not None or (unit and word not in common_words()[1]))
-                if head and end - start >= 3 and last > k - (known is None) and (
-                        text.startswith(("發言人", "：", ":"), end) or verb_ahead(text, end)):
-                    best = end
-            if best is not None:
-                self.found.pop(start, None)
-                self.add(start, best, text[start:best], "organisation", "suffix")
-
-    def local_places(self) -> None:
-        """A place and its district, township or village written after it (觀塘|區, 秀林|鄉), and villages and roads
-        no dictionary knows right after a place or in a list of them (板橋區|港嘴|里、溪洲里, 溪洲里|民生路二段): two
-        letters and 里, 村, 鄉 or 鎮, or one to three and 路, 街 or 大道 with a section or number (民生路二段,
-        中山路100號)."""
-        text = self.text
-        for f in sorted(self.found.values()):
-            if f.type != "place" or self.found.get(f.start) != f:
-                continue
-            end = f.end
-            if text[end:end + 1] in _DISTRICTS and end + 1 not in self.title_ends and not any(
-                    s == end for s in self.title_starts) and not han(text[end + 1:end + 2]) or \
-                    (text[end:end + 1] in _DISTRICTS and text[end + 1:end + 2] in "的、，,。在與和及"):
-                self.found.pop(f.start)
-                self.add(f.start, end + 1, f.actor + text[end], "place", f.evidence)  # 觀塘|區, as 紐約市 is
-                end += 1
-            pos = end
-            while pos < len(text):
-                if text[pos:pos + 1] == "、":
-                    pos += 1
-                m = _LOCAL_PLACE.match(text, pos)
-                if m is None or any(f2.start < m.end() and pos < f2.end for f2 in self.found.values()) \
-                        or text[pos:m.end() - 1] in common_words()[0] or m.group() in common_words()[0]:
-                    break
-                self.add(pos, m.end(), m.group(), "place", "suffix")
-                pos = m.end()
-
-    def body_units(self) -> None:
-        """A body and the units named after it are one mention, the longest name (內政部|警政署,
-        台中市政府警察局|第三|分局, 花蓮縣警察局|新城|分局|偵查隊): another body found right after it, or
-        words of letters and ordinals ending in a unit's head (:data:`UNIT_HEADS`). Its actor is the last
-        body's where a dictionary or alias knows that one (警政署), else the name as written."""
-        words, offsets, text = self.words, self.offsets, self.text
-        for f in sorted(self.found.values()):
-            if f.type != "organisation" or self.found.get(f.start) != f:
-                continue
-            end, actor, evidence = f.end, f.actor, f.evidence
-            while end < len(text):
-                nxt = self.found.get(end)
-                if nxt is not None and nxt.type == "organisation" and _rank(text[nxt.start:nxt.end]) \
-                        > _rank(text[f.start:end]):  # (食環署|渠務署: two departments, a list)
-                    end, actor, evidence = nxt.end, nxt.actor, nxt.evidence
-                    self.found.pop(nxt.start)
-                    continue
-                k = self.word_of(end)
-                if offsets[k] != end:
-                    break
-                unit = None
-                for last in range(k, min(k + 4, self.n)):
-                    word = words[last]
-                    if self.taken[last] or not (han(word) or _ORDINAL.fullmatch(word)) or word in CUES \
-                            or word in FUNCTION_CHARS or (jieba_tag(word) or "x")[0] in "trdcpuqf" \
-                            or offsets[last] in self.title_starts:
-                        break
-                    if word.endswith(UNIT_HEADS) and (len(word) > 1 or last > k):
-                        if text.startswith("長", offsets[last + 1]):
-                            break  # 第九河川分署|副分署|長: the unit's head, a title
-                        unit = offsets[last + 1]
-                        break
-                if unit is None:
-                    break
-                end, actor, evidence = unit, None, "suffix"
-            if end == f.end:
-                continue
-            self.found.pop(f.start)
-            keep = actor if evidence in ("dictionary", "alias") else text[f.start:end]
-            self.add(f.start, end, keep, "organisation", evidence if evidence in ("dictionary", "alias") else "suffix")
-
     def single_characters(self) -> None:
         """One-character names standing as words of their own: a country before a post or title (美|駐|聯合國|大使,
         美|UN|大使, 會台|代表), and a surname for a leader before a generic body or a headline verb (蔡|政府, 馬稱)."""
@@ -591,36 +433,7 @@ class _Scan:
                 self.add(pos, pos + 1, leader[0], "person", "alias", (surname, "總統"))
 
 
-def _rank(name: str) -> int:
-    """How high a body stands by its name's end: a government or Yuan (府, 院) 0, a ministry, council or party
-    (部, 會, 黨) 1, an agency, bureau or committee (署, 局, 處, 委員會) 2, a unit of one (分局, 科, 隊) 3."""
-    if name.endswith(("分局", "分署", "分行", "分隊", "科", "隊", "組", "室", "所", "系", "股")):
-        return 3
-    if name.endswith(("府", "院")) and not name.endswith(("醫院", "學院", "研究院")):
-        return 0
-    if name.endswith(("部", "黨")) or (name.endswith("會") and not name.endswith("委員會")):
-        return 1
-    return 2
-
-
 _NUMERAL_START = re.compile(r"到?[一二兩三四五六七八九十百千\d]")
-# A place's district, township or village written after its name (觀塘|區); and a village or road no
-# dictionary knows, after a place (港嘴里, 民生路二段, 中山路100號)
-_DISTRICTS = frozenset("區鄉鎮村")
-_LOCAL_PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?:里|村|鄉|鎮)(?![\u4e00-\u9fff]{0,1}(?:長|民|辦|公所|代表))"
-                          r"|[\u4e00-\u9fff]{1,3}(?:路|街|大道)(?:[一二三四五六七八九十]段|\d+(?:號|巷|弄))")
-#: The ends of the names of a body's units (分局, 分署, 偵查隊, 預防科, 教育處, 研究所, 學系, 分行, 委員會).
-UNIT_HEADS = ("局", "署", "處", "司", "科", "隊", "所", "系", "組", "室", "中心", "分行", "委員會", "小組", "辦公室",
-              "辦事處", "學院", "支隊", "大隊", "中隊", "分隊", "派出所")
-# An ordinal opening a unit's name (第三|分局, 第九|河川|分署)
-_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+")
-# Words that open no body's own name, only a description of one (轄區分局, 當地派出所, 附近醫院)
-_NOT_PROPER = frozenset("轄區 當地 附近 相關 主管 所屬 地方 基層 各地 全國 該 本 各 這 那 此 其 某 一家 一間 多家"
-                        .split())
-# A name given in place of a person's own (阿凱（化名）), and one in Latin letters right before it (Ricky（化名）)
-_PSEUDONYM = re.compile(r"[（(]化名[）)]")
-_LATIN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?$")
-_TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
 
 
 def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[tuple[int, int]]]:
@@ -664,16 +477,16 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     state.by_neighbours()
     state.worded_bodies()
     state.bodies()
-    state.speaking_names()
-    state.dotted_names()
-    state.pseudonyms()
-    state.speaking_bodies()
-    state.local_places()
-    state.body_units()
+    shapednames.speaking_names(state)
+    shapednames.dotted_names(state)
+    shapednames.pseudonyms(state)
+    shapednames.speaking_bodies(state)
+    shapednames.local_places(state)
+    shapednames.body_units(state)
     state.single_characters()
     credits = [(c.start, c.end) for c in boilerplate_spans(text) if c.category == "credit"]
     # part of a name in 《》 (《香港01》, 《紐約時報》): the outlet's or the book's name, not the place
-    titled = [(m.start(1), m.end(1)) for m in _TITLE_MARKS.finditer(text)]
+    titled = [(m.start(1), m.end(1)) for m in TITLE_MARKS.finditer(text)]
     found = [f for f in state.found.values()
              if not (f.type == "person" and any(s <= f.start and f.end <= e for s, e in credits))
              and not any(s <= f.start and f.end <= e and (f.start, f.end) != (s, e) for s, e in titled)]

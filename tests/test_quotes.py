@@ -555,3 +555,7 @@ def test_a_known_name_is_not_read_as_a_married_name():
 def test_a_place_before_whom_it_describes_does_not_speak():
     text = "與孫兒同住牛頭角道一個劏房的何伯說，業主要加租。"
     assert _said_as(text) == [("", "何伯", "說", "reported", "業主要加租")]
+
+
+def test_a_place_speaks_after_a_date_in_brackets():
+    assert [who for who, *_ in _said_as("美方今天(8日)宣布，克拉夫特將訪台。")] == ["美國"]

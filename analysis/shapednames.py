@@ -1,0 +1,233 @@
+"""Names read from their shapes where no dictionary knows them, the passes of :func:`analysis.mentionscan.scan`
+after its names by neighbours and bodies of countries: a name opening a clause before its reporting verb
+(蘇芷琪下午在臉書發文回應), names of Taiwan's peoples joined by a dot (哈尤·瓦旦), a name given in place of a
+person's own (阿凱（化名）), a body where it speaks (屋宇署發言人表示), a place's district and the villages and
+roads after it (板橋區港嘴里), and a body with the units named after it as one mention (內政部警政署).
+
+Each pass takes the scan's state (its text, words, mentions found and titles: :class:`_Scan`) and adds to it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Protocol
+
+from .names import (BODY_HEADS, CUES, FUNCTION_CHARS, ORG_SUFFIXES, PROPER_HEADS, UNIT_ENDS, common_words, han,
+                    jieba_tag)
+from .titlednames import CLAUSE_OPENERS, NAME_DOTS, dotted_name, name_before_verb, verb_ahead
+
+
+class _Scan(Protocol):
+    """What a pass reads and writes of a scan's state (:class:`analysis.mentionscan._Scan`)."""
+
+    text: str
+    words: list[str]
+    offsets: list[int]
+    n: int
+    found: dict[int, Any]  # mentions by start: (start, end, actor, type, evidence, pending)
+    taken: list[bool]  # words inside a mention
+    title_starts: set[int]
+    title_ends: set[int]
+
+    def word_of(self, pos: int) -> int: ...
+
+    def add(self, start: int, end: int, actor: str, kind: str, evidence: str, pending=None) -> None: ...
+
+#: Names in 《》: a book's, a programme's or an outlet's (《香港01》), whose parts are no mentions.
+TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
+def _rank(name: str) -> int:
+    """How high a body stands by its name's end: a government or Yuan (府, 院) 0, a ministry, council or party
+    (部, 會, 黨) 1, an agency, bureau or committee (署, 局, 處, 委員會) 2, a unit of one (分局, 科, 隊) 3."""
+    if name.endswith(("分局", "分署", "分行", "分隊", "科", "隊", "組", "室", "所", "系", "股")):
+        return 3
+    if name.endswith(("府", "院")) and not name.endswith(("醫院", "學院", "研究院")):
+        return 0
+    if name.endswith(("部", "黨")) or (name.endswith("會") and not name.endswith("委員會")):
+        return 1
+    return 2
+
+
+# A place's district, township or village written after its name (觀塘|區); and a village or road no
+# dictionary knows, after a place (港嘴里, 民生路二段, 中山路100號)
+_DISTRICTS = frozenset("區鄉鎮村")
+_LOCAL_PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?:里|村|鄉|鎮)(?![\u4e00-\u9fff]{0,1}(?:長|民|辦|公所|代表))"
+                          r"|[\u4e00-\u9fff]{1,3}(?:路|街|大道)(?:[一二三四五六七八九十]段|\d+(?:號|巷|弄))")
+#: The ends of the names of a body's units (分局, 分署, 偵查隊, 預防科, 教育處, 研究所, 學系, 分行).
+UNIT_HEADS = ("局", "署", "處", "司", "科", "隊", "所", "系", "組", "室", "分行", "支隊", "大隊", "中隊", "分隊",
+              "派出所")
+# Words that end in a unit's head but name no unit (民進黨|當局, 政局, 格局), or that make a group's name a topic's
+# (聯合國|事務|工作|小組: a group on the UN's affairs, not one of its units)
+_NOT_UNITS = frozenset("當局 大局 格局 布局 結局 騙局 僵局 變局 時局 政局 戰局 全局 出局 飯局 賭局 郵局 書局"
+                       " 事務所 研究室 工作室".split())
+_TOPICS = frozenset("事務 問題 議題 關係 交流 政策 發展".split())
+# An ordinal opening a unit's name (第三|分局, 第九|河川|分署)
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+")
+# Words that open no body's own name, only a description of one (轄區分局, 當地派出所, 附近醫院)
+_NOT_PROPER = frozenset("轄區 當地 附近 相關 主管 所屬 地方 基層 各地 全國 該 本 各 這 那 此 其 某 一家 一間 多家"
+                        .split())
+# A name given in place of a person's own (阿凱（化名）), and one in Latin letters right before it (Ricky（化名）)
+_PSEUDONYM = re.compile(r"[（(]化名[）)]")
+_LATIN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?$")
+
+
+def speaking_names(scan: _Scan) -> None:
+    """A name no rule found yet that opens a clause before a reporting verb, read from its characters
+    (:func:`analysis.titlednames.name_before_verb`: 蘇芷琪下午在臉書發文回應, 「…」冷文彥說)."""
+    for k in range(scan.n):
+        if scan.taken[k]:
+            continue
+        end = name_before_verb(scan.text, scan.offsets[k])
+        if end is not None and not any(scan.taken[k:scan.word_of(end - 1) + 1]):
+            scan.add(scan.offsets[k], end, scan.text[scan.offsets[k]:end], "person", "verb")
+
+def dotted_names(scan: _Scan) -> None:
+    """Names of Taiwan's peoples and transliterated ones whose parts a dot joins, read from the characters
+    where no rule found them (:func:`analysis.titlednames.dotted_name`: 巡守隊長哈尤·瓦旦, 族人比令·尤命); not
+    inside 《》."""
+    text = scan.text
+    titled = [(m.start(), m.end()) for m in TITLE_MARKS.finditer(text)]
+    for dot, ch in enumerate(text):
+        if ch not in NAME_DOTS or dot == 0 or not han(text[dot - 1]):
+            continue
+        span = dotted_name(text, dot)
+        if span is None or any(f.start < span[1] and span[0] < f.end for f in scan.found.values()) \
+                or any(s < span[1] and span[0] < e for s, e in titled):
+            continue
+        scan.add(*span, text[span[0]:span[1]], "person", "title")
+
+def pseudonyms(scan: _Scan) -> None:
+    """A name the news gives in place of a person's own, before （化名）: up to three letters back to a title,
+    a mark or a letter that is no name's (外送員|阿凱（化名）, 網友小美（化名）: two letters after another letter),
+    or a name in Latin letters (市民Ricky（化名）)."""
+    text = scan.text
+    ends = {f.end: f for f in scan.found.values()}
+    for m in _PSEUDONYM.finditer(text):
+        end = m.start()
+        named = ends.get(end)
+        if named is not None and named.type == "person":
+            scan.found[named.start] = named._replace(evidence="pseudonym")  # (外送員|阿凱: found after a title)
+            continue
+        latin = _LATIN_BEFORE.search(text, max(0, end - 24), end)
+        if latin is not None:
+            start = latin.start()
+        else:
+            start = end
+            while start > end - 3 and start > 0 and han(text[start - 1]) and start not in scan.title_ends:
+                start -= 1
+            if end - start == 3 and start > 0 and han(text[start - 1]) and start not in scan.title_ends:
+                start += 1  # 網友|小美: the last two letters
+        if end - start < 2 or end in ends or any(f.start < end and start < f.end for f in scan.found.values()):
+            continue
+        scan.add(start, end, text[start:end], "person", "pseudonym")
+
+def speaking_bodies(scan: _Scan) -> None:
+    """A body no rule found yet that opens a clause and speaks: words of letters ending in a unit's or body's
+    head (:data:`~analysis.names.UNIT_ENDS`, :data:`~analysis.names.ORG_SUFFIXES`), right before 發言人, a
+    colon or a reporting verb (屋宇|署|發言人, 消防|處：, 醫院|管理局|表示); after a body found already, its unit
+    (公路局|東區|養護|工程|分局表示 is one body)."""
+    words, offsets, text = scan.words, scan.offsets, scan.text
+    for k in range(scan.n):
+        start = offsets[k]
+        known = scan.found.get(start)
+        if (scan.taken[k] and (known is None or known.type != "organisation")) \
+                or (start and text[start - 1] not in CLAUSE_OPENERS) or text[start - 1:start] == "的":
+            continue
+        j = scan.word_of(known.end) if known is not None else k
+        if known is not None and offsets[j] != known.end:
+            continue
+        best = None  # the longest name ending in a head before the verb (台北市政府|警察局|大安|分局表示)
+        for last in range(j, min(j + 5, scan.n)):
+            word = words[last]
+            tag = jieba_tag(word) or "x"
+            place = scan.found.get(offsets[last])
+            if known is not None and place is not None and place.type == "place":
+                continue  # 台北市政府警察局|大安|分局: a place inside a known body's unit
+            if scan.taken[last] or not han(word) or word in CUES or word in FUNCTION_CHARS \
+                    or tag[0] in "trdcpumqf" or offsets[last] in scan.title_starts or (last == k and tag[0] == "v"):
+                break  # (有|在野黨, 中選會|主委)
+            if last == k and known is None and word in _NOT_PROPER:
+                break  # (轄區|分局, 當地|派出所: a unit left unnamed)
+            end = offsets[last + 1]
+            # a head of a body's name: not a verb (街坊|聯署), nor a head that needs a proper name before it
+            # (國內|醫院, 經紀公司), nor 政府 or 當局, generic after a name (民進黨|政府); a word alone only a
+            # unit's name no dictionary lists as a common noun (屋宇署; not 在野黨, 辦公室)
+            unit = word[-1] in UNIT_ENDS and not word.endswith(tuple(PROPER_HEADS))  # (公司)
+            head = (unit or word.endswith(ORG_SUFFIXES) or word in BODY_HEADS) and tag[0] != "v" \
+                and word not in ("政府", "當局") and (unit or not word.endswith(tuple(PROPER_HEADS))) \
+                and (last > k or known is not None or (unit and word not in common_words()[1]))
+            if head and end - start >= 3 and last > k - (known is None) and (
+                    text.startswith(("發言人", "：", ":"), end) or verb_ahead(text, end)):
+                best = end
+        if best is not None:
+            scan.found.pop(start, None)
+            scan.add(start, best, text[start:best], "organisation", "suffix")
+
+def local_places(scan: _Scan) -> None:
+    """A place and its district, township or village written after it (觀塘|區, 秀林|鄉), and villages and roads
+    no dictionary knows right after a place or in a list of them (板橋區|港嘴|里、溪洲里, 溪洲里|民生路二段): two
+    letters and 里, 村, 鄉 or 鎮, or one to three and 路, 街 or 大道 with a section or number (民生路二段,
+    中山路100號)."""
+    text = scan.text
+    for f in sorted(scan.found.values()):
+        if f.type != "place" or scan.found.get(f.start) != f:
+            continue
+        end = f.end
+        if text[end:end + 1] in _DISTRICTS and end + 1 not in scan.title_ends and not any(
+                s == end for s in scan.title_starts) and not han(text[end + 1:end + 2]) or \
+                (text[end:end + 1] in _DISTRICTS and text[end + 1:end + 2] in "的、，,。在與和及"):
+            scan.found.pop(f.start)
+            scan.add(f.start, end + 1, f.actor + text[end], "place", f.evidence)  # 觀塘|區, as 紐約市 is
+            end += 1
+        pos = end
+        while pos < len(text):
+            if text[pos:pos + 1] == "、":
+                pos += 1
+            m = _LOCAL_PLACE.match(text, pos)
+            if m is None or any(f2.start < m.end() and pos < f2.end for f2 in scan.found.values()) \
+                    or text[pos:m.end() - 1] in common_words()[0] or m.group() in common_words()[0]:
+                break
+            scan.add(pos, m.end(), m.group(), "place", "suffix")
+            pos = m.end()
+
+def body_units(scan: _Scan) -> None:
+    """A body and the units named after it are one mention, the longest name (內政部|警政署,
+    台中市政府警察局|第三|分局, 花蓮縣警察局|新城|分局|偵查隊): another body found right after it, or
+    words of letters and ordinals ending in a unit's head (:data:`UNIT_HEADS`). Its actor is the last
+    body's where a dictionary or alias knows that one (警政署), else the name as written."""
+    words, offsets, text = scan.words, scan.offsets, scan.text
+    for f in sorted(scan.found.values()):
+        if f.type != "organisation" or scan.found.get(f.start) != f:
+            continue
+        end, actor, evidence = f.end, f.actor, f.evidence
+        while end < len(text):
+            nxt = scan.found.get(end)
+            if nxt is not None and nxt.type == "organisation" and _rank(text[nxt.start:nxt.end]) \
+                    > _rank(text[f.start:end]):  # (食環署|渠務署: two departments, a list)
+                end, actor, evidence = nxt.end, nxt.actor, nxt.evidence
+                scan.found.pop(nxt.start)
+                continue
+            k = scan.word_of(end)
+            if offsets[k] != end:
+                break
+            unit = None
+            for last in range(k, min(k + 4, scan.n)):
+                word = words[last]
+                if scan.taken[last] or not (han(word) or _ORDINAL.fullmatch(word)) or word in CUES \
+                        or word in FUNCTION_CHARS or (jieba_tag(word) or "x")[0] in "trdcpuqf" \
+                        or offsets[last] in scan.title_starts:
+                    break
+                if word in _TOPICS or word in _NOT_UNITS:
+                    break
+                if word.endswith(UNIT_HEADS) and (len(word) > 1 or last > k):
+                    if text.startswith("長", offsets[last + 1]):
+                        break  # 第九河川分署|副分署|長: the unit's head, a title
+                    unit = offsets[last + 1]
+                    break
+            if unit is None:
+                break
+            end, actor, evidence = unit, None, "suffix"
+        if end == f.end:
+            continue
+        scan.found.pop(f.start)
+        keep = actor if evidence in ("dictionary", "alias") else text[f.start:end]
+        scan.add(f.start, end, keep, "organisation", evidence if evidence in ("dictionary", "alias") else "suffix")

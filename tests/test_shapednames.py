@@ -1,0 +1,63 @@
+"""Names read from their shapes (:mod:`analysis.shapednames`), through :func:`analysis.actors`."""
+
+import pandas as pd
+import pytest
+
+from analysis import actors
+
+
+def frame(text: str) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": ["d0"], "title": [""], "text": [text]})
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    table = actors(frame(text))
+    return list(zip(table["mention"], table["actor"], table["type"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("邱妤萱下午在臉書發文回應，自己沒有收錢。", [("邱妤萱", "邱妤萱", "person", "verb")]),
+    ("立法會議員陳方安生指，政府要交代。", [("立法會", "立法會", "organisation", "suffix"),
+                                        ("陳方安生", "陳方安生", "person", "title")]),
+    ("水務處發言人表示，已完成清理。", [("水務處", "水務處", "organisation", "suffix")]),
+    ("有在野黨表示反對。", []),
+    ("單季第5轟表示他很拚。", []),
+])
+def test_names_and_bodies_read_where_they_speak(text, expected):
+    table = actors(frame(text))
+    assert list(zip(table["mention"], table["actor"], table["type"], table["evidence"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body and its units are one mention, the longest name; its actor the last body a dictionary knows
+    ("內政部警政署今天呼籲民眾小心。", [("內政部警政署", "警政署", "organisation")]),
+    ("台中市政府警察局第三分局今天破獲詐騙集團。",
+     [("台中市政府警察局第三分局", "台中市政府警察局第三分局", "organisation")]),
+    # two departments side by side are a list, and a unit's head before 長 is a title
+    ("居民促食環署渠務署勿再推卸。", [("食環署", "食環署", "organisation"), ("渠務署", "渠務署", "organisation")]),
+    ("經濟部水利署第九河川分署副分署長林志明說，工程已完成。",
+     [("經濟部水利署第九河川分署", "經濟部水利署第九河川分署", "organisation"), ("林志明", "林志明", "person")]),
+    # a place, its district, and the villages and roads after it
+    ("市議員關注板橋區港嘴里、溪洲里一帶。", [("板橋區", "板橋區", "place"), ("港嘴里", "港嘴里", "place"),
+                                       ("溪洲里", "溪洲里", "place")]),
+    ("火警發生在三重區重新路五段。", [("三重區", "三重區", "place"), ("重新路五段", "重新路五段", "place")]),
+    ("深水埗區議員容嘉欣表示，政府要交代。", [("深水埗", "深水埗", "place"), ("容嘉欣", "容嘉欣", "person")]),
+    # names of Taiwan's peoples joined by a dot, not a title in 《》
+    ("巡守隊長哈尤·瓦旦說，河床被挖空。", [("哈尤·瓦旦", "哈尤·瓦旦", "person")]),
+    ("《哈利·波特》今天重新上映。", []),
+    # a given name of two letters that jieba cuts apart after a title
+    ("新北市議員邢若嵐關注淹水問題。", [("新北市", "新北市", "place"), ("邢若嵐", "邢若嵐", "person")]),
+    # an inning is no body
+    ("比賽延長到十一局才結束。", []),
+])
+def test_longest_names_of_bodies_places_and_people(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 當局 after a name is generic, and a group on a body's affairs is no unit of it
+    ("民進黨當局今天回應。", [("民進黨", "民進黨", "organisation")]),
+    ("立法院成立聯合國事務工作小組。", [("立法院", "立法院", "organisation"), ("聯合國", "聯合國", "organisation")]),
+])
+def test_no_unit_where_the_words_name_none(text, expected):
+    assert found(text) == expected
