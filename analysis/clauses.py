@@ -16,7 +16,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from .mentions import DocumentActors, FieldActors, Mention
-from .names import ABBREVIATIONS, CUES, HEADLINE_STARTS, HEADLINE_WORDS, PUNCTUATED_CUES, jieba_tag
+from .names import ABBREVIATIONS, BODIES, CUES, HEADLINE_STARTS, HEADLINE_WORDS, PUNCTUATED_CUES, han, jieba_tag
 from .titlednames import NAME_SURNAMES
 
 #: Pronouns that stand for the person named last.
@@ -105,6 +105,10 @@ SAYS = frozenset(("說", "稱", "表示", "指出", "說道"))
 #: Verbs that may open a later clause of a statement as another statement of its speaker (…，並重申…).
 SECOND_VERBS = frozenset(("說", "稱", "表示", "指出", "說道", "重申", "呼籲", "強調", "認為", "直言", "坦言", "透露",
                           "提到", "補充", "批評", "承諾", "允諾", "宣布"))
+# A surname's courtesy titles of one letter (梁伯, 陳太, 黃生)
+_COURTESY = frozenset("太伯婆叔姨嬸生姐哥")
+# How someone says it, fused to 說 by the segmenter (笑說, 苦笑說, 嘆說)
+_MANNERS = frozenset("笑 苦笑 酸 嗆 嘆 直 怒 哽咽 感慨 無奈 淡淡 笑著 大笑 小聲 坦白".split())
 #: Place and time words a verb may be fused to (在記者會上稱, 受訪時說).
 _LOCATIVE_ENDS = frozenset(("上", "中", "時", "後", "前", "內"))
 #: Words before an organisation that make it where something was published, not who speaks (透過臉書).
@@ -184,7 +188,8 @@ class Clauses:
                 for i in range(1, len(word)):
                     fused = word[i:] in CUES or (word[i:] in PUNCTUATED_CUES  # 質詢|時問：
                                                  and text[start + len(word):start + len(word) + 1] in "，,：:")
-                    if fused and (start + i in ends or word[:i] in ADVERBS or word[:i] in _LOCATIVE_ENDS):
+                    if fused and (start + i in ends or word[:i] in ADVERBS or word[:i] in _LOCATIVE_ENDS
+                                  or (word[i:] == "說" and word[:i] in _MANNERS)):
                         cue, start = word[i:], start + i
                         break
             if cue is None and self.f.field == "title" and word in HEADLINE_WORDS \
@@ -204,7 +209,9 @@ class Clauses:
                 continue  # 應說明, 必須表示, 應盡速說明, 須向立院說明: what someone should say
             if k >= 2 and words[k - 2] == "的" and len(words[k - 1]) <= 2 and words[k - 1] not in UNNAMED \
                     and start not in ends and start not in title_ends \
-                    and not ((m := _ANONYMOUS.match(text, self.offsets[k - 1])) and m.end() == start):
+                    and not ((m := _ANONYMOUS.match(text, self.offsets[k - 1])) and m.end() == start) \
+                    and not (len(words[k - 1]) == 2 and words[k - 1][0] in NAME_SURNAMES
+                             and words[k - 1][1] in _COURTESY):
                 continue  # 的嚴重警告: a noun with its modifier (not 70歲的梁伯說: a person)
             after = words[k + 1] if k + 1 < len(words) else ""
             if after == "的" or after in SAYS:  # 表示的; 回應稱: the second verb says it
@@ -510,6 +517,8 @@ class Clauses:
             if self.text[pos + 1:pos + 2] == "姓" and self.text[pos] in NAME_SURNAMES and pos + 2 in self.titles \
                     and self._adjuncts(self.titles[pos + 2], hi):
                 return Speaker("", self.text[pos:self.titles[pos + 2]], ""), lo  # 林姓里長說: a person left unnamed
+            if len(word) == 2 and word[0] in NAME_SURNAMES and word[1] in _COURTESY and self._adjuncts(pos + 2, hi):
+                return Speaker("", word, ""), lo  # 梁伯慨嘆: a surname and a courtesy title, as a word
             anonymous = _ANONYMOUS.match(self.text, pos)  # (what follows may be the verb itself: 梁伯說)
             if anonymous is not None and anonymous.end() <= hi and self.text[pos] in NAME_SURNAMES \
                     and self._adjuncts(anonymous.end(), hi):
@@ -517,7 +526,9 @@ class Clauses:
             if word in PRONOUNS:
                 person = self.last_person(pos)
                 return Speaker(person.actor if person else "", word, "person"), lo
-            if word in UNNAMED and not any(pos < m.start < hi and m.type == "person" for m in self.f.mentions):
+            if (word in UNNAMED or word in BODIES or (len(word) == 3 and word[-1] in "局處" and han(word))) \
+                    and not any(pos < m.start < hi and m.type == "person" for m in self.f.mentions):
+                # (水利局提醒: a body every city has, unnamed as 市府 is)
                 end = pos + len(word)
                 while end < hi and self.word_at(end) in UNNAMED:
                     end += len(self.word_at(end))  # 市府|官員, 警方|人士: the group as written
@@ -600,6 +611,9 @@ class Clauses:
             lo = self.clause_start(hi)
             if self.text[lo:hi].rstrip().endswith(("以外", "之外")) and "除" in self.text[sentence:lo]:
                 hi = lo - 1  # 除了表示…，代表川普政府…以外，也…: the subject stands before 除了
+                continue
+            if self.text[lo:hi].lstrip().startswith(("根據", "依據", "依照")):
+                hi = lo - 1  # 根據中央氣象署資料，…，水利局提醒: where the facts come from, not who speaks
                 continue
             found = self.topic(lo, hi, places=False)
             if found is not None:

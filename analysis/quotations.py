@@ -47,7 +47,7 @@ from .clauses import (ADVERBS, CLAUSE_MARKS, CONNECTIVE, QUOTE_MARKS, SAYS, SECO
 from .forking import map_inherited
 from .mentions import (ACTOR_BLOCK, DocumentActors, FieldActors, document_actors, iter_document_actors,
                        mention_rows, mentions_frame)
-from .names import dictionary_tag, lexicon, personal_name
+from .names import PUNCTUATED_CUES, dictionary_tag, lexicon, personal_name
 from .quotecache import cached_statements, statements_digest
 from .segmentation import get_segmenter
 from .selection import one_chunk
@@ -240,8 +240,9 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
         if fld.locative(start, end):
             continue  # 在一篇譴責中共的聲明中: a verb inside a phrase of place or time
         clause_end = next((i for i in range(end, stop) if text[i] in CLAUSE_MARKS), stop)
-        if any(end <= y[0] < clause_end and y[0] - end <= 8 and y[2] in SAYS for y in speakers):
-            continue  # 回應媒體詢問時表示: the verb that says it comes later in the clause
+        if any(end <= y[0] < clause_end and y[0] - end <= 8 and (y[2] in SAYS or y[2] in PUNCTUATED_CUES)
+               for y in speakers):
+            continue  # 回應媒體詢問時表示, 回覆本報查詢指: the verb that says it comes later in the clause
         for s, _ in used:  # a statement found already ends this one at its last clause before it
             if begin < s < stop:
                 stop = max((i for i in range(begin, s) if text[i] in "，,"), default=s)

@@ -38,7 +38,7 @@ TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
 def _rank(name: str) -> int:
     """How high a body stands by its name's end: a government or Yuan (府, 院) 0, a ministry, council or party
     (部, 會, 黨) 1, an agency, bureau or committee (署, 局, 處, 委員會) 2, a unit of one (分局, 科, 隊) 3."""
-    if name.endswith(("分局", "分署", "分行", "分隊", "科", "隊", "組", "室", "所", "系", "股")):
+    if name.endswith(("分局", "分署", "分行", "分隊", "科", "隊", "組", "室", "所", "系", "股", "辦事處", "辦公室")):
         return 3
     if name.endswith(("府", "院")) and not name.endswith(("醫院", "學院", "研究院")):
         return 0
@@ -212,6 +212,8 @@ def body_units(scan: _Scan) -> None:
             unit = None
             for last in range(k, min(k + 4, scan.n)):
                 word = words[last]
+                if word in ("及", "與", "暨") and last > k:
+                    continue  # 教育部|國民|及|學前|教育署: one unit's name
                 if scan.taken[last] or not (han(word) or _ORDINAL.fullmatch(word)) or word in CUES \
                         or word in FUNCTION_CHARS or (jieba_tag(word) or "x")[0] in "trdcpuqf" \
                         or offsets[last] in scan.title_starts:

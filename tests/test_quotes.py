@@ -559,3 +559,19 @@ def test_a_place_before_whom_it_describes_does_not_speak():
 
 def test_a_place_speaks_after_a_date_in_brackets():
     assert [who for who, *_ in _said_as("美方今天(8日)宣布，克拉夫特將訪台。")] == ["美國"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("在同區住了半世紀的何伯慨嘆，街坊都搬走了。", [("", "何伯", "慨嘆", "reported", "街坊都搬走了")],
+                 id="a-courtesy-title-before-a-verb-of-feeling"),
+    pytest.param("陳時中到場。他在記者會尾聲笑說，疫苗一定夠。",
+                 [("陳時中", "他", "說", "reported", "疫苗一定夠")], id="how-he-said-it"),
+    # where the facts come from is not who speaks; a bureau every city has speaks unnamed
+    pytest.param("根據中央氣象署資料，週末鋒面接近，水利局提醒居民提前準備。",
+                 [("", "水利局", "提醒", "reported", "居民提前準備")], id="a-source-of-facts-is-no-speaker"),
+    # the verb that says it comes later in the clause
+    pytest.param("屋宇署回覆本報查詢指，已向業主發出命令。",
+                 [("屋宇署", "屋宇署", "指", "reported", "已向業主發出命令")], id="replied-to-an-enquiry-saying"),
+])
+def test_how_and_where_from(text, expected):
+    assert _said_as(text) == expected

@@ -61,3 +61,16 @@ def test_longest_names_of_bodies_places_and_people(text, expected):
 ])
 def test_no_unit_where_the_words_name_none(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 及 inside a unit's name, and an office under a department
+    ("教育部國民及學前教育署今天回應。", [("教育部國民及學前教育署", "教育部國民及學前教育署", "organisation")]),
+    ("食環署深水埗區環境衞生辦事處回覆查詢。",
+     [("食環署深水埗區環境衞生辦事處", "食環署深水埗區環境衞生辦事處", "organisation")]),
+    # a list of two bodies with 及 between stays a list
+    ("教育部及衛福部今天表示，會加強宣導。",
+     [("教育部", "教育部", "organisation"), ("衛福部", "衛福部", "organisation")]),
+])
+def test_units_whose_names_hold_more(text, expected):
+    assert found(text) == expected
