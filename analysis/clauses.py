@@ -357,7 +357,9 @@ class Clauses:
 
     def _counted(self, pos: int, hi: int) -> int | None:
         """Where an unnamed group that a count opens at ``pos`` ends (一名|資深|藍委, 多名|大安區|居民): the count,
-        up to three words of no mark and no person, then an unnamed speaker or a title, before ``hi``; else None."""
+        words of no mark but 的 and no person, then an unnamed speaker or a title, or (after a count of people,
+        一名 or 三位) a noun right before the verb or its adjuncts (一名長期參與兩岸交流的台商|透露), before ``hi``;
+        else None."""
         at = pos + len(self.word_at(pos))
         person_count = self.word_at(pos)[-1:] in ("名", "位")  # (不少|壓力: a count of anything)
         for _ in range(8):

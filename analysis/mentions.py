@@ -261,7 +261,8 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
 
 
 #: The evidence of names found by a rule (not known beforehand), which the rest of their document then knows
-#: (those of three characters or more: a surname and one character is too often part of another word).
+#: (those of three characters or more: a surname and one character is too often part of another word; a
+#: pseudonym's of two).
 _RULED = frozenset(("title", "transliteration", "tag", "verb", "pseudonym"))
 
 

@@ -33,6 +33,7 @@ class _Scan(Protocol):
 
     def add(self, start: int, end: int, actor: str, kind: str, evidence: str, pending=None) -> None: ...
 
+_DOT = re.compile("[" + NAME_DOTS + "]")
 #: Names in 《》: a book's, a programme's or an outlet's (《香港01》), whose parts are no mentions.
 TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
 def _rank(name: str) -> int:
@@ -80,20 +81,23 @@ def speaking_names(scan: _Scan) -> None:
         if end is not None and not any(scan.taken[k:scan.word_of(end - 1) + 1]):
             scan.add(scan.offsets[k], end, scan.text[scan.offsets[k]:end], "person", "verb")
 
+
 def dotted_names(scan: _Scan) -> None:
     """Names of Taiwan's peoples and transliterated ones whose parts a dot joins, read from the characters
     where no rule found them (:func:`analysis.titlednames.dotted_name`: 巡守隊長哈尤·瓦旦, 族人比令·尤命); not
     inside 《》."""
     text = scan.text
     titled = [(m.start(), m.end()) for m in TITLE_MARKS.finditer(text)]
-    for dot, ch in enumerate(text):
-        if ch not in NAME_DOTS or dot == 0 or not han(text[dot - 1]):
+    for m in _DOT.finditer(text):
+        dot = m.start()
+        if dot == 0 or not han(text[dot - 1]):
             continue
         span = dotted_name(text, dot)
         if span is None or any(f.start < span[1] and span[0] < f.end for f in scan.found.values()) \
                 or any(s < span[1] and span[0] < e for s, e in titled):
             continue
         scan.add(*span, text[span[0]:span[1]], "person", "title")
+
 
 def pseudonyms(scan: _Scan) -> None:
     """A name the news gives in place of a person's own, before （化名）: up to three letters back to a title,
@@ -120,6 +124,13 @@ def pseudonyms(scan: _Scan) -> None:
             continue
         scan.add(start, end, text[start:end], "person", "pseudonym")
 
+
+def _speaking_head(word: str, text: str, end: int) -> bool:
+    """Whether ``word``, ending at ``end``, ends in a body's head right before 發言人, a colon or a reporting verb."""
+    return (word[-1:] in UNIT_ENDS or word.endswith(ORG_SUFFIXES) or word in BODY_HEADS) \
+        and (text.startswith(("發言人", "：", ":"), end) or verb_ahead(text, end))
+
+
 def speaking_bodies(scan: _Scan) -> None:
     """A body no rule found yet that opens a clause and speaks: words of letters ending in a unit's or body's
     head (:data:`~analysis.names.UNIT_ENDS`, :data:`~analysis.names.ORG_SUFFIXES`), right before 發言人, a
@@ -135,6 +146,8 @@ def speaking_bodies(scan: _Scan) -> None:
         j = scan.word_of(known.end) if known is not None else k
         if known is not None and offsets[j] != known.end:
             continue
+        if not any(_speaking_head(words[last], text, offsets[last + 1]) for last in range(j, min(j + 5, scan.n))):
+            continue  # (the cheap test first: jieba's tags cost a model's run for a word it does not know)
         best = None  # the longest name ending in a head before the verb (台北市政府|警察局|大安|分局表示)
         for last in range(j, min(j + 5, scan.n)):
             word = words[last]
@@ -155,12 +168,12 @@ def speaking_bodies(scan: _Scan) -> None:
             head = (unit or word.endswith(ORG_SUFFIXES) or word in BODY_HEADS) and tag[0] != "v" \
                 and word not in ("政府", "當局") and (unit or not word.endswith(tuple(PROPER_HEADS))) \
                 and (last > k or known is not None or (unit and word not in common_words()[1]))
-            if head and end - start >= 3 and last > k - (known is None) and (
-                    text.startswith(("發言人", "：", ":"), end) or verb_ahead(text, end)):
+            if head and end - start >= 3 and last > k - (known is None) and _speaking_head(word, text, end):
                 best = end
         if best is not None:
             scan.found.pop(start, None)
             scan.add(start, best, text[start:best], "organisation", "suffix")
+
 
 def local_places(scan: _Scan) -> None:
     """A place and its district, township or village written after it (觀塘|區, 秀林|鄉), and villages and roads
@@ -188,6 +201,7 @@ def local_places(scan: _Scan) -> None:
                 break
             scan.add(pos, m.end(), m.group(), "place", "suffix")
             pos = m.end()
+
 
 def body_units(scan: _Scan) -> None:
     """A body and the units named after it are one mention, the longest name (內政部|警政署,
