@@ -72,6 +72,11 @@ _OCCASION = re.compile(r"[^，,。；;：:「」『』“”]{0,4}在[^，,。�
 _MODAL_PREPOSITIONS = frozenset("向 對 对 跟 替 給 给".split())
 
 
+def _courtesy_name(word: str) -> bool:
+    """A surname and a courtesy title of one letter as one word (梁伯, 陳太, 黃生): someone left unnamed."""
+    return len(word) == 2 and word[0] in NAME_SURNAMES and word[1] in _COURTESY
+
+
 def _modal_before(words: list[str], k: int) -> bool:
     """Whether a modal stands before word ``k``, perhaps with adverbs or a preposition and its object between
     (應說明, 應盡速說明, 必須公開說明, 須向立院說明, 應該立即向社會大眾說明)."""
@@ -210,8 +215,7 @@ class Clauses:
             if k >= 2 and words[k - 2] == "的" and len(words[k - 1]) <= 2 and words[k - 1] not in UNNAMED \
                     and start not in ends and start not in title_ends \
                     and not ((m := _ANONYMOUS.match(text, self.offsets[k - 1])) and m.end() == start) \
-                    and not (len(words[k - 1]) == 2 and words[k - 1][0] in NAME_SURNAMES
-                             and words[k - 1][1] in _COURTESY):
+                    and not _courtesy_name(words[k - 1]):
                 continue  # 的嚴重警告: a noun with its modifier (not 70歲的梁伯說: a person)
             after = words[k + 1] if k + 1 < len(words) else ""
             if after == "的" or after in SAYS:  # 表示的; 回應稱: the second verb says it
@@ -519,7 +523,7 @@ class Clauses:
             if self.text[pos + 1:pos + 2] == "姓" and self.text[pos] in NAME_SURNAMES and pos + 2 in self.titles \
                     and self._adjuncts(self.titles[pos + 2], hi):
                 return Speaker("", self.text[pos:self.titles[pos + 2]], ""), lo  # 林姓里長說: a person left unnamed
-            if len(word) == 2 and word[0] in NAME_SURNAMES and word[1] in _COURTESY and self._adjuncts(pos + 2, hi):
+            if _courtesy_name(word) and self._adjuncts(pos + 2, hi):
                 return Speaker("", word, ""), lo  # 梁伯慨嘆: a surname and a courtesy title, as a word
             anonymous = _ANONYMOUS.match(self.text, pos)  # (what follows may be the verb itself: 梁伯說)
             if anonymous is not None and anonymous.end() <= hi and self.text[pos] in NAME_SURNAMES \

@@ -61,6 +61,8 @@ UNIT_HEADS = ("局", "署", "處", "司", "科", "隊", "所", "系", "組", "�
 _NOT_UNITS = frozenset("當局 大局 格局 布局 結局 騙局 僵局 變局 時局 政局 戰局 全局 出局 飯局 賭局 郵局 書局"
                        " 事務所 研究室 工作室".split())
 _TOPICS = frozenset("事務 問題 議題 關係 交流 政策 發展".split())
+# Heads that need a proper name before them, as endswith takes them
+_PROPER_HEADS = tuple(PROPER_HEADS)
 # An ordinal opening a unit's name (第三|分局, 第九|河川|分署)
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+")
 # Words that open no body's own name, only a description of one (轄區分局, 當地派出所, 附近醫院)
@@ -164,9 +166,9 @@ def speaking_bodies(scan: _Scan) -> None:
             # a head of a body's name: not a verb (街坊|聯署), nor a head that needs a proper name before it
             # (國內|醫院, 經紀公司), nor 政府 or 當局, generic after a name (民進黨|政府); a word alone only a
             # unit's name no dictionary lists as a common noun (屋宇署; not 在野黨, 辦公室)
-            unit = word[-1] in UNIT_ENDS and not word.endswith(tuple(PROPER_HEADS))  # (公司)
+            unit = word[-1] in UNIT_ENDS and not word.endswith(_PROPER_HEADS)  # (公司)
             head = (unit or word.endswith(ORG_SUFFIXES) or word in BODY_HEADS) and tag[0] != "v" \
-                and word not in ("政府", "當局") and (unit or not word.endswith(tuple(PROPER_HEADS))) \
+                and word not in ("政府", "當局") and (unit or not word.endswith(_PROPER_HEADS)) \
                 and (last > k or known is not None or (unit and word not in common_words()[1]))
             if head and end - start >= 3 and last > k - (known is None) and _speaking_head(word, text, end):
                 best = end
@@ -185,9 +187,9 @@ def local_places(scan: _Scan) -> None:
         if f.type != "place" or scan.found.get(f.start) != f:
             continue
         end = f.end
-        if text[end:end + 1] in _DISTRICTS and end + 1 not in scan.title_ends and not any(
-                s == end for s in scan.title_starts) and not han(text[end + 1:end + 2]) or \
-                (text[end:end + 1] in _DISTRICTS and text[end + 1:end + 2] in "的、，,。在與和及"):
+        after = text[end + 1:end + 2]
+        if text[end:end + 1] in _DISTRICTS and (after in "的、，,。在與和及" or (
+                end + 1 not in scan.title_ends and end not in scan.title_starts and not han(after))):
             scan.found.pop(f.start)
             scan.add(f.start, end + 1, f.actor + text[end], "place", f.evidence)  # 觀塘|區, as 紐約市 is
             end += 1

@@ -148,6 +148,8 @@ _VERB_AHEAD = re.compile("[^，,。：:；;！？!?「」『』“”（）()的
 NAME_DOTS = "．·‧・•"
 # Words before a name of Taiwan's peoples that are no part of it: who the person is (族人比令·尤命, 耆老)
 _PEOPLE_BEFORE = ("族人", "居民", "村民", "耆老", "頭目", "牧師", "長老", "部落", "原民", "青年", "的")
+# What a dotted name's first part starts after: a title or one of those words
+_BEFORE_NAME = tuple(TITLES) + _PEOPLE_BEFORE
 
 
 def dotted_name(text: str, dot: int) -> tuple[int, int] | None:
@@ -162,7 +164,7 @@ def dotted_name(text: str, dot: int) -> tuple[int, int] | None:
     >>> [text[slice(*dotted_name(text, i))] for i, ch in enumerate(text) if ch in NAME_DOTS]
     ['哈尤·瓦旦', '阿莉·達道']
     """
-    before = tuple(TITLES) + _PEOPLE_BEFORE
+    before = _BEFORE_NAME
     start = dot
     while start > dot - 4 and start > 0 and han(text[start - 1]) and not text[:start].endswith(before):
         start -= 1
