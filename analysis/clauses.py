@@ -16,7 +16,8 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from .mentions import DocumentActors, FieldActors, Mention
-from .names import ABBREVIATIONS, BODIES, CUES, HEADLINE_STARTS, HEADLINE_WORDS, PUNCTUATED_CUES, han, jieba_tag
+from .names import ABBREVIATIONS, BODIES, CUES, HEADLINE_STARTS, HEADLINE_WORDS, PUNCTUATED_CUES, han
+from .postags import jieba_tag
 from .titlednames import NAME_SURNAMES
 
 #: Pronouns that stand for the person named last.

@@ -26,12 +26,13 @@ from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_C
                     LEADER_TITLES, PERSON_BODIES, FUNCTION_CHARS, GLUE, HEADS, MINISTRIES, NAME_SYLLABLES,
                     NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, PLACE_SUFFIXES, SELF, STOPWORDS,
                     BODY_VERBS, BRAND_HEADS, PLACE_NAMED, PROPER_HEADS, UNIT_ENDS,
-                    SURNAME_TITLES, SURNAMES, TITLES, Lexicon, common_words, dictionary_tag, foreign_name, given_name,
-                    han, is_title, jieba_tag, lexicon, load_tagger, ordinary, personal_name, surname_size,
+                    SURNAME_TITLES, SURNAMES, TITLES, Lexicon, common_words, foreign_name, given_name,
+                    han, is_title, lexicon, ordinary, personal_name, surname_size,
                     transliterated)
 from .blobstore import open_cache
 from .codedeps import code_digest
 from . import shapednames
+from .postags import dictionary_tag, jieba_tag, load_tagger
 from .segmentation.batch import SegmentCache
 from .shapednames import TITLE_MARKS
 from .titlednames import FOLLOWERS, NAME_DOTS, name_after_title, role_word

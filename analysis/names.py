@@ -13,7 +13,7 @@ What :mod:`analysis.mentions` (and through it :mod:`analysis.quotations`) knows 
   (:data:`ORG_SUFFIXES`);
 - tests of a single word: could it be a Chinese personal name (:func:`personal_name`), a
   transliterated foreign one (:func:`transliterated`), a title (:func:`is_title`); and jieba's
-  part-of-speech tag for it (:func:`jieba_tag`).
+  part-of-speech tag for it (:func:`analysis.postags.jieba_tag`).
 
 All lists here were written by hand for the kit.
 """
@@ -30,8 +30,8 @@ from . import config
 from .segmentation import read_userdict
 from .segmentation.dictionaries import mtime, userdict_paths
 from .segmentation.hmm import hant_dictionary
+from .postags import dictionary_tag, jieba_tag
 from .segmentation.rules import TRANSLIT
-from .segmentation.script import to_simplified_chars
 from .surnames import COMPOUND_SURNAMES, SURNAMES  # noqa: F401 (SURNAMES, COMPOUND_SURNAMES re-exported)
 from .typedefs import PathLike, UserDict
 
@@ -343,84 +343,12 @@ def common_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(frequent), frozenset(bodies)
 
 
-@lru_cache(maxsize=1)
-def _simplified() -> dict[int, str]:
-    return str.maketrans(to_simplified_chars())
-
-
-def load_tagger() -> None:
-    """Load jieba's part-of-speech tables and the character map that :func:`jieba_tag` reads.
-
-    They load by themselves on first use (half a second); :func:`analysis.mentionscan.scan_many`
-    loads them before it forks worker processes, which then inherit them instead of each loading
-    them again (at 100,000 pages, once instead of twice for each of some 400 blocks of documents).
-
-    Examples
-    --------
-    >>> load_tagger()
-    >>> import sys
-    >>> "jieba.posseg" in sys.modules
-    True
-    """
-    import jieba.posseg  # noqa: F401
-
-    _simplified()
-
-
-def dictionary_tag(word: str) -> str | None:
-    """jieba's dictionary's part-of-speech tag for a word (None if its dictionary lacks the word).
-
-    Examples
-    --------
-    >>> dictionary_tag("近來"), dictionary_tag("俞融")
-    ('t', None)
-    """
-    import jieba.posseg as posseg  # jieba's tagger loads its tables (0.5 s) on first use only
-
-    return posseg.dt.word_tag_tab.get(word.translate(_simplified()))
-
-
-@lru_cache(maxsize=65536)
-def jieba_tag(word: str) -> str | None:
-    """jieba's part-of-speech tag for a word: its dictionary's, else its tagging model's (None if it cuts the word).
-
-    The word is read in Simplified characters, as jieba's dictionary and model are.
-
-    Parameters
-    ----------
-    word : str
-        A word, Traditional or Simplified.
-
-    Returns
-    -------
-    str or None
-
-    Examples
-    --------
-    >>> jieba_tag("表達"), jieba_tag("林志明")
-    ('v', 'nr')
-    """
-    import jieba.posseg as posseg
-
-    tag = dictionary_tag(word)
-    if tag is not None:
-        return tag
-    simple = word.translate(_simplified())
-    _, states = posseg.viterbi(simple, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
-    if states and states[0][0] in "BS" and states[-1][0] in "ES" and all(s[0] in "BME" for s in states[1:-1]) \
-            and (len(states) == 1 or states[0][0] == "B"):
-        return states[-1][1]
-    return None
-
-
 @lru_cache(maxsize=65536)
 def ordinary(word: str) -> bool:
     """A common word rather than a name: very frequent, or tagged by jieba's dictionary as something else."""
     if word in common_words()[0]:
         return True
-    import jieba.posseg as posseg
-
-    tag = posseg.dt.word_tag_tab.get(word.translate(_simplified()))
+    tag = dictionary_tag(word)
     return tag is not None and not tag.startswith("nr")
 
 

@@ -47,7 +47,8 @@ from .clauses import (ADVERBS, CLAUSE_MARKS, CONNECTIVE, QUOTE_MARKS, SAYS, SECO
 from .forking import map_inherited
 from .mentions import (ACTOR_BLOCK, DocumentActors, FieldActors, document_actors, iter_document_actors,
                        mention_rows, mentions_frame)
-from .names import PUNCTUATED_CUES, dictionary_tag, lexicon, personal_name
+from .names import PUNCTUATED_CUES, common_words, lexicon, personal_name
+from .postags import dictionary_tag, load_tagger
 from .quotecache import cached_statements, statements_digest
 from .segmentation import get_segmenter
 from .selection import one_chunk
@@ -442,6 +443,8 @@ def actor_blocks(docs: pd.DataFrame, *, userdict: UserDict = None, segmenter: Se
     starts = list(range(0, len(docs), size)) or [0]
     find = {"userdict": userdict, "segmenter": segmenter, "aliases": aliases}
     digest = _digest(**find)  # the names read (and checked) once, here, before any worker is forked
+    load_tagger()  # and jieba's tagger and dictionary's words, which every block reads: one copy, inherited
+    common_words()
     return starts, (docs, size, find, digest)
 
 

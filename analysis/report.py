@@ -13,7 +13,6 @@ import logging
 import time
 import warnings
 from collections.abc import Sequence
-from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -183,35 +182,40 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
         t["term_frequencies_by_kind"] = by_kind = term_frequencies(docs, by="kind", **seg)
         t["term_frequencies"] = frequencies = pooled_frequencies(by_kind, by="kind")
         top_terms = frequencies["term"].head(30).tolist()  # for the co-occurrence network
-    with clock("keyness"):
-        # related items against the rest from the counts by kind, where they give it (no text on both sides)
-        made = related_keyness(docs, by_kind)
-        if made is not None:
-            t["keyness_related"] = made
-        del made, by_kind
-    with clock("boilerplate"):
-        # What the counts left out as outlet boilerplate (analysis.filler), so that nothing goes unreported.
-        t["boilerplate"] = boilerplate_counts(boilerplate(docs))
-    with clock("tf-idf model"):
-        # One TF-IDF model for every comparing table, so that a pair has one value in all of them.
-        rep.model = model = tfidf_model(docs, **seg)
+    kinds = [by_kind]  # let go of once the related items' keyness has read it
+    del by_kind
+
+    def texts() -> None:
+        with clock("keyness"):
+            # related items against the rest from the counts by kind, where they give it (no text on both sides)
+            made = related_keyness(docs, kinds.pop())
+            if made is not None:
+                t["keyness_related"] = made
+            del made
+        with clock("boilerplate"):
+            # What the counts left out as outlet boilerplate (analysis.filler), so that nothing goes unreported.
+            t["boilerplate"] = boilerplate_counts(boilerplate(docs))
+        with clock("tf-idf model"):
+            # One TF-IDF model for every comparing table, so that a pair has one value in all of them.
+            rep.model = model = tfidf_model(docs, **seg)
+        text_tables(docs, clock, model=model, matrix_docs=matrix_docs, terms=top_terms, seg=seg, into=t,
+                    done=tuple(t), counts=frequencies)
+
     # Two independent groups of steps side by side: the actors and their voices, a block at a time in a
-    # worker forked where the platform allows, and here what compares texts (neighbours, stories, related
-    # lists, keyness, collocations; the neighbour search's threads would not survive a fork),
-    # then here the actors' blocks the worker has not started. One after the other in this process for
-    # a large crawl or with Dask.
-    texts = partial(text_tables, docs, clock, model=model, matrix_docs=matrix_docs,
-                    terms=top_terms, seg=seg, into=t, done=tuple(t), counts=frequencies)
+    # worker forked where the platform allows, as soon as the texts are segmented, and here what compares
+    # texts (keyness, the TF-IDF model, neighbours, stories, related lists, collocations; the neighbour
+    # search's threads would not survive a fork), then here the actors' blocks the worker has not started.
+    # One after the other in this process for a large crawl or with Dask.
     if len(docs) <= STEPS_BESIDE_MAX_ROWS and options.engine == "local":
         starts, state = actor_blocks(docs, blocks=BESIDE_BLOCKS, min_block=BESIDE_MIN_BLOCK, **seg)
         done: list[float] = []
         _, parts = map_beside(block_tables, starts, state, here=lambda: (texts(), done.append(time.perf_counter())))
-        del texts, frequencies
+        del frequencies
         actors = actor_tables(docs, clock, seg=seg, found=joined_blocks(parts), waited=time.perf_counter() - done[0])
         del parts
     else:
         texts()
-        del texts, frequencies
+        del frequencies
         forget_terms()  # the actors need words, not terms: the memory of a crawl's terms is theirs,
         trim_heap()  # and what the steps before them freed is given back before their workers start
         actors = actor_tables(docs, clock, seg=seg)

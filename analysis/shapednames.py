@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol
 
-from .names import (BODY_HEADS, CUES, FUNCTION_CHARS, ORG_SUFFIXES, PROPER_HEADS, UNIT_ENDS, common_words, han,
-                    jieba_tag)
+from .names import (BODY_HEADS, CUES, FUNCTION_CHARS, ORG_SUFFIXES, PROPER_HEADS, UNIT_ENDS, common_words, han)
+from .postags import jieba_tag
 from .titlednames import CLAUSE_OPENERS, NAME_DOTS, dotted_name, name_before_verb, verb_ahead
 
 

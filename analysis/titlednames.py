@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from .names import (COMPOUND_SURNAMES, CUES, NOT_NAME_ENDINGS, PUNCTUATED_CUES, SURNAMES, TITLES, common_words,
-                    dictionary_tag, han, ordinary)
+                    han, ordinary)
+from .postags import dictionary_tag
 from .surnames import JAPANESE_SURNAMES, RARE_SURNAMES
 
 #: What follows a speaker's name after a title: reporting verbs, another title (發言人司馬青峰法官), words of time
