@@ -470,6 +470,9 @@ class Clauses:
                         return Speaker("", self.text[start:end + 1 + len(kin)], ""), lo  # 李女士的兒子表示: her son
                     if (named := self.person_after(end + 1, hi)) is not None:
                         return Speaker(named.actor, named.mention, "person"), lo  # 柯文哲的辯護律師鄭深元: the lawyer
+                    unnamed = self._unnamed_at(end + 1, hi)
+                    if unnamed is not None:  # 鴻運…有限公司的游姓負責人說: its manager, left unnamed
+                        return Speaker("", self.text[start:unnamed], ""), lo
                     title_end = self.titles.get(end + 1)
                     if title_end is not None and self._adjuncts(title_end, hi) \
                             and not self.text[:title_end].endswith("發言人"):
@@ -521,15 +524,9 @@ class Clauses:
             if (word in _COUNTED or _COUNT.fullmatch(word)) and (group := self._counted(pos, hi)):
                 # 一名資深藍委私下透露, 多名大安區居民向記者抱怨: the group as written, without its count
                 return Speaker("", self.text[pos + len(word):group], ""), lo
-            if self.text[pos + 1:pos + 2] == "姓" and self.text[pos] in NAME_SURNAMES and pos + 2 in self.titles \
-                    and self._adjuncts(self.titles[pos + 2], hi):
-                return Speaker("", self.text[pos:self.titles[pos + 2]], ""), lo  # 林姓里長說: a person left unnamed
-            if _courtesy_name(word) and self._adjuncts(pos + 2, hi):
-                return Speaker("", word, ""), lo  # 梁伯慨嘆: a surname and a courtesy title, as a word
-            anonymous = _ANONYMOUS.match(self.text, pos)  # (what follows may be the verb itself: 梁伯說)
-            if anonymous is not None and anonymous.end() <= hi and self.text[pos] in NAME_SURNAMES \
-                    and self._adjuncts(anonymous.end(), hi):
-                return Speaker("", anonymous.group(), ""), lo  # 賴姓婦人受訪時說, 陳男辯稱: a person left unnamed
+            unnamed = self._unnamed_at(pos, hi)
+            if unnamed is not None:  # 林姓里長說, 梁伯慨嘆, 賴姓婦人受訪時說, 陳男辯稱: a person left unnamed
+                return Speaker("", self.text[pos:unnamed], ""), lo
             if word in PRONOUNS:
                 person = self.last_person(pos)
                 return Speaker(person.actor if person else "", word, "person"), lo
@@ -554,6 +551,22 @@ class Clauses:
             found = self.publisher(channel)
             if found is not None:
                 return found, lo
+        return None
+
+    def _unnamed_at(self, pos: int, hi: int) -> int | None:
+        """Where a person left unnamed, written at ``pos`` before what says they spoke, ends: a surname, 姓 and a
+        title (林姓里長), a surname and a courtesy title as a word (梁伯), a surname and a word for who they are
+        (賴姓婦人, 陳男); None if none is written there."""
+        word = self.word_at(pos)
+        if self.text[pos + 1:pos + 2] == "姓" and self.text[pos:pos + 1] in NAME_SURNAMES and pos + 2 in self.titles \
+                and self._adjuncts(self.titles[pos + 2], hi):
+            return self.titles[pos + 2]
+        if _courtesy_name(word) and self._adjuncts(pos + 2, hi):
+            return pos + 2
+        anonymous = _ANONYMOUS.match(self.text, pos)  # (what follows may be the verb itself: 梁伯說)
+        if anonymous is not None and anonymous.end() <= hi and self.text[pos:pos + 1] in NAME_SURNAMES \
+                and self._adjuncts(anonymous.end(), hi):
+            return anonymous.end()
         return None
 
     def channel(self, m: Mention) -> bool:

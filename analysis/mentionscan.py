@@ -483,6 +483,7 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     shapednames.pseudonyms(state)
     shapednames.speaking_bodies(state)
     shapednames.local_places(state)
+    shapednames.formed_bodies(state)
     shapednames.body_units(state)
     state.single_characters()
     credits = [(c.start, c.end) for c in boilerplate_spans(text) if c.category == "credit"]

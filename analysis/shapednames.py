@@ -2,7 +2,9 @@
 after its names by neighbours and bodies of countries: a name opening a clause before its reporting verb
 (蘇芷琪下午在臉書發文回應), names of Taiwan's peoples joined by a dot (哈尤·瓦旦), a name given in place of a
 person's own (阿凱（化名）), a body where it speaks (屋宇署發言人表示), a place's district and the villages and
-roads after it (板橋區港嘴里), and a body with the units named after it as one mention (內政部警政署).
+roads after it (板橋區港嘴里), a body by its own name and its form (a company's legal form, a school's kind, a
+district court: 永瀚機電工程有限公司, 四林國小, 台中地方法院), and a body with the units named after it as one
+mention (內政部警政署).
 
 Each pass takes the scan's state (its text, words, mentions found and titles: :class:`_Scan`) and adds to it.
 """
@@ -203,6 +205,83 @@ def local_places(scan: _Scan) -> None:
                 break
             scan.add(pos, m.end(), m.group(), "place", "suffix")
             pos = m.end()
+
+
+#: A company's legal form as jieba cuts it (股份|有限|公司), after the company's own name.
+_LEGAL_FORMS = (("股份", "有限", "公司"), ("有限", "公司"), ("股份有限公司",), ("有限公司",))
+#: Kinds of school, after a school's own name (四林|國小, 建國|中學 is the dictionary's).
+SCHOOL_HEADS = frozenset("國小 國中 高中 高工 高商 高農 高職 國民小學 國民中學 實驗小學 實小 附小 附中 女中".split())
+#: Words that say what kind of school a school is, not which (明星|國中, 雙語|國小, 偏鄉|國小).
+_SCHOOL_KINDS = frozenset("明星 雙語 偏鄉 偏遠 都會 市區 山區 原民 原住民 實驗 公立 私立 市立 縣立 國立 知名 重點 "
+                          "一般 傳統 小型 大型 迷你 特色 貴族 完全 社區 鄰近 鄰校 母校".split())
+#: A district court or prosecutors' office, after its place's name (台中|地方|法院, 士林|地院, 台北|地檢署).
+_COURTS = (("地方", "法院"), ("地方法院",), ("地院",), ("地檢署",), ("地方", "檢察署"), ("地檢",))
+
+
+def _form_at(words: list[str], k: int, forms: tuple[tuple[str, ...], ...]) -> int:
+    """How many words of one of ``forms`` start at word ``k`` (0 if none does)."""
+    return next((len(form) for form in forms if tuple(words[k:k + len(form)]) == form), 0)
+
+
+#: Words that say whose a company is, not its name (前|東家|…股份有限公司, 旗下|…).
+_RELATIONS = frozenset("東家 老東家 母公司 子公司 旗下 對手 客戶 廠商 業者 被告 原告 告訴人 負責人 委託人".split())
+
+
+def _own_name(scan: _Scan, k: int, *, legal: bool) -> int | None:
+    """The first word of the own name before word ``k``, None if there is none.
+
+    Before a school's kind or a court: a place found right before it (台中|地方|法院), or a word of a name's kind
+    (jieba's tags nr, ns, nz, nt, j, or unknown to it) of two letters or more (四林|國小; not 偏鄉|國小). Before
+    a legal form, which only a company's own name precedes: the words of nouns and names before it, up to four
+    (鴻運|國際|人力|仲介|有限公司), from a place found before them, without those saying whose it is
+    (前|東家|星曜|娛樂|經紀|股份有限公司)."""
+    words, offsets = scan.words, scan.offsets
+    ends = {f.end: f for f in scan.found.values() if f.type == "place" or (legal and f.type == "organisation")}
+    first = None
+    for j in range(k - 1, max(-1, k - 5), -1):
+        word, held = words[j], ends.get(offsets[j + 1])
+        if held is not None and offsets[scan.word_of(held.start)] == held.start:
+            return scan.word_of(held.start)  # (台中|地方法院; 鴻海精密|工業|股份有限公司, a known name and more)
+        if scan.taken[j] or not han(word) or word in _NOT_PROPER or word in CUES or word in _RELATIONS:
+            break
+        tag = jieba_tag(word)
+        if not legal:
+            named = len(word) >= 2 and word not in _SCHOOL_KINDS \
+                and (tag is None or tag.startswith(("nr", "ns", "nz", "nt", "j")))
+            return j if named else None
+        if tag is not None and not tag.startswith(("n", "vn", "j")):
+            break
+        first = j
+    return first
+
+
+def formed_bodies(scan: _Scan) -> None:
+    """Bodies named by their own name and the form of body they are, which no dictionary knows: a company with
+    its legal form (永瀚|機電|工程|有限|公司, 星曜|娛樂|經紀|股份|有限|公司), a school and its kind (四林|國小),
+    a district court or prosecutors' office after its place (台中|地方|法院). Not a kind alone (該公司, 一所國小,
+    偏鄉|國小: a word of no name's kind before it)."""
+    words, offsets, text = scan.words, scan.offsets, scan.text
+    k = 0
+    while k < scan.n:
+        legal = _form_at(words, k, _LEGAL_FORMS)
+        court = 0 if legal else _form_at(words, k, _COURTS)
+        size = legal or court or (1 if words[k] in SCHOOL_HEADS else 0)
+        if not size or any(scan.taken[k:k + size]):
+            k += 1
+            continue
+        j = _own_name(scan, k, legal=bool(legal))
+        if j is not None:
+            start, end = offsets[j], offsets[k + size]
+            held = scan.found.get(start)
+            if held is not None:
+                before = next((f for f in scan.found.values() if f.end == start and f.type == "place"
+                               and held.type == "place"), None)
+                if before is not None:  # a country's or county's name before its city's (臺灣|臺北|地方|法院)
+                    scan.found.pop(before.start)
+                    start = before.start
+                scan.found.pop(held.start)
+            scan.add(start, end, text[start:end], "organisation", "suffix")
+        k += size
 
 
 def body_units(scan: _Scan) -> None:

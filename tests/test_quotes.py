@@ -248,6 +248,8 @@ def test_a_group_word_before_a_name_leaves_the_speaker_to_the_name(text, speaker
     ("一名市府官員坦言，「補貼預算確實吃緊。」", "市府官員"), ("警方人士透露，嫌犯已到案。", "警方人士"),
     ("市民表示，很滿意。", "市民"), ("一名經濟部官員說，電價不會調漲。", "經濟部官員"),  # not the ministry
     ("一名民進黨高層人士透露，名單將公布。", "民進黨高層人士"), ("柯文哲的律師表示，將上訴。", "柯文哲的律師"),
+    ("鴻運國際人力仲介有限公司的游姓負責人則在電話中說，扣款都寫在契約裡。", "鴻運國際人力仲介有限公司的游姓負責人"),
+    ("台電公司的陳姓員工表示，停電已修復。", "台電公司的陳姓員工"),  # its employee, not the company
 ])
 def test_unnamed_speakers_are_the_group_as_written(text, mention):
     table = quotes(frame(text))

@@ -74,3 +74,30 @@ def test_no_unit_where_the_words_name_none(text, expected):
 ])
 def test_units_whose_names_hold_more(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a company with its legal form, from the first of the nouns and names before it
+    ("後續將約談鴻運國際人力仲介有限公司負責人。",
+     [("鴻運國際人力仲介有限公司", "鴻運國際人力仲介有限公司", "organisation")]),
+    ("她控訴前東家星曜娛樂經紀股份有限公司積欠酬勞。",
+     [("星曜娛樂經紀股份有限公司", "星曜娛樂經紀股份有限公司", "organisation")]),
+    ("台積電公司與鴻海精密工業股份有限公司簽約。",  # a known name and more before the legal form
+     [("台積電公司", "台積電公司", "organisation"),
+      ("鴻海精密工業股份有限公司", "鴻海精密工業股份有限公司", "organisation")]),
+    # a school and its kind; a district court or prosecutors' office after its place
+    ("牡丹鄉四林國小將併入鄰校。", [("四林國小", "四林國小", "organisation")]),
+    ("台中地檢署向台中地方法院聲請羈押。",
+     [("台中地檢署", "台中地檢署", "organisation"), ("台中地方法院", "台中地方法院", "organisation")]),
+    ("臺灣臺北地方法院昨天判決。", [("臺灣臺北地方法院", "臺灣臺北地方法院", "organisation")]),
+])
+def test_bodies_named_with_their_form(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "該公司表示，一所國小與偏鄉國小都將裁併。", "地方法院昨天判決。", "他在有限公司上班。",
+    "明星國中的學生很多，雙語國小也是。",  # a kind of school, not a school's name
+])
+def test_a_form_alone_names_no_body(text):
+    assert found(text) == []
