@@ -245,18 +245,35 @@ class _Scan:
             size = next((n for n in _TITLE_SIZES if text[start:start + n] in TITLES), 0)
             if not size and start in self.title_starts and offsets[k + 1] in self.title_ends:
                 size = len(self.words[k])  # a title as a word: 外交部長, 分隊長
+            first = k
+            if not size and self._title_across(k):  # 顯宮里|長黃|柏甯: the title 里長 across two words
+                start, size, first = offsets[k + 1] - 1, 2, k + 1
             title_end = start + size
             if not size or text[start:title_end] == "記者" or (
-                    title_end not in self.title_ends and any(self.taken[k:self.word_of(title_end - 1) + 1])):
+                    title_end not in self.title_ends and any(self.taken[first:self.word_of(title_end - 1) + 1])):
                 continue  # a title found as a word may be a place's (台北市|副市長)
             end = name_after_title(text, title_end)
             if end is None or any(self.taken[i] for i in range(self.word_of(title_end), self.word_of(end - 1) + 1)):
                 continue
             if title_end not in self.title_ends:
                 self.add_title(start, title_end)
-            for i in range(k, self.word_of(title_end - 1) + 1):
+            if first > k:  # the place or body is its head's title, as a city is its mayor's (花蓮|縣長)
+                held = self.found.get(offsets[k])
+                if held is not None and held.end == offsets[k + 1]:
+                    self.found.pop(offsets[k])
+                if held is None or held.end == offsets[k + 1]:
+                    self.taken[k] = True
+            for i in range(first, self.word_of(title_end - 1) + 1):
                 self.taken[i] = True
             self.add(title_end, end, text[title_end:end], "person", "title")
+
+    def _title_across(self, k: int) -> bool:
+        """Does a title of two letters start on word ``k``'s last letter and end inside the word after it, where jieba
+        glued a title's 長 to the surname after it (顯宮里|長黃|柏甯, 豐南村|長宋|德勇)? The village or body is then
+        its head's title, not a mention, as a city is its mayor's."""
+        word, nxt = self.words[k], self.word(k + 1)
+        return len(word) >= 2 and len(nxt) >= 2 and han(word) and word[-1] not in UNIT_ENDS \
+            and word[-1] + nxt[0] in TITLES  # (a unit's: unit_head, 交通局|長謝|慧鶯)
 
     def by_neighbours(self) -> None:
         """Names next to a title, a surname before a title, transliterations, jieba's tags, bodies."""

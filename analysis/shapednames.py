@@ -234,25 +234,26 @@ def _own_name(scan: _Scan, k: int, *, legal: bool) -> int | None:
     (jieba's tags nr, ns, nz, nt, j, or unknown to it) of two letters or more (四林|國小; not 偏鄉|國小). Before
     a legal form, which only a company's own name precedes: the words of nouns and names before it, up to four
     (鴻運|國際|人力|仲介|有限公司), from a place found before them, without those saying whose it is
-    (前|東家|星曜|娛樂|經紀|股份有限公司)."""
+    (前|東家|星曜|娛樂|經紀|股份有限公司), and one of them of a name's kind at least (not 好運|來|飲食|有限公司,
+    cut where jieba read a verb)."""
     words, offsets = scan.words, scan.offsets
     ends = {f.end: f for f in scan.found.values() if f.type == "place" or (legal and f.type == "organisation")}
-    first = None
+    first, named = None, False
     for j in range(k - 1, max(-1, k - 5), -1):
         word, held = words[j], ends.get(offsets[j + 1])
         if held is not None and offsets[scan.word_of(held.start)] == held.start:
             return scan.word_of(held.start)  # (台中|地方法院; 鴻海精密|工業|股份有限公司, a known name and more)
-        if scan.taken[j] or not han(word) or word in _NOT_PROPER or word in CUES or word in _RELATIONS:
-            break
+        if scan.taken[j] or not han(word) or word in _NOT_PROPER or word in CUES or word in _RELATIONS \
+                or (legal and (word in PROPER_HEADS or word in BODY_HEADS)):
+            break  # (經紀|公司|星曜|娛樂|…股份有限公司: a kind of body, then the company's name)
         tag = jieba_tag(word)
+        proper = len(word) >= 2 and (tag is None or tag.startswith(("nr", "ns", "nz", "nt", "j")))
         if not legal:
-            named = len(word) >= 2 and word not in _SCHOOL_KINDS \
-                and (tag is None or tag.startswith(("nr", "ns", "nz", "nt", "j")))
-            return j if named else None
+            return j if proper and word not in _SCHOOL_KINDS else None
         if tag is not None and not tag.startswith(("n", "vn", "j")):
             break
-        first = j
-    return first
+        first, named = j, named or proper
+    return first if named else None  # (好運|來|飲食|有限公司: no name's word in 飲食)
 
 
 def formed_bodies(scan: _Scan) -> None:

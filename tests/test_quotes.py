@@ -243,6 +243,17 @@ def test_a_group_word_before_a_name_leaves_the_speaker_to_the_name(text, speaker
     assert list(quotes(frame(text))["speaker"]) == [speaker]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a body, a word for what someone is there, then their name: the person speaks
+    ("高雄高工教師莫雅帆說，溪水異常要通報。", "莫雅帆"),
+    # a title that jieba cut across two words (顯宮里|長黃|柏甯)
+    ("顯宮里長黃柏甯指出，里內有不少獨居長者。", "黃柏甯"), ("豐南村長宋德勇表示，橋梁沖毀後很不便。", "宋德勇"),
+    ("家長會長柯品妤指出，若併校，學生要通勤。", "柯品妤"),
+])
+def test_the_person_after_a_body_or_a_cut_title_speaks(text, speaker):
+    assert list(quotes(frame(text))["speaker"]) == [speaker]
+
+
 @pytest.mark.parametrize("text, mention", [
     ("台大醫院一名急診主治醫師私下透露，急診已經滿床。", "台大醫院一名急診主治醫師"),  # counted: not the hospital
     ("一名市府官員坦言，「補貼預算確實吃緊。」", "市府官員"), ("警方人士透露，嫌犯已到案。", "警方人士"),

@@ -86,6 +86,8 @@ def test_units_whose_names_hold_more(text, expected):
      [("台積電公司", "台積電公司", "organisation"),
       ("鴻海精密工業股份有限公司", "鴻海精密工業股份有限公司", "organisation")]),
     # a school and its kind; a district court or prosecutors' office after its place
+    ("她與經紀公司星曜娛樂經紀股份有限公司解約。",  # a kind of body, then the company's own name
+     [("星曜娛樂經紀股份有限公司", "星曜娛樂經紀股份有限公司", "organisation")]),
     ("牡丹鄉四林國小將併入鄰校。", [("四林國小", "四林國小", "organisation")]),
     ("台中地檢署向台中地方法院聲請羈押。",
      [("台中地檢署", "台中地檢署", "organisation"), ("台中地方法院", "台中地方法院", "organisation")]),
@@ -98,6 +100,7 @@ def test_bodies_named_with_their_form(text, expected):
 @pytest.mark.parametrize("text", [
     "該公司表示，一所國小與偏鄉國小都將裁併。", "地方法院昨天判決。", "他在有限公司上班。",
     "明星國中的學生很多，雙語國小也是。",  # a kind of school, not a school's name
+    "涉事茶餐廳由好運來飲食有限公司經營。",  # cut where jieba read a verb (好運|來): no name's word in 飲食
 ])
 def test_a_form_alone_names_no_body(text):
     assert found(text) == []
