@@ -71,6 +71,11 @@ SHORT_QUOTE = 6
 _VOICE = re.compile(r"^[ \t\u3000]*[(（]聲音來源[)）][ \t\u3000]*(?P<who>[^\n:：「]*?)[ \t\u3000]*[:：]"
                     r"[ \t\u3000]*(?P<body>[^\n]*)", re.M)
 
+#: Verbs that report speech, or take a noun (坦承|犯行, 否認|犯案, 證實|此事): a short object right after one is
+#: what was admitted or denied, not words said.
+_OBJECT_CUES = frozenset("坦承 承認 否認 證實 澄清".split())
+
+
 def _goes_on(fld: Clauses, start: int, stop: int) -> int:
     """Where what a speaker goes on to say after 「…」X說， ends: its clauses from ``start`` until one that opens
     with a subject of its own (…，家屬悲痛不已) or tells what the reporter saw (:data:`_SCENE`: 眼眶泛紅, 台下響起
@@ -240,6 +245,14 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
             continue  # 證實這個消息，表示…: the verb that says what was said comes next
         if fld.locative(start, end):
             continue  # 在一篇譴責中共的聲明中: a verb inside a phrase of place or time
+        if begin == end and cue in _OBJECT_CUES and 0 < next(
+                (i for i in range(begin, stop) if text[i] in CLAUSE_MARKS), stop) - begin <= 3:
+            # 坦承犯行，全案依法送辦; 否認犯案: a verb and its object, not what was said; a verb with no subject
+            # of its own that follows says it (陳男否認犯行，辯稱只是借錢)
+            then = next((y for y in speakers if begin < y[0] < stop and not taken(y[0])), None)
+            if then is not None and speakers[then] is None and fld.clause_start(then[0]) == then[0]:
+                speakers[then] = found
+            continue
         clause_end = next((i for i in range(end, stop) if text[i] in CLAUSE_MARKS), stop)
         if any(end <= y[0] < clause_end and y[0] - end <= 8 and (y[2] in SAYS or y[2] in PUNCTUATED_CUES)
                for y in speakers):

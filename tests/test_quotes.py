@@ -588,3 +588,16 @@ def test_a_place_speaks_after_a_date_in_brackets():
 ])
 def test_how_and_where_from(text, expected):
     assert _said_as(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb that takes a noun: what was admitted or denied is no statement; the verb after it says something
+    ("林男到案後坦承犯行，全案依法送辦。", []),
+    ("王姓男子坦承犯案，警方依詐欺罪嫌送辦。", []),
+    ("陳男否認犯行，辯稱只是借錢。", [("陳男", "只是借錢")]),
+    ("林嫌坦承犯案，並說是因為缺錢。", [("林嫌", "是因為缺錢")]),
+    ("他坦承自己一時糊塗，願意道歉。", [("他", "自己一時糊塗，願意道歉")]),  # a clause, not a noun
+])
+def test_an_admission_of_a_noun_is_no_statement(text, expected):
+    table = quotes(frame(text))
+    assert list(zip(table["speaker_mention"], table["quote"])) == expected
