@@ -82,6 +82,10 @@ def _surname_title(form: str) -> tuple[str, str] | None:
     return None
 
 
+#: Titles of courtesy after a surname, which may follow another title (委任律師|王|先生, 退休教師|王|先生).
+_COURTESY = frozenset("先生 女士 小姐".split())
+
+
 class _Scan:
     """The rules of this module over one text and its words, in three passes (see :func:`scan`)."""
 
@@ -252,7 +256,7 @@ class _Scan:
             if not size or text[start:title_end] == "記者" or (
                     title_end not in self.title_ends and any(self.taken[first:self.word_of(title_end - 1) + 1])):
                 continue  # a title found as a word may be a place's (台北市|副市長)
-            end = name_after_title(text, title_end)
+            end = name_after_title(text, title_end) or self._courtesy_after(title_end)
             if end is None or any(self.taken[i] for i in range(self.word_of(title_end), self.word_of(end - 1) + 1)):
                 continue
             if title_end not in self.title_ends:
@@ -266,6 +270,13 @@ class _Scan:
             for i in range(first, self.word_of(title_end - 1) + 1):
                 self.taken[i] = True
             self.add(title_end, end, text[title_end:end], "person", "title")
+
+    def _courtesy_after(self, pos: int) -> int | None:
+        """Where a surname and a title of courtesy at ``pos``, right after a title, end (律師王|先生, jieba's cut
+        律師王|先生); None if none is there."""
+        size = surname_size(self.text[pos:pos + 2])
+        courtesy = next((c for c in _COURTESY if self.text.startswith(c, pos + size)), None) if size else None
+        return pos + size + len(courtesy) if courtesy else None
 
     def _title_across(self, k: int) -> bool:
         """Does a title of two letters start on word ``k``'s last letter and end inside the word after it, where jieba
@@ -283,7 +294,7 @@ class _Scan:
             if self.unit_head(k) or self.taken[k] or start in self.title_starts:
                 continue
             # a surname and a title: 蔡|總統, 見蔡|總統, 柯市長
-            if nxt in SURNAME_TITLES and not self.taken[k + 1] and not self.after_title(k):
+            if nxt in SURNAME_TITLES and not self.taken[k + 1] and (not self.after_title(k) or nxt in _COURTESY):
                 head = word if len(word) == 1 else word[1:] if len(word) == 2 and word[0] in GLUE else ""
                 if head and head in SURNAMES:
                     begin = offsets[k + 1] - len(head)

@@ -601,3 +601,13 @@ def test_how_and_where_from(text, expected):
 def test_an_admission_of_a_noun_is_no_statement(text, expected):
     table = quotes(frame(text))
     assert list(zip(table["speaker_mention"], table["quote"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname and a title of courtesy after another title, which jieba may glue to the surname (律師王|先生)
+    ("委任律師王先生說，會上訴。", [("王先生", "會上訴")]),
+    ("退休教師李先生受訪時說，他很擔心。", [("李先生", "他很擔心")]),
+])
+def test_a_courtesy_name_after_a_title_speaks(text, expected):
+    table = quotes(frame(text))
+    assert list(zip(table["speaker"], table["quote"])) == expected

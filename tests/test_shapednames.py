@@ -104,3 +104,12 @@ def test_bodies_named_with_their_form(text, expected):
 ])
 def test_a_form_alone_names_no_body(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # words for a role in a case or a trade before a name: titles, after which a name is read from its letters
+    ("判處主嫌蕭郁翔8年有期徒刑。", [("蕭郁翔", "蕭郁翔", "person")]),
+    ("車手黃冠宇負責提款。", [("黃冠宇", "黃冠宇", "person")]),
+])
+def test_names_after_roles_in_a_case(text, expected):
+    assert found(text) == expected
