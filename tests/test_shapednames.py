@@ -92,6 +92,9 @@ def test_units_whose_names_hold_more(text, expected):
     ("台中地檢署向台中地方法院聲請羈押。",
      [("台中地檢署", "台中地檢署", "organisation"), ("台中地方法院", "台中地方法院", "organisation")]),
     ("臺灣臺北地方法院昨天判決。", [("臺灣臺北地方法院", "臺灣臺北地方法院", "organisation")]),
+    # the offices every district or township has, after its place
+    ("安南區公所表示，感測數據將同步上傳。", [("安南區公所", "安南區公所", "organisation")]),
+    ("富里鄉農會估計，全鄉稻田受損。", [("富里鄉農會", "富里鄉農會", "organisation")]),
 ])
 def test_bodies_named_with_their_form(text, expected):
     assert found(text) == expected
@@ -101,6 +104,7 @@ def test_bodies_named_with_their_form(text, expected):
     "該公司表示，一所國小與偏鄉國小都將裁併。", "地方法院昨天判決。", "他在有限公司上班。",
     "明星國中的學生很多，雙語國小也是。",  # a kind of school, not a school's name
     "涉事茶餐廳由好運來飲食有限公司經營。",  # cut where jieba read a verb (好運|來): no name's word in 飲食
+    "當地農會與公所都到場協助。",  # an office no place names
 ])
 def test_a_form_alone_names_no_body(text):
     assert found(text) == []
