@@ -214,9 +214,9 @@ SCHOOL_HEADS = frozenset("國小 國中 高中 高工 高商 高農 高職 國�
 #: Words that say what kind of school a school is, not which (明星|國中, 雙語|國小, 偏鄉|國小).
 _SCHOOL_KINDS = frozenset("明星 雙語 偏鄉 偏遠 都會 市區 山區 原民 原住民 實驗 公立 私立 市立 縣立 國立 知名 重點 "
                           "一般 傳統 小型 大型 迷你 特色 貴族 完全 社區 鄰近 鄰校 母校".split())
-#: A district court or prosecutors' office, after its place's name (台中|地方|法院, 士林|地院, 台北|地檢署),
+#: A district court or prosecutors' office (台中|地方|法院, 士林|地院, 台北|地檢署) and the offices every district or
+#: township has (安南區|公所, 富里鄉|農會), after its place's name.
 _COURTS = (("地方", "法院"), ("地方法院",), ("地院",), ("地檢署",), ("地方", "檢察署"), ("地檢",),
-           # and the offices every district or township has (安南區|公所, 富里鄉|農會, 中正區|戶政事務所)
            ("公所",), ("農會",), ("漁會",), ("衛生所",), ("戶政事務所",), ("地政事務所",), ("清潔隊",))
 
 
@@ -262,8 +262,7 @@ def formed_bodies(scan: _Scan) -> None:
     """Bodies named by their own name and the form of body they are, which no dictionary knows: a company with
     its legal form (永瀚|機電|工程|有限|公司, 星曜|娛樂|經紀|股份|有限|公司), a school and its kind (四林|國小),
     a district court or prosecutors' office or a township's office after its place (台中|地方|法院, 富里鄉|農會).
-    Not a kind alone (該公司, 一所國小,
-    偏鄉|國小: a word of no name's kind before it)."""
+    Not a kind alone (該公司, 一所國小, 偏鄉|國小: a word of no name's kind before it)."""
     words, offsets, text = scan.words, scan.offsets, scan.text
     k = 0
     while k < scan.n:
