@@ -504,9 +504,13 @@ class Clauses:
                 titled = self.titled_person(end, hi)
                 if titled is not None:  # 政治大學國際關係研究中心研究員嚴震生分析: the person the title names
                     return Speaker(titled.actor, titled.mention, "person"), lo
-                if last is not None and last.type == "organisation" and (named := self.person_after(end, hi)) \
-                        and 0 < named.start - end <= 4 and han(self.text[end:named.start]):
-                    return Speaker(named.actor, named.mention, "person"), lo  # 高雄高工教師莫雅帆說: the teacher
+                named = self.person_after(end, hi) if last is not None and last.type == "organisation" else None
+                between = self.text[end:named.start] if named is not None else ""
+                if 0 < len(between) <= 4 and self.word_at(end) == between and han(between) \
+                        and (jieba_tag(between) or "").startswith("n"):
+                    # 高雄高工化學老師莫雅帆說: a word for what the person is there, then the person, who speaks
+                    # (not 外交部對柯拉克次卿來訪表達: whom the body welcomes)
+                    return Speaker(named.actor, named.mention, "person"), lo
                 if last is not None and (places or last.type != "place") \
                         and (last.type != "place" or self._timely(end, hi)):  # (同住牛頭角道…的何伯說)
                     return Speaker(last.actor, last.mention, last.type), lo

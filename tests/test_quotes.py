@@ -245,7 +245,8 @@ def test_a_group_word_before_a_name_leaves_the_speaker_to_the_name(text, speaker
 
 @pytest.mark.parametrize("text, speaker", [
     # a body, a word for what someone is there, then their name: the person speaks
-    ("高雄高工教師莫雅帆說，溪水異常要通報。", "莫雅帆"),
+    ("高雄高工教師莫雅帆說，溪水異常要通報。", "莫雅帆"), ("高雄高工老師莫雅帆說，溪水異常要通報。", "莫雅帆"),
+    ("外交部對柯拉克次卿來訪表達誠摯歡迎。", "外交部"),  # whom the body welcomes, after a preposition
     # a title that jieba cut across two words (顯宮里|長黃|柏甯)
     ("顯宮里長黃柏甯指出，里內有不少獨居長者。", "黃柏甯"), ("豐南村長宋德勇表示，橋梁沖毀後很不便。", "宋德勇"),
     ("家長會長柯品妤指出，若併校，學生要通勤。", "柯品妤"),
