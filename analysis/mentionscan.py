@@ -84,6 +84,8 @@ def _surname_title(form: str) -> tuple[str, str] | None:
 
 #: Titles of courtesy after a surname, which may follow another title (委任律師|王|先生, 退休教師|王|先生).
 _COURTESY = frozenset("先生 女士 小姐".split())
+# The second letters of titles of two (長 of 里長), which a word must open for a title across two words
+_TITLE_SECONDS = frozenset(t[1] for t in TITLES if len(t) == 2)
 
 
 class _Scan:
@@ -283,8 +285,8 @@ class _Scan:
         glued a title's 長 to the surname after it (顯宮里|長黃|柏甯, 豐南村|長宋|德勇)? The village or body is then
         its head's title, not a mention, as a city is its mayor's."""
         word, nxt = self.words[k], self.word(k + 1)
-        return len(word) >= 2 and len(nxt) >= 2 and han(word) and word[-1] not in UNIT_ENDS \
-            and word[-1] + nxt[0] in TITLES  # (a unit's: unit_head, 交通局|長謝|慧鶯)
+        return nxt[:1] in _TITLE_SECONDS and len(word) >= 2 and len(nxt) >= 2 and word[-1] + nxt[0] in TITLES \
+            and han(word) and word[-1] not in UNIT_ENDS  # (a unit's: unit_head, 交通局|長謝|慧鶯)
 
     def by_neighbours(self) -> None:
         """Names next to a title, a surname before a title, transliterations, jieba's tags, bodies."""

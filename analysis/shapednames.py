@@ -220,6 +220,10 @@ _COURTS = (("地方", "法院"), ("地方法院",), ("地院",), ("地檢署",),
            ("公所",), ("農會",), ("漁會",), ("衛生所",), ("戶政事務所",), ("地政事務所",), ("清潔隊",))
 
 
+# The words that open a form, so that most words are passed over with one look-up
+_FORM_STARTS = frozenset(form[0] for form in _LEGAL_FORMS + _COURTS) | SCHOOL_HEADS
+
+
 def _form_at(words: list[str], k: int, forms: tuple[tuple[str, ...], ...]) -> int:
     """How many words of one of ``forms`` start at word ``k`` (0 if none does)."""
     return next((len(form) for form in forms if tuple(words[k:k + len(form)]) == form), 0)
@@ -266,6 +270,9 @@ def formed_bodies(scan: _Scan) -> None:
     words, offsets, text = scan.words, scan.offsets, scan.text
     k = 0
     while k < scan.n:
+        if words[k] not in _FORM_STARTS:
+            k += 1
+            continue
         legal = _form_at(words, k, _LEGAL_FORMS)
         court = 0 if legal else _form_at(words, k, _COURTS)
         size = legal or court or (1 if words[k] in SCHOOL_HEADS else 0)
