@@ -513,6 +513,7 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     shapednames.pseudonyms(state)
     shapednames.speaking_bodies(state)
     shapednames.local_places(state)
+    shapednames.rivers_and_highways(state)
     shapednames.formed_bodies(state)
     shapednames.body_units(state)
     state.single_characters()

@@ -2,9 +2,9 @@
 after its names by neighbours and bodies of countries: a name opening a clause before its reporting verb
 (蘇芷琪下午在臉書發文回應), names of Taiwan's peoples joined by a dot (哈尤·瓦旦), a name given in place of a
 person's own (阿凱（化名）), a body where it speaks (屋宇署發言人表示), a place's district and the villages and
-roads after it (板橋區港嘴里), a body by its own name and its form (a company's legal form, a school's kind, a
-district court: 永瀚機電工程有限公司, 四林國小, 台中地方法院), and a body with the units named after it as one
-mention (內政部警政署).
+roads after it (板橋區港嘴里), rivers and highways (立霧溪, 台9線), a body by its own name and its form (a
+company's legal form, a school's kind, a district court: 永瀚機電工程有限公司, 四林國小, 台中地方法院), and a body
+with the units named after it as one mention (內政部警政署).
 
 Each pass takes the scan's state (its text, words, mentions found and titles: :class:`_Scan`) and adds to it.
 """
@@ -205,6 +205,25 @@ def local_places(scan: _Scan) -> None:
                 break
             scan.add(pos, m.end(), m.group(), "place", "suffix")
             pos = m.end()
+
+
+# A numbered highway or road: 台1線, 台9線, 國道1號, 縣道184甲線
+_HIGHWAY = re.compile(r"(?:台|臺|國道|省道|縣道|市道|鄉道)\d{1,3}(?:[甲乙丙丁])?(?:線|號)")
+
+
+def rivers_and_highways(scan: _Scan) -> None:
+    """Places no dictionary knows that their names show: a river or creek, a word of three or four letters ending
+    in 溪 or 河 that jieba takes for a name or does not know (鹿耳門溪, 立霧溪, 後勁溪; not 溪水, 小溪), and a
+    numbered highway (台1線, 國道1號)."""
+    words, offsets = scan.words, scan.offsets
+    for k in range(scan.n):
+        word = words[k]
+        if 3 <= len(word) <= 4 and word[-1] in "溪河" and not scan.taken[k] and han(word) \
+                and word not in common_words()[0] and (jieba_tag(word) or "nr")[:2] in ("nr", "ns", "nz"):
+            scan.add(offsets[k], offsets[k + 1], word, "place", "suffix")
+    for m in _HIGHWAY.finditer(scan.text):
+        if not any(f.start < m.end() and m.start() < f.end for f in scan.found.values()):
+            scan.add(m.start(), m.end(), m.group(), "place", "suffix")
 
 
 #: A company's legal form as jieba cuts it (股份|有限|公司), after the company's own name.

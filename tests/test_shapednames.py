@@ -117,3 +117,14 @@ def test_a_form_alone_names_no_body(text):
 ])
 def test_names_after_roles_in_a_case(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # rivers and creeks jieba takes for names or does not know, and numbered highways
+    ("鹿耳門溪水位上漲，台1線車流回堵。", [("鹿耳門溪", "鹿耳門溪", "place"), ("台1線", "台1線", "place")]),
+    ("後勁溪出現異味，國道1號北上壅塞。", [("後勁溪", "後勁溪", "place"), ("國道1號", "國道1號", "place")]),
+    # water and a stream, not a river's name
+    ("溪水暴漲，溪邊居民撤離，小溪旁的橋面淹水。", []),
+])
+def test_rivers_and_highways(text, expected):
+    assert found(text) == expected
