@@ -16,7 +16,8 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from .mentions import DocumentActors, FieldActors, Mention
-from .names import ABBREVIATIONS, BODIES, CUES, HEADLINE_STARTS, HEADLINE_WORDS, PUNCTUATED_CUES, han
+from .names import (ABBREVIATIONS, BODIES, COURTESY_LETTERS, COURTESY_TITLES, CUES, HEADLINE_STARTS, HEADLINE_WORDS,
+                    PUNCTUATED_CUES, han)
 from .postags import jieba_tag
 from .titlednames import NAME_SURNAMES
 
@@ -60,7 +61,8 @@ _TOWARDS = frozenset("向 對 对 跟 向著 對著".split())
 _ANONYMOUS = re.compile(r"\w(?:姓(?:男子|女子|婦人|老翁|老婦|老先生|老太太|男童|女童|少年|少女|青年|學生|民眾|司機|員工"
                         r"|業者|店員|老闆|家長|男|女|嫌犯|嫌|婦)"
                         # a surname and a courtesy title (王小姐, 陳太 in Hong Kong), before what follows a speaker
-                        r"|(?:太太|先生|小姐|女士|太|伯|婆|叔|姨|嬸|生|姐|哥)(?=[在到則也並又還就已於受向對今昨稍當先隨，,、。：:「（(]"
+                        r"|(?:" + "|".join(("太太", *COURTESY_TITLES, *COURTESY_LETTERS)) + ")"  # two letters first
+                        r"(?=[在到則也並又還就已於受向對今昨稍當先隨，,、。：:「（(]"
                         r"|表示|說|指出|強調|坦言|透露|回應|憶述|抱怨|反映)"
                         # a surname and 男, 女, 嫌 or 婦, before what follows a speaker (陳男到案後; not 陳男雄,
                         # 高女學生)
@@ -75,7 +77,7 @@ _MODAL_PREPOSITIONS = frozenset("向 對 对 跟 替 給 给".split())
 
 def _courtesy_name(word: str) -> bool:
     """A surname and a courtesy title of one letter as one word (梁伯, 陳太, 黃生): someone left unnamed."""
-    return len(word) == 2 and word[0] in NAME_SURNAMES and word[1] in _COURTESY
+    return len(word) == 2 and word[0] in NAME_SURNAMES and word[1] in COURTESY_LETTERS
 
 
 def _modal_before(words: list[str], k: int) -> bool:
@@ -111,8 +113,6 @@ SAYS = frozenset(("說", "稱", "表示", "指出", "說道"))
 #: Verbs that may open a later clause of a statement as another statement of its speaker (…，並重申…).
 SECOND_VERBS = frozenset(("說", "稱", "表示", "指出", "說道", "重申", "呼籲", "強調", "認為", "直言", "坦言", "透露",
                           "提到", "補充", "批評", "承諾", "允諾", "宣布"))
-# A surname's courtesy titles of one letter (梁伯, 陳太, 黃生)
-_COURTESY = frozenset("太伯婆叔姨嬸生姐哥")
 # How someone says it, fused to 說 by the segmenter (笑說, 苦笑說, 嘆說)
 _MANNERS = frozenset("笑 苦笑 酸 嗆 嘆 直 怒 哽咽 感慨 無奈 淡淡 笑著 大笑 小聲 坦白".split())
 #: Place and time words a verb may be fused to (在記者會上稱, 受訪時說).

@@ -22,7 +22,8 @@ from typing import NamedTuple
 
 from .executor import run_chunks
 from .filler import boilerplate_spans, patterns_digest
-from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_CHARS, CREDIT, CUES, HEADLINE_CUES,
+from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_CHARS, COURTESY_TITLES, CREDIT, CUES,
+                    HEADLINE_CUES,
                     LEADER_TITLES, PERSON_BODIES, FUNCTION_CHARS, GLUE, HEADS, MINISTRIES, NAME_SYLLABLES,
                     NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, PLACE_SUFFIXES, SELF, STOPWORDS,
                     BODY_VERBS, BRAND_HEADS, PLACE_NAMED, PROPER_HEADS, UNIT_ENDS,
@@ -82,8 +83,6 @@ def _surname_title(form: str) -> tuple[str, str] | None:
     return None
 
 
-#: Titles of courtesy after a surname, which may follow another title (委任律師|王|先生, 退休教師|王|先生).
-_COURTESY = frozenset("先生 女士 小姐".split())
 # The second letters of titles of two (長 of 里長), which a word must open for a title across two words
 _TITLE_SECONDS = frozenset(t[1] for t in TITLES if len(t) == 2)
 
@@ -277,7 +276,7 @@ class _Scan:
         """Where a surname and a title of courtesy at ``pos``, right after a title, end (律師王|先生, jieba's cut
         律師王|先生); None if none is there."""
         size = surname_size(self.text[pos:pos + 2])
-        courtesy = next((c for c in _COURTESY if self.text.startswith(c, pos + size)), None) if size else None
+        courtesy = next((c for c in COURTESY_TITLES if self.text.startswith(c, pos + size)), None) if size else None
         return pos + size + len(courtesy) if courtesy else None
 
     def _title_across(self, k: int) -> bool:
@@ -296,7 +295,7 @@ class _Scan:
             if self.unit_head(k) or self.taken[k] or start in self.title_starts:
                 continue
             # a surname and a title: 蔡|總統, 見蔡|總統, 柯市長
-            if nxt in SURNAME_TITLES and not self.taken[k + 1] and (not self.after_title(k) or nxt in _COURTESY):
+            if nxt in SURNAME_TITLES and not self.taken[k + 1] and (not self.after_title(k) or nxt in COURTESY_TITLES):
                 head = word if len(word) == 1 else word[1:] if len(word) == 2 and word[0] in GLUE else ""
                 if head and head in SURNAMES:
                     begin = offsets[k + 1] - len(head)

@@ -60,6 +60,10 @@ TITLES = frozenset("""
 TITLE_ENDINGS = ("總統", "部長", "院長", "市長", "縣長", "局長", "署長", "處長", "主委", "主席", "發言人",
                  "秘書長", "議員", "委員", "大使", "次長", "司令", "指揮官", "董事長", "執行長", "總經理",
                  "理事長", "議長", "首相", "總理", "國務卿", "次卿", "代表", "召集人", "主任", "教授", "大臣")
+#: Titles of courtesy after a surname that name a person (王先生, 陳小姐), even after another title (委任律師王先生).
+COURTESY_TITLES = ("先生", "女士", "小姐")
+#: Courtesy titles of one letter after a surname, which leave a person unnamed (梁伯, 陳太, 黃生 in Hong Kong).
+COURTESY_LETTERS = "太伯婆叔姨嬸生姐哥"
 #: Titles that follow a surname alone as a way of naming a person (蔡總統, 蘇院長, 王先生).
 SURNAME_TITLES = frozenset("""
 總統 副總統 前總統 院長 副院長 部長 主委 市長 縣長 議長 立委 委員 議員 主席 秘書長 大使 處長 局長 署長

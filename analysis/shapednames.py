@@ -36,6 +36,11 @@ class _Scan(Protocol):
     def add(self, start: int, end: int, actor: str, kind: str, evidence: str, pending=None) -> None: ...
 
 _DOT = re.compile("[" + NAME_DOTS + "]")
+
+
+def _overlaps(scan: _Scan, start: int, end: int) -> bool:
+    """Does a mention found already overlap [start, end)?"""
+    return any(f.start < end and start < f.end for f in scan.found.values())
 #: Names in 《》: a book's, a programme's or an outlet's (《香港01》), whose parts are no mentions.
 TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
 def _rank(name: str) -> int:
@@ -97,7 +102,7 @@ def dotted_names(scan: _Scan) -> None:
         if dot == 0 or not han(text[dot - 1]):
             continue
         span = dotted_name(text, dot)
-        if span is None or any(f.start < span[1] and span[0] < f.end for f in scan.found.values()) \
+        if span is None or _overlaps(scan, *span) \
                 or any(s < span[1] and span[0] < e for s, e in titled):
             continue
         scan.add(*span, text[span[0]:span[1]], "person", "title")
@@ -124,7 +129,7 @@ def pseudonyms(scan: _Scan) -> None:
                 start -= 1
             if end - start == 3 and start > 0 and han(text[start - 1]) and start not in scan.title_ends:
                 start += 1  # 網友|小美: the last two letters
-        if end - start < 2 or end in ends or any(f.start < end and start < f.end for f in scan.found.values()):
+        if end - start < 2 or end in ends or _overlaps(scan, start, end):
             continue
         scan.add(start, end, text[start:end], "person", "pseudonym")
 
@@ -200,7 +205,7 @@ def local_places(scan: _Scan) -> None:
             if text[pos:pos + 1] == "、":
                 pos += 1
             m = _LOCAL_PLACE.match(text, pos)
-            if m is None or any(f2.start < m.end() and pos < f2.end for f2 in scan.found.values()) \
+            if m is None or _overlaps(scan, pos, m.end()) \
                     or text[pos:m.end() - 1] in common_words()[0] or m.group() in common_words()[0]:
                 break
             scan.add(pos, m.end(), m.group(), "place", "suffix")
@@ -222,7 +227,7 @@ def rivers_and_highways(scan: _Scan) -> None:
                 and word not in common_words()[0] and (jieba_tag(word) or "nr")[:2] in ("nr", "ns", "nz"):
             scan.add(offsets[k], offsets[k + 1], word, "place", "suffix")
     for m in _HIGHWAY.finditer(scan.text):
-        if not any(f.start < m.end() and m.start() < f.end for f in scan.found.values()):
+        if not _overlaps(scan, m.start(), m.end()):
             scan.add(m.start(), m.end(), m.group(), "place", "suffix")
 
 
