@@ -16,8 +16,7 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from scipy.special import xlogy
-from scipy.stats import chi2
+from scipy.special import chdtrc, xlogy
 
 from .termlists import document_terms
 from .frequencies import frequencies_at
@@ -452,7 +451,7 @@ def keyness_table(target: pd.DataFrame, reference: pd.DataFrame, *, min_count: i
     table["target_per_million"] = a / c * 1e6
     table["reference_per_million"] = b / d * 1e6
     table["log_likelihood"] = np.sign(a / c - b / d) * g2
-    table["p_value"] = chi2.sf(g2, 1)
+    table["p_value"] = chdtrc(1, g2)  # chi2.sf(g2, 1), without importing scipy.stats (half a second)
     table["p_adjusted"] = adjust_pvalues(table["p_value"].to_numpy(), method=correction)
     log_ratio = np.log2(nf_t / nf_r)
     reversed_ = np.sign(log_ratio) * np.sign(a / c - b / d) < 0  # the 0.5 outweighs the counts

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
-from datasketch import MinHash, MinHashLSH
 
 from .tables import distinct
 from .text import code_points
@@ -220,6 +219,8 @@ def reuse_candidates(docs: pd.DataFrame, *, shingle: int = 5, chunk: int = 50, t
         raise ValueError(f"need 1 <= shingle <= chunk, got shingle={shingle}, chunk={chunk}")
     columns = ["doc_a", "doc_b", "chunks"]
     docs = distinct(docs, unique=unique)
+    from datasketch import MinHash, MinHashLSH  # imported where used: it imports scipy.integrate (0.15 s)
+
     index = MinHashLSH(threshold=threshold, num_perm=num_perm)  # only for its bands and rows: empty
     bands, rows = index.b, index.r
     permutations = tuple(MinHash(num_perm=num_perm, seed=seed).permutations)

@@ -40,6 +40,25 @@ def test_the_figures_said_to_ignore_an_option_draw_the_same_bytes_whatever_it_is
     assert "top_terms" not in ignoring and "top_actors" not in ignoring
 
 
+def test_a_redraw_imports_none_of_the_libraries_only_the_computing_steps_need(seed_report, tmp_path):
+    """Redrawing (``--top``) reads tables and draws: scikit-learn, scipy.stats and datasketch (some 0.9 s of
+    imports between them) are imported where a model is fitted or text reuse is searched, not by the report's
+    modules, so a redraw in a fresh process never loads them."""
+    import shutil
+    import subprocess
+    import sys
+
+    out = tmp_path / "report"
+    shutil.copytree(seed_report[0], out)
+    script = ("import sys\nfrom analysis.cli import main\nfrom analysis.report import build_report\n"
+              "from analysis.rendering import render_report\n"
+              f"render_report({str(out)!r}, top=7)\n"
+              "print(sorted(m for m in ('sklearn', 'scipy.stats', 'datasketch') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[-2] == "[]", done.stdout + done.stderr
+    assert (out / "figures" / "top_terms.png").exists()
+
+
 def test_check_figures_orders_the_names_and_refuses_an_unknown_one():
     assert check_figures(None) == FIGURES
     assert check_figures(["bursts", "top_terms", "bursts"]) == ("top_terms", "bursts")
