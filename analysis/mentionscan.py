@@ -409,8 +409,10 @@ class _Scan:
                 continue
             if body not in BODIES and not (not self.taken[k] and len(body) >= 2 and han(body)
                                            and body.endswith(OFFICE_SUFFIXES) and body not in NOT_BODIES
-                                           and not (jieba_tag(body) or "").startswith("v")):
-                continue  # a body every government has, or one no dictionary knows (新北|市黨部; not 北京|簽署)
+                                           and not (jieba_tag(body) or "").startswith("v")
+                                           and not _NUMERAL_START.match(body) and body[0] not in _DETERMINERS):
+                continue  # a body every government has, or one no dictionary knows (新北|市黨部; not 北京|簽署,
+                # nor a number or determiner and a measure word: 西屯區|一處, 台北|多處)
             single = words[k - 1] if not self.taken[k - 1] and words[k - 1] in ABBREVIATIONS \
                 and body in MINISTRIES else None
             if (head is None and single is None) or (head is not None and (head.pending or head.type != "place")):
@@ -464,6 +466,8 @@ class _Scan:
 
 
 _NUMERAL_START = re.compile(r"到?[一二兩三四五六七八九十百千\d]")
+#: Determiners before a measure word (此處, 該處, 某處, 多處): no body's name opens with one.
+_DETERMINERS = frozenset("多幾數某此這那每各該")
 
 
 def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[tuple[int, int]]]:
@@ -512,7 +516,7 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     shapednames.pseudonyms(state)
     shapednames.speaking_bodies(state)
     shapednames.local_places(state)
-    shapednames.rivers_and_highways(state)
+    shapednames.shaped_places(state)
     shapednames.formed_bodies(state)
     shapednames.body_units(state)
     state.single_characters()

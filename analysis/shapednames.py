@@ -15,7 +15,7 @@ import re
 from typing import Any, Protocol
 
 from .names import (BODY_HEADS, CUES, FUNCTION_CHARS, ORG_SUFFIXES, PROPER_HEADS, UNIT_ENDS, common_words, han)
-from .postags import jieba_tag
+from .postags import dictionary_tag, jieba_tag
 from .titlednames import CLAUSE_OPENERS, NAME_DOTS, dotted_name, name_before_verb, verb_ahead
 
 
@@ -212,20 +212,32 @@ def local_places(scan: _Scan) -> None:
             pos = m.end()
 
 
+#: Words that open no village's name: numbers and determiners (三公里, 每個村, 該村).
+_NOT_VILLAGE_STARTS = frozenset("一二兩三四五六七八九十百千萬幾數多每各該此這那某全本鄰隔")
 # A numbered highway or road: 台1線, 台9線, 國道1號, 縣道184甲線
 _HIGHWAY = re.compile(r"(?:台|臺|國道|省道|縣道|市道|鄉道)\d{1,3}(?:[甲乙丙丁])?(?:線|號)")
 
 
-def rivers_and_highways(scan: _Scan) -> None:
+def shaped_places(scan: _Scan) -> None:
     """Places no dictionary knows that their names show: a river or creek, a word of three or four letters ending
-    in 溪 or 河 that jieba takes for a name or does not know (鹿耳門溪, 立霧溪, 後勁溪; not 溪水, 小溪), and a
-    numbered highway (台1線, 國道1號)."""
-    words, offsets = scan.words, scan.offsets
+    in 溪 or 河 that jieba takes for a name or does not know (鹿耳門溪, 立霧溪, 後勁溪; not 溪水, 小溪); a village,
+    a word of three letters ending in 里 or 村 that jieba's dictionary lacks (顯宮里、鹿耳里, 豐南村; not 地球村,
+    nor 顯宮里|長, a title by the kit's conventions) or a name or place of two and 里 or 村 alone (後湖|里, 玉溪|村);
+    and a numbered highway (台1線, 國道1號)."""
+    text, words, offsets = scan.text, scan.words, scan.offsets
     for k in range(scan.n):
         word = words[k]
         if 3 <= len(word) <= 4 and word[-1] in "溪河" and not scan.taken[k] and han(word) \
                 and word not in common_words()[0] and (jieba_tag(word) or "nr")[:2] in ("nr", "ns", "nz"):
             scan.add(offsets[k], offsets[k + 1], word, "place", "suffix")
+        else:
+            village = (len(word) == 3 and word[-1] in "里村" and dictionary_tag(word) is None) or (
+                len(word) == 2 and scan.word(k + 1) in ("里", "村") and not scan.taken[k + 1]
+                and (dictionary_tag(word) or "nr")[:2] in ("nr", "ns", "nz"))
+            end = offsets[k] + 3
+            if village and not scan.taken[k] and han(word) and word[0] not in _NOT_VILLAGE_STARTS \
+                    and text[end:end + 1] not in ("長", "辦") and not _overlaps(scan, offsets[k], end):
+                scan.add(offsets[k], end, text[offsets[k]:end], "place", "suffix")
     for m in _HIGHWAY.finditer(scan.text):
         if not _overlaps(scan, m.start(), m.end()):
             scan.add(m.start(), m.end(), m.group(), "place", "suffix")

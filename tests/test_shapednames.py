@@ -125,6 +125,22 @@ def test_names_after_roles_in_a_case(text, expected):
     ("後勁溪出現異味，國道1號北上壅塞。", [("後勁溪", "後勁溪", "place"), ("國道1號", "國道1號", "place")]),
     # water and a stream, not a river's name
     ("溪水暴漲，溪邊居民撤離，小溪旁的橋面淹水。", []),
+    # villages no dictionary knows: a word of three letters, or a name or place jieba knows and 里 or 村 alone
+    ("豪雨過後，頂寮里、後湖里都傳出淹水災情。", [("頂寮里", "頂寮里", "place"), ("後湖里", "後湖里", "place")]),
+    ("救災人員進入玉溪村與德興村協助清淤。", [("玉溪村", "玉溪村", "place"), ("德興村", "德興村", "place")]),
+    # nor a count, a kind of village or a village's head (a title by the kit's conventions)
+    ("全村居民都到活動中心避難，三公里外的村莊也停電，選手村與地球村照常開放。", []),
+    ("坪林村長陳志明說，路斷了。", [("陳志明", "陳志明", "person")]),
 ])
-def test_rivers_and_highways(text, expected):
+def test_shaped_places(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number or determiner and a measure word after a place is no body of it
+    ("台中市西屯區一處工地起火，北市多處路口積水。",
+     [("台中市", "台中市", "place"), ("西屯區", "西屯區", "place"), ("北市", "北市", "place")]),
+    ("新北市黨部主委表示，將全力輔選。", [("新北市黨部", "新北市黨部", "organisation")]),
+])
+def test_a_place_and_a_body_no_dictionary_knows(text, expected):
     assert found(text) == expected
