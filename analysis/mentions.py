@@ -60,6 +60,7 @@ import pandas as pd
 
 from .mentionscan import _Found, scan_many
 from .names import Lexicon, lexicon
+from .postags import dictionary_tag
 from .segmentation import get_segmenter, segment_many
 from .tables import distinct
 from .titlednames import FOLLOWERS
@@ -269,16 +270,20 @@ _RULED = frozenset(("title", "transliteration", "tag", "verb", "pseudonym"))
 def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str, str]) -> list[_Found]:
     """``found`` with the places of ``text`` where a name its document found by a rule is written again, on
     its own (副署長鄭喆文 ... 鄭喆文說): from a word's start to a word's end, or to what follows a speaker's name
-    (:data:`analysis.titlednames.FOLLOWERS`), over no other mention but a shorter person's inside it, which
-    gives way (簡文彬 in 張簡文彬)."""
-    bounds = set(accumulate(map(len, words), initial=0))
+    (:data:`analysis.titlednames.FOLLOWERS`), or, for a name of three letters or more, from or to inside a word
+    jieba made up (的|謝秋|鳳站|在, 因溫|予澄; not 王志|中華路), over no other mention but a shorter person's
+    inside it, which gives way (簡文彬 in 張簡文彬)."""
+    starts = list(accumulate(map(len, words), initial=0))
+    bounds = set(starts)
     kept, added = list(found), []
     for name, evidence in named.items():
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
             over = [f for f in kept if f.start < end and start < f.end]
-            if start in bounds and (end in bounds or end == len(text) or text.startswith(FOLLOWERS, end)) \
+            if (start in bounds or (len(name) >= 3 and _made_up(words, starts, start))) \
+                    and (end in bounds or end == len(text) or text.startswith(FOLLOWERS, end)
+                         or (len(name) >= 3 and _made_up(words, starts, end))) \
                     and not any(a.start < end and start < a.end for a in added) \
                     and all(f.type == "person" and start <= f.start and f.end <= end and f.end - f.start < end - start
                             for f in over):
@@ -286,6 +291,12 @@ def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str,
                 added.append(_Found(start, end, name, "person", evidence, None))
             start = text.find(name, end)
     return sorted(kept + added) if added else found
+
+
+def _made_up(words: list[str], starts: list[int], pos: int) -> bool:
+    """Is ``pos`` inside a word jieba made up, one its dictionary lacks (謝秋|鳳站, 因溫|予澄; not 王志|中華路)?"""
+    k = bisect_right(starts, pos) - 1
+    return 0 <= k < len(words) and dictionary_tag(words[k]) is None
 
 
 def _resolve(f: _Found, text: str, holders: dict[str, set[str]], people: set[str]) -> tuple[str, str, str]:

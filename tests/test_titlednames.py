@@ -71,6 +71,16 @@ def test_a_name_found_after_a_title_is_found_again_where_it_stands_alone():
     assert list(said["speaker"]) == ["鄭喆文", "鄭喆文"]
 
 
+def test_a_name_of_three_letters_found_by_a_rule_is_found_again_where_jieba_cuts_it_into_other_words():
+    # 的|謝秋|鳳站|在, 因溫|予澄|去年: the name is the document's wherever it is written
+    text = "在竹田村種稻超過30年的謝秋鳳站在田埂上。謝秋鳳說，看天吃飯。"
+    table = actors(frame(text))
+    assert list(table.loc[table["type"] == "person", "mention"]) == ["謝秋鳳", "謝秋鳳"]
+    text = "所謂扣留酬勞是因溫予澄去年多次缺席。創作歌手溫予澄表示，她會提告。"
+    table = actors(frame(text))
+    assert list(table.loc[table["type"] == "person", "start"]) == [text.index("溫予澄"), text.rindex("溫予澄")]
+
+
 def test_a_shorter_name_inside_one_found_again_gives_way():
     text = "工會理事長張簡文彬指出，平台決定派單。「平台拿走了利潤。」張簡文彬說，工會要求立法。"
     # (the third: he goes on, 工會要求立法)
