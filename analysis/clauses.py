@@ -64,9 +64,9 @@ _ANONYMOUS = re.compile(r"\w(?:姓(?:男子|女子|婦人|老翁|老婦|老先�
                         r"|(?:" + "|".join(("太太", *COURTESY_TITLES, *COURTESY_LETTERS)) + ")"  # two letters first
                         r"(?=[在到則也並又還就已於受向對今昨稍當先隨，,、。：:「（(]"
                         r"|表示|說|指出|強調|坦言|透露|回應|憶述|抱怨|反映)"
-                        # a surname and 男, 女, 嫌 or 婦, before what follows a speaker (陳男到案後; not 陳男雄,
-                        # 高女學生)
-                        r"|(?:男|女|嫌|婦)(?=[在到則也並又還就已於受向對被因今昨稍當先隨，,、。：:「（(]"
+                        # a surname and 男, 女, 嫌, 婦 or 某 (an unnamed person: 王某, 杜某), before what follows a
+                        # speaker (陳男到案後; not 陳男雄, 高女學生)
+                        r"|(?:男|女|嫌|婦|某)(?=[在到則也並又還就已於受向對被因今昨稍當先隨，,、。：:「（(]"
                         r"|表示|說|指出|強調|坦言|辯稱|供稱|回應|透露|坦承|承認|否認))")
 # Where and when something was said, between a speaker and the verb: 今天在屏東舉行的研討會上, 昨在立法院受訪時
 _OCCASION = re.compile(r"[^，,。；;：:「」『』“”]{0,4}在[^，,。；;：:「」『』“”在]{1,16}(?:上|中|時|後|前|內)"

@@ -63,7 +63,7 @@ from .names import Lexicon, lexicon
 from .postags import dictionary_tag
 from .segmentation import get_segmenter, segment_many
 from .tables import distinct
-from .titlednames import FOLLOWERS
+from .titlednames import FOLLOWERS, NAME_DOTS
 from .typedefs import PathLike, SegmenterLike, UserDict
 
 logger = logging.getLogger(__name__)
@@ -246,6 +246,11 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
                         and value[f.start:f.end] == f.actor and (f.actor not in named or EVIDENCE.index(f.evidence)
                                                                  < EVIDENCE.index(named[f.actor])):
                     named[f.actor] = f.evidence
+        # a foreign name's last part after a dot, written alone later, is the person (托馬什．赫拉德茨基 ...
+        # 赫拉德茨基表示): found again as the whole name's mention
+        whole = {part: actor for actor in named if (part := re.split(f"[{NAME_DOTS}]", actor)[-1]) != actor
+                 and len(part) >= 3}
+        named = {name: evidence for name, evidence in named.items() if name not in whole}
         people = {f.actor for _, _, found, _, _ in parts for f in found
                   if f.type == "person" and f.pending is None and len(f.actor) >= 2}
         fields = []
@@ -253,7 +258,11 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
             if named:
                 found = [f._replace(evidence=named[f.actor]) if f.evidence in _RULED and f.pending is None
                          and f.type == "person" and f.actor in named else f for f in found]
-                found = _repeated(value, words_of.get(value, []), found, named)
+            if whole:  # the last part found alone by a rule (諾瓦克 read as a transliteration) is the whole name's
+                found = [f._replace(actor=whole[f.actor]) if f.evidence in _RULED and f.pending is None
+                         and f.type == "person" and f.actor in whole else f for f in found]
+            if named or whole:
+                found = _repeated(value, words_of.get(value, []), found, named, whole)
             mentions = [Mention(f.start, f.end, value[f.start:f.end], *_resolve(f, value, holders, people))
                         for f in found]
             fields.append(FieldActors(doc_id, field, value, words_of.get(value, []), mentions, titles))
@@ -267,16 +276,21 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
 _RULED = frozenset(("title", "transliteration", "tag", "verb", "pseudonym"))
 
 
-def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str, str]) -> list[_Found]:
+def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str, str],
+              whole: dict[str, str]) -> list[_Found]:
     """``found`` with the places of ``text`` where a name its document found by a rule is written again, on
     its own (副署長鄭喆文 ... 鄭喆文說): from a word's start to a word's end, or to what follows a speaker's name
     (:data:`analysis.titlednames.FOLLOWERS`), or, for a name of three letters or more, from or to inside a word
     jieba made up (的|謝秋|鳳站|在, 因溫|予澄; not 王志|中華路), over no other mention but a shorter person's
-    inside it, which gives way (簡文彬 in 張簡文彬)."""
+    inside it, which gives way (簡文彬 in 張簡文彬); ``whole`` gives the last parts of dotted names, each found as
+    its whole name's mention."""
     starts = list(accumulate(map(len, words), initial=0))
     bounds = set(starts)
     kept, added = list(found), []
-    for name, evidence in named.items():
+    written = [(name, name, evidence) for name, evidence in named.items()]
+    for name, evidence in [(part, named[actor]) for part, actor in whole.items()]:
+        written.append((name, whole[name], evidence))
+    for name, actor, evidence in written:
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
@@ -288,7 +302,7 @@ def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str,
                     and all(f.type == "person" and start <= f.start and f.end <= end and f.end - f.start < end - start
                             for f in over):
                 kept = [f for f in kept if f not in over]
-                added.append(_Found(start, end, name, "person", evidence, None))
+                added.append(_Found(start, end, actor, "person", evidence, None))
             start = text.find(name, end)
     return sorted(kept + added) if added else found
 

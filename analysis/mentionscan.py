@@ -172,11 +172,15 @@ class _Scan:
         撒萬|．|達給|伐歷): each part up to six letters of words that are no reporting verb nor another follower
         of a name."""
         while self.word(j + 1) in _DOTS and j + 2 < self.n and not self.taken[j + 2] and han(self.words[j + 2]) \
-                and len(self.words[j + 2]) <= 4 and self.words[j + 2] not in CUES:
+                and len(self.words[j + 2]) <= 6 and self.words[j + 2] not in CUES:
             j += 2
-            while j + 1 < self.n and not self.taken[j + 1] and han(self.words[j + 1]) \
-                    and len(self.words[j]) + len(self.words[j + 1]) <= 6 and self.words[j + 1] not in FOLLOWERS:
+            part = len(self.words[j])
+            while j + 1 < self.n and not self.taken[j + 1] and han(nxt := self.words[j + 1]) \
+                    and part + len(nxt) <= 6 and nxt not in FOLLOWERS \
+                    and (all(ch in NAME_SYLLABLES for ch in nxt)  # (埃爾|南德|斯: a place's word; not 連續)
+                         or (dictionary_tag(nxt) or "nr")[:2] in ("nr", "ns", "nz")):
                 j += 1
+                part += len(nxt)
         return j
 
     def name_end(self, k: int) -> int | None:
@@ -194,6 +198,8 @@ class _Scan:
             if end - offsets[k] == 2 and han(nxt[:1]) and nxt[0] not in FUNCTION_CHARS \
                     and (len(nxt) == 1 or nxt[1] in FUNCTION_CHARS) and end not in self.title_starts:
                 end += 1  # a two-character name that is the start of a three-character one: 陳燦|堅說
+                if len(nxt) == 1 and (last := self.dotted(j + 1)) > j + 1:
+                    end = offsets[last + 1]  # and a part after a dot: 托馬|什|．|赫拉|德茨基
             return end
         if han(word) and len(word) <= 4 and word not in CUES and nxt in _DOTS and (last := self.dotted(k)) > k:
             return offsets[last + 1]  # 撒萬|．|達給|伐歷 after a title: a name of Taiwan's peoples

@@ -40,7 +40,9 @@ TYPES = ("person", "organisation", "place")
 #: The type each jieba tag of a dictionary stands for.
 TAG_TYPES = {"nr": "person", "ns": "place", "nt": "organisation"}
 
-#: Titles and roles that stand next to a person's name (總統蔡英文, 李光章大使).
+#: Titles and roles that stand next to a person's name (總統蔡英文, 李光章大使): offices, posts in a company, roles
+#: in a case, trades, positions in a team (洋投, 游擊手) and the words local news puts before a resident's name
+#: (居民, 村民; not 家長 or 學生, which open 家長會 and 學生會).
 TITLES = frozenset("""
 總統 副總統 前總統 總統當選人 副總統當選人 發言人 副發言人 大使 常任代表 常代 代表 公使 參事 領事 立委 立法委員
 委員 議員 市議員 縣議員 參議員 眾議員 議長 副議長 部長 副部長 次長 政務次長 常務次長 院長 副院長 主委
@@ -55,6 +57,9 @@ TITLES = frozenset("""
 幹事 理事 董事 監事 常務理事 副會長 審判長 策展人 台長 副台長 頭目 耆老 族長
 留學生 交換生 研究生 博士生 碩士生 大學生 實習生
 被告 主嫌 嫌犯 車手 告訴人 原告 證人 教師 歌手 藝人 店長
+協理 副總 副總經理 資深副總 總監 特助 襄理 副董事長 主治醫師 護理長 社工師 心理師 營養師 主秘 鄰長 經紀人
+主持人 製作人 演員 作家 編劇 領隊 投手 捕手 游擊手 外野手 內野手 打者 球員 選手 洋投 主審 前鋒 中鋒 後衛
+居民 村民 里民 農民 漁民 店員 屋主 車主 患者 病患 家屬 志工 攤商
 """.split())
 #: Endings that make a longer word a title (外交部長, 台北市長, 黨主席, 國務次卿).
 TITLE_ENDINGS = ("總統", "部長", "院長", "市長", "縣長", "局長", "署長", "處長", "主委", "主席", "發言人",
@@ -155,7 +160,7 @@ NAME_SYLLABLES = TRANSLIT | frozenset("夫娃琪頓嘉茨契")
 #: Places rather than people, among transliterated words (維吉尼亞, 聖彼得堡, 格陵蘭).
 PLACE_ENDINGS = ("亞", "堡", "蘭", "斯坦", "尼", "加", "納", "島", "州", "灣", "港", "河", "山", "市", "城")
 #: Last characters no personal name has in the news (黃姓, 陳家, and places and bodies).
-NOT_NAME_ENDINGS = frozenset("姓家氏縣市鄉鎮區里村路街山島港灣河湖橋站部院會署局黨府所處館廳團隊軍社台報星國省州")
+NOT_NAME_ENDINGS = frozenset("某姓家氏縣市鄉鎮區里村路街山島港灣河湖橋站部院會署局黨府所處館廳團隊軍社台報星國省州")
 #: Words that are never actors by any rule but the dictionaries and aliases.
 STOPWORDS = frozenset("""
 伊斯蘭 阿拉伯 奧林匹克 馬拉松 巴洛克 凡爾賽 維他命 阿斯匹靈 卡拉OK 莫札特 貝多芬 蒙娜麗莎 哈利波特 聖誕老人

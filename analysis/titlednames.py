@@ -37,7 +37,7 @@ _JOINED = tuple(f for f in FOLLOWERS if len(f) > 1)
 #: Characters no given name after a title holds: particles, prepositions, adverbs and the first
 #: characters of the words in :data:`FOLLOWERS` that are no name's.
 NOT_GIVEN = frozenset("的了是在與和及跟也都就將於為並已又仍對向被把讓給從自至到等則而但卻還再更很"
-                      "未不沒說表指認透坦呼批回受今昨稍晚這那其此該各每曾週地第")
+                      "未不沒說表指認透坦呼批回受今昨稍晚這那其此該各每曾週地第某")
 #: Last characters no personal name has (:data:`~analysis.names.NOT_NAME_ENDINGS`), but for those
 #: common in given names (王建國, 李建軍, 廖宗山).
 NOT_ENDINGS = NOT_NAME_ENDINGS - frozenset("國軍星台山")

@@ -361,6 +361,19 @@ def test_credits_and_parts_of_names_in_title_marks_are_no_actors(text, expected)
 @pytest.mark.parametrize("text, expected", [
     pytest.param("部落頭目瓦歷斯．諾幹說，道路需要修復。", [("瓦歷斯．諾幹", "瓦歷斯．諾幹", "person")],
                  id="a-name-apart-by-a-dot"),
+    # a dotted name's parts of up to six letters, not the word after it; its last part alone later is the person
+    pytest.param("洋投馬丁．羅德里格斯連續三局失分，羅德里格斯說很抱歉。",
+                 [("馬丁．羅德里格斯", "馬丁．羅德里格斯", "person"), ("羅德里格斯", "馬丁．羅德里格斯", "person")],
+                 id="a-dotted-name-and-its-last-part"),
+    pytest.param("參議院主席托馬什．諾瓦克今天抵台。諾瓦克表示，將深化合作。",
+                 [("參議院", "參議院", "organisation"), ("托馬什．諾瓦克", "托馬什．諾瓦克", "person"),
+                  ("諾瓦克", "托馬什．諾瓦克", "person")], id="a-dotted-name-after-a-cut-letter"),
+    # posts in a company or a team, and a resident, before a name
+    pytest.param("會議由投顧協理聶宇澄主持。", [("聶宇澄", "聶宇澄", "person")], id="a-post-in-a-company"),
+    pytest.param("球隊領隊卜宥霖親自出面道歉。", [("卜宥霖", "卜宥霖", "person")], id="a-post-in-a-team"),
+    pytest.param("居民陳素琴經營早餐店多年。", [("陳素琴", "陳素琴", "person")], id="a-resident"),
+    # a surname and 某 leaves the person unnamed
+    pytest.param("都被經紀人杜某以各種理由推託。", [], id="a-surname-and-mou"),
     pytest.param("天文台台長鄭明典今早表示，雨勢減弱。", [("鄭明典", "鄭明典", "person")], id="a-title-jieba-cuts"),
     pytest.param("科長王宗山呼籲，民眾勿食生蠔。", [("王宗山", "王宗山", "person")], id="a-given-name-before-a-verb"),
     pytest.param("協會理事長嵇文華認為，法規應修正。", [("嵇文華", "嵇文華", "person")], id="a-rare-surname"),

@@ -421,6 +421,8 @@ def _said_as(text: str, title: str = "") -> list[tuple[str, str, str, str, str]]
                  [("", "林姓男子", "說", "reported", "水一下子就淹到膝蓋")], id="an-unnamed-man"),
     pytest.param("「我不知道那是贓款。」陳男在警詢時說。",
                  [("", "陳男", "說", "quotation", "我不知道那是贓款。")], id="a-surname-and-man"),
+    pytest.param("王某表示，他不知道那是贓款。",
+                 [("", "王某", "表示", "reported", "他不知道那是贓款")], id="a-surname-and-mou"),
     pytest.param("立法院長韓國瑜今天透過幕僚轉述，他尊重院會決議。",
                  [("韓國瑜", "韓國瑜", "轉述", "reported", "他尊重院會決議")], id="through-his-staff"),
     # a body's spokesperson speaks for it
