@@ -25,7 +25,8 @@ from .filler import boilerplate_spans, patterns_digest
 from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_CHARS, COURTESY_TITLES, CREDIT, CUES,
                     HEADLINE_CUES,
                     LEADER_TITLES, PERSON_BODIES, FUNCTION_CHARS, GLUE, HEADS, MINISTRIES, NAME_SYLLABLES,
-                    NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, PLACE_SUFFIXES, SELF, STOPWORDS,
+                    NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, OWNERS, PLACE_SUFFIXES, SELF,
+                    STOPWORDS,
                     BODY_VERBS, BRAND_HEADS, PLACE_NAMED, PROPER_HEADS, UNIT_ENDS,
                     SURNAME_TITLES, SURNAMES, TITLES, Lexicon, common_words, foreign_name, given_name,
                     han, is_title, lexicon, ordinary, personal_name, surname_size,
@@ -356,11 +357,12 @@ class _Scan:
                 j += 1  # 總|聯合會: not a name's first word
             if j == k:
                 continue
-            if words[k] in PROPER_HEADS and not (self.proper(j, words[k], last=j == k - 1) and all(
-                    (dictionary_tag(words[i]) or "x")[0] == "n" for i in range(j + 1, k))):
+            own = 1 if words[j] in OWNERS and j + 1 < k else 0  # 國立|中興|大學: the name is 中興大學
+            if words[k] in PROPER_HEADS and not (self.proper(j + own, words[k], last=j + own == k - 1) and all(
+                    (dictionary_tag(words[i]) or "x")[0] == "n" for i in range(j + own + 1, k))):
                 continue  # 香港|大學, 香港|機場|管理局, 港鐵|公司 are bodies; 科技|公司, 美國|公司 are kinds of them
             self.found.pop(offsets[j], None)
-            self.add(offsets[j], offsets[k + 1], text[offsets[j]:offsets[k + 1]], "organisation", "suffix")
+            self.add(offsets[j], offsets[k + 1], text[offsets[j + own]:offsets[k + 1]], "organisation", "suffix")
 
     def proper(self, i: int, head: str, *, last: bool) -> bool:
         """Whether word ``i``, opening a body's name before its ``head`` (:data:`~analysis.names.PROPER_HEADS`), is a
@@ -524,6 +526,7 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     shapednames.local_places(state)
     shapednames.shaped_places(state)
     shapednames.formed_bodies(state)
+    shapednames.owned_bodies(state)
     shapednames.body_units(state)
     state.single_characters()
     credits = [(c.start, c.end) for c in boilerplate_spans(text) if c.category == "credit"]

@@ -138,6 +138,9 @@ BODY_HEADS = frozenset("""
 PROPER_HEADS = frozenset("大學 公司 醫院 銀行 集團 管理局 電視台 學院 科技大學".split())
 #: Those of :data:`PROPER_HEADS` that a place's name alone makes a body's (香港|大學; not 美國|公司).
 PLACE_NAMED = frozenset("大學 科技大學 管理局".split())
+#: Who runs a school, university or hospital, written before its name and part of the mention (國立中興大學,
+#: 臺北市立大安高工), but not of its name: the actor is 中興大學.
+OWNERS = frozenset("國立 私立 市立 縣立 省立 公立".split())
 #: Those of :data:`PROPER_HEADS` that a brand of two letters no dictionary holds makes a company's (港鐵|公司).
 BRAND_HEADS = frozenset("公司 銀行 集團".split())
 #: Suffixes of a government office, which joins the name of its country or city before it (新北|市黨部, 高雄市|衛生局).

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol
 
-from .names import (BODY_HEADS, CUES, FUNCTION_CHARS, ORG_SUFFIXES, PROPER_HEADS, UNIT_ENDS, common_words, han)
+from .names import (BODY_HEADS, CUES, FUNCTION_CHARS, ORG_SUFFIXES, OWNERS, PROPER_HEADS, UNIT_ENDS, common_words,
+                    han)
 from .postags import dictionary_tag, jieba_tag
 from .titlednames import CLAUSE_OPENERS, NAME_DOTS, dotted_name, name_before_verb, verb_ahead
 
@@ -241,6 +242,30 @@ def shaped_places(scan: _Scan) -> None:
     for m in _HIGHWAY.finditer(scan.text):
         if not _overlaps(scan, m.start(), m.end()):
             scan.add(m.start(), m.end(), m.group(), "place", "suffix")
+
+
+#: The kinds of body that :data:`~analysis.names.OWNERS` run (國立|成功大學, 私立|東海大學, 臺北|市立|大安高工).
+_OWNED = ("大學", "學院", "醫院", "中學", "小學", "高中", "國中", "國小", "高工", "高商", "高農", "高職", "女中",
+          "附中")
+
+
+def owned_bodies(scan: _Scan) -> None:
+    """A school, university or hospital found with who runs it written before it, as one mention: 國立|成功大學,
+    私立|東海大學, and a city's or county's with the place before it (臺北|市立|大安高工, 新竹縣|縣立|...); the
+    actor stays the body's."""
+    text = scan.text
+    for f in sorted(scan.found.values()):
+        start = f.start
+        if f.type != "organisation" or scan.found.get(start) != f or not f.actor.endswith(_OWNED) \
+                or text[start - 2:start] not in OWNERS or _overlaps(scan, start - 2, start):
+            continue
+        begin = start - 2
+        place = next((g for g in scan.found.values() if g.end == begin and g.type == "place"), None)
+        if place is not None and text[begin:start] in ("市立", "縣立"):
+            scan.found.pop(place.start)
+            begin = place.start
+        scan.found.pop(start)
+        scan.add(begin, f.end, f.actor, f.type, f.evidence)
 
 
 #: A company's legal form as jieba cuts it (股份|有限|公司), after the company's own name.

@@ -144,3 +144,16 @@ def test_shaped_places(text, expected):
 ])
 def test_a_place_and_a_body_no_dictionary_knows(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who runs a school, university or hospital is part of its mention, not of its name
+    ("國立中興大學今天表示，招生名額不變。", [("國立中興大學", "中興大學", "organisation")]),
+    ("私立東海大學與國立成功大學合作。",
+     [("私立東海大學", "東海大學", "organisation"), ("國立成功大學", "成功大學", "organisation")]),
+    ("臺北市立大安高工今天舉行畢業典禮。", [("臺北市立大安高工", "大安高工", "organisation")]),
+    # a kind of university is no body
+    ("偏鄉的國立大學與私立大學都缺學生。", []),
+])
+def test_bodies_with_who_runs_them(text, expected):
+    assert found(text) == expected
