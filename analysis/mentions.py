@@ -58,6 +58,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from .companyforms import company_forms
 from .mentionscan import _Found, scan_many
 from .names import Lexicon, lexicon
 from .postags import dictionary_tag
@@ -251,6 +252,10 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
         whole = {part: actor for actor in named if (part := re.split(f"[{NAME_DOTS}]", actor)[-1]) != actor
                  and len(part) >= 3}
         named = {name: evidence for name, evidence in named.items() if name not in whole}
+        companies: dict[str, str] = {}  # the short forms of the companies found by their form or stock code
+        for _, value, found, _, _ in parts:
+            for form, actor in company_forms(value, words_of.get(value, []), found).items():
+                companies.setdefault(form, actor)
         people = {f.actor for _, _, found, _, _ in parts for f in found
                   if f.type == "person" and f.pending is None and len(f.actor) >= 2}
         fields = []
@@ -261,8 +266,8 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
             if whole:  # the last part found alone by a rule (諾瓦克 read as a transliteration) is the whole name's
                 found = [f._replace(actor=whole[f.actor]) if f.evidence in _RULED and f.pending is None
                          and f.type == "person" and f.actor in whole else f for f in found]
-            if named or whole:
-                found = _repeated(value, words_of.get(value, []), found, named, whole)
+            if named or whole or companies:
+                found = _repeated(value, words_of.get(value, []), found, named, whole, companies)
             mentions = [Mention(f.start, f.end, value[f.start:f.end], *_resolve(f, value, holders, people))
                         for f in found]
             fields.append(FieldActors(doc_id, field, value, words_of.get(value, []), mentions, titles))
@@ -277,13 +282,14 @@ _RULED = frozenset(("title", "transliteration", "tag", "verb", "pseudonym"))
 
 
 def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str, str],
-              whole: dict[str, str]) -> list[_Found]:
+              whole: dict[str, str], companies: dict[str, str]) -> list[_Found]:
     """``found`` with the places of ``text`` where a name its document found by a rule is written again, on
     its own (副署長鄭喆文 ... 鄭喆文說): from a word's start to a word's end, or to what follows a speaker's name
     (:data:`analysis.titlednames.FOLLOWERS`), or, for a name of three letters or more, from or to inside a word
     jieba made up (的|謝秋|鳳站|在, 因溫|予澄; not 王志|中華路), over no other mention but a shorter person's
     inside it, which gives way (簡文彬 in 張簡文彬); ``whole`` gives the last parts of dotted names, each found as
-    its whole name's mention."""
+    its whole name's mention; ``companies`` the short forms of companies (:func:`analysis.companyforms.company_forms`),
+    found from a word's start to a word's end over no mention but one a rule found inside them."""
     starts = list(accumulate(map(len, words), initial=0))
     bounds = set(starts)
     kept, added = list(found), []
@@ -303,6 +309,17 @@ def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str,
                             for f in over):
                 kept = [f for f in kept if f not in over]
                 added.append(_Found(start, end, actor, "person", evidence, None))
+            start = text.find(name, end)
+    for name, actor in companies.items():
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            over = [f for f in kept if f.start < end and start < f.end]
+            if start in bounds and end in bounds and not any(a.start < end and start < a.end for a in added) \
+                    and all(start <= f.start and f.end <= end and f.evidence != "dictionary"
+                            and (f.end - f.start < end - start or f.type != "organisation") for f in over):
+                kept = [f for f in kept if f not in over]  # (星曜 read as a person's name by a rule)
+                added.append(_Found(start, end, actor, "organisation", "alias", None))
             start = text.find(name, end)
     return sorted(kept + added) if added else found
 

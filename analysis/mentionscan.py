@@ -527,6 +527,7 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     shapednames.shaped_places(state)
     shapednames.formed_bodies(state)
     shapednames.owned_bodies(state)
+    shapednames.listed_companies(state)
     shapednames.body_units(state)
     state.single_characters()
     credits = [(c.start, c.end) for c in boilerplate_spans(text) if c.category == "credit"]

@@ -268,6 +268,44 @@ def owned_bodies(scan: _Scan) -> None:
         scan.add(begin, f.end, f.actor, f.type, f.evidence)
 
 
+# A listed company's stock code in brackets after its name: 宏曜電子（3791）, 雙鴻科技(3324-TW), 騰訊（0700.HK）
+TICKER = re.compile(r"[（(]\s*\d{4,5}(?:\s*[-.．]\s*(?:TW|TWO|HK))?\s*[）)]", re.IGNORECASE)
+#: Words of an industry that end a company's name (宏曜|電子, 雙鴻|科技, 中信|金控).
+_INDUSTRIES = frozenset("""
+電子 科技 電機 光電 半導體 精密 工業 生技 醫療 材料 化學 化工 電腦 資訊 通訊 電信 網通 能源 綠能 航運 海運 航空
+建設 營造 開發 食品 紡織 鋼鐵 金控 銀行 證券 投信 投顧 產險 壽險 人壽 保險 控股 國際 實業 企業 集團 創投 娛樂 傳媒
+光學 微電子 電子材料 生醫 製藥 藥業 汽車 電池 機械 塑膠
+""".split())
+
+
+def listed_companies(scan: _Scan) -> None:
+    """A company named right before its stock code in brackets, which no dictionary knows: a name's word or two
+    (jieba's tags nr, ns, nz, nt, j, unknown to it, or Latin letters) and the words of its industry after them
+    (宏曜|電子（3791）, 雙鴻|科技(3324-TW), 聯電(2303)); not the kind of maker before it (被動|元件|大廠,
+    光學|鏡頭廠)."""
+    text, words, offsets = scan.text, scan.words, scan.offsets
+    for m in TICKER.finditer(text):
+        k = scan.word_of(m.start())
+        if k == 0 or offsets[k] != m.start():
+            continue
+        first, names = None, 0
+        for j in range(k - 1, max(-1, k - 5), -1):
+            word = words[j]
+            if scan.taken[j] or word.endswith(("廠", "商", "股")):
+                break
+            tag = jieba_tag(word) if han(word) else None
+            proper = (word.isascii() and word.isalpha()) or (
+                han(word) and len(word) >= 2 and (tag is None or tag.startswith(("nr", "ns", "nz", "nt", "j"))))
+            if word in _INDUSTRIES and not names:
+                first = j
+            elif proper and names < 2 and offsets[k] - offsets[j] <= 8:
+                first, names = j, names + 1
+            else:
+                break
+        if first is not None and names and not _overlaps(scan, offsets[first], m.start()):
+            scan.add(offsets[first], m.start(), text[offsets[first]:m.start()], "organisation", "suffix")
+
+
 #: A company's legal form as jieba cuts it (股份|有限|公司), after the company's own name.
 _LEGAL_FORMS = (("股份", "有限", "公司"), ("有限", "公司"), ("股份有限公司",), ("有限公司",))
 #: Kinds of school, after a school's own name (四林|國小, 建國|中學 is the dictionary's).

@@ -157,3 +157,15 @@ def test_a_place_and_a_body_no_dictionary_knows(text, expected):
 ])
 def test_bodies_with_who_runs_them(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a company before its stock code: a name's words and its industry's, not the kind of maker before them
+    ("被動元件大廠宏曜電子（3791）今天召開法說會。", [("宏曜電子", "宏曜電子", "organisation")]),
+    ("散熱模組廠雙鴻科技(3324-TW)營收創高。", [("雙鴻科技", "雙鴻科技", "organisation")]),
+    ("記憶體模組廠威剛（3260）營收衰退。", [("威剛", "威剛", "organisation")]),
+    # a year in brackets, or a code after no name, is no company
+    ("他在2024年（113年）上任，編號（1234）已作廢。", []),
+])
+def test_companies_before_their_stock_code(text, expected):
+    assert found(text) == expected
