@@ -368,6 +368,11 @@ def test_credits_and_parts_of_names_in_title_marks_are_no_actors(text, expected)
     pytest.param("參議院主席托馬什．諾瓦克今天抵台。諾瓦克表示，將深化合作。",
                  [("參議院", "參議院", "organisation"), ("托馬什．諾瓦克", "托馬什．諾瓦克", "person"),
                   ("諾瓦克", "托馬什．諾瓦克", "person")], id="a-dotted-name-after-a-cut-letter"),
+    # universities, hospitals, leagues and teams of the gazetteer, under the names the press uses most
+    pytest.param("中職今天開罰，桃猿與悍將都不服；傷者送往高雄榮民總醫院，輔大學生也到場。",
+                 [("中職", "中華職棒", "organisation"), ("桃猿", "樂天桃猿", "organisation"),
+                  ("悍將", "富邦悍將", "organisation"), ("高雄榮民總醫院", "高雄榮總", "organisation"),
+                  ("輔大", "輔仁大學", "organisation")], id="sports-hospitals-universities"),
     # posts in a company or a team, and a resident, before a name
     pytest.param("會議由投顧協理聶宇澄主持。", [("聶宇澄", "聶宇澄", "person")], id="a-post-in-a-company"),
     pytest.param("球隊領隊卜宥霖親自出面道歉。", [("卜宥霖", "卜宥霖", "person")], id="a-post-in-a-team"),
