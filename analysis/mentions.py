@@ -58,7 +58,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .companyforms import company_forms
+from .shortforms import short_forms
 from .mentionscan import _Found, scan_many
 from .names import Lexicon, lexicon
 from .postags import dictionary_tag
@@ -252,9 +252,9 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
         whole = {part: actor for actor in named if (part := re.split(f"[{NAME_DOTS}]", actor)[-1]) != actor
                  and len(part) >= 3}
         named = {name: evidence for name, evidence in named.items() if name not in whole}
-        companies: dict[str, str] = {}  # the short forms of the companies found by their form or stock code
+        companies: dict[str, str] = {}  # the short forms of companies and units (analysis.shortforms)
         for _, value, found, _, _ in parts:
-            for form, actor in company_forms(value, words_of.get(value, []), found).items():
+            for form, actor in short_forms(value, words_of.get(value, []), found).items():
                 companies.setdefault(form, actor)
         people = {f.actor for _, _, found, _, _ in parts for f in found
                   if f.type == "person" and f.pending is None and len(f.actor) >= 2}
@@ -288,8 +288,9 @@ def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str,
     (:data:`analysis.titlednames.FOLLOWERS`), or, for a name of three letters or more, from or to inside a word
     jieba made up (的|謝秋|鳳站|在, 因溫|予澄; not 王志|中華路), over no other mention but a shorter person's
     inside it, which gives way (簡文彬 in 張簡文彬); ``whole`` gives the last parts of dotted names, each found as
-    its whole name's mention; ``companies`` the short forms of companies (:func:`analysis.companyforms.company_forms`),
-    found from a word's start to a word's end over no mention but one a rule found inside them."""
+    its whole name's mention; ``companies`` the short forms of companies and units
+    (:func:`analysis.shortforms.short_forms`), found from a word's start to a word's end over no mention but one a
+    rule found inside them."""
     starts = list(accumulate(map(len, words), initial=0))
     bounds = set(starts)
     kept, added = list(found), []

@@ -230,9 +230,13 @@ class _Scan:
             return False
         head = offsets[k + 1] + 1
         end = None
-        if nxt != "長":  # the name begins in the word: 長謝|慧鶯, 長簡慧娟
+        if nxt != "長":  # the name begins in the word: 長謝|慧鶯, 長簡慧娟, 長范|姜振宇 (a surname of two)
             rest, after = nxt[1:], self.word(k + 2) if k + 2 < self.n and not self.taken[k + 2] else ""
-            if personal_name(rest):
+            read = name_after_title(self.text, head)
+            if read is not None and read > offsets[k + 2] and not any(
+                    self.taken[i] for i in range(k + 2, self.word_of(read - 1) + 1)):
+                end = read
+            elif personal_name(rest):
                 end = offsets[k + 2]
             elif len(rest) == surname_size(rest) and given_name(after):
                 end = offsets[k + 3]
@@ -377,7 +381,8 @@ class _Scan:
         if held is not None and held.type == "place" or (tag or "").startswith("ns"):
             return head in PLACE_NAMED and not word.endswith("國")  # (香港|大學; not 英國|大學: Britain's universities)
         return (tag is not None and tag.startswith(("nt", "nz", "j"))) \
-            or (tag is None and last and head in BRAND_HEADS and len(word) == 2 and han(word))
+            or (tag is None and last and head in BRAND_HEADS and len(word) == 2 and han(word)
+                and not self.words[i - 1][-1:].isdigit())  # (2022|年起|公司: a year's, no brand)
 
     def name_start(self, k: int) -> int:
         """Where the name of the body whose head is word ``k`` starts (see :meth:`worded_bodies`)."""

@@ -373,6 +373,10 @@ def test_credits_and_parts_of_names_in_title_marks_are_no_actors(text, expected)
                  [("中職", "中華職棒", "organisation"), ("桃猿", "樂天桃猿", "organisation"),
                   ("悍將", "富邦悍將", "organisation"), ("高雄榮民總醫院", "高雄榮總", "organisation"),
                   ("輔大", "輔仁大學", "organisation")], id="sports-hospitals-universities"),
+    # a unit's head's 長 glued to a surname of two letters (副分署|長范|姜振宇), and a year before 公司 (no brand)
+    pytest.param("水利署河川分署副分署長張簡文彬表示，分署接獲通報。", [("張簡文彬", "張簡文彬", "person")],
+                 id="a-units-head-and-a-surname-of-two"),
+    pytest.param("她透露，2022年起公司以疫情為由延後撥款。", [], id="a-year-before-a-company"),
     # posts in a company or a team, and a resident, before a name
     pytest.param("會議由投顧協理聶宇澄主持。", [("聶宇澄", "聶宇澄", "person")], id="a-post-in-a-company"),
     pytest.param("球隊領隊卜宥霖親自出面道歉。", [("卜宥霖", "卜宥霖", "person")], id="a-post-in-a-team"),

@@ -1,9 +1,9 @@
-"""A company's short forms in its document (analysis.companyforms), through analysis.actors and analysis.quotes."""
+"""A body's short forms in its document (analysis.shortforms), through analysis.actors and analysis.quotes."""
 
 import pandas as pd
 
 from analysis import actors, quotes
-from analysis.companyforms import company_forms
+from analysis.shortforms import short_forms
 
 
 def frame(text: str, title: str = "") -> pd.DataFrame:
@@ -39,14 +39,34 @@ def test_no_form_that_the_dictionary_holds_as_another_word():
         ("鴻運國際人力仲介有限公司", "鴻運國際人力仲介有限公司"), ("鴻運國際", "鴻運國際人力仲介有限公司")]
 
 
-def test_company_forms_reads_the_words_of_the_name_only():
+def test_a_units_own_name_alone_is_the_unit_of_the_body_named_before():
+    text = "工會向桃園市政府勞動局申請調解。勞動局表示，已排定下月召開調解會議。"
+    table = actors(frame(text))
+    assert list(zip(table["mention"], table["actor"])) == [("桃園市政府勞動局", "桃園市政府勞動局"),
+                                                         ("勞動局", "桃園市政府勞動局")]
+    assert quotes(frame(text))["speaker"].tolist() == ["桃園市政府勞動局"]
+
+
+def test_a_short_form_two_bodies_of_the_document_share_names_neither():
+    text = "新北市政府水利局與台北市政府水利局會商。水利局指出，抽水站已啟動。"
+    table = actors(frame(text))
+    assert list(table["mention"]) == ["新北市政府水利局", "台北市政府水利局"]
+    assert quotes(frame(text))["speaker"].tolist() == [""]
+
+
+def test_short_forms_reads_the_words_of_the_name_only():
     from collections import namedtuple
 
-    m = namedtuple("M", "start end actor type")
+    m = namedtuple("M", "start end actor type evidence")
     text = "雙鴻科技(3324-TW)營收創高"
     words = ["雙鴻", "科技", "(", "3324", "-", "TW", ")", "營收", "創高"]
-    assert company_forms(text, words, [m(0, 4, "雙鴻科技", "organisation")]) == {"雙鴻科技": "雙鴻科技",
-                                                                                "雙鴻": "雙鴻科技"}
-    assert company_forms(text, words, [m(0, 4, "雙鴻科技", "place")]) == {}
-    assert company_forms("雙鴻科技營收創高", ["雙鴻", "科技", "營收", "創高"],
-                         [m(0, 4, "雙鴻科技", "organisation")]) == {}  # no form nor stock code: not a company
+    company = m(0, 4, "雙鴻科技", "organisation", "suffix")
+    assert short_forms(text, words, [company]) == {"雙鴻科技": "雙鴻科技", "雙鴻": "雙鴻科技"}
+    assert short_forms(text, words, [company._replace(type="place")]) == {}
+    assert short_forms("雙鴻科技營收創高", ["雙鴻", "科技", "營收", "創高"], [company]) == {}  # no form nor code
+    # a unit's ends of three letters or more on a word; not of a body a dictionary knows
+    unit = m(0, 12, "台中市政府警察局第三分局", "organisation", "suffix")
+    words = ["台中市政府", "警察局", "第三分", "局", "今天"]
+    assert short_forms("台中市政府警察局第三分局今天", words, [unit]) == {"警察局第三分局": "台中市政府警察局第三分局",
+                                                                 "第三分局": "台中市政府警察局第三分局"}
+    assert short_forms("台中市政府警察局第三分局今天", words, [unit._replace(evidence="dictionary")]) == {}
