@@ -33,7 +33,7 @@ from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_C
                     transliterated)
 from .blobstore import open_cache
 from .codedeps import code_digest
-from . import shapednames
+from . import shapednames, shapedplaces
 from .postags import dictionary_tag, jieba_tag, load_tagger
 from .segmentation.batch import SegmentCache
 from .shapednames import TITLE_MARKS
@@ -528,8 +528,8 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     shapednames.dotted_names(state)
     shapednames.pseudonyms(state)
     shapednames.speaking_bodies(state)
-    shapednames.local_places(state)
-    shapednames.shaped_places(state)
+    shapedplaces.local_places(state)
+    shapedplaces.shaped_places(state)
     shapednames.formed_bodies(state)
     shapednames.owned_bodies(state)
     shapednames.listed_companies(state)

@@ -161,7 +161,7 @@ PLACE_SUFFIXES = frozenset("市縣州省鄉鎮區")
 #: Syllables of transliterated names besides the segmenter's (:data:`TRANSLIT`): 佩斯科夫, 柯林頓, 奧蒂嘉.
 NAME_SYLLABLES = TRANSLIT | frozenset("夫娃琪頓嘉茨契")
 #: Places rather than people, among transliterated words (維吉尼亞, 聖彼得堡, 格陵蘭).
-PLACE_ENDINGS = ("亞", "堡", "蘭", "斯坦", "尼", "加", "納", "島", "州", "灣", "港", "河", "山", "市", "城")
+PLACE_ENDINGS = ("亞", "堡", "蘭", "斯坦", "尼", "加", "納", "島", "州", "灣", "港", "河", "山", "市", "城", "路", "街")
 #: Last characters no personal name has in the news (黃姓, 陳家, and places and bodies).
 NOT_NAME_ENDINGS = frozenset("某姓家氏縣市鄉鎮區里村路街山島港灣河湖橋站部院會署局黨府所處館廳團隊軍社台報星國省州")
 #: Words that are never actors by any rule but the dictionaries and aliases.

@@ -6,7 +6,7 @@ roads after it (板橋區港嘴里), rivers and highways (立霧溪, 台9線), a
 company's legal form, a school's kind, a district court: 永瀚機電工程有限公司, 四林國小, 台中地方法院), and a body
 with the units named after it as one mention (內政部警政署).
 
-Each pass takes the scan's state (its text, words, mentions found and titles: :class:`_Scan`) and adds to it.
+Each pass takes the scan's state (its text, words, mentions found and titles: :class:`Scan`) and adds to it.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from typing import Any, Protocol
 
 from .names import (BODY_HEADS, CUES, FUNCTION_CHARS, ORG_SUFFIXES, OWNERS, PROPER_HEADS, UNIT_ENDS, common_words,
                     han)
-from .postags import dictionary_tag, jieba_tag
+from .postags import jieba_tag
 from .titlednames import CLAUSE_OPENERS, NAME_DOTS, dotted_name, name_before_verb, verb_ahead
 
 
-class _Scan(Protocol):
-    """What a pass reads and writes of a scan's state (:class:`analysis.mentionscan._Scan`)."""
+class Scan(Protocol):
+    """What a pass reads and writes of a scan's state (:class:`analysis.mentionscan.Scan`)."""
 
     text: str
     words: list[str]
@@ -36,14 +36,19 @@ class _Scan(Protocol):
 
     def add(self, start: int, end: int, actor: str, kind: str, evidence: str, pending=None) -> None: ...
 
+
 _DOT = re.compile("[" + NAME_DOTS + "]")
 
 
-def _overlaps(scan: _Scan, start: int, end: int) -> bool:
+def overlaps(scan: Scan, start: int, end: int) -> bool:
     """Does a mention found already overlap [start, end)?"""
     return any(f.start < end and start < f.end for f in scan.found.values())
+
+
 #: Names in 《》: a book's, a programme's or an outlet's (《香港01》), whose parts are no mentions.
 TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
+
+
 def _rank(name: str) -> int:
     """How high a body stands by its name's end: a government or Yuan (府, 院) 0, a ministry, council or party
     (部, 會, 黨) 1, an agency, bureau or committee (署, 局, 處, 委員會) 2, a unit of one (分局, 科, 隊) 3."""
@@ -56,11 +61,6 @@ def _rank(name: str) -> int:
     return 2
 
 
-# A place's district, township or village written after its name (觀塘|區); and a village or road no
-# dictionary knows, after a place (港嘴里, 民生路二段, 中山路100號)
-_DISTRICTS = frozenset("區鄉鎮村")
-_LOCAL_PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?:里|村|鄉|鎮)(?![\u4e00-\u9fff]{0,1}(?:長|民|辦|公所|代表))"
-                          r"|[\u4e00-\u9fff]{1,3}(?:路|街|大道)(?:[一二三四五六七八九十]段|\d+(?:號|巷|弄))")
 #: The ends of the names of a body's units (分局, 分署, 偵查隊, 預防科, 教育處, 研究所, 學系, 分行).
 UNIT_HEADS = ("局", "署", "處", "司", "科", "隊", "所", "系", "組", "室", "分行", "支隊", "大隊", "中隊", "分隊",
               "派出所")
@@ -81,7 +81,7 @@ _PSEUDONYM = re.compile(r"[（(]化名[）)]")
 _LATIN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?$")
 
 
-def speaking_names(scan: _Scan) -> None:
+def speaking_names(scan: Scan) -> None:
     """A name no rule found yet that opens a clause before a reporting verb, read from its characters
     (:func:`analysis.titlednames.name_before_verb`: 蘇芷琪下午在臉書發文回應, 「…」冷文彥說)."""
     for k in range(scan.n):
@@ -92,7 +92,7 @@ def speaking_names(scan: _Scan) -> None:
             scan.add(scan.offsets[k], end, scan.text[scan.offsets[k]:end], "person", "verb")
 
 
-def dotted_names(scan: _Scan) -> None:
+def dotted_names(scan: Scan) -> None:
     """Names of Taiwan's peoples and transliterated ones whose parts a dot joins, read from the characters
     where no rule found them (:func:`analysis.titlednames.dotted_name`: 巡守隊長哈尤·瓦旦, 族人比令·尤命); not
     inside 《》."""
@@ -103,13 +103,13 @@ def dotted_names(scan: _Scan) -> None:
         if dot == 0 or not han(text[dot - 1]):
             continue
         span = dotted_name(text, dot)
-        if span is None or _overlaps(scan, *span) \
+        if span is None or overlaps(scan, *span) \
                 or any(s < span[1] and span[0] < e for s, e in titled):
             continue
         scan.add(*span, text[span[0]:span[1]], "person", "title")
 
 
-def pseudonyms(scan: _Scan) -> None:
+def pseudonyms(scan: Scan) -> None:
     """A name the news gives in place of a person's own, before （化名）: up to three letters back to a title,
     a mark or a letter that is no name's (外送員|阿凱（化名）, 網友小美（化名）: two letters after another letter),
     or a name in Latin letters (市民Ricky（化名）)."""
@@ -130,7 +130,7 @@ def pseudonyms(scan: _Scan) -> None:
                 start -= 1
             if end - start == 3 and start > 0 and han(text[start - 1]) and start not in scan.title_ends:
                 start += 1  # 網友|小美: the last two letters
-        if end - start < 2 or end in ends or _overlaps(scan, start, end):
+        if end - start < 2 or end in ends or overlaps(scan, start, end):
             continue
         scan.add(start, end, text[start:end], "person", "pseudonym")
 
@@ -141,7 +141,7 @@ def _speaking_head(word: str, text: str, end: int) -> bool:
         and (text.startswith(("發言人", "：", ":"), end) or verb_ahead(text, end))
 
 
-def speaking_bodies(scan: _Scan) -> None:
+def speaking_bodies(scan: Scan) -> None:
     """A body no rule found yet that opens a clause and speaks: words of letters ending in a unit's or body's
     head (:data:`~analysis.names.UNIT_ENDS`, :data:`~analysis.names.ORG_SUFFIXES`), right before 發言人, a
     colon or a reporting verb (屋宇|署|發言人, 消防|處：, 醫院|管理局|表示); after a body found already, its unit
@@ -185,71 +185,12 @@ def speaking_bodies(scan: _Scan) -> None:
             scan.add(start, best, text[start:best], "organisation", "suffix")
 
 
-def local_places(scan: _Scan) -> None:
-    """A place and its district, township or village written after it (觀塘|區, 秀林|鄉), and villages and roads
-    no dictionary knows right after a place or in a list of them (板橋區|港嘴|里、溪洲里, 溪洲里|民生路二段): two
-    letters and 里, 村, 鄉 or 鎮, or one to three and 路, 街 or 大道 with a section or number (民生路二段,
-    中山路100號)."""
-    text = scan.text
-    for f in sorted(scan.found.values()):
-        if f.type != "place" or scan.found.get(f.start) != f:
-            continue
-        end = f.end
-        after = text[end + 1:end + 2]
-        if text[end:end + 1] in _DISTRICTS and (after in "的、，,。在與和及" or (
-                end + 1 not in scan.title_ends and end not in scan.title_starts and not han(after))):
-            scan.found.pop(f.start)
-            scan.add(f.start, end + 1, f.actor + text[end], "place", f.evidence)  # 觀塘|區, as 紐約市 is
-            end += 1
-        pos = end
-        while pos < len(text):
-            if text[pos:pos + 1] == "、":
-                pos += 1
-            m = _LOCAL_PLACE.match(text, pos)
-            if m is None or _overlaps(scan, pos, m.end()) \
-                    or text[pos:m.end() - 1] in common_words()[0] or m.group() in common_words()[0]:
-                break
-            scan.add(pos, m.end(), m.group(), "place", "suffix")
-            pos = m.end()
-
-
-#: Words that open no village's name: numbers and determiners (三公里, 每個村, 該村).
-_NOT_VILLAGE_STARTS = frozenset("一二兩三四五六七八九十百千萬幾數多每各該此這那某全本鄰隔")
-# A numbered highway or road: 台1線, 台9線, 國道1號, 縣道184甲線
-_HIGHWAY = re.compile(r"(?:台|臺|國道|省道|縣道|市道|鄉道)\d{1,3}(?:[甲乙丙丁])?(?:線|號)")
-
-
-def shaped_places(scan: _Scan) -> None:
-    """Places no dictionary knows that their names show: a river or creek, a word of three or four letters ending
-    in 溪 or 河 that jieba takes for a name or does not know (鹿耳門溪, 立霧溪, 後勁溪; not 溪水, 小溪); a village,
-    a word of three letters ending in 里 or 村 that jieba's dictionary lacks (顯宮里、鹿耳里, 豐南村; not 地球村,
-    nor 顯宮里|長, a title by the kit's conventions) or a name or place of two and 里 or 村 alone (後湖|里, 玉溪|村);
-    and a numbered highway (台1線, 國道1號)."""
-    text, words, offsets = scan.text, scan.words, scan.offsets
-    for k in range(scan.n):
-        word = words[k]
-        if 3 <= len(word) <= 4 and word[-1] in "溪河" and not scan.taken[k] and han(word) \
-                and word not in common_words()[0] and (jieba_tag(word) or "nr")[:2] in ("nr", "ns", "nz"):
-            scan.add(offsets[k], offsets[k + 1], word, "place", "suffix")
-        else:
-            village = (len(word) == 3 and word[-1] in "里村" and dictionary_tag(word) is None) or (
-                len(word) == 2 and scan.word(k + 1) in ("里", "村") and not scan.taken[k + 1]
-                and (dictionary_tag(word) or "nr")[:2] in ("nr", "ns", "nz"))
-            end = offsets[k] + 3
-            if village and not scan.taken[k] and han(word) and word[0] not in _NOT_VILLAGE_STARTS \
-                    and text[end:end + 1] not in ("長", "辦") and not _overlaps(scan, offsets[k], end):
-                scan.add(offsets[k], end, text[offsets[k]:end], "place", "suffix")
-    for m in _HIGHWAY.finditer(scan.text):
-        if not _overlaps(scan, m.start(), m.end()):
-            scan.add(m.start(), m.end(), m.group(), "place", "suffix")
-
-
 #: The kinds of body that :data:`~analysis.names.OWNERS` run (國立|成功大學, 私立|東海大學, 臺北|市立|大安高工).
 _OWNED = ("大學", "學院", "醫院", "中學", "小學", "高中", "國中", "國小", "高工", "高商", "高農", "高職", "女中",
           "附中")
 
 
-def owned_bodies(scan: _Scan) -> None:
+def owned_bodies(scan: Scan) -> None:
     """A school, university or hospital found with who runs it written before it, as one mention: 國立|成功大學,
     私立|東海大學, and a city's or county's with the place before it (臺北|市立|大安高工, 新竹縣|縣立|...); the
     actor stays the body's."""
@@ -257,7 +198,7 @@ def owned_bodies(scan: _Scan) -> None:
     for f in sorted(scan.found.values()):
         start = f.start
         if f.type != "organisation" or scan.found.get(start) != f or not f.actor.endswith(_OWNED) \
-                or text[start - 2:start] not in OWNERS or _overlaps(scan, start - 2, start):
+                or text[start - 2:start] not in OWNERS or overlaps(scan, start - 2, start):
             continue
         begin = start - 2
         place = next((g for g in scan.found.values() if g.end == begin and g.type == "place"), None)
@@ -278,7 +219,7 @@ _INDUSTRIES = frozenset("""
 """.split())
 
 
-def listed_companies(scan: _Scan) -> None:
+def listed_companies(scan: Scan) -> None:
     """A company named right before its stock code in brackets, which no dictionary knows: a name's word or two
     (jieba's tags nr, ns, nz, nt, j, unknown to it, or Latin letters) and the words of its industry after them
     (宏曜|電子（3791）, 雙鴻|科技(3324-TW), 聯電(2303)); not the kind of maker before it (被動|元件|大廠,
@@ -302,7 +243,7 @@ def listed_companies(scan: _Scan) -> None:
                 first, names = j, names + 1
             else:
                 break
-        if first is not None and names and not _overlaps(scan, offsets[first], m.start()):
+        if first is not None and names and not overlaps(scan, offsets[first], m.start()):
             scan.add(offsets[first], m.start(), text[offsets[first]:m.start()], "organisation", "suffix")
 
 
@@ -332,7 +273,7 @@ def _form_at(words: list[str], k: int, forms: tuple[tuple[str, ...], ...]) -> in
 _RELATIONS = frozenset("東家 老東家 母公司 子公司 旗下 對手 客戶 廠商 業者 被告 原告 告訴人 負責人 委託人".split())
 
 
-def _own_name(scan: _Scan, k: int, *, legal: bool) -> int | None:
+def _own_name(scan: Scan, k: int, *, legal: bool) -> int | None:
     """The first word of the own name before word ``k``, None if there is none.
 
     Before a school's kind or a court: a place found right before it (台中|地方|法院), or a word of a name's kind
@@ -361,7 +302,7 @@ def _own_name(scan: _Scan, k: int, *, legal: bool) -> int | None:
     return first if named else None  # (好運|來|飲食|有限公司: no name's word in 飲食)
 
 
-def formed_bodies(scan: _Scan) -> None:
+def formed_bodies(scan: Scan) -> None:
     """Bodies named by their own name and the form of body they are, which no dictionary knows: a company with
     its legal form (永瀚|機電|工程|有限|公司, 星曜|娛樂|經紀|股份|有限|公司), a school and its kind (四林|國小),
     a district court or prosecutors' office or a township's office after its place (台中|地方|法院, 富里鄉|農會).
@@ -393,7 +334,7 @@ def formed_bodies(scan: _Scan) -> None:
         k += size
 
 
-def body_units(scan: _Scan) -> None:
+def body_units(scan: Scan) -> None:
     """A body and the units named after it are one mention, the longest name (內政部|警政署,
     台中市政府警察局|第三|分局, 花蓮縣警察局|新城|分局|偵查隊): another body found right after it, or
     words of letters and ordinals ending in a unit's head (:data:`UNIT_HEADS`). Its actor is the last

@@ -1,0 +1,37 @@
+"""Places read from their shapes (:mod:`analysis.shapedplaces`), through :func:`analysis.actors`."""
+
+import pytest
+
+from .test_shapednames import found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # rivers and creeks jieba takes for names or does not know, and numbered highways
+    ("鹿耳門溪水位上漲，台1線車流回堵。", [("鹿耳門溪", "鹿耳門溪", "place"), ("台1線", "台1線", "place")]),
+    ("後勁溪出現異味，國道1號北上壅塞。", [("後勁溪", "後勁溪", "place"), ("國道1號", "國道1號", "place")]),
+    # water and a stream, not a river's name
+    ("溪水暴漲，溪邊居民撤離，小溪旁的橋面淹水。", []),
+    # villages no dictionary knows: a word of three letters, or a name or place jieba knows and 里 or 村 alone
+    ("豪雨過後，頂寮里、後湖里都傳出淹水災情。", [("頂寮里", "頂寮里", "place"), ("後湖里", "後湖里", "place")]),
+    ("救災人員進入玉溪村與德興村協助清淤。", [("玉溪村", "玉溪村", "place"), ("德興村", "德興村", "place")]),
+    # nor a count, a kind of village or a village's head (a title by the kit's conventions)
+    ("全村居民都到活動中心避難，三公里外的村莊也停電，選手村與地球村照常開放。", []),
+    ("坪林村長陳志明說，路斷了。", [("陳志明", "陳志明", "person")]),
+])
+def test_shaped_places(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # roads and streets: a name's kind or a road's usual name before 路, 街 or 大道, with its section or number
+    ("會員在濟南路上拉布條，車隊從基隆路轉入羅斯福路。",
+     [("濟南路", "濟南路", "place"), ("基隆路", "基隆路", "place"), ("羅斯福路", "羅斯福路", "place")]),
+    ("他走在民生路二段的人行道，中山路100號起火。",
+     [("民生路二段", "民生路二段", "place"), ("中山路100號", "中山路100號", "place")]),
+    ("群眾聚集在青島東路，迪化街年貨大街開幕。", [("青島東路", "青島東路", "place"), ("迪化街", "迪化街", "place")]),
+    # ways that are no road's name, and idioms
+    ("這條道路與高速公路都封閉，網路也斷了，柏油路面破損。", []),
+    ("走投無路的他，走上英雄末路，這不是康莊大道。", []),
+])
+def test_roads(text, expected):
+    assert found(text) == expected
