@@ -642,6 +642,9 @@ class Clauses:
             if self.text[lo:hi].lstrip().startswith(("根據", "依據", "依照")):
                 hi = lo - 1  # 根據中央氣象署資料，…，水利局提醒: where the facts come from, not who speaks
                 continue
+            if any(sentence <= c[0] < lo for c in self.cues) and not self._opens_with_name(lo, hi):
+                hi = lo - 1  # what an earlier verb of the sentence reports, a name inside it (…表示，款項是因
+                continue  # 王大明違約而暫停，公司將說明): not the speaker; a clause a name opens is its own
             found = self.topic(lo, hi, places=False)
             if found is not None:
                 return found
@@ -654,6 +657,11 @@ class Clauses:
         if (not own or own in ADVERBS) and lo == sentence and carry:
             return self._said_before(sentence)  # …他指出，…。並表示，…: the speaker of the sentence before
         return None
+
+    def _opens_with_name(self, lo: int, hi: int) -> bool:
+        """Does a name or title open the clause in [lo, hi), after at most a word of time (今天駐紐約辦事處推文)?"""
+        starts = [m.start for m in self.mentions if lo <= m.start < hi] + [t for t in self.titles if lo <= t < hi]
+        return bool(starts) and len(self.text[lo:min(starts)].strip()) <= 2
 
     def _said_before(self, sentence: int) -> Found | None:
         """The speaker of the last verb of the sentence before ``sentence``, in the same paragraph, whose

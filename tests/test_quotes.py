@@ -423,6 +423,14 @@ def _said_as(text: str, title: str = "") -> list[tuple[str, str, str, str, str]]
                  [("", "陳男", "說", "quotation", "我不知道那是贓款。")], id="a-surname-and-man"),
     pytest.param("王某表示，他不知道那是贓款。",
                  [("", "王某", "表示", "reported", "他不知道那是贓款")], id="a-surname-and-mou"),
+    # a verb with no subject of its own after what an earlier verb reports: the earlier verb's speaker, not a name
+    # inside what it reports; but a clause a name opens speaks for itself
+    pytest.param("台積電發表聲明表示，部分款項是因王大明違約而暫停撥付，公司將在法庭上說明，「不會隔空交火」。",
+                 [("台積電", "台積電", "表示", "reported", "部分款項是因王大明違約而暫停撥付"),
+                  ("台積電", "台積電", "說明", "quotation", "不會隔空交火")], id="not-a-name-inside-what-is-reported"),
+    pytest.param("王大明提到，布偶已帶進會場，今天台積電發出照片，證實布偶真的被帶進會場。",
+                 [("王大明", "王大明", "提到", "reported", "布偶已帶進會場"),
+                  ("台積電", "台積電", "證實", "reported", "布偶真的被帶進會場")], id="a-clause-a-name-opens"),
     pytest.param("立法院長韓國瑜今天透過幕僚轉述，他尊重院會決議。",
                  [("韓國瑜", "韓國瑜", "轉述", "reported", "他尊重院會決議")], id="through-his-staff"),
     # a body's spokesperson speaks for it
