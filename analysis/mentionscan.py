@@ -362,7 +362,8 @@ class _Scan:
             if j == k:
                 continue
             own = 1 if words[j] in OWNERS and j + 1 < k else 0  # 國立|中興|大學: the name is 中興大學
-            if words[k] in PROPER_HEADS and not (self.proper(j + own, words[k], last=j + own == k - 1) and all(
+            last = j + own == k - 1 or (words[k] == "醫院" and words[j + own + 1:k] == ["紀念"])  # 嘉惠|紀念|醫院
+            if words[k] in PROPER_HEADS and not (self.proper(j + own, words[k], last=last) and all(
                     (dictionary_tag(words[i]) or "x")[0] == "n" for i in range(j + own + 1, k))):
                 continue  # 香港|大學, 香港|機場|管理局, 港鐵|公司 are bodies; 科技|公司, 美國|公司 are kinds of them
             self.found.pop(offsets[j], None)
@@ -381,8 +382,8 @@ class _Scan:
         if held is not None and held.type == "place" or (tag or "").startswith("ns"):
             return head in PLACE_NAMED and not word.endswith("國")  # (香港|大學; not 英國|大學: Britain's universities)
         return (tag is not None and tag.startswith(("nt", "nz", "j"))) \
-            or (tag is None and last and head in BRAND_HEADS and len(word) == 2 and han(word)
-                and not self.words[i - 1][-1:].isdigit())  # (2022|年起|公司: a year's, no brand)
+            or (tag is None and last and head in BRAND_HEADS and len(word) == 2 and han(word) and word not in OWNERS
+                and not self.words[i - 1][-1:].isdigit())  # (2022|年起|公司: a year's, no brand; 部立|醫院)
 
     def name_start(self, k: int) -> int:
         """Where the name of the body whose head is word ``k`` starts (see :meth:`worded_bodies`)."""

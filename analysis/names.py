@@ -140,9 +140,10 @@ PROPER_HEADS = frozenset("大學 公司 醫院 銀行 集團 管理局 電視台
 PLACE_NAMED = frozenset("大學 科技大學 管理局".split())
 #: Who runs a school, university or hospital, written before its name and part of the mention (國立中興大學,
 #: 臺北市立大安高工), but not of its name: the actor is 中興大學.
-OWNERS = frozenset("國立 私立 市立 縣立 省立 公立".split())
-#: Those of :data:`PROPER_HEADS` that a brand of two letters no dictionary holds makes a company's (港鐵|公司).
-BRAND_HEADS = frozenset("公司 銀行 集團".split())
+OWNERS = frozenset("國立 私立 市立 縣立 省立 公立 部立 署立".split())
+#: Those of :data:`PROPER_HEADS` that a brand of two letters no dictionary holds makes a company's or a
+#: hospital's (港鐵|公司, 嘉惠|醫院).
+BRAND_HEADS = frozenset("公司 銀行 集團 醫院".split())
 #: Suffixes of a government office, which joins the name of its country or city before it (新北|市黨部, 高雄市|衛生局).
 OFFICE_SUFFIXES = ("委員會", "議會", "黨部", "部", "院", "署", "局", "處", "辦", "府")
 #: Words ending like a body that are not one (events, parts, the ordinary 全部, 機會, 社會).

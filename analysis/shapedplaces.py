@@ -37,6 +37,11 @@ def local_places(scan: Scan) -> None:
             scan.found.pop(f.start)
             scan.add(f.start, end + 1, f.actor + text[end], "place", f.evidence)  # 觀塘|區, as 紐約市 is
             end += 1
+        quarter = text[end:end + 2]
+        if quarter in _QUARTERS and f.actor.endswith("市") and not overlaps(scan, end, end + 2) \
+                and (not han(text[end + 2:end + 3]) or text[end + 2:end + 3] in "的與和及在"):
+            scan.add(end, end + 2, f.actor + quarter, "place", "suffix")  # 嘉義市|西區: the city's, not any 西區
+            end += 2
         pos = end
         while pos < len(text):
             if text[pos:pos + 1] == "、":
@@ -49,6 +54,8 @@ def local_places(scan: Scan) -> None:
             pos = m.end()
 
 
+#: A city's districts named by their direction (嘉義市西區, 台中市東區).
+_QUARTERS = frozenset("東區 西區 南區 北區 中區".split())
 #: Words that open no village's name: numbers and determiners (三公里, 每個村, 該村).
 _NOT_VILLAGE_STARTS = frozenset("一二兩三四五六七八九十百千萬幾數多每各該此這那某全本鄰隔")
 # A numbered highway or road: 台1線, 台9線, 國道1號, 縣道184甲線

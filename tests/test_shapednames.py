@@ -153,3 +153,14 @@ def test_bodies_with_who_runs_them(text, expected):
 ])
 def test_companies_before_their_stock_code(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hospital of a name no dictionary knows (a brand of two letters), also a memorial one
+    ("嘉惠紀念醫院上週起缺藥，博仁醫院也是。",
+     [("嘉惠紀念醫院", "嘉惠紀念醫院", "organisation"), ("博仁醫院", "博仁醫院", "organisation")]),
+    # not a kind of hospital, nor who runs it alone
+    ("病患被送往部立醫院與地區醫院，大型醫院也滿床。", []),
+])
+def test_hospitals_by_their_name(text, expected):
+    assert found(text) == expected

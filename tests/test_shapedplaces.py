@@ -35,3 +35,13 @@ def test_shaped_places(text, expected):
 ])
 def test_roads(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city's district named by its direction is the city's, not any 西區
+    ("位於嘉義市西區的診所缺藥。", [("嘉義市", "嘉義市", "place"), ("西區", "嘉義市西區", "place")]),
+    # not a word that goes on (西區區長: a title's), nor a direction alone
+    ("嘉義市西區區長說，會改善，東區也一樣。", [("嘉義市", "嘉義市", "place")]),
+])
+def test_a_citys_quarters(text, expected):
+    assert found(text) == expected
