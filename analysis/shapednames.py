@@ -52,7 +52,8 @@ TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
 def _rank(name: str) -> int:
     """How high a body stands by its name's end: a government or Yuan (府, 院) 0, a ministry, council or party
     (部, 會, 黨) 1, an agency, bureau or committee (署, 局, 處, 委員會) 2, a unit of one (分局, 科, 隊) 3."""
-    if name.endswith(("分局", "分署", "分行", "分隊", "科", "隊", "組", "室", "所", "系", "股", "辦事處", "辦公室")):
+    if name.endswith(("分局", "分署", "分行", "分院", "分隊", "科", "隊", "組", "室", "所", "系", "股", "辦事處",
+                      "辦公室")):
         return 3
     if name.endswith(("府", "院")) and not name.endswith(("醫院", "學院", "研究院")):
         return 0
@@ -67,7 +68,7 @@ UNIT_HEADS = ("局", "署", "處", "司", "科", "隊", "所", "系", "組", "�
 # Words that end in a unit's head but name no unit (民進黨|當局, 政局, 格局), or that make a group's name a topic's
 # (聯合國|事務|工作|小組: a group on the UN's affairs, not one of its units)
 _NOT_UNITS = frozenset("當局 大局 格局 布局 結局 騙局 僵局 變局 時局 政局 戰局 全局 出局 飯局 賭局 郵局 書局"
-                       " 事務所 研究室 工作室".split())
+                       " 事務所 研究室 工作室 團隊 研究團隊".split())
 _TOPICS = frozenset("事務 問題 議題 關係 交流 政策 發展".split())
 # Heads that need a proper name before them, as endswith takes them
 _PROPER_HEADS = tuple(PROPER_HEADS)
@@ -355,7 +356,7 @@ def body_units(scan: Scan) -> None:
             if offsets[k] != end:
                 break
             unit = None
-            for last in range(k, min(k + 4, scan.n)):
+            for last in range(k, min(k + 6, scan.n)):  # (成功大學|水利|及|海洋|工程|學系)
                 word = words[last]
                 if word in ("及", "與", "暨") and last > k:
                     continue  # 教育部|國民|及|學前|教育署: one unit's name

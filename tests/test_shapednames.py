@@ -164,3 +164,17 @@ def test_companies_before_their_stock_code(text, expected):
 ])
 def test_hospitals_by_their_name(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body and its branch or department, one mention, the longest name
+    ("傷者送往臺北榮民總醫院玉里分院治療，案件上訴到高等法院臺中分院。",
+     [("臺北榮民總醫院玉里分院", "臺北榮民總醫院玉里分院", "organisation"),
+      ("高等法院臺中分院", "高等法院臺中分院", "organisation")]),
+    ("國立成功大學水利及海洋工程學系研究團隊與業者合作。",
+     [("國立成功大學水利及海洋工程學系", "國立成功大學水利及海洋工程學系", "organisation")]),
+    # a team is no unit of its body
+    ("成大研究團隊今天發表論文。", [("成大", "成大", "organisation")]),
+])
+def test_a_body_and_its_branch(text, expected):
+    assert found(text) == expected
