@@ -58,6 +58,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from .shapednames import INDUSTRIES
 from .shortforms import short_forms
 from .mentionscan import _Found, scan_many
 from .names import Lexicon, lexicon
@@ -315,6 +316,9 @@ def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str,
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
+            trade = max((w for w in INDUSTRIES if text.startswith(w, end) and end + len(w) in bounds),
+                        key=lambda w: (len(w), w), default="")
+            end += len(trade)  # and the word of its trade the article adds (鼎晟|投顧 for 鼎晟投資顧問有限公司)
             over = [f for f in kept if f.start < end and start < f.end]
             if start in bounds and end in bounds and not any(a.start < end and start < a.end for a in added) \
                     and all(start <= f.start and f.end <= end and f.evidence != "dictionary"

@@ -213,7 +213,7 @@ def owned_bodies(scan: Scan) -> None:
 # A listed company's stock code in brackets after its name: 宏曜電子（3791）, 雙鴻科技(3324-TW), 騰訊（0700.HK）
 TICKER = re.compile(r"[（(]\s*\d{4,5}(?:\s*[-.．]\s*(?:TW|TWO|HK))?\s*[）)]", re.IGNORECASE)
 #: Words of an industry that end a company's name (宏曜|電子, 雙鴻|科技, 中信|金控).
-_INDUSTRIES = frozenset("""
+INDUSTRIES = frozenset("""
 電子 科技 電機 光電 半導體 精密 工業 生技 醫療 材料 化學 化工 電腦 資訊 通訊 電信 網通 能源 綠能 航運 海運 航空
 建設 營造 開發 食品 紡織 鋼鐵 金控 銀行 證券 投信 投顧 產險 壽險 人壽 保險 控股 國際 實業 企業 集團 創投 娛樂 傳媒
 光學 微電子 電子材料 生醫 製藥 藥業 汽車 電池 機械 塑膠
@@ -238,7 +238,7 @@ def listed_companies(scan: Scan) -> None:
             tag = jieba_tag(word) if han(word) else None
             proper = (word.isascii() and word.isalpha()) or (
                 han(word) and len(word) >= 2 and (tag is None or tag.startswith(("nr", "ns", "nz", "nt", "j"))))
-            if word in _INDUSTRIES and not names:
+            if word in INDUSTRIES and not names:
                 first = j
             elif proper and names < 2 and offsets[k] - offsets[j] <= 8:
                 first, names = j, names + 1
@@ -298,7 +298,11 @@ def _own_name(scan: Scan, k: int, *, legal: bool) -> int | None:
         if not legal:
             return j if proper and word not in _SCHOOL_KINDS else None
         if tag is not None and not tag.startswith(("n", "vn", "j")):
-            break
+            before = jieba_tag(words[j - 1]) if j and han(words[j - 1]) else "x"
+            if not (tag.startswith("v") and len(word) >= 2 and len(words[j - 1]) >= 2
+                    and (before is None or before.startswith(("nr", "ns", "nz", "nt")))):
+                break
+            continue  # a verb of two letters after a name's word (川澄|感測|科技), inside the name
         first, named = j, named or proper
     return first if named else None  # (好運|來|飲食|有限公司: no name's word in 飲食)
 

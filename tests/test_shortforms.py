@@ -32,6 +32,18 @@ def test_a_company_by_its_legal_form_then_by_the_first_words_of_its_name():
     assert quotes(frame(text))["speaker"].tolist() == ["星曜娛樂經紀股份有限公司"] * 2
 
 
+def test_a_companys_first_words_and_the_word_of_its_trade():
+    # 川澄|感測|科技: a verb of two letters after a name's word is inside the name; 鼎晟|投顧 adds its trade
+    text = "與在地的川澄感測科技股份有限公司合作。川澄感測總經理說，很好。"
+    table = actors(frame(text))
+    assert list(zip(table["mention"], table["actor"])) == [
+        ("川澄感測科技股份有限公司", "川澄感測科技股份有限公司"), ("川澄感測", "川澄感測科技股份有限公司")]
+    table = actors(frame("鼎晟投資顧問有限公司遭搜索。鼎晟投顧負責人表示，會配合調查。"))
+    assert list(zip(table["mention"], table["actor"])) == [
+        ("鼎晟投資顧問有限公司", "鼎晟投資顧問有限公司"), ("鼎晟投顧", "鼎晟投資顧問有限公司")]
+    assert list(actors(frame("公司持續研發感測科技有限公司的產品。"))["mention"]) == []  # (研發|感測: no name)
+
+
 def test_no_form_that_the_dictionary_holds_as_another_word():
     # 鴻運 is a word for luck: 鴻運國際 is the company's, 鴻運 alone is not
     table = actors(frame("鴻運國際人力仲介有限公司遭搜索。祝大家鴻運當頭，鴻運國際也回應。"))
