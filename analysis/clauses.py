@@ -21,6 +21,8 @@ from .names import (ABBREVIATIONS, BODIES, COURTESY_LETTERS, COURTESY_TITLES, CU
 from .postags import jieba_tag
 from .titlednames import NAME_SURNAMES
 
+# A body's spokesperson, after its name and what is in brackets after it (宏曜電子（3791）發言人)
+_SPOKESPERSON = re.compile(r"(?:[（(][^）)\n]{0,12}[）)])?發言人")
 #: Pronouns that stand for the person named last.
 PRONOUNS = frozenset(("他", "她"))
 #: Unnamed speakers (the speaker is empty, ``speaker_mention`` says who).
@@ -493,6 +495,8 @@ class Clauses:
                         if not (word in ABBREVIATIONS or word.startswith("駐")) or self.offsets[k] < lo:
                             break
                         start = self.offsets[k]
+                    if role_text == "發言人" and last is None and (body := self._spoken_for()) is not None:
+                        return Speaker(body, role_text, "organisation"), lo  # 宏曜發言人回應…。發言人並強調
                     holder = next((h for h in (self.doc.holder(role_text), self.doc.holder(role_text[-2:])) if h), "")
                     return Speaker(holder, self.text[start:end].strip(), "person"), lo
                 if last is not None and start in self.titles:
@@ -657,6 +661,13 @@ class Clauses:
         if (not own or own in ADVERBS) and lo == sentence and carry:
             return self._said_before(sentence)  # …他指出，…。並表示，…: the speaker of the sentence before
         return None
+
+    def _spoken_for(self) -> str | None:
+        """The one body the document names with its spokesperson (宏曜發言人), for whom a spokesperson written
+        alone speaks; None if it names none or several."""
+        bodies = {m.actor for f in self.doc.fields for m in f.mentions
+                  if m.type == "organisation" and _SPOKESPERSON.match(f.text, m.end)}
+        return bodies.pop() if len(bodies) == 1 else None
 
     def _opens_with_name(self, lo: int, hi: int) -> bool:
         """Does a name or title open the clause in [lo, hi), after at most a word of time (今天駐紐約辦事處推文)?"""
