@@ -436,6 +436,9 @@ def _said_as(text: str, title: str = "") -> list[tuple[str, str, str, str, str]]
                  [("台積電", "台積電", "說", "reported", "沒有裁員"),
                   ("", "發言人", "強調", "reported", "今年沒有計畫")],
                  id="the-spokespeople-of-two-bodies"),
+    # the press asking is no statement: whoever answers speaks
+    pytest.param("記者追問，發言人說，今年沒有裁員計畫。", [("", "發言人", "說", "reported", "今年沒有裁員計畫")],
+                 id="the-press-asking"),
     pytest.param("王大明提到，布偶已帶進會場，今天台積電發出照片，證實布偶真的被帶進會場。",
                  [("王大明", "王大明", "提到", "reported", "布偶已帶進會場"),
                   ("台積電", "台積電", "證實", "reported", "布偶真的被帶進會場")], id="a-clause-a-name-opens"),
