@@ -33,6 +33,7 @@ UNNAMED = frozenset("""
 學生 成員 主管 人員 藍委 綠委 白委 台商 廠商 老闆 教師 員警 醫生 護理師
 幹部 駕駛 司機 員工 工作人員 志工 店員 住戶 鄰居 同事 友人 親友
 家人 親人 女兒 兒子 母親 父親 妻子 丈夫 太太 姊姊 姐姐 哥哥 弟弟 妹妹 孫子 孫女 阿嬤 阿公
+兩人 二人 三人 多人 眾人
 """.split())
 #: Posts, statements and letters that speak for whoever issued them (駐紐約辦事處推文…，推文還寫到).
 POSTS = ("推文", "貼文", "聲明", "新聞稿", "臉書", "推特", "文章", "廣告", "信中", "公告", "影片")
@@ -114,7 +115,8 @@ _CHAIN_WORDS = frozenset((" ", "\u3000", "駐", "、", "前", "現任", "新任"
 SAYS = frozenset(("說", "稱", "表示", "指出", "說道"))
 #: Verbs that may open a later clause of a statement as another statement of its speaker (…，並重申…).
 SECOND_VERBS = frozenset(("說", "稱", "表示", "指出", "說道", "重申", "呼籲", "強調", "認為", "直言", "坦言", "透露",
-                          "提到", "補充", "批評", "承諾", "允諾", "宣布"))
+                          "提到", "補充", "批評", "承諾", "允諾", "宣布", "指", "指稱", "回應", "說明", "解釋", "質疑",
+                          "反駁", "澄清", "形容"))
 # How someone says it, fused to 說 by the segmenter (笑說, 苦笑說, 嘆說)
 _MANNERS = frozenset("笑 苦笑 酸 嗆 嘆 直 怒 哽咽 感慨 無奈 淡淡 笑著 大笑 小聲 坦白".split())
 #: Place and time words a verb may be fused to (在記者會上稱, 受訪時說).

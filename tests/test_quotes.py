@@ -436,6 +436,12 @@ def _said_as(text: str, title: str = "") -> list[tuple[str, str, str, str, str]]
                  [("台積電", "台積電", "說", "reported", "沒有裁員"),
                   ("", "發言人", "強調", "reported", "今年沒有計畫")],
                  id="the-spokespeople-of-two-bodies"),
+    # after a quotation and 指 (Hong Kong's 說), the speaker goes on; a number of people speak unnamed
+    pytest.param("「我們連冷氣都是自己買的。」何伯指，每月生果金扣除租金後所剩無幾。",
+                 [("", "何伯", "指", "quotation", "我們連冷氣都是自己買的。"),
+                  ("", "何伯", "指", "reported", "每月生果金扣除租金後所剩無幾")], id="he-goes-on-after-zhi"),
+    pytest.param("兩人表示，是在社群平台看到徵人貼文。", [("", "兩人", "表示", "reported", "是在社群平台看到徵人貼文")],
+                 id="two-people"),
     # the press asking is no statement: whoever answers speaks
     pytest.param("記者追問，發言人說，今年沒有裁員計畫。", [("", "發言人", "說", "reported", "今年沒有裁員計畫")],
                  id="the-press-asking"),
