@@ -42,8 +42,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from .clauses import (ADVERBS, CLAUSE_MARKS, CONNECTIVE, QUOTE_MARKS, SAYS, SECOND_VERBS, TERMINATORS, Clauses,
-                      Speaker)
+from .clauses import (ADVERBS, CLAUSE_MARKS, CONNECTIVE, QUOTE_MARKS, SAYS, SECOND_VERBS, TERMINATORS, UNNAMED,
+                      Clauses, Speaker)
 from .forking import map_inherited
 from .mentions import (ACTOR_BLOCK, DocumentActors, FieldActors, document_actors, iter_document_actors,
                        mention_rows, mentions_frame)
@@ -228,6 +228,10 @@ def _statements(doc: DocumentActors, f: FieldActors) -> list[tuple]:
             if found is None and not any(lo <= x.start < m.start() for x in fld.mentions) and personal_name(who) \
                     and len(who) >= 3 and dictionary_tag(who) is None:
                 found = Speaker(who, who, "person"), lo  # 傅崐萁：每一刀都依法審查: a name no rule knew, by its shape
+            group = next((w for w in (who[-2:], who[-3:], who[-4:]) if w in UNNAMED
+                          and (len(who) == len(w) or who[-len(w) - 1] in " \u3000")), None)
+            if found is None and group is not None:
+                found = Speaker("", group, ""), lo  # 小校面臨裁併　家長：孩子不該…: people left unnamed
             if found is not None and end > m.end():
                 row(m.end(), end, found[0], m.group(), "quotation")
                 used.append((m.start(), end) if not named else (lo, end))

@@ -463,6 +463,9 @@ def test_more_ways_of_saying_who_said_it(text, expected):
     ("國民黨批政府失能", [("國民黨", "國民黨", "批", "reported", "政府失能")]),
     ("快訊：台北地震規模5.1", []),
     ("余震：花蓮再傳規模5地震", []),  # a topic, not a name
+    # people the headline leaves unnamed, after a space or opening it
+    ("颱風過後道路中斷　居民：三天沒水電", [("", "居民", "：", "quotation", "三天沒水電")]),
+    ("學生家長：孩子不該買單", []),  # (a group with more before it: not read)
 ])
 def test_headlines_that_say_who_said_it(title, expected):
     assert _said_as("本文。", title) == expected
