@@ -19,8 +19,12 @@ from .mentions import DocumentActors, FieldActors, Mention
 from .names import (ABBREVIATIONS, BODIES, COURTESY_LETTERS, COURTESY_TITLES, CUES, HEADLINE_STARTS, HEADLINE_WORDS,
                     PUNCTUATED_CUES, han)
 from .postags import jieba_tag
+from .shapednames import TICKER
 from .titlednames import NAME_SURNAMES
 
+#: Kinds of body whose word alone, or after 該 or 本, stands for the one body of that kind the document names
+#: (台灣外送平台協會…。協會並表示).
+_BACK_HEADS = frozenset("協會 工會 公會 學會 商會 基金會 聯盟 公司 醫院 銀行".split())
 # A body's spokesperson, after its name and what is in brackets after it (宏曜電子（3791）發言人)
 _SPOKESPERSON = re.compile(r"(?:[（(][^）)\n]{0,12}[）)])?發言人")
 #: Pronouns that stand for the person named last.
@@ -543,6 +547,17 @@ class Clauses:
             if word in PRONOUNS:
                 person = self.last_person(pos)
                 return Speaker(person.actor if person else "", word, "person"), lo
+            head = self.word_at(pos + 1) if word in ("該", "本") else word
+            after = pos + len(word) + (len(head) if word != head else 0)
+            if head in _BACK_HEADS and (word == head or len(word) == 1) and pos == lo \
+                    and after not in self.titles and self.mention_at(after) is None:  # (工會理事長褚家瑋批評)
+                # 協會並表示, 該公司表示: the one body of the document of that kind, else someone unnamed
+                bodies = {m.actor for f in self.doc.fields for m in f.mentions
+                          if m.type == "organisation" and m.mention != head and (m.mention.endswith(head) or (
+                              head == "公司" and TICKER.match(f.text, m.end)))}  # (宏曜電子（3791）: a company)
+                if len(bodies) == 1:
+                    return Speaker(bodies.pop(), self.text[pos:after], "organisation"), lo
+                return Speaker("", self.text[pos:after], ""), lo
             if (word in UNNAMED or word in BODIES or (len(word) == 3 and word[-1] in "局處" and han(word))) \
                     and not any(pos < m.start < hi and m.type == "person" for m in self.f.mentions):
                 # (水利局提醒: a body every city has, unnamed as 市府 is)

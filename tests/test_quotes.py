@@ -442,6 +442,15 @@ def _said_as(text: str, title: str = "") -> list[tuple[str, str, str, str, str]]
                   ("", "何伯", "指", "reported", "每月生果金扣除租金後所剩無幾")], id="he-goes-on-after-zhi"),
     pytest.param("兩人表示，是在社群平台看到徵人貼文。", [("", "兩人", "表示", "reported", "是在社群平台看到徵人貼文")],
                  id="two-people"),
+    # a kind of body alone, or after 該, opening the clause: the one body of that kind the document names
+    pytest.param("台灣外送平台協會發布聲明指出，報酬過高恐轉嫁消費者。協會並表示，尊重政府立法。",
+                 [("台灣外送平台協會", "台灣外送平台協會", "指出", "reported", "報酬過高恐轉嫁消費者"),
+                  ("台灣外送平台協會", "協會", "表示", "reported", "尊重政府立法")], id="the-association"),
+    pytest.param("台積電與聯電今天公布營收。該公司表示，訂單回穩。",
+                 [("台積電", "台積電", "公布", "reported", "營收"), ("", "該公司", "表示", "reported", "訂單回穩")],
+                 id="one-of-two-companies"),
+    pytest.param("企業工會今天抗議。工會理事長褚家瑋批評，公司獲利創新高。",
+                 [("褚家瑋", "褚家瑋", "批評", "reported", "公司獲利創新高")], id="the-unions-head-speaks"),
     # the press asking is no statement: whoever answers speaks
     pytest.param("記者追問，發言人說，今年沒有裁員計畫。", [("", "發言人", "說", "reported", "今年沒有裁員計畫")],
                  id="the-press-asking"),
