@@ -549,15 +549,17 @@ class Clauses:
                 return Speaker(person.actor if person else "", word, "person"), lo
             head = self.word_at(pos + 1) if word in ("該", "本") else word
             after = pos + len(word) + (len(head) if word != head else 0)
-            if head in _BACK_HEADS and (word == head or len(word) == 1) and pos == lo \
-                    and after not in self.titles and self.mention_at(after) is None:  # (工會理事長褚家瑋批評)
-                # 協會並表示, 該公司表示: the one body of the document of that kind, else someone unnamed
+            if head in _BACK_HEADS and pos == lo and after not in self.titles and self.mention_at(after) is None:
+                # 協會並表示, 該公司表示: the one body of the document of that kind; 該公司 of none or several is
+                # someone unnamed, and 公司 alone of none is left to the clauses before (…表示，…，公司將說明)
+                # (not 工會理事長褚家瑋批評: the name after the title speaks)
                 bodies = {m.actor for f in self.doc.fields for m in f.mentions
                           if m.type == "organisation" and m.mention != head and (m.mention.endswith(head) or (
                               head == "公司" and TICKER.match(f.text, m.end)))}  # (宏曜電子（3791）: a company)
                 if len(bodies) == 1:
                     return Speaker(bodies.pop(), self.text[pos:after], "organisation"), lo
-                return Speaker("", self.text[pos:after], ""), lo
+                if word != head or bodies:
+                    return Speaker("", self.text[pos:after], ""), lo
             if (word in UNNAMED or word in BODIES or (len(word) == 3 and word[-1] in "局處" and han(word))) \
                     and not any(pos < m.start < hi and m.type == "person" for m in self.f.mentions):
                 # (水利局提醒: a body every city has, unnamed as 市府 is)
@@ -687,7 +689,8 @@ class Clauses:
         return bodies.pop() if len(bodies) == 1 else None
 
     def _opens_with_name(self, lo: int, hi: int) -> bool:
-        """Does a name or title open the clause in [lo, hi), after at most a word of time (今天駐紐約辦事處推文)?"""
+        """Does a name or title open the clause in [lo, hi), after at most two letters (a word of time: 今天駐紐約
+        辦事處推文)?"""
         starts = [m.start for m in self.mentions if lo <= m.start < hi] + [t for t in self.titles if lo <= t < hi]
         return bool(starts) and len(self.text[lo:min(starts)].strip()) <= 2
 

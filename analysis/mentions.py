@@ -59,7 +59,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .shapednames import INDUSTRIES
-from .shortforms import short_forms
+from .shortforms import document_forms
 from .mentionscan import _Found, scan_many
 from .names import Lexicon, lexicon
 from .postags import dictionary_tag
@@ -250,13 +250,15 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
                     named[f.actor] = f.evidence
         # a foreign name's last part after a dot, written alone later, is the person (托馬什．赫拉德茨基 ...
         # 赫拉德茨基表示): found again as the whole name's mention
-        whole = {part: actor for actor in named if (part := re.split(f"[{NAME_DOTS}]", actor)[-1]) != actor
-                 and len(part) >= 3}
+        parts_of: dict[str, set[str]] = {}
+        for actor in named:
+            if (part := re.split(f"[{NAME_DOTS}]", actor)[-1]) != actor and len(part) >= 3:
+                parts_of.setdefault(part, set()).add(actor)
+        # (a part two names share, two 羅德里格斯, is neither's)
+        whole = {part: actors.pop() for part, actors in parts_of.items() if len(actors) == 1}
         named = {name: evidence for name, evidence in named.items() if name not in whole}
-        companies: dict[str, str] = {}  # the short forms of companies and units (analysis.shortforms)
-        for _, value, found, _, _ in parts:
-            for form, actor in short_forms(value, words_of.get(value, []), found).items():
-                companies.setdefault(form, actor)
+        # the short forms of companies and units (analysis.shortforms)
+        companies = document_forms([(value, words_of.get(value, []), found) for _, value, found, _, _ in parts])
         people = {f.actor for _, _, found, _, _ in parts for f in found
                   if f.type == "person" and f.pending is None and len(f.actor) >= 2}
         fields = []
@@ -290,7 +292,7 @@ def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str,
     jieba made up (的|謝秋|鳳站|在, 因溫|予澄; not 王志|中華路), over no other mention but a shorter person's
     inside it, which gives way (簡文彬 in 張簡文彬); ``whole`` gives the last parts of dotted names, each found as
     its whole name's mention; ``companies`` the short forms of companies and units
-    (:func:`analysis.shortforms.short_forms`), found from a word's start to a word's end over no mention but one a
+    (:func:`analysis.shortforms.document_forms`), found from a word's start to a word's end over no mention but one a
     rule found inside them."""
     starts = list(accumulate(map(len, words), initial=0))
     bounds = set(starts)

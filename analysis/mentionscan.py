@@ -383,7 +383,7 @@ class _Scan:
             return head in PLACE_NAMED and not word.endswith("國")  # (香港|大學; not 英國|大學: Britain's universities)
         return (tag is not None and tag.startswith(("nt", "nz", "j"))) \
             or (tag is None and last and head in BRAND_HEADS and len(word) == 2 and han(word) and word not in OWNERS
-                and not self.words[i - 1][-1:].isdigit())  # (2022|年起|公司: a year's, no brand; 部立|醫院)
+                and not (i and self.words[i - 1][-1:].isdigit()))  # (2022|年起|公司: a year's, no brand; 部立|醫院)
 
     def name_start(self, k: int) -> int:
         """Where the name of the body whose head is word ``k`` starts (see :meth:`worded_bodies`)."""

@@ -62,7 +62,7 @@ COLUMNS = ("doc_id", "field", "start", "end", "quote", "speaker", "speaker_menti
 KINDS = ("voice", "quotation", "reported")
 #: The press asking (記者追問): a question put to whoever answers, no statement of its own.
 _PRESS = frozenset("記者 媒體 本報記者 外媒 外媒記者 本報 本刊".split())
-_ASKING = frozenset("追問 詢問 提問 反問 質問 問".split())
+_ASKING = frozenset("追問 反問 質問 問".split())
 # Words that open the reporter's narration after 「…」X說， (並隨即離開, 隨後步出會場), not more of what was said
 _NARRATION = ("並", "隨即", "隨後", "接著", "然後", "便", "就", "才", "一邊", "邊", "同時", "說完", "語畢", "言畢",
               "之後")

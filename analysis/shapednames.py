@@ -1,10 +1,10 @@
 """Names read from their shapes where no dictionary knows them, the passes of :func:`analysis.mentionscan.scan`
 after its names by neighbours and bodies of countries: a name opening a clause before its reporting verb
 (蘇芷琪下午在臉書發文回應), names of Taiwan's peoples joined by a dot (哈尤·瓦旦), a name given in place of a
-person's own (阿凱（化名）), a body where it speaks (屋宇署發言人表示), a place's district and the villages and
-roads after it (板橋區港嘴里), rivers and highways (立霧溪, 台9線), a body by its own name and its form (a
-company's legal form, a school's kind, a district court: 永瀚機電工程有限公司, 四林國小, 台中地方法院), and a body
-with the units named after it as one mention (內政部警政署).
+person's own (阿凱（化名）), a body where it speaks (屋宇署發言人表示), who runs a school or hospital (國立中興大學),
+a company before its stock code (宏曜電子（3791）), a body by its own name and its form (a company's legal form, a
+school's kind, a district court: 永瀚機電工程有限公司, 四林國小, 台中地方法院), and a body with the units named after
+it as one mention (內政部警政署). Places read from their shapes are :mod:`analysis.shapedplaces`' passes.
 
 Each pass takes the scan's state (its text, words, mentions found and titles: :class:`Scan`) and adds to it.
 """
@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol
 
-from .names import (BODY_HEADS, CUES, FUNCTION_CHARS, ORG_SUFFIXES, OWNERS, PROPER_HEADS, UNIT_ENDS, common_words,
-                    han)
+from .names import (BODY_HEADS, CUES, FUNCTION_CHARS, ORG_SUFFIXES, OWNERS, PROPER_HEADS, SURNAMES, UNIT_ENDS,
+                    common_words, han)
 from .postags import jieba_tag
 from .titlednames import CLAUSE_OPENERS, NAME_DOTS, dotted_name, name_before_verb, verb_ahead
 
 
 class Scan(Protocol):
-    """What a pass reads and writes of a scan's state (:class:`analysis.mentionscan.Scan`)."""
+    """What a pass reads and writes of a scan's state (:class:`analysis.mentionscan._Scan`)."""
 
     text: str
     words: list[str]
@@ -236,7 +236,7 @@ def listed_companies(scan: Scan) -> None:
             if scan.taken[j] or word.endswith(("廠", "商", "股")):
                 break
             tag = jieba_tag(word) if han(word) else None
-            proper = (word.isascii() and word.isalpha()) or (
+            proper = (word.isascii() and word.isalpha() and word.isupper()) or (  # (NXR; not Smith（2020）)
                 han(word) and len(word) >= 2 and (tag is None or tag.startswith(("nr", "ns", "nz", "nt", "j"))))
             if word in INDUSTRIES and not names:
                 first = j
@@ -244,6 +244,9 @@ def listed_companies(scan: Scan) -> None:
                 first, names = j, names + 1
             else:
                 break
+        before = words[first - 1] if first else ""
+        if len(before) == 1 and before in SURNAMES and before not in FUNCTION_CHARS:
+            continue  # 陳|明華（2021）: a person cited with a year, not a company
         if first is not None and names and not overlaps(scan, offsets[first], m.start()):
             scan.add(offsets[first], m.start(), text[offsets[first]:m.start()], "organisation", "suffix")
 

@@ -65,9 +65,10 @@ _HIGHWAY = re.compile(r"(?:台|臺|國道|省道|縣道|市道|鄉道)\d{1,3}(?:
 def shaped_places(scan: Scan) -> None:
     """Places no dictionary knows that their names show: a river or creek, a word of three or four letters ending
     in 溪 or 河 that jieba takes for a name or does not know (鹿耳門溪, 立霧溪, 後勁溪; not 溪水, 小溪); a village,
-    a word of three letters ending in 里 or 村 that jieba's dictionary lacks (顯宮里、鹿耳里, 豐南村; not 地球村,
-    nor 顯宮里|長, a title by the kit's conventions) or a name or place of two and 里 or 村 alone (後湖|里, 玉溪|村);
-    and a numbered highway (台1線, 國道1號)."""
+    a word of three letters ending in 里 or 村 that jieba's dictionary lacks (顯宮里、鹿耳里, 豐南村, and 神木村 or
+    和平里, villages named by common words, so also 藝術村; not 地球村, a word of the dictionary, nor 顯宮里|長, a
+    title by the kit's conventions), or a word of two letters that jieba takes for a name or place or does not
+    know, and 里 or 村 alone (後湖|里, 玉溪|村); and a numbered highway (台1線, 國道1號)."""
     text, words, offsets = scan.text, scan.words, scan.offsets
     for k in range(scan.n):
         word = words[k]
@@ -96,19 +97,21 @@ def _roads(scan: Scan) -> None:
     for k in range(scan.n):
         word = words[k]
         end = len(word) - (2 if word.endswith("大道") else 1 if word.endswith(("路", "街")) else len(word))
-        stem = word[:end].rstrip("東西南北中") or word[:end]
+        stems = (word[:end], word[:end - 1]) if end > 2 and word[end - 1] in "東西南北中" else (word[:end],)
         if not end or scan.taken[k] or not han(word) or word[-2:] in _NOT_ROADS or word[-4:] in _NOT_ROADS:
             continue
         before = next((f for f in scan.found.values() if f.end == offsets[k] and f.type == "place"), None)
         if word in _DIRECTED and before is not None and scan.found.get(before.start) == before:
             scan.found.pop(before.start)
             scan.add(before.start, offsets[k + 1], text[before.start:offsets[k + 1]], "place", "suffix")
-        elif word in _DIRECTED and k and not scan.taken[k - 1] and (jieba_tag(words[k - 1]) or "")[:2] in ("ns", "nz"):
+        elif word in _DIRECTED and k and not scan.taken[k - 1] and han(words[k - 1]) \
+                and (dictionary_tag(words[k - 1]) or "")[:2] in ("ns", "nz") \
+                and not overlaps(scan, offsets[k - 1], offsets[k + 1]):  # (not 路和海|南路: a word jieba made up)
             scan.add(offsets[k - 1], offsets[k + 1], text[offsets[k - 1]:offsets[k + 1]], "place", "suffix")
         elif (dictionary_tag(word) or "")[:1] in ("i", "l"):
             continue  # an idiom (康莊大道, 走投無路)
-        elif len(word) >= 3 and (stem in _ROAD_NAMES or (jieba_tag(word) or "")[:2] in ("ns", "nz", "nr")
-                                 or (dictionary_tag(stem) or "")[:2] in ("ns", "nz", "nr")) \
+        elif len(word) >= 3 and (any(stem in _ROAD_NAMES or (dictionary_tag(stem) or "")[:2] in ("ns", "nz", "nr")
+                                     for stem in stems) or (jieba_tag(word) or "")[:2] in ("ns", "nz", "nr")) \
                 and not overlaps(scan, offsets[k], offsets[k + 1]):
             m = _SECTION.match(text, offsets[k + 1])  # and its section or number: 民生路|二段, 中山路|100號
             stop = m.end() if m is not None and not overlaps(scan, m.start(), m.end()) else offsets[k + 1]

@@ -61,6 +61,12 @@ def short_forms(text: str, words: list[str], mentions: Iterable) -> dict[str, st
     ...             [M(0, 8, "桃園市政府勞動局", "organisation", "suffix")])
     {'勞動局': '桃園市政府勞動局'}
     """
+    return {form: actors.pop() for form, actors in sorted(_forms(text, words, mentions).items(),
+                                                          key=lambda item: -len(item[0])) if len(actors) == 1}
+
+
+def _forms(text: str, words: list[str], mentions: Iterable) -> dict[str, set[str]]:
+    """Each short form of the companies and units among ``mentions``, with the actors it may stand for."""
     ends = list(accumulate(map(len, words), initial=0))
     forms: dict[str, set[str]] = {}
     for m in mentions:
@@ -80,5 +86,27 @@ def short_forms(text: str, words: list[str], mentions: Iterable) -> dict[str, st
                 form = text[cut:m.end]
                 if han(form):
                     forms.setdefault(form, set()).add(m.actor)
+    return forms
+
+
+def document_forms(fields: Iterable[tuple[str, list[str], Iterable]]) -> dict[str, str]:
+    """:func:`short_forms` over a document's fields (each ``(text, words, mentions)``): a form two bodies share,
+    in one field or in two (a headline's 台北市政府水利局, the text's 新北市政府水利局), names neither.
+
+    Examples
+    --------
+    >>> from collections import namedtuple
+    >>> M = namedtuple("M", "start end actor type evidence")
+    >>> taipei, new_taipei = (M(0, 8, name, "organisation", "suffix")
+    ...                       for name in ("台北市政府水利局", "新北市政府水利局"))
+    >>> title = ("台北市政府水利局說明", ["台北市政府", "水利局", "說明"], [taipei])
+    >>> text = ("新北市政府水利局表示", ["新北市政府", "水利局", "表示"], [new_taipei])
+    >>> document_forms([title]), document_forms([title, text])
+    ({'水利局': '台北市政府水利局'}, {})
+    """
+    forms: dict[str, set[str]] = {}
+    for text, words, mentions in fields:
+        for form, actors in _forms(text, words, mentions).items():
+            forms.setdefault(form, set()).update(actors)
     return {form: actors.pop() for form, actors in sorted(forms.items(), key=lambda item: -len(item[0]))
             if len(actors) == 1}

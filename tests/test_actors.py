@@ -368,6 +368,14 @@ def test_credits_and_parts_of_names_in_title_marks_are_no_actors(text, expected)
     pytest.param("參議院主席托馬什．諾瓦克今天抵台。諾瓦克表示，將深化合作。",
                  [("參議院", "參議院", "organisation"), ("托馬什．諾瓦克", "托馬什．諾瓦克", "person"),
                   ("諾瓦克", "托馬什．諾瓦克", "person")], id="a-dotted-name-after-a-cut-letter"),
+    # a last part two dotted names share is neither's
+    pytest.param("洋投馬丁．羅德里格斯與洋投荷西．羅德里格斯都上場。羅德里格斯說很抱歉。",
+                 [("馬丁．羅德里格斯", "馬丁．羅德里格斯", "person"),
+                  ("荷西．羅德里格斯", "荷西．羅德里格斯", "person"), ("羅德里格斯", "羅德里格斯", "person")],
+                 id="a-last-part-two-names-share"),
+    # a hospital's name opening the text, whatever the text ends with
+    pytest.param("嘉惠醫院上週起缺藥，病床剩300", [("嘉惠醫院", "嘉惠醫院", "organisation")],
+                 id="a-brand-opening-the-text"),
     # universities, hospitals, leagues and teams of the gazetteer, under the names the press uses most
     pytest.param("中職今天開罰，桃猿與悍將都不服；傷者送往高雄榮民總醫院，輔大學生也到場。",
                  [("中職", "中華職棒", "organisation"), ("桃猿", "樂天桃猿", "organisation"),

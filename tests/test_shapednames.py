@@ -150,6 +150,7 @@ def test_bodies_with_who_runs_them(text, expected):
     ("記憶體模組廠威剛（3260）營收衰退。", [("威剛", "威剛", "organisation")]),
     # a year in brackets, or a code after no name, is no company
     ("他在2024年（113年）上任，編號（1234）已作廢。", []),
+    ("本研究參考陳明華（2021）與Smith（2020）的論文。", []),  # (a person and a year, cited)
 ])
 def test_companies_before_their_stock_code(text, expected):
     assert found(text) == expected

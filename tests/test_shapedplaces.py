@@ -29,6 +29,8 @@ def test_shaped_places(text, expected):
     ("他走在民生路二段的人行道，中山路100號起火。",
      [("民生路二段", "民生路二段", "place"), ("中山路100號", "中山路100號", "place")]),
     ("群眾聚集在青島東路，迪化街年貨大街開幕。", [("青島東路", "青島東路", "place"), ("迪化街", "迪化街", "place")]),
+    ("他住在漢中街。", [("漢中街", "漢中街", "place")]),  # (a name that ends in a direction's letter)
+    ("車隊轉入雲南路和海南路。", [("雲南", "雲南", "place")]),  # (雲南|路和海|南路: no road of a word jieba made up)
     # ways that are no road's name, and idioms
     ("這條道路與高速公路都封閉，網路也斷了，柏油路面破損。", []),
     ("走投無路的他，走上英雄末路，這不是康莊大道。", []),

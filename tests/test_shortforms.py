@@ -66,6 +66,13 @@ def test_a_short_form_two_bodies_of_the_document_share_names_neither():
     assert quotes(frame(text))["speaker"].tolist() == [""]
 
 
+def test_a_form_bodies_of_two_fields_share_names_neither():
+    docs = pd.DataFrame({"doc_id": ["d0"], "title": ["台北市政府水利局抽水站全開"],
+                         "text": ["新北市政府水利局表示，抽水站已啟動。水利局指出，雨量驚人。"]})
+    assert "水利局" not in set(actors(docs)["mention"])
+    assert quotes(docs)["speaker"].tolist() == ["新北市政府水利局", ""]
+
+
 def test_short_forms_reads_the_words_of_the_name_only():
     from collections import namedtuple
 
