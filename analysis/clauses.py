@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -553,9 +554,8 @@ class Clauses:
                 # 協會並表示, 該公司表示: the one body of the document of that kind; 該公司 of none or several is
                 # someone unnamed, and 公司 alone of none is left to the clauses before (…表示，…，公司將說明)
                 # (not 工會理事長褚家瑋批評: the name after the title speaks)
-                bodies = {m.actor for f in self.doc.fields for m in f.mentions
-                          if m.type == "organisation" and m.mention != head and (m.mention.endswith(head) or (
-                              head == "公司" and TICKER.match(f.text, m.end)))}  # (宏曜電子（3791）: a company)
+                bodies = self._bodies(lambda f, m, head=head: m.mention != head and (m.mention.endswith(head) or (
+                    head == "公司" and TICKER.match(f.text, m.end) is not None)))  # (宏曜電子（3791）: a company)
                 if len(bodies) == 1:
                     return Speaker(bodies.pop(), self.text[pos:after], "organisation"), lo
                 if word != head or bodies:
@@ -684,9 +684,12 @@ class Clauses:
     def _spoken_for(self) -> str | None:
         """The one body the document names with its spokesperson (宏曜發言人), for whom a spokesperson written
         alone speaks; None if it names none or several."""
-        bodies = {m.actor for f in self.doc.fields for m in f.mentions
-                  if m.type == "organisation" and _SPOKESPERSON.match(f.text, m.end)}
+        bodies = self._bodies(lambda f, m: _SPOKESPERSON.match(f.text, m.end) is not None)
         return bodies.pop() if len(bodies) == 1 else None
+
+    def _bodies(self, test: Callable[[FieldActors, Mention], bool]) -> set[str]:
+        """The actors of the document's organisations whose mention passes ``test`` (its field, the mention)."""
+        return {m.actor for f in self.doc.fields for m in f.mentions if m.type == "organisation" and test(f, m)}
 
     def _opens_with_name(self, lo: int, hi: int) -> bool:
         """Does a name or title open the clause in [lo, hi), after at most two letters (a word of time: 今天駐紐約

@@ -297,9 +297,8 @@ def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str,
     starts = list(accumulate(map(len, words), initial=0))
     bounds = set(starts)
     kept, added = list(found), []
-    written = [(name, name, evidence) for name, evidence in named.items()]
-    for name, evidence in [(part, named[actor]) for part, actor in whole.items()]:
-        written.append((name, whole[name], evidence))
+    written = [(name, name, evidence) for name, evidence in named.items()] \
+        + [(part, actor, named[actor]) for part, actor in whole.items()]
     for name, actor, evidence in written:
         start = text.find(name)
         while start >= 0:

@@ -45,6 +45,11 @@ def overlaps(scan: Scan, start: int, end: int) -> bool:
     return any(f.start < end and start < f.end for f in scan.found.values())
 
 
+def place_ending(scan: Scan, pos: int) -> Any:
+    """The place found that ends at ``pos`` (the first found), None if none does."""
+    return next((f for f in scan.found.values() if f.end == pos and f.type == "place"), None)
+
+
 #: Names in 《》: a book's, a programme's or an outlet's (《香港01》), whose parts are no mentions.
 TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
 
@@ -202,7 +207,7 @@ def owned_bodies(scan: Scan) -> None:
                 or text[start - 2:start] not in OWNERS or overlaps(scan, start - 2, start):
             continue
         begin = start - 2
-        place = next((g for g in scan.found.values() if g.end == begin and g.type == "place"), None)
+        place = place_ending(scan, begin)
         if place is not None and text[begin:start] in ("市立", "縣立"):
             scan.found.pop(place.start)
             begin = place.start

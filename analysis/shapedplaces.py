@@ -12,13 +12,15 @@ import re
 
 from .names import common_words, han
 from .postags import dictionary_tag, jieba_tag
-from .shapednames import Scan, overlaps
+from .shapednames import Scan, overlaps, place_ending
 
 # A place's district, township or village written after its name (觀塘|區); and a village or road no
 # dictionary knows, after a place (港嘴里, 民生路二段, 中山路100號)
 _DISTRICTS = frozenset("區鄉鎮村")
+# A road's section or number after its name (民生路|二段, 中山路|100號)
+_SECTION = re.compile(r"[一二三四五六七八九十]段|\d+(?:號|巷|弄)")
 _LOCAL_PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?:里|村|鄉|鎮)(?![\u4e00-\u9fff]{0,1}(?:長|民|辦|公所|代表))"
-                          r"|[\u4e00-\u9fff]{1,3}(?:路|街|大道)(?:[一二三四五六七八九十]段|\d+(?:號|巷|弄))")
+                          r"|[\u4e00-\u9fff]{1,3}(?:路|街|大道)(?:" + _SECTION.pattern + ")")
 
 
 def local_places(scan: Scan) -> None:
@@ -97,11 +99,11 @@ def _roads(scan: Scan) -> None:
     for k in range(scan.n):
         word = words[k]
         end = len(word) - (2 if word.endswith("大道") else 1 if word.endswith(("路", "街")) else len(word))
-        stems = (word[:end], word[:end - 1]) if end > 2 and word[end - 1] in "東西南北中" else (word[:end],)
         if not end or scan.taken[k] or not han(word) or word[-2:] in _NOT_ROADS or word[-4:] in _NOT_ROADS:
             continue
-        before = next((f for f in scan.found.values() if f.end == offsets[k] and f.type == "place"), None)
-        if word in _DIRECTED and before is not None and scan.found.get(before.start) == before:
+        stems = (word[:end], word[:end - 1]) if end > 2 and word[end - 1] in "東西南北中" else (word[:end],)
+        before = place_ending(scan, offsets[k]) if word in _DIRECTED else None
+        if before is not None and scan.found.get(before.start) == before:
             scan.found.pop(before.start)
             scan.add(before.start, offsets[k + 1], text[before.start:offsets[k + 1]], "place", "suffix")
         elif word in _DIRECTED and k and not scan.taken[k - 1] and han(words[k - 1]) \
@@ -118,7 +120,6 @@ def _roads(scan: Scan) -> None:
             scan.add(offsets[k], stop, text[offsets[k]:stop], "place", "suffix")
 
 
-_SECTION = re.compile(r"[一二三四五六七八九十]段|\d+(?:號|巷|弄)")
 #: Words ending a longer word in 路 or 大道 that is no road's name (高速公路, 產業道路, 走投無路, 康莊大道).
 _NOT_ROADS = frozenset("公路 道路 鐵路 馬路 網路 末路 出路 之路 無路 退路 後路 電路 線路 水路 陸路 航路 套路 絲路 一路 "
                        "半路 小路 大路 老路 新路 近路 遠路 岔路 歧路 康莊大道 陽關大道 光明大道 星光大道".split())

@@ -61,8 +61,7 @@ def short_forms(text: str, words: list[str], mentions: Iterable) -> dict[str, st
     ...             [M(0, 8, "桃園市政府勞動局", "organisation", "suffix")])
     {'勞動局': '桃園市政府勞動局'}
     """
-    return {form: actors.pop() for form, actors in sorted(_forms(text, words, mentions).items(),
-                                                          key=lambda item: -len(item[0])) if len(actors) == 1}
+    return _unshared(_forms(text, words, mentions))
 
 
 def _forms(text: str, words: list[str], mentions: Iterable) -> dict[str, set[str]]:
@@ -108,5 +107,10 @@ def document_forms(fields: Iterable[tuple[str, list[str], Iterable]]) -> dict[st
     for text, words, mentions in fields:
         for form, actors in _forms(text, words, mentions).items():
             forms.setdefault(form, set()).update(actors)
-    return {form: actors.pop() for form, actors in sorted(forms.items(), key=lambda item: -len(item[0]))
+    return _unshared(forms)
+
+
+def _unshared(forms: dict[str, set[str]]) -> dict[str, str]:
+    """The forms that stand for one actor only, each to it, the longest forms first."""
+    return {form: next(iter(actors)) for form, actors in sorted(forms.items(), key=lambda item: -len(item[0]))
             if len(actors) == 1}
