@@ -43,7 +43,7 @@ OUTLETS = (
     "中央通讯社", "自由时报", "联合报", "联合新闻网", "经济日报", "中国时报", "中时新闻网", "中时电子报",
     "工商时报", "大纪元", "希望之声",
     "鏡週刊", "鏡新聞", "新頭殼newtalk", "新頭殼", "風傳媒", "上報", "三立新聞網", "TVBS新聞網", "民視新聞網",
-    "公視新聞網", "華視新聞", "台視新聞", "中視新聞", "東森新聞", "中廣新聞網", "中央廣播電台", "央廣",
+    "公視新聞網", "華視新聞", "台視新聞", "中視新聞", "東森新聞", "中廣新聞網", "中央廣播電台", "中央廣播電臺", "央廣",
     "Yahoo奇摩新聞", "關鍵評論網", "報導者", "今日新聞", "NOWnews", "信傳媒", "太報", "匯流新聞網", "壹蘋新聞網",
     "蘋果日報", "香港01", "明報", "東方日報", "星島日報", "端傳媒",
     "中天新聞網", "中天新聞", "東森新聞雲", "年代新聞", "非凡新聞", "寰宇新聞", "台灣醒報", "民報", "苦勞網",
@@ -54,6 +54,8 @@ OUTLETS = (
     "美国之音", "德国之声", "自由亚洲电台", "联合早报",
     # more outlets of Taiwan and Hong Kong, and the wires and papers they quote
     "ETtoday星光雲", "ETtoday東森新聞雲", "TVBS新聞", "三立新聞", "民視新聞",
+    # television's short names, as its reporters sign (公視記者 王慧如 林志遠 花蓮報導)
+    "公視", "華視", "台視", "中視", "民視", "TVBS", "华视", "台视", "中视", "民视",
     "公視新聞", "客家新聞", "原視新聞", "大愛新聞", "壹電視", "鏡電視", "寰宇新聞台", "非凡新聞台", "年代新聞台",
     "CTWANT", "周刊王", "鏡報", "新新聞", "財訊", "今周刊", "科技新報", "報橘", "經理人", "環境資訊中心",
     "台北時報", "Taipei Times", "Taiwan News", "台灣英文新聞", "中華日報", "台灣時報", "青年日報", "人間福報",
@@ -112,6 +114,9 @@ _AUTHOR = re.compile(rf"(?:(?:作者|撰文者?|撰稿|文字?|[編编][譯译]|
                      rf"(?:(?P<outlet>{_OUTLET})\s*)?"
                      r"(?:[記记]者\s*)?(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4}|\s+[^\W\d_]{2,4})*?)"
                      rf"(?:(?:\s+|\s*[／/｜|]\s*){_CREDITED}\s*[：:／/．.・｜|\s].*)?")  # (記者 林佳穎 / 攝影 王明哲)
+# Reporters' names, then a photographer's credit, no label: 鄭凱文 / 攝影 周建安 報導 (TVBS)
+_PHOTOGRAPHED = re.compile(rf"(?P<names>{_NAME}(?:\s*[、,，]\s*{_NAME})*)\s*{_SLASH}\s*(?:攝影|摄影)\s*[：:]?\s*"
+                           rf"{_NAME}(?:\s*[、,，]\s*{_NAME})*\s*(?:{_REPORTED})?")
 #: A credit on a line of its own for what is not the text: 攝影｜陳立凱, 責任編輯：王明 (a header's line, no byline).
 CREDIT_LINE = re.compile(rf"{_CREDITED}\s*[：:／/．.・｜|]\s*[^\W\d_]{{2,4}}(?:\s*[、,，]\s*[^\W\d_]{{2,4}})*")
 # The labels of an author's line that a sentence may also open (記者：謝謝部長 in an interview, 作者 村上春樹 in a
@@ -135,7 +140,7 @@ _NAME_OR_PLACE_SEPARATOR = re.compile(rf"[\s、,，]+|{_SLASH}")
 _EDITOR_AFTER = re.compile(rf"\s*(?:{_SLASH}|\s)\s*(?:責任編輯|责任编辑|責編|责编|編輯|编辑)\s*[：:]\s*"
                            r"[^\W\d_]{2,4}$")
 # Reporters' names apart and their place, no outlet nor 記者: 王子豪 陳冠宇 / 台北報導
-_NAMES_AND_PLACE = re.compile(rf"(?P<names>[^\W\d_]{{2,4}}(?:\s+[^\W\d_]{{2,4}})*)\s*{_SLASH}\s*"
+_NAMES_AND_PLACE = re.compile(rf"(?P<names>[^\W\d_]{{2,4}}(?:(?:\s+|\s*[、,，]\s*)[^\W\d_]{{2,4}})*)\s*{_SLASH}\s*"
                               rf"(?P<place>[^\W\d_]{{0,6}}?)\s*{_REPORTED}")
 _SENTENCE = re.compile(r"[，,。；;！？!?]")
 # Without brackets, a slash before the place is needed: 記者王明／台北報導, 中國時報 記者王明／台北報導
@@ -243,6 +248,13 @@ def _own_line(line: str) -> dict | None:
     if (m := _NAMED_APART.fullmatch(line)) is not None and _valid(m["names"].strip(), "") \
             and _chinese_names(m["names"]):
         return _fields_of(m["outlet"], m["names"].strip(), m["place"] or "")
+    if (m := _REPORTER.fullmatch(line)) is not None and m["outlet"]:  # 公視記者 王慧如 林志遠 花蓮報導, as if bracketed
+        names, place = split_byline(m["byline"])
+        if names and _valid(names, place) and _chinese_names(names) and not _NOT_A_NAME.search(names):
+            return _fields_of(m["outlet"], names, place)
+    if (m := _PHOTOGRAPHED.fullmatch(line)) is not None and _chinese_names(m["names"]) \
+            and not _NOT_A_NAME.search(m["names"]):  # 鄭凱文 / 攝影 周建安 報導 (TVBS)
+        return _fields_of("", _listed(m["names"]))
     if (m := _NAMED.fullmatch(line)) is not None and m["outlet"] and _chinese_names(m["names"]) \
             and not _NOT_A_NAME.search(m["names"]):  # 上報/記者林亞萱
         return _fields_of(m["outlet"], _listed(m["names"]))
@@ -258,12 +270,12 @@ def _own_line(line: str) -> dict | None:
             and _chinese_names(m["names"]):  # TNL 新聞中心／吳采倪 (not 國際中心／美國大選)
         return _fields_of(m["outlet"] or "", _listed(m["names"]))
     if (m := _NAMES_AND_PLACE.fullmatch(line)) is not None and m["place"] in PLACES \
-            and _chinese_names(m["names"]) and not any(_NOT_A_NAME.search(n) for n in m["names"].split()):
-        return _fields_of("", _listed(m["names"]), m["place"])  # 王子豪 陳冠宇 / 台北報導
+            and _chinese_names(m["names"]) and not any(_NOT_A_NAME.search(n) for n in _listed(m["names"]).split("、")):
+        return _fields_of("", _listed(m["names"]), m["place"])  # 王子豪 陳冠宇 / 台北報導, 張雅筑、鄭宇辰 / 台北報導
     if (own := _outlet_line(line)) is not None:  # 台視新聞 記者陳怡君 蔡明哲 桃園報導
         return own
-    if (m := _DESK.fullmatch(line)) is not None and m["outlet"]:  # 東森新聞 生活中心 / 綜合報導
-        return _fields_of(m["outlet"])
+    if (m := _DESK.fullmatch(line)) is not None:  # 東森新聞 生活中心 / 綜合報導, 國際中心／綜合報導
+        return _fields_of(m["outlet"] or "")
     return None
 
 

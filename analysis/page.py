@@ -29,8 +29,8 @@ from .datelines import DATELINE, ROC_OFFSET, hour_of_day, parse_dateline
 from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, RelatedList, is_footer, is_list_heading, is_outlet_call,
-                      is_site_list_heading,
-                      join_wrapped, looks_like_items, may_be_related, trailing_items)
+                      is_recommended, is_site_list_heading, join_wrapped, looks_like_items, may_be_related,
+                      trailing_items)
 from .bylines import CREDIT_LINE, OUTLETS, header_words
 from .page_dates import TIME_ONLY, Published, date_line, dated_header
 from .pagetop import ISSUE, MASTHEAD, is_header, site_top
@@ -70,6 +70,16 @@ def _names_someone(words: str) -> bool:
     """Whether a date line's words name an outlet or a reporter (not only a label such as 發布)."""
     found = header_words(words)
     return bool(found["outlet"] or found["reporter"])
+
+
+# A standfirst's sentence under a headline (no headline's line holds a full stop)
+_STANDFIRST = re.compile(r"。|[！？!?]」?$(?<=.{20})")
+# A tag's word on a line of its own: up to eight letters, no punctuation nor digit
+_TAG_WORD = re.compile(r"[^\W\d_][^\W_]{0,7}")
+# A link to the site's previous or next article, its headline on the line under it
+_NEIGHBOUR = re.compile(r"上一篇|下一篇|上一則|下一則|上一则|下一则|前一篇|後一篇|后一篇")
+# A ranked list's item: its place, then its headline (1 颱風小犬逼近…, 2. 國慶大會預演…)
+_RANK = re.compile(r"([1-9])(?:[.、．)]\s*|\s+)(?!\d)\S")
 
 
 def _name_alone(line: str) -> bool:
@@ -181,13 +191,19 @@ class _Parser:
 
     def lists(self, idx: list[int]) -> None:
         """The lines from the first list heading on: the related list read item by item (:class:`RelatedList`),
-        and each of the site's own lists (熱門推薦, 排行榜; 熱門新聞 after a related list) left out, reported once."""
+        and each of the site's own lists (熱門推薦, 排行榜; 熱門新聞 after a related list or ranked, 1 …, 2 …; a
+        recommender's 你可能也喜歡 after a related list) and the readers' comments left out, reported once."""
         related: list[int] = []
         site: list[int] = []  # the site's list being left out: its heading, then its lines
         started = False  # whether a related list's heading was read
         # a related list's own heading further down (相關新聞 under 熱門新聞): the site's list first is the site's
         def own_later() -> bool:
-            return any(is_list_heading(self.lines[i]) and not is_site_list_heading(self.lines[i]) for i in idx[1:])
+            return any(is_list_heading(self.lines[i]) and not is_site_list_heading(self.lines[i])
+                       and not is_recommended(self.lines[i]) for i in idx[1:])
+
+        def ranked() -> bool:  # 熱門新聞 over 1 颱風小犬逼近…, 2 國慶大會預演…: the site's most read, in their order
+            firsts = [m[1] for i in idx[1:4] if (m := _RANK.match(self.lines[i]))]
+            return firsts[:2] == ["1", "2"]
 
         for k, i in enumerate(idx):
             line = self.lines[i]
@@ -195,7 +211,9 @@ class _Parser:
                 (site or related).append(i)
                 continue
             heading = is_list_heading(line)
-            if (heading and is_site_list_heading(line) and not (k == 0 and may_be_related(line) and not own_later())) \
+            if (heading and is_site_list_heading(line)
+                and not (k == 0 and may_be_related(line) and not own_later() and not ranked())) \
+                    or (heading and started and is_recommended(line)) \
                     or (k and not site and not heading and is_footer(line)):  # the site's list, or its footer
                 self.leave_out(site)
                 site = [i]
@@ -293,12 +311,17 @@ class _Parser:
             reason = ("article has no dateline (no outlet); published from the date line above the headline"
                       if loose is None and above is not None else "article has no dateline (no outlet or date)"
                       if loose is None else
+                      f"article has no dateline; its signature under the headline, published from the date line on "
+                      f"line {idx[loose] + 1}" if self.signed(idx[at:loose]) else
                       f"article has no dateline (no outlet); published from the date line on line {idx[loose] + 1}")
             self.problem(reason, idx[min(1, len(idx) - 1)] + 1 if idx else None, action="left empty")
         title_idx, body_idx = idx[:at], idx[at:]
+        title_idx, standfirst, furniture = self.split_title(title_idx)
         title = self.headline(title_idx, body_idx)
         # the site's lines (a caption between the date line and the byline) are no header's nor the text's
         site = {i for i in body_idx if is_site_line(self.lines[i]) or is_outlet_call(self.lines[i])}
+        site |= {*furniture, *self.neighbours(body_idx)}
+        at -= len(furniture)
         # 中央社's closing code ends the text, perhaps before a line of copyright or links (and alone on its line with
         # its editors, the site's: （編輯：林克倫）1131015)
         closing = next((m for i in reversed(idx[-3:]) if (m := CLOSING_CODE.search(self.lines[i]))), None)
@@ -307,11 +330,20 @@ class _Parser:
         body_idx = [i for i in body_idx if i not in site]
         if loose_line is None:
             head, body_idx = self.dateline(body_idx, closing=closing, above=above)
-        else:  # the lines before the date line stay in the text
+        else:  # the lines before the date line stay in the text, but a reporter's name and an outlet alone
             loose = idx.index(loose_line)
             head, after = self.dateline(idx[loose:], dates_only=True)
-            body_idx = idx[at:loose] + after
+            between = idx[at:loose]
+            if self.signed(between):  # 李文輝 / 中時新聞網 / 2024/03/18 16:22 under the headline
+                head = self.signature(between, head)
+                between = []
+            body_idx = between + after
+        if tags := self.tag_rows(body_idx):  # 電梯 / 老舊公寓 / 都發局 under the text: its tags, unmarked
+            site |= set(tags)
+            body_idx = body_idx[:-len(tags)]
         self.place(*body_idx)
+        for i in standfirst:  # its words summarise the text's: kept in the problems table, as written
+            self.unplace(i, "the standfirst under the headline, no headline's nor the text's: left out")
         credit, at = self.credited(body_idx) if not head["reporter"] else ({}, None)
         head = head | {key: value for key, value in credit.items() if not head[key]}
         if at is not None:
@@ -327,6 +359,45 @@ class _Parser:
                  time_zone=head["time_zone"], outlet=head["outlet"] or masthead, reporter=head["reporter"],
                  reporter_place=head["reporter_place"], dateline=head["dateline"], text=text,
                  line=(idx[0] if idx else 0) + 1)
+
+    def split_title(self, idx: list[int]) -> tuple[list[int], list[int], list[int]]:
+        """The lines above the header: the headline's, a standfirst under them (a sentence summing up the text:
+        新例要求劏房達到最低標準，…，租客在觀望中等待。) and the site's lines under them (分享)."""
+        idx = list(idx)
+        furniture: list[int] = []
+        while len(idx) > 1 and is_site_line(self.lines[idx[-1]]):
+            furniture.insert(0, idx.pop())
+        k = next((k for k in range(1, len(idx)) if _STANDFIRST.search(self.lines[idx[k]])), len(idx))
+        return idx[:k], idx[k:], furniture
+
+    def tag_rows(self, idx: list[int]) -> list[int]:
+        """The text's last lines when two or more are a word each (a tag's: 電梯, 老舊公寓, 都發局, no mark), under a
+        line that ends no lead-in to a list (領取方式如下： / ATM領取 / 登記入帳 stay)."""
+        k = len(idx)
+        while k and _TAG_WORD.fullmatch(self.lines[idx[k - 1]]):
+            k -= 1
+        return idx[k:] if len(idx) - k >= 2 and k and not self.lines[idx[k - 1]].endswith((":", "：")) else []
+
+    def neighbours(self, idx: list[int]) -> list[int]:
+        """The site's links to its previous and next articles: 上一篇 and 下一篇 on lines of their own, and the
+        headline under each (經濟日報)."""
+        return [k for i, j in zip(idx, idx[1:]) if _NEIGHBOUR.fullmatch(self.lines[i]) for k in (i, j)]
+
+    def signed(self, idx: list[int]) -> bool:
+        """Whether the lines between a headline and its date line are a reporter's name alone and an outlet on a
+        line of its own, one or both (中時新聞網, 風傳媒's opinions: 李文輝 / 中時新聞網, then the date)."""
+        lines = [self.lines[i] for i in idx]
+        return 0 < len(lines) <= 2 and sum(map(_name_alone, lines)) <= 1 \
+            and all(_name_alone(x) or x in OUTLETS for x in lines)
+
+    def signature(self, idx: list[int], head: dict) -> dict:
+        """The header's fields with the name and outlet of :meth:`signed` lines, placed and kept in its dateline."""
+        self.place(*idx)
+        lines = [self.lines[i] for i in idx]
+        name = next((x for x in lines if _name_alone(x)), "")
+        outlet = next((x for x in lines if x in OUTLETS), "")
+        return head | {"reporter": head["reporter"] or name, "outlet": head["outlet"] or outlet,
+                       "dateline": "\n".join([*lines, head["dateline"]] if head["dateline"] else lines)}
 
     def dateline(self, idx: list[int], *, closing: re.Match | None = None, dates_only: bool = False,
                  above: Published | None = None) -> tuple[dict, list[int]]:

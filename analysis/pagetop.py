@@ -19,7 +19,7 @@ from .page_dates import Published, date_line
 #: A site's name above the headline (its masthead): an outlet the kit knows, perhaps with its site's ending and
 #: a few words of a section or an issue (星島日報, 華視新聞網, 自由時報 自由財經, 天下雜誌 792期).
 MASTHEAD = re.compile(rf"(?:[A-Za-z][A-Za-z.]*\s+){{0,3}}(?P<outlet>{OUTLET_PATTERN})"  # (The News Lens 關鍵評論網)
-                      r"(?:新聞網|新闻网|中文網|中文网|電子報|电子报|時報|时报|網|网|\.com)?"
+                      r"(?:新聞網|新闻网|中文網|中文网|電子報|电子报|時報|时报|網|网|\.com|[\u4e00-\u9fff]{1,3}雲)?"
                       r"(?:\s+[|｜]?\s*(?:[A-Za-z][A-Za-z.]*|第?\d{1,5}期|[^\s\d，。、：:；;！？!?「」()（）]{2,4})){0,3}")
 #: A magazine's issue or a site's ending after its name (天下雜誌 794期, 商周.com)
 ISSUE = re.compile(r"\d+\s*期|第\s*\d+\s*期|\.com|新聞網|中文網|電子報")
@@ -54,8 +54,10 @@ _LONG_ITEM = re.compile(rf"{_WORD}{{5,8}}")
 # 首頁 > 財經 > 證券, 首頁›國際, ETtoday星光雲 > 影劇新聞, TVBS NEWS 首頁 > 健康: a breadcrumb; 首頁 / 財經 / 產業 and
 # 社會 / 司法 (two items of a few letters, spaced) too (汽油/柴油 is a headline's)
 _CRUMB = r"[^\s>›»＞/，。：:！？!?「」]"
+_SECTION = r"[^\s>›»＞/|｜，。：:！？!?「」]"
 _BREADCRUMB = re.compile(rf"(?:[A-Za-z][A-Za-z.]*\s+){{0,2}}{_CRUMB}{{1,12}}(?:\s*[>›»＞]\s*{_CRUMB}{{1,12}}){{1,5}}"
-                         rf"|{_CRUMB}{{1,8}}(?:\s*/\s*{_CRUMB}{{1,8}}){{2,5}}|{_CRUMB}{{1,4}} / {_CRUMB}{{1,4}}")
+                         rf"|{_CRUMB}{{1,8}}(?:\s*/\s*{_CRUMB}{{1,8}}){{2,5}}|{_CRUMB}{{1,4}} / {_CRUMB}{{1,4}}"
+                         rf"|{_SECTION}{{1,4}} ?[|｜] ?{_SECTION}{{1,6}}")  # (人物 | 鏡相人間)
 
 
 def menu_row(line: str) -> bool:
@@ -93,7 +95,10 @@ def is_header(line: str) -> bool:
 
 # ... and any words in Latin letters but digits, under its masthead (數位時代 / BusinessNext, 太報 / TaiSounds) or
 # inside its run of lines
-_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z.&'!-]*(?: [A-Za-z][A-Za-z.&'!-]*){0,2}")
+_LATIN_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff.&'!-]*"
+                          r"(?: [A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff.&'!-]*){0,2}")
+# A site's address on a line of its own (theinitium.com, www.cna.com.tw), which no headline is
+_DOMAIN = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|tw|hk|cn|sg|mo)", re.I)
 
 
 def _program_row(line: str) -> bool:
@@ -107,14 +112,21 @@ def _program_row(line: str) -> bool:
 
 def _navigation(line: str, above: str) -> int:
     """2 for a line that is the site's, 1 for one that is only inside a run of them (a long menu item, Latin
-    words), 0 for any other."""
+    words, two short items), 0 for any other."""
     if (MASTHEAD.fullmatch(line) or _BREADCRUMB.fullmatch(line) or _MENU.fullmatch(line) or menu_row(line)
             or _LATIN_NAME.fullmatch(line)  # the site's name in Latin letters (CTS News)
             or (_LATIN_WORDS.fullmatch(line) and MASTHEAD.fullmatch(above))
             or (menu_row(above) and _program_row(line))  # 新聞大白話　少康戰情室　TVBS看板人物 under the menu
             or (_DIGIT.search(line) and date_line(line) is not None)):  # (2024年3月5日星期二)
         return 2
-    return 1 if _LONG_ITEM.fullmatch(line) or _LATIN_WORDS.fullmatch(line) else 0
+    return 1 if _LONG_ITEM.fullmatch(line) or _LATIN_WORDS.fullmatch(line) or _pair(line) else 0
+
+
+def _pair(line: str) -> bool:
+    """Whether a line is two short items apart (TVBS 看板, 生活 健康): a menu's inside a run of its lines, or a
+    short headline's (颱風 停班停課), which the header under it tells apart (:func:`site_top`)."""
+    items = [x for x in _SEPARATOR.split(line.strip(" \t\u3000|｜")) if x]
+    return len(items) == 2 and all(_ITEM.fullmatch(x) for x in items)
 
 
 def _dated_above(lines: Sequence[str], count: int) -> bool:
@@ -147,7 +159,7 @@ def site_top(lines: Sequence[str], *, header_follows: Callable[[int], bool]) -> 
     while count and (not header_follows(count) or is_header(lines[count])) and not _dated_above(lines, count):
         count -= 1  # a short headline (颱風 停班停課) is no menu: a headline, then a header, must follow
     top = lines[:count]
-    if count < 3 and not any(MASTHEAD.fullmatch(x) or _BREADCRUMB.fullmatch(x) for x in top):
+    if count < 3 and not any(MASTHEAD.fullmatch(x) or _BREADCRUMB.fullmatch(x) or _DOMAIN.fullmatch(x) for x in top):
         return 0, "", None
     return (count, next((m["outlet"] for x in top if (m := MASTHEAD.fullmatch(x))), ""),
             next((d for x in top if (d := date_line(x)) is not None), None))

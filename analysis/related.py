@@ -68,8 +68,13 @@ _RELATED = frozenset(LIST_HEADINGS)
 # A headline with its date after it on its line, in brackets or after a space, the year written:
 # 蛋價創新高(2024/03/01 10:48), 蛋價創新高 2024-03-01.
 _DATED_HEADLINE = re.compile(r"^(?P<title>.*?\S)(?:\s*[(（\[](?P<when>[^()（）\[\]]{6,32})[)）\]]|"
-                             r"\s+(?P<bare>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+                             r"(?:\s+|\s*[｜|]\s*)(?P<bare>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
                              r"|\d{1,2} [A-Z][a-z]{2,8} \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}))$")  # (15 Aug 2024)
+# A related item's summary under its headline, not a headline: a sentence (…不會增加副作用。)
+_SUMMARY = re.compile(r"。|[^\n]{25}[！？!?]」?$")
+# What stands between a date and the headline after it (2024-10-28｜外交部長出訪…), and the longest such headline
+_DATE_FIRST = re.compile(r"^\s*[｜|│:：\-–—]?\s*")
+_LONGEST_DATED_HEADLINE = 60
 # Latin letters and digits, half- and full-width: a wrapped line between two of them lost a space.
 _LATIN = re.compile(r"[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]")
 
@@ -156,7 +161,12 @@ _FOOTER_START = re.compile(r"©\s*[A-Z]"
                            rf"|(?:(?:{_FOOTER_LINKS})(?:[ \t\u3000|｜・/]+|$))+$"  # (關於我們　隱私權政策　客服信箱)
                            r"|(?:Download\b|下載|下载)[^\n]{0,30}(?:App|APP)$"
                            rf"|{_OUTLET_CALL}"
-                           r"|(?:訂閱電子報|订阅电子报|加入LINE好友|回頂端|更多|看更多|更多\w{2})$"
+                           r"|(?:訂閱電子報|订阅电子报|加入LINE好友|回頂端|回到頂端|回到頂部|回頂部|更多|看更多|更多\w{2})$"
+                           r"|(?:熱門|热门|最新|排行|人氣|人气)$"  # a site's list under a word alone, after the related
+                           # the readers' comments under the article (留言 (12), 3 則留言, 登入以留言, Comments)
+                           r"|(?:網友|读者|讀者)?(?:留言|評論|评论)(?:區|区|板)?\s*[（(]?\s*\d*\s*[)）]?$"
+                           r"|\d+\s*則(?:留言|評論)$|(?:登入|登录)以?(?:發表)?(?:留言|評論)|發表(?:留言|評論)|我要留言"
+                           r"|(?i:comments?)\s*(?:\(\d+\))?$"
                            rf"|{TAG_LABELS}\s*[:：﹕]\s*(?:[^\s，,、：:。\d]{{1,6}}(?:[\s，,、]+|$))*$")
 _FOOTER_STARTS = ("本文出自", "本文轉載自", "本文转载自")
 
@@ -196,6 +206,23 @@ def is_footer(line: str) -> bool:
     """
     return bool(line.startswith(_FOOTER_STARTS) or _FOOTER_START.match(line) or _FOOTER_WORDS.search(line)
                 or site_line(line))
+
+
+# A recommender's picks (你可能也喜歡): related news when a page's first list, the site's after its related list
+_RECOMMENDED = frozenset({"你可能也想看", "你可能會喜歡", "你可能也喜歡", "你可能有興趣", "猜你喜歡",
+                          "你可能会喜欢", "你可能也喜欢", "你可能有兴趣", "猜你喜欢"})
+
+
+def is_recommended(line: str) -> bool:
+    """Whether a stripped line heads a recommender's picks (你可能也喜歡, 猜你喜歡), which a text page reads as its
+    related news when they are its first list, and as the site's own list after a related list.
+
+    Examples
+    --------
+    >>> [is_recommended(x) for x in ["你可能也喜歡", "【猜你喜歡】", "相關新聞"]]
+    [True, True, False]
+    """
+    return _heading_word(line) in _RECOMMENDED
 
 
 def may_be_related(line: str) -> bool:
@@ -381,6 +408,16 @@ class RelatedList:
             self.flush()
         elif TIMESTAMP.match(text):
             self.summary(i)
+        elif self.item is not None and self.item["summary_line"] is None and self.item["text"]:
+            if _SUMMARY.search(text):  # the undated summary goes on
+                self.merge(i, "text", "related summary continues on another line")
+            else:  # the next item's headline
+                self.flush()
+                self.start(text, i)
+        elif self.item is not None and self.item["summary_line"] is None and _SUMMARY.search(text) \
+                and not self.timestamp_ahead(k):
+            self.item["text"] = text  # 感染科醫師建議，…不會增加副作用。 under its headline, no date
+            self.reader.place(i)
         elif self.item is not None and self.item["summary_line"] is None and _date_alone(text):
             self.dated_only(i)
         elif (bullet := _BULLETED.match(text) or _NUMBERED.match(text)) is not None and not (
@@ -440,11 +477,18 @@ class RelatedList:
 
     def summary(self, i: int) -> None:
         line = self.reader.lines[i]
+        stamp = parse_timestamp(line)
+        rest = _DATE_FIRST.sub("", line[stamp.match.end():]).strip()
+        if (self.item is None or self.item["summary_line"] is not None) and rest and not _SUMMARY.search(rest) \
+                and len(rest) <= _LONGEST_DATED_HEADLINE:  # 2024-10-28｜外交部長出訪…: the date, then the headline
+            self.flush()
+            self.start(rest, i)
+            self.item.update(published=stamp.value, published_precision=stamp.precision, summary_line=i)
+            return
         if self.item is None or self.item["summary_line"] is not None:
             self.flush()
             self.reader.problem("related summary has no headline", i + 1, action="left empty")
             self.start("", i)
-        stamp = parse_timestamp(line)
         if stamp.value is None:
             self.reader.problem(f"malformed timestamp {stamp.match.group(0)!r}; published left empty", i + 1,
                                 action="left empty")

@@ -47,7 +47,22 @@ SITE_LINE = re.compile(
     r"(?:分享|分享至|分享到|分享文章|Share|字級|字体|字體|字體大小|列印|複製連結|复制链接|收藏|回到最頂|回到頂部|回到顶部"
     r"|返回頂部|返回顶部"
     r"|廣告|广告|贊助商廣告|赞助商广告|贊助廣告|Advertisement|請繼續往下閱讀|请继续往下阅读|繼續閱讀|继续阅读"
-    r"|成為會員|加入會員|立即訂閱)[.…。:：]{0,3}"
+    r"|成為會員|加入會員|立即加入會員|立即訂閱|讚|赞|留言|按讚|加入好友)[.…。:：]{0,3}"
+    # a share bar's words in English, one a line (Share this story / facebook / twitter / whatsapp)
+    r"|(?i:share this (?:story|article|page|post)|share on (?:facebook|twitter|x|line|whatsapp)|facebook|twitter"
+    r"|whatsapp|telegram|e-?mail|print|tweet|copy link|wechat|weibo|line|x)"
+    # the time a reading takes (閱讀時間 約 9 分鐘, 2 分鐘 (閱讀時間)), a link to a syndicated page's original
+    r"|(?:閱讀時間|阅读时间|閱讀時長)\s*[:：]?\s*約?\s*\d+\s*分鐘?|約?\s*\d+\s*分鐘?\s*[（(]?(?:閱讀時間|阅读时间)[）)]?"
+    r"|查看原始網頁|查看原文|閱讀原文|前往原文"
+    # a count beside a share or a like (讚128, 👍32), an agency's credit in brackets alone (（德新社、路透社）)
+    r"|(?:讚|赞|👍|❤️?|分享|留言)\s*\d[\d,]*|[（(][^\s（）()、]{1,5}社(?:\s*[、,，/／]\s*[^\s（）()、]{1,5}社)*[）)]"
+    # a call to follow the outlet on a platform (LINE 追蹤聯合新聞網, IG 追蹤)
+    r"|(?:LINE|Line|FB|Facebook|IG|Instagram|YouTube|Threads)\s*(?:追蹤|追踪|關注|关注|訂閱|订阅)[^\s，。]{0,12}"
+    # an outlet's reminder over its note (★三立新聞網提醒您：), a follow call (Google新聞 追蹤中央社)
+    r"|[★☆※●]?\s*[^\s，。]{2,12}提醒您\s*[:：]?|Google\s*(?:新聞|News)\s*[^\s，。]{0,2}\s*(?:追蹤|追踪|關注|关注)[^\s，。]{0,10}"
+    # a promotion's heading in TVBS's corners (◤日本旅遊必買清單◢), a pointing line: a link to another story or
+    # a promotion (👉 日本大阪自由行必買！, ☛ 加入好友), no sentence
+    r"|◤[^◢\n]{1,24}◢|(?=[^\n。]{2,50}$)(?:👉|👇|☛|☞|➤|⇨|➡️?)[^\n]+"
     r"|訂閱[^\s，。]{0,12}(?:YouTube頻道|頻道|频道|電子報|电子报)[!！]?"  # (not 訂閱制電子報成新商機)
     r"|(?:上一篇|下一篇|上一则|下一则)\s*[：:][^\n]{0,60}"
     rf"|#{_TAG}{{1,8}}|#{_TAG}{{1,12}}(?:[ \t\u3000]+#{_TAG}{{1,12}})+"  # one short tag, or several
@@ -55,7 +70,7 @@ SITE_LINE = re.compile(
     r"|【.*(?:立即|馬上|搶先|即時掌握))"
     r"[^\n]*(?:(?:下載|下载)[^\n]*(?:APP|App|app)|(?:APP|App|app)[^\n]*(?:下載|下载)|加入[^\n]*(?:LINE|Line)\s*好友)"
     r"[^\n]*"  # a promotion, with its call (點我下載APP, ►下載星光雲APP，搶先看; not 警方提醒勿安裝來路不明的App)
-    r"|【[^】\n]{0,20}(?:APP|App|app)\s*(?:下載|下载)】|加入[^\s，。]{0,12}(?:LINE|Line)\s*好友[^\n。]{0,20}"
+    r"|【[^】\n]{0,20}(?:APP|App|app)\s*(?:下載|下载)】|加入[^\s，。]{0,12}(?:LINE|Line)?\s*好友[^\n。]{0,20}"
     r"|[（(](?:圖|图|圖片|图片|照片|攝影|摄影|影像|圖片來源|图片来源|資料照|资料照)\s*[／/：:|｜][^（）()\n]{1,30}[）)]"
     r"|(?:圖|图|攝影|摄影|圖片來源|图片来源)\s*[／/：:|｜]\s*[^\s，。（）()]{2,12}"
     r"|(?:責任編輯|责任编辑|核稿編輯|核稿编辑|文字編輯|責編|责编|編輯|编辑|審稿|审稿|校對|校对)\s*[：:／/]\s*[^\W\d_]{2,4}"
@@ -96,31 +111,40 @@ SITE_LINE = re.compile(
 SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
     (60, r"^(?:請|请|點選|点选|按下?)(?:同意|接受)[^\n，。]{0,12}(?:隱私權|隐私权|Cookie|cookie)"),
     (40, r"(?:訂閱|订阅|登入|成為會員)[^\n]{0,12}(?:解鎖|閱讀全文|看全文|完整內容)"),
+    # a paywall's or a membership's call (本文開放會員免費閱讀至10/26，加入鏡週刊會員即可無限暢讀所有付費文章)
+    (60, r"加入[^\n，。]{0,8}(?:會員|会员)[^\n。]{0,10}(?:暢讀|畅读|解鎖|解锁|付費文章|付费文章)"),
+    # a promotion by a pointing mark (►運動雲 LINE 好友募集！最新賽事即時推播)
+    (50, r"^[★►▶].*(?:LINE|Line|APP|App|YouTube|Instagram|Podcast|推播|好友)"),
     (30, r"(?:粉絲團|粉絲專頁|粉专|官方帳號|官方账号)[^\n。！？]{0,6}(?:按讚|按赞|追蹤|追踪|加入)$"),
     (50, r"^[★►▶▲].*(?:看更多|訂閱|订阅|追蹤|追踪|按讚|按赞|看這裡|看这里)"
          r"|(?:點我|点我|點此|点此).*(?:看更多|訂閱|订阅|追蹤|追踪|按讚|按赞|看這裡|看这里)"),
     (60, r"(?:按讚|按赞|追蹤|訂閱).*看更多.*(?:>>|》》|»)$"),
-    (60, r"^(?:更多[^\n，,。]{0,6}[，,]\s*)?[^\n，,。]{0,12}歡迎[^\n。，,]{0,16}(?:爆料|訂閱|订阅|贊助|赞助|加入會員)"
+    (60, r"^(?:更多[^\n，,。]{0,6}[，,]\s*)?[^\n，,。]{0,12}歡迎[^\n。，,]{0,16}"
+         r"(?:爆料|投稿|訂閱|订阅|贊助|赞助|加入會員)"
          r"(?:\W*$|[、，,：:\s]*(?:專線|爆料|信箱|LINE|Line|@|電話|請|请|http|[0-9]|了解|訂閱|贊助|加入|成為|支持))"
          r"|成為《[^》\n]{1,12}》[^\n]{0,10}(?:贊助者|會員|訂戶)"),
     (60, r"^本文(?:(?:為|由)[^\n。]{0,40}(?:系列|專題|報導之一|會員|專享|付費|授權轉載|原刊|合作)"
          r"|出自|轉載自|转载自|原載於|原载于|原刊於|經授權轉載)"),
     (120, r"All [Rr]ights [Rr]eserved|Copyright\s*©|©\s*\d{4}"),
     (120, r"自殺不能解決問題|自杀不能解决问题|^\W{0,2}自殺警語"
+          r"|^(?=[^\n]*(?:專線|专线|生命線))(?=[^\n]*(?:撥打|拨打|撥|求助|協助|协助))"
+          r"[^\n]*?(?:1925|1995|1980)[^\n]{1,40}(?:1925|1995|1980)"
           r"|(?:安心專線|生命線協談專線|張老師專線|撒瑪利亞防止自殺會)[^\n。]{1,40}"
           r"(?:安心專線|生命線協談專線|張老師專線|撒瑪利亞防止自殺會|生命熱線|情緒通)"),
     (60, r"^\W{0,2}飲酒過量\W{0,2}有害健康|^[☆●★※＊*【].{0,6}(?:喝酒不開車|酒後不開車|開車不喝酒)"
          r"|提醒您\s*[：:]\s*(?:喝酒不開車|酒後不開車|開車不喝酒)"),
     # the notes under a story of gambling or of shares, and an opinion's disclaimer
     (80, r"切勿沉迷賭博|賭博問題求助熱線|^\W{0,2}投資(?:理財)?(?:有|涉及)風險"
-         r"|^[（(]?本文(?:僅代表|不代表)[^\n。]{0,20}立場"),
+         r"|^\W{0,2}(?:本文|以上|文章|此文|本篇)?(?:言論|內容|内容|觀點|观点)?(?:僅代表|不代表|并不代表|並不代表)"
+         r"[^\n。]{0,20}立場|^\W{0,2}(?:本文|此文)[^\n。]{0,12}[，,]\s*(?:不代表|並不代表|并不代表)[^\n。]{0,12}立場"),
     # a line that ends in its call (…最新動態即時更新點我看, …每日推播立即訂閱)
-    (60, r"(?:點我|点我|點此|点此|(?:立即|馬上)(?=訂閱|下載|加入))(?:看|看更多|了解|訂閱|下載|加入)[\s>》»➤→!！]*$"),
+    (60, r"(?:點我|点我|點此|点此|(?:立即|馬上)(?=訂閱|下載|加入))(?:看|看更多|了解|訂閱|下載|加入)[\s>》»➤→!！]*$"
+         r"|^(?:按我|點我|点我|點此|点此)(?:看|了解|參加|参加)[^\n。，,]{0,10}$"),  # (按我看活動辦法)
 ))
 
 
 # A letter every phrase of SITE_PHRASES holds (to pass over the lines that hold none), and their longest line
-_PHRASE_LETTERS = frozenset("同接請请點点按訂订登成粉官★►▶▲©追歡本ARC殺杀線張撒情酒賭投即馬")
+_PHRASE_LETTERS = frozenset("同接請请點点按訂订登成粉官★►▶▲©追歡本ARC殺杀線張撒情酒賭投即馬代1")
 _LONGEST_PHRASED = max(longest for longest, _ in SITE_PHRASES)
 
 
@@ -132,7 +156,7 @@ def _credit_start(line: str) -> int:
 
 def _credit_ends(line: str) -> bool:
     """Whether a line may end in a photograph's credit: a bracket, or a photograph's word in its last letters."""
-    return line.endswith((")", "）")) or any(w in line[-_CREDIT_TAIL:] for w in ("圖", "图", "攝影", "摄影", "照片"))
+    return line.endswith((")", "）")) or any(w in line[-_CREDIT_TAIL:] for w in ("圖", "图", "攝", "摄", "照片"))
 
 
 def site_line(line: str) -> bool:
@@ -157,8 +181,9 @@ _PAGE_LINE = re.compile(r"^(?:廣告|AD|Advertisement|(?:請)?繼續(?:往下)?�
                         r"|\S{0,10}討論區(?:\s*/\s*\d+\s*則留言)?(?:\s*/\s*我要留言)?|\d+\s*則留言|我要留言)$", re.I)
 _PROMO = re.compile(r"加入\S{0,12}LINE\s*(?:好友|官方帳號)|(?:下載|安裝)\S{0,10}\s*App\b"
                     r"|App[^\n]{0,16}(?:立即|馬上)下載", re.I)
+# (（總統府提供）, （取自球團X）; not 由…提供)
 _CREDIT_END = re.compile(r"[（(](?:(?:圖|照片|攝影|圖片來源|圖片)[／/：:][^（）()\n]{1,24}|記者\S{1,4}攝"
-                         r"|[^（）()\n由]{1,10}提供|翻攝[^（）()\n]{0,20})[)）]$")  # (（總統府提供）; not 由…提供)
+                         r"|[^（）()\n由]{1,10}提供|(?:翻攝|取自|擷取自|截自|截圖自)[^（）()\n]{0,20})[)）]$")
 # A photograph's credit that only a caption ends in, whatever it says: an archive's photo (（中央社檔案照片）,
 # （本刊資料照）, （資料圖片）), a photographer's (（信傳媒編輯部攝）, （中央社記者王飛華攝 113年10月15日）), a
 # picture's source (（Hong Kong Observatory圖片）), or a credit after the caption's sentence
@@ -166,7 +191,12 @@ _CREDIT_END = re.compile(r"[（(](?:(?:圖|照片|攝影|圖片來源|圖片)[�
 _PHOTO_CREDIT = re.compile(r"[（(][^（）()\n]{0,16}(?:檔案|档案|資料|资料)(?:照片?|圖片?|图片?|相片|畫面|画面)[)）]$"
                            r"|[（(][^（）()\n]{1,20}攝(?:\s*\d[\d年月日./]*)?[)）]$"
                            r"|[（(](?![見见如詳详])[^（）()\n]{1,30}(?:圖片|图片|照片|相片)[)）]$"
-                           r"|[。！？!?]\s*(?:圖|图|攝影|摄影|照片)\s*[／/：:][^，。（）()\n]{2,24}$")
+                           r"|[。！？!?]\s*(?:圖|图|攝影|摄影|照片)\s*[／/：:][^，。（）()\n]{2,24}$"
+                           # (…獲利大幅成長。本報資料照片, …起開打。記者溫采蓉／攝影)
+                           r"|[。！？!?]\s*[^\s，。（）()]{0,6}(?:資料|资料|檔案|档案)(?:照片?|圖片?|图片?|相片)$"
+                           r"|[。！？!?]\s*(?:記者|记者)?[^\W\d_]{2,4}\s*[／/]\s*(?:攝影|摄影|攝|摄)$"
+                           # (…吹落的文旦。中央社記者黃俊銘攝113年10月3日)
+                           r"|[。！？!?]\s*[^\W\d_]{0,8}(?:記者|记者)[^\W\d_]{2,4}攝\s*(?:\d[\d年月日./]*)?$")
 #: The longest caption that a photograph's credit (:data:`_PHOTO_CREDIT`) makes the site's, and the last characters
 #: of a line a credit is looked for in.
 _CREDIT_TAIL = 40

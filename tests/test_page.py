@@ -1391,3 +1391,143 @@ def test_english_account_rows_a_zone_in_words_and_related_dates_in_brackets():
     assert (docs[0]["title"], docs[0]["published"], docs[0]["time_zone"]) == (
         "港府擬擴大收地範圍", pd.Timestamp("2024-12-03 10:15"), "UTC+08:00")
     assert [(d["title"], d["published"]) for d in docs[1:]] == [("北都大學城選址", pd.Timestamp("2024-11-28"))]
+
+
+def test_two_short_items_inside_a_menus_run():
+    page = ("TVBS新聞網\n首頁\n新聞\n娛樂\nTVBS 看板\n直播\n生活\n連假首日國道湧車潮\n發佈時間：2024/09/14 07:10\n"
+            "最後更新時間：2024/09/14 09:48\n本文。")
+    docs, _, _ = parse_quietly(page, source="t.txt")
+    assert (docs[0]["title"], docs[0]["published"], docs[0]["text"]) == (
+        "連假首日國道湧車潮", pd.Timestamp("2024-09-14 07:10"), "本文。")
+
+
+@pytest.mark.parametrize("header, reporter", [
+    ("2024/09/14 07:10\n鄭凱文 / 攝影 周建安 報導", "鄭凱文"),           # a photographer's credit, no label
+    ("2024-10-05 20:48\n張雅筑、鄭宇辰 / 台北報導", "張雅筑、鄭宇辰"),    # names with 、, a slash and the place
+    ("2024年11月08日 22:15\n國際中心／綜合報導", ""),                   # a desk alone, no outlet
+    ("李文輝\n中時新聞網\n2024/03/18 16:22", "李文輝"),                 # a signature, the outlet, then the date
+])
+def test_bylines_on_lines_of_their_own_of_more_layouts(header, reporter):
+    docs, _, _ = parse_quietly(f"颱風假怎麼放\n{header}\n本文。", source="b.txt")
+    assert (docs[0]["title"], docs[0]["reporter"], docs[0]["text"]) == ("颱風假怎麼放", reporter, "本文。")
+
+
+def test_a_signature_gives_its_outlet():
+    docs, _, _ = parse_quietly("陸船再闖金門水域\n李文輝\n中時新聞網\n2024/03/18 16:22\n本文。", source="s.txt")
+    assert (docs[0]["outlet"], docs[0]["dateline"]) == ("中時新聞網", "李文輝\n中時新聞網\n2024/03/18 16:22")
+
+
+def test_a_television_close_by_its_short_name_and_two_reporters():
+    page = "震後花蓮觀光回溫慢\n【公視新聞 2024 年 10 月 03 日訊】本文。\n第二段。\n公視記者 王慧如 林志遠 花蓮報導"
+    docs, _, _ = parse_quietly(page, source="t.txt")
+    assert (docs[0]["reporter"], docs[0]["reporter_place"], docs[0]["text"]) == (
+        "王慧如、林志遠", "花蓮", "本文。\n第二段。")
+
+
+def test_a_standfirst_and_a_share_tool_stay_out_of_the_headline():
+    page = ("theinitium.com\n劏房規管之後\n新例要求劏房達到最低標準，租客在觀望中等待。\n端傳媒記者 梁穎心 發自香港\n"
+            "2024-10-22\n本文。")
+    docs, rows, _ = parse_quietly(page, source="i.txt")
+    assert (docs[0]["title"], docs[0]["reporter"], docs[0]["text"]) == ("劏房規管之後", "梁穎心", "本文。")
+    assert [r["content"] for r in rows if r["reason"].startswith("the standfirst")] == [
+        "新例要求劏房達到最低標準，租客在觀望中等待。"]
+    page = "自由時報 自由體育\n棒球\n日職\n2024/10/27 10:42\n林子恆先發6局無失分\n分享\n〔體育中心／綜合報導〕本文。"
+    docs, _, _ = parse_quietly(page, source="l.txt")
+    assert (docs[0]["title"], docs[0]["text"]) == ("林子恆先發6局無失分", "本文。")
+
+
+@pytest.mark.parametrize("items", [
+    "2024-10-28｜外交部長出訪友邦\n2024-10-15｜國合會志工招募",        # the date, a bar, then the headline
+    "2024-10-28 外交部長出訪友邦\n2024-10-15 國合會志工招募",          # the date, then the headline
+])
+def test_related_items_dated_before_their_headlines(items):
+    docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n本文。\n相關新聞\n{items}", source="d.txt")
+    assert [(d["title"], d["published"]) for d in docs[1:]] == [
+        ("外交部長出訪友邦", pd.Timestamp("2024-10-28")), ("國合會志工招募", pd.Timestamp("2024-10-15"))]
+
+
+def test_related_headlines_with_an_undated_summary_each():
+    page = ("標題\n2024/12/02 09:30\n本文。\n延伸閱讀\n三種疫苗可同時打\n醫師建議，長者可在同一天接種三種疫苗。\n"
+            "JN.1疫苗到貨\n首批疫苗已通過檢驗封緘，10月起開放接種。")
+    docs, _, _ = parse_quietly(page, source="s.txt")
+    assert [(d["title"], d["text"]) for d in docs[1:]] == [
+        ("三種疫苗可同時打", "醫師建議，長者可在同一天接種三種疫苗。"),
+        ("JN.1疫苗到貨", "首批疫苗已通過檢驗封緘，10月起開放接種。")]
+
+
+@pytest.mark.parametrize("tail", [
+    "你可能也喜歡\n年末出國潮 日韓機票比一比",                         # a recommender's picks after the related list
+    "留言 (12)\n登入以留言\n阿明的爸爸\n3小時前\n漲價可以，菜要更好\n讚 24",  # the readers' comments
+])
+def test_what_follows_a_related_list_is_the_sites(tail):
+    page = f"標題\n2024/12/02 09:30\n本文。\n相關新聞\n寒流來襲 低溫探8度\n高鐵加開班次\n{tail}"
+    docs, _, _ = parse_quietly(page, source="f.txt")
+    assert [d["title"] for d in docs[1:]] == ["寒流來襲 低溫探8度", "高鐵加開班次"]
+
+
+def test_a_recommenders_picks_alone_are_the_related_list_and_a_ranking_is_not():
+    page = "標題\n2024/12/02 09:30\n本文。\n你可能會喜歡\n寒流來襲 低溫探8度\n高鐵加開班次"
+    docs, _, _ = parse_quietly(page, source="r.txt")
+    assert [d["title"] for d in docs[1:]] == ["寒流來襲 低溫探8度", "高鐵加開班次"]
+    page = "標題\n2024/12/02 09:30\n本文。\n熱門新聞\n1 颱風逼近 東部嚴防豪雨\n2 國慶預演 交管資訊"
+    docs, rows, _ = parse_quietly(page, source="h.txt")
+    assert len(docs) == 1 and any(r["reason"].startswith("the site's own list") for r in rows)
+
+
+@pytest.mark.parametrize("line", [
+    "讚", "加入TVBS好友", "Share this story", "facebook", "閱讀時間 約 9 分鐘", "2 分鐘 (閱讀時間)", "查看原始網頁",
+    "Google新聞 追蹤中央社", "★三立新聞網提醒您：", "◤日本旅遊必買清單◢", "👉 日本大阪自由行必買！", "按我看活動辦法",
+    "※以上言論不代表本網立場※", "若需協助可撥打衛福部安心專線「1925」、生命線專線「1995」。",
+    "壽險業前三季獲利大幅成長。本報資料照片", "流感疫苗10月7日起開打。記者溫采蓉／攝影",
+    "林子恆主投6局無失分。（取自球團X）",
+    "上一篇\n金管會擬放寬保險業投資限制\n下一篇\n產險業保費收入增",
+])
+def test_still_more_of_the_sites_lines_leave_the_text(line):
+    docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n本文。\n{line}\n第二段。", source="s.txt")
+    assert docs[0]["text"] == "本文。\n第二段。"
+
+
+@pytest.mark.parametrize("line", ["👉 警方提醒，民眾如遇詐騙應撥打165。", "Facebook今天宣布裁員。",
+                                  "作者是誰並不重要", "他提醒您注意安全。"])
+def test_sentences_like_the_sites_lines_stay(line):
+    docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n本文。\n{line}\n第二段。", source="s.txt")
+    assert docs[0]["text"] == f"本文。\n{line}\n第二段。"
+
+
+def test_a_section_label_with_a_bar_and_an_outlets_cloud_are_the_sites():
+    page = ("鏡週刊 Mirror Media\n時事\n娛樂\n人物\n會員登入\n人物 | 鏡相人間\n從漁港到星空：澎湖望安島民\n"
+            "用一座廢棄小學撐起的觀星經濟\n一座小學被島民改成了觀星營地，夜空成了最後一張牌。\n"
+            "撰文：江心怡　攝影：張凱翔\n發布時間 2024/10/19 07:00\n本文。")
+    docs, _, _ = parse_quietly(page, source="m.txt")
+    assert (docs[0]["title"], docs[0]["reporter"], docs[0]["text"]) == (
+        "從漁港到星空：澎湖望安島民用一座廢棄小學撐起的觀星經濟", "江心怡", "本文。")
+    page = ("ETtoday運動雲\nETtoday新聞雲\n新聞\n運動\n棒球\n雄鷹主場最終戰\n2024年10月27日 週日 下午3:05\n"
+            "記者楊舒帆／高雄報導\n本文。")
+    docs, _, _ = parse_quietly(page, source="e.txt")
+    assert (docs[0]["title"], docs[0]["published"], docs[0]["reporter"]) == (
+        "雄鷹主場最終戰", pd.Timestamp("2024-10-27 15:05"), "楊舒帆")
+
+
+def test_unmarked_tags_under_the_text_leave_it_and_a_list_after_its_lead_stays():
+    docs, _, _ = parse_quietly("標題\n2024/12/02 09:30\n本文。\n第二段。\n電梯\n老舊公寓\n都發局", source="t.txt")
+    assert docs[0]["text"] == "本文。\n第二段。"
+    docs, _, _ = parse_quietly("標題\n2024/12/02 09:30\n本文。\n領取方式如下：\nATM領取\n登記入帳", source="l.txt")
+    assert docs[0]["text"] == "本文。\n領取方式如下：\nATM領取\n登記入帳"
+
+
+@pytest.mark.parametrize("tail", ["熱門\n藝人夫妻街頭爭吵影片曝光", "回到頂端"])
+def test_a_sites_word_alone_after_a_related_list_ends_it(tail):
+    page = f"標題\n2024/12/02 09:30\n本文。\n相關新聞\n寒流來襲 低溫探8度\n高鐵加開班次｜2024/10/16\n{tail}"
+    docs, _, _ = parse_quietly(page, source="f.txt")
+    assert [(d["title"], d["published"]) for d in docs[1:]] == [
+        ("寒流來襲 低溫探8度", None), ("高鐵加開班次", datetime(2024, 10, 16))]
+
+
+@pytest.mark.parametrize("line", [
+    "讚128", "👍32", "（德新社、路透社）", "LINE 追蹤聯合新聞網", "►運動雲 LINE 好友募集！最新賽事即時推播",
+    "本文開放會員免費閱讀至10/26，加入鏡週刊會員即可無限暢讀所有付費文章", "立即加入會員",
+    "本文為作者意見，不代表本報立場。", "台南市柚農清理被強風吹落的文旦。中央社記者黃俊銘攝113年10月3日",
+])
+def test_counts_credits_and_calls_leave_the_text(line):
+    docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n本文。\n{line}\n第二段。", source="s.txt")
+    assert docs[0]["text"] == "本文。\n第二段。"
