@@ -61,7 +61,8 @@ OUTLETS = (
     "台北時報", "Taipei Times", "Taiwan News", "台灣英文新聞", "中華日報", "台灣時報", "青年日報", "人間福報",
     "台灣新生報", "金門日報", "馬祖日報", "更生日報", "芋傳媒", "放言", "想想論壇", "鉅亨網", "Anue鉅亨", "MoneyDJ",
     "自由財經", "世界日報", "時報周刊", "NOWnews今日新聞", "LINE TODAY", "看中國", "新唐人亞太台", "新唐人電視台",
-    "大紀元時報", "無綫新聞", "TVB News", "有線新聞", "i-CABLE News", "Now新聞", "香港經濟日報", "經濟通", "HKET",
+    "大紀元時報", "新唐人亞太電視台", "新唐人亞太電視",
+    "無綫新聞", "TVB News", "有線新聞", "i-CABLE News", "Now新聞", "香港經濟日報", "經濟通", "HKET",
     "am730", "巴士的報", "Bastille Post", "頭條日報", "晴報", "香港商報", "明報新聞網", "星島頭條", "點新聞", "橙新聞",
     "獨立媒體", "852郵報", "香港電台網站", "RTHK", "港台", "紐約時報中文網", "日經中文網", "聯合早報網", "RFI", "VOA",
     "now新聞", "now 新聞", "轉角國際", "大公文匯網", "大公文匯",
@@ -113,6 +114,7 @@ _AUTHOR = re.compile(rf"(?:(?:作者|撰文者?|撰稿|文字?|[編编][譯译]|
                      r"|(?:作者|[記记]者|文字)\s+)"
                      rf"(?:(?P<outlet>{_OUTLET})\s*)?"
                      r"(?:[記记]者\s*)?(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4}|\s+[^\W\d_]{2,4})*?)"
+                     rf"(?:\s+(?P<place>[^\W\d_]{{0,6}}?)\s*{_REPORTED})?"  # (記者 蔡宛儒 綜合報導)
                      rf"(?:(?:\s+|\s*[／/｜|]\s*){_CREDITED}\s*[：:／/．.・｜|\s].*)?")  # (記者 林佳穎 / 攝影 王明哲)
 # Reporters' names, then a photographer's credit, no label: 鄭凱文 / 攝影 周建安 報導 (TVBS)
 _PHOTOGRAPHED = re.compile(rf"(?P<names>{_NAME}(?:\s*[、,，]\s*{_NAME})*)\s*{_SLASH}\s*(?:攝影|摄影)\s*[：:]?\s*"
@@ -139,9 +141,11 @@ _NAME_OR_PLACE_SEPARATOR = re.compile(rf"[\s、,，]+|{_SLASH}")
 # An editor's credit after a byline in its bracket: /責任編輯：林清
 _EDITOR_AFTER = re.compile(rf"\s*(?:{_SLASH}|\s)\s*(?:責任編輯|责任编辑|責編|责编|編輯|编辑)\s*[：:]\s*"
                            r"[^\W\d_]{2,4}$")
-# Reporters' names apart and their place, no outlet nor 記者: 王子豪 陳冠宇 / 台北報導
+# Reporters' names apart and their place, no outlet nor 記者, perhaps a photographer's credit after: 王子豪 陳冠宇 /
+# 台北報導, 林家琪 / 雲林報導　攝影 / 蔡明勳
 _NAMES_AND_PLACE = re.compile(rf"(?P<names>[^\W\d_]{{2,4}}(?:(?:\s+|\s*[、,，]\s*)[^\W\d_]{{2,4}})*)\s*{_SLASH}\s*"
-                              rf"(?P<place>[^\W\d_]{{0,6}}?)\s*{_REPORTED}")
+                              rf"(?P<place>[^\W\d_]{{0,6}}?)\s*{_REPORTED}"
+                              rf"(?:\s+{_CREDITED}\s*[：:／/]?\s*[^\W\d_]{{2,4}})?")
 _SENTENCE = re.compile(r"[，,。；;！？!?]")
 # Without brackets, a slash before the place is needed: 記者王明／台北報導, 中國時報 記者王明／台北報導
 _BARE = re.compile(rf"{_LEAD}(?P<byline>{_QUALIFIED}\s*[^\s／/╱]{{1,30}}?(?:\s+[^\W\d_]{{2,4}}){{0,3}}\s*{_SLASH}\s*"
@@ -262,10 +266,11 @@ def _own_line(line: str) -> dict | None:
             and m["names"] not in PLACES and _chinese_names(m["names"]):
         return _fields_of(m["outlet"], m["names"])
     if (m := _AUTHOR.fullmatch(line)) is not None and not _NOT_A_NAME.search(m["names"]) and (
-            _chinese_names(m["names"]) or not _PLAIN_LABEL.match(line)):  # (作者 村上春樹, 記者：謝謝部長: none)
+            _chinese_names(m["names"]) or not _PLAIN_LABEL.match(line)) \
+            and (m["place"] is None or m["place"] in ("", *PLACES)):  # (作者 村上春樹, 記者：謝謝部長: none)
         names = _listed(m["names"])
         outlet = m["outlet"] or (names if names in OUTLETS else "")  # 作者：中央社
-        return _fields_of(outlet, "" if names == outlet else names)
+        return _fields_of(outlet, "" if names == outlet else names, m["place"] or "")
     if (m := _DESK_AND_NAME.fullmatch(line)) is not None and not _NOT_A_NAME.search(m["names"]) \
             and _chinese_names(m["names"]):  # TNL 新聞中心／吳采倪 (not 國際中心／美國大選)
         return _fields_of(m["outlet"] or "", _listed(m["names"]))

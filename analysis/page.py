@@ -35,7 +35,7 @@ from .bylines import CREDIT_LINE, OUTLETS, header_words
 from .page_dates import TIME_ONLY, Published, date_line, dated_header
 from .pagetop import ISSUE, MASTHEAD, is_header, site_top
 from .surnames import starts_with_surname
-from .text import CLOSING_CODE, content_id, is_site_line, is_truncated
+from .text import CLOSING_CODE, content_id, is_site_line, is_truncated, subheads
 from .typedefs import Errors, PathLike
 
 
@@ -74,6 +74,10 @@ def _names_someone(words: str) -> bool:
 
 # A standfirst's sentence under a headline (no headline's line holds a full stop)
 _STANDFIRST = re.compile(r"。|[！？!?]」?$(?<=.{20})")
+# A standfirst's label on a line of its own, the standfirst under it (關鍵評論網)
+_STANDFIRST_LABEL = re.compile(r"我們想讓你知道的是|我们想让你知道的是|重點摘要|文章摘要|本文摘要")
+# How many lines under a headline the site's lines are looked for among (a share bar, counts, a caption)
+_UNDER_HEADLINE = 8
 # A tag's word on a line of its own: up to eight letters, no punctuation nor digit
 _TAG_WORD = re.compile(r"[^\W\d_][^\W_]{0,7}")
 # A link to the site's previous or next article, its headline on the line under it
@@ -291,8 +295,21 @@ class _Parser:
 
     def masthead(self, idx: list[int]) -> tuple[int, str, Published | None]:
         """The site's lines that open the page before its headline (:func:`analysis.pagetop.site_top`)."""
-        return site_top([self.lines[i] for i in idx], header_follows=lambda count: bool(
-            self.dateline_at(idx[count:]) or self.loose_date_at(idx[count:])))
+        def header_follows(count: int) -> bool:
+            rest = self.unfurnished(idx[count:])
+            return bool(self.dateline_at(rest) or self.loose_date_at(rest))
+
+        return site_top([self.lines[i] for i in idx], header_follows=header_follows)
+
+    def unfurnished(self, idx: list[int]) -> list[int]:
+        """The lines from a headline on without the site's lines right under it (分享, 留言, A+, a count, a caption),
+        which stand between a headline and its header on many sites."""
+        under = set(self.furniture_under(idx))
+        return [i for i in idx if i not in under]
+
+    def furniture_under(self, idx: list[int]) -> list[int]:
+        """The site's lines among the few under a headline (its first line, never one of them)."""
+        return [i for i in idx[1:1 + _UNDER_HEADLINE] if is_site_line(self.lines[i])]
 
     def article(self, idx: list[int], top: tuple[int, str, Published | None]) -> None:
         """The article: ``top`` is what :meth:`masthead` found above its headline."""
@@ -303,6 +320,11 @@ class _Parser:
             self.problem(f"the site's navigation before the headline: {len(menu)} line(s) left out", menu[0] + 1,
                          action="unplaced", quote=True)
         idx = idx[lead:]
+        # 中央社's closing code ends the text, perhaps before a line of copyright or links (and alone on its line with
+        # its editors, the site's: （編輯：林克倫）1131015)
+        closing = next((m for i in reversed(idx[-3:]) if (m := CLOSING_CODE.search(self.lines[i]))), None)
+        furnished = self.furniture_under(idx)  # (分享 / 1.3k between the headline and the byline)
+        idx = [i for i in idx if i not in furnished]
         at = self.dateline_at(idx)
         loose = None
         if at is None:  # the headline is one line; the dateline belonged on the next
@@ -320,11 +342,8 @@ class _Parser:
         title = self.headline(title_idx, body_idx)
         # the site's lines (a caption between the date line and the byline) are no header's nor the text's
         site = {i for i in body_idx if is_site_line(self.lines[i]) or is_outlet_call(self.lines[i])}
-        site |= {*furniture, *self.neighbours(body_idx)}
+        site |= {*furniture, *furnished, *self.neighbours(body_idx)}
         at -= len(furniture)
-        # 中央社's closing code ends the text, perhaps before a line of copyright or links (and alone on its line with
-        # its editors, the site's: （編輯：林克倫）1131015)
-        closing = next((m for i in reversed(idx[-3:]) if (m := CLOSING_CODE.search(self.lines[i]))), None)
         loose_line = idx[loose] if loose is not None else None
         idx = [i for i in idx if i not in site]
         body_idx = [i for i in body_idx if i not in site]
@@ -341,6 +360,13 @@ class _Parser:
         if tags := self.tag_rows(body_idx):  # 電梯 / 老舊公寓 / 都發局 under the text: its tags, unmarked
             site |= set(tags)
             body_idx = body_idx[:-len(tags)]
+        summed = self.summed_up(body_idx)  # (我們想讓你知道的是 over the standfirst: 關鍵評論網)
+        site |= set(summed[:1])
+        standfirst = [*standfirst, *summed[1:]]
+        heads = [body_idx[k] for k in subheads([self.lines[i] for i in body_idx])]
+        body_idx = [i for i in body_idx if i not in heads and i not in summed]
+        for i in heads:  # a feature's section titles, an uncaptioned photo's words: kept in the problems table
+            self.unplace(i, "a subhead or a caption between paragraphs, no paragraph: left out")
         self.place(*body_idx)
         for i in standfirst:  # its words summarise the text's: kept in the problems table, as written
             self.unplace(i, "the standfirst under the headline, no headline's nor the text's: left out")
@@ -369,6 +395,11 @@ class _Parser:
             furniture.insert(0, idx.pop())
         k = next((k for k in range(1, len(idx)) if _STANDFIRST.search(self.lines[idx[k]])), len(idx))
         return idx[:k], idx[k:], furniture
+
+    def summed_up(self, idx: list[int]) -> list[int]:
+        """A standfirst's label in the text (我們想讓你知道的是) and the standfirst under it, or nothing."""
+        at = next((k for k, i in enumerate(idx[:-1]) if _STANDFIRST_LABEL.fullmatch(self.lines[i])), None)
+        return [] if at is None else idx[at:at + 2]
 
     def tag_rows(self, idx: list[int]) -> list[int]:
         """The text's last lines when two or more are a word each (a tag's: 電梯, 老舊公寓, 都發局, no mark), under a

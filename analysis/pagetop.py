@@ -20,7 +20,7 @@ from .page_dates import Published, date_line
 #: a few words of a section or an issue (星島日報, 華視新聞網, 自由時報 自由財經, 天下雜誌 792期).
 MASTHEAD = re.compile(rf"(?:[A-Za-z][A-Za-z.]*\s+){{0,3}}(?P<outlet>{OUTLET_PATTERN})"  # (The News Lens 關鍵評論網)
                       r"(?:新聞網|新闻网|中文網|中文网|電子報|电子报|時報|时报|網|网|\.com|[\u4e00-\u9fff]{1,3}雲)?"
-                      r"(?:\s+[|｜]?\s*(?:[A-Za-z][A-Za-z.]*|第?\d{1,5}期|[^\s\d，。、：:；;！？!?「」()（）]{2,4})){0,3}")
+                      r"(?:(?:\s+|\s*[|｜]\s*)(?:[A-Za-z][A-Za-z.]*|第?\d{1,5}期|[^\s\d，。、：:；;！？!?「」()（）]{2,4})){0,3}")
 #: A magazine's issue or a site's ending after its name (天下雜誌 794期, 商周.com)
 ISSUE = re.compile(r"\d+\s*期|第\s*\d+\s*期|\.com|新聞網|中文網|電子報")
 # The longest headline read under a date line with no header under it

@@ -376,6 +376,7 @@ class RelatedList:
         self.marked = False  # whether an item opened with a '-' line of its own
         self.undated: list[int] = []  # the lines of items with no timestamp and summary line
         self.dated = False  # whether an item had one
+        self.ahead: tuple | None = None  # a date alone over the next item's headline: its value, precision and line
 
     def read(self) -> None:
         """Read every line, then the last item; report the items with no timestamp and summary line, once
@@ -460,10 +461,22 @@ class RelatedList:
         line = self.reader.lines[self.idx[k + 1]]
         return TIMESTAMP.match(line) is not None or _date_alone(line)
 
+    def headline_next(self, i: int) -> bool:
+        """Whether the line after line ``i`` of the list is a headline's: no date, marker, heading or sentence."""
+        k = self.idx.index(i)
+        if k + 1 >= len(self.idx):
+            return False
+        line = self.reader.lines[self.idx[k + 1]]
+        return not (TIMESTAMP.match(line) or _date_alone(line) or line in ITEM_MARKERS or is_list_heading(line)
+                    or _SUMMARY.search(line))
+
     def start(self, title: str, i: int) -> None:
         self.reader.place(i)
         self.item = {"title": title, "line": i + 1, "published": None, "published_precision": "", "text": "",
                      "summary_line": None}
+        if self.ahead is not None:  # the date read over the headline
+            (value, precision, line), self.ahead = self.ahead, None
+            self.item.update(published=value, published_precision=precision, summary_line=line)
 
     def merge(self, i: int, key: str, reason: str) -> None:
         line = self.reader.lines[i]
@@ -484,6 +497,12 @@ class RelatedList:
             self.flush()
             self.start(rest, i)
             self.item.update(published=stamp.value, published_precision=stamp.precision, summary_line=i)
+            return
+        if (self.item is None or self.item["summary_line"] is not None) and not rest and stamp.value is not None \
+                and self.headline_next(i):  # 2024-11-12 on its line, the headline on the next
+            self.flush()
+            self.ahead = (stamp.value, stamp.precision, i)
+            self.reader.place(i)
             return
         if self.item is None or self.item["summary_line"] is not None:
             self.flush()

@@ -52,8 +52,13 @@ SITE_LINE = re.compile(
     r"|(?i:share this (?:story|article|page|post)|share on (?:facebook|twitter|x|line|whatsapp)|facebook|twitter"
     r"|whatsapp|telegram|e-?mail|print|tweet|copy link|wechat|weibo|line|x)"
     # the time a reading takes (閱讀時間 約 9 分鐘, 2 分鐘 (閱讀時間)), a link to a syndicated page's original
-    r"|(?:閱讀時間|阅读时间|閱讀時長)\s*[:：]?\s*約?\s*\d+\s*分鐘?|約?\s*\d+\s*分鐘?\s*[（(]?(?:閱讀時間|阅读时间)[）)]?"
-    r"|查看原始網頁|查看原文|閱讀原文|前往原文"
+    r"|(?:預計)?(?:閱讀時間|阅读时间|閱讀時長)\s*[:：]?\s*約?\s*\d+(?:\s*[–\-~～至]\s*\d+)?\s*分鐘?"
+    r"|約?\s*\d+\s*分鐘?\s*[（(]?(?:閱讀時間|阅读时间)[）)]?"
+    r"|查看原始網頁|查看完整網頁|查看原文|閱讀原文|前往原文|已是會員[？?]?\s*(?:請)?登入|[▸►▶]?\s*更多新聞請點\s*[:：][^\n]{0,12}"
+    # a font size's tools (A- / A+), a count alone (216, 1,204, 1.3k; not 2020), a share's quote (南亞科2408 /
+    # ▲1.2(+1.96%))
+    r"|A\s*[-+－＋]|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*[kKwW萬万]|\d{1,3}|[^\W\d_]{2,6}\s*[（(]?\d{4}[）)]?"
+    r"|[▲▼△▽]\s*\d[\d.,]*\s*[（(][+\-−]?\d[\d.]*%[）)]"
     # a count beside a share or a like (讚128, 👍32), an agency's credit in brackets alone (（德新社、路透社）)
     r"|(?:讚|赞|👍|❤️?|分享|留言)\s*\d[\d,]*|[（(][^\s（）()、]{1,5}社(?:\s*[、,，/／]\s*[^\s（）()、]{1,5}社)*[）)]"
     # a call to follow the outlet on a platform (LINE 追蹤聯合新聞網, IG 追蹤)
@@ -91,7 +96,8 @@ SITE_LINE = re.compile(
     rf"|{_SHARE}(?:[ \t\u3000]*{_SHARE})+"
     # a copyright notice of the site's own (本網站之文字…非經授權，不得轉載, 中天新聞網 版權所有; and ©, All Rights
     # Reserved: SITE_PHRASES); not news of copyright (法院認定被告未經授權轉載, 書末註明「版權所有，翻印必究」)
-    r"|本(?:網站|网站|網|站|報|报|刊|台|公司)[^\n「」]{0,40}(?:[非未]經授權|[非未]经授权|不得轉載|不得转载|禁止轉載)"
+    r"|本(?:網站|网站|網|站|報|报|刊|台|公司|新聞|新闻)[^\n「」]{0,40}"
+    r"(?:[非未]經[^\n「」，。]{0,8}授權|[非未]经[^\n「」，。]{0,8}授权|不得轉載|不得转载|禁止轉載)"
     r"[^\n「」]{0,40}"
     r"|[^\s「」，。]{2,12}(?:網|报|報|台|刊|新聞|新闻)\s*(?:版權所有|版权所有)[^\n「」]{0,20}")
 
@@ -113,6 +119,8 @@ SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
     (40, r"(?:訂閱|订阅|登入|成為會員)[^\n]{0,12}(?:解鎖|閱讀全文|看全文|完整內容)"),
     # a paywall's or a membership's call (本文開放會員免費閱讀至10/26，加入鏡週刊會員即可無限暢讀所有付費文章)
     (60, r"加入[^\n，。]{0,8}(?:會員|会员)[^\n。]{0,10}(?:暢讀|畅读|解鎖|解锁|付費文章|付费文章)"),
+    # an app's promotion opening its line (下載香港01App，隨時掌握最新消息)
+    (40, r"^(?:立即|馬上)?(?:下載|下载)[^\n，。]{0,12}(?:App|APP|app)(?:[，,\s][^\n。]{0,16})?$"),
     # a promotion by a pointing mark (►運動雲 LINE 好友募集！最新賽事即時推播)
     (50, r"^[★►▶].*(?:LINE|Line|APP|App|YouTube|Instagram|Podcast|推播|好友)"),
     (30, r"(?:粉絲團|粉絲專頁|粉专|官方帳號|官方账号)[^\n。！？]{0,6}(?:按讚|按赞|追蹤|追踪|加入)$"),
@@ -136,7 +144,7 @@ SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
     # the notes under a story of gambling or of shares, and an opinion's disclaimer
     (80, r"切勿沉迷賭博|賭博問題求助熱線|^\W{0,2}投資(?:理財)?(?:有|涉及)風險"
          r"|^\W{0,2}(?:本文|以上|文章|此文|本篇)?(?:言論|內容|内容|觀點|观点)?(?:僅代表|不代表|并不代表|並不代表)"
-         r"[^\n。]{0,20}立場|^\W{0,2}(?:本文|此文)[^\n。]{0,12}[，,]\s*(?:不代表|並不代表|并不代表)[^\n。]{0,12}立場"),
+         r"[^\n。]{0,20}立場|^\W{0,2}(?:本文|此文)[^\n。]{0,30}[，,]\s*(?:不代表|並不代表|并不代表)[^\n。]{0,12}立場"),
     # a line that ends in its call (…最新動態即時更新點我看, …每日推播立即訂閱)
     (60, r"(?:點我|点我|點此|点此|(?:立即|馬上)(?=訂閱|下載|加入))(?:看|看更多|了解|訂閱|下載|加入)[\s>》»➤→!！]*$"
          r"|^(?:按我|點我|点我|點此|点此)(?:看|了解|參加|参加)[^\n。，,]{0,10}$"),  # (按我看活動辦法)
@@ -154,9 +162,12 @@ def _credit_start(line: str) -> int:
     return max(len(line) - _CREDIT_TAIL, max(line.rfind(mark) for mark in "（(。！？!?"), 0)
 
 
+_CREDIT_WORDS = ("圖", "图", "攝", "摄", "照片", "資料")
+
+
 def _credit_ends(line: str) -> bool:
     """Whether a line may end in a photograph's credit: a bracket, or a photograph's word in its last letters."""
-    return line.endswith((")", "）")) or any(w in line[-_CREDIT_TAIL:] for w in ("圖", "图", "攝", "摄", "照片"))
+    return line.endswith((")", "）")) or any(w in line[-_CREDIT_TAIL:] for w in _CREDIT_WORDS)
 
 
 def site_line(line: str) -> bool:
@@ -193,7 +204,7 @@ _PHOTO_CREDIT = re.compile(r"[（(][^（）()\n]{0,16}(?:檔案|档案|資料|�
                            r"|[（(](?![見见如詳详])[^（）()\n]{1,30}(?:圖片|图片|照片|相片)[)）]$"
                            r"|[。！？!?]\s*(?:圖|图|攝影|摄影|照片)\s*[／/：:][^，。（）()\n]{2,24}$"
                            # (…獲利大幅成長。本報資料照片, …起開打。記者溫采蓉／攝影)
-                           r"|[。！？!?]\s*[^\s，。（）()]{0,6}(?:資料|资料|檔案|档案)(?:照片?|圖片?|图片?|相片)$"
+                           r"|[。！？!?]\s*[^\s，。（）()]{0,6}(?:資料|资料|檔案|档案)(?:照片?|圖片?|图片?|相片|庫|库)$"
                            r"|[。！？!?]\s*(?:記者|记者)?[^\W\d_]{2,4}\s*[／/]\s*(?:攝影|摄影|攝|摄)$"
                            # (…吹落的文旦。中央社記者黃俊銘攝113年10月3日)
                            r"|[。！？!?]\s*[^\W\d_]{0,8}(?:記者|记者)[^\W\d_]{2,4}攝\s*(?:\d[\d年月日./]*)?$")
@@ -209,6 +220,29 @@ _REPORTING = re.compile(r"表示|說|指出|強調|認為|透露|呼籲|批評|�
 _LONGEST_PROMO, _LONGEST_CAPTION = 50, 60
 
 _SENTENCE = re.compile(r"(?<=[。！？!?])")
+
+# A subhead: at most so many letters and none of a sentence's or a clause's marks, between paragraphs of at least
+# so many, the first ending a sentence
+_LONGEST_SUBHEAD, _SHORTEST_PARAGRAPH = 20, 30
+_PUNCTUATED = re.compile(r"[。！？!?；;：:…]")
+_ENDS = ("。", "！", "？", "!", "?", "」", "』", "）", ")")
+
+
+def subheads(lines: list[str]) -> list[int]:
+    """Where an article's lines hold a few words and no punctuation between two paragraphs: a feature's section
+    titles (有床，沒有人; 一、補助邏輯與在地需求錯位) or an uncaptioned photo's words, no paragraph (the same on text
+    pages and saved web pages).
+
+    Examples
+    --------
+    >>> paragraph = "急診護理師小雯工作第六年，她說最累的不是體力，而是每天要面對的怒氣。"
+    >>> subheads([paragraph, "有床，沒有人", paragraph, "領取方式如下：", "ATM領取", "郵局臨櫃領取"])
+    [1]
+    """
+    return [k for k in range(1, len(lines) - 1)
+            if len(lines[k]) <= _LONGEST_SUBHEAD and not _PUNCTUATED.search(lines[k])
+            and len(lines[k - 1]) >= _SHORTEST_PARAGRAPH and len(lines[k + 1]) >= _SHORTEST_PARAGRAPH
+            and lines[k - 1].endswith(_ENDS)]
 
 
 def is_site_line(line: str) -> bool:

@@ -22,7 +22,7 @@ from .datelines import PRECISIONS, parse_dateline, split_byline
 from .cutoff import cut_problems, without_cut
 from .decoding import decode, read_bytes
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
-from .text import compact, content_id, is_site_line, is_truncated
+from .text import compact, content_id, is_site_line, is_truncated, subheads
 from .typedefs import Errors, PathLike
 from .webpage_dates import WHEN, parse_when
 from .webpage_related import element_text, take_related
@@ -392,6 +392,8 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
             when, precision, tz = head["date"], "day", head["time_zone"]
     if when is None:
         when, precision, tz = parse_when(doc["date"])
+    heads = subheads(lines)  # a feature's section titles (有床，沒有人), kept in the problems table
+    written_lines, lines = lines, [x for k, x in enumerate(lines) if k not in heads]
     problems: list[dict] = []
     for reason, action in [("article has no title", "left empty")] * (not title) + [(
             "article has no publication date (no published_time meta, JSON-LD, dateline or date in the page)",
@@ -401,6 +403,12 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
             raise CorpusError(reason, path=source)
         problems.append(problem_row(source, None, action=action, reason=reason))
         warnings.warn(f"{source}: {reason}", CorpusWarning, stacklevel=2)
+    for head in [x for k, x in enumerate(written_lines) if k in heads]:
+        reason = "a subhead or a caption between paragraphs, no paragraph: left out"
+        if errors == "raise":
+            raise CorpusError(reason, path=source)
+        problems.append(problem_row(source, None, action="unplaced", reason=reason, content=head))
+        warnings.warn(f"{source}: {reason}: {head[:40]!r}", CorpusWarning, stacklevel=2)
     article = {"title": title, "published": when, "published_precision": precision, "time_zone": tz,
                "outlet": outlet, "reporter": reporter, "reporter_place": place, "text": "\n".join(lines),
                "dateline": dateline, "url": url or doc["url"]}

@@ -52,7 +52,7 @@ def take_related(body, base: str) -> tuple[list[dict], list[str]]:
     -------
     tuple of (list of dict, list of str)
         The items, in page order (``title``, ``published``, ``published_precision``, ``time_zone``,
-        ``text`` and ``url``), and the headings of blocks that had no readable item.
+        ``text`` and ``url``; an article linked twice, once), and the headings of blocks that had no readable item.
 
     Examples
     --------
@@ -75,7 +75,8 @@ def take_related(body, base: str) -> tuple[list[dict], list[str]]:
         related, empty = related + found, empty + ([] if found else [heading])
         for node in remove:
             node.drop_tree()  # its tail stays
-    return related, empty
+    seen: set[str] = set()  # an article linked twice (延伸閱讀： in the text, then in the list) is one item
+    return [item for item in related if not ((key := item["url"] or item["title"]) in seen or seen.add(key))], empty
 
 
 def _has_links(el, skip=None) -> bool:

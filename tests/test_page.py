@@ -1531,3 +1531,92 @@ def test_a_sites_word_alone_after_a_related_list_ends_it(tail):
 def test_counts_credits_and_calls_leave_the_text(line):
     docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n本文。\n{line}\n第二段。", source="s.txt")
     assert docs[0]["text"] == "本文。\n第二段。"
+
+
+@pytest.mark.parametrize("under", ["分享\n1.3k\n記者吳冠廷／新竹報導",
+                                   "分享\n留言\n列印\nA-\nA+\n記者吳冠廷／新竹報導"])
+def test_the_sites_lines_between_the_headline_and_the_byline(under):
+    page = f"ETtoday新聞雲\n首頁\n社會\n快訊／國道3號多車追撞\n2024年10月11日 14:32\n{under}\n本文。"
+    docs, _, _ = parse_quietly(page, source="e.txt")
+    assert (docs[0]["title"], docs[0]["reporter"], docs[0]["text"]) == ("快訊／國道3號多車追撞", "吳冠廷", "本文。")
+
+
+def test_a_date_over_the_headline_with_the_sites_tools_under_it():
+    page = ("自由時報\n即時\n熱門\n政治\n社會\n地方\n中部\n2024/10/15 05:30\n台中捷運藍線綜合規劃 市府拚年底送審\n"
+            "分享\n留言\n"
+            "列印\nA-\nA+\n〔記者陳冠宇、黃佳琳／台中報導〕本文。")
+    docs, _, _ = parse_quietly(page, source="l.txt")
+    assert (docs[0]["title"], docs[0]["reporter"], docs[0]["text"]) == (
+        "台中捷運藍線綜合規劃 市府拚年底送審", "陳冠宇、黃佳琳", "本文。")
+
+
+_PARAGRAPH = "急診護理師小雯工作第六年，她說最累的不是體力，而是每天要面對病人和家屬的怒氣。"
+
+
+@pytest.mark.parametrize("header, reporter, place", [
+    ("記者 蔡宛儒 綜合報導", "蔡宛儒", ""),                        # 記者, the name and 綜合報導 apart
+    ("記者 王明 台南報導", "王明", "台南"),                        # ... and the place
+    ("林家琪 / 雲林報導　攝影 / 蔡明勳", "林家琪", "雲林"),          # a photographer's credit after
+])
+def test_bylines_with_their_words_apart(header, reporter, place):
+    docs, _, _ = parse_quietly(f"黑面琵鷺提早報到\n2024-10-30\n{header}\n{_PARAGRAPH}", source="b.txt")
+    assert (docs[0]["reporter"], docs[0]["reporter_place"], docs[0]["text"]) == (reporter, place, _PARAGRAPH)
+
+
+def test_a_masthead_with_a_bar_and_its_address():
+    page = "報導者 The Reporter｜twreporter.org\n在急診室等待一張病床\n文字 陳怡安　攝影 黃世澤\n2024/10/20\n本文。"
+    docs, _, _ = parse_quietly(page, source="r.txt")
+    assert (docs[0]["title"], docs[0]["outlet"], docs[0]["reporter"]) == ("在急診室等待一張病床", "報導者", "陳怡安")
+
+
+def test_a_television_close_of_an_outlets_longer_name():
+    page = "花蓮觀光回溫慢\n【新唐人亞太台 2024 年 10 月 03 日訊】本文。\n新唐人亞太電視 陳怡君 台灣花蓮報導"
+    docs, _, _ = parse_quietly(page, source="t.txt")
+    assert (docs[0]["reporter"], docs[0]["reporter_place"], docs[0]["text"]) == ("陳怡君", "台灣花蓮", "本文。")
+
+
+def test_related_items_each_under_its_date_on_a_line():
+    page = "標題\n2024/12/02 09:30\n本文。\n延伸閱讀\n2024-11-12\n設備大廠在台設研發中心\n2024-11-06\n設備國產化率提升"
+    docs, _, _ = parse_quietly(page, source="d.txt")
+    assert [(d["title"], d["published"]) for d in docs[1:]] == [
+        ("設備大廠在台設研發中心", datetime(2024, 11, 12)), ("設備國產化率提升", datetime(2024, 11, 6))]
+
+
+
+def test_subheads_leave_the_text_and_stay_in_the_problems_table():
+    page = f"標題\n2024/12/02 09:30\n{_PARAGRAPH}\n有床，沒有人\n{_PARAGRAPH}\n「一個人顧十二床」\n{_PARAGRAPH}"
+    docs, rows, _ = parse_quietly(page, source="s.txt")
+    assert docs[0]["text"] == "\n".join([_PARAGRAPH] * 3)
+    assert [r["content"] for r in rows if r["reason"].startswith("a subhead")] == ["有床，沒有人", "「一個人顧十二床」"]
+
+
+@pytest.mark.parametrize("lines", ["申請方式將另行公告。", "領取方式如下：\nATM領取\n郵局臨櫃領取", "「我們會努力。」"])
+def test_short_paragraphs_and_lists_are_no_subheads(lines):
+    docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n{_PARAGRAPH}\n{lines}\n{_PARAGRAPH}", source="s.txt")
+    assert docs[0]["text"] == f"{_PARAGRAPH}\n{lines}\n{_PARAGRAPH}"
+
+
+def test_a_standfirst_under_its_label_leaves_the_text():
+    page = (f"標題\n2024/12/02 09:30\n作者：王小明\n我們想讓你知道的是\n地方創生推動多年，許多計畫人去樓空。\n"
+            f"{_PARAGRAPH}")
+    docs, rows, _ = parse_quietly(page, source="t.txt")
+    assert docs[0]["text"] == _PARAGRAPH
+    assert any(r["content"] == "地方創生推動多年，許多計畫人去樓空。" for r in rows)
+
+
+@pytest.mark.parametrize("line", [
+    "南亞科2408\n▲1.2(+1.96%)", "南亞科近期營運可望回溫。本報系資料庫", "預計閱讀時間 12–15 分鐘",
+    "下載香港01App，隨時掌握最新消息", "▸更多新聞請點：地方", "已是會員？登入", "查看完整網頁",
+    "※本文為讀者投書，內容僅代表作者個人意見，不代表本網立場。",
+    "本新聞文字、照片、影片專供鏡週刊會員閱覽，未經鏡週刊授權，任何媒體均不得引用、改寫、轉貼。",
+])
+def test_quotes_copyrights_and_promotions_leave_the_text(line):
+    docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n本文。\n{line}\n第二段。", source="s.txt")
+    assert docs[0]["text"] == "本文。\n第二段。"
+
+
+@pytest.mark.parametrize("line, reporter, place", [("記者 蔡宛儒 綜合報導", "蔡宛儒", ""),
+                                                   ("記者 王明 台南報導", "王明", "台南")])
+def test_a_bylines_words_apart_on_its_own_line(line, reporter, place):
+    found = parse_dateline(line)
+    assert (found["reporter"], found["reporter_place"], found["rest"]) == (reporter, place, "")

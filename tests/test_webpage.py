@@ -403,3 +403,14 @@ def test_the_time_a_page_shows_where_its_metadata_states_none(meta, shown, want)
             "</body></html>")
     docs, _ = parse_html(page, source="t.html")
     assert (docs[0]["published"], docs[0]["published_precision"]) == want
+
+
+def test_a_feature_pages_subheads_and_an_article_linked_twice():
+    paragraph = "急診護理師小雯工作第六年，她說最累的不是體力，而是每天要面對病人和家屬的怒氣。"
+    page = SIDEBAR_PAGE.replace("<p>請繼續往下閱讀...</p>",
+                                f"<p>{paragraph}</p><h2>留不住人的夜班</h2><p>{paragraph}</p>"
+                                "<p><strong>延伸閱讀：</strong><a href=\"/n/2\">颱風假怎麼放</a></p>")
+    (docs, problems), _ = quietly(parse_html, page, source="f.html")
+    assert "留不住人的夜班" not in docs[0]["text"] and docs[0]["text"].count(paragraph) == 2
+    assert [r["content"] for r in problems if r["reason"].startswith("a subhead")] == ["留不住人的夜班"]
+    assert [d["title"] for d in docs[1:]] == ["颱風假怎麼放"]
