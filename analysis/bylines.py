@@ -61,7 +61,7 @@ OUTLETS = (
     "台北時報", "Taipei Times", "Taiwan News", "台灣英文新聞", "中華日報", "台灣時報", "青年日報", "人間福報",
     "台灣新生報", "金門日報", "馬祖日報", "更生日報", "芋傳媒", "放言", "想想論壇", "鉅亨網", "Anue鉅亨", "MoneyDJ",
     "自由財經", "世界日報", "時報周刊", "NOWnews今日新聞", "LINE TODAY", "看中國", "新唐人亞太台", "新唐人電視台",
-    "大紀元時報", "新唐人亞太電視台", "新唐人亞太電視",
+    "大紀元時報", "新唐人亞太電視台", "新唐人亞太電視", "客家電視", "客家電視台",
     "無綫新聞", "TVB News", "有線新聞", "i-CABLE News", "Now新聞", "香港經濟日報", "經濟通", "HKET",
     "am730", "巴士的報", "Bastille Post", "頭條日報", "晴報", "香港商報", "明報新聞網", "星島頭條", "點新聞", "橙新聞",
     "獨立媒體", "852郵報", "香港電台網站", "RTHK", "港台", "紐約時報中文網", "日經中文網", "聯合早報網", "RFI", "VOA",
@@ -107,7 +107,8 @@ _NAMED_APART = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者(?:\
                           rf"(?P<names>[^／/╱\s][^／/╱]*?)(?:\s*{_REPORTED}|\s+[發发]自(?P<place>[^\W\d_]{{2,6}}))?")
 # (苦勞網記者 張子午 報導, CTWANT 記者 / 林宗翰, 端傳媒記者 林思穎 發自台北)
 # An author's label and names on a line of their own: 作者：陳一姍, 撰文：信報記者 梁嘉麗, 文／記者 林朝億,
-# 文．李宜庭 攝影．程思迪, 編譯：陳秀芳
+# 文．李宜庭 攝影．程思迪, 編譯：陳秀芳, 記者 林佳穎 / 攝影 王明哲, 記者 溫子萱、攝影 徐國峰 高雄報導, and a place
+# and 報導 after the names (記者 蔡宛儒 綜合報導)
 # What a credit names besides the text: the photographs, the video, the editing.
 _CREDITED = "(?:攝影|摄影|圖|图|圖片|图片|影音|影片|責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|設計|设计)"
 _AUTHOR = re.compile(rf"(?:(?:作者|撰文者?|撰稿|文字?|[編编][譯译]|[記记]者)\s*[：:／/．.・｜|]\s*"
@@ -115,7 +116,7 @@ _AUTHOR = re.compile(rf"(?:(?:作者|撰文者?|撰稿|文字?|[編编][譯译]|
                      rf"(?:(?P<outlet>{_OUTLET})\s*)?"
                      r"(?:[記记]者\s*)?(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4}|\s+[^\W\d_]{2,4})*?)"
                      rf"(?:\s+(?P<place>[^\W\d_]{{0,6}}?)\s*{_REPORTED})?"  # (記者 蔡宛儒 綜合報導)
-                     rf"(?:(?:\s+|\s*[／/｜|]\s*){_CREDITED}\s*[：:／/．.・｜|\s].*)?")  # (記者 林佳穎 / 攝影 王明哲)
+                     rf"(?:(?:\s+|\s*[／/｜|、，,]\s*){_CREDITED}\s*[：:／/．.・｜|\s].*)?")  # (… / 攝影 王明哲)
 # Reporters' names, then a photographer's credit, no label: 鄭凱文 / 攝影 周建安 報導 (TVBS)
 _PHOTOGRAPHED = re.compile(rf"(?P<names>{_NAME}(?:\s*[、,，]\s*{_NAME})*)\s*{_SLASH}\s*(?:攝影|摄影)\s*[：:]?\s*"
                            rf"{_NAME}(?:\s*[、,，]\s*{_NAME})*\s*(?:{_REPORTED})?")

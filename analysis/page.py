@@ -338,6 +338,9 @@ class _Parser:
                       f"article has no dateline (no outlet); published from the date line on line {idx[loose] + 1}")
             self.problem(reason, idx[min(1, len(idx) - 1)] + 1 if idx else None, action="left empty")
         title_idx, body_idx = idx[:at], idx[at:]
+        if inside := [i for i in furnished if title_idx and title_idx[0] < i < title_idx[-1]]:
+            title_idx = sorted([*title_idx, *inside])  # a headline's lines are joined as written, none left out
+            furnished = [i for i in furnished if i not in inside]
         title_idx, standfirst, furniture = self.split_title(title_idx)
         title = self.headline(title_idx, body_idx)
         # the site's lines (a caption between the date line and the byline) are no header's nor the text's

@@ -47,14 +47,17 @@ SITE_LINE = re.compile(
     r"(?:分享|分享至|分享到|分享文章|Share|字級|字体|字體|字體大小|列印|複製連結|复制链接|收藏|回到最頂|回到頂部|回到顶部"
     r"|返回頂部|返回顶部"
     r"|廣告|广告|贊助商廣告|赞助商广告|贊助廣告|Advertisement|請繼續往下閱讀|请继续往下阅读|繼續閱讀|继续阅读"
-    r"|成為會員|加入會員|立即加入會員|立即訂閱|讚|赞|留言|按讚|加入好友)[.…。:：]{0,3}"
+    r"|成為會員|加入會員|立即加入會員|立即訂閱|讚|赞|留言|按讚|加入好友|追蹤|字級設定|文字大小|字體設定)[.…。:：]{0,3}"
     # a share bar's words in English, one a line (Share this story / facebook / twitter / whatsapp)
     r"|(?i:share this (?:story|article|page|post)|share on (?:facebook|twitter|x|line|whatsapp)|facebook|twitter"
     r"|whatsapp|telegram|e-?mail|print|tweet|copy link|wechat|weibo|line|x)"
     # the time a reading takes (閱讀時間 約 9 分鐘, 2 分鐘 (閱讀時間)), a link to a syndicated page's original
     r"|(?:預計)?(?:閱讀時間|阅读时间|閱讀時長)\s*[:：]?\s*約?\s*\d+(?:\s*[–\-~～至]\s*\d+)?\s*分鐘?"
     r"|約?\s*\d+\s*分鐘?\s*[（(]?(?:閱讀時間|阅读时间)[）)]?"
-    r"|查看原始網頁|查看完整網頁|查看原文|閱讀原文|前往原文|已是會員[？?]?\s*(?:請)?登入|[▸►▶]?\s*更多新聞請點\s*[:：][^\n]{0,12}"
+    r"|查看原始網頁|查看完整網頁|前往完整網頁版?|完整網頁版|查看原文|閱讀原文|前往原文"
+    r"|已是會員[？?]?\s*(?:請)?登入(?:繼續閱讀|閱讀全文)?|[▸►▶]?\s*更多新聞請點\s*[:：][^\n]{0,12}"
+    # print view's links, a page's address alone, a time relative to now (19 小時前), an outlet's more link
+    r"|列印本頁|關閉視窗|回上一頁|https?://\S+|\d{1,2}\s*(?:分鐘|小時|天)前|[^\s，。]{2,16}\s*更多(?:內容|文章)"
     # a font size's tools (A- / A+), a count alone (216, 1,204, 1.3k; not 2020), a share's quote (南亞科2408 /
     # ▲1.2(+1.96%))
     r"|A\s*[-+－＋]|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*[kKwW萬万]|\d{1,3}|[^\W\d_]{2,6}\s*[（(]?\d{4}[）)]?"
@@ -119,6 +122,11 @@ SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
     (40, r"(?:訂閱|订阅|登入|成為會員)[^\n]{0,12}(?:解鎖|閱讀全文|看全文|完整內容)"),
     # a paywall's or a membership's call (本文開放會員免費閱讀至10/26，加入鏡週刊會員即可無限暢讀所有付費文章)
     (60, r"加入[^\n，。]{0,8}(?:會員|会员)[^\n。]{0,10}(?:暢讀|畅读|解鎖|解锁|付費文章|付费文章)"),
+    # a call to subscribe with its promise (訂閱工商時報電子報，每天早上八點掌握產業脈動), an app's with its
+    # (…下載APP掌握追星第一手), members-only content (本篇文章為訂閱會員專屬內容), a reprint's terms
+    (50, r"^(?:立即)?(?:訂閱|订阅)[^\n，。]{0,12}(?:電子報|电子报|頻道|频道|Podcast)[，,][^\n。]{0,24}$"
+         r"|(?:下載|下载)\s*\S{0,8}(?:APP|App|app)[^\n。]{0,12}(?:掌握|第一手|不漏接|搶先)"
+         r"|(?:會員|会员|訂閱|付費)專屬(?:內容|内容|文章)|轉載請註明出處|转载请注明出处"),
     # an app's promotion opening its line (下載香港01App，隨時掌握最新消息)
     (40, r"^(?:立即|馬上)?(?:下載|下载)[^\n，。]{0,12}(?:App|APP|app)(?:[，,\s][^\n。]{0,16})?$"),
     # a promotion by a pointing mark (►運動雲 LINE 好友募集！最新賽事即時推播)
@@ -152,7 +160,7 @@ SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
 
 
 # A letter every phrase of SITE_PHRASES holds (to pass over the lines that hold none), and their longest line
-_PHRASE_LETTERS = frozenset("同接請请點点按訂订登成粉官★►▶▲©追歡本ARC殺杀線張撒情酒賭投即馬代1")
+_PHRASE_LETTERS = frozenset("同接請请點点按訂订登成粉官★►▶▲©追歡本ARC殺杀線張撒情酒賭投即馬代1下專专轉转")
 _LONGEST_PHRASED = max(longest for longest, _ in SITE_PHRASES)
 
 
@@ -224,7 +232,9 @@ _SENTENCE = re.compile(r"(?<=[。！？!?])")
 # A subhead: at most so many letters and none of a sentence's or a clause's marks, between paragraphs of at least
 # so many, the first ending a sentence
 _LONGEST_SUBHEAD, _SHORTEST_PARAGRAPH = 20, 30
-_PUNCTUATED = re.compile(r"[。！？!?；;：:…]")
+_PUNCTUATED = re.compile(r"[。！!；;…]")
+# ... a subhead may ask or name a speaker (預約公車能取代嗎？, 乘客：沒有這班車), but no lead-in to a list ends it
+_LONGEST_QUESTION_SUBHEAD = 14
 _ENDS = ("。", "！", "？", "!", "?", "」", "』", "）", ")")
 
 
@@ -241,6 +251,8 @@ def subheads(lines: list[str]) -> list[int]:
     """
     return [k for k in range(1, len(lines) - 1)
             if len(lines[k]) <= _LONGEST_SUBHEAD and not _PUNCTUATED.search(lines[k])
+            and not lines[k].endswith((":", "：")) and ("？" not in lines[k] and "?" not in lines[k]
+                                                       or len(lines[k]) <= _LONGEST_QUESTION_SUBHEAD)
             and len(lines[k - 1]) >= _SHORTEST_PARAGRAPH and len(lines[k + 1]) >= _SHORTEST_PARAGRAPH
             and lines[k - 1].endswith(_ENDS)]
 

@@ -1620,3 +1620,50 @@ def test_quotes_copyrights_and_promotions_leave_the_text(line):
 def test_a_bylines_words_apart_on_its_own_line(line, reporter, place):
     found = parse_dateline(line)
     assert (found["reporter"], found["reporter_place"], found["rest"]) == (reporter, place, "")
+
+
+def test_a_breadcrumb_from_home_without_marks_and_a_time_before_its_date():
+    page = ("中時新聞網\n即時\n熱門\n政治\n生活\n娛樂\n搜尋\n登入\n首頁 政治\n預算案付委卡關 藍綠協商再破局\n"
+            "13:40 2024/10/29\n"
+            "呂佳蓉、林縉明／台北報導\n字級設定\n本文。")
+    docs, _, _ = parse_quietly(page, source="c.txt")
+    assert (docs[0]["title"], docs[0]["published"], docs[0]["reporter"], docs[0]["text"]) == (
+        "預算案付委卡關 藍綠協商再破局", pd.Timestamp("2024-10-29 13:40"), "呂佳蓉、林縉明", "本文。")
+
+
+def test_a_print_views_links_and_a_credit_with_its_photographer():
+    page = ("客家電視 客家新聞\n列印本頁\n關閉視窗\n美濃菸樓變身書店\n發布日期：113/10/17 17:20\n"
+            "記者 溫子萱、攝影 徐國峰 高雄報導\n本文。\n本新聞由客家電視提供，轉載請註明出處\nhttps://www.hakkatv.org.tw/news/")
+    docs, _, _ = parse_quietly(page, source="h.txt")
+    assert (docs[0]["title"], docs[0]["published"], docs[0]["reporter"], docs[0]["text"]) == (
+        "美濃菸樓變身書店", pd.Timestamp("2024-10-17 17:20"), "溫子萱", "本文。")
+
+
+def test_a_syndicated_pages_follow_button_and_relative_time():
+    page = ("LINE TODAY\n首頁\n新聞\n娛樂\n外送員闖紅燈撞傷老翁\nCTWANT\n追蹤\n19 小時前\n"
+            "【記者蕭玉佩／台南報導】本文。\nCTWANT 更多內容\n相關新聞\n老翁過馬路遭撞")
+    docs, _, _ = parse_quietly(page, source="l.txt")
+    assert (docs[0]["outlet"], docs[0]["reporter"], docs[0]["text"]) == ("CTWANT", "蕭玉佩", "本文。")
+    assert [d["title"] for d in docs[1:]] == ["老翁過馬路遭撞"]
+
+
+@pytest.mark.parametrize("line", ["乘客：沒有這班車，我們就下不了山", "預約公車能取代嗎？"])
+def test_subheads_that_ask_or_name_a_speaker(line):
+    docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n{_PARAGRAPH}\n{line}\n{_PARAGRAPH}", source="s.txt")
+    assert docs[0]["text"] == f"{_PARAGRAPH}\n{_PARAGRAPH}"
+
+
+@pytest.mark.parametrize("line", [
+    "訂閱工商時報電子報，每天早上八點掌握產業脈動", "看更多三立新聞網即時娛樂新聞，下載APP掌握追星第一手",
+    "本篇文章為訂閱會員專屬內容\n已是會員？登入繼續閱讀", "前往完整網頁版", "文字大小",
+])
+def test_subscriptions_and_members_only_notes_leave_the_text(line):
+    docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n本文。\n{line}\n第二段。", source="s.txt")
+    assert docs[0]["text"] == "本文。\n第二段。"
+
+
+@pytest.mark.parametrize("line", ["他在3天前離開。", "民眾可上https://www.cdc.gov.tw查詢。",
+                                  "這樣做對嗎？難道沒有別的辦法？"])
+def test_sentences_with_a_relative_time_an_address_or_questions_stay(line):
+    docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n{_PARAGRAPH}\n{line}\n{_PARAGRAPH}", source="s.txt")
+    assert docs[0]["text"] == f"{_PARAGRAPH}\n{line}\n{_PARAGRAPH}"
