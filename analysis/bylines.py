@@ -111,7 +111,8 @@ _NAMED_APART = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者(?:\
 # and 報導 after the names (記者 蔡宛儒 綜合報導)
 # What a credit names besides the text: the photographs, the video, the editing.
 _CREDITED = "(?:攝影|摄影|圖|图|圖片|图片|影音|影片|責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|設計|设计)"
-_AUTHOR = re.compile(rf"(?:(?:作者|撰文者?|撰稿|文字?|[編编][譯译]|[記记]者)\s*[：:／/．.・｜|]\s*"
+_AUTHOR = re.compile(rf"(?:(?:作者|撰文者?|撰稿|文字?|[編编][譯译]|[記记]者|文\s*[・．.、]\s*攝影)"
+                     r"\s*[：:／/．.・｜|]\s*"
                      r"|(?:作者|[記记]者|文字)\s+)"
                      rf"(?:(?P<outlet>{_OUTLET})\s*)?"
                      r"(?:[記记]者\s*)?(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4}|\s+[^\W\d_]{2,4})*?)"

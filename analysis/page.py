@@ -181,7 +181,7 @@ class _Parser:
         lead = top[0]
         heading = next((i for i in content[lead:] if is_list_heading(self.lines[i])), None)
         body_end = heading if heading is not None else n
-        head = self.nonblank(0, body_end)[lead:]  # the header is read under the site's lines
+        head = self.unfurnished(self.nonblank(0, body_end)[lead:])  # the header is read under the site's lines
         dated_above = lead and date_line(self.lines[content[lead - 1]]) is not None  # the date right above the headline
         if heading is None and self.dateline_at(head) is None and self.loose_date_at(head) is None and not dated_above:
             return self.skip("not a news page (neither a dateline, a date line nor a 相關新聞 list)", content[0] + 1)
@@ -385,19 +385,27 @@ class _Parser:
         self.check_body(body_idx)
         text = "\n".join(([head["rest"]] if head["rest"] else []) + [self.lines[i] for i in body_idx])
         self.add("article", title=title, published=head["date"], published_precision=head["precision"],
-                 time_zone=head["time_zone"], outlet=head["outlet"] or masthead, reporter=head["reporter"],
+                 time_zone=head["time_zone"], outlet=head["outlet"] or self.syndicated(furniture) or masthead,
+                 reporter=head["reporter"],
                  reporter_place=head["reporter_place"], dateline=head["dateline"], text=text,
                  line=(idx[0] if idx else 0) + 1)
 
     def split_title(self, idx: list[int]) -> tuple[list[int], list[int], list[int]]:
         """The lines above the header: the headline's, a standfirst under them (a sentence summing up the text:
-        新例要求劏房達到最低標準，…，租客在觀望中等待。) and the site's lines under them (分享)."""
-        idx = list(idx)
-        furniture: list[int] = []
-        while len(idx) > 1 and is_site_line(self.lines[idx[-1]]):
-            furniture.insert(0, idx.pop())
+        新例要求劏房達到最低標準，…，租客在觀望中等待。) and the site's lines under the headline (分享, and an
+        outlet's name: a syndicated page's source, :meth:`syndicated`)."""
         k = next((k for k in range(1, len(idx)) if _STANDFIRST.search(self.lines[idx[k]])), len(idx))
-        return idx[:k], idx[k:], furniture
+        idx, standfirst = list(idx[:k]), list(idx[k:])
+        furniture: list[int] = []
+        while len(idx) > 1 and (is_site_line(self.lines[idx[-1]]) or self.lines[idx[-1]] in OUTLETS
+                                or MASTHEAD.fullmatch(self.lines[idx[-1]])):
+            furniture.insert(0, idx.pop())
+        return idx, standfirst, furniture
+
+    def syndicated(self, idx: list[int]) -> str:
+        """The outlet an outlet's name among the lines under a headline names (NOWnews 今日新聞 under the headline
+        on Yahoo奇摩新聞), or ``""``."""
+        return next((m["outlet"] for i in idx if (m := MASTHEAD.fullmatch(self.lines[i]))), "")
 
     def summed_up(self, idx: list[int]) -> list[int]:
         """A standfirst's label in the text (我們想讓你知道的是) and the standfirst under it, or nothing."""

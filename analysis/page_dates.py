@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .bylines import BRACKETED_OUTLET, OUTLET_PATTERN, OUTLETS, header_words
+from .bylines import BRACKETED_OUTLET, OUTLET_PATTERN, OUTLETS, header_words, parse_byline
 from .tabular_dates import ZONE_ABBREVIATIONS, Published, parse_published
 
 # the words that label a date: 發布時間：, 更新時間:, 最後更新：, 出版：, 日期：, 時間：
@@ -158,8 +158,8 @@ def dated_header(line: str) -> tuple[Published, str] | None:
     if after is not None and (found := date_line(line[:after.start()])) is not None:
         words = after["words"].strip()
         named = header_words(words)
-        if not named["rest"] and (named["outlet"] or named["reporter"]):
-            return found, words
+        if not named["rest"] and (named["outlet"] or named["reporter"] or parse_byline(words) is not None):
+            return found, words  # (… 聯合報 記者林小華／台北即時報導, … 國際中心／綜合外電報導: a desk)
     m = _WORDS.match(line)
     if m is None or not (m["words"].strip().startswith((*OUTLETS, *_LABELS)) or _is_byline(m["words"].strip())):
         return None  # 總統大選 2024.1.13: a headline's words, not a header's

@@ -17,10 +17,12 @@ from .datelines import parse_dateline
 from .page_dates import Published, date_line
 
 #: A site's name above the headline (its masthead): an outlet the kit knows, perhaps with its site's ending and
-#: a few words of a section or an issue (星島日報, 華視新聞網, 自由時報 自由財經, 天下雜誌 792期).
+#: a few words of a section or an issue (星島日報, 華視新聞網, 自由時報 自由財經, 天下雜誌 792期, ETtoday運動雲,
+#: 新頭殼要聞).
 MASTHEAD = re.compile(rf"(?:[A-Za-z][A-Za-z.]*\s+){{0,3}}(?P<outlet>{OUTLET_PATTERN})"  # (The News Lens 關鍵評論網)
-                      r"(?:新聞網|新闻网|中文網|中文网|電子報|电子报|時報|时报|網|网|\.com|[\u4e00-\u9fff]{1,3}雲)?"
-                      r"(?:(?:\s+|\s*[|｜]\s*)(?:[A-Za-z][A-Za-z.]*|第?\d{1,5}期|[^\s\d，。、：:；;！？!?「」()（）]{2,4})){0,3}")
+                      r"(?:新聞網|新闻网|中文網|中文网|電子報|电子报|時報|时报|網|网|\.com|[\u4e00-\u9fff]{1,3}雲"
+                      r"|要聞|要闻|熱門|热门|即時|即时)?"
+                      r"(?:(?:\s+|\s*[|｜]\s*)(?:[A-Za-z][A-Za-z.&]*|第?\d{1,5}期|[^\s\d，。、：:；;！？!?「」()（）]{2,4})){0,3}")
 #: A magazine's issue or a site's ending after its name (天下雜誌 794期, 商周.com)
 ISSUE = re.compile(r"\d+\s*期|第\s*\d+\s*期|\.com|新聞網|中文網|電子報")
 # The longest headline read under a date line with no header under it
@@ -115,7 +117,7 @@ def _navigation(line: str, above: str) -> int:
     """2 for a line that is the site's, 1 for one that is only inside a run of them (a long menu item, Latin
     words, two short items), 0 for any other."""
     if (MASTHEAD.fullmatch(line) or _BREADCRUMB.fullmatch(line) or _MENU.fullmatch(line) or menu_row(line)
-            or _LATIN_NAME.fullmatch(line)  # the site's name in Latin letters (CTS News)
+            or _LATIN_NAME.fullmatch(line) or _DOMAIN.fullmatch(line)  # its name in Latin letters (CTS News), address
             or (_LATIN_WORDS.fullmatch(line) and MASTHEAD.fullmatch(above))
             or (menu_row(above) and _program_row(line))  # 新聞大白話　少康戰情室　TVBS看板人物 under the menu
             or (_DIGIT.search(line) and date_line(line) is not None)):  # (2024年3月5日星期二)

@@ -49,6 +49,7 @@ SITE_LINE = re.compile(
     r"|廣告|广告|贊助商廣告|赞助商广告|贊助廣告|Advertisement|請繼續往下閱讀|请继续往下阅读|繼續閱讀|继续阅读"
     r"|成為會員|加入會員|立即加入會員|立即訂閱|讚|赞|留言|按讚|加入好友|追蹤|字級設定|文字大小|字體設定)[.…。:：]{0,3}"
     # a share bar's words in English, one a line (Share this story / facebook / twitter / whatsapp)
+    r"|(?:分享至|分享到)\s*(?:臉書|Facebook|FB|LINE|Line|X|Twitter|微博|Threads)"
     r"|(?i:share this (?:story|article|page|post)|share on (?:facebook|twitter|x|line|whatsapp)|facebook|twitter"
     r"|whatsapp|telegram|e-?mail|print|tweet|copy link|wechat|weibo|line|x)"
     # the time a reading takes (閱讀時間 約 9 分鐘, 2 分鐘 (閱讀時間)), a link to a syndicated page's original
@@ -155,6 +156,7 @@ SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
          r"[^\n。]{0,20}立場|^\W{0,2}(?:本文|此文)[^\n。]{0,30}[，,]\s*(?:不代表|並不代表|并不代表)[^\n。]{0,12}立場"),
     # a line that ends in its call (…最新動態即時更新點我看, …每日推播立即訂閱)
     (60, r"(?:點我|点我|點此|点此|(?:立即|馬上)(?=訂閱|下載|加入))(?:看|看更多|了解|訂閱|下載|加入)[\s>》»➤→!！]*$"
+         r"|(?:立即|馬上)(?:下載|下载)[^\n，。]{0,12}(?:APP|App|app)\s*$"
          r"|^(?:按我|點我|点我|點此|点此)(?:看|了解|參加|参加)[^\n。，,]{0,10}$"),  # (按我看活動辦法)
 ))
 
@@ -196,7 +198,8 @@ def site_line(line: str) -> bool:
 # More of the site's lines: a comment counter (udn討論區 / 0 則留言 / 我要留言), a call to follow the outlet or
 # install its app anywhere in a line, and a photo's caption: a line that ends with the photo's credit, opened
 # by ▲ or ▼ or short
-_PAGE_LINE = re.compile(r"^(?:廣告|AD|Advertisement|(?:請)?繼續(?:往下)?閱讀\W*"
+# (and a font size's 小 / 中 / 大, one a line)
+_PAGE_LINE = re.compile(r"^(?:廣告|AD|Advertisement|(?:請)?繼續(?:往下)?閱讀\W*|[小中大]"
                         r"|\S{0,10}討論區(?:\s*/\s*\d+\s*則留言)?(?:\s*/\s*我要留言)?|\d+\s*則留言|我要留言)$", re.I)
 _PROMO = re.compile(r"加入\S{0,12}LINE\s*(?:好友|官方帳號)|(?:下載|安裝)\S{0,10}\s*App\b"
                     r"|App[^\n]{0,16}(?:立即|馬上)下載", re.I)
@@ -229,9 +232,9 @@ _LONGEST_PROMO, _LONGEST_CAPTION = 50, 60
 
 _SENTENCE = re.compile(r"(?<=[。！？!?])")
 
-# A subhead: at most so many letters and none of a sentence's or a clause's marks, between paragraphs of at least
-# so many, the first ending a sentence
-_LONGEST_SUBHEAD, _SHORTEST_PARAGRAPH = 20, 30
+# A subhead: at most so many letters and none of a sentence's or a clause's marks, over a paragraph of at least so
+# many, under a sentence (a paragraph's or a caption's) of at least so many
+_LONGEST_SUBHEAD, _SHORTEST_PARAGRAPH, _SHORTEST_ABOVE = 20, 30, 8
 _PUNCTUATED = re.compile(r"[。！!；;…]")
 # ... a subhead may ask or name a speaker (預約公車能取代嗎？, 乘客：沒有這班車), but no lead-in to a list ends it
 _LONGEST_QUESTION_SUBHEAD = 14
@@ -239,9 +242,9 @@ _ENDS = ("。", "！", "？", "!", "?", "」", "』", "）", ")")
 
 
 def subheads(lines: list[str]) -> list[int]:
-    """Where an article's lines hold a few words and no punctuation between two paragraphs: a feature's section
-    titles (有床，沒有人; 一、補助邏輯與在地需求錯位) or an uncaptioned photo's words, no paragraph (the same on text
-    pages and saved web pages).
+    """Where an article's lines hold a few words and no punctuation between two paragraphs, or over the first of
+    three or more: a feature's section titles (有床，沒有人; 一、補助邏輯與在地需求錯位) or an uncaptioned photo's
+    words (宏晟精密新竹湖口廠生產線), no paragraph (the same on text pages and saved web pages).
 
     Examples
     --------
@@ -249,12 +252,12 @@ def subheads(lines: list[str]) -> list[int]:
     >>> subheads([paragraph, "有床，沒有人", paragraph, "領取方式如下：", "ATM領取", "郵局臨櫃領取"])
     [1]
     """
-    return [k for k in range(1, len(lines) - 1)
+    return [k for k in range(len(lines) - 1 if len(lines) > 2 else 0)
             if len(lines[k]) <= _LONGEST_SUBHEAD and not _PUNCTUATED.search(lines[k])
             and not lines[k].endswith((":", "：")) and ("？" not in lines[k] and "?" not in lines[k]
                                                        or len(lines[k]) <= _LONGEST_QUESTION_SUBHEAD)
-            and len(lines[k - 1]) >= _SHORTEST_PARAGRAPH and len(lines[k + 1]) >= _SHORTEST_PARAGRAPH
-            and lines[k - 1].endswith(_ENDS)]
+            and len(lines[k + 1]) >= _SHORTEST_PARAGRAPH
+            and (k == 0 or (len(lines[k - 1]) >= _SHORTEST_ABOVE and lines[k - 1].endswith(_ENDS)))]
 
 
 def is_site_line(line: str) -> bool:

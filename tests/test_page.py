@@ -1667,3 +1667,53 @@ def test_subscriptions_and_members_only_notes_leave_the_text(line):
 def test_sentences_with_a_relative_time_an_address_or_questions_stay(line):
     docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n{_PARAGRAPH}\n{line}\n{_PARAGRAPH}", source="s.txt")
     assert docs[0]["text"] == f"{_PARAGRAPH}\n{line}\n{_PARAGRAPH}"
+
+
+def test_an_outlets_section_above_the_headline_and_a_desk_after_the_date():
+    page = ("新頭殼 newtalk\n即時\n政治\n觀點\n新頭殼要聞\n長照3.0規劃出爐\n新頭殼newtalk | 林昱辰 台北報導\n"
+            "2024.10.24 | 15:05\n本文。\n相關新聞\n長照2.0十年檢討")
+    docs, _, _ = parse_quietly(page, source="n.txt")
+    assert (docs[0]["title"], docs[0]["reporter"], docs[0]["text"]) == ("長照3.0規劃出爐", "林昱辰", "本文。")
+    assert [d["title"] for d in docs[1:]] == ["長照2.0十年檢討"]
+    page = ("PNN 公視新聞網\n首頁\n即時\n國際\n巴西暴雨釀土石流\n2024-10-22 19:32 國際中心／綜合外電報導\n"
+            "分享至 Facebook\n本文。")
+    docs, _, _ = parse_quietly(page, source="p.txt")
+    assert (docs[0]["title"], docs[0]["published"], docs[0]["outlet"], docs[0]["text"]) == (
+        "巴西暴雨釀土石流", pd.Timestamp("2024-10-22 19:32"), "公視新聞網", "本文。")
+
+
+def test_a_sites_address_above_and_the_outlets_name_under_the_headline():
+    page = ("twreporter.org\n離家三百公里的陪讀\n報導者 The Reporter\n閱讀時間：12–15 分鐘\n"
+            "在台灣工作的移工，越來越多人把孩子接來就學。\n文字 孫若蘭、鄭宇翔　攝影 陳宇安\n2024/10/3\n本文。")
+    docs, _, _ = parse_quietly(page, source="r.txt")
+    assert (docs[0]["title"], docs[0]["outlet"], docs[0]["reporter"], docs[0]["text"]) == (
+        "離家三百公里的陪讀", "報導者", "孫若蘭、鄭宇翔", "本文。")
+    page = ("Yahoo奇摩新聞\n首頁\n新聞\n股市\n登入\nNOWnews 今日新聞\n萬大線明年通車？\nNOWnews 今日新聞\n"
+            "2024年10月3日 週四 下午3:05\n記者陳佩瑩／台北報導\n本文。")
+    docs, _, _ = parse_quietly(page, source="y.txt")
+    assert (docs[0]["title"], docs[0]["outlet"], docs[0]["reporter"]) == ("萬大線明年通車？", "今日新聞", "陳佩瑩")
+
+
+def test_a_masthead_with_an_ampersand_and_a_writer_who_photographed():
+    page = "上下游 News&Market\n新聞\n市集\n農業新聞\n屏東蓮霧減產三成\n文・攝影：鄭采潔\n2024-10-21 | 10:20\n本文。"
+    docs, _, _ = parse_quietly(page, source="u.txt")
+    assert (docs[0]["title"], docs[0]["outlet"], docs[0]["reporter"]) == ("屏東蓮霧減產三成", "上下游", "鄭采潔")
+
+
+def test_a_photos_words_over_the_first_paragraph_and_a_subhead_under_a_caption():
+    page = (f"標題\n2024/12/02 09:30\n宏晟精密湖口廠生產線\n{_PARAGRAPH}\n望安島的夜空清晰可見。\n留下來的理由\n"
+            f"{_PARAGRAPH}")
+    docs, _, _ = parse_quietly(page, source="s.txt")
+    assert docs[0]["text"] == f"{_PARAGRAPH}\n望安島的夜空清晰可見。\n{_PARAGRAPH}"
+
+
+@pytest.mark.parametrize("line", ["小\n中\n大", "不用開電腦 手機隨時掌握第一手消息 立即下載自由時報APP"])
+def test_font_sizes_and_an_apps_call_leave_the_text(line):
+    docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n本文。\n{line}\n第二段。", source="s.txt")
+    assert docs[0]["text"] == "本文。\n第二段。"
+
+
+def test_a_sites_hot_topics_after_the_related_list():
+    page = "標題\n2024/12/02 09:30\n本文。\n延伸閱讀\n溫差大血管收縮\n三高族群注意\n最HOT話題\n全台最冷時刻"
+    docs, _, _ = parse_quietly(page, source="t.txt")
+    assert [d["title"] for d in docs[1:]] == ["溫差大血管收縮", "三高族群注意"]
