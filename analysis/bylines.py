@@ -62,6 +62,8 @@ OUTLETS = (
     "台灣新生報", "金門日報", "馬祖日報", "更生日報", "芋傳媒", "放言", "想想論壇", "鉅亨網", "Anue鉅亨", "MoneyDJ",
     "自由財經", "世界日報", "時報周刊", "NOWnews今日新聞", "LINE TODAY", "看中國", "新唐人亞太台", "新唐人電視台",
     "大紀元時報", "新唐人亞太電視台", "新唐人亞太電視", "客家電視", "客家電視台",
+    "中華日報", "台灣時報", "臺灣時報", "民眾日報", "青年日報", "人間福報", "中央日報", "台灣導報", "iThome",
+    "世界新聞網", "康健雜誌", "康健",
     "無綫新聞", "TVB News", "有線新聞", "i-CABLE News", "Now新聞", "香港經濟日報", "經濟通", "HKET",
     "am730", "巴士的報", "Bastille Post", "頭條日報", "晴報", "香港商報", "明報新聞網", "星島頭條", "點新聞", "橙新聞",
     "獨立媒體", "852郵報", "香港電台網站", "RTHK", "港台", "紐約時報中文網", "日經中文網", "聯合早報網", "RFI", "VOA",
@@ -98,7 +100,7 @@ _ABROAD = re.compile(r"[駐驻](?P<place>.+?)特派[員员](?P<names>.+)")
 # 自由時報記者王明／台北報導, 聯合報／記者王明／台北即時報導, 記者王明綜合報導
 _REPORTER = re.compile(rf"{_LEAD}(?P<byline>{_QUALIFIED}.+?{_REPORTED})")
 # A desk instead of reporters: 即時新聞／綜合報導, 國際新聞中心／綜合報導
-_DESK = re.compile(rf"{_LEAD}[^\W\d_]{{0,4}}(?:新聞|新闻|中心|頻道|频道|小組|小组)\s*{_SLASH}\s*"
+_DESK = re.compile(rf"{_LEAD}[^\W\d_]{{0,4}}(?:新聞|新闻|中心|頻道|频道|小組|小组|組|组)\s*{_SLASH}\s*"
                    rf"[^／/╱]{{0,10}}?{_REPORTED}")
 # An outlet and its reporters only: 中時新聞網 記者王明
 _NAMED = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者\s*(?P<names>[^／/╱]+)")
@@ -110,7 +112,8 @@ _NAMED_APART = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者(?:\
 # 文．李宜庭 攝影．程思迪, 編譯：陳秀芳, 記者 林佳穎 / 攝影 王明哲, 記者 溫子萱、攝影 徐國峰 高雄報導, and a place
 # and 報導 after the names (記者 蔡宛儒 綜合報導)
 # What a credit names besides the text: the photographs, the video, the editing.
-_CREDITED = "(?:攝影|摄影|圖|图|圖片|图片|影音|影片|責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|設計|设计)"
+_CREDITED = ("(?:攝影|摄影|圖|图|圖片|图片|影音|影片|責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|設計|设计"
+             "|審稿|审稿|核稿|校對|校对)")
 _AUTHOR = re.compile(rf"(?:(?:作者|撰文者?|撰稿|文字?|[編编][譯译]|[記记]者|文\s*[・．.、]\s*攝影)"
                      r"\s*[：:／/．.・｜|]\s*"
                      r"|(?:作者|[記记]者|文字)\s+)"
@@ -118,11 +121,15 @@ _AUTHOR = re.compile(rf"(?:(?:作者|撰文者?|撰稿|文字?|[編编][譯译]|
                      r"(?:[記记]者\s*)?(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4}|\s+[^\W\d_]{2,4})*?)"
                      rf"(?:\s+(?P<place>[^\W\d_]{{0,6}}?)\s*{_REPORTED})?"  # (記者 蔡宛儒 綜合報導)
                      rf"(?:(?:\s+|\s*[／/｜|、，,]\s*){_CREDITED}\s*[：:／/．.・｜|\s].*)?")  # (… / 攝影 王明哲)
+# Reporters' names, then their outlet: 許倩瑜 / 中時新聞網
+_SIGNED = re.compile(rf"(?P<names>{_NAME}(?:\s*[、,，]\s*{_NAME})*)\s*(?:{_SLASH}|[|｜])\s*(?P<outlet>{_OUTLET})")
 # Reporters' names, then a photographer's credit, no label: 鄭凱文 / 攝影 周建安 報導 (TVBS)
 _PHOTOGRAPHED = re.compile(rf"(?P<names>{_NAME}(?:\s*[、,，]\s*{_NAME})*)\s*{_SLASH}\s*(?:攝影|摄影)\s*[：:]?\s*"
                            rf"{_NAME}(?:\s*[、,，]\s*{_NAME})*\s*(?:{_REPORTED})?")
 #: A credit on a line of its own for what is not the text: 攝影｜陳立凱, 責任編輯：王明 (a header's line, no byline).
-CREDIT_LINE = re.compile(rf"{_CREDITED}\s*[：:／/．.・｜|]\s*[^\W\d_]{{2,4}}(?:\s*[、,，]\s*[^\W\d_]{{2,4}})*")
+# (a title may stand before the name: 審稿：睡眠醫學科醫師 張家豪)
+CREDIT_LINE = re.compile(rf"{_CREDITED}\s*[：:／/．.・｜|]\s*(?:[^\s\d，。：:]{{2,12}}\s+)?"
+                         r"[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4})*")
 # The labels of an author's line that a sentence may also open (記者：謝謝部長 in an interview, 作者 村上春樹 in a
 # book's details): their names must have a Chinese name's shape
 _PLAIN_LABEL = re.compile(r"[記记]者|作者\s")
@@ -258,6 +265,9 @@ def _own_line(line: str) -> dict | None:
         names, place = split_byline(m["byline"])
         if names and _valid(names, place) and _chinese_names(names) and not _NOT_A_NAME.search(names):
             return _fields_of(m["outlet"], names, place)
+    if (m := _SIGNED.fullmatch(line)) is not None and _chinese_names(m["names"]) \
+            and not _NOT_A_NAME.search(m["names"]):  # 許倩瑜 / 中時新聞網
+        return _fields_of(m["outlet"], _listed(m["names"]))
     if (m := _PHOTOGRAPHED.fullmatch(line)) is not None and _chinese_names(m["names"]) \
             and not _NOT_A_NAME.search(m["names"]):  # 鄭凱文 / 攝影 周建安 報導 (TVBS)
         return _fields_of("", _listed(m["names"]))

@@ -31,7 +31,7 @@ from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, RelatedList, is_footer, is_list_heading, is_outlet_call,
                       is_recommended, is_site_list_heading, join_wrapped, looks_like_items, may_be_related,
                       trailing_items)
-from .bylines import CREDIT_LINE, OUTLETS, header_words
+from .bylines import CREDIT_LINE, OUTLET_PATTERN, OUTLETS, header_words
 from .page_dates import TIME_ONLY, Published, date_line, dated_header
 from .pagetop import ISSUE, MASTHEAD, is_header, site_top
 from .surnames import starts_with_surname
@@ -75,7 +75,13 @@ def _names_someone(words: str) -> bool:
 # A standfirst's sentence under a headline (no headline's line holds a full stop)
 _STANDFIRST = re.compile(r"。|[！？!?]」?$(?<=.{20})")
 # A standfirst's label on a line of its own, the standfirst under it (關鍵評論網)
-_STANDFIRST_LABEL = re.compile(r"我們想讓你知道的是|我们想让你知道的是|重點摘要|文章摘要|本文摘要")
+_STANDFIRST_LABEL = re.compile(r"我們想讓你知道的是|我们想让你知道的是|重點摘要|文章摘要|本文摘要|重點一覽|本文重點"
+                               r"|文章重點|三大重點|懶人包|重点摘要|本文重点")
+# A line naming the source of a syndicated article (故事來源：鉅亨網)
+_SOURCE_LABEL = re.compile(rf"(?:故事|新聞|新闻|文章|內容|内容)?(?:來源|来源|出處)\s*[:：]\s*"
+                           rf"(?P<outlet>{OUTLET_PATTERN})")
+# A key point under its label: numbered or bulleted (1. 製造業生成式AI導入率…, • …)
+_KEY_POINT = re.compile(r"(?:\d{1,2}\s*[.、．)]|[-•・●■▪◆])\s*\S")
 # How many lines under a headline the site's lines are looked for among (a share bar, counts, a caption)
 _UNDER_HEADLINE = 8
 # A tag's word on a line of its own: up to eight letters, no punctuation nor digit
@@ -140,11 +146,30 @@ def _clean(line: str) -> str:
     return line.strip().strip("\ufeff").strip()
 
 
+# A credit's label alone on its line, its names on the next (文字 / 許安琪 / 攝影 / 林柏辰), among a page's
+# first lines
+_CREDIT_LABEL = re.compile(r"文字|撰文|作者|記者|攝影|设计|設計|責任編輯|编辑|編輯|影音|插畫|數據|製作|監製|審稿|核稿"
+                           r"|校對")
+_CREDIT_NAMES = re.compile(r"[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4})*")
+_HEADER_LINES = 60
+
+
+def _credits_joined(lines: list[str]) -> list[str]:
+    """The lines with each credit's label joined to its names on the line under it (文字 許安琪), that line left
+    blank: a header's credit as one line, where it stood (the blank line is no line of the page's to place)."""
+    lines = list(lines)
+    for i in range(min(len(lines), _HEADER_LINES) - 1):
+        if _CREDIT_LABEL.fullmatch(lines[i]) and _CREDIT_NAMES.fullmatch(lines[i + 1]) \
+                and starts_with_surname(lines[i + 1]):
+            lines[i], lines[i + 1] = f"{lines[i]} {lines[i + 1]}", ""
+    return lines
+
+
 class _Parser:
     """Parse one page's lines; collects documents, and a problem row for every warning."""
 
     def __init__(self, lines: Sequence[str], *, source: Path, page_id: str, errors: Errors):
-        self.lines = [_clean(x) for x in lines]
+        self.lines = _credits_joined([_clean(x) for x in lines])
         self.source = source
         self.page_id = page_id
         self.errors = errors
@@ -211,7 +236,7 @@ class _Parser:
 
         for k, i in enumerate(idx):
             line = self.lines[i]
-            if line in ITEM_MARKERS or line[:1].isdigit():  # most of a list: '-' lines and timestamps
+            if line in ITEM_MARKERS or (line[:1].isdigit() and not is_list_heading(line)):  # '-' lines, timestamps
                 (site or related).append(i)
                 continue
             heading = is_list_heading(line)
@@ -360,6 +385,11 @@ class _Parser:
                 head = self.signature(between, head)
                 between = []
             body_idx = between + after
+        credit, at = self.credited(body_idx) if not head["reporter"] else ({}, None)
+        head = head | {key: value for key, value in credit.items() if not head[key]}
+        if at is not None:
+            site.add(at)
+            body_idx.remove(at)
         if tags := self.tag_rows(body_idx):  # 電梯 / 老舊公寓 / 都發局 under the text: its tags, unmarked
             site |= set(tags)
             body_idx = body_idx[:-len(tags)]
@@ -373,11 +403,6 @@ class _Parser:
         self.place(*body_idx)
         for i in standfirst:  # its words summarise the text's: kept in the problems table, as written
             self.unplace(i, "the standfirst under the headline, no headline's nor the text's: left out")
-        credit, at = self.credited(body_idx) if not head["reporter"] else ({}, None)
-        head = head | {key: value for key, value in credit.items() if not head[key]}
-        if at is not None:
-            site.add(at)
-            body_idx.remove(at)
         if site:  # reported once, as the site's navigation is
             self.place(*site)
             self.problem(f"the site's lines in the article's text (share bars, adverts, tags, credits): {len(site)} "
@@ -397,20 +422,27 @@ class _Parser:
         k = next((k for k in range(1, len(idx)) if _STANDFIRST.search(self.lines[idx[k]])), len(idx))
         idx, standfirst = list(idx[:k]), list(idx[k:])
         furniture: list[int] = []
-        while len(idx) > 1 and (is_site_line(self.lines[idx[-1]]) or self.lines[idx[-1]] in OUTLETS
-                                or MASTHEAD.fullmatch(self.lines[idx[-1]])):
+        while len(idx) > 1 and (is_site_line(line := self.lines[idx[-1]]) or line in OUTLETS
+                                or MASTHEAD.fullmatch(line) or _SOURCE_LABEL.fullmatch(line)):
             furniture.insert(0, idx.pop())
         return idx, standfirst, furniture
 
     def syndicated(self, idx: list[int]) -> str:
         """The outlet an outlet's name among the lines under a headline names (NOWnews 今日新聞 under the headline
         on Yahoo奇摩新聞), or ``""``."""
-        return next((m["outlet"] for i in idx if (m := MASTHEAD.fullmatch(self.lines[i]))), "")
+        return next((m["outlet"] for i in idx
+                     if (m := MASTHEAD.fullmatch(self.lines[i]) or _SOURCE_LABEL.fullmatch(self.lines[i]))), "")
 
     def summed_up(self, idx: list[int]) -> list[int]:
-        """A standfirst's label in the text (我們想讓你知道的是) and the standfirst under it, or nothing."""
+        """A standfirst's or key points' label in the text (我們想讓你知道的是, 重點一覽) and the standfirst under it,
+        or the key points (1. …, 2. …, or bulleted), or nothing."""
         at = next((k for k, i in enumerate(idx[:-1]) if _STANDFIRST_LABEL.fullmatch(self.lines[i])), None)
-        return [] if at is None else idx[at:at + 2]
+        if at is None:
+            return []
+        end = at + 1
+        while end < len(idx) and _KEY_POINT.match(self.lines[idx[end]]):
+            end += 1
+        return idx[at:max(end, at + 2)]
 
     def tag_rows(self, idx: list[int]) -> list[int]:
         """The text's last lines when two or more are a word each (a tag's: 電梯, 老舊公寓, 都發局, no mark), under a
@@ -517,9 +549,10 @@ class _Parser:
 
     def credited(self, idx: list[int]) -> tuple[dict, int | None]:
         """The reporter a credit among the body's last three lines names (記者：陳凱欣 over 攝影：黃志強, as
-        有線新聞 and 公視 close an article), with their place and outlet, and the credit's line (empty and None
+        有線新聞 and 公視 close an article), or its second and third (民視新聞／廖子瑩 台中報導 under the first
+        paragraph, as a portal places it), with their place and outlet, and the credit's line (empty and None
         when no line is such a credit)."""
-        for i in reversed(idx[-3:]):
+        for i in [*reversed(idx[-3:]), *idx[1:3]]:
             line = self.lines[i]
             if len(line) > _MAX_CREDIT:
                 continue
@@ -531,6 +564,9 @@ class _Parser:
                     and all(starts_with_surname(n) for n in f["reporter"].split("、")):
                 return {"reporter": f["reporter"], "reporter_place": f["reporter_place"]} | (
                     {"outlet": f["outlet"]} if f["outlet"] else {}), i
+            if f is not None and f["outlet"] and not f["reporter"] and not f["rest"] and f["date"] is None \
+                    and line.endswith(("報導", "报导")):
+                return {"outlet": f["outlet"]}, i  # an outlet's desk (東森新聞體育組／綜合報導)
         return {}, None
 
     @staticmethod

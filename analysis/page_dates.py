@@ -19,7 +19,7 @@ _DATE_LABEL = re.compile(rf"^(?:(?:最後|最后)?(?:{'|'.join(_LABEL_WORDS)})(?
                          r"(?=\d|(?:中華)?民[國国]|[A-Z][a-z]{2}))", re.I)
 # what may follow a date on its line without being more than a date: 更新, 發稿 (the time's label), a page (A1),
 # an update time in brackets (（2024/03/06 10:02 更新）)
-_AFTER_DATE = re.compile(r"(?:\s*(?:更新|發稿|发稿|發布|发布|刊出|出刊)|\s+[A-Z]\d{1,2}版?"
+_AFTER_DATE = re.compile(r"(?:\s*(?:更新|發稿|发稿|發布|发布|發表|发表|刊出|出刊)|\s+[A-Z]\d{1,2}版?"
                          r"|\s*[（(][^（）()]{6,30}(?:更新|修改)[）)])$")
 _DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -27,7 +27,7 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _ENGLISH_DATE_SHAPE = re.compile(r"\d\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
                                  r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}", re.I)
 # an update time after the publication time on its line
-_UPDATED = re.compile(r"(?:\s+|\s*[·•|｜]\s*)(?:最後|最后)?(?:更新|修改)(?:時間|时间)?\s*[:：]")
+_UPDATED = re.compile(r"(?:\s+|\s*[·•|｜]\s*)(?:最後|最后)?(?:更新|修改)(?:時間|时间)?\s*(?:[:：]|(?=\d))")
 # an update time before the publication time on its line (更新於 2024年01月01日18:20 • 發布於 2024年01月01日17:55)
 _UPDATE_FIRST = re.compile(r"^\s*(?:最後|最后)?(?:更新|修改)\S*\s*\d[^\n]*?(?:\s+|\s*[·•|｜]\s*)"
                            r"(?=(?:發布|發佈|发布|出版|刊登|Published))", re.I)
@@ -40,6 +40,14 @@ _LABELS = (*_LABEL_WORDS, "最後更新", "最后更新")
 # 2024-03-05 14:32 聯合報 記者林小華／台北即時報導: a date, then an outlet the kit knows or a reporter, and no sentence
 _WORDS_AFTER = re.compile(rf"\s(?P<words>(?:{OUTLET_PATTERN}|(?:特約|特约)?[記记]者|特派[員员]|[^\W\d_]{{2,4}}\s*/)"
                           r"[^\d\n。，,；;：:！!？?「」『』（）()【】〔〕]{0,30})$")
+
+
+#: Sections an outlet writes beside a headline: after it on a saved page's title (標題 | 政治), left out of the
+#: title as the outlet's name is, alone above it on a text page (運動), or before its date (國際 | 2024年10月26日).
+SECTIONS = frozenset("""
+政治 生活 國際 社會 財經 娛樂 體育 兩岸 地方 科技 健康 評論 要聞 即時 焦點 文化 教育 運動 全球 中國 論壇 產業 證券
+旅遊 時尚 港聞 經濟 副刊 觀點 社評
+""".split())
 
 
 # The zones' abbreviations a date line may give, and a day's and a clock's shapes
@@ -161,7 +169,8 @@ def dated_header(line: str) -> tuple[Published, str] | None:
         if not named["rest"] and (named["outlet"] or named["reporter"] or parse_byline(words) is not None):
             return found, words  # (… 聯合報 記者林小華／台北即時報導, … 國際中心／綜合外電報導: a desk)
     m = _WORDS.match(line)
-    if m is None or not (m["words"].strip().startswith((*OUTLETS, *_LABELS)) or _is_byline(m["words"].strip())):
+    if m is None or not (m["words"].strip().startswith((*OUTLETS, *_LABELS)) or _is_byline(m["words"].strip())
+                         or m["words"].strip(" |｜") in SECTIONS):  # (國際 | 2024年10月26日星期六 | 06:30)
         return None  # 總統大選 2024.1.13: a headline's words, not a header's
     found = date_line(line[m.end():])
     return (found, m["words"].strip()) if found is not None else None

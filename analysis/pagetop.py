@@ -14,21 +14,23 @@ from collections.abc import Callable, Sequence
 
 from .bylines import OUTLET_PATTERN
 from .datelines import parse_dateline
-from .page_dates import Published, date_line
+from .page_dates import SECTIONS, Published, date_line
 
 #: A site's name above the headline (its masthead): an outlet the kit knows, perhaps with its site's ending and
 #: a few words of a section or an issue (星島日報, 華視新聞網, 自由時報 自由財經, 天下雜誌 792期, ETtoday運動雲,
 #: 新頭殼要聞).
 MASTHEAD = re.compile(rf"(?:[A-Za-z][A-Za-z.]*\s+){{0,3}}(?P<outlet>{OUTLET_PATTERN})"  # (The News Lens 關鍵評論網)
                       r"(?:新聞網|新闻网|中文網|中文网|電子報|电子报|時報|时报|網|网|\.com|[\u4e00-\u9fff]{1,3}雲"
-                      r"|要聞|要闻|熱門|热门|即時|即时)?"
-                      r"(?:(?:\s+|\s*[|｜]\s*)(?:[A-Za-z][A-Za-z.&]*|第?\d{1,5}期|[^\s\d，。、：:；;！？!?「」()（）]{2,4})){0,3}")
+                      r"|要聞|要闻|熱門|热门|即時|即时|[A-Za-z][A-Za-z.&]{1,12})?"
+                      r"(?:(?:\s+|\s*[|｜]\s*)(?:[A-Za-z][A-Za-z.&]*|第?\d{1,5}期|[^\s\d，。、：:；;！？!?「」()（）]{2,5})){0,3}")
 #: A magazine's issue or a site's ending after its name (天下雜誌 794期, 商周.com)
 ISSUE = re.compile(r"\d+\s*期|第\s*\d+\s*期|\.com|新聞網|中文網|電子報")
 # The longest headline read under a date line with no header under it
 _LONGEST_HEADLINE = 40
 #: Most lines of a site's masthead, menu and breadcrumb read above a headline.
 MAX_NAVIGATION = 40
+# The fewest lines of a menu's words that are the site's whatever they are
+_LONG_RUN = 5
 _DIGIT = re.compile(r"\d")
 # A site's name in Latin letters on a line of its own: a word of capitals (HKET, RTHK), or up to three words with
 # a site's word (CTS News, CM Media, hkej.com, Podcast); not a headline's (iPhone 17, NVIDIA GTC 2025)
@@ -40,7 +42,7 @@ _MENU = re.compile(rf"{_WORD}{{1,4}}")
 # A row of a menu's items apart (首頁 即時 政治, 新聞雲 | 政治 | 影劇, 登入 | 訂閱): each item of up to four letters,
 # or up to eight in a row of five or more (TVBS看板, 今周刊雜誌, Yahoo論壇), or a word in Latin letters (Podcast, NBA)
 _SEPARATOR = re.compile(r"[ \t\u3000]*[|｜・/][ \t\u3000]*|[ \t\u3000]+")
-_ITEM = re.compile(rf"{_WORD}{{1,4}}|[A-Za-z0-9][A-Za-z0-9+.&'-]{{0,11}}")
+_ITEM = re.compile(rf"{_WORD}{{1,4}}|[A-Za-z0-9][A-Za-z0-9+.&'#-]{{0,11}}")
 _LONG_ROW_ITEM = re.compile(rf"{_WORD}{{1,8}}")
 #: A site's account links, a row of which is its menu's (訂閱　登入, 登入 | 註冊)
 ACCOUNT = frozenset({"登入", "登出", "註冊", "訂閱", "會員", "搜尋", "搜索", "登录", "注册", "订阅", "会员", "贊助",
@@ -100,6 +102,7 @@ def is_header(line: str) -> bool:
 # inside its run of lines
 _LATIN_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff.&'!-]*"
                           r"(?: [A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff.&'!-]*){0,2}")
+_ADDRESS = re.compile(r"https?://\S+")
 # A site's address on a line of its own (theinitium.com, www.cna.com.tw), which no headline is
 _DOMAIN = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|tw|hk|cn|sg|mo)", re.I)
 
@@ -118,6 +121,7 @@ def _navigation(line: str, above: str) -> int:
     words, two short items), 0 for any other."""
     if (MASTHEAD.fullmatch(line) or _BREADCRUMB.fullmatch(line) or _MENU.fullmatch(line) or menu_row(line)
             or _LATIN_NAME.fullmatch(line) or _DOMAIN.fullmatch(line)  # its name in Latin letters (CTS News), address
+            or _ADDRESS.fullmatch(line)  # the page's address alone (https://www.worldjournal.com/wj/story/…)
             or (_LATIN_WORDS.fullmatch(line) and MASTHEAD.fullmatch(above))
             or (menu_row(above) and _program_row(line))  # 新聞大白話　少康戰情室　TVBS看板人物 under the menu
             or (_DIGIT.search(line) and date_line(line) is not None)):  # (2024年3月5日星期二)
@@ -129,7 +133,7 @@ def _pair(line: str) -> bool:
     """Whether a line is two short items apart (TVBS 看板, 生活 健康): a menu's inside a run of its lines, or a
     short headline's (颱風 停班停課), which the header under it tells apart (:func:`site_top`)."""
     items = [x for x in _SEPARATOR.split(line.strip(" \t\u3000|｜")) if x]
-    return len(items) == 2 and all(_ITEM.fullmatch(x) for x in items)
+    return len(items) == 2 and all(_ITEM.fullmatch(x) or _LONG_ROW_ITEM.fullmatch(x) for x in items)
 
 
 def _dated_above(lines: Sequence[str], count: int) -> bool:
@@ -158,11 +162,14 @@ def site_top(lines: Sequence[str], *, header_follows: Callable[[int], bool]) -> 
             kind := _navigation(lines[count], lines[count - 1] if count else "")):
         count += 1
         strong = count if kind == 2 else strong
-    count = strong  # the run ends on a line that is the site's for certain (Apple Watch / 新功能曝光: a headline)
+    # the run ends on a line that is the site's for certain (Apple Watch / 新功能曝光: a headline), unless it is a
+    # long run of a menu's words (iThome / 新聞 / AI / Cloud / DevOps / 資安)
+    count = strong or (count if count >= _LONG_RUN else 0)
     while count and (not header_follows(count) or is_header(lines[count])) and not _dated_above(lines, count):
         count -= 1  # a short headline (颱風 停班停課) is no menu: a headline, then a header, must follow
     top = lines[:count]
-    if count < 3 and not any(MASTHEAD.fullmatch(x) or _BREADCRUMB.fullmatch(x) or _DOMAIN.fullmatch(x) for x in top):
+    if count < 3 and not any(MASTHEAD.fullmatch(x) or _BREADCRUMB.fullmatch(x) or _DOMAIN.fullmatch(x) for x in top) \
+            and not (top and all(x in SECTIONS for x in top)):  # (運動 alone above the headline)
         return 0, "", None
     return (count, next((m["outlet"] for x in top if (m := MASTHEAD.fullmatch(x))), ""),
             next((d for x in top if (d := date_line(x)) is not None), None))

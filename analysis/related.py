@@ -56,7 +56,8 @@ MAX_HEADLINE_LINES = 3
 _MORE_NEWS = rf"看?更多(?!相[關关])(?:[^\s:：】]{{1,12}}新[聞闻]|(?:{OUTLET_PATTERN})[報报][導导道])"
 # An outlet's most read (東網熱門, 自由財經 熱門新聞): a site's list (not 北海道冬季最熱門).
 _OUTLET_HOT = (rf"(?:{OUTLET_PATTERN})\s?(?:熱門|热门|熱讀|热读|要聞|要闻)(?:新[聞闻])?"  # (東網熱門, 新頭殼要聞)
-               r"|[^\s:：】]{2,8}\s(?:熱門新聞|热门新闻)")
+               r"|[^\s:：】]{2,10}\s(?:熱門新聞|热门新闻|即時排行|熱門排行|排行榜|最新新聞|熱門)")
+# (PChome新聞 即時排行)
 _WORDS = "|".join([*dict.fromkeys(LIST_HEADINGS + SITE_LIST_HEADINGS), _MORE_NEWS, _OUTLET_HOT])
 # 相關新聞, 相關新聞：, 【延伸閱讀】, 【相關文章：】, 推荐阅读:, 延伸閱讀 > (a link's arrow)
 # (and words in English after it: 相關新聞 Related News)
@@ -70,6 +71,12 @@ _RELATED = frozenset(LIST_HEADINGS)
 _DATED_HEADLINE = re.compile(r"^(?P<title>.*?\S)(?:\s*[(（\[](?P<when>[^()（）\[\]]{6,32})[)）\]]|"
                              r"(?:\s+|\s*[｜|]\s*)(?P<bare>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
                              r"|\d{1,2} [A-Z][a-z]{2,8} \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}))$")  # (15 Aug 2024)
+# An item's date in brackets before its headline ([2024-10-15] 勒索軟體鎖定VPN設備漏洞), and an item's source and
+# age under its headline (民視新聞網 · 8小時前)
+_BRACKETED_FIRST = re.compile(r"^[\[【(（]\s*(?P<when>[^\]】)）]{8,20}?)\s*[\]】)）]\s*(?P<title>\S.*)$")
+_SOURCE_AGO = re.compile(r"[^\s·・•|｜]{2,16}\s*[·・•|｜]\s*\d+\s*(?:分鐘|小時|天|週|个月|個月)前")
+# ... or its source and date (鉅亨網 · 2024/10/21)
+_SOURCE_DATED = re.compile(r"[^\s·・•|｜\d]{2,16}\s*[·・•]\s*(?P<when>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}.{0,12})")
 # A related item's summary under its headline, not a headline: a sentence (…不會增加副作用。)
 _SUMMARY = re.compile(r"。|[^\n]{25}[！？!?]」?$")
 # What stands between a date and the headline after it (2024-10-28｜外交部長出訪…), and the longest such headline
@@ -163,6 +170,7 @@ _FOOTER_START = re.compile(r"©\s*[A-Z]"
                            rf"|{_OUTLET_CALL}"
                            r"|(?:訂閱電子報|订阅电子报|加入LINE好友|回頂端|回到頂端|回到頂部|回頂部|更多|看更多|更多\w{2})$"
                            r"|(?:熱門|热门|最新|排行|人氣|人气)$"  # a site's list under a word alone, after the related
+                           r"|本報地址|本报地址|社址[:：]"
                            # the readers' comments under the article (留言 (12), 3 則留言, 登入以留言, Comments)
                            r"|(?:網友|读者|讀者)?(?:留言|評論|评论)(?:區|区|板)?\s*[（(]?\s*\d*\s*[)）]?$"
                            r"|\d+\s*則(?:留言|評論)$|(?:登入|登录)以?(?:發表)?(?:留言|評論)|發表(?:留言|評論)|我要留言"
@@ -407,6 +415,17 @@ class RelatedList:
         elif is_list_heading(text):  # a second list begins: the item before it ends
             self.reader.unplace(i, "repeated list heading")
             self.flush()
+        elif (dated := _BRACKETED_FIRST.match(text)) is not None and TIMESTAMP.fullmatch(dated["when"]) \
+                and (self.item is None or self.item["summary_line"] is not None):  # [2024-10-15] 勒索軟體鎖定…
+            self.summary(i, line=f"{dated['when']} {dated['title']}")
+        elif (dated := _SOURCE_DATED.fullmatch(text)) is not None and self.item is not None \
+                and self.item["summary_line"] is None and date_line(dated["when"]) is not None:
+            found = date_line(dated["when"])  # 鉅亨網 · 2024/10/21 under its headline
+            self.item.update(published=found.value, published_precision=found.precision, summary_line=i)
+            self.reader.place(i)
+        elif _SOURCE_AGO.fullmatch(text) and self.item is not None and self.item["summary_line"] is None:
+            self.item["summary_line"] = i  # 民視新聞網 · 8小時前 under its headline: its source and age, no date
+            self.reader.place(i)
         elif TIMESTAMP.match(text):
             self.summary(i)
         elif self.item is not None and self.item["summary_line"] is None and self.item["text"]:
@@ -428,7 +447,13 @@ class RelatedList:
                 self.reader.unplace(self.marker, "item marker with no item")
                 self.marker = None
             self.flush()
-            self.start(bullet["title"], i)
+            stamp = parse_timestamp(bullet["title"]) if TIMESTAMP.match(bullet["title"]) else None
+            rest = _DATE_FIRST.sub("", bullet["title"][stamp.match.end():]).strip() if stamp else ""
+            if stamp is not None and rest and stamp.value is not None:  # 1. 2024/10/27 羽球世界巡迴賽…
+                self.ahead = (stamp.value, stamp.precision, i)
+                self.start(rest, i)
+            else:
+                self.start(bullet["title"], i)
         elif self.item is None:
             self.start(text, i)
         elif self.item["summary_line"] is None:
@@ -449,7 +474,8 @@ class RelatedList:
         """Whether a timestamp line follows line ``k`` before the next item opens (within a headline's lines)."""
         for j in self.idx[k + 1:k + 1 + MAX_HEADLINE_LINES]:
             line = self.reader.lines[j]
-            if TIMESTAMP.match(line) or _date_alone(line):
+            if TIMESTAMP.match(line) or _date_alone(line) or _SOURCE_AGO.fullmatch(line) \
+                    or _SOURCE_DATED.fullmatch(line):
                 return True
             if line in ITEM_MARKERS or _BULLETED.match(line) or _NUMBERED.match(line) or is_list_heading(line):
                 return False
@@ -459,7 +485,8 @@ class RelatedList:
         if k + 1 >= len(self.idx):
             return False
         line = self.reader.lines[self.idx[k + 1]]
-        return TIMESTAMP.match(line) is not None or _date_alone(line)
+        return TIMESTAMP.match(line) is not None or _date_alone(line) or _SOURCE_AGO.fullmatch(line) is not None \
+            or _SOURCE_DATED.fullmatch(line) is not None
 
     def headline_next(self, i: int) -> bool:
         """Whether the line after line ``i`` of the list is a headline's: no date, marker, heading or sentence."""
@@ -488,8 +515,8 @@ class RelatedList:
         self.item[key] = join_wrapped(self.item[key], line) if key == "title" else f"{self.item[key]}\n{line}"
         self.reader.place(i)
 
-    def summary(self, i: int) -> None:
-        line = self.reader.lines[i]
+    def summary(self, i: int, *, line: str | None = None) -> None:
+        line = self.reader.lines[i] if line is None else line
         stamp = parse_timestamp(line)
         rest = _DATE_FIRST.sub("", line[stamp.match.end():]).strip()
         if (self.item is None or self.item["summary_line"] is not None) and rest and not _SUMMARY.search(rest) \

@@ -49,16 +49,22 @@ SITE_LINE = re.compile(
     r"|廣告|广告|贊助商廣告|赞助商广告|贊助廣告|Advertisement|請繼續往下閱讀|请继续往下阅读|繼續閱讀|继续阅读"
     r"|成為會員|加入會員|立即加入會員|立即訂閱|讚|赞|留言|按讚|加入好友|追蹤|字級設定|文字大小|字體設定)[.…。:：]{0,3}"
     # a share bar's words in English, one a line (Share this story / facebook / twitter / whatsapp)
-    r"|(?:分享至|分享到)\s*(?:臉書|Facebook|FB|LINE|Line|X|Twitter|微博|Threads)"
+    r"|(?:分享至|分享到)\s*(?:臉書|Facebook|FB|LINE|Line|X|Twitter|微博|Threads)|FB"
+    r"|(?:LINE|Line|FB|Facebook|臉書|Threads)\s*分享"
+    # an update's time alone (|更新2024.11.01|11:02), the outlet's copyright (本文版權屬世界日報所有，請勿轉載)
+    r"|[|｜]\s*(?:最後)?更新(?:時間|於)?\s*[:：]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*[|｜]?\s*\d{1,2}:\d{2})?"
+    r"|(?:本文)?版權屬[^\n，。]{1,24}所有[，,]?\s*(?:請勿轉載|未經授權不得轉載)?。?"
     r"|(?i:share this (?:story|article|page|post)|share on (?:facebook|twitter|x|line|whatsapp)|facebook|twitter"
     r"|whatsapp|telegram|e-?mail|print|tweet|copy link|wechat|weibo|line|x)"
     # the time a reading takes (閱讀時間 約 9 分鐘, 2 分鐘 (閱讀時間)), a link to a syndicated page's original
     r"|(?:預計)?(?:閱讀時間|阅读时间|閱讀時長)\s*[:：]?\s*約?\s*\d+(?:\s*[–\-~～至]\s*\d+)?\s*分鐘?"
     r"|約?\s*\d+\s*分鐘?\s*[（(]?(?:閱讀時間|阅读时间)[）)]?"
-    r"|查看原始網頁|查看完整網頁|前往完整網頁版?|完整網頁版|查看原文|閱讀原文|前往原文"
+    r"|查看原始網頁|(?:查看|前往)?完整網頁版?|查看原文|閱讀原文|前往原文|[^\s，。【】]{1,8}訂閱電子報"
     r"|已是會員[？?]?\s*(?:請)?登入(?:繼續閱讀|閱讀全文)?|[▸►▶]?\s*更多新聞請點\s*[:：][^\n]{0,12}"
     # print view's links, a page's address alone, a time relative to now (19 小時前), an outlet's more link
-    r"|列印本頁|關閉視窗|回上一頁|https?://\S+|\d{1,2}\s*(?:分鐘|小時|天)前|[^\s，。]{2,16}\s*更多(?:內容|文章)"
+    r"|列印本頁|關閉視窗|回上一頁|https?://\S+|[^\s，。]{2,16}\s*更多(?:內容|文章)"
+    r"|(?:(?:更新|發布|發佈)於?\s*)?\d{1,2}\s*(?:分鐘|小時|天)前"
+    r"(?:\s*[•·|｜]\s*(?:(?:更新|發布|發佈)於?\s*)?\d{1,2}\s*(?:分鐘|小時|天)前)?"
     # a font size's tools (A- / A+), a count alone (216, 1,204, 1.3k; not 2020), a share's quote (南亞科2408 /
     # ▲1.2(+1.96%))
     r"|A\s*[-+－＋]|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*[kKwW萬万]|\d{1,3}|[^\W\d_]{2,6}\s*[（(]?\d{4}[）)]?"
@@ -69,10 +75,9 @@ SITE_LINE = re.compile(
     r"|(?:LINE|Line|FB|Facebook|IG|Instagram|YouTube|Threads)\s*(?:追蹤|追踪|關注|关注|訂閱|订阅)[^\s，。]{0,12}"
     # an outlet's reminder over its note (★三立新聞網提醒您：), a follow call (Google新聞 追蹤中央社)
     r"|[★☆※●]?\s*[^\s，。]{2,12}提醒您\s*[:：]?|Google\s*(?:新聞|News)\s*[^\s，。]{0,2}\s*(?:追蹤|追踪|關注|关注)[^\s，。]{0,10}"
-    # a promotion's heading in TVBS's corners (◤日本旅遊必買清單◢), a pointing line: a link to another story or
-    # a promotion (👉 日本大阪自由行必買！, ☛ 加入好友), no sentence
-    r"|◤[^◢\n]{1,24}◢|(?=[^\n。]{2,50}$)(?:👉|👇|☛|☞|➤|⇨|➡️?)[^\n]+"
-    r"|訂閱[^\s，。]{0,12}(?:YouTube頻道|頻道|频道|電子報|电子报)[!！]?"  # (not 訂閱制電子報成新商機)
+    # a promotion's heading in TVBS's corners (◤日本旅遊必買清單◢)
+    r"|◤[^◢\n]{1,24}◢"
+    r"|訂閱[^\s，。]{0,12}(?:YouTube頻道|頻道|频道|電子報|电子报|YouTube|Podcast)[!！]?"  # (not 訂閱制電子報成新商機)
     r"|(?:上一篇|下一篇|上一则|下一则)\s*[：:][^\n]{0,60}"
     rf"|#{_TAG}{{1,8}}|#{_TAG}{{1,12}}(?:[ \t\u3000]+#{_TAG}{{1,12}})+"  # one short tag, or several
     r"|(?=[^\n。？]{4,70}$)(?=.*(?:點我|点我|點此|点此|點擊|快點|请加入|請加入|歡迎加入|按我)|[★►▶]"
@@ -84,7 +89,7 @@ SITE_LINE = re.compile(
     r"|(?:圖|图|攝影|摄影|圖片來源|图片来源)\s*[／/：:|｜]\s*[^\s，。（）()]{2,12}"
     r"|(?:責任編輯|责任编辑|核稿編輯|核稿编辑|文字編輯|責編|责编|編輯|编辑|審稿|审稿|校對|校对)\s*[：:／/]\s*[^\W\d_]{2,4}"
     r"|(?:責任編輯|责任编辑|攝影|摄影|設計|设计|插畫|插画|美術設計|核稿編輯)[ \t\u3000]+[^\W\d_]{2,4}"  # (攝影 余志偉)
-    r"|[（(](?:編輯|编辑|責任編輯)[：:][^（）()\n]{2,12}[）)]\s*\d{7}"  # 中央社's editors and day alone
+    r"|[（(](?:編輯|编辑|責任編輯|譯者|译者|核稿)[：:][^（）()\n]{2,20}[）)]\s*\d{7}"  # 中央社's editors and day alone
     # tags or keywords: 關鍵字：林品瑄,金曲獎, Tags: 颱風 八號風球 Typhoon Signal 8
     rf"|{TAG_LABELS}\s*[:：﹕]\s*"
     r"(?:(?:[^\W\d_A-Za-z]{1,6}|[A-Za-z]{1,12}|\d{1,3})(?:[\s，,、]+|$))*"
@@ -127,7 +132,9 @@ SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
     # (…下載APP掌握追星第一手), members-only content (本篇文章為訂閱會員專屬內容), a reprint's terms
     (50, r"^(?:立即)?(?:訂閱|订阅)[^\n，。]{0,12}(?:電子報|电子报|頻道|频道|Podcast)[，,][^\n。]{0,24}$"
          r"|(?:下載|下载)\s*\S{0,8}(?:APP|App|app)[^\n。]{0,12}(?:掌握|第一手|不漏接|搶先)"
-         r"|(?:會員|会员|訂閱|付費)專屬(?:內容|内容|文章)|轉載請註明出處|转载请注明出处"),
+         r"|(?:會員|会员|訂閱|付費)(?:專屬|限定)(?:內容|内容|文章)|轉載請註明出處|转载请注明出处|轉載請先?取得授權|受著作權保護"
+         r"|(?:App|APP)\s*(?:即時推送|即時推播)|僅供參考[，,]?\s*(?:不能|無法|不可)取代"
+         r"|^\W{0,2}如有疑問[，,]\s*請撥打\s*165"),
     # an app's promotion opening its line (下載香港01App，隨時掌握最新消息)
     (40, r"^(?:立即|馬上)?(?:下載|下载)[^\n，。]{0,12}(?:App|APP|app)(?:[，,\s][^\n。]{0,16})?$"),
     # a promotion by a pointing mark (►運動雲 LINE 好友募集！最新賽事即時推播)
@@ -198,7 +205,9 @@ def site_line(line: str) -> bool:
 # More of the site's lines: a comment counter (udn討論區 / 0 則留言 / 我要留言), a call to follow the outlet or
 # install its app anywhere in a line, and a photo's caption: a line that ends with the photo's credit, opened
 # by ▲ or ▼ or short
-# (and a font size's 小 / 中 / 大, one a line)
+# (and a font size's 小 / 中 / 大, one a line), and in a text a pointing line, no sentence: a link to another story or
+# a promotion (👉 日本大阪自由行必買！, ►全台最狂寵物展來了！; a related list's items may be bulleted so)
+_POINTING = re.compile(r"(?=[^\n。]{2,50}$)(?:👉|👇|☛|☞|➤|⇨|➡️?|►|▶)[^\n]+")
 _PAGE_LINE = re.compile(r"^(?:廣告|AD|Advertisement|(?:請)?繼續(?:往下)?閱讀\W*|[小中大]"
                         r"|\S{0,10}討論區(?:\s*/\s*\d+\s*則留言)?(?:\s*/\s*我要留言)?|\d+\s*則留言|我要留言)$", re.I)
 _PROMO = re.compile(r"加入\S{0,12}LINE\s*(?:好友|官方帳號)|(?:下載|安裝)\S{0,10}\s*App\b"
@@ -286,7 +295,7 @@ def is_site_line(line: str) -> bool:
     [True, True, False]
     """
     line = line.strip()
-    return bool(site_line(line) or _PAGE_LINE.match(line)
+    return bool(site_line(line) or _PAGE_LINE.match(line) or _POINTING.fullmatch(line)
                 or (len(line) <= _LONGEST_PROMO and _CALL.search(line) and _PROMO.search(line))  # (誘導下載假投資App)
                 or (len(line) <= _LONGEST_CREDITED and _credit_ends(line)
                     and _PHOTO_CREDIT.search(line, _credit_start(line)))

@@ -22,6 +22,7 @@ from .datelines import PRECISIONS, parse_dateline, split_byline
 from .cutoff import cut_problems, without_cut
 from .decoding import decode, read_bytes
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
+from .page_dates import SECTIONS
 from .text import compact, content_id, is_site_line, is_truncated, subheads
 from .typedefs import Errors, PathLike
 from .webpage_dates import WHEN, parse_when
@@ -177,11 +178,6 @@ _ERROR_PAGE = re.compile(r"^(?:404|403|410|500)\b"
                          r"|找不到(?:\S{0,6})?(?:頁面|網頁)|page not found", re.I)
 #: An error page's text is at most this long (characters).
 ERROR_PAGE_CHARS = 300
-#: Sections an outlet writes after a headline (標題 | 政治): left out of the title, as the outlet's name is.
-SECTIONS = frozenset("""
-政治 生活 國際 社會 財經 娛樂 體育 兩岸 地方 科技 健康 評論 要聞 即時 焦點 文化 教育 運動 全球 中國 論壇 產業 證券
-旅遊 時尚
-""".split())
 
 
 def page_furniture(line: str) -> bool:

@@ -1717,3 +1717,59 @@ def test_a_sites_hot_topics_after_the_related_list():
     page = "標題\n2024/12/02 09:30\n本文。\n延伸閱讀\n溫差大血管收縮\n三高族群注意\n最HOT話題\n全台最冷時刻"
     docs, _, _ = parse_quietly(page, source="t.txt")
     assert [d["title"] for d in docs[1:]] == ["溫差大血管收縮", "三高族群注意"]
+
+
+def test_credits_with_their_names_under_them_and_key_points():
+    page = ("報導者 The Reporter\n報導\n專題\n評論\n教育\n消失的山村小學\n"
+            "過去十年，全台有超過百所小學因學生太少而裁併。\n"
+            "文字\n許安琪\n攝影\n林柏辰\n責任編輯\n黃湘寧\n2024/10/18\n重點摘要\n1. 近十年逾百所國小裁併\n"
+            f"2. 學校也是村落的避難所\n{_PARAGRAPH}")
+    docs, rows, _ = parse_quietly(page, source="r.txt")
+    assert (docs[0]["title"], docs[0]["reporter"], docs[0]["published"], docs[0]["text"]) == (
+        "消失的山村小學", "許安琪", pd.Timestamp("2024-10-18"), _PARAGRAPH)
+
+
+@pytest.mark.parametrize("header, outlet, reporter", [
+    ("許倩瑜 / 中時新聞網\n2024/10/11 05:20", "中時新聞網", "許倩瑜"),             # a name, then the outlet
+    ("故事來源：鉅亨網\n2024/10/21 14:00", "鉅亨網", ""),                      # the source under the headline
+    ("國際 | 2024年10月26日星期六 | 06:30", "", ""),                             # a section before the date
+    ("黃千芳 陳冠宇 / 台北報導\n發布時間 2024-10-12 19:30 | 更新時間 2024-10-12 21:02", "", "黃千芳、陳冠宇"),
+])
+def test_headers_of_still_more_layouts(header, outlet, reporter):
+    docs, _, _ = parse_quietly(f"壽險業獲利年增逾五成\n{header}\n{_PARAGRAPH}", source="h.txt")
+    assert (docs[0]["title"], docs[0]["outlet"], docs[0]["reporter"], docs[0]["text"]) == (
+        "壽險業獲利年增逾五成", outlet, reporter, _PARAGRAPH)
+    assert docs[0]["published"] is not None
+
+
+@pytest.mark.parametrize("items", [
+    "[2024-10-15] 勒索軟體鎖定VPN設備\n[2024-10-11] 資安院：政府機關遭攻擊",     # the date in brackets first
+    "1. 2024/10/15 勒索軟體鎖定VPN設備\n2. 2024/10/11 資安院：政府機關遭攻擊",   # numbered, the date first
+    "勒索軟體鎖定VPN設備\n鉅亨網 · 2024/10/15\n資安院：政府機關遭攻擊\n鉅亨網 · 2024/10/11",  # source and date under it
+])
+def test_related_items_dated_in_more_ways(items):
+    docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n本文。\n相關報導\n{items}", source="r.txt")
+    assert [(d["title"], d["published"]) for d in docs[1:]] == [
+        ("勒索軟體鎖定VPN設備", datetime(2024, 10, 15)), ("資安院：政府機關遭攻擊", datetime(2024, 10, 11))]
+
+
+def test_related_items_with_their_source_and_age_and_a_heading_opening_with_digits():
+    page = ("標題\n2024/12/02 09:30\n本文。\n相關新聞\n颱風外圍環流 山區豪雨\n民視新聞網 · 8小時前\n"
+            "風雨中搶收 果農損失\n"
+            "民視新聞網 · 1天前\n01熱話\n天文台料下周轉涼")
+    docs, _, _ = parse_quietly(page, source="l.txt")
+    assert [(d["title"], d["published"]) for d in docs[1:]] == [("颱風外圍環流 山區豪雨", None),
+                                                                ("風雨中搶收 果農損失", None)]
+
+
+@pytest.mark.parametrize("line", [
+    "LINE分享\nFB分享", "|更新2024.11.01|11:02", "本文版權屬世界日報/世界新聞網所有，請勿轉載",
+    "▌本文為天下會員限定內容", "（譯者：何欣蓓／核稿：施怡如）1131020", "東森新聞體育組／綜合報導",
+    "訂閱東森新聞YouTube",
+    "►全台最狂寵物展來了！門票限時5折", "中央社文字、圖片與影音內容均受著作權保護，轉載請先取得授權。",
+    "本文章僅供參考，不能取代醫師診斷，如有身體不適，請儘速就醫。",
+    "如有疑問，請撥打165反詐騙諮詢專線", "01新聞 App 即時推送",
+])
+def test_yet_more_of_the_sites_lines_leave_the_text(line):
+    docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n本文。\n{line}\n第二段。", source="s.txt")
+    assert docs[0]["text"] == "本文。\n第二段。"
