@@ -119,6 +119,7 @@ _AUTHOR = re.compile(rf"(?:(?:作者|撰文者?|撰稿|文字?|[編编][譯译]|
                      r"|(?:作者|[記记]者|文字)\s+)"
                      rf"(?:(?P<outlet>{_OUTLET})\s*)?"
                      r"(?:[記记]者\s*)?(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4}|\s+[^\W\d_]{2,4})*?)"
+                     r"(?:\s*[（(][^（）()\n]{1,24}[）)])?"  # (作者：王冠文（領導力教練、商周專欄作家）)
                      rf"(?:\s+(?P<place>[^\W\d_]{{0,6}}?)\s*{_REPORTED})?"  # (記者 蔡宛儒 綜合報導)
                      rf"(?:(?:\s+|\s*[／/｜|、，,]\s*){_CREDITED}\s*[：:／/．.・｜|\s].*)?")  # (… / 攝影 王明哲)
 # Reporters' names, then their outlet: 許倩瑜 / 中時新聞網
@@ -128,7 +129,7 @@ _PHOTOGRAPHED = re.compile(rf"(?P<names>{_NAME}(?:\s*[、,，]\s*{_NAME})*)\s*{_
                            rf"{_NAME}(?:\s*[、,，]\s*{_NAME})*\s*(?:{_REPORTED})?")
 #: A credit on a line of its own for what is not the text: 攝影｜陳立凱, 責任編輯：王明 (a header's line, no byline).
 # (a title may stand before the name: 審稿：睡眠醫學科醫師 張家豪)
-CREDIT_LINE = re.compile(rf"{_CREDITED}\s*[：:／/．.・｜|]\s*(?:[^\s\d，。：:]{{2,12}}\s+)?"
+CREDIT_LINE = re.compile(rf"{_CREDITED}(?:\s*[：:／/．.・｜|]\s*|\s+)(?:[^\s\d，。：:]{{2,12}}\s+)?"
                          r"[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4})*")
 # The labels of an author's line that a sentence may also open (記者：謝謝部長 in an interview, 作者 村上春樹 in a
 # book's details): their names must have a Chinese name's shape
@@ -146,6 +147,7 @@ _DISPATCH = re.compile(rf"(?P<outlet>{_OUTLET})\s*(?P<word>[專专]?[訊讯]|[�
 # 民視新聞網 綜合報導 (a desk)
 _OUTLET_LINE = re.compile(rf"(?P<outlet>{_OUTLET})(?:快訊|快讯)?(?P<apart>\s+|\s*(?:{_SLASH}|[|｜])\s*)"
                           rf"(?P<who>[^\d\n。，,；;：:「」！!？?（）()|｜]{{0,40}}?)\s*{_REPORTED}")
+_HOW_REPORTED = re.compile(r"(?:綜合|综合|即時|即时|外電|外电)[報报][導导道]$")
 _NAME_OR_PLACE_SEPARATOR = re.compile(rf"[\s、,，]+|{_SLASH}")
 # An editor's credit after a byline in its bracket: /責任編輯：林清
 _EDITOR_AFTER = re.compile(rf"\s*(?:{_SLASH}|\s)\s*(?:責任編輯|责任编辑|責編|责编|編輯|编辑)\s*[：:]\s*"
@@ -238,7 +240,8 @@ def _outlet_line(line: str) -> dict | None:
     split = [w for w in _NAME_OR_PLACE_SEPARATOR.split(m["who"]) if w]
     words = [w for w in (_REPORTER_WORD_FIRST.sub("", w) for w in split) if w]
     place = words.pop() if words and _PLACE_AT_END.fullmatch(words[-1]) else ""
-    marked = words != split or place or re.search(_SLASH, m["apart"] + m["who"]) or re.search("[|｜]", m["apart"])
+    marked = words != split or place or re.search(_SLASH, m["apart"] + m["who"]) or re.search("[|｜]", m["apart"]) \
+        or (_HOW_REPORTED.search(line) and _chinese_names(" ".join(words)))  # (新唐人亞太電視 周家豪綜合報導)
     if not all(_NAMES.fullmatch(w) and _PLACE_AT_END.fullmatch(w) is None and not _NOT_A_NAME.search(w)
                for w in words) or (words and not marked):
         return None

@@ -80,10 +80,21 @@ _STANDFIRST_LABEL = re.compile(r"我們想讓你知道的是|我们想让你知�
 # A line naming the source of a syndicated article (故事來源：鉅亨網)
 _SOURCE_LABEL = re.compile(rf"(?:故事|新聞|新闻|文章|內容|内容)?(?:來源|来源|出處)\s*[:：]\s*"
                            rf"(?P<outlet>{OUTLET_PATTERN})")
+# A key point by its rank (重點一：台灣AI軟體新創上半年募資總額…)
+_RANKED_POINT = re.compile(r"重點[一二三四五六1-6]\s*[：:]")
 # A key point under its label: numbered or bulleted (1. 製造業生成式AI導入率…, • …)
 _KEY_POINT = re.compile(r"(?:\d{1,2}\s*[.、．)]|[-•・●■▪◆])\s*\S")
 # How many lines under a headline the site's lines are looked for among (a share bar, counts, a caption)
 _UNDER_HEADLINE = 8
+# An outlet the kit knows opening a line, its longest name
+_OUTLET_OPENS = re.compile(OUTLET_PATTERN)
+# Tags under a related list, unmarked: at least so many words of up to four letters, one a line
+_LIST_TAG = re.compile(r"[^\W\d_][^\W_]{0,3}")
+_FEWEST_TAGS = 3
+# A section's name in English alone (Security, Cloud), which no headline's first line is
+_LATIN_SECTION = re.compile(r"Security|Cloud|DevOps|AI|Data|Tech|Technology|Business|Finance|Markets|Sports|Health"
+                            r"|Lifestyle|Opinion|World|Politics|Entertainment|Travel|Culture|Science|Local|Asia|China"
+                            r"|Taiwan|Hong Kong|International|Society|Life|Video|Podcast")
 # A tag's word on a line of its own: up to eight letters, no punctuation nor digit
 _TAG_WORD = re.compile(r"[^\W\d_][^\W_]{0,7}")
 # A link to the site's previous or next article, its headline on the line under it
@@ -160,7 +171,7 @@ def _credits_joined(lines: list[str]) -> list[str]:
     lines = list(lines)
     for i in range(min(len(lines), _HEADER_LINES) - 1):
         if _CREDIT_LABEL.fullmatch(lines[i]) and _CREDIT_NAMES.fullmatch(lines[i + 1]) \
-                and starts_with_surname(lines[i + 1]):
+                and all(starts_with_surname(name.strip()) for name in re.split("[、,，]", lines[i + 1])):
             lines[i], lines[i + 1] = f"{lines[i]} {lines[i + 1]}", ""
     return lines
 
@@ -259,6 +270,12 @@ class _Parser:
             else:
                 related.append(i)
         self.leave_out(site)
+        k = len(related)
+        while k and _LIST_TAG.fullmatch(self.lines[related[k - 1]]):
+            k -= 1
+        if len(related) - k >= _FEWEST_TAGS:  # 台中捷運 / 中捷 / 停駛 / 軌道 under the list: its tags, unmarked
+            self.leave_out(related[k:])
+            related = related[:k]
         if started:
             RelatedList(self, related).read()
 
@@ -394,6 +411,7 @@ class _Parser:
             site |= set(tags)
             body_idx = body_idx[:-len(tags)]
         summed = self.summed_up(body_idx)  # (我們想讓你知道的是 over the standfirst: 關鍵評論網)
+        summed += [i for i in body_idx if _RANKED_POINT.match(self.lines[i])]  # (重點一：…, 重點二：…)
         site |= set(summed[:1])
         standfirst = [*standfirst, *summed[1:]]
         heads = [body_idx[k] for k in subheads([self.lines[i] for i in body_idx])]
@@ -422,6 +440,8 @@ class _Parser:
         k = next((k for k in range(1, len(idx)) if _STANDFIRST.search(self.lines[idx[k]])), len(idx))
         idx, standfirst = list(idx[:k]), list(idx[k:])
         furniture: list[int] = []
+        while len(idx) > 1 and (is_site_line(line := self.lines[idx[0]]) or _LATIN_SECTION.fullmatch(line)):
+            furniture.append(idx.pop(0))  # (2 分鐘閱讀, a section in Latin letters: Security, over the headline)
         while len(idx) > 1 and (is_site_line(line := self.lines[idx[-1]]) or line in OUTLETS
                                 or MASTHEAD.fullmatch(line) or _SOURCE_LABEL.fullmatch(line)):
             furniture.insert(0, idx.pop())
@@ -558,7 +578,8 @@ class _Parser:
                 continue
             # 記者：陳凱欣; a television news's close (華視新聞 張雅婷 宜蘭報導; 大紀元記者吳美霖台灣高雄報導, as if
             # bracketed)
-            f = parse_dateline(line) or (parse_dateline(f"（{line}）") if line.endswith(("報導", "报导")) else None)
+            f = parse_dateline(line) or (parse_dateline(f"（{line}）") if line.endswith(("報導", "报导")) else None) \
+                or self.outlet_apart(line)
             if f is not None and (_REPORTER_WORD.search(line) or (f["outlet"] and line.endswith(("報導", "报导")))) \
                     and f["reporter"] and not f["rest"] and f["date"] is None and not f["day_of_month"] \
                     and all(starts_with_surname(n) for n in f["reporter"].split("、")):
@@ -568,6 +589,12 @@ class _Parser:
                     and line.endswith(("報導", "报导")):
                 return {"outlet": f["outlet"]}, i  # an outlet's desk (東森新聞體育組／綜合報導)
         return {}, None
+
+    @staticmethod
+    def outlet_apart(line: str) -> dict | None:
+        """A television close with no space after its outlet, read with one (新唐人亞太電視周家豪綜合報導)."""
+        m = _OUTLET_OPENS.match(line)
+        return parse_dateline(f"{m[0]} {line[m.end():]}") if m and line.endswith(("報導", "报导")) else None
 
     @staticmethod
     def dated(head: dict, stamp: Published) -> dict:

@@ -103,6 +103,7 @@ def is_header(line: str) -> bool:
 _LATIN_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff.&'!-]*"
                           r"(?: [A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff.&'!-]*){0,2}")
 _ADDRESS = re.compile(r"https?://\S+")
+_SKIP_LINK = re.compile(r"跳(?:到|至|過)[^\s，。]{1,8}|:::|(?i:skip to [a-z ]{2,20})")
 # A site's address on a line of its own (theinitium.com, www.cna.com.tw), which no headline is
 _DOMAIN = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|tw|hk|cn|sg|mo)", re.I)
 
@@ -122,6 +123,7 @@ def _navigation(line: str, above: str) -> int:
     if (MASTHEAD.fullmatch(line) or _BREADCRUMB.fullmatch(line) or _MENU.fullmatch(line) or menu_row(line)
             or _LATIN_NAME.fullmatch(line) or _DOMAIN.fullmatch(line)  # its name in Latin letters (CTS News), address
             or _ADDRESS.fullmatch(line)  # the page's address alone (https://www.worldjournal.com/wj/story/…)
+            or _SKIP_LINK.fullmatch(line)  # a link past the menus (跳到主要內容, :::)
             or (_LATIN_WORDS.fullmatch(line) and MASTHEAD.fullmatch(above))
             or (menu_row(above) and _program_row(line))  # 新聞大白話　少康戰情室　TVBS看板人物 under the menu
             or (_DIGIT.search(line) and date_line(line) is not None)):  # (2024年3月5日星期二)

@@ -53,7 +53,8 @@ MAX_HEADLINE_LINES = 3
 
 # An outlet's "more of our news" (更多壹蘋新聞, 看更多中時新聞, 更多匯流新聞網報導): a site's list, read like 更多新聞
 # (not 更多日本旅遊報導: 報導 after an outlet only).
-_MORE_NEWS = rf"看?更多(?!相[關关])(?:[^\s:：】]{{1,12}}新[聞闻]|(?:{OUTLET_PATTERN})[報报][導导道])"
+_MORE_NEWS = (rf"看?更多(?!相[關关])(?:[^\s:：】]{{1,12}}新[聞闻]|(?:{OUTLET_PATTERN})[報报][導导道])"
+              r"|看更多[^\s:：】]{1,8}(?:報導|报导|文章)")  # (看更多農業報導: a link's words)
 # An outlet's most read (東網熱門, 自由財經 熱門新聞): a site's list (not 北海道冬季最熱門).
 _OUTLET_HOT = (rf"(?:{OUTLET_PATTERN})\s?(?:熱門|热门|熱讀|热读|要聞|要闻)(?:新[聞闻])?"  # (東網熱門, 新頭殼要聞)
                r"|[^\s:：】]{2,10}\s(?:熱門新聞|热门新闻|即時排行|熱門排行|排行榜|最新新聞|熱門)")
@@ -68,19 +69,19 @@ _SITE = frozenset(SITE_LIST_HEADINGS)
 _RELATED = frozenset(LIST_HEADINGS)
 # A headline with its date after it on its line, in brackets or after a space, the year written:
 # 蛋價創新高(2024/03/01 10:48), 蛋價創新高 2024-03-01.
-_DATED_HEADLINE = re.compile(r"^(?P<title>.*?\S)(?:\s*[(（\[](?P<when>[^()（）\[\]]{6,32})[)）\]]|"
+_DATED_HEADLINE = re.compile(r"^(?P<title>.*?\S)(?:\s*[(（\[［〔](?P<when>[^()（）\[\]［］〔〕]{6,32})[)）\]］〕]|"
                              r"(?:\s+|\s*[｜|]\s*)(?P<bare>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
                              r"|\d{1,2} [A-Z][a-z]{2,8} \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}))$")  # (15 Aug 2024)
 # An item's date in brackets before its headline ([2024-10-15] 勒索軟體鎖定VPN設備漏洞), and an item's source and
 # age under its headline (民視新聞網 · 8小時前)
-_BRACKETED_FIRST = re.compile(r"^[\[【(（]\s*(?P<when>[^\]】)）]{8,20}?)\s*[\]】)）]\s*(?P<title>\S.*)$")
+_BRACKETED_FIRST = re.compile(r"^[\[【(（［〔]\s*(?P<when>[^\]】)）］〕]{8,20}?)\s*[\]】)）］〕]\s*(?P<title>\S.*)$")
 _SOURCE_AGO = re.compile(r"[^\s·・•|｜]{2,16}\s*[·・•|｜]\s*\d+\s*(?:分鐘|小時|天|週|个月|個月)前")
 # ... or its source and date (鉅亨網 · 2024/10/21)
 _SOURCE_DATED = re.compile(r"[^\s·・•|｜\d]{2,16}\s*[·・•]\s*(?P<when>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}.{0,12})")
 # A related item's summary under its headline, not a headline: a sentence (…不會增加副作用。)
 _SUMMARY = re.compile(r"。|[^\n]{25}[！？!?]」?$")
 # What stands between a date and the headline after it (2024-10-28｜外交部長出訪…), and the longest such headline
-_DATE_FIRST = re.compile(r"^\s*[｜|│:：\-–—]?\s*")
+_DATE_FIRST = re.compile(r"^\s*[｜|│:：\-–—－]?\s*")
 _LONGEST_DATED_HEADLINE = 60
 # Latin letters and digits, half- and full-width: a wrapped line between two of them lost a space.
 _LATIN = re.compile(r"[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]")
@@ -415,9 +416,12 @@ class RelatedList:
         elif is_list_heading(text):  # a second list begins: the item before it ends
             self.reader.unplace(i, "repeated list heading")
             self.flush()
-        elif (dated := _BRACKETED_FIRST.match(text)) is not None and TIMESTAMP.fullmatch(dated["when"]) \
+        elif (dated := _BRACKETED_FIRST.match(text)) is not None and date_line(dated["when"]) is not None \
                 and (self.item is None or self.item["summary_line"] is not None):  # [2024-10-15] 勒索軟體鎖定…
-            self.summary(i, line=f"{dated['when']} {dated['title']}")
+            found = date_line(dated["when"])
+            self.flush()
+            self.start(dated["title"], i)
+            self.item.update(published=found.value, published_precision=found.precision, summary_line=i)
         elif (dated := _SOURCE_DATED.fullmatch(text)) is not None and self.item is not None \
                 and self.item["summary_line"] is None and date_line(dated["when"]) is not None:
             found = date_line(dated["when"])  # 鉅亨網 · 2024/10/21 under its headline

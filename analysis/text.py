@@ -57,10 +57,14 @@ SITE_LINE = re.compile(
     r"|(?i:share this (?:story|article|page|post)|share on (?:facebook|twitter|x|line|whatsapp)|facebook|twitter"
     r"|whatsapp|telegram|e-?mail|print|tweet|copy link|wechat|weibo|line|x)"
     # the time a reading takes (閱讀時間 約 9 分鐘, 2 分鐘 (閱讀時間)), a link to a syndicated page's original
-    r"|(?:預計)?(?:閱讀時間|阅读时间|閱讀時長)\s*[:：]?\s*約?\s*\d+(?:\s*[–\-~～至]\s*\d+)?\s*分鐘?"
+    r"|(?:預計)?(?:閱讀時間|阅读时间|閱讀時長)\s*[:：]?\s*約?\s*\d+(?:\s*[–\-~～至]\s*\d+)?\s*分鐘?|\d+\s*分鐘\s*閱讀"
     r"|約?\s*\d+\s*分鐘?\s*[（(]?(?:閱讀時間|阅读时间)[）)]?"
     r"|查看原始網頁|(?:查看|前往)?完整網頁版?|查看原文|閱讀原文|前往原文|[^\s，。【】]{1,8}訂閱電子報"
-    r"|已是會員[？?]?\s*(?:請)?登入(?:繼續閱讀|閱讀全文)?|[▸►▶]?\s*更多新聞請點\s*[:：][^\n]{0,12}"
+    r"|已(?:經)?是(?:訂閱)?會員[？?]?\s*(?:請)?登入(?:繼續閱讀|閱讀全文)?|[▸►▶]?\s*更多新聞請點\s*[:：][^\n]{0,12}"
+    # a translation's sources and the original's place (摘譯自：Reuters, 全文及圖片詳見：環境資訊中心), a copyright
+    # after any name, a call to support the outlet (支持上下游，成為訂閱會員), a ranked key point (重點一：…)
+    r"|(?:摘譯自|編譯自|译自|譯自|全文及圖片詳見|全文詳見|原文詳見)\s*[:：][^\n]{1,40}|[^\s「」，。]{2,12}\s*版權所有"
+    r"|支持[^\s，。]{1,8}[，,]\s*成為[^\s，。]{0,4}(?:會員|訂戶)|查看完整版"
     # print view's links, a page's address alone, a time relative to now (19 小時前), an outlet's more link
     r"|列印本頁|關閉視窗|回上一頁|https?://\S+|[^\s，。]{2,16}\s*更多(?:內容|文章)"
     r"|(?:(?:更新|發布|發佈)於?\s*)?\d{1,2}\s*(?:分鐘|小時|天)前"
@@ -106,7 +110,7 @@ SITE_LINE = re.compile(
     # a copyright notice of the site's own (本網站之文字…非經授權，不得轉載, 中天新聞網 版權所有; and ©, All Rights
     # Reserved: SITE_PHRASES); not news of copyright (法院認定被告未經授權轉載, 書末註明「版權所有，翻印必究」)
     r"|本(?:網站|网站|網|站|報|报|刊|台|公司|新聞|新闻)[^\n「」]{0,40}"
-    r"(?:[非未]經[^\n「」，。]{0,8}授權|[非未]经[^\n「」，。]{0,8}授权|不得轉載|不得转载|禁止轉載)"
+    r"(?:[非未]經[^\n「」，。]{0,8}(?:授權|同意)|[非未]经[^\n「」，。]{0,8}授权|不得轉載|不得转载|禁止轉載|請勿轉載)"
     r"[^\n「」]{0,40}"
     r"|[^\s「」，。]{2,12}(?:網|报|報|台|刊|新聞|新闻)\s*(?:版權所有|版权所有)[^\n「」]{0,20}")
 
@@ -207,7 +211,7 @@ def site_line(line: str) -> bool:
 # by ▲ or ▼ or short
 # (and a font size's 小 / 中 / 大, one a line), and in a text a pointing line, no sentence: a link to another story or
 # a promotion (👉 日本大阪自由行必買！, ►全台最狂寵物展來了！; a related list's items may be bulleted so)
-_POINTING = re.compile(r"(?=[^\n。]{2,50}$)(?:👉|👇|☛|☞|➤|⇨|➡️?|►|▶)[^\n]+")
+_POINTING = re.compile(r"(?=[^\n。]{2,50}$)(?:👉|👇|☛|☞|➤|⇨|➡️?|►|▶|▸)[^\n]+")
 _PAGE_LINE = re.compile(r"^(?:廣告|AD|Advertisement|(?:請)?繼續(?:往下)?閱讀\W*|[小中大]"
                         r"|\S{0,10}討論區(?:\s*/\s*\d+\s*則留言)?(?:\s*/\s*我要留言)?|\d+\s*則留言|我要留言)$", re.I)
 _PROMO = re.compile(r"加入\S{0,12}LINE\s*(?:好友|官方帳號)|(?:下載|安裝)\S{0,10}\s*App\b"

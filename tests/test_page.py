@@ -1773,3 +1773,58 @@ def test_related_items_with_their_source_and_age_and_a_heading_opening_with_digi
 def test_yet_more_of_the_sites_lines_leave_the_text(line):
     docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n本文。\n{line}\n第二段。", source="s.txt")
     assert docs[0]["text"] == "本文。\n第二段。"
+
+
+def test_a_skip_link_and_a_reading_time_over_the_headline_and_a_close_with_no_space():
+    page = ("跳到主要內容\n中央社 CNA\n:::\n首頁\n即時\n政治\n2 分鐘閱讀\n立院三讀財產申報法修正\n2024/10/15 14:32\n"
+            f"{_PARAGRAPH}\n新唐人亞太電視周家豪綜合報導")
+    docs, _, _ = parse_quietly(page, source="c.txt")
+    assert (docs[0]["title"], docs[0]["published"], docs[0]["reporter"], docs[0]["text"]) == (
+        "立院三讀財產申報法修正", pd.Timestamp("2024-10-15 14:32"), "周家豪", _PARAGRAPH)
+
+
+def test_credits_apart_from_their_names_then_the_date():
+    page = ("報導者 The Reporter\n被遺忘的夜班\n文字\n許雅涵、鍾承恩\n攝影\n黃冠儒\n責任編輯\n張家維\n2024/2/27\n"
+            f"{_PARAGRAPH}")
+    docs, _, _ = parse_quietly(page, source="r.txt")
+    assert (docs[0]["title"], docs[0]["reporter"], docs[0]["published"], docs[0]["text"]) == (
+        "被遺忘的夜班", "許雅涵、鍾承恩", pd.Timestamp("2024-02-27"), _PARAGRAPH)
+
+
+@pytest.mark.parametrize("items", [
+    "〔2024年9月24日〕港鐵延誤事故增\n〔2024年9月10日〕東鐵綫過海段通車兩年",          # the date first in 〔〕
+    "港鐵延誤事故增［2024-09-24］\n東鐵綫過海段通車兩年［2024-09-10］",               # the date after in ［］
+    "2024-09-24－港鐵延誤事故增\n2024-09-10－東鐵綫過海段通車兩年",                  # a full-width dash
+])
+def test_related_items_dated_in_other_brackets(items):
+    docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n本文。\n看更多港聞報導\n{items}", source="r.txt")
+    assert [(d["title"], d["published"]) for d in docs[1:]] == [
+        ("港鐵延誤事故增", datetime(2024, 9, 24)), ("東鐵綫過海段通車兩年", datetime(2024, 9, 10))]
+
+
+def test_unmarked_tags_under_a_related_list_and_a_sites_hot_list():
+    page = "標題\n2024/12/02 09:30\n本文。\n相關新聞\n中捷綠線營運5年\n藍線規劃過關\n台中捷運\n中捷\n停駛\n軌道"
+    docs, _, _ = parse_quietly(page, source="t.txt")
+    assert [d["title"] for d in docs[1:]] == ["中捷綠線營運5年", "藍線規劃過關"]
+    page = "標題\n2024/12/02 09:30\n本文。\n相關新聞\n酒駕累犯將公布照片\n酒駕致死最重無期\n熱門快報\n颱風假一次看"
+    docs, _, _ = parse_quietly(page, source="h.txt")
+    assert [d["title"] for d in docs[1:]] == ["酒駕累犯將公布照片", "酒駕致死最重無期"]
+
+
+@pytest.mark.parametrize("line", [
+    "本網站之文字、圖片及影音，未經本社書面同意，請勿轉載、公開播送或重製利用。",
+    "已經是訂閱會員？登入",
+    "重點一：新創上半年募資總額減少約52%。\n重點二：創投資金轉向硬體領域。", "摘譯自：Reuters、El País",
+    "全文及圖片詳見：環境資訊中心", "支持上下游，成為訂閱會員", "上下游新聞市集版權所有",
+    "▸民視新聞網YouTube頻道每日新聞精選",
+    "查看完整版",
+])
+def test_the_last_of_the_sites_lines_leave_the_text(line):
+    docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n本文。\n{line}\n第二段。", source="s.txt")
+    assert docs[0]["text"] == "本文。\n第二段。"
+
+
+def test_an_authors_line_with_their_description():
+    page = f"標題\n作者：王冠文（領導力教練、商周專欄作家）\n2024/12/02 09:30\n{_PARAGRAPH}"
+    docs, _, _ = parse_quietly(page, source="a.txt")
+    assert (docs[0]["reporter"], docs[0]["text"]) == ("王冠文", _PARAGRAPH)
