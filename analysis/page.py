@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .datelines import DATELINE, ROC_OFFSET, hour_of_day, parse_dateline
+from .datelines import DATELINE, ROC_OFFSET, TIMESTAMP, hour_of_day, parse_dateline
 from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, RelatedList, is_footer, is_list_heading, is_outlet_call,
@@ -88,9 +88,16 @@ _KEY_POINT = re.compile(r"(?:\d{1,2}\s*[.、．)]|[-•・●■▪◆])\s*\S")
 _UNDER_HEADLINE = 8
 # An outlet the kit knows opening a line, its longest name
 _OUTLET_OPENS = re.compile(OUTLET_PATTERN)
+# A heading the kit does not know under a related list's items (最多人閱讀, 醫病平台, 鉅亨速報): a few letters
+# and no punctuation, over a longer line; the site's list (a related headline is longer)
+_SITE_HEADING = re.compile(r"[^\W\d_][^\s\d，。、：:！？!?「」『』（）()·•|｜-]{2,5}")
 # Tags under a related list, unmarked: at least so many words of up to four letters, one a line
 _LIST_TAG = re.compile(r"[^\W\d_][^\W_]{0,3}")
 _FEWEST_TAGS = 3
+# A section's label over a headline: a few words and no punctuation, or a path (三立新聞網 / 娛樂), over a line of
+# at least so many letters (a wrapped headline's first line is its longest)
+_LABEL = re.compile(r"[^\s，。、：:！？!?「」『』（）()]{2,6}|[^\s/／>]{2,8}\s*[/／>]\s*[^\s/／>]{2,6}")
+_SHORTEST_UNDER_LABEL = 10
 # A section's name in English alone (Security, Cloud), which no headline's first line is
 _LATIN_SECTION = re.compile(r"Security|Cloud|DevOps|AI|Data|Tech|Technology|Business|Finance|Markets|Sports|Health"
                             r"|Lifestyle|Opinion|World|Politics|Entertainment|Travel|Culture|Science|Local|Asia|China"
@@ -101,6 +108,7 @@ _TAG_WORD = re.compile(r"[^\W\d_][^\W_]{0,7}")
 _NEIGHBOUR = re.compile(r"上一篇|下一篇|上一則|下一則|上一则|下一则|前一篇|後一篇|后一篇")
 # A ranked list's item: its place, then its headline (1 颱風小犬逼近…, 2. 國慶大會預演…)
 _RANK = re.compile(r"([1-9])(?:[.、．)]\s*|\s+)(?!\d)\S")
+_RANK_ALONE = re.compile(r"([1-9])")  # (風傳媒熱門 / 1 / 美中貿易談判最新進展 / 2 / …)
 
 
 def _name_alone(line: str) -> bool:
@@ -242,7 +250,8 @@ class _Parser:
                        and not is_recommended(self.lines[i]) for i in idx[1:])
 
         def ranked() -> bool:  # 熱門新聞 over 1 颱風小犬逼近…, 2 國慶大會預演…: the site's most read, in their order
-            firsts = [m[1] for i in idx[1:4] if (m := _RANK.match(self.lines[i]))]
+            firsts = [m[1] for i in idx[1:5]
+                      if (m := _RANK.match(self.lines[i]) or _RANK_ALONE.fullmatch(self.lines[i]))]
             return firsts[:2] == ["1", "2"]
 
         for k, i in enumerate(idx):
@@ -254,6 +263,10 @@ class _Parser:
             if (heading and is_site_list_heading(line)
                 and not (k == 0 and may_be_related(line) and not own_later() and not ranked())) \
                     or (heading and started and is_recommended(line)) \
+                    or (started and not site and not heading and len(related) >= 2 and _SITE_HEADING.fullmatch(line)
+                        and k + 1 < len(idx) and not _SITE_HEADING.fullmatch(self.lines[idx[k + 1]])
+                        and not any(TIMESTAMP.match(self.lines[j]) or date_line(self.lines[j])
+                                    for j in idx[k + 1:k + 3])) \
                     or (k and not site and not heading and is_footer(line)):  # the site's list, or its footer
                 self.leave_out(site)
                 site = [i]
@@ -322,7 +335,9 @@ class _Parser:
         letters or more and no sentence, no byline, credit or name alone (撰稿人員 陳嘉欣, 周怡孜), none of the
         site's lines, no header."""
         return (len(line) >= _SHORTEST_CONTINUATION
-                and (not line.endswith(_SENTENCE_ENDS) or (line.endswith(_QUESTION) and len(line) <= _LONGEST_QUESTION))
+                and (not line.endswith(_SENTENCE_ENDS) or (line.endswith(_QUESTION) and len(line) <= _LONGEST_QUESTION)
+                     or (line.endswith("」") and "「" in line and not re.search("[。！？!?]", line)
+                         and len(line) <= _LONGEST_QUESTION))  # (石破茂稱「嚴肅接受民意」)
                 and not _CREDIT_WORDS.search(line) and not starts_with_surname(line) and not is_site_line(line)
                 and not is_header(line))
 
@@ -440,8 +455,9 @@ class _Parser:
         k = next((k for k in range(1, len(idx)) if _STANDFIRST.search(self.lines[idx[k]])), len(idx))
         idx, standfirst = list(idx[:k]), list(idx[k:])
         furniture: list[int] = []
-        while len(idx) > 1 and (is_site_line(line := self.lines[idx[0]]) or _LATIN_SECTION.fullmatch(line)):
-            furniture.append(idx.pop(0))  # (2 分鐘閱讀, a section in Latin letters: Security, over the headline)
+        while len(idx) > 1 and (is_site_line(line := self.lines[idx[0]]) or _LATIN_SECTION.fullmatch(line)
+                                or (_LABEL.fullmatch(line) and len(self.lines[idx[1]]) >= _SHORTEST_UNDER_LABEL)):
+            furniture.append(idx.pop(0))  # (2 分鐘閱讀, a section: Security, AI與大數據, 三立新聞網 / 娛樂)
         while len(idx) > 1 and (is_site_line(line := self.lines[idx[-1]]) or line in OUTLETS
                                 or MASTHEAD.fullmatch(line) or _SOURCE_LABEL.fullmatch(line)):
             furniture.insert(0, idx.pop())

@@ -17,9 +17,11 @@ _LABEL_WORDS = ("更新", "發布", "發佈", "发布", "出版", "刊登", "上
                 "發表", "发表", "出刊", "見報", "见报", "Published", "Updated", "Posted", "Date")
 _DATE_LABEL = re.compile(rf"^(?:(?:最後|最后)?(?:{'|'.join(_LABEL_WORDS)})(?:時間|时间|日期|於|于|\s+on)?\s*[:：]?\s*"
                          r"(?=\d|(?:中華)?民[國国]|[A-Z][a-z]{2}))", re.I)
-# what may follow a date on its line without being more than a date: 更新, 發稿 (the time's label), a page (A1),
+# what may follow a date on its line without being more than a date: 更新, 發稿 (the time's label), a page and its
+# section (A1, A02版 澳聞),
 # an update time in brackets (（2024/03/06 10:02 更新）)
-_AFTER_DATE = re.compile(r"(?:\s*(?:更新|發稿|发稿|發布|发布|發表|发表|刊出|出刊)|\s+[A-Z]\d{1,2}版?"
+_AFTER_DATE = re.compile(r"(?:\s*(?:更新|發稿|发稿|發布|发布|發表|发表|刊出|出刊)"
+                         r"|\s+[A-Z]\d{1,2}版?(?:\s+[^\s\d]{2,4})?"
                          r"|\s*[（(][^（）()]{6,30}(?:更新|修改)[）)])$")
 _DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from .datelines import TIMESTAMP, parse_timestamp
-from .bylines import OUTLET_PATTERN
+from .bylines import OUTLET_PATTERN, OUTLETS
 from .decoding import LIST_HEADINGS, SITE_LIST_HEADINGS
 from .page_dates import date_line
 from .tabular_dates import Published
@@ -26,7 +26,7 @@ from .text import TAG_LABELS, site_line
 #: Lines that open a related item.
 ITEM_MARKERS = frozenset({"-", "－", "—", "–", "►", "▶", "▸", "●", "•", "■", "◆", "・"})
 #: Marks that open an item on its headline's line (►柯拉克訪台行程曝光, ・美方宣布, - 外交部回應).
-BULLETS = "-－—–►▶▸●•■◆・"
+BULLETS = "-－—–►▶▸●•■◆・‧"
 _BULLETED = re.compile(rf"^[{re.escape(BULLETS)}]\s*(?P<title>[^\s\d{re.escape(BULLETS)}].*)$")
 # Bullets that mark links (not a list of points inside an article: ●, ■, ・).
 _ARROWS = "►▶▸"
@@ -70,7 +70,7 @@ _RELATED = frozenset(LIST_HEADINGS)
 # A headline with its date after it on its line, in brackets or after a space, the year written:
 # 蛋價創新高(2024/03/01 10:48), 蛋價創新高 2024-03-01.
 _DATED_HEADLINE = re.compile(r"^(?P<title>.*?\S)(?:\s*[(（\[［〔](?P<when>[^()（）\[\]［］〔〕]{6,32})[)）\]］〕]|"
-                             r"(?:\s+|\s*[｜|]\s*)(?P<bare>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+                             r"(?:\s+|\s*[｜|]\s*)(?P<bare>(?:\d{4}|1[01]\d)[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
                              r"|\d{1,2} [A-Z][a-z]{2,8} \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}))$")  # (15 Aug 2024)
 # An item's date in brackets before its headline ([2024-10-15] 勒索軟體鎖定VPN設備漏洞), and an item's source and
 # age under its headline (民視新聞網 · 8小時前)
@@ -427,6 +427,9 @@ class RelatedList:
             found = date_line(dated["when"])  # 鉅亨網 · 2024/10/21 under its headline
             self.item.update(published=found.value, published_precision=found.precision, summary_line=i)
             self.reader.place(i)
+        elif text in OUTLETS and self.item is not None and self.item["summary_line"] is None and not self.item["text"]:
+            self.item["summary_line"] = i  # 元氣網 under its headline: its source alone, no date
+            self.reader.place(i)
         elif _SOURCE_AGO.fullmatch(text) and self.item is not None and self.item["summary_line"] is None:
             self.item["summary_line"] = i  # 民視新聞網 · 8小時前 under its headline: its source and age, no date
             self.reader.place(i)
@@ -490,7 +493,7 @@ class RelatedList:
             return False
         line = self.reader.lines[self.idx[k + 1]]
         return TIMESTAMP.match(line) is not None or _date_alone(line) or _SOURCE_AGO.fullmatch(line) is not None \
-            or _SOURCE_DATED.fullmatch(line) is not None
+            or _SOURCE_DATED.fullmatch(line) is not None or line in OUTLETS
 
     def headline_next(self, i: int) -> bool:
         """Whether the line after line ``i`` of the list is a headline's: no date, marker, heading or sentence."""

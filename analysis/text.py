@@ -64,7 +64,9 @@ SITE_LINE = re.compile(
     # a translation's sources and the original's place (摘譯自：Reuters, 全文及圖片詳見：環境資訊中心), a copyright
     # after any name, a call to support the outlet (支持上下游，成為訂閱會員), a ranked key point (重點一：…)
     r"|(?:摘譯自|編譯自|译自|譯自|全文及圖片詳見|全文詳見|原文詳見)\s*[:：][^\n]{1,40}|[^\s「」，。]{2,12}\s*版權所有"
-    r"|支持[^\s，。]{1,8}[，,]\s*成為[^\s，。]{0,4}(?:會員|訂戶)|查看完整版"
+    r"|支持[^\s，。]{1,8}[，,]\s*成為[^\s，。]{0,4}(?:會員|訂戶)|查看完整版|查看原始文章|複製網址|複製網址連結"
+    r"|追蹤我們\s*[:：].*|原始網址\s*[:：].*|(?:加權|櫃買|台股)指數\s*[\d,.]+\s*[▲▼△▽+\-−]\s*[\d,.]+"
+    r"|追蹤[^\s，。]{2,10}[，,]\s*掌握[^\n。]{0,10}|訂閱方案[^\n。]{0,16}"
     # print view's links, a page's address alone, a time relative to now (19 小時前), an outlet's more link
     r"|列印本頁|關閉視窗|回上一頁|https?://\S+|[^\s，。]{2,16}\s*更多(?:內容|文章)"
     r"|(?:(?:更新|發布|發佈)於?\s*)?\d{1,2}\s*(?:分鐘|小時|天)前"
@@ -91,7 +93,7 @@ SITE_LINE = re.compile(
     r"|【[^】\n]{0,20}(?:APP|App|app)\s*(?:下載|下载)】|加入[^\s，。]{0,12}(?:LINE|Line)?\s*好友[^\n。]{0,20}"
     r"|[（(](?:圖|图|圖片|图片|照片|攝影|摄影|影像|圖片來源|图片来源|資料照|资料照)\s*[／/：:|｜][^（）()\n]{1,30}[）)]"
     r"|(?:圖|图|攝影|摄影|圖片來源|图片来源)\s*[／/：:|｜]\s*[^\s，。（）()]{2,12}"
-    r"|(?:責任編輯|责任编辑|核稿編輯|核稿编辑|文字編輯|責編|责编|編輯|编辑|審稿|审稿|校對|校对)\s*[：:／/]\s*[^\W\d_]{2,4}"
+    r"|(?:責任編輯|责任编辑|核稿編輯|核稿编辑|文字編輯|實習編輯|責編|责编|編輯|编辑|審稿|审稿|校對|校对)\s*[：:／/]\s*[^\W\d_]{2,4}"
     r"|(?:責任編輯|责任编辑|攝影|摄影|設計|设计|插畫|插画|美術設計|核稿編輯)[ \t\u3000]+[^\W\d_]{2,4}"  # (攝影 余志偉)
     r"|[（(](?:編輯|编辑|責任編輯|譯者|译者|核稿)[：:][^（）()\n]{2,20}[）)]\s*\d{7}"  # 中央社's editors and day alone
     # tags or keywords: 關鍵字：林品瑄,金曲獎, Tags: 颱風 八號風球 Typhoon Signal 8
@@ -129,7 +131,7 @@ SITE_LINE = re.compile(
 #: and a line that ends in its call (…點我看, …立即訂閱).
 SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
     (60, r"^(?:請|请|點選|点选|按下?)(?:同意|接受)[^\n，。]{0,12}(?:隱私權|隐私权|Cookie|cookie)"),
-    (40, r"(?:訂閱|订阅|登入|成為會員)[^\n]{0,12}(?:解鎖|閱讀全文|看全文|完整內容)"),
+    (40, r"(?:訂閱|订阅|登入|成為會員|成為\S{1,6}會員)[^\n]{0,12}(?:解鎖|閱讀全文|看全文|完整內容)"),
     # a paywall's or a membership's call (本文開放會員免費閱讀至10/26，加入鏡週刊會員即可無限暢讀所有付費文章)
     (60, r"加入[^\n，。]{0,8}(?:會員|会员)[^\n。]{0,10}(?:暢讀|畅读|解鎖|解锁|付費文章|付费文章)"),
     # a call to subscribe with its promise (訂閱工商時報電子報，每天早上八點掌握產業脈動), an app's with its
@@ -149,7 +151,7 @@ SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
     (60, r"(?:按讚|按赞|追蹤|訂閱).*看更多.*(?:>>|》》|»)$"),
     (60, r"^(?:更多[^\n，,。]{0,6}[，,]\s*)?[^\n，,。]{0,12}歡迎[^\n。，,]{0,16}"
          r"(?:爆料|投稿|訂閱|订阅|贊助|赞助|加入會員)"
-         r"(?:\W*$|[、，,：:\s]*(?:專線|爆料|信箱|LINE|Line|@|電話|請|请|http|[0-9]|了解|訂閱|贊助|加入|成為|支持))"
+         r"(?:\W*$|[、，,：:\s]*(?:專線|爆料|信箱|LINE|Line|@|電話|請|请|http|[0-9]|了解|訂閱|贊助|加入|成為|支持|分享))"
          r"|成為《[^》\n]{1,12}》[^\n]{0,10}(?:贊助者|會員|訂戶)"),
     (60, r"^本文(?:(?:為|由)[^\n。]{0,40}(?:系列|專題|報導之一|會員|專享|付費|授權轉載|原刊|合作)"
          r"|出自|轉載自|转载自|原載於|原载于|原刊於|經授權轉載)"),
@@ -231,7 +233,13 @@ _PHOTO_CREDIT = re.compile(r"[（(][^（）()\n]{0,16}(?:檔案|档案|資料|�
                            r"|[。！？!?]\s*[^\s，。（）()]{0,6}(?:資料|资料|檔案|档案)(?:照片?|圖片?|图片?|相片|庫|库)$"
                            r"|[。！？!?]\s*(?:記者|记者)?[^\W\d_]{2,4}\s*[／/]\s*(?:攝影|摄影|攝|摄)$"
                            # (…吹落的文旦。中央社記者黃俊銘攝113年10月3日)
-                           r"|[。！？!?]\s*[^\W\d_]{0,8}(?:記者|记者)[^\W\d_]{2,4}攝\s*(?:\d[\d年月日./]*)?$")
+                           r"|[。！？!?]\s*[^\W\d_]{0,8}(?:記者|记者)[^\W\d_]{2,4}攝\s*(?:\d[\d年月日./]*)?$"
+                           # (…查扣手機。記者趙容萱／翻攝, …新建案看板林立。楊子磊攝, （記者陳開／攝影）)
+                           r"|[。！？!?]\s*(?:記者)?[^\W\d_]{2,4}\s*[／/]?\s*(?:翻攝|攝)$"
+                           r"|[（(](?:記者)?[^\W\d_（）()]{2,4}\s*[／/]\s*(?:攝影|翻攝|攝)[)）]$")
+# A short caption of one clause credited to a news agency (…回應選舉結果。（路透社）)
+_AGENCY_CAPTION = re.compile(r"[^。！？!?，,\n]{4,40}。[（(](?:路透社|美聯社|法新社|彭博社|共同社|韓聯社|歐新社|德新社"
+                             r"|新華社|中新社|海峽時報|AP|AFP|Reuters|EPA|Getty Images)[)）]")
 #: The longest caption that a photograph's credit (:data:`_PHOTO_CREDIT`) makes the site's, and the last characters
 #: of a line a credit is looked for in.
 _CREDIT_TAIL = 40
@@ -300,6 +308,7 @@ def is_site_line(line: str) -> bool:
     """
     line = line.strip()
     return bool(site_line(line) or _PAGE_LINE.match(line) or _POINTING.fullmatch(line)
+                or _AGENCY_CAPTION.fullmatch(line)
                 or (len(line) <= _LONGEST_PROMO and _CALL.search(line) and _PROMO.search(line))  # (誘導下載假投資App)
                 or (len(line) <= _LONGEST_CREDITED and _credit_ends(line)
                     and _PHOTO_CREDIT.search(line, _credit_start(line)))

@@ -1828,3 +1828,57 @@ def test_an_authors_line_with_their_description():
     page = f"標題\n作者：王冠文（領導力教練、商周專欄作家）\n2024/12/02 09:30\n{_PARAGRAPH}"
     docs, _, _ = parse_quietly(page, source="a.txt")
     assert (docs[0]["reporter"], docs[0]["text"]) == ("王冠文", _PARAGRAPH)
+
+
+@pytest.mark.parametrize("above, title", [
+    ("AI與大數據", "台灣AI新創拿下日本車廠訂單 良率拉高3%"),          # a section's label over the headline
+    ("三立新聞網 / 娛樂", "金鐘影帝首執導筒 新片找來素人演出"),          # the outlet and its section
+])
+def test_a_sections_label_over_the_headline(above, title):
+    docs, _, _ = parse_quietly(f"{above}\n{title}\n2024/10/27 10:42\n{_PARAGRAPH}", source="s.txt")
+    assert (docs[0]["title"], docs[0]["text"]) == (title, _PARAGRAPH)
+
+
+def test_a_headlines_second_line_quoting_and_a_page_with_its_date_page_and_section():
+    page = f"日本眾院選舉自民黨失單獨過半\n石破茂稱「嚴肅接受民意」\n2024年10月25日星期五\n{_PARAGRAPH}"
+    docs, _, _ = parse_quietly(page, source="m.txt")
+    assert docs[0]["title"] == "日本眾院選舉自民黨失單獨過半石破茂稱「嚴肅接受民意」"
+    page = f"輕軌東線隧道段貫通\n澳門日報 2024-10-26 A02版 澳聞\n【本報消息】{_PARAGRAPH}"
+    docs, _, _ = parse_quietly(page, source="o.txt")
+    assert (docs[0]["outlet"], docs[0]["published"]) == ("澳門日報", pd.Timestamp("2024-10-26"))
+
+
+@pytest.mark.parametrize("tail", [
+    "最多人閱讀\n紐約華埠停車場改建住宅案\n美國聯邦政府新規 H-1B申請流程改變",   # a heading the kit does not know
+    "風傳媒熱門\n1\n美中貿易談判最新進展\n2\n前立委宣布參選新北市長",            # ranked, one number a line
+    "新聞排行\n1\n台北跨年卡司首波公布",
+])
+def test_a_sites_list_under_a_heading_after_the_related_one(tail):
+    page = (f"標題\n2024/12/02 09:30\n本文。\n相關新聞\n今年首波東北季風報到 專家：入冬前還有兩波\n秋颱生成機率升高\n"
+            f"{tail}")
+    docs, _, _ = parse_quietly(page, source="t.txt")
+    assert [d["title"] for d in docs[1:]] == ["今年首波東北季風報到 專家：入冬前還有兩波", "秋颱生成機率升高"]
+
+
+def test_related_items_each_over_its_source_and_dated_after_a_roc_date():
+    page = ("標題\n2024/12/02 09:30\n本文。\n延伸閱讀\n‧皮蛇會傳染嗎？醫師解答5大迷思\n元氣網\n"
+            "‧疫苗自費價格高 這些縣市補助\n聯合報")
+    docs, _, _ = parse_quietly(page, source="r.txt")
+    assert [(d["title"], d["published"]) for d in docs[1:]] == [
+        ("皮蛇會傳染嗎？醫師解答5大迷思", None), ("疫苗自費價格高 這些縣市補助", None)]
+    page = "標題\n2024/12/02 09:30\n本文。\n延伸閱讀\n烈嶼芋頭季登場 農會推採收體驗 113-10-20\n小三通旅客回升 113-10-13"
+    docs, _, _ = parse_quietly(page, source="k.txt")
+    assert [(d["title"], d["published"]) for d in docs[1:]] == [
+        ("烈嶼芋頭季登場 農會推採收體驗", datetime(2024, 10, 20)), ("小三通旅客回升", datetime(2024, 10, 13))]
+
+
+@pytest.mark.parametrize("line", [
+    "台中市警方破獲假檢警詐騙集團，查扣人頭帳戶存摺。記者趙容萱／翻攝", "新建案看板林立。楊子磊攝",
+    "華人選民利用周末提前投票。（記者陳開／攝影）", "日本首相石破茂在自民黨總部回應選舉結果。（路透社）",
+    "複製網址", "追蹤我們：YouTube｜Facebook｜Instagram｜Threads", "成為天下會員，立即解鎖完整報導",
+    "訂閱方案每月149元起", "加權指數23,012.56▲118.33", "原始網址：騎士闖紅燈撞上公車", "追蹤民視新聞網，掌握第一手消息",
+    "實習編輯：吳思穎", "查看原始文章",
+])
+def test_captions_tools_and_calls_of_more_sites_leave_the_text(line):
+    docs, _, _ = parse_quietly(f"標題\n2024/12/02 09:30\n本文。\n{line}\n第二段。", source="s.txt")
+    assert docs[0]["text"] == "本文。\n第二段。"
