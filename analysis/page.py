@@ -18,6 +18,7 @@ kept as written). A parse that loses a line is a bug that the parser checks for 
 
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
 from collections.abc import Sequence
@@ -32,7 +33,7 @@ from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, RelatedList, is_footer, 
                       is_recommended, is_site_list_heading, join_wrapped, looks_like_items, may_be_related,
                       trailing_items)
 from .bylines import CREDIT_LINE, OUTLET_PATTERN, OUTLETS, header_words
-from .page_dates import TIME_ONLY, Published, date_line, dated_header
+from .page_dates import SECTIONS, TIME_ONLY, Published, date_line, dated_header
 from .pagetop import ISSUE, MASTHEAD, is_header, site_top
 from .surnames import starts_with_surname
 from .text import CLOSING_CODE, content_id, is_site_line, is_truncated, subheads
@@ -83,7 +84,7 @@ _SOURCE_LABEL = re.compile(rf"(?:故事|新聞|新闻|文章|內容|内容)?(?:�
 # A key point by its rank (重點一：台灣AI軟體新創上半年募資總額…)
 _RANKED_POINT = re.compile(r"重點[一二三四五六1-6]\s*[：:]")
 # A key point under its label: numbered or bulleted (1. 製造業生成式AI導入率…, • …)
-_KEY_POINT = re.compile(r"(?:\d{1,2}\s*[.、．)]|[-•・●■▪◆])\s*\S")
+_KEY_POINT = re.compile(r"(?:\d{1,2}\s*[.、．)]|[-•・●■▪◆]|重點[一二三四五六1-6]\s*[：:])\s*\S")
 # How many lines under a headline the site's lines are looked for among (a share bar, counts, a caption)
 _UNDER_HEADLINE = 8
 # An outlet the kit knows opening a line, its longest name
@@ -94,14 +95,17 @@ _SITE_HEADING = re.compile(r"[^\W\d_][^\s\d，。、：:！？!?「」『』（�
 # Tags under a related list, unmarked: at least so many words of up to four letters, one a line
 _LIST_TAG = re.compile(r"[^\W\d_][^\W_]{0,3}")
 _FEWEST_TAGS = 3
-# A section's label over a headline: a few words and no punctuation, or a path (三立新聞網 / 娛樂), over a line of
-# at least so many letters (a wrapped headline's first line is its longest)
-_LABEL = re.compile(r"[^\s，。、：:！？!?「」『』（）()]{2,6}|[^\s/／>]{2,8}\s*[/／>]\s*[^\s/／>]{2,6}")
+# A section's label over a headline: a section's word (新加坡新聞, 健康專區) or a path (三立新聞網 / 娛樂), over a line
+# of at least so many letters
+_LABEL = re.compile(r"[^\s，。、：:！？!?「」『』（）()]{0,4}(?:新聞|新闻|專區|专区|頻道|频道|焦點|話題|專題|論壇)"
+                    r"|[^\s/／>]{2,8}\s*[/／>]\s*[^\s/／>]{2,6}")
 _SHORTEST_UNDER_LABEL = 10
 # A section's name in English alone (Security, Cloud), which no headline's first line is
 _LATIN_SECTION = re.compile(r"Security|Cloud|DevOps|AI|Data|Tech|Technology|Business|Finance|Markets|Sports|Health"
                             r"|Lifestyle|Opinion|World|Politics|Entertainment|Travel|Culture|Science|Local|Asia|China"
                             r"|Taiwan|Hong Kong|International|Society|Life|Video|Podcast")
+# What ends a lead-in to a list (領取方式如下：, 依序是。)
+_LEAD_INS = (":", "：", "是。", "如下。", "包括。", "為。", "有。")
 # A tag's word on a line of its own: up to eight letters, no punctuation nor digit
 _TAG_WORD = re.compile(r"[^\W\d_][^\W_]{0,7}")
 # A link to the site's previous or next article, its headline on the line under it
@@ -167,8 +171,7 @@ def _clean(line: str) -> str:
 
 # A credit's label alone on its line, its names on the next (文字 / 許安琪 / 攝影 / 林柏辰), among a page's
 # first lines
-_CREDIT_LABEL = re.compile(r"文字|撰文|作者|記者|攝影|设计|設計|責任編輯|编辑|編輯|影音|插畫|數據|製作|監製|審稿|核稿"
-                           r"|校對")
+_CREDIT_LABEL = re.compile(r"文字|撰文|作者|記者|攝影|设计|設計|責任編輯|编辑|編輯|插畫|監製|審稿|核稿|校對")
 _CREDIT_NAMES = re.compile(r"[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4})*")
 _HEADER_LINES = 60
 
@@ -179,6 +182,7 @@ def _credits_joined(lines: list[str]) -> list[str]:
     lines = list(lines)
     for i in range(min(len(lines), _HEADER_LINES) - 1):
         if _CREDIT_LABEL.fullmatch(lines[i]) and _CREDIT_NAMES.fullmatch(lines[i + 1]) \
+                and lines[i + 1] not in SECTIONS \
                 and all(starts_with_surname(name.strip()) for name in re.split("[、,，]", lines[i + 1])):
             lines[i], lines[i + 1] = f"{lines[i]} {lines[i + 1]}", ""
     return lines
@@ -426,11 +430,14 @@ class _Parser:
             site |= set(tags)
             body_idx = body_idx[:-len(tags)]
         summed = self.summed_up(body_idx)  # (我們想讓你知道的是 over the standfirst: 關鍵評論網)
-        summed += [i for i in body_idx if _RANKED_POINT.match(self.lines[i])]  # (重點一：…, 重點二：…)
         site |= set(summed[:1])
         standfirst = [*standfirst, *summed[1:]]
+        ranked = list(itertools.takewhile(lambda i: _RANKED_POINT.match(self.lines[i]), body_idx))  # (重點一：…)
+        body_idx = [i for i in body_idx if i not in summed and i not in ranked]
         heads = [body_idx[k] for k in subheads([self.lines[i] for i in body_idx])]
-        body_idx = [i for i in body_idx if i not in heads and i not in summed]
+        body_idx = [i for i in body_idx if i not in heads]
+        for i in ranked:  # the key points opening the text: kept in the problems table
+            self.unplace(i, "a key point over the text, no paragraph: left out")
         for i in heads:  # a feature's section titles, an uncaptioned photo's words: kept in the problems table
             self.unplace(i, "a subhead or a caption between paragraphs, no paragraph: left out")
         self.place(*body_idx)
@@ -450,12 +457,14 @@ class _Parser:
 
     def split_title(self, idx: list[int]) -> tuple[list[int], list[int], list[int]]:
         """The lines above the header: the headline's, a standfirst under them (a sentence summing up the text:
-        新例要求劏房達到最低標準，…，租客在觀望中等待。) and the site's lines under the headline (分享, and an
-        outlet's name: a syndicated page's source, :meth:`syndicated`)."""
+        新例要求劏房達到最低標準，…，租客在觀望中等待。) and the site's lines over the headline (a reading time, a
+        section: Security, 三立新聞網 / 娛樂) and under it (分享, and an outlet's name: a syndicated page's source,
+        :meth:`syndicated`)."""
         k = next((k for k in range(1, len(idx)) if _STANDFIRST.search(self.lines[idx[k]])), len(idx))
         idx, standfirst = list(idx[:k]), list(idx[k:])
         furniture: list[int] = []
         while len(idx) > 1 and (is_site_line(line := self.lines[idx[0]]) or _LATIN_SECTION.fullmatch(line)
+                                or line in SECTIONS
                                 or (_LABEL.fullmatch(line) and len(self.lines[idx[1]]) >= _SHORTEST_UNDER_LABEL)):
             furniture.append(idx.pop(0))  # (2 分鐘閱讀, a section: Security, AI與大數據, 三立新聞網 / 娛樂)
         while len(idx) > 1 and (is_site_line(line := self.lines[idx[-1]]) or line in OUTLETS
@@ -481,12 +490,12 @@ class _Parser:
         return idx[at:max(end, at + 2)]
 
     def tag_rows(self, idx: list[int]) -> list[int]:
-        """The text's last lines when two or more are a word each (a tag's: 電梯, 老舊公寓, 都發局, no mark), under a
-        line that ends no lead-in to a list (領取方式如下： / ATM領取 / 登記入帳 stay)."""
+        """The text's last lines when three or more are a word each (a tag's: 電梯, 老舊公寓, 都發局, no mark), under
+        a line that ends no lead-in to a list (領取方式如下： / ATM領取 / 登記入帳 / 郵局臨櫃領取 stay)."""
         k = len(idx)
         while k and _TAG_WORD.fullmatch(self.lines[idx[k - 1]]):
             k -= 1
-        return idx[k:] if len(idx) - k >= 2 and k and not self.lines[idx[k - 1]].endswith((":", "：")) else []
+        return idx[k:] if len(idx) - k >= _FEWEST_TAGS and k and not self.lines[idx[k - 1]].endswith(_LEAD_INS) else []
 
     def neighbours(self, idx: list[int]) -> list[int]:
         """The site's links to its previous and next articles: 上一篇 and 下一篇 on lines of their own, and the

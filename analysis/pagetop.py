@@ -135,7 +135,7 @@ def _pair(line: str) -> bool:
     """Whether a line is two short items apart (TVBS 看板, 生活 健康): a menu's inside a run of its lines, or a
     short headline's (颱風 停班停課), which the header under it tells apart (:func:`site_top`)."""
     items = [x for x in _SEPARATOR.split(line.strip(" \t\u3000|｜")) if x]
-    return len(items) == 2 and all(_ITEM.fullmatch(x) or _LONG_ROW_ITEM.fullmatch(x) for x in items)
+    return len(items) == 2 and all(_ITEM.fullmatch(x) for x in items)  # (not 颱風夜騎車巡田水 農民遭大水沖走)
 
 
 def _dated_above(lines: Sequence[str], count: int) -> bool:

@@ -73,14 +73,14 @@ SITE_LINE = re.compile(
     r"(?:\s*[•·|｜]\s*(?:(?:更新|發布|發佈)於?\s*)?\d{1,2}\s*(?:分鐘|小時|天)前)?"
     # a font size's tools (A- / A+), a count alone (216, 1,204, 1.3k; not 2020), a share's quote (南亞科2408 /
     # ▲1.2(+1.96%))
-    r"|A\s*[-+－＋]|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*[kKwW萬万]|\d{1,3}|[^\W\d_]{2,6}\s*[（(]?\d{4}[）)]?"
+    r"|A\s*[-+－＋]|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*[kKwW萬万]|\d{1,3}|[^\W\d_]{2,6}\s*[（(]\d{4}[）)]"
     r"|[▲▼△▽]\s*\d[\d.,]*\s*[（(][+\-−]?\d[\d.]*%[）)]"
     # a count beside a share or a like (讚128, 👍32), an agency's credit in brackets alone (（德新社、路透社）)
     r"|(?:讚|赞|👍|❤️?|分享|留言)\s*\d[\d,]*|[（(][^\s（）()、]{1,5}社(?:\s*[、,，/／]\s*[^\s（）()、]{1,5}社)*[）)]"
     # a call to follow the outlet on a platform (LINE 追蹤聯合新聞網, IG 追蹤)
     r"|(?:LINE|Line|FB|Facebook|IG|Instagram|YouTube|Threads)\s*(?:追蹤|追踪|關注|关注|訂閱|订阅)[^\s，。]{0,12}"
     # an outlet's reminder over its note (★三立新聞網提醒您：), a follow call (Google新聞 追蹤中央社)
-    r"|[★☆※●]?\s*[^\s，。]{2,12}提醒您\s*[:：]?|Google\s*(?:新聞|News)\s*[^\s，。]{0,2}\s*(?:追蹤|追踪|關注|关注)[^\s，。]{0,10}"
+    r"|(?:[★☆※●]\s*[^\s，。]{2,12}|[^\s，。]{1,10}(?:網|台|報|新聞|雜誌))提醒您\s*[:：]?|Google\s*(?:新聞|News)\s*[^\s，。]{0,2}\s*(?:追蹤|追踪|關注|关注)[^\s，。]{0,10}"
     # a promotion's heading in TVBS's corners (◤日本旅遊必買清單◢)
     r"|◤[^◢\n]{1,24}◢"
     r"|訂閱[^\s，。]{0,12}(?:YouTube頻道|頻道|频道|電子報|电子报|YouTube|Podcast)[!！]?"  # (not 訂閱制電子報成新商機)
@@ -112,7 +112,8 @@ SITE_LINE = re.compile(
     # a copyright notice of the site's own (本網站之文字…非經授權，不得轉載, 中天新聞網 版權所有; and ©, All Rights
     # Reserved: SITE_PHRASES); not news of copyright (法院認定被告未經授權轉載, 書末註明「版權所有，翻印必究」)
     r"|本(?:網站|网站|網|站|報|报|刊|台|公司|新聞|新闻)[^\n「」]{0,40}"
-    r"(?:[非未]經[^\n「」，。]{0,8}(?:授權|同意)|[非未]经[^\n「」，。]{0,8}授权|不得轉載|不得转载|禁止轉載|請勿轉載)"
+    r"(?:[非未]經[^\n「」，。]{0,8}授權|[非未]經[^\n「」，。]{0,8}同意[，,、]?\s*(?:請勿|不得)|[非未]经[^\n「」，。]{0,8}授权"
+    r"|不得轉載|不得转载|禁止轉載|請勿轉載)"
     r"[^\n「」]{0,40}"
     r"|[^\s「」，。]{2,12}(?:網|报|報|台|刊|新聞|新闻)\s*(?:版權所有|版权所有)[^\n「」]{0,20}")
 
@@ -137,9 +138,10 @@ SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
     # a call to subscribe with its promise (訂閱工商時報電子報，每天早上八點掌握產業脈動), an app's with its
     # (…下載APP掌握追星第一手), members-only content (本篇文章為訂閱會員專屬內容), a reprint's terms
     (50, r"^(?:立即)?(?:訂閱|订阅)[^\n，。]{0,12}(?:電子報|电子报|頻道|频道|Podcast)[，,][^\n。]{0,24}$"
-         r"|(?:下載|下载)\s*\S{0,8}(?:APP|App|app)[^\n。]{0,12}(?:掌握|第一手|不漏接|搶先)"
-         r"|(?:會員|会员|訂閱|付費)(?:專屬|限定)(?:內容|内容|文章)|轉載請註明出處|转载请注明出处|轉載請先?取得授權|受著作權保護"
-         r"|(?:App|APP)\s*(?:即時推送|即時推播)|僅供參考[，,]?\s*(?:不能|無法|不可)取代"
+         r"|^(?![^\n]*(?:呼籲|表示|提醒|建議|指出))[^\n，,。]{0,16}(?:下載|下载)\s*\S{0,8}(?:APP|App|app)[^\n。]{0,12}"
+         r"(?:掌握|第一手|不漏接|搶先)"
+         r"|^\W{0,2}(?:本篇文章|本篇|本文|此文)?[^\n，,。]{0,4}(?:會員|会员|訂閱|付費)(?:專屬|限定)(?:內容|内容|文章)\W{0,2}$|轉載請註明出處|转载请注明出处|轉載請先?取得授權|受著作權保護"
+         r"|(?:App|APP)\s*(?:即時推送|即時推播)|^(?:本文|本文章|以上內容|文章內容)\S{0,4}僅供參考[，,]?\s*(?:不能|無法|不可)取代"
          r"|^\W{0,2}如有疑問[，,]\s*請撥打\s*165"),
     # an app's promotion opening its line (下載香港01App，隨時掌握最新消息)
     (40, r"^(?:立即|馬上)?(?:下載|下载)[^\n，。]{0,12}(?:App|APP|app)(?:[，,\s][^\n。]{0,16})?$"),
@@ -157,7 +159,7 @@ SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
          r"|出自|轉載自|转载自|原載於|原载于|原刊於|經授權轉載)"),
     (120, r"All [Rr]ights [Rr]eserved|Copyright\s*©|©\s*\d{4}"),
     (120, r"自殺不能解決問題|自杀不能解决问题|^\W{0,2}自殺警語"
-          r"|^(?=[^\n]*(?:專線|专线|生命線))(?=[^\n]*(?:撥打|拨打|撥|求助|協助|协助))"
+          r"|^(?:若|如|如有|若有|有需要|需要)(?=[^\n]*(?:專線|专线|生命線))(?=[^\n]*(?:撥打|拨打|撥))"
           r"[^\n]*?(?:1925|1995|1980)[^\n]{1,40}(?:1925|1995|1980)"
           r"|(?:安心專線|生命線協談專線|張老師專線|撒瑪利亞防止自殺會)[^\n。]{1,40}"
           r"(?:安心專線|生命線協談專線|張老師專線|撒瑪利亞防止自殺會|生命熱線|情緒通)"),
@@ -175,7 +177,7 @@ SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
 
 
 # A letter every phrase of SITE_PHRASES holds (to pass over the lines that hold none), and their longest line
-_PHRASE_LETTERS = frozenset("同接請请點点按訂订登成粉官★►▶▲©追歡本ARC殺杀線張撒情酒賭投即馬代1下專专轉转")
+_PHRASE_LETTERS = frozenset("同接請请點点按訂订登成粉官★►▶▲©追歡本ARC殺杀線張撒情酒賭投即馬代1下專专轉转會会付受著如若")
 _LONGEST_PHRASED = max(longest for longest, _ in SITE_PHRASES)
 
 
@@ -213,7 +215,7 @@ def site_line(line: str) -> bool:
 # by ▲ or ▼ or short
 # (and a font size's 小 / 中 / 大, one a line), and in a text a pointing line, no sentence: a link to another story or
 # a promotion (👉 日本大阪自由行必買！, ►全台最狂寵物展來了！; a related list's items may be bulleted so)
-_POINTING = re.compile(r"(?=[^\n。]{2,50}$)(?:👉|👇|☛|☞|➤|⇨|➡️?|►|▶|▸)[^\n]+")
+_POINTING = re.compile(r"(?=[^\n。：:]{2,50}$)(?:👉|👇|☛|☞|➤|⇨|➡️?|►|▶|▸)[^\n]+")  # (not a point: ▶ 第一階段：…)
 _PAGE_LINE = re.compile(r"^(?:廣告|AD|Advertisement|(?:請)?繼續(?:往下)?閱讀\W*|[小中大]"
                         r"|\S{0,10}討論區(?:\s*/\s*\d+\s*則留言)?(?:\s*/\s*我要留言)?|\d+\s*則留言|我要留言)$", re.I)
 _PROMO = re.compile(r"加入\S{0,12}LINE\s*(?:好友|官方帳號)|(?:下載|安裝)\S{0,10}\s*App\b"
@@ -238,7 +240,8 @@ _PHOTO_CREDIT = re.compile(r"[（(][^（）()\n]{0,16}(?:檔案|档案|資料|�
                            r"|[。！？!?]\s*(?:記者)?[^\W\d_]{2,4}\s*[／/]?\s*(?:翻攝|攝)$"
                            r"|[（(](?:記者)?[^\W\d_（）()]{2,4}\s*[／/]\s*(?:攝影|翻攝|攝)[)）]$")
 # A short caption of one clause credited to a news agency (…回應選舉結果。（路透社）)
-_AGENCY_CAPTION = re.compile(r"[^。！？!?，,\n]{4,40}。[（(](?:路透社|美聯社|法新社|彭博社|共同社|韓聯社|歐新社|德新社"
+_AGENCY_CAPTION = re.compile(r"(?![^\n]*(?:宣布|表示|指出|強調|說|稱))[^。！？!?，,\n]{4,40}。"
+                             r"[（(](?:路透社|美聯社|法新社|彭博社|共同社|韓聯社|歐新社|德新社"
                              r"|新華社|中新社|海峽時報|AP|AFP|Reuters|EPA|Getty Images)[)）]")
 #: The longest caption that a photograph's credit (:data:`_PHOTO_CREDIT`) makes the site's, and the last characters
 #: of a line a credit is looked for in.
@@ -257,8 +260,8 @@ _SENTENCE = re.compile(r"(?<=[。！？!?])")
 # many, under a sentence (a paragraph's or a caption's) of at least so many
 _LONGEST_SUBHEAD, _SHORTEST_PARAGRAPH, _SHORTEST_ABOVE = 20, 30, 8
 _PUNCTUATED = re.compile(r"[。！!；;…]")
-# ... a subhead may ask or name a speaker (預約公車能取代嗎？, 乘客：沒有這班車), but no lead-in to a list ends it
-_LONGEST_QUESTION_SUBHEAD = 14
+# ... a subhead may name a speaker (乘客：沒有這班車), but ends no clause nor a lead-in to a list, and asks nothing
+# (為什麼會這樣？ is a paragraph as often as a subhead)
 _ENDS = ("。", "！", "？", "!", "?", "」", "』", "）", ")")
 
 
@@ -275,8 +278,7 @@ def subheads(lines: list[str]) -> list[int]:
     """
     return [k for k in range(len(lines) - 1 if len(lines) > 2 else 0)
             if len(lines[k]) <= _LONGEST_SUBHEAD and not _PUNCTUATED.search(lines[k])
-            and not lines[k].endswith((":", "：")) and ("？" not in lines[k] and "?" not in lines[k]
-                                                       or len(lines[k]) <= _LONGEST_QUESTION_SUBHEAD)
+            and not lines[k].endswith((":", "：", "，", ",", "、")) and "？" not in lines[k] and "?" not in lines[k]
             and len(lines[k + 1]) >= _SHORTEST_PARAGRAPH
             and (k == 0 or (len(lines[k - 1]) >= _SHORTEST_ABOVE and lines[k - 1].endswith(_ENDS)))]
 
