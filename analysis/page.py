@@ -84,7 +84,7 @@ _SOURCE_LABEL = re.compile(rf"(?:故事|新聞|新闻|文章|內容|内容)?(?:�
 # A key point by its rank (重點一：台灣AI軟體新創上半年募資總額…)
 _RANKED_POINT = re.compile(r"重點[一二三四五六1-6]\s*[：:]")
 # A key point under its label: numbered or bulleted (1. 製造業生成式AI導入率…, • …)
-_KEY_POINT = re.compile(r"(?:\d{1,2}\s*[.、．)]|[-•・●■▪◆]|重點[一二三四五六1-6]\s*[：:])\s*\S")
+_KEY_POINT = re.compile(rf"(?:\d{{1,2}}\s*[.、．)]|[-•・●■▪◆]|{_RANKED_POINT.pattern})\s*\S")
 # How many lines under a headline the site's lines are looked for among (a share bar, counts, a caption)
 _UNDER_HEADLINE = 8
 # An outlet the kit knows opening a line, its longest name

@@ -87,6 +87,13 @@ _LONGEST_DATED_HEADLINE = 60
 _LATIN = re.compile(r"[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]")
 
 
+def _dates_an_item(line: str) -> bool:
+    """Whether a line under a related headline gives its time: a timestamp, a date or time alone, or its source
+    with a date or an age (鉅亨網 · 2024/10/21, 民視新聞網 · 8小時前)."""
+    return bool(TIMESTAMP.match(line) or _date_alone(line) or _SOURCE_AGO.fullmatch(line)
+                or _SOURCE_DATED.fullmatch(line))
+
+
 def is_list_heading(line: str) -> bool:
     """Whether a stripped line is the heading of a related list.
 
@@ -416,23 +423,16 @@ class RelatedList:
         elif is_list_heading(text):  # a second list begins: the item before it ends
             self.reader.unplace(i, "repeated list heading")
             self.flush()
-        elif (dated := _BRACKETED_FIRST.match(text)) is not None and date_line(dated["when"]) is not None \
+        elif (dated := _BRACKETED_FIRST.match(text)) is not None and (found := date_line(dated["when"])) \
                 and (self.item is None or self.item["summary_line"] is not None):  # [2024-10-15] 勒索軟體鎖定…
-            found = date_line(dated["when"])
-            self.flush()
-            self.start(dated["title"], i)
-            self.item.update(published=found.value, published_precision=found.precision, summary_line=i)
+            self.start_dated(dated["title"], i, found.value, found.precision)
         elif (dated := _SOURCE_DATED.fullmatch(text)) is not None and self.item is not None \
-                and self.item["summary_line"] is None and date_line(dated["when"]) is not None:
-            found = date_line(dated["when"])  # 鉅亨網 · 2024/10/21 under its headline
-            self.item.update(published=found.value, published_precision=found.precision, summary_line=i)
-            self.reader.place(i)
+                and self.item["summary_line"] is None and (found := date_line(dated["when"])):
+            self.sourced(i, found)  # 鉅亨網 · 2024/10/21 under its headline
         elif text in OUTLETS and self.item is not None and self.item["summary_line"] is None and not self.item["text"]:
-            self.item["summary_line"] = i  # 元氣網 under its headline: its source alone, no date
-            self.reader.place(i)
+            self.sourced(i)  # 元氣網 under its headline: its source alone, no date
         elif _SOURCE_AGO.fullmatch(text) and self.item is not None and self.item["summary_line"] is None:
-            self.item["summary_line"] = i  # 民視新聞網 · 8小時前 under its headline: its source and age, no date
-            self.reader.place(i)
+            self.sourced(i)  # 民視新聞網 · 8小時前 under its headline: its source and age, no date
         elif TIMESTAMP.match(text):
             self.summary(i)
         elif self.item is not None and self.item["summary_line"] is None and self.item["text"]:
@@ -457,8 +457,7 @@ class RelatedList:
             stamp = parse_timestamp(bullet["title"]) if TIMESTAMP.match(bullet["title"]) else None
             rest = _DATE_FIRST.sub("", bullet["title"][stamp.match.end():]).strip() if stamp else ""
             if stamp is not None and rest and stamp.value is not None:  # 1. 2024/10/27 羽球世界巡迴賽…
-                self.ahead = (stamp.value, stamp.precision, i)
-                self.start(rest, i)
+                self.start_dated(rest, i, stamp.value, stamp.precision)
             else:
                 self.start(bullet["title"], i)
         elif self.item is None:
@@ -481,8 +480,7 @@ class RelatedList:
         """Whether a timestamp line follows line ``k`` before the next item opens (within a headline's lines)."""
         for j in self.idx[k + 1:k + 1 + MAX_HEADLINE_LINES]:
             line = self.reader.lines[j]
-            if TIMESTAMP.match(line) or _date_alone(line) or _SOURCE_AGO.fullmatch(line) \
-                    or _SOURCE_DATED.fullmatch(line):
+            if _dates_an_item(line):
                 return True
             if line in ITEM_MARKERS or _BULLETED.match(line) or _NUMBERED.match(line) or is_list_heading(line):
                 return False
@@ -492,8 +490,7 @@ class RelatedList:
         if k + 1 >= len(self.idx):
             return False
         line = self.reader.lines[self.idx[k + 1]]
-        return TIMESTAMP.match(line) is not None or _date_alone(line) or _SOURCE_AGO.fullmatch(line) is not None \
-            or _SOURCE_DATED.fullmatch(line) is not None or line in OUTLETS
+        return _dates_an_item(line) or line in OUTLETS
 
     def headline_next(self, i: int) -> bool:
         """Whether the line after line ``i`` of the list is a headline's: no date, marker, heading or sentence."""
@@ -522,15 +519,27 @@ class RelatedList:
         self.item[key] = join_wrapped(self.item[key], line) if key == "title" else f"{self.item[key]}\n{line}"
         self.reader.place(i)
 
-    def summary(self, i: int, *, line: str | None = None) -> None:
-        line = self.reader.lines[i] if line is None else line
+    def start_dated(self, title: str, i: int, value, precision: str) -> None:
+        """Open an item whose date its line gives before its headline (2024-10-28｜外交部長出訪…)."""
+        self.flush()
+        self.start(title, i)
+        self.item.update(published=value, published_precision=precision, summary_line=i)
+
+    def sourced(self, i: int, found: Published | None = None) -> None:
+        """Line ``i`` under the item's headline gives its source, and its date when ``found`` (else its age or
+        nothing: no date)."""
+        if found is not None:
+            self.item.update(published=found.value, published_precision=found.precision)
+        self.item["summary_line"] = i
+        self.reader.place(i)
+
+    def summary(self, i: int) -> None:
+        line = self.reader.lines[i]
         stamp = parse_timestamp(line)
         rest = _DATE_FIRST.sub("", line[stamp.match.end():]).strip()
         if (self.item is None or self.item["summary_line"] is not None) and rest and not _SUMMARY.search(rest) \
                 and len(rest) <= _LONGEST_DATED_HEADLINE:  # 2024-10-28｜外交部長出訪…: the date, then the headline
-            self.flush()
-            self.start(rest, i)
-            self.item.update(published=stamp.value, published_precision=stamp.precision, summary_line=i)
+            self.start_dated(rest, i, stamp.value, stamp.precision)
             return
         if (self.item is None or self.item["summary_line"] is not None) and not rest and stamp.value is not None \
                 and self.headline_next(i):  # 2024-11-12 on its line, the headline on the next

@@ -391,20 +391,16 @@ def parse_html(html: str, *, source: PathLike = "<string>", page_id: str | None 
     heads = subheads(lines)  # a feature's section titles (有床，沒有人), kept in the problems table
     written_lines, lines = lines, [x for k, x in enumerate(lines) if k not in heads]
     problems: list[dict] = []
-    for reason, action in [("article has no title", "left empty")] * (not title) + [(
+    for reason, action, content in [("article has no title", "left empty", "")] * (not title) + [(
             "article has no publication date (no published_time meta, JSON-LD, dateline or date in the page)",
-            "left empty")] * (when is None) + [
-            (f"related block {h!r} has no readable items (no links with text)", "kept") for h in empty]:
+            "left empty", "")] * (when is None) + [
+            (f"related block {h!r} has no readable items (no links with text)", "kept", "") for h in empty] + [
+            ("a subhead or a caption between paragraphs, no paragraph: left out", "unplaced", x)
+            for k, x in enumerate(written_lines) if k in heads]:
         if errors == "raise":
             raise CorpusError(reason, path=source)
-        problems.append(problem_row(source, None, action=action, reason=reason))
-        warnings.warn(f"{source}: {reason}", CorpusWarning, stacklevel=2)
-    for head in [x for k, x in enumerate(written_lines) if k in heads]:
-        reason = "a subhead or a caption between paragraphs, no paragraph: left out"
-        if errors == "raise":
-            raise CorpusError(reason, path=source)
-        problems.append(problem_row(source, None, action="unplaced", reason=reason, content=head))
-        warnings.warn(f"{source}: {reason}: {head[:40]!r}", CorpusWarning, stacklevel=2)
+        problems.append(problem_row(source, None, action=action, reason=reason, content=content))
+        warnings.warn(f"{source}: {reason}" + (f": {content[:40]!r}" if content else ""), CorpusWarning, stacklevel=2)
     article = {"title": title, "published": when, "published_precision": precision, "time_zone": tz,
                "outlet": outlet, "reporter": reporter, "reporter_place": place, "text": "\n".join(lines),
                "dateline": dateline, "url": url or doc["url"]}
