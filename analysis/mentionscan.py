@@ -46,6 +46,8 @@ logger = logging.getLogger(__name__)
 #: Dots between the parts of a name (伊凡．達道).
 _DOTS = frozenset(NAME_DOTS)
 PARALLEL_MIN_TEXTS = 2000
+#: Heads a place's name makes a body's only right before them (屯門|醫院, 高雄|美術館).
+_PLACE_HEADS = frozenset(("醫院", "美術館", "博物館", "圖書館"))
 
 #: The lengths of the titles (:data:`~analysis.names.TITLES`), the longest first.
 _TITLE_SIZES = sorted({len(t) for t in TITLES}, reverse=True)
@@ -380,8 +382,11 @@ class _Scan:
         if len(word) < 2:
             return False  # (川|管理局)
         if held is not None and held.type == "place" or (tag or "").startswith("ns"):
+            if head in _PLACE_HEADS:  # 屯門|醫院, a place found right before it (not 新竹|地區|醫院, 離島|醫院)
+                return last and held is not None and held.type == "place" and not word.endswith("國")
             return head in PLACE_NAMED and not word.endswith("國")  # (香港|大學; not 英國|大學: Britain's universities)
         return (tag is not None and tag.startswith(("nt", "nz", "j"))) \
+            or (tag is None and last and head in BRAND_HEADS and transliterated(word)) \
             or (tag is None and last and head in BRAND_HEADS and len(word) == 2 and han(word) and word not in OWNERS
                 and not (i and self.words[i - 1][-1:].isdigit()))  # (2022|年起|公司: a year's, no brand; 部立|醫院)
 

@@ -60,6 +60,8 @@ TITLES = frozenset("""
 協理 副總 副總經理 資深副總 總監 特助 襄理 副董事長 主治醫師 護理長 社工師 心理師 營養師 主秘 鄰長 經紀人
 主持人 製作人 演員 作家 編劇 領隊 投手 捕手 游擊手 外野手 內野手 打者 球員 選手 洋投 主審 前鋒 中鋒 後衛
 居民 村民 里民 農民 漁民 店員 屋主 車主 患者 病患 家屬 志工 攤商
+醫生 顧問醫生 主管 督察 高級督察 總督察 警司 總警司 大律師 資深大律師 會董 校董 東主 老闆 老闆娘 行政總裁 執行董事
+秘書 主任秘書 機要秘書 副主任 學者 長者
 """.split())
 #: Endings that make a longer word a title (外交部長, 台北市長, 黨主席, 國務次卿).
 TITLE_ENDINGS = ("總統", "部長", "院長", "市長", "縣長", "局長", "署長", "處長", "主委", "主席", "發言人",
@@ -135,7 +137,8 @@ BODY_HEADS = frozenset("""
 """.split())
 #: Heads of bodies' names that also name a kind of body: a body's name only with a proper name's word before them
 #: (香港|大學, 港鐵|公司; not 科技|公司 or 頂尖|大學).
-PROPER_HEADS = frozenset("大學 公司 醫院 銀行 集團 管理局 電視台 學院 科技大學".split())
+PROPER_HEADS = frozenset("大學 公司 醫院 銀行 集團 管理局 電視台 學院 科技大學 "
+                          "美術館 藝術館 博物館 博物院 圖書館 工程行 企業社".split())
 #: Those of :data:`PROPER_HEADS` that a place's name alone makes a body's (香港|大學; not 美國|公司).
 PLACE_NAMED = frozenset("大學 科技大學 管理局".split())
 #: Who runs a school, university or hospital, written before its name and part of the mention (國立中興大學,
@@ -143,7 +146,7 @@ PLACE_NAMED = frozenset("大學 科技大學 管理局".split())
 OWNERS = frozenset("國立 私立 市立 縣立 省立 公立 部立 署立".split())
 #: Those of :data:`PROPER_HEADS` that a brand of two letters no dictionary holds makes a company's or a
 #: hospital's (港鐵|公司, 嘉惠|醫院).
-BRAND_HEADS = frozenset("公司 銀行 集團 醫院".split())
+BRAND_HEADS = frozenset("公司 銀行 集團 醫院 美術館 藝術館 博物館 工程行 企業社".split())
 #: Suffixes of a government office, which joins the name of its country or city before it (新北|市黨部, 高雄市|衛生局).
 OFFICE_SUFFIXES = ("委員會", "議會", "黨部", "部", "院", "署", "局", "處", "辦", "府")
 #: Words ending like a body that are not one (events, parts, the ordinary 全部, 機會, 社會).
@@ -164,7 +167,7 @@ NAME_SYLLABLES = TRANSLIT | frozenset("夫娃琪頓嘉茨契")
 #: Places rather than people, among transliterated words (維吉尼亞, 聖彼得堡, 格陵蘭).
 PLACE_ENDINGS = ("亞", "堡", "蘭", "斯坦", "尼", "加", "納", "島", "州", "灣", "港", "河", "山", "市", "城", "路", "街")
 #: Last characters no personal name has in the news (黃姓, 陳家, and places and bodies).
-NOT_NAME_ENDINGS = frozenset("某姓家氏縣市鄉鎮區里村路街山島港灣河湖橋站部院會署局黨府所處館廳團隊軍社台報星國省州")
+NOT_NAME_ENDINGS = frozenset("某姓家氏縣市鄉鎮區里村路街山島港灣河湖橋站部院會署局黨府所處館廳團隊軍社台報星國省州組")
 #: Words that are never actors by any rule but the dictionaries and aliases.
 STOPWORDS = frozenset("""
 伊斯蘭 阿拉伯 奧林匹克 馬拉松 巴洛克 凡爾賽 維他命 阿斯匹靈 卡拉OK 莫札特 貝多芬 蒙娜麗莎 哈利波特 聖誕老人

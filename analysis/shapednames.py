@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from .names import (BODY_HEADS, CUES, FUNCTION_CHARS, ORG_SUFFIXES, OWNERS, PROPER_HEADS, SURNAMES, UNIT_ENDS,
                     common_words, han)
-from .postags import jieba_tag
+from .postags import dictionary_tag, jieba_tag
 from .titlednames import CLAUSE_OPENERS, NAME_DOTS, dotted_name, name_before_verb, verb_ahead
 
 
@@ -282,6 +282,10 @@ def _form_at(words: list[str], k: int, forms: tuple[tuple[str, ...], ...]) -> in
 _RELATIONS = frozenset("東家 老東家 母公司 子公司 旗下 對手 客戶 廠商 業者 被告 原告 告訴人 負責人 委託人".split())
 
 
+#: Last letters of words that say what a company is, not which (設備廠, 供應商, 同業, 業者).
+_KIND_ENDS = frozenset("廠商業者方")
+
+
 def _own_name(scan: Scan, k: int, *, legal: bool) -> int | None:
     """The first word of the own name before word ``k``, None if there is none.
 
@@ -305,13 +309,19 @@ def _own_name(scan: Scan, k: int, *, legal: bool) -> int | None:
         proper = len(word) >= 2 and (tag is None or tag.startswith(("nr", "ns", "nz", "nt", "j")))
         if not legal:
             return j if proper and word not in _SCHOOL_KINDS else None
-        if tag is not None and not tag.startswith(("n", "vn", "j")):
-            before = jieba_tag(words[j - 1]) if j and han(words[j - 1]) else "x"
-            if not (tag.startswith("v") and len(word) >= 2 and len(words[j - 1]) >= 2
-                    and (before is None or before.startswith(("nr", "ns", "nz", "nt")))):
+        if word[-1] in _KIND_ENDS:
+            break  # who it is, not its name (設備廠|崧達…, 供應商|…)
+        opens = not j or not han(words[j - 1]) or words[j - 1] in FUNCTION_CHARS
+        unknown = len(word) >= 2 and dictionary_tag(word) is None \
+            and (opens or not (tag or "").startswith("v"))  # no dictionary's word (冠霖; 樂購 opening): a name's
+        # (not 研發|感測|科技: a verb no dictionary holds, after another word)
+        if tag is not None and not unknown and not tag.startswith(("n", "vn", "j")):
+            before = words[j - 1] if j and han(words[j - 1]) else ""
+            if not (tag.startswith(("v", "a")) and len(word) >= 2 and len(before) >= 2
+                    and (dictionary_tag(before) is None or jieba_tag(before).startswith(("nr", "ns", "nz", "nt")))):
                 break
-            continue  # a verb of two letters after a name's word (川澄|感測|科技), inside the name
-        first, named = j, named or proper
+            continue  # a verb or adjective of two letters after a name's word (川澄|感測|科技, 崧達|精密), inside it
+        first, named = j, named or proper or (unknown and k - j >= 2)  # (not 生技|有限公司: a kind alone)
     return first if named else None  # (好運|來|飲食|有限公司: no name's word in 飲食)
 
 
@@ -376,8 +386,9 @@ def body_units(scan: Scan) -> None:
                         or word in FUNCTION_CHARS or (jieba_tag(word) or "x")[0] in "trdcpuqf" \
                         or offsets[last] in scan.title_starts:
                     break
-                if word in _TOPICS or word in _NOT_UNITS:
-                    break
+                if word in _TOPICS or word in _NOT_UNITS \
+                        or (last == k and jieba_tag(word) == "v" and not word.endswith(UNIT_HEADS)):
+                    break  # (國際貿易署|成立|專案|小組: the body's act, not its unit)
                 if word.endswith(UNIT_HEADS) and (len(word) > 1 or last > k):
                     if text.startswith("長", offsets[last + 1]):
                         break  # 第九河川分署|副分署|長: the unit's head, a title

@@ -20,7 +20,8 @@ COMPOUND_SURNAMES = frozenset("歐陽 司馬 上官 諸葛 東方 皇甫 司徒 
 
 #: Rarer surnames of Hong Kong and Taiwan (鄺, 冼, 霍): read as a surname only where a name is expected (after a
 #: title, in a byline).
-RARE_SURNAMES = frozenset("鄺冼晏柴戚龐龎霍閻翟繆荀靳隋鞏卜杭湛諶郎邰闞植屈招嵇鈕佟甯欒酆蒯鄞仉亓温朴權卞冷黄容")
+RARE_SURNAMES = frozenset("鄺冼晏柴戚龐龎霍閻翟繆荀靳隋鞏卜杭湛諶郎邰闞植屈招嵇鈕佟甯欒酆蒯鄞仉亓温朴權卞冷黄容"
+                           "費蒙牟閔宓勞練舒廉虞麻惠屠鞠喻項婁竇姬宣區文")
 #: Common Japanese surnames, read where a name is expected after a title (留學生中村美咲說, 總教練井端弘和表示).
 JAPANESE_SURNAMES = frozenset("""
 佐藤 鈴木 高橋 田中 伊藤 渡邊 渡辺 山本 中村 小林 加藤 吉田 山田 佐佐木 佐々木 山口 松本 井上 木村 清水 山崎 池田

@@ -179,3 +179,46 @@ def test_hospitals_by_their_name(text, expected):
 ])
 def test_a_body_and_its_branch(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # titles of secretaries, doctors, barristers and supervisors, and Hong Kong's ranks, before a name
+    ("新竹縣選委會主任秘書葉淑菁會後表示，今年起全程直播。", ("葉淑菁", "person")),
+    ("瑪嘉烈醫院急症科顧問醫生關子駿指出，近日求診者增加。", ("關子駿", "person")),
+    ("研究部主管費曉晴指出，銅鑼灣租金回落。", ("費曉晴", "person")),
+    ("總區交通部特別調查隊高級督察尹家穎表示，路段已改善。", ("尹家穎", "person")),
+    # surnames that are also words (區, 文) and rarer ones (牟, 蒙), read after a title
+    ("醫管局總行政經理區永昌昨日在記者會上解釋，人口急增。", ("區永昌", "person")),
+    ("學院副教授文家豪分析，篩查不足。", ("文家豪", "person")),
+    ("代表被告的大律師區樂言向法庭表示，被告已悔改。", ("區樂言", "person")),
+    ("台電輸變電工程處副處長牟承恩受訪時表示，登陸點已確定。", ("牟承恩", "person")),
+    # a company's own name of words a dictionary holds as nouns or adjectives, or none holds, before its legal form
+    ("設備廠崧達精密股份有限公司表示，訂單穩定。", ("崧達精密股份有限公司", "organisation")),
+    ("檢方起訴冠霖營造有限公司負責人。", ("冠霖營造有限公司", "organisation")),
+    ("樂購數位科技股份有限公司發言人表示，未發現入侵。", ("樂購數位科技股份有限公司", "organisation")),
+    # a body's act after it is not a unit of it
+    ("經濟部國際貿易署成立專案小組，協助廠商。", ("經濟部國際貿易署", "organisation")),
+    # a hospital or museum named for its place, or by a brand no dictionary holds
+    ("伊利沙伯醫院及屯門醫院輪候亦超過8小時。", ("屯門醫院", "organisation")),
+    ("禾暘美術館五週年大展今天開幕。", ("禾暘美術館", "organisation")),
+])
+def test_names_after_more_titles_and_bodies_by_their_form(text, expected):
+    assert expected in [(m, t) for m, _, t in found(text)]
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("市長文化政策受到批評。", "person"),  # 文 opens a word, not a name
+    ("這家生技有限公司表示，產品合格。", "organisation"),  # a kind of company alone
+    ("新竹地區醫院急診室爆滿。", "organisation"),  # a class of hospital, not one
+    ("離島醫院人力不足，衛福部將補助。", "organisation"),
+    ("深水埗基層住屋關注組幹事溫淑儀說，不少街坊擔心。", "關注組"),  # a group's name ends no person's
+    ("印尼籍移工努爾說，工廠沒有發加班費。", "印尼籍"),
+])
+def test_no_names_from_words_kinds_and_classes(text, unwanted):
+    table = found(text)
+    if unwanted == "person":
+        assert [m for m, _, t in table if t == "person"] == []
+    elif unwanted == "organisation":
+        assert [m for m, _, t in table if t == "organisation" and m.endswith(("公司", "醫院"))] == []
+    else:
+        assert unwanted not in [m for m, _, _ in table]
