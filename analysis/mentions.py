@@ -323,8 +323,10 @@ def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str,
             over = [f for f in kept if f.start < end and start < f.end]
             if start in bounds and end in bounds and not any(a.start < end and start < a.end for a in added) \
                     and all(start <= f.start and f.end <= end and f.evidence != "dictionary"
-                            and (f.end - f.start < end - start or f.type != "organisation") for f in over):
-                kept = [f for f in kept if f not in over]  # (星曜 read as a person's name by a rule)
+                            and (f.end - f.start < end - start or f.type != "organisation" or f.evidence == "suffix")
+                            for f in over):
+                kept = [f for f in kept if f not in over]  # (星曜 read as a person's name by a rule; 鼎晟投顧 as a
+                # body of its own by its trade's head)
                 added.append(_Found(start, end, actor, "organisation", "alias", None))
             start = text.find(name, end)
     return sorted(kept + added) if added else found

@@ -140,7 +140,7 @@ class _Scan:
             if head or rest.endswith("長"):
                 self.add_title(pos, offsets[j + 2] if head else offsets[j + 1])
                 target = None
-            elif rest:
+            elif rest and rest != "籍":  # (民進黨籍: a member's party, no title)
                 self.add_title(end, offsets[j + 1])  # 台北市|議員: a name and a title in one word
             if target is not None:
                 actor, kind, evidence = target
@@ -160,6 +160,8 @@ class _Scan:
                 if rest in PLACE_SUFFIXES and target is not None and target[1] == "place":
                     end, form, rest = end + 1, form + rest, ""  # 紐約市 as one word: a city of that name
                     target = (target[0] + form[-1], "place", target[2])
+                if rest == "籍" and target is not None and target[1] == "organisation":
+                    rest = ""  # 民進黨籍: a party's member, a mention of the party (its 籍 no part of it)
                 if (not rest or (len(rest) >= 2 and rest in TITLES)) and (pos == start or end >= offsets[k + 1]):
                     return pos, end, form, target
         return None
@@ -540,6 +542,8 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     shapednames.owned_bodies(state)
     shapednames.listed_companies(state)
     shapednames.body_units(state)
+    shapednames.quoted_bodies(state)
+    shapednames.initials(state)
     state.single_characters()
     credits = [(c.start, c.end) for c in boilerplate_spans(text) if c.category == "credit"]
     # part of a name in 《》 (《香港01》, 《紐約時報》): the outlet's or the book's name, not the place

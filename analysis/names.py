@@ -138,7 +138,7 @@ BODY_HEADS = frozenset("""
 #: Heads of bodies' names that also name a kind of body: a body's name only with a proper name's word before them
 #: (香港|大學, 港鐵|公司; not 科技|公司 or 頂尖|大學).
 PROPER_HEADS = frozenset("大學 公司 醫院 銀行 集團 管理局 電視台 學院 科技大學 "
-                          "美術館 藝術館 博物館 博物院 圖書館 工程行 企業社".split())
+                          "美術館 藝術館 博物館 博物院 圖書館 工程行 企業社 人壽 產險 投顧 投信 證券 金控".split())
 #: Those of :data:`PROPER_HEADS` that a place's name alone makes a body's (香港|大學; not 美國|公司).
 PLACE_NAMED = frozenset("大學 科技大學 管理局".split())
 #: Who runs a school, university or hospital, written before its name and part of the mention (國立中興大學,
@@ -146,7 +146,7 @@ PLACE_NAMED = frozenset("大學 科技大學 管理局".split())
 OWNERS = frozenset("國立 私立 市立 縣立 省立 公立 部立 署立".split())
 #: Those of :data:`PROPER_HEADS` that a brand of two letters no dictionary holds makes a company's or a
 #: hospital's (港鐵|公司, 嘉惠|醫院).
-BRAND_HEADS = frozenset("公司 銀行 集團 醫院 美術館 藝術館 博物館 工程行 企業社".split())
+BRAND_HEADS = frozenset("公司 銀行 集團 醫院 美術館 藝術館 博物館 工程行 企業社 人壽 產險 投顧 投信 證券 金控".split())
 #: Suffixes of a government office, which joins the name of its country or city before it (新北|市黨部, 高雄市|衛生局).
 OFFICE_SUFFIXES = ("委員會", "議會", "黨部", "部", "院", "署", "局", "處", "辦", "府")
 #: Words ending like a body that are not one (events, parts, the ordinary 全部, 機會, 社會).

@@ -3,8 +3,9 @@ after its names by neighbours and bodies of countries: a name opening a clause b
 (蘇芷琪下午在臉書發文回應), names of Taiwan's peoples joined by a dot (哈尤·瓦旦), a name given in place of a
 person's own (阿凱（化名）), a body where it speaks (屋宇署發言人表示), who runs a school or hospital (國立中興大學),
 a company before its stock code (宏曜電子（3791）), a body by its own name and its form (a company's legal form, a
-school's kind, a district court: 永瀚機電工程有限公司, 四林國小, 台中地方法院), and a body with the units named after
-it as one mention (內政部警政署). Places read from their shapes are :mod:`analysis.shapedplaces`' passes.
+school's kind, a district court: 永瀚機電工程有限公司, 四林國小, 台中地方法院), a body with the units named after
+it as one mention (內政部警政署), a firm's name in 「」 by its kind (「金聖達企業社」), and a body's initials in
+brackets after its name (產業安全局（BIS）). Places read from their shapes are :mod:`analysis.shapedplaces`' passes.
 
 Each pass takes the scan's state (its text, words, mentions found and titles: :class:`Scan`) and adds to it.
 """
@@ -225,6 +226,39 @@ INDUSTRIES = frozenset("""
 """.split())
 
 
+#: A body's initials in brackets right after its name (產業安全局（BIS）, 北風海能（NWE）).
+_INITIALS = re.compile(r"[（(]([A-Z][A-Z0-9&]{1,7})[）)]")
+#: A name in 「」 that ends in a body's head (「金聖達企業社」, 「振隆營造工程行」), two to twelve letters.
+_QUOTED_BODY = re.compile(r"「([\u4e00-\u9fff]{2,12})」")
+
+
+def initials(scan: Scan) -> None:
+    """A body's initials in brackets right after its name are a mention of it, as a person's name in Latin
+    letters is (產業安全局（BIS）: two mentions of one actor)."""
+    for m in _INITIALS.finditer(scan.text):
+        body = next((f for f in scan.found.values() if f.end == m.start() and f.type == "organisation"), None)
+        if body is not None and not overlaps(scan, m.start(1), m.end(1)):
+            scan.add(m.start(1), m.end(1), body.actor, "organisation", "alias")
+
+
+def quoted_bodies(scan: Scan) -> None:
+    """A name in 「」 ending in a body's head, no mention found inside it but a place at its start, is a body's
+    (「金聖達企業社」, 「永鑫水電工程行」, 「轉型正義委員會」): two letters at least before the head (not
+    「分公司」)."""
+    for m in _QUOTED_BODY.finditer(scan.text):
+        name = m.group(1)
+        head = next((h for h in _QUOTED_HEADS if name.endswith(h)), None)
+        if head is None or len(name) - len(head) < 2:
+            continue
+        inside = [f for f in scan.found.values() if m.start(1) <= f.start < m.end(1) or m.start(1) < f.end <= m.end(1)]
+        if any(f.start < m.start(1) or f.end > m.end(1) or (f.type != "place" or f.start != m.start(1))
+               for f in inside):
+            continue
+        for f in inside:
+            scan.found.pop(f.start)
+        scan.add(m.start(1), m.end(1), name, "organisation", "suffix")
+
+
 def listed_companies(scan: Scan) -> None:
     """A company named right before its stock code in brackets, which no dictionary knows: a name's word or two
     (jieba's tags nr, ns, nz, nt, j, unknown to it, or Latin letters) and the words of its industry after them
@@ -254,6 +288,11 @@ def listed_companies(scan: Scan) -> None:
             continue  # 陳|明華（2021）: a person cited with a year, not a company
         if first is not None and names and not overlaps(scan, offsets[first], m.start()):
             scan.add(offsets[first], m.start(), text[offsets[first]:m.start()], "organisation", "suffix")
+
+
+#: Heads of a body's name in 「」 (:func:`quoted_bodies`).
+_QUOTED_HEADS = tuple(sorted(set(PROPER_HEADS) | set(BODY_HEADS) | {"有限公司", "企業社", "工程行", "商行", "行號"},
+                             key=len, reverse=True))
 
 
 #: A company's legal form as jieba cuts it (股份|有限|公司), after the company's own name.

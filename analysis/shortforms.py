@@ -21,8 +21,9 @@ from .names import han
 from .postags import dictionary_tag
 from .shapednames import TICKER
 
-#: A company's legal form at the end of its name, the longest first.
-LEGAL_ENDINGS = ("股份有限公司", "有限公司")
+#: A registered firm's legal form or kind at the end of its name, the longest first (not 公司 alone: 資安|公司
+#: is a kind of firm, and 資安 no name of one).
+LEGAL_ENDINGS = ("股份有限公司", "有限公司", "控股公司", "企業社", "工程行", "商行")
 #: The last letters of a unit's name (勞動局, 第三分局, 第九河川分署, 建設處, 偵查隊).
 UNIT_LETTERS = ("局", "處", "署", "所", "隊", "科")
 
@@ -74,6 +75,8 @@ def _forms(text: str, words: list[str], mentions: Iterable) -> dict[str, set[str
         written = text[m.start:m.end]
         legal = next((e for e in LEGAL_ENDINGS if written.endswith(e)), "")
         if legal or TICKER.match(text, m.end):
+            if legal and han(written):  # the whole name, written again where no rule finds it
+                forms.setdefault(written, set()).add(m.actor)  # (「永鑫水電工程行」, then 永鑫水電工程行負責人)
             stop = m.end - len(legal)
             for cut in ends[bisect_left(ends, m.start + 2):bisect_left(ends, stop + 1)]:
                 form = text[m.start:cut]

@@ -65,7 +65,8 @@ def test_no_unit_where_the_words_name_none(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # 及 inside a unit's name, and an office under a department
-    ("教育部國民及學前教育署今天回應。", [("教育部國民及學前教育署", "教育部國民及學前教育署", "organisation")]),
+    # (its actor the short name the press uses)
+    ("教育部國民及學前教育署今天回應。", [("教育部國民及學前教育署", "國教署", "organisation")]),
     ("食環署深水埗區環境衞生辦事處回覆查詢。",
      [("食環署深水埗區環境衞生辦事處", "食環署深水埗區環境衞生辦事處", "organisation")]),
     # a list of two bodies with 及 between stays a list
@@ -222,3 +223,41 @@ def test_no_names_from_words_kinds_and_classes(text, unwanted):
         assert [m for m, _, t in table if t == "organisation" and m.endswith(("公司", "醫院"))] == []
     else:
         assert unwanted not in [m for m, _, _ in table]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a party's member: the party is named (its 籍 no part of the mention)
+    ("民進黨籍市議員溫家宏也加入批評。", [("民進黨", "民進黨", "organisation"), ("溫家宏", "溫家宏", "person")]),
+    # an insurer's or an investment adviser's brand before the head of its trade
+    ("泰和人壽因業務員違規遭罰。", [("泰和人壽", "泰和人壽", "organisation")]),
+    ("凱澄投顧分析師許晉維表示，情況調整。", [("凱澄投顧", "凱澄投顧", "organisation"),
+                                          ("許晉維", "許晉維", "person")]),
+    # a body's initials in brackets after its name: a second mention of it
+    ("美國商務部產業安全局（BIS）當地時間宣布。", [("美國商務部產業安全局", "美國商務部產業安全局", "organisation"),
+                                              ("BIS", "美國商務部產業安全局", "organisation")]),
+    # a firm's name in 「」 ending in its kind, then its name alone, and its whole name without the marks
+    ("環團揪出「金聖達企業社」。稽查人員在金聖達廠區後方發現管線。",
+     [("金聖達企業社", "金聖達企業社", "organisation"), ("金聖達", "金聖達企業社", "organisation")]),
+    ("經營水電材料的「永鑫水電工程行」堆放PVC管。永鑫水電工程行負責人周士鈞說，會改善。",
+     [("永鑫水電工程行", "永鑫水電工程行", "organisation"), ("永鑫水電工程行", "永鑫水電工程行", "organisation"),
+      ("周士鈞", "周士鈞", "person")]),
+    # a unit named alone after its whole name is the whole name's actor, though a rule finds it alone too
+    ("經濟部產業發展署今日表示，訂單增加。產業發展署副署長郭彥廷指出，會協助。",
+     [("經濟部產業發展署", "經濟部產業發展署", "organisation"), ("產業發展署", "經濟部產業發展署", "organisation"),
+      ("郭彥廷", "郭彥廷", "person")]),
+    # Hong Kong's housing and urban renewal bodies (the names' data)
+    ("房委會擬拆寶欣邨街市，市建局上月宣布重建。", [("房委會", "房委會", "organisation"),
+                                              ("市建局", "市建局", "organisation")]),
+])
+def test_parties_brands_initials_and_firms_named_again(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "外商人壽紛紛撤出台灣市場。",  # a kind of insurer, no brand
+    "本土投信規模持續成長。",
+    "公司委請外部資安公司協助鑑識。資安人員已進駐。",  # a firm's kind: no short form of it (資安)
+    "他們成立「分公司」處理業務。",  # a head alone in 「」
+])
+def test_no_bodies_from_kinds_of_firm(text):
+    assert [m for m, _, t in found(text) if t == "organisation" and m != "資安公司"] == []
