@@ -252,8 +252,10 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
         # 赫拉德茨基表示): found again as the whole name's mention
         parts_of: dict[str, set[str]] = {}
         for actor in named:
-            if (part := re.split(f"[{NAME_DOTS}]", actor)[-1]) != actor and len(part) >= 3:
-                parts_of.setdefault(part, set()).add(actor)
+            pieces = re.split(f"[{NAME_DOTS}]", actor)
+            for part in {pieces[0], pieces[-1]} if len(pieces) > 1 else ():  # (拉夫拉斯, a name of Taiwan's
+                if len(part) >= 3:  # peoples' own name, first; 哈洛威, a foreign surname, last)
+                    parts_of.setdefault(part, set()).add(actor)
         # (a part two names share, two 羅德里格斯, is neither's)
         whole = {part: actors.pop() for part, actors in parts_of.items() if len(actors) == 1}
         named = {name: evidence for name, evidence in named.items() if name not in whole}

@@ -25,7 +25,8 @@ from .filler import boilerplate_spans, patterns_digest
 from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_CHARS, COURTESY_TITLES, CREDIT, CUES,
                     HEADLINE_CUES,
                     LEADER_TITLES, PERSON_BODIES, FUNCTION_CHARS, GLUE, HEADS, MINISTRIES, NAME_SYLLABLES,
-                    NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, OWNERS, PLACE_SUFFIXES, SELF,
+                    NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, OWNERS, PLACE_SUFFIXES,
+                    PRECEDING_TITLES, SELF,
                     STOPWORDS,
                     BODY_VERBS, BRAND_HEADS, PLACE_NAMED, PROPER_HEADS, UNIT_ENDS,
                     SURNAME_TITLES, SURNAMES, TITLES, Lexicon, common_words, foreign_name, given_name,
@@ -321,7 +322,8 @@ class _Scan:
                 self.add(start, start + 3, word, "person", "title", (word[0], word[1:]))
                 continue
             # a name after a title (發言人 歐江安, 總召柯建銘), or before one (李光章|大使)
-            end = self.name_end(k) if self.after_title(k) or offsets[k + 1] in self.title_starts else None
+            before = offsets[k + 1] in self.title_starts and nxt not in PRECEDING_TITLES  # (not 印象派|畫家)
+            end = self.name_end(k) if self.after_title(k) or before else None
             prefix = next((i for i in range(len(word) - 2, 1, -1)
                            if word[:i] in TITLES and personal_name(word[i:])), 0)
             if prefix:
@@ -544,6 +546,7 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     shapednames.body_units(state)
     shapednames.quoted_bodies(state)
     shapednames.initials(state)
+    shapednames.dotted_ends(state)
     state.single_characters()
     credits = [(c.start, c.end) for c in boilerplate_spans(text) if c.category == "credit"]
     # part of a name in 《》 (《香港01》, 《紐約時報》): the outlet's or the book's name, not the place

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from .names import (BODY_HEADS, CUES, FUNCTION_CHARS, ORG_SUFFIXES, OWNERS, PROPER_HEADS, SURNAMES, UNIT_ENDS,
                     common_words, han)
 from .postags import dictionary_tag, jieba_tag
-from .titlednames import CLAUSE_OPENERS, NAME_DOTS, dotted_name, name_before_verb, verb_ahead
+from .titlednames import CLAUSE_OPENERS, FOLLOWERS, NAME_DOTS, dotted_name, name_before_verb, verb_ahead
 
 
 class Scan(Protocol):
@@ -110,10 +110,44 @@ def dotted_names(scan: Scan) -> None:
         if dot == 0 or not han(text[dot - 1]):
             continue
         span = dotted_name(text, dot)
-        if span is None or overlaps(scan, *span) \
-                or any(s < span[1] and span[0] < e for s, e in titled):
+        if span is None or any(s < span[1] and span[0] < e for s, e in titled):
             continue
+        over = [f for f in scan.found.values() if f.start < span[1] and span[0] < f.end]
+        if not all(f.type == "person" and f.evidence == "transliteration" and span[0] <= f.start and f.end <= span[1]
+                   for f in over):
+            continue  # (but its parts read as transliterations give way: 拉夫拉|斯．馬帝靈, 沙力·伊斯瑪哈|單)
+        for f in over:
+            scan.found.pop(f.start)
         scan.add(*span, text[span[0]:span[1]], "person", "title")
+
+
+#: Letters that end a dotted name's last part where the segmenter joined them to it (哈洛|威在, 伊斯巴利達|夫說):
+#: what follows a name, as one letter.
+_AFTER_NAME = frozenset(f for f in FOLLOWERS if len(f) == 1) | frozenset("苦笑")
+
+
+def dotted_ends(scan: Scan) -> None:
+    """A dotted name's last part ends where its letters do, not where the segmenter's words end: before a
+    letter that follows a name (葛瑞格‧哈洛威|在記者會, 伊斯坦大·布蘭|苦笑說) and after all of its letters up
+    to one (沙力·伊斯瑪哈單|說, 達海‧塔基斯林安|指出: six letters at most after the last dot)."""
+    text = scan.text
+    for f in sorted(scan.found.values()):
+        if f.type != "person" or scan.found.get(f.start) != f:
+            continue
+        dot = max(text.rfind(d, f.start, f.end) for d in NAME_DOTS)
+        if dot <= f.start or dot >= f.end - 1:
+            continue
+        end = dot + 1
+        while end < len(text) and end - dot <= 6 and han(text[end]) and text[end] not in _AFTER_NAME \
+                and not text.startswith(FOLLOWERS, end) \
+                and not (end - dot > 2 and text[end:end + 2] in common_words()[0]):
+            end += 1
+        followed = end < len(text) and (text[end] in _AFTER_NAME or text.startswith(FOLLOWERS, end))
+        if end == f.end or end == dot + 1 or (end > f.end and (not followed or overlaps(scan, f.end, end))):
+            continue  # (longer only up to what follows a name: not 莫侯|隨作品)
+        written = text[f.start:f.end]
+        actor = text[f.start:end] if f.actor == written else f.actor
+        scan.found[f.start] = f._replace(end=end, actor=actor)
 
 
 def pseudonyms(scan: Scan) -> None:

@@ -261,3 +261,34 @@ def test_parties_brands_initials_and_firms_named_again(text, expected):
 ])
 def test_no_bodies_from_kinds_of_firm(text):
     assert [m for m, _, t in found(text) if t == "organisation" and m != "資安公司"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dotted name's last part ends where its letters do, not where the segmenter's words end
+    ("美國商務部次長葛瑞格‧哈洛威在記者會上表示，已協調。", "葛瑞格‧哈洛威"),
+    ("部會議主席阿力曼‧伊斯巴利達夫說，依法應諮商。", "阿力曼‧伊斯巴利達夫"),
+    ("伊斯坦大·布蘭苦笑說，現在連出門都要看天。", "伊斯坦大·布蘭"),
+    ("部落獵人達海‧塔基斯林安指出，步道預定地有獵寮。", "達海‧塔基斯林安"),
+    # a dotted name whose parts were read as transliterations, and one after an artist's trade
+    ("神木村長沙力·伊斯瑪哈單說，土石流發生時很可怕。", "沙力·伊斯瑪哈單"),
+    ("排灣族藝術家拉夫拉斯．馬帝靈與菲律賓藝術家合作。", "拉夫拉斯．馬帝靈"),
+    # not longer than its letters up to a word (莫侯|隨作品)
+    ("策展人尚‧巴斯卡‧莫侯隨作品一同來到淡水。", "尚‧巴斯卡‧莫侯"),
+])
+def test_dotted_names_end_with_their_letters(text, expected):
+    assert [m for m, _, t in found(text) if t == "person"] == [expected]
+
+
+def test_a_dotted_names_own_name_alone_is_the_person():
+    # the first part of a name of Taiwan's peoples, written alone later, and a foreign surname
+    assert found("排灣族藝術家拉夫拉斯．馬帝靈與人合作。拉夫拉斯指出，作品被改。美國次長葛瑞格‧哈洛威表示，"
+                 "哈洛威說，很好。") == [
+        ("拉夫拉斯．馬帝靈", "拉夫拉斯．馬帝靈", "person"), ("拉夫拉斯", "拉夫拉斯．馬帝靈", "person"),
+        ("美國", "美國", "place"), ("葛瑞格‧哈洛威", "葛瑞格‧哈洛威", "person"),
+        ("哈洛威", "葛瑞格‧哈洛威", "person")]
+
+
+def test_a_trade_before_names_follows_none():
+    # 畫家 comes before a painter's name (畫家王大明), never after it: 印象派 before it is no name
+    assert "印象派" not in [m for m, _, _ in found("勒布朗與同時代的印象派畫家不同。")]
+    assert ("王大明", "person") in [(m, t) for m, _, t in found("畫家王大明表示，作品將展出。")]
