@@ -515,6 +515,12 @@ class Clauses:
                 titled = self.titled_person(end, hi)
                 if titled is not None:  # 政治大學國際關係研究中心研究員嚴震生分析: the person the title names
                     return Speaker(titled.actor, titled.mention, "person"), lo
+                de = self.text.find("的", end, min(end + 6, hi)) if last is not None and last.type == "organisation" \
+                    else -1
+                head = next((m for m in self.mentions if m.start == de + 1 and m.type == "person"), None) \
+                    if de > end and han(self.text[end:de]) else None
+                if head is not None:  # 民進黨提名的范承祐則…批評: the person the words before 的 describe heads
+                    return Speaker(head.actor, head.mention, "person"), lo  # the subject
                 named = self.person_after(end, hi) if last is not None and last.type == "organisation" else None
                 between = self.text[end:named.start] if named is not None else ""
                 if 0 < len(between) <= 4 and self.word_at(end) == between and han(between) \
@@ -522,6 +528,7 @@ class Clauses:
                     # 高雄高工化學老師莫雅帆說: a word for what the person is there, then the person, who speaks
                     # (not 外交部對柯拉克次卿來訪表達: whom the body welcomes)
                     return Speaker(named.actor, named.mention, "person"), lo
+
                 if last is not None and (places or last.type != "place") \
                         and (last.type != "place" or self._timely(end, hi)):  # (同住牛頭角道…的何伯說)
                     return Speaker(last.actor, last.mention, last.type), lo

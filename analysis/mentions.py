@@ -27,6 +27,8 @@ Evidence, in the ``evidence`` column, from the strongest:
 - ``"verb"`` (weakest of the names): three or four letters of a name's shape (a surname, a given name) that no
   dictionary knows, opening a clause right before a reporting verb or a few words of time or place and one
   (蘇芷琪下午在臉書發文回應, 「…」冷文彥說; :func:`analysis.titlednames.name_before_verb`);
+- ``"listed"``: three or four letters of a name's shape that no dictionary knows, in a list with a person found
+  by another rule, joined by 與, 和, 及, 跟 or 、 (范承祐與鍾語彤; :func:`analysis.titlednames.listed_name`);
 - ``"pseudonym"``: the name the news gives in place of a person's own, right before （化名） (外送員阿凱（化名）,
   市民Ricky（化名）), found again wherever its document writes it on its own (阿凱說), even of two letters;
 - ``"suffix"``: a word of three characters or more ending in the suffix of a body (部, 院, 會, 署, 局,
@@ -65,7 +67,7 @@ from .names import Lexicon, lexicon
 from .postags import dictionary_tag
 from .segmentation import get_segmenter, segment_many
 from .tables import distinct
-from .titlednames import FOLLOWERS, NAME_DOTS
+from .titlednames import FOLLOWERS, NAME_DOTS, listed_name
 from .typedefs import PathLike, SegmenterLike, UserDict
 
 logger = logging.getLogger(__name__)
@@ -73,7 +75,7 @@ logger = logging.getLogger(__name__)
 #: Columns of the table :func:`actors` returns, in order.
 COLUMNS = ("doc_id", "field", "start", "end", "sentence", "mention", "actor", "type", "evidence")
 #: The kinds of evidence, from the strongest.
-EVIDENCE = ("dictionary", "alias", "title", "transliteration", "tag", "suffix", "verb", "pseudonym")
+EVIDENCE = ("dictionary", "alias", "title", "transliteration", "tag", "suffix", "verb", "listed", "pseudonym")
 
 _BOUNDARY = re.compile(r"[。！？!?；;\n]+")
 
@@ -240,6 +242,7 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
             for f in found:
                 if f.type == "person" and f.pending is None and f.start in adjacent:
                     holders.setdefault(f.actor, set()).update(adjacent[f.start])
+        parts = _listed(parts)
         named: dict[str, str] = {}  # each name found by a rule, with the strongest evidence its document gives
         for _, value, found, _, _ in parts:
             for f in found:
@@ -280,10 +283,31 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
     return out
 
 
+def _listed(parts: list[tuple]) -> list[tuple]:
+    """The document's fields (``(field, value, found, titles, adjacent)``) with the names written in a list beside
+    a person the document names anywhere (范承祐與鍾語彤, where 鍾語彤 was read after a title in another
+    paragraph: :func:`analysis.titlednames.listed_name`), over no other mention, as evidence ``"listed"``."""
+    people = {f.actor for _, value, found, _, _ in parts for f in found
+              if f.type == "person" and f.pending is None and len(f.actor) >= 2 and value[f.start:f.end] == f.actor}
+    out = []
+    for field, value, found, titles, adjacent in parts:
+        added: list[_Found] = []
+        for name in sorted(people):
+            start = value.find(name)
+            while start >= 0:
+                span = listed_name(value, start, start + len(name))
+                if span is not None and not any(g.start < span[1] and span[0] < g.end for g in (*found, *added)):
+                    added.append(_Found(*span, value[span[0]:span[1]], "person", "listed", None))
+                start = value.find(name, start + len(name))
+        out.append((field, value, sorted([*found, *added]), titles, adjacent) if added else
+                   (field, value, found, titles, adjacent))
+    return out
+
+
 #: The evidence of names found by a rule (not known beforehand), which the rest of their document then knows
 #: (those of three characters or more: a surname and one character is too often part of another word; a
 #: pseudonym's of two).
-_RULED = frozenset(("title", "transliteration", "tag", "verb", "pseudonym"))
+_RULED = frozenset(("title", "transliteration", "tag", "verb", "listed", "pseudonym"))
 
 
 def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str, str],

@@ -228,8 +228,10 @@ class _Scan:
         the surname (交通局|長謝|慧鶯). Not before a word that starts with 長 (交通局|長期)."""
         word, nxt, offsets = self.words[k], self.word(k + 1), self.offsets
         if not (len(word) >= 2 and han(word) and word[-1] in UNIT_ENDS and nxt[:1] == "長" and not self.taken[k + 1]
-                and (nxt == "長" or (han(nxt) and not ordinary(nxt) and nxt not in TITLES))):
-            return False
+                and (nxt == "長" or (han(nxt) and nxt not in TITLES and (not ordinary(nxt) or (
+                    (read := name_after_title(self.text, offsets[k + 1] + 1)) is not None
+                    and read > offsets[k + 2]))))):
+            return False  # (捷運局|長江|明哲: 長 and a surname that make a word, the name going on after it)
         known = self.found.get(offsets[k])  # 移民署|長鐘|景琨: a known unit, then its head fused with the name
         if self.taken[k] and (known is None or known.end != offsets[k + 1] or known.type != "organisation"):
             return False

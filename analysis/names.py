@@ -61,13 +61,13 @@ TITLES = frozenset("""
 主持人 製作人 演員 作家 編劇 領隊 投手 捕手 游擊手 外野手 內野手 打者 球員 選手 洋投 主審 前鋒 中鋒 後衛
 居民 村民 里民 農民 漁民 店員 屋主 車主 患者 病患 家屬 志工 攤商
 醫生 顧問醫生 主管 督察 高級督察 總督察 警司 總警司 大律師 資深大律師 會董 校董 東主 老闆 老闆娘 行政總裁 執行董事
-秘書 主任秘書 機要秘書 副主任 學者 長者 獵人 藝術家 畫家 音樂家 攝影師 設計師 建築師 廚師
+秘書 主任秘書 機要秘書 副主任 學者 長者 獵人 藝術家 畫家 音樂家 攝影師 設計師 建築師 廚師 官員
 """.split())
 #: Titles that only come before a name, never after it (居民陳大明, not 陳大明居民): a word before them is no name
 #: (印象派|畫家).
 PRECEDING_TITLES = frozenset("""
 居民 村民 里民 農民 漁民 店員 屋主 車主 患者 病患 家屬 志工 攤商 學者 長者 獵人 藝術家 畫家 音樂家 攝影師 設計師 建築師
-廚師 東主 老闆 老闆娘
+廚師 東主 老闆 老闆娘 官員
 """.split())
 #: Endings that make a longer word a title (外交部長, 台北市長, 黨主席, 國務次卿).
 TITLE_ENDINGS = ("總統", "部長", "院長", "市長", "縣長", "局長", "署長", "處長", "主委", "主席", "發言人",
@@ -173,7 +173,8 @@ NAME_SYLLABLES = TRANSLIT | frozenset("夫娃琪頓嘉茨契")
 #: Places rather than people, among transliterated words (維吉尼亞, 聖彼得堡, 格陵蘭).
 PLACE_ENDINGS = ("亞", "堡", "蘭", "斯坦", "尼", "加", "納", "島", "州", "灣", "港", "河", "山", "市", "城", "路", "街")
 #: Last characters no personal name has in the news (黃姓, 陳家, and places and bodies).
-NOT_NAME_ENDINGS = frozenset("某姓家氏縣市鄉鎮區里村路街山島港灣河湖橋站部院會署局黨府所處館廳團隊軍社台報星國省州組")
+NOT_NAME_ENDINGS = frozenset("某姓家氏縣市鄉鎮區里村路街山島港灣河湖橋站部院會署局黨府所處館廳團隊軍社台報星國省州"
+                             "組書證")
 #: Words that are never actors by any rule but the dictionaries and aliases.
 STOPWORDS = frozenset("""
 伊斯蘭 阿拉伯 奧林匹克 馬拉松 巴洛克 凡爾賽 維他命 阿斯匹靈 卡拉OK 莫札特 貝多芬 蒙娜麗莎 哈利波特 聖誕老人

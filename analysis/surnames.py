@@ -30,6 +30,7 @@ JAPANESE_SURNAMES = frozenset("""
 宮崎 宮本 內田 内田 高木 安藤 谷口 大野 丸山 今井 高田 藤原 河野 小島 村田 武田 上野 杉山 增田 増田 平野 大塚
 千葉 久保 松井 小山 岩崎 櫻井 桜井 野口 松尾 野村 木下 菊地 佐野 大西 杉本 新井 濱田 浜田 菅原 市川 水野 小松
 島田 古川 小田 吉村 片山 石破 岸田 安倍 野田 井端 大谷 鈴村 茂木 林田 北村 西田 森本 河合 鈴川 秋山 荒木
+中西 西川 西山 松下 宮田 小池 赤澤 武藤
 """.split())
 #: Surnames that are also common words (向, 和, 連, 任, 區, 容, 文, 利): read as one only in a byline.
 WORD_SURNAMES = frozenset("向和連任區容雲文利冷巴")

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from .names import (COMPOUND_SURNAMES, CUES, NOT_NAME_ENDINGS, PUNCTUATED_CUES, SURNAMES, TITLES, common_words,
-                    han, ordinary)
+from .names import (COMPOUND_SURNAMES, CUES, GLUE, NOT_NAME_ENDINGS, PUNCTUATED_CUES, SURNAMES, TITLES,
+                    common_words, han, ordinary)
 from .postags import dictionary_tag
 from .surnames import JAPANESE_SURNAMES, RARE_SURNAMES
 
@@ -118,11 +118,48 @@ def name_after_title(text: str, pos: int) -> int | None:
         if len(name) == given and han(name) and not NOT_GIVEN.intersection(name) and name[-1] not in NOT_ENDINGS \
                 and name not in common_words()[0] \
                 and (end == len(text) or text[end].isdigit() or text.startswith(FOLLOWERS, end)
-                     or _adverbial(text, end)) and not ordinary(text[pos:end]):
+                     or _adverbial(text, end)) and (not ordinary(text[pos:end]) or (
+                         size == 2 and text.startswith(_CUES, end))):  # (歐陽靖表示: a place's word to jieba)
             return end
     if size == 1 and text[pos + 1:pos + 2] in SURNAMES and _given(text, pos + 2, 2) \
             and text.startswith(FOLLOWERS, pos + 4) and not ordinary(text[pos:pos + 4]):
         return pos + 4  # 葉劉淑儀, 陳方安生: a married woman's name in Hong Kong (not 何江明|亦: read first)
+    return None
+
+
+#: What joins two people's names in a list (范承祐與鍾語彤, 陳大明、林小華).
+LIST_MARKS = "與和及跟、"
+
+
+def listed_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a name written in a list next to the person named at ``[start, end)``, right after a mark of
+    :data:`LIST_MARKS` or right before one: a surname (of one letter or two) and a given name of two letters (of
+    one after a surname of two), no common word, opening a clause or ending one (范承祐與鍾語彤一度…,
+    由鍾語彤與范承祐辯論); None where no such letters stand there.
+
+    Examples
+    --------
+    >>> text = "，范承祐與鍾語彤一度互嗆"
+    >>> listed_name(text, 5, 8), listed_name("會議由張三和鍾語彤主持", 6, 9)
+    ((1, 4), None)
+    """
+    spans = []
+    if start >= 2 and text[start - 1] in LIST_MARKS:
+        spans += [(start - 1 - n, start - 1) for n in (3, 4)]  # before it: it opens its clause
+    if end < len(text) and text[end] in LIST_MARKS:
+        spans += [(end + 1, end + 1 + n) for n in (3, 4)]  # after it: its clause goes on after the name
+    for s, e in spans:
+        size = 2 if text[s:s + 2] in COMPOUND_SURNAMES else 1 if text[s:s + 1] in SURNAMES else 0
+        if not size or e - s - size not in ((2,) if size == 1 else (1, 2)) or e > len(text) or s < 0:
+            continue
+        if s < start and s and text[s - 1] not in CLAUSE_OPENERS and text[s - 1] not in GLUE:
+            continue  # (a name opens its clause, or follows a verb or preposition: 由歐陽靖和…)
+        if e > end and e < len(text) and han(text[e]) and text[e] not in NOT_GIVEN \
+                and not text.startswith(FOLLOWERS, e) and dictionary_tag(text[e:e + 2]) is None:
+            continue  # (the name ends where a word starts: …與范承祐|一度)
+        if _given(text, s + size, e - s - size) and (size == 2 or not ordinary(text[s:e])) \
+                and text[s:e] not in common_words()[0]:  # (歐陽靖, a place's word to jieba)
+            return s, e
     return None
 
 

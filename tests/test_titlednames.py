@@ -6,10 +6,11 @@ the module describes.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analysis import actors, quotes
-from analysis.titlednames import name_after_title
+from analysis.titlednames import listed_name, name_after_title
 
 from .test_actors import frame
 
@@ -117,3 +118,43 @@ def test_the_speaker_after_a_role(text, person):
 def test_words_after_a_title_that_are_no_name(text):
     people = set(actors(frame(text)).query("type == 'person'")["mention"])
     assert not people & {"向媒體", "和國防", "向股東"}
+
+
+@pytest.mark.parametrize("text, start, end, expected", [
+    ("，范承祐與鍾語彤一度互嗆", 5, 8, (1, 4)),  # before a person named, opening its clause
+    ("候選人鍾語彤與范承祐一度互嗆", 3, 6, (7, 10)),  # after one
+    ("由歐陽靖和鍾語彤主持", 5, 8, (1, 4)),  # a surname of two letters
+    ("會議由張三和鍾語彤主持", 6, 9, None),  # a given name of one letter after a surname of one
+    ("台北市與鍾語彤一起", 4, 7, None),  # no surname
+    ("選舉與鍾語彤無關", 3, 6, None),
+    ("鍾語彤和陳情書一起送出", 0, 3, None),  # no given name's shape (書 ends none)
+])
+def test_a_name_in_a_list_beside_a_person(text, start, end, expected):
+    assert listed_name(text, start, end) == expected
+
+
+def test_a_name_in_a_list_with_a_person_named_elsewhere_is_a_person_its_document_knows():
+    # 鍾語彤 is read after her title in one paragraph; 范承祐 beside her in another; then 范承祐 alone
+    text = ("國民黨候選人鍾語彤說，要改善。\n民進黨提名的范承祐則把矛頭指向地方派系，批評過去十年人口暴增。\n"
+            "范承祐與鍾語彤一度為了預算爭執。")
+    table = actors(pd.DataFrame({"doc_id": ["d0"], "title": [""], "text": [text]}))
+    fan = table[table["mention"] == "范承祐"]
+    assert len(fan) == 2 and set(fan["evidence"]) == {"listed"}
+    said = quotes(pd.DataFrame({"doc_id": ["d0"], "title": [""], "text": [text]}))
+    # the person the words before 的 describe heads the subject, not the party that nominated him
+    assert said.loc[said["quote"].str.startswith("過去十年"), "speaker"].tolist() == ["范承祐"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("捷運局長江明哲回應，輕軌二期進度已達83%。", "江明哲"),  # 局長 and a surname that jieba cuts as 長江
+    ("第三分局偵查隊長歐陽靖表示，警方接獲報案。", "歐陽靖"),  # a surname of two, a place's word to jieba
+    ("日本經濟產業省官員中西悠斗接受訪問時說，日方將公布。", "中西悠斗"),  # a Japanese name after 官員
+])
+def test_names_after_fused_and_generic_titles(text, person):
+    assert person in actors(pd.DataFrame({"doc_id": ["d0"], "title": [""], "text": [text]}))["mention"].tolist()
+
+
+@pytest.mark.parametrize("text", ["申請書上的簽名不是她的。", "交通局長期以來沒有改善。", "他們發表白皮書說明立場。"])
+def test_no_person_in_documents_or_words_after_a_units_head(text):
+    table = actors(pd.DataFrame({"doc_id": ["d0"], "title": [""], "text": [text]}))
+    assert table[table["type"] == "person"].empty
