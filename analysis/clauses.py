@@ -39,6 +39,8 @@ UNNAMED = frozenset("""
 幹部 駕駛 司機 員工 工作人員 志工 店員 住戶 鄰居 同事 友人 親友
 家人 親人 女兒 兒子 母親 父親 妻子 丈夫 太太 姊姊 姐姐 哥哥 弟弟 妹妹 孫子 孫女 阿嬤 阿公
 兩人 二人 三人 多人 眾人
+青年 少年 少女 老農 蚵農 果農 茶農 菜農 稻農 族人 長者 老人 婦人 男子 女子 老翁 老婦 街坊 屋主 車主 耆老 業主 地主
+租客 房東 房客 店主 東主 職員 工人 勞工 球迷 信徒 義工
 """.split())
 #: Posts, statements and letters that speak for whoever issued them (駐紐約辦事處推文…，推文還寫到).
 POSTS = ("推文", "貼文", "聲明", "新聞稿", "臉書", "推特", "文章", "廣告", "信中", "公告", "影片")
@@ -54,6 +56,8 @@ NEGATIONS = ("不", "沒", "未")
 CONDITIONS = ("若", "如果", "假如", "倘若", "要是", "一旦", "假使", "如若")
 #: Words that make the verb after them an obligation (國防部應說明清楚): a statement asked for, not made.
 MODALS = frozenset("應 應該 應當 必須 須 需 需要 務必 应 应该 应当 必须 需要".split())
+# Last letters of a body's name: a group's word before them names the body's business (青年|事務局), not a speaker
+_BODY_ENDS = tuple("局署處部院會團組隊所")
 # Words that count someone unnamed (一名官員, 一位醫師)
 _COUNTED = frozenset("一名 一位 兩名 兩位 多名 多位 數名 數位 該名 該位 一名男性 一名女性 若干 不少 許多 部分 多數 少數"
                      " 一些 有些".split())
@@ -67,7 +71,8 @@ _POSTING = re.compile(r"留言|發文|貼文|推文|回覆|回文|寫道|喊話|
 _TOWARDS = frozenset("向 對 对 跟 向著 對著".split())
 # A person the news leaves unnamed by a surname and a word for who they are (賴姓婦人, 陳姓男子, 陳男, 林嫌, 王婦)
 _ANONYMOUS = re.compile(r"\w(?:姓(?:男子|女子|婦人|老翁|老婦|老先生|老太太|男童|女童|少年|少女|青年|學生|民眾|司機|員工"
-                        r"|業者|店員|老闆|家長|男|女|嫌犯|嫌|婦)"
+                        r"|業者|店員|老闆|家長|老農|農民|漁民|蚵農|果農|茶農|族人|長者|居民|住戶|攤商|店家|屋主|車主|移工"
+                        r"|男|女|嫌犯|嫌|婦)"
                         # a surname and a courtesy title (王小姐, 陳太 in Hong Kong), before what follows a speaker
                         r"|(?:" + "|".join(("太太", *COURTESY_TITLES, *COURTESY_LETTERS)) + ")"  # two letters first
                         r"(?=[在到則也並又還就已於受向對今昨稍當先隨，,、。：:「（(]"
@@ -573,7 +578,10 @@ class Clauses:
                 end = pos + len(word)
                 while end < hi and self.word_at(end) in UNNAMED:
                     end += len(self.word_at(end))  # 市府|官員, 警方|人士: the group as written
-                return Speaker("", self.text[pos:end], ""), lo  # (家長代表王大明表示: the name after the group speaks)
+                # (家長代表王大明表示: the name after the group speaks; but 研究青年移動的學者指出: the group
+                # after 的 heads the subject, and 青年事務局 is a body)
+                if "的" not in self.text[end:hi] and not self.word_at(end).endswith(_BODY_ENDS):
+                    return Speaker("", self.text[pos:end], ""), lo
             if word.startswith(POSTS):
                 found = self.poster(pos)
                 if found:

@@ -88,6 +88,7 @@ CUES = frozenset("""
 澄清 證實 承認 否認 警告 主張 建議 提醒 聲稱 宣稱 坦承 回覆 答覆 寫道 寫到 談到 提及 抨擊 譴責 駁斥
 反擊 喊話 大讚 稱讚 讚揚 盛讚 怒批 嗆 轟 補充 形容 直指 說道 表態 期盼 樂見 承諾 允諾 呼應 表達
 聲明 公布 高喊 籲 讚 允 示警 分析 辯稱 轉述 估計 抱怨 反映 憶述 追問 反問 質問 嗆聲 慨嘆 感嘆
+促請 指控 控訴 痛斥 感慨 直呼 笑稱 表明 聲言
 """.split())
 #: Verbs that report speech only right before a comma or colon (他又指，…, 發表聲明指：…; not 指數, 這裡指的是).
 PUNCTUATED_CUES = frozenset("指 估 問 答".split())

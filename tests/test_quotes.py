@@ -651,3 +651,28 @@ def test_an_admission_of_a_noun_is_no_statement(text, expected):
 def test_a_courtesy_name_after_a_title_speaks(text, expected):
     table = quotes(frame(text))
     assert list(zip(table["speaker"], table["quote"])) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # people left unnamed: a surname and what they do, a count and who they are, a long description before them
+    ("住在冬山鄉茄苳村的吳姓老農說，家裡從昨晚停電到現在。", "吳姓老農"),
+    ("參與抗議的一名部落青年說，族人不是反對所有建設。", "部落青年"),
+    ("一名在王功養蚵超過30年的蚵農說，這片海是他們一家三代的飯碗。", "蚵農"),
+    # the group after 的 heads the subject, not one inside what describes it
+    ("研究青年移動的學者指出，打工度假原本是文化交流。", "學者"),
+])
+def test_unnamed_speakers_of_trades_and_ages(text, speaker):
+    table = quotes(frame(text))
+    assert len(table) == 1 and table["speaker"].iloc[0] == "" and table["speaker_mention"].iloc[0].endswith(speaker)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("她促請環境局參考首階段經驗，給予業界半年寬限期。", "促請"),  # Hong Kong's "urges"
+    ("她今日在社群平台發文，指控公司扣留她8個月演出酬勞。", "指控"),
+])
+def test_verbs_of_urging_and_accusing_report_speech(text, cue):
+    assert [c for _, _, c, _, _ in said(text)] == [cue]
+
+
+def test_a_body_named_for_a_group_is_no_unnamed_speaker():
+    assert "青年" not in quotes(frame("民政及青年事務局昨日公布數據，指出席率達94%。"))["speaker_mention"].tolist()
