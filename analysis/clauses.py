@@ -56,6 +56,12 @@ NEGATIONS = ("不", "沒", "未")
 CONDITIONS = ("若", "如果", "假如", "倘若", "要是", "一旦", "假使", "如若")
 #: Words that make the verb after them an obligation (國防部應說明清楚): a statement asked for, not made.
 MODALS = frozenset("應 應該 應當 必須 須 需 需要 務必 应 应该 应当 必须 需要".split())
+# Someone left unnamed (許太太, 李太, 吳姓母親, 一名部落青年), for a pronoun after them (Clauses._unnamed_between)
+_WHO_UNNAMED = tuple("母親 父親 婦人 男子 女子 青年 老農 居民 民眾 家長 患者 病患 長者 住戶 學生 員工 業者".split())
+_UNNAMED_PERSON = re.compile(
+    r"\w(?:姓\w{1,3}|太太|先生|女士|小姐|[" + COURTESY_LETTERS + r"](?![\u4e00-\u9fff]{0,1}[長]))"
+    r"(?=[在到則也並又還就已於受向對今昨稍當先隨帶，,、。：:「（(說表指])"
+    r"|[一兩][名位][^，,。；;：:「」\n]{0,12}?(?:" + "|".join(sorted(_WHO_UNNAMED, key=len, reverse=True)) + ")")
 # Last letters of a body's name: a group's word before them names the body's business (青年|事務局), not a speaker
 _BODY_ENDS = tuple("局署處部院會團組隊所")
 # Words that count someone unnamed (一名官員, 一位醫師)
@@ -644,11 +650,23 @@ class Clauses:
         subjects = [m for m in before if not any(self.sentence_start(m.start) <= c[0] < m.start for c in self.cues)]
         before = subjects or before
         if before:
-            return before[-1]
+            last = before[-1]
+            if self._unnamed_between(last.end, pos):
+                return None  # (陳福海說，…。船長的妻子許太太在親友陪同下受訪，她哽咽說: someone unnamed since)
+            return last
         if self.f.field == "text":
             persons = [m for m in self.doc.fields[0].mentions if m.type == "person"]
             return persons[-1] if persons else None
         return None
+
+    def _unnamed_between(self, start: int, stop: int) -> bool:
+        """Is someone left unnamed written as a subject in [start, stop): a surname and a word for who they are or a
+        title of courtesy (許太太, 李太, 吳姓母親), or a count of people and who they are (一名部落青年)?"""
+        for m in _UNNAMED_PERSON.finditer(self.text, start, stop):
+            if self.text[m.start():m.start() + 1] in NAME_SURNAMES or m.group(0)[0] in "一兩":
+                if not any(p.start <= m.start() < p.end for p in self.mentions):
+                    return True
+        return False
 
     def poster(self, pos: int) -> Speaker | None:
         """Whoever issued a post: the name right before the same kind of post, earlier (駐紐約辦事處推文)."""

@@ -676,3 +676,20 @@ def test_verbs_of_urging_and_accusing_report_speech(text, cue):
 
 def test_a_body_named_for_a_group_is_no_unnamed_speaker():
     assert "青年" not in quotes(frame("民政及青年事務局昨日公布數據，指出席率達94%。"))["speaker_mention"].tolist()
+
+
+@pytest.mark.parametrize("text, pronoun_quote", [
+    # a pronoun after someone left unnamed is theirs, not the person named before them
+    ("金門縣長陳福海說，縣府已與對岸聯繫。船長的妻子許太太在親友陪同下受訪，她哽咽說：「他出海三十年，從來沒有出過事。」",
+     "他出海三十年"),
+    ("醫管局總監徐樂堅說，會加床。在急症室外等候的李太帶同兒子求診，她說由凌晨1時等到中午仍未見醫生。", "由凌晨1時"),
+    ("醫管局總監徐樂堅說，會加床。一名吳姓母親說，買不到藥。她坦言，女兒換藥後又發作兩次。", "女兒換藥後"),
+])
+def test_a_pronoun_after_someone_unnamed(text, pronoun_quote):
+    table = quotes(frame(text))
+    assert table.loc[table["quote"].str.startswith(pronoun_quote), "speaker"].tolist() == [""]
+
+
+def test_a_pronoun_after_a_named_person_is_theirs():
+    table = quotes(frame("市長陳其邁說，會處理。他強調，預算足夠。"))
+    assert table["speaker"].tolist() == ["陳其邁", "陳其邁"]
