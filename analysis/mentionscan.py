@@ -540,6 +540,7 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     shapednames.dotted_names(state)
     shapednames.pseudonyms(state)
     shapednames.speaking_bodies(state)
+    shapednames.spokespeoples_brands(state)
     shapedplaces.local_places(state)
     shapedplaces.shaped_places(state)
     shapednames.formed_bodies(state)

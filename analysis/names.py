@@ -64,10 +64,10 @@ TITLES = frozenset("""
 秘書 主任秘書 機要秘書 副主任 學者 長者 獵人 藝術家 畫家 音樂家 攝影師 設計師 建築師 廚師 官員
 """.split())
 #: Titles that only come before a name, never after it (居民陳大明, not 陳大明居民): a word before them is no name
-#: (印象派|畫家).
+#: (印象派|畫家; 巧味軒|發言人, a body's spokesperson).
 PRECEDING_TITLES = frozenset("""
-居民 村民 里民 農民 漁民 店員 屋主 車主 患者 病患 家屬 志工 攤商 學者 長者 獵人 藝術家 畫家 音樂家 攝影師 設計師 建築師
-廚師 東主 老闆 老闆娘 官員
+發言人 副發言人 居民 村民 里民 農民 漁民 店員 屋主 車主 患者 病患 家屬 志工 攤商 學者 長者 獵人
+藝術家 畫家 音樂家 攝影師 設計師 建築師 廚師 東主 老闆 老闆娘 官員
 """.split())
 #: Endings that make a longer word a title (外交部長, 台北市長, 黨主席, 國務次卿).
 TITLE_ENDINGS = ("總統", "部長", "院長", "市長", "縣長", "局長", "署長", "處長", "主委", "主席", "發言人",

@@ -182,6 +182,19 @@ def _speaking_head(word: str, text: str, end: int) -> bool:
         and (text.startswith(("發言人", "：", ":"), end) or verb_ahead(text, end))
 
 
+def spokespeoples_brands(scan: Scan) -> None:
+    """A brand no dictionary holds, opening a clause right before 發言人, is the body the spokesperson speaks for
+    (巧味軒|發言人, 宏曜|發言人): one word of two to four letters that no dictionary holds."""
+    words, offsets, text = scan.words, scan.offsets, scan.text
+    for k in range(scan.n - 1):
+        word, start = words[k], offsets[k]
+        if words[k + 1] not in ("發言人", "副發言人") or scan.taken[k] or start in scan.found \
+                or not (2 <= len(word) <= 4 and han(word)) or dictionary_tag(word) is not None \
+                or (start and text[start - 1] not in CLAUSE_OPENERS) or text[start - 1:start] == "的":
+            continue
+        scan.add(start, offsets[k + 1], word, "organisation", "suffix")
+
+
 def speaking_bodies(scan: Scan) -> None:
     """A body no rule found yet that opens a clause and speaks: words of letters ending in a unit's or body's
     head (:data:`~analysis.names.UNIT_ENDS`, :data:`~analysis.names.ORG_SUFFIXES`), right before 發言人, a

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis import actors
+from analysis import actors, quotes
 
 
 def frame(text: str) -> pd.DataFrame:
@@ -292,3 +292,11 @@ def test_a_trade_before_names_follows_none():
     # 畫家 comes before a painter's name (畫家王大明), never after it: 印象派 before it is no name
     assert "印象派" not in [m for m, _, _ in found("勒布朗與同時代的印象派畫家不同。")]
     assert ("王大明", "person") in [(m, t) for m, _, t in found("畫家王大明表示，作品將展出。")]
+
+
+def test_a_brand_before_its_spokesperson_is_a_body_not_a_person():
+    # 巧味軒 before 發言人 is the body the spokesperson speaks for, and no person's name for the rest of the article
+    text = "巧味軒發言人說：「我們對原料把關不夠嚴謹。」巧味軒鼓山店店長邵詠晴說，今天已有30多名顧客退貨。"
+    assert found(text) == [("巧味軒", "巧味軒", "organisation"), ("鼓山", "鼓山", "place"),
+                           ("邵詠晴", "邵詠晴", "person")]
+    assert quotes(frame(text))["speaker"].tolist() == ["巧味軒", "邵詠晴"]
