@@ -175,7 +175,7 @@ NAME_SYLLABLES = TRANSLIT | frozenset("夫娃琪頓嘉茨契")
 PLACE_ENDINGS = ("亞", "堡", "蘭", "斯坦", "尼", "加", "納", "島", "州", "灣", "港", "河", "山", "市", "城", "路", "街")
 #: Last characters no personal name has in the news (黃姓, 陳家, and places and bodies).
 NOT_NAME_ENDINGS = frozenset("某姓家氏縣市鄉鎮區里村路街山島港灣河湖橋站部院會署局黨府所處館廳團隊軍社台報星國省州"
-                             "組書證")
+                             "組書證科")
 #: Words that are never actors by any rule but the dictionaries and aliases.
 STOPWORDS = frozenset("""
 伊斯蘭 阿拉伯 奧林匹克 馬拉松 巴洛克 凡爾賽 維他命 阿斯匹靈 卡拉OK 莫札特 貝多芬 蒙娜麗莎 哈利波特 聖誕老人

@@ -123,7 +123,7 @@ def dotted_names(scan: Scan) -> None:
 
 #: Letters that end a dotted name's last part where the segmenter joined them to it (哈洛|威在, 伊斯巴利達|夫說):
 #: what follows a name, as one letter.
-_AFTER_NAME = frozenset(f for f in FOLLOWERS if len(f) == 1) | frozenset("苦笑")
+_AFTER_NAME = frozenset(f for f in FOLLOWERS if len(f) == 1) | frozenset("苦笑卻但而")
 
 
 def dotted_ends(scan: Scan) -> None:
@@ -167,8 +167,9 @@ def pseudonyms(scan: Scan) -> None:
             start = latin.start()
         else:
             start = end
-            while start > end - 3 and start > 0 and han(text[start - 1]) and start not in scan.title_ends:
-                start -= 1
+            while start > end - 3 and start > 0 and han(text[start - 1]) and start not in scan.title_ends \
+                    and text[start - 1] not in "的之":
+                start -= 1  # (品管員的|小芬: not 的)
             if end - start == 3 and start > 0 and han(text[start - 1]) and start not in scan.title_ends:
                 start += 1  # 網友|小美: the last two letters
         if end - start < 2 or end in ends or overlaps(scan, start, end):

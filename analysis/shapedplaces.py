@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .names import common_words, han
+from .names import GLUE, common_words, han
 from .postags import dictionary_tag, jieba_tag
 from .shapednames import Scan, overlaps, place_ending
 
@@ -62,6 +62,39 @@ _QUARTERS = frozenset("東區 西區 南區 北區 中區".split())
 _NOT_VILLAGE_STARTS = frozenset("一二兩三四五六七八九十百千萬幾數多每各該此這那某全本鄰隔")
 # A numbered highway or road: 台1線, 台9線, 國道1號, 縣道184甲線
 _HIGHWAY = re.compile(r"(?:台|臺|國道|省道|縣道|市道|鄉道)\d{1,3}(?:[甲乙丙丁])?(?:線|號)")
+
+
+def settlements(scan: Scan) -> None:
+    """A settlement of Taiwan's peoples by its name before 部落 is a place (卡里布安部落, 霧鹿部落), and with 部落會議
+    after it the body of its people (卡里布安部落會議): a name no dictionary holds, or one a rule read as a
+    transliterated person's, of two to five letters (not 原住民|部落, 偏鄉|部落)."""
+    words, offsets, text = scan.words, scan.offsets, scan.text
+    for k in range(scan.n - 1):
+        if words[k + 1] != "部落" and not (words[k + 1] == "部" and scan.words[k + 2:k + 3] == ["落"]):
+            continue
+        word, start = words[k], offsets[k]
+        held = scan.found.get(start)
+        if held is not None and not (held.type == "person" and held.end == offsets[k + 1]):
+            continue
+        if held is None and (scan.taken[k] or dictionary_tag(word) is not None or word in common_words()[0]
+                             or (jieba_tag(word) or "n")[0] in "vdpcu"):
+            continue  # (應經|部落會議: a verb's letters)
+        if word.endswith("族"):
+            continue  # (太魯閣族|部落: a people's settlements, none by name)
+        before = words[k - 1] if k else ""
+        if han(before) and not before.endswith("族") and before not in GLUE and len(before) > 1 \
+                and place_ending(scan, start) is None:
+            continue  # after a mark, its people (布農族|卡里布安部落), a place or a preposition (not 裁併|應經)
+        if not (2 <= len(word) <= 5 and han(word)):
+            continue
+        end = start + len(word) + 2
+        council = text.startswith("會議", end)
+        if held is not None:
+            scan.found.pop(start)
+        if council:
+            scan.add(start, end + 2, text[start:end + 2], "organisation", "suffix")
+        else:
+            scan.add(start, end, text[start:end], "place", "suffix")
 
 
 def shaped_places(scan: Scan) -> None:

@@ -300,3 +300,15 @@ def test_a_brand_before_its_spokesperson_is_a_body_not_a_person():
     assert found(text) == [("巧味軒", "巧味軒", "organisation"), ("鼓山", "鼓山", "place"),
                            ("邵詠晴", "邵詠晴", "person")]
     assert quotes(frame(text))["speaker"].tolist() == ["巧味軒", "邵詠晴"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("在食品廠擔任品管員的小芬（化名）向本報表示，主管要求撕標籤。", "小芬"),  # a pseudonym after 的
+    ("菲律賓藝術家瑪莉亞．桑托斯卻在昨天退出。", "瑪莉亞．桑托斯"),  # a dotted name before 卻
+])
+def test_names_end_before_function_words(text, person):
+    assert [m for m, _, t in found(text) if t == "person"] == [person]
+
+
+def test_a_units_name_ending_in_its_section_is_no_person():
+    assert "衛生科" not in [m for m, _, _ in found("衛生局食品衛生科科長侯建廷表示，已抽驗。")]

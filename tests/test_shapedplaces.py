@@ -47,3 +47,16 @@ def test_roads(text, expected):
 ])
 def test_a_citys_quarters(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a settlement of Taiwan's peoples by its name before 部落, and the council of its people
+    ("步道穿越布農族卡里布安部落的傳統獵場。卡里布安部落會議主席說，依法應諮商。",
+     [("卡里布安部落", "place"), ("卡里布安部落會議", "organisation")]),
+    ("他在霧鹿部落長大。", [("霧鹿部落", "place")]),
+    # not a people's settlements, nor a verb's letters before the word
+    ("太魯閣族部落的居民反對。", []),
+    ("學校的裁併應經部落會議同意。", []),
+])
+def test_settlements_of_taiwans_peoples(text, expected):
+    assert [(m, t) for m, _, t in found(text) if t != "person"] == expected
