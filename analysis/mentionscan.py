@@ -23,6 +23,7 @@ from typing import NamedTuple
 from .executor import run_chunks
 from .filler import boilerplate_spans, patterns_digest
 from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_CHARS, COURTESY_TITLES, CREDIT, CUES,
+                    GENERIC_BODIES,
                     HEADLINE_CUES,
                     LEADER_TITLES, PERSON_BODIES, FUNCTION_CHARS, GLUE, HEADS, MINISTRIES, NAME_SYLLABLES,
                     NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, OWNERS, PLACE_SUFFIXES,
@@ -344,6 +345,7 @@ class _Scan:
                     not in ("者", "們"):  # (房仲業|者: people of a trade)
                 self.add(start, start + len(word), word, "person", "tag")
             elif (len(word) >= 3 and han(word) and word.endswith(ORG_SUFFIXES) and word not in NOT_BODIES
+                  and word not in GENERIC_BODIES
                   and not _NUMERAL_START.match(word)  # (到十一局, 十一局: an inning)
                   and (word not in common_words()[1] or dictionary_tag(word) == "j")  # (工聯會, an abbreviation)
                   and word not in STOPWORDS and word[0] not in NOT_BODY_STARTS):

@@ -165,6 +165,9 @@ NOT_BODIES = frozenset("""
 縣政府 地方政府 中央政府 聯邦政府 執政黨 在野黨 反對黨 政黨 該黨 兩黨 各黨 當局 醫院 法院 學院 電影院
 研究院 研究所 派出所 事務所 中心 市中心 組織 國際組織 恐怖組織 犯罪組織 非政府組織 民間組織
 """.split())
+#: Bodies that every temple, park, school or building has, generic written alone (管委會, 管理處, 家長會), a body's
+#: only after its name (太魯閣|管理處).
+GENERIC_BODIES = frozenset("管委會 管理委員會 管理處 家長會 學生會 校友會 自治會".split())
 #: Heads of a city or county: after its name (花蓮|縣長) they make a title, not a mention of the place.
 HEADS = frozenset("市長 縣長 鄉長 鎮長 區長 州長 省長 副市長 副縣長 代理市長 代理縣長".split())
 #: What makes a place a city or county of that name (紐約市, 花蓮縣).

@@ -57,24 +57,28 @@ TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
 
 def _rank(name: str) -> int:
     """How high a body stands by its name's end: a government or Yuan (府, 院) 0, a ministry, council or party
-    (部, 會, 黨) 1, an agency, bureau or committee (署, 局, 處, 委員會) 2, a unit of one (分局, 科, 隊) 3."""
+    (部, 會, 黨), or a body whose name has no such end (台電, a company) 1, an agency, bureau or committee (署, 局,
+    處, 委員會) 2, a unit of one (分局, 科, 隊) 3."""
     if name.endswith(("分局", "分署", "分行", "分院", "分隊", "科", "隊", "組", "室", "所", "系", "股", "辦事處",
-                      "辦公室")):
+                      "辦公室", "中心")):
         return 3
     if name.endswith(("府", "院")) and not name.endswith(("醫院", "學院", "研究院")):
         return 0
     if name.endswith(("部", "黨")) or (name.endswith("會") and not name.endswith("委員會")):
         return 1
+    if not name.endswith(("署", "局", "處", "司", "委員會", "院", "館", "中心")):
+        return 1  # (台電|宜蘭區營業處: a company and its office)
     return 2
 
 
 #: The ends of the names of a body's units (分局, 分署, 偵查隊, 預防科, 教育處, 研究所, 學系, 分行).
 UNIT_HEADS = ("局", "署", "處", "司", "科", "隊", "所", "系", "組", "室", "分行", "支隊", "大隊", "中隊", "分隊",
-              "派出所")
+              "派出所", "中心", "學院")
 # Words that end in a unit's head but name no unit (民進黨|當局, 政局, 格局), or that make a group's name a topic's
 # (聯合國|事務|工作|小組: a group on the UN's affairs, not one of its units)
 _NOT_UNITS = frozenset("當局 大局 格局 布局 結局 騙局 僵局 變局 時局 政局 戰局 全局 出局 飯局 賭局 郵局 書局"
-                       " 事務所 研究室 工作室 團隊 研究團隊".split())
+                       " 事務所 研究室 工作室 團隊 研究團隊 查處 懲處 判處 論處 裁處 出處 相處 到處 好處"
+                       " 市中心".split())
 _TOPICS = frozenset("事務 問題 議題 關係 交流 政策 發展".split())
 # Heads that need a proper name before them, as endswith takes them
 _PROPER_HEADS = tuple(PROPER_HEADS)
@@ -82,7 +86,7 @@ _PROPER_HEADS = tuple(PROPER_HEADS)
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+")
 # Words that open no body's own name, only a description of one (轄區分局, 當地派出所, 附近醫院)
 _NOT_PROPER = frozenset("轄區 當地 附近 相關 主管 所屬 地方 基層 各地 全國 該 本 各 這 那 此 其 某 一家 一間 多家"
-                        .split())
+                        " 這所 那所 該所 一所 各所 這間 那間 該間 這家 那家 該家".split())
 # A name given in place of a person's own (阿凱（化名）), and one in Latin letters right before it (Ricky（化名）)
 _PSEUDONYM = re.compile(r"[（(]化名[）)]")
 _LATIN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?$")
@@ -465,20 +469,26 @@ def body_units(scan: Scan) -> None:
             if offsets[k] != end:
                 break
             unit = None
+            topical = False
             for last in range(k, min(k + 6, scan.n)):  # (成功大學|水利|及|海洋|工程|學系)
                 word = words[last]
                 if word in ("及", "與", "暨") and last > k:
                     continue  # 教育部|國民|及|學前|教育署: one unit's name
+                held = scan.found.get(offsets[last])
+                if held is not None and held.type == "place" and held.end == offsets[last + 1] and last + 1 < scan.n \
+                        and words[last + 1].startswith("分") and words[last + 1].endswith(UNIT_HEADS):
+                    continue  # 水土保持署|南投|分署, 苗栗縣警察局|頭份|分局: a branch named for its place
                 if scan.taken[last] or not (han(word) or _ORDINAL.fullmatch(word)) or word in CUES \
                         or word in FUNCTION_CHARS or (jieba_tag(word) or "x")[0] in "trdcpuqf" \
                         or offsets[last] in scan.title_starts:
                     break
-                if word in _TOPICS or word in _NOT_UNITS \
-                        or (last == k and jieba_tag(word) == "v" and not word.endswith(UNIT_HEADS)):
+                if word in _NOT_UNITS or (last == k and jieba_tag(word) == "v" and not word.endswith(UNIT_HEADS)):
                     break  # (國際貿易署|成立|專案|小組: the body's act, not its unit)
+                topical = topical or word in _TOPICS
                 if word.endswith(UNIT_HEADS) and (len(word) > 1 or last > k):
-                    if text.startswith("長", offsets[last + 1]):
-                        break  # 第九河川分署|副分署|長: the unit's head, a title
+                    if text.startswith("長", offsets[last + 1]) or (topical and word.endswith("組")):
+                        break  # 第九河川分署|副分署|長: the unit's head, a title; 聯合國|事務|工作|小組: a group on
+                        # its business (but 勞工|關係|學系, 農村|發展|及|水土保持署 are units)
                     unit = offsets[last + 1]
                     break
             if unit is None:
@@ -486,6 +496,8 @@ def body_units(scan: Scan) -> None:
             end, actor, evidence = unit, None, "suffix"
         if end == f.end:
             continue
+        for inner in [g for g in scan.found.values() if f.end <= g.start and g.end <= end]:
+            scan.found.pop(inner.start)  # (the place a branch is named for)
         scan.found.pop(f.start)
         keep = actor if evidence in ("dictionary", "alias") else text[f.start:end]
         scan.add(f.start, end, keep, "organisation", evidence if evidence in ("dictionary", "alias") else "suffix")

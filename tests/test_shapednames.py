@@ -312,3 +312,27 @@ def test_names_end_before_function_words(text, person):
 
 def test_a_units_name_ending_in_its_section_is_no_person():
     assert "衛生科" not in [m for m, _, _ in found("衛生局食品衛生科科長侯建廷表示，已抽驗。")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a centre, a school and a department are units of the body before them, and so is a branch named for its place
+    ("衞生署衞生防護中心總監徐樂堅表示，已加強監察。", ("衞生署衞生防護中心", "organisation")),
+    ("國立中正大學勞工關係學系教授林明說，工資偏低。", ("國立中正大學勞工關係學系", "organisation")),
+    ("農業部農村發展及水土保持署南投分署表示，已搶通。", ("農業部農村發展及水土保持署南投分署", "organisation")),
+    # a company and its office
+    ("台電宜蘭區營業處表示，已搶修。", ("台電宜蘭區營業處", "organisation")),
+    # a body's verb after it is no unit (查處), and a park's office after its name is a body
+    ("勞團批勞動部查處拖太久。", ("勞動部", "organisation")),
+    ("太魯閣管理處表示，步道封閉。", ("太魯閣管理處", "organisation")),
+])
+def test_units_centres_branches_and_offices(text, expected):
+    assert expected in [(m, t) for m, _, t in found(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "管委會接手後發現帳目不清。",  # the committee every temple has, written alone
+    "家長連署要求保留這所國小。",  # a school left unnamed
+    "聯合國事務工作小組開會。",  # a group on the UN's business, no unit of it
+])
+def test_generic_bodies_and_groups_on_business(text):
+    assert [m for m, _, t in found(text) if t == "organisation" and m != "聯合國"] == []
