@@ -246,7 +246,7 @@ def test_no_names_from_words_kinds_and_classes(text, unwanted):
      [("經濟部產業發展署", "經濟部產業發展署", "organisation"), ("產業發展署", "經濟部產業發展署", "organisation"),
       ("郭彥廷", "郭彥廷", "person")]),
     # Hong Kong's housing and urban renewal bodies (the names' data)
-    ("房委會擬拆寶欣邨街市，市建局上月宣布重建。", [("房委會", "房委會", "organisation"),
+    ("房委會擬拆寶欣邨街市，市建局上月宣布重建。", [("房委會", "房委會", "organisation"), ("寶欣邨", "寶欣邨", "place"),
                                               ("市建局", "市建局", "organisation")]),
 ])
 def test_parties_brands_initials_and_firms_named_again(text, expected):

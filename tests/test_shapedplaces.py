@@ -60,3 +60,9 @@ def test_a_citys_quarters(text, expected):
 ])
 def test_settlements_of_taiwans_peoples(text, expected):
     assert [(m, t) for m, _, t in found(text) if t != "person"] == expected
+
+
+def test_hong_kong_housing_estates():
+    text = "房委會擬拆觀塘寶欣邨街市，居民要走到安翠邨買餸。公共屋邨輪候時間長。"
+    assert [(m, t) for m, _, t in found(text) if t == "place"] == [("觀塘", "place"), ("寶欣邨", "place"),
+                                                                   ("安翠邨", "place")]
