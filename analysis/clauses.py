@@ -39,6 +39,7 @@ UNNAMED = frozenset("""
 幹部 駕駛 司機 員工 工作人員 志工 店員 住戶 鄰居 同事 友人 親友
 家人 親人 女兒 兒子 母親 父親 妻子 丈夫 太太 姊姊 姐姐 哥哥 弟弟 妹妹 孫子 孫女 阿嬤 阿公
 兩人 二人 三人 多人 眾人
+控方 辯方
 青年 少年 少女 老農 蚵農 果農 茶農 菜農 稻農 族人 長者 老人 婦人 男子 女子 老翁 老婦 街坊 屋主 車主 耆老 業主 地主
 租客 房東 房客 店主 東主 職員 工人 勞工 球迷 信徒 義工
 """.split())
@@ -217,6 +218,10 @@ class Clauses:
                     if fused and (start + i in ends or word[:i] in ADVERBS or word[:i] in _LOCATIVE_ENDS
                                   or (word[i:] == "說" and word[:i] in _MANNERS)):
                         cue, start = word[i:], start + i
+                        break
+                    across = word[i:] + (words[k + 1] if k + 1 < len(words) else "")
+                    if start + i in ends and across in CUES and len(across) > len(word[i:]):
+                        cue, start = across, start + i  # 闕宛|蓉認|為: a name's last letter and the verb's first
                         break
             if cue is None and self.f.field == "title" and word in HEADLINE_WORDS \
                     and (start in ends or start in title_ends):

@@ -91,7 +91,7 @@ CUES = frozenset("""
 促請 指控 控訴 痛斥 感慨 直呼 笑稱 表明 聲言
 """.split())
 #: Verbs that report speech only right before a comma or colon (他又指，…, 發表聲明指：…; not 指數, 這裡指的是).
-PUNCTUATED_CUES = frozenset("指 估 問 答".split())
+PUNCTUATED_CUES = frozenset("指 估 問 答 統計 舉例 公告".split())
 #: One-character verbs that report speech in a headline only, as a word of their own after who speaks (民進黨團|批|…,
 #: 柯文哲|酸|賴清德).
 HEADLINE_WORDS = frozenset("批 酸 轟 嗆 籲 讚 喊 曝".split())

@@ -693,3 +693,22 @@ def test_a_pronoun_after_someone_unnamed(text, pronoun_quote):
 def test_a_pronoun_after_a_named_person_is_theirs():
     table = quotes(frame("市長陳其邁說，會處理。他強調，預算足夠。"))
     assert table["speaker"].tolist() == ["陳其邁", "陳其邁"]
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    # a reporting verb whose first letter jieba glued to the name before it (闕宛|蓉認|為)
+    ("國立彰化師範大學生物學系副教授闕宛蓉認為，能源轉型與生態保育不必二選一。", "闕宛蓉", "認為"),
+    # figures, examples and notices reported by who gives them, before a comma
+    ("富里鄉農會初步統計，全鄉約有1200公頃稻田受損。", "富里鄉農會", "統計"),
+    ("魏苡萱舉例，南投縣一座媽祖廟曾因類似爭議纏訟多年。", "魏苡萱", "舉例"),
+    ("屏東縣政府教育處日前公告，四林國小將併入鄰近的牡丹國小。", "屏東縣政府教育處", "公告"),
+    # Hong Kong's prosecution, unnamed
+    ("控方透露，警方在被告身上驗出酒精。", "", "透露"),
+])
+def test_more_reporting_verbs_and_speakers(text, speaker, cue):
+    assert [(s, c) for s, _, c, _, _ in said(text)] == [(speaker, cue)]
+
+
+@pytest.mark.parametrize("text", ["根據統計，今年死亡人數增加。", "大門僅貼出一紙「內部整修」公告，會員損失慘重。"])
+def test_statistics_and_notices_as_nouns_report_nothing(text):
+    assert said(text) == []
