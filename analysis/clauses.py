@@ -520,7 +520,9 @@ class Clauses:
                         start = self.offsets[k]
                     if role_text == "發言人" and last is None and (body := self._spoken_for()) is not None:
                         return Speaker(body, role_text, "organisation"), lo  # 宏曜發言人回應…。發言人並強調
-                    holder = next((h for h in (self.doc.holder(role_text), self.doc.holder(role_text[-2:])) if h), "")
+                    headline = self.f.field == "title"  # (of several, the first the story names)
+                    holder = next((h for h in (self.doc.holder(role_text, first=headline),
+                                               self.doc.holder(role_text[-2:], first=headline)) if h), "")
                     return Speaker(holder, self.text[start:end].strip(), "person"), lo
                 if last is not None and start in self.titles:
                     pos = end  # 代表川普政府: a title word used as a verb before a name

@@ -108,10 +108,11 @@ class DocumentActors(NamedTuple):
     fields: tuple[FieldActors, ...]
     holders: dict[str, frozenset[str]]
 
-    def holder(self, title: str) -> str | None:
-        """The one person of the document named next to ``title`` (大使 matches 美國駐聯合國大使), else None."""
-        found = {actor for actor, titles in self.holders.items() if any(t.endswith(title) for t in titles)}
-        return found.pop() if len(found) == 1 else None
+    def holder(self, title: str, *, first: bool = False) -> str | None:
+        """The one person of the document named next to ``title`` (大使 matches 美國駐聯合國大使), else None; with
+        ``first``, of several the first named (a headline's 議員轟市府 is the councillor its story opens with)."""
+        found = [actor for actor, titles in self.holders.items() if any(t.endswith(title) for t in titles)]
+        return found[0] if len(found) == 1 or (first and found) else None
 
 
 # -- documents ---------------------------------------------------------------------------------------------

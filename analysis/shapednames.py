@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol
 
-from .names import (BODY_HEADS, CUES, FUNCTION_CHARS, ORG_SUFFIXES, OWNERS, PROPER_HEADS, SURNAMES, UNIT_ENDS,
+from .names import (BODY_HEADS, CUES, FUNCTION_CHARS, ORG_SUFFIXES, OWNERS, PROPER_HEADS, SURNAMES, TITLES, UNIT_ENDS,
                     common_words, han)
 from .postags import dictionary_tag, jieba_tag
 from .titlednames import CLAUSE_OPENERS, FOLLOWERS, NAME_DOTS, dotted_name, name_before_verb, verb_ahead
@@ -36,6 +36,8 @@ class Scan(Protocol):
     def word_of(self, pos: int) -> int: ...
 
     def add(self, start: int, end: int, actor: str, kind: str, evidence: str, pending=None) -> None: ...
+
+    def add_title(self, start: int, end: int) -> None: ...
 
 
 _DOT = re.compile("[" + NAME_DOTS + "]")
@@ -123,6 +125,9 @@ def dotted_names(scan: Scan) -> None:
         for f in over:
             scan.found.pop(f.start)
         scan.add(*span, text[span[0]:span[1]], "person", "title")
+        title = next((n for n in (4, 3, 2) if text[max(0, span[0] - n):span[0]] in TITLES), 0)
+        if title and span[0] not in scan.title_ends:
+            scan.add_title(span[0] - title, span[0])  # (神木村長|沙力·伊斯瑪哈單: the person holds the title)
 
 
 #: Letters that end a dotted name's last part where the segmenter joined them to it (哈洛|威在, 伊斯巴利達|夫說):

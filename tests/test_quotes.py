@@ -712,3 +712,15 @@ def test_more_reporting_verbs_and_speakers(text, speaker, cue):
 @pytest.mark.parametrize("text", ["根據統計，今年死亡人數增加。", "大門僅貼出一紙「內部整修」公告，會員損失慘重。"])
 def test_statistics_and_notices_as_nouns_report_nothing(text):
     assert said(text) == []
+
+
+def test_a_headlines_title_is_the_first_holder_its_story_names():
+    # two councillors in the story: the headline's 議員 is the one its lead names
+    table = quotes(frame("新北市議會今天進行總質詢，新北市議員邢若嵐關注積水問題。市議員溫家瑜也說，應加強清淤。",
+                         titles=("議員轟市府：抽水站蓋好卻形同虛設",)))
+    assert set(table.loc[table["field"] == "title", "speaker"]) == {"邢若嵐"}  # (轟 and the colon: two statements)
+
+
+def test_a_title_before_a_dotted_name_is_its_holders():
+    table = quotes(frame("神木村長沙力·伊斯瑪哈單說，土石流發生時很可怕。", titles=("村長：路斷了我們出不去",)))
+    assert table.loc[table["field"] == "title", "speaker"].tolist() == ["沙力·伊斯瑪哈單"]
