@@ -40,6 +40,10 @@ UNNAMED = frozenset("""
 家人 親人 女兒 兒子 母親 父親 妻子 丈夫 太太 姊姊 姐姐 哥哥 弟弟 妹妹 孫子 孫女 阿嬤 阿公
 兩人 二人 三人 多人 眾人
 控方 辯方
+""".split())
+#: Words for who someone is by trade or age, a group's head only after a count or a surname (一名部落青年,
+#: 吳姓老農), not alone (球迷湧入球場: no speaker; 勞工團體: a longer name).
+PEOPLE = frozenset("""
 青年 少年 少女 老農 蚵農 果農 茶農 菜農 稻農 族人 長者 老人 婦人 男子 女子 老翁 老婦 街坊 屋主 車主 耆老 業主 地主
 租客 房東 房客 店主 東主 職員 工人 勞工 球迷 信徒 義工
 """.split())
@@ -57,14 +61,16 @@ NEGATIONS = ("不", "沒", "未")
 CONDITIONS = ("若", "如果", "假如", "倘若", "要是", "一旦", "假使", "如若")
 #: Words that make the verb after them an obligation (國防部應說明清楚): a statement asked for, not made.
 MODALS = frozenset("應 應該 應當 必須 須 需 需要 務必 应 应该 应当 必须 需要".split())
+# Words after a body that make what follows what it speaks about, not its people (針對, 對, 就)
+_ABOUT = ("針對", "對於", "關於", "對", "就", "向", "為", "替", "與", "和", "跟")
 # Someone left unnamed (許太太, 李太, 吳姓母親, 一名部落青年), for a pronoun after them (Clauses._unnamed_between)
 _WHO_UNNAMED = tuple("母親 父親 婦人 男子 女子 青年 老農 居民 民眾 家長 患者 病患 長者 住戶 學生 員工 業者".split())
 _UNNAMED_PERSON = re.compile(
-    r"\w(?:姓\w{1,3}|太太|先生|女士|小姐|[" + COURTESY_LETTERS + r"](?![\u4e00-\u9fff]{0,1}[長]))"
-    r"(?=[在到則也並又還就已於受向對今昨稍當先隨帶，,、。：:「（(說表指])"
+    r"\w(?:姓\w{1,3}|太太|先生|女士|小姐|[太伯婆叔姨嬸](?![\u4e00-\u9fff]{0,1}[長]))"
+    r"(?=[在到則也並又還就已於受向對今昨稍當先隨帶的，,、。：:「（(說表指])"
     r"|[一兩][名位][^，,。；;：:「」\n]{0,12}?(?:" + "|".join(sorted(_WHO_UNNAMED, key=len, reverse=True)) + ")")
-# Last letters of a body's name: a group's word before them names the body's business (青年|事務局), not a speaker
-_BODY_ENDS = tuple("局署處部院會團組隊所")
+#: The letters of a title of courtesy or a word for who someone is that tell a woman or a man, for 她 and 他.
+_WOMEN, _MEN = frozenset("太婆姨嬸女士姐母婦"), frozenset("伯叔先生父男翁")
 # Words that count someone unnamed (一名官員, 一位醫師)
 _COUNTED = frozenset("一名 一位 兩名 兩位 多名 多位 數名 數位 該名 該位 一名男性 一名女性 若干 不少 許多 部分 多數 少數"
                      " 一些 有些".split())
@@ -239,11 +245,13 @@ class Clauses:
             if (word[:start - self.offsets[k]] if start > self.offsets[k] else "") in MODALS or _modal_before(words, k):
                 continue  # 應說明, 必須表示, 應盡速說明, 須向立院說明: what someone should say
             if k >= 2 and words[k - 2] == "的" and len(words[k - 1]) <= 2 and words[k - 1] not in UNNAMED \
+                    and words[k - 1] not in PEOPLE \
                     and start not in ends and start not in title_ends \
                     and not ((m := _ANONYMOUS.match(text, self.offsets[k - 1])) and m.end() == start) \
                     and not _courtesy_name(words[k - 1]):
                 continue  # 的嚴重警告: a noun with its modifier (not 70歲的梁伯說: a person)
-            after = words[k + 1] if k + 1 < len(words) else ""
+            nxt = k + 1 + (start + len(cue) > self.offsets[k] + len(word))  # (蓉認|為|的: after the verb's end)
+            after = words[nxt] if nxt < len(words) else ""
             if after == "的" or after in SAYS:  # 表示的; 回應稱: the second verb says it
                 continue
             if self.passive(start) or self.supposed(start):
@@ -392,7 +400,7 @@ class Clauses:
         else None."""
         at = pos + len(self.word_at(pos))
         person_count = self.word_at(pos)[-1:] in ("名", "位")  # (不少|壓力: a count of anything)
-        for _ in range(8):
+        for _ in range(12):
             word = self.word_at(at)
             if not word or at >= hi or word in CUES or (_NOT_ADJUNCT.search(word) and word != "的") \
                     or any(at <= m.start < at + len(word) and m.type == "person" for m in self.mentions):
@@ -406,8 +414,8 @@ class Clauses:
                 return after  # 一名長期參與兩岸交流的台商|透露: the noun the verb follows
             if at in self.titles and word not in UNNAMED:
                 return self.titles[at]
-            if word in UNNAMED:
-                while self.word_at(at) in UNNAMED and at < hi:
+            if word in UNNAMED or (word in PEOPLE and self._adjuncts(after, hi)):
+                while (self.word_at(at) in UNNAMED or self.word_at(at) in PEOPLE) and at < hi:
                     at += len(self.word_at(at))  # 市府|官員: the group as written
                 return at
             at += len(word)
@@ -536,7 +544,8 @@ class Clauses:
                 de = self.text.find("的", end, min(end + 6, hi)) if last is not None and last.type == "organisation" \
                     else -1
                 head = next((m for m in self.mentions if m.start == de + 1 and m.type == "person"), None) \
-                    if de > end and han(self.text[end:de]) else None
+                    if de > end and han(self.text[end:de]) and not self.text.startswith(_ABOUT, end) \
+                    and not any(end <= m.start < de for m in self.mentions) else None  # (not 陸委會針對…的習近平)
                 if head is not None:  # 民進黨提名的范承祐則…批評: the person the words before 的 describe heads
                     return Speaker(head.actor, head.mention, "person"), lo  # the subject
                 named = self.person_after(end, hi) if last is not None and last.type == "organisation" else None
@@ -591,9 +600,10 @@ class Clauses:
                 end = pos + len(word)
                 while end < hi and self.word_at(end) in UNNAMED:
                     end += len(self.word_at(end))  # 市府|官員, 警方|人士: the group as written
-                # (家長代表王大明表示: the name after the group speaks; but 研究青年移動的學者指出: the group
-                # after 的 heads the subject, and 青年事務局 is a body)
-                if "的" not in self.text[end:hi] and not self.word_at(end).endswith(_BODY_ENDS):
+                # (家長代表王大明表示: the name after the group speaks; but 研究學生行為的學者指出: a group or title
+                # right after a 的 heads the subject)
+                de = self.text.rfind("的", end, hi)
+                if de < 0 or not (self.word_at(de + 1) in UNNAMED or de + 1 in self.titles):
                     return Speaker("", self.text[pos:end], ""), lo
             if word.startswith(POSTS):
                 found = self.poster(pos)
@@ -658,7 +668,7 @@ class Clauses:
         before = subjects or before
         if before:
             last = before[-1]
-            if self._unnamed_between(last.end, pos):
+            if self._unnamed_between(last.end, pos, self.text[pos:pos + 1]):
                 return None  # (陳福海說，…。船長的妻子許太太在親友陪同下受訪，她哽咽說: someone unnamed since)
             return last
         if self.f.field == "text":
@@ -666,13 +676,25 @@ class Clauses:
             return persons[-1] if persons else None
         return None
 
-    def _unnamed_between(self, start: int, stop: int) -> bool:
+    def _unnamed_between(self, start: int, stop: int, pronoun: str = "") -> bool:
         """Is someone left unnamed written as a subject in [start, stop): a surname and a word for who they are or a
-        title of courtesy (許太太, 李太, 吳姓母親), or a count of people and who they are (一名部落青年)?"""
+        title of courtesy (許太太, 李太, 吳姓母親), or a count of people and who they are (一名部落青年), opening
+        its clause or after a 的 there (船長的妻子許太太在…受訪; not 救出一名受困的民眾, an object), outside quotation
+        marks, and not a woman for 他 nor a man for 她?"""
         for m in _UNNAMED_PERSON.finditer(self.text, start, stop):
-            if self.text[m.start():m.start() + 1] in NAME_SURNAMES or m.group(0)[0] in "一兩":
-                if not any(p.start <= m.start() < p.end for p in self.mentions):
-                    return True
+            found = m.group(0)
+            if not (found[0] in NAME_SURNAMES or found[0] in "一兩") or self.in_quotes(m.start()) \
+                    or any(p.start <= m.start() < p.end for p in self.mentions):
+                continue
+            before = self.text[self.clause_start(m.start()):m.start()].strip()
+            if before and not before.endswith("的") and "的" not in before[-6:]:
+                continue  # (消防隊員…救出|一名受困的民眾: whom someone helped)
+            letters = set(found[1:])
+            woman, man = bool(letters & _WOMEN), bool(letters & _MEN)
+            other = (pronoun == "他" and woman and not man) or (pronoun == "她" and man)
+            if other and not self.text.startswith("的", m.end()):
+                continue  # (里長王大同說，李太…。他說: he is not her; but 蘇姓老翁的女兒…。她說: his daughter)
+            return True
         return False
 
     def poster(self, pos: int) -> Speaker | None:

@@ -27,8 +27,8 @@ Evidence, in the ``evidence`` column, from the strongest:
 - ``"verb"`` (weakest of the names): three or four letters of a name's shape (a surname, a given name) that no
   dictionary knows, opening a clause right before a reporting verb or a few words of time or place and one
   (蘇芷琪下午在臉書發文回應, 「…」冷文彥說; :func:`analysis.titlednames.name_before_verb`);
-- ``"listed"``: three or four letters of a name's shape that no dictionary knows, in a list with a person found
-  by another rule, joined by 與, 和, 及, 跟 or 、 (范承祐與鍾語彤; :func:`analysis.titlednames.listed_name`);
+- ``"listed"``: three or four letters of a name's shape that are no common word, in a list with a person the
+  document names, joined by 與, 和, 及, 跟 or 、 (范承祐與鍾語彤; :func:`analysis.titlednames.listed_name`);
 - ``"pseudonym"``: the name the news gives in place of a person's own, right before （化名） (外送員阿凱（化名）,
   市民Ricky（化名）), found again wherever its document writes it on its own (阿凱說), even of two letters;
 - ``"suffix"``: a word of three characters or more ending in the suffix of a body (部, 院, 會, 署, 局,
@@ -110,9 +110,13 @@ class DocumentActors(NamedTuple):
 
     def holder(self, title: str, *, first: bool = False) -> str | None:
         """The one person of the document named next to ``title`` (大使 matches 美國駐聯合國大使), else None; with
-        ``first``, of several the first named (a headline's 議員轟市府 is the councillor its story opens with)."""
-        found = [actor for actor, titles in self.holders.items() if any(t.endswith(title) for t in titles)]
-        return found[0] if len(found) == 1 or (first and found) else None
+        ``first``, of several named next to the title itself the first (a headline's 議員轟市府 is the councillor its
+        story opens with)."""
+        exact = [actor for actor, titles in self.holders.items() if title in titles]
+        if len(exact) == 1 or (first and exact):
+            return exact[0]  # (a headline's 總統 is the 總統, not the 副總統)
+        found = {actor for actor, titles in self.holders.items() if any(t.endswith(title) for t in titles)}
+        return found.pop() if len(found) == 1 else None
 
 
 # -- documents ---------------------------------------------------------------------------------------------
@@ -256,10 +260,8 @@ def _document_actors(docs: pd.DataFrame, lex: Lexicon, *, userdict: UserDict, al
         # 赫拉德茨基表示): found again as the whole name's mention
         parts_of: dict[str, set[str]] = {}
         for actor in named:
-            pieces = re.split(f"[{NAME_DOTS}]", actor)
-            for part in {pieces[0], pieces[-1]} if len(pieces) > 1 else ():  # (拉夫拉斯, a name of Taiwan's
-                if len(part) >= 3:  # peoples' own name, first; 哈洛威, a foreign surname, last)
-                    parts_of.setdefault(part, set()).add(actor)
+            if (part := re.split(f"[{NAME_DOTS}]", actor)[-1]) != actor and len(part) >= 3:
+                parts_of.setdefault(part, set()).add(actor)
         # (a part two names share, two 羅德里格斯, is neither's)
         whole = {part: actors.pop() for part, actors in parts_of.items() if len(actors) == 1}
         named = {name: evidence for name, evidence in named.items() if name not in whole}
@@ -348,6 +350,9 @@ def _repeated(text: str, words: list[str], found: list[_Found], named: dict[str,
                         key=lambda w: (len(w), w), default="")
             end += len(trade)  # and the word of its trade the article adds (鼎晟|投顧 for 鼎晟投資顧問有限公司)
             over = [f for f in kept if f.start < end and start < f.end]
+            if any(f.start == start and f.end == end and f.actor == actor for f in kept):
+                start = text.find(name, end)
+                continue  # (the whole name where its rule found it keeps that rule's evidence)
             if start in bounds and end in bounds and not any(a.start < end and start < a.end for a in added) \
                     and all(start <= f.start and f.end <= end and f.evidence != "dictionary"
                             and (f.end - f.start < end - start or f.type != "organisation" or f.evidence == "suffix")

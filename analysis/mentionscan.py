@@ -27,11 +27,11 @@ from .names import (ABBREVIATIONS, ADMINISTRATION, BODIES, BODY_HEADS, COUNTRY_C
                     HEADLINE_CUES,
                     LEADER_TITLES, PERSON_BODIES, FUNCTION_CHARS, GLUE, HEADS, MINISTRIES, NAME_SYLLABLES,
                     NOT_BODIES, NOT_BODY_STARTS, OFFICE_SUFFIXES, ORG_SUFFIXES, OWNERS, PLACE_SUFFIXES,
-                    PRECEDING_TITLES, SELF,
+                    PRECEDING_TITLES, ROLE_TITLES, SELF,
                     STOPWORDS,
                     BODY_VERBS, BRAND_HEADS, PLACE_NAMED, PROPER_HEADS, UNIT_ENDS,
                     SURNAME_TITLES, SURNAMES, TITLES, Lexicon, common_words, foreign_name, given_name,
-                    han, is_title, lexicon, ordinary, personal_name, surname_size,
+                    han, is_title, lexicon, ordinary, personal_name, regions, surname_size,
                     transliterated)
 from .blobstore import open_cache
 from .codedeps import code_digest
@@ -195,7 +195,9 @@ class _Scan:
         word, offsets = self.words[k], self.offsets
         nxt = self.word(k + 1) if k + 1 < self.n and not self.taken[k + 1] else ""
         end = offsets[k + 1]
-        if transliterated(word, size=2) or personal_name(word) or foreign_name(word):
+        role = bool(k) and self.word(k - 1) in ROLE_TITLES  # (醫生|麻醉: no name after a trade by jieba's tag)
+        tagged = foreign_name(word) and not (role and len(word) == 2)
+        if transliterated(word, size=2) or personal_name(word) or tagged:
             j = k
             while transliterated(word, size=2) and j + 1 < self.n and not self.taken[j + 1] \
                     and all(ch in NAME_SYLLABLES for ch in self.words[j + 1]):
@@ -342,7 +344,8 @@ class _Scan:
                 self.add(start, offsets[last + 1], text[start:offsets[last + 1]], "person", "transliteration")
             elif len(word) - surname_size(word) == 2 and personal_name(word) \
                     and (jieba_tag(word) or "").startswith("nr") and text[start + len(word):start + len(word) + 1] \
-                    not in ("者", "們"):  # (房仲業|者: people of a trade)
+                    not in ("者", "們") and not (word[-1] in "書證" and dictionary_tag(word) is not None):
+                # (房仲業|者: people of a trade; 申請書, 許可證: words jieba's dictionary tags as names)
                 self.add(start, start + len(word), word, "person", "tag")
             elif (len(word) >= 3 and han(word) and word.endswith(ORG_SUFFIXES) and word not in NOT_BODIES
                   and word not in GENERIC_BODIES
@@ -390,8 +393,9 @@ class _Scan:
         if len(word) < 2:
             return False  # (川|管理局)
         if held is not None and held.type == "place" or (tag or "").startswith("ns"):
-            if head in _PLACE_HEADS:  # 屯門|醫院, a place found right before it (not 新竹|地區|醫院, 離島|醫院)
-                return last and held is not None and held.type == "place" and not word.endswith("國")
+            if head in _PLACE_HEADS:  # 屯門|醫院, a place found right before it (not 新竹|地區|醫院, 離島|醫院,
+                return last and held is not None and held.type == "place" and held.actor not in regions() \
+                    and not word.endswith("國")  # 日本|醫院: a country's hospitals)
             return head in PLACE_NAMED and not word.endswith("國")  # (香港|大學; not 英國|大學: Britain's universities)
         return (tag is not None and tag.startswith(("nt", "nz", "j"))) \
             or (tag is None and last and head in BRAND_HEADS and transliterated(word)) \

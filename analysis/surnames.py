@@ -32,7 +32,8 @@ JAPANESE_SURNAMES = frozenset("""
 島田 古川 小田 吉村 片山 石破 岸田 安倍 野田 井端 大谷 鈴村 茂木 林田 北村 西田 森本 河合 鈴川 秋山 荒木
 中西 西川 西山 松下 宮田 小池 赤澤 武藤
 """.split())
-#: Surnames that are also common words (向, 和, 連, 任, 區, 容, 文, 利): read as one only in a byline.
+#: Surnames that are also common words (向, 和, 連, 任, 區, 容, 文, 利): read as one in a byline; 區, 文 and 容,
+#: among the rarer, after a title too (:data:`RARE_SURNAMES`).
 WORD_SURNAMES = frozenset("向和連任區容雲文利冷巴")
 
 

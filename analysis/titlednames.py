@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from .names import (COMPOUND_SURNAMES, CUES, GLUE, NOT_NAME_ENDINGS, PUNCTUATED_CUES, SURNAMES, TITLES,
-                    common_words, han, ordinary)
+from .names import (COMPOUND_SURNAMES, COURTESY_LETTERS, CUES, GLUE, NOT_NAME_ENDINGS, PUNCTUATED_CUES, SURNAMES,
+                    TITLES, common_words, han, hant_words, ordinary)
 from .postags import dictionary_tag
 from .surnames import JAPANESE_SURNAMES, RARE_SURNAMES
 
@@ -36,7 +36,7 @@ _CUES = tuple(sorted((c for c in CUES if len(c) > 1), key=len, reverse=True))
 _JOINED = tuple(f for f in FOLLOWERS if len(f) > 1)
 #: Characters no given name after a title holds: particles, prepositions, adverbs and the first
 #: characters of the words in :data:`FOLLOWERS` that are no name's.
-NOT_GIVEN = frozenset("的了是在與和及跟也都就將於為並已又仍對向被把讓給從自至到等則而但卻還再更很"
+NOT_GIVEN = frozenset("們的了是在與和及跟也都就將於為並已又仍對向被把讓給從自至到等則而但卻還再更很"
                       "未不沒說表指認透坦呼批回受今昨稍晚這那其此該各每曾週地第某")
 #: Last characters no personal name has (:data:`~analysis.names.NOT_NAME_ENDINGS`), but for those
 #: common in given names (王建國, 李建軍, 廖宗山).
@@ -46,8 +46,12 @@ NOT_ENDINGS = NOT_NAME_ENDINGS - frozenset("國軍星台山")
 #: The last characters of words that name a role (分隊長, 協調員, 分析師, 法官; 人 in words of three letters or
 #: more: 策展人, not 家人).
 ROLE_ENDS = frozenset("長員師官人")
-# The surnames read right after a title: the common ones and the rarer (鄺, 冼, 霍); not those also common as
-# other words, which a title is followed by as often (市長向媒體表示, 部長和次長, 局長連日)
+# The surnames read right after a title: the common ones and the rarer (鄺, 冼, 霍, and 區 and 文, also words);
+# not those also common as function words, which a title is followed by as often (市長向媒體表示, 部長和次長,
+# 局長連日). A rarer surname's name is read only where it is no word of the dictionaries and holds no letter of
+# place, time or size (經理區永昌; not 市長文宣, 醫生麻醉後, 里長區民大會).
+#: Letters of place, time and size that a rarer surname's given name does not hold (練投後, 區民大會).
+_NOT_RARE_GIVEN = frozenset("後前時上下中內外大小會")
 #: The surnames read where a name is expected: the common ones and the rarer.
 NAME_SURNAMES = SURNAMES | RARE_SURNAMES
 
@@ -108,9 +112,14 @@ def name_after_title(text: str, pos: int) -> int | None:
             return end
     if not size:
         return None
+    rare = size == 1 and text[pos] not in SURNAMES  # (醫生|麻醉, 市長|文宣: a word of the dictionaries, no name)
     for given in (2, 1):
         end = pos + size + given
         name = text[pos + size:end]
+        if (given == 1 and name in COURTESY_LETTERS) or (rare and (dictionary_tag(text[pos:end]) is not None
+                                                                  or text[pos:end] in hant_words()
+                                                                  or _NOT_RARE_GIVEN.intersection(name))):
+            continue  # (長者陳伯說: a title of courtesy leaves the person unnamed; 教練|練投後, 里長|區民大會上)
         if given == 2 and not text.startswith(_CUES, end) and (text.startswith(_JOINED, end - 1)
                                                              or _adverbial(text, end - 1)
                                                              or text[pos:end - 1] in common_words()[0]):
@@ -157,8 +166,9 @@ def listed_name(text: str, start: int, end: int) -> tuple[int, int] | None:
         if e > end and e < len(text) and han(text[e]) and text[e] not in NOT_GIVEN \
                 and not text.startswith(FOLLOWERS, e) and dictionary_tag(text[e:e + 2]) is None:
             continue  # (the name ends where a word starts: …與范承祐|一度)
-        if _given(text, s + size, e - s - size) and (size == 2 or not ordinary(text[s:e])) \
-                and text[s:e] not in common_words()[0]:  # (歐陽靖, a place's word to jieba)
+        if _given(text, s + size, e - s - size) and (size == 2 or (not ordinary(text[s:e])
+                                                                and text[s:e] not in hant_words())):
+            # (歐陽靖, a place's word to jieba; not 陳情書, a word of the Taiwan dictionary)
             return s, e
     return None
 

@@ -279,13 +279,13 @@ def test_dotted_names_end_with_their_letters(text, expected):
     assert [m for m, _, t in found(text) if t == "person"] == [expected]
 
 
-def test_a_dotted_names_own_name_alone_is_the_person():
-    # the first part of a name of Taiwan's peoples, written alone later, and a foreign surname
-    assert found("排灣族藝術家拉夫拉斯．馬帝靈與人合作。拉夫拉斯指出，作品被改。美國次長葛瑞格‧哈洛威表示，"
-                 "哈洛威說，很好。") == [
-        ("拉夫拉斯．馬帝靈", "拉夫拉斯．馬帝靈", "person"), ("拉夫拉斯", "拉夫拉斯．馬帝靈", "person"),
+def test_a_dotted_names_last_part_alone_is_the_person_and_its_first_part_is_not():
+    # a foreign surname alone later is the person; a first part is not (先知穆罕默德 is no 穆罕默德·札里夫)
+    assert found("美國次長葛瑞格‧哈洛威表示，哈洛威說，很好。") == [
         ("美國", "美國", "place"), ("葛瑞格‧哈洛威", "葛瑞格‧哈洛威", "person"),
         ("哈洛威", "葛瑞格‧哈洛威", "person")]
+    table = found("伊朗前外長穆罕默德·札里夫說，很好。先知穆罕默德的教誨。")
+    assert ("穆罕默德", "穆罕默德·札里夫", "person") not in table
 
 
 def test_a_trade_before_names_follows_none():
@@ -336,3 +336,38 @@ def test_units_centres_branches_and_offices(text, expected):
 ])
 def test_generic_bodies_and_groups_on_business(text):
     assert [m for m, _, t in found(text) if t == "organisation" and m != "聯合國"] == []
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # common words after the new titles and surnames, and courtesy names, are no persons
+    ("長者文康中心下月啟用，區公所表示將開放報名。", "文康"),
+    ("里長區民大會上表示，要改善。", "區民大"),
+    ("教練練投後表示，狀況不錯。", "練投後"),
+    ("市長文宣也提到，要拚經濟。", "文宣"),
+    ("醫生麻醉後表示，手術順利。", "麻醉"),
+    ("長者陳伯說，很不方便。", "陳伯"),
+    ("公司多名高階主管昨天請辭，董事會表示將盡快補人。", "高階"),
+    ("陳其邁與孫女們出遊。", "孫女們"),
+    # a country's hospital, scare quotes and a speaker before a firm are no bodies
+    ("他到日本醫院接受治療。", "日本醫院"),
+    ("他們懷疑是「空殼公司」在搞鬼。", "空殼公司"),
+    ("民眾爆料崧達精密股份有限公司欠薪。", "民眾爆料崧達精密股份有限公司"),
+    # a dotted name does not run over the verb after it
+    ("作家夏曼·藍波安寫的書再版。", "夏曼·藍波安寫"),
+    ("比令·亞布被控貪污，已遭起訴。", "比令·亞布被控"),
+])
+def test_no_names_from_common_words_scare_quotes_or_verbs(text, unwanted):
+    assert unwanted not in [m for m, _, _ in found(text)]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("議員林佳書表示，會追蹤。", "林佳書"),  # a name ending in 書
+    ("美國國務院發言人米勒日前也表示，美方持續關注。", "米勒"),  # a name jieba's dictionary tags, after an office
+])
+def test_names_kept(text, person):
+    assert person in [m for m, _, _ in found(text)]
+
+
+def test_a_firm_found_by_its_form_keeps_its_evidence():
+    table = actors(frame("遭到裁罰的金鑫環保科技有限公司表示，會改善。"))
+    assert table.loc[table["mention"] == "金鑫環保科技有限公司", "evidence"].tolist() == ["suffix"]
