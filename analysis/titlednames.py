@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .names import (COMPOUND_SURNAMES, COURTESY_LETTERS, CUES, GLUE, NOT_NAME_ENDINGS, PUNCTUATED_CUES, SURNAMES,
-                    TITLES, common_words, han, hant_words, ordinary)
+                    TITLES, common_words, han, hant_words, ordinary, surname_size)
 from .postags import dictionary_tag
 from .surnames import JAPANESE_SURNAMES, RARE_SURNAMES
 
@@ -158,7 +158,7 @@ def listed_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     if end < len(text) and text[end] in LIST_MARKS:
         spans += [(end + 1, end + 1 + n) for n in (3, 4)]  # after it: its clause goes on after the name
     for s, e in spans:
-        size = 2 if text[s:s + 2] in COMPOUND_SURNAMES else 1 if text[s:s + 1] in SURNAMES else 0
+        size = surname_size(text[s:e])
         if not size or e - s - size not in ((2,) if size == 1 else (1, 2)) or e > len(text) or s < 0:
             continue
         if s < start and s and text[s - 1] not in CLAUSE_OPENERS and text[s - 1] not in GLUE:
