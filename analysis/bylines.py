@@ -83,7 +83,7 @@ _REPORTER_WORD = "(?:[記记]者|特派[員员]|[編编][譯译])"
 _QUALIFIED = rf"(?:[駐驻][^\W\d_]{{1,4}}?|特約|特约|特派|實習|实习)?{_REPORTER_WORD}"
 # What stands between 記者 and 報導.
 _BYLINE = re.compile(rf"{_REPORTER_WORD}(?P<who>.+?){_REPORTED}")
-_PLACE_AT_END = re.compile(rf"(?:{'|'.join(sorted(PLACES, key=len, reverse=True))})+$")
+_PLACE_AT_END = re.compile(rf"(?:(?:{'|'.join(sorted(PLACES, key=len, reverse=True))})(?:市|縣|县)?)+$")  # (新北市報導)
 # One name or several, separated by 、 as written: two to four letters (王明, 歐陽夏蘭), or more with a
 # middle dot (瓦旦·吉洛); a place is letters only. No digits or punctuation: 記者會上，... is no byline.
 _NAME = r"[^\W\d_]{2,4}(?:[·‧．・][^\W\d_]{1,10})*"
@@ -147,6 +147,9 @@ _DISPATCH = re.compile(rf"(?P<outlet>{_OUTLET})\s*(?P<word>[專专]?[訊讯]|[�
 # 民視新聞網 綜合報導 (a desk)
 _OUTLET_LINE = re.compile(rf"(?P<outlet>{_OUTLET})(?:快訊|快讯)?(?P<apart>\s+|\s*(?:{_SLASH}|[|｜])\s*)"
                           rf"(?P<who>[^\d\n。，,；;：:「」！!？?（）()|｜]{{0,40}}?)\s*{_REPORTED}")
+# ... and a credit for what is not the text among its words (/ 攝影 周柏翰), left out with its names
+_CREDIT_BETWEEN = re.compile(rf"(?:^|\s+|\s*(?:{_SLASH}|[、，,])\s*){_CREDITED}\s*[：:．.・]?\s*"
+                             rf"[^\W\d_]{{2,4}}(?:\s*[、,，]\s*[^\W\d_]{{2,4}})*(?=\s|{_SLASH}|$)")
 _HOW_REPORTED = re.compile(r"(?:綜合|综合|即時|即时|外電|外电)[報报][導导道]$")
 _NAME_OR_PLACE_SEPARATOR = re.compile(rf"[\s、,，]+|{_SLASH}")
 # An editor's credit after a byline in its bracket: /責任編輯：林清
@@ -237,10 +240,11 @@ def _outlet_line(line: str) -> dict | None:
     m = _OUTLET_LINE.fullmatch(line)
     if m is None:
         return None
-    split = [w for w in _NAME_OR_PLACE_SEPARATOR.split(m["who"]) if w]
+    who = _CREDIT_BETWEEN.sub(" ", m["who"])  # (東森新聞 記者 鄭雅文 / 攝影 周柏翰 報導: the photographer's no name)
+    split = [w for w in _NAME_OR_PLACE_SEPARATOR.split(who) if w]
     words = [w for w in (_REPORTER_WORD_FIRST.sub("", w) for w in split) if w]
     place = words.pop() if words and _PLACE_AT_END.fullmatch(words[-1]) else ""
-    marked = words != split or place or re.search(_SLASH, m["apart"] + m["who"]) or re.search("[|｜]", m["apart"]) \
+    marked = words != split or place or re.search(_SLASH, m["apart"] + who) or re.search("[|｜]", m["apart"]) \
         or (_HOW_REPORTED.search(line) and _chinese_names(" ".join(words)))  # (新唐人亞太電視 周家豪綜合報導)
     if not all(_NAMES.fullmatch(w) and _PLACE_AT_END.fullmatch(w) is None and not _NOT_A_NAME.search(w)
                for w in words) or (words and not marked):

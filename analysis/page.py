@@ -32,10 +32,11 @@ from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, RelatedList, is_footer, is_list_heading, is_outlet_call,
                       is_recommended, is_site_list_heading, join_wrapped, looks_like_items, may_be_related,
                       trailing_items)
-from .bylines import CREDIT_LINE, OUTLET_PATTERN, OUTLETS, header_words
+from .bylines import CREDIT_LINE, OUTLET_PATTERN, OUTLETS, header_words, parse_byline
 from .page_dates import SECTIONS, TIME_ONLY, Published, date_line, dated_header
 from .pagetop import ISSUE, MASTHEAD, is_header, site_top
 from .surnames import starts_with_surname
+from .readercalls import is_reader_call
 from .text import CLOSING_CODE, content_id, is_site_line, is_truncated, subheads
 from .typedefs import Errors, PathLike
 
@@ -64,6 +65,8 @@ def _named(words: str, fields: dict) -> dict:
     """The outlet, reporter and place that a date line's words give (:func:`analysis.bylines.header_words`),
     where the dateline gave none: 中時新聞網 朱真楷 2023/06/19 17:33."""
     found = header_words(words)
+    if found["rest"] and (byline := parse_byline(words)) is not None:
+        found = byline  # (新頭殼newtalk | 楊昀臻 台北報導 發布 2025.02.26 | 10:48: a byline of no 記者)
     return {key: found[key] for key in ("outlet", "reporter", "reporter_place") if found[key] and not fields[key]}
 
 
@@ -152,6 +155,12 @@ _SENTENCE_ENDS = ("。", "！", "？", "」", "）", ")")
 _SHORTEST_CONTINUATION = 4
 # A headline's second line may ask a question (台灣電子五哥的下一步是什麼？), if short: no lede does
 _QUESTION, _LONGEST_QUESTION = ("？", "?", "！", "!"), 24
+_HOT = re.compile("熱門|热门")
+# The longest line read as the end of a headline broken off at a comma or colon
+_LONGEST_ENDING = 30
+# The most links a box between an article's paragraphs holds (延伸閱讀 / one headline or two), and the fewest letters of
+# a line read as a paragraph after it
+_BOX_LINKS, _SHORTEST_PARAGRAPH = 3, 30
 # The ends of a headline's line that its next line continues (賴總統： / 持續監控共軍動態)
 _UNFINISHED = ("：", ":", "，", "、")
 # A byline or a credit, which no headline's continuation is: its words, or a name set apart at its end (撰稿人員 陳嘉欣)
@@ -227,7 +236,14 @@ class _Parser:
             return self.skip("empty page (no text)", None)
         top = self.masthead(content)  # the site's menu may hold a list's heading (即時新聞)
         lead = top[0]
-        heading = next((i for i in content[lead:] if is_list_heading(self.lines[i])), None)
+        self.boxes = set()  # a box of links between paragraphs: the site's lines in the article's text
+        heading = None
+        for k in range(lead, len(content)):
+            if is_list_heading(self.lines[content[k]]):
+                if (box := self.inline_box(content, k)) is None:
+                    heading = content[k]
+                    break
+                self.boxes |= set(box)
         body_end = heading if heading is not None else n
         head = self.unfurnished(self.nonblank(0, body_end)[lead:])  # the header is read under the site's lines
         dated_above = lead and date_line(self.lines[content[lead - 1]]) is not None  # the date right above the headline
@@ -241,6 +257,22 @@ class _Parser:
             raise AssertionError(f"{self.source}: lines {sorted(lost)} were neither placed nor reported")
         return self.page
 
+    def inline_box(self, idx: list[int], k: int) -> list[int] | None:
+        """The lines of a box of links that a list heading opens between an article's paragraphs (延伸閱讀 over
+        a story's headline or two, then the text goes on), or None: at most :data:`_BOX_LINKS` lines of no
+        sentence under the heading, then at least two paragraphs. A related list's items are headlines, with or
+        without their dates and a summary each, never paragraph after paragraph."""
+        links = list(itertools.takewhile(lambda i: not self.paragraph(self.lines[i]), idx[k + 1:k + 2 + _BOX_LINKS]))
+        after = idx[k + 1 + len(links):k + 3 + len(links)]
+        if not 1 <= len(links) <= _BOX_LINKS or len(after) < 2 or not all(self.paragraph(self.lines[i]) for i in after):
+            return None
+        return [idx[k], *links]
+
+    @staticmethod
+    def paragraph(line: str) -> bool:
+        """Whether a line reads as a paragraph of an article: long, and ending a sentence."""
+        return len(line) >= _SHORTEST_PARAGRAPH and line.endswith(_SENTENCE_ENDS)
+
     def lists(self, idx: list[int]) -> None:
         """The lines from the first list heading on: the related list read item by item (:class:`RelatedList`),
         and each of the site's own lists (熱門推薦, 排行榜; 熱門新聞 after a related list or ranked, 1 …, 2 …; a
@@ -252,6 +284,14 @@ class _Parser:
         def own_later() -> bool:
             return any(is_list_heading(self.lines[i]) and not is_site_list_heading(self.lines[i])
                        and not is_recommended(self.lines[i]) for i in idx[1:])
+
+        def sites_later() -> bool:  # 熱門新聞, then 最新新聞: the site's lists, not a scraper's one list so headed
+            # (更多CTWANT報導 over 熱門排行 is the outlet's related list)
+            return any(is_list_heading(self.lines[i]) and is_site_list_heading(self.lines[i])
+                       and not may_be_related(self.lines[i]) for i in idx[1:])
+
+        def dated_after(k: int) -> bool:  # an item's time further down: a line read into the list, not its end
+            return any(TIMESTAMP.match(self.lines[j]) or date_line(self.lines[j]) for j in idx[k + 1:])
 
         def ranked() -> bool:  # 熱門新聞 over 1 颱風小犬逼近…, 2 國慶大會預演…: the site's most read, in their order
             firsts = [m[1] for i in idx[1:5]
@@ -265,13 +305,16 @@ class _Parser:
                 continue
             heading = is_list_heading(line)
             if (heading and is_site_list_heading(line)
-                and not (k == 0 and may_be_related(line) and not own_later() and not ranked())) \
+                and not (k == 0 and may_be_related(line) and not own_later() and not ranked()
+                         and not (_HOT.search(line) and sites_later()))) \
                     or (heading and started and is_recommended(line)) \
                     or (started and not site and not heading and len(related) >= 2 and _SITE_HEADING.fullmatch(line)
                         and k + 1 < len(idx) and not _SITE_HEADING.fullmatch(self.lines[idx[k + 1]])
                         and not any(TIMESTAMP.match(self.lines[j]) or date_line(self.lines[j])
                                     for j in idx[k + 1:k + 3])) \
-                    or (k and not site and not heading and is_footer(line)):  # the site's list, or its footer
+                    or (k and not site and not heading and is_footer(line)) \
+                    or (started and not site and not heading and is_reader_call(line) and not dated_after(k)):
+                # the site's list, or its footer (a call to the reader under a list of headlines: 加入風傳媒會員…)
                 self.leave_out(site)
                 site = [i]
             elif heading:
@@ -345,6 +388,15 @@ class _Parser:
                 and not _CREDIT_WORDS.search(line) and not starts_with_surname(line) and not is_site_line(line)
                 and not is_header(line))
 
+    @staticmethod
+    def unfinished(first: str, second: str) -> bool:
+        """Whether a headline's line breaks off at a comma or colon (當社宅抽籤變成樂透：) and the next line ends it: a
+        few words, a question or an exclamation, not a sentence, a name alone, a header or one of the site's lines."""
+        return (first.endswith(_UNFINISHED) and _SHORTEST_CONTINUATION <= len(second) <= _LONGEST_ENDING
+                and (not second.endswith(_SENTENCE_ENDS) or second.endswith(_QUESTION))
+                and not _name_alone(second) and not is_header(second) and not is_site_line(second)
+                and not _CREDIT_WORDS.search(second))
+
     def sentence_above(self, idx: list[int], k: int) -> bool:
         """Whether a line above line ``k`` ends a sentence: a lede or a caption, not a headline's line."""
         return any(self.lines[i].endswith(_SENTENCE_ENDS) for i in idx[:k])
@@ -399,6 +451,8 @@ class _Parser:
                       f"article has no dateline (no outlet); published from the date line on line {idx[loose] + 1}")
             self.problem(reason, idx[min(1, len(idx) - 1)] + 1 if idx else None, action="left empty")
         title_idx, body_idx = idx[:at], idx[at:]
+        if len(title_idx) == 1 and body_idx and self.unfinished(self.lines[title_idx[0]], self.lines[body_idx[0]]):
+            title_idx, body_idx, at = [*title_idx, body_idx[0]], body_idx[1:], at + 1  # (…從宮廟到農會， / 誰在決定…？)
         if inside := [i for i in furnished if title_idx and title_idx[0] < i < title_idx[-1]]:
             title_idx = sorted([*title_idx, *inside])  # a headline's lines are joined as written, none left out
             furnished = [i for i in furnished if i not in inside]
@@ -406,7 +460,7 @@ class _Parser:
         title = self.headline(title_idx, body_idx)
         # the site's lines (a caption between the date line and the byline) are no header's nor the text's
         site = {i for i in body_idx if is_site_line(self.lines[i]) or is_outlet_call(self.lines[i])}
-        site |= {*furniture, *furnished, *self.neighbours(body_idx)}
+        site |= {*furniture, *furnished, *self.neighbours(body_idx), *(self.boxes & set(body_idx))}
         at -= len(furniture)
         loose_line = idx[loose] if loose is not None else None
         idx = [i for i in idx if i not in site]

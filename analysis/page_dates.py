@@ -19,10 +19,11 @@ _DATE_LABEL = re.compile(rf"^(?:(?:最後|最后)?(?:{'|'.join(_LABEL_WORDS)})(?
                          r"(?=\d|(?:中華)?民[國国]|[A-Z][a-z]{2}))", re.I)
 # what may follow a date on its line without being more than a date: 更新, 發稿 (the time's label), a page and its
 # section (A1, A02版 澳聞),
-# an update time in brackets (（2024/03/06 10:02 更新）)
+# an update time in brackets (（2024/03/06 10:02 更新）), the time since it was published (2025-10-05 15:45 · 3小時前)
 _AFTER_DATE = re.compile(r"(?:\s*(?:更新|發稿|发稿|發布|发布|發表|发表|刊出|出刊)"
                          r"|\s+[A-Z]\d{1,2}版?(?:\s+[^\s\d]{2,4})?"
-                         r"|\s*[（(][^（）()]{6,30}(?:更新|修改)[）)])$")
+                         r"|\s*[（(][^（）()]{6,30}(?:更新|修改)[）)]"
+                         r"|\s*[·•|｜]\s*\d{1,2}\s*(?:分鐘|分钟|小時|小时|天)前)$")
 _DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 # ... or with the month's English name (15 Aug 2024, Aug 15, 2024)
@@ -37,6 +38,9 @@ _UPDATE_FIRST = re.compile(r"^\s*(?:最後|最后)?(?:更新|修改)\S*\s*\d[^\n
 _SEPARATOR = re.compile(r"\s*[|｜]\s*")
 # 中時新聞網 朱真楷 2023/06/19 17:33, 鏡週刊 2023.06.20 06:00, 發布 2023.06.19: a few words, then the date
 _WORDS = re.compile(r"^(?P<words>[^\d\n。，,、；;：:！!？?「」『』（）()【】〔〕]{1,16}?)\s*(?=\d)")
+# ... or a byline and a label (新頭殼newtalk | 楊昀臻 台北報導 發布 2025.02.26 | 10:48), up to its date's first digit
+_BYLINE_FIRST = re.compile(r"^(?P<words>[^\d\n。，,；;！!？?「」『』（）()]{4,40}?)\s*(?=\d)")
+_LABEL_LAST = re.compile(r"\s*(?:發布|發佈|发布|發表|发表|刊登|出版|更新)(?:時間|时间|日期|於|于)?\s*[:：]?\s*$")
 # the words a header line may hold before its date: an outlet the kit knows (and a reporter), or a label
 _LABELS = (*_LABEL_WORDS, "最後更新", "最后更新")
 # 2024-03-05 14:32 聯合報 記者林小華／台北即時報導: a date, then an outlet the kit knows or a reporter, and no sentence
@@ -58,6 +62,11 @@ _DAY, _CLOCK = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", r"\d{1,2}:\d{2}(?::\d{2})?"
 # A time before its date, perhaps with a zone's abbreviation after (14:32 2024-03-05 HKT)
 _TIME_FIRST = re.compile(rf"^(?P<time>{_CLOCK})\s+(?P<date>{_DAY})(?:\s+(?P<zone>{_ZONES}))?$")
 _ZONE_AFTER = re.compile(rf"(?<=\d)\s+(?P<zone>{'|'.join(z for z in ZONE_ABBREVIATIONS if z not in ('UTC', 'GMT'))})$")
+#: The United States' zones by the region's letters (2025.08.19 07:45 ET), whose offset changes with the season:
+#: the time is kept as written, with the zone's name.
+US_ZONES = {"ET": "America/New_York", "美東時間": "America/New_York", "CT": "America/Chicago",
+            "MT": "America/Denver", "PT": "America/Los_Angeles", "美西時間": "America/Los_Angeles"}
+_US_ZONE_AFTER = re.compile(rf"(?<=\d)\s*(?P<zone>{'|'.join(US_ZONES)})$")
 # ... or between its date and its time (2024-10-15 HKT 14:32)
 _ZONE_BETWEEN = re.compile(rf"^(?P<date>{_DAY})\s+(?P<zone>{_ZONES})\s+(?P<time>{_CLOCK})$")
 # An outlet before a labelled date (東森新聞 發佈時間：2024/11/05 14:21)
@@ -96,6 +105,8 @@ def date_line(line: str) -> Published | None:
     datetime.datetime(2024, 1, 25, 14, 32)
     >>> date_line("2024-10-15 HKT 14:32")[:3]
     (datetime.datetime(2024, 10, 15, 14, 32), 'minute', 'UTC+08:00')
+    >>> date_line("2025.08.19 07:45 ET")[:3], date_line("2025-10-05 15:45 · 3小時前")[0]
+    ((datetime.datetime(2025, 8, 19, 7, 45), 'minute', 'America/New_York'), datetime.datetime(2025, 10, 5, 15, 45))
     """
     line = unicodedata.normalize("NFKC", line)
     if (first := _UPDATE_FIRST.match(line)) is not None:
@@ -109,10 +120,15 @@ def date_line(line: str) -> Published | None:
         rest = f"{first['date']} {first['time']}" + (f" {ZONE_ABBREVIATIONS[first['zone']]}" if first["zone"] else "")
     elif (zone := _ZONE_AFTER.search(rest)) is not None:  # 2023.08.15 14:32 EDT
         rest = rest[:zone.start()] + " " + ZONE_ABBREVIATIONS[zone["zone"]]
+    named = None
+    if (zone := _US_ZONE_AFTER.search(rest)) is not None:  # 2025.08.19 07:45 ET
+        rest, named = rest[:zone.start()], US_ZONES[zone["zone"]]
     if not shaped:
         return None
     found = parse_published(rest)
-    return found if found is not None and found.value is not None else None
+    if found is None or found.value is None:
+        return None
+    return found._replace(time_zone=named) if named and found.precision in ("minute", "second") else found
 
 
 def _is_byline(words: str) -> bool:
@@ -151,6 +167,8 @@ def dated_header(line: str) -> tuple[Published, str] | None:
     (None, None)
     >>> dated_header("記者張大同／台北報導 2024/03/05 14:32")[1]
     '記者張大同/台北報導'
+    >>> dated_header("新頭殼newtalk | 楊昀臻 台北報導 發布 2025.02.26 | 10:48")[1]
+    '新頭殼newtalk | 楊昀臻 台北報導'
     >>> found, words = dated_header("東森新聞 發佈時間：2024/11/05 14:21 最後更新時間：2024/11/05 15:02")
     >>> found.value, words
     (datetime.datetime(2024, 11, 5, 14, 21), '東森新聞')
@@ -170,6 +188,11 @@ def dated_header(line: str) -> tuple[Published, str] | None:
         named = header_words(words)
         if not named["rest"] and (named["outlet"] or named["reporter"] or parse_byline(words) is not None):
             return found, words  # (… 聯合報 記者林小華／台北即時報導, … 國際中心／綜合外電報導: a desk)
+    if (m := _BYLINE_FIRST.match(line)) is not None and (found := date_line(line[m.end():])) is not None:
+        # (新頭殼newtalk | 楊昀臻 台北報導 發布 2025.02.26 | 10:48)
+        words = _LABEL_LAST.sub("", m["words"]).strip(" |｜")
+        if words and parse_byline(words) is not None:
+            return found, words
     m = _WORDS.match(line)
     if m is None or not (m["words"].strip().startswith((*OUTLETS, *_LABELS)) or _is_byline(m["words"].strip())
                          or m["words"].strip(" |｜") in SECTIONS):  # (國際 | 2024年10月26日星期六 | 06:30)

@@ -101,7 +101,7 @@ def is_header(line: str) -> bool:
 # ... and any words in Latin letters but digits, under its masthead (數位時代 / BusinessNext, 太報 / TaiSounds) or
 # inside its run of lines
 _LATIN_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff.&'!-]*"
-                          r"(?: [A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff.&'!-]*){0,2}")
+                          r"(?: [A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff.&'!-]*){0,4}")
 _ADDRESS = re.compile(r"https?://\S+")
 _SKIP_LINK = re.compile(r"跳(?:到|至|過)[^\s，。]{1,8}|:::|(?i:skip to [a-z ]{2,20})")
 # A site's address on a line of its own (theinitium.com, www.cna.com.tw), which no headline is

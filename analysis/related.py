@@ -56,7 +56,8 @@ MAX_HEADLINE_LINES = 3
 _MORE_NEWS = (rf"看?更多(?!相[關关])(?:[^\s:：】]{{1,12}}新[聞闻]|(?:{OUTLET_PATTERN})[報报][導导道])"
               r"|看更多[^\s:：】]{1,8}(?:報導|报导|文章)")  # (看更多農業報導: a link's words)
 # An outlet's most read (東網熱門, 自由財經 熱門新聞): a site's list (not 北海道冬季最熱門).
-_OUTLET_HOT = (rf"(?:{OUTLET_PATTERN})\s?(?:熱門|热门|熱讀|热读|要聞|要闻)(?:新[聞闻])?"  # (東網熱門, 新頭殼要聞)
+# (東網熱門, 新頭殼要聞, 風傳媒熱門排行)
+_OUTLET_HOT = (rf"(?:{OUTLET_PATTERN})\s?(?:熱門|热门|熱讀|热读|要聞|要闻)(?:新[聞闻]|排行榜?|文章)?"
                r"|[^\s:：】]{2,10}\s(?:熱門新聞|热门新闻|即時排行|熱門排行|排行榜|最新新聞|熱門)")
 # (PChome新聞 即時排行)
 _WORDS = "|".join([*dict.fromkeys(LIST_HEADINGS + SITE_LIST_HEADINGS), _MORE_NEWS, _OUTLET_HOT])
@@ -221,7 +222,12 @@ def is_footer(line: str) -> bool:
     [False, False]
     """
     return bool(line.startswith(_FOOTER_STARTS) or _FOOTER_START.match(line) or _FOOTER_WORDS.search(line)
-                or site_line(line))
+                or site_line(line) or _COMMENTS.fullmatch(line))
+
+
+# The readers' comments under a page (網友回應, 我要留言)
+_COMMENTS = re.compile(r"(?:網友|网友|讀者|读者)(?:回應|回应|留言|評論|评论)|留言區|留言区|發表留言|看留言|我要留言"
+                       r"|留言\s*[（(]?\d*[）)]?")
 
 
 # A recommender's picks (你可能也喜歡): related news when a page's first list, the site's after its related list

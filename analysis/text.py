@@ -12,6 +12,8 @@ import unicodedata
 
 import numpy as np
 
+from .readercalls import is_reader_call
+
 #: A text that ends in none of these is flagged as cut off mid-sentence.
 SENTENCE_END = frozenset("。！？!?…」』”’\"）)】》.．~～")
 
@@ -310,7 +312,7 @@ def is_site_line(line: str) -> bool:
     """
     line = line.strip()
     return bool(site_line(line) or _PAGE_LINE.match(line) or _POINTING.fullmatch(line)
-                or _AGENCY_CAPTION.fullmatch(line)
+                or _AGENCY_CAPTION.fullmatch(line) or is_reader_call(line)
                 or (len(line) <= _LONGEST_PROMO and _CALL.search(line) and _PROMO.search(line))  # (誘導下載假投資App)
                 or (len(line) <= _LONGEST_CREDITED and _credit_ends(line)
                     and _PHOTO_CREDIT.search(line, _credit_start(line)))

@@ -1937,3 +1937,81 @@ def test_a_byline_under_the_first_paragraph_and_a_long_run_of_a_menus_words():
     docs, _, _ = parse_quietly(page, source="i.txt")
     assert (docs[0]["title"], docs[0]["reporter"], docs[0]["published"]) == (
         "開源郵件伺服器爆漏洞", "吳品儒", pd.Timestamp("2024-10-17"))
+
+
+# -- pages of outlets the rules were not written for: what a page is made of, not whose it is ----------------
+_P1 = "第一段：記者會上，主管機關宣布新政策將在下個月正式上路，業者須配合調整。"
+_P2 = "第二段：業者表示將配合政府的規定調整作法，但希望能有更長的緩衝期。"
+_P3 = "第三段：學者認為此舉有助於改善長期以來的問題，仍須觀察後續執行成效。"
+
+
+def test_a_box_of_links_between_paragraphs_is_the_sites_and_the_text_goes_on():
+    page = (f"標題在這裡 政策下月上路\n2024/12/02 09:30\n{_P1}\n延伸閱讀\n另一則新聞的標題 在此\n{_P2}\n{_P3}\n"
+            "相關新聞\n寒流來襲 低溫探8度\n高鐵加開班次")
+    docs, _, _ = parse_quietly(page, source="box.txt")
+    assert docs[0]["text"] == f"{_P1}\n{_P2}\n{_P3}"
+    assert [d["title"] for d in docs[1:]] == ["寒流來襲 低溫探8度", "高鐵加開班次"]
+
+
+def test_a_hot_list_with_another_site_list_after_it_is_no_related_list():
+    body = f"標題在這裡 政策下月上路\n2024/12/02 09:30\n{_P1}\n{_P2}\n"
+    docs, rows, _ = parse_quietly(body + "熱門新聞\n藝人婚禮低調辦\n北部濕涼轉晴\n最新新聞\n國道連環追撞\n油價微漲",
+                                  source="hot.txt")
+    assert len(docs) == 1 and sum(r["reason"].startswith("the site's own list") for r in rows) == 2
+    # an outlet's more of its news over its ranking stays the related list; a hot list alone may be one
+    docs, _, _ = parse_quietly(body + "更多CTWANT報導\n餐廳收服務費合法嗎\n外送平台被控超收\n熱門排行\n01 女星低調完婚",
+                               source="more.txt")
+    assert [d["title"] for d in docs[1:]] == ["餐廳收服務費合法嗎", "外送平台被控超收"]
+    docs, _, _ = parse_quietly(body + "熱門新聞\n藝人婚禮低調辦\n北部濕涼轉晴", source="alone.txt")
+    assert [d["title"] for d in docs[1:]] == ["藝人婚禮低調辦", "北部濕涼轉晴"]
+
+
+@pytest.mark.parametrize("tail", ["加入風傳媒會員 享無廣告閱讀體驗", "網友回應\n阿明\n說得好",
+                                  "風傳媒熱門排行\n央行意外升息半碼\n北市公車大調整", "我要捐款"])
+def test_what_ends_a_list_of_headlines(tail):
+    page = f"標題在這裡 政策下月上路\n2024/12/02 09:30\n{_P1}\n相關文章推薦\n寒流來襲 低溫探8度\n高鐵加開班次\n{tail}"
+    docs, _, _ = parse_quietly(page, source="tail.txt")
+    assert [d["title"] for d in docs[1:]] == ["寒流來襲 低溫探8度", "高鐵加開班次"]
+
+
+def test_a_masthead_named_in_many_latin_words_and_a_date_with_its_age():
+    page = ("環境資訊中心\nTaiwan Environmental Information Center\n首頁\n新聞\n國內新聞\n國際新聞\n"
+            f"挪威峽灣養殖鮭魚海蝨感染率創新高 研究：水溫上升是主因\n2025-10-05 15:45 · 3小時前\n{_P1}\n{_P2}")
+    docs, _, _ = parse_quietly(page, source="latin.txt")
+    assert docs[0]["title"] == "挪威峽灣養殖鮭魚海蝨感染率創新高 研究：水溫上升是主因"
+    assert docs[0]["published"] == datetime(2025, 10, 5, 15, 45) and docs[0]["text"] == f"{_P1}\n{_P2}"
+
+
+def test_a_time_in_a_us_zone_keeps_the_zones_name():
+    page = f"自由亞洲電台\nRFA 普通話\n首頁\n中國\n香港\n廣東村民聚集鎮政府遭驅散\n2025.08.19 07:45 ET\n{_P1}\n{_P2}"
+    docs, _, _ = parse_quietly(page, source="et.txt")
+    assert (docs[0]["title"], docs[0]["published"], docs[0]["time_zone"]) == (
+        "廣東村民聚集鎮政府遭驅散", datetime(2025, 8, 19, 7, 45), "America/New_York")
+
+
+@pytest.mark.parametrize("header, reporter, place", [
+    ("新頭殼newtalk | 楊昀臻 台北報導 發布 2025.02.26 | 10:48", "楊昀臻", "台北"),  # a byline of no 記者, then a label
+    ("東森新聞 記者 鄭雅文 / 攝影 周柏翰 報導\n2025.02.26 10:48", "鄭雅文", ""),  # the photographer is no reporter
+    ("華視新聞 記者 林佳蓉 / 攝影 陳冠宇 新北市報導\n2025.02.26 10:48", "林佳蓉", "新北市"),
+])
+def test_bylines_of_more_shapes(header, reporter, place):
+    docs, _, _ = parse_quietly(f"立委提案放寬青年租屋補貼門檻 內政部：將評估財源\n{header}\n{_P1}\n{_P2}",
+                               source="by.txt")
+    assert (docs[0]["reporter"], docs[0]["reporter_place"]) == (reporter, place)
+    assert docs[0]["published"] == datetime(2025, 2, 26, 10, 48) and docs[0]["text"] == f"{_P1}\n{_P2}"
+
+
+def test_a_headline_broken_off_at_a_comma_ends_on_the_next_line():
+    page = f"罷免潮下的地方派系：從宮廟到農會，\n誰在決定一張票的去向？\n林上恩\n2024-10-22 07:00\n{_P1}\n{_P2}"
+    docs, _, _ = parse_quietly(page, source="two.txt")
+    assert docs[0]["title"] == "罷免潮下的地方派系：從宮廟到農會，誰在決定一張票的去向？"
+    assert docs[0]["text"] == f"{_P1}\n{_P2}"
+
+
+def test_the_sites_calls_between_paragraphs_leave_the_text():
+    calls = ["喜歡這篇文章嗎？成為新頭殼贊助者，支持獨立媒體繼續報導", "收聽《鏡週刊》娛樂Podcast每週三上架",
+             "友善列印",
+             "點閱數：1532", "（作者為前經濟部能源局顧問）", "論壇與會者討論供應鏈移轉議題。（鄒冠霆／大紀元）"]
+    page = "標題在這裡 政策下月上路\n2024/12/02 09:30\n" + "\n".join([_P1, *calls, _P2])
+    docs, _, _ = parse_quietly(page, source="calls.txt")
+    assert docs[0]["text"] == f"{_P1}\n{_P2}"

@@ -1,0 +1,92 @@
+"""Lines a site addresses to its reader inside an article's text, found by their shape, not by outlet.
+
+A scraper that keeps a page's visible text keeps, between an article's paragraphs, the lines a site
+prints around every article: calls to join, follow, subscribe, listen or install (加入鏡週刊會員，免費閱讀
+每週完整封面故事; 鎖定TVBS新聞YouTube頻道…; 收聽《鏡週刊》娛樂Podcast每週三上架), its own products named
+with their promise (《央廣國際新聞Podcast》每天早上7點更新), hotlines (安心專線：1925（依舊愛我）), the page's
+tools and counters (友善列印, 點閱數：1532), its address (網址：https://…) and an opinion's note on its
+author (（作者為前經濟部能源局顧問）). Each rule reads what such a line is made of (a call's verb and the
+channel it names, a product and its schedule, a hotline's number), so that an outlet it was not written
+for is read too; a sentence of the news that says the same words (民眾可下載「防災」App查詢避難所。) ends
+in a full stop or reports someone's words, and is left alone.
+
+:func:`analysis.text.is_site_line` reads these beside its phrases of particular sites.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The longest line read as a call, a product's promise or a hotline: a paragraph of news is longer.
+LONGEST_CALL = 50
+#: A verb that calls the reader to a channel (加入, 訂閱, 收聽, 下載, 鎖定, 看更多; not a noun it opens:
+#: 訂閱制, 下載量, 加入者), at the start of a clause, after a greeting's question or after an adverb of urgency
+#: (現在用APP看新聞).
+_CALL = re.compile(r"(?:(?:^|[？！?!，,\s]|[★►▶▲👉]\s*)(?:立即|馬上|趕快|快|免費|歡迎|請|一起|現在|記得)?"
+                   r"|立即|馬上|趕快|現在|歡迎)"
+                   r"(?:加入|訂閱|订阅|收聽|收听|收看|下載|下载|追蹤|追踪|鎖定|锁定|按讚|按赞|登入|登錄|打開|打开|開啟"
+                   r"|註冊|注册|關注|关注|掃描|扫描|掃碼|扫码|看更多|分享給|分享给|成為|成为|用(?=APP|App|app))"
+                   r"(?!制|數|数|量|率|人數|次數|者|費|费)")
+#: What a call names: a membership, a page or account, an app, a podcast, a channel, a newsletter or a platform.
+_CHANNEL = re.compile(r"會員|会员|訂戶|订户|贊助者|赞助者|粉絲專頁|粉丝专页|粉絲團|粉专|粉專|官方帳號|官方账号"
+                      r"|帳號|账号|APP|App|app"
+                      r"|Podcast|podcast|YouTube|Youtube|頻道|频道|電子報|电子报|LINE|Line|IG|Instagram|臉書|Facebook|FB"
+                      r"|Threads|Telegram|WhatsApp|推播|好友|朋友|移動應用|移动应用|應用程式|应用程序|小程序|社群")
+#: A product named with its promise (《央廣國際新聞Podcast》每天早上7點更新; 早報移動應用隨時隨地閱讀新聞).
+_PRODUCT = re.compile(r"^(?:《[^》]{1,20}》)?[^，。,\s]{0,12}"
+                      r"(?:Podcast|podcast|APP|App|app|移動應用|移动应用|應用程式|頻道|频道|電子報|电子报|YouTube)"
+                      r"[》」]?[^。，,]*(?:每天|每日|每週|每周|每月|每晚|隨時|随时|第一手|不漏接|帶你|带你|陪你|獨家|独家)")
+#: A call to give, in the outlet's words (…是非營利媒體，您的捐款是我們…).
+_GIVING = re.compile(r"您的(?:捐款|捐助|贊助|支持)|(?:小額|定期定額)(?:捐款|贊助)")
+#: A hotline and its number (安心專線：1925; 如有疑問請撥打165反詐騙諮詢專線).
+_HOTLINE = re.compile(r"(?:專線|专线|熱線|热线)[^。]*\d{3,}|\d{3,}[^。]*(?:專線|专线|熱線|热线)")
+#: A verb that reports someone's words: a line holding one is the news's, whatever else it says.
+_REPORTING = re.compile(r"表示|說|说|指出|強調|强调|認為|认为|透露|呼籲|呼吁|批評|回應|坦言|宣布|提醒|建議|建议")
+#: The page's tools, counters and address, and an author's note, whole lines.
+_PAGE_PARTS = re.compile(
+    r"友善列印|列印本文|列印|[A-Za-z]"  # (A / A / A: a text's sizes)
+    r"|請?繼續(?:往下|下滑|向下)(?:閱讀|滑動|看)\W{0,3}"  # (請繼續下滑閱讀)
+    r"|(?:點閱數|點閱|点阅数|人氣|人气|觀看數|观看数|瀏覽量|浏览量|閱讀量|阅读量|閱讀數|点击数|點擊數)\s*[:：]?\s*[\d,，.]+[萬万]?"
+    r"|(?:預估|预估|預計|预计)?(?:閱讀時間|阅读时间)\s*[:：]?\s*約?\s*\d+(?:\s*[–\-~～至]\s*\d+)?\s*分鐘?"
+    r"|(?:網址|网址|原文網址|本文網址|文章網址|原文連結|文章連結)\s*[:：]\s*https?://\S+"
+    r"|(?:上一則|下一則|上一篇|下一篇|上一则|下一则|前一篇|後一篇)\s*[:：｜|]\s*\S[^。\n]{0,60}"
+    r"|[（(]\s*作者(?:為|是|係|现为|現為|現任|现任|为)[^（）()]{2,60}[）)]"
+    r"|(?:作者簡介|作者简介|作者介紹|作者介绍|關於作者|关于作者)\s*[：:｜|].{2,200}"  # an author's box
+    # an editor's or translator's credit alone in its bracket (（編輯：陳奕均）), a photographer's by another label
+    r"|[（(](?:編輯|编辑|責任編輯|责任编辑|責編|核稿|譯者|译者|審校|审校)\s*[：:]\s*[^（）()]{2,20}[）)]"
+    r"|(?:攝影者|攝影師|摄影师|圖片提供|图片提供)\s*[：:／/]\s*[^\W\d_]{2,12}"
+    # a magazine's issue (今周刊1472期), where an excerpt comes from (本文摘錄自《今周刊》第1472期，…)
+    r"|[^\s，。：:]{2,8}\s*第?\s*\d{2,5}\s*期"
+    r"|本文(?:摘錄|摘录|節錄|节录|摘)自.{2,80}"
+    r"|[※＊*]\s*(?:全文及圖片詳見|全文詳見|原文詳見|資料來源|原文出處|摘譯自|編譯自|譯自)\s*[：:].{1,80}"
+    # a caption that ends in its picture's source (…感染。示意圖，圖片來源：Pixabay), its photographer's name and outlet
+    # (…議題。（鄒冠霆／大紀元）) or who gave it (…被困司機。讀者提供)
+    r"|[^。]{2,80}[。，,]\s*(?:示意圖[，,]\s*)?(?:圖片來源|图片来源|圖源|照片來源|影像來源)\s*[：:／/]\s*[^，。]{1,30}"
+    r"|[^。]{4,60}。[（(][^\W\d_]{2,4}\s*[／/]\s*[^（）()／/]{2,10}[）)]"
+    r"|[^。]{4,60}。[^\W\d_，。]{1,6}提供"
+    # a call to give (我要捐款)
+    r"|(?:我要|立即|馬上)?(?:捐款|捐助|贊助我們|支持我們)"
+    r"|(?:審稿|审稿|責任編輯|责任编辑|編輯|编辑|校對|校对|核稿)\s*[．・·•]\s*[^\W\d_]{2,4}.{0,40}")
+
+
+def is_reader_call(line: str) -> bool:
+    """Whether a stripped line of an article's text is one its site addresses to the reader (see the module).
+
+    Examples
+    --------
+    >>> lines = ["喜歡這篇文章嗎？加入自由時報粉絲專頁掌握第一手在地消息", "收聽《鏡週刊》娛樂Podcast每週三上架",
+    ...          "《央廣國際新聞Podcast》每天早上7點更新", "安心專線：1925（依舊愛我）", "點閱數：1532", "友善列印",
+    ...          "（作者為前經濟部能源局顧問）", "分享給朋友：等紅燈遭追撞", "上一則：華人長者中心擴建"]
+    >>> [is_reader_call(x) for x in lines]
+    [True, True, True, True, True, True, True, True, True]
+    >>> news = ["民眾可下載「台灣防災」App查詢避難所。", "訂閱制電子報成新商機", "衛福部表示，安心專線1925全天候服務",
+    ...         "加入WTO二十年，台灣農業轉型。", "該校學生一起收看球賽轉播"]
+    >>> [is_reader_call(x) for x in news]
+    [False, False, False, False, False]
+    """
+    if _PAGE_PARTS.fullmatch(line):
+        return True
+    if len(line) > LONGEST_CALL or "。" in line or _REPORTING.search(line):
+        return False
+    return bool(any(_CHANNEL.search(line, m.end(), m.end() + 20) for m in _CALL.finditer(line))
+                or _PRODUCT.search(line) or _HOTLINE.search(line) or _GIVING.search(line))

@@ -1,0 +1,46 @@
+"""Lines a site addresses to its reader, found by their shape (analysis.readercalls)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.readercalls import is_reader_call
+from analysis.text import is_site_line
+
+
+@pytest.mark.parametrize("line", [
+    # calls to join, follow, subscribe, listen, install or give, in words no site list holds
+    "喜歡這篇文章嗎？加入自由時報粉絲專頁掌握第一手在地消息", "鎖定TVBS新聞YouTube頻道娛樂第一手直擊不漏接",
+    "看更多NOWnews今日新聞打開APP", "加入鏡週刊會員，免費閱讀每週完整封面故事", "收聽《鏡週刊》娛樂Podcast每週三上架",
+    "訂閱上報電子報每日精選評論送到你的信箱", "加入01會員專享獨家內容", "不用抽不用搶現在用APP看新聞保證天天中獎",
+    "喜歡這篇文章嗎？成為新頭殼贊助者，支持獨立媒體繼續報導", "追蹤本報IG帳號，掌握更多在地好康",
+    "掃描QR Code加入官方LINE好友", "我要捐款", "環境資訊中心是非營利媒體，您的捐款是我們前進的動力",
+    # a product named with its promise
+    "《央廣國際新聞Podcast》每天早上7點更新", "早報移動應用隨時隨地閱讀新聞",
+    # hotlines, the page's tools, counters, address and neighbours
+    "安心專線：1925（依舊愛我）", "如有疑問請撥打165反詐騙諮詢專線", "友善列印", "A", "點閱數：1532", "人氣：12,408",
+    "預估閱讀時間：2–3分鐘", "網址：https://money.udn.com/money/story/5613/8300112", "上一則：華人長者中心擴建",
+    "請繼續下滑閱讀",
+    # credits and notes that are not the text's
+    "（作者為前經濟部能源局顧問）", "作者簡介：林書衡，資深社工師，長期投入家庭照顧者支持服務。", "（編輯：陳奕均）",
+    "審稿．陳志豪醫師（台北某醫學中心精神科主治醫師）", "攝影者：賴建宏", "今周刊1472期",
+    "本文摘錄自《今周刊》第1472期，完整內容請見雜誌。", "※ 全文及圖片詳見：Nordic Marine Review（2025年9月3日）",
+    # captions by their picture's source, its photographer and outlet, or who gave it
+    "海蝨附著在鮭魚背部，會造成傷口與感染。示意圖，圖片來源：Pixabay",
+    "論壇與會者討論供應鏈移轉議題。（鄒冠霆／大紀元）",
+    "消防員到場救出被困司機。讀者提供",
+])
+def test_the_sites_lines_by_their_shape(line):
+    assert is_reader_call(line) and is_site_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    # the news saying the same words: a full stop, a reporting verb, a noun the verb opens, no channel after it
+    "民眾可下載「台灣防災」App查詢避難所。", "訂閱制電子報成新商機", "衛福部表示，安心專線1925全天候服務",
+    "加入WTO二十年，台灣農業轉型。", "該校學生一起收看球賽轉播", "下載量突破百萬的App遭下架",
+    "警方呼籲民眾加入防詐LINE官方帳號", "這支Podcast每週吸引十萬人收聽，主持人說節目將改版。",
+    "他捐款給災區，金額超過百萬元。", "上一篇", "2020年9月18日",
+    "屏東縣政府今天宣布，將擴大補助長者裝設緊急救援系統，並開放民眾線上申請，申請期限至年底。",
+])
+def test_the_news_in_the_same_words_stays(line):
+    assert not is_reader_call(line)
