@@ -422,6 +422,9 @@ def parse_byline(line: str) -> dict | None:
         return {**more, "outlet": found["outlet"] or more["outlet"], "byline": line[:m.end()] + more["byline"]}
     if found is None and (own := _own_line(_BY.sub("", line.strip()))) is not None:  # (By 星島頭條 記者 黃家樂)
         return {**own, "byline": line.strip(), "rest": ""}
+    if found is None and _BY.match(line.strip()) and _NAMES.fullmatch(names := _BY.sub("", line.strip())) \
+            and _chinese_names(names):  # (2024.10.26 10:30 by 李欣穎: a name alone after By)
+        return {**_fields_of("", _listed(names)), "byline": line.strip(), "rest": ""}
     if found is None:
         m = _BARE.match(line)
         if m is None:

@@ -79,8 +79,10 @@ def _names_someone(words: str) -> bool:
 # A standfirst's sentence under a headline (no headline's line holds a full stop)
 _STANDFIRST = re.compile(r"。|[！？!?]」?$(?<=.{20})")
 # A standfirst's label on a line of its own, the standfirst under it (關鍵評論網)
-_STANDFIRST_LABEL = re.compile(r"我們想讓你知道的是|我们想让你知道的是|重點摘要|文章摘要|本文摘要|重點一覽|本文重點"
-                               r"|文章重點|三大重點|懶人包|重点摘要|本文重点")
+_STANDFIRST_LABEL = re.compile(r"(?:我們想讓你知道的是|我们想让你知道的是|我們為什麼挑選這篇文章[？?]?|重點摘要"
+                               r"|文章摘要|本文摘要|重點一覽|本文重點|文章重點|三大重點|懶人包|重点摘要|本文重点)\s*[：:]?")
+# The longest unmarked key point under such a label: one short sentence (the text's first paragraph is longer)
+_LONGEST_KEY_POINT = 40
 # A line naming the source of a syndicated article (故事來源：鉅亨網)
 _SOURCE_LABEL = re.compile(rf"(?:故事|新聞|新闻|文章|內容|内容)?(?:來源|来源|出處)\s*[:：]\s*"
                            rf"(?P<outlet>{OUTLET_PATTERN})")
@@ -266,12 +268,17 @@ class _Parser:
         after = idx[k + 1 + len(links):k + 3 + len(links)]
         if not 1 <= len(links) <= _BOX_LINKS or len(after) < 2 or not all(self.paragraph(self.lines[i]) for i in after):
             return None
+        if any(self.lines[i] in ITEM_MARKERS or TIMESTAMP.match(self.lines[i]) or date_line(self.lines[i])
+               for i in links):
+            return None  # a related list's marks and times (- / 2021/01/15 12:56 over its summaries)
         return [idx[k], *links]
 
     @staticmethod
     def paragraph(line: str) -> bool:
-        """Whether a line reads as a paragraph of an article: long, and ending a sentence."""
-        return len(line) >= _SHORTEST_PARAGRAPH and line.endswith(_SENTENCE_ENDS)
+        """Whether a line reads as a paragraph of an article: long, ending a sentence and holding a full stop or
+        clauses (a headline that asks a question or ends in a quotation holds neither)."""
+        return len(line) >= _SHORTEST_PARAGRAPH and line.endswith(_SENTENCE_ENDS) and (
+            "。" in line or line.count("，") >= 2)
 
     def lists(self, idx: list[int]) -> None:
         """The lines from the first list heading on: the related list read item by item (:class:`RelatedList`),
@@ -463,6 +470,7 @@ class _Parser:
         site |= {*furniture, *furnished, *self.neighbours(body_idx), *(self.boxes & set(body_idx))}
         at -= len(furniture)
         loose_line = idx[loose] if loose is not None else None
+        site.discard(loose_line)  # the date line read as the header's stays
         idx = [i for i in idx if i not in site]
         body_idx = [i for i in body_idx if i not in site]
         if loose_line is None:
@@ -538,8 +546,10 @@ class _Parser:
         at = next((k for k, i in enumerate(idx[:-1]) if _STANDFIRST_LABEL.fullmatch(self.lines[i])), None)
         if at is None:
             return []
-        end = at + 1
-        while end < len(idx) and _KEY_POINT.match(self.lines[idx[end]]):
+        end = at + 1  # (本文重點： over three short sentences, unmarked, then the text's first paragraph)
+        while end < len(idx) and (_KEY_POINT.match(line := self.lines[idx[end]])
+                                  or (len(line) <= _LONGEST_KEY_POINT and line.count("。") <= 1
+                                      and end + 1 < len(idx) and not is_list_heading(self.lines[idx[end + 1]]))):
             end += 1
         return idx[at:max(end, at + 2)]
 

@@ -38,13 +38,16 @@ _UPDATE_FIRST = re.compile(r"^\s*(?:最後|最后)?(?:更新|修改)\S*\s*\d[^\n
 _SEPARATOR = re.compile(r"\s*[|｜]\s*")
 # 中時新聞網 朱真楷 2023/06/19 17:33, 鏡週刊 2023.06.20 06:00, 發布 2023.06.19: a few words, then the date
 _WORDS = re.compile(r"^(?P<words>[^\d\n。，,、；;：:！!？?「」『』（）()【】〔〕]{1,16}?)\s*(?=\d)")
+# ... or a writer's name alone after a dot (…發布於 2024年11月09日21:10 • 陳亭如)
+_NAME_AFTER_DOT = re.compile(r"\s*[•·]\s*(?P<names>[^\W\d_]{2,4}(?:、[^\W\d_]{2,4})*)$")
 # ... or a byline and a label (新頭殼newtalk | 楊昀臻 台北報導 發布 2025.02.26 | 10:48), up to its date's first digit
 _BYLINE_FIRST = re.compile(r"^(?P<words>[^\d\n。，,；;！!？?「」『』（）()]{4,40}?)\s*(?=\d)")
 _LABEL_LAST = re.compile(r"\s*(?:發布|發佈|发布|發表|发表|刊登|出版|更新)(?:時間|时间|日期|於|于)?\s*[:：]?\s*$")
 # the words a header line may hold before its date: an outlet the kit knows (and a reporter), or a label
 _LABELS = (*_LABEL_WORDS, "最後更新", "最后更新")
 # 2024-03-05 14:32 聯合報 記者林小華／台北即時報導: a date, then an outlet the kit knows or a reporter, and no sentence
-_WORDS_AFTER = re.compile(rf"\s(?P<words>(?:{OUTLET_PATTERN}|(?:特約|特约)?[記记]者|特派[員员]|[^\W\d_]{{2,4}}\s*/)"
+_WORDS_AFTER = re.compile(rf"\s(?P<words>(?:{OUTLET_PATTERN}|(?:特約|特约)?[記记]者|特派[員员]|[^\W\d_]{{2,4}}\s*/"
+                          r"|[Bb]y\s)"
                           r"[^\d\n。，,；;：:！!？?「」『』（）()【】〔〕]{0,30})$")
 
 
@@ -188,6 +191,9 @@ def dated_header(line: str) -> tuple[Published, str] | None:
         named = header_words(words)
         if not named["rest"] and (named["outlet"] or named["reporter"] or parse_byline(words) is not None):
             return found, words  # (… 聯合報 記者林小華／台北即時報導, … 國際中心／綜合外電報導: a desk)
+    if (m := _NAME_AFTER_DOT.search(line)) is not None and (found := date_line(line[:m.start()])) is not None \
+            and parse_byline(words := f"by {m['names']}") is not None:
+        return found, words  # (更新於…21:35•發布於…21:10•陳亭如: LINE TODAY's time, then its writer, as by 陳亭如)
     if (m := _BYLINE_FIRST.match(line)) is not None and (found := date_line(line[m.end():])) is not None:
         # (新頭殼newtalk | 楊昀臻 台北報導 發布 2025.02.26 | 10:48)
         words = _LABEL_LAST.sub("", m["words"]).strip(" |｜")

@@ -20,7 +20,7 @@ from .page_dates import SECTIONS, Published, date_line
 #: a few words of a section or an issue (星島日報, 華視新聞網, 自由時報 自由財經, 天下雜誌 792期, ETtoday運動雲,
 #: 新頭殼要聞).
 MASTHEAD = re.compile(rf"(?:[A-Za-z][A-Za-z.]*\s+){{0,3}}(?P<outlet>{OUTLET_PATTERN})"  # (The News Lens 關鍵評論網)
-                      r"(?:新聞網|新闻网|中文網|中文网|電子報|电子报|時報|时报|網|网|\.com|[\u4e00-\u9fff]{1,3}雲"
+                      r"(?:新聞網|新闻网|中文網|中文网|電子報|电子报|電子版|电子版|時報|时报|網|网|\.com|[\u4e00-\u9fff]{1,3}雲"
                       r"|要聞|要闻|熱門|热门|即時|即时|[A-Za-z][A-Za-z.&]{1,12})?"
                       r"(?:(?:\s+|\s*[|｜]\s*)(?:[A-Za-z][A-Za-z.&]*|第?\d{1,5}期|[^\s\d，。、：:；;！？!?「」()（）]{2,5})){0,3}")
 #: A magazine's issue or a site's ending after its name (天下雜誌 794期, 商周.com)
@@ -169,6 +169,8 @@ def site_top(lines: Sequence[str], *, header_follows: Callable[[int], bool]) -> 
     count = strong or (count if count >= _LONG_RUN else 0)
     while count and (not header_follows(count) or is_header(lines[count])) and not _dated_above(lines, count):
         count -= 1  # a short headline (颱風 停班停課) is no menu: a headline, then a header, must follow
+    if count and count + 2 < len(lines) and lines[count] in lines[:count] and header_follows(count + 1):
+        count += 1  # the menu's item again over the headline: the article's section (AI與大數據 … AI與大數據)
     top = lines[:count]
     if count < 3 and not any(MASTHEAD.fullmatch(x) or _BREADCRUMB.fullmatch(x) or _DOMAIN.fullmatch(x) for x in top) \
             and not (top and all(x in SECTIONS for x in top)):  # (運動 alone above the headline)

@@ -1940,7 +1940,7 @@ def test_a_byline_under_the_first_paragraph_and_a_long_run_of_a_menus_words():
 
 
 # -- pages of outlets the rules were not written for: what a page is made of, not whose it is ----------------
-_P1 = "第一段：記者會上，主管機關宣布新政策將在下個月正式上路，業者須配合調整。"
+_P1 = "第一段：記者會上，主管機關宣布新政策將在下個月正式上路，業者須配合調整，違者最高可處新台幣50萬元罰鍰。"
 _P2 = "第二段：業者表示將配合政府的規定調整作法，但希望能有更長的緩衝期。"
 _P3 = "第三段：學者認為此舉有助於改善長期以來的問題，仍須觀察後續執行成效。"
 
@@ -2015,3 +2015,58 @@ def test_the_sites_calls_between_paragraphs_leave_the_text():
     page = "標題在這裡 政策下月上路\n2024/12/02 09:30\n" + "\n".join([_P1, *calls, _P2])
     docs, _, _ = parse_quietly(page, source="calls.txt")
     assert docs[0]["text"] == f"{_P1}\n{_P2}"
+
+
+def test_a_date_by_its_writer_a_section_over_the_headline_and_key_points_under_it():
+    page = ("數位時代 BusinessNext\n最新\nAI與大數據\n半導體\n新創\n電商\nAI與大數據\n"
+            "生成式AI客服導入潮！本土電信業者揭露：首年省下4成人工成本\n2024.10.26 10:30 by 李欣穎\n本文重點：\n"
+            "某本土電信業者導入生成式AI客服一年，人工處理量下降4成。\nAI主要處理帳單查詢與方案比較。\n"
+            f"{_P1}\n{_P2}\n你可能也有興趣\n2024.10.18 AI客服會取代真人嗎？ 專家：先看懂這三件事\n"
+            "2024.10.09 金融業生成式AI應用盤點 銀行最想先導入哪些場景？")
+    docs, _, _ = parse_quietly(page, source="dt.txt")
+    assert docs[0]["title"] == "生成式AI客服導入潮！本土電信業者揭露：首年省下4成人工成本"
+    assert (docs[0]["reporter"], docs[0]["published"]) == ("李欣穎", datetime(2024, 10, 26, 10, 30))
+    assert docs[0]["text"] == f"{_P1}\n{_P2}"
+    assert [(d["title"], d["published"]) for d in docs[1:]] == [
+        ("AI客服會取代真人嗎？ 專家：先看懂這三件事", datetime(2024, 10, 18)),
+        ("金融業生成式AI應用盤點 銀行最想先導入哪些場景？", datetime(2024, 10, 9))]
+
+
+def test_a_portals_time_with_its_writer_after_a_dot():
+    page = f"詐騙新手法曝光\n更新於 2024年11月09日21:35 • 發布於 2024年11月09日21:10 • 陳亭如\n{_P1}\n{_P2}"
+    docs, _, _ = parse_quietly(page, source="line.txt")
+    assert (docs[0]["reporter"], docs[0]["published"]) == ("陳亭如", datetime(2024, 11, 9, 21, 10))
+    assert docs[0]["text"] == f"{_P1}\n{_P2}"
+
+
+def test_a_scripts_toggle_between_the_date_and_the_dateline():
+    page = ("供應鏈移轉加速 台北論壇：東南亞設廠成本仍待克服\n更新 2025-10-22 8:12 AM\n人氣 1,245\n列印\n簡體版\n"
+            f"【大紀元2025年10月21日訊】（大紀元記者鄒冠霆、衛書瑤台北報導）{_P1}\n{_P2}")
+    docs, _, _ = parse_quietly(page, source="ept.txt")
+    assert (docs[0]["reporter"], docs[0]["reporter_place"]) == ("鄒冠霆、衛書瑤", "台北")
+    assert docs[0]["published"] == datetime(2025, 10, 21)
+
+
+def test_a_list_under_its_heading_with_times_is_no_box_of_links():
+    page = (f"標題在這裡 政策下月上路\n{_P1}\n相關新聞\n2021/01/15 12:56\n-\n{_P2}\n"
+            f"2020-09-18 07:12:23{_P3}\n-\n寒流來襲 低溫探8度\n2021-01-15 12:56:40{_P3}")
+    docs, _, _ = parse_quietly(page, source="nobox.txt")  # (a damaged page: read, never raising)
+    assert docs and all(d["kind"] in ("article", "related") for d in docs)
+
+
+@pytest.mark.parametrize("lines", [
+    ["夏語晴宣布睽違8年重返台北小巨蛋。（圖／讀者提供）"], ["已是訂戶？登入繼續閱讀"],
+    ["作者簡介", "范正宇｜都市計畫研究者，長期關注住宅政策。"],
+    ["我們為什麼挑選這篇文章？", "日本地方公車停駛的速度正在加快，台灣偏鄉同樣面臨客運路線虧損。（責任編輯：吳）"],
+])
+def test_more_of_the_sites_boxes_and_captions_leave_the_text(lines):
+    page = "標題在這裡 政策下月上路\n2024/12/02 09:30\n" + "\n".join([_P1, *lines, _P2])
+    docs, _, _ = parse_quietly(page, source="box2.txt")
+    assert docs[0]["text"] == f"{_P1}\n{_P2}"
+
+
+def test_a_programme_under_a_list_of_headlines_ends_it():
+    page = (f"標題在這裡 政策下月上路\n2024/12/02 09:30\n{_P1}\n相關文章\n機車換電市場洗牌\n加油站轉型大戰\n"
+            "天下最新 Podcast｜《天下零時差》")
+    docs, _, _ = parse_quietly(page, source="pod.txt")
+    assert [d["title"] for d in docs[1:]] == ["機車換電市場洗牌", "加油站轉型大戰"]
