@@ -23,7 +23,7 @@ _DATE_LABEL = re.compile(rf"^(?:(?:最後|最后)?(?:{'|'.join(_LABEL_WORDS)})(?
 _AFTER_DATE = re.compile(r"(?:\s*(?:更新|發稿|发稿|發布|发布|發表|发表|刊出|出刊)"
                          r"|\s+[A-Z]\d{1,2}版?(?:\s+[^\s\d]{2,4})?"
                          r"|\s*[（(][^（）()]{6,30}(?:更新|修改)[）)]"
-                         r"|\s*[·•|｜]\s*\d{1,2}\s*(?:分鐘|分钟|小時|小时|天)前)$")
+                         r"|\s*(?:[·•|｜]\s*|[（(])\d{1,2}\s*(?:分鐘|分钟|小時|小时|天)前[）)]?)$")
 _DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 # ... or with the month's English name (15 Aug 2024, Aug 15, 2024)

@@ -103,6 +103,9 @@ def is_header(line: str) -> bool:
 _LATIN_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff.&'!-]*"
                           r"(?: [A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff.&'!-]*){0,4}")
 _ADDRESS = re.compile(r"https?://\S+")
+# A first line that may be the site's name in any form: a few Chinese letters and words in Latin letters, no sentence;
+# the site's only inside a run of its lines (a menu under it)
+_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[|｜]?\s*[A-Za-z][A-Za-z0-9.&' -]{1,30}")
 _SKIP_LINK = re.compile(r"跳(?:到|至|過)[^\s，。]{1,8}|:::|(?i:skip to [a-z ]{2,20})")
 # A site's address on a line of its own (theinitium.com, www.cna.com.tw), which no headline is
 _DOMAIN = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|tw|hk|cn|sg|mo)", re.I)
@@ -161,7 +164,8 @@ def site_top(lines: Sequence[str], *, header_follows: Callable[[int], bool]) -> 
     """
     count = strong = 0
     while count < min(MAX_NAVIGATION, len(lines) - 2) and (
-            kind := _navigation(lines[count], lines[count - 1] if count else "")):
+            kind := _navigation(lines[count], lines[count - 1] if count else "")
+            or (count == 0 and _NAME_LINE.fullmatch(lines[0]) is not None)):  # (有線新聞 i-CABLE News)
         count += 1
         strong = count if kind == 2 else strong
     # the run ends on a line that is the site's for certain (Apple Watch / 新功能曝光: a headline), unless it is a

@@ -36,6 +36,10 @@ _CHANNEL = re.compile(r"會員|会员|訂戶|订户|贊助者|赞助者|粉絲�
 _PRODUCT = re.compile(r"^(?:《[^》]{1,20}》)?[^，。,\s]{0,12}"
                       r"(?:Podcast|podcast|APP|App|app|移動應用|移动应用|應用程式|頻道|频道|電子報|电子报|YouTube)"
                       r"[》」]?[^。，,]*(?:每天|每日|每週|每周|每月|每晚|隨時|随时|第一手|不漏接|帶你|带你|陪你|獨家|独家)")
+#: A promise to its reader that only a promotion makes (…精彩不漏接, …搶先看).
+_PROMISE = re.compile(r"不漏接|不錯過|不错过|搶先看|抢先看|一手掌握|精彩不漏")
+#: The longest line read as a promotion by its promise alone.
+LONGEST_PROMISE = 30
 #: A call to give, in the outlet's words (…是非營利媒體，您的捐款是我們…).
 _GIVING = re.compile(r"您的(?:捐款|捐助|贊助|支持)|(?:小額|定期定額)(?:捐款|贊助)")
 #: A hotline and its number (安心專線：1925; 如有疑問請撥打165反詐騙諮詢專線).
@@ -47,6 +51,16 @@ _PAGE_PARTS = re.compile(
     r"友善列印|列印本文|列印|[A-Za-z]"  # (A / A / A: a text's sizes)
     r"|請?繼續(?:往下|下滑|向下)(?:閱讀|滑動|看)\W{0,3}"  # (請繼續下滑閱讀)
     r"|(?:簡體|繁體|简体|繁体)(?:版|中文)?"  # a script's toggle
+    r"|(?:已複製|已复制|複製成功|复制成功|連結已複製|链接已复制)\W{0,2}"  # a copied link's notice
+    # a link to another story between paragraphs, marked or not (►延伸閱讀：…, 延伸閱讀》…)
+    r"|[►▶▸★※👉▲]?\s*[［\[【]?(?:延伸閱讀|延伸阅读|看更多|推薦閱讀|推荐阅读|更多新聞|你可能也想看)[］\]】]?"
+    r"\s*[：:》>＞|｜]\s*[^。]{2,60}"
+    # a call in brackets, its channel closing them (【加入鏡週刊LINE】第一時間掌握獨家新聞; not 【下載假App 婦人遭騙】)
+    r"|【\s*(?:加入|訂閱|订阅|追蹤|追踪|下載|下载|收聽|鎖定)[^】]{0,12}(?:LINE|Line|APP|App|YouTube|Podcast|會員"
+    r"|頻道|官方帳號|IG)\s*】.{0,40}"
+    # a caption credited to 中央社's photographer or fax, with the day
+    # (…（高雄港務分公司提供）中央社記者林柏勳傳真114年4月2日)
+    r"|.{4,150}(?:中央社)?記者[^\W\d_]{2,4}(?:攝|傳真)\s*\d{2,3}年\d{1,2}月\d{1,2}日"
     # a paywall's call (已是訂戶？登入繼續閱讀), a podcast or a programme by its name (天下最新 Podcast｜《天下零時差》)
     r"|.{0,12}(?:登入|登录|訂閱|订阅)(?:後|后)?\s*(?:繼續閱讀|继续阅读|閱讀全文|阅读全文|看全文|解鎖全文|解锁全文)"
     r"|[^，。]{0,10}(?:Podcast|podcast|頻道|频道|節目|节目|電子報|电子报)\s*[｜|:：]\s*《[^》]{1,20}》.{0,20}"
@@ -99,4 +113,5 @@ def is_reader_call(line: str) -> bool:
     if len(line) > LONGEST_CALL or "。" in line or _REPORTING.search(line):
         return False
     return bool(any(_CHANNEL.search(line, m.end(), m.end() + 20) for m in _CALL.finditer(line))
-                or _PRODUCT.search(line) or _HOTLINE.search(line) or _GIVING.search(line))
+                or _PRODUCT.search(line) or _HOTLINE.search(line) or _GIVING.search(line)
+                or (len(line) <= LONGEST_PROMISE and _PROMISE.search(line)))

@@ -2070,3 +2070,14 @@ def test_a_programme_under_a_list_of_headlines_ends_it():
             "天下最新 Podcast｜《天下零時差》")
     docs, _, _ = parse_quietly(page, source="pod.txt")
     assert [d["title"] for d in docs[1:]] == ["機車換電市場洗牌", "加油站轉型大戰"]
+
+
+@pytest.mark.parametrize("top, dated", [
+    # a name the kit has no list of
+    ("有線新聞 i-CABLE News\n主頁\n即時新聞\n港聞\n兩岸\n國際", "2025年1月23日 星期四 22:36"),
+    ("上報 UP MEDIA\n首頁\n焦點\n政治\n國際\n兩岸", "2025-01-23 22:36（3小時前）"),  # a date with its age in brackets
+])
+def test_the_sites_name_over_its_menu_and_the_headline_under_them(top, dated):
+    docs, _, _ = parse_quietly(f"{top}\n沙田單位起火 八旬翁送院後不治\n{dated}\n{_P1}\n{_P2}", source="top.txt")
+    assert (docs[0]["title"], docs[0]["published"]) == ("沙田單位起火 八旬翁送院後不治", datetime(2025, 1, 23, 22, 36))
+    assert docs[0]["text"] == f"{_P1}\n{_P2}"

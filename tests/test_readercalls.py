@@ -44,3 +44,18 @@ def test_the_sites_lines_by_their_shape(line):
 ])
 def test_the_news_in_the_same_words_stays(line):
     assert not is_reader_call(line)
+
+
+@pytest.mark.parametrize("line", [
+    "►延伸閱讀：偏鄉公車司機荒 交通部擬提高駕駛補貼", "延伸閱讀》蛋價漲不停 農業部：持續監控產銷", "已複製!",
+    "掌握風傳媒最新即時新聞，精彩不漏接", "【加入鏡週刊LINE】第一時間掌握獨家新聞",
+    "高雄港務分公司2日宣布，夜間作業延長至凌晨2時。（高雄港務分公司提供）中央社記者林柏勳傳真114年4月2日",
+])
+def test_links_notices_promises_and_credits_of_more_shapes(line):
+    assert is_reader_call(line)
+
+
+@pytest.mark.parametrize("line", ["延伸閱讀", "延伸閱讀是一種好習慣，老師說。",
+                                  "他說好戲不錯過，每天都準時收看這個節目。"])
+def test_words_of_a_link_or_a_promise_in_the_news_stay(line):
+    assert not is_reader_call(line)
