@@ -150,6 +150,8 @@ _OUTLET_LINE = re.compile(rf"(?P<outlet>{_OUTLET})(?:快訊|快讯)?(?P<apart>\s
 # ... and a credit for what is not the text among its words (/ 攝影 周柏翰), left out with its names
 _CREDIT_BETWEEN = re.compile(rf"(?:^|\s+|\s*(?:{_SLASH}|[、，,])\s*){_CREDITED}\s*[：:．.・]?\s*"
                              rf"[^\W\d_]{{2,4}}(?:\s*[、,，]\s*[^\W\d_]{{2,4}})*(?=\s|{_SLASH}|$)")
+# A credit's label for what is not the text (攝影記者, 剪輯, 編輯)
+_CREDITED_LABEL = re.compile(rf"(?:{_CREDITED[3:-1]}|剪輯|剪辑|後製|后制|攝影記者|摄影记者|影像|美編|美编)")
 _HOW_REPORTED = re.compile(r"(?:綜合|综合|即時|即时|外電|外电)[報报][導导道]$")
 _NAME_OR_PLACE_SEPARATOR = re.compile(rf"[\s、,，]+|{_SLASH}")
 # An editor's credit after a byline in its bracket: /責任編輯：林清
@@ -408,6 +410,11 @@ def parse_byline(line: str) -> dict | None:
     >>> [parse_byline(x)["reporter"] for x in lines]
     ['黃家樂', '林宏達', '李雪莉、楊智強']
     """
+    if (d := _DISPATCH_THEN_REPORTER.match(line)) is not None and _chinese_names(d["names"]):
+        # 香港文匯報訊（記者 鄺穎茵、馮家朗）: Hong Kong's dispatch, then its reporters in brackets
+        outlet = "" if d["outlet"] in ("本報", "本报") else d["outlet"]
+        return {**_fields_of(outlet, _listed(d["names"]), d["place"] or ""), "byline": d[0],
+                "rest": line[d.end():].strip()}
     m = _BRACKET.match(line)
     # 【香港01】 alone, or before a sentence (港鐵公司宣布，…) or a byline, is a dispatch; before a headline
     # (【報導者】偏鄉醫療困境調查), a label
@@ -422,6 +429,8 @@ def parse_byline(line: str) -> dict | None:
         return {**more, "outlet": found["outlet"] or more["outlet"], "byline": line[:m.end()] + more["byline"]}
     if found is None and (own := _own_line(_BY.sub("", line.strip()))) is not None:  # (By 星島頭條 記者 黃家樂)
         return {**own, "byline": line.strip(), "rest": ""}
+    if found is None and (row := _credit_row(line.strip())) is not None:  # 文字記者：A、B｜攝影記者：C｜苗栗
+        return {**row, "byline": line.strip(), "rest": ""}
     if found is None and _BY.match(line.strip()) and _NAMES.fullmatch(names := _BY.sub("", line.strip())) \
             and _chinese_names(names):  # (2024.10.26 10:30 by 李欣穎: a name alone after By)
         return {**_fields_of("", _listed(names)), "byline": line.strip(), "rest": ""}
@@ -437,7 +446,37 @@ def parse_byline(line: str) -> dict | None:
 
 
 _OUTLET_FIRST = re.compile(OUTLET_PATTERN)
-# An English site's "By" before a byline of its own
+# An outlet's dispatch, then its reporters in brackets: 香港文匯報訊（記者 鄺穎茵、馮家朗）, 明報訊（記者陳美玲）
+_DISPATCH_THEN_REPORTER = re.compile(
+    rf"(?P<outlet>(?:香港|澳門|澳门|台灣|臺灣)?(?:{_OUTLET})|本報|本报)\s*[專专]?[訊讯]\s*[（(]\s*(?:特約|特约)?[記记]者\s*"
+    r"(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4})*?)"
+    rf"(?:\s*(?P<place>[^\W\d_]{{2,6}}?)\s*{_REPORTED})?\s*[）)]")
+# A credit in a row of them, apart by bars: its label and names (文字記者：古瑞萍、彭國鈞, 攝影記者：溫子豪), or a place
+_ROW_CREDIT = re.compile(r"(?P<label>[^\W\d_]{1,5}?)\s*[：:／/]\s*"
+                         r"(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4})*)")
+# ... whose label names a writer (not a photographer's, an editor's or a designer's)
+_WRITER_LABEL = re.compile(r"(?:文字)?[記记]者|撰稿|撰文|作者|文字?|[編编][譯译]|採訪|采访")
+
+
+def _credit_row(line: str) -> dict | None:
+    """The writers and place of a row of credits apart by bars (文字記者：古瑞萍、彭國鈞｜攝影記者：溫子豪｜苗栗獅潭),
+    or None: every part a labelled credit or, last, a place; at least one a writer's."""
+    parts = [p.strip() for p in re.split(r"[|｜]", line) if p.strip()]
+    if len(parts) < 2:
+        return None
+    writers, place = [], ""
+    for k, part in enumerate(parts):
+        m = _ROW_CREDIT.fullmatch(part)
+        if m is not None:
+            if _WRITER_LABEL.fullmatch(m["label"]):
+                writers.append(_listed(m["names"]))
+            elif not CREDIT_LINE.fullmatch(part) and not _CREDITED_LABEL.fullmatch(m["label"]):
+                return None
+        elif k == len(parts) - 1 and k and re.fullmatch(r"[^\W\d_]{2,4}(?:\s*[^\W\d_]{2,4})?", part):
+            place = part
+        else:
+            return None
+    return _fields_of("", "、".join(writers), place) if writers and _chinese_names("、".join(writers)) else None
 _BY = re.compile(r"^[Bb][Yy]\s+(?=\S)")
 _HEADER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # words of a header that are no reporter's name: 綜合報導, 快訊, 記者王明, 編輯部

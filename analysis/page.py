@@ -393,7 +393,7 @@ class _Parser:
                      or (line.endswith("」") and "「" in line and not re.search("[。！？!?]", line)
                          and len(line) <= _LONGEST_QUESTION))  # (石破茂稱「嚴肅接受民意」)
                 and not _CREDIT_WORDS.search(line) and not starts_with_surname(line) and not is_site_line(line)
-                and not is_header(line))
+                and not is_header(line) and MASTHEAD.fullmatch(line) is None)  # (上報快訊: the outlet's desk)
 
     @staticmethod
     def unfinished(first: str, second: str) -> bool:

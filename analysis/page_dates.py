@@ -14,7 +14,7 @@ from .tabular_dates import ZONE_ABBREVIATIONS, Published, parse_published
 
 # the words that label a date: 發布時間：, 更新時間:, 最後更新：, 出版：, 日期：, 時間：
 _LABEL_WORDS = ("更新", "發布", "發佈", "发布", "出版", "刊登", "上稿", "日期", "時間", "时间", "發稿", "发稿", "刊出",
-                "發表", "发表", "出刊", "見報", "见报", "Published", "Updated", "Posted", "Date")
+                "發表", "发表", "出刊", "見報", "见报", "修改", "Published", "Updated", "Posted", "Date")
 _DATE_LABEL = re.compile(rf"^(?:(?:最後|最后)?(?:{'|'.join(_LABEL_WORDS)})(?:時間|时间|日期|於|于|\s+on)?\s*[:：]?\s*"
                          r"(?=\d|(?:中華)?民[國国]|[A-Z][a-z]{2}))", re.I)
 # what may follow a date on its line without being more than a date: 更新, 發稿 (the time's label), a page and its
@@ -128,10 +128,51 @@ def date_line(line: str) -> Published | None:
         rest, named = rest[:zone.start()], US_ZONES[zone["zone"]]
     if not shaped:
         return None
-    found = parse_published(rest)
+    found = parse_published(_day_first_or_month_first(rest))
     if found is None or found.value is None:
         return None
     return found._replace(time_zone=named) if named and found.precision in ("minute", "second") else found
+
+
+# A date of numbers alone with the year last (22/03/2025 - 10:15: 法廣; 06/28/2025: 世界日報), read only where the
+# day is told from the month by being over 12
+_YEAR_LAST = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?:\s*-?\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?")
+
+
+def _day_first_or_month_first(text: str) -> str:
+    """A date of numbers with its year last written as year, month, day where the day is over 12 (22/03/2025,
+    06/28/2025); any other text as it is (03/04/2025 could be either: no date)."""
+    m = _YEAR_LAST.fullmatch(text.strip())
+    if m is None:
+        return text
+    a, b = int(m["a"]), int(m["b"])
+    if (a > 12) == (b > 12):
+        return text
+    day, month = (a, b) if a > 12 else (b, a)
+    return f"{m['y']}-{month:02d}-{day:02d}" + (f" {m['time']}" if m["time"] else "")
+
+
+# A field of a header's row that is neither its date nor its byline: a category, tags or a source (分類 電池 , 電動車)
+_OTHER_FIELD = re.compile(r"(?:分類|分类|類別|类别|標籤|标签|Tags?|欄目|栏目|專欄|专栏|來源|来源|閱讀|阅读)"
+                          r"\s*[:：]?\s*.{0,40}", re.I)
+
+
+def _field_row(line: str) -> tuple[Published, str] | None:
+    """The date and byline of a header's row of fields apart by bars (作者 黃千芮 | 發布日期 2025 年 03 月 28 日 7:45 |
+    分類 電池, 2024-08-09 19:48 | 地方), or None: one field a date, the others a byline, a section or a labelled
+    category, tags or source."""
+    parts = [p.strip() for p in re.split(r"\s[|｜]\s|[｜]", line) if p.strip()]
+    dates = [found for p in parts if (found := date_line(p)) is not None]
+    if len(parts) < 2 or len(dates) != 1:
+        return None
+    words = []
+    for part in parts:
+        if date_line(part) is not None or part in SECTIONS or _OTHER_FIELD.fullmatch(part):
+            continue
+        if (byline := parse_byline(part)) is None or byline["rest"]:
+            return None
+        words.append(part)
+    return dates[0], " ".join(words)
 
 
 def _is_byline(words: str) -> bool:
@@ -199,6 +240,8 @@ def dated_header(line: str) -> tuple[Published, str] | None:
         words = _LABEL_LAST.sub("", m["words"]).strip(" |｜")
         if words and parse_byline(words) is not None:
             return found, words
+    if (row := _field_row(line)) is not None:  # 作者 黃千芮 | 發布日期 2025 年 03 月 28 日 7:45 | 分類 電池
+        return row
     m = _WORDS.match(line)
     if m is None or not (m["words"].strip().startswith((*OUTLETS, *_LABELS)) or _is_byline(m["words"].strip())
                          or m["words"].strip(" |｜") in SECTIONS):  # (國際 | 2024年10月26日星期六 | 06:30)

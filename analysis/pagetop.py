@@ -21,7 +21,7 @@ from .page_dates import SECTIONS, Published, date_line
 #: 新頭殼要聞).
 MASTHEAD = re.compile(rf"(?:[A-Za-z][A-Za-z.]*\s+){{0,3}}(?P<outlet>{OUTLET_PATTERN})"  # (The News Lens 關鍵評論網)
                       r"(?:新聞網|新闻网|中文網|中文网|電子報|电子报|電子版|电子版|時報|时报|網|网|\.com|[\u4e00-\u9fff]{1,3}雲"
-                      r"|要聞|要闻|熱門|热门|即時|即时|[A-Za-z][A-Za-z.&]{1,12})?"
+                      r"|要聞|要闻|熱門|热门|即時|即时|快訊|快讯|[A-Za-z][A-Za-z.&]{1,12})?"
                       r"(?:(?:\s+|\s*[|｜]\s*)(?:[A-Za-z][A-Za-z.&]*|第?\d{1,5}期|[^\s\d，。、：:；;！？!?「」()（）]{2,5})){0,3}")
 #: A magazine's issue or a site's ending after its name (天下雜誌 794期, 商周.com)
 ISSUE = re.compile(r"\d+\s*期|第\s*\d+\s*期|\.com|新聞網|中文網|電子報")

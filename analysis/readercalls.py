@@ -32,6 +32,8 @@ _CHANNEL = re.compile(r"會員|会员|訂戶|订户|贊助者|赞助者|粉絲�
                       r"|帳號|账号|APP|App|app"
                       r"|Podcast|podcast|YouTube|Youtube|頻道|频道|電子報|电子报|LINE|Line|IG|Instagram|臉書|Facebook|FB"
                       r"|Threads|Telegram|WhatsApp|推播|好友|朋友|移動應用|移动应用|應用程式|应用程序|小程序|社群")
+#: A publication by its name right after a call (訂閱《新新聞》，掌握國際趨勢).
+_NAMED_WORK = re.compile(r"\s*《[^》]{1,12}》")
 #: A product named with its promise (《央廣國際新聞Podcast》每天早上7點更新; 早報移動應用隨時隨地閱讀新聞).
 _PRODUCT = re.compile(r"^(?:《[^》]{1,20}》)?[^，。,\s]{0,12}"
                       r"(?:Podcast|podcast|APP|App|app|移動應用|移动应用|應用程式|頻道|频道|電子報|电子报|YouTube)"
@@ -41,7 +43,12 @@ _PROMISE = re.compile(r"不漏接|不錯過|不错过|搶先看|抢先看|一手
 #: The longest line read as a promotion by its promise alone.
 LONGEST_PROMISE = 30
 #: A call to give, in the outlet's words (…是非營利媒體，您的捐款是我們…).
-_GIVING = re.compile(r"您的(?:捐款|捐助|贊助|支持)|(?:小額|定期定額)(?:捐款|贊助)")
+_GIVING = re.compile(r"您的(?:捐款|捐助|贊助|支持)|(?:小額|定期定額|每月)(?:捐款|捐助|贊助)"
+                     r"|(?:需要|需要你的|需要您的)支持$"
+                     r"|^(?:立即|馬上)?支持\W{0,2}$|(?:請|歡迎)支持我們|由讀者支持|認同我們的報導")
+#: ... in the outlet's voice, to its reader (我們, 你的), in a line of at most so many letters.
+_OUTLETS_VOICE = re.compile(r"我們|我们|你的|您的|本台|本報|本站|讀者")
+LONGEST_GIVING = 60
 #: A hotline and its number (安心專線：1925; 如有疑問請撥打165反詐騙諮詢專線).
 _HOTLINE = re.compile(r"(?:專線|专线|熱線|热线)[^。]*\d{3,}|\d{3,}[^。]*(?:專線|专线|熱線|热线)")
 #: A verb that reports someone's words: a line holding one is the news's, whatever else it says.
@@ -52,6 +59,13 @@ _PAGE_PARTS = re.compile(
     r"|請?繼續(?:往下|下滑|向下)(?:閱讀|滑動|看)\W{0,3}"  # (請繼續下滑閱讀)
     r"|(?:簡體|繁體|简体|繁体)(?:版|中文)?"  # a script's toggle
     r"|(?:已複製|已复制|複製成功|复制成功|連結已複製|链接已复制)\W{0,2}"  # a copied link's notice
+    # a text's sizes and the page's tools (字型：大中小, 字體A-A+, 轉寄, 一鍵列印)
+    r"|(?:字型|字體|字体|字號|字级|字級|文字大小)\s*[:：]?\s*(?:[大中小]\s*){2,3}|(?:字型|字體|字体|字號)\s*A\s*[-－]\s*A\s*[+＋]"
+    r"|轉寄|转寄|寄給朋友|轉寄好友|一鍵列印|友善列印本頁|列印本頁"
+    # a disclaimer (本文不能取代專業醫師診斷…, 免責聲明：…), where a text comes from on its own line (來源：香港文匯報)
+    r"|(?:本文|本篇|文章)[^。]{0,8}(?:不能|無法|不可|不得)取代[^。]{0,40}(?:醫師|醫療|醫生|專業)[^\n]{0,60}"
+    r"|(?:免責聲明|免责声明|風險聲明|風險提示)\s*[:：].{4,200}"
+    r"|(?:來源|来源|資料來源|新聞來源|稿源)\s*[:：]\s*[^\W\d_]{2,12}"
     # a link to another story between paragraphs, marked or not (►延伸閱讀：…, 延伸閱讀》…)
     r"|[►▶▸★※👉▲]?\s*[［\[【]?(?:延伸閱讀|延伸阅读|看更多|推薦閱讀|推荐阅读|更多新聞|你可能也想看)[］\]】]?"
     r"\s*[：:》>＞|｜]\s*[^。]{2,60}"
@@ -69,7 +83,9 @@ _PAGE_PARTS = re.compile(
     r"|[^\W\d_]{2,4}\s*[｜|]\s*[^｜|。]{2,30}(?:研究者|研究員|作家|教授|學者|專欄作家|律師|醫師|記者|主編|總編輯|創辦人"
     r"|執行長|顧問|工程師|社工師|分析師|評論人|作者)[，,。][^｜|]{0,80}"
     # a caption of one short sentence with its picture's credit in brackets (…重返台北小巨蛋。（圖／讀者提供）)
-    r"|[^。，]{2,30}。?[（(](?:圖|图|照片|攝影|摄影|圖片|图片)\s*[／/：:][^（）()]{1,24}[）)]"
+    r"|[^。，]{2,30}。?[（(](?:圖|图|照片|攝影|摄影|圖片|图片|示意圖|示意图|資料照|资料照)\s*[／/：:][^（）()]{1,24}[）)]"
+    # … or credited to the outlet's photographer at its end (…園藝工具。香港文匯報記者攝)
+    r"|[^。]{4,80}。\s*[^\W\d_，。]{2,10}(?:記者|记者)(?:[^\W\d_]{2,4})?攝"
     r"|(?:點閱數|點閱|点阅数|人氣|人气|觀看數|观看数|瀏覽量|浏览量|閱讀量|阅读量|閱讀數|点击数|點擊數)\s*[:：]?\s*[\d,，.]+[萬万]?"
     r"|(?:預估|预估|預計|预计)?(?:閱讀時間|阅读时间)\s*[:：]?\s*約?\s*\d+(?:\s*[–\-~～至]\s*\d+)?\s*分鐘?"
     r"|(?:網址|网址|原文網址|本文網址|文章網址|原文連結|文章連結)\s*[:：]\s*https?://\S+"
@@ -110,8 +126,11 @@ def is_reader_call(line: str) -> bool:
     """
     if _PAGE_PARTS.fullmatch(line):
         return True
+    if len(line) <= LONGEST_GIVING and _GIVING.search(line) and _OUTLETS_VOICE.search(line):
+        return True  # (…是非營利的獨立媒體，如果你認同我們的報導，請支持我們…。)
     if len(line) > LONGEST_CALL or "。" in line or _REPORTING.search(line):
         return False
-    return bool(any(_CHANNEL.search(line, m.end(), m.end() + 20) for m in _CALL.finditer(line))
+    return bool(any(_CHANNEL.search(line, m.end(), m.end() + 20) or _NAMED_WORK.match(line, m.end())
+                    for m in _CALL.finditer(line))
                 or _PRODUCT.search(line) or _HOTLINE.search(line) or _GIVING.search(line)
                 or (len(line) <= LONGEST_PROMISE and _PROMISE.search(line)))

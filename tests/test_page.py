@@ -2081,3 +2081,34 @@ def test_the_sites_name_over_its_menu_and_the_headline_under_them(top, dated):
     docs, _, _ = parse_quietly(f"{top}\n沙田單位起火 八旬翁送院後不治\n{dated}\n{_P1}\n{_P2}", source="top.txt")
     assert (docs[0]["title"], docs[0]["published"]) == ("沙田單位起火 八旬翁送院後不治", datetime(2025, 1, 23, 22, 36))
     assert docs[0]["text"] == f"{_P1}\n{_P2}"
+
+
+@pytest.mark.parametrize("header, reporter, when", [
+    ("作者 黃千芮 | 發布日期 2025 年 03 月 28 日 7:45 | 分類 電池 , 電動車", "黃千芮", datetime(2025, 3, 28, 7, 45)),
+    ("2025-03-28 07:45 | 地方", "", datetime(2025, 3, 28, 7, 45)),  # a row of fields apart by bars
+    ("發表時間 : 28/03/2025 - 07:45\n修改時間 : 28/03/2025 - 14:02", "", datetime(2025, 3, 28, 7, 45)),  # day first
+])
+def test_headers_of_more_shapes(header, reporter, when):
+    docs, _, _ = parse_quietly(f"南韓新創開出固態電池試產線\n{header}\n{_P1}\n{_P2}", source="hd.txt")
+    assert (docs[0]["reporter"], docs[0]["published"], docs[0]["text"]) == (reporter, when, f"{_P1}\n{_P2}")
+
+
+def test_a_date_of_numbers_whose_day_cannot_be_told_from_its_month_is_no_date():
+    from analysis.page_dates import date_line
+    assert date_line("03/04/2025") is None and date_line("06/28/2025")[0] == datetime(2025, 6, 28)
+
+
+@pytest.mark.parametrize("first, closing, reporter, place", [
+    ("", "文字記者：古瑞萍、彭國鈞｜攝影記者：溫子豪｜苗栗 獅潭", "古瑞萍、彭國鈞", "苗栗 獅潭"),  # a row of credits
+    ("香港文匯報訊（記者 鄺穎茵、馮家朗）", "", "鄺穎茵、馮家朗", ""),  # a dispatch, then its reporters in brackets
+])
+def test_credits_of_more_shapes(first, closing, reporter, place):
+    page = f"獅潭醃漬福菜拚產地標章\n2025/03/17 18:45\n{first}{_P1}\n{_P2}" + (f"\n{closing}" if closing else "")
+    docs, _, _ = parse_quietly(page, source="cr.txt")
+    assert (docs[0]["reporter"], docs[0]["reporter_place"], docs[0]["text"]) == (reporter, place, f"{_P1}\n{_P2}")
+
+
+def test_an_outlets_desk_under_the_headline_is_no_line_of_it():
+    page = f"快訊／國道1號南下貨車翻覆 三線道封閉\n上報快訊\n2025-08-14 07:52\n{_P1}\n{_P2}"
+    docs, _, _ = parse_quietly(page, source="desk.txt")
+    assert docs[0]["title"] == "快訊／國道1號南下貨車翻覆 三線道封閉"

@@ -59,3 +59,22 @@ def test_links_notices_promises_and_credits_of_more_shapes(line):
                                   "他說好戲不錯過，每天都準時收看這個節目。"])
 def test_words_of_a_link_or_a_promise_in_the_news_stay(line):
     assert not is_reader_call(line)
+
+
+@pytest.mark.parametrize("line", [
+    "訂閱《新新聞》，掌握國際趨勢與深度分析", "眾新聞需要你的支持", "立即支持",
+    "獨立媒體，由讀者支持。每月捐助，讓我們繼續報道。",
+    "上下游新聞是非營利的獨立媒體，如果你認同我們的報導，請支持我們持續深入農業現場。", "字型：大中小", "字體A-A+",
+    "轉寄", "一鍵列印", "來源：香港文匯報", "長時間久坐是下背痛常見原因之一。（示意圖／shutterstock達志影像）",
+    "共享站將提供約一百款家居維修及園藝工具。 香港文匯報記者攝",
+    "本文不能取代專業醫師診斷與治療，如有身體不適請諮詢專業醫師。",
+    "免責聲明：本網站所提供資訊僅供參考，並無任何推介買賣之意。",
+])
+def test_support_tools_disclaimers_and_credits(line):
+    assert is_reader_call(line)
+
+
+@pytest.mark.parametrize("line", ["他每月捐助家扶中心，已持續十年。", "訂閱《經濟學人》的讀者多半是企業主管。",
+                                  "市府支持", "來源：據了解，業者已停工。"])
+def test_the_same_words_in_the_news_stay(line):
+    assert not is_reader_call(line)

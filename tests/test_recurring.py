@@ -226,14 +226,14 @@ def test_a_sentence_goes_only_from_nearly_every_page_of_a_crawl_of_ten_or_more()
 
 def test_a_list_after_its_lead_in_a_row_of_data_and_a_closing_note_stay():
     """Among unrelated articles: a list introduced by the article (…如下：), the same election results on three
-    pages, an op-ed's note on its author: the article's, though no sentence."""
+    pages, a series' closing note: the article's, though no sentence."""
     items = ["ATM領取", "登記入帳", "郵局臨櫃領取"]
     texts = [f"{OTHER[i]}\n領取方式如下：\n" + "\n".join(items) if i < 3 else OTHER[i] for i in range(10)]
     assert read(crawl_table(texts))[0]["text"].str.contains("郵局臨櫃領取").sum() == 3
     texts = [f"{OTHER[i]}\n1號 柯文哲 3,690,466票 26.46%" if i < 3 else OTHER[i] for i in range(10)]
     assert read(crawl_table(texts))[0]["text"].str.contains("柯文哲").sum() == 3
-    texts = [f"{OTHER[i]}\n（作者為台灣大學經濟系教授）" if i < 3 else OTHER[i] for i in range(10)]
-    assert read(crawl_table(texts))[0]["text"].str.contains("作者為").sum() == 3
+    texts = [f"{OTHER[i]}\n（待續）" if i < 3 else OTHER[i] for i in range(10)]
+    assert read(crawl_table(texts))[0]["text"].str.contains("待續").sum() == 3
 
 
 def test_a_crawl_of_one_daily_template_keeps_its_rows():
