@@ -158,6 +158,8 @@ _SHORTEST_CONTINUATION = 4
 # A headline's second line may ask a question (台灣電子五哥的下一步是什麼？), if short: no lede does
 _QUESTION, _LONGEST_QUESTION = ("？", "?", "！", "!"), 24
 _HOT = re.compile("熱門|热门")
+# A date's shape anywhere in a line (2021-03-16 14:55:03…, 2025.03.02, 114年4月2日)
+_DATED = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
 # The longest line read as the end of a headline broken off at a comma or colon
 _LONGEST_ENDING = 30
 # The most links a box between an article's paragraphs holds (延伸閱讀 / one headline or two), and the fewest letters of
@@ -297,8 +299,12 @@ class _Parser:
             return any(is_list_heading(self.lines[i]) and is_site_list_heading(self.lines[i])
                        and not may_be_related(self.lines[i]) for i in idx[1:])
 
-        def dated_after(k: int) -> bool:  # an item's time further down: a line read into the list, not its end
-            return any(TIMESTAMP.match(self.lines[j]) or date_line(self.lines[j]) for j in idx[k + 1:])
+        # whether an item's time is further down than each line: a call to the reader there is read into the list,
+        # not taken for its end (and not looked for: a crawl's lists are mostly dated)
+        dated_after = [False] * (len(idx) + 1)
+        for k in range(len(idx) - 1, -1, -1):
+            line = self.lines[idx[k]]
+            dated_after[k] = dated_after[k + 1] or _DATED.search(line) is not None
 
         def ranked() -> bool:  # 熱門新聞 over 1 颱風小犬逼近…, 2 國慶大會預演…: the site's most read, in their order
             firsts = [m[1] for i in idx[1:5]
@@ -320,7 +326,7 @@ class _Parser:
                         and not any(TIMESTAMP.match(self.lines[j]) or date_line(self.lines[j])
                                     for j in idx[k + 1:k + 3])) \
                     or (k and not site and not heading and is_footer(line)) \
-                    or (started and not site and not heading and is_reader_call(line) and not dated_after(k)):
+                    or (started and not site and not heading and not dated_after[k + 1] and is_reader_call(line)):
                 # the site's list, or its footer (a call to the reader under a list of headlines: 加入風傳媒會員…)
                 self.leave_out(site)
                 site = [i]

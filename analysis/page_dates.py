@@ -38,6 +38,8 @@ _UPDATE_FIRST = re.compile(r"^\s*(?:最後|最后)?(?:更新|修改)\S*\s*\d[^\n
 _SEPARATOR = re.compile(r"\s*[|｜]\s*")
 # 中時新聞網 朱真楷 2023/06/19 17:33, 鏡週刊 2023.06.20 06:00, 發布 2023.06.19: a few words, then the date
 _WORDS = re.compile(r"^(?P<words>[^\d\n。，,、；;：:！!？?「」『』（）()【】〔〕]{1,16}?)\s*(?=\d)")
+# The longest header line read with words beside its date
+_LONGEST_HEADER = 100
 # ... or a writer's name alone after a dot (…發布於 2024年11月09日21:10 • 陳亭如)
 _NAME_AFTER_DOT = re.compile(r"\s*[•·]\s*(?P<names>[^\W\d_]{2,4}(?:、[^\W\d_]{2,4})*)$")
 # ... or a byline and a label (新頭殼newtalk | 楊昀臻 台北報導 發布 2025.02.26 | 10:48), up to its date's first digit
@@ -232,6 +234,8 @@ def dated_header(line: str) -> tuple[Published, str] | None:
         named = header_words(words)
         if not named["rest"] and (named["outlet"] or named["reporter"] or parse_byline(words) is not None):
             return found, words  # (… 聯合報 記者林小華／台北即時報導, … 國際中心／綜合外電報導: a desk)
+    if len(line) > _LONGEST_HEADER:
+        return None  # a paragraph, which may open with a date: no header is so long
     if (m := _NAME_AFTER_DOT.search(line)) is not None and (found := date_line(line[:m.start()])) is not None \
             and parse_byline(words := f"by {m['names']}") is not None:
         return found, words  # (更新於…21:35•發布於…21:10•陳亭如: LINE TODAY's time, then its writer, as by 陳亭如)
@@ -240,7 +244,8 @@ def dated_header(line: str) -> tuple[Published, str] | None:
         words = _LABEL_LAST.sub("", m["words"]).strip(" |｜")
         if words and parse_byline(words) is not None:
             return found, words
-    if (row := _field_row(line)) is not None:  # 作者 黃千芮 | 發布日期 2025 年 03 月 28 日 7:45 | 分類 電池
+    if ("|" in line or "｜" in line) and (row := _field_row(line)) is not None:
+        # 作者 黃千芮 | 發布日期 2025 年 03 月 28 日 7:45 | 分類 電池
         return row
     m = _WORDS.match(line)
     if m is None or not (m["words"].strip().startswith((*OUTLETS, *_LABELS)) or _is_byline(m["words"].strip())

@@ -19,6 +19,8 @@ import re
 
 #: The longest line read as a call, a product's promise or a hotline: a paragraph of news is longer.
 LONGEST_CALL = 50
+#: The longest line any rule reads (an author's box, a disclaimer, a caption with its credit).
+LONGEST_LINE = 240
 #: A verb that calls the reader to a channel (加入, 訂閱, 收聽, 下載, 鎖定, 看更多; not a noun it opens:
 #: 訂閱制, 下載量, 加入者), at the start of a clause, after a greeting's question or after an adverb of urgency
 #: (現在用APP看新聞).
@@ -124,6 +126,8 @@ def is_reader_call(line: str) -> bool:
     >>> [is_reader_call(x) for x in news]
     [False, False, False, False, False]
     """
+    if len(line) > LONGEST_LINE:
+        return False  # a paragraph: none of the site's lines is so long
     if _PAGE_PARTS.fullmatch(line):
         return True
     if len(line) <= LONGEST_GIVING and _GIVING.search(line) and _OUTLETS_VOICE.search(line):
