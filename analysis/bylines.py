@@ -295,7 +295,7 @@ def _own_line(line: str) -> dict | None:
     if (m := _DESK_AND_NAME.fullmatch(line)) is not None and not _NOT_A_NAME.search(m["names"]) \
             and _chinese_names(m["names"]):  # TNL 新聞中心／吳采倪 (not 國際中心／美國大選)
         return _fields_of(m["outlet"] or "", _listed(m["names"]))
-    if (m := _NAMES_AND_PLACE.fullmatch(line)) is not None and m["place"] in PLACES \
+    if (m := _NAMES_AND_PLACE.fullmatch(line)) is not None and _PLACE_AT_END.fullmatch(m["place"]) \
             and _chinese_names(m["names"]) and not any(_NOT_A_NAME.search(n) for n in _listed(m["names"]).split("、")):
         return _fields_of("", _listed(m["names"]), m["place"])  # 王子豪 陳冠宇 / 台北報導, 張雅筑、鄭宇辰 / 台北報導
     if (own := _outlet_line(line)) is not None:  # 台視新聞 記者陳怡君 蔡明哲 桃園報導

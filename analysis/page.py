@@ -158,8 +158,8 @@ _SHORTEST_CONTINUATION = 4
 # A headline's second line may ask a question (台灣電子五哥的下一步是什麼？), if short: no lede does
 _QUESTION, _LONGEST_QUESTION = ("？", "?", "！", "!"), 24
 _HOT = re.compile("熱門|热门")
-# A date's shape anywhere in a line (2021-03-16 14:55:03…, 2025.03.02, 114年4月2日)
-_DATED = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
+# A date's shape anywhere in a line (2021-03-16 14:55:03…, 2025.03.02, 114年4月2日, 03/26 14:05)
+_DATED = re.compile(r"\d{1,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}")
 # The longest line read as the end of a headline broken off at a comma or colon
 _LONGEST_ENDING = 30
 # The most links a box between an article's paragraphs holds (延伸閱讀 / one headline or two), and the fewest letters of
@@ -299,12 +299,12 @@ class _Parser:
             return any(is_list_heading(self.lines[i]) and is_site_list_heading(self.lines[i])
                        and not may_be_related(self.lines[i]) for i in idx[1:])
 
-        # whether an item's time is further down than each line: a call to the reader there is read into the list,
-        # not taken for its end (and not looked for: a crawl's lists are mostly dated)
+        # whether an item's time is further down than each line, in its list (up to the next heading): a call to the
+        # reader there is read into the list, not taken for its end (and not looked for: a crawl's lists are dated)
         dated_after = [False] * (len(idx) + 1)
         for k in range(len(idx) - 1, -1, -1):
             line = self.lines[idx[k]]
-            dated_after[k] = dated_after[k + 1] or _DATED.search(line) is not None
+            dated_after[k] = _DATED.search(line) is not None or (dated_after[k + 1] and not is_list_heading(line))
 
         def ranked() -> bool:  # 熱門新聞 over 1 颱風小犬逼近…, 2 國慶大會預演…: the site's most read, in their order
             firsts = [m[1] for i in idx[1:5]

@@ -2112,3 +2112,14 @@ def test_an_outlets_desk_under_the_headline_is_no_line_of_it():
     page = f"快訊／國道1號南下貨車翻覆 三線道封閉\n上報快訊\n2025-08-14 07:52\n{_P1}\n{_P2}"
     docs, _, _ = parse_quietly(page, source="desk.txt")
     assert docs[0]["title"] == "快訊／國道1號南下貨車翻覆 三線道封閉"
+
+
+def test_a_reporter_and_a_county_and_a_series_list():
+    page = (f"富里東興圳修復完工 百年水路恢復供灌\n黃子倩 / 花蓮縣 報導\n2024-08-09 19:48 | 地方\n{_P1}\n{_P2}\n"
+            "系列追蹤\n安平老街屋屋頂坍塌 文資團體籲速搶救（2024-05-19）\n街屋修復經費誰出？（2024-05-20）\n"
+            "線上收聽中廣新聞網 24小時即時新聞不漏接\n即時新聞\n高雄輕軌環狀線 尖峰班距縮短\n"
+            "屏東黑鮪魚季開跑 2025.03.02")
+    docs, _, _ = parse_quietly(page, source="series.txt")
+    assert (docs[0]["reporter"], docs[0]["reporter_place"], docs[0]["text"]) == ("黃子倩", "花蓮縣", f"{_P1}\n{_P2}")
+    assert [(d["title"], d["published"]) for d in docs[1:]] == [
+        ("安平老街屋屋頂坍塌 文資團體籲速搶救", datetime(2024, 5, 19)), ("街屋修復經費誰出？", datetime(2024, 5, 20))]

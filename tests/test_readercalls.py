@@ -78,3 +78,8 @@ def test_support_tools_disclaimers_and_credits(line):
                                   "市府支持", "來源：據了解，業者已停工。"])
 def test_the_same_words_in_the_news_stay(line):
     assert not is_reader_call(line)
+
+
+@pytest.mark.parametrize("line", ["更多健康2.0內容，請點此", "單筆贊助", "定期定額捐款"])
+def test_a_call_ending_in_its_link_and_a_way_to_give(line):
+    assert is_reader_call(line)
