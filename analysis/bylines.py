@@ -112,8 +112,9 @@ _NAMED_APART = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者(?:\
 # 文．李宜庭 攝影．程思迪, 編譯：陳秀芳, 記者 林佳穎 / 攝影 王明哲, 記者 溫子萱、攝影 徐國峰 高雄報導, and a place
 # and 報導 after the names (記者 蔡宛儒 綜合報導)
 # What a credit names besides the text: the photographs, the video, the editing.
-_CREDITED = ("(?:攝影|摄影|圖|图|圖片|图片|影音|影片|責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|設計|设计"
-             "|審稿|审稿|核稿|校對|校对)")
+_CREDITED_WORDS = ("攝影|摄影|圖|图|圖片|图片|影音|影片|責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|設計|设计"
+                   "|審稿|审稿|核稿|校對|校对")
+_CREDITED = f"(?:{_CREDITED_WORDS})"
 _AUTHOR = re.compile(rf"(?:(?:作者|撰文者?|撰稿|文字?|[編编][譯译]|[記记]者|文\s*[・．.、]\s*攝影)"
                      r"\s*[：:／/．.・｜|]\s*"
                      r"|(?:作者|[記记]者|文字)\s+)"
@@ -151,7 +152,7 @@ _OUTLET_LINE = re.compile(rf"(?P<outlet>{_OUTLET})(?:快訊|快讯)?(?P<apart>\s
 _CREDIT_BETWEEN = re.compile(rf"(?:^|\s+|\s*(?:{_SLASH}|[、，,])\s*){_CREDITED}\s*[：:．.・]?\s*"
                              rf"[^\W\d_]{{2,4}}(?:\s*[、,，]\s*[^\W\d_]{{2,4}})*(?=\s|{_SLASH}|$)")
 # A credit's label for what is not the text (攝影記者, 剪輯, 編輯)
-_CREDITED_LABEL = re.compile(rf"(?:{_CREDITED[3:-1]}|剪輯|剪辑|後製|后制|攝影記者|摄影记者|影像|美編|美编)")
+_CREDITED_LABEL = re.compile(rf"(?:{_CREDITED_WORDS}|剪輯|剪辑|後製|后制|攝影記者|摄影记者|影像|美編|美编)")
 _HOW_REPORTED = re.compile(r"(?:綜合|综合|即時|即时|外電|外电)[報报][導导道]$")
 _NAME_OR_PLACE_SEPARATOR = re.compile(rf"[\s、,，]+|{_SLASH}")
 # An editor's credit after a byline in its bracket: /責任編輯：林清
@@ -431,8 +432,9 @@ def parse_byline(line: str) -> dict | None:
         return {**own, "byline": line.strip(), "rest": ""}
     if found is None and (row := _credit_row(line.strip())) is not None:  # 文字記者：A、B｜攝影記者：C｜苗栗
         return {**row, "byline": line.strip(), "rest": ""}
-    if found is None and _BY.match(line.strip()) and _NAMES.fullmatch(names := _BY.sub("", line.strip())) \
-            and _chinese_names(names):  # (2024.10.26 10:30 by 李欣穎: a name alone after By)
+    if found is None and _BY.match(line.strip()) and _BARE_NAMES.fullmatch(names := _BY.sub("", line.strip())) \
+            and _chinese_names(names) and not _PLACE_AT_END.fullmatch(names) and not _NOT_A_NAME.search(names):
+        # (2024.10.26 10:30 by 李欣穎: a name alone after By, of three or four letters; not by 林口)
         return {**_fields_of("", _listed(names)), "byline": line.strip(), "rest": ""}
     if found is None:
         m = _BARE.match(line)
@@ -448,14 +450,16 @@ def parse_byline(line: str) -> dict | None:
 _OUTLET_FIRST = re.compile(OUTLET_PATTERN)
 # An outlet's dispatch, then its reporters in brackets: 香港文匯報訊（記者 鄺穎茵、馮家朗）, 明報訊（記者陳美玲）
 _DISPATCH_THEN_REPORTER = re.compile(
-    rf"(?P<outlet>(?:香港|澳門|澳门|台灣|臺灣)?(?:{_OUTLET})|本報|本报)\s*[專专]?[訊讯]\s*[（(]\s*(?:特約|特约)?[記记]者\s*"
+    rf"(?:香港|澳門|澳门|台灣|臺灣)?(?P<outlet>{_OUTLET}|本報|本报)\s*[專专]?[訊讯]\s*[（(]\s*(?:特約|特约)?[記记]者\s*"
     r"(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4})*?)"
-    rf"(?:\s*(?P<place>[^\W\d_]{{2,6}}?)\s*{_REPORTED})?\s*[）)]")
+    rf"(?:\s*(?P<place>[^\W\d_]{{2,6}}?)?\s*{_REPORTED})?\s*[）)]")
+# A name alone after By: three or four letters (two are as often a place's or a word's: by 林口, by 文化)
+_BARE_NAMES = re.compile(r"[^\W\d_]{3,4}(?:\s*[、,，]\s*[^\W\d_]{3,4})*")
 # A credit in a row of them, apart by bars: its label and names (文字記者：古瑞萍、彭國鈞, 攝影記者：溫子豪), or a place
 _ROW_CREDIT = re.compile(r"(?P<label>[^\W\d_]{1,5}?)\s*[：:／/]\s*"
                          r"(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4})*)")
 # ... whose label names a writer (not a photographer's, an editor's or a designer's)
-_WRITER_LABEL = re.compile(r"(?:文字)?[記记]者|撰稿|撰文|作者|文字?|[編编][譯译]|採訪|采访")
+_WRITER_LABEL = re.compile(r"(?:文字)?[記记]者|撰稿|撰文|作者|文字?|[編编][譯译]|[譯译]者|採訪|采访")
 
 
 def _credit_row(line: str) -> dict | None:

@@ -36,7 +36,7 @@ from .bylines import CREDIT_LINE, OUTLET_PATTERN, OUTLETS, header_words, parse_b
 from .page_dates import SECTIONS, TIME_ONLY, Published, date_line, dated_header
 from .pagetop import ISSUE, MASTHEAD, is_header, site_top
 from .surnames import starts_with_surname
-from .readercalls import is_reader_call
+from .readercalls import LONGEST_AUTHOR_BOX, is_reader_call, opens_author_box
 from .text import CLOSING_CODE, content_id, is_site_line, is_truncated, subheads
 from .typedefs import Errors, PathLike
 
@@ -82,7 +82,7 @@ _STANDFIRST = re.compile(r"。|[！？!?]」?$(?<=.{20})")
 _STANDFIRST_LABEL = re.compile(r"(?:我們想讓你知道的是|我们想让你知道的是|我們為什麼挑選這篇文章[？?]?|重點摘要"
                                r"|文章摘要|本文摘要|重點一覽|本文重點|文章重點|三大重點|懶人包|重点摘要|本文重点)\s*[：:]?")
 # The longest unmarked key point under such a label: one short sentence (the text's first paragraph is longer)
-_LONGEST_KEY_POINT = 40
+_LONGEST_KEY_POINT, _MOST_KEY_POINTS = 40, 3
 # A line naming the source of a syndicated article (故事來源：鉅亨網)
 _SOURCE_LABEL = re.compile(rf"(?:故事|新聞|新闻|文章|內容|内容)?(?:來源|来源|出處)\s*[:：]\s*"
                            rf"(?P<outlet>{OUTLET_PATTERN})")
@@ -158,6 +158,8 @@ _SHORTEST_CONTINUATION = 4
 # A headline's second line may ask a question (台灣電子五哥的下一步是什麼？), if short: no lede does
 _QUESTION, _LONGEST_QUESTION = ("？", "?", "！", "!"), 24
 _HOT = re.compile("熱門|热门")
+# A reader's comment or the comments' heading under a list (網友回應, 留言 (12))
+_COMMENT_MARK = re.compile(r"(?:網友|网友|讀者|读者)(?:回應|回应|留言|評論|评论)|留言")
 # A date's shape anywhere in a line (2021-03-16 14:55:03…, 2025.03.02, 114年4月2日, 03/26 14:05)
 _DATED = re.compile(r"\d{1,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}")
 # The longest line read as the end of a headline broken off at a comma or colon
@@ -241,13 +243,15 @@ class _Parser:
         top = self.masthead(content)  # the site's menu may hold a list's heading (即時新聞)
         lead = top[0]
         self.boxes = set()  # a box of links between paragraphs: the site's lines in the article's text
+        headings = [k for k in range(lead + 1, len(content)) if is_list_heading(self.lines[content[k]])
+                    and not (k + 1 < len(content) and self.paragraph(self.lines[content[k + 1]]))]
+        # (not the first line under the site's: a kicker over the headline, 系列報導; nor a subhead over a paragraph)
         heading = None
-        for k in range(lead, len(content)):
-            if is_list_heading(self.lines[content[k]]):
-                if (box := self.inline_box(content, k)) is None:
-                    heading = content[k]
-                    break
-                self.boxes |= set(box)
+        for k in headings:
+            if k == headings[-1] or (box := self.inline_box(content, k)) is None:  # the page's last list is no box
+                heading = content[k]
+                break
+            self.boxes |= set(box)
         body_end = heading if heading is not None else n
         head = self.unfurnished(self.nonblank(0, body_end)[lead:])  # the header is read under the site's lines
         dated_above = lead and date_line(self.lines[content[lead - 1]]) is not None  # the date right above the headline
@@ -306,6 +310,12 @@ class _Parser:
             line = self.lines[idx[k]]
             dated_after[k] = _DATED.search(line) is not None or (dated_after[k + 1] and not is_list_heading(line))
 
+        def item_after(k: int) -> bool:  # a headline under the call: the call is one of the list's items' words
+            if k + 1 >= len(idx):
+                return False
+            line = self.lines[idx[k + 1]]
+            return not (is_list_heading(line) or is_footer(line) or is_reader_call(line) or _COMMENT_MARK.match(line))
+
         def ranked() -> bool:  # 熱門新聞 over 1 颱風小犬逼近…, 2 國慶大會預演…: the site's most read, in their order
             firsts = [m[1] for i in idx[1:5]
                       if (m := _RANK.match(self.lines[i]) or _RANK_ALONE.fullmatch(self.lines[i]))]
@@ -326,7 +336,8 @@ class _Parser:
                         and not any(TIMESTAMP.match(self.lines[j]) or date_line(self.lines[j])
                                     for j in idx[k + 1:k + 3])) \
                     or (k and not site and not heading and is_footer(line)) \
-                    or (started and not site and not heading and not dated_after[k + 1] and is_reader_call(line)):
+                    or (started and not site and not heading and not dated_after[k + 1] and is_reader_call(line)
+                        and not item_after(k)):
                 # the site's list, or its footer (a call to the reader under a list of headlines: 加入風傳媒會員…)
                 self.leave_out(site)
                 site = [i]
@@ -449,6 +460,9 @@ class _Parser:
         # 中央社's closing code ends the text, perhaps before a line of copyright or links (and alone on its line with
         # its editors, the site's: （編輯：林克倫）1131015)
         closing = next((m for i in reversed(idx[-3:]) if (m := CLOSING_CODE.search(self.lines[i]))), None)
+        # the author's words under an author's box's heading (作者簡介 / 范正宇｜都市計畫研究者，…)
+        authored = {j for i, j in zip(idx, idx[1:])
+                    if opens_author_box(self.lines[i]) and len(self.lines[j]) <= LONGEST_AUTHOR_BOX}
         furnished = self.furniture_under(idx)  # (分享 / 1.3k between the headline and the byline)
         idx = [i for i in idx if i not in furnished]
         at = self.dateline_at(idx)
@@ -474,6 +488,7 @@ class _Parser:
         # the site's lines (a caption between the date line and the byline) are no header's nor the text's
         site = {i for i in body_idx if is_site_line(self.lines[i]) or is_outlet_call(self.lines[i])}
         site |= {*furniture, *furnished, *self.neighbours(body_idx), *(self.boxes & set(body_idx))}
+        site |= authored & set(body_idx)
         at -= len(furniture)
         loose_line = idx[loose] if loose is not None else None
         site.discard(loose_line)  # the date line read as the header's stays
@@ -553,10 +568,16 @@ class _Parser:
         if at is None:
             return []
         end = at + 1  # (本文重點： over three short sentences, unmarked, then the text's first paragraph)
-        while end < len(idx) and (_KEY_POINT.match(line := self.lines[idx[end]])
-                                  or (len(line) <= _LONGEST_KEY_POINT and line.count("。") <= 1
-                                      and end + 1 < len(idx) and not is_list_heading(self.lines[idx[end + 1]]))):
+        while end < len(idx) and _KEY_POINT.match(self.lines[idx[end]]):
             end += 1
+        if end == at + 1:  # unmarked points: a few short sentences that end alike, a paragraph of the text under them
+            first = self.lines[idx[at + 1]].endswith("。")
+            points = list(itertools.takewhile(
+                lambda i: len(self.lines[i]) <= _LONGEST_KEY_POINT and self.lines[i].count("。") <= 1
+                and self.lines[i].endswith("。") == first, idx[at + 1:at + 1 + _MOST_KEY_POINTS]))
+            after = at + 1 + len(points)
+            if after < len(idx) and (len(points) >= 2 or self.paragraph(self.lines[idx[after]])):
+                end = after
         return idx[at:max(end, at + 2)]
 
     def tag_rows(self, idx: list[int]) -> list[int]:

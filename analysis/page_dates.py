@@ -23,7 +23,8 @@ _DATE_LABEL = re.compile(rf"^(?:(?:最後|最后)?(?:{'|'.join(_LABEL_WORDS)})(?
 _AFTER_DATE = re.compile(r"(?:\s*(?:更新|發稿|发稿|發布|发布|發表|发表|刊出|出刊)"
                          r"|\s+[A-Z]\d{1,2}版?(?:\s+[^\s\d]{2,4})?"
                          r"|\s*[（(][^（）()]{6,30}(?:更新|修改)[）)]"
-                         r"|\s*(?:[·•|｜]\s*|[（(])\d{1,2}\s*(?:分鐘|分钟|小時|小时|天)前[）)]?)$")
+                         # (a bar before the age is a space here)
+                         r"|(?:\s*[·•]\s*|\s+|\s*[（(])\d{1,2}\s*(?:分鐘|分钟|小時|小时|天)前[）)]?)$")
 _DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 # ... or with the month's English name (15 Aug 2024, Aug 15, 2024)
@@ -41,7 +42,8 @@ _WORDS = re.compile(r"^(?P<words>[^\d\n。，,、；;：:！!？?「」『』（
 # The longest header line read with words beside its date
 _LONGEST_HEADER = 100
 # ... or a writer's name alone after a dot (…發布於 2024年11月09日21:10 • 陳亭如)
-_NAME_AFTER_DOT = re.compile(r"\s*[•·]\s*(?P<names>[^\W\d_]{2,4}(?:、[^\W\d_]{2,4})*)$")
+_AFTER_DOT = re.compile(r"\s*[•·]\s*(?P<words>[^\W\d_]{2,4}(?:、[^\W\d_]{2,4})*)$")
+_BY_WORD = re.compile(r"[Bb]y\s+\S{1,8}$")
 # ... or a byline and a label (新頭殼newtalk | 楊昀臻 台北報導 發布 2025.02.26 | 10:48), up to its date's first digit
 _BYLINE_FIRST = re.compile(r"^(?P<words>[^\d\n。，,；;！!？?「」『』（）()]{4,40}?)\s*(?=\d)")
 _LABEL_LAST = re.compile(r"\s*(?:發布|發佈|发布|發表|发表|刊登|出版|更新)(?:時間|时间|日期|於|于)?\s*[:：]?\s*$")
@@ -164,12 +166,13 @@ def _field_row(line: str) -> tuple[Published, str] | None:
     分類 電池, 2024-08-09 19:48 | 地方), or None: one field a date, the others a byline, a section or a labelled
     category, tags or source."""
     parts = [p.strip() for p in re.split(r"\s[|｜]\s|[｜]", line) if p.strip()]
-    dates = [found for p in parts if (found := date_line(p)) is not None]
+    found = [date_line(p) for p in parts]
+    dates = [d for d in found if d is not None]
     if len(parts) < 2 or len(dates) != 1:
         return None
     words = []
-    for part in parts:
-        if date_line(part) is not None or part in SECTIONS or _OTHER_FIELD.fullmatch(part):
+    for part, dated in zip(parts, found):
+        if dated is not None or part in SECTIONS or _OTHER_FIELD.fullmatch(part):
             continue
         if (byline := parse_byline(part)) is None or byline["rest"]:
             return None
@@ -234,11 +237,14 @@ def dated_header(line: str) -> tuple[Published, str] | None:
         named = header_words(words)
         if not named["rest"] and (named["outlet"] or named["reporter"] or parse_byline(words) is not None):
             return found, words  # (… 聯合報 記者林小華／台北即時報導, … 國際中心／綜合外電報導: a desk)
+        if _BY_WORD.match(words):
+            return found, ""  # (2024.10.26 10:30 by 林口: by whom the kit cannot tell)
     if len(line) > _LONGEST_HEADER:
         return None  # a paragraph, which may open with a date: no header is so long
-    if (m := _NAME_AFTER_DOT.search(line)) is not None and (found := date_line(line[:m.start()])) is not None \
-            and parse_byline(words := f"by {m['names']}") is not None:
-        return found, words  # (更新於…21:35•發布於…21:10•陳亭如: LINE TODAY's time, then its writer, as by 陳亭如)
+    if (m := _AFTER_DOT.search(line)) is not None and (found := date_line(line[:m.start()])) is not None:
+        # (更新於…21:35•發布於…21:10•陳亭如: LINE TODAY's time, then its writer, as by 陳亭如; a place is no writer)
+        named = m["words"] not in SECTIONS and parse_byline(words := f"by {m['words']}") is not None
+        return found, words if named else ""
     if (m := _BYLINE_FIRST.match(line)) is not None and (found := date_line(line[m.end():])) is not None:
         # (新頭殼newtalk | 楊昀臻 台北報導 發布 2025.02.26 | 10:48)
         words = _LABEL_LAST.sub("", m["words"]).strip(" |｜")

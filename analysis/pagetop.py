@@ -103,9 +103,11 @@ def is_header(line: str) -> bool:
 _LATIN_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff.&'!-]*"
                           r"(?: [A-Za-z\u00c0-\u024f\u1e00-\u1eff][A-Za-z\u00c0-\u024f\u1e00-\u1eff.&'!-]*){0,4}")
 _ADDRESS = re.compile(r"https?://\S+")
-# A first line that may be the site's name in any form: a few Chinese letters and words in Latin letters, no sentence;
-# the site's only inside a run of its lines (a menu under it)
-_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[|｜]?\s*[A-Za-z][A-Za-z0-9.&' -]{1,30}")
+# A first line that may be the site's name in any form: a few Chinese letters with a site's word (新聞, 電視, 報, 網,
+# 台) and words in Latin letters, no sentence (有線新聞 i-CABLE News; not 蘋果發表 iPhone Air); the site's only inside a
+# run of its lines (a menu under it)
+_NAME_LINE = re.compile(r"(?=[\u4e00-\u9fff]{0,6}(?:新聞|新闻|電視|电视|日報|日报|時報|时报|周刊|週刊|報|网|網|台|臺))"
+                        r"[\u4e00-\u9fff]{2,8}\s*[|｜]?\s*[A-Za-z][A-Za-z0-9.&' -]{1,30}")
 _SKIP_LINK = re.compile(r"跳(?:到|至|過)[^\s，。]{1,8}|:::|(?i:skip to [a-z ]{2,20})")
 # A site's address on a line of its own (theinitium.com, www.cna.com.tw), which no headline is
 _DOMAIN = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|tw|hk|cn|sg|mo)", re.I)

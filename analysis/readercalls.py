@@ -27,45 +27,69 @@ LONGEST_LINE = 240
 _CALL = re.compile(r"(?:(?:^|[？！?!，,\s]|[★►▶▲👉]\s*)(?:立即|馬上|趕快|快|免費|歡迎|請|一起|現在|記得)?"
                    r"|立即|馬上|趕快|現在|歡迎)"
                    r"(?:加入|訂閱|订阅|收聽|收听|收看|下載|下载|追蹤|追踪|鎖定|锁定|按讚|按赞|登入|登錄|打開|打开|開啟"
-                   r"|註冊|注册|關注|关注|掃描|扫描|掃碼|扫码|看更多|分享給|分享给|成為|成为|用(?=APP|App|app))"
+                   r"|註冊|注册|關注|关注|掃描|扫描|掃碼|扫码|看更多|分享給|分享给|成為|成为|用(?=(?:APP|App|app)(?![a-z])))"
                    r"(?!制|數|数|量|率|人數|次數|者|費|费)")
-#: What a call names: a membership, a page or account, an app, a podcast, a channel, a newsletter or a platform.
-_CHANNEL = re.compile(r"會員|会员|訂戶|订户|贊助者|赞助者|粉絲專頁|粉丝专页|粉絲團|粉专|粉專|官方帳號|官方账号"
-                      r"|帳號|账号|APP|App|app"
-                      r"|Podcast|podcast|YouTube|Youtube|頻道|频道|電子報|电子报|LINE|Line|IG|Instagram|臉書|Facebook|FB"
-                      r"|Threads|Telegram|WhatsApp|推播|好友|朋友|移動應用|移动应用|應用程式|应用程序|小程序|社群")
-#: A publication by its name right after a call (訂閱《新新聞》，掌握國際趨勢).
+#: What a call names: a membership, the outlet's page or account, an app, a podcast, a channel, a newsletter or a
+#: platform; a platform's Latin name as a word of its own (not IG in BIG, App in Apple, Line in Line Bank).
+_CHANNEL = re.compile(r"會員(?!國)|会员(?!国)|訂戶|订户|贊助者|赞助者|粉絲專頁|粉丝专页|粉絲團|粉专|粉專"
+                      r"|官方帳號|官方账号"
+                      r"|頻道|频道|電子報|电子报|臉書|推播|移動應用|移动应用|應用程式|应用程序|小程序"
+                      r"|(?<![A-Za-z])(?:APP|App|app|Podcast|podcast|YouTube|Youtube|LINE|Line|IG|Instagram|Facebook|FB"
+                      r"|Threads|Telegram|WhatsApp)(?![a-z]|\s*(?:Pay|Bank|Store|群組|群组))")
+#: A publication by its name right after a call to subscribe, listen or watch (訂閱《新新聞》，掌握國際趨勢; not
+#: 加入《巴黎協定》).
 _NAMED_WORK = re.compile(r"\s*《[^》]{1,12}》")
-#: A product named with its promise (《央廣國際新聞Podcast》每天早上7點更新; 早報移動應用隨時隨地閱讀新聞).
-_PRODUCT = re.compile(r"^(?:《[^》]{1,20}》)?[^，。,\s]{0,12}"
-                      r"(?:Podcast|podcast|APP|App|app|移動應用|移动应用|應用程式|頻道|频道|電子報|电子报|YouTube)"
-                      r"[》」]?[^。，,]*(?:每天|每日|每週|每周|每月|每晚|隨時|随时|第一手|不漏接|帶你|带你|陪你|獨家|独家)")
-#: A promise to its reader that only a promotion makes (…精彩不漏接, …搶先看).
-_PROMISE = re.compile(r"不漏接|不錯過|不错过|搶先看|抢先看|一手掌握|精彩不漏")
-#: The longest line read as a promotion by its promise alone.
+_SUBSCRIBING = ("訂閱", "订阅", "收聽", "收听", "收看")
+#: A product named with its promise (《央廣國際新聞Podcast》每天早上7點更新; 早報移動應用隨時隨地閱讀新聞), the
+#: product opening the line, in 《》 or after its outlet's name, and nothing of the news after it (not 高鐵App每日
+#: 凌晨開放預購…, WhatsApp每月活躍用戶…).
+_PRODUCT = re.compile(r"^(?:《[^》]{1,20}》|[^，。,\s\d]{0,12}(?:Podcast|podcast|移動應用|移动应用|電子報|电子报)"
+                      r"|《[^》]{0,16}(?:Podcast|podcast|APP|App|頻道|電子報)》)"
+                      r"[^。，,\d]{0,6}(?:每天|每日|每週|每周|每晚|隨時|随时|帶你|带你|陪你)")
+#: A promise to its reader that only a promotion makes (…精彩不漏接), beside a call or a channel (掌握風傳媒最新
+#: 即時新聞，精彩不漏接); alone it is a headline's as often (國慶煙火不錯過！).
+_PROMISE = re.compile(r"不漏接|精彩不漏|一手掌握")
+_NEWS_OF_THE_OUTLET = re.compile(r"最新|即時|即时|新聞|新闻|消息|資訊|资讯")
+#: The longest line read as a promotion by its promise.
 LONGEST_PROMISE = 30
-#: A call to give, in the outlet's words (…是非營利媒體，您的捐款是我們…).
-_GIVING = re.compile(r"您的(?:捐款|捐助|贊助|支持)|(?:小額|定期定額|每月)(?:捐款|捐助|贊助)"
-                     r"|(?:需要|需要你的|需要您的)支持$"
-                     r"|^(?:立即|馬上)?支持\W{0,2}$|(?:請|歡迎)支持我們|由讀者支持|認同我們的報導")
-#: ... in the outlet's voice, to its reader (我們, 你的), in a line of at most so many letters.
-_OUTLETS_VOICE = re.compile(r"我們|我们|你的|您的|本台|本報|本站|讀者")
+#: A call to give in the outlet's own voice: its reporting, its readers, itself as a medium (…是非營利的獨立媒體，
+#: 如果你認同我們的報導，請支持我們…; 眾新聞需要你的支持); not a charity's call the news reports (慈濟基金會感謝您的
+#: 捐款，…).
+_GIVING = re.compile(r"(?:您|你)的(?:捐款|捐助|贊助|支持)|(?:請|歡迎)支持我們|由讀者支持|認同我們的報導|支持我們的報導"
+                     r"|(?:小額|定期定額|每月)(?:捐款|捐助|贊助)"
+                     r"|需要(?:你的|您的)?支持$")
+_OUTLETS_VOICE = re.compile(r"我們的報導|我们的报道|獨立媒體|独立媒体|非營利媒體|非营利媒体|本台|本報|本站|本網"
+                            r"|讀者支持"
+                            r"|^[^，。,]{2,10}需要(?:你的|您的)?支持$")
+#: The longest line read as a call to give.
 LONGEST_GIVING = 60
-#: A hotline and its number (安心專線：1925; 如有疑問請撥打165反詐騙諮詢專線).
-_HOTLINE = re.compile(r"(?:專線|专线|熱線|热线)[^。]*\d{3,}|\d{3,}[^。]*(?:專線|专线|熱線|热线)")
+#: A hotline and its number, and nothing of the news about it (安心專線：1925（依舊愛我）; 如有疑問請撥打165反詐騙
+#: 諮詢專線; not 165專線接獲報案3萬件, 市府設置1999專線…).
+_HOTLINE = re.compile(r"(?:專線|专线|熱線|热线)\s*[:：]?\s*[「『]?\d{3}"
+                      r"|(?:撥打|拨打|請撥|請打)\s*[「『]?\d{3}[^。]{0,16}(?:專線|专线|熱線|热线)")
+_HOTLINE_NEWS = re.compile(r"接獲|接到|來電|来电|設置|设置|設立|设立|增加|減少|成長|統計|通報|報案|民眾可|民众可|件")
 #: A verb that reports someone's words: a line holding one is the news's, whatever else it says.
-_REPORTING = re.compile(r"表示|說|说|指出|強調|强调|認為|认为|透露|呼籲|呼吁|批評|回應|坦言|宣布|提醒|建議|建议")
-#: The page's tools, counters and address, and an author's note, whole lines.
+_REPORTING = re.compile(r"表示|說|说|指出|強調|强调|認為|认为|透露|呼籲|呼吁|批評|回應|坦言|宣布|提醒|建議|建议"
+                        r"|感謝|感谢")
+#: The author's box: its heading, alone or before the author's words.
+_AUTHOR_BOX_WORDS = r"(?:作者簡介|作者简介|作者介紹|作者介绍|關於作者|关于作者)"
+_AUTHOR_BOX = rf"{_AUTHOR_BOX_WORDS}(?:\s*[：:｜|].{{2,200}})?"
+_AUTHOR_BOX_HEADING = re.compile(rf"{_AUTHOR_BOX_WORDS}\s*[：:]?")
+#: The longest line read as the words of an author's box under its heading.
+LONGEST_AUTHOR_BOX = 120
+#: The page's tools, counters and address, its notes and an author's, and captions by their credit, whole lines.
 _PAGE_PARTS = re.compile(
-    r"友善列印|列印本文|列印|[A-Za-z]"  # (A / A / A: a text's sizes)
+    r"友善列印|列印本文|列印|A\s*A\s*A|[Aa]\s*[-－]\s*[Aa]\s*[+＋]"  # (a text's sizes)
     r"|請?繼續(?:往下|下滑|向下)(?:閱讀|滑動|看)\W{0,3}"  # (請繼續下滑閱讀)
     r"|(?:簡體|繁體|简体|繁体)(?:版|中文)?"  # a script's toggle
     r"|(?:已複製|已复制|複製成功|复制成功|連結已複製|链接已复制)\W{0,2}"  # a copied link's notice
     r"|[^。]{2,30}[，,]?\s*(?:請點此|请点此|請點我|請按此|點此|点此|點我|点我|按此)\W{0,3}"  # (更多健康2.0內容，請點此)
-    r"|(?:單筆|单笔|定期|定額|每月|小額|小额)(?:贊助|赞助|捐款|捐助)"  # a way to give (單筆贊助)
+    r"|(?:分享給|分享给)(?:朋友|好友)\s*[：:]?.{0,60}"  # (分享給朋友：…)
+    r"|(?:單筆|单笔|定期定額|定期|定額|每月|小額|小额)(?:贊助|赞助|捐款|捐助)|(?:我要|立即|馬上)(?:捐款|捐助|贊助|支持)\W{0,2}"
+    r"|(?:贊助|支持)我們\W{0,2}"  # ways to give (單筆贊助, 我要捐款, 立即支持)
     # a text's sizes and the page's tools (字型：大中小, 字體A-A+, 轉寄, 一鍵列印)
-    r"|(?:字型|字體|字体|字號|字级|字級|文字大小)\s*[:：]?\s*(?:[大中小]\s*){2,3}|(?:字型|字體|字体|字號)\s*A\s*[-－]\s*A\s*[+＋]"
-    r"|轉寄|转寄|寄給朋友|轉寄好友|一鍵列印|友善列印本頁|列印本頁"
+    r"|(?:字型|字體|字体|字號|字级|字級|文字大小)\s*[:：]?\s*(?:[大中小]\s*){2,3}"
+    r"|(?:字型|字體|字体|字號)\s*A\s*[-－]\s*A\s*[+＋]|轉寄|转寄|寄給朋友|轉寄好友|一鍵列印|友善列印本頁|列印本頁"
     # a disclaimer (本文不能取代專業醫師診斷…, 免責聲明：…), where a text comes from on its own line (來源：香港文匯報)
     r"|(?:本文|本篇|文章)[^。]{0,8}(?:不能|無法|不可|不得)取代[^。]{0,40}(?:醫師|醫療|醫生|專業)[^\n]{0,60}"
     r"|(?:免責聲明|免责声明|風險聲明|風險提示)\s*[:：].{4,200}"
@@ -82,35 +106,41 @@ _PAGE_PARTS = re.compile(
     # a paywall's call (已是訂戶？登入繼續閱讀), a podcast or a programme by its name (天下最新 Podcast｜《天下零時差》)
     r"|.{0,12}(?:登入|登录|訂閱|订阅)(?:後|后)?\s*(?:繼續閱讀|继续阅读|閱讀全文|阅读全文|看全文|解鎖全文|解锁全文)"
     r"|[^，。]{0,10}(?:Podcast|podcast|頻道|频道|節目|节目|電子報|电子报)\s*[｜|:：]\s*《[^》]{1,20}》.{0,20}"
-    # an author's box: its heading alone, and the author's name with what they do (范正宇｜都市計畫研究者，…)
-    r"|(?:作者簡介|作者简介|作者介紹|作者介绍|關於作者|关于作者)"
-    r"|[^\W\d_]{2,4}\s*[｜|]\s*[^｜|。]{2,30}(?:研究者|研究員|作家|教授|學者|專欄作家|律師|醫師|記者|主編|總編輯|創辦人"
-    r"|執行長|顧問|工程師|社工師|分析師|評論人|作者)[，,。][^｜|]{0,80}"
+    rf"|{_AUTHOR_BOX}"  # an author's box (作者簡介：…), and an opinion's note on its author
+    r"|[（(]\s*作者(?:為|是|係|现为|現為|現任|现任|为)[^（）()]{2,60}[）)]"
     # a caption of one short sentence with its picture's credit in brackets (…重返台北小巨蛋。（圖／讀者提供）)
     r"|[^。，]{2,30}。?[（(](?:圖|图|照片|攝影|摄影|圖片|图片|示意圖|示意图|資料照|资料照)\s*[／/：:][^（）()]{1,24}[）)]"
     # … or credited to the outlet's photographer at its end (…園藝工具。香港文匯報記者攝)
     r"|[^。]{4,80}。\s*[^\W\d_，。]{2,10}(?:記者|记者)(?:[^\W\d_]{2,4})?攝"
+    # the page's counters, reading time, address and neighbours
     r"|(?:點閱數|點閱|点阅数|人氣|人气|觀看數|观看数|瀏覽量|浏览量|閱讀量|阅读量|閱讀數|点击数|點擊數)\s*[:：]?\s*[\d,，.]+[萬万]?"
     r"|(?:預估|预估|預計|预计)?(?:閱讀時間|阅读时间)\s*[:：]?\s*約?\s*\d+(?:\s*[–\-~～至]\s*\d+)?\s*分鐘?"
     r"|(?:網址|网址|原文網址|本文網址|文章網址|原文連結|文章連結)\s*[:：]\s*https?://\S+"
     r"|(?:上一則|下一則|上一篇|下一篇|上一则|下一则|前一篇|後一篇)\s*[:：｜|]\s*\S[^。\n]{0,60}"
-    r"|[（(]\s*作者(?:為|是|係|现为|現為|現任|现任|为)[^（）()]{2,60}[）)]"
-    r"|(?:作者簡介|作者简介|作者介紹|作者介绍|關於作者|关于作者)\s*[：:｜|].{2,200}"  # an author's box
     # an editor's or translator's credit alone in its bracket (（編輯：陳奕均）), a photographer's by another label
     r"|[（(](?:編輯|编辑|責任編輯|责任编辑|責編|核稿|譯者|译者|審校|审校)\s*[：:]\s*[^（）()]{2,20}[）)]"
     r"|(?:攝影者|攝影師|摄影师|圖片提供|图片提供)\s*[：:／/]\s*[^\W\d_]{2,12}"
-    # a magazine's issue (今周刊1472期), where an excerpt comes from (本文摘錄自《今周刊》第1472期，…)
-    r"|[^\s，。：:]{2,8}\s*第?\s*\d{2,5}\s*期"
+    r"|(?:審稿|审稿|責任編輯|责任编辑|編輯|编辑|校對|校对|核稿)\s*[．・·•]\s*[^\W\d_]{2,4}.{0,40}"
+    # a magazine's issue (今周刊1472期; not 陸軍官校第100期), where an excerpt comes from (本文摘錄自《今周刊》…)
+    r"|[^\s，。：:\d]{0,6}(?:周刊|週刊|雜誌|杂志|月刊|季刊)\s*第?\s*\d{2,5}\s*期"
     r"|本文(?:摘錄|摘录|節錄|节录|摘)自.{2,80}"
     r"|[※＊*]\s*(?:全文及圖片詳見|全文詳見|原文詳見|資料來源|原文出處|摘譯自|編譯自|譯自)\s*[：:].{1,80}"
     # a caption that ends in its picture's source (…感染。示意圖，圖片來源：Pixabay), its photographer's name and outlet
     # (…議題。（鄒冠霆／大紀元）) or who gave it (…被困司機。讀者提供)
     r"|[^。]{2,80}[。，,]\s*(?:示意圖[，,]\s*)?(?:圖片來源|图片来源|圖源|照片來源|影像來源)\s*[：:／/]\s*[^，。]{1,30}"
     r"|[^。]{4,60}。[（(][^\W\d_]{2,4}\s*[／/]\s*[^（）()／/]{2,10}[）)]"
-    r"|[^。]{4,60}。[^\W\d_，。]{1,6}提供"
-    # a call to give (我要捐款)
-    r"|(?:我要|立即|馬上)?(?:捐款|捐助|贊助我們|支持我們)"
-    r"|(?:審稿|审稿|責任編輯|责任编辑|編輯|编辑|校對|校对|核稿)\s*[．・·•]\s*[^\W\d_]{2,4}.{0,40}")
+    r"|[^。]{4,60}。[^\W\d_，。]{1,6}提供")
+
+
+def opens_author_box(line: str) -> bool:
+    """Whether a stripped line is an author's box's heading alone (作者簡介): the line under it is the box's.
+
+    Examples
+    --------
+    >>> opens_author_box("作者簡介"), opens_author_box("作者簡介：林書衡，資深社工師。")
+    (True, False)
+    """
+    return _AUTHOR_BOX_HEADING.fullmatch(line) is not None
 
 
 def is_reader_call(line: str) -> bool:
@@ -132,11 +162,15 @@ def is_reader_call(line: str) -> bool:
         return False  # a paragraph: none of the site's lines is so long
     if _PAGE_PARTS.fullmatch(line):
         return True
+    if _REPORTING.search(line):
+        return False  # someone's words: the news's
     if len(line) <= LONGEST_GIVING and _GIVING.search(line) and _OUTLETS_VOICE.search(line):
         return True  # (…是非營利的獨立媒體，如果你認同我們的報導，請支持我們…。)
-    if len(line) > LONGEST_CALL or "。" in line or _REPORTING.search(line):
-        return False
-    return bool(any(_CHANNEL.search(line, m.end(), m.end() + 20) or _NAMED_WORK.match(line, m.end())
+    if len(line) > LONGEST_CALL or "。" in line or line.endswith(("？", "?")):
+        return False  # a sentence, or a question (下載這款App就能賺錢？: a headline's)
+    return bool(any(_CHANNEL.search(line, m.end(), m.end() + 20)
+                    or (m[0].endswith(_SUBSCRIBING) and _NAMED_WORK.match(line, m.end()))
                     for m in _CALL.finditer(line))
-                or _PRODUCT.search(line) or _HOTLINE.search(line) or _GIVING.search(line)
-                or (len(line) <= LONGEST_PROMISE and _PROMISE.search(line)))
+                or _PRODUCT.search(line)
+                or (_HOTLINE.search(line) and not _HOTLINE_NEWS.search(line))
+                or (len(line) <= LONGEST_PROMISE and _PROMISE.search(line) and _NEWS_OF_THE_OUTLET.search(line)))

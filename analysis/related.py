@@ -207,6 +207,11 @@ _LONGEST_HEADING = 24
 _LONGEST_JOINED_HEADING = 18
 
 
+# The readers' comments under a page (網友回應, 我要留言)
+_COMMENTS = re.compile(r"(?:網友|网友|讀者|读者)(?:回應|回应|留言|評論|评论)|留言區|留言区|發表留言|看留言|我要留言"
+                       r"|留言\s*[（(]?\d*[）)]?")
+
+
 def is_footer(line: str) -> bool:
     """Whether a stripped line is the page's footer or share bar, not a related item.
 
@@ -224,10 +229,6 @@ def is_footer(line: str) -> bool:
     return bool(line.startswith(_FOOTER_STARTS) or _FOOTER_START.match(line) or _FOOTER_WORDS.search(line)
                 or site_line(line) or _COMMENTS.fullmatch(line))
 
-
-# The readers' comments under a page (網友回應, 我要留言)
-_COMMENTS = re.compile(r"(?:網友|网友|讀者|读者)(?:回應|回应|留言|評論|评论)|留言區|留言区|發表留言|看留言|我要留言"
-                       r"|留言\s*[（(]?\d*[）)]?")
 
 
 # A recommender's picks (你可能也喜歡): related news when a page's first list, the site's after its related list

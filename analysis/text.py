@@ -1,7 +1,7 @@
 """Small text helpers shared by the steps: hashing, code points, cut-off detection, first sentences, short labels.
 
-A leaf of the package: it imports nothing of it, so the parser, the overview,
-the plots and the report can all use these without depending on each other.
+Near the package's root: it imports only :mod:`analysis.readercalls` (which imports nothing of the package), so
+the parser, the overview, the plots and the report can all use these without depending on each other.
 """
 
 from __future__ import annotations

@@ -2123,3 +2123,64 @@ def test_a_reporter_and_a_county_and_a_series_list():
     assert (docs[0]["reporter"], docs[0]["reporter_place"], docs[0]["text"]) == ("黃子倩", "花蓮縣", f"{_P1}\n{_P2}")
     assert [(d["title"], d["published"]) for d in docs[1:]] == [
         ("安平老街屋屋頂坍塌 文資團體籲速搶救", datetime(2024, 5, 19)), ("街屋修復經費誰出？", datetime(2024, 5, 20))]
+
+
+# -- a review's cases: the news in a call's words, lists and boxes, kickers, headers ----------------------------
+def test_a_call_shaped_headline_inside_a_list_of_headlines_is_an_item():
+    page = (f"標題在這裡 政策下月上路\n2024/12/02 09:30\n{_P1}\n相關新聞\n寒流來襲 低溫探8度\n"
+            "加入LINE群組詐騙案增 警方示警\n油價下週恐漲")
+    docs, _, _ = parse_quietly(page, source="h3.txt")
+    assert [d["title"] for d in docs[1:]] == ["寒流來襲 低溫探8度", "加入LINE群組詐騙案增 警方示警", "油價下週恐漲"]
+
+
+def test_the_pages_last_list_is_no_box_of_links_whatever_follows_it():
+    comment = "網友留言：政府這次做得好，但還是要看執行，不然只是口號，大家說是不是。"
+    page = (f"標題在這裡 政策下月上路\n2024/12/02 09:30\n{_P1}\n{_P2}\n{_P3}\n延伸閱讀\n寒流來襲 低溫探8度\n"
+            "高鐵加開班次\n"
+            f"{comment}\n{comment}")
+    docs, _, _ = parse_quietly(page, source="h4.txt")
+    assert docs[0]["text"] == f"{_P1}\n{_P2}\n{_P3}" and docs[1]["title"] == "寒流來襲 低溫探8度"
+
+
+@pytest.mark.parametrize("kicker", ["系列報導", "【系列報導】", "新聞追蹤", "追蹤報導"])
+def test_a_kicker_over_the_headline_is_no_list_heading(kicker):
+    docs, _, _ = parse_quietly(f"{kicker}\n長照2.0十年 照服員仍短缺\n2024/12/02 09:30\n{_P1}\n{_P2}", source="h5.txt")
+    assert len(docs) == 1 and docs[0]["text"] == f"{_P1}\n{_P2}"
+
+
+def test_a_date_with_its_age_after_a_bar():
+    docs, _, _ = parse_quietly(f"標題在這裡 政策下月上路\n2025-10-05 15:45 | 5天前\n{_P1}\n{_P2}", source="f1.txt")
+    assert docs and docs[0]["published"] == datetime(2025, 10, 5, 15, 45)
+
+
+def test_a_headline_in_chinese_and_latin_over_tags_is_no_sites_name():
+    docs, _, _ = parse_quietly(f"蘋果發表 iPhone Air\n科技\n國際\n財經\n2025/09/10 01:00\n{_P1}\n{_P2}",
+                               source="m1.txt")
+    assert docs[0]["title"] == "蘋果發表 iPhone Air"
+
+
+def test_short_opening_paragraphs_under_a_key_points_label_stay_in_the_text():
+    page = ("沙田單位起火 八旬翁送院\n2025/01/23 22:36\n重點摘要\n沙田單位起火\n八旬翁送院\n警方今早接獲報案。\n"
+            f"消防員到場撲救。\n事件中無人受傷。\n{_P1}")
+    docs, _, _ = parse_quietly(page, source="m2.txt")
+    assert docs[0]["text"].startswith("警方今早接獲報案。")
+
+
+@pytest.mark.parametrize("header", ["2025-10-05 15:45 · 高雄", "2024.10.26 10:30 by 林口"])
+def test_a_place_after_a_date_is_no_reporter(header):
+    docs, _, _ = parse_quietly(f"標題在這裡 政策下月上路\n{header}\n{_P1}\n{_P2}", source="m3.txt")
+    assert docs[0]["reporter"] == ""
+
+
+@pytest.mark.parametrize("first, outlet, reporter, place", [
+    ("香港文匯報訊（記者 鄺穎茵）", "文匯報", "鄺穎茵", ""),  # the outlet as the kit knows it, not with its city
+    ("大公報訊（記者 何凱琪 報道）", "大公報", "何凱琪", ""),  # 報道 with no place
+])
+def test_hong_kong_dispatches_of_more_shapes(first, outlet, reporter, place):
+    docs, _, _ = parse_quietly(f"標題在這裡 政策下月上路\n2025/03/26 04:10\n{first}{_P1}\n{_P2}", source="m7.txt")
+    assert (docs[0]["outlet"], docs[0]["reporter"], docs[0]["reporter_place"]) == (outlet, reporter, place)
+
+
+def test_a_translator_in_a_row_of_credits_is_a_writer():
+    from analysis.bylines import parse_byline
+    assert parse_byline("文：張愛玲｜譯者：王小明")["reporter"] == "張愛玲、王小明"

@@ -18,7 +18,8 @@ from analysis.text import is_site_line
     # a product named with its promise
     "《央廣國際新聞Podcast》每天早上7點更新", "早報移動應用隨時隨地閱讀新聞",
     # hotlines, the page's tools, counters, address and neighbours
-    "安心專線：1925（依舊愛我）", "如有疑問請撥打165反詐騙諮詢專線", "友善列印", "A", "點閱數：1532", "人氣：12,408",
+    "安心專線：1925（依舊愛我）", "如有疑問請撥打165反詐騙諮詢專線", "友善列印", "A A A", "點閱數：1532",
+    "人氣：12,408",
     "預估閱讀時間：2–3分鐘", "網址：https://money.udn.com/money/story/5613/8300112", "上一則：華人長者中心擴建",
     "請繼續下滑閱讀",
     # credits and notes that are not the text's
@@ -83,3 +84,26 @@ def test_the_same_words_in_the_news_stay(line):
 @pytest.mark.parametrize("line", ["更多健康2.0內容，請點此", "單筆贊助", "定期定額捐款"])
 def test_a_call_ending_in_its_link_and_a_way_to_give(line):
     assert is_reader_call(line)
+
+
+@pytest.mark.parametrize("line", [
+    # a charity's or a speaker's call the news reports
+    "慈濟基金會感謝您的捐款，我們將把善款全數用於花蓮災後重建。",
+    "創世基金會表示，寒冬送暖需要您的支持，小額捐款也能溫暖街友。",
+    "世界展望會指出，定期定額捐款能讓我們長期陪伴弱勢兒童。", "主辦單位說，您的贊助將用於偏鄉孩子的營養午餐。",
+    "他說：我們需要你的支持",
+    # headlines and subheads that name an app, a platform, a membership or a hotline, or promise a look
+    "下載這款App就能賺錢？", "國慶煙火不錯過！", "跨年晚會卡司搶先看", "加入LINE群組就送股票？", "成為會員國仍有挑戰",
+    "成為BIG BANG成員後，他人生大轉變", "成為Apple供應商 台廠營收創新高", "加入Apple供應鏈 鴻海再下一城",
+    "北捷今起開放，用Apple Pay刷卡進站", "拜登上任首日，加入《巴黎協定》", "關注《國安法》衝擊",
+    "追蹤《反滲透法》修法進度", "成為《時代》百大人物 蕭美琴再獲肯定", "2025跨年晚會卡司搶先看，歌手陣容曝光",
+    "新iPhone搶先看", "網友：好戲不錯過！",
+    "高鐵App每日凌晨開放預購28天內車票", "WhatsApp每月活躍用戶突破30億", "Apple獨家授權 台廠吃下訂單",
+    "165專線接獲報案3萬件", "1999專線每年來電逾百萬通", "市府設置1999專線，民眾有問題可以隨時反映",
+    # issues, profiles and lone words that are the news's
+    "陸軍官校第100期", "大樂透第113000045期", "社宅第15期", "王小明｜資深記者，長期關注司法改革。",
+    "陳吉仲｜前農委會主委，現任台大教授。", "Q", "A", "支持", "捐款",
+])
+def test_the_news_in_the_words_of_a_call_stays(line):
+    assert not is_reader_call(line)
+
