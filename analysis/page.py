@@ -157,6 +157,8 @@ _SENTENCE_ENDS = ("。", "！", "？", "」", "）", ")")
 _SHORTEST_CONTINUATION = 4
 # A headline's second line may ask a question (台灣電子五哥的下一步是什麼？), if short: no lede does
 _QUESTION, _LONGEST_QUESTION = ("？", "?", "！", "!"), 24
+# A list's heading of the most read (熱門新聞), which a scraper that kept one list may have written over its related
+# news, but not over a second site list
 _HOT = re.compile("熱門|热门")
 # A reader's comment or the comments' heading under a list (網友回應, 留言 (12))
 _COMMENT_MARK = re.compile(r"(?:網友|网友|讀者|读者)(?:回應|回应|留言|評論|评论)|留言")
@@ -212,6 +214,7 @@ class _Parser:
         self.page_id = page_id
         self.errors = errors
         self.page = _Page()
+        self.boxes: set[int] = set()  # the lines of boxes of links between paragraphs: the site's, in the text
 
     # -- reporting -------------------------------------------------------------
     def problem(self, reason: str, lineno: int | None, *, action: str, quote: bool = False) -> None:
@@ -242,7 +245,6 @@ class _Parser:
             return self.skip("empty page (no text)", None)
         top = self.masthead(content)  # the site's menu may hold a list's heading (即時新聞)
         lead = top[0]
-        self.boxes = set()  # a box of links between paragraphs: the site's lines in the article's text
         headings = [k for k in range(lead + 1, len(content)) if is_list_heading(self.lines[content[k]])
                     and not (k + 1 < len(content) and self.paragraph(self.lines[content[k + 1]]))]
         # (not the first line under the site's: a kicker over the headline, 系列報導; nor a subhead over a paragraph)

@@ -43,6 +43,7 @@ _WORDS = re.compile(r"^(?P<words>[^\d\n。，,、；;：:！!？?「」『』（
 _LONGEST_HEADER = 100
 # ... or a writer's name alone after a dot (…發布於 2024年11月09日21:10 • 陳亭如)
 _AFTER_DOT = re.compile(r"\s*[•·]\s*(?P<words>[^\W\d_]{2,4}(?:、[^\W\d_]{2,4})*)$")
+# ... or By and a word the kit cannot tell for a name (by 林口): the date is kept, the word is no reporter
 _BY_WORD = re.compile(r"[Bb]y\s+\S{1,8}$")
 # ... or a byline and a label (新頭殼newtalk | 楊昀臻 台北報導 發布 2025.02.26 | 10:48), up to its date's first digit
 _BYLINE_FIRST = re.compile(r"^(?P<words>[^\d\n。，,；;！!？?「」『』（）()]{4,40}?)\s*(?=\d)")

@@ -7,8 +7,11 @@ with their promise (《央廣國際新聞Podcast》每天早上7點更新), hotl
 tools and counters (友善列印, 點閱數：1532), its address (網址：https://…) and an opinion's note on its
 author (（作者為前經濟部能源局顧問）). Each rule reads what such a line is made of (a call's verb and the
 channel it names, a product and its schedule, a hotline's number), so that an outlet it was not written
-for is read too; a sentence of the news that says the same words (民眾可下載「防災」App查詢避難所。) ends
-in a full stop or reports someone's words, and is left alone.
+for is read too. The whole-line shapes (the page's tools and counters, credits, captions by their credit, an
+author's box) are read first; a call, a product, a promise or a hotline only in a short line that holds no
+full stop, asks nothing and reports no one's words, and a call to give only in the outlet's own voice: a
+sentence of the news that says the same words (民眾可下載「防災」App查詢避難所。, 慈濟基金會感謝您的捐款，…)
+is left alone.
 
 :func:`analysis.text.is_site_line` reads these beside its phrases of particular sites.
 """

@@ -230,7 +230,6 @@ def is_footer(line: str) -> bool:
                 or site_line(line) or _COMMENTS.fullmatch(line))
 
 
-
 # A recommender's picks (你可能也喜歡): related news when a page's first list, the site's after its related list
 _RECOMMENDED = frozenset({"你可能也想看", "你可能會喜歡", "你可能也喜歡", "你可能有興趣", "猜你喜歡",
                           "你可能会喜欢", "你可能也喜欢", "你可能有兴趣", "猜你喜欢"})
