@@ -88,6 +88,8 @@ _PLACE_AT_END = re.compile(rf"(?:(?:{'|'.join(sorted(PLACES, key=len, reverse=Tr
 # middle dot (瓦旦·吉洛); a place is letters only. No digits or punctuation: 記者會上，... is no byline.
 _NAME = r"[^\W\d_]{2,4}(?:[·‧．・][^\W\d_]{1,10})*"
 _NAMES = re.compile(rf"{_NAME}(?:\s*[、,，]\s*{_NAME})*")
+#: Names of two to four letters apart by 、 or commas, as credits list them (陳立凱、王明).
+LISTED_NAMES = r"[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4})*"
 _NAMES_APART = re.compile(rf"{_NAME}(?:\s+{_NAME})+")  # 陳怡君 蔡明哲
 _PLACE = re.compile(r"[^\W\d_]{0,10}")
 
@@ -130,8 +132,7 @@ _PHOTOGRAPHED = re.compile(rf"(?P<names>{_NAME}(?:\s*[、,，]\s*{_NAME})*)\s*{_
                            rf"{_NAME}(?:\s*[、,，]\s*{_NAME})*\s*(?:{_REPORTED})?")
 #: A credit on a line of its own for what is not the text: 攝影｜陳立凱, 責任編輯：王明 (a header's line, no byline).
 # (a title may stand before the name: 審稿：睡眠醫學科醫師 張家豪)
-CREDIT_LINE = re.compile(rf"{_CREDITED}(?:\s*[：:／/．.・｜|]\s*|\s+)(?:[^\s\d，。：:]{{2,12}}\s+)?"
-                         r"[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4})*")
+CREDIT_LINE = re.compile(rf"{_CREDITED}(?:\s*[：:／/．.・｜|]\s*|\s+)(?:[^\s\d，。：:]{{2,12}}\s+)?{LISTED_NAMES}")
 # The labels of an author's line that a sentence may also open (記者：謝謝部長 in an interview, 作者 村上春樹 in a
 # book's details): their names must have a Chinese name's shape
 _PLAIN_LABEL = re.compile(r"[記记]者|作者\s")
@@ -451,13 +452,13 @@ _OUTLET_FIRST = re.compile(OUTLET_PATTERN)
 # An outlet's dispatch, then its reporters in brackets: 香港文匯報訊（記者 鄺穎茵、馮家朗）, 明報訊（記者陳美玲）
 _DISPATCH_THEN_REPORTER = re.compile(
     rf"(?:香港|澳門|澳门|台灣|臺灣)?(?P<outlet>{_OUTLET}|本報|本报)\s*[專专]?[訊讯]\s*[（(]\s*(?:特約|特约)?[記记]者\s*"
-    r"(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4})*?)"
+    rf"(?P<names>{LISTED_NAMES}?)"
     rf"(?:\s*(?P<place>[^\W\d_]{{2,6}}?)?\s*{_REPORTED})?\s*[）)]")
 # A name alone after By: three or four letters (two are as often a place's or a word's: by 林口, by 文化)
 _BARE_NAMES = re.compile(r"[^\W\d_]{3,4}(?:\s*[、,，]\s*[^\W\d_]{3,4})*")
 # A credit in a row of them, apart by bars: its label and names (文字記者：古瑞萍、彭國鈞, 攝影記者：溫子豪), or a place
 _ROW_CREDIT = re.compile(r"(?P<label>[^\W\d_]{1,5}?)\s*[：:／/]\s*"
-                         r"(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4})*)")
+                         rf"(?P<names>{LISTED_NAMES})")
 # ... whose label names a writer (not a photographer's, an editor's or a designer's)
 _WRITER_LABEL = re.compile(r"(?:文字)?[記记]者|撰稿|撰文|作者|文字?|[編编][譯译]|[譯译]者|採訪|采访")
 

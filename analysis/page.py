@@ -29,15 +29,15 @@ from pathlib import Path
 from .datelines import DATELINE, ROC_OFFSET, TIMESTAMP, hour_of_day, parse_dateline
 from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
-from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, RelatedList, is_footer, is_list_heading, is_outlet_call,
-                      is_recommended, is_site_list_heading, join_wrapped, looks_like_items, may_be_related,
-                      trailing_items)
-from .bylines import CREDIT_LINE, OUTLET_PATTERN, OUTLETS, header_words, parse_byline
+from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, READERS_WORDS, RelatedList, is_footer, is_list_heading,
+                      is_outlet_call, is_recommended, is_site_list_heading, join_wrapped, looks_like_items,
+                      may_be_related, trailing_items)
+from .bylines import CREDIT_LINE, LISTED_NAMES, OUTLET_PATTERN, OUTLETS, header_words, parse_byline
 from .page_dates import SECTIONS, TIME_ONLY, Published, date_line, dated_header
 from .pagetop import ISSUE, MASTHEAD, is_header, site_top
 from .surnames import starts_with_surname
 from .readercalls import LONGEST_AUTHOR_BOX, is_reader_call, opens_author_box
-from .text import CLOSING_CODE, content_id, is_site_line, is_truncated, subheads
+from .text import CLOSING_CODE, SHORTEST_PARAGRAPH, content_id, is_site_line, is_truncated, subheads
 from .typedefs import Errors, PathLike
 
 
@@ -161,14 +161,14 @@ _QUESTION, _LONGEST_QUESTION = ("？", "?", "！", "!"), 24
 # news, but not over a second site list
 _HOT = re.compile("熱門|热门")
 # A reader's comment or the comments' heading under a list (網友回應, 留言 (12))
-_COMMENT_MARK = re.compile(r"(?:網友|网友|讀者|读者)(?:回應|回应|留言|評論|评论)|留言")
+_COMMENT_MARK = re.compile(rf"{READERS_WORDS}|留言")
 # A date's shape anywhere in a line (2021-03-16 14:55:03…, 2025.03.02, 114年4月2日, 03/26 14:05)
 _DATED = re.compile(r"\d{1,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}")
 # The longest line read as the end of a headline broken off at a comma or colon
 _LONGEST_ENDING = 30
-# The most links a box between an article's paragraphs holds (延伸閱讀 / one headline or two), and the fewest letters of
-# a line read as a paragraph after it
-_BOX_LINKS, _SHORTEST_PARAGRAPH = 3, 30
+# The most links a box between an article's paragraphs holds (延伸閱讀 / one headline or two), a paragraph after it
+# being as long as a subhead's paragraph (analysis.text.SHORTEST_PARAGRAPH)
+_BOX_LINKS = 3
 # The ends of a headline's line that its next line continues (賴總統： / 持續監控共軍動態)
 _UNFINISHED = ("：", ":", "，", "、")
 # A byline or a credit, which no headline's continuation is: its words, or a name set apart at its end (撰稿人員 陳嘉欣)
@@ -189,7 +189,7 @@ def _clean(line: str) -> str:
 # A credit's label alone on its line, its names on the next (文字 / 許安琪 / 攝影 / 林柏辰), among a page's
 # first lines
 _CREDIT_LABEL = re.compile(r"文字|撰文|作者|記者|攝影|设计|設計|責任編輯|编辑|編輯|插畫|監製|審稿|核稿|校對")
-_CREDIT_NAMES = re.compile(r"[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4})*")
+_CREDIT_NAMES = re.compile(LISTED_NAMES)
 _HEADER_LINES = 60
 
 
@@ -285,7 +285,7 @@ class _Parser:
     def paragraph(line: str) -> bool:
         """Whether a line reads as a paragraph of an article: long, ending a sentence and holding a full stop or
         clauses (a headline that asks a question or ends in a quotation holds neither)."""
-        return len(line) >= _SHORTEST_PARAGRAPH and line.endswith(_SENTENCE_ENDS) and (
+        return len(line) >= SHORTEST_PARAGRAPH and line.endswith(_SENTENCE_ENDS) and (
             "。" in line or line.count("，") >= 2)
 
     def lists(self, idx: list[int]) -> None:
@@ -295,28 +295,29 @@ class _Parser:
         related: list[int] = []
         site: list[int] = []  # the site's list being left out: its heading, then its lines
         started = False  # whether a related list's heading was read
+        headings = [is_list_heading(self.lines[i]) for i in idx]  # each line's, read once
+
         # a related list's own heading further down (相關新聞 under 熱門新聞): the site's list first is the site's
         def own_later() -> bool:
-            return any(is_list_heading(self.lines[i]) and not is_site_list_heading(self.lines[i])
-                       and not is_recommended(self.lines[i]) for i in idx[1:])
+            return any(headings[k] and not is_site_list_heading(self.lines[i]) and not is_recommended(self.lines[i])
+                       for k, i in enumerate(idx) if k)
 
         def sites_later() -> bool:  # 熱門新聞, then 最新新聞: the site's lists, not a scraper's one list so headed
             # (更多CTWANT報導 over 熱門排行 is the outlet's related list)
-            return any(is_list_heading(self.lines[i]) and is_site_list_heading(self.lines[i])
-                       and not may_be_related(self.lines[i]) for i in idx[1:])
+            return any(headings[k] and is_site_list_heading(self.lines[i]) and not may_be_related(self.lines[i])
+                       for k, i in enumerate(idx) if k)
 
         # whether an item's time is further down than each line, in its list (up to the next heading): a call to the
         # reader there is read into the list, not taken for its end (and not looked for: a crawl's lists are dated)
         dated_after = [False] * (len(idx) + 1)
         for k in range(len(idx) - 1, -1, -1):
-            line = self.lines[idx[k]]
-            dated_after[k] = _DATED.search(line) is not None or (dated_after[k + 1] and not is_list_heading(line))
+            dated_after[k] = _DATED.search(self.lines[idx[k]]) is not None or (dated_after[k + 1] and not headings[k])
 
         def item_after(k: int) -> bool:  # a headline under the call: the call is one of the list's items' words
             if k + 1 >= len(idx):
                 return False
             line = self.lines[idx[k + 1]]
-            return not (is_list_heading(line) or is_footer(line) or is_reader_call(line) or _COMMENT_MARK.match(line))
+            return not (headings[k + 1] or is_footer(line) or is_reader_call(line) or _COMMENT_MARK.match(line))
 
         def ranked() -> bool:  # 熱門新聞 over 1 颱風小犬逼近…, 2 國慶大會預演…: the site's most read, in their order
             firsts = [m[1] for i in idx[1:5]
@@ -325,10 +326,10 @@ class _Parser:
 
         for k, i in enumerate(idx):
             line = self.lines[i]
-            if line in ITEM_MARKERS or (line[:1].isdigit() and not is_list_heading(line)):  # '-' lines, timestamps
+            heading = headings[k]
+            if line in ITEM_MARKERS or (line[:1].isdigit() and not heading):  # '-' lines, timestamps
                 (site or related).append(i)
                 continue
-            heading = is_list_heading(line)
             if (heading and is_site_list_heading(line)
                 and not (k == 0 and may_be_related(line) and not own_later() and not ranked()
                          and not (_HOT.search(line) and sites_later()))) \

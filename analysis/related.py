@@ -207,8 +207,9 @@ _LONGEST_HEADING = 24
 _LONGEST_JOINED_HEADING = 18
 
 
-# The readers' comments under a page (網友回應, 我要留言)
-_COMMENTS = re.compile(r"(?:網友|网友|讀者|读者)(?:回應|回应|留言|評論|评论)|留言區|留言区|發表留言|看留言|我要留言"
+#: The readers' words under a page (網友回應, 讀者留言), and the comments' headings and counters (我要留言, 留言 (12)).
+READERS_WORDS = r"(?:網友|网友|讀者|读者)(?:回應|回应|留言|評論|评论)"
+_COMMENTS = re.compile(rf"{READERS_WORDS}|留言區|留言区|發表留言|看留言|我要留言"
                        r"|留言\s*[（(]?\d*[）)]?")
 
 

@@ -260,7 +260,7 @@ _SENTENCE = re.compile(r"(?<=[。！？!?])")
 
 # A subhead: at most so many letters and none of a sentence's or a clause's marks, over a paragraph of at least so
 # many, under a sentence (a paragraph's or a caption's) of at least so many
-_LONGEST_SUBHEAD, _SHORTEST_PARAGRAPH, _SHORTEST_ABOVE = 20, 30, 8
+_LONGEST_SUBHEAD, SHORTEST_PARAGRAPH, _SHORTEST_ABOVE = 20, 30, 8
 _PUNCTUATED = re.compile(r"[。！!；;…]")
 # ... a subhead may name a speaker (乘客：沒有這班車), but ends no clause nor a lead-in to a list, and asks nothing
 # (為什麼會這樣？ is a paragraph as often as a subhead)
@@ -281,7 +281,7 @@ def subheads(lines: list[str]) -> list[int]:
     return [k for k in range(len(lines) - 1 if len(lines) > 2 else 0)
             if len(lines[k]) <= _LONGEST_SUBHEAD and not _PUNCTUATED.search(lines[k])
             and not lines[k].endswith((":", "：", "，", ",", "、")) and "？" not in lines[k] and "?" not in lines[k]
-            and len(lines[k + 1]) >= _SHORTEST_PARAGRAPH
+            and len(lines[k + 1]) >= SHORTEST_PARAGRAPH
             and (k == 0 or (len(lines[k - 1]) >= _SHORTEST_ABOVE and lines[k - 1].endswith(_ENDS)))]
 
 
