@@ -264,7 +264,9 @@ def render(rep: Report, out: Path, *, top: int, label: str, clock: Clock, figure
     tables.sort(key=lambda name: -len(rep.tables[name]))  # all held in memory
     files = {name: [out / "figures" / f"{name}.{fmt}" for fmt in FIGURE_FORMATS] for name in unchanged}
     kept = {name: files[name] for name in figures if name in files and all(f.is_file() for f in files[name])}
-    items = [*(("table", name) for name in tables), *(("figure", name) for name in figures if name not in kept)]
+    # the figures first, then the tables, the largest first: each worker takes the next item when done with
+    # its last, and small tables last leave neither waiting long for the other at the end
+    items = [*(("figure", name) for name in figures if name not in kept), *(("table", name) for name in tables)]
     workers = 1 if len(rep.docs) > FIGURE_WORKERS_MAX_ROWS else None
     done = dict(zip(items, map_inherited(_output, items, (rep.tables, draws, out), workers=workers)))
     if write_tables:

@@ -30,7 +30,7 @@ from .frequencies import pooled_frequencies, term_frequencies
 from .outputs import atomic_write_text
 from .provenance import provenance_json, provenance_record
 from .rendering import Report, check_figures, render
-from .resources import Clock, release_freed_memory, trim_heap
+from .resources import Clock, fewer_collections, release_freed_memory, trim_heap
 from .settings import options
 from .store import WrittenTables
 from .quotations import actor_blocks, block_tables, joined_blocks
@@ -79,6 +79,7 @@ TABLES = ("documents", "problems", "term_frequencies", "term_frequencies_by_kind
           "related_items", "related_lists", "related_summary")
 
 
+@fewer_collections()  # millions of long-lived objects: full collections walk them all
 def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
                  segmenter: SegmenterLike | None = None, top: int = 20, page: str | None = None,
                  columns: ColumnMap | None = None, encoding: str | None = None, errors: Errors = "warn",

@@ -6,10 +6,12 @@ A leaf of the package: it imports no other module of the kit.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 logger = logging.getLogger(__name__)
@@ -96,6 +98,44 @@ def release_freed_memory() -> str:
         except (NotImplementedError, pa.ArrowNotImplementedError):  # a build without jemalloc
             pass
     return pa.default_memory_pool().backend_name
+
+
+#: Allocations of container objects between two collections of Python's youngest generation while a
+#: report runs (Python's default: 700). A report makes millions of long-lived lists, tuples and dicts,
+#: which every full collection walks again: the collections took 1.2 s of the cold 1,000-page report's
+#: CPU time and 5.4 s of the 10,000-page one's with Python's default, 0.55 s and 1.4 s with this.
+COLLECTION_THRESHOLD = 20_000
+
+
+@contextmanager
+def fewer_collections(threshold: int = COLLECTION_THRESHOLD) -> Iterator[None]:
+    """Run Python's cycle collector less often inside the block (workers forked there too), then as before.
+
+    Garbage without cycles is freed at once whatever this sets; what waits longer for a collection is
+    only cyclic garbage, at most ``threshold`` allocations more of it. The youngest generation's
+    threshold is raised to ``threshold`` (never lowered); the older generations' are kept. Usable as a
+    decorator: :func:`analysis.build_report` runs under it.
+
+    Parameters
+    ----------
+    threshold : int
+        Allocations between collections of the youngest generation.
+
+    Examples
+    --------
+    >>> before = gc.get_threshold()
+    >>> with fewer_collections(50_000):
+    ...     gc.get_threshold()[0] >= 50_000
+    True
+    >>> gc.get_threshold() == before
+    True
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(max(threshold, before[0]), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def trim_heap() -> bool:

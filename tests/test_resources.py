@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 
 import pytest
 
 from analysis import resources
-from analysis.resources import Clock, peak_mb, release_freed_memory, trim_heap
+from analysis.resources import COLLECTION_THRESHOLD, Clock, fewer_collections, peak_mb, release_freed_memory, trim_heap
 
 
 @pytest.fixture
@@ -65,3 +66,41 @@ def test_trim_heap_gives_back_on_linux_and_does_nothing_elsewhere(monkeypatch):
             assert trim_heap() is False
     monkeypatch.setattr(resources.sys, "platform", "darwin")
     assert trim_heap() is False
+
+
+@pytest.fixture
+def gc_threshold():
+    before = gc.get_threshold()
+    yield before
+    gc.set_threshold(*before)
+
+
+def test_fewer_collections_raises_the_youngest_threshold_and_restores_all_three(gc_threshold):
+    gc.set_threshold(700, 11, 12)
+    with fewer_collections(5_000):
+        assert gc.get_threshold() == (5_000, 11, 12)
+    assert gc.get_threshold() == (700, 11, 12)
+    with pytest.raises(RuntimeError), fewer_collections(5_000):
+        raise RuntimeError("a step failed")
+    assert gc.get_threshold() == (700, 11, 12)
+
+
+def test_fewer_collections_never_lowers_a_threshold_set_higher(gc_threshold):
+    gc.set_threshold(90_000, 10, 10)
+    with fewer_collections(5_000):
+        assert gc.get_threshold() == (90_000, 10, 10)
+    assert gc.get_threshold() == (90_000, 10, 10)
+
+
+def test_a_report_runs_with_fewer_collections_and_leaves_the_threshold_as_it_was(gc_threshold, tmp_path,
+                                                                                  monkeypatch):
+    from analysis import build_report, report
+    from analysis.config import SEEDS_DIR
+
+    gc.set_threshold(700, 10, 10)
+    seen = []
+    real = report.read_corpus
+    monkeypatch.setattr(report, "read_corpus", lambda *a, **k: (seen.append(gc.get_threshold()), real(*a, **k))[1])
+    build_report(SEEDS_DIR, tmp_path, figures=[])
+    assert seen == [(COLLECTION_THRESHOLD, 10, 10)]
+    assert gc.get_threshold() == (700, 10, 10)
