@@ -33,7 +33,7 @@ from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, READERS_WORDS, RelatedLi
                       is_outlet_call, is_recommended, is_site_list_heading, join_wrapped, looks_like_items,
                       may_be_related, trailing_items)
 from .bylines import CREDIT_LINE, LISTED_NAMES, OUTLET_PATTERN, OUTLETS, header_words, parse_byline
-from .page_dates import SECTIONS, TIME_ONLY, Published, date_line, dated_header
+from .page_dates import SECTIONS, TIME_ONLY, Published, date_line, dated_header, reading_order, year_last_order
 from .pagetop import ISSUE, MASTHEAD, is_header, site_top
 from .surnames import starts_with_surname
 from .readercalls import LONGEST_AUTHOR_BOX, is_reader_call, opens_author_box
@@ -808,6 +808,8 @@ def parse_page(text: str, *, source: PathLike = "<string>", page_id: str | None 
     """
     check_errors(errors)
     source = Path(source)
-    parser = _Parser(split_lines(text), source=source, page_id=page_id or source.stem, errors=errors)
-    page = parser.parse()
+    lines = split_lines(text)
+    parser = _Parser(lines, source=source, page_id=page_id or source.stem, errors=errors)
+    with reading_order(year_last_order(lines)):  # 02/03/2025 read as the page's other dates are written
+        page = parser.parse()
     return page.documents, page.problems

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from .bylines import BRACKETED_OUTLET, OUTLET_PATTERN, OUTLETS, header_words, parse_byline
 from .tabular_dates import ZONE_ABBREVIATIONS, Published, parse_published
@@ -139,21 +142,87 @@ def date_line(line: str) -> Published | None:
     return found._replace(time_zone=named) if named and found.precision in ("minute", "second") else found
 
 
-# A date of numbers alone with the year last (22/03/2025 - 10:15: 法廣; 06/28/2025: 世界日報), read only where the
-# day is told from the month by being over 12
+# A date of numbers alone with the year last (22/03/2025 - 10:15: 法廣; 06/28/2025: 世界日報), read where the
+# day is told from the month: by being over 12, by equalling it, or by the order the page's other dates show
 _YEAR_LAST = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?:\s*-?\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?")
+# the order of the page being read: "day" (day, month, year), "month" (month, day, year) or None (not known)
+_PAGE_ORDER: ContextVar[str | None] = ContextVar("year_last_order", default=None)
+
+
+def year_last_order(lines: Iterable[str]) -> str | None:
+    """How a page writes dates of numbers with the year last, told by those whose day is over 12.
+
+    Returns
+    -------
+    str or None
+        ``"day"`` (27/02/2025: day, month, year) or ``"month"`` (02/27/2025: month, day, year) when
+        every such date of the page that tells one tells the same; None when none tells or they disagree.
+
+    Examples
+    --------
+    >>> year_last_order(["27/02/2025 - 10:15", "02/03/2025 - 09:30"]), year_last_order(["02/27/2025"])
+    ('day', 'month')
+    >>> year_last_order(["02/03/2025"]), year_last_order(["27/02/2025", "02/27/2025"])
+    (None, None)
+    """
+    told = set()
+    for line in lines:
+        if "/" not in line:
+            continue
+        for m in _YEAR_LAST.finditer(unicodedata.normalize("NFKC", line)):
+            a, b = int(m["a"]), int(m["b"])
+            if (a > 12) != (b > 12):
+                told.add("day" if a > 12 else "month")
+    return told.pop() if len(told) == 1 else None
+
+
+@contextmanager
+def reading_order(order: str | None) -> Iterator[None]:
+    """Read ambiguous dates with the year last (02/03/2025) in ``order`` (:func:`year_last_order`) inside the block.
+
+    Examples
+    --------
+    >>> with reading_order("day"):
+    ...     date_line("02/03/2025 - 09:30")[0]
+    datetime.datetime(2025, 3, 2, 9, 30)
+    >>> date_line("02/03/2025 - 09:30") is None
+    True
+    """
+    token = _PAGE_ORDER.set(order)
+    try:
+        yield
+    finally:
+        _PAGE_ORDER.reset(token)
+
+
+def ambiguous_year_last(line: str) -> bool:
+    """Whether ``line`` holds only a date of numbers with the year last whose day and month cannot be told apart
+    in the page being read (02/03/2025 with no other date of the page to show the order: see :func:`reading_order`).
+
+    Examples
+    --------
+    >>> ambiguous_year_last("02/03/2025 - 09:30"), ambiguous_year_last("27/02/2025"), ambiguous_year_last("03/03/2025")
+    (True, False, False)
+    """
+    m = _YEAR_LAST.fullmatch(unicodedata.normalize("NFKC", line).strip())
+    return m is not None and int(m["a"]) != int(m["b"]) and max(int(m["a"]), int(m["b"])) <= 12 \
+        and _PAGE_ORDER.get() is None
 
 
 def _day_first_or_month_first(text: str) -> str:
-    """A date of numbers with its year last written as year, month, day where the day is over 12 (22/03/2025,
-    06/28/2025); any other text as it is (03/04/2025 could be either: no date)."""
+    """A date of numbers with its year last written as year, month, day where the day is told from the month
+    (22/03/2025, 06/28/2025, 03/03/2025, or 03/04/2025 in a page whose dates show their order); any other
+    text as it is (03/04/2025 alone could be either: no date)."""
     m = _YEAR_LAST.fullmatch(text.strip())
     if m is None:
         return text
     a, b = int(m["a"]), int(m["b"])
-    if (a > 12) == (b > 12):
+    if (a > 12) != (b > 12):
+        day, month = (a, b) if a > 12 else (b, a)
+    elif a == b or (a <= 12 and (order := _PAGE_ORDER.get()) is not None):
+        day, month = (a, b) if a == b or order == "day" else (b, a)
+    else:
         return text
-    day, month = (a, b) if a > 12 else (b, a)
     return f"{m['y']}-{month:02d}-{day:02d}" + (f" {m['time']}" if m["time"] else "")
 
 

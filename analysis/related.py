@@ -19,7 +19,7 @@ from typing import Protocol
 from .datelines import TIMESTAMP, parse_timestamp
 from .bylines import OUTLET_PATTERN, OUTLETS
 from .decoding import LIST_HEADINGS, SITE_LIST_HEADINGS
-from .page_dates import date_line
+from .page_dates import ambiguous_year_last, date_line
 from .tabular_dates import Published
 from .text import TAG_LABELS, site_line
 
@@ -42,7 +42,7 @@ _NUMBER_ALONE = re.compile(r"\d{1,2}\s*[.、．)）]?")
 def _date_alone(line: str) -> bool:
     """Whether a line holds an item's date or time alone (2023年7月27日, 10:48, （2024年11月28日）), with no summary
     after it."""
-    return _TIME_ONLY.match(line) is not None or _bracketed_date(line) is not None
+    return _TIME_ONLY.match(line) is not None or _bracketed_date(line) is not None or ambiguous_year_last(line)
 
 
 def _bracketed_date(line: str) -> Published | None:
@@ -569,7 +569,11 @@ class RelatedList:
         """A line under a headline holding its date alone (2023年7月27日), or a time alone (10:48)."""
         line = self.reader.lines[i]
         found = _bracketed_date(line)
-        if found is None:
+        if found is None and ambiguous_year_last(line):
+            self.reader.problem(f"related item's date {line.strip()} could be day, month, year or month, day, "
+                                "year, and no other date of the page tells which; published left empty", i + 1,
+                                action="left empty")
+        elif found is None:
             self.reader.problem(f"related item has a time ({line}) and no date; published left empty", i + 1,
                                 action="left empty")
         self.item.update(published=found.value if found else None, published_precision=found.precision if found else "",

@@ -2096,6 +2096,45 @@ def test_headers_of_more_shapes(header, reporter, when):
 def test_a_date_of_numbers_whose_day_cannot_be_told_from_its_month_is_no_date():
     from analysis.page_dates import date_line
     assert date_line("03/04/2025") is None and date_line("06/28/2025")[0] == datetime(2025, 6, 28)
+    assert date_line("03/03/2025")[0] == datetime(2025, 3, 3)  # the same either way
+
+
+_DMY_HEAD = "港府公布施政報告 房屋政策成焦點"
+_DMY_ITEMS = ("相關新聞\n-\n房委會公布公屋輪候時間\n{0} - 09:30\n"
+              "房委會今日公布最新公屋平均輪候時間，一般申請者平均需輪候約五年半。\n"
+              "-\n立法會辯論房屋議案\n{1}\n立法會今日辯論房屋議案，多名議員要求政府加快興建公營房屋。")
+
+
+@pytest.mark.parametrize("header, dates, expected", [
+    # the page's other dates tell the order: day, month, year (27/02) or month, day, year (02/27)
+    ("27/02/2025 - 10:15", ("02/03/2025", "03/02/2025"), [datetime(2025, 3, 2, 9, 30), datetime(2025, 2, 3)]),
+    ("02/27/2025 - 10:15", ("02/03/2025", "03/02/2025"), [datetime(2025, 2, 3, 9, 30), datetime(2025, 3, 2)]),
+    ("2025年2月27日 10:15", ("27/02/2025", "03/03/2025"), [datetime(2025, 2, 27, 9, 30), datetime(2025, 3, 3)]),
+])
+def test_a_list_reads_its_ambiguous_dates_in_the_order_the_pages_other_dates_show(header, dates, expected):
+    text = f"{_DMY_HEAD}\n{header}\n{_P1}\n{_P2}\n" + _DMY_ITEMS.format(*dates)
+    docs, problems, _ = parse_quietly(text, source="dmy.txt")
+    items = [d for d in docs if d["kind"] == "related"]
+    assert [d["title"] for d in items] == ["房委會公布公屋輪候時間", "立法會辯論房屋議案"]
+    assert [d["published"] for d in items] == expected and problems == []
+
+
+def test_ambiguous_dates_no_other_date_orders_leave_the_items_whole_and_undated_with_a_problem():
+    text = f"{_DMY_HEAD}\n2025年2月27日 10:15\n{_P1}\n{_P2}\n" + _DMY_ITEMS.format("02/03/2025", "03/02/2025")
+    docs, problems, _ = parse_quietly(text, source="dmy.txt")
+    items = [d for d in docs if d["kind"] == "related"]
+    assert [(d["title"], d["published"]) for d in items] == [("房委會公布公屋輪候時間", None),
+                                                             ("立法會辯論房屋議案", None)]
+    assert all(d["text"].startswith(("房委會今日", "立法會今日")) for d in items)
+    assert [(p["line"], p["action"]) for p in problems] == [(8, "left empty"), (12, "left empty")]
+    assert "02/03/2025" in problems[0]["reason"] and "no other date of the page" in problems[0]["reason"]
+
+
+def test_dates_whose_order_the_page_contradicts_are_read_by_their_own_numbers():
+    from analysis.page_dates import date_line, reading_order, year_last_order
+    assert year_last_order(["27/02/2025", "02/27/2025"]) is None
+    with reading_order("month"):  # 27 can only be the day
+        assert date_line("27/02/2025")[0] == datetime(2025, 2, 27)
 
 
 @pytest.mark.parametrize("first, closing, reporter, place", [
