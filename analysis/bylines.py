@@ -168,6 +168,9 @@ _SENTENCE = re.compile(r"[，,。；;！？!?]")
 # Without brackets, a slash before the place is needed: 記者王明／台北報導, 中國時報 記者王明／台北報導
 _BARE = re.compile(rf"{_LEAD}(?P<byline>{_QUALIFIED}\s*[^\s／/╱]{{1,30}}?(?:\s+[^\W\d_]{{2,4}}){{0,3}}\s*{_SLASH}\s*"
                    rf"[^\s／/╱]{{0,10}}?{_REPORTED})")
+# A desk before a reporter's byline: 政治中心／記者許雅涵、鄭宇翔／台北報導 (三立新聞網)
+_DESK_FIRST = re.compile(rf"[^\W\d_]{{0,4}}(?:新聞中心|新闻中心|中心|新聞部|新闻部|編輯部|编辑部|組|组)\s*{_SLASH}\s*"
+                         rf"(?={_QUALIFIED})")
 # Beside a date, a byline may name its reporters with no 記者: 陳佩君/新北報導 (新頭殼)
 _UNMARKED = re.compile(rf"(?P<names>{_NAME}(?:\s*[、,，]\s*{_NAME}|\s+{_NAME})*)\s*{_SLASH}\s*"
                        rf"(?P<place>[^\W\d_]{{0,10}}?)(?:即時|即时)?[報报][導导道]")
@@ -411,6 +414,9 @@ def parse_byline(line: str) -> dict | None:
     >>> lines = ["By 星島頭條 記者 黃家樂", "文／林宏達　編輯／陳芃", "文字 李雪莉、楊智強"]
     >>> [parse_byline(x)["reporter"] for x in lines]
     ['黃家樂', '林宏達', '李雪莉、楊智強']
+    >>> found = parse_byline("政治中心／記者許雅涵、鄭宇翔／台北報導")  # a desk, then its reporters
+    >>> found["reporter"], found["reporter_place"], found["byline"]
+    ('許雅涵、鄭宇翔', '台北', '政治中心／記者許雅涵、鄭宇翔／台北報導')
     """
     if (d := _DISPATCH_THEN_REPORTER.match(line)) is not None and _chinese_names(d["names"]):
         # 香港文匯報訊（記者 鄺穎茵、馮家朗）: Hong Kong's dispatch, then its reporters in brackets
@@ -437,6 +443,9 @@ def parse_byline(line: str) -> dict | None:
             and _chinese_names(names) and not _PLACE_AT_END.fullmatch(names) and not _NOT_A_NAME.search(names):
         # (2024.10.26 10:30 by 李欣穎: a name alone after By, of three or four letters; not by 林口)
         return {**_fields_of("", _listed(names)), "byline": line.strip(), "rest": ""}
+    if found is None and (desk := _DESK_FIRST.match(line)) is not None \
+            and (after := parse_byline(line[desk.end():])) is not None and after["reporter"]:
+        return {**after, "byline": line[:desk.end()] + after["byline"]}  # 政治中心／記者許雅涵／台北報導
     if found is None:
         m = _BARE.match(line)
         if m is None:

@@ -33,7 +33,8 @@ from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, READERS_WORDS, RelatedLi
                       is_outlet_call, is_recommended, is_site_list_heading, join_wrapped, looks_like_items,
                       may_be_related, trailing_items)
 from .bylines import CREDIT_LINE, LISTED_NAMES, OUTLET_PATTERN, OUTLETS, header_words, parse_byline
-from .page_dates import SECTIONS, TIME_ONLY, Published, date_line, dated_header, reading_order, year_last_order
+from .page_dates import (NO_YEAR, SECTIONS, TIME_ONLY, Published, date_line, dated_header, reading_order, with_year,
+                         year_last_order)
 from .pagetop import ISSUE, MASTHEAD, is_header, site_top
 from .surnames import starts_with_surname
 from .readercalls import LONGEST_AUTHOR_BOX, is_reader_call, opens_author_box
@@ -267,6 +268,19 @@ class _Parser:
             raise AssertionError(f"{self.source}: lines {sorted(lost)} were neither placed nor reported")
         return self.page
 
+    def years_added(self, idx: list[int]) -> None:
+        """Item dates with no year (01/07 22:15) written in the year that puts each nearest the article's date, reported
+        once; left as they are when the article has no date."""
+        article = next((d for d in self.page.documents if d["kind"] == "article"), None)
+        near = article["published"] if article is not None else None
+        found = [i for i in idx if NO_YEAR.fullmatch(self.lines[i].strip())] if near is not None else []
+        whole = {i: line for i in found if (line := with_year(self.lines[i], near)) is not None}
+        if whole:
+            self.problem(f"related items' dates give no year ({self.lines[min(whole)].strip()}): each in the year that "
+                         f"puts it nearest the article's date ({near:%Y-%m-%d})", min(whole) + 1, action="kept")
+            for i, line in whole.items():
+                self.lines[i] = line
+
     def inline_box(self, idx: list[int], k: int) -> list[int] | None:
         """The lines of a box of links that a list heading opens between an article's paragraphs (延伸閱讀 over
         a story's headline or two, then the text goes on), or None: at most :data:`_BOX_LINKS` lines of no
@@ -292,6 +306,7 @@ class _Parser:
         """The lines from the first list heading on: the related list read item by item (:class:`RelatedList`),
         and each of the site's own lists (熱門推薦, 排行榜; 熱門新聞 after a related list or ranked, 1 …, 2 …; a
         recommender's 你可能也喜歡 after a related list) and the readers' comments left out, reported once."""
+        self.years_added(idx)
         related: list[int] = []
         site: list[int] = []  # the site's list being left out: its heading, then its lines
         started = False  # whether a related list's heading was read

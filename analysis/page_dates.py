@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import datetime
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -27,7 +28,10 @@ _AFTER_DATE = re.compile(r"(?:\s*(?:更新|發稿|发稿|發布|发布|發表|�
                          r"|\s+[A-Z]\d{1,2}版?(?:\s+[^\s\d]{2,4})?"
                          r"|\s*[（(][^（）()]{6,30}(?:更新|修改)[）)]"
                          # (a bar before the age is a space here)
-                         r"|(?:\s*[·•]\s*|\s+|\s*[（(])\d{1,2}\s*(?:分鐘|分钟|小時|小时|天)前[）)]?)$")
+                         r"|(?:\s*[·•]\s*|\s+|\s*[（(])\d{1,2}\s*(?:分鐘|分钟|小時|小时|天)前[）)]?"
+                         # its reading time (2025年6月3日 週二 下午3:12·2 分鐘 (閱讀時間): Yahoo奇摩新聞)
+                         r"|(?:\s*[·•|｜]\s*|\s+)(?:閱讀時間|阅读时间|閱讀)?\s*[:：]?\s*(?:約|约)?\s*\d{1,3}\s*(?:分鐘|分钟)"
+                         r"\s*(?:[（(]?\s*(?:閱讀時間|阅读时间)\s*[）)]?|(?:閱讀|阅读|閱畢|阅毕))?)$")
 _DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 # ... or with the month's English name (15 Aug 2024, Aug 15, 2024)
@@ -116,6 +120,8 @@ def date_line(line: str) -> Published | None:
     datetime.datetime(2024, 1, 25, 14, 32)
     >>> date_line("2024-10-15 HKT 14:32")[:3]
     (datetime.datetime(2024, 10, 15, 14, 32), 'minute', 'UTC+08:00')
+    >>> date_line("2025年6月3日 週二 下午3:12·2 分鐘 (閱讀時間)")[0], date_line("2024/03/05 10:02｜閱讀時間 3 分鐘")[0]
+    (datetime.datetime(2025, 6, 3, 15, 12), datetime.datetime(2024, 3, 5, 10, 2))
     >>> date_line("2025.08.19 07:45 ET")[:3], date_line("2025-10-05 15:45 · 3小時前")[0]
     ((datetime.datetime(2025, 8, 19, 7, 45), 'minute', 'America/New_York'), datetime.datetime(2025, 10, 5, 15, 45))
     """
@@ -224,6 +230,42 @@ def _day_first_or_month_first(text: str) -> str:
     else:
         return text
     return f"{m['y']}-{month:02d}-{day:02d}" + (f" {m['time']}" if m["time"] else "")
+
+
+#: A date with no year and its time, as some lists write their items' (01/07 22:15, 1月7日 22:15): month first, but
+#: on a page whose dates with the year last are day first (:func:`reading_order`)
+NO_YEAR = re.compile(r"(?P<a>\d{1,2})\s*(?:[/／]|月)\s*(?P<b>\d{1,2})\s*日?\s+(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)")
+
+
+def with_year(line: str, near: datetime) -> str | None:
+    """A line holding a date with no year and its time (:data:`NO_YEAR`) written whole, in the year that puts it
+    nearest ``near`` (the article's date); None for any other line or a date no year makes (02/30).
+
+    Examples
+    --------
+    >>> near = datetime(2025, 1, 8, 9, 32)
+    >>> with_year("01/07 22:15", near), with_year("12/30 11:08", near), with_year("1月7日 22:15", near)
+    ('2025/01/07 22:15', '2024/12/30 11:08', '2025/01/07 22:15')
+    >>> with_year("02/30 10:00", near), with_year("蘆洲 01/07 22:15", near)
+    (None, None)
+    """
+    m = NO_YEAR.fullmatch(unicodedata.normalize("NFKC", line).strip())
+    if m is None:
+        return None
+    month, day = int(m["a"]), int(m["b"])
+    if _PAGE_ORDER.get() == "day" and "月" not in m[0]:
+        month, day = day, month
+    hour, minute = map(int, m["time"].split(":"))
+    dates = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            dates.append(datetime(year, month, day, hour, minute))
+        except ValueError:  # no such day
+            continue
+    if not dates:
+        return None
+    best = min(dates, key=lambda when: abs(when - near))
+    return f"{best:%Y/%m/%d %H:%M}"
 
 
 # A field of a header's row that is neither its date nor its byline: a category, tags or a source (分類 電池 , 電動車)

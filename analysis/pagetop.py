@@ -131,9 +131,14 @@ def _navigation(line: str, above: str) -> int:
             or _SKIP_LINK.fullmatch(line)  # a link past the menus (跳到主要內容, :::)
             or (_LATIN_WORDS.fullmatch(line) and MASTHEAD.fullmatch(above))
             or (menu_row(above) and _program_row(line))  # 新聞大白話　少康戰情室　TVBS看板人物 under the menu
-            or (_DIGIT.search(line) and date_line(line) is not None)):  # (2024年3月5日星期二)
+            or (_DIGIT.search(line) and date_line(line) is not None)  # (2024年3月5日星期二)
+            or ((today := _TODAY.fullmatch(line)) is not None and date_line(today["date"]) is not None)):
         return 2
     return 1 if _LONG_ITEM.fullmatch(line) or _LATIN_WORDS.fullmatch(line) or _pair(line) else 0
+
+
+# The day's date in the site's top bar (今天是 113年10月6日 星期日): the site's, not the article's
+_TODAY = re.compile(r"(?:今天是|今日是|今天|今日|Today(?: is)?)\s*[:：,]?\s*(?P<date>.*\d.*)", re.I)
 
 
 def _pair(line: str) -> bool:
@@ -163,6 +168,8 @@ def site_top(lines: Sequence[str], *, header_follows: Callable[[int], bool]) -> 
     >>> page = ["星島日報", "即時", "港聞", "港府財政預算案 赤字逾千億", "2024-02-28 10:00", "本文。"]
     >>> site_top(page, header_follows=lambda count: count == 3)
     (3, '星島日報', None)
+    >>> site_top(["自由時報", "今天是 113年10月6日 星期日", *page[1:]], header_follows=lambda count: count == 4)
+    (4, '自由時報', None)
     """
     count = strong = 0
     while count < min(MAX_NAVIGATION, len(lines) - 2) and (

@@ -96,7 +96,10 @@ _PAGE_PARTS = re.compile(
     # a disclaimer (本文不能取代專業醫師診斷…, 免責聲明：…), where a text comes from on its own line (來源：香港文匯報)
     r"|(?:本文|本篇|文章)[^。]{0,8}(?:不能|無法|不可|不得)取代[^。]{0,40}(?:醫師|醫療|醫生|專業)[^\n]{0,60}"
     r"|(?:免責聲明|免责声明|風險聲明|風險提示)\s*[:：].{4,200}"
-    r"|(?:來源|来源|資料來源|新聞來源|稿源)\s*[:：]\s*[^\W\d_]{2,12}"
+    r"|(?:來源|来源|資料來源|资料来源|新聞來源|新闻来源|稿源)\s*[:：]\s*[^\W\d_]{2,12}(?:\s*[、,，／/]\s*[^\W\d_]{2,12})*"
+    # the outlet's reminder to investors (※中時新聞網提醒您：投資前請審慎評估…), and the text's own (本文僅供參考…)
+    r"|[※＊*]?\s*[^，。：:]{0,12}提醒(?:您|你|讀者|投資人)\s*[:：][^\n]{0,80}(?:投資|理財|風險|风险)[^\n]{0,80}"
+    r"|[※＊*]?\s*本文(?:僅供參考|仅供参考|不構成|不构成)[^\n]{0,80}"
     # a link to another story between paragraphs, marked or not (►延伸閱讀：…, 延伸閱讀》…)
     r"|[►▶▸★※👉▲]?\s*[［\[【]?(?:延伸閱讀|延伸阅读|看更多|推薦閱讀|推荐阅读|更多新聞|你可能也想看)[］\]】]?"
     r"\s*[：:》>＞|｜]\s*[^。]{2,60}"
@@ -105,7 +108,7 @@ _PAGE_PARTS = re.compile(
     r"|頻道|官方帳號|IG)\s*】.{0,40}"
     # a caption credited to 中央社's photographer or fax, with the day
     # (…（高雄港務分公司提供）中央社記者林柏勳傳真114年4月2日)
-    r"|.{4,150}(?:中央社)?記者[^\W\d_]{2,4}(?:攝|傳真)\s*\d{2,3}年\d{1,2}月\d{1,2}日"
+    r"|.{4,150}(?:中央社)?記者[^\W\d_]{2,10}?(?:攝|傳真)\s*\d{2,3}年\d{1,2}月\d{1,2}日"  # (…林懷恩柏林攝113年12月5日)
     # a paywall's call (已是訂戶？登入繼續閱讀), a podcast or a programme by its name (天下最新 Podcast｜《天下零時差》)
     r"|.{0,12}(?:登入|登录|訂閱|订阅)(?:後|后)?\s*(?:繼續閱讀|继续阅读|閱讀全文|阅读全文|看全文|解鎖全文|解锁全文)"
     r"|[^，。]{0,10}(?:Podcast|podcast|頻道|频道|節目|节目|電子報|电子报)\s*[｜|:：]\s*《[^》]{1,20}》.{0,20}"
@@ -115,7 +118,8 @@ _PAGE_PARTS = re.compile(
     r"|[^。，]{2,30}。?[（(](?:圖|图|照片|攝影|摄影|圖片|图片|示意圖|示意图|資料照|资料照)\s*[／/：:][^（）()]{1,24}[）)]"
     # … or credited to the outlet's photographer at its end (…園藝工具。香港文匯報記者攝)
     r"|[^。]{4,80}。\s*[^\W\d_，。]{2,10}(?:記者|记者)(?:[^\W\d_]{2,4})?攝"
-    # the page's counters, reading time, address and neighbours
+    # the page's counters, reading time, address and neighbours, and a gallery's (1 / 5, 圖 2/8)
+    r"|(?:圖|图|照片)\s*\d{1,2}\s*[／/]\s*\d{1,2}|\d{1,2}\s+[／/]\s+\d{1,2}"  # (not 12/30, a date)
     r"|(?:點閱數|點閱|点阅数|人氣|人气|觀看數|观看数|瀏覽量|浏览量|閱讀量|阅读量|閱讀數|点击数|點擊數)\s*[:：]?\s*[\d,，.]+[萬万]?"
     r"|(?:預估|预估|預計|预计)?(?:閱讀時間|阅读时间)\s*[:：]?\s*約?\s*\d+(?:\s*[–\-~～至]\s*\d+)?\s*分鐘?"
     r"|(?:網址|网址|原文網址|本文網址|文章網址|原文連結|文章連結)\s*[:：]\s*https?://\S+"
@@ -146,6 +150,23 @@ def opens_author_box(line: str) -> bool:
     return _AUTHOR_BOX_HEADING.fullmatch(line) is not None
 
 
+#: The warnings Taiwan's outlets print under news of drink, drugs, smoking or investing, in their clauses
+#: (酒後不開車，開車不喝酒，珍惜生命，也尊重他人。)
+WARNINGS = frozenset((
+    "酒後不開車", "開車不喝酒", "喝酒不開車", "酒後不駕車", "酒後不騎車", "拒絕酒駕", "酒駕零容忍", "飲酒過量",
+    "有害健康", "飲酒過量有害健康", "未滿18歲禁止飲酒", "未滿十八歲禁止飲酒", "珍惜生命", "拒絕毒品", "遠離毒品",
+    "也尊重他人", "尊重他人", "吸菸有害健康", "吸煙有害健康", "理財有風險", "投資有風險", "投資需謹慎",
+    "投資前請審慎評估", "酒后不开车", "开车不喝酒", "饮酒过量", "拒绝毒品", "吸烟有害健康", "投资有风险"))
+_WARNING_LABEL = re.compile(r"^\s*[※＊*【\[]?\s*(?:警語|警语|溫馨提醒|提醒)?\s*[】\]]?\s*[:：]?\s*")
+_CLAUSES = re.compile(r"[，,、。！!；;\s]+")
+
+
+def _is_warning(line: str) -> bool:
+    """Whether a line holds only the warnings of :data:`WARNINGS`, optionally labelled (※警語：…)."""
+    clauses = [c for c in _CLAUSES.split(_WARNING_LABEL.sub("", line, count=1)) if c]
+    return bool(clauses) and all(c in WARNINGS for c in clauses)
+
+
 def is_reader_call(line: str) -> bool:
     """Whether a stripped line of an article's text is one its site addresses to the reader (see the module).
 
@@ -153,9 +174,10 @@ def is_reader_call(line: str) -> bool:
     --------
     >>> lines = ["喜歡這篇文章嗎？加入自由時報粉絲專頁掌握第一手在地消息", "收聽《鏡週刊》娛樂Podcast每週三上架",
     ...          "《央廣國際新聞Podcast》每天早上7點更新", "安心專線：1925（依舊愛我）", "點閱數：1532", "友善列印",
-    ...          "（作者為前經濟部能源局顧問）", "分享給朋友：等紅燈遭追撞", "上一則：華人長者中心擴建"]
+    ...          "1 / 5", "（作者為前經濟部能源局顧問）", "分享給朋友：等紅燈遭追撞", "上一則：華人長者中心擴建",
+    ...          "酒後不開車，開車不喝酒，珍惜生命，也尊重他人。", "※中時新聞網提醒您：投資前請審慎評估，盈虧請自負。"]
     >>> [is_reader_call(x) for x in lines]
-    [True, True, True, True, True, True, True, True, True]
+    [True, True, True, True, True, True, True, True, True, True, True, True]
     >>> news = ["民眾可下載「台灣防災」App查詢避難所。", "訂閱制電子報成新商機", "衛福部表示，安心專線1925全天候服務",
     ...         "加入WTO二十年，台灣農業轉型。", "該校學生一起收看球賽轉播"]
     >>> [is_reader_call(x) for x in news]
@@ -163,7 +185,7 @@ def is_reader_call(line: str) -> bool:
     """
     if len(line) > LONGEST_LINE:
         return False  # a paragraph: none of the site's lines is so long
-    if _PAGE_PARTS.fullmatch(line):
+    if _PAGE_PARTS.fullmatch(line) or _is_warning(line):
         return True
     if _REPORTING.search(line):
         return False  # someone's words: the news's

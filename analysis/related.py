@@ -58,8 +58,8 @@ _MORE_NEWS = (rf"看?更多(?!相[關关])(?:[^\s:：】]{{1,12}}新[聞闻]|(?:
 # An outlet's most read (東網熱門, 自由財經 熱門新聞): a site's list (not 北海道冬季最熱門).
 # (東網熱門, 新頭殼要聞, 風傳媒熱門排行)
 _OUTLET_HOT = (rf"(?:{OUTLET_PATTERN})\s?(?:熱門|热门|熱讀|热读|要聞|要闻)(?:新[聞闻]|排行榜?|文章)?"
-               r"|[^\s:：】]{2,10}\s(?:熱門新聞|热门新闻|即時排行|熱門排行|排行榜|最新新聞|熱門)")
-# (PChome新聞 即時排行)
+               r"|(?:[^\s:：】]{1,10}\s){1,2}(?:熱門新聞|热门新闻|即時排行|熱門排行|排行榜|最新新聞|熱門|本日熱門|今日熱門)")
+# (PChome新聞 即時排行, udn 娛樂 本日熱門)
 _WORDS = "|".join([*dict.fromkeys(LIST_HEADINGS + SITE_LIST_HEADINGS), _MORE_NEWS, _OUTLET_HOT])
 # 相關新聞, 相關新聞：, 【延伸閱讀】, 【相關文章：】, 推荐阅读:, 延伸閱讀 > (a link's arrow)
 # (and words in English after it: 相關新聞 Related News)

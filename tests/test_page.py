@@ -2137,6 +2137,46 @@ def test_dates_whose_order_the_page_contradicts_are_read_by_their_own_numbers():
         assert date_line("27/02/2025")[0] == datetime(2025, 2, 27)
 
 
+def test_item_dates_with_no_year_take_the_year_nearest_the_articles_date():
+    text = (f"新北男酒駕撞分隔島\n2025/01/08 09:32\n{_P1}\n{_P2}\n相關新聞\n01/07 22:15\n蘆洲機車騎士闖紅燈遭撞\n"
+            "12/30 11:08\n三重深夜鬥毆 5男全送辦")
+    docs, problems, _ = parse_quietly(text, source="ny.txt")
+    assert [(d["title"], d["published"]) for d in docs[1:]] == [
+        ("蘆洲機車騎士闖紅燈遭撞", datetime(2025, 1, 7, 22, 15)),
+        ("三重深夜鬥毆 5男全送辦", datetime(2024, 12, 30, 11, 8))]
+    assert [(p["line"], p["action"], p["content"]) for p in problems] == [(6, "kept", "01/07 22:15")]
+    assert "no year" in problems[0]["reason"] and "2025-01-08" in problems[0]["reason"]
+
+
+@pytest.mark.parametrize("top, header, reporter, when", [
+    # a desk before the reporters' byline (三立新聞網)
+    ("", "政治中心／記者許雅涵、鄭宇翔／台北報導\n2025/03/05 14:32", "許雅涵、鄭宇翔", datetime(2025, 3, 5, 14, 32)),
+    # a date with its reading time (Yahoo奇摩新聞)
+    ("", "記者 蔡欣妤、周庭安 報導\n2025年6月3日 週二 下午3:12·2 分鐘 (閱讀時間)", "蔡欣妤、周庭安",
+     datetime(2025, 6, 3, 15, 12)),
+    # the day's date in the site's top bar, over its menu: the site's, not the article's
+    ("自由時報\n自由電子報\n今天是 113年10月6日 星期日\n即時\n熱門\n政治\n社會\n", "2024/10/05 05:30", "",
+     datetime(2024, 10, 5, 5, 30)),
+])
+def test_headers_under_more_site_tops(top, header, reporter, when):
+    docs, _, _ = parse_quietly(f"{top}嘉義稻田彩繪今年主題「回家」\n{header}\n{_P1}\n{_P2}", source="st.txt")
+    assert (docs[0]["title"], docs[0]["reporter"], docs[0]["published"], docs[0]["text"]) == (
+        "嘉義稻田彩繪今年主題「回家」", reporter, when, f"{_P1}\n{_P2}")
+
+
+def test_an_unusual_related_heading_and_a_sites_hot_list_with_its_sections_name():
+    text = (f"梅雨季曬衣攻略\n2025/05/20 10:00\n{_P1}\n{_P2}\n同場加映\n梅雨季怎麼曬衣服？達人教3招\n"
+            "颱風季要來了 防颱包該準備哪些東西\nudn 娛樂 本日熱門\n男團宣布巡演加場\n天后演唱會前夕喉嚨發炎")
+    docs, _, _ = parse_quietly(text, source="h.txt")
+    assert docs[0]["text"] == f"{_P1}\n{_P2}"
+    assert [d["title"] for d in docs[1:]] == ["梅雨季怎麼曬衣服？達人教3招", "颱風季要來了 防颱包該準備哪些東西"]
+
+
+def test_a_gallerys_counters_leave_the_text():
+    docs, _, _ = parse_quietly(f"稻田彩繪揭幕\n2024/10/05 05:30\n1 / 5\n{_P1}\n2 / 5\n{_P2}\n圖 3/5", source="g.txt")
+    assert docs[0]["text"] == f"{_P1}\n{_P2}"
+
+
 @pytest.mark.parametrize("first, closing, reporter, place", [
     ("", "文字記者：古瑞萍、彭國鈞｜攝影記者：溫子豪｜苗栗 獅潭", "古瑞萍、彭國鈞", "苗栗 獅潭"),  # a row of credits
     ("香港文匯報訊（記者 鄺穎茵、馮家朗）", "", "鄺穎茵、馮家朗", ""),  # a dispatch, then its reporters in brackets

@@ -107,3 +107,22 @@ def test_a_call_ending_in_its_link_and_a_way_to_give(line):
 def test_the_news_in_the_words_of_a_call_stays(line):
     assert not is_reader_call(line)
 
+
+
+@pytest.mark.parametrize("line", [
+    # the warnings printed under news of drink, drugs or investing, labelled or not
+    "酒後不開車，開車不喝酒，珍惜生命，也尊重他人。", "※警語：飲酒過量，有害健康", "珍惜生命 拒絕毒品",
+    # the outlet's reminder to investors, the text's own, sources and a gallery's counters
+    "※中時新聞網提醒您：投資前請審慎評估，本文不構成任何投資建議，盈虧請自負。", "本文僅供參考，不構成投資建議",
+    "新聞來源：路透社、法新社", "資料來源：主計總處人力資源調查、勞動部勞動力發展署", "1 / 5", "圖 2/8",
+    # 中央社's photographer, a place between the name and 攝
+    "柏林市中心4日早上大批通勤族擠進地鐵站。中央社記者林懷恩柏林攝113年12月5日",
+])
+def test_warnings_reminders_sources_and_counters(line):
+    assert is_reader_call(line) and is_site_line(line)
+
+
+@pytest.mark.parametrize("line", ["警方呼籲酒後不開車，開車不喝酒。", "分析師提醒，投資人應審慎評估風險。",
+                                  "12/30", "3/4的民眾", "1 / 5 張"])
+def test_the_same_words_in_the_news_or_a_date_stay(line):
+    assert not is_reader_call(line)
