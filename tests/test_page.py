@@ -1945,12 +1945,19 @@ _P2 = "第二段：業者表示將配合政府的規定調整作法，但希望�
 _P3 = "第三段：學者認為此舉有助於改善長期以來的問題，仍須觀察後續執行成效。"
 
 
-def test_a_box_of_links_between_paragraphs_is_the_sites_and_the_text_goes_on():
-    page = (f"標題在這裡 政策下月上路\n2024/12/02 09:30\n{_P1}\n延伸閱讀\n另一則新聞的標題 在此\n{_P2}\n{_P3}\n"
-            "相關新聞\n寒流來襲 低溫探8度\n高鐵加開班次")
+@pytest.mark.parametrize("page, text, titles", [
+    # a box of links between paragraphs is the site's, and the text goes on under it
+    (f"標題在這裡 政策下月上路\n2024/12/02 09:30\n{_P1}\n延伸閱讀\n另一則新聞的標題 在此\n{_P2}\n{_P3}\n"
+     "相關新聞\n寒流來襲 低溫探8度\n高鐵加開班次", f"{_P1}\n{_P2}\n{_P3}", ["寒流來襲 低溫探8度", "高鐵加開班次"]),
+    # an unusual related list's heading, then a site's hot list under its section's name
+    (f"梅雨季曬衣攻略\n2025/05/20 10:00\n{_P1}\n{_P2}\n同場加映\n梅雨季怎麼曬衣服？達人教3招\n"
+     "颱風季要來了 防颱包該準備哪些東西\nudn 娛樂 本日熱門\n男團宣布巡演加場\n天后演唱會前夕喉嚨發炎", f"{_P1}\n{_P2}",
+     ["梅雨季怎麼曬衣服？達人教3招", "颱風季要來了 防颱包該準備哪些東西"]),
+])
+def test_lists_between_and_after_the_paragraphs(page, text, titles):
     docs, _, _ = parse_quietly(page, source="box.txt")
-    assert docs[0]["text"] == f"{_P1}\n{_P2}\n{_P3}"
-    assert [d["title"] for d in docs[1:]] == ["寒流來襲 低溫探8度", "高鐵加開班次"]
+    assert docs[0]["text"] == text
+    assert [d["title"] for d in docs[1:]] == titles
 
 
 def test_a_hot_list_with_another_site_list_after_it_is_no_related_list():
@@ -2162,14 +2169,6 @@ def test_headers_under_more_site_tops(top, header, reporter, when):
     docs, _, _ = parse_quietly(f"{top}嘉義稻田彩繪今年主題「回家」\n{header}\n{_P1}\n{_P2}", source="st.txt")
     assert (docs[0]["title"], docs[0]["reporter"], docs[0]["published"], docs[0]["text"]) == (
         "嘉義稻田彩繪今年主題「回家」", reporter, when, f"{_P1}\n{_P2}")
-
-
-def test_an_unusual_related_heading_and_a_sites_hot_list_with_its_sections_name():
-    text = (f"梅雨季曬衣攻略\n2025/05/20 10:00\n{_P1}\n{_P2}\n同場加映\n梅雨季怎麼曬衣服？達人教3招\n"
-            "颱風季要來了 防颱包該準備哪些東西\nudn 娛樂 本日熱門\n男團宣布巡演加場\n天后演唱會前夕喉嚨發炎")
-    docs, _, _ = parse_quietly(text, source="h.txt")
-    assert docs[0]["text"] == f"{_P1}\n{_P2}"
-    assert [d["title"] for d in docs[1:]] == ["梅雨季怎麼曬衣服？達人教3招", "颱風季要來了 防颱包該準備哪些東西"]
 
 
 def test_a_gallerys_counters_leave_the_text():
