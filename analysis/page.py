@@ -33,7 +33,7 @@ from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, READERS_WORDS, RelatedLi
                       is_outlet_call, is_recommended, is_site_list_heading, join_wrapped, looks_like_items,
                       may_be_related, trailing_items)
 from .bylines import CREDIT_LINE, LISTED_NAMES, OUTLET_PATTERN, OUTLETS, header_words, parse_byline
-from .page_dates import (NO_YEAR, SECTIONS, TIME_ONLY, Published, date_line, dated_header, reading_order, with_year,
+from .page_dates import (SECTIONS, TIME_ONLY, Published, date_line, dated_header, reading_order, with_year,
                          year_last_order)
 from .pagetop import ISSUE, MASTHEAD, is_header, site_top
 from .surnames import starts_with_surname
@@ -273,8 +273,7 @@ class _Parser:
         once; left as they are when the article has no date."""
         article = next((d for d in self.page.documents if d["kind"] == "article"), None)
         near = article["published"] if article is not None else None
-        found = [i for i in idx if NO_YEAR.fullmatch(self.lines[i].strip())] if near is not None else []
-        whole = {i: line for i in found if (line := with_year(self.lines[i], near)) is not None}
+        whole = {i: line for i in idx if (line := with_year(self.lines[i], near)) is not None} if near else {}
         if whole:
             self.problem(f"related items' dates give no year ({self.lines[min(whole)].strip()}): each in the year that "
                          f"puts it nearest the article's date ({near:%Y-%m-%d})", min(whole) + 1, action="kept")

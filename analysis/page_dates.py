@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import datetime
 
 from .bylines import BRACKETED_OUTLET, OUTLET_PATTERN, OUTLETS, header_words, parse_byline
 from .tabular_dates import ZONE_ABBREVIATIONS, Published, parse_published
@@ -30,8 +30,9 @@ _AFTER_DATE = re.compile(r"(?:\s*(?:更新|發稿|发稿|發布|发布|發表|�
                          # (a bar before the age is a space here)
                          r"|(?:\s*[·•]\s*|\s+|\s*[（(])\d{1,2}\s*(?:分鐘|分钟|小時|小时|天)前[）)]?"
                          # its reading time (2025年6月3日 週二 下午3:12·2 分鐘 (閱讀時間): Yahoo奇摩新聞)
-                         r"|(?:\s*[·•|｜]\s*|\s+)(?:閱讀時間|阅读时间|閱讀)?\s*[:：]?\s*(?:約|约)?\s*\d{1,3}\s*(?:分鐘|分钟)"
-                         r"\s*(?:[（(]?\s*(?:閱讀時間|阅读时间)\s*[）)]?|(?:閱讀|阅读|閱畢|阅毕))?)$")
+                         # (each run of white space read one way only: a long one is refused in linear time)
+                         r"|(?:\s*[·•|｜]\s*|\s+)(?:(?:閱讀時間|阅读时间|閱讀)\s*[:：]?\s*)?(?:(?:約|约)\s*)?\d{1,3}"
+                         r"\s*(?:分鐘|分钟)(?:\s*(?:[（(]\s*)?(?:閱讀時間|阅读时间)\s*[）)]?|\s*(?:閱讀|阅读|閱畢|阅毕))?)$")
 _DATE_SHAPE = re.compile(r"\d\s*(?:[-/.]|年)\s*\d")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 # ... or with the month's English name (15 Aug 2024, Aug 15, 2024)
@@ -150,7 +151,8 @@ def date_line(line: str) -> Published | None:
 
 # A date of numbers alone with the year last (22/03/2025 - 10:15: 法廣; 06/28/2025: 世界日報), read where the
 # day is told from the month: by being over 12, by equalling it, or by the order the page's other dates show
-_YEAR_LAST = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?:\s*-?\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?")
+_YEAR_LAST = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})"
+                        r"(?:\s*(?:-\s*)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?")
 # the order of the page being read: "day" (day, month, year), "month" (month, day, year) or None (not known)
 _PAGE_ORDER: ContextVar[str | None] = ContextVar("year_last_order", default=None)
 
@@ -234,7 +236,7 @@ def _day_first_or_month_first(text: str) -> str:
 
 #: A date with no year and its time, as some lists write their items' (01/07 22:15, 1月7日 22:15): month first, but
 #: on a page whose dates with the year last are day first (:func:`reading_order`)
-NO_YEAR = re.compile(r"(?P<a>\d{1,2})\s*(?:[/／]|月)\s*(?P<b>\d{1,2})\s*日?\s+(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)")
+NO_YEAR = re.compile(r"(?P<a>\d{1,2})\s*(?:[/／]|月)\s*(?P<b>\d{1,2})(?:\s*日)?\s+(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)")
 
 
 def with_year(line: str, near: datetime) -> str | None:
