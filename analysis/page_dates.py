@@ -213,8 +213,21 @@ def ambiguous_year_last(line: str) -> bool:
     (True, False, False)
     """
     m = _YEAR_LAST.fullmatch(unicodedata.normalize("NFKC", line).strip())
-    return m is not None and int(m["a"]) != int(m["b"]) and max(int(m["a"]), int(m["b"])) <= 12 \
-        and _PAGE_ORDER.get() is None
+    return m is not None and max(int(m["a"]), int(m["b"])) <= 12 and _day_and_month(m) is None
+
+
+def _day_and_month(m: re.Match) -> tuple[int, int] | None:
+    """The day and month of a date with the year last (:data:`_YEAR_LAST`'s match): told by a number over 12 or by
+    the two being equal, else by the order of the page being read (:func:`reading_order`); None where none tells."""
+    a, b = int(m["a"]), int(m["b"])
+    if (a > 12) != (b > 12):
+        return (a, b) if a > 12 else (b, a)
+    if a == b:
+        return a, b
+    order = _PAGE_ORDER.get() if a <= 12 else None
+    if order is None:
+        return None
+    return (a, b) if order == "day" else (b, a)
 
 
 def _day_first_or_month_first(text: str) -> str:
@@ -222,15 +235,9 @@ def _day_first_or_month_first(text: str) -> str:
     (22/03/2025, 06/28/2025, 03/03/2025, or 03/04/2025 in a page whose dates show their order); any other
     text as it is (03/04/2025 alone could be either: no date)."""
     m = _YEAR_LAST.fullmatch(text.strip())
-    if m is None:
+    if m is None or (told := _day_and_month(m)) is None:
         return text
-    a, b = int(m["a"]), int(m["b"])
-    if (a > 12) != (b > 12):
-        day, month = (a, b) if a > 12 else (b, a)
-    elif a == b or (a <= 12 and (order := _PAGE_ORDER.get()) is not None):
-        day, month = (a, b) if a == b or order == "day" else (b, a)
-    else:
-        return text
+    day, month = told
     return f"{m['y']}-{month:02d}-{day:02d}" + (f" {m['time']}" if m["time"] else "")
 
 

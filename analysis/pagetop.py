@@ -122,6 +122,10 @@ def _program_row(line: str) -> bool:
         and all(_LONG_ROW_ITEM.fullmatch(x) and len(x) >= 2 for x in items)
 
 
+# The day's date in the site's top bar (今天是 113年10月6日 星期日): the site's, not the article's
+_TODAY = re.compile(r"(?:今天是|今日是|今天|今日|Today(?: is)?)\s*[:：,]?\s*(?P<date>.*\d.*)", re.I)
+
+
 def _navigation(line: str, above: str) -> int:
     """2 for a line that is the site's, 1 for one that is only inside a run of them (a long menu item, Latin
     words, two short items), 0 for any other."""
@@ -135,10 +139,6 @@ def _navigation(line: str, above: str) -> int:
             or ((today := _TODAY.fullmatch(line)) is not None and date_line(today["date"]) is not None)):
         return 2
     return 1 if _LONG_ITEM.fullmatch(line) or _LATIN_WORDS.fullmatch(line) or _pair(line) else 0
-
-
-# The day's date in the site's top bar (今天是 113年10月6日 星期日): the site's, not the article's
-_TODAY = re.compile(r"(?:今天是|今日是|今天|今日|Today(?: is)?)\s*[:：,]?\s*(?P<date>.*\d.*)", re.I)
 
 
 def _pair(line: str) -> bool:

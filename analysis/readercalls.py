@@ -151,7 +151,8 @@ def opens_author_box(line: str) -> bool:
 
 
 #: The warnings Taiwan's outlets print under news of drink, drugs, smoking or investing, in their clauses
-#: (酒後不開車，開車不喝酒，珍惜生命，也尊重他人。)
+#: (酒後不開車，開車不喝酒，珍惜生命，也尊重他人。): a line of them alone. Their marked forms and those a line goes
+#: on after (●喝酒不開車．開車不喝酒●, 飲酒過量，有害健康…) are :data:`analysis.text.SITE_PHRASES`'.
 WARNINGS = frozenset((
     "酒後不開車", "開車不喝酒", "喝酒不開車", "酒後不駕車", "酒後不騎車", "拒絕酒駕", "酒駕零容忍", "飲酒過量",
     "有害健康", "飲酒過量有害健康", "未滿18歲禁止飲酒", "未滿十八歲禁止飲酒", "珍惜生命", "拒絕毒品", "遠離毒品",

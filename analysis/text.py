@@ -165,6 +165,7 @@ SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
           r"[^\n]*?(?:1925|1995|1980)[^\n]{1,40}(?:1925|1995|1980)"
           r"|(?:安心專線|生命線協談專線|張老師專線|撒瑪利亞防止自殺會)[^\n。]{1,40}"
           r"(?:安心專線|生命線協談專線|張老師專線|撒瑪利亞防止自殺會|生命熱線|情緒通)"),
+    # (a line of these warnings alone, unmarked, is read by its clauses: analysis.readercalls.WARNINGS)
     (60, r"^\W{0,2}飲酒過量\W{0,2}有害健康|^[☆●★※＊*【].{0,6}(?:喝酒不開車|酒後不開車|開車不喝酒)"
          r"|提醒您\s*[：:]\s*(?:喝酒不開車|酒後不開車|開車不喝酒)"),
     # the notes under a story of gambling or of shares, and an opinion's disclaimer
