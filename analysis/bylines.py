@@ -95,8 +95,9 @@ _PLACE = re.compile(r"[^\W\d_]{0,10}")
 
 # A bracket at the start of a line: （）, (), 〔〕, 【】, [].
 _BRACKET = re.compile(r"[（(〔【\[]\s*(?P<inner>[^（）()〔〕【】\[\]]{1,60}?)\s*[）)〕】\]]")
-# Inside a bracket: 中央社記者王明台北25日電, 中央社華盛頓24日綜合外電報導, 中央社駐東京特派員王明25日專電.
-_CNA = re.compile(r"(?P<outlet>中央社|中央通訊社|中央通讯社)\s*(?P<who>[^\d]*?)\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*日\s*"
+# Inside a bracket: 中央社記者王明台北25日電, 中央社華盛頓24日綜合外電報導, 中央社駐東京特派員王明25日專電, and
+# another outlet's in 中央社's form (中廣新聞網記者楊佩蓉台中5日電).
+_CNA = re.compile(rf"(?P<outlet>{_OUTLET})\s*(?P<who>[^\d]*?)\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*日\s*"
                   rf"(?:[專专]?[電电]|{_REPORTED})")
 _ABROAD = re.compile(r"[駐驻](?P<place>.+?)特派[員员](?P<names>.+)")
 # 自由時報記者王明／台北報導, 聯合報／記者王明／台北即時報導, 記者王明綜合報導
@@ -119,7 +120,7 @@ _CREDITED_WORDS = ("攝影|摄影|圖|图|圖片|图片|影音|影片|責任編�
 _CREDITED = f"(?:{_CREDITED_WORDS})"
 _AUTHOR = re.compile(rf"(?:(?:作者|撰文者?|撰稿|文字?|[編编][譯译]|[記记]者|文\s*[・．.、]\s*攝影)"
                      r"\s*[：:／/．.・｜|]\s*"
-                     r"|(?:作者|[記记]者|文字)\s+)"
+                     r"|(?:作者|[記记]者|文字|[編编][譯译])\s+)"
                      rf"(?:(?P<outlet>{_OUTLET})\s*)?"
                      r"(?:[記记]者\s*)?(?P<names>[^\W\d_]{2,4}(?:\s*[、,，]\s*[^\W\d_]{2,4}|\s+[^\W\d_]{2,4})*?)"
                      r"(?:\s*[（(][^（）()\n]{1,24}[）)])?"  # (作者：王冠文（領導力教練、商周專欄作家）)
@@ -140,6 +141,10 @@ _PLAIN_LABEL = re.compile(r"[記记]者|作者\s")
 _DESK_AND_NAME = re.compile(rf"(?:(?P<outlet>{_OUTLET})\s*|[A-Za-z]{{2,8}}\s*)?[^\W\d_]{{0,4}}"
                             rf"(?:新聞中心|新闻中心|中心|編輯部|编辑部)\s*{_SLASH}\s*(?P<names>[^\W\d_]{{2,4}}(?:\s*[、,，]\s*[^\W\d_]{{2,4}})*?)"
                             rf"(?:\s*{_REPORTED})?")  # (生活中心／王郁婷報導)
+#: The kinds of writing an outlet signs for no reporter, beside its name on a header's line or over a headline
+#: (聯合報／ 社論, 聯合報社論, 鍾明哲專欄): an editorial, a column, a commentary.
+GENRES = ("社論", "社论", "社評", "社评", "專欄", "专栏", "評論", "评论", "時評", "时评", "短評", "短评", "專論",
+          "专论", "特稿", "觀點", "观点")
 # An outlet and its reporter's name on a line of their own: 工商時報 魏喬怡
 _OUTLET_AND_NAME = re.compile(rf"(?P<outlet>{_OUTLET})\s+(?P<names>[\u4e00-\u9fff]{{2,3}})")
 # An outlet's dispatch, no reporter named: 【明報專訊】, （大紀元訊）, and in 【】 the outlet alone: 【香港01】
@@ -528,6 +533,8 @@ def header_words(words: str) -> dict:
     ['周怡孜', '朱真楷', '王明', '', '']
     >>> header_words("記者會上部長表示")["rest"]
     '記者會上部長表示'
+    >>> header_words("聯合報／ 社論")
+    {'outlet': '聯合報', 'reporter': '', 'reporter_place': '', 'rest': ''}
     >>> header_words("【新頭殼newtalk】 陳佩君/新北報導")
     {'outlet': '新頭殼newtalk', 'reporter': '陳佩君', 'reporter_place': '新北', 'rest': ''}
     """
@@ -544,6 +551,8 @@ def header_words(words: str) -> dict:
             and unmarked["names"] not in PLACES and unmarked["place"] in PLACES:  # (not 國防/外交報導)
         names, place = _names_and_place(unmarked["names"] + "/" + unmarked["place"])
         return {**found, "reporter": names, "reporter_place": place, "rest": ""}
+    if outlet and rest in GENRES:  # (2024-03-18 00:10 聯合報／ 社論: the outlet's editorial, no reporter)
+        return {**found, "rest": ""}
     name = without_reporter_word(rest)
     if (outlet or name != rest) and _HEADER_NAME.match(name) and name not in PLACES and not _NOT_A_NAME.search(name):
         return {**found, "reporter": name, "rest": ""}

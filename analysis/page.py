@@ -32,7 +32,7 @@ from .errors import CorpusError, CorpusWarning, check_errors, problem_row
 from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, READERS_WORDS, RelatedList, is_footer, is_list_heading,
                       is_outlet_call, is_recommended, is_site_list_heading, join_wrapped, looks_like_items,
                       may_be_related, trailing_items)
-from .bylines import CREDIT_LINE, LISTED_NAMES, OUTLET_PATTERN, OUTLETS, header_words, parse_byline
+from .bylines import CREDIT_LINE, GENRES, LISTED_NAMES, OUTLET_PATTERN, OUTLETS, header_words, parse_byline
 from .page_dates import (SECTIONS, TIME_ONLY, Published, date_line, dated_header, reading_order, with_year,
                          year_last_order)
 from .pagetop import ISSUE, MASTHEAD, is_header, site_top
@@ -110,6 +110,15 @@ _SHORTEST_UNDER_LABEL = 10
 _LATIN_SECTION = re.compile(r"Security|Cloud|DevOps|AI|Data|Tech|Technology|Business|Finance|Markets|Sports|Health"
                             r"|Lifestyle|Opinion|World|Politics|Entertainment|Travel|Culture|Science|Local|Asia|China"
                             r"|Taiwan|Hong Kong|International|Society|Life|Video|Podcast")
+# A headline in English under one in Chinese (a bilingual site's): four words or more, no Chinese letter
+_ENGLISH_HEADLINE = re.compile(r"[A-Za-z0-9'‘’\"“”$%&,.:;!?()\-–—]+(?: [A-Za-z0-9'‘’\"“”$%&,.:;!?()\-–—]+){3,}")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# A column's or an issue's label over a headline, over a line of at least _SHORTEST_UNDER_LABEL letters: an outlet's
+# editorial (聯合報社論), a writer's column (鍾明哲專欄), a magazine's issue (天下雜誌790期), a section's name and its
+# English (國際 World)
+_COLUMN_LABEL = re.compile(rf"(?:{OUTLET_PATTERN})?\s*(?:{'|'.join(GENRES)})|[^\W\d_]{{2,4}}(?:專欄|专栏)"
+                           rf"|(?:{OUTLET_PATTERN})\s*第?\s*\d{{1,5}}\s*期"
+                           rf"|(?:{'|'.join(sorted(SECTIONS))})\s+(?:{_LATIN_SECTION.pattern})")
 # What ends a lead-in to a list (領取方式如下：, 依序是。)
 _LEAD_INS = (":", "：", "是。", "如下。", "包括。", "為。", "有。")
 # A tag's word on a line of its own: up to eight letters, no punctuation nor digit
@@ -132,6 +141,15 @@ def _at_time(stamp: Published, clock: re.Match) -> Published:
     seconds = clock["s"] is not None
     value = stamp.value.replace(hour=hour, minute=int(clock["mi"]), second=int(clock["s"] or 0))
     return stamp._replace(value=value, precision="second" if seconds else "minute")
+
+
+def _caption_over_byline(line: str, under: str) -> bool:
+    """Whether a line is a photograph's caption with no credit, over the text's first paragraph opened by its
+    byline in brackets (〔記者陳怡廷／宜蘭報導〕…): a sentence of at most :data:`_MAX_CREDIT` letters, no byline."""
+    if len(line) > _MAX_CREDIT or not under.startswith(("〔", "【", "（", "(", "[")) or parse_dateline(line):
+        return False
+    found = parse_dateline(under)
+    return bool(found and found["reporter"] and found["rest"])
 
 
 def _coded(closing: re.Match | None) -> datetime | None:
@@ -402,10 +420,11 @@ class _Parser:
         lines between a headline and a date line alone may be a byline of another layout, and those that
         look like one stay out of the headline)."""
         def dates_header(k: int) -> bool:
-            dated = dated_header(self.lines[idx[k]]) if k else None
+            dated = (dated_header(self.lines[idx[k]]) or self.clock_over_date(idx, k)) if k else None
             return bool(k and (dated or self.lines[idx[k]] in OUTLETS) and (
                 k == 1 or (k == 2 and (self.lines[idx[0]].endswith(_UNFINISHED)  # 賴總統： / 持續監控共軍動態
-                                       or self.continues(self.lines[idx[1]])))  # 汽油/柴油 / 下週各漲0.2元
+                                       or self.continues(self.lines[idx[1]])  # 汽油/柴油 / 下週各漲0.2元
+                                       or _COLUMN_LABEL.fullmatch(self.lines[idx[0]])))  # 聯合報社論 over it
                 or (dated and _names_someone(dated[1]) and not self.sentence_above(idx, k))
                 or (dated and k + 1 < len(idx) and (dated_header(self.lines[idx[k + 1]]) is not None  # 發佈, 更新
                                                     or TIME_ONLY.fullmatch(self.lines[idx[k + 1]]))
@@ -416,6 +435,14 @@ class _Parser:
 
         return next((k for k, i in enumerate(idx[:MAX_HEADLINE_LINES + 1])
                      if parse_dateline(self.lines[i]) or dates_header(k)), None)
+
+    def clock_over_date(self, idx: list[int], k: int) -> tuple[Published, str] | None:
+        """The date a time alone on line ``k`` and a day's date under it give (11:25 over 2024/07/08, as 中時新聞網
+        prints them), and the words beside that date; None when they are not such."""
+        if k + 1 >= len(idx) or (clock := TIME_ONLY.fullmatch(self.lines[idx[k]])) is None:
+            return None
+        dated = dated_header(self.lines[idx[k + 1]])
+        return (_at_time(dated[0], clock), dated[1]) if dated is not None and dated[0].precision == "day" else None
 
     @staticmethod
     def continues(line: str) -> bool:
@@ -505,6 +532,8 @@ class _Parser:
         # the site's lines (a caption between the date line and the byline) are no header's nor the text's
         site = {i for i in body_idx if is_site_line(self.lines[i]) or is_outlet_call(self.lines[i])}
         site |= {*furniture, *furnished, *self.neighbours(body_idx), *(self.boxes & set(body_idx))}
+        labels = {self.lines[i] for i in furniture}
+        site |= {i for i in body_idx if self.lines[i] in labels}  # (聯合報社論 over the headline and under the text)
         site |= authored & set(body_idx)
         at -= len(furniture)
         loose_line = idx[loose] if loose is not None else None
@@ -560,16 +589,18 @@ class _Parser:
         新例要求劏房達到最低標準，…，租客在觀望中等待。) and the site's lines over the headline (a reading time, a
         section: Security, 三立新聞網 / 娛樂) and under it (分享, and an outlet's name: a syndicated page's source,
         :meth:`syndicated`)."""
-        k = next((k for k in range(1, len(idx)) if _STANDFIRST.search(self.lines[idx[k]])), len(idx))
-        idx, standfirst = list(idx[:k]), list(idx[k:])
-        furniture: list[int] = []
+        idx, furniture = list(idx), []
         while len(idx) > 1 and (is_site_line(line := self.lines[idx[0]]) or _LATIN_SECTION.fullmatch(line)
                                 or line in SECTIONS
-                                or (_LABEL.fullmatch(line) and len(self.lines[idx[1]]) >= _SHORTEST_UNDER_LABEL)):
-            furniture.append(idx.pop(0))  # (2 分鐘閱讀, a section: Security, AI與大數據, 三立新聞網 / 娛樂)
+                                or ((_LABEL.fullmatch(line) or _COLUMN_LABEL.fullmatch(line))
+                                    and len(self.lines[idx[1]]) >= _SHORTEST_UNDER_LABEL)):
+            furniture.append(idx.pop(0))  # (2 分鐘閱讀, a section: Security, AI與大數據, 三立新聞網 / 娛樂, 聯合報社論)
+        k = next((k for k in range(1, len(idx)) if _STANDFIRST.search(self.lines[idx[k]])), len(idx))
+        idx, standfirst = idx[:k], idx[k:]
         while len(idx) > 1 and (is_site_line(line := self.lines[idx[-1]]) or line in OUTLETS
-                                or MASTHEAD.fullmatch(line) or _SOURCE_LABEL.fullmatch(line)):
-            furniture.insert(0, idx.pop())
+                                or MASTHEAD.fullmatch(line) or _SOURCE_LABEL.fullmatch(line)
+                                or (_ENGLISH_HEADLINE.fullmatch(line) and _HAN.search(self.lines[idx[0]]))):
+            furniture.insert(0, idx.pop())  # (and a headline's English under it: Think tank ranks Taiwan 3rd …)
         return idx, standfirst, furniture
 
     def syndicated(self, idx: list[int]) -> str:
@@ -639,12 +670,16 @@ class _Parser:
         reported (a repost's time). Where the header gives no date, a date ``above`` the headline (among
         the site's lines) gives it.
         """
-        head, stamp, outlet, used, k, updated, at = None, None, None, [], 0, False, None
+        head, stamp, outlet, used, k, updated, at, outlet_at = None, None, None, [], 0, False, None, None
         while k < len(idx):
             line = self.lines[idx[k]]
             if stamp is not None and stamp.precision == "day" and used and used[-1] == at \
                     and (clock := TIME_ONLY.fullmatch(line)) is not None:
                 stamp = _at_time(stamp, clock)  # 2024年7月5日 星期五, then 11:08 on the line under it
+            elif stamp is None and (timed := self.clock_over_date(idx, k)) is not None:
+                (stamp, words), at, updated = timed, idx[k + 1], False  # 11:25 over 2024/07/08
+                used.append(idx[k])
+                k += 1
             elif (dated := dated_header(line)) is not None:
                 if stamp is None or (updated and not _UPDATE_LABEL.search(line)):
                     (stamp, words), at = dated, idx[k]  # the first, but a publication time before an update's
@@ -657,9 +692,19 @@ class _Parser:
                     and k + 1 < len(idx) and dated_header(self.lines[idx[k + 1]]) is not None:
                 head, head_at = {**_NO_DATELINE, "reporter": line, "dateline": line, "rest": ""}, idx[k]
                 # (Yahoo奇摩新聞: 太報 / 許雅涵 / 2024年11月27日週三下午2:08, the outlet, the reporter, the date)
+            elif not dates_only and head is None and stamp is not None and outlet is not None \
+                    and used[-1] == outlet_at and _name_alone(line):
+                head, head_at = {**_NO_DATELINE, "reporter": line, "dateline": line, "rest": ""}, idx[k]
+                # (中時新聞網: 2024/07/08 / 中時新聞網 / 徐銘謙, the date, the outlet, the reporter)
             elif (named := MASTHEAD.fullmatch(line)) is not None and not dates_only and outlet is None and (
                     line in OUTLETS or ISSUE.search(line, named.end("outlet"))):
-                outlet = named["outlet"]  # 中央社 on a line of its own, above the date and the byline; 天下雜誌 794期
+                outlet, outlet_at = named["outlet"], idx[k]  # 中央社 on a line of its own, above the date and the
+                # byline; 天下雜誌 794期
+            elif not dates_only and head is None and used and k + 1 < len(idx) \
+                    and _caption_over_byline(line, self.lines[idx[k + 1]]):
+                self.unplace(idx[k], "a caption over the byline, no paragraph: left out")
+                k += 1  # (宜蘭縣府整修環河步道。 over 〔記者陳怡廷／宜蘭報導〕宜蘭縣…: a photograph's words, no credit)
+                continue
             else:
                 break
             used.append(idx[k])

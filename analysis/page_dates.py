@@ -43,6 +43,8 @@ _UPDATED = re.compile(r"(?:\s+|\s*[·•|｜]\s*)(?:最後|最后)?(?:更新|修
 # an update time before the publication time on its line (更新於 2024年01月01日18:20 • 發布於 2024年01月01日17:55)
 _UPDATE_FIRST = re.compile(r"^\s*(?:最後|最后)?(?:更新|修改)\S*\s*\d[^\n]*?(?:\s+|\s*[·•|｜]\s*)"
                            r"(?=(?:發布|發佈|发布|出版|刊登|Published))", re.I)
+# the time since it was published before the date (5天前 · 2024/11/05 12:30: 東森新聞)
+_AGE_FIRST = re.compile(r"^\d{1,3}\s*(?:分鐘|分钟|小時|小时|天|週|周|個月|个月)前\s*[·•|｜]\s*(?=\d)")
 # 2023.06.19 | 22:10: a bar between the date and the time
 _SEPARATOR = re.compile(r"\s*[|｜]\s*")
 # 中時新聞網 朱真楷 2023/06/19 17:33, 鏡週刊 2023.06.20 06:00, 發布 2023.06.19: a few words, then the date
@@ -129,6 +131,7 @@ def date_line(line: str) -> Published | None:
     line = unicodedata.normalize("NFKC", line)
     if (first := _UPDATE_FIRST.match(line)) is not None:
         line = line[first.end():]  # the publication time, after an update's
+    line = _AGE_FIRST.sub("", line, count=1)
     rest = _SEPARATOR.sub(" ", _DATE_LABEL.sub("", line, count=1))
     rest = _UPDATED.split(rest, maxsplit=1)[0]  # 2023-07-18 00:45 更新：2023-07-18 02:10: published, then updated
     shaped = _DATE_SHAPE.search(rest) is not None or (

@@ -27,18 +27,25 @@ LONGEST_LINE = 240
 #: A verb that calls the reader to a channel (加入, 訂閱, 收聽, 下載, 鎖定, 看更多; not a noun it opens:
 #: 訂閱制, 下載量, 加入者), at the start of a clause, after a greeting's question or after an adverb of urgency
 #: (現在用APP看新聞).
-_CALL = re.compile(r"(?:(?:^|[？！?!，,\s]|[★►▶▲👉]\s*)(?:立即|馬上|趕快|快|免費|歡迎|請|一起|現在|記得)?"
-                   r"|立即|馬上|趕快|現在|歡迎)"
+# (and right after its channel: 頻道按讚)
+_CALL = re.compile(r"(?:(?:^|[？！?!，,\s]|[★►▶▲👉]\s*"
+                   r"|(?<=頻道|频道|帳號|账号|專頁|专页)|(?<=LINE|Line)|(?<=YouTube|Youtube|Podcast|podcast))"
+                   r"(?:立即|馬上|趕快|快|免費|歡迎|請|一起|現在|記得)?"
+                   r"|立即|馬上|趕快|現在|歡迎|點我|點此|点我|点此)"
                    r"(?:加入|訂閱|订阅|收聽|收听|收看|下載|下载|追蹤|追踪|鎖定|锁定|按讚|按赞|登入|登錄|打開|打开|開啟"
                    r"|註冊|注册|關注|关注|掃描|扫描|掃碼|扫码|看更多|分享給|分享给|成為|成为|用(?=(?:APP|App|app)(?![a-z])))"
                    r"(?!制|數|数|量|率|人數|次數|者|費|费)")
 #: What a call names: a membership, the outlet's page or account, an app, a podcast, a channel, a newsletter or a
 #: platform; a platform's Latin name as a word of its own (not IG in BIG, App in Apple, Line in Line Bank).
 _CHANNEL = re.compile(r"會員(?!國)|会员(?!国)|訂戶|订户|贊助者|赞助者|粉絲專頁|粉丝专页|粉絲團|粉专|粉專"
-                      r"|官方帳號|官方账号"
+                      r"|官方帳號|官方账号|電子雜誌|电子杂志|廣播|广播|電台|电台|(?<![A-Za-z])(?:AM|FM)(?![A-Za-z])"
                       r"|頻道|频道|電子報|电子报|臉書|推播|移動應用|移动应用|應用程式|应用程序|小程序"
-                      r"|(?<![A-Za-z])(?:APP|App|app|Podcast|podcast|YouTube|Youtube|LINE|Line|IG|Instagram|Facebook|FB"
-                      r"|Threads|Telegram|WhatsApp)(?![a-z]|\s*(?:Pay|Bank|Store|群組|群组))")
+                      r"|(?<![A-Za-z])(?:APP|App|app|LINE|Line|IG|FB)(?![a-z]|\s*(?:Pay|Bank|Store|群組|群组))"
+                      # (a longer name may follow another's Latin letters: newtalkPodcast)
+                      r"|(?:Podcast|podcast|YouTube|Youtube|Instagram|Facebook|Threads|Telegram|WhatsApp)(?![a-z])")
+#: A channel right before a call (民視新聞LINE官方帳號點我加入好友, 年代新聞YouTube頻道按讚; not 這款App上架後，用戶
+#: 可立即下載).
+_CHANNEL_BEFORE = re.compile(rf"(?:{_CHANNEL.pattern})\s*$")
 #: A publication by its name right after a call to subscribe, listen or watch (訂閱《新新聞》，掌握國際趨勢; not
 #: 加入《巴黎協定》).
 _NAMED_WORK = re.compile(r"\s*《[^》]{1,12}》")
@@ -46,7 +53,7 @@ _SUBSCRIBING = ("訂閱", "订阅", "收聽", "收听", "收看")
 #: A product named with its promise (《央廣國際新聞Podcast》每天早上7點更新; 早報移動應用隨時隨地閱讀新聞), the
 #: product opening the line, in 《》 or after its outlet's name, and nothing of the news after it (not 高鐵App每日
 #: 凌晨開放預購…, WhatsApp每月活躍用戶…).
-_PRODUCT = re.compile(r"^(?:《[^》]{1,20}》|[^，。,\s\d]{0,12}(?:Podcast|podcast|移動應用|移动应用|電子報|电子报)"
+_PRODUCT = re.compile(r"^(?:《[^》]{1,20}》|[^，。,\d]{0,14}(?:Podcast|podcast|移動應用|移动应用|電子報|电子报)\s*"
                       r"|《[^》]{0,16}(?:Podcast|podcast|APP|App|頻道|電子報)》)"
                       r"[^。，,\d]{0,6}(?:每天|每日|每週|每周|每晚|隨時|随时|帶你|带你|陪你)")
 #: A promise to its reader that only a promotion makes (…精彩不漏接), beside a call or a channel (掌握風傳媒最新
@@ -100,8 +107,12 @@ _PAGE_PARTS = re.compile(
     # the outlet's reminder to investors (※中時新聞網提醒您：投資前請審慎評估…), and the text's own (本文僅供參考…)
     r"|[※＊*]?\s*[^，。：:]{0,12}提醒(?:您|你|讀者|投資人)\s*[:：][^\n]{0,80}(?:投資|理財|風險|风险)[^\n]{0,80}"
     r"|[※＊*]?\s*本文(?:僅供參考|仅供参考|不構成|不构成)[^\n]{0,80}"
+    # the outlet's reminder of anything (★三立新聞網提醒您：內容僅供參考，如有身體不適請諮詢專業醫師。★)
+    r"|[★☆※●＊*]?\s*[^\s，。：:]{1,10}(?:新聞網|新闻网|網|网|台|報|报|新聞|新闻|雜誌|杂志|週刊|周刊)提醒(?:您|你)"
+    r"\s*[:：][^\n]{2,80}?[★☆●]?"
     # a link to another story between paragraphs, marked or not (►延伸閱讀：…, 延伸閱讀》…)
-    r"|[►▶▸★※👉▲]?\s*[［\[【]?(?:延伸閱讀|延伸阅读|看更多|推薦閱讀|推荐阅读|更多新聞|你可能也想看)[］\]】]?"
+    r"|[►▶▸★※👉▲]?\s*[［\[【]?(?:延伸閱讀|延伸阅读|看更多|推薦閱讀|推荐阅读|更多新聞|你可能也想看|點我看|点我看|點此看"
+    r"|点此看)[］\]】]?"
     r"\s*[：:》>＞|｜]\s*[^。]{2,60}"
     # a call in brackets, its channel closing them (【加入鏡週刊LINE】第一時間掌握獨家新聞; not 【下載假App 婦人遭騙】)
     r"|【\s*(?:加入|訂閱|订阅|追蹤|追踪|下載|下载|收聽|鎖定)[^】]{0,12}(?:LINE|Line|APP|App|YouTube|Podcast|會員"
@@ -114,6 +125,7 @@ _PAGE_PARTS = re.compile(
     r"|[^，。]{0,10}(?:Podcast|podcast|頻道|频道|節目|节目|電子報|电子报)\s*[｜|:：]\s*《[^》]{1,20}》.{0,20}"
     rf"|{_AUTHOR_BOX}"  # an author's box (作者簡介：…), and an opinion's note on its author
     r"|[（(]\s*作者(?:為|是|係|现为|現為|現任|现任|为)[^（）()]{2,60}[）)]"
+    r"|[※＊*]\s*(?:作者|筆者|笔者)(?:為|是|係|现为|現為|現任|现任|为)[^\n。]{2,60}。?"  # (※作者為退休高中教師)
     # a caption of one short sentence with its picture's credit in brackets (…重返台北小巨蛋。（圖／讀者提供）)
     r"|[^。，]{2,30}。?[（(](?:圖|图|照片|攝影|摄影|圖片|图片|示意圖|示意图|資料照|资料照)\s*[／/：:][^（）()]{1,24}[）)]"
     # … or credited to the outlet's photographer at its end (…園藝工具。香港文匯報記者攝)
@@ -195,6 +207,7 @@ def is_reader_call(line: str) -> bool:
     if len(line) > LONGEST_CALL or "。" in line or line.endswith(("？", "?")):
         return False  # a sentence, or a question (下載這款App就能賺錢？: a headline's)
     return bool(any(_CHANNEL.search(line, m.end(), m.end() + 20)
+                    or _CHANNEL_BEFORE.search(line, 0, m.start())  # (LINE官方帳號點我加入)
                     or (m[0].endswith(_SUBSCRIBING) and _NAMED_WORK.match(line, m.end()))
                     for m in _CALL.finditer(line))
                 or _PRODUCT.search(line)

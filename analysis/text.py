@@ -50,6 +50,10 @@ SITE_LINE = re.compile(
     r"|返回頂部|返回顶部"
     r"|廣告|广告|贊助商廣告|赞助商广告|贊助廣告|Advertisement|請繼續往下閱讀|请继续往下阅读|繼續閱讀|继续阅读"
     r"|成為會員|加入會員|立即加入會員|立即訂閱|讚|赞|留言|按讚|加入好友|追蹤|字級設定|文字大小|字體設定)[.…。:：]{0,3}"
+    # a share bar's row, its words glued or apart (分享FacebookLINEX複製連結, 分享　Facebook　LINE　複製連結)
+    r"|(?:(?:分享|Share|Facebook|FB|LINE|Line|X|Twitter|Threads|複製連結|复制链接|列印|收藏)[ \t\u3000|｜]*){2,}"
+    # the text's size, with its choices (字體大小：小 中 大, A+ A-)
+    r"|(?:字級|字体|字體|字體大小|文字大小|字型大小)\s*[:：]?\s*[小中大](?:\s*[小中大]){1,2}|A\s*[+＋]\s*A\s*[-－]"
     # a share bar's words in English, one a line (Share this story / facebook / twitter / whatsapp)
     r"|(?:分享至|分享到)\s*(?:臉書|Facebook|FB|LINE|Line|X|Twitter|微博|Threads)|FB"
     r"|(?:LINE|Line|FB|Facebook|臉書|Threads)\s*分享"
@@ -93,7 +97,9 @@ SITE_LINE = re.compile(
     r"[^\n]*(?:(?:下載|下载)[^\n]*(?:APP|App|app)|(?:APP|App|app)[^\n]*(?:下載|下载)|加入[^\n]*(?:LINE|Line)\s*好友)"
     r"[^\n]*"  # a promotion, with its call (點我下載APP, ►下載星光雲APP，搶先看; not 警方提醒勿安裝來路不明的App)
     r"|【[^】\n]{0,20}(?:APP|App|app)\s*(?:下載|下载)】|加入[^\s，。]{0,12}(?:LINE|Line)?\s*好友[^\n。]{0,20}"
-    r"|[（(](?:圖|图|圖片|图片|照片|攝影|摄影|影像|圖片來源|图片来源|資料照|资料照)\s*[／/：:|｜][^（）()\n]{1,30}[）)]"
+    r"|[（(](?:圖|图|圖片|图片|照片|攝影|摄影|影像|圖片來源|图片来源|資料照|资料照|影片來源|影片来源|影片|畫面來源|画面来源"
+    r"|畫面|画面)\s*[／/：:|｜][^（）()\n]{1,30}[）)]"
+    r"|\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?"  # a player's time (00:00 / 01:58)
     r"|(?:圖|图|攝影|摄影|圖片來源|图片来源)\s*[／/：:|｜]\s*[^\s，。（）()]{2,12}"
     r"|(?:責任編輯|责任编辑|核稿編輯|核稿编辑|文字編輯|實習編輯|責編|责编|編輯|编辑|審稿|审稿|校對|校对)\s*[：:／/]\s*[^\W\d_]{2,4}"
     r"|(?:責任編輯|责任编辑|攝影|摄影|設計|设计|插畫|插画|美術設計|核稿編輯)[ \t\u3000]+[^\W\d_]{2,4}"  # (攝影 余志偉)
@@ -155,9 +161,16 @@ SITE_PHRASES = tuple((longest, re.compile(pattern)) for longest, pattern in (
     (60, r"(?:按讚|按赞|追蹤|訂閱).*看更多.*(?:>>|》》|»)$"),
     (60, r"^(?:更多[^\n，,。]{0,6}[，,]\s*)?[^\n，,。]{0,12}歡迎[^\n。，,]{0,16}"
          r"(?:爆料|投稿|訂閱|订阅|贊助|赞助|加入會員)"
-         r"(?:\W*$|[、，,：:\s]*(?:專線|爆料|信箱|LINE|Line|@|電話|請|请|http|[0-9]|了解|訂閱|贊助|加入|成為|支持|分享))"
+         # (歡迎訂閱鏡週刊: a call, perhaps naming the magazine)
+         r"(?:(?:[^\W\d_]{0,6}(?:週刊|周刊|雜誌|杂志|日報|日报|時報|时报|新聞網|新闻网|電子報|电子报))?\W*$"
+         r"|[、，,：:\s]*(?:專線|爆料|信箱|LINE|Line|@|電話|請|请|來稿請|来稿请|http|[0-9]|了解|訂閱|贊助|加入|成為|支持"
+         r"|分享))"
          r"|成為《[^》\n]{1,12}》[^\n]{0,10}(?:贊助者|會員|訂戶)"),
-    (60, r"^本文(?:(?:為|由)[^\n。]{0,40}(?:系列|專題|報導之一|會員|專享|付費|授權轉載|原刊|合作)"
+    # a magazine's pitch to subscribe (紙本雜誌／數位訂閱方案看這裡, 限時優惠月訂閱NT$199起, 訂閱商業周刊，每週掌握…)
+    (40, r"(?:訂閱|订阅)方案\s*(?:看這裡|看这里|點我|点我|請點|请点|>>|》|→|➤)"
+         r"|^(?:限時|限时)?(?:優惠|优惠)[^\n。，,]{0,6}(?:訂閱|订阅)[^\n。，,]*$"
+         r"|^(?:訂閱|订阅)《?[^\n，,。》]{2,10}》?[，,：:]\s*(?:每週|每周|每天|每日|掌握|搶先|即時|第一時間)"),
+    (60, r"^本文(?:(?:為|由)[^\n。]{0,40}(?:系列|專題|報導之一|會員|專享|專屬|付費|訂戶|授權轉載|原刊|合作|第\d+期)"
          r"|出自|轉載自|转载自|原載於|原载于|原刊於|經授權轉載)"),
     (120, r"All [Rr]ights [Rr]eserved|Copyright\s*©|©\s*\d{4}"),
     (120, r"自殺不能解決問題|自杀不能解决问题|^\W{0,2}自殺警語"
@@ -223,9 +236,10 @@ _PAGE_LINE = re.compile(r"^(?:廣告|AD|Advertisement|(?:請)?繼續(?:往下)?�
                         r"|\S{0,10}討論區(?:\s*/\s*\d+\s*則留言)?(?:\s*/\s*我要留言)?|\d+\s*則留言|我要留言)$", re.I)
 _PROMO = re.compile(r"加入\S{0,12}LINE\s*(?:好友|官方帳號)|(?:下載|安裝)\S{0,10}\s*App\b"
                     r"|App[^\n]{0,16}(?:立即|馬上)下載", re.I)
-# (（總統府提供）, （取自球團X）; not 由…提供)
+# (（總統府提供）, （取自球團X）, （示意圖，取自Pixabay）; not 由…提供)
 _CREDIT_END = re.compile(r"[（(](?:(?:圖|照片|攝影|圖片來源|圖片)[／/：:][^（）()\n]{1,24}|記者\S{1,4}攝"
-                         r"|[^（）()\n由]{1,10}提供|(?:翻攝|取自|擷取自|截自|截圖自)[^（）()\n]{0,20})[)）]$")
+                         r"|[^（）()\n由]{1,10}提供|(?:翻攝|取自|擷取自|截自|截圖自)[^（）()\n]{0,20}"
+                         r"|(?:示意圖|示意图)(?:\s*[，,／/：:、]\s*[^（）()\n]{1,24})?)[)）]$")
 # A photograph's credit that only a caption ends in, whatever it says: an archive's photo (（中央社檔案照片）,
 # （本刊資料照）, （資料圖片）), a photographer's (（信傳媒編輯部攝）, （中央社記者王飛華攝 113年10月15日）), a
 # picture's source (（Hong Kong Observatory圖片）), or a credit after the caption's sentence
@@ -245,7 +259,10 @@ _PHOTO_CREDIT = re.compile(r"[（(][^（）()\n]{0,16}(?:檔案|档案|資料|�
 # A short caption of one clause credited to a news agency (…回應選舉結果。（路透社）)
 _AGENCY_CAPTION = re.compile(r"(?![^\n]*(?:宣布|表示|指出|強調|說|稱))[^。！？!?，,\n]{4,40}。"
                              r"[（(](?:路透社|美聯社|法新社|彭博社|共同社|韓聯社|歐新社|德新社"
-                             r"|新華社|中新社|海峽時報|AP|AFP|Reuters|EPA|Getty Images)[)）]")
+                             r"|新華社|中新社|海峽時報|AP|AFP|Reuters|EPA|Getty Images"
+                             # (and their short names, and a stock library's: （路透）, (Shutterstock))
+                             r"|路透|美聯|法新|彭博|共同|韓聯|歐新|德新|新華|Shutterstock|iStock|Pixabay|Unsplash"
+                             r"|Depositphotos)[)）]")
 #: The longest caption that a photograph's credit (:data:`_PHOTO_CREDIT`) makes the site's, and the last characters
 #: of a line a credit is looked for in.
 _CREDIT_TAIL = 40

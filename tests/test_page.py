@@ -2262,3 +2262,65 @@ def test_hong_kong_dispatches_of_more_shapes(first, outlet, reporter, place):
 def test_a_translator_in_a_row_of_credits_is_a_writer():
     from analysis.bylines import parse_byline
     assert parse_byline("文：張愛玲｜譯者：王小明")["reporter"] == "張愛玲、王小明"
+
+
+@pytest.mark.parametrize("label, header, outlet, reporter, when", [
+    # an editorial: its label over the headline, the outlet and the genre beside the date, no reporter (聯合報)
+    ("聯合報社論", "2024-03-18 00:10 聯合報／ 社論", "聯合報", "", datetime(2024, 3, 18, 0, 10)),
+    # a writer's column (上報)
+    ("鍾明哲專欄", "作者 鍾明哲 ｜ 113年04月09日 07:00", "", "鍾明哲", datetime(2024, 4, 9, 7, 0)),
+    # a magazine's issue (天下雜誌), over a headline that is a question
+    ("天下雜誌790期", "2024-01-24\n文字／邱雅雯　攝影／楊子磊", "", "邱雅雯", datetime(2024, 1, 24)),
+    # a section's name and its English (台灣英文新聞), and the headline in English under the one in Chinese
+    ("國際 World", "Think tank ranks Taiwan 3rd in chip supply chain resilience\n台灣英文新聞/編譯 陳思妤 綜合報導\n"
+     "Jun. 14, 2024 16:05", "台灣英文新聞", "陳思妤", datetime(2024, 6, 14, 16, 5)),
+])
+def test_a_columns_or_an_issues_label_over_the_headline_is_no_line_of_it(label, header, outlet, reporter, when):
+    title = "中部機械廠的接班難題：第二代為什麼不想回家接下工廠？"  # a question: no standfirst
+    docs, _, _ = parse_quietly(f"{label}\n{title}\n{header}\n{_P1}\n{_P2}\n{label}", source="label.txt")
+    assert (docs[0]["title"], docs[0]["reporter"], docs[0]["published"], docs[0]["text"]) == (
+        title, reporter, when, f"{_P1}\n{_P2}")
+    assert docs[0]["outlet"] == outlet or not outlet
+
+
+def test_a_time_over_its_date_and_a_reporter_under_the_outlet():
+    """中時新聞網: 11:25 over 2024/07/08, then the outlet and the reporter's name, each on a line of its own."""
+    page = f"國台辦：8月辦首屆海峽青年茶藝交流周\n11:25\n2024/07/08\n中時新聞網\n徐銘謙\n分享\n{_P1}\n{_P2}"
+    docs, _, _ = parse_quietly(page, source="ct.txt")
+    assert (docs[0]["title"], docs[0]["published"], docs[0]["outlet"], docs[0]["reporter"], docs[0]["text"]) == (
+        "國台辦：8月辦首屆海峽青年茶藝交流周", datetime(2024, 7, 8, 11, 25), "中時新聞網", "徐銘謙", f"{_P1}\n{_P2}")
+
+
+def test_a_videos_age_before_its_date_and_its_players_lines():
+    page = (f"老翁急領80萬說要「買黃金」 超商店員機警攔阻詐騙\n5天前 · 2024/11/05 12:30\n"
+            f"記者 陳冠宇 蔡明哲 / 新北報導\n00:00 / 01:58\n（影片來源：東森新聞）\n{_P1}\n{_P2}")
+    docs, _, _ = parse_quietly(page, source="v.txt")
+    assert (docs[0]["title"], docs[0]["published"], docs[0]["text"]) == (
+        "老翁急領80萬說要「買黃金」 超商店員機警攔阻詐騙", datetime(2024, 11, 5, 12, 30), f"{_P1}\n{_P2}")
+
+
+def test_an_opinion_pages_related_commentaries():
+    page = (f"深夜公車不是施捨 是城市該有的基本服務\n作者 鍾明哲 ｜ 113年04月09日 07:00\n{_P1}\n{_P2}\n"
+            "相關評論\n公車司機荒 不是加薪就能解決\n2024-04-02\n捷運延長營運 誰在為末班車買單\n2024-03-26\n"
+            "熱門排行\n1 獨家／市府標案疑雲 廠商得標前已動工")
+    docs, _, _ = parse_quietly(page, source="op.txt")
+    assert [(d["title"], d["published"]) for d in docs[1:]] == [
+        ("公車司機荒 不是加薪就能解決", datetime(2024, 4, 2)), ("捷運延長營運 誰在為末班車買單", datetime(2024, 3, 26))]
+    assert docs[0]["text"] == f"{_P1}\n{_P2}"
+
+
+@pytest.mark.parametrize("header, first, reporter, place", [
+    # another outlet's dispatch in 中央社's form
+    ("發稿時間：114/03/05 下午 02:20", "（中廣新聞網記者楊佩蓉台中5日電）", "楊佩蓉", "台中"),
+    # a translator's name on a line of its own
+    ("2025/03/05 14:20\n編譯 葉書瑋", "", "葉書瑋", ""),
+    # the text's sizes between the date and the byline in brackets
+    ("2024年10月9日（週三）15:40\n字體大小：小 中 大", "【台灣醒報記者王慧芸台北報導】", "王慧芸", "台北"),
+    # a photograph's words, no credit, over the first paragraph opened by its byline
+    ("2024/12/02 05:30\n分享　LINE　Facebook　X\n宜蘭縣府整修冬山河親水公園環河步道，部分路段封閉。",
+     "〔記者陳怡廷、游明輝／宜蘭報導〕", "陳怡廷、游明輝", "宜蘭"),
+])
+def test_bylines_under_more_headers(header, first, reporter, place):
+    docs, _, _ = parse_quietly(f"台中公車新增夜間路線 每半小時一班\n{header}\n{first}{_P1}\n{_P2}", source="bh.txt")
+    assert (docs[0]["title"], docs[0]["reporter"], docs[0]["reporter_place"], docs[0]["text"]) == (
+        "台中公車新增夜間路線 每半小時一班", reporter, place, f"{_P1}\n{_P2}")

@@ -126,3 +126,24 @@ def test_warnings_reminders_sources_and_counters(line):
                                   "12/30", "3/4的民眾", "1 / 5 張"])
 def test_the_same_words_in_the_news_or_a_date_stay(line):
     assert not is_reader_call(line)
+
+
+@pytest.mark.parametrize("line", [
+    # a channel right before its call, a radio's and a magazine's, a product named with spaces, an author's note
+    "民視新聞LINE官方帳號點我加入好友，即時新聞掌握第一手", "年代新聞YouTube頻道按讚、訂閱、開啟小鈴鐺",
+    "收聽中廣新聞網每天整點新聞AM/FM全台同步播出", "訂閱今周刊電子雜誌，首月只要99元，點此了解方案",
+    "新頭殼newtalk Podcast 每週五上架，點我收聽", "※作者為退休高中教師、社區讀書會召集人",
+    "點我看：全球供應鏈又卡關？一張圖看懂主要港口壅塞狀況",
+    "★三立新聞網提醒您：內容僅供參考，如有身體不適請諮詢專業醫師。★",
+])
+def test_calls_whose_channel_stands_before_them_and_more_notes(line):
+    assert is_reader_call(line)
+
+
+@pytest.mark.parametrize("line", [
+    "這款App上架後，用戶可立即下載使用", "網紅YouTube頻道按讚數破百萬", "收聽率創新高 廣播業者樂觀",
+    "本文作者為台大教授。",
+    "作者為退休教師的這本書，描寫鄉間生活。", "中央氣象署提醒您：外出注意保暖。", "他說，電視台提醒您：節目即將開始。",
+])
+def test_the_news_with_a_channel_before_a_verb_stays(line):
+    assert not is_reader_call(line)

@@ -113,6 +113,14 @@ def test_compact(text, folded):
     "中時新聞網提醒您：喝酒不開車，開車不喝酒。", "賭博問題求助熱線：1834 633｜切勿沉迷賭博",
     "投資理財有風險，本文所提個股僅供參考。", "投資涉及風險，證券價格可升可跌。", "（本文不代表本台立場）",
     "【颱風專區】颱風最新動態即時更新點我看", "盤後速報每日推播立即訂閱", "看更多精彩影片 立即下載 ➤",
+    # a magazine's pitch to subscribe, a paywall's note, a stock photo, a video's credit and its player's time
+    "更多內容，歡迎訂閱鏡週刊", "紙本雜誌／數位訂閱方案看這裡", "限時優惠月訂閱NT$199起",
+    "訂閱商業周刊，每週掌握最新財經趨勢", "本文為天下雜誌訂戶專屬文章", "本文為鏡週刊第382期內容",
+    "夜間公車乘客多為輪班工作者。（示意圖，取自Pixabay）",
+    "（影片來源：東森新聞）", "00:00 / 01:58",
+    # a share bar's row glued, the text's sizes, an agency's short name, a call for submissions
+    "分享FacebookLINEX複製連結", "分享　Facebook　LINE　複製連結", "字體大小：小 中 大", "A+ A-",
+    "工會成員在港口外集結抗議。（路透）", "民報歡迎各界投稿，來稿請附真實姓名、聯絡方式與個人簡介。",
 ])
 def test_more_of_the_sites_lines(line):
     assert is_site_line(line)
@@ -141,6 +149,8 @@ def test_more_of_the_sites_lines(line):
     "警方歡迎民眾爆料，並保證保密。", "市府表示，歡迎市民訂閱防災電子報。",
     "專家提醒，投資理財有風險，應量力而為。", "法官認為被告沉迷賭博，判刑一年。", "警方提醒您：喝酒開車將重罰。",
     "市府推出新方案，民眾可上網點我看。", "他們決定立即訂閱。", "政府呼籲民眾立即下載防災App。",
+    "串流平台宣布調漲訂閱方案價格，引發用戶不滿。", "歡迎訂閱的用戶參加", "優惠方案吸引訂閱，業者表示成效不錯。",
+    "比賽在19:30/20:30舉行", "路透報導，美國總統今天宣布新措施。（路透）", "分享經驗", "X光檢查結果出爐",
 ])
 
 def test_lines_that_stay_in_the_text(line):
