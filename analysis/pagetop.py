@@ -62,7 +62,9 @@ _SECTION = r"[^\s>›»＞/|｜，。：:！？!?「」]"
 _BREADCRUMB = re.compile(rf"(?:[A-Za-z][A-Za-z.]*\s+){{0,2}}{_CRUMB}{{1,12}}(?:\s*[>›»＞]\s*{_CRUMB}{{1,12}}){{1,5}}"
                          rf"|{_CRUMB}{{1,8}}(?:\s*/\s*{_CRUMB}{{1,8}}){{2,5}}|{_CRUMB}{{1,4}} / {_CRUMB}{{1,4}}"
                          rf"|{_SECTION}{{1,4}} ?[|｜] ?{_SECTION}{{1,6}}"  # (人物 | 鏡相人間)
-                         rf"|(?:首頁|首页|Home|HOME)(?:[ \t\u3000]+{_SECTION}{{1,8}}){{1,3}}")  # (首頁 政治)
+                         rf"|(?:首頁|首页|Home|HOME)(?:[ \t\u3000]+{_SECTION}{{1,8}}){{1,3}}"  # (首頁 政治)
+                         # a page's address as a search result prints it (www.cmmedia.com.tw › home › articles)
+                         rf"|(?:https?://)?(?:[\w-]+\.)+[A-Za-z]{{2,}}(?:\s*[>›»＞]\s*{_CRUMB}{{1,16}}){{1,6}}")
 
 
 def menu_row(line: str) -> bool:

@@ -2164,6 +2164,9 @@ def test_item_dates_with_no_year_take_the_year_nearest_the_articles_date():
     # the day's date in the site's top bar, over its menu: the site's, not the article's
     ("自由時報\n自由電子報\n今天是 113年10月6日 星期日\n即時\n熱門\n政治\n社會\n", "2024/10/05 05:30", "",
      datetime(2024, 10, 5, 5, 30)),
+    # the page's address as a breadcrumb, a section over the headline, no date but the byline's row
+    ("信傳媒 CM Media\n首頁\n政經\n深度\n財經\nwww.cmmedia.com.tw › home › articles › 20250206 › 48213\n深度\n",
+     "撰文｜何宜蓁　攝影｜鄭凱文", "何宜蓁", None),
 ])
 def test_headers_under_more_site_tops(top, header, reporter, when):
     docs, _, _ = parse_quietly(f"{top}嘉義稻田彩繪今年主題「回家」\n{header}\n{_P1}\n{_P2}", source="st.txt")
