@@ -101,6 +101,10 @@ _SITE_HEADING = re.compile(r"[^\W\d_][^\s\d，。、：:！？!?「」『』（�
 # Tags under a related list, unmarked: at least so many words of up to four letters, one a line
 _LIST_TAG = re.compile(r"[^\W\d_][^\W_]{0,3}")
 _FEWEST_TAGS = 3
+# The longest line read as a related list's heading the kit does not know (這個調查，你還可以讀), and what it does
+# not open with (an item's arrow: ►, a bullet)
+_LONGEST_UNNAMED_HEADING = 20
+_UNNAMED_NOT_FIRST = ("►", "▶", "▸", "●", "•", "・", "-", "#", "※", "▲", "★")
 # A section's label over a headline: a section's word (新加坡新聞, 健康專區) or a path (三立新聞網 / 娛樂), over a line
 # of at least so many letters
 _LABEL = re.compile(r"[^\s，。、：:！？!?「」『』（）()]{0,4}(?:新聞|新闻|專區|专区|頻道|频道|焦點|話題|專題|論壇)"
@@ -234,6 +238,7 @@ class _Parser:
         self.errors = errors
         self.page = _Page()
         self.boxes: set[int] = set()  # the lines of boxes of links between paragraphs: the site's, in the text
+        self.unnamed: int | None = None  # the line of a related list's heading the kit does not know
 
     # -- reporting -------------------------------------------------------------
     def problem(self, reason: str, lineno: int | None, *, action: str, quote: bool = False) -> None:
@@ -273,6 +278,10 @@ class _Parser:
                 heading = content[k]
                 break
             self.boxes |= set(box)
+        if (unnamed := self.unnamed_heading(content[lead + 1:], heading)) is not None:
+            heading = self.unnamed = unnamed
+            self.problem("a list's heading the kit does not know, over headlines with their dates: read as the related "
+                         "list", unnamed + 1, action="kept", quote=True)
         body_end = heading if heading is not None else n
         head = self.unfurnished(self.nonblank(0, body_end)[lead:])  # the header is read under the site's lines
         dated_above = lead and date_line(self.lines[content[lead - 1]]) is not None  # the date right above the headline
@@ -285,6 +294,22 @@ class _Parser:
         if lost:  # pragma: no cover - a parser bug, never a property of the input
             raise AssertionError(f"{self.source}: lines {sorted(lost)} were neither placed nor reported")
         return self.page
+
+    def unnamed_heading(self, content: list[int], heading: int | None) -> int | None:
+        """The line of a related list's heading the kit does not know, over the lines before ``heading`` (the first
+        list heading it knows, None for none): a short line of no sentence over two items or more, each a headline
+        over its date alone, up to that heading or the page's end (這個調查，你還可以讀 / 宿舍裡的十二張床 /
+        2024/8/14 / …); None when there is none."""
+        idx = [i for i in content if heading is None or i < heading]
+        items = trailing_items([self.lines[i] for i in idx])
+        if items < 4 or items + 2 > len(idx):  # two headlines with their dates, and an article over them
+            return None
+        at = idx[-items - 1]
+        line = self.lines[at]
+        if len(line) > _LONGEST_UNNAMED_HEADING or line.endswith(_SENTENCE_ENDS) or is_site_line(line) \
+                or date_line(line) is not None or line[:1] in _UNNAMED_NOT_FIRST:
+            return None
+        return at
 
     def years_added(self, idx: list[int]) -> None:
         """Item dates with no year (01/07 22:15) written in the year that puts each nearest the article's date, reported
@@ -327,7 +352,7 @@ class _Parser:
         related: list[int] = []
         site: list[int] = []  # the site's list being left out: its heading, then its lines
         started = False  # whether a related list's heading was read
-        headings = [is_list_heading(self.lines[i]) for i in idx]  # each line's, read once
+        headings = [is_list_heading(self.lines[i]) or i == self.unnamed for i in idx]  # each line's, read once
 
         # a related list's own heading further down (相關新聞 under 熱門新聞): the site's list first is the site's
         def own_later() -> bool:

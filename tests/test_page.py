@@ -247,9 +247,13 @@ ITEM = "-\n甲\n2020-09-18 07:12:23甲文。\n"
                   (4, "left empty", "related item has no timestamp and summary line"),
                   (5, "left empty", "related item has no timestamp and summary line")], id="a-numbered-list"),
     pytest.param(HEAD + "推薦給你\n甲\n2024/02/28 10:15\n乙\n2024/02/20 18:40",
-                 [("article", "標題", "本文。\n推薦給你\n甲\n2024/02/28 10:15\n乙\n2024/02/20 18:40", "2020-09-17")],
-                 [(4, "kept", "the last 4 lines of the body look like a list of headlines")],
+                 [("article", "標題", "本文。", "2020-09-17"), ("related", "甲", "", "2024-02-28 10:15"),
+                  ("related", "乙", "", "2024-02-20 18:40")],
+                 [(3, "kept", "a list's heading the kit does not know, over headlines with their dates")],
                  id="a-list-under-a-heading-the-kit-does-not-know"),
+    pytest.param(HEAD + "推薦給你\n甲\n2024/02/28 10:15",  # one item: no list, the text's
+                 [("article", "標題", "本文。\n推薦給你\n甲\n2024/02/28 10:15", "2020-09-17")], [],
+                 id="one-headline-with-its-date-under-an-unknown-heading"),
     pytest.param(HEAD + "重點如下：\n●第一點\n●第二點",
                  [("article", "標題", "本文。\n重點如下：\n●第一點\n●第二點", "2020-09-17")], [],
                  id="points-of-the-article-are-no-list"),
@@ -2327,3 +2331,15 @@ def test_bylines_under_more_headers(header, first, reporter, place):
     docs, _, _ = parse_quietly(f"台中公車新增夜間路線 每半小時一班\n{header}\n{first}{_P1}\n{_P2}", source="bh.txt")
     assert (docs[0]["title"], docs[0]["reporter"], docs[0]["reporter_place"], docs[0]["text"]) == (
         "台中公車新增夜間路線 每半小時一班", reporter, place, f"{_P1}\n{_P2}")
+
+
+def test_a_list_under_an_unknown_heading_over_the_sites_list_is_the_related_list():
+    page = (f"移工宿舍逃生通道堆滿雜物\n2024/08/28 06:00\n{_P1}\n{_P2}\n這個調查，你還可以讀\n"
+            "宿舍裡的十二張床：移工居住空間現況調查\n2024/8/14\n仲介費之外的帳單：移工薪資扣款全記錄\n2024/7/31\n"
+            "最新文章\n山區部落的最後一間小學\n氣候變遷下的漁村：養殖戶的高溫考驗")
+    docs, problems, _ = parse_quietly(page, source="unnamed.txt")
+    assert docs[0]["text"] == f"{_P1}\n{_P2}"
+    assert [(d["title"], d["published"]) for d in docs[1:]] == [
+        ("宿舍裡的十二張床：移工居住空間現況調查", datetime(2024, 8, 14)),
+        ("仲介費之外的帳單：移工薪資扣款全記錄", datetime(2024, 7, 31))]
+    assert (5, "kept") in [(p["line"], p["action"]) for p in problems]
