@@ -107,6 +107,9 @@ _DESK = re.compile(rf"{_LEAD}[^\W\d_]{{0,4}}(?:新聞|新闻|中心|頻道|频�
                    rf"[^／/╱]{{0,10}}?{_REPORTED}")
 # An outlet and its reporters only: 中時新聞網 記者王明
 _NAMED = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者\s*(?P<names>[^／/╱]+)")
+# ... and a place after a space (鉅亨網記者魏志豪 台北)
+_NAMED_PLACED = re.compile(rf"(?P<outlet>{_OUTLET})\s*[記记]者\s*(?P<names>[^\W\d_]{{2,4}})"
+                           r"\s+(?P<place>[^\W\d_]{2,4})")
 # ... on a line of its own, the names set apart (明報記者 陳美玲; 明報記者遇襲 is a headline)
 _NAMED_APART = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者(?:\s*{_SLASH}\s*|\s+)"
                           rf"(?P<names>[^／/╱\s][^／/╱]*?)(?:\s*{_REPORTED}|\s+[發发]自(?P<place>[^\W\d_]{{2,6}}))?")
@@ -290,6 +293,9 @@ def _own_line(line: str) -> dict | None:
     if (m := _PHOTOGRAPHED.fullmatch(line)) is not None and _chinese_names(m["names"]) \
             and not _NOT_A_NAME.search(m["names"]):  # 鄭凱文 / 攝影 周建安 報導 (TVBS)
         return _fields_of("", _listed(m["names"]))
+    if (m := _NAMED_PLACED.fullmatch(line)) is not None and m["place"] in PLACES and _chinese_names(m["names"]) \
+            and not _NOT_A_NAME.search(m["names"]) and m["names"] not in PLACES:  # 鉅亨網記者魏志豪 台北
+        return _fields_of(m["outlet"], m["names"], m["place"])
     if (m := _NAMED.fullmatch(line)) is not None and m["outlet"] and _chinese_names(m["names"]) \
             and not _NOT_A_NAME.search(m["names"]):  # 上報/記者林亞萱
         return _fields_of(m["outlet"], _listed(m["names"]))

@@ -41,7 +41,7 @@ _ENGLISH_DATE_SHAPE = re.compile(r"\d\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
 # an update time after the publication time on its line
 _UPDATED = re.compile(r"(?:\s+|\s*[·•|｜]\s*)(?:最後|最后)?(?:更新|修改)(?:時間|时间)?\s*(?:[:：]|(?=\d))")
 # an update time before the publication time on its line (更新於 2024年01月01日18:20 • 發布於 2024年01月01日17:55)
-_UPDATE_FIRST = re.compile(r"^\s*(?:最後|最后)?(?:更新|修改)\S*\s*\d[^\n]*?(?:\s+|\s*[·•|｜]\s*)"
+_UPDATE_FIRST = re.compile(r"^\s*(?:最後|最后|上次)?(?:更新|修改)\S*\s*\d[^\n]*?(?:\s+|\s*[·•|｜]\s*)"
                            r"(?=(?:發布|發佈|发布|出版|刊登|Published))", re.I)
 # the time since it was published before the date (5天前 · 2024/11/05 12:30: 東森新聞)
 _AGE_FIRST = re.compile(r"^\d{1,3}\s*(?:分鐘|分钟|小時|小时|天|週|周|個月|个月)前\s*[·•|｜]\s*(?=\d)")
@@ -53,6 +53,8 @@ _WORDS = re.compile(r"^(?P<words>[^\d\n。，,、；;：:！!？?「」『』（
 _LONGEST_HEADER = 100
 # ... or a writer's name alone after a dot (…發布於 2024年11月09日21:10 • 陳亭如)
 _AFTER_DOT = re.compile(r"\s*[•·]\s*(?P<words>[^\W\d_]{2,4}(?:、[^\W\d_]{2,4})*)$")
+# ... or a byline after a dot (…發布於 2024年08月09日14:55 • 記者許子瑜／台中報導)
+_BYLINE_AFTER_DOT = re.compile(r"\s*[•·]\s*(?P<words>[^•·\d\n]{3,30})$")
 # ... or By and a word the kit cannot tell for a name (by 林口): the date is kept, the word is no reporter
 _BY_WORD = re.compile(r"[Bb]y\s+\S{1,8}$")
 # ... or a byline and a label (新頭殼newtalk | 楊昀臻 台北報導 發布 2025.02.26 | 10:48), up to its date's first digit
@@ -88,7 +90,8 @@ _US_ZONE_AFTER = re.compile(rf"(?<=\d)\s*(?P<zone>{'|'.join(US_ZONES)})$")
 # ... or between its date and its time (2024-10-15 HKT 14:32)
 _ZONE_BETWEEN = re.compile(rf"^(?P<date>{_DAY})\s+(?P<zone>{_ZONES})\s+(?P<time>{_CLOCK})$")
 # An outlet before a labelled date (東森新聞 發佈時間：2024/11/05 14:21)
-_OUTLET_FIRST = re.compile(rf"(?P<outlet>{OUTLET_PATTERN})\s+")
+# (and a portal's words for whose story it is: 中時新聞網 的故事 • 上次更新：…, as MSN prints it)
+_OUTLET_FIRST = re.compile(rf"(?P<outlet>{OUTLET_PATTERN})\s*(?:的故事\s*[•·|｜]?\s*|\s)")
 #: A time of day on a line of its own, under a date line that gives the day only (2024年7月5日 星期五 / 11:08).
 TIME_ONLY = re.compile(r"(?:(?P<ap>上午|下午|早上|晚上|凌晨|中午)\s*)?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)"
                        r"(?::(?P<s>[0-5]\d))?(?:\s*(?P<ap2>AM|PM|am|pm))?")
@@ -365,6 +368,9 @@ def dated_header(line: str) -> tuple[Published, str] | None:
             return found, ""  # (2024.10.26 10:30 by 林口: by whom the kit cannot tell)
     if len(line) > _LONGEST_HEADER:
         return None  # a paragraph, which may open with a date: no header is so long
+    if (m := _BYLINE_AFTER_DOT.search(line)) is not None and (found := date_line(line[:m.start()])) is not None \
+            and (byline := parse_byline(m["words"])) is not None and not byline["rest"]:
+        return found, m["words"]  # (…發布於 2024年08月09日14:55 • 記者許子瑜／台中報導: LINE TODAY)
     if (m := _AFTER_DOT.search(line)) is not None and (found := date_line(line[:m.start()])) is not None:
         # (更新於…21:35•發布於…21:10•陳亭如: LINE TODAY's time, then its writer, as by 陳亭如; a place is no writer)
         named = m["words"] not in SECTIONS and parse_byline(words := f"by {m['words']}") is not None

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from .bylines import OUTLET_PATTERN
 from .datelines import parse_dateline
 from .page_dates import SECTIONS, Published, date_line
+from .text import site_line
 
 #: A site's name above the headline (its masthead): an outlet the kit knows, perhaps with its site's ending and
 #: a few words of a section or an issue (星島日報, 華視新聞網, 自由時報 自由財經, 天下雜誌 792期, ETtoday運動雲,
@@ -110,7 +111,11 @@ _ADDRESS = re.compile(r"https?://\S+")
 # run of its lines (a menu under it)
 _NAME_LINE = re.compile(r"(?=[\u4e00-\u9fff]{0,6}(?:新聞|新闻|電視|电视|日報|日报|時報|时报|周刊|週刊|報|网|網|台|臺))"
                         r"[\u4e00-\u9fff]{2,8}\s*[|｜]?\s*[A-Za-z][A-Za-z0-9.&' -]{1,30}")
-_SKIP_LINK = re.compile(r"跳(?:到|至|過)[^\s，。]{1,8}|:::|(?i:skip to [a-z ]{2,20})")
+_SKIP_LINK = re.compile(r"跳(?:到|至|過)[^\s，。]{1,8}|:::|(?i:skip to [a-z ]{2,20})"
+                        r"|(?:搜尋|搜索|请输入|請輸入)[^\s，。]{0,12}|(?i:search)")  # (a search box: 搜尋股票代號/名稱)
+# A portal's name, in Latin letters then Chinese (PChome Online 網路家庭, Yahoo奇摩股市), on the page's first line
+_LATIN_FIRST_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&'-]{1,15}(?: [A-Za-z][A-Za-z0-9.&'-]{1,15})?"
+                               r"\s*[\u4e00-\u9fff]{2,6}")
 # A site's address on a line of its own (theinitium.com, www.cna.com.tw), which no headline is
 _DOMAIN = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|tw|hk|cn|sg|mo)", re.I)
 
@@ -134,7 +139,8 @@ def _navigation(line: str, above: str) -> int:
     if (MASTHEAD.fullmatch(line) or _BREADCRUMB.fullmatch(line) or _MENU.fullmatch(line) or menu_row(line)
             or _LATIN_NAME.fullmatch(line) or _DOMAIN.fullmatch(line)  # its name in Latin letters (CTS News), address
             or _ADDRESS.fullmatch(line)  # the page's address alone (https://www.worldjournal.com/wj/story/…)
-            or _SKIP_LINK.fullmatch(line)  # a link past the menus (跳到主要內容, :::)
+            or _SKIP_LINK.fullmatch(line)  # a link past the menus (跳到主要內容, :::), a search box
+            or site_line(line)  # the site's own line (在 Google 新聞上追蹤聯合新聞網)
             or (_LATIN_WORDS.fullmatch(line) and MASTHEAD.fullmatch(above))
             or (menu_row(above) and _program_row(line))  # 新聞大白話　少康戰情室　TVBS看板人物 under the menu
             or (_DIGIT.search(line) and date_line(line) is not None)  # (2024年3月5日星期二)
@@ -176,7 +182,8 @@ def site_top(lines: Sequence[str], *, header_follows: Callable[[int], bool]) -> 
     count = strong = 0
     while count < min(MAX_NAVIGATION, len(lines) - 2) and (
             kind := _navigation(lines[count], lines[count - 1] if count else "")
-            or (count == 0 and _NAME_LINE.fullmatch(lines[0]) is not None)):  # (有線新聞 i-CABLE News)
+            or (count == 0 and (_NAME_LINE.fullmatch(lines[0]) or _LATIN_FIRST_NAME.fullmatch(lines[0])))):
+        # (有線新聞 i-CABLE News, PChome Online 網路家庭)
         count += 1
         strong = count if kind == 2 else strong
     # the run ends on a line that is the site's for certain (Apple Watch / 新功能曝光: a headline), unless it is a

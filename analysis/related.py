@@ -60,7 +60,9 @@ _MORE_NEWS = (rf"看?更多(?!相[關关])(?:[^\s:：】]{{1,12}}新[聞闻]|(?:
 _OUTLET_HOT = (rf"(?:{OUTLET_PATTERN})\s?(?:熱門|热门|熱讀|热读|要聞|要闻)(?:新[聞闻]|排行榜?|文章)?"
                r"|(?:[^\s:：】]{1,10}\s){1,2}(?:熱門新聞|热门新闻|即時排行|熱門排行|排行榜|最新新聞|熱門|本日熱門|今日熱門)")
 # (PChome新聞 即時排行, udn 娛樂 本日熱門)
-_WORDS = "|".join([*dict.fromkeys(LIST_HEADINGS + SITE_LIST_HEADINGS), _MORE_NEWS, _OUTLET_HOT])
+# More of the outlet a portal reprints, under its article (中時新聞網 的更多內容: MSN): its related news
+_OUTLET_MORE = rf"(?:{OUTLET_PATTERN})\s?的更多(?:內容|内容|文章|報導|报导|新聞|新闻)"
+_WORDS = "|".join([*dict.fromkeys(LIST_HEADINGS + SITE_LIST_HEADINGS), _MORE_NEWS, _OUTLET_HOT, _OUTLET_MORE])
 # 相關新聞, 相關新聞：, 【延伸閱讀】, 【相關文章：】, 推荐阅读:, 延伸閱讀 > (a link's arrow)
 # (and words in English after it: 相關新聞 Related News)
 _HEADING = re.compile(rf"^(?:【\s*(?P<a>{_WORDS})\s*[:：]?\s*】|(?P<b>{_WORDS}))\s*[:：]?(?:\s*[>›»＞])?"
@@ -157,6 +159,8 @@ def _heading_word(line: str) -> str | None:
         return word
     if re.fullmatch(_MORE_NEWS, word):
         return "更多新聞" if "闻" not in word else "更多新闻"
+    if re.fullmatch(_OUTLET_MORE, word):
+        return "更多相關報導"
     return "熱門新聞"  # 東網熱門: the outlet's most read
 
 

@@ -50,6 +50,11 @@ SITE_LINE = re.compile(
     r"|返回頂部|返回顶部"
     r"|廣告|广告|贊助商廣告|赞助商广告|贊助廣告|Advertisement|請繼續往下閱讀|请继续往下阅读|繼續閱讀|继续阅读"
     r"|成為會員|加入會員|立即加入會員|立即訂閱|讚|赞|留言|按讚|加入好友|追蹤|字級設定|文字大小|字體設定)[.…。:：]{0,3}"
+    # a portal's link to the rest of a text (在 MSN 上繼續閱讀)
+    r"|在\s*(?:[A-Za-z][^\s，。]{1,12}\s*上?|[^\s，。]{2,12}\s*上)(?:繼續閱讀|继续阅读)"
+    # the readers' reactions, counted (你對這篇文章有什麼感覺？ / 喜歡 2,315 / 大心45)
+    r"|(?:喜歡|喜欢|開心|开心|驚訝|惊讶|難過|难过|生氣|生气|大心|哈哈|讚|赞|怒|哇|嗚|感動|感动|無言|无言|推|噓)\s*\d[\d,，]*"
+    r"|(?:你對這篇文章有什麼感覺|你对这篇文章有什么感觉|這篇文章讓你覺得|新聞表態|文章表態|心情投票|你的心情是)\s*[？?]?"
     # a share bar's row, its words glued or apart (分享FacebookLINEX複製連結, 分享　Facebook　LINE　複製連結)
     r"|(?:(?:分享|Share|Facebook|FB|LINE|Line|X|Twitter|Threads|複製連結|复制链接|列印|收藏)[ \t\u3000|｜]*){2,}"
     # the text's size, with its choices (字體大小：小 中 大, A+ A-)
@@ -86,7 +91,8 @@ SITE_LINE = re.compile(
     # a call to follow the outlet on a platform (LINE 追蹤聯合新聞網, IG 追蹤)
     r"|(?:LINE|Line|FB|Facebook|IG|Instagram|YouTube|Threads)\s*(?:追蹤|追踪|關注|关注|訂閱|订阅)[^\s，。]{0,12}"
     # an outlet's reminder over its note (★三立新聞網提醒您：), a follow call (Google新聞 追蹤中央社)
-    r"|(?:[★☆※●]\s*[^\s，。]{2,12}|[^\s，。]{1,10}(?:網|台|報|新聞|雜誌))提醒您\s*[:：]?|Google\s*(?:新聞|News)\s*[^\s，。]{0,2}\s*(?:追蹤|追踪|關注|关注)[^\s，。]{0,10}"
+    r"|(?:[★☆※●]\s*[^\s，。]{2,12}|[^\s，。]{1,10}(?:網|台|報|新聞|雜誌))提醒您\s*[:：]?"
+    r"|(?:在\s*)?Google\s*(?:新聞|News)\s*[^\s，。]{0,2}\s*(?:追蹤|追踪|關注|关注)[^\s，。]{0,10}"
     # a promotion's heading in TVBS's corners (◤日本旅遊必買清單◢)
     r"|◤[^◢\n]{1,24}◢"
     r"|訂閱[^\s，。]{0,12}(?:YouTube頻道|頻道|频道|電子報|电子报|YouTube|Podcast)[!！]?"  # (not 訂閱制電子報成新商機)

@@ -2343,3 +2343,37 @@ def test_a_list_under_an_unknown_heading_over_the_sites_list_is_the_related_list
         ("宿舍裡的十二張床：移工居住空間現況調查", datetime(2024, 8, 14)),
         ("仲介費之外的帳單：移工薪資扣款全記錄", datetime(2024, 7, 31))]
     assert (5, "kept") in [(p["line"], p["action"]) for p in problems]
+
+
+@pytest.mark.parametrize("top, header, outlet, reporter, when", [
+    # a portal's name in Latin letters then Chinese, its news's name, a menu and a breadcrumb (PChome)
+    ("PChome Online 網路家庭\nPChome 新聞\n首頁\n即時\n政治\n新聞 > 生活\n", "113年06月14日 上午10:23\n"
+     "【中廣新聞網記者劉靜宜台中報導】", "中廣新聞網", "劉靜宜", datetime(2024, 6, 14, 10, 23)),
+    # a search box in the menu, the reprinted outlet's name under the headline, its reporter and a place (奇摩股市)
+    ("Yahoo奇摩股市\n首頁\n台股\n美股\n搜尋股票代號/名稱\n", "鉅亨網\n2025年3月6日 週四 下午4:28 · 2 分鐘 (閱讀時間)\n"
+     "鉅亨網記者魏志豪 台北\n", "鉅亨網", "魏志豪", datetime(2025, 3, 6, 16, 28)),
+    # the site's address and a call to follow it on Google News over the masthead (an AMP page)
+    ("udn.com\n在 Google 新聞上追蹤聯合新聞網\nudn 聯合新聞網\n聯合新聞網 / 地方 / 桃園市\n",
+     "2024-09-03 18:47 記者葉育豪／桃園即時報導\n", "聯合新聞網", "葉育豪", datetime(2024, 9, 3, 18, 47)),
+    # a portal's words for whose story it is, its update before its publication (MSN)
+    ("MSN\n新聞\n娛樂\n", "中時新聞網 的故事 • 上次更新：2024/11/02 14:40 • 發佈：2024/11/02 10:15\n", "中時新聞網", "",
+     datetime(2024, 11, 2, 10, 15)),
+    # a byline after the dot of LINE TODAY's times
+    ("LINE TODAY\n首頁\n新聞\n",
+     "ETtoday新聞雲\n更新於 2024年08月09日15:20 • 發布於 2024年08月09日14:55 • 記者許子瑜／台中報導\n",
+     "ETtoday新聞雲", "許子瑜", datetime(2024, 8, 9, 14, 55)),
+])
+def test_portals_reprints_and_mobile_pages(top, header, outlet, reporter, when):
+    docs, _, _ = parse_quietly(f"{top}中市長者免費健檢名額加碼 今年增至6萬人\n{header}{_P1}\n{_P2}\n在 MSN 上繼續閱讀\n"
+                               "你對這篇文章有什麼感覺？\n喜歡 2,315\n驚訝 37", source="portal.txt")
+    assert (docs[0]["title"], docs[0]["outlet"], docs[0]["reporter"], docs[0]["published"], docs[0]["text"]) == (
+        "中市長者免費健檢名額加碼 今年增至6萬人", outlet, reporter, when, f"{_P1}\n{_P2}")
+
+
+def test_more_of_a_reprinted_outlet_is_the_related_list():
+    page = (f"高雄輕軌環狀線滿周年 運量比預估多出兩成\n中時新聞網 的故事 • 發佈：2024/11/02 10:15\n{_P1}\n{_P2}\n"
+            "中時新聞網 的更多內容\n高雄捷運紅線延伸路竹 環評初審過關\n輕軌沿線商圈人潮回流 店家：週末生意增三成\n"
+            "在 MSN 上繼續閱讀\n熱門新聞\n全台油價下週恐連三漲\n職棒總冠軍賽第五戰 門票開賣秒殺")
+    docs, _, _ = parse_quietly(page, source="msn.txt")
+    assert [d["title"] for d in docs[1:]] == [
+        "高雄捷運紅線延伸路竹 環評初審過關", "輕軌沿線商圈人潮回流 店家：週末生意增三成"]

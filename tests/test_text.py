@@ -121,6 +121,9 @@ def test_compact(text, folded):
     # a share bar's row glued, the text's sizes, an agency's short name, a call for submissions
     "分享FacebookLINEX複製連結", "分享　Facebook　LINE　複製連結", "字體大小：小 中 大", "A+ A-",
     "工會成員在港口外集結抗議。（路透）", "民報歡迎各界投稿，來稿請附真實姓名、聯絡方式與個人簡介。",
+    # a portal's link to the rest, the readers' reactions, a call to follow on Google News
+    "在 MSN 上繼續閱讀", "你對這篇文章有什麼感覺？", "喜歡 2,315", "大心45", "新聞表態",
+    "在 Google 新聞上追蹤聯合新聞網",
 ])
 def test_more_of_the_sites_lines(line):
     assert is_site_line(line)
@@ -151,6 +154,7 @@ def test_more_of_the_sites_lines(line):
     "市府推出新方案，民眾可上網點我看。", "他們決定立即訂閱。", "政府呼籲民眾立即下載防災App。",
     "串流平台宣布調漲訂閱方案價格，引發用戶不滿。", "歡迎訂閱的用戶參加", "優惠方案吸引訂閱，業者表示成效不錯。",
     "比賽在19:30/20:30舉行", "路透報導，美國總統今天宣布新措施。（路透）", "分享經驗", "X光檢查結果出爐",
+    "推文數創新高", "讚聲不斷", "在台北繼續閱讀計畫推動中",
 ])
 
 def test_lines_that_stay_in_the_text(line):
