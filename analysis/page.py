@@ -87,6 +87,8 @@ _LONGEST_KEY_POINT, _MOST_KEY_POINTS = 40, 3
 # A line naming the source of a syndicated article (故事來源：鉅亨網)
 _SOURCE_LABEL = re.compile(rf"(?:故事|新聞|新闻|文章|內容|内容)?(?:來源|来源|出處)\s*[:：]\s*"
                            rf"(?P<outlet>{OUTLET_PATTERN})")
+# The most of the site's lines in an article's text (the last ones) looked through for its source (新聞來源：台視新聞)
+_SOURCE_AT_END = 4
 # A key point by its rank (重點一：台灣AI軟體新創上半年募資總額…)
 _RANKED_POINT = re.compile(r"重點[一二三四五六1-6]\s*[：:]")
 # A key point under its label: numbered or bulleted (1. 製造業生成式AI導入率…, • …)
@@ -557,6 +559,7 @@ class _Parser:
         # the site's lines (a caption between the date line and the byline) are no header's nor the text's
         site = {i for i in body_idx if is_site_line(self.lines[i]) or is_outlet_call(self.lines[i])}
         site |= {*furniture, *furnished, *self.neighbours(body_idx), *(self.boxes & set(body_idx))}
+        site |= {i for i in body_idx[-_SOURCE_AT_END:] if _SOURCE_LABEL.fullmatch(self.lines[i])}  # (文章來源：央廣)
         labels = {self.lines[i] for i in furniture}
         site |= {i for i in body_idx if self.lines[i] in labels}  # (聯合報社論 over the headline and under the text)
         site |= authored & set(body_idx)
@@ -604,7 +607,9 @@ class _Parser:
         self.check_body(body_idx)
         text = "\n".join(([head["rest"]] if head["rest"] else []) + [self.lines[i] for i in body_idx])
         self.add("article", title=title, published=head["date"], published_precision=head["precision"],
-                 time_zone=head["time_zone"], outlet=head["outlet"] or self.syndicated(furniture) or masthead,
+                 time_zone=head["time_zone"],
+                 outlet=head["outlet"] or self.syndicated(furniture) or self.syndicated(sorted(site)[-_SOURCE_AT_END:])
+                 or masthead,
                  reporter=head["reporter"],
                  reporter_place=head["reporter_place"], dateline=head["dateline"], text=text,
                  line=(idx[0] if idx else 0) + 1)

@@ -44,7 +44,8 @@ _UPDATED = re.compile(r"(?:\s+|\s*[·•|｜]\s*)(?:最後|最后)?(?:更新|修
 _UPDATE_FIRST = re.compile(r"^\s*(?:最後|最后|上次)?(?:更新|修改)\S*\s*\d[^\n]*?(?:\s+|\s*[·•|｜]\s*)"
                            r"(?=(?:發布|發佈|发布|出版|刊登|Published))", re.I)
 # the time since it was published before the date (5天前 · 2024/11/05 12:30: 東森新聞)
-_AGE_FIRST = re.compile(r"^\d{1,3}\s*(?:分鐘|分钟|小時|小时|天|週|周|個月|个月)前\s*[·•|｜]\s*(?=\d)")
+_AGE_FIRST = re.compile(r"^\d{1,3}\s*(?:分鐘|分钟|小時|小时|天|週|周|個月|个月)前\s*[·•|｜]\s*"
+                        r"(?=\d|發布|發佈|发布|更新|Published)")  # (4小時前 • 發布於 2025年01月20日 06:30)
 # 2023.06.19 | 22:10: a bar between the date and the time
 _SEPARATOR = re.compile(r"\s*[|｜]\s*")
 # 中時新聞網 朱真楷 2023/06/19 17:33, 鏡週刊 2023.06.20 06:00, 發布 2023.06.19: a few words, then the date

@@ -58,7 +58,8 @@ _MORE_NEWS = (rf"看?更多(?!相[關关])(?:[^\s:：】]{{1,12}}新[聞闻]|(?:
 # An outlet's most read (東網熱門, 自由財經 熱門新聞): a site's list (not 北海道冬季最熱門).
 # (東網熱門, 新頭殼要聞, 風傳媒熱門排行)
 _OUTLET_HOT = (rf"(?:{OUTLET_PATTERN})\s?(?:熱門|热门|熱讀|热读|要聞|要闻)(?:新[聞闻]|排行榜?|文章)?"
-               r"|(?:[^\s:：】]{1,10}\s){1,2}(?:熱門新聞|热门新闻|即時排行|熱門排行|排行榜|最新新聞|熱門|本日熱門|今日熱門)")
+               r"|(?:[^\s:：】]{1,10}\s){1,2}(?:熱門新聞|热门新闻|即時排行|熱門排行|排行榜|最新新聞|熱門|本日熱門|今日熱門|即時熱門"
+               r"|熱門文章|熱門影音)")
 # (PChome新聞 即時排行, udn 娛樂 本日熱門)
 # More of the outlet a portal reprints, under its article (中時新聞網 的更多內容: MSN): its related news
 _OUTLET_MORE = rf"(?:{OUTLET_PATTERN})\s?的更多(?:內容|内容|文章|報導|报导|新聞|新闻)"
@@ -80,7 +81,9 @@ _DATED_HEADLINE = re.compile(r"^(?P<title>.*?\S)(?:\s*[(（\[［〔](?P<when>[^(
 _BRACKETED_FIRST = re.compile(r"^[\[【(（［〔]\s*(?P<when>[^\]】)）］〕]{8,20}?)\s*[\]】)）］〕]\s*(?P<title>\S.*)$")
 _SOURCE_AGO = re.compile(r"[^\s·・•|｜]{2,16}\s*[·・•|｜]\s*\d+\s*(?:分鐘|小時|天|週|个月|個月)前")
 # ... or its source and date (鉅亨網 · 2024/10/21)
-_SOURCE_DATED = re.compile(r"[^\s·・•|｜\d]{2,16}\s*[·・•]\s*(?P<when>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}.{0,12})")
+# (or a bar after an outlet the kit knows: 台視新聞｜2025/03/18; 高鐵加開班次｜2024/10/16 is a headline and its date)
+_SOURCE_DATED = re.compile(rf"(?:[^\s·・•|｜\d]{{2,16}}\s*[·・•]|(?:{OUTLET_PATTERN})\s*[|｜])"
+                           r"\s*(?P<when>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}.{0,12})")
 # A related item's summary under its headline, not a headline: a sentence (…不會增加副作用。)
 _SUMMARY = re.compile(r"。|[^\n]{25}[！？!?]」?$")
 # What stands between a date and the headline after it (2024-10-28｜外交部長出訪…), and the longest such headline

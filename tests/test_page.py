@@ -2043,10 +2043,14 @@ def test_a_date_by_its_writer_a_section_over_the_headline_and_key_points_under_i
         ("金融業生成式AI應用盤點 銀行最想先導入哪些場景？", datetime(2024, 10, 9))]
 
 
-def test_a_portals_time_with_its_writer_after_a_dot():
-    page = f"詐騙新手法曝光\n更新於 2024年11月09日21:35 • 發布於 2024年11月09日21:10 • 陳亭如\n{_P1}\n{_P2}"
+@pytest.mark.parametrize("header, reporter, when", [
+    ("更新於 2024年11月09日21:35 • 發布於 2024年11月09日21:10 • 陳亭如", "陳亭如", datetime(2024, 11, 9, 21, 10)),
+    ("自由時報\n4小時前 • 發布於 2025年01月20日 06:30", "", datetime(2025, 1, 20, 6, 30)),  # an age before the date
+])
+def test_a_portals_time_with_its_writer_after_a_dot(header, reporter, when):
+    page = f"詐騙新手法曝光\n{header}\n{_P1}\n{_P2}"
     docs, _, _ = parse_quietly(page, source="line.txt")
-    assert (docs[0]["reporter"], docs[0]["published"]) == ("陳亭如", datetime(2024, 11, 9, 21, 10))
+    assert (docs[0]["reporter"], docs[0]["published"]) == (reporter, when)
     assert docs[0]["text"] == f"{_P1}\n{_P2}"
 
 
@@ -2377,3 +2381,16 @@ def test_more_of_a_reprinted_outlet_is_the_related_list():
     docs, _, _ = parse_quietly(page, source="msn.txt")
     assert [d["title"] for d in docs[1:]] == [
         "高雄捷運紅線延伸路竹 環評初審過關", "輕軌沿線商圈人潮回流 店家：週末生意增三成"]
+
+
+def test_an_aggregators_reprint_its_source_line_and_its_items_sources():
+    page = (f"蕃新聞\nn.yam.com\n首頁\n即時\n政治\n社會\n苗栗山區清晨濃霧 國道3號一度能見度不到50公尺\n"
+            f"2025/03/19 07:52 · 3小時前\n{_P1}\n{_P2}\n記者 陳冠霖 苗栗報導\n新聞來源：台視新聞\n相關新聞\n"
+            "中部空品亮橘燈 沿海測站懸浮微粒偏高\n台視新聞｜2025/03/18\n國道連假疏運措施出爐 高乘載管制時段一次看\n"
+            "台視新聞｜2025/03/17\n蕃新聞 即時熱門\n北捷尖峰班距調整 通勤族注意\n1小時前")
+    docs, _, _ = parse_quietly(page, source="yam.txt")
+    assert (docs[0]["outlet"], docs[0]["reporter"], docs[0]["text"]) == ("台視新聞", "陳冠霖", f"{_P1}\n{_P2}")
+    assert [(d["title"], d["published"]) for d in docs[1:]] == [
+        ("中部空品亮橘燈 沿海測站懸浮微粒偏高", datetime(2025, 3, 18)),
+        ("國道連假疏運措施出爐 高乘載管制時段一次看", datetime(2025, 3, 17))]
+
