@@ -121,7 +121,8 @@ _NAMED_APART = re.compile(rf"(?P<outlet>{_OUTLET})\s*{_SLASH}?\s*[記记]者(?:\
 _CREDITED_WORDS = ("攝影|摄影|圖|图|圖片|图片|影音|影片|責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|設計|设计"
                    "|審稿|审稿|核稿|校對|校对")
 _CREDITED = f"(?:{_CREDITED_WORDS})"
-_AUTHOR = re.compile(rf"(?:(?:作者|撰文者?|撰稿|文字?|[編编][譯译]|[記记]者|文\s*[・．.、]\s*攝影)"
+_AUTHOR = re.compile(rf"(?:[A-Za-z]{{2,10}}\s+)?"  # (a site's Latin name before the label: Rti 記者 蕭文琦)
+                     rf"(?:(?:作者|撰文者?|撰稿|文字?|[編编][譯译]|[記记]者|文\s*[・．.、]\s*攝影)"
                      r"\s*[：:／/．.・｜|]\s*"
                      r"|(?:作者|[記记]者|文字|[編编][譯译])\s+)"
                      rf"(?:(?P<outlet>{_OUTLET})\s*)?"

@@ -38,7 +38,7 @@ from .page_dates import (SECTIONS, TIME_ONLY, Published, date_line, dated_header
 from .pagetop import ISSUE, MASTHEAD, is_header, site_top
 from .surnames import starts_with_surname
 from .readercalls import LONGEST_AUTHOR_BOX, is_reader_call, opens_author_box
-from .text import CLOSING_CODE, SHORTEST_PARAGRAPH, content_id, is_site_line, is_truncated, subheads
+from .text import CLOSING_CODE, SHORTEST_PARAGRAPH, TAG_LABELS, content_id, is_site_line, is_truncated, subheads
 from .typedefs import Errors, PathLike
 
 
@@ -87,6 +87,8 @@ _LONGEST_KEY_POINT, _MOST_KEY_POINTS = 40, 3
 # A line naming the source of a syndicated article (故事來源：鉅亨網)
 _SOURCE_LABEL = re.compile(rf"(?:故事|新聞|新闻|文章|內容|内容)?(?:來源|来源|出處)\s*[:：]\s*"
                            rf"(?P<outlet>{OUTLET_PATTERN})")
+# The brackets a byline opening a paragraph stands in (〔記者林沛璇／台北報導〕, 【大紀元…訊】, （中央社…電）)
+_BRACKETS = ("〔", "【", "（", "(", "[")
 # The most of the site's lines in an article's text (the last ones) looked through for its source (新聞來源：台視新聞)
 _SOURCE_AT_END = 4
 # A key point by its rank (重點一：台灣AI軟體新創上半年募資總額…)
@@ -127,6 +129,8 @@ _COLUMN_LABEL = re.compile(rf"(?:{OUTLET_PATTERN})?\s*(?:{'|'.join(GENRES)})|[^\
                            rf"|(?:{'|'.join(sorted(SECTIONS))})\s+(?:{_LATIN_SECTION.pattern})")
 # What ends a lead-in to a list (領取方式如下：, 依序是。)
 _LEAD_INS = (":", "：", "是。", "如下。", "包括。", "為。", "有。")
+# A tags' label alone on its line (標籤:, Tags：), the tags under it
+_TAGS_LABEL = re.compile(rf"{TAG_LABELS}\s*[:：﹕]?")
 # A tag's word on a line of its own: up to eight letters, no punctuation nor digit
 _TAG_WORD = re.compile(r"[^\W\d_][^\W_]{0,7}")
 # A link to the site's previous or next article, its headline on the line under it
@@ -152,7 +156,7 @@ def _at_time(stamp: Published, clock: re.Match) -> Published:
 def _caption_over_byline(line: str, under: str) -> bool:
     """Whether a line is a photograph's caption with no credit, over the text's first paragraph opened by its
     byline in brackets (〔記者陳怡廷／宜蘭報導〕…): a sentence of at most :data:`_MAX_CREDIT` letters, no byline."""
-    if len(line) > _MAX_CREDIT or not under.startswith(("〔", "【", "（", "(", "[")) or parse_dateline(line):
+    if len(line) > _MAX_CREDIT or not under.startswith(_BRACKETS) or parse_dateline(line):
         return False
     found = parse_dateline(under)
     return bool(found and found["reporter"] and found["rest"])
@@ -274,6 +278,7 @@ class _Parser:
         headings = [k for k in range(lead + 1, len(content)) if is_list_heading(self.lines[content[k]])
                     and not (k + 1 < len(content) and self.paragraph(self.lines[content[k + 1]]))]
         # (not the first line under the site's: a kicker over the headline, 系列報導; nor a subhead over a paragraph)
+        headings = [k for k in headings if not self.article_below(content, k, headings)]
         heading = None
         for k in headings:
             if k == headings[-1] or (box := self.inline_box(content, k)) is None:  # the page's last list is no box
@@ -296,6 +301,25 @@ class _Parser:
         if lost:  # pragma: no cover - a parser bug, never a property of the input
             raise AssertionError(f"{self.source}: lines {sorted(lost)} were neither placed nor reported")
         return self.page
+
+    def article_below(self, content: list[int], k: int, headings: list[int]) -> bool:
+        """Whether an article lies under the list heading at ``content[k]``, before the next: a header (a date line
+        or a dateline), then two paragraphs with no date between them (a related list's items are dated one by one,
+        their summaries under their dates). The heading is then a menu's item (即時新聞 in a menu the kit did not
+        read as the site's), and no related list comes before its article."""
+        stop = next((h for h in headings if h > k), len(content))
+        lines = [self.lines[i] for i in content[k + 1:stop]]
+        at = next((j for j, line in enumerate(lines) if dated_header(line) or parse_dateline(line)), None)
+        if at is None:
+            return False
+        paragraphs = 0
+        for line in lines[at + 1:]:
+            if dated_header(line) or TIMESTAMP.match(line):
+                return False
+            paragraphs += self.paragraph(line)
+            if paragraphs == 2:
+                return True
+        return False
 
     def unnamed_heading(self, content: list[int], heading: int | None) -> int | None:
         """The line of a related list's heading the kit does not know, over the lines before ``heading`` (the first
@@ -534,7 +558,8 @@ class _Parser:
         # the author's words under an author's box's heading (作者簡介 / 范正宇｜都市計畫研究者，…)
         authored = {j for i, j in zip(idx, idx[1:])
                     if opens_author_box(self.lines[i]) and len(self.lines[j]) <= LONGEST_AUTHOR_BOX}
-        furnished = self.furniture_under(idx)  # (分享 / 1.3k between the headline and the byline)
+        # (分享 / 1.3k between the headline and the byline; 標籤: / 台中 / 眷村, tags under their label, anywhere)
+        furnished = sorted({*self.furniture_under(idx), *self.labelled_tags(idx)})
         idx = [i for i in idx if i not in furnished]
         at = self.dateline_at(idx)
         loose = None
@@ -657,6 +682,16 @@ class _Parser:
             if after < len(idx) and (len(points) >= 2 or self.paragraph(self.lines[idx[after]])):
                 end = after
         return idx[at:max(end, at + 2)]
+
+    def labelled_tags(self, idx: list[int]) -> list[int]:
+        """A tags' label alone on its line and the tags under it, a word a line, wherever in the text (標籤: / 台中 /
+        眷村; 相關字詞 / …); none under a label with no tag under it."""
+        found = []
+        for k, i in enumerate(idx):
+            if _TAGS_LABEL.fullmatch(self.lines[i]):
+                tags = list(itertools.takewhile(lambda j: _TAG_WORD.fullmatch(self.lines[j]), idx[k + 1:]))
+                found += [i, *tags] if tags else []
+        return found
 
     def tag_rows(self, idx: list[int]) -> list[int]:
         """The text's last lines when three or more are a word each (a tag's: 電梯, 老舊公寓, 都發局, no mark), under
@@ -796,6 +831,13 @@ class _Parser:
             if f is not None and f["outlet"] and not f["reporter"] and not f["rest"] and f["date"] is None \
                     and line.endswith(("報導", "报导")):
                 return {"outlet": f["outlet"]}, i  # an outlet's desk (東森新聞體育組／綜合報導)
+        for i in idx[1:2]:  # the second paragraph opened by its byline in brackets, under a lede: it stays the text's
+            line = self.lines[i]
+            f = parse_dateline(line) if line.startswith(_BRACKETS) else None
+            if f is not None and f["reporter"] and f["rest"] \
+                    and all(starts_with_surname(n) for n in f["reporter"].split("、")):
+                return {"reporter": f["reporter"], "reporter_place": f["reporter_place"]} | (
+                    {"outlet": f["outlet"]} if f["outlet"] else {}), None  # (lede / 〔記者林沛璇／台北報導〕為協助…)
         return {}, None
 
     @staticmethod

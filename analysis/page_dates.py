@@ -17,8 +17,9 @@ from .bylines import BRACKETED_OUTLET, OUTLET_PATTERN, OUTLETS, header_words, pa
 from .tabular_dates import ZONE_ABBREVIATIONS, Published, parse_published
 
 # the words that label a date: 發布時間：, 更新時間:, 最後更新：, 出版：, 日期：, 時間：
-_LABEL_WORDS = ("更新", "發布", "發佈", "发布", "出版", "刊登", "上稿", "日期", "時間", "时间", "發稿", "发稿", "刊出",
-                "發表", "发表", "出刊", "見報", "见报", "修改", "Published", "Updated", "Posted", "Date")
+_LABEL_WORDS = ("新聞時間", "新闻时间", "更新", "發布", "發佈", "发布", "出版", "刊登", "上稿", "日期", "時間",
+                "时间", "發稿", "发稿", "刊出", "發表", "发表", "出刊", "見報", "见报", "修改", "Published", "Updated",
+                "Posted", "Date")
 _DATE_LABEL = re.compile(rf"^(?:(?:最後|最后)?(?:{'|'.join(_LABEL_WORDS)})(?:時間|时间|日期|於|于|\s+on)?\s*[:：]?\s*"
                          r"(?=\d|(?:中華)?民[國国]|[A-Z][a-z]{2}))", re.I)
 # what may follow a date on its line without being more than a date: 更新, 發稿 (the time's label), a page and its

@@ -112,7 +112,12 @@ _ADDRESS = re.compile(r"https?://\S+")
 _NAME_LINE = re.compile(r"(?=[\u4e00-\u9fff]{0,6}(?:新聞|新闻|電視|电视|日報|日报|時報|时报|周刊|週刊|報|网|網|台|臺))"
                         r"[\u4e00-\u9fff]{2,8}\s*[|｜]?\s*[A-Za-z][A-Za-z0-9.&' -]{1,30}")
 _SKIP_LINK = re.compile(r"跳(?:到|至|過)[^\s，。]{1,8}|:::|(?i:skip to [a-z ]{2,20})"
-                        r"|(?:搜尋|搜索|请输入|請輸入)[^\s，。]{0,12}|(?i:search)")  # (a search box: 搜尋股票代號/名稱)
+                        # (a search box: 搜尋股票代號/名稱)
+                        r"|(?:搜尋|搜索|请输入|請輸入)[^\s，。]{0,12}|(?i:search)")
+# A language of a site's editions, in its own words (中文 / English / 日本語 / Tiếng Việt / ภาษาไทย: 央廣's switch)
+_LANGUAGE = re.compile(r"中文|繁體中文|繁体中文|简体中文|簡體中文|繁體|简体|English|日本語|한국어|Tiếng Việt"
+                       r"|Bahasa Indonesia|Bahasa Melayu|ภาษาไทย|Español|Français|Deutsch|Русский|Tagalog|Filipino"
+                       r"|ភាសាខ្មែរ|မြန်မာ")
 # A portal's name, in Latin letters then Chinese (PChome Online 網路家庭, Yahoo奇摩股市), on the page's first line
 _LATIN_FIRST_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&'-]{1,15}(?: [A-Za-z][A-Za-z0-9.&'-]{1,15})?"
                                r"\s*[\u4e00-\u9fff]{2,6}")
@@ -140,6 +145,7 @@ def _navigation(line: str, above: str) -> int:
             or _LATIN_NAME.fullmatch(line) or _DOMAIN.fullmatch(line)  # its name in Latin letters (CTS News), address
             or _ADDRESS.fullmatch(line)  # the page's address alone (https://www.worldjournal.com/wj/story/…)
             or _SKIP_LINK.fullmatch(line)  # a link past the menus (跳到主要內容, :::), a search box
+            or _LANGUAGE.fullmatch(line)  # an edition's language
             or site_line(line)  # the site's own line (在 Google 新聞上追蹤聯合新聞網)
             or (_LATIN_WORDS.fullmatch(line) and MASTHEAD.fullmatch(above))
             or (menu_row(above) and _program_row(line))  # 新聞大白話　少康戰情室　TVBS看板人物 under the menu

@@ -49,7 +49,15 @@ SITE_LINE = re.compile(
     r"(?:分享|分享至|分享到|分享文章|Share|字級|字体|字體|字體大小|列印|複製連結|复制链接|收藏|回到最頂|回到頂部|回到顶部"
     r"|返回頂部|返回顶部"
     r"|廣告|广告|贊助商廣告|赞助商广告|贊助廣告|Advertisement|請繼續往下閱讀|请继续往下阅读|繼續閱讀|继续阅读"
-    r"|成為會員|加入會員|立即加入會員|立即訂閱|讚|赞|留言|按讚|加入好友|追蹤|字級設定|文字大小|字體設定)[.…。:：]{0,3}"
+    r"|成為會員|加入會員|立即加入會員|立即訂閱|讚|赞|留言|按讚|加入好友|追蹤|字級設定|文字大小|字體設定"
+    # a player's controls (▶ / 播放 / 全螢幕 / 倍速 1x / 收聽新聞)
+    r"|▶|►|播放|暫停|全螢幕|全屏|影片播放|收聽新聞|聆聽新聞|聽新聞|下載|倍速\s*[\d.]+\s*[xX×]?"
+    r"|A|A\+|A-|A＋|A－|加入書籤|加到書籤|加入书签)[.…。:：]{0,3}"  # (a text's size, one a line; a bookmark)
+    # a text's size in 【】, a view counter by 人氣 (【字號】 大 中 小, 人氣 1,284)
+    r"|【字號】\s*(?:[大中小]\s*){2,3}|人氣\s*[:：]?\s*[\d,]+"
+    # a call to follow on Google News (追蹤中時新聞網Google新聞，掌握最新生活資訊), a translation's source
+    r"|追蹤[^\s，。]{0,12}Google\s*(?:新聞|News)[^\n。]{0,20}"
+    r"|[（(]本文(?:編譯|编译|翻譯|翻译|譯|译)自[^（）()\n]{2,60}[）)]"
     # a portal's link to the rest of a text (在 MSN 上繼續閱讀)
     r"|在\s*(?:[A-Za-z][^\s，。]{1,12}\s*上?|[^\s，。]{2,12}\s*上)(?:繼續閱讀|继续阅读)"
     # the readers' reactions, counted (你對這篇文章有什麼感覺？ / 喜歡 2,315 / 大心45)
@@ -245,7 +253,8 @@ _PROMO = re.compile(r"加入\S{0,12}LINE\s*(?:好友|官方帳號)|(?:下載|安
 # (（總統府提供）, （取自球團X）, （示意圖，取自Pixabay）; not 由…提供)
 _CREDIT_END = re.compile(r"[（(](?:(?:圖|照片|攝影|圖片來源|圖片)[／/：:][^（）()\n]{1,24}|記者\S{1,4}攝"
                          r"|[^（）()\n由]{1,10}提供|(?:翻攝|取自|擷取自|截自|截圖自)[^（）()\n]{0,20}"
-                         r"|(?:示意圖|示意图)(?:\s*[，,／/：:、]\s*[^（）()\n]{1,24})?)[)）]$")
+                         r"|(?:示意圖|示意图|資料照|资料照|資料圖|资料图|檔案照|档案照)"
+                         r"(?:\s*[，,／/：:、]\s*[^（）()\n]{1,24})?)[)）]$")
 # A photograph's credit that only a caption ends in, whatever it says: an archive's photo (（中央社檔案照片）,
 # （本刊資料照）, （資料圖片）), a photographer's (（信傳媒編輯部攝）, （中央社記者王飛華攝 113年10月15日）), a
 # picture's source (（Hong Kong Observatory圖片）), or a credit after the caption's sentence

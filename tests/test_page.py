@@ -2394,3 +2394,38 @@ def test_an_aggregators_reprint_its_source_line_and_its_items_sources():
         ("中部空品亮橘燈 沿海測站懸浮微粒偏高", datetime(2025, 3, 18)),
         ("國道連假疏運措施出爐 高乘載管制時段一次看", datetime(2025, 3, 17))]
 
+
+
+def test_a_menus_list_heading_over_an_article_loses_no_paragraph():
+    """央廣: a switch of languages the kit did not read as the site's top, and 即時新聞 in the menu under it; the
+    article under the menu keeps every paragraph (before, the menu's 即時新聞 took it for the site's own list)."""
+    page = ("中央廣播電臺 Rti\n中文\nEnglish\nไทย\n首頁\n即時新聞\n政治\n國際\n社會\n"
+            f"外籍看護工轉換雇主新制上路 勞動部：等待期縮短為30天\n新聞時間：114年02月20日 13:05\nRti 記者 蕭文琦\n"
+            f"收聽新聞\n▶\n00:00 / 02:31\n倍速 1x\n下載\n{_P1}\n{_P2}\n相關新聞\n長照需求攀升 外籍看護工人數突破22萬\n"
+            "2025-02-18\n移工團體籲修法\n2025-02-11")
+    docs, _, _ = parse_quietly(page, source="rti.txt")
+    assert (docs[0]["title"], docs[0]["published"], docs[0]["reporter"], docs[0]["text"]) == (
+        "外籍看護工轉換雇主新制上路 勞動部：等待期縮短為30天", datetime(2025, 2, 20, 13, 5), "蕭文琦",
+        f"{_P1}\n{_P2}")
+    assert [d["title"] for d in docs[1:]] == ["長照需求攀升 外籍看護工人數突破22萬", "移工團體籲修法"]
+
+
+def test_a_related_lists_dated_items_with_summaries_are_no_article_under_its_heading():
+    page = (f"高齡駕駛換照新制滿五年\n2024-11-12 19:30\n{_P1}\n{_P2}\n相關新聞\n偏鄉公車班次少 長者就醫靠鄰里共乘\n"
+            f"2024-10-30\n{_P1}\n交通部推高齡者友善運具補助\n2024-10-08\n{_P2}")
+    docs, _, _ = parse_quietly(page, source="pts.txt")
+    assert [d["title"] for d in docs[1:]] == ["偏鄉公車班次少 長者就醫靠鄰里共乘", "交通部推高齡者友善運具補助"]
+
+
+@pytest.mark.parametrize("under, reporter", [
+    # a lede, then the paragraph its byline opens (自由時報)
+    (f"金管會昨宣布分2階段放寬壽險業國外投資上限，業者可望降低避險成本。\n〔記者林沛璇／台北報導〕{_P1}\n{_P2}",
+     "林沛璇"),
+    # the site's tools and tags under their label between the date and the text (大紀元)
+    (f"人氣 1,284\n標籤:\n台中\n眷村\n文創\n【字號】 大 中 小\n更新: 2024-12-05 3:40 PM\nA\nA\n加入書籤\n"
+     f"【大紀元2024年12月05日訊】（大紀元記者陳映伶台灣台中報導）{_P1}\n{_P2}", "陳映伶"),
+])
+def test_a_byline_under_a_lede_and_the_sites_tools_under_the_date(under, reporter):
+    docs, _, _ = parse_quietly(f"壽險業海外投資上限擬鬆綁\n2024/12/05 05:30\n{under}", source="lede.txt")
+    assert docs[0]["reporter"] == reporter
+    assert docs[0]["text"].endswith(f"{_P1}\n{_P2}") and "眷村" not in docs[0]["text"] and "A\n" not in docs[0]["text"]

@@ -124,6 +124,10 @@ def test_compact(text, folded):
     # a portal's link to the rest, the readers' reactions, a call to follow on Google News
     "在 MSN 上繼續閱讀", "你對這篇文章有什麼感覺？", "喜歡 2,315", "大心45", "新聞表態",
     "在 Google 新聞上追蹤聯合新聞網",
+    # a player's controls, a text's size and a bookmark, a view count, an update's time, a translation's source
+    "▶", "倍速 1x", "收聽新聞", "A", "加入書籤", "【字號】 大 中 小", "人氣 1,284",
+    "追蹤中時新聞網Google新聞，掌握最新生活資訊", "（本文編譯自挪威《北海評論》9月9日專欄分析）",
+    "挪威南部一處水庫，去年冬季水位一度降到歷史低點。（資料照，取自Pixabay）",
 ])
 def test_more_of_the_sites_lines(line):
     assert is_site_line(line)
@@ -154,7 +158,8 @@ def test_more_of_the_sites_lines(line):
     "市府推出新方案，民眾可上網點我看。", "他們決定立即訂閱。", "政府呼籲民眾立即下載防災App。",
     "串流平台宣布調漲訂閱方案價格，引發用戶不滿。", "歡迎訂閱的用戶參加", "優惠方案吸引訂閱，業者表示成效不錯。",
     "比賽在19:30/20:30舉行", "路透報導，美國總統今天宣布新措施。（路透）", "分享經驗", "X光檢查結果出爐",
-    "推文數創新高", "讚聲不斷", "在台北繼續閱讀計畫推動中",
+    "推文數創新高", "讚聲不斷", "在台北繼續閱讀計畫推動中", "A型流感病例增加", "人氣歌手今晚開唱", "更新後的系統上路",
+    "本文編譯自外電，經整理。",
 ])
 
 def test_lines_that_stay_in_the_text(line):
