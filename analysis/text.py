@@ -245,7 +245,11 @@ def site_line(line: str) -> bool:
 # by ▲ or ▼ or short
 # (and a font size's 小 / 中 / 大, one a line), and in a text a pointing line, no sentence: a link to another story or
 # a promotion (👉 日本大阪自由行必買！, ►全台最狂寵物展來了！; a related list's items may be bulleted so)
-_POINTING = re.compile(r"(?=[^\n。：:]{2,50}$)(?:👉|👇|☛|☞|➤|⇨|➡️?|►|▶|▸)[^\n]+")  # (not a point: ▶ 第一階段：…)
+# (a headline's colon after a speaker stays a link's: ►偏鄉長照據點經費不足 立委批：補助三年沒調過; not a point:
+# ▶ 第一階段：…, ▶ 重點：…)
+_POINTING = re.compile(r"(?=[^\n。]{2,50}$)(?:👉|👇|☛|☞|➤|⇨|➡️?|►|▶|▸)"
+                       r"(?!\s*(?:[^\s：:][^\n：:]{0,5}[：:]|第[一二三四五六七八九十\d]|[一二三四五六七八九十\d]{1,2}\s*[、.．]))"
+                       r"[^\n]+")
 _PAGE_LINE = re.compile(r"^(?:廣告|AD|Advertisement|(?:請)?繼續(?:往下)?閱讀\W*|[小中大]"
                         r"|\S{0,10}討論區(?:\s*/\s*\d+\s*則留言)?(?:\s*/\s*我要留言)?|\d+\s*則留言|我要留言)$", re.I)
 _PROMO = re.compile(r"加入\S{0,12}LINE\s*(?:好友|官方帳號)|(?:下載|安裝)\S{0,10}\s*App\b"
