@@ -87,6 +87,8 @@ _LONGEST_KEY_POINT, _MOST_KEY_POINTS = 40, 3
 # A line naming the source of a syndicated article (故事來源：鉅亨網)
 _SOURCE_LABEL = re.compile(rf"(?:故事|新聞|新闻|文章|內容|内容)?(?:來源|来源|出處)\s*[:：]\s*"
                            rf"(?P<outlet>{OUTLET_PATTERN})")
+# The most lines between a menu's list heading and the article's header under it (the rest of the menu, the headline)
+_HEADER_UNDER_MENU = 40
 # The brackets a byline opening a paragraph stands in (〔記者林沛璇／台北報導〕, 【大紀元…訊】, （中央社…電）)
 _BRACKETS = ("〔", "【", "（", "(", "[")
 # The most of the site's lines in an article's text (the last ones) looked through for its source (新聞來源：台視新聞)
@@ -309,8 +311,12 @@ class _Parser:
         read as the site's), and no related list comes before its article."""
         stop = next((h for h in headings if h > k), len(content))
         lines = [self.lines[i] for i in content[k + 1:stop]]
-        at = next((j for j, line in enumerate(lines) if dated_header(line) or parse_dateline(line)), None)
-        if at is None:
+        def listed(line: str) -> bool:  # a related list's items ('-', a timestamp and its summary)
+            return line in ITEM_MARKERS or TIMESTAMP.match(line) is not None
+
+        at = next((j for j, line in enumerate(lines[:_HEADER_UNDER_MENU])
+                   if listed(line) or dated_header(line) or parse_dateline(line)), None)
+        if at is None or listed(lines[at]):
             return False
         paragraphs = 0
         for line in lines[at + 1:]:
