@@ -53,8 +53,8 @@ SITE_LINE = re.compile(
     # a player's controls (▶ / 播放 / 全螢幕 / 倍速 1x / 收聽新聞)
     r"|▶|►|播放|暫停|全螢幕|全屏|影片播放|收聽新聞|聆聽新聞|聽新聞|下載|倍速\s*[\d.]+\s*[xX×]?"
     r"|A|A\+|A-|A＋|A－|加入書籤|加到書籤|加入书签)[.…。:：]{0,3}"  # (a text's size, one a line; a bookmark)
-    # a text's size in 【】, a view counter by 人氣 (【字號】 大 中 小, 人氣 1,284)
-    r"|【字號】\s*(?:[大中小]\s*){2,3}|人氣\s*[:：]?\s*[\d,]+"
+    # a view counter by 人氣 (人氣 1,284; a text's sizes are analysis.readercalls')
+    r"|人氣\s*[:：]?\s*[\d,]+"
     # a call to follow on Google News (追蹤中時新聞網Google新聞，掌握最新生活資訊), a translation's source
     r"|追蹤[^\s，。]{0,12}Google\s*(?:新聞|News)[^\n。]{0,20}"
     r"|[（(]本文(?:編譯|编译|翻譯|翻译|譯|译)自[^（）()\n]{2,60}[）)]"
@@ -65,8 +65,6 @@ SITE_LINE = re.compile(
     r"|(?:你對這篇文章有什麼感覺|你对这篇文章有什么感觉|這篇文章讓你覺得|新聞表態|文章表態|心情投票|你的心情是)\s*[？?]?"
     # a share bar's row, its words glued or apart (分享FacebookLINEX複製連結, 分享　Facebook　LINE　複製連結)
     r"|(?:(?:分享|Share|Facebook|FB|LINE|Line|X|Twitter|Threads|複製連結|复制链接|列印|收藏)[ \t\u3000|｜]*){2,}"
-    # the text's size, with its choices (字體大小：小 中 大, A+ A-)
-    r"|(?:字級|字体|字體|字體大小|文字大小|字型大小)\s*[:：]?\s*[小中大](?:\s*[小中大]){1,2}|A\s*[+＋]\s*A\s*[-－]"
     # a share bar's words in English, one a line (Share this story / facebook / twitter / whatsapp)
     r"|(?:分享至|分享到)\s*(?:臉書|Facebook|FB|LINE|Line|X|Twitter|微博|Threads)|FB"
     r"|(?:LINE|Line|FB|Facebook|臉書|Threads)\s*分享"
