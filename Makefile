@@ -37,7 +37,7 @@ test: install
 lab: install
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
-## bench: run the benchmarks (segmentation, word discovery, actors and quotes, stories, TF-IDF weighting, neighbour search, explorer, pipeline scale)
+## bench: run the benchmarks (segmentation, word discovery, actors and quotes, stories, TF-IDF weighting, neighbour search, explorer, the shape model of the site's lines, pipeline scale)
 bench: install
 	$(PY) benchmarks/segmentation.py
 	$(PY) benchmarks/discovery.py
@@ -48,6 +48,7 @@ bench: install
 	$(PY) benchmarks/neighbours.py
 	$(PY) benchmarks/reuse.py
 	$(PY) benchmarks/explorer.py
+	$(PY) benchmarks/train_lineshape.py --check
 	$(PY) benchmarks/pipeline.py
 
 ## lint: check style with ruff

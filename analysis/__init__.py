@@ -30,7 +30,7 @@ _EXPORTS = {
     "CorpusError": "errors", "CorpusWarning": "errors",
     "content_id": "text", "first_sentence": "text", "shorten": "text",
     "parse_page": "page",
-    "drop_recurring_lines": "recurring", "recurring_lines": "recurring",
+    "drop_furniture": "lineshape", "drop_recurring_lines": "recurring", "recurring_lines": "recurring",
     "load_corpus": "corpus", "read_corpus": "corpus",
     "attach_titles": "tables", "titles": "tables",
     "Segmenter": "segmentation", "detect_script": "segmentation", "segment": "segmentation",
@@ -107,6 +107,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .plots import (plot_lengths, plot_similarity_heatmap, plot_timeline, plot_top_terms,  # noqa: F401
                         save_figure)
     from .provenance import provenance_record  # noqa: F401
+    from .lineshape import drop_furniture  # noqa: F401
     from .recurring import drop_recurring_lines, recurring_lines  # noqa: F401
     from .attention import bursts, plot_bursts  # noqa: F401
     from .linking import plot_related_lists, related_items, related_lists, related_summary  # noqa: F401

@@ -91,6 +91,10 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--keep-recurring-lines", action="store_true",
                    help="keep the lines a site prints on many of its pages (its app and copyright lines, "
                         "editor's notes) in the articles' texts instead of taking them out")
+    r.add_argument("--furniture", choices=("rules", "shape"), default="rules",
+                   help="tell the site's lines left in the articles' texts by the reader's rules alone (default), "
+                        "or by their shape too: shape leaves out more of them, and may leave out a short paragraph; "
+                        "every line left out is in the problems table")
     r.add_argument("--strict", action="store_true",
                    help="stop at the first damaged or unreadable page instead of warning")
     r.add_argument("--workers", type=int, help="processes for segmentation, or Dask workers of the local "
@@ -279,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     # The provenance (segmenter, dictionaries, library versions) is an input too: another one rebuilds.
     options = {"page": args.page, "encoding": args.encoding, "strict": args.strict,
                "columns": args.columns, "provenance": provenance_record(userdict=args.userdict or None),
-               "variants": args.variants, "recurring_lines": _recurring(args)}
+               "variants": args.variants, "recurring_lines": _recurring(args), "furniture": args.furniture}
     # The project's boilerplate patterns change what is counted, like its dictionary.
     boilerplate = [p for p in [config.PROJECT_BOILERPLATE] if p.is_file()]
     # Two fingerprints: of what the tables depend on, and of that and the presentation (--top).
@@ -306,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
             rep = build_report(args.corpus, args.out, userdict=args.userdict or None, top=args.top,
                                page=args.page, columns=args.columns, encoding=args.encoding,
                                errors="raise" if args.strict else "warn", figures=args.figures,
-                               recurring_lines=_recurring(args))
+                               recurring_lines=_recurring(args), furniture=args.furniture)
     except (CorpusError, FileNotFoundError, ValueError, ImportError) as exc:
         _log_warnings(caught)
         print(f"analysis: error: {exc}", file=sys.stderr)

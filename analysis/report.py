@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import rendering
 from .corpus import read_corpus
+from .lineshape import Furniture
 from .recurring import RecurringLines
 from .deprecation import moved_names
 from .decoding import FORMATS, corpus_files
@@ -84,7 +85,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
                  segmenter: SegmenterLike | None = None, top: int = 20, page: str | None = None,
                  columns: ColumnMap | None = None, encoding: str | None = None, errors: Errors = "warn",
                  strict: bool | None = None, figures: Sequence[str] | None = None,
-                 recurring_lines: RecurringLines = "drop") -> Report:
+                 recurring_lines: RecurringLines = "drop", furniture: Furniture = "rules") -> Report:
     """Load a corpus, compute every table, draw every figure and write them under ``out``.
 
     Parameters
@@ -119,6 +120,9 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
         ``top``. The files of the others are removed and the findings do not link them.
     recurring_lines : {"drop", "keep"}
         Take the lines a site prints on many of its pages out of the articles' texts, or keep them
+        (:func:`analysis.read_corpus`).
+    furniture : {"rules", "shape"}
+        Tell the site's lines in the articles' texts by the reader's rules alone, or by their shape too
         (:func:`analysis.read_corpus`).
 
     Returns
@@ -161,7 +165,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     clock = Clock(timings)
     with clock("reading"):
         docs, problems = read_corpus(corpus, columns=columns, encoding=encoding, errors=errors,
-                                     recurring_lines=recurring_lines)
+                                     recurring_lines=recurring_lines, furniture=furniture)
     if docs.empty:
         raise CorpusError("no news page could be read from the corpus", path=corpus)
     # Paths in the tables are relative to the project when inside it, so that the same corpus gives the

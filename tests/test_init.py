@@ -134,8 +134,8 @@ def test_the_vocabulary_is_used_at_all():
     """The checks below would pass on an empty API; make sure each word is in use."""
     assert len(list(parameters_named("userdict"))) >= 10
     assert len(list(parameters_named("unique"))) >= 6
-    assert {n for n, _, _ in parameters_named("errors")} == {"build_report", "drop_recurring_lines", "load_corpus",
-                                                             "parse_page", "read_corpus"}
+    assert {n for n, _, _ in parameters_named("errors")} == {"build_report", "drop_furniture", "drop_recurring_lines",
+                                                             "load_corpus", "parse_page", "read_corpus"}
     assert {n for n, _, _ in parameters_named("top")} >= {"keywords", "nearest_neighbours", "similar_pairs",
                                                           "text_reuse", "plot_top_terms", "top_terms_by_period",
                                                           "build_report"}
