@@ -122,7 +122,7 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
         Tell the site's lines left in an article's text by the page reader's rules alone (default), or also by
         their shape (:mod:`analysis.lineshape`: a line whose length, ending, marks and place make it the site's
         is left out, each said as an ``unplaced`` problem with its words; on pages it was not fitted on it left
-        out 48 of 54 such lines and 2 of 96 paragraphs).
+        out 49 of 54 such lines and 2 of 96 paragraphs).
 
     Returns
     -------
