@@ -17,6 +17,7 @@ rules alone. Texts of fewer than :data:`SHORTEST_TEXT` lines are left as the rul
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import warnings
@@ -27,8 +28,7 @@ import pandas as pd
 
 from .config import DATA_DIR
 from .errors import CorpusError, CorpusWarning, problem_row
-from .selection import of_kind
-from .text import content_id, is_truncated
+from .selection import of_kind, with_texts
 from .typedefs import Errors
 
 #: How the site's lines are told from the article's: by the reader's rules alone, or by their shape too.
@@ -80,8 +80,9 @@ def line_features(lines: list[str]) -> np.ndarray:
     return np.array(rows, dtype=np.float64).reshape(n, len(FEATURES))
 
 
+@functools.cache
 def _model() -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
-    """The means, scales and weights of :data:`FEATURES` and the intercept, from :data:`MODEL_FILE`."""
+    """The means, scales and weights of :data:`FEATURES` and the intercept, from :data:`MODEL_FILE` (read once)."""
     rows = dict(line.split("\t", 1) for line in MODEL_FILE.read_text(encoding="utf-8").splitlines()
                 if line and not line.startswith("#"))
     values = np.array([[float(x) for x in rows[name].split("\t")] for name in FEATURES])
@@ -157,13 +158,4 @@ def drop_furniture(docs: pd.DataFrame, *, threshold: float = THRESHOLD, errors: 
             problems.append(problem_row(source, lineno, action="unplaced", reason=reason, content=dropped))
             warnings.warn(f"{source}:{lineno}: {reason}: {dropped[:40]!r}", CorpusWarning, stacklevel=3)
         changed[at] = "\n".join(x for x, kept in zip(lines, keep) if kept)
-    if not changed:
-        return docs, problems
-    docs = docs.copy()
-    rows = list(changed)
-    col = docs.columns.get_loc
-    new = list(changed.values())
-    docs.iloc[rows, col("text")] = new
-    docs.iloc[rows, col("truncated")] = [is_truncated(t) for t in new]
-    docs.iloc[rows, col("content_id")] = [content_id(title, t) for title, t in zip(docs["title"].iloc[rows], new)]
-    return docs, problems
+    return (with_texts(docs, list(changed), list(changed.values())) if changed else docs), problems

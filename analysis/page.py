@@ -155,13 +155,17 @@ def _at_time(stamp: Published, clock: re.Match) -> Published:
     return stamp._replace(value=value, precision="second" if seconds else "minute")
 
 
+def _opening_byline(line: str) -> dict | None:
+    """The fields of a byline in brackets that opens a paragraph and names its reporters
+    (〔記者陳怡廷／宜蘭報導〕宜蘭縣…), or None."""
+    found = parse_dateline(line) if line.startswith(_BRACKETS) else None
+    return found if found is not None and found["reporter"] and found["rest"] else None
+
+
 def _caption_over_byline(line: str, under: str) -> bool:
     """Whether a line is a photograph's caption with no credit, over the text's first paragraph opened by its
-    byline in brackets (〔記者陳怡廷／宜蘭報導〕…): a sentence of at most :data:`_MAX_CREDIT` letters, no byline."""
-    if len(line) > _MAX_CREDIT or not under.startswith(_BRACKETS) or parse_dateline(line):
-        return False
-    found = parse_dateline(under)
-    return bool(found and found["reporter"] and found["rest"])
+    byline in brackets (:func:`_opening_byline`): a sentence of at most :data:`_MAX_CREDIT` letters, no byline."""
+    return len(line) <= _MAX_CREDIT and not parse_dateline(line) and _opening_byline(under) is not None
 
 
 def _coded(closing: re.Match | None) -> datetime | None:
@@ -838,10 +842,8 @@ class _Parser:
                     and line.endswith(("報導", "报导")):
                 return {"outlet": f["outlet"]}, i  # an outlet's desk (東森新聞體育組／綜合報導)
         for i in idx[1:2]:  # the second paragraph opened by its byline in brackets, under a lede: it stays the text's
-            line = self.lines[i]
-            f = parse_dateline(line) if line.startswith(_BRACKETS) else None
-            if f is not None and f["reporter"] and f["rest"] \
-                    and all(starts_with_surname(n) for n in f["reporter"].split("、")):
+            f = _opening_byline(self.lines[i])
+            if f is not None and all(starts_with_surname(n) for n in f["reporter"].split("、")):
                 return {"reporter": f["reporter"], "reporter_place": f["reporter_place"]} | (
                     {"outlet": f["outlet"]} if f["outlet"] else {}), None  # (lede / 〔記者林沛璇／台北報導〕為協助…)
         return {}, None

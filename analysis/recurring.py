@@ -50,8 +50,7 @@ import pyarrow.compute as pc
 from .decoding import decode, read_bytes, split_lines
 from .errors import CorpusError, CorpusWarning, problem_row
 from .recurrence import NUMBER, OWN_END, Pages, line_key, line_keys, story_share
-from .selection import of_kind
-from .text import content_id, is_truncated
+from .selection import of_kind, with_texts
 from .typedefs import Errors
 
 #: The fewest articles of one crawl a line must be on to be the site's.
@@ -290,11 +289,4 @@ def drop_recurring_lines(docs: pd.DataFrame, *, lines: pd.DataFrame | None = Non
     counts = np.bincount(np.searchsorted(hit, parents[keep]), minlength=len(hit))
     offsets = pa.array(np.concatenate([[0], np.cumsum(counts)]).astype(np.int32))
     new = pc.binary_join(pa.ListArray.from_arrays(offsets, flat.filter(pa.array(keep))), "\n").to_pylist()
-    at = rows[hit]
-    docs = docs.copy()
-    col = docs.columns.get_loc
-    titles = docs["title"].iloc[at].to_numpy(dtype=object)
-    docs.iloc[at, col("text")] = new
-    docs.iloc[at, col("truncated")] = [is_truncated(t) for t in new]
-    docs.iloc[at, col("content_id")] = [content_id(title, t) for title, t in zip(titles, new)]
-    return docs, problems
+    return with_texts(docs, rows[hit], new), problems

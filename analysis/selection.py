@@ -4,13 +4,18 @@ pandas holds a crawl's text columns in pyarrow: selecting rows copies every stri
 with ``isin`` or a dict makes each one a Python object (at 2 million ids, 20 s and 0.8 GB for one
 ``isin``). These helpers select documents by kind (:func:`of_kind`), match ids with pyarrow's hash
 tables (:func:`is_in`, :func:`positions`) and join a table made in parts into one piece per column
-(:func:`one_chunk`), so that its Parquet bytes are those of the table made at once.
+(:func:`one_chunk`), so that its Parquet bytes are those of the table made at once; and :func:`with_texts` puts
+new texts in, with what is made from them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
+
+from .text import content_id, is_truncated
 
 
 def of_kind(docs: pd.DataFrame, kind: str) -> np.ndarray:
@@ -119,3 +124,26 @@ def one_chunk(frame: pd.DataFrame, *, in_place: bool = False) -> pd.DataFrame:
             del array
             out[column] = pd.Series(joined, index=out.index, name=column)
     return out
+
+
+def with_texts(docs: pd.DataFrame, rows: Sequence[int], texts: Sequence[str]) -> pd.DataFrame:
+    """A copy of ``docs`` whose documents at the positions ``rows`` hold ``texts``, their ``truncated`` flag and
+    ``content_id`` made again from them (lines taken out of articles' texts: :mod:`analysis.recurring`,
+    :mod:`analysis.lineshape`).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"title": ["颱風"], "text": ["颱風逼近。\\n下載APP"], "truncated": [False],
+    ...                   "content_id": [""]})
+    >>> out = with_texts(d, [0], ["颱風逼近。"])
+    >>> out["text"].tolist(), out["content_id"].iat[0] == content_id("颱風", "颱風逼近。"), d["text"].iat[0][-5:]
+    (['颱風逼近。'], True, '下載APP')
+    """
+    docs = docs.copy()
+    rows, texts = list(rows), list(texts)
+    col = docs.columns.get_loc
+    titles = docs["title"].iloc[rows].to_numpy(dtype=object)
+    docs.iloc[rows, col("text")] = texts
+    docs.iloc[rows, col("truncated")] = [is_truncated(t) for t in texts]
+    docs.iloc[rows, col("content_id")] = [content_id(title, t) for title, t in zip(titles, texts)]
+    return docs
