@@ -91,10 +91,10 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--keep-recurring-lines", action="store_true",
                    help="keep the lines a site prints on many of its pages (its app and copyright lines, "
                         "editor's notes) in the articles' texts instead of taking them out")
-    r.add_argument("--furniture", choices=("rules", "shape"), default="rules",
-                   help="tell the site's lines left in the articles' texts by the reader's rules alone (default), "
-                        "or by their shape too: shape leaves out more of them, and may leave out a short paragraph; "
-                        "every line left out is in the problems table")
+    r.add_argument("--furniture", choices=("rules", "shape"), default="shape",
+                   help="tell the site's lines left in the articles' texts by their shape too (default: a line that "
+                        "does not end a sentence and is shaped like the site's is left out, each in the problems "
+                        "table), or by the reader's rules alone (rules), which keeps every line they do not know")
     r.add_argument("--strict", action="store_true",
                    help="stop at the first damaged or unreadable page instead of warning")
     r.add_argument("--workers", type=int, help="processes for segmentation, or Dask workers of the local "

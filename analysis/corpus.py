@@ -93,7 +93,7 @@ def _unique_page_ids(files: list[Path], root: Path | None = None) -> list[str]:
 
 def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: ColumnMap | None = None,
                 encoding: str | None = None, errors: Errors = "warn", engine: Engine | None = None,
-                recurring_lines: RecurringLines = "drop", furniture: Furniture = "rules") -> Corpus:
+                recurring_lines: RecurringLines = "drop", furniture: Furniture = "shape") -> Corpus:
     """Load news pages into the documents table, with the table of problems the reader found.
 
     Parameters
@@ -118,11 +118,12 @@ def read_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
         Take the lines a site prints on many of its pages (its calls to download the app, its copyright, its
         editor's notes) out of the articles' texts, each said once as an ``unplaced`` problem at the first page
         holding it (:mod:`analysis.recurring`), or keep them.
-    furniture : {"rules", "shape"}
-        Tell the site's lines left in an article's text by the page reader's rules alone (default), or also by
-        their shape (:mod:`analysis.lineshape`: a line whose length, ending, marks and place make it the site's
-        is left out, each said as an ``unplaced`` problem with its words; on pages it was not fitted on it left
-        out 49 of 54 such lines and 2 of 96 paragraphs).
+    furniture : {"shape", "rules"}
+        Tell the site's lines left in an article's text by their shape too (default; :mod:`analysis.lineshape`: a
+        line that does not end a sentence and whose length, marks and place make it the site's is left out, each
+        said as an ``unplaced`` problem with its words), or by the page reader's rules alone (``"rules"``). On 30
+        pages of 30 outlets it was not fitted on, lines kept that are the article's went from 78% to 94%, and 316 of
+        the 318 paragraphs were kept (all 318 with the rules alone).
 
     Returns
     -------
@@ -277,7 +278,7 @@ def _read_block(items: list[tuple[Path, str]], store: BlobStore | None, *, encod
 
 def load_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: ColumnMap | None = None,
                 encoding: str | None = None, errors: Errors = "warn", engine: Engine | None = None,
-                recurring_lines: RecurringLines = "drop", furniture: Furniture = "rules",
+                recurring_lines: RecurringLines = "drop", furniture: Furniture = "shape",
                 report: bool | None = None):
     """Load news pages into a table with one row per document, in page order.
 
@@ -304,8 +305,8 @@ def load_corpus(path: PathLike | Iterable[PathLike] | pd.DataFrame, *, columns: 
     recurring_lines : {"drop", "keep"}
         Take the lines a site prints on many of its pages out of the articles' texts (default), or keep them
         (see :func:`read_corpus`).
-    furniture : {"rules", "shape"}
-        Tell the site's lines by the reader's rules alone (default), or by their shape too (see :func:`read_corpus`).
+    furniture : {"shape", "rules"}
+        Tell the site's lines by their shape too (default), or by the reader's rules alone (see :func:`read_corpus`).
     report : bool, optional
         Deprecated: use :func:`read_corpus`, which returns the problems table as well.
 

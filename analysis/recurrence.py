@@ -127,8 +127,9 @@ class Pages:
         """Whether on half of the pages ``rows`` or more the line is the article's structure: between a line of
         the article's own (that recurs nowhere) and a sentence of its own, or with the recurring lines around it
         that are no sentences (a list's other items, a table's rows) after a line that introduces them
-        (``…如下：``, recurring or not): a subheading, a lead-in, a list or a table (``▌事件始末``, ``他說：``),
-        not the site's (a counter under the headline, a promotion after the text or between paragraphs)."""
+        (``…如下：``, recurring or not), or such a line over them: a subheading, a lead-in, a list or a table
+        (``▌事件始末``, ``他說：``), not the site's (a counter under the headline, a promotion after the text or
+        between paragraphs)."""
         def own(line: str) -> bool:
             return line not in self.recurring
 
@@ -146,5 +147,5 @@ class Pages:
                 start -= 1
             lead = lines[start - 1] if start else ""
             inside += (bool(before) and own(before) and bool(after) and own(after) and after[-1] in SENTENCE_END) \
-                or lead[-1:] in ("：", ":")
+                or lead[-1:] in ("：", ":") or (key[-1] in "：:" and bool(after) and block(after))
         return 2 * inside >= len(rows)

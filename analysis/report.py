@@ -85,7 +85,7 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
                  segmenter: SegmenterLike | None = None, top: int = 20, page: str | None = None,
                  columns: ColumnMap | None = None, encoding: str | None = None, errors: Errors = "warn",
                  strict: bool | None = None, figures: Sequence[str] | None = None,
-                 recurring_lines: RecurringLines = "drop", furniture: Furniture = "rules") -> Report:
+                 recurring_lines: RecurringLines = "drop", furniture: Furniture = "shape") -> Report:
     """Load a corpus, compute every table, draw every figure and write them under ``out``.
 
     Parameters
@@ -121,8 +121,8 @@ def build_report(corpus: PathLike, out: PathLike, *, userdict: UserDict = None,
     recurring_lines : {"drop", "keep"}
         Take the lines a site prints on many of its pages out of the articles' texts, or keep them
         (:func:`analysis.read_corpus`).
-    furniture : {"rules", "shape"}
-        Tell the site's lines in the articles' texts by the reader's rules alone, or by their shape too
+    furniture : {"shape", "rules"}
+        Tell the site's lines in the articles' texts by their shape too (default), or by the reader's rules alone
         (:func:`analysis.read_corpus`).
 
     Returns

@@ -10,9 +10,9 @@ article's when the gold holds it, the site's when not. A logistic regression (sc
 their size) is fitted on the lines' features (analysis.lineshape.line_features), standardised, and written to
 analysis/data/lineshape.txt, its numbers rounded so that the same pages give the same file. Out of fold (each set
 left out in turn, five folds), it prints how many of the site's lines the step leaves out and how many of the
-article's it loses at analysis.lineshape.THRESHOLD. ``--check`` fits and compares with the file instead of
-writing it (exit 1 when a number differs by more than a thousandth of it). Run it again after changing the page
-reader: the lines it keeps are the samples.
+article's it loses at analysis.lineshape.THRESHOLD, a sentence or a list kept (kept_by_form). ``--check`` fits
+and compares with the file instead of writing it (exit 1 when a number differs by more than a thousandth of it).
+Run it again after changing the page reader: the lines it keeps are the samples.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from sklearn.model_selection import GroupKFold
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis import read_corpus  # noqa: E402
-from analysis.lineshape import FEATURES, MODEL_FILE, THRESHOLD, line_features  # noqa: E402
+from analysis.lineshape import FEATURES, MODEL_FILE, THRESHOLD, kept_by_form, line_features  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SETS = HERE / "data" / "pages"
@@ -44,12 +44,13 @@ def _key(line: str) -> str:
     return _SPACE.sub("", _OPENING.sub("", line.strip()))
 
 
-def samples(folder: Path) -> tuple[np.ndarray, np.ndarray]:
-    """The features and labels (1: the article's) of the lines the reader keeps in the set's articles."""
+def samples(folder: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The features, labels (1: the article's) and forms kept whatever the model says (a sentence's end, a list:
+    analysis.lineshape.kept_by_form) of the lines the reader keeps in the set's articles."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        docs, _ = read_corpus(folder / "pages")
-    features, labels = [], []
+        docs, _ = read_corpus(folder / "pages", furniture="rules")  # what the rules keep: the step's own lines
+    features, labels, forms = [], [], []
     for gold_file in sorted((folder / "gold").glob("*.json")):
         page = folder / "pages" / f"{gold_file.stem}.txt"
         if not page.exists():
@@ -64,7 +65,9 @@ def samples(folder: Path) -> tuple[np.ndarray, np.ndarray]:
         body = {_key(x) for x in json.loads(gold_file.read_text(encoding="utf-8"))["body"]}
         features.append(line_features(lines))
         labels.extend(int(_key(x) in body) for x in lines)
-    return (np.vstack(features) if features else np.zeros((0, len(FEATURES)))), np.array(labels, dtype=int)
+        forms.extend(kept_by_form(lines))
+    return ((np.vstack(features) if features else np.zeros((0, len(FEATURES)))), np.array(labels, dtype=int),
+            np.array(forms, dtype=bool))
 
 
 def fit(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
@@ -98,17 +101,18 @@ def main() -> None:
     args = p.parse_args()
     folders = args.sets or sorted(x for x in SETS.iterdir() if (x / "gold").is_dir())
     parts = [(folder.name, *samples(folder)) for folder in folders]
-    X = np.vstack([x for _, x, _ in parts])
-    y = np.concatenate([labels for _, _, labels in parts])
-    groups = np.concatenate([[name] * len(labels) for name, _, labels in parts])
+    X = np.vstack([x for _, x, _, _ in parts])
+    y = np.concatenate([labels for _, _, labels, _ in parts])
+    forms = np.concatenate([f for *_, f in parts])
+    groups = np.concatenate([[name] * len(labels) for name, _, labels, _ in parts])
     print(f"{len(folders)} sets, {len(y):,} lines kept by the reader: {int(y.sum()):,} the article's, "
           f"{int((y == 0).sum()):,} the site's")
     held = np.zeros(len(y))
     for train, test in GroupKFold(n_splits=min(5, len(folders))).split(X, y, groups):
         mean, scale, weight, intercept = fit(X[train], y[train])
         held[test] = 1 / (1 + np.exp(-((X[test] - mean) / scale @ weight + intercept)))
-    out = held < THRESHOLD
-    print(f"out of fold, below {THRESHOLD}: {int((out & (y == 0)).sum())} of the site's "
+    out = (held < THRESHOLD) & ~forms
+    print(f"out of fold, below {THRESHOLD}, neither a sentence nor a list: {int((out & (y == 0)).sum())} of the site's "
           f"{int((y == 0).sum())} lines left out, {int((out & (y == 1)).sum())} of the article's "
           f"{int(y.sum())} lost")
     text = model_text(*fit(X, y), lines=len(y))

@@ -46,6 +46,18 @@ def test_paragraphs_stay_and_a_short_text_is_left_as_it_is():
     assert out["text"].iat[0] == "\n".join(short) and problems == []
 
 
+@pytest.mark.parametrize("line", ["協商破局。", "他強調：『台灣不會屈服。』", "問：這和氣候變遷有關嗎？", "What now?"])
+def test_a_short_line_ending_a_sentence_stays(line):
+    """What the model alone left out on pages it was not fitted on: a one-sentence paragraph, a quotation or a
+    question alone on its line. A line ending a sentence is the article's whatever its shape."""
+    lines = [*_PARAGRAPHS[:2], line, *_PARAGRAPHS[2:], "▶ 點我加入好友"]
+    assert article_probability(lines)[2] < THRESHOLD  # the model alone would leave it out
+    with pytest.warns(CorpusWarning):
+        out, problems = drop_furniture(_docs(lines))
+    assert out["text"].iat[0] == "\n".join(lines[:-1])
+    assert [p["content"] for p in problems] == ["▶ 點我加入好友"]
+
+
 def test_errors_raise_names_the_file_and_line():
     with pytest.raises(CorpusError, match="p.txt"):
         drop_furniture(_docs([*_PARAGRAPHS, "▶ 點我加入好友"]), errors="raise")

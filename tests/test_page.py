@@ -307,7 +307,7 @@ def test_lines_that_are_not_list_headings_stay_in_the_body(line):
         ("07_no_list.txt", "國慶大會登場 總統籲兩岸在平等基礎上對話", "大紀元", "張婉婷", "臺北", "2021-10-10", "day",
          "", 0, []),
         ("08_body_looks_like_list.txt", "地方選舉明投票 中選會提醒選民攜帶證件", "新唐人", "", "", "2022-11-25", "day",
-         "Asia/Taipei", 0, [(4, "kept")]),
+         "Asia/Taipei", 0, [(4, "kept"), (1, "unplaced"), (1, "unplaced")]),  # the item's mark and headline by shape
         # bylines of other outlets: a date only from 大紀元's bracket; 中央社 gives the day of the month only
         ("09_cna_day_only.txt", "央行理監事會決議利率不變 總裁：房市管制持續", "中央社", "陳家豪、林珮君", "台北", None,
          "", "", 2, [(2, "left empty")]),
@@ -376,13 +376,18 @@ def test_minute_timestamps():
 
 
 def test_body_that_looks_like_a_list_is_kept_and_flagged():
-    (docs, rows), messages = load_quietly(PAGES / "08_body_looks_like_list.txt", report=True)
+    (docs, rows), messages = load_quietly(PAGES / "08_body_looks_like_list.txt", report=True, furniture="rules")
     assert len(docs) == 1
     assert docs["text"].iloc[0].split("\n")[-3:] == [
         "-", "各黨候選人選前之夜 全台催票",
         "2022-11-25 21:30:00各政黨候選人在選前最後一晚舉辦造勢晚會，呼籲支持者踴躍投票。"]
     assert rows[["line", "action", "content"]].values.tolist() == [[4, "kept", "-"]]
     assert "no list heading" in messages[0]
+    # by default the item's mark and headline, no sentences, leave the text by their shape, each said
+    (docs, rows), _ = load_quietly(PAGES / "08_body_looks_like_list.txt", report=True)
+    assert docs["text"].iloc[0].split("\n")[-1].startswith("2022-11-25 21:30:00各政黨候選人")
+    assert rows[["line", "action", "content"]].values.tolist() == [
+        [4, "kept", "-"], [1, "unplaced", "-"], [1, "unplaced", "各黨候選人選前之夜 全台催票"]]
 
 
 BYLINE_PAGES = sorted(PAGES.glob("09_*.txt")) + sorted(PAGES.glob("1[0-9]_*.txt"))

@@ -92,7 +92,9 @@ def test_each_line_is_said_once_at_the_first_page_and_line_holding_it(tmp_path):
 
 def test_kept_when_asked_and_the_texts_are_then_as_read(tmp_path):
     folder = write_pages(tmp_path / "crawl")
-    kept, problems = read(folder, recurring_lines="keep")
+    shaped, _ = read(folder, recurring_lines="keep")  # the default furniture="shape" takes the two no sentences
+    assert sum(COPYRIGHT in t for t in shaped["text"]) == 10 and not any(EVERY_PAGE in t for t in shaped["text"])
+    kept, problems = read(folder, recurring_lines="keep", furniture="rules")  # the page reader's texts alone
     assert sum(COPYRIGHT in t for t in kept["text"]) == 10
     assert not problems["reason"].str.contains("the site's line on").any()
     table = recurring_lines(kept)
@@ -229,7 +231,8 @@ def test_a_list_after_its_lead_in_a_row_of_data_and_a_closing_note_stay():
     pages, a series' closing note: the article's, though no sentence."""
     items = ["ATM領取", "登記入帳", "郵局臨櫃領取"]
     texts = [f"{OTHER[i]}\n領取方式如下：\n" + "\n".join(items) if i < 3 else OTHER[i] for i in range(10)]
-    assert read(crawl_table(texts))[0]["text"].str.contains("郵局臨櫃領取").sum() == 3
+    texts_read = read(crawl_table(texts))[0]["text"]
+    assert texts_read.str.contains("郵局臨櫃領取").sum() == 3 and texts_read.str.contains("領取方式如下：").sum() == 3
     texts = [f"{OTHER[i]}\n1號 柯文哲 3,690,466票 26.46%" if i < 3 else OTHER[i] for i in range(10)]
     assert read(crawl_table(texts))[0]["text"].str.contains("柯文哲").sum() == 3
     texts = [f"{OTHER[i]}\n（待續）" if i < 3 else OTHER[i] for i in range(10)]
