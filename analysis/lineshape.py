@@ -6,15 +6,16 @@ line worded anew stays in the text. This step reads each line the rules kept by 
 its length, how it ends, its commas and full stops, its marks and brackets, its digits and Latin letters, where it
 stands in the text and the lengths of the lines beside it (:func:`line_features`). A logistic regression over those
 features, fitted on hand-annotated pages by ``benchmarks/train_lineshape.py`` (:data:`MODEL_FILE`), gives each line
-the probability that it is the article's; a line below :data:`THRESHOLD` is left out, unless it ends a sentence or
-a quotation (:data:`SENTENCE_ENDS`), and said in the problems table with its words, so that nothing is lost
-silently. Texts of fewer than :data:`SHORTEST_TEXT` lines are left as the rules read them.
+the probability that it is the article's; a line below :data:`THRESHOLD` is left out, unless its form is the
+article's (:func:`kept_by_form`: it ends a sentence or a quotation, it is a lead-in or under one, or one of a list's
+items or a table's rows), and said in the problems table with its words, so that nothing is lost silently. Texts of
+fewer than :data:`SHORTEST_TEXT` lines are left as the rules read them.
 
 The model alone lost short paragraphs (a one-sentence paragraph, a quotation or a question alone on its line):
 29 of 173 on a set of 15 pages written for it to be hard, and 136 of the 4,120 lines of the synthetic crawl's
 articles. With the sentence's end kept, on 30 pages of 30 outlets that neither the rules nor the model were written
 on, lines kept that are the article's went from 78% (the rules alone) to 94%, and 316 of their 318 paragraphs were
-kept (two lines ending with a colon, which :data:`SENTENCE_ENDS` now holds); ``benchmarks/train_lineshape.py``
+kept (two lead-ins ending with a colon, now kept too); ``benchmarks/train_lineshape.py``
 prints its own figures, out of fold, on the sets it is fitted on. A caption or subhead that ends a sentence stays.
 """
 
@@ -42,17 +43,21 @@ MODEL_FILE = DATA_DIR / "lineshape.txt"
 THRESHOLD = 0.02
 #: Texts of fewer lines are left as the rules read them.
 SHORTEST_TEXT = 4
-#: A line ending so (a sentence's end, a quotation's close, a colon before what follows) is the article's whatever its
-#: shape: of the 1,977 article's lines of the annotated sets, 1,974 end so, and short sentences (a one-line paragraph,
-#: a quotation alone on its line) are what the model alone lost. Captions and subheads that end so stay in the text.
-SENTENCE_ENDS = ("。", "！", "？", "」", "』", "!", "?", "”", "：", ":")
+#: A line ending so (a sentence's end, a quotation's close) is the article's whatever its shape: of the 1,977
+#: article's lines of the annotated sets, 1,974 end so, and short sentences (a one-line paragraph, a quotation alone
+#: on its line) are what the model alone lost. Captions and subheads that end so stay in the text.
+SENTENCE_ENDS = ("。", "！", "？", "」", "』", "!", "?", "”")
+#: A lead-in: a line ending with a colon after a Han character (``新制重點如下：``, ``他說：``), the article's whatever
+#: its shape, as are the lines under it (:func:`kept_by_form`); not a row of colons (``:::``).
+_LEAD_IN = re.compile(r"[\u3400-\u9fff][：:]\s*$")
 
 #: Marks that open a site's line more often than the article's: a link's arrow, a caption's triangle, a bracket.
 _MARKS = "►▶★※#【▲●☆＊*〔(（"
-#: An item of a list or a row of data: a number opening it (``1.``, ``2、``, ``3號``, ``（一）``, ``①``), or a label and
-#: a colon before its value (``北部：良好``).
+#: An item of a list or a row of data: a number opening it (``1.``, ``2、``, ``3號``, ``（一）``, ``①``), or a label
+#: and a colon before a value in words (``北部：良好``; not a page's tools, ``分享：Facebook``, nor a time,
+#: ``更新：09:30``).
 _ITEM = re.compile(r"^\s*(?:[0-9０-９]{1,2}[.、．)）號]|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）]"
-                   r"|[一二三四五六七八九十]{1,3}[、．.]|[①-⑳])|^[^：:，。]{1,10}[：:]\S")
+                   r"|[一二三四五六七八九十]{1,3}[、．.]|[①-⑳])|^[^：:，。]{1,10}[：:](?=.*[\u3400-\u9fff])\S")
 _REPORTING = re.compile(r"表示|說|指出|強調|認為|透露|呼籲|批評|回應|坦言|宣布|提醒|建議|分析|預估|統計")
 _CREDIT = re.compile(r"提供|攝|圖|照片|資料照|取自|翻攝")
 _CALL = re.compile(r"訂閱|加入|下載|追蹤|點|按讚|粉絲|LINE|APP|App|Podcast")
@@ -95,9 +100,9 @@ def line_features(lines: list[str]) -> np.ndarray:
 
 def kept_by_form(lines: list[str]) -> np.ndarray:
     """The lines of one text kept whatever their shape says: a line ending a sentence or a quotation
-    (:data:`SENTENCE_ENDS`), the lines under a lead-in ending with a colon down to the first that ends a sentence
-    or opens with a site's mark (a list the article introduces: ``領取方式如下：`` over ``ATM領取``), and two or
-    more lines in a row that are items of a list or rows of data (``1號 …``, ``北部：良好``).
+    (:data:`SENTENCE_ENDS`), a lead-in (a colon after a Han character) and the lines under it down to the first that
+    ends a sentence or opens with a site's mark (a list the article introduces: ``領取方式如下：`` over ``ATM領取``),
+    and two or more lines in a row that are items of a list or rows of data (``1號 …``, ``北部：良好``).
 
     Examples
     --------
@@ -106,12 +111,13 @@ def kept_by_form(lines: list[str]) -> np.ndarray:
     [True, True, True, False, True, True, False]
     """
     ends = [x.rstrip().endswith(SENTENCE_ENDS) for x in lines]
-    keep = list(ends)
-    under = False  # below a lead-in ending with a colon
+    leads = [bool(_LEAD_IN.search(x)) for x in lines]
+    keep = [end or lead for end, lead in zip(ends, leads)]
+    under = False  # below a lead-in
     for k, line in enumerate(lines):
         under = under and line[:1] not in _MARKS
         keep[k] = keep[k] or under
-        under = line.rstrip().endswith(("：", ":")) or (under and not ends[k])
+        under = leads[k] or (under and not ends[k])
     item = [bool(_ITEM.search(x)) for x in lines]
     for k in range(len(lines)):
         keep[k] = keep[k] or (item[k] and ((k > 0 and item[k - 1]) or (k + 1 < len(lines) and item[k + 1])))

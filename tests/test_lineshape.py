@@ -58,6 +58,20 @@ def test_a_short_line_ending_a_sentence_stays(line):
     assert [p["content"] for p in problems] == ["▶ 點我加入好友"]
 
 
+def test_a_list_under_its_lead_in_and_rows_of_data_stay_and_the_page_s_tools_go():
+    """A list the article introduces and a table's rows, no sentences, stay; a row of colons does not introduce
+    the menu under it, and a page's tools in a row of label and colon are no table."""
+    lead = ["申請資格如下：", "設籍本縣滿一年", "年滿二十歲"]
+    rows = ["北部：多雲時晴", "中部：晴時多雲"]
+    tools = [":::", "首頁", "新聞與公告", "分享：Facebook　LINE", "字體：A　A　A"]
+    lines = [*_PARAGRAPHS[:2], *lead, *_PARAGRAPHS[2:], *rows, *tools]
+    assert (article_probability(lines)[[2, 3, 4, 7, 8]] < THRESHOLD).any()  # the model alone would lose some
+    with pytest.warns(CorpusWarning):
+        out, problems = drop_furniture(_docs(lines))
+    assert out["text"].iat[0] == "\n".join(lines[:-len(tools)])
+    assert [p["content"] for p in problems] == tools
+
+
 def test_errors_raise_names_the_file_and_line():
     with pytest.raises(CorpusError, match="p.txt"):
         drop_furniture(_docs([*_PARAGRAPHS, "▶ 點我加入好友"]), errors="raise")
