@@ -33,6 +33,7 @@ import pandas as pd
 from .config import DATA_DIR
 from .errors import CorpusError, CorpusWarning, problem_row
 from .selection import of_kind, with_texts
+from .text import LIST_ITEM
 from .typedefs import Errors
 
 #: How the site's lines are told from the article's: by the reader's rules alone, or by their shape too.
@@ -56,8 +57,7 @@ _MARKS = "►▶★※#【▲●☆＊*〔(（"
 #: An item of a list or a row of data: a number opening it (``1.``, ``2、``, ``3號``, ``（一）``, ``①``), or a label
 #: and a colon before a value in words (``北部：良好``; not a page's tools, ``分享：Facebook``, nor a time,
 #: ``更新：09:30``).
-_ITEM = re.compile(r"^\s*(?:[0-9０-９]{1,2}[.、．)）號]|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）]"
-                   r"|[一二三四五六七八九十]{1,3}[、．.]|[①-⑳])|^[^：:，。]{1,10}[：:](?=.*[\u3400-\u9fff])\S")
+_ITEM = re.compile(rf"{LIST_ITEM.pattern}|^[^：:，。]{{1,10}}[：:](?=.*[\u3400-\u9fff])\S")
 _REPORTING = re.compile(r"表示|說|指出|強調|認為|透露|呼籲|批評|回應|坦言|宣布|提醒|建議|分析|預估|統計")
 _CREDIT = re.compile(r"提供|攝|圖|照片|資料照|取自|翻攝")
 _CALL = re.compile(r"訂閱|加入|下載|追蹤|點|按讚|粉絲|LINE|APP|App|Podcast")

@@ -204,6 +204,8 @@ _LONGEST_ENDING = 30
 # The most links a box between an article's paragraphs holds (延伸閱讀 / one headline or two), a paragraph after it
 # being as long as a subhead's paragraph (analysis.text.SHORTEST_PARAGRAPH)
 _BOX_LINKS = 3
+# The lines after a box's links within which the text goes on, two paragraphs in a row (a caption or a subhead between)
+_BOX_TEXT = 5
 # The ends of a headline's line that its next line continues (賴總統： / 持續監控共軍動態)
 _UNFINISHED = ("：", ":", "，", "、")
 # A byline or a credit, which no headline's continuation is: its words, or a name set apart at its end (撰稿人員 陳嘉欣)
@@ -362,11 +364,13 @@ class _Parser:
     def inline_box(self, idx: list[int], k: int) -> list[int] | None:
         """The lines of a box of links that a list heading opens between an article's paragraphs (延伸閱讀 over
         a story's headline or two, then the text goes on), or None: at most :data:`_BOX_LINKS` lines of no
-        sentence under the heading, then at least two paragraphs. A related list's items are headlines, with or
-        without their dates and a summary each, never paragraph after paragraph."""
+        sentence under the heading, then a paragraph, and two paragraphs in a row within :data:`_BOX_TEXT` lines
+        (a caption or a subhead may come between). A related list's items are headlines, with or without their dates
+        and a summary each, never paragraph after paragraph."""
         links = list(itertools.takewhile(lambda i: not self.paragraph(self.lines[i]), idx[k + 1:k + 2 + _BOX_LINKS]))
-        after = idx[k + 1 + len(links):k + 3 + len(links)]
-        if not 1 <= len(links) <= _BOX_LINKS or len(after) < 2 or not all(self.paragraph(self.lines[i]) for i in after):
+        after = [self.paragraph(self.lines[i]) for i in idx[k + 1 + len(links):k + 1 + len(links) + _BOX_TEXT]]
+        if not 1 <= len(links) <= _BOX_LINKS or not after or not after[0] \
+                or not any(a and b for a, b in zip(after, after[1:])):
             return None
         if any(self.lines[i] in ITEM_MARKERS or TIMESTAMP.match(self.lines[i]) or date_line(self.lines[i])
                for i in links):

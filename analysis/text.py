@@ -296,6 +296,9 @@ _SENTENCE = re.compile(r"(?<=[。！？!?])")
 # A subhead: at most so many letters and none of a sentence's or a clause's marks, over a paragraph of at least so
 # many, under a sentence (a paragraph's or a caption's) of at least so many
 _LONGEST_SUBHEAD, SHORTEST_PARAGRAPH, _SHORTEST_ABOVE = 20, 30, 8
+#: An item of a numbered list: a number opening it (``1.``, ``2、``, ``3號``, ``（一）``, ``①``).
+LIST_ITEM = re.compile(r"^\s*(?:[0-9０-９]{1,2}[.、．)）號]|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）]"
+                       r"|[一二三四五六七八九十]{1,3}[、．.]|[①-⑳])")
 _PUNCTUATED = re.compile(r"[。！!；;…]")
 # ... a subhead may name a speaker (乘客：沒有這班車), but ends no clause nor a lead-in to a list, and asks nothing
 # (為什麼會這樣？ is a paragraph as often as a subhead)
@@ -312,9 +315,13 @@ def subheads(lines: list[str]) -> list[int]:
     >>> paragraph = "急診護理師小雯工作第六年，她說最累的不是體力，而是每天要面對的怒氣。"
     >>> subheads([paragraph, "有床，沒有人", paragraph, "領取方式如下：", "ATM領取", "郵局臨櫃領取"])
     [1]
+    >>> subheads(["她建議：", "1.先存再花：" + paragraph, "2.記帳至少3個月", "3.保留緊急預備金：" + paragraph])
+    []
     """
+    items = [bool(LIST_ITEM.match(x)) for x in lines]  # a numbered list's item beside another is no subhead
     return [k for k in range(len(lines) - 1 if len(lines) > 2 else 0)
             if len(lines[k]) <= _LONGEST_SUBHEAD and not _PUNCTUATED.search(lines[k])
+            and not (items[k] and ((k > 0 and items[k - 1]) or items[k + 1]))
             and not lines[k].endswith((":", "：", "，", ",", "、")) and "？" not in lines[k] and "?" not in lines[k]
             and len(lines[k + 1]) >= SHORTEST_PARAGRAPH
             and (k == 0 or (len(lines[k - 1]) >= _SHORTEST_ABOVE and lines[k - 1].endswith(_ENDS)))]

@@ -1952,12 +1952,17 @@ def test_a_byline_under_the_first_paragraph_and_a_long_run_of_a_menus_words():
 _P1 = "第一段：記者會上，主管機關宣布新政策將在下個月正式上路，業者須配合調整，違者最高可處新台幣50萬元罰鍰。"
 _P2 = "第二段：業者表示將配合政府的規定調整作法，但希望能有更長的緩衝期。"
 _P3 = "第三段：學者認為此舉有助於改善長期以來的問題，仍須觀察後續執行成效。"
+_P4 = "第四段：主管機關也說，將在一個月內召開說明會，向業者說明新制的細節與申報方式。"
 
 
 @pytest.mark.parametrize("page, text, titles", [
     # a box of links between paragraphs is the site's, and the text goes on under it
     (f"標題在這裡 政策下月上路\n2024/12/02 09:30\n{_P1}\n延伸閱讀\n另一則新聞的標題 在此\n{_P2}\n{_P3}\n"
      "相關新聞\n寒流來襲 低溫探8度\n高鐵加開班次", f"{_P1}\n{_P2}\n{_P3}", ["寒流來襲 低溫探8度", "高鐵加開班次"]),
+    # the same with two links and a caption before the text's second paragraph in a row
+    (f"標題在這裡 政策下月上路\n2024/12/02 09:30\n{_P1}\n延伸閱讀：\n另一則新聞的標題 在此\n又一則新聞的標題\n{_P2}\n"
+     f"村民在門口加裝擋水板\n{_P3}\n{_P4}\n相關新聞\n寒流來襲 低溫探8度\n高鐵加開班次", f"{_P1}\n{_P2}\n{_P3}\n{_P4}",
+     ["寒流來襲 低溫探8度", "高鐵加開班次"]),
     # an unusual related list's heading, then a site's hot list under its section's name
     (f"梅雨季曬衣攻略\n2025/05/20 10:00\n{_P1}\n{_P2}\n同場加映\n梅雨季怎麼曬衣服？達人教3招\n"
      "颱風季要來了 防颱包該準備哪些東西\nudn 娛樂 本日熱門\n男團宣布巡演加場\n天后演唱會前夕喉嚨發炎", f"{_P1}\n{_P2}",
@@ -1967,6 +1972,16 @@ def test_lists_between_and_after_the_paragraphs(page, text, titles):
     docs, _, _ = parse_quietly(page, source="box.txt")
     assert docs[0]["text"] == text
     assert [d["title"] for d in docs[1:]] == titles
+
+
+def test_a_numbered_list_s_short_item_is_no_subhead(tmp_path):
+    items = [f"1.發薪日先存再花：{_P2}", "2.記帳至少3個月，找出隱形支出", f"3.保留緊急預備金：{_P3}",
+             "4.每年檢視一次保單"]
+    (tmp_path / "p.txt").write_text(f"標題在這裡 五個存錢習慣\n2024/12/02 09:30\n{_P1}\n她建議從以下5個習慣開始：\n"
+                                    + "\n".join(items) + f"\n{_P4}", encoding="utf-8")
+    for furniture in ("rules", "shape"):
+        docs, problems = load_quietly(tmp_path / "p.txt", report=True, furniture=furniture)[0]
+        assert docs["text"].iat[0].split("\n")[2:6] == items, problems
 
 
 def test_a_hot_list_with_another_site_list_after_it_is_no_related_list():
