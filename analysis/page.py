@@ -6,8 +6,9 @@ dateline such as ``【新唐人亞太台 2020 年 09 月 17 日訊】``, or a by
 (``2020/09/18 05:30``, ``發布時間：2020年9月18日 星期五``, ``中時新聞網 朱真楷 2023/06/19 17:33``:
 :func:`analysis.page_dates.dated_header`), before or after it,
 as 自由時報, 聯合新聞網 and ETtoday put it; body paragraphs) and a list of
-related items under a ``相關新聞`` heading or one of its variants (:mod:`analysis.related`
-reads the list, :mod:`analysis.datelines` the dates and :mod:`analysis.bylines` the bylines).
+related items under a ``相關新聞`` heading or one of its variants (:mod:`analysis.page_lists` finds the
+lists, :mod:`analysis.related` reads the related one, :mod:`analysis.datelines` the dates and
+:mod:`analysis.bylines` the bylines).
 
 Every non-blank line of a page lands in a field of a document or is reported: each
 :class:`~analysis.errors.CorpusWarning` the parser raises is also one row of the
@@ -26,19 +27,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .datelines import DATELINE, ROC_OFFSET, TIMESTAMP, hour_of_day, parse_dateline
+from .datelines import DATELINE, ROC_OFFSET, hour_of_day, parse_dateline
 from .decoding import split_lines
 from .errors import CorpusError, CorpusWarning, check_errors, problem_row
-from .related import (ITEM_MARKERS, MAX_HEADLINE_LINES, READERS_WORDS, RelatedList, is_footer, is_list_heading,
-                      is_outlet_call, is_recommended, is_site_list_heading, join_wrapped, looks_like_items,
-                      may_be_related, trailing_items)
+from .related import MAX_HEADLINE_LINES, is_list_heading, is_outlet_call, join_wrapped, looks_like_items, trailing_items
 from .bylines import CREDIT_LINE, GENRES, LISTED_NAMES, OUTLET_PATTERN, OUTLETS, header_words, parse_byline
-from .page_dates import (SECTIONS, TIME_ONLY, Published, date_line, dated_header, reading_order, with_year,
-                         year_last_order)
+from .page_dates import SECTIONS, TIME_ONLY, Published, date_line, dated_header, reading_order, year_last_order
+from .page_lists import FEWEST_TAGS, SENTENCE_ENDS, PageLists
 from .pagetop import ISSUE, MASTHEAD, is_header, site_top
 from .surnames import starts_with_surname
-from .readercalls import LONGEST_AUTHOR_BOX, is_reader_call, opens_author_box
-from .text import CLOSING_CODE, SHORTEST_PARAGRAPH, TAG_LABELS, content_id, is_site_line, is_truncated, subheads
+from .readercalls import LONGEST_AUTHOR_BOX, opens_author_box
+from .text import CLOSING_CODE, TAG_LABELS, content_id, is_site_line, is_truncated, subheads
 from .typedefs import Errors, PathLike
 
 
@@ -87,8 +86,6 @@ _LONGEST_KEY_POINT, _MOST_KEY_POINTS = 40, 3
 # A line naming the source of a syndicated article (故事來源：鉅亨網)
 _SOURCE_LABEL = re.compile(rf"(?:故事|新聞|新闻|文章|內容|内容)?(?:來源|来源|出處)\s*[:：]\s*"
                            rf"(?P<outlet>{OUTLET_PATTERN})")
-# The most lines between a menu's list heading and the article's header under it (the rest of the menu, the headline)
-_HEADER_UNDER_MENU = 40
 # The brackets a byline opening a paragraph stands in (〔記者林沛璇／台北報導〕, 【大紀元…訊】, （中央社…電）)
 _BRACKETS = ("〔", "【", "（", "(", "[")
 # The most of the site's lines in an article's text (the last ones) looked through for its source (新聞來源：台視新聞)
@@ -101,16 +98,6 @@ _KEY_POINT = re.compile(rf"(?:\d{{1,2}}\s*[.、．)]|[-•・●■▪◆]|{_RAN
 _UNDER_HEADLINE = 8
 # An outlet the kit knows opening a line, its longest name
 _OUTLET_OPENS = re.compile(OUTLET_PATTERN)
-# A heading the kit does not know under a related list's items (最多人閱讀, 醫病平台, 鉅亨速報): a few letters
-# and no punctuation, over a longer line; the site's list (a related headline is longer)
-_SITE_HEADING = re.compile(r"[^\W\d_][^\s\d，。、：:！？!?「」『』（）()·•|｜-]{2,5}")
-# Tags under a related list, unmarked: at least so many words of up to four letters, one a line
-_LIST_TAG = re.compile(r"[^\W\d_][^\W_]{0,3}")
-_FEWEST_TAGS = 3
-# The longest line read as a related list's heading the kit does not know (這個調查，你還可以讀), and what it does
-# not open with (an item's arrow: ►, a bullet)
-_LONGEST_UNNAMED_HEADING = 20
-_UNNAMED_NOT_FIRST = ("►", "▶", "▸", "●", "•", "・", "-", "#", "※", "▲", "★")
 # A section's label over a headline: a section's word (新加坡新聞, 健康專區) or a path (三立新聞網 / 娛樂), over a line
 # of at least so many letters
 _LABEL = re.compile(r"[^\s，。、：:！？!?「」『』（）()]{0,4}(?:新聞|新闻|專區|专区|頻道|频道|焦點|話題|專題|論壇)"
@@ -137,9 +124,6 @@ _TAGS_LABEL = re.compile(rf"{TAG_LABELS}\s*[:：﹕]?")
 _TAG_WORD = re.compile(r"[^\W\d_][^\W_]{0,7}")
 # A link to the site's previous or next article, its headline on the line under it
 _NEIGHBOUR = re.compile(r"上一篇|下一篇|上一則|下一則|上一则|下一则|前一篇|後一篇|后一篇")
-# A ranked list's item: its place, then its headline (1 颱風小犬逼近…, 2. 國慶大會預演…)
-_RANK = re.compile(r"([1-9])(?:[.、．)]\s*|\s+)(?!\d)\S")
-_RANK_ALONE = re.compile(r"([1-9])")  # (風傳媒熱門 / 1 / 美中貿易談判最新進展 / 2 / …)
 
 
 def _name_alone(line: str) -> bool:
@@ -186,26 +170,12 @@ def _day_of(day: int, reference: datetime | None) -> datetime | None:
     return next((d for d in (midnight - timedelta(days=k) for k in range(4)) if d.day == day), None)
 
 
-# How a sentence (a lede, a caption) ends, which no headline's line does
-_SENTENCE_ENDS = ("。", "！", "？", "」", "）", ")")
 #: The shortest line read as a headline's second over a bare date line (a shorter one may be a name).
 _SHORTEST_CONTINUATION = 4
 # A headline's second line may ask a question (台灣電子五哥的下一步是什麼？), if short: no lede does
 _QUESTION, _LONGEST_QUESTION = ("？", "?", "！", "!"), 24
-# A list's heading of the most read (熱門新聞), which a scraper that kept one list may have written over its related
-# news, but not over a second site list
-_HOT = re.compile("熱門|热门")
-# A reader's comment or the comments' heading under a list (網友回應, 留言 (12))
-_COMMENT_MARK = re.compile(rf"{READERS_WORDS}|留言")
-# A date's shape anywhere in a line (2021-03-16 14:55:03…, 2025.03.02, 114年4月2日, 03/26 14:05)
-_DATED = re.compile(r"\d{1,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}")
 # The longest line read as the end of a headline broken off at a comma or colon
 _LONGEST_ENDING = 30
-# The most links a box between an article's paragraphs holds (延伸閱讀 / one headline or two), a paragraph after it
-# being as long as a subhead's paragraph (analysis.text.SHORTEST_PARAGRAPH)
-_BOX_LINKS = 3
-# The lines after a box's links within which the text goes on, two paragraphs in a row (a caption or a subhead between)
-_BOX_TEXT = 5
 # The ends of a headline's line that its next line continues (賴總統： / 持續監控共軍動態)
 _UNFINISHED = ("：", ":", "，", "、")
 # A byline or a credit, which no headline's continuation is: its words, or a name set apart at its end (撰稿人員 陳嘉欣)
@@ -242,7 +212,7 @@ def _credits_joined(lines: list[str]) -> list[str]:
     return lines
 
 
-class _Parser:
+class _Parser(PageLists):
     """Parse one page's lines; collects documents, and a problem row for every warning."""
 
     def __init__(self, lines: Sequence[str], *, source: Path, page_id: str, errors: Errors):
@@ -310,170 +280,6 @@ class _Parser:
             raise AssertionError(f"{self.source}: lines {sorted(lost)} were neither placed nor reported")
         return self.page
 
-    def article_below(self, content: list[int], k: int, headings: list[int]) -> bool:
-        """Whether an article lies under the list heading at ``content[k]``, before the next: a header (a date line
-        or a dateline), then two paragraphs with no date between them (a related list's items are dated one by one,
-        their summaries under their dates). The heading is then a menu's item (即時新聞 in a menu the kit did not
-        read as the site's), and no related list comes before its article."""
-        stop = next((h for h in headings if h > k), len(content))
-        lines = [self.lines[i] for i in content[k + 1:stop]]
-        def listed(line: str) -> bool:  # a related list's items ('-', a timestamp and its summary)
-            return line in ITEM_MARKERS or TIMESTAMP.match(line) is not None
-
-        at = next((j for j, line in enumerate(lines[:_HEADER_UNDER_MENU])
-                   if listed(line) or dated_header(line) or parse_dateline(line)), None)
-        if at is None or listed(lines[at]):
-            return False
-        paragraphs = 0
-        for line in lines[at + 1:]:
-            if dated_header(line) or TIMESTAMP.match(line):
-                return False
-            paragraphs += self.paragraph(line)
-            if paragraphs == 2:
-                return True
-        return False
-
-    def unnamed_heading(self, content: list[int], heading: int | None) -> int | None:
-        """The line of a related list's heading the kit does not know, over the lines before ``heading`` (the first
-        list heading it knows, None for none): a short line of no sentence over two items or more, each a headline
-        over its date alone, up to that heading or the page's end (這個調查，你還可以讀 / 宿舍裡的十二張床 /
-        2024/8/14 / …); None when there is none."""
-        idx = [i for i in content if heading is None or i < heading]
-        items = trailing_items([self.lines[i] for i in idx])
-        if items < 4 or items + 2 > len(idx):  # two headlines with their dates, and an article over them
-            return None
-        at = idx[-items - 1]
-        line = self.lines[at]
-        if len(line) > _LONGEST_UNNAMED_HEADING or line.endswith(_SENTENCE_ENDS) or is_site_line(line) \
-                or date_line(line) is not None or line[:1] in _UNNAMED_NOT_FIRST:
-            return None
-        return at
-
-    def years_added(self, idx: list[int]) -> None:
-        """Item dates with no year (01/07 22:15) written in the year that puts each nearest the article's date, reported
-        once; left as they are when the article has no date."""
-        article = next((d for d in self.page.documents if d["kind"] == "article"), None)
-        near = article["published"] if article is not None else None
-        whole = {i: line for i in idx if (line := with_year(self.lines[i], near)) is not None} if near else {}
-        if whole:
-            self.problem(f"related items' dates give no year ({self.lines[min(whole)].strip()}): each in the year that "
-                         f"puts it nearest the article's date ({near:%Y-%m-%d})", min(whole) + 1, action="kept")
-            for i, line in whole.items():
-                self.lines[i] = line
-
-    def inline_box(self, idx: list[int], k: int) -> list[int] | None:
-        """The lines of a box of links that a list heading opens between an article's paragraphs (延伸閱讀 over
-        a story's headline or two, then the text goes on), or None: at most :data:`_BOX_LINKS` lines of no
-        sentence under the heading, then a paragraph, and two paragraphs in a row within :data:`_BOX_TEXT` lines
-        (a caption or a subhead may come between). A related list's items are headlines, with or without their dates
-        and a summary each, never paragraph after paragraph."""
-        links = list(itertools.takewhile(lambda i: not self.paragraph(self.lines[i]), idx[k + 1:k + 2 + _BOX_LINKS]))
-        after = [self.paragraph(self.lines[i]) for i in idx[k + 1 + len(links):k + 1 + len(links) + _BOX_TEXT]]
-        if not 1 <= len(links) <= _BOX_LINKS or not after or not after[0] \
-                or not any(a and b for a, b in zip(after, after[1:])):
-            return None
-        if any(self.lines[i] in ITEM_MARKERS or TIMESTAMP.match(self.lines[i]) or date_line(self.lines[i])
-               for i in links):
-            return None  # a related list's marks and times (- / 2021/01/15 12:56 over its summaries)
-        return [idx[k], *links]
-
-    @staticmethod
-    def paragraph(line: str) -> bool:
-        """Whether a line reads as a paragraph of an article: long, ending a sentence and holding a full stop or
-        clauses (a headline that asks a question or ends in a quotation holds neither)."""
-        return len(line) >= SHORTEST_PARAGRAPH and line.endswith(_SENTENCE_ENDS) and (
-            "。" in line or line.count("，") >= 2)
-
-    def lists(self, idx: list[int]) -> None:
-        """The lines from the first list heading on: the related list read item by item (:class:`RelatedList`),
-        and each of the site's own lists (熱門推薦, 排行榜; 熱門新聞 after a related list or ranked, 1 …, 2 …; a
-        recommender's 你可能也喜歡 after a related list) and the readers' comments left out, reported once."""
-        self.years_added(idx)
-        related: list[int] = []
-        site: list[int] = []  # the site's list being left out: its heading, then its lines
-        started = False  # whether a related list's heading was read
-        headings = [is_list_heading(self.lines[i]) or i == self.unnamed for i in idx]  # each line's, read once
-
-        # a related list's own heading further down (相關新聞 under 熱門新聞): the site's list first is the site's
-        def own_later() -> bool:
-            return any(headings[k] and not is_site_list_heading(self.lines[i]) and not is_recommended(self.lines[i])
-                       for k, i in enumerate(idx) if k)
-
-        def sites_later() -> bool:  # 熱門新聞, then 最新新聞: the site's lists, not a scraper's one list so headed
-            # (更多CTWANT報導 over 熱門排行 is the outlet's related list)
-            return any(headings[k] and is_site_list_heading(self.lines[i]) and not may_be_related(self.lines[i])
-                       for k, i in enumerate(idx) if k)
-
-        # whether an item's time is further down than each line, in its list (up to the next heading): a call to the
-        # reader there is read into the list, not taken for its end (and not looked for: a crawl's lists are dated)
-        dated_after = [False] * (len(idx) + 1)
-        for k in range(len(idx) - 1, -1, -1):
-            dated_after[k] = _DATED.search(self.lines[idx[k]]) is not None or (dated_after[k + 1] and not headings[k])
-
-        def item_after(k: int) -> bool:  # a headline under the call: the call is one of the list's items' words
-            if k + 1 >= len(idx):
-                return False
-            line = self.lines[idx[k + 1]]
-            return not (headings[k + 1] or is_footer(line) or is_reader_call(line) or _COMMENT_MARK.match(line))
-
-        def ranked() -> bool:  # 熱門新聞 over 1 颱風小犬逼近…, 2 國慶大會預演…: the site's most read, in their order
-            firsts = [m[1] for i in idx[1:5]
-                      if (m := _RANK.match(self.lines[i]) or _RANK_ALONE.fullmatch(self.lines[i]))]
-            return firsts[:2] == ["1", "2"]
-
-        for k, i in enumerate(idx):
-            line = self.lines[i]
-            heading = headings[k]
-            if line in ITEM_MARKERS or (line[:1].isdigit() and not heading):  # '-' lines, timestamps
-                (site or related).append(i)
-                continue
-            if (heading and is_site_list_heading(line)
-                and not (k == 0 and may_be_related(line) and not own_later() and not ranked()
-                         and not (_HOT.search(line) and sites_later()))) \
-                    or (heading and started and is_recommended(line)) \
-                    or (started and not site and not heading and len(related) >= 2 and _SITE_HEADING.fullmatch(line)
-                        and k + 1 < len(idx) and not _SITE_HEADING.fullmatch(self.lines[idx[k + 1]])
-                        and not any(TIMESTAMP.match(self.lines[j]) or date_line(self.lines[j])
-                                    for j in idx[k + 1:k + 3])) \
-                    or (k and not site and not heading and is_footer(line)) \
-                    or (started and not site and not heading and not dated_after[k + 1] and is_reader_call(line)
-                        and not item_after(k)):
-                # the site's list, or its footer (a call to the reader under a list of headlines: 加入風傳媒會員…)
-                self.leave_out(site)
-                site = [i]
-            elif heading:
-                self.leave_out(site)
-                site = []
-                if started:
-                    related.append(i)  # a second related list: RelatedList reports its heading
-                else:
-                    self.place(i)
-                    started = True
-            elif site:
-                site.append(i)
-            else:
-                related.append(i)
-        self.leave_out(site)
-        k = len(related)
-        while k and _LIST_TAG.fullmatch(self.lines[related[k - 1]]):
-            k -= 1
-        if len(related) - k >= _FEWEST_TAGS:  # 台中捷運 / 中捷 / 停駛 / 軌道 under the list: its tags, unmarked
-            self.leave_out(related[k:])
-            related = related[:k]
-        if started:
-            RelatedList(self, related).read()
-
-    def leave_out(self, site: list[int]) -> None:
-        """Leave out a site's own list (its heading, then its lines) or its footer, with one problem row at
-        its first line."""
-        if not site:
-            return
-        self.place(*site)
-        reason = (f"the site's footer, not related news: {len(site)} line(s) left out" if is_footer(self.lines[site[0]])
-                  else f"the site's own list, not the article's related news: its heading and {len(site) - 1} line(s) "
-                  "left out")
-        self.problem(reason, site[0] + 1, action="unplaced", quote=True)
-
     def skip(self, reason: str, lineno: int | None) -> _Page:
         self.problem(reason, lineno, action="skipped")
         return self.page
@@ -515,7 +321,7 @@ class _Parser:
         letters or more and no sentence, no byline, credit or name alone (撰稿人員 陳嘉欣, 周怡孜), none of the
         site's lines, no header."""
         return (len(line) >= _SHORTEST_CONTINUATION
-                and (not line.endswith(_SENTENCE_ENDS) or (line.endswith(_QUESTION) and len(line) <= _LONGEST_QUESTION)
+                and (not line.endswith(SENTENCE_ENDS) or (line.endswith(_QUESTION) and len(line) <= _LONGEST_QUESTION)
                      or (line.endswith("」") and "「" in line and not re.search("[。！？!?]", line)
                          and len(line) <= _LONGEST_QUESTION))  # (石破茂稱「嚴肅接受民意」)
                 and not _CREDIT_WORDS.search(line) and not starts_with_surname(line) and not is_site_line(line)
@@ -526,13 +332,13 @@ class _Parser:
         """Whether a headline's line breaks off at a comma or colon (當社宅抽籤變成樂透：) and the next line ends it: a
         few words, a question or an exclamation, not a sentence, a name alone, a header or one of the site's lines."""
         return (first.endswith(_UNFINISHED) and _SHORTEST_CONTINUATION <= len(second) <= _LONGEST_ENDING
-                and (not second.endswith(_SENTENCE_ENDS) or second.endswith(_QUESTION))
+                and (not second.endswith(SENTENCE_ENDS) or second.endswith(_QUESTION))
                 and not _name_alone(second) and not is_header(second) and not is_site_line(second)
                 and not _CREDIT_WORDS.search(second))
 
     def sentence_above(self, idx: list[int], k: int) -> bool:
         """Whether a line above line ``k`` ends a sentence: a lede or a caption, not a headline's line."""
-        return any(self.lines[i].endswith(_SENTENCE_ENDS) for i in idx[:k])
+        return any(self.lines[i].endswith(SENTENCE_ENDS) for i in idx[:k])
 
     def loose_date_at(self, idx: list[int]) -> int | None:
         """Where a date line is among the lines after a one-line headline, with other lines before it."""
@@ -713,7 +519,7 @@ class _Parser:
         k = len(idx)
         while k and _TAG_WORD.fullmatch(self.lines[idx[k - 1]]):
             k -= 1
-        return idx[k:] if len(idx) - k >= _FEWEST_TAGS and k and not self.lines[idx[k - 1]].endswith(_LEAD_INS) else []
+        return idx[k:] if len(idx) - k >= FEWEST_TAGS and k and not self.lines[idx[k - 1]].endswith(_LEAD_INS) else []
 
     def neighbours(self, idx: list[int]) -> list[int]:
         """The site's links to its previous and next articles: 上一篇 and 下一篇 on lines of their own, and the
