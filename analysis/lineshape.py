@@ -33,7 +33,7 @@ import pandas as pd
 from .config import DATA_DIR
 from .errors import CorpusError, CorpusWarning, problem_row
 from .selection import of_kind, with_texts
-from .text import LIST_ITEM
+from .text import LIST_ITEM, paired
 from .typedefs import Errors
 
 #: How the site's lines are told from the article's: by the reader's rules alone, or by their shape too.
@@ -118,10 +118,7 @@ def kept_by_form(lines: list[str]) -> np.ndarray:
         under = under and line[:1] not in _MARKS
         keep[k] = keep[k] or under
         under = leads[k] or (under and not ends[k])
-    item = [bool(_ITEM.search(x)) for x in lines]
-    for k in range(len(lines)):
-        keep[k] = keep[k] or (item[k] and ((k > 0 and item[k - 1]) or (k + 1 < len(lines) and item[k + 1])))
-    return np.array(keep, dtype=bool)
+    return np.array(keep, dtype=bool) | paired([bool(_ITEM.search(x)) for x in lines])
 
 
 @functools.cache

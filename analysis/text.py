@@ -305,6 +305,17 @@ _PUNCTUATED = re.compile(r"[。！!；;…]")
 _ENDS = ("。", "！", "？", "!", "?", "」", "』", "）", ")")
 
 
+def paired(flags: list[bool]) -> list[bool]:
+    """Whether each line flagged has a flagged line beside it: one of two or more items of a list in a row.
+
+    Examples
+    --------
+    >>> paired([True, True, False, True])
+    [True, True, False, False]
+    """
+    return [f and ((k > 0 and flags[k - 1]) or (k + 1 < len(flags) and flags[k + 1])) for k, f in enumerate(flags)]
+
+
 def subheads(lines: list[str]) -> list[int]:
     """Where an article's lines hold a few words and no punctuation between two paragraphs, or over the first of
     three or more: a feature's section titles (有床，沒有人; 一、補助邏輯與在地需求錯位) or an uncaptioned photo's
@@ -318,10 +329,9 @@ def subheads(lines: list[str]) -> list[int]:
     >>> subheads(["她建議：", "1.先存再花：" + paragraph, "2.記帳至少3個月", "3.保留緊急預備金：" + paragraph])
     []
     """
-    items = [bool(LIST_ITEM.match(x)) for x in lines]  # a numbered list's item beside another is no subhead
+    listed = paired([bool(LIST_ITEM.match(x)) for x in lines])  # a numbered list's item beside another: no subhead
     return [k for k in range(len(lines) - 1 if len(lines) > 2 else 0)
-            if len(lines[k]) <= _LONGEST_SUBHEAD and not _PUNCTUATED.search(lines[k])
-            and not (items[k] and ((k > 0 and items[k - 1]) or items[k + 1]))
+            if len(lines[k]) <= _LONGEST_SUBHEAD and not _PUNCTUATED.search(lines[k]) and not listed[k]
             and not lines[k].endswith((":", "：", "，", ",", "、")) and "？" not in lines[k] and "?" not in lines[k]
             and len(lines[k + 1]) >= SHORTEST_PARAGRAPH
             and (k == 0 or (len(lines[k - 1]) >= _SHORTEST_ABOVE and lines[k - 1].endswith(_ENDS)))]
