@@ -54,10 +54,10 @@ _LEAD_IN = re.compile(r"[\u3400-\u9fff][：:]\s*$")
 
 #: Marks that open a site's line more often than the article's: a link's arrow, a caption's triangle, a bracket.
 _MARKS = "►▶★※#【▲●☆＊*〔(（"
-#: An item of a list or a row of data: a number opening it (``1.``, ``2、``, ``3號``, ``（一）``, ``①``), or a label
-#: and a colon before a value in words (``北部：良好``; not a page's tools, ``分享：Facebook``, nor a time,
-#: ``更新：09:30``).
-_ITEM = re.compile(rf"{LIST_ITEM.pattern}|^[^：:，。]{{1,10}}[：:](?=.*[\u3400-\u9fff])\S")
+#: An item of a list or a row of data: a number or a bullet opening it (``1.``, ``2、``, ``3號``, ``（一）``, ``①``,
+#: ``- ``, as trafilatura writes a web page's list items, ``•``), or a label and a colon before a value in words
+#: (``北部：良好``; not a page's tools, ``分享：Facebook``, nor a time, ``更新：09:30``).
+_ITEM = re.compile(rf"{LIST_ITEM.pattern}|^\s*[-–•・▪◦]\s*[^\W\d_]|^[^：:，。]{{1,10}}[：:](?=.*[\u3400-\u9fff])\S")
 _REPORTING = re.compile(r"表示|說|指出|強調|認為|透露|呼籲|批評|回應|坦言|宣布|提醒|建議|分析|預估|統計")
 _CREDIT = re.compile(r"提供|攝|圖|照片|資料照|取自|翻攝")
 _CALL = re.compile(r"訂閱|加入|下載|追蹤|點|按讚|粉絲|LINE|APP|App|Podcast")

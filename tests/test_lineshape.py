@@ -72,6 +72,21 @@ def test_a_list_under_its_lead_in_and_rows_of_data_stay_and_the_page_s_tools_go(
     assert [p["content"] for p in problems] == tools
 
 
+def test_a_web_page_s_bulleted_list_stays(tmp_path):
+    """trafilatura writes a web page's list items as "- item": two or more in a row are a list, the article's."""
+    items = ["<li>年滿20歲至35歲</li>", "<li>設籍或在台北工作</li>", "<li>名下無自有住宅</li>"]
+    body = "".join(f"<p>{x}</p>" for x in _PARAGRAPHS[:2]) + f"<ul>{''.join(items)}</ul>" + "".join(
+        f"<p>{x}</p>" for x in _PARAGRAPHS[2:])
+    (tmp_path / "a.html").write_text(
+        '<html lang="zh-Hant"><head><meta charset="utf-8"><title>公車票價明年調整</title>'
+        '<meta property="article:published_time" content="2025-03-05T10:00:00+08:00"></head>'
+        f"<body><article><h1>公車票價明年調整</h1>{body}</article></body></html>", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        docs, problems = read_corpus(tmp_path / "a.html")
+    assert "- 設籍或在台北工作" in docs["text"].iat[0].split("\n") and problems.empty
+
+
 def test_errors_raise_names_the_file_and_line():
     with pytest.raises(CorpusError, match="p.txt"):
         drop_furniture(_docs([*_PARAGRAPHS, "▶ 點我加入好友"]), errors="raise")
